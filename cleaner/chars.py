@@ -1,0 +1,63 @@
+"""Character tables and small predicates, kept apart from the stages that use them.
+
+A newspaper column is measured in ems: a Han character, a full-width punctuation mark or a
+curly quote takes one em, an ASCII letter, digit or space takes half of one. Everything the
+rejoin stage knows about "a full line" rests on the width function below.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: Han ideographs (URO, extension A, compatibility block, the supplementary planes).
+HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+#: Everything that sets one em wide in a Chinese column besides Han: kana, full-width forms,
+#: CJK punctuation, curly quotes, dashes and ellipses, the enclosed and ornamental marks.
+WIDE_EXTRA = r"\u2014\u2015\u2018\u2019\u201c\u201d\u2026\u2e80-\u2fdf\u3000-\u303f\u3040-\u30ff\uff00-\uffef\u25a0-\u25ff\u2605\u2606"
+HAN_RE = re.compile(f"[{HAN}]")
+#: A character that sits between Han text without a blank in a clean Chinese body.
+CJK_CHAR = f"[{HAN}{WIDE_EXTRA}]"
+_HALF_RE = re.compile(f"[^{HAN}{WIDE_EXTRA}]")
+
+#: Sentence-final marks: a line that ends in one of these may end a paragraph.
+TERMINAL = "。！？!?…；;"
+#: Closing marks that may follow a sentence-final mark (。” ！） ……」).
+CLOSERS = "”’」』）)》〉】"
+OPENERS = "“‘「『（(《〈【"
+#: Marks a typesetter never starts a line with (kinsoku): they are pulled onto the line before.
+NO_LINE_START = "，。、；：！？）》」』”’…"
+
+ORNAMENTS = "◎□■◆◇●○★☆▲△▼▽◉•"
+
+_TERMINAL_END_RE = re.compile(f"[{re.escape(TERMINAL)}][{re.escape(CLOSERS)}]*$")
+
+
+def width(text: str) -> float:
+    """Visual width of ``text`` in ems: wide characters count 1, everything else 1/2.
+
+    >>> width("2022年")
+    3.0
+    """
+    return len(text) - 0.5 * len(_HALF_RE.findall(text))
+
+
+def ends_sentence(text: str) -> bool:
+    """True when ``text`` ends with a sentence-final mark, optionally followed by closers.
+
+    >>> ends_sentence("建设成效显著。”"), ends_sentence("引导企业全方位改造")
+    (True, False)
+    """
+    return _TERMINAL_END_RE.search(text) is not None
+
+
+def han_count(text: str) -> int:
+    return len(HAN_RE.findall(text))
+
+
+def quote_balance(text: str) -> int:
+    """Open minus closed Chinese double quotes and brackets: positive inside a quotation."""
+    return (
+        text.count("“") - text.count("”")
+        + text.count("（") - text.count("）")
+        + text.count("《") - text.count("》")
+    )

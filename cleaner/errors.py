@@ -1,0 +1,19 @@
+"""Errors a user can act on. Anything else that escapes the cleaner is a bug."""
+
+
+class CleanerError(Exception):
+    """Base of every error the CLI reports as ``cleaner: error: …`` without a traceback."""
+
+    kind = "error"
+
+
+class RuleError(CleanerError):
+    """A rule file is malformed: the message names the file, the rule id and the key."""
+
+    kind = "rules"
+
+
+class InputError(CleanerError):
+    """An input cannot be read or decoded."""
+
+    kind = "input"

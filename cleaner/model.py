@@ -1,0 +1,258 @@
+"""The page model: an immutable source text, structure that points into it, one change log.
+
+Character repairs never rewrite the source. They are :class:`Edit` records (replace
+``source[start:end]`` by ``text``) kept in an :class:`Overlay`; the text of any span is the
+source with the overlay applied. Layout decisions (which lines form a paragraph, which block
+is a title, which article a block belongs to) are structure: lines, blocks and articles hold
+character spans into the source and never carry text of their own that did not come from it.
+Every decision that changes what the reader sees is one :class:`Change` in ``Page.changes``;
+reports, the explain listing and the conservation check are all derived from that log.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING, Iterable
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .rules import RuleSet
+
+SAFE, REVIEW = "safe", "review"
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """Replace ``source[start:end]`` by ``text`` (an insertion when start == end)."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """One thing the cleaner did, with the rule that did it and the evidence why.
+
+    ``action`` is one of: replace, delete, insert (character edits, listed in ``edits``);
+    join (two lines became one paragraph), split, label (a block was given a kind), move (a
+    block was taken out of reading order), heal (an interrupted paragraph was rejoined),
+    attach (a block was attached to an article), drop (a block went to ``dropped``),
+    flag (a decision the cleaner could not make with confidence: a person should look).
+    """
+
+    rule: str
+    stage: str
+    action: str
+    span: tuple[int, int]
+    before: str
+    after: str
+    reason: str
+    safety: str = SAFE
+    edits: tuple[Edit, ...] = ()
+
+    def to_dict(self) -> dict:
+        return {
+            "rule": self.rule,
+            "stage": self.stage,
+            "action": self.action,
+            "span": list(self.span),
+            "before": self.before,
+            "after": self.after,
+            "reason": self.reason,
+            "safety": self.safety,
+            "edits": [[e.start, e.end, e.text] for e in self.edits],
+        }
+
+
+class Overlay:
+    """Non-overlapping edits over an immutable source, sorted by position.
+
+    Immutable: :meth:`apply` returns a new overlay, so a page handed to a stage is never
+    changed behind the caller's back.
+    """
+
+    __slots__ = ("source", "edits", "_starts")
+
+    def __init__(self, source: str, edits: tuple[Edit, ...] = ()):
+        self.source = source
+        self.edits = edits
+        self._starts = [e.start for e in edits]
+
+    def _overlapping(self, start: int, end: int) -> range:
+        """Indices of edits that touch [start, end) (zero-width edits at the borders count)."""
+        lo = bisect.bisect_left(self._starts, start)
+        while lo > 0 and self.edits[lo - 1].end >= start:
+            lo -= 1
+        hi = lo
+        n = len(self.edits)
+        while hi < n and self.edits[hi].start <= end:
+            e = self.edits[hi]
+            if e.start == end and e.end > end and start != end:
+                break
+            hi += 1
+        # drop edits on the left that only touch start from the outside with width
+        while lo < hi and self.edits[lo].end == start and self.edits[lo].start < start and start != end:
+            lo += 1
+        return range(lo, hi)
+
+    def render(self, start: int, end: int) -> str:
+        """The current text of ``source[start:end]``; edits must not straddle the bounds."""
+        if not self.edits:
+            return self.source[start:end]
+        parts = []
+        pos = start
+        lo = bisect.bisect_left(self._starts, start)
+        for e in self.edits[lo:]:
+            if e.start > end or (e.start == end and e.end > end):
+                break
+            if e.end > end:
+                break
+            parts.append(self.source[pos:e.start])
+            parts.append(e.text)
+            pos = e.end
+        parts.append(self.source[pos:end])
+        return "".join(parts)
+
+    def segments(self, start: int, end: int) -> list[tuple[int, int, int, int, bool]]:
+        """(src_start, src_end, out_start, out_end, is_edit) pieces of the rendering of a span."""
+        segs = []
+        pos, out = start, 0
+        lo = bisect.bisect_left(self._starts, start)
+        for e in self.edits[lo:]:
+            if e.start > end or (e.start == end and e.end > end) or e.end > end:
+                break
+            if e.start > pos:
+                segs.append((pos, e.start, out, out + e.start - pos, False))
+                out += e.start - pos
+            segs.append((e.start, e.end, out, out + len(e.text), True))
+            out += len(e.text)
+            pos = e.end
+        if pos < end or not segs:
+            segs.append((pos, end, out, out + end - pos, False))
+        return segs
+
+    def apply(self, new: Iterable[Edit]) -> "Overlay":
+        """Overlay with ``new`` edits merged in; an edit overlapping older ones absorbs them."""
+        edits = list(self.edits)
+        starts = list(self._starts)
+        for e in sorted(new, key=lambda x: (x.start, x.end)):
+            tmp = Overlay(self.source, tuple(edits))
+            idx = tmp._overlapping(e.start, e.end)
+            if len(idx):
+                first, last = edits[idx.start], edits[idx.stop - 1]
+                s = min(first.start, e.start)
+                t = max(last.end, e.end)
+                text = tmp.render(s, e.start) if s < e.start else ""
+                text += e.text
+                if t > e.end:
+                    text += tmp.render(e.end, t)
+                merged = Edit(s, t, text)
+                del edits[idx.start:idx.stop]
+                del starts[idx.start:idx.stop]
+                e = merged
+            if e.text == self.source[e.start:e.end]:
+                continue  # the merge undid itself: nothing to record
+            i = bisect.bisect_left(starts, e.start)
+            while i < len(edits) and edits[i].start == e.start and edits[i].end <= e.start:
+                i += 1
+            edits.insert(i, e)
+            starts.insert(i, e.start)
+        return Overlay(self.source, tuple(edits))
+
+
+def rendered_edit(overlay: Overlay, start: int, end: int, i: int, j: int, text: str) -> Edit:
+    """Source edit for "replace rendered[i:j] of span [start, end) by ``text``".
+
+    When the range cuts into an earlier edit, it widens to cover all of it so that edits
+    never overlap; the replacement text is widened with the rendered text accordingly.
+    """
+    segs = overlay.segments(start, end)
+    rendered = overlay.render(start, end)
+    src_i, ii = end, len(rendered)
+    for s0, s1, o0, o1, is_edit in segs:
+        if o0 <= i < o1:
+            src_i, ii = (s0, o0) if is_edit else (s0 + i - o0, i)
+            break
+    src_j, jj = src_i, ii
+    if j > i:
+        for s0, s1, o0, o1, is_edit in segs:
+            if o0 < j <= o1:
+                src_j, jj = (s1, o1) if is_edit else (s0 + j - o0, j)
+                break
+    return Edit(src_i, src_j, rendered[ii:i] + text + rendered[j:jj])
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One printed line: its span in the source (surrounding blanks excluded) and its text."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+    width: float
+    gap_before: int = 0  # blank lines between this line and the previous one
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A run of lines read as one unit: a paragraph, a title, a byline, a piece of furniture.
+
+    ``joiners[k]`` is the string put between line ``lines[k]`` and ``lines[k + 1]``:
+    "" between CJK text, " " between Latin words.
+    """
+
+    kind: str
+    lines: tuple[int, ...]
+    joiners: tuple[str, ...]
+    text: str
+    width: float = 0.0  # the column width the block was set in, in ems
+    confidence: float = 1.0
+
+    @property
+    def first(self) -> int:
+        return self.lines[0]
+
+    @property
+    def last(self) -> int:
+        return self.lines[-1]
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    title: Block | None = None
+    subtitle: Block | None = None
+    kicker: Block | None = None
+    byline: Block | None = None
+    dateline: str | None = None
+    body: tuple[Block, ...] = ()
+    pullquotes: tuple[Block, ...] = ()
+    captions: tuple[Block, ...] = ()
+    confidence: float = 1.0
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """Everything known about one page; stages return a new Page, never mutate one."""
+
+    name: str
+    source: str
+    rules: "RuleSet"
+    overlay: Overlay
+    lines: tuple[Line, ...] = ()
+    blocks: tuple[Block, ...] = ()
+    articles: tuple[Article, ...] = ()
+    dropped: tuple[Block, ...] = ()
+    changes: tuple[Change, ...] = ()
+    meta: dict = field(default_factory=dict)
+
+    def line_span(self, k: int) -> tuple[int, int]:
+        ln = self.lines[k]
+        return ln.start, ln.end
+
+    def block_span(self, b: Block) -> tuple[int, int]:
+        return self.lines[b.first].start, self.lines[b.last].end
+
+    def evolve(self, **kw) -> "Page":
+        return replace(self, **kw)

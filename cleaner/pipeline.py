@@ -1,0 +1,28 @@
+"""One call from raw page text to a cleaned :class:`~cleaner.model.Page`."""
+
+from __future__ import annotations
+
+from .model import Overlay, Page
+from .rules import RuleSet, default_rules
+from .stages import PIPELINE
+
+
+def clean(text: str, name: str = "page.txt", rules: RuleSet | None = None, **options) -> Page:
+    """Clean one page of extracted text.
+
+    ``options`` are run-time settings layered over the rule set (``convert="auto"|"t2s"|
+    "none"``, ``safe_only=True``).
+
+    >>> page = clean("科技日报讯（记者华凌）近日，北京启动建设。\\n\\n北京启动高品质科技园区建设\\n")
+    >>> page.articles[0].title.text
+    '北京启动高品质科技园区建设'
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"clean() takes the page text as str, not {type(text).__name__}")
+    rules = rules or default_rules()
+    if options:
+        rules = rules.with_options(**options)
+    page = Page(name=name, source=text, rules=rules, overlay=Overlay(text))
+    for stage in PIPELINE:
+        page = stage.run(page)
+    return page

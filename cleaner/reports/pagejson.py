@@ -1,0 +1,65 @@
+"""Page JSON v1 (the shape of the gold files) and the per-article text files."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from ..model import Article, Page
+
+SCHEMA = "page JSON v1"
+
+
+def article_dict(a: Article) -> dict:
+    d = {
+        "title": a.title.text if a.title else None,
+        "subtitle": a.subtitle.text if a.subtitle else None,
+        "byline": a.byline.text if a.byline else None,
+        "dateline": a.dateline,
+        "pullquotes": [b.text for b in a.pullquotes],
+        "captions": [b.text for b in a.captions],
+        "blocks": [{"kind": b.kind, "text": b.text} for b in a.body],
+        "confidence": round(a.confidence, 3),
+    }
+    if a.kicker:
+        d["kicker"] = a.kicker.text
+    return d
+
+
+def page_dict(page: Page) -> dict:
+    """The page as page JSON v1 (extra keys: ``confidence`` per article, ``kicker``)."""
+    return {
+        "source": page.name,
+        "articles": [article_dict(a) for a in page.articles],
+        "dropped": [{"kind": b.kind, "text": b.text} for b in page.dropped],
+    }
+
+
+def dumps(obj) -> str:
+    """JSON written as the gold files are: UTF-8 text, ``indent=1``, no ASCII escapes."""
+    return json.dumps(obj, ensure_ascii=False, indent=1) + "\n"
+
+
+def article_text(a: Article) -> str:
+    """An article as a text file: headings, a blank line, then blocks separated by blank lines."""
+    head = [b.text for b in (a.kicker, a.title, a.subtitle, a.byline) if b is not None]
+    body = [b.text for b in a.body]
+    parts = []
+    if head:
+        parts.append("\n".join(head))
+    parts.extend(body)
+    if a.pullquotes:
+        parts.append("\n".join("〔引语〕" + b.text for b in a.pullquotes))
+    if a.captions:
+        parts.append("\n".join("〔图片说明〕" + b.text for b in a.captions))
+    return "\n\n".join(parts) + "\n"
+
+
+_UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f\s]+')
+
+
+def article_filename(n: int, a: Article) -> str:
+    """``01-<title>.txt``: numbered in page order, the title made safe for any file system."""
+    title = a.title.text if a.title else (a.body[0].text if a.body else "untitled")
+    title = _UNSAFE.sub("_", title).strip("._")[:40] or "untitled"
+    return f"{n:02d}-{title}.txt"

@@ -1,0 +1,243 @@
+"""Declarative rules: load ``rules/*.toml``, validate strictly, layer user files on top.
+
+Every pattern, word list and threshold a user might tune lives in a rule file, one file per
+stage. A rule names the *check* (a function of its stage) it configures and gives that check
+its parameters. Validation happens once, at load time, and every error names the file, the
+rule id and the key, with a suggestion for a misspelt key. User files given with
+``--rules FILE_OR_DIR`` are layered over the shipped ones: a rule with a known id updates
+the shipped rule key by key (``params`` are merged), a new id adds a rule.
+
+A :class:`RuleSet` is small, frozen and picklable, so the same configuration travels to
+worker processes; compiled patterns are cached per process by :func:`pattern`.
+"""
+
+from __future__ import annotations
+
+import difflib
+import functools
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import regex
+
+from .errors import RuleError
+
+SHIPPED_DIR = Path(__file__).resolve().parent / "rules_data"
+if not SHIPPED_DIR.is_dir():  # a source checkout: the rules live at the top of the repo
+    SHIPPED_DIR = Path(__file__).resolve().parent.parent / "rules"
+
+RULE_KEYS = {
+    "id": str, "name": str, "check": str, "summary": str, "why": str, "message": str,
+    "safety": str, "enabled": bool, "params": dict, "examples": list, "near_misses": list,
+}
+REQUIRED = ("id", "name", "check", "summary", "message")
+FILE_KEYS = {"stage", "rule"}
+#: A user pattern that runs longer than this on one line is stopped (seconds).
+PATTERN_TIMEOUT = 0.5
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    id: str
+    name: str
+    stage: str
+    check: str
+    summary: str
+    why: str
+    message: str
+    safety: str
+    enabled: bool
+    params: dict
+    examples: tuple = ()
+    near_misses: tuple = ()
+    origin: str = ""
+
+    def describe(self, **evidence: Any) -> str:
+        """The rule's message with its evidence filled in."""
+        try:
+            return self.message.format(**evidence)
+        except (KeyError, IndexError, ValueError):
+            return self.message
+
+
+@dataclass(frozen=True, slots=True)
+class RuleSet:
+    rules: tuple[Rule, ...]
+    options: tuple[tuple[str, Any], ...] = ()
+    _index: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def __post_init__(self):
+        self._index.update({r.id: r for r in self.rules})
+
+    def __getitem__(self, rule_id: str) -> Rule:
+        return self._index[rule_id]
+
+    def __contains__(self, rule_id: str) -> bool:
+        return rule_id in self._index
+
+    def enabled(self, rule_id: str) -> bool:
+        r = self._index.get(rule_id)
+        return r is not None and r.enabled
+
+    def param(self, rule_id: str, key: str):
+        return self._index[rule_id].params[key]
+
+    def option(self, key: str, default=None):
+        return dict(self.options).get(key, default)
+
+    def with_options(self, **kw) -> "RuleSet":
+        opts = dict(self.options)
+        opts.update(kw)
+        return RuleSet(self.rules, tuple(sorted(opts.items())))
+
+    def for_stage(self, stage: str) -> list[Rule]:
+        return [r for r in self.rules if r.stage == stage]
+
+
+def _suggest(key: str, known) -> str:
+    close = difflib.get_close_matches(key, list(known), n=1)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+def _check_type(value, expected, where: str):
+    if expected is float and isinstance(value, int) and not isinstance(value, bool):
+        return
+    if expected is list and isinstance(value, list):
+        return
+    if not isinstance(value, expected) or (expected is int and isinstance(value, bool)):
+        raise RuleError(f"{where}: expected {expected.__name__}, got {type(value).__name__}")
+
+
+def _validate_params(params: dict, schema: dict, where: str) -> None:
+    for key, value in params.items():
+        if key not in schema:
+            raise RuleError(f"{where}: unknown parameter '{key}'{_suggest(key, schema)}")
+        _check_type(value, schema[key], f"{where}: parameter '{key}'")
+        if key.endswith("patterns") or key.endswith("pattern"):
+            for p in value if isinstance(value, list) else [value]:
+                if not isinstance(p, str):
+                    raise RuleError(f"{where}: parameter '{key}': patterns must be strings")
+                try:
+                    regex.compile(p)
+                except regex.error as exc:
+                    raise RuleError(f"{where}: parameter '{key}': bad pattern {p!r}: {exc}") from None
+
+
+def _read(path: Path) -> dict:
+    try:
+        with path.open("rb") as fh:
+            return tomllib.load(fh)
+    except OSError as exc:
+        raise RuleError(f"{path}: cannot read rule file: {exc.strerror}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise RuleError(f"{path}: not valid TOML: {exc}") from None
+
+
+def _rule_files(path: Path) -> list[Path]:
+    if path.is_dir():
+        files = sorted(path.glob("*.toml"))
+        if not files:
+            raise RuleError(f"{path}: no *.toml rule files in this directory")
+        return files
+    if not path.exists():
+        raise RuleError(f"{path}: no such rule file or directory")
+    return [path]
+
+
+def _raw_rules(path: Path, checks: dict) -> list[tuple[str, dict, str]]:
+    data = _read(path)
+    for key in data:
+        if key not in FILE_KEYS:
+            raise RuleError(f"{path}: unknown top-level key '{key}'{_suggest(key, FILE_KEYS)}")
+    stage = data.get("stage")
+    if stage not in checks:
+        raise RuleError(f"{path}: 'stage' must be one of {', '.join(sorted(checks))}, got {stage!r}")
+    out = []
+    for n, raw in enumerate(data.get("rule", []), 1):
+        rid = raw.get("id", f"#{n}")
+        where = f"{path}: rule {rid}"
+        if not isinstance(raw, dict):
+            raise RuleError(f"{where}: a rule must be a table")
+        for key, value in raw.items():
+            if key not in RULE_KEYS:
+                raise RuleError(f"{where}: unknown key '{key}'{_suggest(key, RULE_KEYS)}")
+            _check_type(value, RULE_KEYS[key], f"{where}: key '{key}'")
+        out.append((stage, raw, str(path)))
+    return out
+
+
+def _build(stage: str, raw: dict, origin: str, checks: dict) -> Rule:
+    where = f"{origin}: rule {raw.get('id', '?')}"
+    for key in REQUIRED:
+        if key not in raw:
+            raise RuleError(f"{where}: missing key '{key}'")
+    check = raw["check"]
+    if check not in checks[stage]:
+        raise RuleError(f"{where}: key 'check': unknown check '{check}' for stage {stage}"
+                        f"{_suggest(check, checks[stage])}")
+    schema = checks[stage][check]
+    params = dict(raw.get("params", {}))
+    _validate_params(params, schema, where)
+    missing = [k for k in schema if k not in params]
+    if missing:
+        raise RuleError(f"{where}: missing parameter(s) {', '.join(missing)} for check '{check}'")
+    safety = raw.get("safety", "safe")
+    if safety not in ("safe", "review"):
+        raise RuleError(f"{where}: key 'safety' must be 'safe' or 'review', got {safety!r}")
+    return Rule(
+        id=raw["id"], name=raw["name"], stage=stage, check=check, summary=raw["summary"],
+        why=raw.get("why", ""), message=raw["message"], safety=safety,
+        enabled=raw.get("enabled", True), params=params,
+        examples=tuple(raw.get("examples", ())), near_misses=tuple(raw.get("near_misses", ())),
+        origin=origin,
+    )
+
+
+def load_rules(user: str | Path | None | list = None, shipped: Path | None = None) -> RuleSet:
+    """The shipped rules, with each user file or directory in ``user`` layered on top."""
+    from .stages import CHECKS  # the registry of checks each stage offers
+
+    merged: dict[str, tuple[str, dict, str]] = {}
+    order: list[str] = []
+    layers = [shipped or SHIPPED_DIR]
+    if user:
+        layers += [Path(u) for u in (user if isinstance(user, list) else [user])]
+    for layer_no, layer in enumerate(layers):
+        for path in _rule_files(Path(layer)):
+            for stage, raw, origin in _raw_rules(path, CHECKS):
+                rid = raw.get("id")
+                if not isinstance(rid, str) or not rid:
+                    raise RuleError(f"{origin}: a rule without an 'id'")
+                if rid in merged:
+                    old_stage, old, _ = merged[rid]
+                    if layer_no == 0:
+                        raise RuleError(f"{origin}: rule {rid}: duplicate id")
+                    if old_stage != stage:
+                        raise RuleError(f"{origin}: rule {rid}: belongs to stage {old_stage}, not {stage}")
+                    new = {**old, **raw, "params": {**old.get("params", {}), **raw.get("params", {})}}
+                    merged[rid] = (stage, new, origin)
+                else:
+                    merged[rid] = (stage, raw, origin)
+                    order.append(rid)
+    return RuleSet(tuple(_build(*merged[rid], CHECKS) for rid in order))
+
+
+@functools.lru_cache(maxsize=4096)
+def pattern(source: str) -> regex.Pattern:
+    """Compiled rule pattern, cached per process (compiled objects never travel)."""
+    return regex.compile(source)
+
+
+def search(source: str, text: str):
+    """``regex`` search with a time limit, so one hostile line cannot hang a batch."""
+    try:
+        return pattern(source).search(text, timeout=PATTERN_TIMEOUT)
+    except TimeoutError:
+        return None
+
+
+@functools.lru_cache(maxsize=1)
+def default_rules() -> RuleSet:
+    return load_rules()

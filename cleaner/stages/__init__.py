@@ -1,0 +1,12 @@
+"""The stages, in the order they run. Each is a pure function ``Page -> Page``.
+
+normalise → lines → dedouble → rejoin → label → spacing → assemble
+"""
+
+from . import assemble, dedouble, label, lines, normalise, rejoin, spacing
+
+#: The pipeline: one place lists every stage, in order.
+PIPELINE = (normalise, lines, dedouble, rejoin, label, spacing, assemble)
+
+#: stage name -> {check name -> parameter schema}, what rule files may configure.
+CHECKS = {m.STAGE: m.CHECKS for m in PIPELINE}

@@ -1,0 +1,45 @@
+"""Helpers every stage uses to turn a decision into edits and change records."""
+
+from __future__ import annotations
+
+from ..model import Change, Edit, Page, rendered_edit
+from ..rules import Rule
+
+
+def line_replacements(page: Page, stage: str, rule: Rule, k: int,
+                      repl: list[tuple[int, int, str]], reason: str) -> tuple[list[Edit], list[Change]]:
+    """Edits and changes for replacing rendered[i:j] of line ``k`` (``repl``: (i, j, text)).
+
+    The ranges are in the line's current text and must not overlap; they are applied right
+    to left so that earlier ranges keep their offsets.
+    """
+    ln = page.lines[k]
+    edits, changes = [], []
+    overlay = page.overlay
+    for i, j, text in sorted(repl, reverse=True):
+        before = ln.text[i:j]
+        if before == text:
+            continue
+        e = rendered_edit(overlay, ln.start, ln.end, i, j, text)
+        edits.append(e)
+        action = "delete" if not text else "insert" if i == j else "replace"
+        changes.append(Change(rule.id, stage, action, (e.start, e.end), before, text,
+                              reason, rule.safety, (e,)))
+    changes.reverse()
+    return edits, changes
+
+
+def source_replacements(page: Page, stage: str, rule: Rule, repl: list[tuple[int, int, str]],
+                        reason_of) -> tuple[list[Edit], list[Change]]:
+    """Edits over the raw source (before lines exist): one change per replaced range."""
+    edits, changes = [], []
+    for i, j, text in repl:
+        before = page.source[i:j]
+        if before == text:
+            continue
+        e = Edit(i, j, text)
+        edits.append(e)
+        action = "delete" if not text else "replace"
+        changes.append(Change(rule.id, stage, action, (i, j), before, text,
+                              reason_of(before, text), rule.safety, (e,)))
+    return edits, changes

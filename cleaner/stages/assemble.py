@@ -1,0 +1,7 @@
+"""Stage stub: assemble."""
+STAGE = "assemble"
+CHECKS: dict = {}
+
+
+def run(page):
+    return page

@@ -1,0 +1,7 @@
+"""Stage stub: dedouble."""
+STAGE = "dedouble"
+CHECKS: dict = {}
+
+
+def run(page):
+    return page

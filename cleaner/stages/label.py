@@ -1,0 +1,7 @@
+"""Stage stub: label."""
+STAGE = "label"
+CHECKS: dict = {}
+
+
+def run(page):
+    return page

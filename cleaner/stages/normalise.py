@@ -1,0 +1,187 @@
+"""Stage 1, normalise: character repairs that need no layout knowledge.
+
+PDF text layers and OCR engines emit characters a typesetter never set: full-width Latin
+letters and digits (``２０２２``), Kangxi radicals and compatibility ideographs that look like
+ordinary Han (``⼗⼤`` for ``十大``), ASCII punctuation inside Chinese text, zero-width and
+control characters, and sometimes Traditional characters on a Simplified page. Each is
+mapped one character at a time: NFKC over the whole text would also turn the full-width
+punctuation and curly quotes a Chinese body must keep into ASCII.
+
+Spaces are *not* handled here: whether a blank is an extraction artifact or belongs to a
+heading or byline depends on the block's kind, so the spacing stage runs after labelling.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+
+from ..chars import HAN
+from ..model import Page
+from ..rules import Rule
+from ._common import source_replacements
+
+STAGE = "normalise"
+
+CHECKS = {
+    "fullwidth_ascii": {},
+    "compat_ideographs": {},
+    "ascii_punct_in_cjk": {"marks": str},
+    "invisible_chars": {},
+    "traditional_to_simplified": {"min_ratio": float, "min_chars": int, "config": str},
+}
+
+_FULLWIDTH_RE = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]+")
+_COMPAT_RE = re.compile("[\u2f00-\u2fd5\u2e80-\u2ef3\uf900-\ufad9]")
+_INVISIBLE_RE = re.compile("[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b-\u200d\u2060\ufeff\u00ad]+")
+_SEG_RE = re.compile(r"[^\n\r\u2028\u2029]+")
+
+
+def fullwidth_ascii(page: Page, rule: Rule):
+    """``２０２２`` → ``2022``: full-width letters and digits are ASCII in a clean body."""
+    repl = [(m.start(), m.end(), m.group().translate(_FW_TABLE)) for m in _FULLWIDTH_RE.finditer(page.source)]
+    return source_replacements(page, STAGE, rule, repl,
+                               lambda b, a: rule.describe(before=b, after=a))
+
+
+_FW_TABLE = {c: c - 0xFEE0 for c in list(range(0xFF10, 0xFF1A)) + list(range(0xFF21, 0xFF3B)) + list(range(0xFF41, 0xFF5B))}
+
+
+@functools.lru_cache(maxsize=None)
+def _unified(c: str) -> str:
+    u = unicodedata.normalize("NFKC", c)
+    return u if len(u) == 1 and re.match(f"[{HAN}]", u) else c
+
+
+def compat_ideographs(page: Page, rule: Rule):
+    """``⼗⼤`` → ``十大``: Kangxi radicals and compatibility ideographs to unified Han."""
+    repl = []
+    for m in _COMPAT_RE.finditer(page.source):
+        u = _unified(m.group())
+        if u != m.group():
+            repl.append((m.start(), m.end(), u))
+    return source_replacements(page, STAGE, rule, repl,
+                               lambda b, a: rule.describe(before=b, after=a))
+
+
+_FULL_PUNCT = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）"}
+
+
+def ascii_punct_in_cjk(page: Page, rule: Rule):
+    """``研究,发展`` → ``研究，发展``: ASCII punctuation set between Han is a full-width mark.
+
+    A mark converts when Han (or a Chinese quote/bracket) stands on both sides; a pair of
+    parentheses converts when it encloses Han text or touches Han on the outside.
+    """
+    marks = re.escape(rule.params["marks"])
+    pat = _punct_pattern(marks)
+    repl = [(m.start(), m.end(), _FULL_PUNCT[m.group()]) for m in pat.finditer(page.source)]
+    for m in _PAREN_RE.finditer(page.source):
+        inner = m.group(1)
+        before = page.source[m.start() - 1:m.start()]
+        after = page.source[m.end():m.end() + 1]
+        if _HAN_ONE.search(inner) or (_HAN_ONE.match(before) and _HAN_ONE.match(after)):
+            repl += [(m.start(), m.start() + 1, "（"), (m.end() - 1, m.end(), "）")]
+    repl.sort()
+    return source_replacements(page, STAGE, rule, repl,
+                               lambda b, a: rule.describe(before=b, after=a))
+
+
+_HAN_ONE = re.compile(f"[{HAN}]")
+_PAREN_RE = re.compile(r"\(([^()\n]{1,40})\)")
+
+
+@functools.lru_cache(maxsize=8)
+def _punct_pattern(marks: str) -> re.Pattern:
+    left = f"[{HAN}”’）》」]"
+    right = f"[{HAN}“‘（《「]"
+    return re.compile(f"(?<={left})[{marks}](?={right})")
+
+
+def invisible_chars(page: Page, rule: Rule):
+    """Zero-width spaces, soft hyphens, BOMs and control characters carry nothing a reader sees."""
+    repl = [(m.start(), m.end(), "") for m in _INVISIBLE_RE.finditer(page.source)]
+    return source_replacements(page, STAGE, rule, repl,
+                               lambda b, a: rule.describe(before=b.encode("unicode_escape").decode(), after=a))
+
+
+def traditional_to_simplified(page: Page, rule: Rule):
+    """Traditional characters to Simplified with OpenCC, only where the text is Traditional.
+
+    OpenCC is not a no-op on Simplified text, so with ``--convert auto`` (the default) a
+    line is converted only when enough of its Han characters are Traditional-only, or when
+    the page as a whole is Traditional; ``--convert t2s`` converts every line, ``none``
+    none.
+    """
+    mode = page.rules.option("convert", "auto")
+    if mode == "none":
+        return [], []
+    from ..scripts import converter, traditional_share
+
+    segs = [(m.start(), m.end(), m.group()) for m in _SEG_RE.finditer(page.source)]
+    if mode == "auto":
+        trad = han = 0
+        shares = []
+        for s, e, text in segs:
+            t, h = traditional_share(text)
+            trad += t
+            han += h
+            shares.append((t, h))
+        page_trad = han > 0 and trad / han >= rule.params["min_ratio"]
+        chosen = [seg for seg, (t, h) in zip(segs, shares)
+                  if t and (page_trad or (t >= rule.params["min_chars"] and t / h >= rule.params["min_ratio"]))]
+    else:
+        chosen = segs
+    if not chosen:
+        return [], []
+    conv = converter(rule.params["config"])
+    repl = []
+    for s, e, text in chosen:
+        out = conv.convert(text)
+        if out == text:
+            continue
+        if len(out) == len(text):
+            i = 0
+            n = len(text)
+            while i < n:
+                if text[i] != out[i]:
+                    j = i
+                    while j < n and text[j] != out[j]:
+                        j += 1
+                    repl.append((s + i, s + j, out[i:j]))
+                    i = j
+                else:
+                    i += 1
+        else:
+            repl.append((s, e, out))
+    return source_replacements(page, STAGE, rule, repl,
+                               lambda b, a: rule.describe(before=b, after=a))
+
+
+REGISTRY = {
+    "fullwidth_ascii": fullwidth_ascii,
+    "compat_ideographs": compat_ideographs,
+    "ascii_punct_in_cjk": ascii_punct_in_cjk,
+    "invisible_chars": invisible_chars,
+    "traditional_to_simplified": traditional_to_simplified,
+}
+
+
+def run(page: Page) -> Page:
+    edits, changes = [], []
+    taken: set[int] = set()
+    for rule in page.rules.for_stage(STAGE):
+        if not rule.enabled:
+            continue
+        e, c = REGISTRY[rule.check](page, rule)
+        for ed, ch in zip(e, c):
+            # two rules never edit the same characters: the first one listed wins
+            if any(p in taken for p in range(ed.start, ed.end)):
+                continue
+            taken.update(range(ed.start, ed.end))
+            edits.append(ed)
+            changes.append(ch)
+    if not edits:
+        return page
+    return page.evolve(overlay=page.overlay.apply(edits), changes=page.changes + tuple(changes))

@@ -1,0 +1,7 @@
+"""Stage stub: rejoin."""
+STAGE = "rejoin"
+CHECKS: dict = {}
+
+
+def run(page):
+    return page

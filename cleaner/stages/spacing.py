@@ -1,0 +1,7 @@
+"""Stage stub: spacing."""
+STAGE = "spacing"
+CHECKS: dict = {}
+
+
+def run(page):
+    return page
