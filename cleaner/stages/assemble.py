@@ -1,7 +1,474 @@
-"""Stage stub: assemble."""
+"""Stage 7, assemble: turn labelled blocks in extraction order into articles in reading order.
+
+Extraction reads a page in the order its text objects were drawn, not as a reader reads it:
+
+* headlines usually come *after* their article's body (sometimes before it, sometimes in
+  the middle of one of its paragraphs, which they cut in two);
+* an article's text can be read out of column order: ``X Y [byline] title Z`` where X ends
+  mid-sentence and Z, right under the title, continues it (``…全方位改造`` … ``升级。``);
+* subheads sit either before or after the section they head, the same way throughout one
+  article (an article whose body ends with a subhead puts them after);
+* a run of short lines can hold the trailing headline of one article and the leading
+  headline and subtitle of the next;
+* pull quotes and captions sit anywhere near (or far from) their article.
+
+This stage heals cut paragraphs, segments the page into articles at datelines, headlines
+and column-width changes, gives each article one title (a headline attaches to the article
+before it unless that one already has a title), puts subheads before their sections, and
+attaches pull quotes (by the paragraph they repeat) and captions (by their neighbours and
+shared words). Every move, heal, attachment and uncertain decision is a change record.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field, replace
+
+from ..chars import NO_LINE_START, CLOSERS, ends_sentence
+from ..model import Article, Block, Change, Page
+from ..rules import Rule, search
+from .rejoin import rebuild
+
 STAGE = "assemble"
-CHECKS: dict = {}
+
+CHECKS = {
+    "heal_cut_paragraph": {"max_distance": int, "column_tolerance": float},
+    "segment_articles": {"column_change": float, "min_affinity": float},
+    "attach_headlines": {"subtitle_max_length": int},
+    "place_subheads": {"default_section": int},
+    "attach_pullquotes": {},
+    "attach_captions": {},
+    "drop_furniture": {},
+}
+
+_WS = re.compile(r"\s+")
+_LATIN_END = re.compile(r"[A-Za-z0-9]$")
+_LATIN_START = re.compile(r"^[A-Za-z0-9]")
 
 
-def run(page):
-    return page
+def nows(t: str) -> str:
+    return _WS.sub("", t)
+
+
+def bigrams(t: str) -> set[str]:
+    t = nows(t)
+    return {t[i:i + 2] for i in range(len(t) - 1)}
+
+
+def affinity(a: str, b: str) -> float:
+    """Share of the rarer side's character bigrams the two texts have in common."""
+    x, y = bigrams(a), bigrams(b)
+    if not x or not y:
+        return 0.0
+    return len(x & y) / min(len(x), len(y))
+
+
+@dataclass
+class Draft:
+    """An article being put together."""
+
+    body: list = field(default_factory=list)       # paragraph and subhead blocks
+    title: Block | None = None
+    subtitle: Block | None = None
+    byline: Block | None = None
+    title_before: bool = False
+    flags: list = field(default_factory=list)
+    width: float = 0.0
+
+    @property
+    def paragraphs(self):
+        return [b for b in self.body if b.kind == "paragraph"]
+
+
+class Assembler:
+    def __init__(self, page: Page):
+        self.page = page
+        self.rules = page.rules
+        self.changes: list[Change] = []
+        self.datelines: dict = page.meta.get("datelines", {})
+        self.dedoubled = set(page.meta.get("dedoubled", ()))
+        self.gaps_everywhere = page.meta.get("gaps_everywhere", False)
+
+    # -------------------------------------------------------------- helpers
+    def span(self, b: Block) -> tuple[int, int]:
+        return self.page.block_span(b)
+
+    def record(self, rule_id: str, action: str, b: Block, reason: str, before: str = "", after: str = "",
+               safety: str | None = None):
+        r = self.rules[rule_id]
+        self.changes.append(Change(rule_id, STAGE, action, self.span(b), before, after, reason,
+                                   safety or r.safety))
+
+    def has_dateline(self, b: Block) -> bool:
+        return b.kind == "paragraph" and b.first in self.datelines
+
+    def doubled(self, b: Block) -> bool:
+        return any(k in self.dedoubled for k in b.lines)
+
+    # -------------------------------------------------------------- healing
+    def starts_open(self, z: Block, heading_before: Block | None) -> bool:
+        """Does ``z`` begin in the middle of a sentence (the continuation of a cut paragraph)?"""
+        first = self.page.lines[z.first]
+        t = first.text
+        if t[0] in NO_LINE_START or t[0] in CLOSERS:
+            return True
+        if self.has_dateline(z):
+            return False
+        if self.gaps_everywhere and first.gap_before == 0 and heading_before is not None:
+            return True
+        # a full first line is no paragraph start: the indent was lost, so first lines are short
+        if len(z.lines) > 1:
+            nxt = self.page.lines[z.lines[1]]
+            if first.width >= nxt.width - 0.75 and not ends_sentence(t):
+                return True
+        elif ends_sentence(t) and first.width <= 8:
+            return True  # a short tail: 升级。
+        return False
+
+    def heal(self, units: list[Block]) -> list[Block]:
+        rule = self.rules["A001"]
+        if not rule.enabled:
+            return units
+        p = rule.params
+        i = 0
+        while i < len(units):
+            x = units[i]
+            if x.kind != "paragraph" or ends_sentence(x.text) or x.text[-1] in "：:":
+                i += 1
+                continue
+            # find Z: a paragraph right after a heading group, continuing X
+            found = None
+            for j in range(i + 1, min(len(units), i + 1 + p["max_distance"])):
+                u = units[j]
+                if u.kind != "paragraph" or units[j - 1].kind not in ("heading", "byline"):
+                    if u.kind == "paragraph" and self.has_dateline(u):
+                        break
+                    continue
+                if abs(u.width - x.width) > p["column_tolerance"] and len(u.lines) > 2:
+                    continue
+                if self.starts_open(u, units[j - 1]):
+                    found = j
+                    break
+            if found is None:
+                self.record("A001", "flag", x, f"paragraph at line {x.first + 1} ends mid-sentence and no "
+                            "continuation was found", safety="review")
+                i += 1
+                continue
+            z = units[found]
+            joiner = " " if _LATIN_END.search(x.text) and _LATIN_START.match(z.text) else ""
+            merged = rebuild(self.page, replace(x, lines=x.lines + z.lines, joiners=x.joiners + (joiner,) + z.joiners))
+            self.record("A001", "heal", z, rule.describe(line=x.last + 1, cont=z.first + 1,
+                                                         tail=x.text[-8:], head=z.text[:8]),
+                        before="\n", after=joiner)
+            # Z and what follows it up to the next headline or article start move up behind X
+            end = found + 1
+            while end < len(units) and units[end].kind == "paragraph" and not self.has_dateline(units[end]) \
+                    and abs(units[end].width - z.width) <= p["column_tolerance"]:
+                end += 1
+            run = units[found + 1:end]
+            if found > i + 1 and any(u.kind == "paragraph" for u in units[i + 1:found]):
+                self.record("A001", "move", z, f"text from line {z.first + 1} on continues line "
+                            f"{x.last + 1}: moved with {len(run)} following paragraph(s) before the "
+                            "blocks that interrupted it")
+                units = units[:i] + [merged] + run + units[i + 1:found] + units[end:]
+            else:
+                units = units[:i] + [merged] + units[i + 1:found] + run + units[end:]
+            # the merged paragraph may itself still be cut: look at it again
+        return units
+
+    # -------------------------------------------------------------- segmentation
+    def groups(self, units: list[Block]):
+        """Split units into paragraphs and heading groups (consecutive headings/bylines)."""
+        out = []
+        for u in units:
+            if u.kind in ("heading", "byline"):
+                if out and isinstance(out[-1], list):
+                    out[-1].append(u)
+                else:
+                    out.append([u])
+            else:
+                out.append(u)
+        return out
+
+    def next_paragraph(self, seq, k):
+        for u in seq[k + 1:]:
+            if isinstance(u, list):
+                return None
+            return u
+        return None
+
+    def is_subhead(self, cur: Draft, h: Block, nxt: Block | None) -> tuple[bool, str]:
+        """A lone heading between paragraphs: subhead of the current article, or a title?"""
+        rule = self.rules["A002"]
+        p = rule.params
+        if nxt is None:
+            return False, "no paragraph follows"
+        if not cur.body:
+            return False, "no article text before it"
+        if self.has_dateline(nxt):
+            return False, "a dateline follows"
+        prev = cur.paragraphs[-1] if cur.paragraphs else None
+        if prev is None:
+            return False, "no paragraph before"
+        if abs(prev.width - nxt.width) > p["column_change"]:
+            return False, f"column changes from {prev.width:.1f} to {nxt.width:.1f} em"
+        if any(b.kind == "subhead" for b in cur.body):
+            return True, "the article already has subheads"
+        before = " ".join(b.text for b in cur.paragraphs[-2:])
+        aff = affinity(before, nxt.text)
+        aff_h = max(affinity(h.text, nxt.text), affinity(h.text, before))
+        if " " in nows(h.text) or " " in h.text.strip():
+            return True, "a phrase pair, as subheads are set"
+        if aff >= p["min_affinity"]:
+            return True, f"text before and after share {aff:.0%} of their word pairs"
+        if cur.title is not None:
+            return True, "the article already has its title"
+        return False, f"text before and after share only {aff:.0%} of their word pairs"
+
+    def close(self) -> Draft:
+        """End the current article and start a new one."""
+        if self.cur.body or self.cur.title:
+            self.drafts.append(self.cur)
+        self.cur = Draft()
+        return self.cur
+
+    def segment(self, units: list[Block]) -> list[Draft]:
+        p = self.rules["A002"].params
+        seq = self.groups(units)
+        self.drafts: list[Draft] = []
+        self.cur = Draft()
+        for k, u in enumerate(seq):
+            cur = self.cur
+            if not isinstance(u, list):
+                if cur.body and (self.has_dateline(u) or (
+                        cur.paragraphs and abs(cur.paragraphs[-1].width - u.width) > p["column_change"]
+                        and len(u.lines) > 1 and len(cur.paragraphs[-1].lines) > 1)):
+                    why = "a dateline opens it" if self.has_dateline(u) else \
+                        f"the column changes from {cur.paragraphs[-1].width:.1f} to {u.width:.1f} em"
+                    self.record("A002", "split", u, f"new article at line {u.first + 1}: {why}")
+                    if cur.title is None:
+                        cur.flags.append("no title found")
+                    cur = self.close()
+                cur.body.append(u)
+                cur.width = u.width
+                continue
+            self.place_group(u, self.next_paragraph(seq, k))
+        self.close()
+        return self.drafts
+
+    def place_group(self, group: list[Block], nxt) -> None:
+        """Hand out the headings and bylines of one group to the article before and after."""
+        cur = self.cur
+        heads = [b for b in group if b.kind == "heading"]
+        if len(group) == 1 and heads and cur.body:
+            h = heads[0]
+            sub, why = self.is_subhead(cur, h, nxt)
+            if sub:
+                cur.body.append(replace(h, kind="subhead"))
+                self.record("A003", "label", h, f"subhead: {why}")
+                return
+            if cur.title is None:
+                cur.title = h
+                self.record("A003", "attach", h, f"title of the article before it ({why})")
+                self.close()
+                return
+            cur = self.close()
+            cur.title, cur.title_before = h, True
+            self.record("A003", "attach", h, f"title of the article after it: the one before has its title ({why})")
+            return
+        items = list(group)
+        if cur.body and cur.title is None and any(b.kind == "subhead" for b in cur.body):
+            # the article sets subheads after their sections: its last one may lead the group
+            if len([b for b in items if b.kind == "heading"]) > 1 and items[0].kind == "heading" \
+                    and not self.doubled(items[0]):
+                h = items.pop(0)
+                cur.body.append(replace(h, kind="subhead"))
+                self.record("A003", "label", h, "subhead closing an article that sets subheads after their sections")
+        heads = [b for b in items if b.kind == "heading"]
+        closing, opening = [], items
+        if cur.body and cur.title is None and heads:
+            # the first headline (with a byline right before it) closes the article before
+            take = items.index(heads[0]) + 1
+            rest = items[take:]
+            if len(heads) == 2 and rest and rest[0].kind == "heading" and (not self.doubled(rest[0]) or nxt is None):
+                take += 1  # its subtitle; with three headlines the 2nd and 3rd open the next article
+            closing, opening = items[:take], items[take:]
+        if closing:
+            self.fill(cur, closing, before=False)
+            cur = self.close()
+        elif cur.body:
+            cur = self.close()
+        if opening:
+            self.fill(cur, opening, before=True)
+
+    def fill(self, d: Draft, items: list[Block], before: bool):
+        where = "before" if before else "after"
+        for b in items:
+            if b.kind == "byline":
+                if d.byline is None:
+                    d.byline = b
+                    self.record("A003", "attach", b, f"byline of the article {where} it")
+                else:
+                    d.flags.append("second byline")
+                    self.record("A003", "flag", b, "a second byline for one article", safety="review")
+                continue
+            if d.title is None:
+                d.title = b
+                d.title_before = before
+                self.record("A003", "attach", b, f"title of the article {where} it")
+            elif d.subtitle is None and not self.doubled(b):
+                d.subtitle = b
+                self.record("A003", "attach", b, f"subtitle of the article {where} it")
+            elif d.subtitle is None:
+                d.subtitle = b
+                d.flags.append("doubled subtitle")
+                self.record("A003", "attach", b, f"subtitle of the article {where} it (doubled: check)",
+                            safety="review")
+            else:
+                d.body.insert(0, replace(b, kind="subhead")) if before else d.body.append(replace(b, kind="subhead"))
+                d.flags.append("extra heading")
+                self.record("A003", "flag", b, "a third headline for one article: kept as a subhead",
+                            safety="review")
+
+    # -------------------------------------------------------------- subheads
+    def place_subheads(self, d: Draft) -> None:
+        """Subheads set after their sections move to the start of the section."""
+        body = d.body
+        if not body or body[-1].kind != "subhead":
+            # a leading subhead before any paragraph is fine; nothing to do in before-mode
+            return
+        rule = self.rules["A004"]
+        # sections: paragraphs between subheads; each subhead closes the section before it
+        sections, cur = [], []
+        for b in body:
+            if b.kind == "subhead":
+                sections.append((cur, b))
+                cur = []
+            else:
+                cur.append(b)
+        tail = cur  # paragraphs after the last subhead (none when it ends the body)
+        lengths = [len(s) for s, _ in sections[1:]]
+        first_paras, first_head = sections[0]
+        if lengths:
+            want = math.ceil(sorted(lengths)[len(lengths) // 2] if len(lengths) % 2 else
+                             (sorted(lengths)[len(lengths) // 2 - 1] + sorted(lengths)[len(lengths) // 2]) / 2)
+        else:
+            want = rule.params["default_section"]
+        lead = max(1, len(first_paras) - want) if len(first_paras) > 1 else 0
+        # lexical affinity may move the boundary by one paragraph
+        if 1 <= lead < len(first_paras) - 1:
+            here = affinity(first_head.text, first_paras[lead].text)
+            earlier = affinity(first_head.text, first_paras[lead - 1].text) if lead > 1 else -1
+            if earlier > here + 0.2:
+                lead -= 1
+        new = list(first_paras[:lead]) + [first_head] + list(first_paras[lead:])
+        for paras, head in sections[1:]:
+            new += [head] + list(paras)
+        new += tail
+        for _, head in sections:
+            self.record("A004", "move", head, rule.describe(text=head.text))
+        d.body = new
+
+    # -------------------------------------------------------------- attachments
+    def run(self) -> Page:
+        page = self.page
+        blocks = list(page.blocks)
+        dropped = [b for b in blocks if b.kind in ("furniture", "credit")]
+        for b in dropped:
+            self.record("A007", "drop", b, f"{b.kind} '{b.text[:20]}' belongs to no article")
+        pullquotes = [b for b in blocks if b.kind == "pullquote"]
+        captions = [b for b in blocks if b.kind == "caption"]
+        units = [b for b in blocks if b.kind in ("heading", "byline", "paragraph")]
+        units = self.heal(units)
+        drafts = self.segment(units)
+        for d in drafts:
+            self.place_subheads(d)
+        line_owner = {}
+        for n, d in enumerate(drafts):
+            for b in d.body + [x for x in (d.title, d.subtitle, d.byline) if x]:
+                for k in b.lines:
+                    line_owner[k] = n
+        pq_of = {n: [] for n in range(len(drafts))}
+        cap_of = {n: [] for n in range(len(drafts))}
+        for q in pullquotes:
+            n = self.owner_of_quote(q, drafts)
+            if n is None:
+                # no article repeats it after all: keep the text, as a paragraph of the nearest article
+                n = self.nearest(q, line_owner)
+                self.record("A005", "flag", q, "pull quote whose source paragraph was not found", safety="review")
+            if n is not None:
+                pq_of[n].append(q)
+                self.record("A005", "attach", q, f"pull quote of article {n + 1}")
+        for c in captions:
+            n = self.owner_of_caption(c, drafts, line_owner)
+            if n is not None:
+                cap_of[n].append(c)
+                self.record("A006", "attach", c, f"caption of article {n + 1}")
+            else:
+                dropped.append(c)
+        order = sorted(range(len(drafts)), key=lambda n: min((b.first for b in drafts[n].body), default=10**9))
+        articles = []
+        for n in order:
+            articles.append(self.finish(drafts[n], pq_of[n], cap_of[n]))
+        return page.evolve(articles=tuple(articles), dropped=tuple(sorted(dropped, key=lambda b: b.first)),
+                           changes=page.changes + tuple(self.changes))
+
+    def owner_of_quote(self, q: Block, drafts: list[Draft]) -> int | None:
+        from rapidfuzz import fuzz
+
+        t = nows(q.text)
+        best, best_score = None, 0.0
+        for n, d in enumerate(drafts):
+            body = nows("".join(b.text for b in d.body))
+            if t in body:
+                return n
+            if len(body) > 0:
+                s = fuzz.partial_ratio(t, body) if len(t) <= len(body) else 0
+                if s > best_score:
+                    best, best_score = n, s
+        return best if best_score >= 85 else None
+
+    def nearest(self, b: Block, line_owner: dict) -> int | None:
+        if not line_owner:
+            return None
+        k = min(line_owner, key=lambda x: (abs(x - b.first), x))
+        return line_owner[k]
+
+    def owner_of_caption(self, c: Block, drafts, line_owner) -> int | None:
+        if not line_owner:
+            return None
+        before = [k for k in line_owner if k < c.first]
+        after = [k for k in line_owner if k > c.last]
+        cands = []
+        if before:
+            cands.append(line_owner[max(before)])
+        if after:
+            cands.append(line_owner[min(after)])
+        if len(set(cands)) <= 1:
+            return cands[0] if cands else None
+        scores = [affinity(c.text, " ".join(b.text for b in drafts[n].body)) for n in cands]
+        return cands[0] if scores[0] >= scores[1] else cands[1]
+
+    def finish(self, d: Draft, pqs, caps) -> Article:
+        body = tuple(d.body)
+        dateline = None
+        first_para = next((b for b in body if b.kind == "paragraph"), None)
+        if first_para is not None and first_para.first in self.datelines:
+            for pat in self.rules["L005"].params["patterns"]:
+                m = search(pat, first_para.text)
+                if m and m.start() == 0:
+                    dateline = nows(m.group())
+                    break
+        conf = 1.0
+        if d.title is None:
+            conf -= 0.4
+            if body:
+                self.record("A002", "flag", body[0], "article without a title", safety="review")
+        conf -= 0.15 * len(d.flags)
+        return Article(title=d.title, subtitle=d.subtitle, byline=d.byline, dateline=dateline, body=body,
+                       pullquotes=tuple(pqs), captions=tuple(caps), confidence=max(0.05, conf))
+
+
+def run(page: Page) -> Page:
+    return Assembler(page).run()

@@ -1,7 +1,211 @@
-"""Stage stub: dedouble."""
+"""Stage 3, dedouble: collapse display headlines that extraction read twice.
+
+Bold headlines are set by overprinting: the same glyphs are drawn twice with a small offset,
+and a PDF text layer reads both copies. Depending on how the drawing was chunked the copies
+come out run by run (``智能制造智能制造``), character by character (``““``, ``BBOOLLDD``), as a
+mixture of both (``厦门火炬高新区智能制造厦门火炬高新区智能制造““加速跑加速跑””``), with an OCR
+slip in one copy, or with each run on a line of its own (``乡村`` / ``乡村“`` / ``“村晚`` /
+``村晚”``, as poppler's pdftotext emits).
+
+A line (or a group of short lines) is read as a sequence of *units*, each a run followed by
+its copy, plus leftover single characters. It is collapsed only with evidence: most of its
+characters sit in doubled units, the result is long enough to be a headline, and it is not
+a protected reduplication. Prose such as 看看, 谢谢谢谢, 研究研究, 高高兴兴 or 哈哈哈 never
+reaches that bar.
+"""
+
+from __future__ import annotations
+
+import re
+
+import textdistance
+
+from ..chars import TERMINAL, width
+from ..model import Change, Line, Page
+from ..rules import Rule
+from ._common import line_replacements
+
 STAGE = "dedouble"
-CHECKS: dict = {}
+
+CHECKS = {
+    "doubled_line": {"min_coverage": float, "min_result": int, "max_length": int,
+                     "protected": list, "protected_chars": str},
+    "doubled_near_match": {"min_similarity": float, "min_length": int},
+    "doubled_split_lines": {"max_line_width": float, "max_lines": int, "min_coverage": float},
+}
+
+_LEADING_DOUBLE = re.compile(r"(.{1,60}?)\1", re.S)
+_SENTENCE_INSIDE = re.compile(f"[{re.escape(TERMINAL)}，、].")
 
 
-def run(page):
-    return page
+def parse_doubling(text: str) -> tuple[int, list[tuple[int, int]]]:
+    """Best reading of ``text`` as doubled units: (doubled characters, second copies).
+
+    Dynamic programming over positions: at each one either keep a single character or take
+    a unit ``text[p:p+L] == text[p+L:p+2L]``. Coverage first, then fewer (longer) units.
+
+    >>> parse_doubling("智能制造智能制造““加速跑加速跑””")
+    (18, [(4, 8), (9, 10), (13, 16), (17, 18)])
+    """
+    n = len(text)
+    best: list[tuple[int, int]] = [(0, 0)] * (n + 1)  # (covered, -units) from p to the end
+    choice = [0] * (n + 1)
+    for p in range(n - 1, -1, -1):
+        cand = (best[p + 1][0], best[p + 1][1])
+        pick = 0
+        c = text[p]
+        for L in range(1, (n - p) // 2 + 1):
+            if text[p + L] != c:
+                continue
+            if text[p:p + L] == text[p + L:p + 2 * L]:
+                nxt = best[p + 2 * L]
+                val = (nxt[0] + 2 * L, nxt[1] - 1)
+                if val > cand:
+                    cand, pick = val, L
+        best[p], choice[p] = cand, pick
+    seconds = []
+    p = 0
+    while p < n:
+        L = choice[p]
+        if L:
+            seconds.append((p + L, p + 2 * L))
+            p += 2 * L
+        else:
+            p += 1
+    return best[0][0], seconds
+
+
+def _protected(text: str, result: str, rule: Rule) -> bool:
+    params = rule.params
+    if len(result.replace(" ", "")) < params["min_result"]:
+        return True
+    if text in params["protected"] or result in params["protected"]:
+        return True
+    chars = params["protected_chars"]
+    return bool(chars) and all(c in chars for c in text if not c.isspace())
+
+
+def _collapse(text: str, seconds: list[tuple[int, int]]) -> str:
+    out, p = [], 0
+    for i, j in seconds:
+        out.append(text[p:i])
+        p = j
+    out.append(text[p:])
+    return "".join(out)
+
+
+def doubled_line(page: Page, rule: Rule, k: int):
+    ln = page.lines[k]
+    text = ln.text
+    if len(text) < 4 or len(text) > rule.params["max_length"] or not _LEADING_DOUBLE.match(text):
+        return None
+    covered, seconds = parse_doubling(text)
+    nonspace = len(text) - text.count(" ")
+    if not seconds or covered / nonspace < rule.params["min_coverage"]:
+        return None
+    result = _collapse(text, seconds)
+    if _protected(text, result, rule):
+        return None
+    reason = rule.describe(line=k + 1, covered=covered, total=nonspace, result=result)
+    return line_replacements(page, STAGE, rule, k, [(i, j, "") for i, j in seconds], reason)
+
+
+def doubled_near_match(page: Page, rule: Rule, k: int):
+    """Two copies that differ by an OCR slip: ``智能制造智熊制造``."""
+    ln = page.lines[k]
+    text = ln.text
+    n = len(text)
+    if n < 2 * rule.params["min_length"] or n % 2 or _SENTENCE_INSIDE.search(text[: n // 2 - 1]):
+        return None
+    a, b = text[: n // 2], text[n // 2:]
+    sim = textdistance.levenshtein.normalized_similarity(a, b)
+    if sim < rule.params["min_similarity"] or a == b:
+        return None
+    reason = rule.describe(line=k + 1, similarity=f"{sim:.2f}", result=a)
+    return line_replacements(page, STAGE, rule, k, [(n // 2, n, "")], reason)
+
+
+def doubled_split_lines(page: Page, rule: Rule, k: int, line_rule: Rule):
+    """Runs of a doubled headline put on lines of their own: ``乡村`` / ``乡村“`` / ``“村晚``."""
+    lines = page.lines
+    group = []
+    j = k
+    while j < len(lines) and len(group) < rule.params["max_lines"]:
+        t = lines[j].text
+        if lines[j].width > rule.params["max_line_width"] or _SENTENCE_INSIDE.search(t) or t[-1] in "。！？":
+            break
+        group.append(j)
+        j += 1
+    if len(group) < 2:
+        return None
+    text = "".join(lines[g].text for g in group)
+    covered, seconds = parse_doubling(text)
+    nonspace = len(text) - text.count(" ")
+    if covered / nonspace < rule.params["min_coverage"] or len(seconds) < 2:
+        return None
+    result = _collapse(text, seconds)
+    if _protected(text, result, line_rule):
+        return None
+    # the second copies, cut at line boundaries into per-line deletions
+    edits, changes = [], []
+    offset = 0
+    reason = rule.describe(first=k + 1, last=group[-1] + 1, result=result)
+    per_line: dict[int, list] = {}
+    bounds = []
+    for g in group:
+        bounds.append((offset, offset + len(lines[g].text), g))
+        offset += len(lines[g].text)
+    for i, jj in seconds:
+        for s, e, g in bounds:
+            lo, hi = max(i, s), min(jj, e)
+            if lo < hi:
+                per_line.setdefault(g, []).append((lo - s, hi - s, ""))
+    for g, repl in per_line.items():
+        e, c = line_replacements(page, STAGE, rule, g, repl, reason)
+        edits += e
+        changes += c
+    return edits, changes, group
+
+
+def run(page: Page) -> Page:
+    rules = page.rules
+    line_rule = rules["D001"] if "D001" in rules else None
+    edits, changes = [], []
+    groups = []
+    done = set()
+    for k in range(len(page.lines)):
+        if k in done:
+            continue
+        hit = None
+        if line_rule and line_rule.enabled:
+            hit = doubled_line(page, line_rule, k)
+        if hit is None and rules.enabled("D002"):
+            hit = doubled_near_match(page, rules["D002"], k)
+        if hit is not None:
+            edits += hit[0]
+            changes += hit[1]
+            done.add(k)
+            continue
+        if rules.enabled("D003") and line_rule is not None:
+            got = doubled_split_lines(page, rules["D003"], k, line_rule)
+            if got is not None:
+                edits += got[0]
+                changes += got[1]
+                groups.append(tuple(got[2]))
+                done.update(got[2])
+    if not edits:
+        return page
+    overlay = page.overlay.apply(edits)
+    lines = []
+    keep_index = {}
+    for ln in page.lines:
+        text = overlay.render(ln.start, ln.end)
+        if not text.strip():
+            continue
+        keep_index[ln.index] = len(lines)
+        lines.append(Line(len(lines), ln.start, ln.end, text, width(text), ln.gap_before))
+    heading_groups = tuple(tuple(keep_index[g] for g in grp if g in keep_index) for grp in groups)
+    meta = dict(page.meta)
+    meta["heading_groups"] = tuple(g for g in heading_groups if len(g) > 1)
+    meta["dedoubled"] = tuple(sorted(keep_index[k] for k in done if k in keep_index))
+    return page.evolve(overlay=overlay, lines=tuple(lines), changes=page.changes + tuple(changes), meta=meta)

@@ -1,7 +1,237 @@
-"""Stage stub: label."""
+"""Stage 5, label: give every block its kind, from the trade's own conventions.
+
+A page carries more than articles. Page furniture (版头/版尾: date lines, section names, page
+numbers, the editor and the phone number, jump lines) and picture credits (本版图片由视觉中国
+提供) belong to no article. Photo captions (图为……。 本报记者李明摄) belong to an article but not
+to its body. Bylines (◎本报记者 符晓波) and datelines (科技日报讯（记者俞慧友）) identify it.
+Headlines are short lines that close no sentence. Pull quotes (引语) repeat a sentence of the
+body in a narrow column, often far from their article.
+
+Each kind is decided by the rules of ``rules/label.toml``; a kind that rests on weak evidence
+is recorded with safety ``review``. Titles, subtitles and subheads are told apart later, by
+the assemble stage, because that needs the whole page.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ..chars import ORNAMENTS, TERMINAL, ends_sentence
+from ..model import Block, Change, Page
+from ..rules import Rule, search
+from ._common import line_replacements
+from .rejoin import rebuild
+
 STAGE = "label"
-CHECKS: dict = {}
+
+CHECKS = {
+    "whole_block": {"kind": str, "patterns": list, "max_length": int},
+    "caption": {"patterns": list, "credit_patterns": list, "max_length": int},
+    "byline": {"patterns": list, "max_length": int},
+    "dateline": {"patterns": list},
+    "heading": {"max_length": int, "max_lines": int, "end_marks": str},
+    "pullquote": {"min_length": int, "ngram": int, "min_similarity": float},
+}
+
+_WS = re.compile(r"\s+")
 
 
-def run(page):
-    return page
+def nows(text: str) -> str:
+    return _WS.sub("", text)
+
+
+def _matches(patterns, text: str):
+    for p in patterns:
+        m = search(p, text)
+        if m:
+            return m
+    return None
+
+
+def _label(page: Page, b: Block, kind: str, rule: Rule, evidence: str, changes: list) -> Block:
+    s, e = page.block_span(b)
+    changes.append(Change(rule.id, STAGE, "label", (s, e), "", kind,
+                          rule.describe(kind=kind, text=b.text[:30], evidence=evidence), rule.safety))
+    return replace(b, kind=kind, confidence=1.0 if rule.safety == "safe" else 0.6)
+
+
+def _merge(page: Page, blocks: list[Block], i: int, joiner: str) -> Block:
+    a, b = blocks[i], blocks[i + 1]
+    m = replace(a, lines=a.lines + b.lines, joiners=a.joiners + (joiner,) + b.joiners)
+    return rebuild(page, m)
+
+
+def run(page: Page) -> Page:
+    rules = page.rules
+    changes: list[Change] = []
+    edits = []
+    blocks = list(page.blocks)
+    dropped_rules = [r for r in rules.for_stage(STAGE) if r.check == "whole_block" and r.enabled]
+    cap = rules["L003"] if rules.enabled("L003") else None
+    byl = rules["L004"] if rules.enabled("L004") else None
+    head = rules["L006"] if rules.enabled("L006") else None
+
+    out: list[Block] = []
+    k = 0
+    while k < len(blocks):
+        b = blocks[k]
+        text = b.text
+        kind = None
+        # captions first: a caption can run over several blocks and end in a photo credit
+        if cap and len(text) <= cap.params["max_length"] and _matches(cap.params["patterns"], text):
+            while k + 1 < len(blocks) and not _matches(cap.params["credit_patterns"], blocks[k].text) \
+                    and len(blocks[k].text) < cap.params["max_length"]:
+                nxt = blocks[k + 1].text
+                if _matches(cap.params["credit_patterns"], nxt) or (
+                        not ends_sentence(blocks[k].text) and len(nxt) < 30 and not ends_sentence(nxt[:-1])):
+                    joiner = "" if nxt.startswith(("（", "(")) or not ends_sentence(blocks[k].text) else " "
+                    blocks[k] = _merge(page, blocks, k, joiner)
+                    del blocks[k + 1]
+                    changes.append(Change(cap.id, STAGE, "join", page.block_span(blocks[k]), "\n", joiner,
+                                          cap.describe(kind="caption", text=blocks[k].text[:30],
+                                                       evidence="photo credit continues the caption"), cap.safety))
+                else:
+                    break
+            b = blocks[k]
+            out.append(_label(page, b, "caption", cap, "opens like a caption", changes))
+            k += 1
+            continue
+        if cap and len(text) <= 30 and _matches(cap.params["credit_patterns"], text):
+            out.append(_label(page, b, "caption", cap, "a photo credit", changes))
+            k += 1
+            continue
+        for r in dropped_rules:
+            if len(text) <= r.params["max_length"] and _matches(r.params["patterns"], text):
+                kind = r.params["kind"]
+                out.append(_label(page, b, kind, r, "matches a pattern", changes))
+                break
+        if kind:
+            k += 1
+            continue
+        if byl and len(text) <= byl.params["max_length"] and _matches(byl.params["patterns"], text):
+            b = _label(page, b, "byline", byl, "reporter names", changes)
+            # the ornament is not part of the byline
+            first = page.lines[b.first]
+            lead = len(first.text) - len(first.text.lstrip(ORNAMENTS + " "))
+            if lead:
+                e, c = line_replacements(page, STAGE, byl, b.first, [(0, lead, "")],
+                                         f"byline ornament '{first.text[:lead].strip()}' removed")
+                edits += e
+                changes += c
+            out.append(b)
+            k += 1
+            continue
+        if head and is_heading(page, b, head):
+            out.append(replace(b, kind="heading"))
+            k += 1
+            continue
+        out.append(replace(b, kind="paragraph"))
+        k += 1
+
+    if edits:
+        overlay = page.overlay.apply(edits)
+        from ..chars import width
+        from ..model import Line
+        new_lines = list(page.lines)
+        for e in edits:
+            for ln in page.lines:
+                if ln.start <= e.start <= ln.end:
+                    t = overlay.render(ln.start, ln.end)
+                    new_lines[ln.index] = Line(ln.index, ln.start, ln.end, t, width(t), ln.gap_before)
+        page = page.evolve(overlay=overlay, lines=tuple(new_lines))
+        out = [rebuild(page, b) for b in out]
+
+    meta = dict(page.meta)
+    if rules.enabled("L005"):
+        meta["datelines"] = find_datelines(page, out, rules["L005"], changes)
+    if rules.enabled("L007"):
+        out = find_pullquotes(page, out, rules["L007"], changes)
+    return page.evolve(blocks=tuple(out), changes=page.changes + tuple(changes), meta=meta)
+
+
+def is_heading(page: Page, b: Block, rule: Rule) -> bool:
+    """Short, in few lines, and closing no sentence: a title, subtitle or subhead."""
+    p = rule.params
+    t = b.text
+    if len(b.lines) > p["max_lines"] or len(nows(t)) > p["max_length"] or len(nows(t)) < 2:
+        return False
+    if t[-1] in p["end_marks"]:
+        return False
+    if any(c in t for c in "。；"):
+        return False
+    return True
+
+
+def find_datelines(page: Page, blocks: list[Block], rule: Rule, changes: list) -> dict:
+    """Datelines (电头) at the start of paragraphs: {first line of block: dateline text}."""
+    found = {}
+    for b in blocks:
+        if b.kind != "paragraph":
+            continue
+        m = _matches(rule.params["patterns"], b.text)
+        if m and m.start() == 0:
+            found[b.first] = m.group()
+            s = page.lines[b.first].start
+            changes.append(Change(rule.id, STAGE, "label", (s, s + m.end()), "", "dateline",
+                                  rule.describe(kind="dateline", text=m.group(), evidence="news-agency opening"),
+                                  rule.safety))
+    return found
+
+
+def find_pullquotes(page: Page, blocks: list[Block], rule: Rule, changes: list) -> list[Block]:
+    """Blocks whose text repeats another block's text: pull quotes (引语).
+
+    An index of character n-grams over all paragraph text finds, for each candidate, the
+    blocks that share its first and last n-gram; a candidate inside one of them (exactly,
+    or nearly: ``min_similarity`` of rapidfuzz's partial ratio) is a pull quote. Of two
+    identical blocks, the one set in the narrower column is the quote. Linear in page size.
+    """
+    from rapidfuzz import fuzz
+
+    n = rule.params["ngram"]
+    texts = [nows(b.text) if b.kind in ("paragraph", "heading") else "" for b in blocks]
+    index: dict[str, set[int]] = {}
+    for i, t in enumerate(texts):
+        if blocks[i].kind != "paragraph":
+            continue
+        for j in range(0, max(1, len(t) - n + 1)):
+            index.setdefault(t[j:j + n], set()).add(i)
+    out = list(blocks)
+    for i, b in enumerate(blocks):
+        t = texts[i]
+        if b.kind != "paragraph" or len(t) < rule.params["min_length"]:
+            continue
+        grams = [t[j:j + n] for j in range(0, len(t) - n + 1, max(1, n // 2))]
+        hits: dict[int, int] = {}
+        for g in grams:
+            for o in index.get(g, ()):
+                if o != i:
+                    hits[o] = hits.get(o, 0) + 1
+        best = None
+        for o, cnt in sorted(hits.items(), key=lambda x: -x[1]):
+            if cnt < max(2, len(grams) // 3):
+                break
+            other = texts[o]
+            if t == other:
+                # identical blocks: the narrower one is the quote; on a tie, the earlier one
+                if not (b.width < blocks[o].width or (b.width == blocks[o].width and i < o)):
+                    continue
+                best = (o, 100.0)
+                break
+            if len(other) <= len(t):
+                continue
+            if t in other:
+                best = (o, 100.0)
+                break
+            score = fuzz.partial_ratio(t, other)
+            if score >= rule.params["min_similarity"] * 100:
+                best = (o, score)
+                break
+        if best is not None:
+            o, score = best
+            out[i] = _label(page, b, "pullquote", rule,
+                            f"repeats block at line {blocks[o].first + 1} ({score:.0f}% match)", changes)
+            if score < 100:
+                out[i] = replace(out[i], confidence=score / 100)
+    return out

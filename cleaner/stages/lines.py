@@ -11,10 +11,11 @@ from __future__ import annotations
 import re
 
 from ..chars import width
-from ..model import Line, Page
+from ..model import Change, Line, Page
+from ..rules import Rule, search
 
 STAGE = "lines"
-CHECKS: dict = {}
+CHECKS = {"split_merged_byline": {"byline_pattern": str, "name_pattern": str, "min_rest": int}}
 
 _LINE_RE = re.compile(r"([^\r\n\u2028\u2029]*)(\r\n|[\r\n\u2028\u2029]|$)")
 _CONTENT_RE = re.compile(r"\S(?:.*\S)?")
@@ -52,4 +53,77 @@ def run(page: Page) -> Page:
             s, e = c.start(), c.end()
         lines.append(Line(len(lines), s, e, text, width(text), gap))
         gap = 0
-    return page.evolve(lines=tuple(lines))
+    changes = []
+    if page.rules.enabled("T001"):
+        lines, changes = _split_bylines(page, page.rules["T001"], lines)
+    return page.evolve(lines=tuple(lines), changes=page.changes + tuple(changes))
+
+
+def split_point(text: str, rule: Rule) -> int | None:
+    """Where a byline set on the same line as a headline ends, or None.
+
+    ``◎本报记者 廖春浩 抢抓农时 各地做好春耕备耕`` splits after the last name; with no blank
+    between (``◎本报记者 雷桂立丁薛祥…``) the doubled headline run marks the boundary.
+
+    >>> from cleaner.rules import default_rules
+    >>> r = default_rules()["T001"]
+    >>> t = "◎本报记者 廖春浩 抢抓农时抢抓农时"
+    >>> t[:split_point(t, r)]
+    '◎本报记者 廖春浩 '
+    """
+    from .dedouble import parse_doubling
+
+    m = search(rule.params["byline_pattern"], text)
+    if not m:
+        return None
+    pos = m.end()
+    name = rule.params["name_pattern"]
+    rest_min = rule.params["min_rest"]
+    names = 0
+    while True:
+        nm = search("^\\s*(?:" + name + ")(?=\\s|$)", text[pos:])
+        if not nm:
+            break
+        rest = text[pos + nm.end():].strip()
+        if len(rest) >= rest_min and len(nm.group().strip()) > 4:
+            break
+        pos += nm.end()
+        names += 1
+        kw = search("^\\s*(?:通讯员|通訊員|实习生|實習生)", text[pos:])
+        if kw:
+            pos += kw.end()
+    rest = text[pos:]
+    if names and len(rest.strip()) >= rest_min and rest[:1].isspace():
+        return pos + len(rest) - len(rest.lstrip())
+    # no blank: the longest name-length prefix after which the rest reads as doubled runs
+    glued = search("^\\s*[\\p{Han}·]{6,}", rest)
+    if glued:
+        lead = len(rest) - len(rest.lstrip())
+        best = None
+        for n in (2, 3, 4):
+            tail = rest[lead + n:]
+            covered, seconds = parse_doubling(tail)
+            share = covered / max(1, len(tail.replace(" ", "")))
+            if len(tail) >= 2 * rest_min and seconds and share >= 0.8 and (best is None or share > best[0]):
+                best = (share, pos + lead + n)
+        if best:
+            return best[1]
+    return None
+
+
+def _split_bylines(page: Page, rule: Rule, lines: list[Line]) -> tuple[list[Line], list[Change]]:
+    out, changes = [], []
+    for ln in lines:
+        cut = split_point(ln.text, rule) if len(ln.text) < 120 else None
+        if cut is None or ln.text[:cut].strip() == "" or page.overlay.edits and page.overlay.render(ln.start, ln.start + cut) != ln.text[:cut]:
+            out.append(Line(len(out), ln.start, ln.end, ln.text, ln.width, ln.gap_before))
+            continue
+        head = ln.text[:cut].rstrip()
+        rest = ln.text[cut:].lstrip()
+        h_end = ln.start + len(head)
+        r_start = ln.end - len(rest)
+        out.append(Line(len(out), ln.start, h_end, head, width(head), ln.gap_before))
+        out.append(Line(len(out), r_start, ln.end, rest, width(rest), 0))
+        changes.append(Change(rule.id, STAGE, "split", (ln.start, ln.end), ln.text, head + "\n" + rest,
+                              rule.describe(byline=head, rest=rest), rule.safety))
+    return out, changes

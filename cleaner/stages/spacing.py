@@ -1,7 +1,95 @@
-"""Stage stub: spacing."""
+"""Stage 6, spacing: remove the blanks extraction put into Chinese text, keep the real ones.
+
+PDF text layers insert a blank wherever two glyph runs were placed apart: between Han and
+digits (``2022 年``, ``10948.72 万元``), inside letter-spaced numbers (``1 5 . 2 %``), before
+a bracket (``科技日报讯 （记者俞慧友）``). A clean Chinese body has none of them. Headings,
+bylines and captions are different: there a blank separates phrases (``优化配置 加强服务保障``)
+or names (``本报记者 郑一鸣 通讯员 许丹``) and stays, only runs of blanks shrink to one.
+Blanks between Latin words stay everywhere.
+
+This stage runs after labelling because the kind of a block decides.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ..chars import CJK_CHAR, width
+from ..model import Line, Page
+from ..rules import Rule
+from ._common import line_replacements
+from .rejoin import rebuild
+
 STAGE = "spacing"
-CHECKS: dict = {}
+
+CHECKS = {
+    "body_blanks": {"kinds": list},
+    "spaced_digits": {"kinds": list},
+    "blank_runs": {"kinds": list},
+}
+
+_CJK_BLANK = re.compile(f"(?<={CJK_CHAR})[ \\t\\u00a0\\u3000]+|[ \\t\\u00a0\\u3000]+(?={CJK_CHAR})")
+_SPACED_DIGITS = re.compile(r"(?<![\w.])\d(?: [\d.,%](?![\w]{2})){2,}")
+_BLANK_RUN = re.compile(r"[ \t\u00a0\u3000]{2,}|[\t\u00a0\u3000]")
 
 
-def run(page):
-    return page
+def body_blanks(text: str):
+    """Blanks next to a CJK character: ``2022 年`` → ``2022年``."""
+    return [(m.start(), m.end(), "", "blank next to Chinese text") for m in _CJK_BLANK.finditer(text)]
+
+
+def spaced_digits(text: str):
+    """Letter-spaced numbers: ``1 5 . 2 %`` → ``15.2%``."""
+    out = []
+    for m in _SPACED_DIGITS.finditer(text):
+        for i, c in enumerate(m.group()):
+            if c == " ":
+                out.append((m.start() + i, m.start() + i + 1, "", f"letter-spaced number '{m.group()}'"))
+    return out
+
+
+def blank_runs(text: str):
+    """Runs of blanks (and odd blanks) in headings and bylines become one space."""
+    return [(m.start(), m.end(), " ", "run of blanks") for m in _BLANK_RUN.finditer(text) if m.group() != " "]
+
+
+REGISTRY = {"body_blanks": body_blanks, "spaced_digits": spaced_digits, "blank_runs": blank_runs}
+
+
+def run(page: Page) -> Page:
+    rules = [r for r in page.rules.for_stage(STAGE) if r.enabled]
+    edits, changes = [], []
+    touched = set()
+    for b in page.blocks:
+        for k in b.lines:
+            text = page.lines[k].text
+            if " " not in text and "\t" not in text and "\u3000" not in text and "\u00a0" not in text:
+                continue
+            taken: set[int] = set()
+            per_rule: list[tuple[Rule, list]] = []
+            for r in rules:
+                if b.kind not in r.params["kinds"]:
+                    continue
+                found = [x for x in REGISTRY[r.check](text) if not taken.intersection(range(x[0], x[1]))]
+                for x in found:
+                    taken.update(range(x[0], x[1]))
+                if found:
+                    per_rule.append((r, found))
+            for r, found in per_rule:
+                for i, j, new, why in found:
+                    e, c = line_replacements(page, STAGE, r, k, [(i, j, new)],
+                                             r.describe(line=k + 1, kind=b.kind, why=why))
+                    edits += e
+                    changes += c
+                    touched.add(k)
+    if not edits:
+        return page
+    overlay = page.overlay.apply(edits)
+    lines = list(page.lines)
+    for k in touched:
+        ln = lines[k]
+        t = overlay.render(ln.start, ln.end)
+        lines[k] = Line(ln.index, ln.start, ln.end, t, width(t), ln.gap_before)
+    page = page.evolve(overlay=overlay, lines=tuple(lines), changes=page.changes + tuple(changes))
+    return page.evolve(blocks=tuple(rebuild(page, b) for b in page.blocks))
