@@ -51,6 +51,11 @@ def nows(t: str) -> str:
     return _WS.sub("", t)
 
 
+def page_gap(page: Page, b: Block) -> bool:
+    """A blank line before ``b`` on a page that uses blank lines only between articles."""
+    return page.meta.get("gaps_informative", False) and page.lines[b.first].gap_before > 0
+
+
 def bigrams(t: str) -> set[str]:
     t = nows(t)
     return {t[i:i + 2] for i in range(len(t) - 1)}
@@ -211,20 +216,24 @@ class Assembler:
         prev = cur.paragraphs[-1] if cur.paragraphs else None
         if prev is None:
             return False, "no paragraph before"
-        if abs(prev.width - nxt.width) > p["column_change"]:
+        if prev.width and nxt.width and abs(prev.width - nxt.width) > p["column_change"]:
             return False, f"column changes from {prev.width:.1f} to {nxt.width:.1f} em"
-        if any(b.kind == "subhead" for b in cur.body):
-            return True, "the article already has subheads"
+        if page_gap(self.page, h):
+            return False, "a blank line sets it apart where the page has none between paragraphs"
         before = " ".join(b.text for b in cur.paragraphs[-2:])
         aff = affinity(before, nxt.text)
-        aff_h = max(affinity(h.text, nxt.text), affinity(h.text, before))
-        if " " in nows(h.text) or " " in h.text.strip():
-            return True, "a phrase pair, as subheads are set"
-        if aff >= p["min_affinity"]:
-            return True, f"text before and after share {aff:.0%} of their word pairs"
-        if cur.title is not None:
-            return True, "the article already has its title"
-        return False, f"text before and after share only {aff:.0%} of their word pairs"
+        score = (aff - p["min_affinity"]) * 20
+        cues = [f"text around it shares {aff:.0%} of word pairs"]
+        if " " in h.text.strip():
+            score += 1.0
+            cues.append("two phrases, as subheads are set")
+        if any(b.kind == "subhead" for b in cur.body):
+            score += 1.0
+            cues.append("the article has subheads")
+        if self.doubled(h):
+            score -= 0.5
+            cues.append("set in bold display type")
+        return score > 0, "; ".join(cues)
 
     def close(self) -> Draft:
         """End the current article and start a new one."""
@@ -242,7 +251,8 @@ class Assembler:
             cur = self.cur
             if not isinstance(u, list):
                 if cur.body and (self.has_dateline(u) or (
-                        cur.paragraphs and abs(cur.paragraphs[-1].width - u.width) > p["column_change"]
+                        cur.paragraphs and cur.paragraphs[-1].width and u.width
+                        and abs(cur.paragraphs[-1].width - u.width) > p["column_change"]
                         and len(u.lines) > 1 and len(cur.paragraphs[-1].lines) > 1)):
                     why = "a dateline opens it" if self.has_dateline(u) else \
                         f"the column changes from {cur.paragraphs[-1].width:.1f} to {u.width:.1f} em"

@@ -62,12 +62,61 @@ def column_peaks(widths: list[float], min_lines: int) -> list[float]:
     return sorted(peaks)
 
 
+def column_like_widths(lines) -> list[float]:
+    """Widths of lines that sit among lines of about the same width: the body of a column.
+
+    Headlines, bylines and last lines stand alone, so they do not make a column of their own.
+    """
+    ws = [ln.width for ln in lines]
+    out = []
+    n = len(ws)
+    for i, w in enumerate(ws):
+        if ends_sentence(lines[i].text):
+            continue
+        near = sum(1 for j in (i - 2, i - 1, i + 1, i + 2) if 0 <= j < n and abs(ws[j] - w) <= 1.5)
+        if near >= 2:
+            out.append(w)
+    return out
+
+
 def column_of(w: float, peaks: list[float], tol: float) -> float | None:
-    """The column a line of width ``w`` was set in: the narrowest peak it does not overflow."""
+    """The column a full line of width ``w`` fills: the nearest peak within ``tol``, or None."""
+    best = None
     for p in peaks:
-        if w <= p + tol:
-            return p
-    return None
+        if abs(w - p) <= tol and (best is None or abs(w - p) < abs(w - best)):
+            best = p
+    return best
+
+
+def line_columns(lines, peaks: list[float], tol: float) -> tuple[list, list]:
+    """(full, col) per line: the column a line fills (None when it fills none), and the column
+    it was set in, taken from its full neighbours when it is not full itself.
+
+    A line fills a column only when a neighbour fills the same one: a headline or a lone
+    line of 11 ems on a page with an 11-em column of pull quotes is not part of that column.
+    """
+    n = len(lines)
+    own = [column_of(ln.width, peaks, tol) for ln in lines]
+    full = []
+    for i, c in enumerate(own):
+        ok = c is not None and any(0 <= j < n and own[j] == c for j in (i - 1, i + 1))
+        full.append(c if ok else None)
+    col = list(full)
+    for i in range(n):
+        if col[i] is None:
+            prev_c = full[i - 1] if i > 0 and not ends_sentence(lines[i - 1].text) else None
+            next_c = full[i + 1] if i + 1 < n else None
+            col[i] = prev_c or (full[i - 1] if i > 0 else None) or next_c
+            if col[i] is not None and lines[i].width > col[i] + tol:
+                col[i] = None
+    return full, col
+
+
+def block_width(lines, block: list[int]) -> float:
+    """The column a block was set in: the widest of its lines after the first (0 for one line)."""
+    if len(block) < 2:
+        return 0.0
+    return max(lines[k].width for k in block[1:])
 
 
 def hyphen_join(page: Page, rule: Rule, k: int):
@@ -77,68 +126,76 @@ def hyphen_join(page: Page, rule: Rule, k: int):
                              rule.describe(line=k + 1, word=ln.text.rsplit(" ", 1)[-1]))
 
 
-def break_score(page: Page, rule: Rule, i: int, cols: list, opener_res: list) -> tuple[float, str]:
-    """Score for a paragraph break between line i and line i+1 (> 0: break), with the cue."""
+def break_score(page: Page, rule: Rule, i: int, block: list[int], opener_res: list) -> tuple[float, str]:
+    """Score for a paragraph break between line i and line i+1 (> 0: break), with the cues.
+
+    ``block`` holds the lines already joined into the current block (line i is its last):
+    its full lines give the column width, so the decision needs no page-wide statistics.
+    """
     p = rule.params
-    a, b = page.lines[i], page.lines[i + 1]
+    lines = page.lines
+    a, b = lines[i], lines[i + 1]
     ta, tb = a.text, b.text
+    nxt = lines[i + 2] if i + 2 < len(lines) else None
     if tb[0] in NO_LINE_START or tb[0] in CLOSERS:
         return -5.0, f"line {i + 2} starts with '{tb[0]}', which never starts a line"
-    ca, cb = cols[i], cols[i + 1]
-    score = 0.0
-    cues = []
-    end = ends_sentence(ta)
-    col = ca or cb
-    if col is not None:
-        deficit = col - a.width
-        full_a = deficit <= p["full_tolerance"]
-    else:  # no column: a line of its own (clean pages: a paragraph per line)
-        deficit = 0.0
-        full_a = False
-    if end:
-        score += 1.0
-        cues.append("ends a sentence")
-        if not full_a:
-            score += 2.0
-            cues.append(f"short by {deficit:.1f} em" if col else "no column")
+    tol = p["full_tolerance"]
+    end_a, end_b = ends_sentence(ta), ends_sentence(tb)
+    first = len(block) == 1
+    mids = [lines[k].width for k in block[1:]]
+    col = max(mids) if mids else None
+    score, cues = 0.0, []
+
+    def cue(value: float, text: str):
+        nonlocal score
+        score += value
+        cues.append(text)
+
+    # is line i+1 the indented first line of a paragraph? (the indent was lost: it is short)
+    b_indented = nxt is not None and not end_b and nxt.width - b.width >= p["indent_min"] \
+        and nxt.width - b.width <= p["indent_max"] + 1
+    if end_a:
+        if first:
+            cue(3.0, "a one-line block that closes a sentence")
+        elif a.width < col - tol:
+            cue(3.0, f"closes a sentence {col - a.width:.1f} em short of the column")
+        else:
+            cue(0.5, "closes a sentence at the end of a full line")
+            if b_indented:
+                cue(1.5, f"line {i + 2} is indented")
+            elif b.width < a.width - tol and not end_b:
+                cue(1.0, f"line {i + 2} is shorter than the column")
+            else:
+                cue(-1.5, f"line {i + 2} fills the column")
     else:
         if ta[-1] in p["no_break_endings"]:
-            score -= 2.5
-            cues.append(f"ends with '{ta[-1]}'")
-        if col is not None and deficit > p["short_deficit"]:
-            score += 2.0 + min(deficit / col, 0.5) * 4
-            cues.append(f"short by {deficit:.1f} em without closing a sentence")
-        elif col is None:
-            score += 0.5
-    if cb is not None and col is not None:
-        if b.width > col + p["wider_column"]:
-            score += 3.0
-            cues.append(f"line {i + 2} is wider than the column ({b.width:.1f} > {col:.1f})")
-        elif end and p["indent_min"] <= col - b.width <= p["indent_max"]:
-            score += 1.5
-            cues.append(f"line {i + 2} is indented by {col - b.width:.1f} em")
-        elif end and col - b.width < p["indent_min"] and not ends_sentence(tb):
-            score -= 1.0
-    if a.width > b.width + 4 and not ends_sentence(tb) and i + 2 < len(page.lines) \
-            and cols[i + 2] is not None and abs(page.lines[i + 2].width - b.width) <= 1.5:
-        score += 2.5
-        cues.append(f"a narrower column starts at line {i + 2}")
+            cue(-2.5, f"ends with '{ta[-1]}'")
+        if first:
+            if a.width > b.width + tol and not end_b:
+                cue(3.0, f"wider ({a.width:.1f} em) than the line after it: not an indented first line")
+            if b.width > a.width + p["indent_max"]:
+                cue(3.0, f"line {i + 2} is {b.width - a.width:.1f} em wider: another column")
+            if b_indented:
+                cue(2.5, f"line {i + 2} is itself indented")
+        else:
+            if a.width < col - p["short_deficit"]:
+                cue(3.0, f"{col - a.width:.1f} em short of the column without closing a sentence")
+            if b.width > col + p["wider_column"]:
+                cue(3.0, f"line {i + 2} is wider than the column ({b.width:.1f} > {col:.1f})")
+            elif not end_b and b.width < col - p["short_deficit"]:
+                cue(3.0, f"line {i + 2} is short and closes no sentence: a heading or a cut")
+            elif b_indented and b.width < a.width - tol:
+                cue(2.5, f"line {i + 2} is indented")
     for rx in opener_res:
         if search(rx, tb):
-            score += 2.0
-            cues.append(f"line {i + 2} opens a paragraph ('{tb[:6]}')")
+            cue(2.0, f"line {i + 2} opens a paragraph ('{tb[:6]}')")
             break
-    if end and quote_balance(ta) > 0 and not full_a:
-        score += 0.0  # a quotation can run over several paragraphs: no penalty
-    gaps_informative = page.meta.get("gaps_informative", False)
-    if gaps_informative and b.gap_before:
-        score += 2.0
-        cues.append("blank line between")
+    if page.meta.get("gaps_informative", False) and b.gap_before:
+        cue(2.0, "blank line between")
     if b.gap_before == 0 and page.meta.get("gaps_everywhere", False):
-        score += 1.5
-        cues.append("no blank line where the page has one after every line")
-    if a.gap_before == 0 and page.meta.get("gaps_everywhere", False) and i > 0:
-        score += 0.5
+        cue(1.5, "no blank line where the page has one after every line")
+    if not cues:
+        cues.append("fills its column")
     return score, "; ".join(cues)
 
 
@@ -156,8 +213,8 @@ def run(page: Page) -> Page:
     meta["gaps_everywhere"] = bool(gaps) and with_gap >= 0.8 * len(gaps)
     meta["gaps_informative"] = bool(gaps) and 0 < with_gap <= 0.5 * len(gaps)
     page = page.evolve(meta=meta)
-    peaks = column_peaks([ln.width for ln in lines if not ends_sentence(ln.text)], p["peak_min_lines"])
-    cols = [column_of(ln.width, peaks, p["full_tolerance"]) for ln in lines]
+    peaks = column_peaks(column_like_widths(lines), p["peak_min_lines"])
+    full, cols = line_columns(lines, peaks, p["full_tolerance"])
     meta["column_peaks"] = tuple(round(x, 1) for x in peaks)
     opener_res = list(p["paragraph_openers"])
     heading_groups = {g[0]: g for g in page.meta.get("heading_groups", ())}
@@ -170,9 +227,7 @@ def run(page: Page) -> Page:
 
     def close():
         text = "".join(x for pair in zip([lines[k].text for k in cur], joiners + [""]) for x in pair)
-        widths = [lines[k].width for k in cur]
-        col = cols[cur[1]] if len(cur) > 2 else (max(widths) if len(cur) > 1 else cols[cur[0]] or widths[0])
-        blocks.append(Block("text", tuple(cur), tuple(joiners), text, col or max(widths)))
+        blocks.append(Block("text", tuple(cur), tuple(joiners), text, block_width(lines, cur)))
 
     i = 0
     while i < n - 1:
@@ -187,7 +242,7 @@ def run(page: Page) -> Page:
                 break
             cur, joiners = [i], []
             continue
-        score, why = break_score(page, rule, i, cols, opener_res)
+        score, why = break_score(page, rule, i, cur, opener_res)
         if score > 0 or (i + 1) in heading_groups:
             close()
             cur, joiners = [i + 1], []
