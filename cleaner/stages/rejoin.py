@@ -173,6 +173,9 @@ def break_score(page: Page, rule: Rule, i: int, block: list[int], opener_res: li
         if first:
             if a.width > b.width + tol and not end_b:
                 cue(3.0, f"wider ({a.width:.1f} em) than the line after it: not an indented first line")
+            elif a.width > b.width - p["indent_min"] / 2 and not end_b and (
+                    nxt is None or nxt.width > b.width + p["indent_max"]):
+                cue(1.5, "two short lines that close no sentence: headings")
             if b.width > a.width + p["indent_max"]:
                 cue(3.0, f"line {i + 2} is {b.width - a.width:.1f} em wider: another column")
             if b_indented:
