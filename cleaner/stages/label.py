@@ -158,7 +158,7 @@ def is_heading(page: Page, b: Block, rule: Rule) -> bool:
         return False
     if t[-1] in p["end_marks"]:
         return False
-    if any(c in t for c in "。；"):
+    if any(c in t for c in "。；") or ("，" in t and len(t) > 12):
         return False
     return True
 

@@ -142,8 +142,12 @@ def break_score(page: Page, rule: Rule, i: int, block: list[int], opener_res: li
     tol = p["full_tolerance"]
     end_a, end_b = ends_sentence(ta), ends_sentence(tb)
     first = len(block) == 1
-    mids = [lines[k].width for k in block[1:]]
-    col = max(mids) if mids else None
+    if len(block) >= 3:
+        col = max(lines[k].width for k in block[1:-1])
+    elif len(block) == 2:  # the first line lost its indent: the column is about 2 ems wider
+        col = lines[block[0]].width + (p["indent_min"] + p["indent_max"]) / 2
+    else:
+        col = None
     score, cues = 0.0, []
 
     def cue(value: float, text: str):
@@ -161,7 +165,9 @@ def break_score(page: Page, rule: Rule, i: int, block: list[int], opener_res: li
             cue(3.0, f"closes a sentence {col - a.width:.1f} em short of the column")
         else:
             cue(0.5, "closes a sentence at the end of a full line")
-            if b_indented:
+            if b.width > col + p["wider_column"]:
+                cue(3.0, f"line {i + 2} is wider than the column ({b.width:.1f} > {col:.1f})")
+            elif b_indented:
                 cue(1.5, f"line {i + 2} is indented")
             elif b.width < a.width - tol and not end_b:
                 cue(1.0, f"line {i + 2} is shorter than the column")
@@ -176,7 +182,7 @@ def break_score(page: Page, rule: Rule, i: int, block: list[int], opener_res: li
             elif a.width > b.width - p["indent_min"] / 2 and not end_b and (
                     nxt is None or nxt.width > b.width + p["indent_max"]):
                 cue(1.5, "two short lines that close no sentence: headings")
-            if b.width > a.width + p["indent_max"]:
+            if b.width > a.width + p["indent_max"] + p["wider_column"] / 2:
                 cue(3.0, f"line {i + 2} is {b.width - a.width:.1f} em wider: another column")
             if b_indented:
                 cue(2.5, f"line {i + 2} is itself indented")
