@@ -112,24 +112,32 @@ class Assembler:
         return any(k in self.dedoubled for k in b.lines)
 
     # -------------------------------------------------------------- healing
-    def starts_open(self, z: Block, heading_before: Block | None) -> bool:
-        """Does ``z`` begin in the middle of a sentence (the continuation of a cut paragraph)?"""
+    def open_start(self, z: Block, x: Block) -> tuple[float, str]:
+        """How strongly ``z`` reads as the continuation of the cut paragraph ``x``: (score, cues)."""
         first = self.page.lines[z.first]
         t = first.text
+        score, cues = 0.0, []
         if t[0] in NO_LINE_START or t[0] in CLOSERS:
-            return True
+            score += 3.0
+            cues.append(f"starts with '{t[0]}'")
         if self.has_dateline(z):
-            return False
-        if self.gaps_everywhere and first.gap_before == 0 and heading_before is not None:
-            return True
-        # a full first line is no paragraph start: the indent was lost, so first lines are short
+            return -9.0, "opens with a dateline"
+        if self.gaps_everywhere and first.gap_before == 0:
+            score += 3.0
+            cues.append("set right under the headline, without the page's blank line")
         if len(z.lines) > 1:
             nxt = self.page.lines[z.lines[1]]
             if first.width >= nxt.width - 0.75 and not ends_sentence(t):
-                return True
+                score += 1.5
+                cues.append("its first line is full: no paragraph start")
+            elif nxt.width - first.width >= 1.5:
+                score -= 1.5
         elif ends_sentence(t) and first.width <= 8:
-            return True  # a short tail: 升级。
-        return False
+            score += 2.0
+            cues.append("a short tail that closes the sentence")
+        if z.width and x.width:
+            score += 1.0 if abs(z.width - x.width) <= 1.0 else -1.0
+        return score, "; ".join(cues)
 
     def heal(self, units: list[Block]) -> list[Block]:
         rule = self.rules["A001"]
@@ -142,19 +150,18 @@ class Assembler:
             if x.kind != "paragraph" or ends_sentence(x.text) or x.text[-1] in "：:":
                 i += 1
                 continue
-            # find Z: a paragraph right after a heading group, continuing X
-            found = None
+            # find Z: a paragraph right after a heading group that continues X
+            found, best = None, 1.5
             for j in range(i + 1, min(len(units), i + 1 + p["max_distance"])):
                 u = units[j]
                 if u.kind != "paragraph" or units[j - 1].kind not in ("heading", "byline"):
-                    if u.kind == "paragraph" and self.has_dateline(u):
-                        break
                     continue
-                if abs(u.width - x.width) > p["column_tolerance"] and len(u.lines) > 2:
+                if u.width and x.width and abs(u.width - x.width) > p["column_tolerance"]:
                     continue
-                if self.starts_open(u, units[j - 1]):
-                    found = j
-                    break
+                score, _ = self.open_start(u, x)
+                score -= 0.05 * (j - i)
+                if score > best:
+                    found, best = j, score
             if found is None:
                 self.record("A001", "flag", x, f"paragraph at line {x.first + 1} ends mid-sentence and no "
                             "continuation was found", safety="review")

@@ -227,6 +227,7 @@ def run(page: Page) -> Page:
     meta["column_peaks"] = tuple(round(x, 1) for x in peaks)
     opener_res = list(p["paragraph_openers"])
     heading_groups = {g[0]: g for g in page.meta.get("heading_groups", ())}
+    dedoubled = set(page.meta.get("dedoubled", ()))
 
     edits, changes = [], []
     blocks: list[Block] = []
@@ -252,6 +253,8 @@ def run(page: Page) -> Page:
             cur, joiners = [i], []
             continue
         score, why = break_score(page, rule, i, cur, opener_res)
+        if i in dedoubled or (i + 1) in dedoubled:
+            score, why = max(score, 5.0), "a headline set in bold display type stands alone"
         if score > 0 or (i + 1) in heading_groups:
             close()
             cur, joiners = [i + 1], []
