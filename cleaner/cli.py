@@ -90,6 +90,17 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--safe-only", action="store_true", help="list only changes labelled safe")
     _common(e)
 
+    k = sub.add_parser("check", help="check that cleaning a page loses and invents nothing")
+    k.add_argument("pages", nargs="+", metavar="PAGE")
+    k.add_argument("--conservation", action="store_true", default=True,
+                   help="every input character reaches an article, dropped, or a recorded change (default)")
+    _common(k)
+
+    h = sub.add_parser("report", help="write the side-by-side HTML report of one page")
+    h.add_argument("page", metavar="PAGE")
+    h.add_argument("-o", "--output", metavar="FILE", required=True, help="HTML file to write")
+    _common(h)
+
     r = sub.add_parser("rules", help="list the rules with their summaries")
     r.add_argument("--rules", action="append", metavar="FILE_OR_DIR")
     r.add_argument("--verbose", "-v", action="store_true", help="also print why and parameters")
@@ -125,6 +136,22 @@ def _write_outputs(page, outdir: Path) -> None:
     write_atomic(folder / "changes.jsonl", changes_jsonl(page))
     write_atomic(folder / "report.diff", unified_diff(page))
     write_atomic(folder / "page.json", dumps(page_dict(page)))
+    from .reports.html import page_report
+
+    write_atomic(folder / "report.html", page_report(page))
+
+
+def _index_row(page, path: str) -> dict:
+    """One row of the corpus summary (OUTDIR/index.html)."""
+    s = summary(page)
+    confs = [a.confidence for a in page.articles]
+    return {
+        "page": Path(page.name).stem, "path": path, "articles": len(page.articles),
+        "changes": len(page.changes), "flags": s["flags"],
+        "confidence": round(min(confs), 3) if confs else 0.0,
+        "rules": {k: v for k, v in s.items() if k[:1].isupper()}, "error": None,
+        "report": f"{Path(page.name).stem}/report.html",
+    }
 
 
 def _cmd_clean(args) -> int:
@@ -149,6 +176,7 @@ def _cmd_clean(args) -> int:
             return _fail(f"{p}: the output folder would overwrite the input")
     totals: Counter = Counter()
     failures = []
+    rows: list[dict] = []
     t0 = time.perf_counter()
     for p in paths:
         try:
@@ -156,11 +184,16 @@ def _cmd_clean(args) -> int:
             page = clean(text, name=_page_name(p), rules=rules, **opts)
             _write_outputs(page, outdir)
             totals += summary(page)
+            rows.append(_index_row(page, p))
         except CleanerError as exc:
             if len(paths) == 1:
                 raise
             failures.append({"path": p, "kind": exc.kind, "message": str(exc)})
             print(f"cleaner: error: {exc}", file=sys.stderr)
+    if len(paths) > 1:
+        from .reports.html import index_report
+
+        write_atomic(outdir / "index.html", index_report(rows))
     if failures:
         write_atomic(outdir / "errors.jsonl",
                      "".join(json.dumps(f, ensure_ascii=False) + "\n" for f in failures))
@@ -179,6 +212,33 @@ def _cmd_explain(args) -> int:
         page = clean(text, name=_page_name(p) if p == "-" else p, rules=rules, convert=args.convert)
         for row in explain(page, safe_only=args.safe_only):
             print(row)
+    return 0
+
+
+def _cmd_check(args) -> int:
+    from .conservation import check
+
+    rules = load_rules(args.rules)
+    bad = 0
+    for p in _expand(args.pages):
+        text, _ = read_page(p, args.encoding, args.errors)
+        page = clean(text, name=_page_name(p), rules=rules, convert=args.convert)
+        problems = check(page)
+        for msg in problems:
+            print(f"{p}: {msg}")
+        bad += bool(problems)
+        if not problems:
+            print(f"{p}: ok")
+    return 1 if bad else 0
+
+
+def _cmd_report(args) -> int:
+    from .reports.html import page_report
+
+    rules = load_rules(args.rules)
+    text, _ = read_page(args.page, args.encoding, args.errors)
+    page = clean(text, name=_page_name(args.page), rules=rules, convert=args.convert)
+    write_atomic(Path(args.output), page_report(page))
     return 0
 
 
@@ -202,7 +262,8 @@ def main(argv: list[str] | None = None) -> int:
         parser.print_help()
         return 2
     try:
-        return {"clean": _cmd_clean, "explain": _cmd_explain, "rules": _cmd_rules}[args.command](args)
+        return {"clean": _cmd_clean, "explain": _cmd_explain, "rules": _cmd_rules, "check": _cmd_check,
+                "report": _cmd_report}[args.command](args)
     except CleanerError as exc:
         return _fail(str(exc))
     except BrokenPipeError:  # `cleaner ... | head`
