@@ -32,13 +32,19 @@ ORNAMENTS = "◎□■◆◇●○★☆▲△▼▽◉•"
 _TERMINAL_END_RE = re.compile(f"[{re.escape(TERMINAL)}][{re.escape(CLOSERS)}]*$")
 
 
+#: Marks that Chinese typesetting squeezes to half an em when they stand next to each other or at
+#: the edge of a phrase; counting them as half fits real columns better.
+SQUEEZED = "“”‘’（）《》"
+_SQUEEZED_RE = re.compile(f"[{SQUEEZED}]")
+
+
 def width(text: str) -> float:
     """Visual width of ``text`` in ems: wide characters count 1, everything else 1/2.
 
     >>> width("2022年")
     3.0
     """
-    return len(text) - 0.5 * len(_HALF_RE.findall(text))
+    return len(text) - 0.5 * len(_HALF_RE.findall(text)) - 0.5 * len(_SQUEEZED_RE.findall(text))
 
 
 def ends_sentence(text: str) -> bool:

@@ -21,7 +21,7 @@ import re
 import textdistance
 
 from ..chars import TERMINAL, width
-from ..model import Change, Line, Page
+from ..model import Line, Page
 from ..rules import Rule
 from ._common import line_replacements
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ..chars import ORNAMENTS, TERMINAL, ends_sentence
+from ..chars import ORNAMENTS, ends_sentence
 from ..model import Block, Change, Page
 from ..rules import Rule, search
 from ._common import line_replacements
@@ -78,7 +78,15 @@ def run(page: Page) -> Page:
         b = blocks[k]
         text = b.text
         kind = None
-        # captions first: a caption can run over several blocks and end in a photo credit
+        for r in dropped_rules:
+            if len(text) <= r.params["max_length"] and _matches(r.params["patterns"], text):
+                kind = r.params["kind"]
+                out.append(_label(page, b, kind, r, "matches a pattern", changes))
+                break
+        if kind:
+            k += 1
+            continue
+        # a caption can run over several blocks and end in a photo credit
         if cap and len(text) <= cap.params["max_length"] and _matches(cap.params["patterns"], text):
             while k + 1 < len(blocks) and not _matches(cap.params["credit_patterns"], blocks[k].text) \
                     and len(blocks[k].text) < cap.params["max_length"]:
@@ -99,14 +107,6 @@ def run(page: Page) -> Page:
             continue
         if cap and len(text) <= 30 and _matches(cap.params["credit_patterns"], text):
             out.append(_label(page, b, "caption", cap, "a photo credit", changes))
-            k += 1
-            continue
-        for r in dropped_rules:
-            if len(text) <= r.params["max_length"] and _matches(r.params["patterns"], text):
-                kind = r.params["kind"]
-                out.append(_label(page, b, kind, r, "matches a pattern", changes))
-                break
-        if kind:
             k += 1
             continue
         if byl and len(text) <= byl.params["max_length"] and _matches(byl.params["patterns"], text):

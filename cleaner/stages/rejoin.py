@@ -7,10 +7,10 @@ Closing punctuation is never set at the start of a line (kinsoku): a line that s
 ，。）” continues the line before. Datelines (科技日报讯, 本报讯, 新华社…电) and list openers
 (一是, （一）) start paragraphs.
 
-A page mixes columns of very different widths, so the column a line belongs to is taken from
-the widths that recur on the page (the peaks of the width histogram, half-width characters
-counting 1/2). Each break between two lines gets a score from all these cues; a positive
-score breaks. The decision is structure, not an edit: a joined paragraph is a block whose
+A page mixes columns of very different widths, so a line is measured against the block it
+would join: the widest of that block's middle lines is the column (half-width characters and
+squeezed quotes count 1/2). Each break between two lines gets a score from all these cues; a
+positive score breaks. The decision is structure, not an edit: a joined paragraph is a block whose
 lines are listed with the joiner put between them ("" in Chinese text, " " between Latin
 words). A word split by a line-end hyphen (``inter-`` + ``national``) loses the hyphen, which
 *is* an edit, recorded as one.
@@ -19,9 +19,8 @@ words). A word split by a line-end hyphen (``inter-`` + ``national``) loses the 
 from __future__ import annotations
 
 import re
-from collections import Counter
 
-from ..chars import CLOSERS, NO_LINE_START, ends_sentence, quote_balance
+from ..chars import CLOSERS, NO_LINE_START, ends_sentence
 from ..model import Block, Change, Page
 from ..rules import Rule, search
 from ._common import line_replacements
@@ -31,7 +30,7 @@ STAGE = "rejoin"
 CHECKS = {
     "score_break": {
         "full_tolerance": float, "indent_min": float, "indent_max": float,
-        "short_deficit": float, "wider_column": float, "peak_min_lines": int,
+        "short_deficit": float, "wider_column": float, "indent_after_open": float,
         "paragraph_openers": list, "no_break_endings": str,
     },
     "hyphen_join": {},
@@ -42,74 +41,6 @@ _LATIN_START = re.compile(r"^[A-Za-z0-9(\"']")
 _HYPHEN_END = re.compile(r"[A-Za-z]-$")
 _LOWER_START = re.compile(r"^[a-z]")
 _MAXW = 400
-
-
-def column_peaks(widths: list[float], min_lines: int) -> list[float]:
-    """Column widths used on the page: widths that many non-final lines share (±1 em)."""
-    hist = Counter(round(w) for w in widths if w >= 4)
-    if not hist:
-        return []
-    smooth = {w: hist[w - 1] + hist[w] + hist[w + 1] for w in range(0, min(max(hist) + 2, _MAXW))}
-    peaks = []
-    for w, n in smooth.items():
-        if n < min_lines:
-            continue
-        if n >= smooth.get(w - 1, 0) and n > smooth.get(w + 1, 0):
-            # the centre of mass around the peak: widths on a real page scatter by an em
-            tot = hist[w - 1] + hist[w] + hist[w + 1]
-            centre = ((w - 1) * hist[w - 1] + w * hist[w] + (w + 1) * hist[w + 1]) / tot
-            peaks.append(centre)
-    return sorted(peaks)
-
-
-def column_like_widths(lines) -> list[float]:
-    """Widths of lines that sit among lines of about the same width: the body of a column.
-
-    Headlines, bylines and last lines stand alone, so they do not make a column of their own.
-    """
-    ws = [ln.width for ln in lines]
-    out = []
-    n = len(ws)
-    for i, w in enumerate(ws):
-        if ends_sentence(lines[i].text):
-            continue
-        near = sum(1 for j in (i - 2, i - 1, i + 1, i + 2) if 0 <= j < n and abs(ws[j] - w) <= 1.5)
-        if near >= 2:
-            out.append(w)
-    return out
-
-
-def column_of(w: float, peaks: list[float], tol: float) -> float | None:
-    """The column a full line of width ``w`` fills: the nearest peak within ``tol``, or None."""
-    best = None
-    for p in peaks:
-        if abs(w - p) <= tol and (best is None or abs(w - p) < abs(w - best)):
-            best = p
-    return best
-
-
-def line_columns(lines, peaks: list[float], tol: float) -> tuple[list, list]:
-    """(full, col) per line: the column a line fills (None when it fills none), and the column
-    it was set in, taken from its full neighbours when it is not full itself.
-
-    A line fills a column only when a neighbour fills the same one: a headline or a lone
-    line of 11 ems on a page with an 11-em column of pull quotes is not part of that column.
-    """
-    n = len(lines)
-    own = [column_of(ln.width, peaks, tol) for ln in lines]
-    full = []
-    for i, c in enumerate(own):
-        ok = c is not None and any(0 <= j < n and own[j] == c for j in (i - 1, i + 1))
-        full.append(c if ok else None)
-    col = list(full)
-    for i in range(n):
-        if col[i] is None:
-            prev_c = full[i - 1] if i > 0 and not ends_sentence(lines[i - 1].text) else None
-            next_c = full[i + 1] if i + 1 < n else None
-            col[i] = prev_c or (full[i - 1] if i > 0 else None) or next_c
-            if col[i] is not None and lines[i].width > col[i] + tol:
-                col[i] = None
-    return full, col
 
 
 def block_width(lines, block: list[int]) -> float:
@@ -179,9 +110,8 @@ def break_score(page: Page, rule: Rule, i: int, block: list[int], opener_res: li
         if first:
             if a.width > b.width + tol and not end_b:
                 cue(3.0, f"wider ({a.width:.1f} em) than the line after it: not an indented first line")
-            elif a.width > b.width - p["indent_min"] / 2 and not end_b and (
-                    nxt is None or nxt.width > b.width + p["indent_max"]):
-                cue(1.5, "two short lines that close no sentence: headings")
+            elif not end_b and (nxt is None or nxt.width > b.width + p["indent_max"]):
+                cue(2.0, "two short lines that close no sentence: headings")
             if b.width > a.width + p["indent_max"] + p["wider_column"] / 2:
                 cue(3.0, f"line {i + 2} is {b.width - a.width:.1f} em wider: another column")
             if b_indented:
@@ -194,7 +124,8 @@ def break_score(page: Page, rule: Rule, i: int, block: list[int], opener_res: li
             elif not end_b and b.width < col - p["short_deficit"]:
                 cue(3.0, f"line {i + 2} is short and closes no sentence: a heading or a cut")
             elif b_indented and b.width < a.width - tol:
-                cue(2.5, f"line {i + 2} is indented")
+                # a paragraph only starts after a sentence closes: this is a cut, or noise
+                cue(p["indent_after_open"], f"line {i + 2} is indented")
     for rx in opener_res:
         if search(rx, tb):
             cue(2.0, f"line {i + 2} opens a paragraph ('{tb[:6]}')")
@@ -222,9 +153,6 @@ def run(page: Page) -> Page:
     meta["gaps_everywhere"] = bool(gaps) and with_gap >= 0.8 * len(gaps)
     meta["gaps_informative"] = bool(gaps) and 0 < with_gap <= 0.5 * len(gaps)
     page = page.evolve(meta=meta)
-    peaks = column_peaks(column_like_widths(lines), p["peak_min_lines"])
-    full, cols = line_columns(lines, peaks, p["full_tolerance"])
-    meta["column_peaks"] = tuple(round(x, 1) for x in peaks)
     opener_res = list(p["paragraph_openers"])
     heading_groups = {g[0]: g for g in page.meta.get("heading_groups", ())}
     dedoubled = set(page.meta.get("dedoubled", ()))
@@ -278,7 +206,6 @@ def run(page: Page) -> Page:
         close()
     if edits:
         overlay = page.overlay.apply(edits)
-        from .lines import Line  # noqa: F401  (re-render the lines the edits touched)
         touched = {k for k in range(n) if any(lines[k].start <= e.start < lines[k].end + 1 for e in edits)}
         new_lines = list(lines)
         from ..chars import width

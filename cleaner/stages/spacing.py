@@ -13,8 +13,6 @@ This stage runs after labelling because the kind of a block decides.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
-
 from ..chars import CJK_CHAR, width
 from ..model import Line, Page
 from ..rules import Rule
