@@ -44,10 +44,11 @@ _MAXW = 400
 
 
 def block_width(lines, block: list[int]) -> float:
-    """The column a block was set in: the widest of its lines after the first (0 for one line)."""
-    if len(block) < 2:
+    """The column a block was set in: the median of its middle lines (0 when it has none)."""
+    mids = sorted(lines[k].width for k in block[1:-1])
+    if not mids:
         return 0.0
-    return max(lines[k].width for k in block[1:])
+    return mids[len(mids) // 2]
 
 
 def hyphen_join(page: Page, rule: Rule, k: int):
