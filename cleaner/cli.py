@@ -1,19 +1,20 @@
 """The ``cleaner`` command: a thin layer over the library.
 
 Exit codes:
-  0  every page was cleaned
-  1  some pages failed (each failure is on stderr and in OUTDIR/errors.jsonl); the others
-     were written
-  2  usage or input error (bad option, unreadable or undecodable single input, bad rule file)
+  0    every page was cleaned
+  1    some pages (or JSON lines) failed: each failure is on stderr and, with -o, in
+       OUTDIR/errors.jsonl; the others were written
+  2    usage or input error (bad option, missing or unreadable single input, bad rule file,
+       an output folder that would overwrite the input)
+  130  interrupted (Ctrl-C); finished pages are complete, no file is half written
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
-import time
-from collections import Counter
 from pathlib import Path
 
 from . import __version__
@@ -26,16 +27,43 @@ from .rules import load_rules
 
 EPILOG = """\
 exit codes:
-  0  success
-  1  some pages failed; the rest were written (see stderr and OUTDIR/errors.jsonl)
-  2  usage error, unreadable or undecodable input, or a bad rule file
+  0    success
+  1    some pages failed; the rest were written (see stderr and OUTDIR/errors.jsonl)
+  2    usage error, missing, unreadable or undecodable input, a bad rule file, or an
+       output folder that would overwrite the input
+  130  interrupted; finished pages are complete, no output file is half written
 
 examples:
   cleaner clean samples/kjrb-yuanqu-page.txt -o out/
   cleaner clean page.txt --format json > page.json
   cat page.txt | cleaner clean - --format text
+  cleaner clean pages/ -o out/ --jobs 4 --resume
+  cleaner clean shard-*.jsonl.gz --format jsonl > articles.jsonl
+  zcat pages.jsonl.gz | cleaner clean - --input-format jsonl --per page -o out/
   cleaner explain page.txt
   cleaner rules
+"""
+
+CLEAN_DESCRIPTION = """\
+Clean one or more pages.
+
+Without -o, one text page is printed to stdout in --format (json, the default: page JSON v1;
+text; changes), or any number of pages as JSON Lines (--format jsonl).
+With -o OUTDIR, each text page gets a folder OUTDIR/<page>/ (article files, changes.jsonl,
+report.diff, report.html, and page.json, written last: a folder with page.json is complete);
+a directory is searched for *.txt recursively and its sub-folders are kept. With --format
+jsonl and -o, each JSON Lines input becomes OUTDIR/<name>.jsonl.
+
+JSON Lines (--input-format jsonl, or files named *.jsonl, *.jsonl.gz, *.ndjson): one page
+per line, its text in --text-field, its id in --id-field, gzip recognised on any input
+including stdin. The output has one line per article (--per article: id, article (0-based),
+title, subtitle, kicker, byline, dateline, text (body paragraphs joined by a blank line),
+pullquotes, captions, confidence, then the page's other fields; a field the cleaner also
+writes is kept as input_<name>) or one page JSON v1 per line (--per page).
+
+A bad page or line never stops a run: it is reported on stderr and in OUTDIR/errors.jsonl,
+the rest is written, and the exit code is 1. Every file is written atomically. Pages run in
+--jobs worker processes; the output is in input order whatever the number of jobs.
 """
 
 
@@ -48,6 +76,16 @@ class _Parser(argparse.ArgumentParser):
 def _fail(message: str) -> int:
     print(f"cleaner: error: {message}", file=sys.stderr)
     return 2
+
+
+def _jobs(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
+    if n < 0:
+        raise argparse.ArgumentTypeError("must be 0 (all cores) or more")
+    return n
 
 
 def _common(p: argparse.ArgumentParser) -> None:
@@ -74,15 +112,33 @@ def build_parser() -> argparse.ArgumentParser:
 
     c = sub.add_parser("clean", help="clean pages", epilog=EPILOG,
                        formatter_class=argparse.RawDescriptionHelpFormatter,
-                       description="Clean one or more pages. With -o, write OUTDIR/<page>/ per page "
-                                   "(article files, page.json, changes.jsonl, report.diff); "
-                                   "otherwise print one page to stdout in --format.")
-    c.add_argument("pages", nargs="+", metavar="PAGE", help="page text files, directories, or - for stdin")
+                       description=CLEAN_DESCRIPTION)
+    c.add_argument("pages", nargs="+", metavar="PAGE",
+                   help="page text files, directories, JSON Lines files, or - for stdin")
     c.add_argument("-o", "--output", metavar="OUTDIR", help="write per-page output folders here")
-    c.add_argument("--format", choices=("json", "text", "changes"), default="json",
-                   help="stdout format without -o: page JSON v1 (default), article text, or the "
-                        "change log as JSON lines")
-    c.add_argument("--quiet", action="store_true", help="no summary line on stderr")
+    c.add_argument("--format", choices=("json", "text", "changes", "jsonl"), default=None,
+                   help="stdout format without -o: page JSON v1 (default), article text, the "
+                        "change log as JSON lines, or jsonl (any number of pages, one JSON line "
+                        "per article or page; the default for JSON Lines input)")
+    c.add_argument("--input-format", choices=("auto", "text", "jsonl"), default="auto",
+                   help="'auto' (default): *.jsonl, *.jsonl.gz, *.ndjson files are JSON Lines, "
+                        "anything else (stdin too) a page of text; a directory is searched for "
+                        "*.txt, or for JSON Lines files with --input-format jsonl")
+    c.add_argument("--per", choices=("article", "page"), default=None,
+                   help="with --format jsonl: one line per article (default) or one page JSON "
+                        "v1 per page")
+    c.add_argument("--text-field", default="text", metavar="NAME",
+                   help="JSON Lines field holding the page text (default: text)")
+    c.add_argument("--id-field", default="id", metavar="NAME",
+                   help="JSON Lines field holding the page id (default: id; '' numbers pages "
+                        "as FILE:LINE)")
+    c.add_argument("-j", "--jobs", type=_jobs, default=0, metavar="N",
+                   help="worker processes (default 0: all cores; 1 runs in this process)")
+    c.add_argument("--resume", action="store_true",
+                   help="with -o: skip pages whose folder is complete (has page.json) and JSON "
+                        "Lines inputs whose OUTDIR/<name>.jsonl exists")
+    c.add_argument("--quiet", "-q", action="store_true",
+                   help="no progress bar and no summary line on stderr (errors still)")
     _common(c)
 
     e = sub.add_parser("explain", help="list every change as PAGE:LINE:COL: RULE message")
@@ -125,84 +181,347 @@ def _page_name(path: str) -> str:
     return "stdin.txt" if path == "-" else Path(path).name
 
 
-def _write_outputs(page, outdir: Path) -> None:
-    stem = Path(page.name).stem
-    folder = outdir / stem
+# --------------------------------------------------------------------------------------
+# Inputs: what to read, as what, and the name of its output.
+
+def _inputs(pages: list[str], input_format: str) -> list[tuple[str, str, str]]:
+    """``(path, 'text'|'jsonl', key)`` for every input, directories expanded (sorted).
+
+    ``key`` names the output: the page folder (``OUTDIR/<key>/``) or the JSON Lines shard
+    (``OUTDIR/<key>.jsonl``); inside a directory it keeps the sub-folders.
+    """
+    from .jsonl import SUFFIXES, is_jsonl_name, shard_name
+
+    out = []
+    stdin = 0
+    for p in pages:
+        if p == "-":
+            stdin += 1
+            kind = "jsonl" if input_format == "jsonl" else "text"
+            out.append((p, kind, "stdin"))
+            continue
+        path = Path(p)
+        if path.is_dir():
+            if input_format == "jsonl":
+                found = sorted(x for x in path.rglob("*") if x.is_file() and is_jsonl_name(x.name))
+                what = "JSON Lines files (" + ", ".join(f"*{s}" for s in SUFFIXES) + ")"
+            else:
+                found = sorted(path.rglob("*.txt"))
+                what = "*.txt pages"
+            if not found:
+                hint = "" if input_format == "jsonl" or not any(
+                    is_jsonl_name(x.name) for x in path.rglob("*")) else " (for JSON Lines use --input-format jsonl)"
+                raise InputError(f"{p}: no {what} in this directory{hint}")
+            for x in found:
+                rel = x.relative_to(path)
+                key = (rel.parent / shard_name(rel.name)).as_posix() if input_format == "jsonl" \
+                    else rel.with_suffix("").as_posix()
+                out.append((str(x), "jsonl" if input_format == "jsonl" else "text", key))
+            continue
+        if not path.exists():
+            raise InputError(f"{p}: no such file")
+        jsonl = input_format == "jsonl" or (input_format == "auto" and is_jsonl_name(p))
+        out.append((p, "jsonl" if jsonl else "text", shard_name(p) if jsonl else path.stem))
+    if stdin > 1:
+        raise InputError("- (stdin) can be given only once")
+    if len({kind for _, kind, _ in out}) > 1:
+        raise InputError("JSON Lines and text pages cannot be mixed in one run")
+    return out
+
+
+def _check_output(outdir: Path, pages: list[str], inputs: list[tuple[str, str, str]]) -> None:
+    """Refuse an output folder that would overwrite, or later re-read, the input."""
+    if outdir.exists() and not outdir.is_dir():
+        raise InputError(f"{outdir}: the output exists and is not a folder")
+    out = outdir.resolve()
+    for p in pages:
+        if p == "-":
+            continue
+        src = Path(p).resolve()
+        if out == src:
+            raise InputError(f"{p}: the output folder is the input; refusing to overwrite the input")
+        if src.is_dir() and out.is_relative_to(src):
+            raise InputError(f"{outdir}: the output folder is inside the input folder {p}; refusing to "
+                             f"overwrite the input (and a re-run would read the output as input)")
+        if out in src.parents:
+            raise InputError(f"{p}: the input is inside the output folder {outdir}; refusing to "
+                             f"overwrite the input")
+    seen: dict[str, str] = {}
+    for path, _, key in inputs:
+        other = seen.setdefault(key, path)
+        if other != path:
+            raise InputError(f"{other} and {path} would both write {outdir / key}; "
+                             f"give them different names or clean them in separate runs")
+
+
+# --------------------------------------------------------------------------------------
+# Page folders.
+
+def _write_outputs(page, folder: Path) -> None:
+    """Write one page folder. ``page.json`` goes first out and last in: a folder that has
+    it is complete (``--resume`` relies on this), whatever happened to an earlier run."""
+    from .reports.html import page_report
+
     folder.mkdir(parents=True, exist_ok=True)
+    marker = folder / "page.json"
+    marker.unlink(missing_ok=True)
     for old in folder.glob("[0-9][0-9]-*.txt"):
         old.unlink()
     for n, a in enumerate(page.articles, 1):
         write_atomic(folder / article_filename(n, a), article_text(a))
     write_atomic(folder / "changes.jsonl", changes_jsonl(page))
     write_atomic(folder / "report.diff", unified_diff(page))
-    write_atomic(folder / "page.json", dumps(page_dict(page)))
-    from .reports.html import page_report
-
     write_atomic(folder / "report.html", page_report(page))
+    write_atomic(marker, dumps(page_dict(page)))
 
 
-def _index_row(page, path: str) -> dict:
+def _index_row(page, path: str, key: str | None = None) -> dict:
     """One row of the corpus summary (OUTDIR/index.html)."""
     s = summary(page)
     confs = [a.confidence for a in page.articles]
+    key = key or Path(page.name).stem
     return {
-        "page": Path(page.name).stem, "path": path, "articles": len(page.articles),
+        "page": key, "path": path, "articles": len(page.articles),
         "changes": len(page.changes), "flags": s["flags"],
         "confidence": round(min(confs), 3) if confs else 0.0,
+        "confidences": [round(c, 3) for c in confs],
         "rules": {k: v for k, v in s.items() if k[:1].isupper()}, "error": None,
-        "report": f"{Path(page.name).stem}/report.html",
+        "report": f"{key}/report.html",
     }
 
 
+def _error_row(path: str, key: str, message: str) -> dict:
+    return {"page": key, "path": path, "articles": 0, "changes": 0, "flags": 0, "confidence": None,
+            "rules": {}, "error": message, "report": None}
+
+
+def _folder_row(folder: Path, path: str, key: str) -> dict | None:
+    """The index row of a complete folder from an earlier run (``--resume``), or None."""
+    try:
+        pj = json.loads((folder / "page.json").read_text(encoding="utf-8"))
+        changes = [json.loads(x) for x in (folder / "changes.jsonl").read_text(encoding="utf-8").splitlines() if x]
+    except (OSError, ValueError):
+        return None
+    rules: dict[str, int] = {}
+    for c in changes:
+        rules[c["rule"]] = rules.get(c["rule"], 0) + 1
+    confs = [a.get("confidence", 0.0) for a in pj.get("articles", [])]
+    return {"page": key, "path": path, "articles": len(confs), "changes": len(changes),
+            "flags": sum(1 for c in changes if c.get("action") == "flag"),
+            "confidence": round(min(confs), 3) if confs else 0.0, "confidences": confs,
+            "rules": rules, "error": None, "report": f"{key}/report.html"}
+
+
+def _run_folders(inputs, args, job, jobs: int) -> int:
+    from .batch import ErrorLog, Progress, Task, Totals, init_worker, ordered_map, run_task
+
+    outdir = Path(args.output)
+    single = len(inputs) == 1
+    totals = Totals()
+    rows: dict[int, dict] = {}
+    tasks = []
+    for n, (path, _, key) in enumerate(inputs):
+        if args.resume and (outdir / key / "page.json").exists():
+            row = _folder_row(outdir / key, path, key)
+            if row is not None:
+                rows[n] = row
+                totals.skipped += 1
+                continue
+        tasks.append((n, Task(path, key=key)))
+    progress = Progress(enabled=None if not args.quiet else False, total=len(tasks))
+    log = ErrorLog(outdir, progress)
+    jobs = max(1, min(jobs, len(tasks)))
+    results = ordered_map(run_task, (t for _, t in tasks), jobs, init_worker, (job,))
+    try:
+        for (n, task), done in zip(tasks, results):  # results come in input order
+            if done.error:
+                if single:
+                    progress.clear()
+                    if done.error["kind"] == "bug":
+                        print(done.error["traceback"], file=sys.stderr, end="")
+                    return _fail(done.error["message"])
+                totals.failed += 1
+                log.add(done.error)
+                rows[n] = _error_row(task.path, task.key, done.error["message"])
+            else:
+                totals.counts += done.counts
+                rows[n] = done.row
+            progress.update(failed=bool(done.error))
+    finally:
+        results.close()
+        progress.clear()
+    log.close()
+    if len(inputs) > 1:
+        from .reports.html import index_report
+
+        write_atomic(outdir / "index.html", index_report([rows[n] for n in sorted(rows)]))
+    if not args.quiet:
+        print(totals.line(str(outdir)), file=sys.stderr)
+    return 1 if totals.failed else 0
+
+
+# --------------------------------------------------------------------------------------
+# JSON Lines out (from JSON Lines or text pages).
+
+class _Shards:
+    """Where JSON Lines output goes: stdout, or OUTDIR/<key>.jsonl per input shard, each
+    written to a temporary file and renamed when the shard is finished (never half a file)."""
+
+    def __init__(self, outdir: Path | None, keys: list[str]):
+        self.outdir = outdir
+        self.keys = keys
+        self.current = -1
+        self.fh = None
+        self.tmp = None
+        self.stdout = sys.stdout.buffer if outdir is None else None
+
+    def path(self, k: int) -> Path:
+        return self.outdir / f"{self.keys[k]}.jsonl"
+
+    def write(self, shard: int, data: bytes) -> None:
+        if self.stdout is not None:
+            self.stdout.write(data)
+            return
+        self.advance(shard)
+        self.fh.write(data)
+
+    def advance(self, shard: int) -> None:
+        """Finish every shard before ``shard`` (an empty input still gets its file)."""
+        if self.stdout is not None:
+            return
+        while self.current < shard:
+            self._finish()
+            self.current += 1
+            if self.current < len(self.keys):
+                final = self.path(self.current)
+                final.parent.mkdir(parents=True, exist_ok=True)
+                self.tmp = final.parent / f".{final.name}.{os.getpid()}.tmp"
+                self.fh = open(self.tmp, "wb")
+
+    def _finish(self) -> None:
+        if self.fh is not None:
+            self.fh.close()
+            os.replace(self.tmp, self.path(self.current))
+            self.fh = None
+
+    def close(self, complete: bool) -> None:
+        if self.stdout is not None:
+            self.stdout.flush()
+            return
+        if complete:
+            self.advance(len(self.keys))
+        elif self.fh is not None:
+            self.fh.close()
+            self.fh = None
+            self.tmp.unlink(missing_ok=True)
+
+
+def _run_jsonl(inputs, args, job, jobs: int) -> int:
+    from .batch import ErrorLog, Progress, Task, Totals, init_worker, ordered_map, run_task
+    from .jsonl import LineSource
+
+    outdir = Path(args.output) if args.output else None
+    totals = Totals()
+    if inputs[0][1] == "text":  # text pages: one shard
+        shards = [("pages" if args.per == "page" else "articles", [p for p, _, _ in inputs])]
+    else:
+        shards = [(key, [p]) for p, _, key in inputs]
+    if args.resume and outdir is not None:
+        kept = [(k, ps) for k, ps in shards if not (outdir / f"{k}.jsonl").exists()]
+        totals.skipped = len(shards) - len(kept)
+        shards = kept
+    sources: list[LineSource] = []
+
+    def tasks():
+        for s, (_, paths) in enumerate(shards):
+            for p in paths:
+                if inputs[0][1] == "text":
+                    yield Task(p, shard=s)
+                    continue
+                src = LineSource(p)
+                sources.append(src)
+                n = 0
+                try:
+                    for n, line in src:
+                        yield Task(p, n, line, shard=s)
+                except CleanerError as exc:  # unreadable file or broken gzip: next shard
+                    yield Task(p, n + 1, shard=s, fail=str(exc))
+
+    def fraction():
+        total = sum(s.size or 0 for s in sources)
+        unknown = any(s.size is None for s in sources) or len(sources) < len(shards)
+        return None if unknown or not total else sum(s.bytes_read for s in sources) / total
+
+    text_total = len(inputs) if inputs[0][1] == "text" else None
+    progress = Progress(enabled=None if not args.quiet else False, total=text_total, fraction=fraction)
+    log = ErrorLog(outdir, progress)
+    sink = _Shards(outdir, [k for k, _ in shards])
+    if text_total is not None:
+        jobs = max(1, min(jobs, text_total))
+    results = ordered_map(run_task, tasks(), jobs, init_worker, (job,), size=lambda t: t.size)
+    complete = False
+    try:
+        for done in results:
+            if done.error:
+                totals.failed += 1
+                log.add(done.error)
+                sink.advance(done.task.shard)
+            else:
+                totals.counts += done.counts
+                if done.out:
+                    sink.write(done.task.shard, done.out)
+                else:
+                    sink.advance(done.task.shard)
+            progress.update(failed=bool(done.error))
+        complete = True
+    finally:
+        results.close()
+        progress.clear()
+        sink.close(complete)
+        log.close(complete)
+    if not args.quiet:
+        print(totals.line(str(outdir) if outdir else "stdout"), file=sys.stderr)
+    return 1 if totals.failed else 0
+
+
 def _cmd_clean(args) -> int:
+    from .batch import Job, default_jobs
+
+    inputs = _inputs(args.pages, args.input_format)
+    is_jsonl = inputs[0][1] == "jsonl"
+    fmt = args.format or ("jsonl" if is_jsonl else "json")
+    if is_jsonl and fmt != "jsonl":
+        return _fail(f"JSON Lines input gives JSON Lines output, not --format {fmt} "
+                     f"(use --per page for one page JSON v1 per line)")
+    if args.per and fmt != "jsonl":
+        return _fail("--per goes with --format jsonl")
+    if args.resume and not args.output:
+        return _fail("--resume needs -o OUTDIR")
     rules = load_rules(args.rules)
-    paths = _expand(args.pages)
-    opts = {"convert": args.convert}
-    if not args.output:
-        if len(paths) != 1:
-            return _fail("several pages need -o OUTDIR")
-        text, _ = read_page(paths[0], args.encoding, args.errors)
-        page = clean(text, name=_page_name(paths[0]), rules=rules, **opts)
-        if args.format == "json":
+    jobs = args.jobs or default_jobs()
+    if not args.output and fmt != "jsonl":
+        if len(inputs) != 1:
+            return _fail("several pages need -o OUTDIR (or --format jsonl for JSON Lines on stdout)")
+        path = inputs[0][0]
+        text, _ = read_page(path, args.encoding, args.errors)
+        page = clean(text, name=_page_name(path), rules=rules, convert=args.convert)
+        if fmt == "json":
             sys.stdout.write(dumps(page_dict(page)))
-        elif args.format == "text":
+        elif fmt == "text":
             sys.stdout.write("\n".join(article_text(a) for a in page.articles))
         else:
             sys.stdout.write(changes_jsonl(page))
         return 0
-    outdir = Path(args.output)
-    for p in paths:
-        if p != "-" and outdir.resolve() == Path(p).resolve():
-            return _fail(f"{p}: the output folder would overwrite the input")
-    totals: Counter = Counter()
-    failures = []
-    rows: list[dict] = []
-    t0 = time.perf_counter()
-    for p in paths:
-        try:
-            text, _ = read_page(p, args.encoding, args.errors)
-            page = clean(text, name=_page_name(p), rules=rules, **opts)
-            _write_outputs(page, outdir)
-            totals += summary(page)
-            rows.append(_index_row(page, p))
-        except CleanerError as exc:
-            if len(paths) == 1:
-                raise
-            failures.append({"path": p, "kind": exc.kind, "message": str(exc)})
-            print(f"cleaner: error: {exc}", file=sys.stderr)
-    if len(paths) > 1:
-        from .reports.html import index_report
-
-        write_atomic(outdir / "index.html", index_report(rows))
-    if failures:
-        write_atomic(outdir / "errors.jsonl",
-                     "".join(json.dumps(f, ensure_ascii=False) + "\n" for f in failures))
-    if not args.quiet:
-        secs = time.perf_counter() - t0
-        print(f"cleaner: {totals['pages']} pages, {totals['articles']} articles, "
-              f"{sum(v for k, v in totals.items() if k[:1].isupper())} changes, "
-              f"{len(failures)} failed, {secs:.2f}s -> {outdir}", file=sys.stderr)
-    return 1 if failures else 0
+    if args.output:
+        _check_output(Path(args.output), args.pages,
+                      inputs if fmt != "jsonl" or is_jsonl else [])
+    job = Job(rules=rules, options=(("convert", args.convert),),
+              mode="folder" if fmt != "jsonl" else (args.per or "article"),
+              outdir=args.output, encoding=args.encoding, errors=args.errors,
+              text_field=args.text_field, id_field=args.id_field or None)
+    if fmt == "jsonl":
+        return _run_jsonl(inputs, args, job, jobs)
+    return _run_folders(inputs, args, job, jobs)
 
 
 def _cmd_explain(args) -> int:
@@ -266,7 +585,12 @@ def main(argv: list[str] | None = None) -> int:
                 "report": _cmd_report}[args.command](args)
     except CleanerError as exc:
         return _fail(str(exc))
-    except BrokenPipeError:  # `cleaner ... | head`
+    except BrokenPipeError:  # `cleaner ... | head`: stop quietly, and quietly at exit too
+        try:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+        except (OSError, ValueError):
+            pass
         return 0
     except KeyboardInterrupt:
         return 130

@@ -43,6 +43,46 @@ _LOWER_START = re.compile(r"^[a-z]")
 _MAXW = 400
 
 
+def standalone_lines(page: Page, max_width: float = 24.0) -> set[int]:
+    """Short lines that are whole pieces of furniture, credits or bylines (label stage rules).
+
+    They never join a paragraph, however well their width fits the column next to them.
+    """
+    rules = page.rules
+    pats = []
+    for rid in ("L001", "L002", "L004"):
+        if rules.enabled(rid):
+            pats += rules[rid].params["patterns"]
+    out = set()
+    for k, ln in enumerate(page.lines):
+        if ln.width <= max_width and not ends_sentence(ln.text) and any(search(x, ln.text) for x in pats):
+            out.add(k)
+    return out
+
+
+def reaches_sentence_end(lines, i: int, p: dict, limit: int = 80) -> bool:
+    """From first line ``i``, do the lines of a compatible width read as a paragraph?
+
+    A paragraph closes a sentence; a run of short lines that never does (title, subtitle,
+    kicker) is a stack of headings, however alike their widths. A run of three or more
+    lines, or one with a comma in it, is a paragraph cut by something else.
+    """
+    lo = lines[i].width - p["full_tolerance"] - 1
+    hi = lines[i].width + p["indent_max"] + p["full_tolerance"]
+    if "，" in lines[i].text:
+        return True
+    for j in range(i + 1, min(len(lines), i + limit)):
+        w = lines[j].width
+        if ends_sentence(lines[j].text):
+            return w <= hi
+        if not lo <= w <= hi:
+            return j - i >= 3
+        if "，" in lines[j].text:
+            return True
+        hi = max(hi, w + p["full_tolerance"])
+    return False
+
+
 def block_width(lines, block: list[int]) -> float:
     """The column a block was set in: the median of its middle lines (0 when it has none)."""
     mids = sorted(lines[k].width for k in block[1:-1])
@@ -111,8 +151,8 @@ def break_score(page: Page, rule: Rule, i: int, block: list[int], opener_res: li
         if first:
             if a.width > b.width + tol and not end_b:
                 cue(3.0, f"wider ({a.width:.1f} em) than the line after it: not an indented first line")
-            elif not end_b and (nxt is None or nxt.width > b.width + p["indent_max"]):
-                cue(2.0, "two short lines that close no sentence: headings")
+            elif not end_b and not reaches_sentence_end(lines, i, p):
+                cue(2.5, "the lines that follow in its column never close a sentence: headings")
             if b.width > a.width + p["indent_max"] + p["wider_column"] / 2:
                 cue(3.0, f"line {i + 2} is {b.width - a.width:.1f} em wider: another column")
             if b_indented:
@@ -157,6 +197,7 @@ def run(page: Page) -> Page:
     opener_res = list(p["paragraph_openers"])
     heading_groups = {g[0]: g for g in page.meta.get("heading_groups", ())}
     dedoubled = set(page.meta.get("dedoubled", ()))
+    standalone = standalone_lines(page)
 
     edits, changes = [], []
     blocks: list[Block] = []
@@ -184,6 +225,8 @@ def run(page: Page) -> Page:
         score, why = break_score(page, rule, i, cur, opener_res)
         if i in dedoubled or (i + 1) in dedoubled:
             score, why = max(score, 5.0), "a headline set in bold display type stands alone"
+        elif i in standalone or (i + 1) in standalone:
+            score, why = max(score, 5.0), "page furniture, a credit or a byline stands alone"
         if score > 0 or (i + 1) in heading_groups:
             close()
             cur, joiners = [i + 1], []
