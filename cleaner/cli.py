@@ -332,13 +332,16 @@ def _run_folders(inputs, args, job, jobs: int) -> int:
     log = ErrorLog(outdir, progress)
     jobs = max(1, min(jobs, len(tasks)))
     results = ordered_map(run_task, (t for _, t in tasks), jobs, init_worker, (job,))
+    complete = False
     try:
         for (n, task), done in zip(tasks, results):  # results come in input order
             if done.error:
                 if single:
                     progress.clear()
-                    if done.error["kind"] == "bug":
+                    if done.error["kind"] == "bug":  # a traceback helps whoever fixes it
                         print(done.error["traceback"], file=sys.stderr, end="")
+                        print(f"cleaner: error: {done.error['message']}", file=sys.stderr)
+                        return 1
                     return _fail(done.error["message"])
                 totals.failed += 1
                 log.add(done.error)
@@ -347,10 +350,11 @@ def _run_folders(inputs, args, job, jobs: int) -> int:
                 totals.counts += done.counts
                 rows[n] = done.row
             progress.update(failed=bool(done.error))
+        complete = True
     finally:
         results.close()
         progress.clear()
-    log.close()
+        log.close(complete)
     if len(inputs) > 1:
         from .reports.html import index_report
 
