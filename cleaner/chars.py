@@ -35,6 +35,8 @@ _TERMINAL_END_RE = re.compile(f"[{re.escape(TERMINAL)}][{re.escape(CLOSERS)}]*$"
 #: Marks that Chinese typesetting squeezes to half an em when they stand next to each other or at
 #: the edge of a phrase; counting them as half fits real columns better.
 SQUEEZED = "“”‘’（）《》"
+_BLANK_RE = re.compile(r" ")
+BLANK_WIDTH = 0.25
 _SQUEEZED_RE = re.compile(f"[{SQUEEZED}]")
 
 
@@ -44,7 +46,8 @@ def width(text: str) -> float:
     >>> width("2022年")
     3.0
     """
-    return len(text) - 0.5 * len(_HALF_RE.findall(text)) - 0.5 * len(_SQUEEZED_RE.findall(text))
+    return (len(text) - 0.5 * len(_HALF_RE.findall(text)) - 0.5 * len(_SQUEEZED_RE.findall(text))
+            - (0.5 - BLANK_WIDTH) * text.count(" "))
 
 
 def ends_sentence(text: str) -> bool:

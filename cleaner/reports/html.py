@@ -515,8 +515,6 @@ color:#9a9aa0;font-size:12px;user-select:none}
 .r.k-byline,.r.k-caption,.r.k-credit{border-left-color:#2a8c8c}
 .r.k-pullquote{border-left-color:#c98a00}
 .r.dropped{color:var(--mute);border-left-color:#999}
-.r.hl,.b.hl,.dl.hl{background:var(--hl)}
-.r.sel,.b.sel,.dl.sel{background:var(--sel)}
 .ed{border-radius:2px}
 .ed del{color:var(--del);background:#fde7e6;text-decoration:line-through 1.5px}
 .ed ins{color:var(--ins);background:#dff3e4;text-decoration:underline 1.5px}
@@ -536,7 +534,6 @@ padding:.4rem 0 .8rem}
 border-radius:.8em;margin-right:.2em}
 .ah.low .conf{color:var(--rev);font-weight:600}
 .b{margin:.35rem 0;padding:.1rem .3rem;border-radius:3px;cursor:pointer;outline-offset:1px}
-.b:hover{background:var(--hl)}
 h2.b{font-size:1.35rem;line-height:1.4;margin:.5rem 0 .2rem}
 h3.b{font-size:1.05rem;font-weight:600;color:#444}
 h4.b{font-size:1rem}
@@ -550,6 +547,8 @@ border-radius:3px;padding:0 .3em;margin-right:.5em;text-indent:0;vertical-align:
 .why{display:block;color:var(--mute);font-size:12px;text-indent:0;margin-top:.15rem}
 .drop{padding-top:.6rem}.drop .b{color:var(--mute)}
 @media (max-width:900px){.panels{grid-template-columns:1fr}}
+.r.hl,.b.hl,.dl.hl{background:var(--hl)}
+.r.sel,.b.sel,.dl.sel{background:var(--sel)}
 """
 
 JS_PAGE = """
@@ -677,9 +676,13 @@ def page_report(page: Page) -> str:
 # Corpus summary
 
 CSS_INDEX = CSS_BASE + """
-main{padding:.8rem 1rem;max-width:78rem}
-section{margin:1.2rem 0}
-.charts{display:flex;flex-wrap:wrap;gap:2rem}
+main{padding:.4rem 1rem;display:grid;grid-template-columns:minmax(0,auto) minmax(0,1fr);
+gap:0 2.5rem;align-items:start}
+section{margin:.8rem 0;min-width:0}
+#side{position:sticky;top:0}
+.charts{display:flex;flex-wrap:wrap;gap:1rem 2rem}
+#rule-totals td:nth-child(3){color:var(--mute);font-size:13px}
+@media (max-width:1100px){main{grid-template-columns:1fr}#side{position:static}}
 figure{margin:0}figcaption{color:var(--mute);font-size:13px}
 #pages th button{font:inherit;font-weight:600;border:0;background:none;padding:0;cursor:pointer;
 color:inherit}
@@ -739,7 +742,9 @@ def _histogram(values: list[float], caption: str, bins: int = 10) -> str:
                      f'text-anchor="middle">{n}</text>'
                      f'<text x="{x + col / 2:.1f}" y="{top + plot_h + 15}" text-anchor="middle">'
                      f'{lo:.1f}</text></g>')
-    parts.append(f'<text x="{left + bins * (col + gap) / 2}" y="{height - 3}" text-anchor="middle">'
+    parts.append(f'<text x="{left + bins * (col + gap):.1f}" y="{top + plot_h + 15}" '
+                 'text-anchor="middle">1.0</text>'
+                 f'<text x="{left + bins * (col + gap) / 2}" y="{height - 3}" text-anchor="middle">'
                  "confidence</text></svg>")
     return f'<figure>{"".join(parts)}<figcaption>{_h(caption)}</figcaption></figure>'
 
@@ -822,6 +827,6 @@ def index_report(rows: list[dict]) -> str:
     body = (f'<header class="top"><h1>cleaner corpus summary</h1>{stats}</header>\n<main>'
             f'<section><h2 class="sh">Pages</h2><p class="hint">Click a column heading to sort; '
             f"a page name opens its report.</p>{table}</section>\n"
-            f'<section><h2 class="sh">Charts</h2>{charts}</section>\n'
-            f'<section><h2 class="sh">Changes per rule, all pages</h2>{rule_table}</section></main>')
+            f'<div id="side"><section><h2 class="sh">Charts</h2>{charts}</section>\n'
+            f'<section><h2 class="sh">Changes per rule, all pages</h2>{rule_table}</section></div></main>')
     return _shell("cleaner corpus summary", CSS_INDEX, body, JS_INDEX)

@@ -210,114 +210,205 @@ class Assembler:
             return u
         return None
 
-    def is_subhead(self, cur: Draft, h: Block, nxt: Block | None) -> tuple[bool, str]:
-        """A lone heading between paragraphs: subhead of the current article, or a title?"""
-        rule = self.rules["A002"]
-        p = rule.params
-        if nxt is None:
-            return False, "no paragraph follows"
-        if not cur.body:
-            return False, "no article text before it"
+    # -------------------------------------------------------------- segmentation (DP)
+    def subhead_score(self, h: Block, prev: list[Block], nxt: Block | None) -> tuple[float, str]:
+        """How much a lone heading between paragraphs reads as a subhead (> 0) than a title."""
+        p = self.rules["A002"].params
+        if nxt is None or not prev:
+            return -9.0, "not between two paragraphs"
         if self.has_dateline(nxt):
-            return False, "a dateline follows"
-        prev = cur.paragraphs[-1] if cur.paragraphs else None
-        if prev is None:
-            return False, "no paragraph before"
-        if prev.width and nxt.width and abs(prev.width - nxt.width) > p["column_change"]:
-            return False, f"column changes from {prev.width:.1f} to {nxt.width:.1f} em"
+            return -9.0, "a dateline follows"
+        last = prev[-1]
+        if last.width and nxt.width and abs(last.width - nxt.width) > p["column_change"]:
+            return -9.0, f"column changes from {last.width:.1f} to {nxt.width:.1f} em"
         if page_gap(self.page, h):
-            return False, "a blank line sets it apart where the page has none between paragraphs"
-        before = " ".join(b.text for b in cur.paragraphs[-2:])
+            return -9.0, "a blank line sets it apart where the page has none between paragraphs"
+        before = " ".join(b.text for b in prev[-2:])
         aff = affinity(before, nxt.text)
         score = (aff - p["min_affinity"]) * 20
         cues = [f"text around it shares {aff:.0%} of word pairs"]
         if " " in h.text.strip():
             score += 1.0
             cues.append("two phrases, as subheads are set")
-        if any(b.kind == "subhead" for b in cur.body):
-            score += 1.0
-            cues.append("the article has subheads")
         if self.doubled(h):
             score -= 0.5
             cues.append("set in bold display type")
-        return score > 0, "; ".join(cues)
+        if len(nows(h.text)) > 20:
+            score -= 1.0
+            cues.append("long for a subhead")
+        return score, "; ".join(cues)
 
-    def close(self) -> Draft:
-        """End the current article and start a new one."""
-        if self.cur.body or self.cur.title:
-            self.drafts.append(self.cur)
-        self.cur = Draft()
-        return self.cur
+    def boundary_cost(self, prev: Block, u: Block) -> tuple[float, str]:
+        """Cost of starting a new article at paragraph ``u`` right after paragraph ``prev``."""
+        p = self.rules["A002"].params
+        if self.has_dateline(u):
+            return 0.0, "a dateline opens it"
+        if prev.width and u.width and abs(prev.width - u.width) > p["column_change"]:
+            return 0.3, f"the column changes from {prev.width:.1f} to {u.width:.1f} em"
+        aff = affinity(prev.text, u.text)
+        return min(4.0, max(0.8, 2.0 + 15 * (aff - p["min_affinity"]))), \
+            f"the text changes subject (shares {aff:.0%} of word pairs)"
+
+    def part_cost(self, part: list[Block]) -> float:
+        """Cost of reading ``part`` as one article's headline material (title, subtitle, bylines)."""
+        heads = [b for b in part if b.kind == "heading"]
+        cost = 0.0
+        if len(heads) > 2:
+            cost += 3.0 * (len(heads) - 2)
+        if len(heads) >= 2 and self.doubled(heads[1]):
+            cost += 1.0  # a subtitle is never set in bold display type
+        if sum(1 for b in part if b.kind == "byline") > 1:
+            cost += 2.0
+        return cost
+
+    def group_options(self, g: list[Block], prev: list[Block], nxt: Block | None, has_sub: bool):
+        """Readings of a heading group: (kind, k, cost, why). k splits closing/opening parts."""
+        m = len(g)
+        heads = [b for b in g if b.kind == "heading"]
+        opts = []
+        if m == 1 and heads:
+            sc, why = self.subhead_score(g[0], prev, nxt)
+            if has_sub:
+                sc += 1.0
+                why += "; the article has subheads"
+            opts.append(("sub", 0, 1.0 - sc, why))
+        if heads:
+            opts.append(("close", m, self.part_cost(g), "headline after its article's text"))
+        opts.append(("open", 0, 0.6 + self.part_cost(g) if heads else 0.2,
+                     "headline before its article's text" if heads else "byline above its article"))
+        for k in range(1, m):
+            closing, opening = g[:k], g[k:]
+            if not any(b.kind == "heading" for b in closing) or not any(b.kind == "heading" for b in opening):
+                continue
+            c = 0.6 + self.part_cost(closing) + self.part_cost(opening)
+            if not (opening[0].kind == "heading" and self.doubled(opening[0])):
+                c += 0.4
+            opts.append(("split", k, c, "headlines of the article before and of the one after"))
+        if m >= 2 and g[0].kind == "heading" and any(b.kind == "heading" for b in g[1:]):
+            sc, why = self.subhead_score(g[0], prev, nxt if False else prev[-1:] and nxt)
+            c = (0.6 if has_sub else 2.5) + self.part_cost(g[1:])
+            opts.append(("subclose", 1, c, "last subhead of an article that sets them after their sections"))
+        return opts
 
     def segment(self, units: list[Block]) -> list[Draft]:
-        p = self.rules["A002"].params
-        seq = self.groups(units)
-        self.drafts: list[Draft] = []
-        self.cur = Draft()
-        for k, u in enumerate(seq):
-            cur = self.cur
-            if not isinstance(u, list):
-                if cur.body and (self.has_dateline(u) or (
-                        cur.paragraphs and cur.paragraphs[-1].width and u.width
-                        and abs(cur.paragraphs[-1].width - u.width) > p["column_change"]
-                        and len(u.lines) > 1 and len(cur.paragraphs[-1].lines) > 1)):
-                    why = "a dateline opens it" if self.has_dateline(u) else \
-                        f"the column changes from {cur.paragraphs[-1].width:.1f} to {u.width:.1f} em"
-                    self.record("A002", "split", u, f"new article at line {u.first + 1}: {why}")
-                    if cur.title is None:
-                        cur.flags.append("no title found")
-                    cur = self.close()
-                cur.body.append(u)
-                cur.width = u.width
-                continue
-            self.place_group(u, self.next_paragraph(seq, k))
-        self.close()
-        return self.drafts
+        """Articles from paragraphs and heading groups, by dynamic programming over readings.
 
-    def place_group(self, group: list[Block], nxt) -> None:
-        """Hand out the headings and bylines of one group to the article before and after."""
-        cur = self.cur
-        heads = [b for b in group if b.kind == "heading"]
-        if len(group) == 1 and heads and cur.body:
-            h = heads[0]
-            sub, why = self.is_subhead(cur, h, nxt)
-            if sub:
-                cur.body.append(replace(h, kind="subhead"))
-                self.record("A003", "label", h, f"subhead: {why}")
-                return
-            if cur.title is None:
-                cur.title = h
-                self.record("A003", "attach", h, f"title of the article before it ({why})")
-                self.close()
-                return
-            cur = self.close()
-            cur.title, cur.title_before = h, True
-            self.record("A003", "attach", h, f"title of the article after it: the one before has its title ({why})")
-            return
-        items = list(group)
-        if cur.body and cur.title is None and any(b.kind == "subhead" for b in cur.body):
-            # the article sets subheads after their sections: its last one may lead the group
-            if len([b for b in items if b.kind == "heading"]) > 1 and items[0].kind == "heading" \
-                    and not self.doubled(items[0]):
-                h = items.pop(0)
-                cur.body.append(replace(h, kind="subhead"))
-                self.record("A003", "label", h, "subhead closing an article that sets subheads after their sections")
-        heads = [b for b in items if b.kind == "heading"]
-        closing, opening = [], items
-        if cur.body and cur.title is None and heads:
-            # the first headline (with a byline right before it) closes the article before
-            take = items.index(heads[0]) + 1
-            rest = items[take:]
-            if len(heads) == 2 and rest and rest[0].kind == "heading" and (not self.doubled(rest[0]) or nxt is None):
-                take += 1  # its subtitle; with three headlines the 2nd and 3rd open the next article
-            closing, opening = items[:take], items[take:]
-        if closing:
-            self.fill(cur, closing, before=False)
-            cur = self.close()
-        elif cur.body:
-            cur = self.close()
-        if opening:
-            self.fill(cur, opening, before=True)
+        Every article wants exactly one title; a headline may close the article before it
+        (the usual extraction order) or open the one after it; a lone heading may be a
+        subhead; a paragraph may start a new article (a dateline, a column change, a change
+        of subject). The reading with the lowest total cost wins.
+        """
+        seq = self.groups(units)
+        no_title = 3.0
+        INF = float("inf")
+        # state: (has_title, has_body, has_sub) -> (cost, backpointer)
+        states = {(False, False, False): (0.0, None)}
+        history = []
+        paras_before: list[Block] = []
+        for t, item in enumerate(seq):
+            new: dict = {}
+
+            def offer(st, cost, back):
+                if cost < new.get(st, (INF, None))[0]:
+                    new[st] = (cost, back)
+
+            if not isinstance(item, list):
+                prev_p = seq[t - 1] if t > 0 and not isinstance(seq[t - 1], list) else None
+                for (ht, hb, hs), (cost, _) in states.items():
+                    stay = cost + (6.0 if hb and self.has_dateline(item) else 0.0)
+                    offer((ht, True, hs), stay, ((ht, hb, hs), "cont", 0))
+                    if hb and prev_p is not None:
+                        bc, _ = self.boundary_cost(prev_p, item)
+                        offer((False, True, False), cost + bc + (0 if ht else no_title),
+                              ((ht, hb, hs), "new", 0))
+                paras_before.append(item)
+            else:
+                nxt = self.next_paragraph(seq, t)
+                for (ht, hb, hs), (cost, _) in states.items():
+                    for kind, k, c, _why in self.group_options(item, paras_before[-2:], nxt, hs):
+                        st = (ht, hb, hs)
+                        if kind == "sub":
+                            if hb:
+                                offer((ht, True, True), cost + c, (st, kind, k))
+                        elif kind == "close":
+                            if hb and not ht:
+                                offer((False, False, False), cost + c, (st, kind, k))
+                        elif kind == "open":
+                            has_h = any(b.kind == "heading" for b in item)
+                            if hb:
+                                offer((has_h, False, False), cost + c + (0 if ht else no_title), (st, kind, k))
+                            elif not (ht and has_h):
+                                offer((ht or has_h, False, hs), cost + c, (st, kind, k))
+                        elif kind == "split":
+                            if hb and not ht:
+                                offer((True, False, False), cost + c, (st, kind, k))
+                        elif kind == "subclose":
+                            if hb and not ht:
+                                offer((False, False, False), cost + c, (st, kind, k))
+            history.append(new)
+            states = new
+        # close the last article
+        best_st, best_cost = None, INF
+        for (ht, hb, hs), (cost, _) in states.items():
+            total = cost + (no_title if hb and not ht else 0.0)
+            if total < best_cost:
+                best_st, best_cost = (ht, hb, hs), total
+        decisions = [None] * len(seq)
+        st = best_st
+        for t in range(len(seq) - 1, -1, -1):
+            _, back = history[t][st]
+            prev_st, kind, k = back
+            decisions[t] = (kind, k)
+            st = prev_st
+        return self.build(seq, decisions)
+
+    def build(self, seq, decisions) -> list[Draft]:
+        """Drafts from the chosen reading of each item, with a change record for each decision."""
+        drafts: list[Draft] = []
+        cur = Draft()
+
+        def close():
+            nonlocal cur
+            if cur.body or cur.title or cur.byline:
+                if cur.title is None and cur.body:
+                    cur.flags.append("no title found")
+                drafts.append(cur)
+            cur = Draft()
+
+        paras_before: list[Block] = []
+        for t, (item, (kind, k)) in enumerate(zip(seq, decisions)):
+            if not isinstance(item, list):
+                if kind == "new":
+                    _, why = self.boundary_cost(seq[t - 1], item)
+                    self.record("A002", "split", item, f"new article at line {item.first + 1}: {why}")
+                    close()
+                cur.body.append(item)
+                paras_before.append(item)
+                continue
+            nxt = self.next_paragraph(seq, t)
+            if kind == "sub":
+                _, why = self.subhead_score(item[0], paras_before[-2:], nxt)
+                cur.body.append(replace(item[0], kind="subhead"))
+                self.record("A003", "label", item[0], f"subhead: {why}")
+            elif kind == "close":
+                self.fill(cur, item, before=False)
+                close()
+            elif kind == "open":
+                if cur.body:
+                    close()
+                self.fill(cur, item, before=True)
+            elif kind == "split":
+                self.fill(cur, item[:k], before=False)
+                close()
+                self.fill(cur, item[k:], before=True)
+            elif kind == "subclose":
+                cur.body.append(replace(item[0], kind="subhead"))
+                self.record("A003", "label", item[0], "subhead closing an article that sets subheads "
+                                                      "after their sections")
+                self.fill(cur, item[1:], before=False)
+                close()
+        close()
+        return drafts
 
     def fill(self, d: Draft, items: list[Block], before: bool):
         where = "before" if before else "after"

@@ -131,7 +131,9 @@ def break_score(page: Page, rule: Rule, i: int, block: list[int], opener_res: li
     b_indented = nxt is not None and not end_b and nxt.width - b.width >= p["indent_min"] \
         and nxt.width - b.width <= p["indent_max"] + 1
     if end_a:
-        if first:
+        if first and p["indent_min"] <= b.width - a.width <= p["indent_max"] and not b_indented:
+            cue(-0.5, f"closes a sentence, but line {i + 2} is one indent wider: a first line")
+        elif first:
             cue(3.0, "a one-line block that closes a sentence")
         elif a.width < col - tol:
             cue(3.0, f"closes a sentence {col - a.width:.1f} em short of the column")
