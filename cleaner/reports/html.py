@@ -170,9 +170,10 @@ class _Layout:
         i = bisect.bisect_right(self.line_starts, offset) - 1
         if i < 0 or offset > self.page.lines[self.line_order[i]].end:
             i += 1
-        for k in self.line_order[max(i, 0):]:
-            if k in self.line_block:
-                return self.line_block[k]
+        for j in range(max(i, 0), len(self.line_order)):
+            b = self.line_block.get(self.line_order[j])
+            if b is not None:
+                return b
         return None
 
 
@@ -808,14 +809,16 @@ def index_report(rows: list[dict]) -> str:
         rule = info.get(rid)
         rule_rows.append(f'<tr><td><b>{_h(rid)}</b></td><td>{_h(rule.name if rule else "")}</td>'
                          f'<td>{_h(rule.summary if rule else "")}</td>'
-                         f'<td class="num">{per_rule[rid]}</td><td class="num">{pages_per_rule[rid]}</td></tr>')
+                         f'<td class="num">{per_rule[rid]}</td>'
+                         f'<td class="num">{pages_per_rule[rid]}</td></tr>')
     rule_table = ('<table id="rule-totals"><thead><tr><th>rule</th><th>name</th><th>summary</th>'
                   '<th class="num">changes</th><th class="num">pages</th></tr></thead>'
                   f'<tbody>{"".join(rule_rows)}</tbody><tfoot><tr><td colspan="3">total</td>'
                   f'<td class="num">{sum(per_rule.values())}</td><td></td></tr></tfoot></table>')
 
     bars = [(rid, per_rule[rid], f"{rid} {info[rid].name if rid in info else ''}: {per_rule[rid]} "
-             f"changes on {pages_per_rule[rid]} pages") for rid in sorted(per_rule, key=lambda k: (-per_rule[k], k))]
+             f"changes on {pages_per_rule[rid]} pages")
+            for rid in sorted(per_rule, key=lambda k: (-per_rule[k], k))]
     if any("confidences" in r for r in ok):
         values = [float(v) for r in ok for v in r.get("confidences") or ()]
         what = f"Article confidence ({len(values)} articles)"

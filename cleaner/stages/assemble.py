@@ -179,13 +179,12 @@ class Assembler:
                     and abs(units[end].width - z.width) <= p["column_tolerance"]:
                 end += 1
             run = units[found + 1:end]
-            if found > i + 1 and any(u.kind == "paragraph" for u in units[i + 1:found]):
-                self.record("A001", "move", z, f"text from line {z.first + 1} on continues line "
-                            f"{x.last + 1}: moved with {len(run)} following paragraph(s) before the "
-                            "blocks that interrupted it")
-                units = units[:i] + [merged] + run + units[i + 1:found] + units[end:]
-            else:
-                units = units[:i] + [merged] + units[i + 1:found] + run + units[end:]
+            moved = any(u.kind == "paragraph" for u in units[i + 1:found])
+            self.record("A001", "move", z, f"text from line {z.first + 1} on continues line {x.last + 1}: "
+                        f"it and {len(run)} following paragraph(s) move before the "
+                        + ("blocks" if moved else "headline") + " that interrupted it")
+            # the interrupting headline is the article's own: it now follows the article's text
+            units = units[:i] + [merged] + run + units[i + 1:found] + units[end:]
             # the merged paragraph may itself still be cut: look at it again
         return units
 
