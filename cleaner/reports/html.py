@@ -741,7 +741,7 @@ def _histogram(values: list[float], caption: str, bins: int = 10) -> str:
                      f'<rect x="{x:.1f}" y="{top + plot_h - h:.1f}" width="{col}" height="{h:.1f}" '
                      f'fill="{colour}"/><text x="{x + col / 2:.1f}" y="{top + plot_h - h - 3:.1f}" '
                      f'text-anchor="middle">{n}</text>'
-                     f'<text x="{x + col / 2:.1f}" y="{top + plot_h + 15}" text-anchor="middle">'
+                     f'<text x="{x - gap / 2:.1f}" y="{top + plot_h + 15}" text-anchor="middle">'
                      f'{lo:.1f}</text></g>')
     parts.append(f'<text x="{left + bins * (col + gap):.1f}" y="{top + plot_h + 15}" '
                  'text-anchor="middle">1.0</text>'

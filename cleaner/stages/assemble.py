@@ -139,53 +139,60 @@ class Assembler:
             score += 1.0 if abs(z.width - x.width) <= 1.0 else -1.0
         return score, "; ".join(cues)
 
+    def is_open(self, x: Block) -> bool:
+        """A paragraph that stops mid-sentence: the start of a paragraph something cut in two."""
+        return x.kind == "paragraph" and not ends_sentence(x.text) and x.text[-1] not in "：:"
+
     def heal(self, units: list[Block]) -> list[Block]:
+        """Join each cut paragraph with its continuation and restore the reading order.
+
+        The continuation Z sits right under the headline group that interrupted the paragraph;
+        it continues the nearest paragraph before it that stops mid-sentence (X). Z and the
+        paragraphs that follow it in its column move up behind X; the headline group (and
+        whatever else stood between) follows them.
+        """
         rule = self.rules["A001"]
         if not rule.enabled:
             return units
         p = rule.params
-        i = 0
-        while i < len(units):
+        j = 1
+        while j < len(units):
+            z = units[j]
+            if z.kind != "paragraph" or units[j - 1].kind not in ("heading", "byline"):
+                j += 1
+                continue
+            i = next((k for k in range(j - 2, max(-1, j - 2 - p["max_distance"]), -1)
+                      if self.is_open(units[k])), None)
+            if i is None:
+                j += 1
+                continue
             x = units[i]
-            if x.kind != "paragraph" or ends_sentence(x.text) or x.text[-1] in "：:":
-                i += 1
+            score, why = self.open_start(z, x)
+            if score <= 1.5 or (z.width and x.width and abs(z.width - x.width) > p["column_tolerance"]):
+                j += 1
                 continue
-            # find Z: a paragraph right after a heading group that continues X
-            found, best = None, 1.5
-            for j in range(i + 1, min(len(units), i + 1 + p["max_distance"])):
-                u = units[j]
-                if u.kind != "paragraph" or units[j - 1].kind not in ("heading", "byline"):
-                    continue
-                if u.width and x.width and abs(u.width - x.width) > p["column_tolerance"]:
-                    continue
-                score, _ = self.open_start(u, x)
-                score -= 0.05 * (j - i)
-                if score > best:
-                    found, best = j, score
-            if found is None:
-                self.record("A001", "flag", x, f"paragraph at line {x.first + 1} ends mid-sentence and no "
-                            "continuation was found", safety="review")
-                i += 1
-                continue
-            z = units[found]
             joiner = " " if _LATIN_END.search(x.text) and _LATIN_START.match(z.text) else ""
             merged = rebuild(self.page, replace(x, lines=x.lines + z.lines, joiners=x.joiners + (joiner,) + z.joiners))
-            self.record("A001", "heal", z, rule.describe(line=x.last + 1, cont=z.first + 1,
-                                                         tail=x.text[-8:], head=z.text[:8]),
+            self.record("A001", "heal", z, rule.describe(line=x.last + 1, cont=z.first + 1, tail=x.text[-8:],
+                                                         head=z.text[:8]) + f" ({why})",
                         before="\n", after=joiner)
-            # Z and what follows it up to the next headline or article start move up behind X
-            end = found + 1
+            end = j + 1
             while end < len(units) and units[end].kind == "paragraph" and not self.has_dateline(units[end]) \
-                    and abs(units[end].width - z.width) <= p["column_tolerance"]:
+                    and (not units[end].width or not z.width
+                         or abs(units[end].width - z.width) <= p["column_tolerance"]):
                 end += 1
-            run = units[found + 1:end]
-            moved = any(u.kind == "paragraph" for u in units[i + 1:found])
+            run = units[j + 1:end]
+            moved = any(u.kind == "paragraph" for u in units[i + 1:j])
             self.record("A001", "move", z, f"text from line {z.first + 1} on continues line {x.last + 1}: "
                         f"it and {len(run)} following paragraph(s) move before the "
                         + ("blocks" if moved else "headline") + " that interrupted it")
             # the interrupting headline is the article's own: it now follows the article's text
-            units = units[:i] + [merged] + run + units[i + 1:found] + units[end:]
-            # the merged paragraph may itself still be cut: look at it again
+            units = units[:i] + [merged] + run + units[i + 1:j] + units[end:]
+            j = i + 1 + len(run) + (j - i)
+        for x in units:
+            if self.is_open(x):
+                self.record("A001", "flag", x, f"paragraph at line {x.first + 1} ends mid-sentence and no "
+                            "continuation was found", safety="review")
         return units
 
     # -------------------------------------------------------------- segmentation
