@@ -94,6 +94,7 @@ class Assembler:
         self.datelines: dict = page.meta.get("datelines", {})
         self.dedoubled = set(page.meta.get("dedoubled", ()))
         self.gaps_everywhere = page.meta.get("gaps_everywhere", False)
+        self.trace: list | None = None  # set to [] to collect the chosen reading (debugging)
 
     # -------------------------------------------------------------- helpers
     def span(self, b: Block) -> tuple[int, int]:
@@ -239,9 +240,15 @@ class Assembler:
         if self.doubled(h):
             score -= 0.5
             cues.append("set in bold display type")
-        if len(nows(h.text)) > 20:
+        n = len(nows(h.text))
+        if n <= 10:
+            score += 0.5
+            cues.append("short, as subheads are")
+        elif n >= 15:
             score -= 1.0
             cues.append("long for a subhead")
+        else:
+            score -= 0.3
         return score, "; ".join(cues)
 
     def boundary_cost(self, prev: Block, u: Block) -> tuple[float, str]:
@@ -274,9 +281,6 @@ class Assembler:
         opts = []
         if m == 1 and heads:
             sc, why = self.subhead_score(g[0], prev, nxt)
-            if has_sub:
-                sc += 1.0
-                why += "; the article has subheads"
             opts.append(("sub", 0, 1.0 - sc, why))
         if heads:
             opts.append(("close", m, self.part_cost(g), "headline after its article's text"))
@@ -362,9 +366,12 @@ class Assembler:
         decisions = [None] * len(seq)
         st = best_st
         for t in range(len(seq) - 1, -1, -1):
-            _, back = history[t][st]
+            cost_here, back = history[t][st]
             prev_st, kind, k = back
             decisions[t] = (kind, k)
+            if self.trace is not None:
+                before = history[t - 1][prev_st][0] if t else 0.0
+                self.trace.append((t, seq[t], kind, k, round(cost_here - before, 2), st))
             st = prev_st
         return self.build(seq, decisions)
 

@@ -157,7 +157,7 @@ def break_score(page: Page, rule: Rule, i: int, block: list[int], opener_res: li
                 cue(2.5, "the lines that follow in its column never close a sentence: headings")
             if b.width > a.width + p["indent_max"] + p["wider_column"] / 2:
                 cue(3.0, f"line {i + 2} is {b.width - a.width:.1f} em wider: another column")
-            if b_indented:
+            if b_indented and "，" not in ta:  # a headline has no comma; a paragraph's first line may
                 cue(2.5, f"line {i + 2} is itself indented")
         else:
             if a.width < col - p["short_deficit"]:

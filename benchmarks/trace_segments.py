@@ -1,0 +1,31 @@
+"""Print the assemble stage's chosen reading of each paragraph and heading group (debugging).
+
+    python benchmarks/trace_segments.py PAGE.txt
+"""
+import sys
+
+from cleaner.model import Overlay, Page
+from cleaner.rules import default_rules
+from cleaner.stages import PIPELINE
+from cleaner.stages.assemble import Assembler
+
+
+def main(argv):
+    text = open(argv[0], encoding="utf-8").read()
+    page = Page(name=argv[0], source=text, rules=default_rules(), overlay=Overlay(text))
+    for stage in PIPELINE[:-1]:
+        page = stage.run(page)
+    a = Assembler(page)
+    a.trace = []
+    blocks = [b for b in page.blocks if b.kind in ("heading", "byline", "paragraph")]
+    a.segment(a.heal(blocks))
+    for t, item, kind, k, cost, st in reversed(a.trace):
+        if isinstance(item, list):
+            what = " / ".join(f"{b.kind[0]}:{b.text[:14]}" for b in item)
+        else:
+            what = f"P L{item.first + 1} w={item.width:.1f} {item.text[:20]}"
+        print(f"{t:3d} {kind:8s} {cost:6.2f} {st} {what}")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
