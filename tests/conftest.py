@@ -1,0 +1,132 @@
+"""Shared fixtures: where the repository, the sample page and the dev pages are.
+
+The dev pages live outside the repository (``../shared/bench/dev``); tests that need them
+are skipped when that directory is absent, so the suite also runs on a bare checkout.
+
+A test that asks for the ``dev_page`` fixture runs once per dev page (``pytest_generate_tests``
+below), with the page's file name as the test id.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+SAMPLE_PAGE = REPO_ROOT / "samples" / "kjrb-yuanqu-page.txt"
+DEV_DIR = REPO_ROOT.parent / "shared" / "bench" / "dev"
+
+
+def dev_pages() -> list[Path]:
+    """The dev pages' raw text files, sorted (empty when the dev set is not here)."""
+    return sorted(DEV_DIR.glob("*.txt")) if DEV_DIR.is_dir() else []
+
+
+def page_texts(page) -> list[str]:
+    """Every text the cleaned page shows a reader: headings, byline, body, quotes, captions, dropped."""
+    out = []
+    for a in page.articles:
+        out += [b.text for b in (a.kicker, a.title, a.subtitle, a.byline) if b is not None]
+        out += [b.text for b in a.body]
+        out += [b.text for b in a.pullquotes]
+        out += [b.text for b in a.captions]
+    out += [b.text for b in page.dropped]
+    return out
+
+
+_ASCII_RUN = re.compile(r"[0-9A-Za-z.%]+")
+
+
+def column_wrap(text: str, column: float = 18, indent: float = 2) -> list[str]:
+    """Set ``text`` in a column as a typesetter would, then lose the first-line indent.
+
+    Lines are filled up to ``column`` ems (the first one ``indent`` ems less), a run of digits
+    or Latin letters is never split, and closing marks are pulled up onto the line before
+    (kinsoku), which makes that line a little longer.
+
+    >>> column_wrap("一二三四五六，七八九十。", column=5, indent=2)
+    ['一二三', '四五六，七', '八九十。']
+    """
+    from cleaner.chars import CLOSERS, NO_LINE_START, width
+
+    units, pos = [], 0
+    for m in _ASCII_RUN.finditer(text):
+        units += list(text[pos:m.start()])
+        units.append(m.group())
+        pos = m.end()
+    units += list(text[pos:])
+    lines, cur, limit = [], "", column - indent
+    for u in units:
+        if cur and width(cur + u) > limit and u[0] not in NO_LINE_START + CLOSERS:
+            lines.append(cur)
+            cur, limit = "", column
+        cur += u
+    lines.append(cur)
+    return lines
+
+
+@pytest.fixture(scope="session")
+def wrap():
+    """``wrap(text, column=18, indent=2)``: a paragraph hard-wrapped as a column sets it."""
+    return column_wrap
+
+
+def run_until(text: str, last: str, **options):
+    """The page after the stages up to and including ``last`` (a stage's ``STAGE`` name)."""
+    from cleaner.model import Overlay, Page
+    from cleaner.rules import default_rules
+    from cleaner.stages import PIPELINE
+
+    names = [s.STAGE for s in PIPELINE]
+    if last not in names:
+        raise ValueError(f"no stage {last!r}; stages: {names}")
+    rules = default_rules()
+    if options:
+        rules = rules.with_options(**options)
+    page = Page(name="test.txt", source=text, rules=rules, overlay=Overlay(text))
+    for stage in PIPELINE:
+        page = stage.run(page)
+        if stage.STAGE == last:
+            return page
+    raise AssertionError("unreachable")
+
+
+@pytest.fixture(scope="session")
+def stages_until():
+    """``stages_until(text, "label", **options)``: run the pipeline up to a stage, for unit tests."""
+    return run_until
+
+
+@pytest.fixture(scope="session")
+def repo_root() -> Path:
+    return REPO_ROOT
+
+
+@pytest.fixture(scope="session")
+def sample_page() -> Path:
+    return SAMPLE_PAGE
+
+
+@pytest.fixture(scope="session")
+def dev_dir() -> Path:
+    if not DEV_DIR.is_dir():
+        pytest.skip(f"dev pages not found at {DEV_DIR}")
+    return DEV_DIR
+
+
+@pytest.fixture(scope="session")
+def texts():
+    """``texts(page)``: the list of every block and field text of a cleaned page."""
+    return page_texts
+
+
+def pytest_generate_tests(metafunc):
+    if "dev_page" in metafunc.fixturenames:
+        pages = dev_pages()
+        if pages:
+            metafunc.parametrize("dev_page", pages, ids=[p.stem for p in pages])
+        else:
+            metafunc.parametrize("dev_page", [pytest.param(None, marks=pytest.mark.skip(
+                reason=f"dev pages not found at {DEV_DIR}"))], ids=["no-dev-pages"])

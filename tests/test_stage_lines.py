@@ -1,0 +1,149 @@
+"""Stage lines: printed lines out of any line-end convention, measured in ems.
+
+Extractors end lines with \\n, \\r\\n or \\r (now and then U+2028), some put a blank line after
+every printed line. Whatever the convention, the lines and the cleaned text are the same.
+Widths count a Han character or full-width mark as one em and an ASCII character as half.
+A byline set on the same line as a headline is split off.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import cleaner
+from cleaner.chars import width
+
+LINES = ["科技日报讯（记者华凌）为打造标杆型科技园区，提升中关村示范区",
+         "各分园主导产业承载能力，加速世界领先科技园区建设，北京市科委、中",
+         "关村管委会近日投入首批支持高品质科技园区建设资金10948.72万元，",
+         "支持中关村生命科学园等科技园区的10个项目。",
+         "北京启动高品质科技园区建设"]
+
+
+def line_texts(stages_until, text: str) -> list[str]:
+    return [ln.text for ln in stages_until(text, "lines").lines]
+
+
+def body_and_headings(page) -> list:
+    d = cleaner.page_dict(page)
+    return [(a["title"], a["subtitle"], a["byline"], [b["text"] for b in a["blocks"]])
+            for a in d["articles"]]
+
+
+CONVENTIONS = {
+    "lf": "\n".join(LINES) + "\n",
+    "crlf": "\r\n".join(LINES) + "\r\n",
+    "cr": "\r".join(LINES) + "\r",
+    "mixed": LINES[0] + "\r\n" + LINES[1] + "\n" + LINES[2] + "\r" + LINES[3] + "\r\n" + LINES[4],
+    "u2028": "\u2028".join(LINES),
+    "blank-after-every-line": "\n\n".join(LINES) + "\n\n",
+    "crlf-blank-after-every-line": "\r\n\r\n".join(LINES) + "\r\n\r\n",
+    "indented": "\n".join("  " + ln + " " for ln in LINES),
+}
+
+
+@pytest.mark.parametrize("name", CONVENTIONS)
+def test_line_end_conventions_give_the_same_lines(stages_until, name):
+    assert line_texts(stages_until, CONVENTIONS[name]) == LINES
+
+
+@pytest.mark.parametrize("name", CONVENTIONS)
+def test_line_end_conventions_give_the_same_page(name):
+    assert body_and_headings(cleaner.clean(CONVENTIONS[name])) == \
+        body_and_headings(cleaner.clean(CONVENTIONS["lf"]))
+
+
+def test_the_paragraph_is_rejoined_whatever_the_line_ends():
+    page = cleaner.clean(CONVENTIONS["crlf-blank-after-every-line"])
+    assert "".join(LINES[:4]) in [b.text for a in page.articles for b in a.body]
+
+
+@pytest.mark.parametrize("name", CONVENTIONS)
+def test_line_spans_point_into_the_source(stages_until, name):
+    text = CONVENTIONS[name]
+    page = stages_until(text, "lines")
+    for ln in page.lines:
+        assert ln.text == page.overlay.render(ln.start, ln.end) == text[ln.start:ln.end]
+        assert ln.text == ln.text.strip()
+        assert ln.width == width(ln.text)
+    assert [ln.index for ln in page.lines] == list(range(len(page.lines)))
+    assert all(a.end <= b.start for a, b in zip(page.lines, page.lines[1:]))
+
+
+def test_gap_before_counts_blank_lines(stages_until):
+    page = stages_until("一\n\n二\n\n\n三\n四\r\n\r\n五", "lines")
+    assert [(ln.text, ln.gap_before) for ln in page.lines] == [
+        ("一", 0), ("二", 1), ("三", 2), ("四", 0), ("五", 1)]
+
+
+def test_empty_and_blank_pages(stages_until):
+    assert stages_until("", "lines").lines == ()
+    assert stages_until(" \n\r\n\t\n\u3000\n", "lines").lines == ()
+    page = cleaner.clean("\n\n   \n")
+    assert page.articles == () and page.dropped == ()
+
+
+# --- widths -----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, ems", [
+    ("中国", 2.0),
+    ("2022年", 3.0),
+    ("ABC", 1.5),
+    ("GDP增长5.2%", 5.5),
+    ("，。、；：？！", 7.0),
+    ("GDP增长", 3.5),
+])
+def test_width_in_ems(text, ems):
+    assert width(text) == ems
+
+
+def test_line_width_is_measured(stages_until):
+    page = stages_until("2022年GDP增长5.2%\n中国科技\n", "lines")
+    assert [ln.width for ln in page.lines] == [8.5, 4.0]
+
+
+# --- a byline on a headline's line -------------------------------------------------------
+
+def test_merged_byline_and_doubled_headline_split(stages_until):
+    text = "◎本报记者 廖春浩 抢抓农时抢抓农时 各地做好春耕备耕各地做好春耕备耕\n"
+    assert line_texts(stages_until, text) == ["◎本报记者 廖春浩", "抢抓农时抢抓农时 各地做好春耕备耕各地做好春耕备耕"]
+    (c,) = [c for c in stages_until(text, "lines").changes if c.rule == "T001"]
+    assert c.action == "split" and not c.edits
+
+
+def test_merged_byline_and_glued_doubled_headline_split(stages_until):
+    text = "◎本报记者 雷桂立丁薛祥同俄罗斯第一副总理丁薛祥同俄罗斯第一副总理\n"
+    assert line_texts(stages_until, text) == ["◎本报记者 雷桂立", "丁薛祥同俄罗斯第一副总理丁薛祥同俄罗斯第一副总理"]
+
+
+def test_merged_byline_with_two_roles_split(stages_until):
+    text = "◎本报记者 王晓明 通讯员 李华 高质量发展调研行\n"
+    assert line_texts(stages_until, text) == ["◎本报记者 王晓明 通讯员 李华", "高质量发展调研行"]
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "T001: a four-character headline phrase after the name is taken for a second name "
+    "(name_pattern [Han·]{2,4}); the rule's own example line splits after 抢抓农时"))
+def test_merged_byline_and_plain_headline_split(stages_until):
+    text = "◎本报记者 廖春浩 抢抓农时 各地做好春耕备耕\n"
+    assert line_texts(stages_until, text) == ["◎本报记者 廖春浩", "抢抓农时 各地做好春耕备耕"]
+
+
+@pytest.mark.parametrize("text", [
+    "◎本报记者 白瑶 马婷",
+    "本报记者 郑一鸣 通讯员 许丹",
+    "◎本报记者 符晓波",
+    "本报记者了解到，这项工作进展顺利。",
+])
+def test_bylines_alone_are_not_split(stages_until, text):
+    assert line_texts(stages_until, text + "\n") == [text]
+
+
+def test_merged_byline_cleaned_end_to_end():
+    body = ("近日，北京市科委、中关村管委会投入首批支持高品质\n"
+            "科技园区建设资金，支持中关村生命科学园等科技园区的\n"
+            "10个项目，项目涉及医药健康等7个产业领域。\n")
+    page = cleaner.clean(body + "◎本报记者 廖春浩 抢抓农时抢抓农时 各地做好春耕备耕各地做好春耕备耕\n")
+    (a,) = page.articles
+    assert a.title.text == "抢抓农时 各地做好春耕备耕"
+    assert a.byline.text == "本报记者 廖春浩"
