@@ -360,7 +360,7 @@ class Assembler:
         # close the last article
         best_st, best_cost = None, INF
         for (ht, hb, hs), (cost, _) in states.items():
-            total = cost + (no_title if hb and not ht else 0.0)
+            total = cost + (no_title if hb and not ht else 0.0) + (no_title if ht and not hb else 0.0)
             if total < best_cost:
                 best_st, best_cost = (ht, hb, hs), total
         decisions = [None] * len(seq)
