@@ -52,7 +52,8 @@ text; changes), or any number of pages as JSON Lines (--format jsonl).
 With -o OUTDIR, each text page gets a folder OUTDIR/<page>/ (article files, changes.jsonl,
 report.diff, report.html, and page.json, written last: a folder with page.json is complete);
 a directory is searched for *.txt recursively and its sub-folders are kept. With --format
-jsonl and -o, each JSON Lines input becomes OUTDIR/<name>.jsonl.
+jsonl and -o, each JSON Lines input becomes OUTDIR/<name>.jsonl (text pages all go to
+OUTDIR/articles.jsonl, or OUTDIR/pages.jsonl with --per page).
 
 JSON Lines (--input-format jsonl, or files named *.jsonl, *.jsonl.gz, *.ndjson): one page
 per line, its text in --text-field, its id in --id-field, gzip recognised on any input
@@ -115,7 +116,7 @@ def build_parser() -> argparse.ArgumentParser:
                        description=CLEAN_DESCRIPTION)
     c.add_argument("pages", nargs="+", metavar="PAGE",
                    help="page text files, directories, JSON Lines files, or - for stdin")
-    c.add_argument("-o", "--output", metavar="OUTDIR", help="write per-page output folders here")
+    c.add_argument("-o", "--output", metavar="OUTDIR", help="write here: a folder per page, or JSON Lines files with --format jsonl")
     c.add_argument("--format", choices=("json", "text", "changes", "jsonl"), default=None,
                    help="stdout format without -o: page JSON v1 (default), article text, the "
                         "change log as JSON lines, or jsonl (any number of pages, one JSON line "

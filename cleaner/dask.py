@@ -10,12 +10,13 @@ Records are those of ``cleaner clean --format jsonl`` (see :mod:`cleaner.jsonl`)
 article (``per="article"``, the default) or one page JSON v1 per page (``per="page"``), each
 with the page id and the page's other fields.
 
-    from dask.distributed import Client, LocalCluster
+    import json
     import dask.bag as db
+    from dask.distributed import Client, LocalCluster
     import cleaner.dask
 
     client = Client(LocalCluster(n_workers=2, threads_per_worker=1))
-    pages = db.read_text("shards/*.jsonl.gz").map(json.loads)     # or cleaner.dask.read_pages("pages/*.txt")
+    pages = db.read_text("shards/*.jsonl.gz").map(json.loads)  # or cleaner.dask.read_pages("pages/*.txt")
     articles = cleaner.dask.clean_bag(pages)
     articles.map(json.dumps, ensure_ascii=False).to_textfiles("out/articles-*.jsonl.gz")
 

@@ -414,3 +414,14 @@ def test_explain_rules_check_report(sample_page, tmp_path, capsys):
     assert rc in (0, 1) and str(sample_page) in out
     rc, _, _ = run(["report", str(sample_page), "-o", str(tmp_path / "r.html")], capsys)
     assert rc == 0 and (tmp_path / "r.html").read_text(encoding="utf-8").startswith("<!doctype html>")
+
+
+def test_text_pages_as_jsonl_into_a_folder(pages, tmp_path, capsys):
+    out = tmp_path / "out"
+    rc, stdout, _ = run(["clean", str(pages), "--format", "jsonl", "--per", "page", "-o", str(out),
+                         "--jobs", "1"], capsys)
+    assert rc == 0 and stdout == ""
+    rows = [json.loads(x) for x in (out / "pages.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert [Path(r["id"]).name for r in rows] == ["a.txt", "b.txt"]
+    assert rows[0]["source"] == "a.txt"
+    assert no_temp_files(out)
