@@ -33,7 +33,7 @@ from .rejoin import rebuild
 STAGE = "assemble"
 
 CHECKS = {
-    "heal_cut_paragraph": {"max_distance": int, "column_tolerance": float},
+    "heal_cut_paragraph": {"max_distance": int, "column_tolerance": float, "min_score": float},
     "segment_articles": {"column_change": float, "min_affinity": float},
     "attach_headlines": {"subtitle_max_length": int},
     "place_subheads": {"default_section": int},
@@ -94,6 +94,7 @@ class Assembler:
         self.datelines: dict = page.meta.get("datelines", {})
         self.dedoubled = set(page.meta.get("dedoubled", ()))
         self.gaps_everywhere = page.meta.get("gaps_everywhere", False)
+        self.orphans: list[Block] = []  # blocks no article could take: they go to dropped
         self.trace: list | None = None  # set to [] to collect the chosen reading (debugging)
 
     # -------------------------------------------------------------- helpers
@@ -133,9 +134,9 @@ class Assembler:
                 cues.append("its first line is full: no paragraph start")
             elif nxt.width - first.width >= 1.5:
                 score -= 1.5
-        elif ends_sentence(t) and first.width <= 8:
-            score += 2.0
-            cues.append("a short tail that closes the sentence")
+        elif ends_sentence(t):
+            score += 2.0 if first.width <= 8 else 1.0
+            cues.append("a one-line tail that closes the sentence")
         if z.width and x.width:
             score += 1.0 if abs(z.width - x.width) <= 1.0 else -1.0
         return score, "; ".join(cues)
@@ -169,7 +170,7 @@ class Assembler:
                 continue
             x = units[i]
             score, why = self.open_start(z, x)
-            if score <= 1.5 or (z.width and x.width and abs(z.width - x.width) > p["column_tolerance"]):
+            if score <= p["min_score"] or (z.width and x.width and abs(z.width - x.width) > p["column_tolerance"]):
                 j += 1
                 continue
             joiner = " " if _LATIN_END.search(x.text) and _LATIN_START.match(z.text) else ""
@@ -288,11 +289,16 @@ class Assembler:
                      "headline before its article's text" if heads else "byline above its article"))
         for k in range(1, m):
             closing, opening = g[:k], g[k:]
-            if not any(b.kind == "heading" for b in closing) or not any(b.kind == "heading" for b in opening):
+            if not any(b.kind == "heading" for b in closing):
                 continue
-            c = 0.6 + self.part_cost(closing) + self.part_cost(opening)
-            if not (opening[0].kind == "heading" and self.doubled(opening[0])):
-                c += 0.4
+            if all(b.kind == "byline" for b in opening):
+                c = 0.2 + self.part_cost(closing) + self.part_cost(opening)  # the next article's byline
+            elif not any(b.kind == "heading" for b in opening):
+                continue
+            else:
+                c = 0.6 + self.part_cost(closing) + self.part_cost(opening)
+                if not (opening[0].kind == "heading" and self.doubled(opening[0])):
+                    c += 0.4
             opts.append(("split", k, c, "headlines of the article before and of the one after"))
         if m >= 2 and g[0].kind == "heading" and any(b.kind == "heading" for b in g[1:]):
             sc, why = self.subhead_score(g[0], prev, nxt if False else prev[-1:] and nxt)
@@ -351,7 +357,8 @@ class Assembler:
                                 offer((ht or has_h, False, hs), cost + c, (st, kind, k))
                         elif kind == "split":
                             if hb and not ht:
-                                offer((True, False, False), cost + c, (st, kind, k))
+                                opens_title = any(b.kind == "heading" for b in item[k:])
+                                offer((opens_title, False, False), cost + c, (st, kind, k))
                         elif kind == "subclose":
                             if hb and not ht:
                                 offer((False, False, False), cost + c, (st, kind, k))
@@ -432,7 +439,9 @@ class Assembler:
                     self.record("A003", "attach", b, f"byline of the article {where} it")
                 else:
                     d.flags.append("second byline")
-                    self.record("A003", "flag", b, "a second byline for one article", safety="review")
+                    self.orphans.append(b)
+                    self.record("A003", "flag", b, "a second byline for one article: kept in dropped",
+                                safety="review")
                 continue
             if d.title is None:
                 d.title = b
@@ -447,7 +456,10 @@ class Assembler:
                 self.record("A003", "attach", b, f"subtitle of the article {where} it (doubled: check)",
                             safety="review")
             else:
-                d.body.insert(0, replace(b, kind="subhead")) if before else d.body.append(replace(b, kind="subhead"))
+                if before:
+                    d.body.insert(0, replace(b, kind="subhead"))
+                else:
+                    d.body.append(replace(b, kind="subhead"))
                 d.flags.append("extra heading")
                 self.record("A003", "flag", b, "a third headline for one article: kept as a subhead",
                             safety="review")
@@ -532,6 +544,7 @@ class Assembler:
         articles = []
         for n in order:
             articles.append(self.finish(drafts[n], pq_of[n], cap_of[n]))
+        dropped += self.orphans
         return page.evolve(articles=tuple(articles), dropped=tuple(sorted(dropped, key=lambda b: b.first)),
                            changes=page.changes + tuple(self.changes))
 
