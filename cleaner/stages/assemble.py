@@ -40,6 +40,7 @@ CHECKS = {
     "attach_pullquotes": {},
     "attach_captions": {},
     "drop_furniture": {},
+    "headline_over_two_lines": {"max_length": int, "min_uses": int},
 }
 
 _WS = re.compile(r"\s+")
@@ -140,6 +141,38 @@ class Assembler:
         if z.width and x.width:
             score += 1.0 if abs(z.width - x.width) <= 1.0 else -1.0
         return score, "; ".join(cues)
+
+    def join_split_headlines(self, units: list[Block]) -> list[Block]:
+        """A headline broken over two lines (``多举措推动全国矿山安`` / ``全生产工作高质量发展``) is one.
+
+        A title and its subtitle also stand on two adjacent short lines; what tells them apart
+        is the break: a broken headline splits a word, so the two characters around the break
+        are a pair the page's own text uses (安全), while a title and subtitle meet at a phrase
+        boundary. Bold (doubled) lines are never subtitles and are left to the later stages.
+        """
+        rule = self.rules["A008"]
+        if not rule.enabled:
+            return units
+        p = rule.params
+        body = "".join(nows(u.text) for u in units if u.kind == "paragraph")
+        out: list[Block] = []
+        for u in units:
+            prev = out[-1] if out else None
+            if prev is not None and prev.kind == u.kind == "heading" and u.first == prev.last + 1 \
+                    and not self.doubled(prev) and not self.doubled(u) \
+                    and len(nows(prev.text + u.text)) <= p["max_length"]:
+                a, b = nows(prev.text), nows(u.text)
+                pair = a[-1:] + b[:1]
+                uses = body.count(pair) if len(pair) == 2 and pair.isalnum() else 0
+                if uses >= p["min_uses"]:
+                    merged = rebuild(self.page, replace(prev, lines=prev.lines + u.lines,
+                                                        joiners=prev.joiners + ("",) + u.joiners))
+                    self.record("A008", "join", u, rule.describe(first=prev.text, second=u.text, pair=pair,
+                                                                  uses=uses), before="\n", after="")
+                    out[-1] = merged
+                    continue
+            out.append(u)
+        return out
 
     def is_open(self, x: Block) -> bool:
         """A paragraph that stops mid-sentence: the start of a paragraph something cut in two."""
@@ -513,6 +546,7 @@ class Assembler:
         pullquotes = [b for b in blocks if b.kind == "pullquote"]
         captions = [b for b in blocks if b.kind == "caption"]
         units = [b for b in blocks if b.kind in ("heading", "byline", "paragraph")]
+        units = self.join_split_headlines(units)
         units = self.heal(units)
         drafts = self.segment(units)
         for d in drafts:
