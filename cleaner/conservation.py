@@ -354,20 +354,20 @@ def _check_replay(page: Page, report: _Report) -> None:
     want = page.overlay.edits
     if got == want:
         return
-    for k, (g, w) in enumerate(zip(got, want)):
-        if g != w:
-            break
-    else:
-        k = min(len(got), len(want))
-    if k < len(want):
-        w = want[k]
-        report.add("replay", w.start, f"the overlay edit [{w.start}, {w.end}) {snippet(src[w.start:w.end])} -> "
-                                      f"{snippet(w.text)} is not what replaying the change log gives "
-                                      f"({len(got)} replayed edits, {len(want)} in the overlay)")
-    else:
-        g = got[k]
-        report.add("replay", g.start, f"the change log's edit [{g.start}, {g.end}) {snippet(src[g.start:g.end])} -> "
-                                      f"{snippet(g.text)} is missing from the overlay")
+    got_set, want_set = set(got), set(want)
+    extra = next((w for w in want if w not in got_set), None)
+    missing = next((g for g in got if g not in want_set), None)
+    counts = f"({len(got)} replayed edits, {len(want)} in the overlay)"
+    if extra is not None:
+        report.add("replay", extra.start, f"the overlay edit [{extra.start}, {extra.end}) "
+                                          f"{snippet(src[extra.start:extra.end])} -> {snippet(extra.text)} is not "
+                                          f"what replaying the change log gives {counts}")
+    if missing is not None:
+        report.add("replay", missing.start, f"the change log's edit [{missing.start}, {missing.end}) "
+                                            f"{snippet(src[missing.start:missing.end])} -> {snippet(missing.text)} "
+                                            f"is missing from the overlay {counts}")
+    if extra is None and missing is None:
+        report.add("replay", None, f"the overlay holds the replayed edits in another order {counts}")
 
 
 # ------------------------------------------------------------------- (e) datelines

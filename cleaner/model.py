@@ -183,6 +183,14 @@ def rendered_edit(overlay: Overlay, start: int, end: int, i: int, j: int, text: 
     return Edit(src_i, src_j, rendered[ii:i] + text + rendered[j:jj])
 
 
+def source_offset(overlay: Overlay, start: int, end: int, i: int) -> int:
+    """The source offset of the boundary before rendered character ``i`` of span [start, end)."""
+    for s0, s1, o0, o1, is_edit in overlay.segments(start, end):
+        if o0 <= i < o1:
+            return s0 if is_edit else s0 + (i - o0)
+    return end
+
+
 @dataclass(frozen=True, slots=True)
 class Line:
     """One printed line: its span in the source (surrounding blanks excluded) and its text."""

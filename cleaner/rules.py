@@ -206,10 +206,14 @@ def load_rules(user: str | Path | None | list = None, shipped: Path | None = Non
         layers += [Path(u) for u in (user if isinstance(user, list) else [user])]
     for layer_no, layer in enumerate(layers):
         for path in _rule_files(Path(layer)):
+            seen_here: set[str] = set()
             for stage, raw, origin in _raw_rules(path, CHECKS):
                 rid = raw.get("id")
                 if not isinstance(rid, str) or not rid:
                     raise RuleError(f"{origin}: a rule without an 'id'")
+                if rid in seen_here:
+                    raise RuleError(f"{origin}: rule {rid}: duplicate id in this file")
+                seen_here.add(rid)
                 if rid in merged:
                     old_stage, old, _ = merged[rid]
                     if layer_no == 0:

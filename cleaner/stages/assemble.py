@@ -34,7 +34,8 @@ STAGE = "assemble"
 
 CHECKS = {
     "heal_cut_paragraph": {"max_distance": int, "column_tolerance": float, "min_score": float},
-    "segment_articles": {"column_change": float, "min_affinity": float},
+    "segment_articles": {"column_change": float, "min_affinity": float, "no_title": float,
+                         "short_article": list},
     "attach_headlines": {"subtitle_max_length": int},
     "place_subheads": {"default_section": int},
     "attach_pullquotes": {},
@@ -211,10 +212,12 @@ class Assembler:
             self.record("A001", "heal", z, rule.describe(line=x.last + 1, cont=z.first + 1, tail=x.text[-8:],
                                                          head=z.text[:8]) + f" ({why})",
                         before="\n", after=joiner)
+            # the paragraphs that follow Z in its column come along (a column is known by its width)
+            col = z.width or x.width
             end = j + 1
-            while end < len(units) and units[end].kind == "paragraph" and not self.has_dateline(units[end]) \
-                    and (not units[end].width or not z.width
-                         or abs(units[end].width - z.width) <= p["column_tolerance"]):
+            while col and end < len(units) and units[end].kind == "paragraph" \
+                    and not self.has_dateline(units[end]) \
+                    and (not units[end].width or abs(units[end].width - col) <= p["column_tolerance"]):
                 end += 1
             run = units[j + 1:end]
             moved = any(u.kind == "paragraph" for u in units[i + 1:j])
@@ -317,7 +320,9 @@ class Assembler:
             sc, why = self.subhead_score(g[0], prev, nxt)
             opts.append(("sub", 0, 1.0 - sc, why))
         if heads:
-            opts.append(("close", m, self.part_cost(g), "headline after its article's text"))
+            # on a page whose blank lines separate articles, a headline after one opens the next
+            apart = 2.0 if page_gap(self.page, g[0]) else 0.0
+            opts.append(("close", m, self.part_cost(g) + apart, "headline after its article's text"))
         opts.append(("open", 0, 0.6 + self.part_cost(g) if heads else 0.2,
                      "headline before its article's text" if heads else "byline above its article"))
         for k in range(1, m):
@@ -348,10 +353,16 @@ class Assembler:
         of subject). The reading with the lowest total cost wins.
         """
         seq = self.groups(units)
-        no_title = 3.0
+        p = self.rules["A002"].params
+        no_title = p["no_title"]
+
+        def short(n: int) -> float:
+            """An article of one or two paragraphs is possible but rare."""
+            return p["short_article"][n - 1] if 0 < n <= len(p["short_article"]) else 0.0
+
         INF = float("inf")
-        # state: (has_title, has_body, has_sub) -> (cost, backpointer)
-        states = {(False, False, False): (0.0, None)}
+        # state: (has_title, paragraphs so far (capped at 3), has_sub) -> (cost, backpointer)
+        states = {(False, 0, False): (0.0, None)}
         history = []
         paras_before: list[Block] = []
         for t, item in enumerate(seq):
@@ -365,10 +376,10 @@ class Assembler:
                 prev_p = seq[t - 1] if t > 0 and not isinstance(seq[t - 1], list) else None
                 for (ht, hb, hs), (cost, _) in states.items():
                     stay = cost + (6.0 if hb and self.has_dateline(item) else 0.0)
-                    offer((ht, True, hs), stay, ((ht, hb, hs), "cont", 0))
+                    offer((ht, min(3, hb + 1), hs), stay, ((ht, hb, hs), "cont", 0))
                     if hb and prev_p is not None:
                         bc, _ = self.boundary_cost(prev_p, item)
-                        offer((False, True, False), cost + bc + (0 if ht else no_title),
+                        offer((False, 1, False), cost + bc + (0 if ht else no_title) + short(hb),
                               ((ht, hb, hs), "new", 0))
                 paras_before.append(item)
             else:
@@ -378,29 +389,27 @@ class Assembler:
                         st = (ht, hb, hs)
                         if kind == "sub":
                             if hb:
-                                offer((ht, True, True), cost + c, (st, kind, k))
-                        elif kind == "close":
+                                offer((ht, hb, True), cost + c, (st, kind, k))
+                        elif kind in ("close", "subclose"):
                             if hb and not ht:
-                                offer((False, False, False), cost + c, (st, kind, k))
+                                offer((False, 0, False), cost + c + short(hb), (st, kind, k))
                         elif kind == "open":
                             has_h = any(b.kind == "heading" for b in item)
                             if hb:
-                                offer((has_h, False, False), cost + c + (0 if ht else no_title), (st, kind, k))
+                                offer((has_h, 0, False), cost + c + (0 if ht else no_title) + short(hb),
+                                      (st, kind, k))
                             elif not (ht and has_h):
-                                offer((ht or has_h, False, hs), cost + c, (st, kind, k))
+                                offer((ht or has_h, 0, hs), cost + c, (st, kind, k))
                         elif kind == "split":
                             if hb and not ht:
                                 opens_title = any(b.kind == "heading" for b in item[k:])
-                                offer((opens_title, False, False), cost + c, (st, kind, k))
-                        elif kind == "subclose":
-                            if hb and not ht:
-                                offer((False, False, False), cost + c, (st, kind, k))
+                                offer((opens_title, 0, False), cost + c + short(hb), (st, kind, k))
             history.append(new)
             states = new
         # close the last article
         best_st, best_cost = None, INF
         for (ht, hb, hs), (cost, _) in states.items():
-            total = cost + (no_title if hb and not ht else 0.0) + (no_title if ht and not hb else 0.0)
+            total = cost + (no_title if hb and not ht else 0.0) + (no_title if ht and not hb else 0.0) + short(hb)
             if total < best_cost:
                 best_st, best_cost = (ht, hb, hs), total
         decisions = [None] * len(seq)
@@ -422,10 +431,16 @@ class Assembler:
 
         def close():
             nonlocal cur
-            if cur.body or cur.title or cur.byline:
-                if cur.title is None and cur.body:
+            if cur.body:
+                if cur.title is None:
                     cur.flags.append("no title found")
                 drafts.append(cur)
+            else:  # headlines with no text to head: kept, in dropped, for a person to look at
+                for b in (cur.title, cur.subtitle, cur.byline):
+                    if b is not None:
+                        self.orphans.append(b)
+                        self.record("A003", "flag", b, "a headline with no article text: kept in dropped",
+                                    safety="review")
             cur = Draft()
 
         paras_before: list[Block] = []

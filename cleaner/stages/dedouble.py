@@ -75,14 +75,23 @@ def parse_doubling(text: str) -> tuple[int, list[tuple[int, int]]]:
     return best[0][0], seconds
 
 
+_WORD_CHARS = re.compile(r"[\w]")
+_LETTERS = re.compile(r"[^\W\d_]")
+
+
 def _protected(text: str, result: str, rule: Rule) -> bool:
     params = rule.params
-    if len(result.replace(" ", "")) < params["min_result"]:
-        return True
+    if len(_WORD_CHARS.findall(result)) < params["min_result"]:
+        return True  # 加油！加油！ → 加油！ is no headline: too short once collapsed
     if text in params["protected"] or result in params["protected"]:
         return True
     chars = params["protected_chars"]
     return bool(chars) and all(c in chars for c in text if not c.isspace())
+
+
+def _letters_doubled(text: str, seconds: list[tuple[int, int]]) -> bool:
+    """Repeated digits alone (1100万, 4000) are no evidence: letters or Han must be doubled too."""
+    return any(_LETTERS.search(text[i:j]) for i, j in seconds)
 
 
 def _collapse(text: str, seconds: list[tuple[int, int]]) -> str:
@@ -101,7 +110,7 @@ def doubled_line(page: Page, rule: Rule, k: int):
         return None
     covered, seconds = parse_doubling(text)
     nonspace = len(text) - text.count(" ")
-    if not seconds or covered / nonspace < rule.params["min_coverage"]:
+    if not seconds or covered / nonspace < rule.params["min_coverage"] or not _letters_doubled(text, seconds):
         return None
     result = _collapse(text, seconds)
     if _protected(text, result, rule):
@@ -141,7 +150,7 @@ def doubled_split_lines(page: Page, rule: Rule, k: int, line_rule: Rule):
     text = "".join(lines[g].text for g in group)
     covered, seconds = parse_doubling(text)
     nonspace = len(text) - text.count(" ")
-    if covered / nonspace < rule.params["min_coverage"] or len(seconds) < 2:
+    if covered / nonspace < rule.params["min_coverage"] or len(seconds) < 2 or not _letters_doubled(text, seconds):
         return None
     result = _collapse(text, seconds)
     if _protected(text, result, line_rule):

@@ -154,6 +154,9 @@ def is_heading(page: Page, b: Block, rule: Rule) -> bool:
     """Short, in few lines, and closing no sentence: a title, subtitle or subhead."""
     p = rule.params
     t = b.text
+    bold = set(page.meta.get("dedoubled", ())) | {k for g in page.meta.get("heading_groups", ()) for k in g}
+    if any(k in bold for k in b.lines) and len(nows(t)) <= p["max_length"] and t[-1] not in "。；":
+        return True  # set in bold display type: a headline, whatever its punctuation
     if len(b.lines) > p["max_lines"] or len(nows(t)) > p["max_length"] or len(nows(t)) < 2:
         return False
     if t[-1] in p["end_marks"]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from ..chars import width
-from ..model import Change, Line, Page
+from ..model import Change, Line, Page, source_offset
 from ..rules import Rule, search
 
 STAGE = "lines"
@@ -115,13 +115,15 @@ def _split_bylines(page: Page, rule: Rule, lines: list[Line]) -> tuple[list[Line
     out, changes = [], []
     for ln in lines:
         cut = split_point(ln.text, rule) if len(ln.text) < 120 else None
-        if cut is None or ln.text[:cut].strip() == "" or page.overlay.edits and page.overlay.render(ln.start, ln.start + cut) != ln.text[:cut]:
+        if cut is None or not ln.text[:cut].strip():
             out.append(Line(len(out), ln.start, ln.end, ln.text, ln.width, ln.gap_before))
             continue
-        head = ln.text[:cut].rstrip()
-        rest = ln.text[cut:].lstrip()
-        h_end = ln.start + len(head)
-        r_start = ln.end - len(rest)
+        head_len = len(ln.text[:cut].rstrip())
+        rest_at = cut + len(ln.text[cut:]) - len(ln.text[cut:].lstrip())
+        h_end = source_offset(page.overlay, ln.start, ln.end, head_len)
+        r_start = source_offset(page.overlay, ln.start, ln.end, rest_at)
+        head = page.overlay.render(ln.start, h_end)
+        rest = page.overlay.render(r_start, ln.end)
         out.append(Line(len(out), ln.start, h_end, head, width(head), ln.gap_before))
         out.append(Line(len(out), r_start, ln.end, rest, width(rest), 0))
         changes.append(Change(rule.id, STAGE, "split", (ln.start, ln.end), ln.text, head + "\n" + rest,

@@ -95,7 +95,7 @@ _PAREN_RE = re.compile(r"\(([^()\n]{1,40})\)")
 @functools.lru_cache(maxsize=8)
 def _punct_pattern(marks: str) -> re.Pattern:
     left = f"[{HAN}”’）》」]"
-    right = f"[{HAN}“‘（《「]"
+    right = f"[{HAN}“‘（《「(]"
     return re.compile(f"(?<={left})[{marks}](?={right})")
 
 
@@ -128,7 +128,7 @@ def traditional_to_simplified(page: Page, rule: Rule):
             trad += t
             han += h
             shares.append((t, h))
-        page_trad = han > 0 and trad / han >= rule.params["min_ratio"]
+        page_trad = han > 0 and trad >= rule.params["min_chars"] and trad / han >= rule.params["min_ratio"]
         chosen = [seg for seg, (t, h) in zip(segs, shares)
                   if t and (page_trad or (t >= rule.params["min_chars"] and t / h >= rule.params["min_ratio"]))]
     else:

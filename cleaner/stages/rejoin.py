@@ -30,14 +30,14 @@ STAGE = "rejoin"
 CHECKS = {
     "score_break": {
         "full_tolerance": float, "indent_min": float, "indent_max": float,
-        "short_deficit": float, "wider_column": float, "indent_after_open": float,
+        "short_deficit": float, "wider_column": float, "indent_after_open": float, "max_column": float,
         "paragraph_openers": list, "no_break_endings": str,
     },
     "hyphen_join": {},
 }
 
-_LATIN_END = re.compile(r"[A-Za-z0-9][.,;:!?%)'\"]?$")
-_LATIN_START = re.compile(r"^[A-Za-z0-9(\"']")
+_LATIN_END = re.compile(r"[A-Za-z][.,;:!?%)'\"]?$|[0-9][.,;:!?%)'\"]$")
+_LATIN_START = re.compile(r"^[A-Za-z(\"']")
 _HYPHEN_END = re.compile(r"[A-Za-z]-$")
 _LOWER_START = re.compile(r"^[a-z]")
 _MAXW = 400
@@ -131,7 +131,8 @@ def break_score(page: Page, rule: Rule, i: int, block: list[int], opener_res: li
     b_indented = nxt is not None and not end_b and nxt.width - b.width >= p["indent_min"] \
         and nxt.width - b.width <= p["indent_max"] + 1
     if end_a:
-        if first and p["indent_min"] <= b.width - a.width <= p["indent_max"] and not b_indented:
+        if first and p["indent_min"] <= b.width - a.width <= p["indent_max"] and not b_indented \
+                and b.width <= p["max_column"]:
             cue(-0.5, f"closes a sentence, but line {i + 2} is one indent wider: a first line")
         elif first:
             cue(3.0, "a one-line block that closes a sentence")
@@ -177,6 +178,8 @@ def break_score(page: Page, rule: Rule, i: int, block: list[int], opener_res: li
         cue(2.0, "blank line between")
     if b.gap_before == 0 and page.meta.get("gaps_everywhere", False):
         cue(1.5, "no blank line where the page has one after every line")
+    if _HYPHEN_END.search(ta) and _LOWER_START.match(tb):
+        cue(-4.0, "an English word continues after its line-end hyphen")
     if not cues:
         cues.append("fills its column")
     return score, "; ".join(cues)
@@ -220,9 +223,10 @@ def run(page: Page) -> Page:
                 joiners.append("")
             close()
             i = grp[-1] + 1
-            if i >= n:
-                break
             cur, joiners = [i], []
+            if i >= n:
+                cur = []
+                break
             continue
         score, why = break_score(page, rule, i, cur, opener_res)
         if i in dedoubled or (i + 1) in dedoubled:

@@ -28,7 +28,7 @@ CHECKS = {
 }
 
 _CJK_BLANK = re.compile(f"(?<={CJK_CHAR})[ \\t\\u00a0\\u3000]+|[ \\t\\u00a0\\u3000]+(?={CJK_CHAR})")
-_SPACED_DIGITS = re.compile(r"(?<![\w.])\d(?: [\d.,%](?![\w]{2})){2,}")
+_SPACED_DIGITS = re.compile(r"(?<![0-9A-Za-z.])\d(?: [\d.,%](?![0-9A-Za-z]{2})){2,}")
 _BLANK_RUN = re.compile(r"[ \t\u00a0\u3000]{2,}|[\t\u00a0\u3000]")
 
 
