@@ -144,19 +144,24 @@ class LineSource:
                 raise InputError(f"{self.where}: cannot read: {exc.strerror}") from None
         self._counter = _Counted(raw)
         buffered = io.BufferedReader(self._counter, buffer_size=1 << 16)
+        self._closers = [buffered] + ([raw] if self.path != "-" else [])
         if buffered.peek(2)[:2] == b"\x1f\x8b":
-            return gzip.GzipFile(fileobj=buffered, mode="rb")
+            unzipped = gzip.GzipFile(fileobj=buffered, mode="rb")
+            self._closers.insert(0, unzipped)
+            return unzipped
         return buffered
 
     def __iter__(self) -> Iterator[tuple[int, bytes]]:
-        fh = self._open()
+        self._closers = []
         try:
+            fh = self._open()
             n = 0
             while True:
                 try:
                     line = fh.readline()
-                except (OSError, EOFError, gzip.BadGzipFile) as exc:
-                    raise InputError(f"{self.where}: after line {n}: broken gzip stream: {exc}") from None
+                except (OSError, EOFError) as exc:  # gzip.BadGzipFile is an OSError
+                    what = "broken gzip stream" if isinstance(fh, gzip.GzipFile) else "cannot read"
+                    raise InputError(f"{self.where}: after line {n}: {what}: {exc}") from None
                 if not line:
                     break
                 n += 1
@@ -166,8 +171,9 @@ class LineSource:
                 if line.strip():
                     yield n, line
         finally:
-            if self.path != "-":
-                fh.close()
+            if self.path != "-":  # a gzip reader leaves its file open: close the chain
+                for f in self._closers:
+                    f.close()
 
 
 def _surrogate_in(obj, path: str = ""):
