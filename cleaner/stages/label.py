@@ -182,24 +182,77 @@ def find_datelines(page: Page, blocks: list[Block], rule: Rule, changes: list) -
     return found
 
 
-def find_pullquotes(page: Page, blocks: list[Block], rule: Rule, changes: list) -> list[Block]:
-    """Blocks whose text repeats another block's text: pull quotes (引语).
+def narrowness(page: Page, b: Block) -> float:
+    """Lines per character: a block set in a narrower column needs more lines for its text."""
+    return len(b.lines) / max(1, len(nows(b.text)))
 
-    An index of character n-grams over all paragraph text finds, for each candidate, the
-    blocks that share its first and last n-gram; a candidate inside one of them (exactly,
-    or nearly: ``min_similarity`` of rapidfuzz's partial ratio) is a pull quote. Of two
-    identical blocks, the one set in the narrower column is the quote. Linear in page size.
-    """
-    from rapidfuzz import fuzz
 
-    n = rule.params["ngram"]
-    texts = [nows(b.text) if b.kind in ("paragraph", "heading") else "" for b in blocks]
+def _ngram_index(texts: list[str], blocks: list[Block], n: int) -> dict[str, set[int]]:
     index: dict[str, set[int]] = {}
     for i, t in enumerate(texts):
         if blocks[i].kind != "paragraph":
             continue
         for j in range(0, max(1, len(t) - n + 1)):
             index.setdefault(t[j:j + n], set()).add(i)
+    return index
+
+
+def split_stacked_quotes(page: Page, blocks: list[Block], rule: Rule, changes: list) -> list[Block]:
+    """Pull quotes stacked in one narrow column can run together in rejoin; cut them apart.
+
+    A block is cut at the line ends that close a sentence when a piece repeats text of a
+    block set in a clearly wider column (a pull quote is narrower than what it quotes).
+    """
+    n = rule.params["ngram"]
+    texts = [nows(b.text) if b.kind == "paragraph" else "" for b in blocks]
+    index = _ngram_index(texts, blocks, n)
+    out: list[Block] = []
+    for i, b in enumerate(blocks):
+        cuts = [m for m, k in enumerate(b.lines[:-1]) if ends_sentence(page.lines[k].text)]
+        if b.kind != "paragraph" or not cuts:
+            out.append(b)
+            continue
+        pieces, start = [], 0
+        for m in cuts + [len(b.lines) - 1]:
+            pieces.append((start, m + 1))
+            start = m + 1
+        matched = False
+        for lo, hi in pieces:
+            t = "".join(nows(page.lines[k].text) for k in b.lines[lo:hi])
+            if len(t) < rule.params["min_length"]:
+                continue
+            for o in index.get(t[:n], ()):
+                if o != i and t in texts[o] and narrowness(page, b) > 1.3 * narrowness(page, blocks[o]):
+                    matched = True
+                    break
+        if not matched:
+            out.append(b)
+            continue
+        for lo, hi in pieces:
+            piece = rebuild(page, replace(b, lines=b.lines[lo:hi], joiners=b.joiners[lo:hi - 1]))
+            out.append(piece)
+        s, e = page.block_span(b)
+        changes.append(Change(rule.id, STAGE, "split", (s, e), "", "",
+                              f"pull quotes run together at line {b.first + 1}: cut at sentence ends "
+                              f"into {len(pieces)} blocks", rule.safety))
+    return out
+
+
+def find_pullquotes(page: Page, blocks: list[Block], rule: Rule, changes: list) -> list[Block]:
+    """Blocks whose text repeats another block's text: pull quotes (引语).
+
+    An index of character n-grams over all paragraph text finds, for each candidate, the
+    blocks that share its n-grams; a candidate inside one of them (exactly, or nearly:
+    ``min_similarity`` of rapidfuzz's partial ratio) is a pull quote. Of two identical
+    blocks, the one set in the narrower column (more lines for the same text) is the quote.
+    Linear in page size.
+    """
+    from rapidfuzz import fuzz
+
+    blocks = split_stacked_quotes(page, blocks, rule, changes)
+    n = rule.params["ngram"]
+    texts = [nows(b.text) if b.kind in ("paragraph", "heading") else "" for b in blocks]
+    index = _ngram_index(texts, blocks, n)
     out = list(blocks)
     for i, b in enumerate(blocks):
         t = texts[i]
@@ -218,12 +271,13 @@ def find_pullquotes(page: Page, blocks: list[Block], rule: Rule, changes: list) 
             other = texts[o]
             if t == other:
                 # identical blocks: the narrower one is the quote; on a tie, the earlier one
-                if not (b.width < blocks[o].width or (b.width == blocks[o].width and i < o)):
+                mine, theirs = (narrowness(page, b), -b.width, -i), (narrowness(page, blocks[o]), -blocks[o].width, -o)
+                if mine <= theirs:
                     continue
                 best = (o, 100.0)
                 break
-            if len(other) <= len(t):
-                continue
+            if len(other) <= len(t) or narrowness(page, blocks[o]) > 1.3 * narrowness(page, b):
+                continue  # a quote is never set wider than the text it repeats
             if t in other:
                 best = (o, 100.0)
                 break
