@@ -35,7 +35,7 @@ STAGE = "assemble"
 CHECKS = {
     "heal_cut_paragraph": {"max_distance": int, "column_tolerance": float, "min_score": float},
     "segment_articles": {"column_change": float, "min_affinity": float, "no_title": float,
-                         "short_article": list},
+                         "short_article": list, "continuity_weight": float},
     "attach_headlines": {"subtitle_max_length": int},
     "place_subheads": {"default_section": int},
     "attach_pullquotes": {},
@@ -316,14 +316,20 @@ class Assembler:
         m = len(g)
         heads = [b for b in g if b.kind == "heading"]
         opts = []
+        # text that goes on across the group argues against an article boundary there
+        pa = self.rules["A002"].params
+        together = 0.0
+        if prev and nxt is not None and not self.has_dateline(nxt):
+            aff = affinity(" ".join(b.text for b in prev[-2:]), nxt.text)
+            together = min(3.0, max(0.0, (aff - pa["min_affinity"]) * pa["continuity_weight"]))
         if m == 1 and heads:
             sc, why = self.subhead_score(g[0], prev, nxt)
             opts.append(("sub", 0, 1.0 - sc, why))
         if heads:
             # on a page whose blank lines separate articles, a headline after one opens the next
             apart = 2.0 if page_gap(self.page, g[0]) else 0.0
-            opts.append(("close", m, self.part_cost(g) + apart, "headline after its article's text"))
-        opts.append(("open", 0, 0.6 + self.part_cost(g) if heads else 0.2,
+            opts.append(("close", m, self.part_cost(g) + apart + together, "headline after its article's text"))
+        opts.append(("open", 0, (0.6 + self.part_cost(g) if heads else 0.2) + together,
                      "headline before its article's text" if heads else "byline above its article"))
         for k in range(1, m):
             closing, opening = g[:k], g[k:]
@@ -337,10 +343,10 @@ class Assembler:
                 c = 0.6 + self.part_cost(closing) + self.part_cost(opening)
                 if not (opening[0].kind == "heading" and self.doubled(opening[0])):
                     c += 0.4
-            opts.append(("split", k, c, "headlines of the article before and of the one after"))
+            opts.append(("split", k, c + together, "headlines of the article before and of the one after"))
         if m >= 2 and g[0].kind == "heading" and any(b.kind == "heading" for b in g[1:]):
             sc, why = self.subhead_score(g[0], prev, nxt if False else prev[-1:] and nxt)
-            c = (0.6 if has_sub else 2.5) + self.part_cost(g[1:])
+            c = (0.6 if has_sub else 2.5) + self.part_cost(g[1:]) + together
             opts.append(("subclose", 1, c, "last subhead of an article that sets them after their sections"))
         return opts
 
