@@ -4,12 +4,14 @@ Newspaper text reaches a corpus in whatever encoding the extractor or the archiv
 UTF-8 mostly, UTF-16 from Windows tools, GBK/GB18030 from mainland archives, Big5 from
 Taiwan and Hong Kong. ``--encoding auto`` (the default) decides as follows:
 
-1. A file that starts like a known binary format (PDF, PNG, JPEG, GIF, ZIP/Office, gzip,
-   bzip2, xz, 7z, ELF, OLE2 .doc) or has NUL bytes or other control bytes in quantity in its
-   first 8 KiB is not a page: :class:`InputError`. (A stray NUL or two in a text file is
-   left to the normalise stage, which removes control characters as a recorded change.)
-2. A byte-order mark decides: UTF-8 (``utf-8-sig``), UTF-32 LE/BE, UTF-16 LE/BE. The BOM
+1. A byte-order mark decides: UTF-8 (``utf-8-sig``), UTF-32 LE/BE, UTF-16 LE/BE. The BOM
    is not part of the text.
+2. Without a UTF-16/32 mark, a file that starts like a known binary format (PDF, PNG, JPEG,
+   GIF, ZIP/Office, gzip, bzip2, xz, 7z, ELF, OLE2 .doc, TIFF) or has NUL bytes (over 1%)
+   or other control bytes (over 10%) in its first 8 KiB is not a page: :class:`InputError`.
+   A stray NUL or two in a file that decodes is left to the normalise stage, which removes
+   control characters as a recorded change; in a file that does not decode they mark it as
+   binary.
 3. Otherwise strict UTF-8 (plain ASCII is UTF-8).
 4. Otherwise GB18030 (a superset of GBK and GB2312) and Big5, each strictly. GB18030 decodes
    nearly every Big5 file too, into nonsense: two-byte codes overlap. When both succeed, the
@@ -92,18 +94,21 @@ def _looks_binary(data: bytes) -> str | None:
         return None
     nul = head.count(0)
     if nul * 100 > len(head):
-        odd = head[1::2].count(0)
-        if len(head) < 16 or nul * 4 < len(head):
-            return "binary data (NUL bytes)"
-        if odd * 10 >= nul * 9:
-            return "binary data (NUL bytes); it looks like UTF-16-LE without a byte-order mark: use --encoding utf-16-le"
-        if odd * 10 <= nul:
-            return "binary data (NUL bytes); it looks like UTF-16-BE without a byte-order mark: use --encoding utf-16-be"
-        return "binary data (NUL bytes)"
+        return _nul_bytes(head, nul)
     controls = sum(1 for b in head if b < 32 and b not in _TEXT_CONTROLS)
     if controls * 10 > len(head):
         return "binary data (control bytes)"
     return None
+
+
+def _nul_bytes(head: bytes, nul: int) -> str:
+    """'binary data (NUL bytes)', with a hint when they sit where UTF-16 puts them."""
+    odd = head[1::2].count(0)
+    if nul >= 8 and odd * 10 >= nul * 9:
+        return "binary data (NUL bytes); it looks like UTF-16-LE without a byte-order mark: use --encoding utf-16-le"
+    if nul >= 8 and odd * 10 <= nul:
+        return "binary data (NUL bytes); it looks like UTF-16-BE without a byte-order mark: use --encoding utf-16-be"
+    return "binary data (NUL bytes)"
 
 
 def decode(data: bytes, where: str, encoding: str = "auto", errors: str = "strict") -> tuple[str, str]:
@@ -129,15 +134,16 @@ def decode(data: bytes, where: str, encoding: str = "auto", errors: str = "stric
         raise InputError(f"{where}: unknown error handling '{errors}' (use strict or replace)")
     if encoding.lower() != "auto":
         return _forced(data, where, encoding, errors)
-    what = _looks_binary(data)
-    if what:
-        raise InputError(f"{where}: not a text file: {what}")
     for bom, enc in _BOMS:
         if data.startswith(bom):
             candidates = [(enc, len(bom))]
             break
     else:
         candidates = [(enc, 0) for enc in AUTO_ORDER]
+    wide = candidates[0][0].startswith(("utf-16", "utf-32"))  # NUL bytes are its ASCII
+    what = None if wide else _looks_binary(data)
+    if what:
+        raise InputError(f"{where}: not a text file: {what}")
     decoded = []
     for enc, skip in candidates:
         text = _strict(data, enc, skip)
@@ -149,7 +155,11 @@ def decode(data: bytes, where: str, encoding: str = "auto", errors: str = "stric
         if len(decoded) == 2 and _common_share(decoded[1][0]) > _common_share(decoded[0][0]):
             return decoded[1]
         return decoded[0]
-    # nothing fits: the most plausible encoding is the one with the fewest bad bytes
+    # nothing fits: NUL bytes say binary; else the most plausible encoding is the one with
+    # the fewest bad bytes
+    nul = data[:_SNIFF].count(0)
+    if nul and not wide and errors == "strict":
+        raise InputError(f"{where}: not a text file: {_nul_bytes(data[:_SNIFF], nul)}")
     best = min(candidates, key=lambda c: _bad_bytes(data, *c))
     enc, skip = best
     if errors == "replace":

@@ -21,6 +21,7 @@ shared words). Every move, heal, attachment and uncertain decision is a change r
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from dataclasses import dataclass, field, replace
@@ -58,9 +59,10 @@ def page_gap(page: Page, b: Block) -> bool:
     return page.meta.get("gaps_informative", False) and page.lines[b.first].gap_before > 0
 
 
-def bigrams(t: str) -> set[str]:
+@functools.lru_cache(maxsize=4096)
+def bigrams(t: str) -> frozenset[str]:
     t = nows(t)
-    return {t[i:i + 2] for i in range(len(t) - 1)}
+    return frozenset(t[i:i + 2] for i in range(len(t) - 1))
 
 
 def affinity(a: str, b: str) -> float:

@@ -19,7 +19,7 @@ from dataclasses import replace
 
 from ..chars import ORNAMENTS, ends_sentence
 from ..model import Block, Change, Page
-from ..rules import Rule, search
+from ..rules import Rule, search_any
 from ._common import line_replacements
 from .rejoin import rebuild
 
@@ -42,11 +42,7 @@ def nows(text: str) -> str:
 
 
 def _matches(patterns, text: str):
-    for p in patterns:
-        m = search(p, text)
-        if m:
-            return m
-    return None
+    return search_any(patterns, text)
 
 
 def _label(page: Page, b: Block, kind: str, rule: Rule, evidence: str, changes: list) -> Block:
@@ -187,12 +183,17 @@ def narrowness(page: Page, b: Block) -> float:
     return len(b.lines) / max(1, len(nows(b.text)))
 
 
+#: The n-gram index keeps every STRIDE-th n-gram of each paragraph; a query looks up all
+#: n-grams of the candidate, so a copy at any offset still meets about len/STRIDE of them.
+STRIDE = 4
+
+
 def _ngram_index(texts: list[str], blocks: list[Block], n: int) -> dict[str, set[int]]:
     index: dict[str, set[int]] = {}
     for i, t in enumerate(texts):
         if blocks[i].kind != "paragraph":
             continue
-        for j in range(0, max(1, len(t) - n + 1)):
+        for j in range(0, max(1, len(t) - n + 1), STRIDE):
             index.setdefault(t[j:j + n], set()).add(i)
     return index
 
@@ -221,7 +222,10 @@ def split_stacked_quotes(page: Page, blocks: list[Block], rule: Rule, changes: l
             t = "".join(nows(page.lines[k].text) for k in b.lines[lo:hi])
             if len(t) < rule.params["min_length"]:
                 continue
-            for o in index.get(t[:n], ()):
+            found = set()
+            for j in range(0, min(len(t) - n + 1, STRIDE)):
+                found.update(index.get(t[j:j + n], ()))
+            for o in found:
                 if o != i and t in texts[o] and narrowness(page, b) > 1.3 * narrowness(page, blocks[o]):
                     matched = True
                     break
@@ -258,15 +262,15 @@ def find_pullquotes(page: Page, blocks: list[Block], rule: Rule, changes: list) 
         t = texts[i]
         if b.kind != "paragraph" or len(t) < rule.params["min_length"]:
             continue
-        grams = [t[j:j + n] for j in range(0, len(t) - n + 1, max(1, n // 2))]
         hits: dict[int, int] = {}
-        for g in grams:
-            for o in index.get(g, ()):
+        for j in range(0, len(t) - n + 1):
+            for o in index.get(t[j:j + n], ()):
                 if o != i:
                     hits[o] = hits.get(o, 0) + 1
         best = None
+        expected = (len(t) - n + 1) / STRIDE
         for o, cnt in sorted(hits.items(), key=lambda x: -x[1]):
-            if cnt < max(2, len(grams) // 3):
+            if cnt < max(2, expected / 3):
                 break
             other = texts[o]
             if t == other:

@@ -22,7 +22,7 @@ import re
 
 from ..chars import CLOSERS, NO_LINE_START, ends_sentence
 from ..model import Block, Change, Page
-from ..rules import Rule, search
+from ..rules import Rule, any_pattern, search_any
 from ._common import line_replacements
 
 STAGE = "rejoin"
@@ -54,8 +54,11 @@ def standalone_lines(page: Page, max_width: float = 24.0) -> set[int]:
         if rules.enabled(rid):
             pats += rules[rid].params["patterns"]
     out = set()
+    if not pats:
+        return out
+    combined = any_pattern(tuple(pats))
     for k, ln in enumerate(page.lines):
-        if ln.width <= max_width and not ends_sentence(ln.text) and any(search(x, ln.text) for x in pats):
+        if ln.width <= max_width and not ends_sentence(ln.text) and combined.search(ln.text, timeout=1):
             out.add(k)
     return out
 
@@ -170,10 +173,8 @@ def break_score(page: Page, rule: Rule, i: int, block: list[int], opener_res: li
             elif b_indented and b.width < a.width - tol:
                 # a paragraph only starts after a sentence closes: this is a cut, or noise
                 cue(p["indent_after_open"], f"line {i + 2} is indented")
-    for rx in opener_res:
-        if search(rx, tb):
-            cue(2.0, f"line {i + 2} opens a paragraph ('{tb[:6]}')")
-            break
+    if opener_res and search_any(opener_res, tb):
+        cue(2.0, f"line {i + 2} opens a paragraph ('{tb[:6]}')")
     if page.meta.get("gaps_informative", False) and b.gap_before:
         cue(2.0, "blank line between")
     if b.gap_before == 0 and page.meta.get("gaps_everywhere", False):
