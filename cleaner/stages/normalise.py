@@ -18,7 +18,7 @@ import re
 import unicodedata
 
 from ..chars import HAN
-from ..model import Page
+from ..model import Change, Page
 from ..rules import Rule
 from ._common import source_replacements
 
@@ -30,6 +30,7 @@ CHECKS = {
     "ascii_punct_in_cjk": {"marks": str},
     "invisible_chars": {},
     "traditional_to_simplified": {"min_ratio": float, "min_chars": int, "config": str},
+    "replacement_chars": {},
 }
 
 _FULLWIDTH_RE = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]+")
@@ -159,12 +160,22 @@ def traditional_to_simplified(page: Page, rule: Rule):
                                lambda b, a: rule.describe(before=b, after=a))
 
 
+def replacement_chars(page: Page, rule: Rule):
+    """U+FFFD marks bytes the decoder could not read (``--errors replace``): each one is
+    recorded, so a replaced byte is never a silent loss. The character itself stays."""
+    changes = [Change(rule.id, STAGE, "flag", (m.start(), m.end()), m.group(), m.group(),
+                      rule.describe(count=len(m.group())), rule.safety)
+               for m in re.finditer("\ufffd+", page.source)]
+    return [], changes
+
+
 REGISTRY = {
     "fullwidth_ascii": fullwidth_ascii,
     "compat_ideographs": compat_ideographs,
     "ascii_punct_in_cjk": ascii_punct_in_cjk,
     "invisible_chars": invisible_chars,
     "traditional_to_simplified": traditional_to_simplified,
+    "replacement_chars": replacement_chars,
 }
 
 
@@ -175,6 +186,9 @@ def run(page: Page) -> Page:
         if not rule.enabled:
             continue
         e, c = REGISTRY[rule.check](page, rule)
+        if not e:  # flags only: nothing to place in the overlay
+            changes.extend(c)
+            continue
         for ed, ch in zip(e, c):
             # two rules never edit the same characters: the first one listed wins
             if any(p in taken for p in range(ed.start, ed.end)):
@@ -182,6 +196,6 @@ def run(page: Page) -> Page:
             taken.update(range(ed.start, ed.end))
             edits.append(ed)
             changes.append(ch)
-    if not edits:
+    if not edits and not changes:
         return page
     return page.evolve(overlay=page.overlay.apply(edits), changes=page.changes + tuple(changes))

@@ -180,7 +180,7 @@ def break_score(page: Page, rule: Rule, i: int, block: list[int], opener_res: li
     if b.gap_before == 0 and page.meta.get("gaps_everywhere", False):
         cue(1.5, "no blank line where the page has one after every line")
     if _HYPHEN_END.search(ta) and _LOWER_START.match(tb):
-        cue(-4.0, "an English word continues after its line-end hyphen")
+        cue(-9.0, "an English word continues after its line-end hyphen")
     if not cues:
         cues.append("fills its column")
     return score, "; ".join(cues)
