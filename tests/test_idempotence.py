@@ -55,47 +55,83 @@ def _diff(a: list, b: list) -> str:
 
 # --- the sample page and the dev pages ---------------------------------------------------
 
-_UNTITLED = ("the first pass leaves an article without a title; written back, its body follows a "
-             "blank line with no heading and the second pass gives it the next article's title "
-             "(minimal case: test_headline_after_a_blank_line_heads_what_follows)")
+_MERGED = ("the first pass leaves an article without a title; written back, its body follows a "
+           "blank line with no headline and the second pass adds it to the article before "
+           "(minimal case: test_body_after_a_blank_line_stays_apart)")
+_SPLIT_HEADS = ("the first pass leaves an article without a title; written back, the headline "
+                "group after it (title, subtitle, byline, after a blank line) is split on the "
+                "second pass: the title closes the title-less article and the subtitle becomes "
+                "the next article's title (minimal case: "
+                "test_title_and_subtitle_after_a_blank_line_head_what_follows)")
+_HEALED = ("the first pass leaves a paragraph that ends mid-sentence; the second pass heals it "
+           "(A001) with the first paragraph under a later headline, taking that paragraph from "
+           "its own article (minimal case: test_paragraph_under_a_headline_stays_in_its_article)")
 _OPEN = ("the first pass leaves a paragraph that ends mid-sentence; the second pass joins it to "
          "the next line")
-_JOINED = ("the second pass joins two complete one-line paragraphs (minimal case: "
-           "test_two_clean_paragraph_lines_stay_apart)")
-_SUBHEAD = ("a subhead set on its own line inside an article opens a new article on the second "
-            "pass (minimal case: test_subhead_inside_a_clean_article_stays_a_subhead)")
-_OTHER = "headlines move between neighbouring articles on the second pass"
 
 #: Pages whose structure is not yet stable, with the causes found when this list was made
 #: (a snapshot of the heuristics of the day). Not strict: as they improve, pages start passing
 #: and can be taken off the list.
 UNSTABLE = {
-    "kjrb-yuanqu-page": f"{_OPEN}; {_OTHER}",
-    "d001_a86710b4": _OPEN,
-    "d004_ebb7d447": f"{_UNTITLED}; {_OPEN}",
-    "d005_dceffa5f": f"{_UNTITLED}; {_OPEN}; {_JOINED}",
-    "d009_35319386": f"{_UNTITLED}; {_OPEN}",
-    "d010_fae9f16c": _JOINED,
-    "d011_d0f9183d": _JOINED,
-    "d014_fadd9f50": f"{_UNTITLED}; {_OPEN}",
-    "d016_07497315": _JOINED,
-    "d017_a26e53b7": f"{_UNTITLED}; {_OPEN}",
-    "d022_83125afa": f"{_UNTITLED}; {_JOINED}",
-    "d023_a70300dd": _SUBHEAD,
-    "d026_01c48c9e": f"{_OPEN}; {_JOINED}",
-    "d027_651d1132": _JOINED,
-    "d028_4421f9d9": _OPEN,
-    "d029_7b231c4c": f"{_UNTITLED}; {_OPEN}",
-    "d032_7bec1682": _OPEN,
-    "d033_603ca6ae": f"{_UNTITLED}; {_JOINED}",
-    "d036_7b3937e1": _OTHER,
-    "d037_bf851be6": f"{_UNTITLED}; {_OPEN}",
-    "d038_b34a2d7a": f"{_UNTITLED}; {_SUBHEAD}",
-    "d039_beac944b": _UNTITLED,
+    "d005_dceffa5f": f"{_HEALED} ('…秋冬种进度已超过' takes '工业和信息化部最新数据显示…' from "
+                     "the article 我国云计算持续增长; its real continuation '98%，基本实现…' is "
+                     "the next paragraph)",
+    "d006_92e0998b": "the first pass gives the title 韩国在野党和渔民反对日本推进福岛核污染水排放入海 "
+                     "to the last paragraph of the article before it ('在京雄高速…') and leaves "
+                     f"its own body without a title; {_MERGED}",
+    "d008_9a917adf": f"{_HEALED} ('…并网容量和发' takes '在温州体育中心…' from the article "
+                     "under 让亚运更“智能”; its real continuation '电量同比…' is the next "
+                     "paragraph)",
+    "d009_35319386": "the first pass joins the photo credit 视觉中国供图 and the next article's "
+                     "headline lines (徐利民：牢记为民宗旨 / 彰显公仆本色) into one paragraph, the "
+                     "whole body of the article before (张家口做强后奥运经济), and leaves the 徐利民 "
+                     "article without a title; written back, the joined line is labelled a "
+                     f"subhead; {_MERGED}",
+    "d013_d74d7a18": "the first pass reads the subtitle 筑牢丰收基础 (set after the doubled "
+                     "headline) as the title of a new article that starts in the middle of the "
+                     "paragraph '…各地收获忙。眼下，' / '青海海北、甘肃甘南…'; "
+                     f"{_HEALED}, across that boundary",
+    "d014_fadd9f50": "the first pass joins the headline lines 广东锚定高质量 / 开启发展新篇章 and "
+                     "a stray body line (尼联邦院愿加强同中国全国) into one paragraph, the whole "
+                     "body of an article under the byline 本报记者 冯霞 with no title; written "
+                     "back, the second pass takes that line for the title and moves the three "
+                     "paragraphs before it into that article (A002: the text changes subject); "
+                     f"also {_OPEN} ('…举行会谈' + '议会联盟等多边机构的协调配合。')",
+    "d017_a26e53b7": "the first pass gives the title 前十个月我国邮政行业寄递业务量达1297.2亿件 "
+                     "to the article before it (whose own headline 推动文艺繁荣发展 / "
+                     "为民族复兴凝聚精神力量 it glues to the start of its first paragraph) and "
+                     f"leaves its own body without a title; {_MERGED}",
+    "d021_61a25d1e": "the first pass reads the subtitle 夏粮丰收已成定局 (after the byline and "
+                     "the doubled headline) as the title of a new article that starts in the "
+                     "middle of the paragraph '…联合收割机的使用，今年' / '“三夏”期间…'; "
+                     f"{_HEALED}, across that boundary",
+    "d022_83125afa": _SPLIT_HEADS,
+    "d026_01c48c9e": f"{_HEALED} ('…的区域和农村，开' takes '九一八事变爆发92周年之际…' from "
+                     "the article 九一八事变爆发92周年; its real continuation '展“电代煤”…' is "
+                     "the next paragraph)",
+    "d029_7b231c4c": f"{_MERGED} (the title-less body is the article 我国云计算持续增长, whose "
+                     "title and subtitle the first pass joins with a line of the next article, "
+                     "'新疆306.49万农村贫困人口全部脱贫。', into its last paragraph)",
+    "d035_ca1ca5a2": "the second pass joins the title 易地扶贫搬迁 960多万人迎来新生活 into the "
+                     "one-line paragraph after it, '58岁的老罗农闲时当起了“快递大叔”。' (J001: "
+                     "'fills its column'; minimal case: test_title_then_one_short_paragraph)",
+    "d036_7b3937e1": "the second subhead of the article 张家口做强后奥运经济 (冰雪产业发展“强”"
+                     "起来, after the subhead 让冬奥场馆利用“活”起来 and two paragraphs) opens a "
+                     "new article on the second pass (minimal case: "
+                     "test_second_subhead_inside_a_clean_article_stays_a_subhead)",
+}
+
+#: Pages whose second pass records character edits, with the cause (not strict, as UNSTABLE).
+EDITED = {
+    "d035_ca1ca5a2": "the second pass joins the title 易地扶贫搬迁 960多万人迎来新生活 into the "
+                     "paragraph after it (see UNSTABLE) and S001 then deletes the blank of "
+                     "'搬迁 960', which a headline keeps",
 }
 
 
-def _check_no_edits(path):
+def _check_no_edits(request, path):
+    if path.stem in EDITED:
+        request.applymarker(pytest.mark.xfail(strict=False, reason=EDITED[path.stem]))
     first, second, page = two_passes(path.read_text(encoding="utf-8"))
     assert edits(page) == [], "the second pass edited clean text"
 
@@ -107,16 +143,16 @@ def _check_structure(request, path):
     assert shape(first) == shape(second), _diff(shape(first), shape(second))
 
 
-def test_sample_second_pass_edits_nothing(sample_page):
-    _check_no_edits(sample_page)
+def test_sample_second_pass_edits_nothing(request, sample_page):
+    _check_no_edits(request, sample_page)
 
 
 def test_sample_second_pass_same_structure(request, sample_page):
     _check_structure(request, sample_page)
 
 
-def test_dev_second_pass_edits_nothing(dev_page):
-    _check_no_edits(dev_page)
+def test_dev_second_pass_edits_nothing(request, dev_page):
+    _check_no_edits(request, dev_page)
 
 
 def test_dev_second_pass_same_structure(request, dev_page):
@@ -130,14 +166,51 @@ P2 = "该项目总投资2000万元，预计明年6月建成投产，将带动周
 P3 = "下一步，当地将继续总结经验做法，推动各项措施落地见效。"
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "assemble A003: on a page whose blank lines separate articles, a headline after a blank "
-    "line and before body text is attached as the title of the title-less article before the "
-    "blank line; the following paragraphs become an article without a title"))
 def test_headline_after_a_blank_line_heads_what_follows():
     page = cleaner.page_dict(cleaner.clean(f"{P1}\n\n北京启动高品质科技园区建设\n{P2}\n{P3}\n"))
     assert shape(page) == [(None, None, None, [("paragraph", P1)]),
                            ("北京启动高品质科技园区建设", None, None, [("paragraph", P2), ("paragraph", P3)])]
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "assemble A002: on a page whose blank lines separate articles (meta gaps_informative), "
+    "paragraphs after a blank line with no headline go on the article before it: "
+    "boundary_cost weighs only word pairs and the column, not the blank line (page_gap), and "
+    "a new article without a title costs no_title"))
+def test_body_after_a_blank_line_stays_apart():
+    page = cleaner.page_dict(cleaner.clean(f"北京启动高品质科技园区建设\n{P1}\n{P2}\n\n{CLEAN_A}\n{CLEAN_B}\n"))
+    assert shape(page) == [("北京启动高品质科技园区建设", None, None, [("paragraph", P1), ("paragraph", P2)]),
+                           (None, None, None, [("paragraph", CLEAN_A), ("paragraph", CLEAN_B)])]
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "assemble A002: on a page whose blank lines separate articles, a title and subtitle after "
+    "a blank line are split: the title closes the title-less article before the blank line, "
+    "the subtitle becomes the title of the text after it. group_options charges the blank "
+    "line (apart, 2.0) to the 'close' reading only, and the 'split' reading also saves the "
+    "article before its no_title cost"))
+def test_title_and_subtitle_after_a_blank_line_head_what_follows():
+    page = cleaner.page_dict(cleaner.clean(
+        f"{CLEAN_A}\n{CLEAN_B}\n\n重点人群“关口前移”\n各地构筑基层保障健康防线\n{P1}\n{P2}\n"))
+    assert shape(page) == [(None, None, None, [("paragraph", CLEAN_A), ("paragraph", CLEAN_B)]),
+                           ("重点人群“关口前移”", "各地构筑基层保障健康防线", None,
+                            [("paragraph", P1), ("paragraph", P2)])]
+
+
+CUT_OPEN = "海洋新兴产业发展态势良好。海上风电新增并网容量和发"
+CUT_REST = "电量同比分别增长14.8%、19.2%，在建和新开工海上风电项目规模约1940万千瓦。"
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "assemble A001: on a clean page (one paragraph a line) no block has a known width, so the "
+    "column checks are skipped and the cue 'a one-line tail that closes the sentence' alone "
+    "passes min_score: the paragraph under the next article's headline is taken as the "
+    "continuation of any paragraph up to max_distance blocks before it that ends mid-sentence "
+    "(here '…并网容量和发')"))
+def test_paragraph_under_a_headline_stays_in_its_article():
+    page = cleaner.page_dict(cleaner.clean(
+        f"北京启动高品质科技园区建设\n{P1}\n{CUT_OPEN}\n{CUT_REST}\n\n乡村振兴迎来新机遇\n{P2}\n{P3}\n"))
+    assert shape(page)[-1] == ("乡村振兴迎来新机遇", None, None, [("paragraph", P2), ("paragraph", P3)])
 
 
 SUBHEAD_PAGE = [
@@ -153,11 +226,6 @@ SUBHEAD_PAGE = [
 ]
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "assemble A002: in a clean article (one paragraph a line, no blank line) a subhead after "
-    "three paragraphs opens a new article with the subhead as its title; with two paragraphs "
-    "before it, it stays a subhead. On a page whose blank lines separate articles, no blank "
-    "line before a heading means it cannot open an article"))
 def test_subhead_inside_a_clean_article_stays_a_subhead():
     page = cleaner.page_dict(cleaner.clean("\n".join(SUBHEAD_PAGE) + "\n"))
     (a,) = page["articles"]
@@ -167,16 +235,48 @@ def test_subhead_inside_a_clean_article_stays_a_subhead():
         [("paragraph", t) for t in SUBHEAD_PAGE[5:]]
 
 
+#: An article of dev page d036 as its gold has it: title, subtitle, a paragraph, two sections
+#: with their subheads.
+SECTIONS_PAGE = [
+    "张家口做强后奥运经济",
+    "赋能高质量发展",
+    "科技日报讯（记者杜春春）河北张家口充分用好办赛经验、场馆利用等一系列奥运遗产，不断放大冬奥效应，"
+    "发展后奥运经济，推动经济高质量发展。",
+    "让冬奥场馆利用“活”起来",
+    "这个冬天，张家口崇礼区各大滑雪场冰雪运动火热开展。为迎接北京冬奥会后的第一个雪季，"
+    "崇礼各大雪场提升基础设施、扩容活动品类。",
+    "云顶滑雪公园是北京冬奥会竞赛场馆之一，这个雪季，去冬奥会举办地看看、体验冬奥赛道等冬奥场景体验"
+    "成为很多雪友的新期待。相关数据显示，2022年12月至2023年1月，崇礼各雪场的雪票订购和核销人数大幅攀升。",
+    "冰雪产业发展“强”起来",
+    "随着冰雪消费持续升温，张家口围绕冰雪全产业链布局，冰雪产业项目加速集聚，规划建设了两个冰雪产业园区，"
+    "形成了以冰雪装备研发、制造、检测、仓储为一体的冰雪装备产业基地。",
+    "2022年张家口落地冰雪项目93项，投产运营54个，实现产值17.78亿元。预计到2025年，"
+    "全市冰雪产业规模可达到600亿元。",
+    "在冰雪产业的持续带动下，张家口大力培育旅游新业态和市场主体，做精做强龙头项目，"
+    "打造了一批带动作用强的景区、全域旅游示范区、国家级旅游度假区，不断提升服务水平。",
+]
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "assemble A002/A004: in a clean article (no blank line) whose first section already has a "
+    "subhead, the second subhead 冰雪产业发展“强”起来 opens a new article with the three "
+    "paragraphs after it (the text around it shares 7% of word pairs); an article that sets "
+    "one section under a subhead sets the next one the same way"))
+def test_second_subhead_inside_a_clean_article_stays_a_subhead():
+    page = cleaner.page_dict(cleaner.clean("\n".join(SECTIONS_PAGE) + "\n"))
+    assert shape(page) == [(SECTIONS_PAGE[0], SECTIONS_PAGE[1], None,
+                            [("paragraph", SECTIONS_PAGE[2]), ("subhead", SECTIONS_PAGE[3]),
+                             ("paragraph", SECTIONS_PAGE[4]), ("paragraph", SECTIONS_PAGE[5]),
+                             ("subhead", SECTIONS_PAGE[6]),
+                             *[("paragraph", t) for t in SECTIONS_PAGE[7:]]])]
+
+
 CLEAN_A = ("本次太空授课活动继续采取天地互动方式进行。3名航天员将在轨展示介绍中国空间站梦天实验舱工作生活场景，"
            "展示球形火焰实验、奇妙乒乓球实验、动量守恒实验以及又见陀螺实验，并与地面课堂进行互动交流。")
 CLEAN_B = ("空间站任务以来，神舟十三号、神舟十四号乘组先后3次面向广大青少年开展“天宫课堂”太空授课活动，"
            "神舟十六号航天员诚邀广大青少年在地面同步尝试开展相关实验，从天地实验差异中感知宇宙奥秘，体验探索乐趣。")
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "rejoin J001: two one-line paragraphs of 94.5 and 96.5 ems, both closing a sentence, are "
-    "joined ('closes a sentence, but line 2 is one indent wider: a first line'); no column is "
-    "94 ems wide, so a 2-em difference between such lines is no indent"))
 def test_two_clean_paragraph_lines_stay_apart():
     page = cleaner.clean(CLEAN_A + "\n" + CLEAN_B + "\n")
     assert [b.text for a in page.articles for b in a.body] == [CLEAN_A, CLEAN_B]

@@ -89,28 +89,17 @@ ALONE = ["看看", "谢谢", "谢谢谢谢", "天天", "人人", "常常", "渐�
          "认认真真", "清清楚楚", "明明白白", "轰轰烈烈", "研究研究", "讨论讨论", "休息休息",
          "加油加油", "雪白雪白", "哈哈哈", "哈哈哈哈", "一天天", "一步步", "一年年", "看一看",
          "试一试", "冲啊冲啊", "“加油！加油！”", "“冲啊冲啊”", "好好好", "天天天蓝", "4000",
-         "2200亿元", "1100万人", "3.33%", "11.11%", "外交部部长", "西部部分地区"]
-ALONE_BUGS = {
-    "加油！加油！": "D001 collapses it to '加油！': min_result counts the '！', and the protected "
-                  "list has 加油加油 but not the slogan with its marks",
-    "谢谢！谢谢！": "D001 collapses it to '谢谢！' (same cause as 加油！加油！)",
-    "1100万": "D001 reads the digit pairs 11 and 00 as doubled glyphs and keeps '10万': repeated "
-              "digits alone are no evidence (a bold 10万 would read 1100万万)",
-}
+         "2200亿元", "1100万人", "3.33%", "11.11%", "外交部部长", "西部部分地区", "加油！加油！",
+         "谢谢！谢谢！", "1100万"]
 
 
-@pytest.mark.parametrize("word", ALONE + [
-    pytest.param(w, marks=pytest.mark.xfail(strict=True, reason=r)) for w, r in ALONE_BUGS.items()])
+@pytest.mark.parametrize("word", ALONE)
 def test_reduplicated_word_alone(word, texts):
     page = cleaner.clean(word + "\n")
     assert [c for c in page.changes if c.stage == "dedouble"] == []
     assert word in texts(page)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "rejoin J001: a line ending in a digit followed by a line starting with a digit is joined "
-    "with a blank (the Latin joiner), so a number the column split reads '10 0多个'; between "
-    "digits in Chinese text the joiner is ''"))
 def test_number_split_across_lines(texts):
     paragraph = BEFORE + "近年来，当地已有100多个村实现了村村通公交。" + AFTER
     lines = ["记者近日在当地采访时了解到，这项", "工作开展以来，得到了基层干部群众的广",

@@ -226,10 +226,6 @@ def test_duplicate_id_in_shipped_rules(tmp_path):
     assert "zz-more.toml" in msg and "L901" in msg and "duplicate" in msg
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "load_rules: within a user layer a second rule with the same id silently updates the "
-    "first (the duplicate check only runs for the shipped layer); two [[rule]] tables with "
-    "one id in one file are a mistake to report"))
 def test_duplicate_id_in_one_user_file(tmp_path):
     path = write(tmp_path, "dup.toml", NEW_RULE + NEW_RULE.split('stage = "label"')[1])
     msg = rule_error(path)

@@ -72,10 +72,6 @@ def test_doubled_headline_after_its_body_is_the_title(name):
     assert titles == [one]
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "label L006: the collapsed headline '坚持创新驱动，推动高质量发展' (15 characters with a "
-    "comma) is labelled paragraph: is_heading rejects '，' in texts longer than 12; a line "
-    "the dedouble stage collapsed is a display headline whatever its punctuation"))
 def test_doubled_headline_with_a_comma_is_the_title():
     page = cleaner.clean(BODY + "坚持创新驱动，推动高质量发展坚持创新驱动，推动高质量发展\n")
     assert [a.title.text for a in page.articles if a.title] == ["坚持创新驱动，推动高质量发展"]
@@ -130,18 +126,12 @@ def test_split_runs_become_one_block(stages_until):
     assert "乡村“村晚”" in [b.text for b in page.blocks]
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "rejoin: a heading group that ends on the page's last line is closed twice (once in the "
-    "group branch, once after the loop), so the page shows '乡村“村晚”' two times"))
 @pytest.mark.parametrize("text", [SPLIT, BODY + SPLIT], ids=["alone", "after-body"])
 def test_split_runs_at_page_end_appear_once(text, texts):
     page = cleaner.clean(text)
     assert texts(page).count("乡村“村晚”") == 1, texts(page)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "label L006: the four-line heading group 乡村/“/村晚/” exceeds max_lines = 2 and is "
-    "labelled paragraph; a heading group the dedouble stage built is a headline"))
 def test_split_runs_are_the_title():
     page = cleaner.clean(SPLIT + BODY)
     assert [a.title.text for a in page.articles if a.title] == ["乡村“村晚”"]

@@ -66,18 +66,10 @@ def test_furniture_dropped(body, line, where):
     assert [b.text for a in page.articles for b in a.body] == [BODY_TEXT]
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "L001 jump-line patterns need Arabic digits (\\d+); jump lines are as often set with "
-    "Chinese numerals: （下转第二版）, （紧接第一版）"))
 @pytest.mark.parametrize("line", ["（下转第二版）", "（紧接第一版）"])
 def test_jump_line_with_chinese_numerals_dropped(body, line):
     page = cleaner.clean(body + line + "\n")
     assert dropped(page) == [("furniture", line)]
-
-
-_EDITOR_COLON = ("L001: the editor/proofreader patterns '^(?:…|编辑|校对|美编|制图|…)\\s*[：:]?"
-                 "\\s*\\S' make the colon optional, so a short paragraph or heading that opens with "
-                 "one of these words is dropped as furniture (text lost from the article)")
 
 
 @pytest.mark.parametrize("line", [
@@ -85,15 +77,11 @@ _EDITOR_COLON = ("L001: the editor/proofreader patterns '^(?:…|编辑|校对|�
     "电话那头传来熟悉的声音。",
     "科技日报社举办开放日活动。",
     "农历新年到来之际，各地年味渐浓。",
-    *[pytest.param(t, marks=pytest.mark.xfail(strict=True, reason=_EDITOR_COLON)) for t in (
-        "编辑部的同事们连夜赶稿。",
-        "校对工作十分繁琐，他却乐此不疲。",
-        "美编小王为这组报道设计了版面。",
-        "制图软件的国产化率不断提升。",
-    )],
-    pytest.param("农历新年里的科技年货", marks=pytest.mark.xfail(strict=True, reason=(
-        "L001: '^(?:农历|農曆)\\S{2,12}$' drops any short heading that opens with 农历; the "
-        "furniture line is a lunar date (农历癸卯年腊月十四), which the pattern could require"))),
+    "编辑部的同事们连夜赶稿。",
+    "校对工作十分繁琐，他却乐此不疲。",
+    "美编小王为这组报道设计了版面。",
+    "制图软件的国产化率不断提升。",
+    "农历新年里的科技年货",
 ])
 def test_prose_that_opens_like_furniture_is_kept(body, line):
     page = cleaner.clean(body + line + "\n")
@@ -201,11 +189,6 @@ def test_caption_with_its_credit(body):
     assert [b.text for a in page.articles for b in a.body] == [BODY_TEXT]
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "rejoin J001: after a paragraph whose last line fills the column and closes a sentence, "
-    "a caption line '图为采购商在广交会展馆内洽谈。' is joined into the paragraph (cue 'line "
-    "fills the column'); caption openers (图为, 上图, 图①) should open a block as dateline "
-    "and list openers do"))
 def test_caption_after_a_full_last_line(wrap):
     page = cleaner.clean("\n".join(wrap(FULL_LAST_LINE)) + "\n图为采购商在广交会展馆内洽谈。\n本报记者刘超刚摄\n")
     assert [c.text for a in page.articles for c in a.captions] == ["图为采购商在广交会展馆内洽谈。 本报记者刘超刚摄"]

@@ -121,9 +121,6 @@ def test_merged_byline_with_two_roles_split(stages_until):
     assert line_texts(stages_until, text) == ["◎本报记者 王晓明 通讯员 李华", "高质量发展调研行"]
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "T001: a four-character headline phrase after the name is taken for a second name "
-    "(name_pattern [Han·]{2,4}); the rule's own example line splits after 抢抓农时"))
 def test_merged_byline_and_plain_headline_split(stages_until):
     text = "◎本报记者 廖春浩 抢抓农时 各地做好春耕备耕\n"
     assert line_texts(stages_until, text) == ["◎本报记者 廖春浩", "抢抓农时 各地做好春耕备耕"]

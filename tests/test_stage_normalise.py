@@ -107,9 +107,6 @@ def test_ascii_punctuation_elsewhere_stays(stages_until, text):
     assert normalised(stages_until, text) == text
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "N003: a mark followed by an ASCII '(' that is itself converted stays ASCII: the "
-    "lookahead only accepts the full-width '（' ('好!(记者' keeps its '!')"))
 def test_ascii_mark_before_ascii_bracket(stages_until):
     assert normalised(stages_until, "太好了!(笑)大家") == "太好了！（笑）大家"
 
@@ -173,11 +170,6 @@ def test_convert_option_reaches_clean():
     assert [b.text for a in page.articles for b in a.body] == [SIMP]
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "N005 auto: a one-line Simplified page with a single Traditional-looking character "
-    "(乾 of 乾县, a real county name kept in Simplified) passes the page-level ratio "
-    "(1/12 >= min_ratio 0.08) and becomes 干县; a page should need min_chars Traditional "
-    "characters too"))
 def test_auto_leaves_a_simplified_place_name(stages_until):
     text = "陕西省乾县的苹果今年丰收。"
     assert normalised(stages_until, text) == text

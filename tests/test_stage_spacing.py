@@ -56,9 +56,6 @@ def test_dateline_blank_removed_and_dateline_kept_at_start():
     assert a.dateline == "科技日报讯（记者俞慧友）"
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "S002: _SPACED_DIGITS's lookbehind (?<![\\w.]) counts the Han '了' as a word character, "
-    "so after Han text the number starts at its second digit: '增长了1 5.2%。'"))
 def test_letter_spaced_number_right_after_han():
     page = cleaner.clean(BODY + "全年增长了1 5 . 2 %。\n")
     assert "全年增长了15.2%。" in body_texts(page)
