@@ -29,7 +29,7 @@ NO_LINE_START = "，。、；：！？）》」』”’…"
 
 ORNAMENTS = "◎□■◆◇●○★☆▲△▼▽◉•"
 
-_TERMINAL_END_RE = re.compile(f"[{re.escape(TERMINAL)}][{re.escape(CLOSERS)}]*$")
+_TERMINAL_END_RE = re.compile(f"(?:[{re.escape(TERMINAL)}]|(?<=[A-Za-z)])\\.)[{re.escape(CLOSERS)}\"']*$")
 
 
 #: Marks that Chinese typesetting squeezes to half an em when they stand next to each other or at
