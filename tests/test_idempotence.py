@@ -73,24 +73,14 @@ _OPEN = ("the first pass leaves a paragraph that ends mid-sentence; the second p
 #: (a snapshot of the heuristics of the day). Not strict: as they improve, pages start passing
 #: and can be taken off the list.
 UNSTABLE = {
-    "d005_dceffa5f": f"{_HEALED} ('…秋冬种进度已超过' takes '工业和信息化部最新数据显示…' from "
-                     "the article 我国云计算持续增长; its real continuation '98%，基本实现…' is "
-                     "the next paragraph)",
     "d006_92e0998b": "the first pass gives the title 韩国在野党和渔民反对日本推进福岛核污染水排放入海 "
                      "to the last paragraph of the article before it ('在京雄高速…') and leaves "
                      f"its own body without a title; {_MERGED}",
-    "d008_9a917adf": f"{_HEALED} ('…并网容量和发' takes '在温州体育中心…' from the article "
-                     "under 让亚运更“智能”; its real continuation '电量同比…' is the next "
-                     "paragraph)",
     "d009_35319386": "the first pass joins the photo credit 视觉中国供图 and the next article's "
                      "headline lines (徐利民：牢记为民宗旨 / 彰显公仆本色) into one paragraph, the "
                      "whole body of the article before (张家口做强后奥运经济), and leaves the 徐利民 "
                      "article without a title; written back, the joined line is labelled a "
                      f"subhead; {_MERGED}",
-    "d013_d74d7a18": "the first pass reads the subtitle 筑牢丰收基础 (set after the doubled "
-                     "headline) as the title of a new article that starts in the middle of the "
-                     "paragraph '…各地收获忙。眼下，' / '青海海北、甘肃甘南…'; "
-                     f"{_HEALED}, across that boundary",
     "d014_fadd9f50": "the first pass joins the headline lines 广东锚定高质量 / 开启发展新篇章 and "
                      "a stray body line (尼联邦院愿加强同中国全国) into one paragraph, the whole "
                      "body of an article under the byline 本报记者 冯霞 with no title; written "
@@ -101,14 +91,7 @@ UNSTABLE = {
                      "to the article before it (whose own headline 推动文艺繁荣发展 / "
                      "为民族复兴凝聚精神力量 it glues to the start of its first paragraph) and "
                      f"leaves its own body without a title; {_MERGED}",
-    "d021_61a25d1e": "the first pass reads the subtitle 夏粮丰收已成定局 (after the byline and "
-                     "the doubled headline) as the title of a new article that starts in the "
-                     "middle of the paragraph '…联合收割机的使用，今年' / '“三夏”期间…'; "
-                     f"{_HEALED}, across that boundary",
     "d022_83125afa": _SPLIT_HEADS,
-    "d026_01c48c9e": f"{_HEALED} ('…的区域和农村，开' takes '九一八事变爆发92周年之际…' from "
-                     "the article 九一八事变爆发92周年; its real continuation '展“电代煤”…' is "
-                     "the next paragraph)",
     "d029_7b231c4c": f"{_MERGED} (the title-less body is the article 我国云计算持续增长, whose "
                      "title and subtitle the first pass joins with a line of the next article, "
                      "'新疆306.49万农村贫困人口全部脱贫。', into its last paragraph)",

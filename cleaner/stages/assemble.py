@@ -206,7 +206,9 @@ class Assembler:
                 continue
             x = units[i]
             score, why = self.open_start(z, x)
-            if score <= p["min_score"] or (z.width and x.width and abs(z.width - x.width) > p["column_tolerance"]):
+            # a page of long lines (a paragraph per line) has no columns: a cut needs more evidence
+            need = p["min_score"] if self.page.meta.get("columned", True) else p["min_score"] + 1.5
+            if score <= need or (z.width and x.width and abs(z.width - x.width) > p["column_tolerance"]):
                 j += 1
                 continue
             joiner = " " if _LATIN_END.search(x.text) and _LATIN_START.match(z.text) else ""
@@ -295,6 +297,8 @@ class Assembler:
         p = self.rules["A002"].params
         if self.has_dateline(u):
             return 0.0, "a dateline opens it"
+        if page_gap(self.page, u):
+            return 0.3, "a blank line sets it apart where the page has none between paragraphs"
         if prev.width and u.width and abs(prev.width - u.width) > p["column_change"]:
             return 0.3, f"the column changes from {prev.width:.1f} to {u.width:.1f} em"
         aff = affinity(prev.text, u.text)
@@ -345,6 +349,8 @@ class Assembler:
                 c = 0.6 + self.part_cost(closing) + self.part_cost(opening)
                 if not (opening[0].kind == "heading" and self.doubled(opening[0])):
                     c += 0.4
+                if page_gap(self.page, g[0]):
+                    c += 2.0  # a blank line before the group: it opens what follows, whole
             opts.append(("split", k, c + together, "headlines of the article before and of the one after"))
         if m >= 2 and g[0].kind == "heading" and any(b.kind == "heading" for b in g[1:]):
             sc, why = self.subhead_score(g[0], prev, nxt if False else prev[-1:] and nxt)

@@ -199,6 +199,8 @@ def run(page: Page) -> Page:
     meta = dict(page.meta)
     meta["gaps_everywhere"] = bool(gaps) and with_gap >= 0.8 * len(gaps)
     meta["gaps_informative"] = bool(gaps) and 0 < with_gap <= 0.5 * len(gaps)
+    widths = sorted(ln.width for ln in lines)
+    meta["columned"] = widths[len(widths) // 2] <= p["max_column"]
     page = page.evolve(meta=meta)
     opener_res = list(p["paragraph_openers"])
     heading_groups = {g[0]: g for g in page.meta.get("heading_groups", ())}
