@@ -12,6 +12,7 @@ reports, the explain listing and the conservation check are all derived from tha
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Iterable
 
@@ -19,6 +20,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from .rules import RuleSet
 
 SAFE, REVIEW = "safe", "review"
+_NEWLINE = re.compile(r"\r\n|[\r\n\u2028\u2029]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -261,6 +263,14 @@ class Page:
 
     def block_span(self, b: Block) -> tuple[int, int]:
         return self.lines[b.first].start, self.lines[b.last].end
+
+    def line_no(self, k: int) -> int:
+        """1-based source line number of printed line ``k`` (as editors and reports count)."""
+        starts = self.meta.get("_line_starts")
+        if starts is None:
+            starts = [0] + [m.end() for m in _NEWLINE.finditer(self.source)]
+            self.meta["_line_starts"] = starts
+        return bisect.bisect_right(starts, self.lines[k].start)
 
     def evolve(self, **kw) -> "Page":
         return replace(self, **kw)

@@ -213,7 +213,7 @@ class Assembler:
                 continue
             joiner = " " if _LATIN_END.search(x.text) and _LATIN_START.match(z.text) else ""
             merged = rebuild(self.page, replace(x, lines=x.lines + z.lines, joiners=x.joiners + (joiner,) + z.joiners))
-            self.record("A001", "heal", z, rule.describe(line=x.last + 1, cont=z.first + 1, tail=x.text[-8:],
+            self.record("A001", "heal", z, rule.describe(line=self.page.line_no(x.last), cont=self.page.line_no(z.first), tail=x.text[-8:],
                                                          head=z.text[:8]) + f" ({why})",
                         before="\n", after=joiner)
             # the paragraphs that follow Z in its column come along (a column is known by its width)
@@ -225,7 +225,7 @@ class Assembler:
                 end += 1
             run = units[j + 1:end]
             moved = any(u.kind == "paragraph" for u in units[i + 1:j])
-            self.record("A001", "move", z, f"text from line {z.first + 1} on continues line {x.last + 1}: "
+            self.record("A001", "move", z, f"text from line {self.page.line_no(z.first)} on continues line {self.page.line_no(x.last)}: "
                         f"it and {len(run)} following paragraph(s) move before the "
                         + ("blocks" if moved else "headline") + " that interrupted it")
             # the interrupting headline is the article's own: it now follows the article's text
@@ -233,7 +233,7 @@ class Assembler:
             j = i + 1 + len(run) + (j - i)
         for x in units:
             if self.is_open(x):
-                self.record("A001", "flag", x, f"paragraph at line {x.first + 1} ends mid-sentence and no "
+                self.record("A001", "flag", x, f"paragraph at line {self.page.line_no(x.first)} ends mid-sentence and no "
                             "continuation was found", safety="review")
         return units
 
@@ -462,7 +462,7 @@ class Assembler:
             if not isinstance(item, list):
                 if kind == "new":
                     _, why = self.boundary_cost(seq[t - 1], item)
-                    self.record("A002", "split", item, f"new article at line {item.first + 1}: {why}")
+                    self.record("A002", "split", item, f"new article at line {self.page.line_no(item.first)}: {why}")
                     close()
                 cur.body.append(item)
                 paras_before.append(item)

@@ -115,7 +115,7 @@ def doubled_line(page: Page, rule: Rule, k: int):
     result = _collapse(text, seconds)
     if _protected(text, result, rule):
         return None
-    reason = rule.describe(line=k + 1, covered=covered, total=nonspace, result=result)
+    reason = rule.describe(line=page.line_no(k), covered=covered, total=nonspace, result=result)
     return line_replacements(page, STAGE, rule, k, [(i, j, "") for i, j in seconds], reason)
 
 
@@ -130,7 +130,7 @@ def doubled_near_match(page: Page, rule: Rule, k: int):
     sim = textdistance.levenshtein.normalized_similarity(a, b)
     if sim < rule.params["min_similarity"] or a == b:
         return None
-    reason = rule.describe(line=k + 1, similarity=f"{sim:.2f}", result=a)
+    reason = rule.describe(line=page.line_no(k), similarity=f"{sim:.2f}", result=a)
     return line_replacements(page, STAGE, rule, k, [(n // 2, n, "")], reason)
 
 
@@ -158,7 +158,7 @@ def doubled_split_lines(page: Page, rule: Rule, k: int, line_rule: Rule):
     # the second copies, cut at line boundaries into per-line deletions
     edits, changes = [], []
     offset = 0
-    reason = rule.describe(first=k + 1, last=group[-1] + 1, result=result)
+    reason = rule.describe(first=page.line_no(k), last=page.line_no(group[-1]), result=result)
     per_line: dict[int, list] = {}
     bounds = []
     for g in group:

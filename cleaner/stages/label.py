@@ -237,7 +237,7 @@ def split_stacked_quotes(page: Page, blocks: list[Block], rule: Rule, changes: l
             out.append(piece)
         s, e = page.block_span(b)
         changes.append(Change(rule.id, STAGE, "split", (s, e), "", "",
-                              f"pull quotes run together at line {b.first + 1}: cut at sentence ends "
+                              f"pull quotes run together at line {page.line_no(b.first)}: cut at sentence ends "
                               f"into {len(pieces)} blocks", rule.safety))
     return out
 
@@ -292,7 +292,7 @@ def find_pullquotes(page: Page, blocks: list[Block], rule: Rule, changes: list) 
         if best is not None:
             o, score = best
             out[i] = _label(page, b, "pullquote", rule,
-                            f"repeats block at line {blocks[o].first + 1} ({score:.0f}% match)", changes)
+                            f"repeats block at line {page.line_no(blocks[o].first)} ({score:.0f}% match)", changes)
             if score < 100:
                 out[i] = replace(out[i], confidence=score / 100)
     return out

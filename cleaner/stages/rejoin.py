@@ -98,7 +98,7 @@ def hyphen_join(page: Page, rule: Rule, k: int):
     """``inter-`` + ``national`` → ``international``: the line-end hyphen of a split word."""
     ln = page.lines[k]
     return line_replacements(page, STAGE, rule, k, [(len(ln.text) - 1, len(ln.text), "")],
-                             rule.describe(line=k + 1, word=ln.text.rsplit(" ", 1)[-1]))
+                             rule.describe(line=page.line_no(k), word=ln.text.rsplit(" ", 1)[-1]))
 
 
 def break_score(page: Page, rule: Rule, i: int, block: list[int], opener_res: list) -> tuple[float, str]:
@@ -113,7 +113,7 @@ def break_score(page: Page, rule: Rule, i: int, block: list[int], opener_res: li
     ta, tb = a.text, b.text
     nxt = lines[i + 2] if i + 2 < len(lines) else None
     if tb[0] in NO_LINE_START or tb[0] in CLOSERS:
-        return -5.0, f"line {i + 2} starts with '{tb[0]}', which never starts a line"
+        return -5.0, f"the next line starts with '{tb[0]}', which never starts a line"
     tol = p["full_tolerance"]
     end_a, end_b = ends_sentence(ta), ends_sentence(tb)
     first = len(block) == 1
@@ -136,7 +136,7 @@ def break_score(page: Page, rule: Rule, i: int, block: list[int], opener_res: li
     if end_a:
         if first and p["indent_min"] <= b.width - a.width <= p["indent_max"] and not b_indented \
                 and b.width <= p["max_column"]:
-            cue(-0.5, f"closes a sentence, but line {i + 2} is one indent wider: a first line")
+            cue(-0.5, "closes a sentence, but the next line is one indent wider: a first line")
         elif first:
             cue(3.0, "a one-line block that closes a sentence")
         elif a.width < col - tol:
@@ -144,13 +144,13 @@ def break_score(page: Page, rule: Rule, i: int, block: list[int], opener_res: li
         else:
             cue(0.5, "closes a sentence at the end of a full line")
             if b.width > col + p["wider_column"]:
-                cue(3.0, f"line {i + 2} is wider than the column ({b.width:.1f} > {col:.1f})")
+                cue(3.0, f"the next line is wider than the column ({b.width:.1f} > {col:.1f})")
             elif b_indented:
-                cue(1.5, f"line {i + 2} is indented")
+                cue(1.5, "the next line is indented")
             elif b.width < a.width - tol and not end_b:
-                cue(1.0, f"line {i + 2} is shorter than the column")
+                cue(1.0, "the next line is shorter than the column")
             else:
-                cue(-1.5, f"line {i + 2} fills the column")
+                cue(-1.5, "the next line fills the column")
     else:
         if ta[-1] in p["no_break_endings"]:
             cue(-2.5, f"ends with '{ta[-1]}'")
@@ -160,21 +160,21 @@ def break_score(page: Page, rule: Rule, i: int, block: list[int], opener_res: li
             elif not end_b and not reaches_sentence_end(lines, i, p):
                 cue(2.5, "the lines that follow in its column never close a sentence: headings")
             if b.width > a.width + p["indent_max"] + p["wider_column"] / 2:
-                cue(3.0, f"line {i + 2} is {b.width - a.width:.1f} em wider: another column")
+                cue(3.0, f"the next line is {b.width - a.width:.1f} em wider: another column")
             if b_indented and "，" not in ta:  # a headline has no comma; a paragraph's first line may
-                cue(2.5, f"line {i + 2} is itself indented")
+                cue(2.5, "the next line is itself indented")
         else:
             if a.width < col - p["short_deficit"]:
                 cue(3.0, f"{col - a.width:.1f} em short of the column without closing a sentence")
             if b.width > col + p["wider_column"]:
-                cue(3.0, f"line {i + 2} is wider than the column ({b.width:.1f} > {col:.1f})")
+                cue(3.0, f"the next line is wider than the column ({b.width:.1f} > {col:.1f})")
             elif not end_b and b.width < col - p["short_deficit"]:
-                cue(3.0, f"line {i + 2} is short and closes no sentence: a heading or a cut")
+                cue(3.0, "the next line is short and closes no sentence: a heading or a cut")
             elif b_indented and b.width < a.width - tol:
                 # a paragraph only starts after a sentence closes: this is a cut, or noise
-                cue(p["indent_after_open"], f"line {i + 2} is indented")
+                cue(p["indent_after_open"], "the next line is indented")
     if opener_res and search_any(opener_res, tb):
-        cue(2.0, f"line {i + 2} opens a paragraph ('{tb[:6]}')")
+        cue(2.0, f"the next line opens a paragraph ('{tb[:6]}')")
     if page.meta.get("gaps_informative", False) and b.gap_before:
         cue(2.0, "blank line between")
     if b.gap_before == 0 and page.meta.get("gaps_everywhere", False):
@@ -250,7 +250,7 @@ def run(page: Page) -> Page:
                 joiner = " "
             a = lines[i]
             changes.append(Change(rule.id, STAGE, "join", (a.end, lines[i + 1].start), "\n", joiner,
-                                  rule.describe(line=i + 1, next=i + 2, score=f"{score:.1f}",
+                                  rule.describe(line=page.line_no(i), next=page.line_no(i + 1), score=f"{score:.1f}",
                                                 cues=why or "fills its column"), rule.safety))
             cur.append(i + 1)
             joiners.append(joiner)

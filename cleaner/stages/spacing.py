@@ -77,7 +77,7 @@ def run(page: Page) -> Page:
             for r, found in per_rule:
                 for i, j, new, why in found:
                     e, c = line_replacements(page, STAGE, r, k, [(i, j, new)],
-                                             r.describe(line=k + 1, kind=b.kind, why=why))
+                                             r.describe(line=page.line_no(k), kind=b.kind, why=why))
                     edits += e
                     changes += c
                     touched.add(k)
