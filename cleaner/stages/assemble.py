@@ -165,8 +165,8 @@ class Assembler:
                     and not self.doubled(prev) and not self.doubled(u) \
                     and len(nows(prev.text + u.text)) <= p["max_length"]:
                 a, b = nows(prev.text), nows(u.text)
-                pair = a[-1:] + b[:1]
-                uses = body.count(pair) if len(pair) == 2 and pair.isalnum() else 0
+                pair = a[-2:] + b[:2]  # the word the break splits, with a character of context
+                uses = body.count(pair) if len(pair) == 4 and pair.isalnum() else 0
                 if uses >= p["min_uses"]:
                     merged = rebuild(self.page, replace(prev, lines=prev.lines + u.lines,
                                                         joiners=prev.joiners + ("",) + u.joiners))

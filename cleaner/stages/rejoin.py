@@ -63,7 +63,7 @@ def standalone_lines(page: Page, max_width: float = 24.0) -> set[int]:
     return out
 
 
-def reaches_sentence_end(lines, i: int, p: dict, limit: int = 80) -> bool:
+def reaches_sentence_end(lines, i: int, p: dict, limit: int = 80, stop: frozenset = frozenset()) -> bool:
     """From first line ``i``, do the lines of a compatible width read as a paragraph?
 
     A paragraph closes a sentence; a run of short lines that never does (title, subtitle,
@@ -76,6 +76,8 @@ def reaches_sentence_end(lines, i: int, p: dict, limit: int = 80) -> bool:
         return True
     for j in range(i + 1, min(len(lines), i + limit)):
         w = lines[j].width
+        if j in stop:  # furniture, a credit, a byline, a bold headline: no paragraph runs through it
+            return j - i >= 3
         if ends_sentence(lines[j].text):
             return w <= hi
         if not lo <= w <= hi:
@@ -157,7 +159,7 @@ def break_score(page: Page, rule: Rule, i: int, block: list[int], opener_res: li
         if first:
             if a.width > b.width + tol and not end_b:
                 cue(3.0, f"wider ({a.width:.1f} em) than the line after it: not an indented first line")
-            elif not end_b and not reaches_sentence_end(lines, i, p):
+            elif not end_b and not reaches_sentence_end(lines, i, p, stop=page.meta.get("stops", frozenset())):
                 cue(2.5, "the lines that follow in its column never close a sentence: headings")
             if b.width > a.width + p["indent_max"] + p["wider_column"] / 2:
                 cue(3.0, f"the next line is {b.width - a.width:.1f} em wider: another column")
@@ -206,6 +208,8 @@ def run(page: Page) -> Page:
     heading_groups = {g[0]: g for g in page.meta.get("heading_groups", ())}
     dedoubled = set(page.meta.get("dedoubled", ()))
     standalone = standalone_lines(page)
+    meta["stops"] = frozenset(standalone | dedoubled)
+    page = page.evolve(meta=meta)
 
     edits, changes = [], []
     blocks: list[Block] = []
