@@ -204,12 +204,16 @@ def split_stacked_quotes(page: Page, blocks: list[Block], rule: Rule, changes: l
     A block is cut at the line ends that close a sentence when a piece repeats text of a
     block set in a clearly wider column (a pull quote is narrower than what it quotes).
     """
+    from rapidfuzz import fuzz
+
     n = rule.params["ngram"]
     texts = [nows(b.text) if b.kind == "paragraph" else "" for b in blocks]
     index = _ngram_index(texts, blocks, n)
     out: list[Block] = []
     for i, b in enumerate(blocks):
         cuts = [m for m, k in enumerate(b.lines[:-1]) if ends_sentence(page.lines[k].text)]
+        if len(b.lines) > 2 and not ends_sentence(page.lines[b.lines[0]].text) and 0 not in cuts:
+            cuts.insert(0, 0)  # a headline line run into the quote below it
         if b.kind != "paragraph" or not cuts:
             out.append(b)
             continue
@@ -217,23 +221,34 @@ def split_stacked_quotes(page: Page, blocks: list[Block], rule: Rule, changes: l
         for m in cuts + [len(b.lines) - 1]:
             pieces.append((start, m + 1))
             start = m + 1
-        matched = False
-        for lo, hi in pieces:
-            t = "".join(nows(page.lines[k].text) for k in b.lines[lo:hi])
+
+        def repeats(t: str, fuzzy: bool = False) -> bool:
             if len(t) < rule.params["min_length"]:
-                continue
+                return False
             found = set()
+            for j in range(0, len(t) - n + 1, 1 if fuzzy else len(t)):
+                found.update(index.get(t[j:j + n], ()))
             for j in range(0, min(len(t) - n + 1, STRIDE)):
                 found.update(index.get(t[j:j + n], ()))
             for o in found:
-                if o != i and t in texts[o] and narrowness(page, b) > 1.3 * narrowness(page, blocks[o]):
-                    matched = True
-                    break
+                if o == i or narrowness(page, b) <= 1.3 * narrowness(page, blocks[o]):
+                    continue
+                if t in texts[o] or (fuzzy and len(t) <= len(texts[o])
+                                     and fuzz.partial_ratio(t, texts[o]) >= rule.params["min_similarity"] * 100):
+                    return True
+            return False
+
+        whole = nows(b.text)
+        matched = not repeats(whole, fuzzy=True) and any(
+            repeats("".join(nows(page.lines[k].text) for k in b.lines[lo:hi])) for lo, hi in pieces)
         if not matched:
             out.append(b)
             continue
+        head_rule = page.rules["L006"] if page.rules.enabled("L006") else None
         for lo, hi in pieces:
             piece = rebuild(page, replace(b, lines=b.lines[lo:hi], joiners=b.joiners[lo:hi - 1]))
+            if hi - lo == 1 and head_rule and is_heading(page, piece, head_rule):
+                piece = replace(piece, kind="heading")
             out.append(piece)
         s, e = page.block_span(b)
         changes.append(Change(rule.id, STAGE, "split", (s, e), "", "",
