@@ -37,7 +37,13 @@ CHECKS = {
     "heal_cut_paragraph": {"max_distance": int, "column_tolerance": float, "min_score": float},
     "segment_articles": {"column_change": float, "min_affinity": float, "no_title": float,
                          "short_article": list, "continuity_weight": float},
-    "attach_headlines": {"subtitle_max_length": int},
+    "attach_headlines": {
+        "open_cost": float, "byline_open_cost": float, "split_cost": float, "split_plain_extra": float,
+        "subclose_cost": float, "subclose_first_cost": float, "subhead_cost": float,
+        "affinity_slope": float, "phrase_pair_bonus": float, "bold_penalty": float,
+        "short_heading": int, "short_heading_bonus": float, "long_heading": int,
+        "long_heading_penalty": float, "bold_subtitle_penalty": float,
+    },
     "place_subheads": {"default_section": int},
     "attach_pullquotes": {},
     "attach_captions": {},
@@ -273,23 +279,24 @@ class Assembler:
             return -9.0, "a blank line sets it apart where the page has none between paragraphs"
         before = " ".join(b.text for b in prev[-2:])
         aff = affinity(before, nxt.text)
-        score = (aff - p["min_affinity"]) * 20
+        w = self.rules["A003"].params
+        score = (aff - p["min_affinity"]) * w["affinity_slope"]
         cues = [f"text around it shares {aff:.0%} of word pairs"]
         if " " in h.text.strip():
-            score += 1.0
+            score += w["phrase_pair_bonus"]
             cues.append("two phrases, as subheads are set")
         if self.doubled(h):
-            score -= 0.5
+            score -= w["bold_penalty"]
             cues.append("set in bold display type")
         n = len(nows(h.text))
-        if n <= 10:
-            score += 0.5
+        if n <= w["short_heading"]:
+            score += w["short_heading_bonus"]
             cues.append("short, as subheads are")
-        elif n >= 15:
-            score -= 1.0
+        elif n >= w["long_heading"]:
+            score -= w["long_heading_penalty"]
             cues.append("long for a subhead")
         else:
-            score -= 0.3
+            score -= w["long_heading_penalty"] * 0.3
         return score, "; ".join(cues)
 
     def boundary_cost(self, prev: Block, u: Block) -> tuple[float, str]:
@@ -312,7 +319,7 @@ class Assembler:
         if len(heads) > 2:
             cost += 3.0 * (len(heads) - 2)
         if len(heads) >= 2 and self.doubled(heads[1]):
-            cost += 1.0  # a subtitle is never set in bold display type
+            cost += self.rules["A003"].params["bold_subtitle_penalty"]  # subtitles are not set in bold
         if sum(1 for b in part if b.kind == "byline") > 1:
             cost += 2.0
         return cost
@@ -322,6 +329,7 @@ class Assembler:
         m = len(g)
         heads = [b for b in g if b.kind == "heading"]
         opts = []
+        w = self.rules["A003"].params
         # text that goes on across the group argues against an article boundary there
         pa = self.rules["A002"].params
         together = 0.0
@@ -330,12 +338,12 @@ class Assembler:
             together = min(3.0, max(0.0, (aff - pa["min_affinity"]) * pa["continuity_weight"]))
         if m == 1 and heads:
             sc, why = self.subhead_score(g[0], prev, nxt)
-            opts.append(("sub", 0, 1.0 - sc, why))
+            opts.append(("sub", 0, w["subhead_cost"] - sc, why))
         if heads:
             # on a page whose blank lines separate articles, a headline after one opens the next
             apart = 2.0 if page_gap(self.page, g[0]) else 0.0
             opts.append(("close", m, self.part_cost(g) + apart + together, "headline after its article's text"))
-        opts.append(("open", 0, (0.6 + self.part_cost(g) if heads else 0.2) + together,
+        opts.append(("open", 0, (w["open_cost"] + self.part_cost(g) if heads else w["byline_open_cost"]) + together,
                      "headline before its article's text" if heads else "byline above its article"))
         for k in range(1, m):
             closing, opening = g[:k], g[k:]
@@ -346,15 +354,15 @@ class Assembler:
             elif not any(b.kind == "heading" for b in opening):
                 continue
             else:
-                c = 0.6 + self.part_cost(closing) + self.part_cost(opening)
+                c = w["split_cost"] + self.part_cost(closing) + self.part_cost(opening)
                 if not (opening[0].kind == "heading" and self.doubled(opening[0])):
-                    c += 0.4
+                    c += w["split_plain_extra"]
                 if page_gap(self.page, g[0]):
                     c += 2.0  # a blank line before the group: it opens what follows, whole
             opts.append(("split", k, c + together, "headlines of the article before and of the one after"))
         if m >= 2 and g[0].kind == "heading" and any(b.kind == "heading" for b in g[1:]):
             sc, why = self.subhead_score(g[0], prev, nxt if False else prev[-1:] and nxt)
-            c = (0.6 if has_sub else 2.5) + self.part_cost(g[1:]) + together
+            c = (w["subclose_cost"] if has_sub else w["subclose_first_cost"]) + self.part_cost(g[1:]) + together
             opts.append(("subclose", 1, c, "last subhead of an article that sets them after their sections"))
         return opts
 
