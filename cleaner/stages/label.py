@@ -209,8 +209,14 @@ def split_stacked_quotes(page: Page, blocks: list[Block], rule: Rule, changes: l
     n = rule.params["ngram"]
     texts = [nows(b.text) if b.kind == "paragraph" else "" for b in blocks]
     index = _ngram_index(texts, blocks, n)
+    narrow = [narrowness(page, b) for b in blocks]
+    body = sorted(x for x, b in zip(narrow, blocks) if b.kind == "paragraph" and len(b.lines) > 2)
+    typical = body[len(body) // 2] if body else 0.0
     out: list[Block] = []
     for i, b in enumerate(blocks):
+        if b.kind != "paragraph" or len(b.lines) < 2 or narrow[i] <= 1.3 * typical:
+            out.append(b)  # only blocks set clearly narrower than the body can be stacked quotes
+            continue
         cuts = [m for m, k in enumerate(b.lines[:-1]) if ends_sentence(page.lines[k].text)]
         if len(b.lines) > 2 and not ends_sentence(page.lines[b.lines[0]].text) and 0 not in cuts:
             cuts.insert(0, 0)  # a headline line run into the quote below it
@@ -231,7 +237,7 @@ def split_stacked_quotes(page: Page, blocks: list[Block], rule: Rule, changes: l
             for j in range(0, min(len(t) - n + 1, STRIDE)):
                 found.update(index.get(t[j:j + n], ()))
             for o in found:
-                if o == i or narrowness(page, b) <= 1.3 * narrowness(page, blocks[o]):
+                if o == i or narrow[i] <= 1.3 * narrow[o]:
                     continue
                 if t in texts[o] or (fuzzy and len(t) <= len(texts[o])
                                      and fuzz.partial_ratio(t, texts[o]) >= rule.params["min_similarity"] * 100):
