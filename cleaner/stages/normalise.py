@@ -120,6 +120,12 @@ def traditional_to_simplified(page: Page, rule: Rule):
         return [], []
     from ..scripts import converter, traditional_share
 
+    conv = converter(rule.params["config"])
+    if mode == "auto":
+        whole = conv.convert(page.source)  # OpenCC runs at C speed: rule out Simplified pages at once
+        if whole == page.source or (len(whole) == len(page.source) and sum(
+                1 for a, b in zip(whole, page.source) if a != b) < rule.params["min_chars"]):
+            return [], []
     segs = [(m.start(), m.end(), m.group()) for m in _SEG_RE.finditer(page.source)]
     if mode == "auto":
         trad = han = 0
@@ -136,7 +142,6 @@ def traditional_to_simplified(page: Page, rule: Rule):
         chosen = segs
     if not chosen:
         return [], []
-    conv = converter(rule.params["config"])
     repl = []
     for s, e, text in chosen:
         out = conv.convert(text)
