@@ -42,7 +42,8 @@ CHECKS = {
         "subclose_cost": float, "subclose_first_cost": float, "subhead_cost": float,
         "affinity_slope": float, "phrase_pair_bonus": float, "bold_penalty": float,
         "short_heading": int, "short_heading_bonus": float, "long_heading": int,
-        "long_heading_penalty": float, "bold_subtitle_penalty": float,
+        "long_heading_penalty": float, "bold_subtitle_penalty": float, "subtitle_max_length": int,
+        "long_subtitle_penalty": float,
     },
     "place_subheads": {"default_section": int},
     "attach_pullquotes": {},
@@ -318,8 +319,11 @@ class Assembler:
         cost = 0.0
         if len(heads) > 2:
             cost += 3.0 * (len(heads) - 2)
+        w = self.rules["A003"].params
         if len(heads) >= 2 and self.doubled(heads[1]):
-            cost += self.rules["A003"].params["bold_subtitle_penalty"]  # subtitles are not set in bold
+            cost += w["bold_subtitle_penalty"]  # subtitles are not set in bold
+        if len(heads) >= 2 and len(nows(heads[1].text)) > w["subtitle_max_length"]:
+            cost += w["long_subtitle_penalty"]  # a subtitle is a short line under its title
         if sum(1 for b in part if b.kind == "byline") > 1:
             cost += 2.0
         return cost
