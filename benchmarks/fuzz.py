@@ -31,13 +31,16 @@ Failing inputs are saved under ``--save`` (default /tmp/cleaner-fuzz) as ``case-
 from __future__ import annotations
 
 import argparse
+import atexit
 import codecs
 import collections
 import functools
+import io
 import multiprocessing as mp
 import os
 import random
 import re
+import shutil
 import signal
 import sys
 import time
@@ -46,7 +49,6 @@ from multiprocessing.connection import wait
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO))
 
 DEV_DIR = REPO.parent / "shared" / "bench" / "dev"
 SAMPLE = REPO / "samples" / "kjrb-yuanqu-page.txt"
@@ -529,6 +531,31 @@ def regex_safety(n: int = 200_000, limit: float = 1.0) -> int:
     return 1 if bad else 0
 
 
+def use_tree(tree: str) -> str:
+    """Import the cleaner from the last commit (a snapshot) or from the working tree.
+
+    A long run must not see files change under it: stages and rule files edited halfway
+    would make workers load rules their code does not know.
+    """
+    if tree == "work":
+        sys.path.insert(0, str(REPO))
+        return f"working tree {REPO}"
+    import subprocess
+    import tarfile
+    import tempfile
+
+    commit = subprocess.run(["git", "-C", str(REPO), "rev-parse", "--short", tree], check=True,
+                            capture_output=True, text=True).stdout.strip()
+    dest = Path(tempfile.mkdtemp(prefix=f"cleaner-fuzz-{commit}-"))
+    archive = subprocess.run(["git", "-C", str(REPO), "archive", "--format=tar", commit, "cleaner", "rules"],
+                             check=True, capture_output=True).stdout
+    with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+        tar.extractall(dest, filter="data")
+    atexit.register(shutil.rmtree, dest, ignore_errors=True)
+    sys.path.insert(0, str(dest))
+    return f"commit {commit} (snapshot in {dest})"
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0],
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -542,7 +569,14 @@ def main(argv=None) -> int:
     ap.add_argument("--case", type=int, help="rerun one case in this process")
     ap.add_argument("--minimise", action="store_true", help="with --case: shrink a failing case")
     ap.add_argument("--regex", action="store_true", help="time the rule patterns on hostile text instead")
+    ap.add_argument("--tree", default="HEAD",
+                    help="code to fuzz: a commit (default HEAD, extracted to a temporary folder) or 'work' "
+                         "for the working tree as it is")
     args = ap.parse_args(argv)
+    where = use_tree(args.tree)
+    import cleaner
+
+    print(f"fuzzing the cleaner from the {where}: {Path(cleaner.__file__).parent}", file=sys.stderr)
     if args.regex:
         return regex_safety()
     if args.case is not None:
