@@ -135,24 +135,39 @@ class Overlay:
         return segs
 
     def apply(self, new: Iterable[Edit]) -> "Overlay":
-        """Overlay with ``new`` edits merged in; an edit overlapping older ones absorbs them."""
+        """Overlay with ``new`` edits merged in; an edit overlapping older ones absorbs them.
+
+        The common case (no new edit touches an old one or another new one) is one sorted
+        merge; overlaps are resolved one edit at a time.
+        """
+        new = sorted(new, key=lambda x: (x.start, x.end))
+        if not new:
+            return self
+        if self._disjoint(new):
+            merged = sorted(self.edits + tuple(e for e in new if e.text != self.source[e.start:e.end]),
+                            key=lambda x: (x.start, x.end))
+            return Overlay(self.source, tuple(merged))
         edits = list(self.edits)
         starts = list(self._starts)
-        for e in sorted(new, key=lambda x: (x.start, x.end)):
-            tmp = Overlay(self.source, tuple(edits))
-            idx = tmp._overlapping(e.start, e.end)
-            if len(idx):
-                first, last = edits[idx.start], edits[idx.stop - 1]
-                s = min(first.start, e.start)
-                t = max(last.end, e.end)
-                text = tmp.render(s, e.start) if s < e.start else ""
-                text += e.text
-                if t > e.end:
-                    text += tmp.render(e.end, t)
-                merged = Edit(s, t, text)
-                del edits[idx.start:idx.stop]
-                del starts[idx.start:idx.stop]
-                e = merged
+        for e in new:
+            lo = bisect.bisect_left(starts, e.start)
+            while lo > 0 and edits[lo - 1].end > e.start or (lo > 0 and edits[lo - 1].end == e.start
+                                                             and (edits[lo - 1].start == edits[lo - 1].end
+                                                                  or e.start == e.end)):
+                lo -= 1
+            hi = lo
+            while hi < len(edits) and (edits[hi].start < e.end or (edits[hi].start == e.end and (
+                    e.start == e.end or edits[hi].start == edits[hi].end))):
+                hi += 1
+            if hi > lo:
+                s0 = min(edits[lo].start, e.start)
+                t0 = max(edits[hi - 1].end, e.end)
+                part = Overlay(self.source, tuple(edits[lo:hi]))
+                text = (part.render(s0, e.start) if s0 < e.start else "") + e.text \
+                    + (part.render(e.end, t0) if t0 > e.end else "")
+                del edits[lo:hi]
+                del starts[lo:hi]
+                e = Edit(s0, t0, text)
             if e.text == self.source[e.start:e.end]:
                 continue  # the merge undid itself: nothing to record
             i = bisect.bisect_left(starts, e.start)
@@ -161,6 +176,20 @@ class Overlay:
             edits.insert(i, e)
             starts.insert(i, e.start)
         return Overlay(self.source, tuple(edits))
+
+    def _disjoint(self, new: list[Edit]) -> bool:
+        """No new edit touches an old edit or another new edit (zero-width ones included)."""
+        prev_end = -1
+        for e in new:
+            if e.start <= prev_end:
+                return False
+            prev_end = e.end
+            i = bisect.bisect_left(self._starts, e.start)
+            if i < len(self.edits) and self.edits[i].start <= e.end:
+                return False
+            if i > 0 and self.edits[i - 1].end >= e.start:
+                return False
+        return True
 
 
 def rendered_edit(overlay: Overlay, start: int, end: int, i: int, j: int, text: str) -> Edit:

@@ -105,6 +105,7 @@ class Assembler:
         self.datelines: dict = page.meta.get("datelines", {})
         self.dedoubled = set(page.meta.get("dedoubled", ()))
         self.gaps_everywhere = page.meta.get("gaps_everywhere", False)
+        self._bodies: list[str] | None = None
         self.orphans: list[Block] = []  # blocks no article could take: they go to dropped
         self.trace: list | None = None  # set to [] to collect the chosen reading (debugging)
 
@@ -600,7 +601,7 @@ class Assembler:
         pq_of = {n: [] for n in range(len(drafts))}
         cap_of = {n: [] for n in range(len(drafts))}
         for q in pullquotes:
-            n = self.owner_of_quote(q, drafts)
+            n = self.owner_of_quote(q, drafts, line_owner)
             if n is None:
                 # no article repeats it after all: keep the text, as a paragraph of the nearest article
                 n = self.nearest(q, line_owner)
@@ -623,13 +624,18 @@ class Assembler:
         return page.evolve(articles=tuple(articles), dropped=tuple(sorted(dropped, key=lambda b: b.first)),
                            changes=page.changes + tuple(self.changes))
 
-    def owner_of_quote(self, q: Block, drafts: list[Draft]) -> int | None:
+    def owner_of_quote(self, q: Block, drafts: list[Draft], line_owner: dict | None = None) -> int | None:
         from rapidfuzz import fuzz
 
+        src = self.page.meta.get("pullquote_sources", {}).get(q.first)
+        if line_owner is not None and src in line_owner:
+            return line_owner[src]  # the paragraph the label stage found it repeats
         t = nows(q.text)
+        if self._bodies is None:
+            self._bodies = [nows("".join(b.text for b in d.body)) for d in drafts]
         best, best_score = None, 0.0
         for n, d in enumerate(drafts):
-            body = nows("".join(b.text for b in d.body))
+            body = self._bodies[n]
             if t in body:
                 return n
             if len(body) > 0:

@@ -142,7 +142,8 @@ def run(page: Page) -> Page:
     if rules.enabled("L005"):
         meta["datelines"] = find_datelines(page, out, rules["L005"], changes)
     if rules.enabled("L007"):
-        out = find_pullquotes(page, out, rules["L007"], changes)
+        meta["pullquote_sources"] = {}
+        out = find_pullquotes(page, out, rules["L007"], changes, meta["pullquote_sources"])
     return page.evolve(blocks=tuple(out), changes=page.changes + tuple(changes), meta=meta)
 
 
@@ -186,6 +187,8 @@ def narrowness(page: Page, b: Block) -> float:
 #: The n-gram index keeps every STRIDE-th n-gram of each paragraph; a query looks up all
 #: n-grams of the candidate, so a copy at any offset still meets about len/STRIDE of them.
 STRIDE = 4
+#: An n-gram found in more blocks than this is boilerplate and is not used for matching.
+MAX_SHARED = 8
 
 
 def _ngram_index(texts: list[str], blocks: list[Block], n: int) -> dict[str, set[int]]:
@@ -263,7 +266,8 @@ def split_stacked_quotes(page: Page, blocks: list[Block], rule: Rule, changes: l
     return out
 
 
-def find_pullquotes(page: Page, blocks: list[Block], rule: Rule, changes: list) -> list[Block]:
+def find_pullquotes(page: Page, blocks: list[Block], rule: Rule, changes: list,
+                    sources: dict | None = None) -> list[Block]:
     """Blocks whose text repeats another block's text: pull quotes (引语).
 
     An index of character n-grams over all paragraph text finds, for each candidate, the
@@ -277,15 +281,20 @@ def find_pullquotes(page: Page, blocks: list[Block], rule: Rule, changes: list) 
     blocks = split_stacked_quotes(page, blocks, rule, changes)
     n = rule.params["ngram"]
     texts = [nows(b.text) if b.kind in ("paragraph", "heading") else "" for b in blocks]
+    narrow = [narrowness(page, b) for b in blocks]
     index = _ngram_index(texts, blocks, n)
     out = list(blocks)
+    sources = {} if sources is None else sources  # quote's first line -> repeated block's first line
     for i, b in enumerate(blocks):
         t = texts[i]
         if b.kind != "paragraph" or len(t) < rule.params["min_length"]:
             continue
         hits: dict[int, int] = {}
         for j in range(0, len(t) - n + 1):
-            for o in index.get(t[j:j + n], ()):
+            ids = index.get(t[j:j + n], ())
+            if len(ids) > MAX_SHARED:
+                continue  # boilerplate many blocks share says nothing about where a quote comes from
+            for o in ids:
                 if o != i:
                     hits[o] = hits.get(o, 0) + 1
         best = None
@@ -296,12 +305,12 @@ def find_pullquotes(page: Page, blocks: list[Block], rule: Rule, changes: list) 
             other = texts[o]
             if t == other:
                 # identical blocks: the narrower one is the quote; on a tie, the earlier one
-                mine, theirs = (narrowness(page, b), -b.width, -i), (narrowness(page, blocks[o]), -blocks[o].width, -o)
+                mine, theirs = (narrow[i], -b.width, -i), (narrow[o], -blocks[o].width, -o)
                 if mine <= theirs:
                     continue
                 best = (o, 100.0)
                 break
-            if len(other) <= len(t) or narrowness(page, blocks[o]) > 1.3 * narrowness(page, b):
+            if len(other) <= len(t) or narrow[o] > 1.3 * narrow[i]:
                 continue  # a quote is never set wider than the text it repeats
             if t in other:
                 best = (o, 100.0)
@@ -312,6 +321,7 @@ def find_pullquotes(page: Page, blocks: list[Block], rule: Rule, changes: list) 
                 break
         if best is not None:
             o, score = best
+            sources[b.first] = blocks[o].first
             out[i] = _label(page, b, "pullquote", rule,
                             f"repeats block at line {page.line_no(blocks[o].first)} ({score:.0f}% match)", changes)
             if score < 100:
