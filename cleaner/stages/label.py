@@ -247,9 +247,15 @@ def split_stacked_quotes(page: Page, blocks: list[Block], rule: Rule, changes: l
                     return True
             return False
 
+        def piece_text(lo: int, hi: int) -> str:
+            return "".join(nows(page.lines[k].text) for k in b.lines[lo:hi])
+
+        if cuts[0] == 0 and len(pieces) > 1 and repeats(piece_text(0, pieces[1][1]), fuzzy=True):
+            # the first line belongs to the quote after it: no headline to cut off
+            pieces = [(0, pieces[1][1])] + pieces[2:]
         whole = nows(b.text)
-        matched = not repeats(whole, fuzzy=True) and any(
-            repeats("".join(nows(page.lines[k].text) for k in b.lines[lo:hi])) for lo, hi in pieces)
+        matched = len(pieces) > 1 and not repeats(whole, fuzzy=True) and any(
+            repeats(piece_text(lo, hi)) for lo, hi in pieces)
         if not matched:
             out.append(b)
             continue
