@@ -180,8 +180,8 @@ def find_datelines(page: Page, blocks: list[Block], rule: Rule, changes: list) -
 
 
 def narrowness(page: Page, b: Block) -> float:
-    """Lines per character: a block set in a narrower column needs more lines for its text."""
-    return len(b.lines) / max(1, len(nows(b.text)))
+    """Lines per em of text: a block set in a narrower column needs more lines for its text."""
+    return len(b.lines) / max(1.0, sum(page.lines[k].width for k in b.lines))
 
 
 #: The n-gram index keeps every STRIDE-th n-gram of each paragraph; a query looks up all
@@ -217,7 +217,7 @@ def split_stacked_quotes(page: Page, blocks: list[Block], rule: Rule, changes: l
     typical = body[len(body) // 2] if body else 0.0
     out: list[Block] = []
     for i, b in enumerate(blocks):
-        if b.kind != "paragraph" or len(b.lines) < 2 or narrow[i] <= 1.3 * typical:
+        if b.kind != "paragraph" or len(b.lines) < 2 or narrow[i] <= 1.1 * typical:
             out.append(b)  # only blocks set clearly narrower than the body can be stacked quotes
             continue
         cuts = [m for m, k in enumerate(b.lines[:-1]) if ends_sentence(page.lines[k].text)]
@@ -240,7 +240,7 @@ def split_stacked_quotes(page: Page, blocks: list[Block], rule: Rule, changes: l
             for j in range(0, min(len(t) - n + 1, STRIDE)):
                 found.update(index.get(t[j:j + n], ()))
             for o in found:
-                if o == i or narrow[i] <= 1.3 * narrow[o]:
+                if o == i or narrow[i] <= 1.15 * narrow[o]:
                     continue
                 if t in texts[o] or (fuzzy and len(t) <= len(texts[o])
                                      and fuzz.partial_ratio(t, texts[o]) >= rule.params["min_similarity"] * 100):
