@@ -35,7 +35,10 @@ CHECKS = {
 
 _FULLWIDTH_RE = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]+")
 _COMPAT_RE = re.compile("[\u2f00-\u2fd5\u2e80-\u2ef3\uf900-\ufad9]")
-_INVISIBLE_RE = re.compile("[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b-\u200d\u2060\ufeff\u00ad]+")
+#: One character per edit: some of these are whitespace to the lines stage (\x1c, \x85), and
+#: an edit must never straddle a line's edge. Lone surrogates (broken UTF-16 in JSON input)
+#: cannot be written out as UTF-8 and go too.
+_INVISIBLE_RE = re.compile("[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b-\u200d\u2060\ufeff\u00ad\ud800-\udfff]")
 _SEG_RE = re.compile(r"[^\n\r\u2028\u2029]+")
 
 
@@ -107,6 +110,13 @@ def invisible_chars(page: Page, rule: Rule):
                                lambda b, a: rule.describe(before=b.encode("unicode_escape").decode(), after=a))
 
 
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+
+
+def _no_surrogates(text: str) -> str:
+    return _SURROGATE_RE.sub("", text) if _SURROGATE_RE.search(text) else text
+
+
 def traditional_to_simplified(page: Page, rule: Rule):
     """Traditional characters to Simplified with OpenCC, only where the text is Traditional.
 
@@ -122,9 +132,10 @@ def traditional_to_simplified(page: Page, rule: Rule):
 
     conv = converter(rule.params["config"])
     if mode == "auto":
-        whole = conv.convert(page.source)  # OpenCC runs at C speed: rule out Simplified pages at once
-        if whole == page.source or (len(whole) == len(page.source) and sum(
-                1 for a, b in zip(whole, page.source) if a != b) < rule.params["min_chars"]):
+        whole = conv.convert(_no_surrogates(page.source))  # one pass at C speed rules out Simplified pages
+        plain = _no_surrogates(page.source)
+        if whole == plain or (len(whole) == len(plain) and sum(
+                1 for a, b in zip(whole, plain) if a != b) < rule.params["min_chars"]):
             return [], []
     segs = [(m.start(), m.end(), m.group()) for m in _SEG_RE.finditer(page.source)]
     if mode == "auto":
@@ -144,6 +155,8 @@ def traditional_to_simplified(page: Page, rule: Rule):
         return [], []
     repl = []
     for s, e, text in chosen:
+        if _SURROGATE_RE.search(text):
+            continue  # OpenCC cannot encode lone surrogates; N004 removes them
         out = conv.convert(text)
         if out == text:
             continue
