@@ -45,7 +45,7 @@ CHECKS = {
         "long_heading_penalty": float, "bold_subtitle_penalty": float, "subtitle_max_length": int,
         "long_subtitle_penalty": float,
     },
-    "place_subheads": {"default_section": int},
+    "place_subheads": {"default_section": int, "min_echo": float},
     "attach_pullquotes": {},
     "attach_captions": {},
     "drop_furniture": {},
@@ -564,12 +564,14 @@ class Assembler:
         else:
             want = rule.params["default_section"]
         lead = max(1, len(first_paras) - want) if len(first_paras) > 1 else 0
-        # lexical affinity may move the boundary by one paragraph
-        if 1 <= lead < len(first_paras) - 1:
-            here = affinity(first_head.text, first_paras[lead].text)
-            earlier = affinity(first_head.text, first_paras[lead - 1].text) if lead > 1 else -1
-            if earlier > here + 0.2:
-                lead -= 1
+        # a section's first paragraph often echoes its subhead (民生为先 情满天山 → 民生为先，
+        # 情满天山。…): a strong echo decides where the first section starts
+        if len(first_paras) > 1:
+            echoes = [(affinity(first_head.text, first_paras[k].text[:40]), -abs(k - lead), k)
+                      for k in range(1, len(first_paras))]
+            best = max(echoes)
+            if best[0] >= rule.params["min_echo"]:
+                lead = best[2]
         new = list(first_paras[:lead]) + [first_head] + list(first_paras[lead:])
         for paras, head in sections[1:]:
             new += [head] + list(paras)
