@@ -187,6 +187,8 @@ def narrowness(page: Page, b: Block) -> float:
 #: The n-gram index keeps every STRIDE-th n-gram of each paragraph; a query looks up all
 #: n-grams of the candidate, so a copy at any offset still meets about len/STRIDE of them.
 STRIDE = 4
+#: Longest text (characters) compared by fuzzy matching: pull quotes are a sentence or two.
+FUZZY_MAX = 400
 #: An n-gram found in more blocks than this is boilerplate and is not used for matching.
 MAX_SHARED = 8
 
@@ -199,6 +201,18 @@ def _ngram_index(texts: list[str], blocks: list[Block], n: int) -> dict[str, set
         for j in range(0, max(1, len(t) - n + 1), STRIDE):
             index.setdefault(t[j:j + n], set()).add(i)
     return index
+
+
+def _window(t: str, other: str, n: int) -> str:
+    """The stretch of a long ``other`` where ``t`` would sit: fuzzy matching stays linear."""
+    if len(other) <= 3 * len(t) + 50:
+        return other
+    for j in range(0, max(1, len(t) - n + 1), max(1, len(t) // 8)):
+        pos = other.find(t[j:j + n])
+        if pos >= 0:
+            lo = max(0, pos - j - len(t) // 2)
+            return other[lo:lo + 2 * len(t)]
+    return other[:3 * len(t)]
 
 
 def split_stacked_quotes(page: Page, blocks: list[Block], rule: Rule, changes: list) -> list[Block]:
@@ -242,8 +256,8 @@ def split_stacked_quotes(page: Page, blocks: list[Block], rule: Rule, changes: l
             for o in found:
                 if o == i or narrow[i] <= 1.15 * narrow[o]:
                     continue
-                if t in texts[o] or (fuzzy and len(t) <= len(texts[o])
-                                     and fuzz.partial_ratio(t, texts[o]) >= rule.params["min_similarity"] * 100):
+                if t in texts[o] or (fuzzy and len(t) <= min(len(texts[o]), FUZZY_MAX) and fuzz.partial_ratio(
+                        t, _window(t, texts[o], n)) >= rule.params["min_similarity"] * 100):
                     return True
             return False
 
@@ -321,7 +335,9 @@ def find_pullquotes(page: Page, blocks: list[Block], rule: Rule, changes: list,
             if t in other:
                 best = (o, 100.0)
                 break
-            score = fuzz.partial_ratio(t, other)
+            if len(t) > FUZZY_MAX:
+                continue  # a near copy of a long text is no pull quote; exact copies were caught above
+            score = fuzz.partial_ratio(t, _window(t, other, n))
             if score >= rule.params["min_similarity"] * 100:
                 best = (o, score)
                 break
