@@ -140,7 +140,8 @@ class Overlay:
         The common case (no new edit touches an old one or another new one) is one sorted
         merge; overlaps are resolved one edit at a time.
         """
-        new = sorted(new, key=lambda x: (x.start, x.end))
+        given = list(new)  # overlapping edits are applied in the order given: later ones win
+        new = sorted(given, key=lambda x: (x.start, x.end))
         if not new:
             return self
         if self._disjoint(new):
@@ -149,7 +150,7 @@ class Overlay:
             return Overlay(self.source, tuple(merged))
         edits = list(self.edits)
         starts = list(self._starts)
-        for e in new:
+        for e in given:
             lo = bisect.bisect_left(starts, e.start)
             while lo > 0 and edits[lo - 1].end > e.start or (lo > 0 and edits[lo - 1].end == e.start
                                                              and (edits[lo - 1].start == edits[lo - 1].end

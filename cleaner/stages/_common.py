@@ -21,11 +21,15 @@ def line_replacements(page: Page, stage: str, rule: Rule, k: int,
         if before == text:
             continue
         e = rendered_edit(overlay, ln.start, ln.end, i, j, text)
+        # right to left: what is left of this range keeps its offsets, and a range that
+        # widens into an earlier edit sees the changes already made to its right
+        overlay = overlay.apply([e])
         edits.append(e)
         action = "delete" if not text else "insert" if i == j else "replace"
         changes.append(Change(rule.id, stage, action, (e.start, e.end), before, text,
                               reason, rule.safety, (e,)))
-    changes.reverse()
+    # changes stay in the order their edits were made (right to left): replaying them in log
+    # order reproduces the overlay
     return edits, changes
 
 

@@ -27,14 +27,24 @@ CHECKS = {
     "blank_runs": {"kinds": list},
 }
 
-_CJK_BLANK = re.compile(f"(?<={CJK_CHAR})[ \\t\\u00a0\\u3000]+|[ \\t\\u00a0\\u3000]+(?={CJK_CHAR})")
+_BLANKS = re.compile("[ \\t\\u00a0\\u3000]+")
+_CJK_ONE = re.compile(CJK_CHAR)
 _SPACED_DIGITS = re.compile(r"(?<![0-9A-Za-z.])\d(?: [\d.,%](?![0-9A-Za-z]{2})){2,}")
 _BLANK_RUN = re.compile(r"[ \t\u00a0\u3000]{2,}|[\t\u00a0\u3000]")
 
 
 def body_blanks(text: str):
-    """Blanks next to a CJK character: ``2022 年`` → ``2022年``."""
-    return [(m.start(), m.end(), "", "blank next to Chinese text") for m in _CJK_BLANK.finditer(text)]
+    """Blanks next to a CJK character: ``2022 年`` → ``2022年``.
+
+    Runs of blanks are found first and their neighbours looked at after: linear, however
+    long a run of blanks a hostile line holds.
+    """
+    out = []
+    for m in _BLANKS.finditer(text):
+        i, j = m.start(), m.end()
+        if (i and _CJK_ONE.match(text, i - 1)) or (j < len(text) and _CJK_ONE.match(text, j)):
+            out.append((i, j, "", "blank next to Chinese text"))
+    return out
 
 
 def spaced_digits(text: str):
