@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+
 from ..model import Change, Edit, Page, rendered_edit
 from ..rules import Rule
 
@@ -16,14 +18,28 @@ def line_replacements(page: Page, stage: str, rule: Rule, k: int,
     ln = page.lines[k]
     edits, changes = [], []
     overlay = page.overlay
+    segs = overlay.segments(ln.start, ln.end)
+    outs = [sg[2] for sg in segs]
+    touched = False  # once a range widens into an older edit, the overlay is updated as we go
     for i, j, text in sorted(repl, reverse=True):
         before = ln.text[i:j]
         if before == text:
             continue
-        e = rendered_edit(overlay, ln.start, ln.end, i, j, text)
-        # right to left: what is left of this range keeps its offsets, and a range that
-        # widens into an earlier edit sees the changes already made to its right
-        overlay = overlay.apply([e])
+        e = None
+        if not touched:
+            a = bisect.bisect_right(outs, i) - 1
+            b = bisect.bisect_right(outs, max(i, j - 1)) - 1
+            if a >= 0 and a == b and not segs[a][4] and j <= segs[a][3]:
+                s0, _, o0, _, _ = segs[a]  # inside one unedited stretch: offsets map directly
+                e = Edit(s0 + i - o0, s0 + j - o0, text)
+        if e is None:
+            # right to left: what is left of this range keeps its offsets, and a range that
+            # widens into an earlier edit sees the changes already made to its right
+            if not touched:
+                overlay = overlay.apply(edits)
+                touched = True
+            e = rendered_edit(overlay, ln.start, ln.end, i, j, text)
+            overlay = overlay.apply([e])
         edits.append(e)
         action = "delete" if not text else "insert" if i == j else "replace"
         changes.append(Change(rule.id, stage, action, (e.start, e.end), before, text,
