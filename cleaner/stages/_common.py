@@ -9,8 +9,9 @@ from ..rules import Rule
 
 
 def line_replacements(page: Page, stage: str, rule: Rule, k: int,
-                      repl: list[tuple[int, int, str]], reason: str) -> tuple[list[Edit], list[Change]]:
-    """Edits and changes for replacing rendered[i:j] of line ``k`` (``repl``: (i, j, text)).
+                      repl: list[tuple], reason: str = "") -> tuple[list[Edit], list[Change]]:
+    """Edits and changes for replacing rendered[i:j] of line ``k`` (``repl``: (i, j, text) or
+    (i, j, text, reason)).
 
     The ranges are in the line's current text and must not overlap; they are applied right
     to left so that earlier ranges keep their offsets.
@@ -21,7 +22,9 @@ def line_replacements(page: Page, stage: str, rule: Rule, k: int,
     segs = overlay.segments(ln.start, ln.end)
     outs = [sg[2] for sg in segs]
     touched = False  # once a range widens into an older edit, the overlay is updated as we go
-    for i, j, text in sorted(repl, reverse=True):
+    for item in sorted(repl, reverse=True):
+        i, j, text = item[:3]
+        why = item[3] if len(item) > 3 else reason  # a reason per range, or one for all
         before = ln.text[i:j]
         if before == text:
             continue
@@ -43,7 +46,7 @@ def line_replacements(page: Page, stage: str, rule: Rule, k: int,
         edits.append(e)
         action = "delete" if not text else "insert" if i == j else "replace"
         changes.append(Change(rule.id, stage, action, (e.start, e.end), before, text,
-                              reason, rule.safety, (e,)))
+                              why, rule.safety, (e,)))
     # changes stay in the order their edits were made (right to left): replaying them in log
     # order reproduces the overlay
     return edits, changes

@@ -85,12 +85,12 @@ def run(page: Page) -> Page:
                 if found:
                     per_rule.append((r, found))
             for r, found in per_rule:
-                for i, j, new, why in found:
-                    e, c = line_replacements(page, STAGE, r, k, [(i, j, new)],
-                                             r.describe(line=page.line_no(k), kind=b.kind, why=why))
-                    edits += e
-                    changes += c
-                    touched.add(k)
+                line_no = page.line_no(k)
+                e, c = line_replacements(page, STAGE, r, k, [
+                    (i, j, new, r.describe(line=line_no, kind=b.kind, why=why)) for i, j, new, why in found])
+                edits += e
+                changes += c
+                touched.add(k)
     if not edits:
         return page
     overlay = page.overlay.apply(edits)
