@@ -179,16 +179,20 @@ class Overlay:
         return Overlay(self.source, tuple(edits))
 
     def _disjoint(self, new: list[Edit]) -> bool:
-        """No new edit touches an old edit or another new edit (zero-width ones included)."""
-        prev_end = -1
+        """No new edit overlaps an old edit or another new one. Edges may meet, except where
+        a zero-width edit (an insertion, or a deletion already merged away) is involved."""
+        def apart(a: Edit, b: Edit) -> bool:  # a before b
+            return a.end < b.start or (a.end == b.start and a.start < a.end and b.start < b.end)
+
+        prev = None
         for e in new:
-            if e.start <= prev_end:
+            if prev is not None and not apart(prev, e):
                 return False
-            prev_end = e.end
+            prev = e
             i = bisect.bisect_left(self._starts, e.start)
-            if i < len(self.edits) and self.edits[i].start <= e.end:
+            if i < len(self.edits) and not apart(e, self.edits[i]):
                 return False
-            if i > 0 and self.edits[i - 1].end >= e.start:
+            if i > 0 and not apart(self.edits[i - 1], e):
                 return False
         return True
 

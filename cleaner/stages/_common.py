@@ -19,28 +19,35 @@ def line_replacements(page: Page, stage: str, rule: Rule, k: int,
     ln = page.lines[k]
     edits, changes = [], []
     overlay = page.overlay
+    rendered = ln.text
     segs = overlay.segments(ln.start, ln.end)
     outs = [sg[2] for sg in segs]
-    touched = False  # once a range widens into an older edit, the overlay is updated as we go
+    limit = len(rendered) + 1  # rendered positions at or right of this one were changed already
+    progressive = False
     for item in sorted(repl, reverse=True):
         i, j, text = item[:3]
         why = item[3] if len(item) > 3 else reason  # a reason per range, or one for all
-        before = ln.text[i:j]
+        before = rendered[i:j]
         if before == text:
             continue
         e = None
-        if not touched:
-            a = bisect.bisect_right(outs, i) - 1
-            b = bisect.bisect_right(outs, max(i, j - 1)) - 1
-            if a >= 0 and a == b and not segs[a][4] and j <= segs[a][3]:
-                s0, _, o0, _, _ = segs[a]  # inside one unedited stretch: offsets map directly
-                e = Edit(s0 + i - o0, s0 + j - o0, text)
-        if e is None:
-            # right to left: what is left of this range keeps its offsets, and a range that
-            # widens into an earlier edit sees the changes already made to its right
-            if not touched:
+        if not progressive:
+            a = max(0, bisect.bisect_right(outs, i) - 1)
+            b = max(0, bisect.bisect_right(outs, max(i, j - 1)) - 1)
+            s0, _, o0, _, ed0 = segs[a]
+            ii, src_i = (o0, s0) if ed0 else (i, s0 + i - o0)
+            s1, t1, p1, q1, ed1 = segs[b]
+            jj, src_j = (q1, t1) if ed1 else (j, s1 + j - p1)
+            if j <= i:
+                jj, src_j = ii, src_i
+            if jj < limit:
+                # a range inside older edits widens to cover them whole, so edits never overlap
+                e = Edit(src_i, max(src_i, src_j), rendered[ii:i] + text + rendered[j:jj])
+                limit = ii
+        if e is None:  # rare: two ranges widen into the same older edit; go one at a time
+            if not progressive:
                 overlay = overlay.apply(edits)
-                touched = True
+                progressive = True
             e = rendered_edit(overlay, ln.start, ln.end, i, j, text)
             overlay = overlay.apply([e])
         edits.append(e)

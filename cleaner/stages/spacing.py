@@ -51,9 +51,10 @@ def spaced_digits(text: str):
     """Letter-spaced numbers: ``1 5 . 2 %`` → ``15.2%``."""
     out = []
     for m in _SPACED_DIGITS.finditer(text):
-        for i, c in enumerate(m.group()):
-            if c == " ":
-                out.append((m.start() + i, m.start() + i + 1, "", f"letter-spaced number '{m.group()}'"))
+        number = m.group()
+        why = f"letter-spaced number '{number if len(number) <= 24 else number[:24] + '…'}'"
+        start = m.start()
+        out += [(start + i, start + i + 1, "", why) for i, c in enumerate(number) if c == " "]
     return out
 
 
