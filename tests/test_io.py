@@ -221,16 +221,15 @@ def test_control_characters_are_removed_as_recorded_changes():
     assert_conserved(page)
 
 
-@pytest.mark.xfail(strict=False, reason="OpenCC cannot encode lone surrogates: normalise's "
-                                        "traditional_to_simplified raises UnicodeEncodeError")
 def test_lone_surrogates_do_not_crash():
     page = cleaner.clean("\udb45劃動科技園區\n北京\ud800启动建设。\n")
     assert_conserved(page)
 
 
-def test_lone_surrogates_without_conversion_are_kept_and_conserved():
+def test_lone_surrogates_without_conversion_are_removed_and_conserved():
     page = cleaner.clean("北京\ud800启动建设。\n", convert="none")
     assert_conserved(page)
+    assert [c.before for c in page.changes if c.rule == "N004"] == ["\ud800"]
 
 
 def test_a_5_mb_line_without_newlines():

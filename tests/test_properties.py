@@ -79,8 +79,6 @@ def test_conversion_modes_conserve(text, convert):
     assert check(cleaner.clean(text, convert=convert)) == []
 
 
-@pytest.mark.xfail(strict=False, reason="normalise deletes '\\x1c\\x9b' as one edit, but the line starts after "
-                                        "the whitespace '\\x1c': the edit straddles the line and '\\x9b' stays")
 @pytest.mark.parametrize("text", ["\x1c\x9b说", "\x85\x9b", "北京\n\x0c\x07启动"])
 def test_whitespace_controls_next_to_invisible_ones(text):
     assert check(cleaner.clean(text)) == []
