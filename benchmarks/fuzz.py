@@ -315,7 +315,11 @@ def _kind(outcome: str, detail: str) -> str:
     if outcome == "crash":
         return detail.split(": ", 1)[0]
     if outcome == "lost":
-        return detail.split(": ", 1)[-1].split(" ", 1)[-1][:70]
+        for kind in ("straddles the bounds", "is not what replaying", "is missing from the overlay",
+                     "is in no article", "is not its source", "is in both", "does not open", "joins lines"):
+            if kind in detail:
+                return kind
+        return detail[:70]
     return "more than the CPU limit"
 
 
