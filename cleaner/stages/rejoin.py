@@ -41,6 +41,7 @@ _LATIN_START = re.compile(r"^[A-Za-z(\"']")
 _HYPHEN_END = re.compile(r"[A-Za-z]-$")
 _LOWER_START = re.compile(r"^[a-z]")
 _MAXW = 400
+_PROSE_MARK = re.compile("[，、；：。“”（）《》,;:]")
 
 
 def standalone_lines(page: Page, max_width: float = 24.0) -> set[int]:
@@ -137,7 +138,7 @@ def break_score(page: Page, rule: Rule, i: int, block: list[int], opener_res: li
         and nxt.width - b.width <= p["indent_max"] + 1
     if end_a:
         if first and p["indent_min"] <= b.width - a.width <= p["indent_max"] and not b_indented \
-                and b.width <= p["max_column"]:
+                and b.width <= p["max_column"] and not end_b:
             cue(-0.5, "closes a sentence, but the next line is one indent wider: a first line")
         elif first:
             cue(3.0, "a one-line block that closes a sentence")
@@ -163,6 +164,8 @@ def break_score(page: Page, rule: Rule, i: int, block: list[int], opener_res: li
                 cue(2.5, "the lines that follow in its column never close a sentence: headings")
             if b.width > a.width + p["indent_max"] + p["wider_column"] / 2:
                 cue(3.0, f"the next line is {b.width - a.width:.1f} em wider: another column")
+            if end_b and not _PROSE_MARK.search(ta):
+                cue(1.5, "no punctuation at all, then a line that closes a sentence: a headline above it")
             if b_indented and "，" not in ta:  # a headline has no comma; a paragraph's first line may
                 cue(2.5, "the next line is itself indented")
         else:
