@@ -240,24 +240,32 @@ def test_a_5_mb_line_without_newlines():
     assert_conserved(page)
 
 
-def test_many_one_character_lines():
-    page = cleaner.clean("字\n" * (200_000 if BIG else 2_000))
+def one_character_lines(n: int) -> None:
+    page = cleaner.clean("字\n" * n)
+    assert len(page.lines) == n
     assert_conserved(page)
 
 
-def test_a_long_page(sample_page):
+def long_page(sample_page, copies: int) -> None:
     sample = sample_page.read_text(encoding="utf-8")
-    copies = 1000 if BIG else 5  # 20 MB or 100 kB
     page = cleaner.clean((sample + "\n\n") * copies)
     assert len(page.articles) >= copies
     assert_conserved(page)
 
 
+def test_many_one_character_lines():
+    one_character_lines(2_000)
+
+
+def test_a_long_page(sample_page):
+    long_page(sample_page, 5)  # 100 kB
+
+
 @big_only
 def test_200000_one_character_lines():
-    test_many_one_character_lines()
+    one_character_lines(200_000)
 
 
 @big_only
 def test_a_20_mb_page(sample_page):
-    test_a_long_page(sample_page)
+    long_page(sample_page, 1000)
