@@ -20,7 +20,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from .rules import RuleSet
 
 SAFE, REVIEW = "safe", "review"
-_NEWLINE = re.compile(r"\r\n|[\r\n\u2028\u2029]")
+_NEWLINE = re.compile(r"\r\n|[\r\n\u2028\u2029\x0b\x0c\x1c-\x1e\x85]")
 
 
 @dataclass(frozen=True, slots=True)

@@ -114,7 +114,7 @@ def test_ascii_mark_before_ascii_bracket(stages_until):
 # --- invisible characters ------------------------------------------------------------
 
 @pytest.mark.parametrize("ch", ["\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad",
-                                "\x00", "\x07", "\x1b", "\x7f", "\x85"])
+                                "\x00", "\x07", "\x1b", "\x7f"])
 def test_invisible_characters_removed(stages_until, ch):
     text = f"科技{ch}创新。"
     assert normalised(stages_until, text) == "科技创新。"
@@ -187,3 +187,11 @@ def test_changes_replay_to_the_overlay(stages_until):
         pos = e.end
     assert "".join(out) + text[pos:] == page.overlay.render(0, len(text))
     assert all(c.action in EDIT_ACTIONS for c in page.changes)
+
+
+@pytest.mark.parametrize("brk", ["\x0c", "\x0b", "\x85", "\x1c"])
+def test_break_characters_end_a_line_and_are_not_deleted(brk):
+    """pdftotext puts a form feed between pages: it ends a line, it is not an invisible char."""
+    page = cleaner.clean(f"第一页最后一行。{brk}第二页第一行。\n")
+    assert [ln.text for ln in page.lines] == ["第一页最后一行。", "第二页第一行。"]
+    assert not [c for c in page.changes if c.rule == "N004"]

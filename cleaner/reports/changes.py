@@ -25,7 +25,7 @@ class Positions:
             if c == "\r" and i + 1 < n and source[i + 1] == "\n":
                 i += 1
                 self.starts.append(i + 1)
-            elif c in "\r\n\u2028\u2029":
+            elif c in "\r\n\u2028\u2029\x0b\x0c\x1c\x1d\x1e\x85":
                 self.starts.append(i + 1)
             i += 1
 

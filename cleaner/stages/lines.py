@@ -17,7 +17,8 @@ from ..rules import Rule, search
 STAGE = "lines"
 CHECKS = {"split_merged_byline": {"byline_pattern": str, "name_pattern": str, "min_rest": int}}
 
-_LINE_RE = re.compile(r"([^\r\n\u2028\u2029]*)(\r\n|[\r\n\u2028\u2029]|$)")
+#: Line breaks as Python counts them: pdftotext puts a form feed (\f) between pages.
+_LINE_RE = re.compile(r"([^\r\n\u2028\u2029\x0b\x0c\x1c-\x1e\x85]*)(\r\n|[\r\n\u2028\u2029\x0b\x0c\x1c-\x1e\x85]|$)")
 _CONTENT_RE = re.compile(r"\S(?:.*\S)?")
 
 

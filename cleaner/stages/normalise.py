@@ -38,7 +38,7 @@ _COMPAT_RE = re.compile("[\u2f00-\u2fd5\u2e80-\u2ef3\uf900-\ufad9]")
 #: One character per edit: some of these are whitespace to the lines stage (\x1c, \x85), and
 #: an edit must never straddle a line's edge. Lone surrogates (broken UTF-16 in JSON input)
 #: cannot be written out as UTF-8 and go too.
-_INVISIBLE_RE = re.compile("[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b-\u200d\u2060\ufeff\u00ad\ud800-\udfff]")
+_INVISIBLE_RE = re.compile("[\u0000-\u0008\u000e-\u001b\u001f\u007f-\u0084\u0086-\u009f\u200b-\u200d\u2060\ufeff\u00ad\ud800-\udfff]")
 _SEG_RE = re.compile(r"[^\n\r\u2028\u2029]+")
 
 
