@@ -34,18 +34,6 @@ CHARACTER_CHECKS = {
 KNOWN_BUGS: dict = {}
 
 
-def texts(page) -> list[str]:
-    """Every text the cleaned page shows a reader: headings, byline, body, quotes, captions, dropped."""
-    out = []
-    for a in page.articles:
-        out += [b.text for b in (a.kicker, a.title, a.subtitle, a.byline) if b is not None]
-        out += [b.text for b in a.body]
-        out += [b.text for b in a.pullquotes]
-        out += [b.text for b in a.captions]
-    out += [b.text for b in page.dropped]
-    return out
-
-
 def _fired(page) -> set[str]:
     return {c.rule for c in page.changes}
 
@@ -64,7 +52,7 @@ def _params(kind: str):
 
 
 @pytest.mark.parametrize("rule_id, example", _params("examples"))
-def test_example_changes(rule_id, example):
+def test_example_changes(rule_id, example, texts):
     assert isinstance(example.get("input"), str), f"{rule_id}: an example needs a string 'input'"
     page = cleaner.clean(example["input"])
     if example.get("fires", True) is not False:
