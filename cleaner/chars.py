@@ -29,7 +29,8 @@ NO_LINE_START = "，。、；：！？）》」』”’…"
 
 ORNAMENTS = "◎□■◆◇●○★☆▲△▼▽◉•"
 
-_TERMINAL_END_RE = re.compile(f"(?:[{re.escape(TERMINAL)}]|(?<=[A-Za-z)])\\.)[{re.escape(CLOSERS)}\"']*$")
+#: What may follow a sentence-final mark at the end of a line.
+_TRAILING = CLOSERS + "\"'"
 
 
 #: Marks that Chinese typesetting squeezes to half an em when they stand next to each other or at
@@ -53,10 +54,19 @@ def width(text: str) -> float:
 def ends_sentence(text: str) -> bool:
     """True when ``text`` ends with a sentence-final mark, optionally followed by closers.
 
-    >>> ends_sentence("建设成效显著。”"), ends_sentence("引导企业全方位改造")
-    (True, False)
+    A full stop counts after a Latin letter or a closing parenthesis, not after a digit
+    (``1.`` numbers a list item). String operations, not a regex: it runs several times a line.
+
+    >>> ends_sentence("建设成效显著。”"), ends_sentence("引导企业全方位改造"), ends_sentence("in 2022.")
+    (True, False, False)
     """
-    return _TERMINAL_END_RE.search(text) is not None
+    t = text.rstrip(_TRAILING)
+    if not t:
+        return False
+    last = t[-1]
+    if last in TERMINAL:
+        return True
+    return last == "." and len(t) > 1 and t[-2].isascii() and (t[-2].isalpha() or t[-2] == ")")
 
 
 def han_count(text: str) -> int:

@@ -21,8 +21,8 @@ from __future__ import annotations
 import re
 
 from ..chars import CLOSERS, NO_LINE_START, ends_sentence
-from ..model import Block, Change, Page
-from ..rules import Rule, any_pattern, search_any
+from ..model import Block, Change, Deferred, Page
+from ..rules import PATTERN_TIMEOUT, Rule, any_pattern
 from ._common import line_replacements
 
 STAGE = "rejoin"
@@ -110,28 +110,46 @@ def break_score(page: Page, rule: Rule, i: int, block: list[int], opener_res: li
     ``block`` holds the lines already joined into the current block (line i is its last):
     its full lines give the column width, so the decision needs no page-wide statistics.
     """
-    p = rule.params
+    lines = page.lines
+    mid = max((lines[k].width for k in block[1:-1]), default=None)
+    score, cues = _score(page, rule.params, i, lines[block[0]].width, len(block), mid,
+                         any_pattern(tuple(opener_res)) if opener_res else None)
+    return score, _cue_text(cues)
+
+
+def _cue_text(cues: list) -> str:
+    return "; ".join(t.format(*args) for t, args in cues) or "fills its column"
+
+
+def _score(page: Page, p: dict, i: int, first_width: float, size: int, mid: float | None,
+           opener) -> tuple[float, list]:
+    """The cues for the break after line i of a block of ``size`` lines.
+
+    ``first_width`` is the block's first line, ``mid`` the widest of its middle lines (the
+    column), ``opener`` the compiled paragraph-opener pattern. Cues are (template, args)
+    pairs: only a reason someone reads is ever formatted.
+    """
     lines = page.lines
     a, b = lines[i], lines[i + 1]
     ta, tb = a.text, b.text
-    nxt = lines[i + 2] if i + 2 < len(lines) else None
     if tb[0] in NO_LINE_START or tb[0] in CLOSERS:
-        return -5.0, f"the next line starts with '{tb[0]}', which never starts a line"
+        return -5.0, [("the next line starts with '{}', which never starts a line", (tb[0],))]
+    nxt = lines[i + 2] if i + 2 < len(lines) else None
     tol = p["full_tolerance"]
     end_a, end_b = ends_sentence(ta), ends_sentence(tb)
-    first = len(block) == 1
-    if len(block) >= 3:
-        col = max(lines[k].width for k in block[1:-1])
-    elif len(block) == 2:  # the first line lost its indent: the column is about 2 ems wider
-        col = lines[block[0]].width + (p["indent_min"] + p["indent_max"]) / 2
+    first = size == 1
+    if size >= 3:
+        col = mid
+    elif size == 2:  # the first line lost its indent: the column is about 2 ems wider
+        col = first_width + (p["indent_min"] + p["indent_max"]) / 2
     else:
         col = None
     score, cues = 0.0, []
 
-    def cue(value: float, text: str):
+    def cue(value: float, text: str, *args):
         nonlocal score
         score += value
-        cues.append(text)
+        cues.append((text, args))
 
     # is line i+1 the indented first line of a paragraph? (the indent was lost: it is short)
     b_indented = nxt is not None and not end_b and nxt.width - b.width >= p["indent_min"] \
@@ -143,11 +161,11 @@ def break_score(page: Page, rule: Rule, i: int, block: list[int], opener_res: li
         elif first:
             cue(3.0, "a one-line block that closes a sentence")
         elif a.width < col - tol:
-            cue(3.0, f"closes a sentence {col - a.width:.1f} em short of the column")
+            cue(3.0, "closes a sentence {:.1f} em short of the column", col - a.width)
         else:
             cue(0.5, "closes a sentence at the end of a full line")
             if b.width > col + p["wider_column"]:
-                cue(3.0, f"the next line is wider than the column ({b.width:.1f} > {col:.1f})")
+                cue(3.0, "the next line is wider than the column ({:.1f} > {:.1f})", b.width, col)
             elif b_indented:
                 cue(1.5, "the next line is indented")
             elif b.width < a.width - tol and not end_b:
@@ -156,39 +174,44 @@ def break_score(page: Page, rule: Rule, i: int, block: list[int], opener_res: li
                 cue(-1.5, "the next line fills the column")
     else:
         if ta[-1] in p["no_break_endings"]:
-            cue(-2.5, f"ends with '{ta[-1]}'")
+            cue(-2.5, "ends with '{}'", ta[-1])
         if first:
             if a.width > b.width + tol and not end_b:
-                cue(3.0, f"wider ({a.width:.1f} em) than the line after it: not an indented first line")
+                cue(3.0, "wider ({:.1f} em) than the line after it: not an indented first line", a.width)
             elif not end_b and not reaches_sentence_end(lines, i, p, stop=page.meta.get("stops", frozenset())):
                 cue(2.5, "the lines that follow in its column never close a sentence: headings")
             if b.width > a.width + p["indent_max"] + p["wider_column"] / 2:
-                cue(3.0, f"the next line is {b.width - a.width:.1f} em wider: another column")
+                cue(3.0, "the next line is {:.1f} em wider: another column", b.width - a.width)
             if end_b and not _PROSE_MARK.search(ta):
                 cue(1.5, "no punctuation at all, then a line that closes a sentence: a headline above it")
             if b_indented and "，" not in ta:  # a headline has no comma; a paragraph's first line may
                 cue(2.5, "the next line is itself indented")
         else:
             if a.width < col - p["short_deficit"]:
-                cue(3.0, f"{col - a.width:.1f} em short of the column without closing a sentence")
+                cue(3.0, "{:.1f} em short of the column without closing a sentence", col - a.width)
             if b.width > col + p["wider_column"]:
-                cue(3.0, f"the next line is wider than the column ({b.width:.1f} > {col:.1f})")
+                cue(3.0, "the next line is wider than the column ({:.1f} > {:.1f})", b.width, col)
             elif not end_b and b.width < col - p["short_deficit"]:
                 cue(3.0, "the next line is short and closes no sentence: a heading or a cut")
             elif b_indented and b.width < a.width - tol:
                 # a paragraph only starts after a sentence closes: this is a cut, or noise
                 cue(p["indent_after_open"], "the next line is indented")
-    if opener_res and search_any(opener_res, tb):
-        cue(2.0, f"the next line opens a paragraph ('{tb[:6]}')")
-    if page.meta.get("gaps_informative", False) and b.gap_before:
+    if opener is not None and _opens(opener, tb):
+        cue(2.0, "the next line opens a paragraph ('{}')", tb[:6])
+    if b.gap_before and page.meta.get("gaps_informative", False):
         cue(2.0, "blank line between")
     if b.gap_before == 0 and page.meta.get("gaps_everywhere", False):
         cue(1.5, "no blank line where the page has one after every line")
-    if _HYPHEN_END.search(ta) and _LOWER_START.match(tb):
+    if ta[-1] == "-" and _HYPHEN_END.search(ta) and _LOWER_START.match(tb):
         cue(-9.0, "an English word continues after its line-end hyphen")
-    if not cues:
-        cues.append("fills its column")
-    return score, "; ".join(cues)
+    return score, cues
+
+
+def _opens(opener, text: str) -> bool:
+    try:
+        return opener.search(text, timeout=PATTERN_TIMEOUT) is not None
+    except TimeoutError:
+        return False
 
 
 def run(page: Page) -> Page:
@@ -215,10 +238,13 @@ def run(page: Page) -> Page:
     page = page.evolve(meta=meta)
 
     edits, changes = [], []
+    touched: list[int] = []
     blocks: list[Block] = []
     cur: list[int] = [0]
     joiners: list[str] = []
+    mid = None  # the widest middle line of the current block: its column
     hyph = rules["J002"] if rules.enabled("J002") else None
+    opener = any_pattern(tuple(opener_res)) if opener_res else None
 
     def close():
         text = "".join(x for pair in zip([lines[k].text for k in cur], joiners + [""]) for x in pair)
@@ -233,32 +259,33 @@ def run(page: Page) -> Page:
                 joiners.append("")
             close()
             i = grp[-1] + 1
-            cur, joiners = [i], []
+            cur, joiners, mid = [i], [], None
             if i >= n:
                 cur = []
                 break
             continue
-        score, why = break_score(page, rule, i, cur, opener_res)
-        if i in dedoubled or (i + 1) in dedoubled:
-            score, why = max(score, 5.0), "a headline set in bold display type stands alone"
-        elif i in standalone or (i + 1) in standalone:
-            score, why = max(score, 5.0), "page furniture, a credit or a byline stands alone"
+        if i in dedoubled or (i + 1) in dedoubled or i in standalone or (i + 1) in standalone:
+            score = 5.0  # a bold display headline, furniture, a credit or a byline stands alone
+        else:
+            score, cues = _score(page, p, i, lines[cur[0]].width, len(cur), mid, opener)
         if score > 0 or (i + 1) in heading_groups:
             close()
-            cur, joiners = [i + 1], []
+            cur, joiners, mid = [i + 1], [], None
         else:
             ta, tb = lines[i].text, lines[i + 1].text
             joiner = ""
-            if hyph and _HYPHEN_END.search(ta) and _LOWER_START.match(tb):
+            if hyph and ta[-1] == "-" and _HYPHEN_END.search(ta) and _LOWER_START.match(tb):
                 e, c = hyphen_join(page, hyph, i)
                 edits += e
                 changes += c
+                touched.append(i)
             elif _LATIN_END.search(ta) and _LATIN_START.match(tb):
                 joiner = " "
-            a = lines[i]
-            changes.append(Change(rule.id, STAGE, "join", (a.end, lines[i + 1].start), "\n", joiner,
-                                  rule.describe(line=page.line_no(i), next=page.line_no(i + 1), score=f"{score:.1f}",
-                                                cues=why or "fills its column"), rule.safety))
+            changes.append(Change(rule.id, STAGE, "join", (lines[i].end, lines[i + 1].start), "\n", joiner,
+                                  Deferred(_join_reason, page, rule, i, score, cues), rule.safety))
+            if len(cur) >= 2:  # line i stops being the block's last line: it is a middle line now
+                w = lines[i].width
+                mid = w if mid is None or w > mid else mid
             cur.append(i + 1)
             joiners.append(joiner)
         i += 1
@@ -266,7 +293,6 @@ def run(page: Page) -> Page:
         close()
     if edits:
         overlay = page.overlay.apply(edits)
-        touched = {k for k in range(n) if any(lines[k].start <= e.start < lines[k].end + 1 for e in edits)}
         new_lines = list(lines)
         from ..chars import width
         from ..model import Line as L
@@ -277,6 +303,10 @@ def run(page: Page) -> Page:
         page = page.evolve(overlay=overlay, lines=tuple(new_lines))
         blocks = [rebuild(page, b) for b in blocks]
     return page.evolve(blocks=tuple(blocks), changes=page.changes + tuple(changes), meta=meta)
+
+
+def _join_reason(page: Page, rule: Rule, i: int, score: float, cues: list) -> str:
+    return rule.describe(line=page.line_no(i), next=page.line_no(i + 1), score=f"{score:.1f}", cues=_cue_text(cues))
 
 
 def rebuild(page: Page, b: Block, **kw) -> Block:
