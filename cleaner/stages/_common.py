@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import bisect
 
-from ..model import Change, Edit, Page, rendered_edit
+from dataclasses import replace
+
+from ..chars import width
+from ..model import Block, Change, Edit, Line, Page, rendered_edit
 from ..rules import Rule
 
 
@@ -73,3 +76,31 @@ def source_replacements(page: Page, stage: str, rule: Rule, repl: list[tuple[int
         changes.append(Change(rule.id, stage, action, (i, j), before, text,
                               reason_of(before, text), rule.safety, (e,)))
     return edits, changes
+
+
+def apply_line_edits(page: Page, edits: list[Edit], touched, blocks) -> tuple[Page, list[Block]]:
+    """Apply ``edits`` (all inside the lines ``touched``) and refresh what they changed.
+
+    Only the touched lines are measured again and only the blocks holding them are rebuilt:
+    a page with one edit costs one line, not the whole page.
+    """
+    overlay = page.overlay.apply(edits)
+    lines = list(page.lines)
+    touched = set(touched)
+    for k in touched:
+        ln = lines[k]
+        t = overlay.render(ln.start, ln.end)
+        lines[k] = Line(ln.index, ln.start, ln.end, t, width(t), ln.gap_before)
+    page = page.evolve(overlay=overlay, lines=tuple(lines))
+    blocks = [rebuild(page, b) if any(k in touched for k in b.lines) else b for b in blocks]
+    return page, blocks
+
+
+def rebuild(page: Page, b: Block, **kw) -> Block:
+    """A block's text from its lines' current text and its joiners."""
+    parts = []
+    for n, k in enumerate(b.lines):
+        parts.append(page.lines[k].text)
+        if n < len(b.joiners):
+            parts.append(b.joiners[n])
+    return replace(b, text="".join(parts), **kw)

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field, replace
 from ..chars import NO_LINE_START, CLOSERS, ends_sentence
 from ..model import Article, Block, Change, Page
 from ..rules import search
-from .rejoin import rebuild
+from ._common import rebuild
 
 STAGE = "assemble"
 

@@ -17,11 +17,12 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from rapidfuzz import fuzz
+
 from ..chars import ORNAMENTS, ends_sentence
 from ..model import Block, Change, Page
 from ..rules import Rule, search_any
-from ._common import line_replacements
-from .rejoin import rebuild
+from ._common import apply_line_edits, line_replacements, rebuild
 
 STAGE = "label"
 
@@ -62,6 +63,7 @@ def run(page: Page) -> Page:
     rules = page.rules
     changes: list[Change] = []
     edits = []
+    ornament_lines: list[int] = []
     blocks = list(page.blocks)
     dropped_rules = [r for r in rules.for_stage(STAGE) if r.check == "whole_block" and r.enabled]
     cap = rules["L003"] if rules.enabled("L003") else None
@@ -115,6 +117,7 @@ def run(page: Page) -> Page:
                                          f"byline ornament '{first.text[:lead].strip()}' removed")
                 edits += e
                 changes += c
+                ornament_lines.append(b.first)
             out.append(b)
             k += 1
             continue
@@ -126,17 +129,7 @@ def run(page: Page) -> Page:
         k += 1
 
     if edits:
-        overlay = page.overlay.apply(edits)
-        from ..chars import width
-        from ..model import Line
-        new_lines = list(page.lines)
-        for e in edits:
-            for ln in page.lines:
-                if ln.start <= e.start <= ln.end:
-                    t = overlay.render(ln.start, ln.end)
-                    new_lines[ln.index] = Line(ln.index, ln.start, ln.end, t, width(t), ln.gap_before)
-        page = page.evolve(overlay=overlay, lines=tuple(new_lines))
-        out = [rebuild(page, b) for b in out]
+        page, out = apply_line_edits(page, edits, ornament_lines, out)
 
     meta = dict(page.meta)
     if rules.enabled("L005"):
@@ -151,10 +144,14 @@ def is_heading(page: Page, b: Block, rule: Rule) -> bool:
     """Short, in few lines, and closing no sentence: a title, subtitle or subhead."""
     p = rule.params
     t = b.text
-    bold = set(page.meta.get("dedoubled", ())) | {k for g in page.meta.get("heading_groups", ()) for k in g}
-    if any(k in bold for k in b.lines) and len(nows(t)) <= p["max_length"] and t[-1] not in "。；":
+    size = len(nows(t))
+    bold = page.meta.get("_bold_lines")
+    if bold is None:
+        bold = set(page.meta.get("dedoubled", ())) | {k for g in page.meta.get("heading_groups", ()) for k in g}
+        page.meta["_bold_lines"] = bold
+    if size <= p["max_length"] and t[-1] not in "。；" and any(k in bold for k in b.lines):
         return True  # set in bold display type: a headline, whatever its punctuation
-    if len(b.lines) > p["max_lines"] or len(nows(t)) > p["max_length"] or len(nows(t)) < 2:
+    if len(b.lines) > p["max_lines"] or size > p["max_length"] or size < 2:
         return False
     if t[-1] in p["end_marks"]:
         return False
@@ -193,14 +190,31 @@ FUZZY_MAX = 400
 MAX_SHARED = 8
 
 
-def _ngram_index(texts: list[str], blocks: list[Block], n: int) -> dict[str, set[int]]:
-    index: dict[str, set[int]] = {}
+def _ngram_index(texts: list[str], blocks: list[Block], n: int) -> dict[str, int | set[int]]:
+    """Every STRIDE-th n-gram of each paragraph -> the block holding it (a set when several do)."""
+    index: dict[str, int | set[int]] = {}
+    get = index.get
     for i, t in enumerate(texts):
         if blocks[i].kind != "paragraph":
             continue
         for j in range(0, max(1, len(t) - n + 1), STRIDE):
-            index.setdefault(t[j:j + n], set()).add(i)
+            g = t[j:j + n]
+            have = get(g)
+            if have is None:
+                index[g] = i
+            elif type(have) is int:
+                if have != i:
+                    index[g] = {have, i}
+            else:
+                have.add(i)
     return index
+
+
+def _owners(index: dict, gram: str):
+    have = index.get(gram)
+    if have is None:
+        return ()
+    return (have,) if type(have) is int else have
 
 
 def _window(t: str, other: str, n: int) -> str:
@@ -215,21 +229,20 @@ def _window(t: str, other: str, n: int) -> str:
     return other[:3 * len(t)]
 
 
-def split_stacked_quotes(page: Page, blocks: list[Block], rule: Rule, changes: list) -> list[Block]:
+def split_stacked_quotes(page: Page, blocks: list[Block], rule: Rule, changes: list,
+                         texts: list[str], narrow: list[float], index: dict) -> list[Block]:
     """Pull quotes stacked in one narrow column can run together in rejoin; cut them apart.
 
     A block is cut at the line ends that close a sentence when a piece repeats text of a
     block set in a clearly wider column (a pull quote is narrower than what it quotes).
+    ``texts``, ``narrow`` and ``index`` describe ``blocks`` (see :func:`find_pullquotes`);
+    ``blocks`` itself comes back when nothing was cut.
     """
-    from rapidfuzz import fuzz
-
     n = rule.params["ngram"]
-    texts = [nows(b.text) if b.kind == "paragraph" else "" for b in blocks]
-    index = _ngram_index(texts, blocks, n)
-    narrow = [narrowness(page, b) for b in blocks]
     body = sorted(x for x, b in zip(narrow, blocks) if b.kind == "paragraph" and len(b.lines) > 2)
     typical = body[len(body) // 2] if body else 0.0
     out: list[Block] = []
+    cut_any = False
     for i, b in enumerate(blocks):
         if b.kind != "paragraph" or len(b.lines) < 2 or narrow[i] <= 1.1 * typical:
             out.append(b)  # only blocks set clearly narrower than the body can be stacked quotes
@@ -250,9 +263,9 @@ def split_stacked_quotes(page: Page, blocks: list[Block], rule: Rule, changes: l
                 return False
             found = set()
             for j in range(0, len(t) - n + 1, 1 if fuzzy else len(t)):
-                found.update(index.get(t[j:j + n], ()))
+                found.update(_owners(index, t[j:j + n]))
             for j in range(0, min(len(t) - n + 1, STRIDE)):
-                found.update(index.get(t[j:j + n], ()))
+                found.update(_owners(index, t[j:j + n]))
             for o in found:
                 if o == i or narrow[i] <= 1.15 * narrow[o]:
                     continue
@@ -283,7 +296,8 @@ def split_stacked_quotes(page: Page, blocks: list[Block], rule: Rule, changes: l
         changes.append(Change(rule.id, STAGE, "split", (s, e), "", "",
                               f"pull quotes run together at line {page.line_no(b.first)}: cut at sentence ends "
                               f"into {len(pieces)} blocks", rule.safety))
-    return out
+        cut_any = True
+    return out if cut_any else blocks
 
 
 def find_pullquotes(page: Page, blocks: list[Block], rule: Rule, changes: list,
@@ -296,13 +310,17 @@ def find_pullquotes(page: Page, blocks: list[Block], rule: Rule, changes: list,
     blocks, the one set in the narrower column (more lines for the same text) is the quote.
     Linear in page size.
     """
-    from rapidfuzz import fuzz
-
-    blocks = split_stacked_quotes(page, blocks, rule, changes)
     n = rule.params["ngram"]
-    texts = [nows(b.text) if b.kind in ("paragraph", "heading") else "" for b in blocks]
+    texts = [nows(b.text) if b.kind == "paragraph" else "" for b in blocks]
     narrow = [narrowness(page, b) for b in blocks]
     index = _ngram_index(texts, blocks, n)
+    split = split_stacked_quotes(page, blocks, rule, changes, texts, narrow, index)
+    if split is not blocks:  # quotes were cut apart: measure and index the new blocks
+        blocks = split
+        texts = [nows(b.text) if b.kind == "paragraph" else "" for b in blocks]
+        narrow = [narrowness(page, b) for b in blocks]
+        index = _ngram_index(texts, blocks, n)
+    get = index.get
     out = list(blocks)
     sources = {} if sources is None else sources  # quote's first line -> repeated block's first line
     for i, b in enumerate(blocks):
@@ -310,13 +328,15 @@ def find_pullquotes(page: Page, blocks: list[Block], rule: Rule, changes: list,
         if b.kind != "paragraph" or len(t) < rule.params["min_length"]:
             continue
         hits: dict[int, int] = {}
-        for j in range(0, len(t) - n + 1):
-            ids = index.get(t[j:j + n], ())
-            if len(ids) > MAX_SHARED:
-                continue  # boilerplate many blocks share says nothing about where a quote comes from
-            for o in ids:
-                if o != i:
-                    hits[o] = hits.get(o, 0) + 1
+        for ids in map(get, [t[j:j + n] for j in range(len(t) - n + 1)]):
+            if ids is None or ids == i:
+                continue
+            if type(ids) is int:
+                hits[ids] = hits.get(ids, 0) + 1
+            elif len(ids) <= MAX_SHARED:  # boilerplate many blocks share says nothing
+                for o in ids:
+                    if o != i:
+                        hits[o] = hits.get(o, 0) + 1
         best = None
         expected = (len(t) - n + 1) / STRIDE
         for o, cnt in sorted(hits.items(), key=lambda x: -x[1]):

@@ -13,6 +13,7 @@ import re
 from ..chars import width
 from ..model import Change, Line, Page, source_offset
 from ..rules import Rule, search
+from .dedouble import parse_doubling
 
 STAGE = "lines"
 CHECKS = {"split_merged_byline": {"byline_pattern": str, "name_pattern": str, "min_rest": int}}
@@ -72,8 +73,6 @@ def split_point(text: str, rule: Rule) -> int | None:
     >>> t[:split_point(t, r)]
     '◎本报记者 廖春浩 '
     """
-    from .dedouble import parse_doubling
-
     m = search(rule.params["byline_pattern"], text)
     if not m:
         return None
@@ -117,7 +116,7 @@ def _split_bylines(page: Page, rule: Rule, lines: list[Line]) -> tuple[list[Line
     for ln in lines:
         cut = split_point(ln.text, rule) if len(ln.text) < 120 else None
         if cut is None or not ln.text[:cut].strip():
-            out.append(Line(len(out), ln.start, ln.end, ln.text, ln.width, ln.gap_before))
+            out.append(ln if ln.index == len(out) else Line(len(out), ln.start, ln.end, ln.text, ln.width, ln.gap_before))
             continue
         head_len = len(ln.text[:cut].rstrip())
         rest_at = cut + len(ln.text[cut:]) - len(ln.text[cut:].lstrip())

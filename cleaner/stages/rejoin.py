@@ -23,7 +23,7 @@ import re
 from ..chars import CLOSERS, NO_LINE_START, ends_sentence
 from ..model import Block, Change, Deferred, Page
 from ..rules import PATTERN_TIMEOUT, Rule, any_pattern
-from ._common import line_replacements
+from ._common import apply_line_edits, line_replacements
 
 STAGE = "rejoin"
 
@@ -292,29 +292,9 @@ def run(page: Page) -> Page:
     if cur and cur[0] < n:
         close()
     if edits:
-        overlay = page.overlay.apply(edits)
-        new_lines = list(lines)
-        from ..chars import width
-        from ..model import Line as L
-        for k in touched:
-            ln = lines[k]
-            t = overlay.render(ln.start, ln.end)
-            new_lines[k] = L(ln.index, ln.start, ln.end, t, width(t), ln.gap_before)
-        page = page.evolve(overlay=overlay, lines=tuple(new_lines))
-        blocks = [rebuild(page, b) for b in blocks]
+        page, blocks = apply_line_edits(page, edits, touched, blocks)
     return page.evolve(blocks=tuple(blocks), changes=page.changes + tuple(changes), meta=meta)
 
 
 def _join_reason(page: Page, rule: Rule, i: int, score: float, cues: list) -> str:
     return rule.describe(line=page.line_no(i), next=page.line_no(i + 1), score=f"{score:.1f}", cues=_cue_text(cues))
-
-
-def rebuild(page: Page, b: Block, **kw) -> Block:
-    """A block's text from its lines' current text and its joiners."""
-    parts = []
-    for n, k in enumerate(b.lines):
-        parts.append(page.lines[k].text)
-        if n < len(b.joiners):
-            parts.append(b.joiners[n])
-    from dataclasses import replace
-    return replace(b, text="".join(parts), **kw)

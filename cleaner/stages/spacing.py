@@ -13,11 +13,11 @@ This stage runs after labelling because the kind of a block decides.
 from __future__ import annotations
 
 import re
-from ..chars import CJK_CHAR, width
-from ..model import Line, Page
+
+from ..chars import CJK_CHAR
+from ..model import Page
 from ..rules import Rule
-from ._common import line_replacements
-from .rejoin import rebuild
+from ._common import apply_line_edits, line_replacements
 
 STAGE = "spacing"
 
@@ -94,11 +94,5 @@ def run(page: Page) -> Page:
                 touched.add(k)
     if not edits:
         return page
-    overlay = page.overlay.apply(edits)
-    lines = list(page.lines)
-    for k in touched:
-        ln = lines[k]
-        t = overlay.render(ln.start, ln.end)
-        lines[k] = Line(ln.index, ln.start, ln.end, t, width(t), ln.gap_before)
-    page = page.evolve(overlay=overlay, lines=tuple(lines), changes=page.changes + tuple(changes))
-    return page.evolve(blocks=tuple(rebuild(page, b) for b in page.blocks))
+    page, blocks = apply_line_edits(page, edits, touched, page.blocks)
+    return page.evolve(blocks=tuple(blocks), changes=page.changes + tuple(changes))
