@@ -140,10 +140,14 @@ class Overlay:
         """The current text of ``source[start:end]``; edits must not straddle the bounds."""
         if not self.edits:
             return self.source[start:end]
+        edits = self.edits
+        lo = bisect.bisect_left(self._starts, start)
+        if lo == len(edits) or edits[lo].start > end:
+            return self.source[start:end]  # no edit in the span
         parts = []
         pos = start
-        lo = bisect.bisect_left(self._starts, start)
-        for e in self.edits[lo:]:
+        for k in range(lo, len(edits)):  # indexing, not edits[lo:]: a copy per call is quadratic
+            e = edits[k]
             if e.start > end or (e.start == end and e.end > end):
                 break
             if e.end > end:
@@ -159,7 +163,9 @@ class Overlay:
         segs = []
         pos, out = start, 0
         lo = bisect.bisect_left(self._starts, start)
-        for e in self.edits[lo:]:
+        edits = self.edits
+        for k in range(lo, len(edits)):
+            e = edits[k]
             if e.start > end or (e.start == end and e.end > end) or e.end > end:
                 break
             if e.start > pos:

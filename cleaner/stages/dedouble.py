@@ -136,15 +136,24 @@ def doubled_near_match(page: Page, rule: Rule, k: int):
     return line_replacements(page, STAGE, rule, k, [(n // 2, n, "")], reason)
 
 
-def doubled_split_lines(page: Page, rule: Rule, k: int, line_rule: Rule):
-    """Runs of a doubled headline put on lines of their own: ``乡村`` / ``乡村“`` / ``“村晚``."""
+def split_candidates(page: Page, rule: Rule) -> list[bool]:
+    """Lines that may hold one run of a doubled headline: narrow, and no sentence inside."""
+    wmax = rule.params["max_line_width"]
+    return [ln.width <= wmax and ln.text[-1] not in "。！？" and not _SENTENCE_INSIDE.search(ln.text)
+            for ln in page.lines]
+
+
+def doubled_split_lines(page: Page, rule: Rule, k: int, line_rule: Rule, candidates: list[bool] | None = None):
+    """Runs of a doubled headline put on lines of their own: ``乡村`` / ``乡村“`` / ``“村晚``.
+
+    ``candidates`` (from :func:`split_candidates`) saves measuring each line once per group.
+    """
     lines = page.lines
+    if candidates is None:
+        candidates = split_candidates(page, rule)
     group = []
     j = k
-    while j < len(lines) and len(group) < rule.params["max_lines"]:
-        t = lines[j].text
-        if lines[j].width > rule.params["max_line_width"] or _SENTENCE_INSIDE.search(t) or t[-1] in "。！？":
-            break
+    while j < len(lines) and len(group) < rule.params["max_lines"] and candidates[j]:
         group.append(j)
         j += 1
     if len(group) < 2:
@@ -181,6 +190,8 @@ def doubled_split_lines(page: Page, rule: Rule, k: int, line_rule: Rule):
 def run(page: Page) -> Page:
     rules = page.rules
     line_rule = rules["D001"] if "D001" in rules else None
+    split_rule = rules["D003"] if rules.enabled("D003") and line_rule is not None else None
+    candidates = split_candidates(page, split_rule) if split_rule else None
     edits, changes = [], []
     groups = []
     done = set()
@@ -197,8 +208,8 @@ def run(page: Page) -> Page:
             changes += hit[1]
             done.add(k)
             continue
-        if rules.enabled("D003") and line_rule is not None:
-            got = doubled_split_lines(page, rules["D003"], k, line_rule)
+        if split_rule and candidates[k] and k + 1 < len(candidates) and candidates[k + 1]:
+            got = doubled_split_lines(page, split_rule, k, line_rule, candidates)
             if got is not None:
                 edits += got[0]
                 changes += got[1]
@@ -209,12 +220,17 @@ def run(page: Page) -> Page:
     overlay = page.overlay.apply(edits)
     lines = []
     keep_index = {}
-    for ln in page.lines:
-        text = overlay.render(ln.start, ln.end)
-        if not text.strip():
-            continue
-        keep_index[ln.index] = len(lines)
-        lines.append(Line(len(lines), ln.start, ln.end, text, width(text), ln.gap_before))
+    for ln in page.lines:  # only the de-doubled lines changed; a line left empty goes
+        old = ln.index
+        if old in done:
+            text = overlay.render(ln.start, ln.end)
+            if not text.strip():
+                continue
+            ln = Line(len(lines), ln.start, ln.end, text, width(text), ln.gap_before)
+        elif old != len(lines):
+            ln = Line(len(lines), ln.start, ln.end, ln.text, ln.width, ln.gap_before)
+        keep_index[old] = len(lines)
+        lines.append(ln)
     heading_groups = tuple(tuple(keep_index[g] for g in grp if g in keep_index) for grp in groups)
     meta = dict(page.meta)
     meta["heading_groups"] = tuple(g for g in heading_groups if len(g) > 1)

@@ -1,14 +1,13 @@
 """Stage 2, lines: split the page into printed lines and measure each one in ems.
 
-Extractors end lines with ``\\n``, ``\\r\\n`` or ``\\r`` (and now and then U+2028/U+2029),
-and many put a blank line after every printed line. A line here is the span of its text
+Extractors end lines with ``\\n``, ``\\r\\n`` or ``\\r`` (and now and then U+2028/U+2029;
+pdftotext puts a form feed between pages): the line ends of ``str.splitlines``. Many put a
+blank line after every printed line. A line here is the span of its text
 without the surrounding blanks; the number of blank lines before it is kept as a layout cue
 (blocks pasted in from another text layer often come without them).
 """
 
 from __future__ import annotations
-
-import re
 
 from ..chars import width
 from ..model import Change, Line, Page, source_offset
@@ -18,9 +17,6 @@ from .dedouble import parse_doubling
 STAGE = "lines"
 CHECKS = {"split_merged_byline": {"byline_pattern": str, "name_pattern": str, "min_rest": int}}
 
-#: Line breaks as Python counts them: pdftotext puts a form feed (\f) between pages.
-_LINE_RE = re.compile(r"([^\r\n\u2028\u2029\x0b\x0c\x1c-\x1e\x85]*)(\r\n|[\r\n\u2028\u2029\x0b\x0c\x1c-\x1e\x85]|$)")
-_CONTENT_RE = re.compile(r"\S(?:.*\S)?")
 
 
 def run(page: Page) -> Page:
@@ -28,14 +24,19 @@ def run(page: Page) -> Page:
     gap = 0
     src = page.source
     overlay = page.overlay
-    for m in _LINE_RE.finditer(src):
-        if m.start() == m.end():  # the empty match at the very end
-            break
-        c = _CONTENT_RE.search(src, m.start(1), m.end(1))
-        if c is None:
+    pos = 0
+    # str.splitlines breaks at exactly the line ends above; each piece keeps its end, and
+    # strip() removes it with the blanks (the same Unicode whitespace as the regex \s)
+    for piece in src.splitlines(True):
+        start = pos
+        pos += len(piece)
+        content = piece.strip()
+        if not content:
             gap += 1
             continue
-        text = overlay.render(c.start(), c.end())
+        s = start + len(piece) - len(piece.lstrip())
+        e = s + len(content)
+        text = overlay.render(s, e)
         stripped = text.strip()
         if not stripped:  # only invisible characters that normalise deleted
             gap += 1
@@ -43,7 +44,6 @@ def run(page: Page) -> Page:
         if stripped != text:  # trim blanks the edits exposed at either end
             lead = len(text) - len(text.lstrip())
             trail = len(text) - len(text.rstrip())
-            s, e = c.start(), c.end()
             while lead and s < e and overlay.render(s, s + 1).strip() == "":
                 s += 1
                 lead -= 1
@@ -51,8 +51,6 @@ def run(page: Page) -> Page:
                 e -= 1
                 trail -= 1
             text = overlay.render(s, e)
-        else:
-            s, e = c.start(), c.end()
         lines.append(Line(len(lines), s, e, text, width(text), gap))
         gap = 0
     changes = []
