@@ -22,6 +22,7 @@ from typing import Any
 
 import regex
 
+from . import prefilter
 from .errors import RuleError
 
 SHIPPED_DIR = Path(__file__).resolve().parent / "rules_data"
@@ -267,15 +268,21 @@ class Finder:
     """A compiled rule pattern (or alternation of patterns) with the fastest honest search.
 
     ``search`` is the ``regex`` search, run as ``match`` when every alternative is anchored
-    at the start (:func:`starts_anchored`): same result, one position tried.
+    at the start (:func:`starts_anchored`), and skipped when the prefilter
+    (:mod:`cleaner.prefilter`) shows that no alternative can match: same result, less work.
     """
 
-    __slots__ = ("compiled", "anchored")
+    __slots__ = ("compiled", "anchored", "maybe")
 
-    def __init__(self, compiled: regex.Pattern, anchored: bool):
-        self.compiled, self.anchored = compiled, anchored
+    def __init__(self, compiled: regex.Pattern, sources: tuple[str, ...]):
+        self.compiled = compiled
+        self.anchored = all(map(starts_anchored, sources))
+        pre = prefilter.build(sources)
+        self.maybe = pre.maybe if pre is not None else None
 
     def search(self, text: str, timeout: float | None = None):
+        if self.maybe is not None and not self.maybe(text):
+            return None
         if self.anchored:
             return self.compiled.match(text, timeout=timeout)
         return self.compiled.search(text, timeout=timeout)
@@ -284,13 +291,13 @@ class Finder:
 @functools.lru_cache(maxsize=4096)
 def pattern(source: str) -> Finder:
     """Compiled rule pattern, cached per process (compiled objects never travel)."""
-    return Finder(regex.compile(source), starts_anchored(source))
+    return Finder(regex.compile(source), (source,))
 
 
 @functools.lru_cache(maxsize=1024)
 def any_pattern(sources: tuple[str, ...]) -> Finder:
     """One compiled alternation of several rule patterns: one scan instead of one per pattern."""
-    return Finder(regex.compile("|".join(f"(?:{s})" for s in sources)), all(map(starts_anchored, sources)))
+    return Finder(regex.compile("|".join(f"(?:{s})" for s in sources)), sources)
 
 
 def search_any(sources, text: str):

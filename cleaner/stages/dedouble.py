@@ -18,8 +18,6 @@ from __future__ import annotations
 
 import re
 
-import textdistance
-
 from ..chars import TERMINAL, width
 from ..model import Line, Page
 from ..rules import Rule
@@ -129,6 +127,8 @@ def doubled_near_match(page: Page, rule: Rule, k: int):
     a, b = text[: n // 2], text[n // 2:]
     if a[:2] != b[:2] and a[-2:] != b[-2:]:
         return None  # an OCR slip changes a character or two, not both ends
+    import textdistance  # here, not at the top: importing it costs a one-page CLI run ~0.1 s
+
     sim = textdistance.levenshtein.normalized_similarity(a, b)
     if sim < rule.params["min_similarity"] or a == b:
         return None

@@ -1,0 +1,193 @@
+"""Cheap tests that tell when a rule pattern cannot match, so the regex need not run.
+
+Rule patterns run on every line of every page; most lines match none of them, and the
+``regex`` engine does not skip ahead on its own: ``^\\S{0,12}(?:日报|晚报)讯`` costs a few
+microseconds on every line even though a line without 讯 can never match. From the parse tree
+of each pattern this module derives two necessary conditions:
+
+* the characters a match can start with, when the pattern is anchored at the start (``^``);
+* a set of characters one of which every match contains (讯 above).
+
+A text that fails them for every alternative is not searched at all. The result of a search
+that does run is the regex's own, so the shortcut changes speed, never an answer. Patterns
+the standard parser cannot read, or that use syntax it would read differently from
+``regex`` (inline flags, POSIX classes, nested sets), get no prefilter.
+"""
+
+from __future__ import annotations
+
+import re
+
+try:  # the standard library's regular-expression parser (private, stable since 3.11)
+    from re import _constants as _C
+    from re import _parser as _P
+except ImportError:  # pragma: no cover - a Python without it: no prefilter, same results
+    _P = _C = None
+
+#: Stands for a \p{...} property while parsing: a character of unknown class.
+_UNKNOWN = "\ue000"
+_PROPERTY = re.compile(r"\\[pP]\{[^}]*\}|\\[pP][A-Za-z]")
+_SAFE_GROUPS = ("(?:", "(?=", "(?!", "(?<=", "(?<!")
+#: A set of characters larger than this is no use as a filter.
+_MAX_SET = 64
+_ANY = None
+#: In a set of first characters: any decimal digit (``\d`` in ``regex`` is ``str.isdecimal``).
+DIGIT = "\\d"
+
+
+def _class_chars(items) -> frozenset[str] | None:
+    """The characters a ``[...]`` can stand for, or None when unknown or too many."""
+    out = set()
+    for op, av in items:
+        if op is _C.LITERAL:
+            out.add(chr(av))
+        elif op is _C.RANGE and av[1] - av[0] < _MAX_SET:
+            out.update(chr(c) for c in range(av[0], av[1] + 1))
+        elif op is _C.CATEGORY and av is _C.CATEGORY_DIGIT:
+            out.add(DIGIT)
+        else:  # NEGATE, CATEGORY, a big range
+            return _ANY
+    if _UNKNOWN in out or len(out) > _MAX_SET:
+        return _ANY
+    return frozenset(out)
+
+
+def _node_chars(op, av) -> frozenset[str] | None:
+    if op is _C.LITERAL:
+        return _ANY if chr(av) == _UNKNOWN else frozenset(chr(av))
+    if op is _C.IN:
+        return _class_chars(av)
+    return _ANY
+
+
+_REPEATS = tuple(getattr(_C, n) for n in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") if hasattr(_C, n))
+
+
+def _first(seq) -> frozenset[str] | None:
+    """Characters a match of ``seq`` can start with (None: any, or the match may be empty)."""
+    out: set[str] = set()
+    for op, av in seq:
+        if op is _C.AT or op in (_C.ASSERT, _C.ASSERT_NOT):
+            continue  # zero width
+        if op is _C.SUBPATTERN:
+            sub = _first(av[-1])
+            if sub is _ANY:
+                return _ANY
+            return frozenset(out | sub)
+        if op is _C.BRANCH:
+            union = set()
+            for branch in av[1]:
+                f = _first(branch)
+                if f is _ANY:
+                    return _ANY
+                union |= f
+            return frozenset(out | union)
+        if op in _REPEATS:
+            lo, _, sub = av
+            f = _first(sub)
+            if f is _ANY:
+                return _ANY
+            if lo >= 1:
+                return frozenset(out | f)
+            out |= f  # optional: the match may also start with what follows
+            continue
+        chars = _node_chars(op, av)
+        if chars is _ANY:
+            return _ANY
+        return frozenset(out | chars)
+    return _ANY  # the pattern can match the empty string
+
+
+def _required(seq) -> frozenset[str] | None:
+    """A smallest set of characters one of which every match of ``seq`` contains."""
+    best = _ANY
+    for op, av in seq:
+        if op is _C.SUBPATTERN:
+            got = _required(av[-1])
+        elif op is _C.BRANCH:
+            parts = [_required(b) for b in av[1]]
+            got = _ANY if any(p is _ANY for p in parts) else frozenset().union(*parts)
+        elif op in _REPEATS:
+            got = _required(av[2]) if av[0] >= 1 else _ANY
+        elif op in (_C.LITERAL, _C.IN):
+            got = _node_chars(op, av)
+        else:
+            got = _ANY
+        if got is not _ANY and DIGIT in got:
+            got = _ANY  # "some digit" is no substring test
+        if got is not _ANY and got and (best is _ANY or len(got) < len(best)):
+            best = got
+    return best if best is _ANY or len(best) <= 8 else _ANY
+
+
+def conditions(source: str) -> tuple[frozenset[str] | None, frozenset[str] | None] | None:
+    """(possible first characters or None, required characters or None) of a pattern.
+
+    The first set is only given for a pattern anchored at the start. None as a whole: the
+    pattern cannot be analysed, so it must always run.
+
+    >>> conditions(r"^\\S{0,12}(?:日报|晚报)讯")
+    (None, frozenset({'讯'}))
+    >>> sorted(conditions(r"^[◎□]\\s*(?:记者|通讯员)")[0])
+    ['□', '◎']
+    """
+    if _P is None or "[:" in source or "[[" in source:
+        return None
+    probe = source
+    for g in _SAFE_GROUPS:
+        probe = probe.replace(g, "")
+    if "(?" in probe:
+        return None  # inline flags, atomic groups, named groups: read differently or unknown
+    try:
+        tree = _P.parse(_PROPERTY.sub(_UNKNOWN, source))
+    except Exception:  # noqa: BLE001 - syntax only `regex` knows: no prefilter
+        return None
+    seq = list(tree)
+    anchored = bool(seq) and seq[0] == (_C.AT, _C.AT_BEGINNING)  # a top-level | parses as one BRANCH
+    first = _first(seq) if anchored else _ANY
+    return first, _required(seq)
+
+
+class Prefilter:
+    """``maybe(text)`` is False only when none of the patterns can match ``text``."""
+
+    __slots__ = ("by_first", "any_first")
+
+    def __init__(self, by_first: dict[str, tuple], any_first: tuple):
+        self.by_first, self.any_first = by_first, any_first
+
+    def maybe(self, text: str) -> bool:
+        head = text[:1]
+        for req in self.by_first.get(head, ()):
+            if req is None or any(c in text for c in req):
+                return True
+        if head.isdecimal():
+            for req in self.by_first.get(DIGIT, ()):
+                if req is None or any(c in text for c in req):
+                    return True
+        for req in self.any_first:
+            if req is None or any(c in text for c in req):
+                return True
+        return False
+
+
+def build(sources) -> Prefilter | None:
+    """A prefilter for an alternation of ``sources`` (None when one of them may match anything).
+
+    Each source must be a whole alternative: the combined pattern is ``(?:a)|(?:b)|…``.
+    """
+    by_first: dict[str, list] = {}
+    any_first = []
+    for s in sources:
+        cond = conditions(s)
+        if cond is None:
+            return None
+        first, req = cond
+        if first is None and req is None:
+            return None
+        if first is None:
+            any_first.append(req)
+        else:
+            for c in first:
+                by_first.setdefault(c, []).append(req)
+    return Prefilter({c: tuple(v) for c, v in by_first.items()}, tuple(any_first))

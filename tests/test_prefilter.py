@@ -1,0 +1,77 @@
+"""The pattern prefilter changes speed, never an answer: a skipped search is one that could not match."""
+
+from __future__ import annotations
+
+import regex
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cleaner import prefilter
+from cleaner.rules import any_pattern, default_rules, pattern, starts_anchored
+
+
+def _pattern_groups():
+    groups = []
+    for rule in default_rules().rules:
+        for key, value in rule.params.items():
+            if key in ("patterns", "credit_patterns", "paragraph_openers") or key.endswith("_pattern"):
+                sources = tuple(value) if isinstance(value, list) else (value,)
+                groups.append(sources)
+                groups += [(s,) for s in sources]
+    return groups
+
+
+GROUPS = _pattern_groups()
+#: Characters the default patterns look for, plus ordinary text: hits and near misses.
+ALPHABET = "第12版年月日星期一◎□■本报記记者通讯员讯电新华社中 ：:（()）A-Z@.w/CN摄攝供图为要闻日报晚,，、一是是的了"
+
+
+def _same(finder, plain, text):
+    a, b = finder.search(text), plain.search(text)
+    assert (a and (a.span(), a.group())) == (b and (b.span(), b.group())), text
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=ALPHABET, max_size=30))
+def test_finder_agrees_with_regex_on_every_default_pattern(text):
+    for sources in GROUPS:
+        plain = regex.compile("|".join(f"(?:{s})" for s in sources))
+        _same(any_pattern(sources), plain, text)
+
+
+def test_finder_agrees_on_the_sample_lines(sample_page):
+    lines = [ln.strip() for ln in sample_page.read_text(encoding="utf-8").splitlines()]
+    for sources in GROUPS:
+        plain = regex.compile("|".join(f"(?:{s})" for s in sources))
+        for ln in lines:
+            _same(any_pattern(sources), plain, ln)
+
+
+@pytest.mark.parametrize("source, first, required", [
+    (r"^\S{0,12}(?:日报|晚报)讯", None, {"讯"}),
+    (r"^[◎□]\s*(?:记者|通讯员)", {"◎", "□"}, {"◎", "□"}),
+    (r"^(?:第\s*)?\d{1,3}版?$", {"第", prefilter.DIGIT}, None),
+    (r"(?:供图|供圖)[）)]?$", None, {"供"}),  # not anchored: no first characters
+    (r"^a|b", None, {"a", "b"}),  # the anchor covers one branch only: no first characters
+])
+def test_conditions(source, first, required):
+    got = prefilter.conditions(source)
+    assert got == (first and frozenset(first), required and frozenset(required))
+
+
+@pytest.mark.parametrize("source", [r"(?i)^abc", r"^[[:alpha:]]x", r"^\m\w+", r"^(?>a+)b"])
+def test_syntax_it_cannot_read_gets_no_prefilter(source):
+    assert prefilter.conditions(source) is None
+
+
+def test_a_pattern_that_may_match_anything_disables_the_group_filter():
+    assert prefilter.build([r"^本报", r"\w+"]) is None
+    assert prefilter.build([r"^本报", r"^\d+版"]).maybe("3版")
+    assert not prefilter.build([r"^本报", r"^\d+版"]).maybe("今天天气好")
+
+
+def test_anchoring():
+    assert starts_anchored(r"^(?:a|b)c") and starts_anchored(r"^[|]x")
+    assert not starts_anchored(r"^a|b") and not starts_anchored("abc") and not starts_anchored(r"^(?m)a")
+    assert pattern(r"^本报").search("在本报") is None and pattern("本报").search("在本报")
