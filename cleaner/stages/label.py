@@ -15,6 +15,7 @@ the assemble stage, because that needs the whole page.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import replace
 
 from rapidfuzz import fuzz
@@ -190,9 +191,12 @@ FUZZY_MAX = 400
 MAX_SHARED = 8
 
 
-def _ngram_index(texts: list[str], blocks: list[Block], n: int) -> dict[str, int | set[int]]:
-    """Every STRIDE-th n-gram of each paragraph -> the block holding it (a set when several do)."""
-    index: dict[str, int | set[int]] = {}
+def _ngram_index(texts: list[str], blocks: list[Block], n: int) -> dict[str, int | tuple[int, ...]]:
+    """Every STRIDE-th n-gram of each paragraph -> the block holding it (a tuple when several do).
+
+    Values are hashable so that a query can count them with ``Counter`` in one C loop.
+    """
+    index: dict[str, int | tuple[int, ...]] = {}
     get = index.get
     for i, t in enumerate(texts):
         if blocks[i].kind != "paragraph":
@@ -204,17 +208,10 @@ def _ngram_index(texts: list[str], blocks: list[Block], n: int) -> dict[str, int
                 index[g] = i
             elif type(have) is int:
                 if have != i:
-                    index[g] = {have, i}
-            else:
-                have.add(i)
+                    index[g] = (have, i)
+            elif i not in have:
+                index[g] = have + (i,)
     return index
-
-
-def _owners(index: dict, gram: str):
-    have = index.get(gram)
-    if have is None:
-        return ()
-    return (have,) if type(have) is int else have
 
 
 def _window(t: str, other: str, n: int) -> str:
@@ -262,10 +259,15 @@ def split_stacked_quotes(page: Page, blocks: list[Block], rule: Rule, changes: l
             if len(t) < rule.params["min_length"]:
                 return False
             found = set()
-            for j in range(0, len(t) - n + 1, 1 if fuzzy else len(t)):
-                found.update(_owners(index, t[j:j + n]))
-            for j in range(0, min(len(t) - n + 1, STRIDE)):
-                found.update(_owners(index, t[j:j + n]))
+            starts = list(range(0, len(t) - n + 1, 1 if fuzzy else len(t)))
+            starts += range(0, min(len(t) - n + 1, STRIDE))
+            for ids in map(index.get, [t[j:j + n] for j in starts]):
+                if ids is None:
+                    continue
+                if type(ids) is int:
+                    found.add(ids)
+                else:
+                    found.update(ids)
             for o in found:
                 if o == i or narrow[i] <= 1.15 * narrow[o]:
                     continue
@@ -328,15 +330,15 @@ def find_pullquotes(page: Page, blocks: list[Block], rule: Rule, changes: list,
         if b.kind != "paragraph" or len(t) < rule.params["min_length"]:
             continue
         hits: dict[int, int] = {}
-        for ids in map(get, [t[j:j + n] for j in range(len(t) - n + 1)]):
+        for ids, times in Counter(map(get, [t[j:j + n] for j in range(len(t) - n + 1)])).items():
             if ids is None or ids == i:
                 continue
             if type(ids) is int:
-                hits[ids] = hits.get(ids, 0) + 1
+                hits[ids] = hits.get(ids, 0) + times
             elif len(ids) <= MAX_SHARED:  # boilerplate many blocks share says nothing
                 for o in ids:
                     if o != i:
-                        hits[o] = hits.get(o, 0) + 1
+                        hits[o] = hits.get(o, 0) + times
         best = None
         expected = (len(t) - n + 1) / STRIDE
         for o, cnt in sorted(hits.items(), key=lambda x: -x[1]):
