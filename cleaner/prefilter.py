@@ -149,26 +149,35 @@ def conditions(source: str) -> tuple[frozenset[str] | None, frozenset[str] | Non
 
 
 class Prefilter:
-    """``maybe(text)`` is False only when none of the patterns can match ``text``."""
+    """``maybe(text)`` is False only when none of the patterns can match ``text``.
 
-    __slots__ = ("by_first", "any_first")
+    An alternative passes when the text starts with one of its first characters (if it has
+    any) and contains one of its required characters (if it has any). Alternatives with the
+    same first character are merged: "contains a character of A or of B" is one character
+    class, searched by the ``re`` engine in C.
+    """
 
-    def __init__(self, by_first: dict[str, tuple], any_first: tuple):
-        self.by_first, self.any_first = by_first, any_first
+    __slots__ = ("by_first", "digit", "anywhere")
+
+    def __init__(self, by_first: dict, digit, anywhere):
+        self.by_first, self.digit, self.anywhere = by_first, digit, anywhere
 
     def maybe(self, text: str) -> bool:
         head = text[:1]
-        for req in self.by_first.get(head, ()):
-            if req is None or any(c in text for c in req):
-                return True
-        if head.isdecimal():
-            for req in self.by_first.get(DIGIT, ()):
-                if req is None or any(c in text for c in req):
-                    return True
-        for req in self.any_first:
-            if req is None or any(c in text for c in req):
-                return True
-        return False
+        test = self.by_first.get(head)
+        if test is not None and (test is True or test(text)):
+            return True
+        if self.digit is not None and head.isdecimal() and (self.digit is True or self.digit(text)):
+            return True
+        return self.anywhere is not None and (self.anywhere is True or self.anywhere(text) is not None)
+
+
+def _contains_any(reqs: list) -> object:
+    """True when one of the alternatives needs nothing, else a search for any required character."""
+    if any(r is None for r in reqs):
+        return True
+    chars = sorted(set().union(*reqs))
+    return re.compile("[" + "".join(re.escape(c) for c in chars) + "]").search
 
 
 def build(sources) -> Prefilter | None:
@@ -177,7 +186,7 @@ def build(sources) -> Prefilter | None:
     Each source must be a whole alternative: the combined pattern is ``(?:a)|(?:b)|…``.
     """
     by_first: dict[str, list] = {}
-    any_first = []
+    anywhere = []
     for s in sources:
         cond = conditions(s)
         if cond is None:
@@ -186,8 +195,11 @@ def build(sources) -> Prefilter | None:
         if first is None and req is None:
             return None
         if first is None:
-            any_first.append(req)
+            anywhere.append(req)
         else:
             for c in first:
                 by_first.setdefault(c, []).append(req)
-    return Prefilter({c: tuple(v) for c, v in by_first.items()}, tuple(any_first))
+    digit = by_first.pop(DIGIT, None)
+    return Prefilter({c: _contains_any(v) for c, v in by_first.items()},
+                     _contains_any(digit) if digit else None,
+                     _contains_any(anywhere) if anywhere else None)

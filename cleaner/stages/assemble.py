@@ -401,18 +401,23 @@ class Assembler:
 
             if not isinstance(item, list):
                 prev_p = seq[t - 1] if t > 0 and not isinstance(seq[t - 1], list) else None
+                dated = self.has_dateline(item)
+                bc = self.boundary_cost(prev_p, item)[0] if prev_p is not None else None  # same in every state
                 for (ht, hb, hs), (cost, _) in states.items():
-                    stay = cost + (6.0 if hb and self.has_dateline(item) else 0.0)
+                    stay = cost + (6.0 if hb and dated else 0.0)
                     offer((ht, min(3, hb + 1), hs), stay, ((ht, hb, hs), "cont", 0))
-                    if hb and prev_p is not None:
-                        bc, _ = self.boundary_cost(prev_p, item)
+                    if hb and bc is not None:
                         offer((False, 1, False), cost + bc + (0 if ht else no_title) + short(hb),
                               ((ht, hb, hs), "new", 0))
                 paras_before.append(item)
             else:
                 nxt = self.next_paragraph(seq, t)
+                options = {}  # the readings depend on the state only through has_sub
+                has_h = any(b.kind == "heading" for b in item)
                 for (ht, hb, hs), (cost, _) in states.items():
-                    for kind, k, c, _why in self.group_options(item, paras_before[-2:], nxt, hs):
+                    if hs not in options:
+                        options[hs] = self.group_options(item, paras_before[-2:], nxt, hs)
+                    for kind, k, c, _why in options[hs]:
                         st = (ht, hb, hs)
                         if kind == "sub":
                             if hb:
@@ -421,7 +426,6 @@ class Assembler:
                             if hb and not ht:
                                 offer((False, 0, False), cost + c + short(hb), (st, kind, k))
                         elif kind == "open":
-                            has_h = any(b.kind == "heading" for b in item)
                             if hb:
                                 offer((has_h, 0, False), cost + c + (0 if ht else no_title) + short(hb),
                                       (st, kind, k))
@@ -641,7 +645,7 @@ class Assembler:
             if t in body:
                 return n
             if len(body) > 0:
-                s = fuzz.partial_ratio(t, body) if len(t) <= len(body) else 0
+                s = fuzz.partial_ratio(t, body, score_cutoff=85) if len(t) <= len(body) else 0
                 if s > best_score:
                     best, best_score = n, s
         return best if best_score >= 85 else None

@@ -236,6 +236,7 @@ def split_stacked_quotes(page: Page, blocks: list[Block], rule: Rule, changes: l
     ``blocks`` itself comes back when nothing was cut.
     """
     n = rule.params["ngram"]
+    cutoff = rule.params["min_similarity"] * 100
     body = sorted(x for x, b in zip(narrow, blocks) if b.kind == "paragraph" and len(b.lines) > 2)
     typical = body[len(body) // 2] if body else 0.0
     out: list[Block] = []
@@ -272,7 +273,7 @@ def split_stacked_quotes(page: Page, blocks: list[Block], rule: Rule, changes: l
                 if o == i or narrow[i] <= 1.15 * narrow[o]:
                     continue
                 if t in texts[o] or (fuzzy and len(t) <= min(len(texts[o]), FUZZY_MAX) and fuzz.partial_ratio(
-                        t, _window(t, texts[o], n)) >= rule.params["min_similarity"] * 100):
+                        t, _window(t, texts[o], n), score_cutoff=cutoff)):
                     return True
             return False
 
@@ -313,6 +314,7 @@ def find_pullquotes(page: Page, blocks: list[Block], rule: Rule, changes: list,
     Linear in page size.
     """
     n = rule.params["ngram"]
+    cutoff = rule.params["min_similarity"] * 100
     texts = [nows(b.text) if b.kind == "paragraph" else "" for b in blocks]
     narrow = [narrowness(page, b) for b in blocks]
     index = _ngram_index(texts, blocks, n)
@@ -359,7 +361,8 @@ def find_pullquotes(page: Page, blocks: list[Block], rule: Rule, changes: list,
                 break
             if len(t) > FUZZY_MAX:
                 continue  # a near copy of a long text is no pull quote; exact copies were caught above
-            score = fuzz.partial_ratio(t, _window(t, other, n))
+            # score_cutoff: rapidfuzz stops early on a hopeless pair and returns 0 (exact otherwise)
+            score = fuzz.partial_ratio(t, _window(t, other, n), score_cutoff=cutoff)
             if score >= rule.params["min_similarity"] * 100:
                 best = (o, score)
                 break
