@@ -12,6 +12,7 @@ reports, the explain listing and the conservation check are all derived from tha
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Iterable
@@ -346,7 +347,10 @@ class Page:
         """1-based source line number of printed line ``k`` (as editors and reports count)."""
         starts = self.meta.get("_line_starts")
         if starts is None:
-            starts = [0] + [m.end() for m in _NEWLINE.finditer(self.source)]
+            # the line ends of str.splitlines are those of _NEWLINE; summing lengths runs in C
+            starts = [0, *itertools.accumulate(map(len, self.source.splitlines(True)))]
+            if len(starts) > 1 and not _NEWLINE.match(self.source[-1]):
+                starts.pop()  # the last line has no line break after it
             self.meta["_line_starts"] = starts
         return bisect.bisect_right(starts, self.lines[k].start)
 

@@ -92,7 +92,7 @@ def apply_line_edits(page: Page, edits: list[Edit], touched, blocks) -> tuple[Pa
         t = overlay.render(ln.start, ln.end)
         lines[k] = Line(ln.index, ln.start, ln.end, t, width(t), ln.gap_before)
     page = page.evolve(overlay=overlay, lines=tuple(lines))
-    blocks = [rebuild(page, b) if any(k in touched for k in b.lines) else b for b in blocks]
+    blocks = [b if touched.isdisjoint(b.lines) else rebuild(page, b) for b in blocks]
     return page, blocks
 
 

@@ -104,7 +104,8 @@ def _collapse(text: str, seconds: list[tuple[int, int]]) -> str:
 def doubled_line(page: Page, rule: Rule, k: int):
     ln = page.lines[k]
     text = ln.text
-    if len(text) < 4 or len(text) > rule.params["max_length"] or not _LEADING_DOUBLE.match(text):
+    if len(text) < 4 or len(text) > rule.params["max_length"] or text[0] not in text[1:61] \
+            or not _LEADING_DOUBLE.match(text):  # (a unit repeats: its first character comes again)
         return None
     covered, seconds = parse_doubling(text)
     nonspace = len(text) - text.count(" ")

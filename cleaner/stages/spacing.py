@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from ..chars import CJK_CHAR
-from ..model import Page
+from ..model import Deferred, Page
 from ..rules import Rule
 from ._common import apply_line_edits, line_replacements
 
@@ -63,6 +63,10 @@ def blank_runs(text: str):
     return [(m.start(), m.end(), " ", "run of blanks") for m in _BLANK_RUN.finditer(text) if m.group() != " "]
 
 
+def _reason(page: Page, rule: Rule, k: int, kind: str, why: str) -> str:
+    return rule.describe(line=page.line_no(k), kind=kind, why=why)
+
+
 REGISTRY = {"body_blanks": body_blanks, "spaced_digits": spaced_digits, "blank_runs": blank_runs}
 
 
@@ -86,9 +90,8 @@ def run(page: Page) -> Page:
                 if found:
                     per_rule.append((r, found))
             for r, found in per_rule:
-                line_no = page.line_no(k)
                 e, c = line_replacements(page, STAGE, r, k, [
-                    (i, j, new, r.describe(line=line_no, kind=b.kind, why=why)) for i, j, new, why in found])
+                    (i, j, new, Deferred(_reason, page, r, k, b.kind, why)) for i, j, new, why in found])
                 edits += e
                 changes += c
                 touched.add(k)
