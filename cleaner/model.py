@@ -15,7 +15,7 @@ import bisect
 import itertools
 import re
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING, Iterable, NamedTuple
 
 if TYPE_CHECKING:  # pragma: no cover
     from .rules import RuleSet
@@ -24,9 +24,12 @@ SAFE, REVIEW = "safe", "review"
 _NEWLINE = re.compile(r"\r\n|[\r\n\u2028\u2029\x0b\x0c\x1c-\x1e\x85]")
 
 
-@dataclass(frozen=True, slots=True)
-class Edit:
-    """Replace ``source[start:end]`` by ``text`` (an insertion when start == end)."""
+class Edit(NamedTuple):
+    """Replace ``source[start:end]`` by ``text`` (an insertion when start == end).
+
+    A named tuple, not a frozen dataclass: a page makes thousands, and a tuple is built
+    three times faster; it is just as immutable.
+    """
 
     start: int
     end: int
@@ -65,9 +68,10 @@ class Deferred:
         return repr(str(self))
 
 
-@dataclass(frozen=True, slots=True)
-class Change:
+class Change(NamedTuple):
     """One thing the cleaner did, with the rule that did it and the evidence why.
+
+    Immutable (a named tuple, for the same reason as :class:`Edit`).
 
     ``action`` is one of: replace, delete, insert (character edits, listed in ``edits``);
     join (two lines became one paragraph), split, label (a block was given a kind), move (a
