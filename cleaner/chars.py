@@ -69,6 +69,11 @@ def ends_sentence(text: str) -> bool:
     return last == "." and len(t) > 1 and t[-2].isascii() and (t[-2].isalpha() or t[-2] == ")")
 
 
+def nows(text: str) -> str:
+    """``text`` without any whitespace (what ``\\s`` matches; ``str.split`` is 5x faster than a regex)."""
+    return "".join(text.split())
+
+
 def han_count(text: str) -> int:
     return len(HAN_RE.findall(text))
 

@@ -300,10 +300,20 @@ def any_pattern(sources: tuple[str, ...]) -> Finder:
     return Finder(regex.compile("|".join(f"(?:{s})" for s in sources)), sources)
 
 
+#: id(list of sources) -> (the list, its Finder): rule parameter lists live as long as their
+#: rule set, and keeping the list here keeps its id from being reused.
+_BY_LIST: dict[int, tuple[list, Finder]] = {}
+
+
 def search_any(sources, text: str):
     """The first match of any of ``sources`` in ``text`` (one pass, with a time limit)."""
+    hit = _BY_LIST.get(id(sources))
+    if hit is None or hit[0] is not sources:
+        if len(_BY_LIST) > 4096:
+            _BY_LIST.clear()
+        hit = _BY_LIST[id(sources)] = (sources, any_pattern(tuple(sources)))
     try:
-        return any_pattern(tuple(sources)).search(text, timeout=PATTERN_TIMEOUT)
+        return hit[1].search(text, timeout=PATTERN_TIMEOUT)
     except TimeoutError:
         return None
 

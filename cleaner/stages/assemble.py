@@ -26,7 +26,7 @@ import math
 import re
 from dataclasses import dataclass, field, replace
 
-from ..chars import NO_LINE_START, CLOSERS, ends_sentence
+from ..chars import CLOSERS, NO_LINE_START, ends_sentence, nows
 from ..model import Article, Block, Change, Page
 from ..rules import search
 from ._common import rebuild
@@ -52,13 +52,8 @@ CHECKS = {
     "headline_over_two_lines": {"max_length": int, "min_uses": int},
 }
 
-_WS = re.compile(r"\s+")
 _LATIN_END = re.compile(r"[A-Za-z0-9]$")
 _LATIN_START = re.compile(r"^[A-Za-z0-9]")
-
-
-def nows(t: str) -> str:
-    return _WS.sub("", t)
 
 
 def page_gap(page: Page, b: Block) -> bool:

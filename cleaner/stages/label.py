@@ -14,13 +14,12 @@ the assemble stage, because that needs the whole page.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import replace
 
 from rapidfuzz import fuzz
 
-from ..chars import ORNAMENTS, ends_sentence
+from ..chars import ORNAMENTS, ends_sentence, nows
 from ..model import Block, Change, Page
 from ..rules import Rule, search_any
 from ._common import apply_line_edits, line_replacements, rebuild
@@ -36,11 +35,6 @@ CHECKS = {
     "pullquote": {"min_length": int, "ngram": int, "min_similarity": float},
 }
 
-_WS = re.compile(r"\s+")
-
-
-def nows(text: str) -> str:
-    return _WS.sub("", text)
 
 
 def _matches(patterns, text: str):
