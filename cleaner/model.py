@@ -44,15 +44,15 @@ class Deferred:
     deferred reason compares, hashes and pickles as that text.
     """
 
-    __slots__ = ("_fn", "_args", "_text")
+    __slots__ = ("_fn", "_args", "_kwargs", "_text")
 
-    def __init__(self, fn, *args):
-        self._fn, self._args, self._text = fn, args, None
+    def __init__(self, fn, *args, **kwargs):
+        self._fn, self._args, self._kwargs, self._text = fn, args, kwargs, None
 
     def __str__(self) -> str:
         if self._text is None:
-            self._text = self._fn(*self._args)
-            self._fn = self._args = None
+            self._text = self._fn(*self._args, **self._kwargs)
+            self._fn = self._args = self._kwargs = None
         return self._text
 
     def __eq__(self, other) -> bool:

@@ -20,7 +20,7 @@ from dataclasses import replace
 from rapidfuzz import fuzz
 
 from ..chars import ORNAMENTS, ends_sentence, nows
-from ..model import Block, Change, Page
+from ..model import Block, Change, Deferred, Page
 from ..rules import Rule, search_any
 from ._common import apply_line_edits, line_replacements, rebuild
 
@@ -44,7 +44,7 @@ def _matches(patterns, text: str):
 def _label(page: Page, b: Block, kind: str, rule: Rule, evidence: str, changes: list) -> Block:
     s, e = page.block_span(b)
     changes.append(Change(rule.id, STAGE, "label", (s, e), "", kind,
-                          rule.describe(kind=kind, text=b.text[:30], evidence=evidence), rule.safety))
+                          Deferred(rule.describe, kind=kind, text=b.text[:30], evidence=evidence), rule.safety))
     return replace(b, kind=kind, confidence=1.0 if rule.safety == "safe" else 0.6)
 
 

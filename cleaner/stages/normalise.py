@@ -78,9 +78,11 @@ def ascii_punct_in_cjk(page: Page, rule: Rule):
     A mark converts when Han (or a Chinese quote/bracket) stands on both sides; a pair of
     parentheses converts when it encloses Han text or touches Han on the outside.
     """
-    marks = re.escape(rule.params["marks"])
-    pat = _punct_pattern(marks)
-    repl = [(m.start(), m.end(), _FULL_PUNCT[m.group()]) for m in pat.finditer(page.source)]
+    src = page.source
+    # find the (rare) marks first and look at their neighbours: a lookbehind tried at every
+    # position of the page was most of this rule's time
+    repl = [(m.start(), m.end(), _FULL_PUNCT[m.group()]) for m in _marks_pattern(rule.params["marks"]).finditer(src)
+            if m.start() and _LEFT_OF_MARK.match(src, m.start() - 1) and _RIGHT_OF_MARK.match(src, m.end())]
     for m in _PAREN_RE.finditer(page.source):
         inner = m.group(1)
         before = page.source[m.start() - 1:m.start()]
@@ -96,11 +98,13 @@ _HAN_ONE = re.compile(f"[{HAN}]")
 _PAREN_RE = re.compile(r"\(([^()\n]{1,40})\)")
 
 
+_LEFT_OF_MARK = re.compile(f"[{HAN}”’）》」]")
+_RIGHT_OF_MARK = re.compile(f"[{HAN}“‘（《「(]")
+
+
 @functools.lru_cache(maxsize=8)
-def _punct_pattern(marks: str) -> re.Pattern:
-    left = f"[{HAN}”’）》」]"
-    right = f"[{HAN}“‘（《「(]"
-    return re.compile(f"(?<={left})[{marks}](?={right})")
+def _marks_pattern(marks: str) -> re.Pattern:
+    return re.compile(f"[{re.escape(marks)}]")
 
 
 def invisible_chars(page: Page, rule: Rule):
@@ -132,8 +136,8 @@ def traditional_to_simplified(page: Page, rule: Rule):
 
     conv = converter(rule.params["config"])
     if mode == "auto":
-        whole = conv.convert(_no_surrogates(page.source))  # one pass at C speed rules out Simplified pages
         plain = _no_surrogates(page.source)
+        whole = conv.convert(plain)  # one pass at C speed rules out Simplified pages
         if whole == plain or (len(whole) == len(plain) and sum(
                 1 for a, b in zip(whole, plain) if a != b) < rule.params["min_chars"]):
             return [], []
