@@ -28,7 +28,7 @@ name the source line (1-based, as an editor counts) and a snippet of the text.
 >>> page = cleaner.clean("科技日报讯（记者华凌）近日，北京启动建设。\\n\\n北京启动高品质科技园区建设\\n")
 >>> check(page)
 []
->>> from dataclasses import replace
+>>> from cleaner.model import replace
 >>> a = page.articles[0]
 >>> check(replace(page, articles=(replace(a, title=None),)))
 ["line 3: '北京启动高品质科技园区建设' is in no article, not dropped and not deleted by a recorded change (a heading block)"]

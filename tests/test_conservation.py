@@ -7,7 +7,7 @@ breaks a good page in one way at a time and expects the problem to be named.
 
 from __future__ import annotations
 
-from dataclasses import replace
+from cleaner.model import replace
 
 import pytest
 

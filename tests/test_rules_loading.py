@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pickle
 import textwrap
-from dataclasses import replace
+from cleaner.model import replace
 from pathlib import Path
 
 import pytest

@@ -164,7 +164,7 @@ def test_reduplication_is_not_doubling(stages_until, text):
 
 def test_disabled_rule_does_nothing():
     rules = cleaner.load_rules()
-    from dataclasses import replace
+    from cleaner.model import replace
 
     off = cleaner.RuleSet(tuple(replace(r, enabled=False) if r.stage == "dedouble" else r
                                 for r in rules.rules))

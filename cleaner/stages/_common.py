@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import bisect
 
-from dataclasses import replace
 
 from ..chars import width
-from ..model import Block, Change, Edit, Line, Page, rendered_edit
+from ..model import Block, Change, Edit, Line, Page, rendered_edit, replace
 from ..rules import Rule
 
 

@@ -24,10 +24,10 @@ from __future__ import annotations
 import functools
 import math
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from ..chars import CLOSERS, NO_LINE_START, ends_sentence, nows
-from ..model import Article, Block, Change, Page
+from ..model import Article, Block, Change, Page, replace
 from ..rules import search
 from ._common import rebuild
 

@@ -15,12 +15,11 @@ the assemble stage, because that needs the whole page.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import replace
 
 from rapidfuzz import fuzz
 
 from ..chars import ORNAMENTS, ends_sentence, nows
-from ..model import Block, Change, Deferred, Page
+from ..model import Block, Change, Deferred, Page, replace
 from ..rules import Rule, search_any
 from ._common import apply_line_edits, line_replacements, rebuild
 
