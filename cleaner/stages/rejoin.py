@@ -112,31 +112,41 @@ def break_score(page: Page, rule: Rule, i: int, block: list[int], opener_res: li
     """
     lines = page.lines
     mid = max((lines[k].width for k in block[1:-1]), default=None)
-    score, cues = _score(page, rule.params, i, lines[block[0]].width, len(block), mid,
-                         any_pattern(tuple(opener_res)) if opener_res else None)
+    ends, opens = line_facts(page, opener_res)
+    score, cues = _score(page, rule.params, i, lines[block[0]].width, len(block), mid, ends, opens)
     return score, _cue_text(cues)
 
 
+def line_facts(page: Page, opener_res: list) -> tuple[list[bool], list[bool]]:
+    """Per line, once: does it close a sentence, does it open a paragraph (``opener_res``)?"""
+    ends = [ends_sentence(ln.text) for ln in page.lines]
+    if not opener_res:
+        return ends, [False] * len(ends)
+    opener = any_pattern(tuple(opener_res))
+    return ends, [_opens(opener, ln.text) for ln in page.lines]
+
+
 def _cue_text(cues: list) -> str:
-    return "; ".join(t.format(*args) for t, args in cues) or "fills its column"
+    return "; ".join(t.format(*args) for _, t, args in cues) or "fills its column"
 
 
 def _score(page: Page, p: dict, i: int, first_width: float, size: int, mid: float | None,
-           opener) -> tuple[float, list]:
+           ends: list[bool], opens: list[bool]) -> tuple[float, list]:
     """The cues for the break after line i of a block of ``size`` lines.
 
     ``first_width`` is the block's first line, ``mid`` the widest of its middle lines (the
-    column), ``opener`` the compiled paragraph-opener pattern. Cues are (template, args)
-    pairs: only a reason someone reads is ever formatted.
+    column); ``ends[k]``: line k closes a sentence, ``opens[k]``: it opens a paragraph
+    (:func:`line_facts`). Cues are (value, template, args): only a reason someone reads is
+    ever formatted.
     """
     lines = page.lines
     a, b = lines[i], lines[i + 1]
     ta, tb = a.text, b.text
     if tb[0] in NO_LINE_START or tb[0] in CLOSERS:
-        return -5.0, [("the next line starts with '{}', which never starts a line", (tb[0],))]
+        return -5.0, [(-5.0, "the next line starts with '{}', which never starts a line", (tb[0],))]
     nxt = lines[i + 2] if i + 2 < len(lines) else None
     tol = p["full_tolerance"]
-    end_a, end_b = ends_sentence(ta), ends_sentence(tb)
+    end_a, end_b = ends[i], ends[i + 1]
     first = size == 1
     if size >= 3:
         col = mid
@@ -144,12 +154,8 @@ def _score(page: Page, p: dict, i: int, first_width: float, size: int, mid: floa
         col = first_width + (p["indent_min"] + p["indent_max"]) / 2
     else:
         col = None
-    score, cues = 0.0, []
-
-    def cue(value: float, text: str, *args):
-        nonlocal score
-        score += value
-        cues.append((text, args))
+    cues = []
+    cue = cues.append
 
     # is line i+1 the indented first line of a paragraph? (the indent was lost: it is short)
     b_indented = nxt is not None and not end_b and nxt.width - b.width >= p["indent_min"] \
@@ -157,54 +163,54 @@ def _score(page: Page, p: dict, i: int, first_width: float, size: int, mid: floa
     if end_a:
         if first and p["indent_min"] <= b.width - a.width <= p["indent_max"] and not b_indented \
                 and b.width <= p["max_column"] and not end_b:
-            cue(-0.5, "closes a sentence, but the next line is one indent wider: a first line")
+            cue((-0.5, "closes a sentence, but the next line is one indent wider: a first line", ()))
         elif first:
-            cue(3.0, "a one-line block that closes a sentence")
+            cue((3.0, "a one-line block that closes a sentence", ()))
         elif a.width < col - tol:
-            cue(3.0, "closes a sentence {:.1f} em short of the column", col - a.width)
+            cue((3.0, "closes a sentence {:.1f} em short of the column", (col - a.width,)))
         else:
-            cue(0.5, "closes a sentence at the end of a full line")
+            cue((0.5, "closes a sentence at the end of a full line", ()))
             if b.width > col + p["wider_column"]:
-                cue(3.0, "the next line is wider than the column ({:.1f} > {:.1f})", b.width, col)
+                cue((3.0, "the next line is wider than the column ({:.1f} > {:.1f})", (b.width, col,)))
             elif b_indented:
-                cue(1.5, "the next line is indented")
+                cue((1.5, "the next line is indented", ()))
             elif b.width < a.width - tol and not end_b:
-                cue(1.0, "the next line is shorter than the column")
+                cue((1.0, "the next line is shorter than the column", ()))
             else:
-                cue(-1.5, "the next line fills the column")
+                cue((-1.5, "the next line fills the column", ()))
     else:
         if ta[-1] in p["no_break_endings"]:
-            cue(-2.5, "ends with '{}'", ta[-1])
+            cue((-2.5, "ends with '{}'", (ta[-1],)))
         if first:
             if a.width > b.width + tol and not end_b:
-                cue(3.0, "wider ({:.1f} em) than the line after it: not an indented first line", a.width)
+                cue((3.0, "wider ({:.1f} em) than the line after it: not an indented first line", (a.width,)))
             elif not end_b and not reaches_sentence_end(lines, i, p, stop=page.meta.get("stops", frozenset())):
-                cue(2.5, "the lines that follow in its column never close a sentence: headings")
+                cue((2.5, "the lines that follow in its column never close a sentence: headings", ()))
             if b.width > a.width + p["indent_max"] + p["wider_column"] / 2:
-                cue(3.0, "the next line is {:.1f} em wider: another column", b.width - a.width)
+                cue((3.0, "the next line is {:.1f} em wider: another column", (b.width - a.width,)))
             if end_b and not _PROSE_MARK.search(ta):
-                cue(1.5, "no punctuation at all, then a line that closes a sentence: a headline above it")
+                cue((1.5, "no punctuation at all, then a line that closes a sentence: a headline above it", ()))
             if b_indented and "，" not in ta:  # a headline has no comma; a paragraph's first line may
-                cue(2.5, "the next line is itself indented")
+                cue((2.5, "the next line is itself indented", ()))
         else:
             if a.width < col - p["short_deficit"]:
-                cue(3.0, "{:.1f} em short of the column without closing a sentence", col - a.width)
+                cue((3.0, "{:.1f} em short of the column without closing a sentence", (col - a.width,)))
             if b.width > col + p["wider_column"]:
-                cue(3.0, "the next line is wider than the column ({:.1f} > {:.1f})", b.width, col)
+                cue((3.0, "the next line is wider than the column ({:.1f} > {:.1f})", (b.width, col,)))
             elif not end_b and b.width < col - p["short_deficit"]:
-                cue(3.0, "the next line is short and closes no sentence: a heading or a cut")
+                cue((3.0, "the next line is short and closes no sentence: a heading or a cut", ()))
             elif b_indented and b.width < a.width - tol:
                 # a paragraph only starts after a sentence closes: this is a cut, or noise
-                cue(p["indent_after_open"], "the next line is indented")
-    if opener is not None and _opens(opener, tb):
-        cue(2.0, "the next line opens a paragraph ('{}')", tb[:6])
+                cue((p["indent_after_open"], "the next line is indented", ()))
+    if opens[i + 1]:
+        cue((2.0, "the next line opens a paragraph ('{}')", (tb[:6],)))
     if b.gap_before and page.meta.get("gaps_informative", False):
-        cue(2.0, "blank line between")
+        cue((2.0, "blank line between", ()))
     if b.gap_before == 0 and page.meta.get("gaps_everywhere", False):
-        cue(1.5, "no blank line where the page has one after every line")
+        cue((1.5, "no blank line where the page has one after every line", ()))
     if ta[-1] == "-" and _HYPHEN_END.search(ta) and _LOWER_START.match(tb):
-        cue(-9.0, "an English word continues after its line-end hyphen")
-    return score, cues
+        cue((-9.0, "an English word continues after its line-end hyphen", ()))
+    return sum(c[0] for c in cues), cues
 
 
 def _opens(opener, text: str) -> bool:
@@ -244,7 +250,7 @@ def run(page: Page) -> Page:
     joiners: list[str] = []
     mid = None  # the widest middle line of the current block: its column
     hyph = rules["J002"] if rules.enabled("J002") else None
-    opener = any_pattern(tuple(opener_res)) if opener_res else None
+    ends, opens = line_facts(page, opener_res)
 
     def close():
         text = "".join(x for pair in zip([lines[k].text for k in cur], joiners + [""]) for x in pair)
@@ -267,7 +273,7 @@ def run(page: Page) -> Page:
         if i in dedoubled or (i + 1) in dedoubled or i in standalone or (i + 1) in standalone:
             score = 5.0  # a bold display headline, furniture, a credit or a byline stands alone
         else:
-            score, cues = _score(page, p, i, lines[cur[0]].width, len(cur), mid, opener)
+            score, cues = _score(page, p, i, lines[cur[0]].width, len(cur), mid, ends, opens)
         if score > 0 or (i + 1) in heading_groups:
             close()
             cur, joiners, mid = [i + 1], [], None
