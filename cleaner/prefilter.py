@@ -149,35 +149,23 @@ def conditions(source: str) -> tuple[frozenset[str] | None, frozenset[str] | Non
 
 
 class Prefilter:
-    """``maybe(text)`` is False only when none of the patterns can match ``text``.
+    """``maybe(text)`` is false only when none of the patterns can match ``text``.
 
     An alternative passes when the text starts with one of its first characters (if it has
-    any) and contains one of its required characters (if it has any). Alternatives with the
-    same first character are merged: "contains a character of A or of B" is one character
-    class, searched by the ``re`` engine in C.
+    any) and contains one of its required characters (if it has any). The whole test is one
+    ``re`` pattern matched at position 0, so it runs in C: ``(?=[first])(?=.*?[required])``
+    per group of alternatives that share their required characters.
     """
 
-    __slots__ = ("by_first", "digit", "anywhere")
+    __slots__ = ("gate", "maybe")
 
-    def __init__(self, by_first: dict, digit, anywhere):
-        self.by_first, self.digit, self.anywhere = by_first, digit, anywhere
-
-    def maybe(self, text: str) -> bool:
-        head = text[:1]
-        test = self.by_first.get(head)
-        if test is not None and (test is True or test(text)):
-            return True
-        if self.digit is not None and head.isdecimal() and (self.digit is True or self.digit(text)):
-            return True
-        return self.anywhere is not None and (self.anywhere is True or self.anywhere(text) is not None)
+    def __init__(self, gate: str):
+        self.gate = gate
+        self.maybe = re.compile(gate, re.S).match
 
 
-def _contains_any(reqs: list) -> object:
-    """True when one of the alternatives needs nothing, else a search for any required character."""
-    if any(r is None for r in reqs):
-        return True
-    chars = sorted(set().union(*reqs))
-    return re.compile("[" + "".join(re.escape(c) for c in chars) + "]").search
+def _chars(chars) -> str:
+    return "[" + "".join(re.escape(c) for c in sorted(chars)) + "]"
 
 
 def build(sources) -> Prefilter | None:
@@ -185,8 +173,8 @@ def build(sources) -> Prefilter | None:
 
     Each source must be a whole alternative: the combined pattern is ``(?:a)|(?:b)|…``.
     """
-    by_first: dict[str, list] = {}
-    anywhere = []
+    firsts_of: dict[frozenset | None, set[str]] = {}  # required characters -> first characters
+    anywhere: list[frozenset] = []
     for s in sources:
         cond = conditions(s)
         if cond is None:
@@ -197,9 +185,13 @@ def build(sources) -> Prefilter | None:
         if first is None:
             anywhere.append(req)
         else:
-            for c in first:
-                by_first.setdefault(c, []).append(req)
-    digit = by_first.pop(DIGIT, None)
-    return Prefilter({c: _contains_any(v) for c, v in by_first.items()},
-                     _contains_any(digit) if digit else None,
-                     _contains_any(anywhere) if anywhere else None)
+            firsts_of.setdefault(req, set()).update(first)
+    parts = []
+    for req, firsts in firsts_of.items():
+        digit = DIGIT in firsts
+        heads = [_chars(firsts - {DIGIT})] if firsts - {DIGIT} else []
+        head = "|".join(heads + ([r"\d"] if digit else []))
+        parts.append(f"(?=(?:{head}))" + (f"(?=.*?{_chars(req)})" if req else ""))
+    if anywhere:
+        parts.append(f"(?=.*?{_chars(frozenset().union(*anywhere))})")
+    return Prefilter("(?:" + "|".join(parts) + ")")

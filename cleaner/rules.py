@@ -281,7 +281,7 @@ class Finder:
         self.maybe = pre.maybe if pre is not None else None
 
     def search(self, text: str, timeout: float | None = None):
-        if self.maybe is not None and not self.maybe(text):
+        if self.maybe is not None and self.maybe(text) is None:
             return None
         if self.anchored:
             return self.compiled.match(text, timeout=timeout)
