@@ -52,9 +52,11 @@ def parse_doubling(text: str) -> tuple[int, list[tuple[int, int]]]:
         cand = (best[p + 1][0], best[p + 1][1])
         pick = 0
         c = text[p]
-        for L in range(1, (n - p) // 2 + 1):
-            if text[p + L] != c:
-                continue
+        limit = p + (n - p) // 2 + 1  # a unit of length L needs text[p + L] == c, L <= (n - p) // 2
+        q = text.find(c, p + 1, limit)
+        while q != -1:  # str.find jumps to the candidates in C; same candidates, same order
+            L = q - p
+            q = text.find(c, q + 1, limit)
             if text[p:p + L] == text[p + L:p + 2 * L]:
                 nxt = best[p + 2 * L]
                 val = (nxt[0] + 2 * L, nxt[1] - 1)
