@@ -253,7 +253,10 @@ def run(page: Page) -> Page:
     ends, opens = line_facts(page, opener_res)
 
     def close():
-        text = "".join(x for pair in zip([lines[k].text for k in cur], joiners + [""]) for x in pair)
+        texts = [lines[k].text for k in cur]
+        if any(joiners):
+            texts = [x for pair in zip(texts, joiners + [""]) for x in pair]
+        text = "".join(texts)
         blocks.append(Block("text", tuple(cur), tuple(joiners), text, block_width(lines, cur)))
 
     i = 0
