@@ -44,6 +44,8 @@ from .errors import CleanerError
 PENDING_PER_JOB = 8
 #: Raw input bytes in flight, at most (a few huge pages cannot fill memory).
 MAX_PENDING_BYTES = 64 << 20
+#: Items sent to a worker in one round trip.
+CHUNK = 4
 
 
 def default_jobs() -> int:
@@ -213,14 +215,21 @@ def _context():
     return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
 
 
+def _apply(fn: Callable, items: list) -> list:
+    return [fn(x) for x in items]
+
+
 def ordered_map(fn: Callable, items: Iterable, jobs: int, initializer: Callable | None = None,
                 initargs: tuple = (), size: Callable = lambda x: 0,
                 max_pending: int | None = None, max_bytes: int = MAX_PENDING_BYTES) -> Iterator:
     """``map(fn, items)`` over ``jobs`` processes: results in input order, bounded memory.
 
     At most ``max_pending`` items (default ``PENDING_PER_JOB × jobs``) and ``max_bytes``
-    (by ``size(item)``) are in flight. ``jobs == 1`` runs in this process (``initializer``
-    called once with ``pool=False``), which is what a debugger and a profiler want.
+    (by ``size(item)``) are in flight. Items travel in chunks of up to ``CHUNK``: one round
+    trip through the pool costs about as much as cleaning a small page, and per-item trips
+    held a second core to a 1.4× speed-up. ``jobs == 1`` runs in this process
+    (``initializer`` called once with ``pool=False``), which is what a debugger and a
+    profiler want.
     """
     if jobs <= 1:
         if initializer:
@@ -229,21 +238,31 @@ def ordered_map(fn: Callable, items: Iterable, jobs: int, initializer: Callable 
             yield fn(item)
         return
     max_pending = max_pending or PENDING_PER_JOB * jobs
+    chunk = max(1, min(CHUNK, max_pending // (2 * jobs)))  # two chunks per worker keep it fed
     ex = ProcessPoolExecutor(jobs, mp_context=_context(), initializer=initializer, initargs=initargs)
-    pending: deque = deque()
-    in_flight = 0
+    pending: deque = deque()  # (future, bytes, items)
+    in_flight = queued = 0
+    buf: list = []
+    buf_bytes = 0
     try:
         for item in items:
-            n = size(item)
-            while pending and (len(pending) >= max_pending or in_flight + n > max_bytes):
-                fut, k = pending.popleft()
+            buf.append(item)
+            buf_bytes += size(item)
+            if len(buf) < chunk and buf_bytes < max_bytes // (2 * jobs):
+                continue
+            while pending and (queued + len(buf) > max_pending or in_flight + buf_bytes > max_bytes):
+                fut, k, c = pending.popleft()
                 in_flight -= k
-                yield fut.result()
-            pending.append((ex.submit(fn, item), n))
-            in_flight += n
+                queued -= c
+                yield from fut.result()
+            pending.append((ex.submit(_apply, fn, buf), buf_bytes, len(buf)))
+            in_flight += buf_bytes
+            queued += len(buf)
+            buf, buf_bytes = [], 0
+        if buf:
+            pending.append((ex.submit(_apply, fn, buf), buf_bytes, len(buf)))
         while pending:
-            fut, k = pending.popleft()
-            yield fut.result()
+            yield from pending.popleft()[0].result()
     except BrokenProcessPool:
         raise CleanerError("a worker process died (out of memory, or killed); "
                            "nothing after the last written page was saved") from None

@@ -190,6 +190,7 @@ def _ngram_index(texts: list[str], blocks: list[Block], n: int) -> dict[str, int
     Values are hashable so that a query can count them with ``Counter`` in one C loop.
     """
     index: dict[str, int | tuple[int, ...]] = {}
+    shared: dict[str, list[int]] = {}  # grams of several blocks, in first-seen order
     get = index.get
     for i, t in enumerate(texts):
         if blocks[i].kind != "paragraph":
@@ -199,11 +200,14 @@ def _ngram_index(texts: list[str], blocks: list[Block], n: int) -> dict[str, int
             have = get(g)
             if have is None:
                 index[g] = i
-            elif type(have) is int:
-                if have != i:
-                    index[g] = (have, i)
-            elif i not in have:
-                index[g] = have + (i,)
+            elif have != i:
+                owners = shared.get(g)
+                if owners is None:
+                    shared[g] = [have, i]
+                elif owners[-1] != i:  # blocks come in order: i is new unless it was the last
+                    owners.append(i)
+    for g, owners in shared.items():  # tuples once, at the end: appending to tuples is quadratic
+        index[g] = tuple(owners)
     return index
 
 
