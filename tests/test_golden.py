@@ -100,3 +100,16 @@ def test_dev_pages_run_and_every_article_has_a_body():
         assert d["articles"], path.name
         for a in d["articles"]:
             assert a["blocks"], f"{path.name}: article {a['title']!r} without text"
+
+
+@pytest.mark.parametrize("obj", [{}, [], {"a": []}, {"a": {}}, [1, 2.5, None, True, 'x\n"y'],
+                                 {"k": [{"z": 1.0}], "e": "\u2028"}, {1: 2, None: 3, 2.5: 4}, 3, "s", [[[]]]])
+def test_page_json_writer_matches_the_json_module(obj):
+    from cleaner.reports.pagejson import dumps
+    assert dumps(obj) == json.dumps(obj, ensure_ascii=False, indent=1) + "\n"
+
+
+def test_page_json_of_the_sample_matches_the_json_module(sample):
+    from cleaner.reports.pagejson import dumps
+    d = sample[0]
+    assert dumps(d) == json.dumps(d, ensure_ascii=False, indent=1) + "\n"

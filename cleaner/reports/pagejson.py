@@ -53,33 +53,23 @@ _leaf = json.JSONEncoder(ensure_ascii=False).encode
 
 def _write(obj, out: list, nl: str) -> None:
     if isinstance(obj, dict):
-        if not obj:
-            out.append("{}")
-            return
-        inner = nl + " "
-        out.append("{")
-        first = True
-        for k, v in obj.items():
-            out.append(inner if first else "," + inner)
-            first = False
-            out.append(_leaf(k if isinstance(k, str) else str(k)))
-            out.append(": ")
-            _write(v, out, inner)
-        out.append(nl + "}")
+        opener, closer, items = "{", "}", [(k, v) for k, v in obj.items()]
     elif isinstance(obj, (list, tuple)):
-        if not obj:
-            out.append("[]")
-            return
-        inner = nl + " "
-        out.append("[")
-        first = True
-        for v in obj:
-            out.append(inner if first else "," + inner)
-            first = False
-            _write(v, out, inner)
-        out.append(nl + "]")
+        opener, closer, items = "[", "]", [(None, v) for v in obj]
     else:
         out.append(_leaf(obj))
+        return
+    if not items:
+        out.append(opener + closer)
+        return
+    inner = nl + " "
+    out.append(opener)
+    for n, (k, v) in enumerate(items):
+        out.append("," + inner if n else inner)
+        if k is not None or opener == "{":
+            out.append(_leaf(k if isinstance(k, str) else _leaf(k)) + ": ")  # json writes 1, None as "1", "null"
+        _write(v, out, inner)
+    out.append(nl + closer)
 
 
 def article_text(a: Article) -> str:
