@@ -182,12 +182,16 @@ STRIDE = 4
 FUZZY_MAX = 400
 #: An n-gram found in more blocks than this is boilerplate and is not used for matching.
 MAX_SHARED = 8
+#: What the index holds for such an n-gram: no owners. (Keeping them all made every query on
+#: a page of many near-identical blocks cost a hash of a long tuple per n-gram: quadratic.)
+BOILERPLATE: tuple[int, ...] = ()
 
 
 def _ngram_index(texts: list[str], blocks: list[Block], n: int) -> dict[str, int | tuple[int, ...]]:
     """Every STRIDE-th n-gram of each paragraph -> the block holding it (a tuple when several do).
 
-    Values are hashable so that a query can count them with ``Counter`` in one C loop.
+    Values are hashable so that a query can count them with ``Counter`` in one C loop. An
+    n-gram of more than ``MAX_SHARED`` blocks maps to ``BOILERPLATE`` (no owners).
     """
     index: dict[str, int | tuple[int, ...]] = {}
     shared: dict[str, list[int]] = {}  # grams of several blocks, in first-seen order
@@ -207,7 +211,7 @@ def _ngram_index(texts: list[str], blocks: list[Block], n: int) -> dict[str, int
                 elif owners[-1] != i:  # blocks come in order: i is new unless it was the last
                     owners.append(i)
     for g, owners in shared.items():  # tuples once, at the end: appending to tuples is quadratic
-        index[g] = tuple(owners)
+        index[g] = tuple(owners) if len(owners) <= MAX_SHARED else BOILERPLATE
     return index
 
 
