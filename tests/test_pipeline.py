@@ -1,0 +1,63 @@
+"""clean() pauses the cyclic garbage collector for a page: that is only safe if a page makes
+no reference cycles, and only polite if the caller's collector state comes back as it was."""
+
+from __future__ import annotations
+
+import gc
+
+import pytest
+
+import cleaner
+from cleaner.reports.pagejson import dumps, page_dict
+
+PAGES = {
+    "doubled headline and pull quote": "智能制造智能制造““加速跑加速跑””\n\n科技日报讯（记者华凌）近日，北京启动\n建设。园区全方位改造\n\n"
+                                       "园区全方位改造\n\n升级。\n",
+    "Traditional, Latin, hyphen": "本報訊 近日，臺灣舉辦 inter-\nnational 會議。\n",
+}
+
+
+@pytest.fixture
+def collector_paused():
+    was = gc.isenabled()
+    gc.collect()
+    gc.disable()
+    yield
+    if was:
+        gc.enable()
+
+
+@pytest.mark.parametrize("name", ["sample", *PAGES])
+def test_a_page_leaves_no_cyclic_garbage(name, sample_page, collector_paused):
+    text = sample_page.read_text(encoding="utf-8") if name == "sample" else PAGES[name]
+    page = cleaner.clean(text)
+    dumps(page_dict(page))
+    del page
+    assert gc.collect() == 0
+
+
+def test_the_collector_comes_back_as_it_was():
+    assert gc.isenabled()
+    cleaner.clean("科技日报讯 近日，北京启动建设。\n")
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        cleaner.clean("科技日报讯 近日，北京启动建设。\n")
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+    with pytest.raises(TypeError):
+        cleaner.clean(b"bytes")
+    assert gc.isenabled()
+
+
+def test_the_collector_comes_back_after_an_error(monkeypatch):
+    from cleaner import pipeline
+
+    def broken(page):
+        raise RuntimeError("stage failed")
+
+    monkeypatch.setattr(pipeline, "PIPELINE", (type("Stage", (), {"run": staticmethod(broken)}),))
+    with pytest.raises(RuntimeError):
+        cleaner.clean("科技日报讯 近日。\n")
+    assert gc.isenabled()
