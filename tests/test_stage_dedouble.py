@@ -8,9 +8,11 @@ its own (乡村 / 乡村“ / “村晚 / 村晚”). The cases are the ones iss
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import cleaner
-from cleaner.stages.dedouble import parse_doubling
+from cleaner.stages.dedouble import parse_doubling, similarity
 
 BODY = ("近日，北京市科委、中关村管委会投入首批支持高品质\n"
         "科技园区建设资金，支持中关村生命科学园等科技园区的\n"
@@ -94,6 +96,13 @@ def test_near_match_keeps_the_first_copy(stages_until):
     assert [ln.text for ln in page.lines] == ["厦门火炬高新区智能制造"]
     (c,) = [c for c in page.changes if c.stage == "dedouble"]
     assert (c.rule, c.action, c.before, c.safety) == ("D002", "delete", "厦门火炬高新区智熊制造", "review")
+
+
+@given(st.text("智能制造熊火炬ab", max_size=14), st.text("智能制造熊火炬ab", max_size=14))
+def test_near_match_similarity_is_textdistances_levenshtein(a, b):
+    textdistance = pytest.importorskip("textdistance")
+    expected = textdistance.Levenshtein(external=False).normalized_similarity(a, b)
+    assert similarity(a, b) == pytest.approx(expected)
 
 
 @pytest.mark.parametrize("text", [
