@@ -23,6 +23,7 @@ cleaner did not expect, with the traceback in ``errors.jsonl``).
 
 from __future__ import annotations
 
+import gc
 import json
 import multiprocessing
 import os
@@ -239,11 +240,29 @@ def ordered_map(fn: Callable, items: Iterable, jobs: int, initializer: Callable 
         return
     max_pending = max_pending or PENDING_PER_JOB * jobs
     chunk = max(1, min(CHUNK, max_pending // (2 * jobs)))  # two chunks per worker keep it fed
-    ex = ProcessPoolExecutor(jobs, mp_context=_context(), initializer=initializer, initargs=initargs)
+    ctx = _context()
+    frozen = ctx.get_start_method() == "fork"
+    if frozen:
+        # Forked workers share the parent's memory until they write to it, and the cyclic GC
+        # writes to every object it scans; frozen objects are never scanned (Python's advice
+        # for fork-based pools). The workers start at the first submit; then this process
+        # unfreezes its own objects again.
+        gc.freeze()
+    ex = ProcessPoolExecutor(jobs, mp_context=ctx, initializer=initializer, initargs=initargs)
     pending: deque = deque()  # (future, bytes, items)
     in_flight = queued = 0
     buf: list = []
     buf_bytes = 0
+
+    def submit() -> None:
+        nonlocal frozen, in_flight, queued
+        pending.append((ex.submit(_apply, fn, buf), buf_bytes, len(buf)))
+        in_flight += buf_bytes
+        queued += len(buf)
+        if frozen:
+            gc.unfreeze()
+            frozen = False
+
     try:
         for item in items:
             buf.append(item)
@@ -255,18 +274,18 @@ def ordered_map(fn: Callable, items: Iterable, jobs: int, initializer: Callable 
                 in_flight -= k
                 queued -= c
                 yield from fut.result()
-            pending.append((ex.submit(_apply, fn, buf), buf_bytes, len(buf)))
-            in_flight += buf_bytes
-            queued += len(buf)
+            submit()
             buf, buf_bytes = [], 0
         if buf:
-            pending.append((ex.submit(_apply, fn, buf), buf_bytes, len(buf)))
+            submit()
         while pending:
             yield from pending.popleft()[0].result()
     except BrokenProcessPool:
         raise CleanerError("a worker process died (out of memory, or killed); "
                            "nothing after the last written page was saved") from None
     finally:
+        if frozen:
+            gc.unfreeze()
         ex.shutdown(wait=False, cancel_futures=True)
 
 
