@@ -25,6 +25,9 @@ def run(page: Page) -> Page:
     src = page.source
     overlay = page.overlay
     pos = 0
+    starts = [ed.start for ed in overlay.edits]
+    n_edits = len(starts)
+    ei = 0  # the first edit starting at or after the current line (lines come in order)
     # str.splitlines breaks at exactly the line ends above; each piece keeps its end, and
     # strip() removes it with the blanks (the same Unicode whitespace as the regex \s)
     for piece in src.splitlines(True):
@@ -36,6 +39,12 @@ def run(page: Page) -> Page:
             continue
         s = start + len(piece) - len(piece.lstrip())
         e = s + len(content)
+        while ei < n_edits and starts[ei] < s:
+            ei += 1
+        if ei == n_edits or starts[ei] > e:  # no edit in the line: its text is the source's
+            lines.append(Line(len(lines), s, e, content, width(content), gap))
+            gap = 0
+            continue
         text = overlay.render(s, e)
         stripped = text.strip()
         if not stripped:  # only invisible characters that normalise deleted
