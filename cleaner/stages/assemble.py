@@ -43,7 +43,7 @@ CHECKS = {
         "affinity_slope": float, "phrase_pair_bonus": float, "bold_penalty": float,
         "short_heading": int, "short_heading_bonus": float, "long_heading": int,
         "long_heading_penalty": float, "bold_subtitle_penalty": float, "subtitle_max_length": int,
-        "long_subtitle_penalty": float,
+        "long_subtitle_penalty": float, "byline_with_credit": float, "reporter_credit": str,
     },
     "place_subheads": {"default_section": int, "min_echo": float},
     "attach_pullquotes": {},
@@ -143,6 +143,19 @@ class Assembler:
 
     def doubled(self, b: Block) -> bool:
         return any(k in self.dedoubled for k in b.lines)
+
+    def credits_reporter(self, b: Block | None) -> bool:
+        """``b`` opens with a dateline that names its reporter (``本报讯（记者X）``): an article
+        credits its reporter once, so such an article takes no byline."""
+        if b is None or not self.has_dateline(b):
+            return False
+        return search(self.rules["A003"].params["reporter_credit"], self.datelines[b.first]) is not None
+
+    def byline_cost(self, part: list[Block], credited: bool) -> float:
+        """Cost of giving the bylines in ``part`` to an article whose dateline credits its reporter."""
+        if not credited or not any(b.kind == "byline" for b in part):
+            return 0.0
+        return self.rules["A003"].params["byline_with_credit"]
 
     # -------------------------------------------------------------- healing
     def open_start(self, z: Block, x: Block) -> tuple[float, str]:
@@ -417,8 +430,9 @@ class Assembler:
             return p["short_article"][n - 1] if 0 < n <= len(p["short_article"]) else 0.0
 
         INF = float("inf")
-        # state: (has_title, paragraphs so far (capped at 3), has_sub) -> (cost, backpointer)
-        states = {(False, 0, False): (0.0, None)}
+        # state: (has_title, paragraphs so far (capped at 3), has_sub, its dateline credits the
+        # reporter) -> (cost, backpointer)
+        states = {(False, 0, False, False): (0.0, None)}
         history = []
         paras_before: list[Block] = []
         for t, item in enumerate(seq):
@@ -431,47 +445,54 @@ class Assembler:
             if not isinstance(item, list):
                 prev_p = seq[t - 1] if t > 0 and not isinstance(seq[t - 1], list) else None
                 dated = self.has_dateline(item)
+                credits = self.credits_reporter(item)
                 bc = self.boundary_cost(prev_p, item)[0] if prev_p is not None else None  # same in every state
-                for (ht, hb, hs), (cost, _) in states.items():
+                for st, (cost, _) in states.items():
+                    ht, hb, hs, hc = st
                     stay = cost + (6.0 if hb and dated else 0.0)
-                    offer((ht, min(3, hb + 1), hs), stay, ((ht, hb, hs), "cont", 0))
+                    offer((ht, min(3, hb + 1), hs, hc or (hb == 0 and credits)), stay, (st, "cont", 0))
                     if hb and bc is not None:
-                        offer((False, 1, False), cost + bc + (0 if ht else no_title) + short(hb),
-                              ((ht, hb, hs), "new", 0))
+                        offer((False, 1, False, credits), cost + bc + (0 if ht else no_title) + short(hb),
+                              (st, "new", 0))
                 paras_before.append(item)
             else:
                 nxt = self.next_paragraph(seq, t)
+                nxt_credits = self.credits_reporter(nxt)
                 options = {}  # the readings depend on the state only through has_sub
                 has_h = any(b.kind == "heading" for b in item)
-                for (ht, hb, hs), (cost, _) in states.items():
+                for st, (cost, _) in states.items():
+                    ht, hb, hs, hc = st
                     if hs not in options:
                         options[hs] = self.group_options(item, paras_before[-2:], nxt, hs)
                     for kind, k, c, _why in options[hs]:
-                        st = (ht, hb, hs)
                         if kind == "sub":
                             if hb:
-                                offer((ht, hb, True), cost + c, (st, kind, k))
+                                offer((ht, hb, True, hc), cost + c, (st, kind, k))
                         elif kind in ("close", "subclose"):
                             if hb and not ht:
-                                offer((False, 0, False), cost + c + short(hb), (st, kind, k))
+                                c += self.byline_cost(item[k:] if kind == "subclose" else item, hc)
+                                offer((False, 0, False, False), cost + c + short(hb), (st, kind, k))
                         elif kind == "open":
+                            c += self.byline_cost(item, nxt_credits)
                             if hb:
-                                offer((has_h, 0, False), cost + c + (0 if ht else no_title) + short(hb),
+                                offer((has_h, 0, False, False), cost + c + (0 if ht else no_title) + short(hb),
                                       (st, kind, k))
                             elif not (ht and has_h):
-                                offer((ht or has_h, 0, hs), cost + c, (st, kind, k))
+                                offer((ht or has_h, 0, hs, hc), cost + c, (st, kind, k))
                         elif kind == "split":
                             if hb and not ht:
+                                c += self.byline_cost(item[:k], hc) + self.byline_cost(item[k:], nxt_credits)
                                 opens_title = any(b.kind == "heading" for b in item[k:])
-                                offer((opens_title, 0, False), cost + c + short(hb), (st, kind, k))
+                                offer((opens_title, 0, False, False), cost + c + short(hb), (st, kind, k))
             history.append(new)
             states = new
         # close the last article
         best_st, best_cost = None, INF
-        for (ht, hb, hs), (cost, _) in states.items():
+        for st, (cost, _) in states.items():
+            ht, hb, hs, hc = st
             total = cost + (no_title if hb and not ht else 0.0) + (no_title if ht and not hb else 0.0) + short(hb)
             if total < best_cost:
-                best_st, best_cost = (ht, hb, hs), total
+                best_st, best_cost = st, total
         decisions = [None] * len(seq)
         st = best_st
         for t in range(len(seq) - 1, -1, -1):

@@ -281,12 +281,20 @@ def split_stacked_quotes(page: Page, blocks: list[Block], rule: Rule, changes: l
         def piece_text(lo: int, hi: int) -> str:
             return "".join(nows(page.lines[k].text) for k in b.lines[lo:hi])
 
-        if cuts[0] == 0 and len(pieces) > 1 and repeats(piece_text(0, pieces[1][1]), fuzzy=True):
-            # the first line belongs to the quote after it: no headline to cut off
-            pieces = [(0, pieces[1][1])] + pieces[2:]
+        headline_on_top = False
+        if cuts[0] == 0 and len(pieces) > 1:
+            first, without = piece_text(0, 1), piece_text(1, pieces[1][1])
+            with_first = first + without
+            # a quote that is an exact copy only without its first line has a headline on top,
+            # unless the first line's last words run on into it in the text it repeats (a
+            # quote reworded at its start: 江苏锡山经开区将以入 / 选… of …锡山经开区将以入选…)
+            headline_on_top = repeats(without) and not repeats(with_first) and not repeats(first[-3:] + without)
+            if not headline_on_top and repeats(with_first, fuzzy=True):
+                # the first line belongs to the quote after it: no headline to cut off
+                pieces = [(0, pieces[1][1])] + pieces[2:]
         whole = nows(b.text)
-        matched = len(pieces) > 1 and not repeats(whole, fuzzy=True) and any(
-            repeats(piece_text(lo, hi)) for lo, hi in pieces)
+        matched = len(pieces) > 1 and (headline_on_top or not repeats(whole, fuzzy=True) and any(
+            repeats(piece_text(lo, hi)) for lo, hi in pieces))
         if not matched:
             out.append(b)
             continue

@@ -1,0 +1,71 @@
+"""Stage assemble (with the label stage's pull-quote cutting): headline material goes to the
+article it belongs to, on small hand-made pages."""
+
+from __future__ import annotations
+
+import pytest
+
+import cleaner
+
+A1 = ("近日，北京市科委、中关村管委会投入首批支持高品质科技园区建设资金，支持中关村生命科学园等科技园区的"
+      "10个项目，项目涉及医药健康等7个产业领域。")
+A2 = "围绕中关村示范区各分园的主导产业和定位，北京市科委、中关村管委会支持各分园建设产业服务设施，首批项目已全部开工建设。"
+B1 = "当地时间18日上午，国务院总理李强在珀斯同澳大利亚总理阿尔巴尼斯共同出席第七届中澳工商界首席执行官圆桌会并致辞。"
+B2 = ("在听取两国工商界代表发言后，李强表示，回顾中澳建交以来走过的历程，双方只要尊重彼此国情制度和核心利益，"
+      "就能不断筑牢相互信任的基石。")
+
+
+# --- a byline between two articles -------------------------------------------------------
+
+def two_articles(wrap, dateline_a: str, dateline_b: str) -> cleaner.model.Page:
+    """A's body, A's title, a byline, B's body, B's title: whose is the byline?"""
+    text = ("\n".join(wrap(dateline_a + A1)) + "\n" + "\n".join(wrap(A2)) + "\n北京启动高品质科技园区建设\n"
+            "◎本报记者 蔡宁\n" + "\n".join(wrap(dateline_b + B1)) + "\n" + "\n".join(wrap(B2))
+            + "\n李强出席中澳工商界圆桌会\n")
+    return cleaner.clean(text)
+
+
+def bylines(page) -> list:
+    return [(a.title.text, a.byline.text if a.byline else None) for a in page.articles]
+
+
+@pytest.mark.parametrize("dateline", ["科技日报讯（记者卢敏旭）", "本报北京1月5日电（记者张三）"])
+def test_a_byline_skips_an_article_whose_dateline_credits_its_reporter(wrap, dateline):
+    page = two_articles(wrap, dateline, "")
+    assert bylines(page) == [("北京启动高品质科技园区建设", None), ("李强出席中澳工商界圆桌会", "本报记者 蔡宁")]
+
+
+def test_a_byline_stays_with_the_article_before_when_the_next_one_credits_its_reporter(wrap):
+    page = two_articles(wrap, "", "本报讯（记者卢敏旭）")
+    assert bylines(page) == [("北京启动高品质科技园区建设", "本报记者 蔡宁"), ("李强出席中澳工商界圆桌会", None)]
+
+
+# --- a headline run into a pull quote below it ---------------------------------------------
+
+Q = ("刚刚推出了《万企上云中小企业快成长加速包》，中小企业可以根据自身业务需求和成本，灵活选择数字化、智能化"
+     "升级所需的资源项目，并一站式完成上云所需的各项配置，企业上云用云的成本明显下降。")
+P1 = "目前，我国已建成跨行业跨领域工业互联网平台50家。在上海，" + Q + "随着数字化转型的加速，我国云市场将继续保持快速增长。"
+P2 = "同时，北京市科委、中关村管委会等相关部门充分发挥财政资金的引导带动作用，吸引社会资本参与园区建设。"
+
+
+def quote_page(wrap, first_line: str, quote: str) -> cleaner.model.Page:
+    """A body, then a narrow column: ``first_line`` and under it ``quote``, the first line
+    two ems short of the column (as a paragraph's first line that lost its indent)."""
+    text = ("\n".join(wrap(A1)) + "\n" + "\n".join(wrap(P1)) + "\n" + "\n".join(wrap(P2)) + "\n" + first_line + "\n"
+            + "\n".join(wrap(quote, column=len(first_line) + 2, indent=0)) + "\n")
+    return cleaner.clean(text)
+
+
+def test_a_headline_on_top_of_an_exact_quote_is_cut_off(wrap):
+    page = quote_page(wrap, "云计算保持快速增长", Q)
+    (a,) = page.articles
+    assert a.title is not None and a.title.text == "云计算保持快速增长"
+    assert [q.text for q in a.pullquotes] == [Q]
+
+
+def test_a_quote_reworded_at_its_start_keeps_its_first_line(wrap):
+    # 上海市刚刚推出了《万 / 企上云…: the first line's words run on into the text it repeats
+    page = quote_page(wrap, "上海市刚刚推出了《万", Q[7:])
+    (a,) = page.articles
+    assert [q.text for q in a.pullquotes] == ["上海市刚刚推出了《万" + Q[7:]]
+    assert a.title is None
