@@ -79,9 +79,6 @@ UNSTABLE = {
                       "one of the passes (J001 first-line cue)"),
     "d025_96896e29": ("a headline stack on clean text is read differently on the second pass "
                       "(A002/A003 weights)"),
-    "d006_92e0998b": "the first pass gives the title 韩国在野党和渔民反对日本推进福岛核污染水排放入海 "
-                     "to the last paragraph of the article before it ('在京雄高速…') and leaves "
-                     f"its own body without a title; {_MERGED}",
     "d009_35319386": "the first pass joins the photo credit 视觉中国供图 and the next article's "
                      "headline lines (徐利民：牢记为民宗旨 / 彰显公仆本色) into one paragraph, the "
                      "whole body of the article before (张家口做强后奥运经济), and leaves the 徐利民 "

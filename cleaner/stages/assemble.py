@@ -44,6 +44,7 @@ CHECKS = {
         "short_heading": int, "short_heading_bonus": float, "long_heading": int,
         "long_heading_penalty": float, "bold_subtitle_penalty": float, "subtitle_max_length": int,
         "long_subtitle_penalty": float, "byline_with_credit": float, "reporter_credit": str,
+        "inside_cost": float, "inside_column_change": float,
     },
     "place_subheads": {"default_section": int, "min_echo": float},
     "attach_pullquotes": {},
@@ -407,6 +408,20 @@ class Assembler:
                 if page_gap(self.page, g[0]):
                     c += 2.0  # a blank line before the group: it opens what follows, whole
             opts.append(("split", k, c + together, "headlines of the article before and of the one after"))
+        if heads and prev and nxt is not None and not self.has_dateline(nxt) \
+                and not page_gap(self.page, g[0]) and not page_gap(self.page, nxt):
+            # the headline block drawn across the columns of its own article: extraction read
+            # it between two stretches of the body, which goes on after it (with, under it, a
+            # subhead of the part that follows). Not across a blank line where the page sets
+            # blank lines only between articles.
+            c = w["inside_cost"]
+            if prev[-1].width and nxt.width and abs(prev[-1].width - nxt.width) > pa["column_change"]:
+                c += w["inside_column_change"]
+            opts.append(("inside", m, c + self.part_cost(g), "headline set inside its article's text"))
+            if m >= 2 and g[-1].kind == "heading" and any(b.kind == "heading" for b in g[:-1]):
+                sc, _ = self.subhead_score(g[-1], prev, nxt)
+                opts.append(("inside", m - 1, c + self.part_cost(g[:-1]) + w["subhead_cost"] - sc,
+                             "headline set inside its article's text, a subhead under it"))
         if m >= 2 and g[0].kind == "heading" and any(b.kind == "heading" for b in g[1:]):
             sc, why = self.subhead_score(g[0], prev, nxt if False else prev[-1:] and nxt)
             c = (w["subclose_cost"] if has_sub else w["subclose_first_cost"]) + self.part_cost(g[1:]) + together
@@ -479,6 +494,10 @@ class Assembler:
                                       (st, kind, k))
                             elif not (ht and has_h):
                                 offer((ht or has_h, 0, hs, hc), cost + c, (st, kind, k))
+                        elif kind == "inside":
+                            if hb and not ht:
+                                c += self.byline_cost(item[:k], hc)
+                                offer((True, hb, hs or k < len(item), hc), cost + c, (st, kind, k))
                         elif kind == "split":
                             if hb and not ht:
                                 c += self.byline_cost(item[:k], hc) + self.byline_cost(item[k:], nxt_credits)
@@ -550,6 +569,11 @@ class Assembler:
                 self.fill(cur, item[:k], before=False)
                 close()
                 self.fill(cur, item[k:], before=True)
+            elif kind == "inside":
+                self.fill(cur, item[:k], before=False)
+                for b in item[k:]:
+                    cur.body.append(replace(b, kind="subhead"))
+                    self.record("A003", "label", b, "subhead under a headline set inside its article's text")
             elif kind == "subclose":
                 cur.body.append(replace(item[0], kind="subhead"))
                 self.record("A003", "label", item[0], "subhead closing an article that sets subheads "
