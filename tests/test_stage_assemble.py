@@ -73,6 +73,7 @@ def test_a_quote_reworded_at_its_start_keeps_its_first_line(wrap):
 
 # --- a headline block read in the middle of its own article ----------------------------------
 
+B3 = "李强指出，要将中澳经贸合作置于两国全面战略伙伴关系的大局中来谋划，不断拓展合作领域，提升合作水平。"
 C1 = "新年伊始，一批重大工程有序推进，助力中国经济开局起步。国家重点能源工程蒙东能源基地电力外送工程全面开工建设。"
 C2 = "重量近4000吨的我国首个深远海浮式风电平台，元旦期间在青岛完成浮体总装，重大工程建设按下快进键。"
 C3 = "在京雄高速重点控制性工程永定河特大桥施工现场，建设者们加紧施工，重大工程项目建设进展顺利。"
@@ -85,3 +86,14 @@ def test_a_headline_between_two_stretches_of_its_article_heads_it_all(wrap):
     page = cleaner.clean(text)
     assert [(a.title.text, a.byline.text if a.byline else None, len(a.body)) for a in page.articles] == [
         ("一批重大工程有序推进", "本报记者 刘俊伟", 3), ("李强出席中澳工商界圆桌会", None, 2)]
+
+
+def test_an_article_keeps_its_column(wrap):
+    # A (no headline of its own on this page) and then B, set in a much wider column, with
+    # B's headline after its body: the change of column is where B starts
+    text = ("\n".join(wrap(C1)) + "\n" + "\n".join(wrap(C2)) + "\n" + "\n".join(wrap(C3)) + "\n"
+            + "".join("\n".join(wrap(p, column=24)) + "\n" for p in (B1, B2, B3))
+            + "李强出席中澳工商界圆桌会\n")
+    page = cleaner.clean(text)
+    assert [(a.title.text if a.title else None, len(a.body)) for a in page.articles] == [
+        (None, 3), ("李强出席中澳工商界圆桌会", 3)]

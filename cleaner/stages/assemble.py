@@ -36,7 +36,7 @@ STAGE = "assemble"
 CHECKS = {
     "heal_cut_paragraph": {"max_distance": int, "column_tolerance": float, "min_score": float},
     "segment_articles": {"column_change": float, "min_affinity": float, "no_title": float,
-                         "short_article": list, "continuity_weight": float},
+                         "short_article": list, "continuity_weight": float, "column_stay": float},
     "attach_headlines": {
         "open_cost": float, "byline_open_cost": float, "split_cost": float, "split_plain_extra": float,
         "subclose_cost": float, "subclose_first_cost": float, "subhead_cost": float,
@@ -462,9 +462,12 @@ class Assembler:
                 dated = self.has_dateline(item)
                 credits = self.credits_reporter(item)
                 bc = self.boundary_cost(prev_p, item)[0] if prev_p is not None else None  # same in every state
+                # an article keeps its column: going on across a change of width costs
+                across = p["column_stay"] if prev_p is not None and prev_p.width and item.width \
+                    and abs(prev_p.width - item.width) > p["column_change"] else 0.0
                 for st, (cost, _) in states.items():
                     ht, hb, hs, hc = st
-                    stay = cost + (6.0 if hb and dated else 0.0)
+                    stay = cost + (6.0 if hb and dated else 0.0) + (across if hb else 0.0)
                     offer((ht, min(3, hb + 1), hs, hc or (hb == 0 and credits)), stay, (st, "cont", 0))
                     if hb and bc is not None:
                         offer((False, 1, False, credits), cost + bc + (0 if ht else no_title) + short(hb),
