@@ -90,10 +90,6 @@ UNSTABLE = {
                      "back, the second pass takes that line for the title and moves the three "
                      "paragraphs before it into that article (A002: the text changes subject); "
                      f"also {_OPEN} ('…举行会谈' + '议会联盟等多边机构的协调配合。')",
-    "d017_a26e53b7": "the first pass gives the title 前十个月我国邮政行业寄递业务量达1297.2亿件 "
-                     "to the article before it (whose own headline 推动文艺繁荣发展 / "
-                     "为民族复兴凝聚精神力量 it glues to the start of its first paragraph) and "
-                     f"leaves its own body without a title; {_MERGED}",
     "d022_83125afa": _SPLIT_HEADS,
     "d029_7b231c4c": f"{_MERGED} (the title-less body is the article 我国云计算持续增长, whose "
                      "title and subtitle the first pass joins with a line of the next article, "

@@ -3,9 +3,12 @@ article it belongs to, on small hand-made pages."""
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 import cleaner
+from cleaner.rules import RuleSet, default_rules
 
 A1 = ("近日，北京市科委、中关村管委会投入首批支持高品质科技园区建设资金，支持中关村生命科学园等科技园区的"
       "10个项目，项目涉及医药健康等7个产业领域。")
@@ -97,3 +100,41 @@ def test_an_article_keeps_its_column(wrap):
     page = cleaner.clean(text)
     assert [(a.title.text if a.title else None, len(a.body)) for a in page.articles] == [
         (None, 3), ("李强出席中澳工商界圆桌会", 3)]
+
+
+# --- a title repeats its article's lead; a subhead does not --------------------------------
+
+FARM = ["眼下，全国由南向北进入春耕大忙时节。在丘陵山区，小农机上山岗，成为春耕一线的新看点。",
+        "在湖南郴州，丘陵山区占到了耕地面积的七成左右，种粮大户今年新购入了两台小型履带式农机。",
+        "当越来越多的丘陵耕地潜力被挖掘之后，郴州的农机作业面积不断扩大，山区春耕效率明显提升。",
+        "为了继续补齐丘陵山区机械化耕作的短板，郴州今年将新建宜机化改造农田一万亩，推广适用农机。"]
+
+
+def reading_of(stages_until, wrap, heading: str, **weights):
+    """(kind, cost) of the reading the assemble DP gives a lone heading after FARM's third paragraph."""
+    from cleaner.stages.assemble import Assembler
+
+    para = lambda p: "\n".join(wrap(p)) + "\n"  # noqa: E731
+    text = "".join(map(para, FARM[:3])) + heading + "\n" + para(FARM[3]) + "丘陵山区宜机化改造提速\n"
+    page = stages_until(text, "label")
+    if weights:  # a rule set of its own: the cached default one must not change
+        rules = page.rules
+        a003 = dataclasses.replace(rules["A003"], params={**rules["A003"].params, **weights})
+        page = page.evolve(rules=RuleSet(tuple(a003 if r.id == "A003" else r for r in rules.rules), rules.options))
+    asm = Assembler(page)
+    asm.trace = []
+    asm.segment(asm.heal([b for b in page.blocks if b.kind in ("heading", "byline", "paragraph")]))
+    (found,) = [(kind, cost) for _, item, kind, _, cost, _ in asm.trace
+                if isinstance(item, list) and item[0].text == heading]
+    return found
+
+
+def test_a_subhead_that_repeats_the_lead_costs_more(stages_until, wrap):
+    # the same heading read as a subhead, with and without the lead-echo weight: it repeats the
+    # lead (小农机上山岗) in full, so the reading costs subhead_echo x 1.0 more
+    weight = default_rules()["A003"].params["subhead_echo"]
+    kind, cost = reading_of(stages_until, wrap, "小农机上山岗")
+    kind0, cost0 = reading_of(stages_until, wrap, "小农机上山岗", subhead_echo=0.0)
+    assert weight > 0 and kind == kind0 == "sub"
+    assert cost - cost0 == pytest.approx(weight)
+    assert default_rules()["A003"].params["subhead_echo"] == weight  # the shared rule set is untouched

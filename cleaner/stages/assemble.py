@@ -44,7 +44,7 @@ CHECKS = {
         "short_heading": int, "short_heading_bonus": float, "long_heading": int,
         "long_heading_penalty": float, "bold_subtitle_penalty": float, "subtitle_max_length": int,
         "long_subtitle_penalty": float, "byline_with_credit": float, "reporter_credit": str,
-        "inside_cost": float, "inside_column_change": float,
+        "inside_cost": float, "inside_column_change": float, "title_echo": float, "subhead_echo": float,
     },
     "place_subheads": {"default_section": int, "min_echo": float},
     "attach_pullquotes": {},
@@ -445,17 +445,36 @@ class Assembler:
             return p["short_article"][n - 1] if 0 < n <= len(p["short_article"]) else 0.0
 
         INF = float("inf")
+        w = self.rules["A003"].params
         # state: (has_title, paragraphs so far (capped at 3), has_sub, its dateline credits the
-        # reporter) -> (cost, backpointer)
+        # reporter) -> (cost, backpointer); beside it, the lead (first paragraph, as an index
+        # into seq) of the open article on that state's best path
         states = {(False, 0, False, False): (0.0, None)}
+        leads: dict = {(False, 0, False, False): None}
         history = []
         paras_before: list[Block] = []
+        echo_cache: dict = {}
+
+        def echo(h: Block | None, lead: int | None) -> float:
+            """How much headline ``h`` repeats the lead paragraph: titles do, subheads don't."""
+            if h is None or lead is None:
+                return 0.0
+            key = (h.first, lead)
+            if key not in echo_cache:
+                echo_cache[key] = affinity(h.text, seq[lead].text)
+            return echo_cache[key]
+
+        def first_heading(blocks) -> Block | None:
+            return next((b for b in blocks if b.kind == "heading"), None)
+
         for t, item in enumerate(seq):
             new: dict = {}
+            new_leads: dict = {}
 
-            def offer(st, cost, back):
+            def offer(st, cost, back, lead):
                 if cost < new.get(st, (INF, None))[0]:
                     new[st] = (cost, back)
+                    new_leads[st] = lead
 
             if not isinstance(item, list):
                 prev_p = seq[t - 1] if t > 0 and not isinstance(seq[t - 1], list) else None
@@ -468,46 +487,56 @@ class Assembler:
                 for st, (cost, _) in states.items():
                     ht, hb, hs, hc = st
                     stay = cost + (6.0 if hb and dated else 0.0) + (across if hb else 0.0)
-                    offer((ht, min(3, hb + 1), hs, hc or (hb == 0 and credits)), stay, (st, "cont", 0))
+                    offer((ht, min(3, hb + 1), hs, hc or (hb == 0 and credits)), stay, (st, "cont", 0),
+                          leads[st] if hb else t)
                     if hb and bc is not None:
                         offer((False, 1, False, credits), cost + bc + (0 if ht else no_title) + short(hb),
-                              (st, "new", 0))
+                              (st, "new", 0), t)
                 paras_before.append(item)
             else:
                 nxt = self.next_paragraph(seq, t)
+                nxt_at = t + 1 if nxt is not None else None  # the next article's lead, if one opens
                 nxt_credits = self.credits_reporter(nxt)
                 options = {}  # the readings depend on the state only through has_sub
                 has_h = any(b.kind == "heading" for b in item)
+                te, se = w["title_echo"], w["subhead_echo"]
                 for st, (cost, _) in states.items():
                     ht, hb, hs, hc = st
+                    lead = leads[st] if hb else None
                     if hs not in options:
                         options[hs] = self.group_options(item, paras_before[-2:], nxt, hs)
                     for kind, k, c, _why in options[hs]:
                         if kind == "sub":
                             if hb:
-                                offer((ht, hb, True, hc), cost + c, (st, kind, k))
+                                c += se * echo(item[0], lead)
+                                offer((ht, hb, True, hc), cost + c, (st, kind, k), lead)
                         elif kind in ("close", "subclose"):
                             if hb and not ht:
                                 c += self.byline_cost(item[k:] if kind == "subclose" else item, hc)
-                                offer((False, 0, False, False), cost + c + short(hb), (st, kind, k))
+                                c -= te * echo(first_heading(item[k:] if kind == "subclose" else item), lead)
+                                if kind == "subclose":
+                                    c += se * echo(item[0], lead)
+                                offer((False, 0, False, False), cost + c + short(hb), (st, kind, k), None)
                         elif kind == "open":
-                            c += self.byline_cost(item, nxt_credits)
+                            c += self.byline_cost(item, nxt_credits) - te * echo(first_heading(item), nxt_at)
                             if hb:
                                 offer((has_h, 0, False, False), cost + c + (0 if ht else no_title) + short(hb),
-                                      (st, kind, k))
+                                      (st, kind, k), None)
                             elif not (ht and has_h):
-                                offer((ht or has_h, 0, hs, hc), cost + c, (st, kind, k))
+                                offer((ht or has_h, 0, hs, hc), cost + c, (st, kind, k), None)
                         elif kind == "inside":
                             if hb and not ht:
-                                c += self.byline_cost(item[:k], hc)
-                                offer((True, hb, hs or k < len(item), hc), cost + c, (st, kind, k))
+                                c += self.byline_cost(item[:k], hc) - te * echo(first_heading(item[:k]), lead)
+                                c += se * sum(echo(b, lead) for b in item[k:])
+                                offer((True, hb, hs or k < len(item), hc), cost + c, (st, kind, k), lead)
                         elif kind == "split":
                             if hb and not ht:
                                 c += self.byline_cost(item[:k], hc) + self.byline_cost(item[k:], nxt_credits)
+                                c -= te * (echo(first_heading(item[:k]), lead) + echo(first_heading(item[k:]), nxt_at))
                                 opens_title = any(b.kind == "heading" for b in item[k:])
-                                offer((opens_title, 0, False, False), cost + c + short(hb), (st, kind, k))
+                                offer((opens_title, 0, False, False), cost + c + short(hb), (st, kind, k), None)
             history.append(new)
-            states = new
+            states, leads = new, new_leads
         # close the last article
         best_st, best_cost = None, INF
         for st, (cost, _) in states.items():
