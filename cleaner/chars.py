@@ -38,7 +38,35 @@ _TRAILING = CLOSERS + "\"'"
 SQUEEZED = "“”‘’（）《》"
 _BLANK_RE = re.compile(r" ")
 BLANK_WIDTH = 0.25
-_SQUEEZED_RE = re.compile(f"[{SQUEEZED}]")
+
+
+def _without(char_class: str, chars: str) -> str:
+    """The body of a ``[...]`` class (single characters and ``a-b`` ranges, already
+    unescaped) with ``chars`` taken out."""
+    items, i = [], 0
+    while i < len(char_class):
+        if i + 2 < len(char_class) and char_class[i + 1] == "-":
+            items.append((ord(char_class[i]), ord(char_class[i + 2])))
+            i += 3
+        else:
+            items.append((ord(char_class[i]), ord(char_class[i])))
+            i += 1
+    cut = sorted(ord(c) for c in chars)
+    out = []
+    for lo, hi in items:
+        for c in cut:
+            if lo <= c <= hi:
+                if lo < c:
+                    out.append((lo, c - 1))
+                lo = c + 1
+        if lo <= hi:
+            out.append((lo, hi))
+    return "".join(re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in out)
+
+
+#: Characters that take half an em: neither Han nor wide, or wide but squeezed (one scan).
+_HALF_OR_SQUEEZED_RE = re.compile(
+    f"[^{_without((HAN + WIDE_EXTRA).encode().decode('unicode_escape'), SQUEEZED)}]")
 
 
 def width(text: str) -> float:
@@ -47,8 +75,7 @@ def width(text: str) -> float:
     >>> width("2022年")
     3.0
     """
-    return (len(text) - 0.5 * len(_HALF_RE.findall(text)) - 0.5 * len(_SQUEEZED_RE.findall(text))
-            - (0.5 - BLANK_WIDTH) * text.count(" "))
+    return len(text) - 0.5 * len(_HALF_OR_SQUEEZED_RE.findall(text)) - (0.5 - BLANK_WIDTH) * text.count(" ")
 
 
 def ends_sentence(text: str) -> bool:

@@ -280,6 +280,15 @@ class Finder:
         pre = prefilter.build(sources)
         self.maybe = pre.maybe if pre is not None else None
 
+    def may_match(self, texts) -> list[bool]:
+        """For each text, whether ``search`` can find anything in it (the prefilter's verdict,
+        without a Python call per text; all True without a prefilter). A loop over many lines
+        asks this first and searches only where it says True."""
+        maybe = self.maybe
+        if maybe is None:
+            return [True] * len(texts)
+        return [m is not None for m in map(maybe, texts)]
+
     def search(self, text: str, timeout: float | None = None):
         if self.maybe is not None and self.maybe(text) is None:
             return None

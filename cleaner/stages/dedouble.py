@@ -136,11 +136,13 @@ def doubled_near_match(page: Page, rule: Rule, k: int):
     ln = page.lines[k]
     text = ln.text
     n = len(text)
-    if n < 2 * rule.params["min_length"] or n % 2 or _SENTENCE_INSIDE.search(text[: n // 2 - 1]):
+    if n < 2 * rule.params["min_length"] or n % 2:
         return None
     a, b = text[: n // 2], text[n // 2:]
     if a[:2] != b[:2] and a[-2:] != b[-2:]:
         return None  # an OCR slip changes a character or two, not both ends
+    if _SENTENCE_INSIDE.search(text[: n // 2 - 1]):
+        return None
     sim = similarity(a, b)
     if sim < rule.params["min_similarity"] or a == b:
         return None

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from ..chars import width
 from ..model import Change, Line, Page, source_offset
-from ..rules import Rule, search
+from ..rules import Rule, pattern, search
 from .dedouble import parse_doubling
 
 STAGE = "lines"
@@ -120,8 +120,10 @@ def split_point(text: str, rule: Rule) -> int | None:
 
 def _split_bylines(page: Page, rule: Rule, lines: list[Line]) -> tuple[list[Line], list[Change]]:
     out, changes = [], []
-    for ln in lines:
-        cut = split_point(ln.text, rule) if len(ln.text) < 120 else None
+    # split_point needs a byline match first: only lines the pattern's prefilter passes can have one
+    maybe = pattern(rule.params["byline_pattern"]).may_match([ln.text for ln in lines])
+    for ln, may in zip(lines, maybe):
+        cut = split_point(ln.text, rule) if may and len(ln.text) < 120 else None
         if cut is None or not ln.text[:cut].strip():
             out.append(ln if ln.index == len(out) else Line(len(out), ln.start, ln.end, ln.text, ln.width, ln.gap_before))
             continue

@@ -58,8 +58,10 @@ def standalone_lines(page: Page, max_width: float = 24.0) -> set[int]:
     if not pats:
         return out
     combined = any_pattern(tuple(pats))
-    for k, ln in enumerate(page.lines):
-        if ln.width <= max_width and not ends_sentence(ln.text) and combined.search(ln.text, timeout=1):
+    lines = page.lines
+    for k, may in enumerate(combined.may_match([ln.text for ln in lines])):
+        if may and lines[k].width <= max_width and not ends_sentence(lines[k].text) \
+                and combined.search(lines[k].text, timeout=1):
             out.add(k)
     return out
 
@@ -123,7 +125,8 @@ def line_facts(page: Page, opener_res: list) -> tuple[list[bool], list[bool]]:
     if not opener_res:
         return ends, [False] * len(ends)
     opener = any_pattern(tuple(opener_res))
-    return ends, [_opens(opener, ln.text) for ln in page.lines]
+    texts = [ln.text for ln in page.lines]
+    return ends, [may and _opens(opener, t) for t, may in zip(texts, opener.may_match(texts))]
 
 
 def _cue_text(cues: list) -> str:
@@ -288,7 +291,7 @@ def run(page: Page) -> Page:
                 edits += e
                 changes += c
                 touched.append(i)
-            elif _LATIN_END.search(ta) and _LATIN_START.match(tb):
+            elif _LATIN_START.match(tb) and _LATIN_END.search(ta[-3:]):  # a match ends the line: look there
                 joiner = " "
             changes.append(Change(rule.id, STAGE, "join", (lines[i].end, lines[i + 1].start), "\n", joiner,
                                   Deferred(_join_reason, page, rule, i, score, cues), rule.safety))
