@@ -372,8 +372,9 @@ class Assembler:
             cost += 2.0
         return cost
 
-    def group_options(self, g: list[Block], prev: list[Block], nxt: Block | None, has_sub: bool):
-        """Readings of a heading group: (kind, k, cost, why). k splits closing/opening parts."""
+    def group_options(self, g: list[Block], prev: list[Block], nxt: Block | None) -> dict[bool, list]:
+        """Readings of a heading group, (kind, k, cost, why), for an open article without and
+        with a subhead so far (``{has_sub: readings}``). k splits closing/opening parts."""
         m = len(g)
         heads = [b for b in g if b.kind == "heading"]
         opts = []
@@ -422,11 +423,14 @@ class Assembler:
                 sc, _ = self.subhead_score(g[-1], prev, nxt)
                 opts.append(("inside", m - 1, c + self.part_cost(g[:-1]) + w["subhead_cost"] - sc,
                              "headline set inside its article's text, a subhead under it"))
+        by_sub = {False: opts, True: list(opts)}
         if m >= 2 and g[0].kind == "heading" and any(b.kind == "heading" for b in g[1:]):
-            sc, why = self.subhead_score(g[0], prev, nxt if False else prev[-1:] and nxt)
-            c = (w["subclose_cost"] if has_sub else w["subclose_first_cost"]) + self.part_cost(g[1:]) + together
-            opts.append(("subclose", 1, c, "last subhead of an article that sets them after their sections"))
-        return opts
+            rest = self.part_cost(g[1:])
+            for has_sub in (False, True):
+                c = (w["subclose_cost"] if has_sub else w["subclose_first_cost"]) + rest + together
+                by_sub[has_sub].append(("subclose", 1, c,
+                                        "last subhead of an article that sets them after their sections"))
+        return by_sub
 
     def segment(self, units: list[Block]) -> list[Draft]:
         """Articles from paragraphs and heading groups, by dynamic programming over readings.
@@ -497,14 +501,12 @@ class Assembler:
                 nxt = self.next_paragraph(seq, t)
                 nxt_at = t + 1 if nxt is not None else None  # the next article's lead, if one opens
                 nxt_credits = self.credits_reporter(nxt)
-                options = {}  # the readings depend on the state only through has_sub
+                options = self.group_options(item, paras_before[-2:], nxt)  # by has_sub
                 has_h = any(b.kind == "heading" for b in item)
                 te, se = w["title_echo"], w["subhead_echo"]
                 for st, (cost, _) in states.items():
                     ht, hb, hs, hc = st
                     lead = leads[st] if hb else None
-                    if hs not in options:
-                        options[hs] = self.group_options(item, paras_before[-2:], nxt, hs)
                     for kind, k, c, _why in options[hs]:
                         if kind == "sub":
                             if hb:
