@@ -491,8 +491,10 @@ class Assembler:
                 for st, (cost, _) in states.items():
                     ht, hb, hs, hc = st
                     stay = cost + (6.0 if hb and dated else 0.0) + (across if hb else 0.0)
-                    offer((ht, min(3, hb + 1), hs, hc or (hb == 0 and credits)), stay, (st, "cont", 0),
-                          leads[st] if hb else t)
+                    key = (ht, min(3, hb + 1), hs, hc or (hb == 0 and credits))
+                    if stay < new.get(key, (INF,))[0]:  # offer(), inline: the hottest path
+                        new[key] = (stay, (st, "cont", 0))
+                        new_leads[key] = leads[st] if hb else t
                     if hb and bc is not None:
                         offer((False, 1, False, credits), cost + bc + (0 if ht else no_title) + short(hb),
                               (st, "new", 0), t)

@@ -213,7 +213,10 @@ def _score(page: Page, p: dict, i: int, first_width: float, size: int, mid: floa
         cue((1.5, "no blank line where the page has one after every line", ()))
     if ta[-1] == "-" and _HYPHEN_END.search(ta) and _LOWER_START.match(tb):
         cue((-9.0, "an English word continues after its line-end hyphen", ()))
-    return sum(c[0] for c in cues), cues
+    total = 0  # what sum() would give, without a generator per call
+    for c in cues:
+        total += c[0]
+    return total, cues
 
 
 def _opens(opener, text: str) -> bool:
