@@ -138,3 +138,16 @@ def test_a_subhead_that_repeats_the_lead_costs_more(stages_until, wrap):
     assert weight > 0 and kind == kind0 == "sub"
     assert cost - cost0 == pytest.approx(weight)
     assert default_rules()["A003"].params["subhead_echo"] == weight  # the shared rule set is untouched
+
+
+def test_a_two_line_paragraph_shows_its_column(wrap):
+    # B opens with a paragraph of two lines (no middle line to measure): its first line plus
+    # the lost indent still tells that B is set in the wider column
+    lead = "近日，上海市、河北省分别举行发布会，介绍十年来经济社会发展成就。"  # two lines at 24
+    assert len(wrap(lead, column=24)) == 2
+    text = ("".join("\n".join(wrap(p)) + "\n" for p in (C1, C2, C3))
+            + "".join("\n".join(wrap(p, column=24)) + "\n" for p in (lead, B1, B2))
+            + "李强出席中澳工商界圆桌会\n")
+    page = cleaner.clean(text)
+    assert [(a.title.text if a.title else None, len(a.body)) for a in page.articles] == [
+        (None, 3), ("李强出席中澳工商界圆桌会", 3)]

@@ -344,18 +344,43 @@ class Assembler:
             score -= w["long_heading_penalty"] * 0.3
         return score, "; ".join(cues)
 
-    def boundary_cost(self, prev: Block, u: Block) -> tuple[float, str]:
-        """Cost of starting a new article at paragraph ``u`` right after paragraph ``prev``."""
+    def boundary_cost(self, prev: Block, u: Block, column: float | None = None) -> tuple[float, str]:
+        """Cost of starting a new article at paragraph ``u`` right after paragraph ``prev``.
+
+        ``column``: the width of the column the text before ``u`` is set in, when ``prev``
+        is too short to show it (see :meth:`column_before`)."""
         p = self.rules["A002"].params
         if self.has_dateline(u):
             return 0.0, "a dateline opens it"
         if page_gap(self.page, u):
             return 0.3, "a blank line sets it apart where the page has none between paragraphs"
-        if prev.width and u.width and abs(prev.width - u.width) > p["column_change"]:
-            return 0.3, f"the column changes from {prev.width:.1f} to {u.width:.1f} em"
+        col = column if column is not None else prev.width
+        here = self.column_of(u)
+        if col and here and abs(col - here) > p["column_change"]:
+            return 0.3, f"the column changes from {col:.1f} to {here:.1f} em"
         aff = affinity(prev.text, u.text)
         return min(4.0, max(0.8, 2.0 + 15 * (aff - p["min_affinity"]))), \
             f"the text changes subject (shares {aff:.0%} of word pairs)"
+
+    def column_of(self, b: Block) -> float:
+        """The column a paragraph is set in: its width, or for a paragraph of two lines its
+        first line plus the indent that line lost (as the rejoin stage reckons); 0 when a
+        paragraph of one line cannot tell."""
+        if b.width or len(b.lines) != 2:
+            return b.width
+        j = self.rules["J001"].params
+        return self.page.lines[b.lines[0]].width + (j["indent_min"] + j["indent_max"]) / 2
+
+    def column_before(self, seq: list, t: int) -> float:
+        """The column of the paragraphs right before item ``t``: that of the nearest one that
+        shows it (:meth:`column_of`), 0 if none does."""
+        for u in reversed(seq[:t]) if t < 8 else reversed(seq[t - 8:t]):
+            if isinstance(u, list):
+                return 0.0
+            col = self.column_of(u)
+            if col:
+                return col
+        return 0.0
 
     def part_cost(self, part: list[Block]) -> float:
         """Cost of reading ``part`` as one article's headline material (title, subtitle, bylines)."""
@@ -484,10 +509,11 @@ class Assembler:
                 prev_p = seq[t - 1] if t > 0 and not isinstance(seq[t - 1], list) else None
                 dated = self.has_dateline(item)
                 credits = self.credits_reporter(item)
-                bc = self.boundary_cost(prev_p, item)[0] if prev_p is not None else None  # same in every state
+                col = self.column_before(seq, t) if prev_p is not None else 0.0
+                bc = self.boundary_cost(prev_p, item, col)[0] if prev_p is not None else None  # same in every state
                 # an article keeps its column: going on across a change of width costs
-                across = p["column_stay"] if prev_p is not None and prev_p.width and item.width \
-                    and abs(prev_p.width - item.width) > p["column_change"] else 0.0
+                here = self.column_of(item)
+                across = p["column_stay"] if col and here and abs(col - here) > p["column_change"] else 0.0
                 for st, (cost, _) in states.items():
                     ht, hb, hs, hc = st
                     stay = cost + (6.0 if hb and dated else 0.0) + (across if hb else 0.0)
@@ -583,7 +609,7 @@ class Assembler:
         for t, (item, (kind, k)) in enumerate(zip(seq, decisions)):
             if not isinstance(item, list):
                 if kind == "new":
-                    _, why = self.boundary_cost(seq[t - 1], item)
+                    _, why = self.boundary_cost(seq[t - 1], item, self.column_before(seq, t))
                     self.record("A002", "split", item, f"new article at line {self.page.line_no(item.first)}: {why}")
                     close()
                 cur.body.append(item)
