@@ -91,6 +91,10 @@ UNSTABLE = {
                      "paragraphs before it into that article (A002: the text changes subject); "
                      f"also {_OPEN} ('…举行会谈' + '议会联盟等多边机构的协调配合。')",
     "d022_83125afa": _SPLIT_HEADS,
+    "d038_b34a2d7a": ("the first pass leaves the paragraph cut at '…目前处于产量形成的关键' / '时期。"
+                      "当地预拨…' in two (A001 does not heal it: the continuation sits under a "
+                      "headline stack read as two articles' headlines); written back one paragraph "
+                      "per line, the second pass's rejoin joins the two lines"),
     "d029_7b231c4c": f"{_MERGED} (the title-less body is the article 我国云计算持续增长, whose "
                      "title and subtitle the first pass joins with a line of the next article, "
                      "'新疆306.49万农村贫困人口全部脱贫。', into its last paragraph)",
