@@ -59,9 +59,9 @@ def standalone_lines(page: Page, max_width: float = 24.0) -> set[int]:
         return out
     combined = any_pattern(tuple(pats))
     lines = page.lines
-    for k, may in enumerate(combined.may_match([ln.text for ln in lines])):
-        if may and lines[k].width <= max_width and not ends_sentence(lines[k].text) \
-                and combined.search(lines[k].text, timeout=1):
+    short = [k for k, ln in enumerate(lines) if ln.width <= max_width and not ends_sentence(ln.text)]
+    for k, may in zip(short, combined.may_match([lines[k].text for k in short])):
+        if may and combined.search(lines[k].text, timeout=1):
             out.add(k)
     return out
 
