@@ -95,9 +95,6 @@ UNSTABLE = {
                       "当地预拨…' in two (A001 does not heal it: the continuation sits under a "
                       "headline stack read as two articles' headlines); written back one paragraph "
                       "per line, the second pass's rejoin joins the two lines"),
-    "d029_7b231c4c": f"{_MERGED} (the title-less body is the article 我国云计算持续增长, whose "
-                     "title and subtitle the first pass joins with a line of the next article, "
-                     "'新疆306.49万农村贫困人口全部脱贫。', into its last paragraph)",
 }
 
 #: Pages whose second pass records character edits, with the cause (not strict, as UNSTABLE).

@@ -55,7 +55,7 @@ def quote_page(wrap, first_line: str, quote: str) -> cleaner.model.Page:
     """A body, then a narrow column: ``first_line`` and under it ``quote``, the first line
     two ems short of the column (as a paragraph's first line that lost its indent)."""
     text = ("\n".join(wrap(A1)) + "\n" + "\n".join(wrap(P1)) + "\n" + "\n".join(wrap(P2)) + "\n" + first_line + "\n"
-            + "\n".join(wrap(quote, column=len(first_line) + 2, indent=0)) + "\n")
+            + "\n".join(wrap(quote, column=len(first_line.split("\n")[-1]) + 2, indent=0)) + "\n")
     return cleaner.clean(text)
 
 
@@ -151,3 +151,21 @@ def test_a_two_line_paragraph_shows_its_column(wrap):
     page = cleaner.clean(text)
     assert [(a.title.text if a.title else None, len(a.body)) for a in page.articles] == [
         (None, 3), ("李强出席中澳工商界圆桌会", 3)]
+
+
+def test_headline_lines_stacked_on_an_exact_quote_are_cut_off(wrap):
+    # title and subtitle on two lines, then the quote, all in one narrow column
+    page = quote_page(wrap, "云计算保持快速增长\n赋能各行业转型升级", Q)
+    (a,) = page.articles
+    assert (a.title.text, a.subtitle.text) == ("云计算保持快速增长", "赋能各行业转型升级")
+    assert [q.text for q in a.pullquotes] == [Q]
+
+
+def test_a_photo_credit_above_a_headline_and_quote_ends_the_caption(wrap):
+    text = ("\n".join(wrap(A1)) + "\n" + "\n".join(wrap(P1)) + "\n" + "\n".join(wrap(P2)) + "\n"
+            "图为采购商在广交会展馆内洽谈。\n本报记者刘超刚摄\n云计算保持快速增长\n"
+            + "\n".join(wrap(Q, column=10, indent=0)) + "\n")
+    (a,) = cleaner.clean(text).articles
+    assert [c.text for c in a.captions] == ["图为采购商在广交会展馆内洽谈。 本报记者刘超刚摄"]
+    assert a.title is not None and a.title.text == "云计算保持快速增长"
+    assert [q.text for q in a.pullquotes] == [Q]

@@ -178,6 +178,8 @@ def narrowness(page: Page, b: Block) -> float:
 #: The n-gram index keeps every STRIDE-th n-gram of each paragraph; a query looks up all
 #: n-grams of the candidate, so a copy at any offset still meets about len/STRIDE of them.
 STRIDE = 4
+#: Lines of headline material (title, subtitle, a credit) a stacked quote may have run into.
+MAX_HEAD_LINES = 4
 #: Longest text (characters) compared by fuzzy matching: pull quotes are a sentence or two.
 FUZZY_MAX = 400
 #: An n-gram found in more blocks than this is boilerplate and is not used for matching.
@@ -246,17 +248,6 @@ def split_stacked_quotes(page: Page, blocks: list[Block], rule: Rule, changes: l
         if b.kind != "paragraph" or len(b.lines) < 2 or narrow[i] <= 1.1 * typical:
             out.append(b)  # only blocks set clearly narrower than the body can be stacked quotes
             continue
-        cuts = [m for m, k in enumerate(b.lines[:-1]) if ends_sentence(page.lines[k].text)]
-        if len(b.lines) > 2 and not ends_sentence(page.lines[b.lines[0]].text) and 0 not in cuts:
-            cuts.insert(0, 0)  # a headline line run into the quote below it
-        if b.kind != "paragraph" or not cuts:
-            out.append(b)
-            continue
-        pieces, start = [], 0
-        for m in cuts + [len(b.lines) - 1]:
-            pieces.append((start, m + 1))
-            start = m + 1
-
         def repeats(t: str, fuzzy: bool = False) -> bool:
             if len(t) < rule.params["min_length"]:
                 return False
@@ -281,26 +272,56 @@ def split_stacked_quotes(page: Page, blocks: list[Block], rule: Rule, changes: l
         def piece_text(lo: int, hi: int) -> str:
             return "".join(nows(page.lines[k].text) for k in b.lines[lo:hi])
 
-        headline_on_top = False
-        if cuts[0] == 0 and len(pieces) > 1:
-            first, without = piece_text(0, 1), piece_text(1, pieces[1][1])
-            with_first = first + without
-            # a quote that is an exact copy only without its first line has a headline on top,
-            # unless the first line's last words run on into it in the text it repeats (a
-            # quote reworded at its start: 江苏锡山经开区将以入 / 选… of …锡山经开区将以入选…)
-            headline_on_top = repeats(without) and not repeats(with_first) and not repeats(first[-3:] + without)
-            if not headline_on_top and repeats(with_first, fuzzy=True):
-                # the first line belongs to the quote after it: no headline to cut off
-                pieces = [(0, pieces[1][1])] + pieces[2:]
+        sentence_ends = [m for m, k in enumerate(b.lines[:-1]) if ends_sentence(page.lines[k].text)]
+        # headline lines (title, subtitle, a credit) run into a quote below them: the quote is
+        # an exact copy from line m on, and not with the line above it, nor with that line's
+        # last words (a quote reworded at its start: 江苏锡山经开区将以入 / 选… of …将以入选…)
+        head = 0
+        if len(b.lines) > 2:
+            first_end = sentence_ends[0] if sentence_ends else len(b.lines) - 1
+            for m in range(1, min(first_end, MAX_HEAD_LINES) + 1):
+                rest, above = piece_text(m, first_end + 1), piece_text(m - 1, m)
+                if repeats(rest) and not repeats(above + rest) and not repeats(above[-3:] + rest):
+                    head = m
+                    break
+        if head:
+            cuts = list(range(head)) + [c for c in sentence_ends if c >= head]
+        else:
+            cuts = sentence_ends
+            if len(b.lines) > 2 and not ends_sentence(page.lines[b.lines[0]].text) and 0 not in cuts:
+                cuts.insert(0, 0)  # perhaps a headline line run into the quote below it
+        if not cuts:
+            out.append(b)
+            continue
+        pieces, start = [], 0
+        for m in cuts + [len(b.lines) - 1]:
+            pieces.append((start, m + 1))
+            start = m + 1
+        if not head and cuts[0] == 0 and len(pieces) > 1 and repeats(piece_text(0, pieces[1][1]), fuzzy=True):
+            # the first line belongs to the quote after it: no headline to cut off
+            pieces = [(0, pieces[1][1])] + pieces[2:]
         whole = nows(b.text)
-        matched = len(pieces) > 1 and (headline_on_top or not repeats(whole, fuzzy=True) and any(
+        matched = len(pieces) > 1 and (head > 0 or not repeats(whole, fuzzy=True) and any(
             repeats(piece_text(lo, hi)) for lo, hi in pieces))
         if not matched:
             out.append(b)
             continue
         head_rule = page.rules["L006"] if page.rules.enabled("L006") else None
+        cap = page.rules["L003"] if page.rules.enabled("L003") else None
         for lo, hi in pieces:
             piece = rebuild(page, replace(b, lines=b.lines[lo:hi], joiners=b.joiners[lo:hi - 1]))
+            if hi - lo == 1 and lo < head and cap and len(piece.text) <= 30 \
+                    and _matches(cap.params["credit_patterns"], piece.text):
+                # a photo credit (孔娟海摄) on top: it ends the caption above, if one is there
+                if out and out[-1].kind == "caption" and out[-1].last + 1 == piece.first:
+                    joiner = "" if not ends_sentence(out[-1].text) else " "
+                    out[-1] = _merge(page, [out[-1], piece], 0, joiner)
+                    changes.append(Change(cap.id, STAGE, "join", page.block_span(out[-1]), "\n", joiner,
+                                          cap.describe(kind="caption", text=out[-1].text[:30],
+                                                       evidence="photo credit continues the caption"), cap.safety))
+                else:
+                    out.append(_label(page, piece, "caption", cap, "a photo credit", changes))
+                continue
             if hi - lo == 1 and head_rule and is_heading(page, piece, head_rule):
                 piece = replace(piece, kind="heading")
             out.append(piece)
