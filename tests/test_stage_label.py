@@ -216,3 +216,13 @@ def test_every_block_gets_a_known_kind(stages_until, body):
     known = {"paragraph", "subhead", "heading", "title", "byline", "caption", "pullquote",
              "furniture", "credit"}
     assert {b.kind for b in stages_until(text, "label").blocks} <= known
+
+
+@pytest.mark.parametrize("credit", ["视觉中国供图", "本报记者刘超刚摄", "新华社记者 李明摄"])
+def test_a_photo_credit_line_never_runs_into_the_headline_after_it(wrap, credit):
+    # the credit (6 ems) and the headline under it (10 ems) fit one narrow column's widths
+    text = ("图为游客在崇礼一家滑雪场体验冰雪运动。\n" + credit + "\n徐利民：牢记为民宗旨\n彰显公仆本色\n"
+            + "\n".join(wrap("科技日报讯（记者龚帆军）" + BODY_TEXT)) + "\n")
+    (a,) = cleaner.clean(text).articles
+    assert [c.text for c in a.captions] == ["图为游客在崇礼一家滑雪场体验冰雪运动。 " + credit]
+    assert a.title is not None and a.title.text == "徐利民：牢记为民宗旨"

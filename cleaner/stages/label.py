@@ -27,7 +27,7 @@ STAGE = "label"
 
 CHECKS = {
     "whole_block": {"kind": str, "patterns": list, "max_length": int},
-    "caption": {"patterns": list, "credit_patterns": list, "max_length": int},
+    "caption": {"patterns": list, "credit_patterns": list, "line_credit_patterns": list, "max_length": int},
     "byline": {"patterns": list, "max_length": int},
     "dateline": {"patterns": list},
     "heading": {"max_length": int, "max_lines": int, "end_marks": str},

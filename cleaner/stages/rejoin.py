@@ -45,7 +45,8 @@ _PROSE_MARK = re.compile("[，、；：。“”（）《》,;:]")
 
 
 def standalone_lines(page: Page, max_width: float = 24.0) -> set[int]:
-    """Short lines that are whole pieces of furniture, credits or bylines (label stage rules).
+    """Short lines that are whole pieces of furniture, credits, photo credits or bylines
+    (label stage rules).
 
     They never join a paragraph, however well their width fits the column next to them.
     """
@@ -54,6 +55,8 @@ def standalone_lines(page: Page, max_width: float = 24.0) -> set[int]:
     for rid in ("L001", "L002", "L004"):
         if rules.enabled(rid):
             pats += rules[rid].params["patterns"]
+    if rules.enabled("L003"):
+        pats += rules["L003"].params.get("line_credit_patterns", [])
     out = set()
     if not pats:
         return out
