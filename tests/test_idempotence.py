@@ -79,11 +79,6 @@ UNSTABLE = {
                       "one of the passes (J001 first-line cue)"),
     "d025_96896e29": ("a headline stack on clean text is read differently on the second pass "
                       "(A002/A003 weights)"),
-    "d009_35319386": "the first pass joins the photo credit 视觉中国供图 and the next article's "
-                     "headline lines (徐利民：牢记为民宗旨 / 彰显公仆本色) into one paragraph, the "
-                     "whole body of the article before (张家口做强后奥运经济), and leaves the 徐利民 "
-                     "article without a title; written back, the joined line is labelled a "
-                     f"subhead; {_MERGED}",
     "d014_fadd9f50": "the first pass joins the headline lines 广东锚定高质量 / 开启发展新篇章 and "
                      "a stray body line (尼联邦院愿加强同中国全国) into one paragraph, the whole "
                      "body of an article under the byline 本报记者 冯霞 with no title; written "
