@@ -98,26 +98,67 @@ def _first(seq) -> frozenset[str] | None:
     return _ANY  # the pattern can match the empty string
 
 
-def _required(seq) -> frozenset[str] | None:
-    """A smallest set of characters one of which every match of ``seq`` contains."""
+def _required(seq, last: bool = False) -> frozenset[str] | None:
+    """A smallest set of characters one of which every match of ``seq`` contains.
+
+    Of equally small sets the first is taken, or with ``last`` the last one: the words of an
+    alternation often differ at the start and share the end (日报|晚报|早报 → 报)."""
     best = _ANY
     for op, av in seq:
         if op is _C.SUBPATTERN:
-            got = _required(av[-1])
+            got = _required(av[-1], last)
         elif op is _C.BRANCH:
-            parts = [_required(b) for b in av[1]]
+            parts = [_required(b, last) for b in av[1]]
             got = _ANY if any(p is _ANY for p in parts) else frozenset().union(*parts)
         elif op in _REPEATS:
-            got = _required(av[2]) if av[0] >= 1 else _ANY
+            got = _required(av[2], last) if av[0] >= 1 else _ANY
         elif op in (_C.LITERAL, _C.IN):
             got = _node_chars(op, av)
         else:
             got = _ANY
         if got is not _ANY and DIGIT in got:
             got = _ANY  # "some digit" is no substring test
-        if got is not _ANY and got and (best is _ANY or len(got) < len(best)):
+        if got is not _ANY and got and (best is _ANY or len(got) < len(best) or last and len(got) == len(best)):
             best = got
     return best if best is _ANY or len(best) <= 8 else _ANY
+
+
+def _parse(source: str):
+    """The standard parser's tree of a rule pattern, or None where it may read it differently."""
+    if _P is None or "[:" in source or "[[" in source:
+        return None
+    probe = source
+    for g in _SAFE_GROUPS:
+        probe = probe.replace(g, "")
+    if "(?" in probe:
+        return None  # inline flags, atomic groups, named groups: read differently or unknown
+    try:
+        return _P.parse(_PROPERTY.sub(_UNKNOWN, source))
+    except Exception:  # noqa: BLE001 - syntax only `regex` knows: no prefilter
+        return None
+
+
+#: Longest bound worth a length test (longer bounds pass nearly every line anyway).
+_MAX_BOUND = 200
+
+
+def max_length(source: str) -> int | None:
+    """The longest text a pattern anchored at both ends (``^…$``) can match, or None when it
+    is not anchored so or has no small bound. (``$`` also matches before a final newline:
+    the bound counts one character more.)
+
+    >>> max_length("^(?:要闻|综合新闻)$"), max_length("^第\\\\d{1,3}版$"), max_length("^图为")
+    (5, 6, None)
+    """
+    tree = _parse(source)
+    if tree is None:
+        return None
+    seq = list(tree)
+    if len(seq) < 2 or seq[0] != (_C.AT, _C.AT_BEGINNING) \
+            or seq[-1] not in ((_C.AT, _C.AT_END), (_C.AT, _C.AT_END_STRING)):
+        return None
+    hi = tree.getwidth()[1]
+    return hi + 1 if hi <= _MAX_BOUND else None
 
 
 def conditions(source: str) -> tuple[frozenset[str] | None, frozenset[str] | None] | None:
@@ -131,21 +172,14 @@ def conditions(source: str) -> tuple[frozenset[str] | None, frozenset[str] | Non
     >>> sorted(conditions(r"^[◎□]\\s*(?:记者|通讯员)")[0])
     ['□', '◎']
     """
-    if _P is None or "[:" in source or "[[" in source:
-        return None
-    probe = source
-    for g in _SAFE_GROUPS:
-        probe = probe.replace(g, "")
-    if "(?" in probe:
-        return None  # inline flags, atomic groups, named groups: read differently or unknown
-    try:
-        tree = _P.parse(_PROPERTY.sub(_UNKNOWN, source))
-    except Exception:  # noqa: BLE001 - syntax only `regex` knows: no prefilter
+    tree = _parse(source)
+    if tree is None:
         return None
     seq = list(tree)
     anchored = bool(seq) and seq[0] == (_C.AT, _C.AT_BEGINNING)  # a top-level | parses as one BRANCH
     first = _first(seq) if anchored else _ANY
-    return first, _required(seq)
+    req = [r for r in (_required(seq), _required(seq, last=True)) if r is not _ANY]
+    return first, min(req, key=len) if req else _ANY
 
 
 class Prefilter:
@@ -173,7 +207,8 @@ def build(sources) -> Prefilter | None:
 
     Each source must be a whole alternative: the combined pattern is ``(?:a)|(?:b)|…``.
     """
-    firsts_of: dict[frozenset | None, set[str]] = {}  # required characters -> first characters
+    # (required characters, longest match) -> first characters
+    firsts_of: dict[tuple[frozenset | None, int | None], set[str]] = {}
     anywhere: list[frozenset] = []
     for s in sources:
         cond = conditions(s)
@@ -185,13 +220,14 @@ def build(sources) -> Prefilter | None:
         if first is None:
             anywhere.append(req)
         else:
-            firsts_of.setdefault(req, set()).update(first)
+            firsts_of.setdefault((req, max_length(s)), set()).update(first)
     parts = []
-    for req, firsts in firsts_of.items():
+    for (req, longest), firsts in firsts_of.items():
         digit = DIGIT in firsts
         heads = [_chars(firsts - {DIGIT})] if firsts - {DIGIT} else []
         head = "|".join(heads + ([r"\d"] if digit else []))
-        parts.append(f"(?=(?:{head}))" + (f"(?=.*?{_chars(req)})" if req else ""))
+        parts.append(f"(?=(?:{head}))" + (f"(?=.{{0,{longest}}}\\Z)" if longest is not None else "")
+                     + (f"(?=.*?{_chars(req)})" if req else ""))
     if anywhere:
         parts.append(f"(?=.*?{_chars(frozenset().union(*anywhere))})")
     return Prefilter("(?:" + "|".join(parts) + ")")

@@ -15,7 +15,7 @@ def _pattern_groups():
     groups = []
     for rule in default_rules().rules:
         for key, value in rule.params.items():
-            if key in ("patterns", "credit_patterns", "paragraph_openers") or key.endswith("_pattern"):
+            if key.endswith(("patterns", "_pattern")) or key == "paragraph_openers":
                 sources = tuple(value) if isinstance(value, list) else (value,)
                 groups.append(sources)
                 groups += [(s,) for s in sources]
@@ -38,6 +38,31 @@ def test_finder_agrees_with_regex_on_every_default_pattern(text):
     for sources in GROUPS:
         plain = regex.compile("|".join(f"(?:{s})" for s in sources))
         _same(any_pattern(sources), plain, text)
+
+
+BOUNDED = [(s, prefilter.max_length(s)) for sources in GROUPS for s in sources if prefilter.max_length(s)]
+
+
+def test_some_default_patterns_have_a_length_bound():
+    assert len(BOUNDED) >= 5
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=ALPHABET, min_size=1, max_size=60))
+def test_a_text_longer_than_the_bound_never_matches(text):
+    for source, bound in BOUNDED:
+        if len(text) > bound:
+            assert regex.search(source, text) is None, (source, text)
+        padded = text + "要" * bound  # any text made longer than the bound
+        assert regex.search(source, padded) is None, (source, padded)
+
+
+@pytest.mark.parametrize("source, bound", [
+    (r"^(?:要闻|综合新闻)$", 5), (r"^[A-Z][A-Z ]{4,40}$", 42), (r"^图为", None),
+    (r"^\S{2,8}(?:日报|晚报)$", 11), (r"^\d{4}\s*年$", None),
+])
+def test_max_length(source, bound):
+    assert prefilter.max_length(source) == bound
 
 
 def test_finder_agrees_on_the_sample_lines(sample_page):
