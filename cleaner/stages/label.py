@@ -235,6 +235,9 @@ def split_stacked_quotes(page: Page, blocks: list[Block], rule: Rule, changes: l
 
     A block is cut at the line ends that close a sentence when a piece repeats text of a
     block set in a clearly wider column (a pull quote is narrower than what it quotes).
+    Headline lines set in the same narrow column (title, subtitle, a photo credit: up to
+    ``MAX_HEAD_LINES``) run into the quote below them; they are cut off line by line where
+    the quote becomes an exact copy, and a credit among them ends the caption above it.
     ``texts``, ``narrow`` and ``index`` describe ``blocks`` (see :func:`find_pullquotes`);
     ``blocks`` itself comes back when nothing was cut.
     """
