@@ -118,7 +118,11 @@ _SURROGATE_RE = re.compile("[\ud800-\udfff]")
 
 
 def _no_surrogates(text: str) -> str:
-    return _SURROGATE_RE.sub("", text) if _SURROGATE_RE.search(text) else text
+    try:
+        text.encode("utf-8")  # a C pass that fails only on a lone surrogate: the usual answer
+        return text
+    except UnicodeEncodeError:
+        return _SURROGATE_RE.sub("", text)
 
 
 def traditional_to_simplified(page: Page, rule: Rule):
@@ -138,8 +142,8 @@ def traditional_to_simplified(page: Page, rule: Rule):
     if mode == "auto":
         plain = _no_surrogates(page.source)
         whole = conv.convert(plain)  # one pass at C speed rules out Simplified pages
-        if whole == plain or (len(whole) == len(plain) and sum(
-                1 for a, b in zip(whole, plain) if a != b) < rule.params["min_chars"]):
+        if whole == plain or (len(whole) == len(plain)
+                              and sum(map(str.__ne__, whole, plain)) < rule.params["min_chars"]):
             return [], []
     segs = [(m.start(), m.end(), m.group()) for m in _SEG_RE.finditer(page.source)]
     if mode == "auto":
