@@ -300,12 +300,20 @@ def split_stacked_quotes(page: Page, blocks: list[Block], rule: Rule, changes: l
         for m in cuts + [len(b.lines) - 1]:
             pieces.append((start, m + 1))
             start = m + 1
-        if not head and cuts[0] == 0 and len(pieces) > 1 and repeats(piece_text(0, pieces[1][1]), fuzzy=True):
-            # the first line belongs to the quote after it: no headline to cut off
-            pieces = [(0, pieces[1][1])] + pieces[2:]
-        whole = nows(b.text)
-        matched = len(pieces) > 1 and (head > 0 or not repeats(whole, fuzzy=True) and any(
-            repeats(piece_text(lo, hi)) for lo, hi in pieces))
+        if not head:
+            exact = {(lo, hi): repeats(piece_text(lo, hi)) for lo, hi in pieces}
+            may_merge = cuts[0] == 0 and len(pieces) > 1
+            if may_merge:
+                exact[(0, pieces[1][1])] = repeats(piece_text(0, pieces[1][1]))
+            if not any(exact.values()):
+                out.append(b)  # no piece repeats exactly, however the first line is read
+                continue
+            if may_merge and repeats(piece_text(0, pieces[1][1]), fuzzy=True):
+                # the first line belongs to the quote after it: no headline to cut off
+                pieces = [(0, pieces[1][1])] + pieces[2:]
+        # (the exact test of the pieces first: the fuzzy one of the whole block is dearer)
+        matched = len(pieces) > 1 and (head > 0 or any(exact[piece] for piece in pieces)
+                                       and not repeats(nows(b.text), fuzzy=True))
         if not matched:
             out.append(b)
             continue
