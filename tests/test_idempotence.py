@@ -79,12 +79,6 @@ UNSTABLE = {
                       "one of the passes (J001 first-line cue)"),
     "d025_96896e29": ("a headline stack on clean text is read differently on the second pass "
                       "(A002/A003 weights)"),
-    "d014_fadd9f50": "the first pass joins the headline lines 广东锚定高质量 / 开启发展新篇章 and "
-                     "a stray body line (尼联邦院愿加强同中国全国) into one paragraph, the whole "
-                     "body of an article under the byline 本报记者 冯霞 with no title; written "
-                     "back, the second pass takes that line for the title and moves the three "
-                     "paragraphs before it into that article (A002: the text changes subject); "
-                     f"also {_OPEN} ('…举行会谈' + '议会联盟等多边机构的协调配合。')",
     "d022_83125afa": _SPLIT_HEADS,
     "d038_b34a2d7a": ("the first pass leaves the paragraph cut at '…目前处于产量形成的关键' / '时期。"
                       "当地预拨…' in two (A001 does not heal it: the continuation sits under a "

@@ -42,6 +42,9 @@ _HYPHEN_END = re.compile(r"[A-Za-z]-$")
 _LOWER_START = re.compile(r"^[a-z]")
 _MAXW = 400
 _PROSE_MARK = re.compile("[，、；：。“”（）《》,;:]")
+_HALF_WIDTH = re.compile("[0-9A-Za-z]")
+#: Line-final marks kinsoku may pull onto a line, making it wider than its column.
+_PUNCT_END = frozenset("，。、；：！？”’）》」』…—,.;:!?)")
 
 
 def standalone_lines(page: Page, max_width: float = 24.0) -> set[int]:
@@ -117,8 +120,9 @@ def break_score(page: Page, rule: Rule, i: int, block: list[int], opener_res: li
     """
     lines = page.lines
     mid = max((lines[k].width for k in block[1:-1]), default=None)
+    plain = max((lines[k].width for k in block[1:-1] if lines[k].text[-1] not in _PUNCT_END), default=None)
     ends, opens = line_facts(page, opener_res)
-    score, cues = _score(page, rule.params, i, lines[block[0]].width, len(block), mid, ends, opens)
+    score, cues = _score(page, rule.params, i, lines[block[0]].width, len(block), mid, ends, opens, plain)
     return score, _cue_text(cues)
 
 
@@ -137,7 +141,7 @@ def _cue_text(cues: list) -> str:
 
 
 def _score(page: Page, p: dict, i: int, first_width: float, size: int, mid: float | None,
-           ends: list[bool], opens: list[bool]) -> tuple[float, list]:
+           ends: list[bool], opens: list[bool], plain: float | None = None) -> tuple[float, list]:
     """The cues for the break after line i of a block of ``size`` lines.
 
     ``first_width`` is the block's first line, ``mid`` the widest of its middle lines (the
@@ -203,6 +207,13 @@ def _score(page: Page, p: dict, i: int, first_width: float, size: int, mid: floa
                 cue((3.0, "{:.1f} em short of the column without closing a sentence", (col - a.width,)))
             if b.width > col + p["wider_column"]:
                 cue((3.0, "the next line is wider than the column ({:.1f} > {:.1f})", (b.width, col,)))
+            elif plain is not None and b.width >= plain + tol and not _PROSE_MARK.search(tb) \
+                    and not _HALF_WIDTH.search(tb):
+                # wider than every middle line that ends in no punctuation (kinsoku widens a
+                # line only by punctuation), and itself without any: a headline cut into it.
+                # (Not a line with digits or Latin letters: their widths are only estimated.)
+                cue((2.5, "the next line is {:.1f} em wider than the column's lines and has no "
+                          "punctuation: a headline", (b.width - plain,)))
             elif not end_b and b.width < col - p["short_deficit"]:
                 cue((3.0, "the next line is short and closes no sentence: a heading or a cut", ()))
             elif b_indented and b.width < a.width - tol:
@@ -258,6 +269,7 @@ def run(page: Page) -> Page:
     cur: list[int] = [0]
     joiners: list[str] = []
     mid = None  # the widest middle line of the current block: its column
+    plain = None  # the widest middle line that ends in no punctuation (kinsoku cannot widen it)
     hyph = rules["J002"] if rules.enabled("J002") else None
     ends, opens = line_facts(page, opener_res)
 
@@ -277,7 +289,7 @@ def run(page: Page) -> Page:
                 joiners.append("")
             close()
             i = grp[-1] + 1
-            cur, joiners, mid = [i], [], None
+            cur, joiners, mid, plain = [i], [], None, None
             if i >= n:
                 cur = []
                 break
@@ -285,10 +297,10 @@ def run(page: Page) -> Page:
         if i in dedoubled or (i + 1) in dedoubled or i in standalone or (i + 1) in standalone:
             score = 5.0  # a bold display headline, furniture, a credit or a byline stands alone
         else:
-            score, cues = _score(page, p, i, lines[cur[0]].width, len(cur), mid, ends, opens)
+            score, cues = _score(page, p, i, lines[cur[0]].width, len(cur), mid, ends, opens, plain)
         if score > 0 or (i + 1) in heading_groups:
             close()
-            cur, joiners, mid = [i + 1], [], None
+            cur, joiners, mid, plain = [i + 1], [], None, None
         else:
             ta, tb = lines[i].text, lines[i + 1].text
             joiner = ""
@@ -304,6 +316,8 @@ def run(page: Page) -> Page:
             if len(cur) >= 2:  # line i stops being the block's last line: it is a middle line now
                 w = lines[i].width
                 mid = w if mid is None or w > mid else mid
+                if lines[i].text[-1] not in _PUNCT_END and (plain is None or w > plain):
+                    plain = w
             cur.append(i + 1)
             joiners.append(joiner)
         i += 1
