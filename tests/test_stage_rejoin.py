@@ -24,3 +24,13 @@ def test_a_line_of_the_column_without_punctuation_still_joins(stages_until):
     assert cleaner.chars.width(line) == 15
     page = stages_until("\n".join(LINES + [line, "好。"]) + "\n", "rejoin")
     assert [b.text for b in page.blocks] == ["".join(LINES) + line + "好。"]
+
+
+def test_a_headline_stack_over_a_byline_is_not_a_paragraph(stages_until, wrap):
+    # a subtitle (7 ems) over the next article's title (10 ems) reads like a first line that
+    # lost its indent; but no line of the run has any punctuation, and a byline ends it
+    heads = ["张家口做强后奥运经济", "赋能高质量发展", "各地有序推进秋粮生产", "筑牢丰收基础", "◎本报记者 汪帅伟"]
+    body = "各地抢抓有利时机，有序推进秋粮生产，进一步落实增产措施，确保颗粒归仓。"
+    page = stages_until("\n".join(heads + wrap(body)) + "\n", "rejoin")
+    texts = [b.text for b in page.blocks]
+    assert "赋能高质量发展" in texts and "各地有序推进秋粮生产" in texts

@@ -86,7 +86,9 @@ def reaches_sentence_end(lines, i: int, p: dict, limit: int = 80, stop: frozense
     for j in range(i + 1, min(len(lines), i + limit)):
         w = lines[j].width
         if j in stop:  # furniture, a credit, a byline, a bold headline: no paragraph runs through it
-            return j - i >= 3
+            # three lines or more make a cut paragraph, unless none has any punctuation: a
+            # headline stack over its byline
+            return j - i >= 3 and any(_PROSE_MARK.search(lines[k].text) for k in range(i, j))
         if ends_sentence(lines[j].text):
             return w <= hi
         if not lo <= w <= hi:
