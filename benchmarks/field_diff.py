@@ -2,14 +2,12 @@
 
     python benchmarks/field_diff.py GOLD_DIR [NAME_SUBSTR] [--field title]
 """
-import json
 import re
 import sys
 from pathlib import Path
 
+from devpages import gold_and_pred
 from rapidfuzz.distance import Indel
-
-from cleaner import clean, page_dict
 
 ws = re.compile(r"\s+")
 
@@ -24,12 +22,7 @@ def main(argv):
     fields = ["title", "subtitle", "byline"]
     if "--field" in argv:
         fields = [argv[argv.index("--field") + 1]]
-    for g in sorted(gold_dir.glob("*.gold.json")):
-        name = g.name[: -len(".gold.json")]
-        if only not in name:
-            continue
-        gold = json.loads(g.read_text(encoding="utf-8"))
-        pred = page_dict(clean((gold_dir / f"{name}.txt").read_text(encoding="utf-8"), name=name))
+    for name, gold, pred in gold_and_pred(gold_dir, only):
         pairs = sorted(((Indel.normalized_similarity(body(ga), body(pa)), i, j)
                         for i, ga in enumerate(gold["articles"]) for j, pa in enumerate(pred["articles"])),
                        reverse=True)

@@ -2,14 +2,12 @@
 
     python benchmarks/para_diff.py GOLD_DIR [NAME_SUBSTR]
 """
-import json
 import re
 import sys
 from pathlib import Path
 
+from devpages import gold_and_pred
 from rapidfuzz import fuzz, process
-
-from cleaner import clean, page_dict
 
 ws = re.compile(r"\s+")
 
@@ -17,12 +15,7 @@ ws = re.compile(r"\s+")
 def main(argv):
     gold_dir = Path(argv[0])
     only = argv[1] if len(argv) > 1 else ""
-    for g in sorted(gold_dir.glob("*.gold.json")):
-        name = g.name[: -len(".gold.json")]
-        if only not in name:
-            continue
-        gold = json.loads(g.read_text(encoding="utf-8"))
-        pred = page_dict(clean((gold_dir / f"{name}.txt").read_text(encoding="utf-8"), name=name))
+    for name, gold, pred in gold_and_pred(gold_dir, only):
         gp = [ws.sub("", b["text"]) for a in gold["articles"] for b in a["blocks"] if b["kind"] == "paragraph"]
         pp = [ws.sub("", b["text"]) for a in pred["articles"] for b in a["blocks"] if b["kind"] == "paragraph"]
         pset = set(pp)

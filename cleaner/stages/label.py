@@ -53,6 +53,17 @@ def _merge(page: Page, blocks: list[Block], i: int, joiner: str) -> Block:
     return rebuild(page, m)
 
 
+def _join_caption(page: Page, caption: Block, nxt: Block, cap: Rule, changes: list) -> Block:
+    """``caption`` with the block after it (its photo credit, its rest) joined on, recorded.
+    No blank where the caption stops mid-sentence or the credit comes in brackets."""
+    joiner = "" if nxt.text.startswith(("（", "(")) or not ends_sentence(caption.text) else " "
+    joined = _merge(page, [caption, nxt], 0, joiner)
+    changes.append(Change(cap.id, STAGE, "join", page.block_span(joined), "\n", joiner,
+                          cap.describe(kind="caption", text=joined.text[:30],
+                                       evidence="photo credit continues the caption"), cap.safety))
+    return joined
+
+
 def run(page: Page) -> Page:
     rules = page.rules
     changes: list[Change] = []
@@ -85,12 +96,8 @@ def run(page: Page) -> Page:
                 nxt = blocks[k + 1].text
                 if _matches(cap.params["credit_patterns"], nxt) or (
                         not ends_sentence(blocks[k].text) and len(nxt) < 30 and not ends_sentence(nxt[:-1])):
-                    joiner = "" if nxt.startswith(("（", "(")) or not ends_sentence(blocks[k].text) else " "
-                    blocks[k] = _merge(page, blocks, k, joiner)
+                    blocks[k] = _join_caption(page, blocks[k], blocks[k + 1], cap, changes)
                     del blocks[k + 1]
-                    changes.append(Change(cap.id, STAGE, "join", page.block_span(blocks[k]), "\n", joiner,
-                                          cap.describe(kind="caption", text=blocks[k].text[:30],
-                                                       evidence="photo credit continues the caption"), cap.safety))
                 else:
                     break
             b = blocks[k]
@@ -325,11 +332,7 @@ def split_stacked_quotes(page: Page, blocks: list[Block], rule: Rule, changes: l
                     and _matches(cap.params["credit_patterns"], piece.text):
                 # a photo credit (孔娟海摄) on top: it ends the caption above, if one is there
                 if out and out[-1].kind == "caption" and out[-1].last + 1 == piece.first:
-                    joiner = "" if not ends_sentence(out[-1].text) else " "
-                    out[-1] = _merge(page, [out[-1], piece], 0, joiner)
-                    changes.append(Change(cap.id, STAGE, "join", page.block_span(out[-1]), "\n", joiner,
-                                          cap.describe(kind="caption", text=out[-1].text[:30],
-                                                       evidence="photo credit continues the caption"), cap.safety))
+                    out[-1] = _join_caption(page, out[-1], piece, cap, changes)
                 else:
                     out.append(_label(page, piece, "caption", cap, "a photo credit", changes))
                 continue
