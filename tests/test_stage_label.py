@@ -226,3 +226,33 @@ def test_a_photo_credit_line_never_runs_into_the_headline_after_it(wrap, credit)
     (a,) = cleaner.clean(text).articles
     assert [c.text for c in a.captions] == ["图为游客在崇礼一家滑雪场体验冰雪运动。 " + credit]
     assert a.title is not None and a.title.text == "徐利民：牢记为民宗旨"
+
+
+def test_near_copy_agrees_with_rapidfuzz(monkeypatch):
+    """The character bound only skips pairs rapidfuzz would score below the cutoff."""
+    import random
+
+    from rapidfuzz import fuzz
+
+    from cleaner.stages import label
+
+    aligned = []
+    monkeypatch.setattr(label, "fuzz", type("Fuzz", (), {"partial_ratio": staticmethod(
+        lambda *a, **k: aligned.append(1) or fuzz.partial_ratio(*a, **k))}))
+    rng = random.Random(7)
+    alphabet = [chr(0x4E00 + k) for k in range(300)]
+    cases = 0
+    for _ in range(2000):
+        other = "".join(rng.choice(alphabet[:rng.choice((20, 300))]) for _ in range(rng.randint(1, 120)))
+        if rng.random() < 0.5:  # a stretch of other, lightly edited: near the cutoff
+            a = rng.randint(0, len(other) - 1)
+            t = list(other[a:a + rng.randint(1, 60)])
+            for _ in range(rng.randint(0, 4)):
+                t[rng.randrange(len(t))] = rng.choice(alphabet)
+            t = "".join(t)
+        else:
+            t = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 60)))
+        for cutoff in (80.0, 90.0):
+            cases += 1
+            assert label.near_copy(t, other, cutoff) == fuzz.partial_ratio(t, other, score_cutoff=cutoff), (t, other)
+    assert 0.1 * cases < len(aligned) < 0.9 * cases  # the bound skipped some pairs, not all

@@ -196,20 +196,26 @@ MAX_SHARED = 8
 BOILERPLATE: tuple[int, ...] = ()
 
 
-def _ngram_index(texts: list[str], blocks: list[Block], n: int) -> dict[str, int | tuple[int, ...]]:
+def _grams(texts: list[str], n: int) -> list[list[str]]:
+    """Every n-gram of each text, in order (the index takes every STRIDE-th, a query all):
+    sliced once, and a gram's hash, computed when the index stores it, is kept for the query."""
+    return [[t[j:j + n] for j in range(len(t) - n + 1)] if len(t) >= n else [t] if t else [] for t in texts]
+
+
+def _ngram_index(grams: list[list[str]], blocks: list[Block]) -> dict[str, int | tuple[int, ...]]:
     """Every STRIDE-th n-gram of each paragraph -> the block holding it (a tuple when several do).
 
-    Values are hashable so that a query can count them with ``Counter`` in one C loop. An
-    n-gram of more than ``MAX_SHARED`` blocks maps to ``BOILERPLATE`` (no owners).
+    ``grams`` are the paragraphs' n-grams (:func:`_grams`). Values are hashable so that a
+    query can count them with ``Counter`` in one C loop. An n-gram of more than
+    ``MAX_SHARED`` blocks maps to ``BOILERPLATE`` (no owners).
     """
     index: dict[str, int | tuple[int, ...]] = {}
     shared: dict[str, list[int]] = {}  # grams of several blocks, in first-seen order
     get = index.get
-    for i, t in enumerate(texts):
+    for i, gs in enumerate(grams):
         if blocks[i].kind != "paragraph":
             continue
-        for j in range(0, max(1, len(t) - n + 1), STRIDE):
-            g = t[j:j + n]
+        for g in gs[::STRIDE]:
             have = get(g)
             if have is None:
                 index[g] = i
@@ -234,6 +240,23 @@ def _window(t: str, other: str, n: int) -> str:
             lo = max(0, pos - j - len(t) // 2)
             return other[lo:lo + 2 * len(t)]
     return other[:3 * len(t)]
+
+
+def near_copy(t: str, other: str, cutoff: float) -> float:
+    """rapidfuzz's ``partial_ratio(t, other, score_cutoff=cutoff)``, skipping hopeless pairs.
+
+    Aligned with a stretch of ``other`` at most as long as ``t`` (L characters), ``t`` scores
+    2·LCS / (L + stretch); the LCS holds only characters of ``t`` found somewhere in ``other``
+    (x of them), so no alignment scores over 2x / (L + x). Below the cutoff the answer is 0,
+    as rapidfuzz's: a set lookup per character instead of the alignment, which two unrelated
+    paragraphs always fail (their shared characters are common words, well under 80%).
+    """
+    if len(t) <= len(other):
+        present = set(other)
+        x = sum(map(present.__contains__, t))
+        if 200 * x < (cutoff - 1e-6) * (len(t) + x):
+            return 0.0
+    return fuzz.partial_ratio(t, other, score_cutoff=cutoff)
 
 
 def split_stacked_quotes(page: Page, blocks: list[Block], rule: Rule, changes: list,
@@ -274,8 +297,8 @@ def split_stacked_quotes(page: Page, blocks: list[Block], rule: Rule, changes: l
             for o in found:
                 if o == i or narrow[i] <= 1.15 * narrow[o]:
                     continue
-                if t in texts[o] or (fuzzy and len(t) <= min(len(texts[o]), FUZZY_MAX) and fuzz.partial_ratio(
-                        t, _window(t, texts[o], n), score_cutoff=cutoff)):
+                if t in texts[o] or (fuzzy and len(t) <= min(len(texts[o]), FUZZY_MAX) and near_copy(
+                        t, _window(t, texts[o], n), cutoff)):
                     return True
             return False
 
@@ -361,22 +384,25 @@ def find_pullquotes(page: Page, blocks: list[Block], rule: Rule, changes: list,
     cutoff = rule.params["min_similarity"] * 100
     texts = [nows(b.text) if b.kind == "paragraph" else "" for b in blocks]
     narrow = [narrowness(page, b) for b in blocks]
-    index = _ngram_index(texts, blocks, n)
+    grams = _grams(texts, n)
+    index = _ngram_index(grams, blocks)
     split = split_stacked_quotes(page, blocks, rule, changes, texts, narrow, index)
     if split is not blocks:  # quotes were cut apart: measure and index the new blocks
+        known = dict(zip(texts, grams))
         blocks = split
         texts = [nows(b.text) if b.kind == "paragraph" else "" for b in blocks]
         narrow = [narrowness(page, b) for b in blocks]
-        index = _ngram_index(texts, blocks, n)
+        grams = [known[t] if t in known else _grams([t], n)[0] for t in texts]
+        index = _ngram_index(grams, blocks)
     get = index.get
     out = list(blocks)
     sources = {} if sources is None else sources  # quote's first line -> repeated block's first line
     for i, b in enumerate(blocks):
         t = texts[i]
-        if b.kind != "paragraph" or len(t) < rule.params["min_length"]:
+        if b.kind != "paragraph" or len(t) < rule.params["min_length"] or len(t) < n:
             continue
         hits: dict[int, int] = {}
-        for ids, times in Counter(map(get, [t[j:j + n] for j in range(len(t) - n + 1)])).items():
+        for ids, times in Counter(map(get, grams[i])).items():
             if ids is None or ids == i:
                 continue
             if type(ids) is int:
@@ -405,8 +431,7 @@ def find_pullquotes(page: Page, blocks: list[Block], rule: Rule, changes: list,
                 break
             if len(t) > FUZZY_MAX:
                 continue  # a near copy of a long text is no pull quote; exact copies were caught above
-            # score_cutoff: rapidfuzz stops early on a hopeless pair and returns 0 (exact otherwise)
-            score = fuzz.partial_ratio(t, _window(t, other, n), score_cutoff=cutoff)
+            score = near_copy(t, _window(t, other, n), cutoff)  # 0 below the cutoff
             if score >= rule.params["min_similarity"] * 100:
                 best = (o, score)
                 break
