@@ -6,7 +6,10 @@ microseconds on every line even though a line without 讯 can never match. From 
 of each pattern this module derives two necessary conditions:
 
 * the characters a match can start with, when the pattern is anchored at the start (``^``);
-* a set of characters one of which every match contains (讯 above).
+* the characters a match can end with, when it is anchored at the end (``$``): the text's
+  last character (before a final newline) is one of them;
+* a set of characters one of which every match contains (讯 above);
+* the longest text a pattern anchored at both ends can match.
 
 A text that fails them for every alternative is not searched at all. The result of a search
 that does run is the regex's own, so the shortcut changes speed, never an answer. Patterns
@@ -33,6 +36,9 @@ _MAX_SET = 64
 _ANY = None
 #: In a set of first characters: any decimal digit (``\d`` in ``regex`` is ``str.isdecimal``).
 DIGIT = "\\d"
+#: In a set of last characters: any blank (``\s`` in ``re`` takes every ``str.isspace``
+#: character, a superset of what it is in ``regex``: the gate may pass more, never fewer).
+SPACE = "\\s"
 
 
 def _class_chars(items) -> frozenset[str] | None:
@@ -96,6 +102,61 @@ def _first(seq) -> frozenset[str] | None:
             return _ANY
         return frozenset(out | chars)
     return _ANY  # the pattern can match the empty string
+
+
+def _last(seq) -> frozenset[str] | None:
+    """Characters a match of ``seq`` can end with (None: any, or the match may be empty);
+    ``_first`` read from the end, where a trailing ``\\s*`` gives the blanks (:data:`SPACE`)."""
+    out: set[str] = set()
+    for op, av in reversed(seq):
+        if op is _C.AT or op in (_C.ASSERT, _C.ASSERT_NOT):
+            continue  # zero width
+        if op is _C.SUBPATTERN:
+            sub = _last(av[-1])
+            if sub is _ANY:
+                return _ANY
+            return frozenset(out | sub)
+        if op is _C.BRANCH:
+            union = set()
+            for branch in av[1]:
+                f = _last(branch)
+                if f is _ANY:
+                    return _ANY
+                union |= f
+            return frozenset(out | union)
+        if op in _REPEATS:
+            lo, _, sub = av
+            f = _last(sub)
+            if f is _ANY:
+                return _ANY
+            if lo >= 1:
+                return frozenset(out | f)
+            out |= f  # optional: the match may also end with what comes before
+            continue
+        if op is _C.IN and av == [(_C.CATEGORY, _C.CATEGORY_SPACE)]:
+            chars = frozenset({SPACE})
+        else:
+            chars = _node_chars(op, av)
+        if chars is _ANY:
+            return _ANY
+        return frozenset(out | chars)
+    return _ANY  # the pattern can match the empty string
+
+
+def last_chars(source: str) -> frozenset[str] | None:
+    """The characters a match of a pattern anchored at the end (``…$``) ends with, or None.
+
+    >>> sorted(last_chars("^\\S{2,8}(?:日报|晚报)$")), last_chars("^图为")
+    (['报'], None)
+    """
+    tree = _parse(source)
+    if tree is None:
+        return None
+    seq = list(tree)
+    if not seq or seq[-1] not in ((_C.AT, _C.AT_END), (_C.AT, _C.AT_END_STRING)):
+        return None
+    got = _last(seq)
+    return got if got is _ANY or len(got) <= _MAX_SET else _ANY
 
 
 def _required(seq, last: bool = False) -> frozenset[str] | None:
@@ -202,32 +263,58 @@ def _chars(chars) -> str:
     return "[" + "".join(re.escape(c) for c in sorted(chars)) + "]"
 
 
+def _class(chars) -> str:
+    """A gate's character class; :data:`DIGIT` and :data:`SPACE` stand for ``\\d`` and ``\\s``."""
+    named = "".join(tok for tok in (DIGIT, SPACE) if tok in chars)
+    return "[" + "".join(re.escape(c) for c in sorted(chars - {DIGIT, SPACE})) + named + "]"
+
+
 def build(sources) -> Prefilter | None:
     """A prefilter for an alternation of ``sources`` (None when one of them may match anything).
 
     Each source must be a whole alternative: the combined pattern is ``(?:a)|(?:b)|…``.
+    Alternatives with the same required characters, length bound and last characters share
+    one gate group (their first characters pooled); those with no first characters share one
+    per length bound and last characters (their required characters pooled).
     """
-    # (required characters, longest match) -> first characters
-    firsts_of: dict[tuple[frozenset | None, int | None], set[str]] = {}
-    anywhere: list[frozenset] = []
+    # (required characters, longest match, last characters) -> first characters
+    firsts_of: dict[tuple, set[str]] = {}
+    # (longest match, last characters) -> required characters (of alternatives with no firsts)
+    anywhere: dict[tuple, set[str] | None] = {}
     for s in sources:
         cond = conditions(s)
         if cond is None:
             return None
         first, req = cond
-        if first is None and req is None:
+        longest, last = max_length(s), last_chars(s)
+        if first is None and req is None and longest is None and last is None:
             return None
         if first is None:
-            anywhere.append(req)
+            key = (longest, last)
+            if req is None or (key in anywhere and anywhere[key] is None):
+                anywhere[key] = None  # no required character: the group tests only the rest
+            else:
+                anywhere.setdefault(key, set()).update(req)
         else:
-            firsts_of.setdefault((req, max_length(s)), set()).update(first)
+            firsts_of.setdefault((req, longest, last), set()).update(first)
+
+    def tail(longest, last, req) -> str:
+        # cheapest first: the length, then the required characters (a scan that stops at the
+        # first one), then the last character (a scan to the end and back)
+        return ((f"(?=.{{0,{longest}}}\\Z)" if longest is not None else "")
+                + (f"(?=.*?{_chars(req)})" if req else "")
+                + (f"(?=.*{_class(last)}$)" if last is not None else ""))
+
     parts = []
-    for (req, longest), firsts in firsts_of.items():
+    for (req, longest, last), firsts in firsts_of.items():
         digit = DIGIT in firsts
         heads = [_chars(firsts - {DIGIT})] if firsts - {DIGIT} else []
         head = "|".join(heads + ([r"\d"] if digit else []))
-        parts.append(f"(?=(?:{head}))" + (f"(?=.{{0,{longest}}}\\Z)" if longest is not None else "")
-                     + (f"(?=.*?{_chars(req)})" if req else ""))
-    if anywhere:
-        parts.append(f"(?=.*?{_chars(frozenset().union(*anywhere))})")
+        parts.append(f"(?=(?:{head}))" + tail(longest, last, req))
+    if anywhere and all(anywhere.values()):  # one scan for all their required characters first
+        pooled = frozenset().union(*anywhere.values())
+        tails = [tail(longest, last, req if len(anywhere) > 1 else None) for (longest, last), req in anywhere.items()]
+        parts.append(f"(?=.*?{_chars(pooled)})" + ("(?:" + "|".join(tails) + ")" if any(tails) else ""))
+    else:
+        parts += [tail(longest, last, req) for (longest, last), req in anywhere.items()]
     return Prefilter("(?:" + "|".join(parts) + ")")

@@ -24,7 +24,7 @@ def _pattern_groups():
 
 GROUPS = _pattern_groups()
 #: Characters the default patterns look for, plus ordinary text: hits and near misses.
-ALPHABET = "第12版年月日星期一◎□■本报記记者通讯员讯电新华社中 ：:（()）A-Z@.w/CN摄攝供图为要闻日报晚,，、一是是的了"
+ALPHABET = "第12版年月日星期一◎□■本报記记者通讯员讯电新华社中 ：:（()）A-Z@.w/CN摄攝供图为要闻日报晚,，、一是是的了\n"
 
 
 def _same(finder, plain, text):
@@ -100,3 +100,21 @@ def test_anchoring():
     assert starts_anchored(r"^(?:a|b)c") and starts_anchored(r"^[|]x")
     assert not starts_anchored(r"^a|b") and not starts_anchored("abc") and not starts_anchored(r"^(?m)a")
     assert pattern(r"^本报").search("在本报") is None and pattern("本报").search("在本报")
+
+
+@pytest.mark.parametrize("source, last", [
+    (r"^\S{2,8}(?:日报|晚报)$", {"报"}),
+    (r"^(?:第\s*)?\d{1,3}\s*(?:版)?$", {prefilter.DIGIT, prefilter.SPACE, "版"}),
+    (r"(?:供图|提供)[）)]?\Z", {"图", "供", "）", ")"}),
+    (r"^图为", None),  # not anchored at the end
+    (r"^\S{2,12}$", None),  # any character
+    (r"^a?$", None),  # may match the empty string
+])
+def test_last_chars(source, last):
+    assert prefilter.last_chars(source) == (last and frozenset(last))
+
+
+def test_the_last_character_gate():
+    gate = prefilter.build([r"^\S{2,8}(?:日报|晚报)$", r"^(?:第\s*)?\d{1,3}\s*版?$"]).maybe
+    assert gate("科技日报") and gate("科技日报\n") and gate("第 3 版") and gate("12 ")
+    assert not gate("科技日报记者") and not gate("2022年以来") and not gate("")
