@@ -78,6 +78,17 @@ def width(text: str) -> float:
     return len(text) - 0.5 * len(_HALF_OR_SQUEEZED_RE.findall(text)) - (0.5 - BLANK_WIDTH) * text.count(" ")
 
 
+def half_count(text: str) -> int:
+    """How many characters of ``text`` :func:`width` counts as half an em: digits, Latin
+    letters, squeezed quotes and brackets. Their printed width varies with the font and the
+    setting (a quote next to another is squeezed, one alone may not be): each is a guess.
+
+    >>> half_count("“90后”")
+    4
+    """
+    return len(_HALF_OR_SQUEEZED_RE.findall(text))
+
+
 def ends_sentence(text: str) -> bool:
     """True when ``text`` ends with a sentence-final mark, optionally followed by closers.
 

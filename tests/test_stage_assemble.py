@@ -169,3 +169,17 @@ def test_a_photo_credit_above_a_headline_and_quote_ends_the_caption(wrap):
     assert [c.text for c in a.captions] == ["图为采购商在广交会展馆内洽谈。 本报记者刘超刚摄"]
     assert a.title is not None and a.title.text == "云计算保持快速增长"
     assert [q.text for q in a.pullquotes] == [Q]
+
+
+def test_a_paragraph_cut_at_a_comma_heals_across_the_headline_that_cut_it(wrap):
+    # 眼下， stops mid-sentence right above the headline; the text under it goes on, though
+    # its first line (17 ems, one short of the 18-em column) could be an indented one
+    before = wrap("秋风渐起，稻谷飘香。目前，四川崇州的天府粮仓国家现代农业产业园，收割机来回穿梭，实现增产增效。")
+    cut = "丰收好时节，各地收获忙。眼下，"
+    cont = ["青海海北、甘肃甘南等地青稞陆续进入", "收获期，各地采取良种良法，提高单产，", "增加总产。河北康保打造旱作高产农田，",
+            "马铃薯喜获丰收。"]
+    assert [cleaner.chars.width(x) for x in cont[:3]] == [17, 18, 18]
+    text = "\n".join(before + [cut, "各地有序推进秋粮生产各地有序推进秋粮生产", "筑牢丰收基础"] + cont) + "\n"
+    page = cleaner.clean(text)
+    paragraphs = [b.text for a in page.articles for b in a.body if b.kind == "paragraph"]
+    assert cut + "".join(cont) in paragraphs

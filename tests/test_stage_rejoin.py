@@ -34,3 +34,42 @@ def test_a_headline_stack_over_a_byline_is_not_a_paragraph(stages_until, wrap):
     page = stages_until("\n".join(heads + wrap(body)) + "\n", "rejoin")
     texts = [b.text for b in page.blocks]
     assert "赋能高质量发展" in texts and "各地有序推进秋粮生产" in texts
+
+
+# An 18-em column. A paragraph's first line lost its two-em indent (16 ems); here its first
+# sentence ends right at the end of that line.
+FIRST = "东圣社区有五个小区，常住人口两万多。"  # 16 ems + 。 = 17: a full first line
+REST = ["这段时间，社区党支部围绕学习贯彻二十", "大精神，谋划打造品质化社区，一项重点", "工作就是试行物业管理酬金制。"]
+
+
+def test_a_first_line_that_closes_a_sentence_goes_on_when_the_next_line_is_no_first_line(stages_until):
+    # the next line fills the column as the line after it does: it is not indented, so it
+    # starts no paragraph, and the first line's paragraph goes on
+    page = stages_until("\n".join(["社区。", FIRST] + REST) + "\n", "rejoin")
+    assert [b.text for b in page.blocks][-1] == FIRST + "".join(REST)
+
+
+def test_a_one_line_paragraph_before_an_indented_first_line_stands_alone(stages_until):
+    indented = ["这段时间，社区党支部围绕学习贯彻", "二十大精神，谋划打造品质化社区，一项", "重点工作就是试行物业管理酬金制。"]
+    page = stages_until("\n".join(["社区。", FIRST] + indented) + "\n", "rejoin")
+    assert [b.text for b in page.blocks][-2:] == [FIRST, "".join(indented)]
+
+
+def test_a_first_line_without_punctuation_one_indent_short_is_no_headline(stages_until):
+    # 江苏…灌 has no punctuation and the line after it closes a sentence, as under a headline;
+    # but it is one indent short of that line, which fills the column as the next one does
+    lines = ["江苏三千多万亩水稻现已进入灌", "浆期，预计十月中旬迎来大面积收割。", "在宿迁市宿豫区，农技人员深入田间地",
+             "头，指导农户做好田间管理。"]
+    page = stages_until("\n".join(["统防统治。"] + lines) + "\n", "rejoin")
+    assert [b.text for b in page.blocks][-1] == "".join(lines)
+
+
+def test_a_line_with_digits_and_quotes_has_room_for_their_guessed_widths(stages_until):
+    # a first line (26 ems, closing a sentence), then a full middle line whose digits and
+    # squeezed quotes count half an em each: measured 3.9 ems short of the column the first
+    # line implies (26 + the lost indent), though set full
+    lines = ["以奋斗姿态激扬青春，不负时代，不负华年，让青春发光。", "在保健康、防重症的战“疫”一线，越来越多的“90后”“0后",
+             "年轻人挺膺担当、挑起重担，让青春的力量在一线发光。", "在四川大学华西医院急诊科，护士赖洁之前也感染了新冠病毒。然"]
+    assert 26 + 2.875 - cleaner.chars.width(lines[1]) == 3.875
+    page = stages_until("\n".join(lines) + "\n", "rejoin")
+    assert [b.text for b in page.blocks][0] == "".join(lines[:3])

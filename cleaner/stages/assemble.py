@@ -184,6 +184,9 @@ class Assembler:
             cues.append("a one-line tail that closes the sentence")
         if z.width and x.width:
             score += 1.0 if abs(z.width - x.width) <= 1.0 else -1.0
+        if x.text[-1] in "，、":
+            score += 1.0
+            cues.append(f"the cut paragraph stops at '{x.text[-1]}': its sentence goes on")
         return score, "; ".join(cues)
 
     def join_split_headlines(self, units: list[Block]) -> list[Block]:

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-from ..chars import CLOSERS, NO_LINE_START, ends_sentence
+from ..chars import CLOSERS, NO_LINE_START, ends_sentence, half_count
 from ..model import Block, Change, Deferred, Page
 from ..rules import PATTERN_TIMEOUT, Rule, any_pattern
 from ._common import apply_line_edits, line_replacements
@@ -30,7 +30,7 @@ STAGE = "rejoin"
 CHECKS = {
     "score_break": {
         "full_tolerance": float, "indent_min": float, "indent_max": float,
-        "short_deficit": float, "wider_column": float, "indent_after_open": float, "max_column": float,
+        "short_deficit": float, "half_width_slack": float, "wider_column": float, "indent_after_open": float, "max_column": float,
         "paragraph_openers": list, "no_break_endings": str,
     },
     "hyphen_join": {},
@@ -173,9 +173,13 @@ def _score(page: Page, p: dict, i: int, first_width: float, size: int, mid: floa
     b_indented = nxt is not None and not end_b and nxt.width - b.width >= p["indent_min"] \
         and nxt.width - b.width <= p["indent_max"] + 1
     if end_a:
-        if first and p["indent_min"] <= b.width - a.width <= p["indent_max"] and not b_indented \
+        if first and -tol <= b.width - a.width <= p["indent_max"] and not b_indented \
                 and b.width <= p["max_column"] and not end_b:
-            cue((-0.5, "closes a sentence, but the next line is one indent wider: a first line", ()))
+            # a paragraph's first line that closes a sentence at its end, in a column with or
+            # without first-line indents: the next line fills the column and is no first line
+            # itself (not indented), so the paragraph goes on
+            cue((-0.5, "closes a sentence, but the next line, not itself a first line, is as wide or "
+                       "one indent wider: a first line", ()))
         elif first:
             cue((3.0, "a one-line block that closes a sentence", ()))
         elif a.width < col - tol:
@@ -200,12 +204,17 @@ def _score(page: Page, p: dict, i: int, first_width: float, size: int, mid: floa
                 cue((2.5, "the lines that follow in its column never close a sentence: headings", ()))
             if b.width > a.width + p["indent_max"] + p["wider_column"] / 2:
                 cue((3.0, "the next line is {:.1f} em wider: another column", (b.width - a.width,)))
-            if end_b and not _PROSE_MARK.search(ta):
+            if end_b and not _PROSE_MARK.search(ta) and not (
+                    p["indent_min"] <= b.width - a.width <= p["indent_max"]
+                    and nxt is not None and abs(nxt.width - b.width) <= tol):
+                # (not when the line is one indent short of a next line that fills the column
+                # as the line after it does: a first line whose next line is no first line)
                 cue((1.5, "no punctuation at all, then a line that closes a sentence: a headline above it", ()))
             if b_indented and "，" not in ta:  # a headline has no comma; a paragraph's first line may
                 cue((2.5, "the next line is itself indented", ()))
         else:
-            if a.width < col - p["short_deficit"]:
+            if a.width < col - p["short_deficit"] and a.width < col - p["short_deficit"] \
+                    - p["half_width_slack"] * half_count(ta):  # (digits and quotes: widths guessed)
                 cue((3.0, "{:.1f} em short of the column without closing a sentence", (col - a.width,)))
             if b.width > col + p["wider_column"]:
                 cue((3.0, "the next line is wider than the column ({:.1f} > {:.1f})", (b.width, col,)))
