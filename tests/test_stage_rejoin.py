@@ -73,3 +73,29 @@ def test_a_line_with_digits_and_quotes_has_room_for_their_guessed_widths(stages_
     assert 26 + 2.875 - cleaner.chars.width(lines[1]) == 3.875
     page = stages_until("\n".join(lines) + "\n", "rejoin")
     assert [b.text for b in page.blocks][0] == "".join(lines[:3])
+
+
+# A 10-em column: a paragraph's first line is 8 ems (its indent lost), the next ones 10.
+PARA = ["在四川大学华西医", "院急诊科，护士赖洁之", "前也感染了新冠病毒。"]
+
+
+def test_a_title_over_its_subtitle_stands_apart_from_the_paragraph_under_them(stages_until):
+    # two 8-em lines without punctuation read like a first line and a line of the column;
+    # but the paragraph's own first line (one indent short of the line after it) follows them
+    page = stages_until("\n".join(["传承好塞罕坝精神", "筑牢京津生态屏障"] + PARA) + "\n", "rejoin")
+    assert [b.text for b in page.blocks] == ["传承好塞罕坝精神", "筑牢京津生态屏障", "".join(PARA)]
+
+
+def test_headline_lines_after_a_credit_stand_apart(stages_until):
+    # the credit's name and 摄 wrapped onto a line of their own, then a title and subtitle
+    lines = ["图为塞罕坝机械林场的人工林海。 本报记者", "孔娟海摄", "传承好塞罕坝精神", "筑牢京津生态屏障"] + PARA
+    page = stages_until("\n".join(lines) + "\n", "rejoin")
+    texts = [b.text for b in page.blocks]
+    assert "传承好塞罕坝精神" in texts and "筑牢京津生态屏障" in texts and texts[-1] == "".join(PARA)
+
+
+def test_a_paragraph_whose_first_lines_have_no_punctuation_stays_whole(stages_until):
+    # a long clause: two lines without punctuation, but the third line is no first line
+    lines = ["在党的二十大精神指引", "下各地区各部门认真落实", "各项部署，推动经济持续", "回升向好。"]
+    page = stages_until("\n".join(["社区。"] + lines) + "\n", "rejoin")
+    assert [b.text for b in page.blocks][-1] == "".join(lines)

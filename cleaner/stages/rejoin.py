@@ -124,7 +124,7 @@ def break_score(page: Page, rule: Rule, i: int, block: list[int], opener_res: li
     mid = max((lines[k].width for k in block[1:-1]), default=None)
     plain = max((lines[k].width for k in block[1:-1] if lines[k].text[-1] not in _PUNCT_END), default=None)
     ends, opens = line_facts(page, opener_res)
-    score, cues = _score(page, rule.params, i, lines[block[0]].width, len(block), mid, ends, opens, plain)
+    score, cues = _score(page, rule.params, i, lines[block[0]].width, len(block), mid, ends, opens, plain, block)
     return score, _cue_text(cues)
 
 
@@ -143,13 +143,14 @@ def _cue_text(cues: list) -> str:
 
 
 def _score(page: Page, p: dict, i: int, first_width: float, size: int, mid: float | None,
-           ends: list[bool], opens: list[bool], plain: float | None = None) -> tuple[float, list]:
+           ends: list[bool], opens: list[bool], plain: float | None = None,
+           block: list[int] = ()) -> tuple[float, list]:
     """The cues for the break after line i of a block of ``size`` lines.
 
     ``first_width`` is the block's first line, ``mid`` the widest of its middle lines (the
     column); ``ends[k]``: line k closes a sentence, ``opens[k]``: it opens a paragraph
-    (:func:`line_facts`). Cues are (value, template, args): only a reason someone reads is
-    ever formatted.
+    (:func:`line_facts`), ``block`` the block's lines so far. Cues are (value, template,
+    args): only a reason someone reads is ever formatted.
     """
     lines = page.lines
     a, b = lines[i], lines[i + 1]
@@ -212,6 +213,14 @@ def _score(page: Page, p: dict, i: int, first_width: float, size: int, mid: floa
                 cue((1.5, "no punctuation at all, then a line that closes a sentence: a headline above it", ()))
             if b_indented and "，" not in ta:  # a headline has no comma; a paragraph's first line may
                 cue((2.5, "the next line is itself indented", ()))
+            elif not end_b and i + 3 < len(lines) and not ends[i + 2] \
+                    and p["indent_min"] <= lines[i + 3].width - nxt.width <= p["indent_max"] + 1 \
+                    and not _PROSE_MARK.search(ta) and not _PROSE_MARK.search(tb):
+                # two lines without any punctuation, then a paragraph's first line (one indent
+                # short of the line after it): a title over its subtitle, or a headline broken
+                # over two lines (the assemble stage tells them apart), not a paragraph
+                cue((2.5, "this and the next line have no punctuation and a paragraph starts after them: "
+                          "headlines", ()))
         else:
             if a.width < col - p["short_deficit"] and a.width < col - p["short_deficit"] \
                     - p["half_width_slack"] * half_count(ta):  # (digits and quotes: widths guessed)
@@ -230,6 +239,10 @@ def _score(page: Page, p: dict, i: int, first_width: float, size: int, mid: floa
             elif b_indented and b.width < a.width - tol:
                 # a paragraph only starts after a sentence closes: this is a cut, or noise
                 cue((p["indent_after_open"], "the next line is indented", ()))
+            elif b_indented and block and not any(_PROSE_MARK.search(lines[k].text) for k in block):
+                # lines without any punctuation (a title over its subtitle), then a paragraph's
+                # first line: one indent short of the line after it
+                cue((2.5, "the next line is indented, after lines without any punctuation: headlines", ()))
     if opens[i + 1]:
         cue((2.0, "the next line opens a paragraph ('{}')", (tb[:6],)))
     if b.gap_before and page.meta.get("gaps_informative", False):
@@ -308,7 +321,7 @@ def run(page: Page) -> Page:
         if i in dedoubled or (i + 1) in dedoubled or i in standalone or (i + 1) in standalone:
             score = 5.0  # a bold display headline, furniture, a credit or a byline stands alone
         else:
-            score, cues = _score(page, p, i, lines[cur[0]].width, len(cur), mid, ends, opens, plain)
+            score, cues = _score(page, p, i, lines[cur[0]].width, len(cur), mid, ends, opens, plain, cur)
         if score > 0 or (i + 1) in heading_groups:
             close()
             cur, joiners, mid, plain = [i + 1], [], None, None
