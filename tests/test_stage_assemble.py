@@ -183,3 +183,29 @@ def test_a_paragraph_cut_at_a_comma_heals_across_the_headline_that_cut_it(wrap):
     page = cleaner.clean(text)
     paragraphs = [b.text for a in page.articles for b in a.body if b.kind == "paragraph"]
     assert cut + "".join(cont) in paragraphs
+
+
+def test_a_last_subhead_then_the_articles_headline_then_the_next_ones(wrap):
+    # an article that sets each subhead after its section: its last subhead, its own title and
+    # subtitle, then the next article's title, subtitle and byline, all in one run of headlines
+    a = ["本报讯（记者秦洋）河北张家口充分用好办赛经验、场馆利用等一系列奥运遗产，不断放大冬奥效应，发展后奥运经济。",
+         "这个冬天，张家口崇礼区各大滑雪场冰雪运动火热开展。为迎接北京冬奥会后的第一个雪季，崇礼各大雪场提升基础设施。",
+         "云顶滑雪公园是北京冬奥会竞赛场馆之一，这个雪季，去冬奥会举办地体验冬奥赛道成为很多雪友的新期待。",
+         "随着冰雪消费持续升温，张家口围绕冰雪全产业链布局，冰雪产业项目加速集聚，规划建设了两个冰雪产业园区。",
+         "在冰雪产业的持续带动下，张家口大力培育旅游新业态和市场主体，做精做强龙头项目，不断提升服务水平。"]
+    b = ["各地抢抓有利时机，有序推进秋粮生产，进一步落实增产措施，筑牢全年粮食丰收基础。",
+         "秋风渐起，稻谷飘香。目前，四川全省水稻收割已超七成，收割机来回穿梭，实现增产增效。"]
+    lines = []
+    for k, par in enumerate(a):
+        lines += wrap(par)
+        if k == 2:
+            lines.append("让冬奥场馆利用“活”起来")
+    lines += ["冰雪产业发展“强”起来", "张家口做强后奥运经济", "赋能高质量发展",
+              "各地有序推进秋粮生产各地有序推进秋粮生产", "筑牢丰收基础", "◎本报记者 汪帅伟"]
+    for par in b:
+        lines += wrap(par)
+    page = cleaner.clean("\n".join(lines) + "\n")
+    got = [(x.title.text, x.subtitle.text if x.subtitle else None, x.byline.text if x.byline else None,
+            [s.text for s in x.body if s.kind == "subhead"]) for x in page.articles]
+    assert got == [("张家口做强后奥运经济", "赋能高质量发展", None, ["让冬奥场馆利用“活”起来", "冰雪产业发展“强”起来"]),
+                   ("各地有序推进秋粮生产", "筑牢丰收基础", "本报记者 汪帅伟", [])]

@@ -458,6 +458,17 @@ class Assembler:
                 c = (w["subclose_cost"] if has_sub else w["subclose_first_cost"]) + rest + together
                 by_sub[has_sub].append(("subclose", 1, c,
                                         "last subhead of an article that sets them after their sections"))
+            # the last subhead, the article's own headline, then the next article's
+            for k in range(2, m):
+                closing, opening = g[1:k], g[k:]
+                if not any(b.kind == "heading" for b in closing) or not any(b.kind == "heading" for b in opening):
+                    continue
+                c = w["split_cost"] + self.part_cost(closing) + self.part_cost(opening) + together
+                if not (opening[0].kind == "heading" and self.doubled(opening[0])):
+                    c += w["split_plain_extra"]
+                for has_sub in (False, True):
+                    by_sub[has_sub].append(("subsplit", k, c + (w["subclose_cost"] if has_sub else w["subclose_first_cost"]),
+                                            "last subhead and headline of an article, then the next one's headline"))
         return by_sub
 
     def segment(self, units: list[Block]) -> list[Draft]:
@@ -562,6 +573,12 @@ class Assembler:
                                 c += self.byline_cost(item[:k], hc) - te * echo(first_heading(item[:k]), lead)
                                 c += se * sum(echo(b, lead) for b in item[k:])
                                 offer((True, hb, hs or k < len(item), hc), cost + c, (st, kind, k), lead)
+                        elif kind == "subsplit":
+                            if hb and not ht:
+                                c += se * echo(item[0], lead)
+                                c += self.byline_cost(item[1:k], hc) + self.byline_cost(item[k:], nxt_credits)
+                                c -= te * (echo(first_heading(item[1:k]), lead) + echo(first_heading(item[k:]), nxt_at))
+                                offer((True, 0, False, False), cost + c + short(hb), (st, kind, k), None)
                         elif kind == "split":
                             if hb and not ht:
                                 c += self.byline_cost(item[:k], hc) + self.byline_cost(item[k:], nxt_credits)
@@ -639,12 +656,14 @@ class Assembler:
                 for b in item[k:]:
                     cur.body.append(replace(b, kind="subhead"))
                     self.record("A003", "label", b, "subhead under a headline set inside its article's text")
-            elif kind == "subclose":
+            elif kind in ("subclose", "subsplit"):
                 cur.body.append(replace(item[0], kind="subhead"))
                 self.record("A003", "label", item[0], "subhead closing an article that sets subheads "
                                                       "after their sections")
-                self.fill(cur, item[1:], before=False)
+                self.fill(cur, item[1:k] if kind == "subsplit" else item[1:], before=False)
                 close()
+                if kind == "subsplit":
+                    self.fill(cur, item[k:], before=True)
         close()
         return drafts
 
