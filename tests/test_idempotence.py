@@ -75,15 +75,9 @@ _OPEN = ("the first pass leaves a paragraph that ends mid-sentence; the second p
 UNSTABLE = {
     "d027_651d1132": ("a headline line without punctuation above a closing line is split off on one "
                       "pass and not the other (J001 headline cue)"),
-    "d010_fae9f16c": ("the one-line paragraph 蔡达峰参加会谈。 is joined to the paragraph before it on "
-                      "one of the passes (J001 first-line cue)"),
     "d025_96896e29": ("a headline stack on clean text is read differently on the second pass "
                       "(A002/A003 weights)"),
     "d022_83125afa": _SPLIT_HEADS,
-    "d038_b34a2d7a": ("the first pass leaves the paragraph cut at '…目前处于产量形成的关键' / '时期。"
-                      "当地预拨…' in two (A001 does not heal it: the continuation sits under a "
-                      "headline stack read as two articles' headlines); written back one paragraph "
-                      "per line, the second pass's rejoin joins the two lines"),
 }
 
 #: Pages whose second pass records character edits, with the cause (not strict, as UNSTABLE).

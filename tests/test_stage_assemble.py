@@ -209,3 +209,25 @@ def test_a_last_subhead_then_the_articles_headline_then_the_next_ones(wrap):
             [s.text for s in x.body if s.kind == "subhead"]) for x in page.articles]
     assert got == [("张家口做强后奥运经济", "赋能高质量发展", None, ["让冬奥场馆利用“活”起来", "冰雪产业发展“强”起来"]),
                    ("各地有序推进秋粮生产", "筑牢丰收基础", "本报记者 汪帅伟", [])]
+
+
+def test_a_title_that_sums_up_the_lead_keeps_the_subheads_in_its_article(wrap):
+    # each subhead could also close an article of its own; the title at the end repeats the
+    # lead's words, which only the reading that keeps the whole article together can credit
+    # (the dynamic programme keeps each path's lead as part of its state)
+    pars = ["春回大地，农事繁忙。眼下，各地正抢抓农时，加紧做好春耕备耕工作。", "高标准农田建设忙",
+            "截至2月底，福建累计建成高标准农田940万亩，零散的小耕地逐步形成集中连片的大田块。",
+            "重庆今年改造提升高标准农田200万亩，在丘陵山区推广宜机化改造，农机作业效率明显提高。",
+            "春管保丰收 科技来助力",
+            "眼下，甘肃各地冬小麦陆续进入返青期，全省组织农技人员深入田间，指导农户开展春季田管。",
+            "在安徽亳州、山西河津，家庭农场智慧田管系统实时监测墒情苗情，为精准施肥浇水提供依据。",
+            "春耕备耕 物资要保障",
+            "在黑龙江，各地的农资、农具企业抓紧生产，化肥、种子等农资储备充足，价格总体平稳。",
+            "在河南周口、四川南充，技术人员“送检下乡”，帮助农户检测种子质量，保障春播用种安全。",
+            "◎本报记者 肖怡 通讯员 杨涛超", "抢抓农时 各地做好春耕备耕"]
+    lines = []
+    for x in pars:
+        lines += wrap(x, column=17) if "。" in x else [x]
+    page = cleaner.clean("\n".join(lines) + "\n")
+    got = [(x.title.text, [s.text for s in x.body if s.kind == "subhead"]) for x in page.articles]
+    assert got == [("抢抓农时 各地做好春耕备耕", ["高标准农田建设忙", "春管保丰收 科技来助力", "春耕备耕 物资要保障"])]

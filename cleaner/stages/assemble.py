@@ -490,10 +490,14 @@ class Assembler:
         INF = float("inf")
         w = self.rules["A003"].params
         # state: (has_title, paragraphs so far (capped at 3), has_sub, its dateline credits the
-        # reporter) -> (cost, backpointer); beside it, the lead (first paragraph, as an index
-        # into seq) of the open article on that state's best path
-        states = {(False, 0, False, False): (0.0, None)}
-        leads: dict = {(False, 0, False, False): None}
+        # reporter, lead: the open article's first paragraph, as an index into seq) -> (cost,
+        # backpointer). The lead is part of the state: a headline read later is scored against
+        # it (title_echo, subhead_echo), so two paths that differ only in their lead are not
+        # interchangeable. Of those that agree on the rest, a path more than one title's echo
+        # bonus (title_echo) behind the best cannot catch up through its lead's title: only
+        # paths within that margin are kept (what subheads' echoes might add is not counted).
+        margin = w["title_echo"]
+        states = {(False, 0, False, False, None): (0.0, None)}
         history = []
         paras_before: list[Block] = []
         echo_cache: dict = {}
@@ -512,12 +516,11 @@ class Assembler:
 
         for t, item in enumerate(seq):
             new: dict = {}
-            new_leads: dict = {}
 
             def offer(st, cost, back, lead):
+                st += (lead,)
                 if cost < new.get(st, (INF, None))[0]:
                     new[st] = (cost, back)
-                    new_leads[st] = lead
 
             if not isinstance(item, list):
                 prev_p = seq[t - 1] if t > 0 and not isinstance(seq[t - 1], list) else None
@@ -529,12 +532,11 @@ class Assembler:
                 here = self.column_of(item)
                 across = p["column_stay"] if col and here and abs(col - here) > p["column_change"] else 0.0
                 for st, (cost, _) in states.items():
-                    ht, hb, hs, hc = st
+                    ht, hb, hs, hc, lead = st
                     stay = cost + (6.0 if hb and dated else 0.0) + (across if hb else 0.0)
-                    key = (ht, min(3, hb + 1), hs, hc or (hb == 0 and credits))
+                    key = (ht, min(3, hb + 1), hs, hc or (hb == 0 and credits), lead if hb else t)
                     if stay < new.get(key, (INF,))[0]:  # offer(), inline: the hottest path
                         new[key] = (stay, (st, "cont", 0))
-                        new_leads[key] = leads[st] if hb else t
                     if hb and bc is not None:
                         offer((False, 1, False, credits), cost + bc + (0 if ht else no_title) + short(hb),
                               (st, "new", 0), t)
@@ -547,8 +549,9 @@ class Assembler:
                 has_h = any(b.kind == "heading" for b in item)
                 te, se = w["title_echo"], w["subhead_echo"]
                 for st, (cost, _) in states.items():
-                    ht, hb, hs, hc = st
-                    lead = leads[st] if hb else None
+                    ht, hb, hs, hc, lead = st
+                    if not hb:
+                        lead = None
                     for kind, k, c, _why in options[hs]:
                         if kind == "sub":
                             if hb:
@@ -585,12 +588,18 @@ class Assembler:
                                 c -= te * (echo(first_heading(item[:k]), lead) + echo(first_heading(item[k:]), nxt_at))
                                 opens_title = any(b.kind == "heading" for b in item[k:])
                                 offer((opens_title, 0, False, False), cost + c + short(hb), (st, kind, k), None)
+            best: dict = {}
+            for st, (cost, _) in new.items():
+                if cost < best.get(st[:4], INF):
+                    best[st[:4]] = cost
+            if len(best) < len(new):  # several leads for one state: drop those that cannot win
+                new = {st: v for st, v in new.items() if v[0] <= best[st[:4]] + margin}
             history.append(new)
-            states, leads = new, new_leads
+            states = new
         # close the last article
         best_st, best_cost = None, INF
         for st, (cost, _) in states.items():
-            ht, hb, hs, hc = st
+            ht, hb, hs, hc, _ = st
             total = cost + (no_title if hb and not ht else 0.0) + (no_title if ht and not hb else 0.0) + short(hb)
             if total < best_cost:
                 best_st, best_cost = st, total

@@ -234,7 +234,8 @@ def _score(page: Page, p: dict, i: int, first_width: float, size: int, mid: floa
                 # (Not a line with digits or Latin letters: their widths are only estimated.)
                 cue((2.5, "the next line is {:.1f} em wider than the column's lines and has no "
                           "punctuation: a headline", (b.width - plain,)))
-            elif not end_b and b.width < col - p["short_deficit"]:
+            elif not end_b and b.width < col - p["short_deficit"] \
+                    and b.width < col - p["short_deficit"] - p["half_width_slack"] * half_count(tb):
                 cue((3.0, "the next line is short and closes no sentence: a heading or a cut", ()))
             elif b_indented and b.width < a.width - tol:
                 # a paragraph only starts after a sentence closes: this is a cut, or noise
