@@ -231,3 +231,28 @@ def test_a_title_that_sums_up_the_lead_keeps_the_subheads_in_its_article(wrap):
     page = cleaner.clean("\n".join(lines) + "\n")
     got = [(x.title.text, [s.text for s in x.body if s.kind == "subhead"]) for x in page.articles]
     assert got == [("抢抓农时 各地做好春耕备耕", ["高标准农田建设忙", "春管保丰收 科技来助力", "春耕备耕 物资要保障"])]
+
+
+def _healed(page) -> list[str]:
+    return [str(c.reason) for c in page.changes if c.rule == "A001" and c.action == "heal"]
+
+
+def test_a_continuation_whose_first_line_has_digits_is_full(wrap):
+    # 争到 2025 年… is a full line (its digits are guessed half an em each, the line measures short)
+    x = ["作为粤港澳大湾区建设的重大平台，", "广州南沙新年起步着眼大抓项目，着力把", "科技产业合作做深做实。一方面加快发展", "集成电路、生命健康等高新技术产业，力"]
+    z = ["争到 2025 年形成总规模达 2万亿的产业", "集群；另一方面携手港澳，增强内外循环", "链接功能，提升国家进口贸易促进创新示", "范区建设水平。"]
+    spaced_out = z[0].replace(" ", "")  # as the assemble stage sees it, after the spacing stage
+    assert cleaner.chars.width(spaced_out) < cleaner.chars.width(z[1]) - 0.75
+    page = cleaner.clean("\n".join(x + ["广东锚定高质量广东锚定高质量", "开启发展新篇章"] + z) + "\n")
+    assert len(_healed(page)) == 1
+
+
+def test_a_continuation_far_from_the_cut_needs_more_evidence(wrap):
+    # the cut paragraph's continuation is not on this page; a paragraph under a later headline,
+    # two paragraphs of another article further on, reads a little like one but is not
+    x = wrap("在陕西洛川，当地重点针对集中供热没有覆盖的区域和农村，开")
+    other = wrap("九一八事变爆发91周年之际，各地举行纪念活动，铭记历史，缅怀先烈，珍爱和平，开创未来。") + \
+        wrap("在沈阳，九一八历史博物馆举行撞钟鸣警仪式，社会各界代表参加，共同回顾那段历史。")
+    z = ["十年巨变，非凡跨越。2021 年，新疆地区", "生产总值接近1.6万亿元，发展质量明显", "提升。"]
+    text = "\n".join(x + ["各地供暖保障有力"] + other + ["新疆十年发展成就"] + z) + "\n"
+    assert _healed(cleaner.clean(text)) == []

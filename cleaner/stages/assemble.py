@@ -26,7 +26,7 @@ import math
 import re
 from dataclasses import dataclass, field
 
-from ..chars import CLOSERS, NO_LINE_START, ends_sentence, nows
+from ..chars import CLOSERS, NO_LINE_START, ends_sentence, half_count, nows
 from ..model import Article, Block, Change, Page, replace
 from ..rules import search
 from ._common import rebuild
@@ -34,7 +34,8 @@ from ._common import rebuild
 STAGE = "assemble"
 
 CHECKS = {
-    "heal_cut_paragraph": {"max_distance": int, "column_tolerance": float, "min_score": float},
+    "heal_cut_paragraph": {"max_distance": int, "column_tolerance": float, "min_score": float,
+                           "distance_cost": float},
     "segment_articles": {"column_change": float, "min_affinity": float, "no_title": float,
                          "short_article": list, "continuity_weight": float, "column_stay": float},
     "attach_headlines": {
@@ -174,7 +175,9 @@ class Assembler:
             cues.append("set right under the headline, without the page's blank line")
         if len(z.lines) > 1:
             nxt = self.page.lines[z.lines[1]]
-            if first.width >= nxt.width - 0.75 and not ends_sentence(t):
+            # (digits and Latin letters: their widths are guessed, as in rejoin)
+            slack = self.rules["J001"].params["half_width_slack"] * half_count(t)
+            if first.width + slack >= nxt.width - 0.75 and not ends_sentence(t):
                 score += 1.5
                 cues.append("its first line is full: no paragraph start")
             elif nxt.width - first.width >= 1.5:
@@ -262,6 +265,7 @@ class Assembler:
             score, why = self.open_start(z, x)
             # a page of long lines (a paragraph per line) has no columns: a cut needs more evidence
             need = p["min_score"] if self.page.meta.get("columned", True) else p["min_score"] + 1.5
+            need += p["distance_cost"] * sum(1 for u in units[i + 1:j] if u.kind == "paragraph")
             if score <= need or (z.width and x.width and abs(z.width - x.width) > p["column_tolerance"]):
                 j += 1
                 continue
