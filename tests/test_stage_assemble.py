@@ -256,3 +256,18 @@ def test_a_continuation_far_from_the_cut_needs_more_evidence(wrap):
     z = ["十年巨变，非凡跨越。2021 年，新疆地区", "生产总值接近1.6万亿元，发展质量明显", "提升。"]
     text = "\n".join(x + ["各地供暖保障有力"] + other + ["新疆十年发展成就"] + z) + "\n"
     assert _healed(cleaner.clean(text)) == []
+
+
+def test_a_heading_after_a_byline_is_no_subtitle_of_the_heading_before_it(wrap):
+    # the article's last subhead (bold), its byline, then its title: the title is not the
+    # subhead's subtitle across the byline
+    pars = ["入冬以来，各地采取多种措施，做好供暖保障，让群众温暖过冬。",
+            "北方目前已进入供暖季。在黑龙江、吉林等地，今夏发生洪涝灾害的地方，居民家里暖和吗？记者来到了受灾村。",
+            "今年冬天，北京一些居民家中安装了“智能”温控器，插座里面加装了室温采集器，供热站据此自动调控。",
+            "在陕西洛川，当地重点针对集中供热没有覆盖的区域和农村，开展电代煤、气代煤工作，为全县农户完成热源改造。"]
+    lines = [x for par in pars for x in wrap(par, column=30)]
+    lines += ["让供暖更智能让供暖更智能、、更精准更精准", "本报记者 沈杰秀 通讯员 姜平", "做好供暖保障 让群众温暖过冬"]
+    page = cleaner.clean("\n".join(lines) + "\n")
+    [article] = page.articles
+    assert (article.title.text, article.subtitle) == ("做好供暖保障 让群众温暖过冬", None)
+    assert [b.text for b in article.body if b.kind == "subhead"] == ["让供暖更智能、更精准"]

@@ -40,7 +40,7 @@ CHECKS = {
                          "short_article": list, "continuity_weight": float, "column_stay": float},
     "attach_headlines": {
         "open_cost": float, "byline_open_cost": float, "split_cost": float, "split_plain_extra": float,
-        "subclose_cost": float, "subclose_first_cost": float, "subhead_cost": float,
+        "subclose_cost": float, "subclose_first_cost": float, "byline_between_penalty": float, "subhead_cost": float,
         "affinity_slope": float, "phrase_pair_bonus": float, "bold_penalty": float,
         "short_heading": int, "short_heading_bonus": float, "long_heading": int,
         "long_heading_penalty": float, "bold_subtitle_penalty": float, "subtitle_max_length": int,
@@ -400,6 +400,8 @@ class Assembler:
             cost += w["bold_subtitle_penalty"]  # subtitles are not set in bold
         if len(heads) >= 2 and len(nows(heads[1].text)) > w["subtitle_max_length"]:
             cost += w["long_subtitle_penalty"]  # a subtitle is a short line under its title
+        if len(heads) >= 2 and any(b.kind == "byline" for b in part[part.index(heads[0]):part.index(heads[1])]):
+            cost += w["byline_between_penalty"]  # ... right under it: not across a byline
         if sum(1 for b in part if b.kind == "byline") > 1:
             cost += 2.0
         return cost
