@@ -271,3 +271,11 @@ def test_a_heading_after_a_byline_is_no_subtitle_of_the_heading_before_it(wrap):
     [article] = page.articles
     assert (article.title.text, article.subtitle) == ("做好供暖保障 让群众温暖过冬", None)
     assert [b.text for b in article.body if b.kind == "subhead"] == ["让供暖更智能、更精准"]
+
+
+def test_a_headline_broken_in_a_word_is_joined_with_context_on_one_side(wrap):
+    # 累计发|放超: the page uses 计发放 (累计发放), not 计发放超
+    body = wrap("记者从教育部获悉，国家助学贷款自1999年实施至今，已累计发放助学贷款4000多亿元。")
+    page = cleaner.clean("\n".join(["国家助学贷款累计发", "放超4000亿元", "惠及2000多万名学生"] + body) + "\n")
+    [article] = page.articles
+    assert (article.title.text, article.subtitle.text) == ("国家助学贷款累计发放超4000亿元", "惠及2000多万名学生")

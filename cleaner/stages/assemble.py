@@ -224,6 +224,8 @@ class Assembler:
                     uses = uses_of.get(pair)
                     if uses is None:
                         uses = uses_of[pair] = body.count(pair)
+                    if uses < p["min_uses"]:  # the split word with context on one side only
+                        uses, pair = max((body.count(pair[:3]), pair[:3]), (body.count(pair[1:]), pair[1:]))
                 if uses >= p["min_uses"]:
                     merged = rebuild(self.page, replace(prev, lines=prev.lines + u.lines,
                                                         joiners=prev.joiners + ("",) + u.joiners))
