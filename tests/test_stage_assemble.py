@@ -279,3 +279,17 @@ def test_a_headline_broken_in_a_word_is_joined_with_context_on_one_side(wrap):
     page = cleaner.clean("\n".join(["国家助学贷款累计发", "放超4000亿元", "惠及2000多万名学生"] + body) + "\n")
     [article] = page.articles
     assert (article.title.text, article.subtitle.text) == ("国家助学贷款累计发放超4000亿元", "惠及2000多万名学生")
+
+
+def test_a_byline_goes_with_the_headline_on_the_next_line(wrap):
+    # A's title, a photo caption, B's byline and title: the byline touches B's title, while
+    # A's title is lines away (the caption in between)
+    a = wrap("今年前两个月，生产需求回升向好。从生产来看，工业和服务业双双回升，规模以上工业增加值同比增长。", column=17) + \
+        wrap("从消费来看，社会消费品零售总额同比增长，市场销售由降转升，居民消费价格同比上涨，和国际高通胀形成对比。", column=17)
+    caption = ["图为采购商在广交会展馆内洽谈。", "本报记者刘超刚摄"]
+    b = wrap("眼下，全国秋冬种进度已超过98%，基本实现适墒适期播种。农业农村部最新农情调度显示，全国冬小麦面积将保持稳定。", column=28) + \
+        wrap("目前，主产区田间管理已陆续展开，各地分类施策，培育壮苗，确保冬小麦安全越冬。", column=28)
+    lines = a + ["国民经济企稳回升国民经济企稳回升"] + caption + ["◎本报记者 彭倩磊 覃宇欣", "全国冬小麦面积有望保持稳定全国冬小麦面积有望保持稳定"] + b
+    page = cleaner.clean("\n".join(lines) + "\n")
+    assert [(x.title.text, x.byline.text if x.byline else None) for x in page.articles] == [
+        ("国民经济企稳回升", None), ("全国冬小麦面积有望保持稳定", "本报记者 彭倩磊 覃宇欣")]

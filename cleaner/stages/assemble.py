@@ -40,7 +40,7 @@ CHECKS = {
                          "short_article": list, "continuity_weight": float, "column_stay": float},
     "attach_headlines": {
         "open_cost": float, "byline_open_cost": float, "split_cost": float, "split_plain_extra": float,
-        "subclose_cost": float, "subclose_first_cost": float, "byline_between_penalty": float, "subhead_cost": float,
+        "subclose_cost": float, "subclose_first_cost": float, "byline_between_penalty": float, "byline_apart_penalty": float, "subhead_cost": float,
         "affinity_slope": float, "phrase_pair_bonus": float, "bold_penalty": float,
         "short_heading": int, "short_heading_bonus": float, "long_heading": int,
         "long_heading_penalty": float, "bold_subtitle_penalty": float, "subtitle_max_length": int,
@@ -408,6 +408,22 @@ class Assembler:
             cost += 2.0
         return cost
 
+    def byline_apart(self, closing: list[Block], opening: list[Block]) -> float:
+        """Cost of a split that parts a byline from the headline it was printed next to.
+
+        A byline is set right above or below its own headline; extraction may bring another
+        article's headline (or paragraphs moved away) into the same run, but on the page the
+        byline still touches its own: on the next line, where the other is lines away.
+        """
+        w = self.rules["A003"].params
+        last, first = closing[-1], opening[0]
+        touching = first.first == last.last + 1
+        if last.kind == "byline" and len(closing) >= 2 and touching and closing[-2].last + 1 != last.first:
+            return w["byline_apart_penalty"]
+        if first.kind == "byline" and len(opening) >= 2 and touching and first.last + 1 != opening[1].first:
+            return w["byline_apart_penalty"]
+        return 0.0
+
     def group_options(self, g: list[Block], prev: list[Block], nxt: Block | None) -> dict[bool, list]:
         """Readings of a heading group, (kind, k, cost, why), for an open article without and
         with a subhead so far (``{has_sub: readings}``). k splits closing/opening parts."""
@@ -444,6 +460,7 @@ class Assembler:
                     c += w["split_plain_extra"]
                 if page_gap(self.page, g[0]):
                     c += 2.0  # a blank line before the group: it opens what follows, whole
+            c += self.byline_apart(closing, opening)
             opts.append(("split", k, c + together, "headlines of the article before and of the one after"))
         if heads and prev and nxt is not None and not self.has_dateline(nxt) \
                 and not page_gap(self.page, g[0]) and not page_gap(self.page, nxt):
