@@ -293,3 +293,28 @@ def test_a_byline_goes_with_the_headline_on_the_next_line(wrap):
     page = cleaner.clean("\n".join(lines) + "\n")
     assert [(x.title.text, x.byline.text if x.byline else None) for x in page.articles] == [
         ("国民经济企稳回升", None), ("全国冬小麦面积有望保持稳定", "本报记者 彭倩磊 覃宇欣")]
+
+
+#: An article as a page set it (a blank line after every line): its headline drawn across its
+#: columns cut 随着… (…转移群众 / 64000多名。); under the headline, in that column, the
+#: continuation and the next section (多省份…); the section 物资… stands in the column before.
+FLOOD = ["连日来，南方多地持续出现强降雨、洪涝和地质灾害，各地积极搜救失联被困", "人员，转移安置受灾群众，全力应对灾情。",
+         "随着强降雨暂时减弱停歇，梅州部分地区洪水正在逐步退去。在蕉岭县新铺镇，",
+         "灾后的清理工作已经同步展开。目前，广东省应急管理厅共调派5架直升机开展应",
+         "急救援任务，输送救援物资17吨。梅州市集中各级救援力量超万人，转移群众",
+         "物资和力量加紧调度物资和力量加紧调度",
+         "针对福建、广东两省发生的洪涝和地质灾害，17日，国家防灾减灾救灾委员会",
+         "办公室、应急管理部会同国家粮食和物资储备局紧急调拨10000件家庭应急包，全", "力支持地方做好受灾群众安置救助工作。",
+         "南方多地全力以赴做好防汛救灾工作南方多地全力以赴做好防汛救灾工作", "64000多名。",
+         "多省份防汛持续加力多省份防汛持续加力",
+         "福建多地出现持续性暴雨天气。18日，福建南平出现强降雨天气，南平光泽县",
+         "部分地区发生内涝，当地镇村干部和武警、消防等救援力量转移群众40多户近70名。",
+         "目前，福建全省累计转移群众70000人次。"]
+
+
+def test_the_sections_after_a_continuation_come_along_with_it():
+    page = cleaner.clean("\n\n".join(FLOOD) + "\n")
+    [article] = page.articles
+    assert article.title.text == "南方多地全力以赴做好防汛救灾工作"
+    assert [b.text[:6] for b in article.body] == ["连日来，南方", "随着强降雨暂", "多省份防汛持", "福建多地出现",
+                                                  "物资和力量加", "针对福建、广"]

@@ -35,7 +35,7 @@ STAGE = "assemble"
 
 CHECKS = {
     "heal_cut_paragraph": {"max_distance": int, "column_tolerance": float, "min_score": float,
-                           "distance_cost": float},
+                           "distance_cost": float, "title_echo": float},
     "segment_articles": {"column_change": float, "min_affinity": float, "no_title": float,
                          "short_article": list, "continuity_weight": float, "column_stay": float},
     "attach_headlines": {
@@ -276,13 +276,26 @@ class Assembler:
             self.record("A001", "heal", z, rule.describe(line=self.page.line_no(x.last), cont=self.page.line_no(z.first), tail=x.text[-8:],
                                                          head=z.text[:8]) + f" ({why})",
                         before="\n", after=joiner)
-            # the paragraphs that follow Z in its column come along (a column is known by its width)
+            # the paragraphs that follow Z in its column come along (a column is known by its
+            # width), and so do the sections after them in that column: a subhead (a lone
+            # heading the paragraph under it does not repeat, as it would its title) and its
+            # paragraphs
             col = z.width or x.width
+
+            def same_column(u: Block) -> bool:
+                return u.kind == "paragraph" and not self.has_dateline(u) \
+                    and (not u.width or abs(u.width - col) <= p["column_tolerance"])
+
             end = j + 1
-            while col and end < len(units) and units[end].kind == "paragraph" \
-                    and not self.has_dateline(units[end]) \
-                    and (not units[end].width or abs(units[end].width - col) <= p["column_tolerance"]):
-                end += 1
+            while col and end < len(units):
+                if same_column(units[end]):
+                    end += 1
+                elif units[end].kind == "heading" and end + 1 < len(units) and same_column(units[end + 1]) \
+                        and units[end + 1].width and units[end - 1].kind == "paragraph" \
+                        and affinity(units[end].text, units[end + 1].text) < p["title_echo"]:
+                    end += 2
+                else:
+                    break
             run = units[j + 1:end]
             moved = any(u.kind == "paragraph" for u in units[i + 1:j])
             self.record("A001", "move", z, f"text from line {self.page.line_no(z.first)} on continues line {self.page.line_no(x.last)}: "
