@@ -318,3 +318,27 @@ def test_the_sections_after_a_continuation_come_along_with_it():
     assert article.title.text == "南方多地全力以赴做好防汛救灾工作"
     assert [b.text[:6] for b in article.body] == ["连日来，南方", "随着强降雨暂", "多省份防汛持", "福建多地出现",
                                                   "物资和力量加", "针对福建、广"]
+
+
+#: The same article set otherwise: the section 物资… before the headline (its subhead after
+#: it), the continuation and 多省份…'s section under it; the cut paragraph and its
+#: continuation are two lines each, so their column shows only in their full lines.
+FLOOD_AFTER = ["连日来，南方多地持续出现强降雨、洪涝和地质灾害，各地积极搜救失", "联被困人员，转移安置受灾群众，全力应对灾情。",
+               "随着强降雨暂时减弱停歇，梅州部分地区洪水正在逐步退去。在蕉岭县",
+               "新铺镇，灾后的清理工作已经同步展开。目前，广东省应急管理厅共调派 5",
+               "针对福建、广东两省发生的洪涝和地质灾害，17日，国家防灾减灾救灾",
+               "委员会办公室、应急管理部会同国家粮食和物资储备局紧急调拨 10000 件家",
+               "庭应急包，全力支持地方做好受灾群众安置救助工作。", "物资和力量加紧调度", "◎本报记者 肖建洋 谭静",
+               "南方多地全力以赴做好防汛救灾工作南方多地全力以赴做好防汛救灾工作",
+               "架直升机开展应急救援任务，输送救援物资 17 吨。梅州市集中各级救援力", "量超万人，转移群众64000 多名。",
+               "福建多地出现持续性暴雨天气。18日，福建南平出现强降雨天气，南平",
+               "光泽县部分地区发生内涝，当地镇村干部和武警、消防等救援力量转移群众",
+               "40 多户近 70 名。目前，福建全省累计转移群众 70000人次。"]
+
+
+def test_a_continuation_of_two_lines_brings_the_paragraphs_of_its_column():
+    page = cleaner.clean("\n\n".join(FLOOD_AFTER) + "\n")
+    [article] = page.articles
+    assert article.title.text == "南方多地全力以赴做好防汛救灾工作"
+    assert [b.text[:6] for b in article.body if b.kind == "paragraph"] == ["连日来，南方", "随着强降雨暂", "福建多地出现",
+                                                                           "针对福建、广"]

@@ -280,7 +280,12 @@ class Assembler:
             # width), and so do the sections after them in that column: a subhead (a lone
             # heading the paragraph under it does not repeat, as it would its title) and its
             # paragraphs
+            moved = any(u.kind == "paragraph" for u in units[i + 1:j])
             col = z.width or x.width
+            if not col and moved:  # two-line blocks show no middle line: the continuation's
+                # first line, or the cut paragraph's last, is a full line of the column
+                col = self.page.lines[z.first].width if len(z.lines) > 1 \
+                    else self.page.lines[x.last].width if len(x.lines) > 1 else 0.0
 
             def same_column(u: Block) -> bool:
                 return u.kind == "paragraph" and not self.has_dateline(u) \
@@ -297,7 +302,6 @@ class Assembler:
                 else:
                     break
             run = units[j + 1:end]
-            moved = any(u.kind == "paragraph" for u in units[i + 1:j])
             self.record("A001", "move", z, f"text from line {self.page.line_no(z.first)} on continues line {self.page.line_no(x.last)}: "
                         f"it and {len(run)} following paragraph(s) move before the "
                         + ("blocks" if moved else "headline") + " that interrupted it")
