@@ -333,12 +333,14 @@ FLOOD_AFTER = ["连日来，南方多地持续出现强降雨、洪涝和地质�
                "架直升机开展应急救援任务，输送救援物资 17 吨。梅州市集中各级救援力", "量超万人，转移群众64000 多名。",
                "福建多地出现持续性暴雨天气。18日，福建南平出现强降雨天气，南平",
                "光泽县部分地区发生内涝，当地镇村干部和武警、消防等救援力量转移群众",
-               "40 多户近 70 名。目前，福建全省累计转移群众 70000人次。"]
+               "40 多户近 70 名。目前，福建全省累计转移群众 70000人次。", "多省份防汛持续加力"]
 
 
 def test_a_continuation_of_two_lines_brings_the_paragraphs_of_its_column():
     page = cleaner.clean("\n\n".join(FLOOD_AFTER) + "\n")
     [article] = page.articles
-    assert article.title.text == "南方多地全力以赴做好防汛救灾工作"
+    assert (article.title.text, article.subtitle) == ("南方多地全力以赴做好防汛救灾工作", None)
     assert [b.text[:6] for b in article.body if b.kind == "paragraph"] == ["连日来，南方", "随着强降雨暂", "福建多地出现",
                                                                            "针对福建、广"]
+    # the subhead after the moved section (set after its section) comes along as a subhead
+    assert sorted(b.text for b in article.body if b.kind == "subhead") == ["多省份防汛持续加力", "物资和力量加紧调度"]

@@ -299,6 +299,10 @@ class Assembler:
                         and units[end + 1].width and units[end - 1].kind == "paragraph" \
                         and affinity(units[end].text, units[end + 1].text) < p["title_echo"]:
                     end += 2
+                elif moved and units[end].kind == "heading" and units[end - 1].kind == "paragraph" \
+                        and (end + 1 == len(units) or units[end + 1].kind != "paragraph"):
+                    end += 1  # a lone heading closing the last section: a subhead set after its section
+                    break
                 else:
                     break
             run = units[j + 1:end]
