@@ -344,3 +344,21 @@ def test_a_continuation_of_two_lines_brings_the_paragraphs_of_its_column():
                                                                            "针对福建、广"]
     # the subhead after the moved section (set after its section) comes along as a subhead
     assert sorted(b.text for b in article.body if b.kind == "subhead") == ["多省份防汛持续加力", "物资和力量加紧调度"]
+
+
+def test_an_article_may_end_under_its_last_subhead(wrap):
+    # A sets each subhead after its section, so its text ends under the last one; B's text
+    # (another column) follows at once, its headline after it
+    a = [wrap(t, column=20) for t in (
+        "科技日报讯（记者汤兰强）河北塞罕坝机械林场建设者们创造了荒原变林海的人间奇迹，筑起京津生态屏障。",
+        "60多年前，塞罕坝是一片高原荒漠，风沙肆虐。第一代建设者从全国各地来到这里，开始了艰苦卓绝的造林。",
+        "守护好塞罕坝生态安全屏障，离不开科学管理。林场建立了完善的监测体系，守住来之不易的绿色。")]
+    b = [wrap(t, column=34) for t in (
+        "随着春节临近，返乡人员增多，各地因地制宜、多措并举，加大对农村地区的巡诊力度，开通转诊绿色通道。",
+        "连日来，山西大宁县组建农村疫情防控工作专班，组织医疗服务队，进村入户对返乡等重点人群开展医疗服务。")]
+    lines = ["传承好塞罕坝精神传承好塞罕坝精神"] + a[0] + a[1] + ["三代接力 荒原变林海"] + a[2] + ["科学管护 守住绿色"] \
+        + b[0] + b[1] + ["重点人群“关口前移”重点人群“关口前移”"]
+    page = cleaner.clean("\n".join(lines) + "\n")
+    got = [(x.title.text, [blk.text[:6] for blk in x.body]) for x in page.articles]
+    assert got == [("传承好塞罕坝精神", ["科技日报讯（", "三代接力 荒", "60多年前，", "科学管护 守", "守护好塞罕坝"]),
+                   ("重点人群“关口前移”", ["随着春节临近", "连日来，山西"])]

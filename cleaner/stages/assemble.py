@@ -401,6 +401,17 @@ class Assembler:
         j = self.rules["J001"].params
         return self.page.lines[b.lines[0]].width + (j["indent_min"] + j["indent_max"]) / 2
 
+    @staticmethod
+    def paragraph_before(seq: list, t: int) -> tuple[Block | None, int]:
+        """The paragraph a new article at item ``t`` would follow, and the index just after it:
+        the item before, or the one before a lone heading read as the last subhead of the
+        article before (set after its section, so the article ends under it)."""
+        if t > 0 and not isinstance(seq[t - 1], list):
+            return seq[t - 1], t
+        if t > 1 and len(seq[t - 1]) == 1 and seq[t - 1][0].kind == "heading" and not isinstance(seq[t - 2], list):
+            return seq[t - 2], t - 1
+        return None, t
+
     def column_before(self, seq: list, t: int) -> float:
         """The column of the paragraphs right before item ``t``: that of the nearest one that
         shows it (:meth:`column_of`), 0 if none does."""
@@ -569,10 +580,10 @@ class Assembler:
                     new[st] = (cost, back)
 
             if not isinstance(item, list):
-                prev_p = seq[t - 1] if t > 0 and not isinstance(seq[t - 1], list) else None
+                prev_p, at = self.paragraph_before(seq, t)
                 dated = self.has_dateline(item)
                 credits = self.credits_reporter(item)
-                col = self.column_before(seq, t) if prev_p is not None else 0.0
+                col = self.column_before(seq, at) if prev_p is not None else 0.0
                 bc = self.boundary_cost(prev_p, item, col)[0] if prev_p is not None else None  # same in every state
                 # an article keeps its column: going on across a change of width costs
                 here = self.column_of(item)
@@ -684,7 +695,8 @@ class Assembler:
         for t, (item, (kind, k)) in enumerate(zip(seq, decisions)):
             if not isinstance(item, list):
                 if kind == "new":
-                    _, why = self.boundary_cost(seq[t - 1], item, self.column_before(seq, t))
+                    prev_p, at = self.paragraph_before(seq, t)
+                    _, why = self.boundary_cost(prev_p, item, self.column_before(seq, at))
                     self.record("A002", "split", item, f"new article at line {self.page.line_no(item.first)}: {why}")
                     close()
                 cur.body.append(item)
