@@ -362,3 +362,23 @@ def test_an_article_may_end_under_its_last_subhead(wrap):
     got = [(x.title.text, [blk.text[:6] for blk in x.body]) for x in page.articles]
     assert got == [("传承好塞罕坝精神", ["科技日报讯（", "三代接力 荒", "60多年前，", "科学管护 守", "守护好塞罕坝"]),
                    ("重点人群“关口前移”", ["随着春节临近", "连日来，山西"])]
+
+
+def test_the_move_stops_at_a_two_line_paragraph_of_another_column(wrap):
+    # after the continuation and the rest of its 18-em column comes the next article, set 36
+    # ems wide: its paragraphs of two lines show no middle line, but their first lines do
+    x = wrap("作为粤港澳大湾区建设的重大平台，广州南沙新年起步着眼大抓项目，着力把科技产业合作做深做实。"
+             "一方面加快发展集成电路、生命健康等高新技术产业，力", column=18)
+    z = wrap("争到2025年形成总规模达2万亿的产业集群；另一方面携手港澳，增强内外循环链接功能，提升国家进口贸易促进创新示范区建设水平。",
+             column=18, indent=0)
+    p2 = wrap("新年伊始，广东一批重点项目加速落地。在广州、深圳、东莞等地，五百多个重大项目纷纷开工建设。", column=18)
+    other = wrap("今年以来，我国加快工业互联网创新发展，加快推动工业互联网规模化应用，为经济高质量发展提供强劲动能。", column=36) \
+        + wrap("今年以来，我国接连出台政策，全方位推进工业互联网发展，工业和信息化部在全国部署多项重点工作，加速探索新的发展模式。",
+               column=36)
+    lead = wrap("本报讯（记者江宁）习近平主席在新年贺词中指出，新年伊始，全国各地坚定信心、真抓实干，推动经济发展。", column=18)
+    lines = lead + x + ["广东锚定高质量", "开启发展新篇章"] + z + p2 + other \
+        + ["我国工业互联网进入规模化发展新阶段我国工业互联网进入规模化发展新阶段"]
+    page = cleaner.clean("\n".join(lines) + "\n")
+    assert [(a.title.text, [b.text[:6] for b in a.body]) for a in page.articles] == [
+        ("广东锚定高质量", ["本报讯（记者", "作为粤港澳大", "新年伊始，广"]),
+        ("我国工业互联网进入规模化发展新阶段", ["今年以来，我", "今年以来，我"])]

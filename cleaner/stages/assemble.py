@@ -288,8 +288,10 @@ class Assembler:
                     else self.page.lines[x.last].width if len(x.lines) > 1 else 0.0
 
             def same_column(u: Block) -> bool:
-                return u.kind == "paragraph" and not self.has_dateline(u) \
-                    and (not u.width or abs(u.width - col) <= p["column_tolerance"])
+                if u.kind != "paragraph" or self.has_dateline(u):
+                    return False
+                w = self.column_of(u)  # a two-line paragraph shows it through its first line
+                return not w or abs(w - col) <= p["column_tolerance"]
 
             end = j + 1
             while col and end < len(units):
