@@ -99,3 +99,13 @@ def test_a_paragraph_whose_first_lines_have_no_punctuation_stays_whole(stages_un
     lines = ["在党的二十大精神指引", "下各地区各部门认真落实", "各项部署，推动经济持续", "回升向好。"]
     page = stages_until("\n".join(["社区。"] + lines) + "\n", "rejoin")
     assert [b.text for b in page.blocks][-1] == "".join(lines)
+
+
+def test_a_first_line_whose_sentence_ends_at_its_end_after_a_closed_paragraph(stages_until):
+    # a 15-em column: the paragraph before ends on a full line (its 。 pulled on: 16 ems);
+    # 抓好…基础。 is one indent short (its 。 hanging past the measure) and closes a sentence,
+    # and the line after it goes on full: it starts the next paragraph, it does not end this one
+    before = ["陆续进入收获期，各地采取良种良", "法，提高单产，增加总产。河北康", "熟，农户们抢抓晴好天气加紧收割。"]
+    after = ["抓好田间管理，夯实丰收基础。", "今年，河南玉米种植面积在五千七", "百万亩以上，目前处于产量形成的", "关键时期。"]
+    page = stages_until("\n".join(before + after) + "\n", "rejoin")
+    assert [b.text for b in page.blocks] == ["".join(before), "".join(after)]
