@@ -109,3 +109,14 @@ def test_a_first_line_whose_sentence_ends_at_its_end_after_a_closed_paragraph(st
     after = ["抓好田间管理，夯实丰收基础。", "今年，河南玉米种植面积在五千七", "百万亩以上，目前处于产量形成的", "关键时期。"]
     page = stages_until("\n".join(before + after) + "\n", "rejoin")
     assert [b.text for b in page.blocks] == ["".join(before), "".join(after)]
+
+
+def test_a_full_line_after_shows_the_column_that_quotes_hid(stages_until):
+    # a 33-em column; the paragraph before measures short (squeezed quotes), so only the full
+    # line after 在四川… shows that 在四川… is one indent short: a first line
+    before = ["本报讯（记者赵俊洋通讯员程伟帅）以奋斗姿态激扬青春，不负时代，", "不负华年。在保健康、防重症的战“疫”一线，越来越多的“90后”“00后”",
+              "年轻人挺膺担当、挑起重担，让青春的力量在战“疫”一线闪闪发光。"]
+    after = ["在四川大学华西医院急诊科，26岁的护士赖洁之前也感染了新冠病毒。", "然而，随着急诊科越来越多的医护人员陆续感染，急诊科人手异常紧张，赖",
+             "洁好转后第一时间就回到了工作岗位上。急诊科感染的医护人员都选择了和", "赖洁一样，康复后立即返岗。"]
+    page = stages_until("\n".join(before + after) + "\n", "rejoin")
+    assert [b.text for b in page.blocks] == ["".join(before), "".join(after)]

@@ -193,12 +193,14 @@ def _score(page: Page, p: dict, i: int, first_width: float, size: int, mid: floa
                 cue((1.5, "the next line is indented", ()))
             elif b.width < a.width - tol and not end_b:
                 cue((1.0, "the next line is shorter than the column", ()))
-            elif end_b and p["indent_min"] <= col - b.width + (tb[-1] in _PUNCT_END) <= p["indent_max"] \
-                    and nxt is not None and not ends[i + 2] and nxt.width >= col - tol:
-                # one indent short (its closing mark may hang past the column) and closing a
-                # sentence, then a full line: not the last line of this paragraph (a new one
-                # would start indented), but the first of the next, whose first sentence ends at
-                # its line end
+            elif end_b and nxt is not None and not ends[i + 2] \
+                    and p["indent_min"] <= max(col, min(nxt.width, col + p["wider_column"])) - b.width \
+                    + (tb[-1] in _PUNCT_END) <= p["indent_max"] and nxt.width >= col - tol:
+                # one indent short (its closing mark may hang past the column; a full line after
+                # it shows the column too, where guessed widths made this block's lines short)
+                # and closing a sentence, then a full line: not the last line of this paragraph (a
+                # new one would start indented), but the first of the next, whose first sentence
+                # ends at its line end
                 cue((2.0, "the next line, one indent short, closes a sentence and the line after it "
                           "goes on full: a first line", ()))
             elif end_b and b.width < a.width - tol:
