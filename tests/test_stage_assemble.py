@@ -382,3 +382,25 @@ def test_the_move_stops_at_a_two_line_paragraph_of_another_column(wrap):
     assert [(a.title.text, [b.text[:6] for b in a.body]) for a in page.articles] == [
         ("广东锚定高质量", ["本报讯（记者", "作为粤港澳大", "新年伊始，广"]),
         ("我国工业互联网进入规模化发展新阶段", ["今年以来，我", "今年以来，我"])]
+
+
+#: A page's article (a 36-em column): its bold title, drawn across the columns, cuts the
+#: second paragraph (…工程最重要的 / 1000千伏…).
+WORKS = ["科技日报讯（记者邱健明）新年伊始，一批重大工程有序推进，助力中国经济",
+         "稳健前行。假日期间，作为国家确定的 172项节水供水重大水利工程的标志性项",
+         "目——广西桂平大藤峡水利枢纽工程右岸的第二台机组安装完毕。",
+         "国家重点能源工程蒙东能源基地电力外送工程建设不停工，工程最重要的",
+         "一批重大工程有序推进一批重大工程有序推进",
+         "1000千伏北京东变电站改扩建施工进入核心设备安装环节。这个京津冀地区的重",
+         "要枢纽变电站计划今年夏季用电高峰前建成投运，将增加京津冀地区供电能力",
+         "600万千瓦，相当于增加100 万户家庭的供电能力。",
+         "重量近4000吨的我国首个深远海浮式风电平台，元旦期间在青岛完成浮体总", "装。"]
+
+
+def test_a_bold_headline_the_lead_repeats_is_no_subhead():
+    # the text around it is one article, as around a subhead; but the lead repeats it word
+    # for word, as a title's lead does (a subhead's never does)
+    page = cleaner.clean("\n".join(WORKS) + "\n")
+    [article] = page.articles
+    assert article.title.text == "一批重大工程有序推进"
+    assert not [b for b in article.body if b.kind == "subhead"]

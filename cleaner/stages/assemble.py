@@ -40,7 +40,8 @@ CHECKS = {
                          "short_article": list, "continuity_weight": float, "column_stay": float},
     "attach_headlines": {
         "open_cost": float, "byline_open_cost": float, "split_cost": float, "split_plain_extra": float,
-        "subclose_cost": float, "subclose_first_cost": float, "byline_between_penalty": float, "byline_apart_penalty": float, "subhead_cost": float,
+        "subclose_cost": float, "subclose_first_cost": float, "byline_between_penalty": float, "byline_apart_penalty": float,
+        "lead_repeat": float, "lead_repeat_penalty": float, "subhead_cost": float,
         "affinity_slope": float, "phrase_pair_bonus": float, "bold_penalty": float,
         "short_heading": int, "short_heading_bonus": float, "long_heading": int,
         "long_heading_penalty": float, "bold_subtitle_penalty": float, "subtitle_max_length": int,
@@ -614,7 +615,8 @@ class Assembler:
                     for kind, k, c, _why in options[hs]:
                         if kind == "sub":
                             if hb:
-                                c += se * echo(item[0], lead)
+                                e = echo(item[0], lead)
+                                c += se * e + (w["lead_repeat_penalty"] if e >= w["lead_repeat"] else 0.0)
                                 offer((ht, hb, True, hc), cost + c, (st, kind, k), lead)
                         elif kind in ("close", "subclose"):
                             if hb and not ht:
