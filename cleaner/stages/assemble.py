@@ -209,9 +209,17 @@ class Assembler:
         # the word pairs a break may split, counted in one go: counting each in the whole body
         # was quadratic on a long page. (A merge changes a pair only after a one-character
         # line: those few are counted when met.)
-        uses_of = count_words(body, {
-            nows(a.text)[-2:] + nows(b.text)[:2] for a, b in zip(units, units[1:])
-            if a.kind == b.kind == "heading" and b.first == a.last + 1})
+        pairs = {nows(a.text)[-2:] + nows(b.text)[:2] for a, b in zip(units, units[1:])
+                 if a.kind == b.kind == "heading" and b.first == a.last + 1}
+        uses_of = count_words(body, pairs)
+        # and the split word with context on one side only (3 characters), also in one pass
+        uses_of.update(count_words(body, {w for pair in pairs if len(pair) == 4 for w in (pair[:3], pair[1:])}))
+
+        def count(w: str) -> int:
+            if w not in uses_of:
+                uses_of[w] = body.count(w)
+            return uses_of[w]
+
         out: list[Block] = []
         for u in units:
             prev = out[-1] if out else None
@@ -222,11 +230,9 @@ class Assembler:
                 pair = a[-2:] + b[:2]  # the word the break splits, with a character of context
                 uses = 0
                 if len(pair) == 4 and pair.isalnum():
-                    uses = uses_of.get(pair)
-                    if uses is None:
-                        uses = uses_of[pair] = body.count(pair)
+                    uses = count(pair)
                     if uses < p["min_uses"]:  # the split word with context on one side only
-                        uses, pair = max((body.count(pair[:3]), pair[:3]), (body.count(pair[1:]), pair[1:]))
+                        uses, pair = max((count(pair[:3]), pair[:3]), (count(pair[1:]), pair[1:]))
                 if uses >= p["min_uses"]:
                     merged = rebuild(self.page, replace(prev, lines=prev.lines + u.lines,
                                                         joiners=prev.joiners + ("",) + u.joiners))
