@@ -537,6 +537,30 @@ class Assembler:
                                             "last subhead and headline of an article, then the next one's headline"))
         return by_sub
 
+    def plan(self, item: list[Block], kind: str, k: int, c: float, nxt_credits: bool, te: float,
+             echo, nxt_at, first_heading) -> tuple:
+        """What a reading of heading group ``item`` needs in the DP, worked out once for all
+        states: (kind, k, cost, the heading its title echo is measured with against the open
+        article's lead, whether the part the open article takes holds a byline, and the terms
+        that do not depend on the state: for open the byline and echo terms, for split and
+        subsplit (the next article's byline cost, its title's echo, whether it opens a title)).
+        """
+        if kind == "sub":
+            return kind, k, c, None, False, None
+        if kind in ("close", "subclose"):
+            part = item[k:] if kind == "subclose" else item
+            return kind, k, c, first_heading(part), any(b.kind == "byline" for b in part), None
+        if kind == "open":
+            return kind, k, c, None, False, \
+                self.byline_cost(item, nxt_credits) - te * echo(first_heading(item), nxt_at)
+        mine = item[1:k] if kind == "subsplit" else item[:k]
+        by_here = any(b.kind == "byline" for b in mine)
+        if kind == "inside":
+            return kind, k, c, first_heading(mine), by_here, None
+        return kind, k, c, first_heading(mine), by_here, (
+            self.byline_cost(item[k:], nxt_credits), echo(first_heading(item[k:]), nxt_at),
+            any(b.kind == "heading" for b in item[k:]))
+
     def segment(self, units: list[Block]) -> list[Draft]:
         """Articles from paragraphs and heading groups, by dynamic programming over readings.
 
@@ -614,11 +638,15 @@ class Assembler:
                 options = self.group_options(item, paras_before[-2:], nxt)  # by has_sub
                 has_h = any(b.kind == "heading" for b in item)
                 te, se = w["title_echo"], w["subhead_echo"]
+                bw = self.rules["A003"].params["byline_with_credit"]
+                plans = {hs: [self.plan(item, kind, k, c, nxt_credits, te, echo, nxt_at, first_heading)
+                              for kind, k, c, _why in opts] for hs, opts in options.items()}
                 for st, (cost, _) in states.items():
                     ht, hb, hs, hc, lead = st
                     if not hb:
                         lead = None
-                    for kind, k, c, _why in options[hs]:
+                    for kind, k, c, head, by_here, after in plans[hs]:
+                        # (terms added in the order of the reading's definition: same sums)
                         if kind == "sub":
                             if hb:
                                 e = echo(item[0], lead)
@@ -626,13 +654,13 @@ class Assembler:
                                 offer((ht, hb, True, hc), cost + c, (st, kind, k), lead)
                         elif kind in ("close", "subclose"):
                             if hb and not ht:
-                                c += self.byline_cost(item[k:] if kind == "subclose" else item, hc)
-                                c -= te * echo(first_heading(item[k:] if kind == "subclose" else item), lead)
+                                c += bw if hc and by_here else 0.0
+                                c -= te * echo(head, lead)
                                 if kind == "subclose":
                                     c += se * echo(item[0], lead)
                                 offer((False, 0, False, False), cost + c + short(hb), (st, kind, k), None)
                         elif kind == "open":
-                            c += self.byline_cost(item, nxt_credits) - te * echo(first_heading(item), nxt_at)
+                            c += after
                             if hb:
                                 offer((has_h, 0, False, False), cost + c + (0 if ht else no_title) + short(hb),
                                       (st, kind, k), None)
@@ -640,21 +668,20 @@ class Assembler:
                                 offer((ht or has_h, 0, hs, hc), cost + c, (st, kind, k), None)
                         elif kind == "inside":
                             if hb and not ht:
-                                c += self.byline_cost(item[:k], hc) - te * echo(first_heading(item[:k]), lead)
+                                c += (bw if hc and by_here else 0.0) - te * echo(head, lead)
                                 c += se * sum(echo(b, lead) for b in item[k:])
                                 offer((True, hb, hs or k < len(item), hc), cost + c, (st, kind, k), lead)
                         elif kind == "subsplit":
                             if hb and not ht:
                                 c += se * echo(item[0], lead)
-                                c += self.byline_cost(item[1:k], hc) + self.byline_cost(item[k:], nxt_credits)
-                                c -= te * (echo(first_heading(item[1:k]), lead) + echo(first_heading(item[k:]), nxt_at))
+                                c += (bw if hc and by_here else 0.0) + after[0]
+                                c -= te * (echo(head, lead) + after[1])
                                 offer((True, 0, False, False), cost + c + short(hb), (st, kind, k), None)
                         elif kind == "split":
                             if hb and not ht:
-                                c += self.byline_cost(item[:k], hc) + self.byline_cost(item[k:], nxt_credits)
-                                c -= te * (echo(first_heading(item[:k]), lead) + echo(first_heading(item[k:]), nxt_at))
-                                opens_title = any(b.kind == "heading" for b in item[k:])
-                                offer((opens_title, 0, False, False), cost + c + short(hb), (st, kind, k), None)
+                                c += (bw if hc and by_here else 0.0) + after[0]
+                                c -= te * (echo(head, lead) + after[1])
+                                offer((after[2], 0, False, False), cost + c + short(hb), (st, kind, k), None)
             best: dict = {}
             for st, (cost, _) in new.items():
                 if cost < best.get(st[:4], INF):
