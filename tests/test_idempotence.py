@@ -63,9 +63,6 @@ UNSTABLE = {
                       "pass and not the other (J001 headline cue)"),
     "d025_96896e29": ("a headline stack on clean text is read differently on the second pass "
                       "(A002/A003 weights)"),
-    "d036_7b3937e1": ("the first pass reads the subhead 河北：奋发进取… as the title of 上海河北介绍十年发展成就 "
-                      "(its real title as the subtitle, A003 close reading); written back with the "
-                      "headlines in front, the second pass segments the page differently"),
 }
 
 #: Pages whose second pass records character edits, with the cause (not strict, as UNSTABLE).

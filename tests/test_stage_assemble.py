@@ -404,3 +404,16 @@ def test_a_bold_headline_the_lead_repeats_is_no_subhead():
     [article] = page.articles
     assert article.title.text == "一批重大工程有序推进"
     assert not [b for b in article.body if b.kind == "subhead"]
+
+
+def test_a_subtitle_that_repeats_the_lead_more_than_its_title_stays_a_subtitle(wrap):
+    # A's title, then B's title and subtitle; B's lead repeats the subtitle word for word and
+    # the title only in part: the split still falls between A's title and B's
+    a = wrap("新年伊始，一批重大工程有序推进，助力中国经济稳健前行。假日期间，大藤峡水利枢纽工程第二台机组安装完毕。", column=17) \
+        + wrap("在京雄高速重点控制性工程永定河特大桥施工工地，数百名建设者正准备架设钢梁，工程有序推进。", column=17)
+    b = wrap("科技日报讯（记者汤兰强）河北塞罕坝机械林场的建设者们，筑牢京津生态屏障，创造了荒原变林海的奇迹。", column=20) \
+        + wrap("6月的塞罕坝机械林场，绿意盎然，这段时间，林场的护林员们正忙着巡山护林，守护这片绿色。", column=20)
+    heads = ["一批重大工程有序推进一批重大工程有序推进", "传承好塞罕坝精神", "筑牢京津生态屏障"]
+    page = cleaner.clean("\n".join(a + heads + b) + "\n")
+    assert [(x.title.text, x.subtitle.text if x.subtitle else None) for x in page.articles] == [
+        ("一批重大工程有序推进", None), ("传承好塞罕坝精神", "筑牢京津生态屏障")]

@@ -592,17 +592,31 @@ class Assembler:
         paras_before: list[Block] = []
         echo_cache: dict = {}
 
-        def echo(h: Block | None, lead: int | None) -> float:
-            """How much headline ``h`` repeats the lead paragraph: titles do, subheads don't."""
-            if h is None or lead is None:
-                return 0.0
+        def echo_one(h: Block, lead: int) -> float:
             key = (h.first, lead)
             if key not in echo_cache:
                 echo_cache[key] = affinity(h.text, seq[lead].text)
             return echo_cache[key]
 
-        def first_heading(blocks) -> Block | None:
-            return next((b for b in blocks if b.kind == "heading"), None)
+        def echo(h, lead: int | None) -> float:
+            """How much headline ``h`` repeats the lead paragraph: titles do, subheads don't.
+            (``h`` may be a headline part's headings: the best of them.)"""
+            if h is None or lead is None:
+                return 0.0
+            if type(h) is tuple:  # (not by calling echo: a closure that calls itself is a cycle)
+                return max((echo_one(x, lead) for x in h), default=0.0)
+            return echo_one(h, lead)
+
+        def first_heading(blocks) -> tuple[Block, ...]:
+            """The title and subtitle of a headline part: both sum up the lead (a subtitle often
+            more closely), so the part's echo is the best of theirs. The subtitle is the heading
+            right under the title (not one across a byline)."""
+            for n, b in enumerate(blocks):
+                if b.kind == "heading":
+                    if n + 1 < len(blocks) and blocks[n + 1].kind == "heading":
+                        return b, blocks[n + 1]
+                    return (b,)
+            return ()
 
         for t, item in enumerate(seq):
             new: dict = {}
