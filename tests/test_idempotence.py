@@ -59,8 +59,6 @@ def _diff(a: list, b: list) -> str:
 #: (a snapshot of the heuristics of the day). Not strict: as they improve, pages start passing
 #: and can be taken off the list.
 UNSTABLE = {
-    "d027_651d1132": ("a headline line without punctuation above a closing line is split off on one "
-                      "pass and not the other (J001 headline cue)"),
     "d025_96896e29": ("a headline stack on clean text is read differently on the second pass "
                       "(A002/A003 weights)"),
 }

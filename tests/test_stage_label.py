@@ -256,3 +256,14 @@ def test_near_copy_agrees_with_rapidfuzz(monkeypatch):
             cases += 1
             assert label.near_copy(t, other, cutoff) == fuzz.partial_ratio(t, other, score_cutoff=cutoff), (t, other)
     assert 0.1 * cases < len(aligned) < 0.9 * cases  # the bound skipped some pairs, not all
+
+
+def test_a_pull_quote_broken_after_its_first_line_is_one_quote(wrap):
+    # 亚拉巴马州遭遇龙卷风 (no punctuation) over 和冰雹袭击。 reads like a headline over a
+    # one-line paragraph; together they repeat the body word for word: one pull quote
+    para = "在美国东南部，亚拉巴马州遭遇龙卷风和冰雹袭击。此外，路易斯安那州、佐治亚州和佛罗里达州多地也发布了龙卷风预警和雷暴预警。"
+    text = "\n\n".join(wrap(para) + ["亚拉巴马州遭遇龙卷风", "和冰雹袭击。", "恶劣天气再度影响美国多地"]) + "\n"
+    page = cleaner.clean(text)
+    (a,) = page.articles
+    assert [q.text for q in a.pullquotes] == ["亚拉巴马州遭遇龙卷风和冰雹袭击。"]
+    assert (a.title.text, a.subtitle) == ("恶劣天气再度影响美国多地", None)

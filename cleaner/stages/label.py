@@ -370,6 +370,46 @@ def split_stacked_quotes(page: Page, blocks: list[Block], rule: Rule, changes: l
     return out if cut_any else blocks
 
 
+def join_broken_quotes(page: Page, blocks: list[Block], rule: Rule, changes: list,
+                       texts: list[str], index: dict) -> list[Block]:
+    """A pull quote the rejoin stage broke after its first line (a short line without
+    punctuation reads like a headline over the rest) is one block again.
+
+    A heading line followed on the next line by a paragraph is put back together when the two
+    together are an exact copy of a longer paragraph's text elsewhere: a headline is never
+    that. ``texts`` and ``index`` describe ``blocks`` (see :func:`find_pullquotes`);
+    ``blocks`` itself comes back when nothing was joined.
+    """
+    n = rule.params["ngram"]
+    out: list[Block] = []
+    joined_any = False
+    k = 0
+    while k < len(blocks):
+        b = blocks[k]
+        nxt = blocks[k + 1] if k + 1 < len(blocks) else None
+        if b.kind == "heading" and len(b.lines) == 1 and nxt is not None and nxt.kind == "paragraph" \
+                and nxt.first == b.last + 1:
+            t = nows(b.text) + texts[k + 1]
+            found = set()
+            for ids in map(index.get, [t[j:j + n] for j in range(min(len(t) - n + 1, STRIDE))]):
+                if ids is not None:
+                    found.update((ids,) if type(ids) is int else ids)
+            if len(t) >= rule.params["min_length"] and any(
+                    o != k + 1 and len(texts[o]) > len(t) and t in texts[o] for o in found):
+                merged = replace(_merge(page, blocks, k, ""), kind="paragraph")
+                s, e = page.block_span(merged)
+                changes.append(Change(rule.id, STAGE, "join", (s, e), "\n", "",
+                                      f"'{b.text}' and the line after it repeat a longer paragraph: "
+                                      "one pull quote, not a headline over a paragraph", rule.safety))
+                out.append(merged)
+                joined_any = True
+                k += 2
+                continue
+        out.append(b)
+        k += 1
+    return out if joined_any else blocks
+
+
 def find_pullquotes(page: Page, blocks: list[Block], rule: Rule, changes: list,
                     sources: dict | None = None) -> list[Block]:
     """Blocks whose text repeats another block's text: pull quotes (引语).
@@ -386,8 +426,9 @@ def find_pullquotes(page: Page, blocks: list[Block], rule: Rule, changes: list,
     narrow = [narrowness(page, b) for b in blocks]
     grams = _grams(texts, n)
     index = _ngram_index(grams, blocks)
-    split = split_stacked_quotes(page, blocks, rule, changes, texts, narrow, index)
-    if split is not blocks:  # quotes were cut apart: measure and index the new blocks
+    split = join_broken_quotes(page, blocks, rule, changes, texts, index)
+    split = split_stacked_quotes(page, split, rule, changes, texts, narrow, index) if split is blocks else split
+    if split is not blocks:  # quotes were cut apart or put together: measure and index the new blocks
         known = dict(zip(texts, grams))
         blocks = split
         texts = [nows(b.text) if b.kind == "paragraph" else "" for b in blocks]
