@@ -69,71 +69,37 @@ def _node_chars(op, av) -> frozenset[str] | None:
 _REPEATS = tuple(getattr(_C, n) for n in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") if hasattr(_C, n))
 
 
-def _first(seq) -> frozenset[str] | None:
-    """Characters a match of ``seq`` can start with (None: any, or the match may be empty)."""
+def _edge(seq, last: bool = False) -> frozenset[str] | None:
+    """Characters a match of ``seq`` can start with, or with ``last`` end with (None: any, or
+    the match may be empty). Read from the end, a trailing ``\\s*`` gives the blanks
+    (:data:`SPACE`)."""
     out: set[str] = set()
-    for op, av in seq:
+    for op, av in (reversed(seq) if last else seq):
         if op is _C.AT or op in (_C.ASSERT, _C.ASSERT_NOT):
             continue  # zero width
         if op is _C.SUBPATTERN:
-            sub = _first(av[-1])
+            sub = _edge(av[-1], last)
             if sub is _ANY:
                 return _ANY
             return frozenset(out | sub)
         if op is _C.BRANCH:
             union = set()
             for branch in av[1]:
-                f = _first(branch)
+                f = _edge(branch, last)
                 if f is _ANY:
                     return _ANY
                 union |= f
             return frozenset(out | union)
         if op in _REPEATS:
             lo, _, sub = av
-            f = _first(sub)
+            f = _edge(sub, last)
             if f is _ANY:
                 return _ANY
             if lo >= 1:
                 return frozenset(out | f)
-            out |= f  # optional: the match may also start with what follows
+            out |= f  # optional: the match may also start (end) with what follows (precedes)
             continue
-        chars = _node_chars(op, av)
-        if chars is _ANY:
-            return _ANY
-        return frozenset(out | chars)
-    return _ANY  # the pattern can match the empty string
-
-
-def _last(seq) -> frozenset[str] | None:
-    """Characters a match of ``seq`` can end with (None: any, or the match may be empty);
-    ``_first`` read from the end, where a trailing ``\\s*`` gives the blanks (:data:`SPACE`)."""
-    out: set[str] = set()
-    for op, av in reversed(seq):
-        if op is _C.AT or op in (_C.ASSERT, _C.ASSERT_NOT):
-            continue  # zero width
-        if op is _C.SUBPATTERN:
-            sub = _last(av[-1])
-            if sub is _ANY:
-                return _ANY
-            return frozenset(out | sub)
-        if op is _C.BRANCH:
-            union = set()
-            for branch in av[1]:
-                f = _last(branch)
-                if f is _ANY:
-                    return _ANY
-                union |= f
-            return frozenset(out | union)
-        if op in _REPEATS:
-            lo, _, sub = av
-            f = _last(sub)
-            if f is _ANY:
-                return _ANY
-            if lo >= 1:
-                return frozenset(out | f)
-            out |= f  # optional: the match may also end with what comes before
-            continue
-        if op is _C.IN and av == [(_C.CATEGORY, _C.CATEGORY_SPACE)]:
+        if last and op is _C.IN and av == [(_C.CATEGORY, _C.CATEGORY_SPACE)]:
             chars = frozenset({SPACE})
         else:
             chars = _node_chars(op, av)
@@ -141,6 +107,11 @@ def _last(seq) -> frozenset[str] | None:
             return _ANY
         return frozenset(out | chars)
     return _ANY  # the pattern can match the empty string
+
+
+def _first(seq) -> frozenset[str] | None:
+    """Characters a match of ``seq`` can start with (None: any, or the match may be empty)."""
+    return _edge(seq)
 
 
 def last_chars(source: str) -> frozenset[str] | None:
@@ -155,7 +126,7 @@ def last_chars(source: str) -> frozenset[str] | None:
     seq = list(tree)
     if not seq or seq[-1] not in ((_C.AT, _C.AT_END), (_C.AT, _C.AT_END_STRING)):
         return None
-    got = _last(seq)
+    got = _edge(seq, last=True)
     return got if got is _ANY or len(got) <= _MAX_SET else _ANY
 
 
