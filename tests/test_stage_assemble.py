@@ -417,3 +417,20 @@ def test_a_subtitle_that_repeats_the_lead_more_than_its_title_stays_a_subtitle(w
     page = cleaner.clean("\n".join(a + heads + b) + "\n")
     assert [(x.title.text, x.subtitle.text if x.subtitle else None) for x in page.articles] == [
         ("一批重大工程有序推进", None), ("传承好塞罕坝精神", "筑牢京津生态屏障")]
+
+
+def test_a_heading_in_the_form_of_the_subhead_before_it_is_a_subhead(wrap):
+    # sections set their subheads after them, in one form (上海：… / 河北：…); the last one and
+    # the title share a run: the one in the subheads' form is the subhead, not the title
+    def par(t):
+        return wrap(t, column=35)
+    lines = par("近日，上海市、河北省分别举行“中国这十年”主题新闻发布会，介绍了党的十八大以来，当地经济社会发展取得的显著成就。") \
+        + par("党的十八大以来，上海市综合实力跃上新台阶，经济总量连续跨越多个万亿元台阶，人均生产总值达到新水平。") \
+        + ["上海：当好改革开放排头兵 创新发展先行者"] \
+        + par("党的十八大以来，河北扎实推动高质量发展，经济总量先后跨越多个万亿元台阶，发展质量效益稳步提升。") \
+        + ["河北：奋发进取 加快建设经济强省美丽河北", "上海河北介绍十年发展成就"]
+    page = cleaner.clean("\n".join(lines) + "\n")
+    [article] = page.articles
+    assert (article.title.text, article.subtitle) == ("上海河北介绍十年发展成就", None)
+    assert [b.text for b in article.body if b.kind == "subhead"] == [
+        "上海：当好改革开放排头兵 创新发展先行者", "河北：奋发进取 加快建设经济强省美丽河北"]

@@ -41,7 +41,7 @@ CHECKS = {
     "attach_headlines": {
         "open_cost": float, "byline_open_cost": float, "split_cost": float, "split_plain_extra": float,
         "subclose_cost": float, "subclose_first_cost": float, "byline_between_penalty": float, "byline_apart_penalty": float,
-        "lead_repeat": float, "lead_repeat_penalty": float, "subhead_cost": float,
+        "lead_repeat": float, "lead_repeat_penalty": float, "parallel_bonus": float, "subhead_cost": float,
         "affinity_slope": float, "phrase_pair_bonus": float, "bold_penalty": float,
         "short_heading": int, "short_heading_bonus": float, "long_heading": int,
         "long_heading_penalty": float, "bold_subtitle_penalty": float, "subtitle_max_length": int,
@@ -465,7 +465,29 @@ class Assembler:
             return w["byline_apart_penalty"]
         return 0.0
 
-    def group_options(self, g: list[Block], prev: list[Block], nxt: Block | None) -> dict[bool, list]:
+    @staticmethod
+    def form(h: Block) -> tuple:
+        """The form of a heading that parallel subheads share: a label before a colon
+        (上海：… / 河北：…), phrases set apart by a blank."""
+        t = h.text.strip()
+        colon = t.find("：")
+        return (colon if 0 < colon <= 4 else -1), " " in t
+
+    def parallel(self, seq: list, t: int) -> bool:
+        """Whether the first heading of group ``t`` has the form of the lone heading before it
+        (within a few items): an article's subheads are set in one form (上海：当好… and
+        河北：奋发进取…), which a title and a subhead seldom share. Only a telling form counts
+        (a label and its colon)."""
+        f = self.form(seq[t][0])
+        if f[0] < 0:
+            return False
+        for u in reversed(seq[max(0, t - 8):t]):
+            if isinstance(u, list):
+                return len(u) == 1 and u[0].kind == "heading" and self.form(u[0]) == f
+        return False
+
+    def group_options(self, g: list[Block], prev: list[Block], nxt: Block | None,
+                      parallel: bool = False) -> dict[bool, list]:
         """Readings of a heading group, (kind, k, cost, why), for an open article without and
         with a subhead so far (``{has_sub: readings}``). k splits closing/opening parts."""
         m = len(g)
@@ -480,7 +502,7 @@ class Assembler:
             together = min(3.0, max(0.0, (aff - pa["min_affinity"]) * pa["continuity_weight"]))
         if m == 1 and heads:
             sc, why = self.subhead_score(g[0], prev, nxt)
-            opts.append(("sub", 0, w["subhead_cost"] - sc, why))
+            opts.append(("sub", 0, w["subhead_cost"] - sc - (w["parallel_bonus"] if parallel else 0.0), why))
         if heads:
             # on a page whose blank lines separate articles, a headline after one opens the next
             apart = 2.0 if page_gap(self.page, g[0]) else 0.0
@@ -521,7 +543,8 @@ class Assembler:
         if m >= 2 and g[0].kind == "heading" and any(b.kind == "heading" for b in g[1:]):
             rest = self.part_cost(g[1:])
             for has_sub in (False, True):
-                c = (w["subclose_cost"] if has_sub else w["subclose_first_cost"]) + rest + together
+                c = (w["subclose_cost"] if has_sub else w["subclose_first_cost"]) + rest + together \
+                    - (w["parallel_bonus"] if parallel else 0.0)
                 by_sub[has_sub].append(("subclose", 1, c,
                                         "last subhead of an article that sets them after their sections"))
             # the last subhead, the article's own headline, then the next article's
@@ -649,7 +672,7 @@ class Assembler:
                 nxt = self.next_paragraph(seq, t)
                 nxt_at = t + 1 if nxt is not None else None  # the next article's lead, if one opens
                 nxt_credits = self.credits_reporter(nxt)
-                options = self.group_options(item, paras_before[-2:], nxt)  # by has_sub
+                options = self.group_options(item, paras_before[-2:], nxt, self.parallel(seq, t))  # by has_sub
                 has_h = any(b.kind == "heading" for b in item)
                 te, se = w["title_echo"], w["subhead_echo"]
                 bw = self.rules["A003"].params["byline_with_credit"]
