@@ -267,3 +267,11 @@ def test_a_pull_quote_broken_after_its_first_line_is_one_quote(wrap):
     (a,) = page.articles
     assert [q.text for q in a.pullquotes] == ["亚拉巴马州遭遇龙卷风和冰雹袭击。"]
     assert (a.title.text, a.subtitle) == ("恶劣天气再度影响美国多地", None)
+
+
+@pytest.mark.parametrize("line, heading", [("空间站任务以来，神舟十三", False), ("稳字当头，进中求好", False),
+                                           ("稳字当头，求好", True)])
+def test_a_plain_headline_with_a_comma_is_short(stages_until, wrap, line, heading):
+    text = "\n".join(wrap("据中国载人航天工程办公室消息，天宫课堂第四课将于近日开课，航天员将在轨授课。") + [line]) + "\n"
+    kinds = {b.text: b.kind for b in stages_until(text, "label").blocks}
+    assert (kinds[line] == "heading") is heading

@@ -120,3 +120,21 @@ def test_a_full_line_after_shows_the_column_that_quotes_hid(stages_until):
              "洁好转后第一时间就回到了工作岗位上。急诊科感染的医护人员都选择了和", "赖洁一样，康复后立即返岗。"]
     page = stages_until("\n".join(before + after) + "\n", "rejoin")
     assert [b.text for b in page.blocks] == ["".join(before), "".join(after)]
+
+
+def test_a_first_line_after_a_closed_paragraph_is_measured_against_the_column(stages_until):
+    # the paragraph before ends on a line a little short of the 14-em column (13.5); the next
+    # line (12) is one indent short of the column, though not quite of that last line
+    before = ["应急管理厅共调派5架直升机开", "展应急救援任务，输送救援物资", "17吨。梅州市集中各级救援力量", "超万人，转移群众64000多名。"]
+    after = ["福建多地出现持续性暴雨天", "气。18日，福建南平出现强降", "雨天气，南平光泽县部分地区发", "生内涝。"]
+    page = stages_until("\n".join(before + after) + "\n", "rejoin")
+    assert [b.text for b in page.blocks] == ["".join(before), "".join(after)]
+
+
+def test_a_line_short_only_by_its_quotes_goes_on(stages_until):
+    # a 20-em column: “盛世修典——‘中国历代绘画大系’成果展” measures 19 by its squeezed
+    # quotes, after a line that closes a sentence: the paragraph still goes on there
+    lines = ["十年来，广大文艺工作者积极拥抱科技创", "新，让文艺作品更好丰富群众精神文化生活。", "“盛世修典——‘中国历代绘画大系’成果展”",
+             "依托科技赋能，让千古丹青焕发新生；国家大", "剧院坚持线下演出和线上演播并举，各类演出", "全网总点击量累计已超60亿次。"]
+    page = stages_until("\n".join(lines) + "\n", "rejoin")
+    assert [b.text for b in page.blocks] == ["".join(lines)]

@@ -30,7 +30,7 @@ CHECKS = {
     "caption": {"patterns": list, "credit_patterns": list, "line_credit_patterns": list, "max_length": int},
     "byline": {"patterns": list, "max_length": int},
     "dateline": {"patterns": list},
-    "heading": {"max_length": int, "max_lines": int, "end_marks": str},
+    "heading": {"max_length": int, "max_lines": int, "end_marks": str, "comma_max_length": int},
     "pullquote": {"min_length": int, "ngram": int, "min_similarity": float},
 }
 
@@ -156,8 +156,8 @@ def is_heading(page: Page, b: Block, rule: Rule) -> bool:
         return False
     if t[-1] in p["end_marks"]:
         return False
-    if any(c in t for c in "。；") or ("，" in t and len(t) > 12):
-        return False
+    if any(c in t for c in "。；") or ("，" in t and size > p["comma_max_length"]):
+        return False  # a plain headline with a comma is short (稳字当头，进中求好)
     return True
 
 

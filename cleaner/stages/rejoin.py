@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-from ..chars import CLOSERS, NO_LINE_START, ends_sentence, half_count
+from ..chars import CLOSERS, NO_LINE_START, SQUEEZED, ends_sentence, half_count
 from ..model import Block, Change, Deferred, Page
 from ..rules import PATTERN_TIMEOUT, Rule, any_pattern
 from ._common import apply_line_edits, line_replacements
@@ -191,7 +191,8 @@ def _score(page: Page, p: dict, i: int, first_width: float, size: int, mid: floa
                 cue((3.0, "the next line is wider than the column ({:.1f} > {:.1f})", (b.width, col,)))
             elif b_indented:
                 cue((1.5, "the next line is indented", ()))
-            elif b.width < a.width - tol and not end_b:
+            elif b.width + p["half_width_slack"] * sum(map(tb.count, SQUEEZED)) < max(a.width, col) - tol \
+                    and not end_b:  # (the column, or this full line if wider; quotes' widths guessed)
                 cue((1.0, "the next line is shorter than the column", ()))
             elif end_b and nxt is not None and not ends[i + 2] \
                     and p["indent_min"] <= max(col, min(nxt.width, col + p["wider_column"])) - b.width \
@@ -249,8 +250,10 @@ def _score(page: Page, p: dict, i: int, first_width: float, size: int, mid: floa
             elif not end_b and b.width < col - p["short_deficit"] \
                     and b.width < col - p["short_deficit"] - p["half_width_slack"] * half_count(tb):
                 cue((3.0, "the next line is short and closes no sentence: a heading or a cut", ()))
-            elif b_indented and b.width < a.width - tol:
-                # a paragraph only starts after a sentence closes: this is a cut, or noise
+            elif b_indented and b.width < a.width - tol and b.width + p["half_width_slack"] * sum(
+                    map(tb.count, SQUEEZED)) < a.width - tol:
+                # a paragraph only starts after a sentence closes: this is a cut, or noise (not
+                # a line short only by its quotes, squeezed or not as their neighbours decide)
                 cue((p["indent_after_open"], "the next line is indented", ()))
             elif b_indented and block and not any(_PROSE_MARK.search(lines[k].text) for k in block):
                 # lines without any punctuation (a title over its subtitle), then a paragraph's
