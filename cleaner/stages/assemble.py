@@ -676,8 +676,10 @@ class Assembler:
                 has_h = any(b.kind == "heading" for b in item)
                 te, se = w["title_echo"], w["subhead_echo"]
                 bw = self.rules["A003"].params["byline_with_credit"]
-                plans = {hs: [self.plan(item, kind, k, c, nxt_credits, te, echo, nxt_at, first_heading)
-                              for kind, k, c, _why in opts] for hs, opts in options.items()}
+                planned: dict = {}  # the two lists share most readings: plan each once
+                plans = {hs: [planned[o] if o in planned else planned.setdefault(
+                    o, self.plan(item, o[0], o[1], o[2], nxt_credits, te, echo, nxt_at, first_heading))
+                    for o in opts] for hs, opts in options.items()}
                 for st, (cost, _) in states.items():
                     ht, hb, hs, hc, lead = st
                     if not hb:

@@ -14,6 +14,7 @@ the assemble stage, because that needs the whole page.
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 
 from rapidfuzz import fuzz
@@ -242,6 +243,12 @@ def _window(t: str, other: str, n: int) -> str:
     return other[:3 * len(t)]
 
 
+@functools.lru_cache(maxsize=256)
+def _charset(text: str) -> frozenset[str]:
+    """The characters of ``text`` (a paragraph is compared with several quotes)."""
+    return frozenset(text)
+
+
 def near_copy(t: str, other: str, cutoff: float) -> float:
     """rapidfuzz's ``partial_ratio(t, other, score_cutoff=cutoff)``, skipping hopeless pairs.
 
@@ -252,8 +259,7 @@ def near_copy(t: str, other: str, cutoff: float) -> float:
     paragraphs always fail (their shared characters are common words, well under 80%).
     """
     if len(t) <= len(other):
-        present = set(other)
-        x = sum(map(present.__contains__, t))
+        x = sum(map(_charset(other).__contains__, t))
         if 200 * x < (cutoff - 1e-6) * (len(t) + x):
             return 0.0
     return fuzz.partial_ratio(t, other, score_cutoff=cutoff)
