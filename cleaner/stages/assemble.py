@@ -596,11 +596,12 @@ class Assembler:
         p = self.rules["A002"].params
         no_title = p["no_title"]
 
-        def short(n: int) -> float:
-            """An article of one or two paragraphs is possible but rare."""
-            return p["short_article"][n - 1] if 0 < n <= len(p["short_article"]) else 0.0
+        # an article of one or two paragraphs is possible but rare: the cost by paragraphs (0-3)
+        shorts = [p["short_article"][n - 1] if 0 < n <= len(p["short_article"]) else 0.0 for n in range(4)]
+        short = shorts.__getitem__
 
         INF = float("inf")
+        NO_PATH = (INF, None)
         w = self.rules["A003"].params
         # state: (has_title, paragraphs so far (capped at 3), has_sub, its dateline credits the
         # reporter, lead: the open article's first paragraph, as an index into seq) -> (cost,
@@ -627,7 +628,10 @@ class Assembler:
             if h is None or lead is None:
                 return 0.0
             if type(h) is tuple:  # (not by calling echo: a closure that calls itself is a cycle)
-                return max((echo_one(x, lead) for x in h), default=0.0)
+                if not h:
+                    return 0.0
+                e = echo_one(h[0], lead)
+                return e if len(h) == 1 else max(e, echo_one(h[1], lead))
             return echo_one(h, lead)
 
         def first_heading(blocks) -> tuple[Block, ...]:
@@ -646,7 +650,7 @@ class Assembler:
 
             def offer(st, cost, back, lead):
                 st += (lead,)
-                if cost < new.get(st, (INF, None))[0]:
+                if cost < new.get(st, NO_PATH)[0]:
                     new[st] = (cost, back)
 
             if not isinstance(item, list):
@@ -658,15 +662,17 @@ class Assembler:
                 # an article keeps its column: going on across a change of width costs
                 here = self.column_of(item)
                 across = p["column_stay"] if col and here and abs(col - here) > p["column_change"] else 0.0
+                fresh = (False, 1, False, credits, t)  # a new article opens here
                 for st, (cost, _) in states.items():
                     ht, hb, hs, hc, lead = st
                     stay = cost + (6.0 if hb and dated else 0.0) + (across if hb else 0.0)
                     key = (ht, min(3, hb + 1), hs, hc or (hb == 0 and credits), lead if hb else t)
-                    if stay < new.get(key, (INF,))[0]:  # offer(), inline: the hottest path
+                    if stay < new.get(key, NO_PATH)[0]:  # offer(), inline: the hottest path
                         new[key] = (stay, (st, "cont", 0))
                     if hb and bc is not None:
-                        offer((False, 1, False, credits), cost + bc + (0 if ht else no_title) + short(hb),
-                              (st, "new", 0), t)
+                        opened = cost + bc + (0 if ht else no_title) + shorts[hb]
+                        if opened < new.get(fresh, NO_PATH)[0]:
+                            new[fresh] = (opened, (st, "new", 0))
                 paras_before.append(item)
             else:
                 nxt = self.next_paragraph(seq, t)
