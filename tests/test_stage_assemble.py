@@ -434,3 +434,24 @@ def test_a_heading_in_the_form_of_the_subhead_before_it_is_a_subhead(wrap):
     assert (article.title.text, article.subtitle) == ("上海河北介绍十年发展成就", None)
     assert [b.text for b in article.body if b.kind == "subhead"] == [
         "上海：当好改革开放排头兵 创新发展先行者", "河北：奋发进取 加快建设经济强省美丽河北"]
+
+
+#: Two articles on a page without blank lines: the harvest article's end, its headline, the
+#: paper's name, then the community article (its own headline cuts its third paragraph).
+NO_BLANKS = ["各地采取良种良法，提高单产，增加总产。", "河北康保打造旱作高产农田，26万亩马铃薯",
+             "喜获丰收，产量预计将达到70多万吨。陕西", "渭南春玉米相继成熟，农户们抢抓晴好天气", "加紧收割。",
+             "江苏3300多万亩水稻现已进入灌浆期，", "预计十月中旬迎来大面积收割。在宿迁市宿", "豫区，农技人员深入田间地头，指导农户做",
+             "好田间管理。", " 各地有序推进秋粮生产", "筑牢丰收基础", "科技日报",
+             "党的二十大报告指出，加强城市社区党", "建工作，推进以党建引领基层治理。山西晋", "城东圣社区积极探索党支部引领，居委会、",
+             "业委会、物业公司联动，不断延伸网格化服", "务的基层治理模式，共建共治共享幸福美好", "社区。",
+             "东圣社区有5个小区，常住人口2万多人。", "这段时间，社区党支部围绕学习贯彻二十大", "精神，谋划打造品质化社区，一项重点工作",
+             "就是在小区试行物业管理酬金制，已分别同", "业主和物业公司沟通了20多次。", "过去，物业管理实行包干制，物业费打",
+             "山西东圣社区山西东圣社区：：以党建引领基层治理以党建引领基层治理", "包交给物业公司，自负盈亏。这次东圣社区",
+             "试点物业管理酬金制，物业费由业委会掌管，", "物业公司按照业主要求提供专业化服务。"]
+
+
+def test_a_headline_between_two_subjects_heads_neither_stretch_as_one_article():
+    # only the text tells that it does not go on across 各地有序推进秋粮生产 (harvest, then a
+    # residential community): that headline closes the harvest article, it is not set inside one
+    page = cleaner.clean("\n".join(NO_BLANKS) + "\n")
+    assert [x.title.text for x in page.articles] == ["各地有序推进秋粮生产", "山西东圣社区：以党建引领基层治理"]

@@ -41,7 +41,7 @@ CHECKS = {
     "attach_headlines": {
         "open_cost": float, "byline_open_cost": float, "split_cost": float, "split_plain_extra": float,
         "subclose_cost": float, "subclose_first_cost": float, "byline_between_penalty": float, "byline_apart_penalty": float,
-        "lead_repeat": float, "lead_repeat_penalty": float, "parallel_bonus": float, "subhead_cost": float,
+        "lead_repeat": float, "lead_repeat_penalty": float, "parallel_bonus": float, "inside_apart": float, "subhead_cost": float,
         "affinity_slope": float, "phrase_pair_bonus": float, "bold_penalty": float,
         "short_heading": int, "short_heading_bonus": float, "long_heading": int,
         "long_heading_penalty": float, "bold_subtitle_penalty": float, "subtitle_max_length": int,
@@ -534,6 +534,8 @@ class Assembler:
             c = w["inside_cost"]
             if prev[-1].width and nxt.width and abs(prev[-1].width - nxt.width) > pa["column_change"]:
                 c += w["inside_column_change"]
+            if affinity(" ".join(b.text for b in prev[-2:]), nxt.text) < pa["min_affinity"]:
+                c += w["inside_apart"]  # the text does not go on across it: no article around it
             opts.append(("inside", m, c + self.part_cost(g), "headline set inside its article's text"))
             if m >= 2 and g[-1].kind == "heading" and any(b.kind == "heading" for b in g[:-1]):
                 sc, _ = self.subhead_score(g[-1], prev, nxt)
