@@ -35,7 +35,7 @@ STAGE = "assemble"
 
 CHECKS = {
     "heal_cut_paragraph": {"max_distance": int, "column_tolerance": float, "min_score": float,
-                           "distance_cost": float, "title_echo": float},
+                           "distance_cost": float},
     "segment_articles": {"column_change": float, "min_affinity": float, "no_title": float,
                          "short_article": list, "continuity_weight": float, "column_stay": float},
     "attach_headlines": {
@@ -259,6 +259,7 @@ class Assembler:
         if not rule.enabled:
             return units
         p = rule.params
+        lead_repeat = self.rules["A003"].params["lead_repeat"]  # a title the paragraph under it repeats
         j = 1
         while j < len(units):
             z = units[j]
@@ -306,7 +307,7 @@ class Assembler:
                     end += 1
                 elif units[end].kind == "heading" and end + 1 < len(units) and same_column(units[end + 1]) \
                         and units[end + 1].width and units[end - 1].kind == "paragraph" \
-                        and affinity(units[end].text, units[end + 1].text) < p["title_echo"]:
+                        and affinity(units[end].text, units[end + 1].text) < lead_repeat:
                     end += 2
                 elif moved and units[end].kind == "heading" and units[end - 1].kind == "paragraph" \
                         and (end + 1 == len(units) or units[end + 1].kind != "paragraph"):
@@ -349,6 +350,12 @@ class Assembler:
         return None
 
     # -------------------------------------------------------------- segmentation (DP)
+    @staticmethod
+    def across(prev: list[Block], nxt: Block) -> float:
+        """How much the text goes on across a headline group: the word pairs the paragraph
+        after it shares with the (up to two) paragraphs before it."""
+        return affinity(" ".join(b.text for b in prev[-2:]), nxt.text)
+
     def subhead_score(self, h: Block, prev: list[Block], nxt: Block | None) -> tuple[float, str]:
         """How much a lone heading between paragraphs reads as a subhead (> 0) than a title."""
         p = self.rules["A002"].params
@@ -361,8 +368,7 @@ class Assembler:
             return -9.0, f"column changes from {last.width:.1f} to {nxt.width:.1f} em"
         if page_gap(self.page, h):
             return -9.0, "a blank line sets it apart where the page has none between paragraphs"
-        before = " ".join(b.text for b in prev[-2:])
-        aff = affinity(before, nxt.text)
+        aff = self.across(prev, nxt)
         w = self.rules["A003"].params
         score = (aff - p["min_affinity"]) * w["affinity_slope"]
         cues = [f"text around it shares {aff:.0%} of word pairs"]
@@ -496,10 +502,10 @@ class Assembler:
         w = self.rules["A003"].params
         # text that goes on across the group argues against an article boundary there
         pa = self.rules["A002"].params
-        together = 0.0
-        if prev and nxt is not None and not self.has_dateline(nxt):
-            aff = affinity(" ".join(b.text for b in prev[-2:]), nxt.text)
-            together = min(3.0, max(0.0, (aff - pa["min_affinity"]) * pa["continuity_weight"]))
+        together = goes_on = 0.0
+        if prev and nxt is not None and not self.has_dateline(nxt):  # (inside needs the same)
+            goes_on = self.across(prev, nxt)
+            together = min(3.0, max(0.0, (goes_on - pa["min_affinity"]) * pa["continuity_weight"]))
         if m == 1 and heads:
             sc, why = self.subhead_score(g[0], prev, nxt)
             opts.append(("sub", 0, w["subhead_cost"] - sc - (w["parallel_bonus"] if parallel else 0.0), why))
@@ -534,7 +540,7 @@ class Assembler:
             c = w["inside_cost"]
             if prev[-1].width and nxt.width and abs(prev[-1].width - nxt.width) > pa["column_change"]:
                 c += w["inside_column_change"]
-            if affinity(" ".join(b.text for b in prev[-2:]), nxt.text) < pa["min_affinity"]:
+            if goes_on < pa["min_affinity"]:
                 c += w["inside_apart"]  # the text does not go on across it: no article around it
             opts.append(("inside", m, c + self.part_cost(g), "headline set inside its article's text"))
             if m >= 2 and g[-1].kind == "heading" and any(b.kind == "heading" for b in g[:-1]):
@@ -563,7 +569,7 @@ class Assembler:
         return by_sub
 
     def plan(self, item: list[Block], kind: str, k: int, c: float, nxt_credits: bool, te: float,
-             echo, nxt_at, first_heading) -> tuple:
+             echo, nxt_at, title_heads) -> tuple:
         """What a reading of heading group ``item`` needs in the DP, worked out once for all
         states: (kind, k, cost, the heading its title echo is measured with against the open
         article's lead, whether the part the open article takes holds a byline, and the terms
@@ -574,16 +580,16 @@ class Assembler:
             return kind, k, c, None, False, None
         if kind in ("close", "subclose"):
             part = item[k:] if kind == "subclose" else item
-            return kind, k, c, first_heading(part), any(b.kind == "byline" for b in part), None
+            return kind, k, c, title_heads(part), any(b.kind == "byline" for b in part), None
         if kind == "open":
             return kind, k, c, None, False, \
-                self.byline_cost(item, nxt_credits) - te * echo(first_heading(item), nxt_at)
+                self.byline_cost(item, nxt_credits) - te * echo(title_heads(item), nxt_at)
         mine = item[1:k] if kind == "subsplit" else item[:k]
         by_here = any(b.kind == "byline" for b in mine)
         if kind == "inside":
-            return kind, k, c, first_heading(mine), by_here, None
-        return kind, k, c, first_heading(mine), by_here, (
-            self.byline_cost(item[k:], nxt_credits), echo(first_heading(item[k:]), nxt_at),
+            return kind, k, c, title_heads(mine), by_here, None
+        return kind, k, c, title_heads(mine), by_here, (
+            self.byline_cost(item[k:], nxt_credits), echo(title_heads(item[k:]), nxt_at),
             any(b.kind == "heading" for b in item[k:]))
 
     def segment(self, units: list[Block]) -> list[Draft]:
@@ -636,7 +642,7 @@ class Assembler:
                 return e if len(h) == 1 else max(e, echo_one(h[1], lead))
             return echo_one(h, lead)
 
-        def first_heading(blocks) -> tuple[Block, ...]:
+        def title_heads(blocks) -> tuple[Block, ...]:
             """The title and subtitle of a headline part: both sum up the lead (a subtitle often
             more closely), so the part's echo is the best of theirs. The subtitle is the heading
             right under the title (not one across a byline)."""
@@ -683,10 +689,10 @@ class Assembler:
                 options = self.group_options(item, paras_before[-2:], nxt, self.parallel(seq, t))  # by has_sub
                 has_h = any(b.kind == "heading" for b in item)
                 te, se = w["title_echo"], w["subhead_echo"]
-                bw = self.rules["A003"].params["byline_with_credit"]
+                bw = w["byline_with_credit"]
                 planned: dict = {}  # the two lists share most readings: plan each once
                 plans = {hs: [planned[o] if o in planned else planned.setdefault(
-                    o, self.plan(item, o[0], o[1], o[2], nxt_credits, te, echo, nxt_at, first_heading))
+                    o, self.plan(item, o[0], o[1], o[2], nxt_credits, te, echo, nxt_at, title_heads))
                     for o in opts] for hs, opts in options.items()}
                 for st, (cost, _) in states.items():
                     ht, hb, hs, hc, lead = st

@@ -231,6 +231,17 @@ def _ngram_index(grams: list[list[str]], blocks: list[Block]) -> dict[str, int |
     return index
 
 
+def _owners(index: dict, t: str, n: int, starts) -> set[int]:
+    """The blocks holding an indexed n-gram of ``t`` at one of ``starts``: a copy of ``t``
+    anywhere in a block meets one of its STRIDE-th n-grams within ``t``'s first STRIDE
+    positions."""
+    found: set[int] = set()
+    for ids in map(index.get, [t[j:j + n] for j in starts]):
+        if ids is not None:
+            found.update((ids,) if type(ids) is int else ids)
+    return found
+
+
 def _window(t: str, other: str, n: int) -> str:
     """The stretch of a long ``other`` where ``t`` would sit: fuzzy matching stays linear."""
     if len(other) <= 3 * len(t) + 50:
@@ -290,16 +301,8 @@ def split_stacked_quotes(page: Page, blocks: list[Block], rule: Rule, changes: l
         def repeats(t: str, fuzzy: bool = False) -> bool:
             if len(t) < rule.params["min_length"]:
                 return False
-            found = set()
             starts = list(range(0, len(t) - n + 1, 1 if fuzzy else len(t)))
-            starts += range(0, min(len(t) - n + 1, STRIDE))
-            for ids in map(index.get, [t[j:j + n] for j in starts]):
-                if ids is None:
-                    continue
-                if type(ids) is int:
-                    found.add(ids)
-                else:
-                    found.update(ids)
+            found = _owners(index, t, n, starts + list(range(0, min(len(t) - n + 1, STRIDE))))
             for o in found:
                 if o == i or narrow[i] <= 1.15 * narrow[o]:
                     continue
@@ -396,12 +399,9 @@ def join_broken_quotes(page: Page, blocks: list[Block], rule: Rule, changes: lis
         if b.kind == "heading" and len(b.lines) == 1 and nxt is not None and nxt.kind == "paragraph" \
                 and nxt.first == b.last + 1:
             t = nows(b.text) + texts[k + 1]
-            found = set()
-            for ids in map(index.get, [t[j:j + n] for j in range(min(len(t) - n + 1, STRIDE))]):
-                if ids is not None:
-                    found.update((ids,) if type(ids) is int else ids)
             if len(t) >= rule.params["min_length"] and any(
-                    o != k + 1 and len(texts[o]) > len(t) and t in texts[o] for o in found):
+                    o != k + 1 and len(texts[o]) > len(t) and t in texts[o]
+                    for o in _owners(index, t, n, range(min(len(t) - n + 1, STRIDE)))):
                 merged = replace(_merge(page, blocks, k, ""), kind="paragraph")
                 s, e = page.block_span(merged)
                 changes.append(Change(rule.id, STAGE, "join", (s, e), "\n", "",
@@ -428,19 +428,21 @@ def find_pullquotes(page: Page, blocks: list[Block], rule: Rule, changes: list,
     """
     n = rule.params["ngram"]
     cutoff = rule.params["min_similarity"] * 100
-    texts = [nows(b.text) if b.kind == "paragraph" else "" for b in blocks]
-    narrow = [narrowness(page, b) for b in blocks]
-    grams = _grams(texts, n)
-    index = _ngram_index(grams, blocks)
-    split = join_broken_quotes(page, blocks, rule, changes, texts, index)
-    split = split_stacked_quotes(page, split, rule, changes, texts, narrow, index) if split is blocks else split
-    if split is not blocks:  # quotes were cut apart or put together: measure and index the new blocks
-        known = dict(zip(texts, grams))
-        blocks = split
+    def measure(blocks: list[Block], known: dict[str, list[str]]):
+        """Texts, narrowness, n-grams (those of a text ``known`` before kept) and index."""
         texts = [nows(b.text) if b.kind == "paragraph" else "" for b in blocks]
-        narrow = [narrowness(page, b) for b in blocks]
-        grams = [known[t] if t in known else _grams([t], n)[0] for t in texts]
-        index = _ngram_index(grams, blocks)
+        grams = [known[t] if t in known else _grams([t], n)[0] for t in texts] if known else _grams(texts, n)
+        return texts, [narrowness(page, b) for b in blocks], grams, _ngram_index(grams, blocks)
+
+    texts, narrow, grams, index = measure(blocks, {})
+    joined = join_broken_quotes(page, blocks, rule, changes, texts, index)
+    if joined is not blocks:  # quotes put back together: measure and index the new blocks
+        blocks = joined
+        texts, narrow, grams, index = measure(blocks, dict(zip(texts, grams)))
+    split = split_stacked_quotes(page, blocks, rule, changes, texts, narrow, index)
+    if split is not blocks:  # quotes cut apart: measure and index the new blocks
+        blocks = split
+        texts, narrow, grams, index = measure(blocks, dict(zip(texts, grams)))
     get = index.get
     out = list(blocks)
     sources = {} if sources is None else sources  # quote's first line -> repeated block's first line

@@ -47,6 +47,19 @@ _HALF_WIDTH = re.compile("[0-9A-Za-z]")
 _PUNCT_END = frozenset("，。、；：！？”’）》」』…—,.;:!?)")
 
 
+def _short(width: float, limit: float, text: str, p: dict, guessed=half_count) -> bool:
+    """``width < limit`` even with room for the guessed widths in ``text`` (``half_width_slack``
+    per character ``guessed`` counts: digits, Latin letters and squeezed quotes by default,
+    :func:`_quotes` for the quotes alone). The plain test comes first: it settles most lines."""
+    return width < limit and width + p["half_width_slack"] * guessed(text) < limit
+
+
+def _quotes(text: str) -> int:
+    """The squeezed quotes and brackets of ``text``: their width is the least certain (a mark
+    next to another is squeezed, one alone may not be)."""
+    return sum(map(text.count, SQUEEZED))
+
+
 def standalone_lines(page: Page, max_width: float = 24.0) -> set[int]:
     """Short lines that are whole pieces of furniture, credits, photo credits or bylines
     (label stage rules).
@@ -191,8 +204,8 @@ def _score(page: Page, p: dict, i: int, first_width: float, size: int, mid: floa
                 cue((3.0, "the next line is wider than the column ({:.1f} > {:.1f})", (b.width, col,)))
             elif b_indented:
                 cue((1.5, "the next line is indented", ()))
-            elif b.width + p["half_width_slack"] * sum(map(tb.count, SQUEEZED)) < max(a.width, col) - tol \
-                    and not end_b:  # (the column, or this full line if wider; quotes' widths guessed)
+            elif not end_b and _short(b.width, max(a.width, col) - tol, tb, p, _quotes):
+                # (shorter than the column, or than this full line where it is wider)
                 cue((1.0, "the next line is shorter than the column", ()))
             elif end_b and nxt is not None and not ends[i + 2] \
                     and p["indent_min"] <= max(col, min(nxt.width, col + p["wider_column"])) - b.width \
@@ -235,8 +248,8 @@ def _score(page: Page, p: dict, i: int, first_width: float, size: int, mid: floa
                 cue((2.5, "this and the next line have no punctuation and a paragraph starts after them: "
                           "headlines", ()))
         else:
-            if a.width < col - p["short_deficit"] and a.width < col - p["short_deficit"] \
-                    - p["half_width_slack"] * half_count(ta):  # (digits and quotes: widths guessed)
+            if a.width < col - p["short_deficit"] and _short(a.width, col - p["short_deficit"], ta, p):
+                # (the plain test inline first: this runs for every line of a paragraph)
                 cue((3.0, "{:.1f} em short of the column without closing a sentence", (col - a.width,)))
             if b.width > col + p["wider_column"]:
                 cue((3.0, "the next line is wider than the column ({:.1f} > {:.1f})", (b.width, col,)))
@@ -247,13 +260,11 @@ def _score(page: Page, p: dict, i: int, first_width: float, size: int, mid: floa
                 # (Not a line with digits or Latin letters: their widths are only estimated.)
                 cue((2.5, "the next line is {:.1f} em wider than the column's lines and has no "
                           "punctuation: a headline", (b.width - plain,)))
-            elif not end_b and b.width < col - p["short_deficit"] \
-                    and b.width < col - p["short_deficit"] - p["half_width_slack"] * half_count(tb):
+            elif not end_b and _short(b.width, col - p["short_deficit"], tb, p):
                 cue((3.0, "the next line is short and closes no sentence: a heading or a cut", ()))
-            elif b_indented and b.width < a.width - tol and b.width + p["half_width_slack"] * sum(
-                    map(tb.count, SQUEEZED)) < a.width - tol:
+            elif b_indented and _short(b.width, a.width - tol, tb, p, _quotes):
                 # a paragraph only starts after a sentence closes: this is a cut, or noise (not
-                # a line short only by its quotes, squeezed or not as their neighbours decide)
+                # a line short only by its quotes)
                 cue((p["indent_after_open"], "the next line is indented", ()))
             elif b_indented and block and not any(_PROSE_MARK.search(lines[k].text) for k in block):
                 # lines without any punctuation (a title over its subtitle), then a paragraph's
