@@ -275,3 +275,37 @@ def test_a_plain_headline_with_a_comma_is_short(stages_until, wrap, line, headin
     text = "\n".join(wrap("据中国载人航天工程办公室消息，天宫课堂第四课将于近日开课，航天员将在轨授课。") + [line]) + "\n"
     kinds = {b.text: b.kind for b in stages_until(text, "label").blocks}
     assert (kinds[line] == "heading") is heading
+
+
+def test_a_copy_of_a_text_carries_the_keys_of_the_text():
+    """The pull-quote index samples n-grams where the text itself says (an anchor character):
+    the keys of a sentence are keys of any text that holds it, wherever it sits."""
+    import random
+
+    from cleaner.stages import label
+
+    keys_of = label._anchored(6)
+    rng = random.Random(11)
+    alphabet = [chr(0x4E00 + k) for k in range(3000)] + list("，。、0123456789abcXYZ")
+    sampled = total = 0
+    for _ in range(300):
+        t = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 80)))
+        around = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40))) for _ in range(2)]
+        mine, theirs = keys_of(t), keys_of(around[0] + t + around[1])
+        assert all(theirs.count(k) >= mine.count(k) for k in mine), t
+        sampled, total = sampled + len(mine), total + max(0, len(t) - 6)
+    assert 0.15 < sampled / total < 0.35  # about one position in ANCHOR_EVERY
+
+
+@pytest.mark.parametrize("budget, found", [(None, True), (0, False)])
+def test_a_quote_without_keys_is_compared_with_every_paragraph(monkeypatch, stages_until, wrap, budget, found):
+    from cleaner.stages import label
+
+    quote = "家政服务业务量也大幅增长。"
+    assert label._anchored(6)(quote) == []  # no anchor character: nothing to look up
+    if budget is not None:
+        monkeypatch.setattr(label, "MAX_KEYLESS", budget)
+    para = "国家邮政局20日发布最新数据，今年以来，我国邮政行业寄递业务量累计完成1297.2亿件，" + quote
+    text = "\n".join(wrap(para)) + "\n\n" + "\n".join(wrap(quote, column=8)) + "\n\n邮政业务量增长\n"
+    quotes = [t for kind, t in kinds(stages_until, text) if kind == "pullquote"]
+    assert quotes == ([quote] if found else [])  # (past the page's budget for such texts, no longer)
