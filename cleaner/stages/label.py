@@ -247,19 +247,30 @@ def _key_index(keys: list[list[str]], blocks: list[Block]) -> dict[str, int | tu
     return index
 
 
-def _owners(index: dict, keys: list[str], keyless) -> set[int] | None:
-    """The blocks holding one of a text's ``keys``: every block that holds a copy of the text
-    holds them all. A text with no key, or only boilerplate ones, could be anywhere: the blocks
-    ``keyless()`` gives (None once the page's share of such scans is used up)."""
+def _owners(index: dict, keys: list[str], keyless, near: bool = False):
+    """The blocks that may hold a copy of the text whose ``keys`` these are (None or a
+    collection of block indices).
+
+    A copy holds every key of the text: the owners of its first key that has any say are all
+    the candidates. A near copy (``near``) holds most of them: the owners of any key. A text
+    with no key, or only boilerplate ones, could be anywhere: the blocks ``keyless()`` gives
+    (None once the page's share of such scans is used up).
+    """
     found: set[int] = set()
     known = False
     for ids in map(index.get, keys):
         if ids is None:
+            if not near:
+                return ()  # no paragraph holds this key
             known = True
         elif type(ids) is int:
+            if not near:
+                return (ids,)
             found.add(ids)
             known = True
         elif ids:
+            if not near:
+                return ids
             found.update(ids)
             known = True
     return found if known else keyless()
@@ -300,7 +311,8 @@ def near_copy(t: str, other: str, cutoff: float) -> float:
 
 
 def split_stacked_quotes(page: Page, blocks: list[Block], rule: Rule, changes: list,
-                         texts: list[str], narrow: list[float], index: dict, keyless) -> list[Block]:
+                         texts: list[str], narrow: list[float], keys: list[list[str]], index: dict,
+                         keyless) -> list[Block]:
     """Pull quotes stacked in one narrow column can run together in rejoin; cut them apart.
 
     A block is cut at the line ends that close a sentence when a piece repeats text of a
@@ -308,11 +320,19 @@ def split_stacked_quotes(page: Page, blocks: list[Block], rule: Rule, changes: l
     Headline lines set in the same narrow column (title, subtitle, a photo credit: up to
     ``MAX_HEAD_LINES``) run into the quote below them; they are cut off line by line where
     the quote becomes an exact copy, and a credit among them ends the caption above it.
-    ``texts``, ``narrow``, ``index`` and ``keyless`` describe ``blocks`` (see
+    ``texts``, ``narrow``, ``keys``, ``index`` and ``keyless`` describe ``blocks`` (see
     :func:`find_pullquotes`); ``blocks`` itself comes back when nothing was cut.
     """
     n = rule.params["ngram"]
-    keys_of = _anchored(n)
+    find_keys = _anchored(n)
+    known = dict(zip(texts, keys))  # a piece is tried more than once, a whole block is known
+
+    def keys_of(t: str) -> list[str]:
+        got = known.get(t)
+        if got is None:
+            got = known[t] = find_keys(t)
+        return got
+
     cutoff = rule.params["min_similarity"] * 100
     body = sorted(x for x, b in zip(narrow, blocks) if b.kind == "paragraph" and len(b.lines) > 2)
     typical = body[len(body) // 2] if body else 0.0
@@ -325,7 +345,7 @@ def split_stacked_quotes(page: Page, blocks: list[Block], rule: Rule, changes: l
         def repeats(t: str, fuzzy: bool = False) -> bool:
             if len(t) < rule.params["min_length"]:
                 return False
-            for o in _owners(index, keys_of(t), keyless) or ():
+            for o in _owners(index, keys_of(t), keyless, fuzzy) or ():
                 if o == i or narrow[i] <= 1.15 * narrow[o]:
                     continue
                 if t in texts[o] or (fuzzy and len(t) <= min(len(texts[o]), FUZZY_MAX) and near_copy(
@@ -471,7 +491,7 @@ def find_pullquotes(page: Page, blocks: list[Block], rule: Rule, changes: list,
     if joined is not blocks:  # quotes put back together: measure and index the new blocks
         blocks = joined
         texts, narrow, keys, index, keyless = measure(blocks, dict(zip(texts, keys)))
-    split = split_stacked_quotes(page, blocks, rule, changes, texts, narrow, index, keyless)
+    split = split_stacked_quotes(page, blocks, rule, changes, texts, narrow, keys, index, keyless)
     if split is not blocks:  # quotes cut apart: measure and index the new blocks
         blocks = split
         texts, narrow, keys, index, keyless = measure(blocks, dict(zip(texts, keys)))
