@@ -70,6 +70,23 @@ def test_line_spans_point_into_the_source(stages_until, name):
     assert all(a.end <= b.start for a, b in zip(page.lines, page.lines[1:]))
 
 
+@pytest.mark.parametrize("name", CONVENTIONS)
+def test_line_numbers_count_source_lines(stages_until, name):
+    """The stage's table of source line starts gives the numbers an editor shows: those
+    Page.line_no reckons from the source when no stage made the table."""
+    import dataclasses
+
+    for text in (CONVENTIONS[name], "\n\n" + CONVENTIONS[name], CONVENTIONS[name] + "\r\n\n"):
+        page = stages_until(text, "lines")
+        fresh = dataclasses.replace(page, meta={k: v for k, v in page.meta.items() if k != "_line_starts"})
+        assert "_line_starts" in page.meta
+        assert [page.line_no(k) for k in range(len(page.lines))] == \
+            [fresh.line_no(k) for k in range(len(page.lines))]
+        for ln in page.lines:  # what an editor shows: breaks before the line, plus one
+            before = text[:ln.start]
+            assert page.line_no(ln.index) == len((before + "x").splitlines()), (name, ln.text)
+
+
 def test_gap_before_counts_blank_lines(stages_until):
     page = stages_until("一\n\n二\n\n\n三\n四\r\n\r\n五", "lines")
     assert [(ln.text, ln.gap_before) for ln in page.lines] == [

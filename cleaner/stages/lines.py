@@ -10,7 +10,7 @@ without the surrounding blanks; the number of blank lines before it is kept as a
 from __future__ import annotations
 
 from ..chars import width
-from ..model import Change, Line, Page, source_offset
+from ..model import _NEWLINE, Change, Line, Page, source_offset
 from ..rules import Rule, pattern, search
 from .dedouble import parse_doubling
 
@@ -28,10 +28,12 @@ def run(page: Page) -> Page:
     starts = [ed.start for ed in overlay.edits]
     n_edits = len(starts)
     ei = 0  # the first edit starting at or after the current line (lines come in order)
+    starts_of_all = []  # where every source line starts, blank ones too: Page.line_no's table
     # str.splitlines breaks at exactly the line ends above; each piece keeps its end, and
     # strip() removes it with the blanks (the same Unicode whitespace as the regex \s)
     for piece in src.splitlines(True):
         start = pos
+        starts_of_all.append(start)
         pos += len(piece)
         content = piece.strip()
         if not content:
@@ -62,6 +64,9 @@ def run(page: Page) -> Page:
             text = overlay.render(s, e)
         lines.append(Line(len(lines), s, e, text, width(text), gap))
         gap = 0
+    if not src or _NEWLINE.match(src[-1]):
+        starts_of_all.append(pos)  # an empty last line after the last line break
+    page = page.evolve(meta={**page.meta, "_line_starts": starts_of_all})
     changes = []
     if page.rules.enabled("T001"):
         lines, changes = _split_bylines(page, page.rules["T001"], lines)
