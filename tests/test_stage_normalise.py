@@ -195,3 +195,23 @@ def test_break_characters_end_a_line_and_are_not_deleted(brk):
     page = cleaner.clean(f"第一页最后一行。{brk}第二页第一行。\n")
     assert [ln.text for ln in page.lines] == ["第一页最后一行。", "第二页第一行。"]
     assert not [c for c in page.changes if c.rule == "N004"]
+
+
+def test_the_one_scan_for_rare_characters_covers_every_gated_rule():
+    """A page without any character of the shared class skips the gated rules: each rule's
+    own pattern must find nothing there, for every code point."""
+    from cleaner.stages import normalise as n
+
+    own = {"fullwidth_ascii": n._FULLWIDTH_RE, "compat_ideographs": n._COMPAT_RE,
+           "invisible_chars": n._INVISIBLE_RE, "replacement_chars": n._REPLACEMENT_RE}
+    assert set(own) == n.GATED
+    for cp in range(0x110000):
+        c = chr(cp)
+        if any(p.search(c) for p in own.values()):
+            assert n._RARE_RE.search(c), hex(cp)
+
+
+def test_a_gated_rule_still_runs_on_a_page_that_has_its_characters(stages_until):
+    page = stages_until("２０２２年\n", "normalise")
+    assert [c.rule for c in page.changes] == ["N001"]
+    assert stages_until("2022年\n", "normalise").changes == ()
