@@ -61,3 +61,21 @@ def test_the_collector_comes_back_after_an_error(monkeypatch):
     with pytest.raises(RuntimeError):
         cleaner.clean("科技日报讯 近日。\n")
     assert gc.isenabled()
+
+
+@pytest.mark.parametrize("name", ["sample", *PAGES])
+def test_every_record_has_all_its_fields(name, sample_page):
+    """Lines and changes on the hot paths are built from a tuple of all fields (model.new_line,
+    new_change): one left out would only show when something reads it."""
+    from cleaner.model import Change, Edit, Line
+
+    text = sample_page.read_text(encoding="utf-8") if name == "sample" else PAGES[name]
+    page = cleaner.clean(text)
+    assert page.lines and page.changes
+    for ln in page.lines:
+        assert type(ln) is Line and len(ln) == len(Line._fields)
+        assert isinstance(ln.text, str) and isinstance(ln.gap_before, int) and ln.start <= ln.end
+    for c in page.changes:
+        assert type(c) is Change and len(c) == len(Change._fields)
+        assert isinstance(c.span, tuple) and c.safety in ("safe", "review")
+        assert all(type(e) is Edit for e in c.edits)

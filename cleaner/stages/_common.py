@@ -6,7 +6,7 @@ import bisect
 
 
 from ..chars import width
-from ..model import Block, Change, Edit, Line, Page, rendered_edit, replace
+from ..model import Block, Change, Edit, Page, new_change, new_line, rendered_edit, replace
 from ..rules import Rule
 
 
@@ -54,8 +54,8 @@ def line_replacements(page: Page, stage: str, rule: Rule, k: int,
             overlay = overlay.apply([e])
         edits.append(e)
         action = "delete" if not text else "insert" if i == j else "replace"
-        changes.append(Change(rule.id, stage, action, (e.start, e.end), before, text,
-                              why, rule.safety, (e,)))
+        changes.append(new_change((rule.id, stage, action, (e.start, e.end), before, text,
+                                   why, rule.safety, (e,))))
     # changes stay in the order their edits were made (right to left): replaying them in log
     # order reproduces the overlay
     return edits, changes
@@ -89,7 +89,7 @@ def apply_line_edits(page: Page, edits: list[Edit], touched, blocks) -> tuple[Pa
     for k in touched:
         ln = lines[k]
         t = overlay.render(ln.start, ln.end)
-        lines[k] = Line(ln.index, ln.start, ln.end, t, width(t), ln.gap_before)
+        lines[k] = new_line((ln.index, ln.start, ln.end, t, width(t), ln.gap_before))
     page = page.evolve(overlay=overlay, lines=tuple(lines))
     blocks = [b if touched.isdisjoint(b.lines) else rebuild(page, b) for b in blocks]
     return page, blocks

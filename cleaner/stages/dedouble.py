@@ -21,7 +21,7 @@ import re
 from rapidfuzz.distance import Levenshtein
 
 from ..chars import TERMINAL, width
-from ..model import Line, Page
+from ..model import Page, new_line
 from ..rules import Rule
 from ._common import line_replacements
 
@@ -240,9 +240,9 @@ def run(page: Page) -> Page:
             text = overlay.render(ln.start, ln.end)
             if not text.strip():
                 continue
-            ln = Line(len(lines), ln.start, ln.end, text, width(text), ln.gap_before)
+            ln = new_line((len(lines), ln.start, ln.end, text, width(text), ln.gap_before))
         elif old != len(lines):
-            ln = Line(len(lines), ln.start, ln.end, ln.text, ln.width, ln.gap_before)
+            ln = new_line((len(lines), ln.start, ln.end, ln.text, ln.width, ln.gap_before))
         keep_index[old] = len(lines)
         lines.append(ln)
     heading_groups = tuple(tuple(keep_index[g] for g in grp if g in keep_index) for grp in groups)

@@ -10,7 +10,7 @@ without the surrounding blanks; the number of blank lines before it is kept as a
 from __future__ import annotations
 
 from ..chars import width
-from ..model import _NEWLINE, Change, Line, Page, source_offset
+from ..model import _NEWLINE, Change, Line, Page, new_line, source_offset
 from ..rules import Rule, pattern, search
 from .dedouble import parse_doubling
 
@@ -44,7 +44,7 @@ def run(page: Page) -> Page:
         while ei < n_edits and starts[ei] < s:
             ei += 1
         if ei == n_edits or starts[ei] > e:  # no edit in the line: its text is the source's
-            lines.append(Line(len(lines), s, e, content, width(content), gap))
+            lines.append(new_line((len(lines), s, e, content, width(content), gap)))
             gap = 0
             continue
         text = overlay.render(s, e)
@@ -62,7 +62,7 @@ def run(page: Page) -> Page:
                 e -= 1
                 trail -= 1
             text = overlay.render(s, e)
-        lines.append(Line(len(lines), s, e, text, width(text), gap))
+        lines.append(new_line((len(lines), s, e, text, width(text), gap)))
         gap = 0
     if not src or _NEWLINE.match(src[-1]):
         starts_of_all.append(pos)  # an empty last line after the last line break
@@ -130,7 +130,8 @@ def _split_bylines(page: Page, rule: Rule, lines: list[Line]) -> tuple[list[Line
     for ln, may in zip(lines, maybe):
         cut = split_point(ln.text, rule) if may and len(ln.text) < 120 else None
         if cut is None or not ln.text[:cut].strip():
-            out.append(ln if ln.index == len(out) else Line(len(out), ln.start, ln.end, ln.text, ln.width, ln.gap_before))
+            out.append(ln if ln.index == len(out) else new_line((len(out), ln.start, ln.end, ln.text, ln.width,
+                                                                ln.gap_before)))
             continue
         head_len = len(ln.text[:cut].rstrip())
         rest_at = cut + len(ln.text[cut:]) - len(ln.text[cut:].lstrip())

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 
 from ..chars import CLOSERS, NO_LINE_START, SQUEEZED, ends_sentence, half_count
-from ..model import Block, Change, Deferred, Page
+from ..model import Block, Deferred, Page, new_change
 from ..rules import PATTERN_TIMEOUT, Rule, any_pattern
 from ._common import apply_line_edits, line_replacements
 
@@ -362,8 +362,8 @@ def run(page: Page) -> Page:
                 touched.append(i)
             elif _LATIN_START.match(tb) and _LATIN_END.search(ta[-3:]):  # a match ends the line: look there
                 joiner = " "
-            changes.append(Change(rule.id, STAGE, "join", (lines[i].end, lines[i + 1].start), "\n", joiner,
-                                  Deferred(_join_reason, page, rule, i, score, cues), rule.safety))
+            changes.append(new_change((rule.id, STAGE, "join", (lines[i].end, lines[i + 1].start), "\n", joiner,
+                                       Deferred(_join_reason, page, rule, i, score, cues), rule.safety, ())))
             if len(cur) >= 2:  # line i stops being the block's last line: it is a middle line now
                 w = lines[i].width
                 mid = w if mid is None or w > mid else mid
