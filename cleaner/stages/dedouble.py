@@ -209,14 +209,16 @@ def run(page: Page) -> Page:
     edits, changes = [], []
     groups = []
     done = set()
+    line_rule_on = line_rule is not None and line_rule.enabled
+    near_rule = rules["D002"] if rules.enabled("D002") else None
     for k in range(len(page.lines)):
         if k in done:
             continue
         hit = None
-        if line_rule and line_rule.enabled:
+        if line_rule_on:
             hit = doubled_line(page, line_rule, k)
-        if hit is None and rules.enabled("D002"):
-            hit = doubled_near_match(page, rules["D002"], k)
+        if hit is None and near_rule is not None:
+            hit = doubled_near_match(page, near_rule, k)
         if hit is not None:
             edits += hit[0]
             changes += hit[1]

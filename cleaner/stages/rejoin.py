@@ -60,11 +60,12 @@ def _quotes(text: str) -> int:
     return sum(map(text.count, SQUEEZED))
 
 
-def standalone_lines(page: Page, max_width: float = 24.0) -> set[int]:
+def standalone_lines(page: Page, max_width: float = 24.0, ends: list[bool] | None = None) -> set[int]:
     """Short lines that are whole pieces of furniture, credits, photo credits or bylines
     (label stage rules).
 
     They never join a paragraph, however well their width fits the column next to them.
+    ``ends``: whether each line closes a sentence, when the caller knows (:func:`line_facts`).
     """
     rules = page.rules
     pats = []
@@ -78,7 +79,9 @@ def standalone_lines(page: Page, max_width: float = 24.0) -> set[int]:
         return out
     combined = any_pattern(tuple(pats))
     lines = page.lines
-    short = [k for k, ln in enumerate(lines) if ln.width <= max_width and not ends_sentence(ln.text)]
+    if ends is None:
+        ends = [ends_sentence(ln.text) for ln in lines]
+    short = [k for k, ln in enumerate(lines) if ln.width <= max_width and not ends[k]]
     for k, may in zip(short, combined.may_match([lines[k].text for k in short])):
         if may and combined.search(lines[k].text, timeout=1):
             out.add(k)
@@ -310,7 +313,8 @@ def run(page: Page) -> Page:
     opener_res = list(p["paragraph_openers"])
     heading_groups = {g[0]: g for g in page.meta.get("heading_groups", ())}
     dedoubled = set(page.meta.get("dedoubled", ()))
-    standalone = standalone_lines(page)
+    ends, opens = line_facts(page, opener_res)
+    standalone = standalone_lines(page, ends=ends)
     meta["stops"] = frozenset(standalone | dedoubled)
     page = page.evolve(meta=meta)
 
@@ -322,7 +326,6 @@ def run(page: Page) -> Page:
     mid = None  # the widest middle line of the current block: its column
     plain = None  # the widest middle line that ends in no punctuation (kinsoku cannot widen it)
     hyph = rules["J002"] if rules.enabled("J002") else None
-    ends, opens = line_facts(page, opener_res)
 
     def close():
         texts = [lines[k].text for k in cur]
