@@ -37,7 +37,8 @@ CHECKS = {
 }
 
 _LATIN_END = re.compile(r"[A-Za-z][.,;:!?%)'\"]?$|[0-9][.,;:!?%)'\"]$")
-_LATIN_START = re.compile(r"^[A-Za-z(\"']")
+#: What a line that goes on a Latin sentence starts with (a set: it is asked at every join).
+_LATIN_FIRST = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz(\"'")
 _HYPHEN_END = re.compile(r"[A-Za-z]-$")
 _LOWER_START = re.compile(r"^[a-z]")
 _MAXW = 400
@@ -363,7 +364,7 @@ def run(page: Page) -> Page:
                 edits += e
                 changes += c
                 touched.append(i)
-            elif _LATIN_START.match(tb) and _LATIN_END.search(ta[-3:]):  # a match ends the line: look there
+            elif tb[0] in _LATIN_FIRST and _LATIN_END.search(ta[-3:]):  # a match ends the line: look there
                 joiner = " "
             changes.append(new_change((rule.id, STAGE, "join", (lines[i].end, lines[i + 1].start), "\n", joiner,
                                        Deferred(_join_reason, page, rule, i, score, cues), rule.safety, ())))
