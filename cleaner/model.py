@@ -14,6 +14,7 @@ from __future__ import annotations
 import bisect
 import functools
 import itertools
+import operator
 import re
 import dataclasses
 from dataclasses import dataclass, field
@@ -42,6 +43,8 @@ def _maker(cls):
     return functools.partial(tuple.__new__, cls)
 
 
+#: An edit's (start, end), in C: the sort key of every overlay merge.
+_SPAN = operator.itemgetter(0, 1)
 _NEWLINE = re.compile(r"\r\n|[\r\n\u2028\u2029\x0b\x0c\x1c-\x1e\x85]")
 
 
@@ -216,12 +219,12 @@ class Overlay:
         merge; overlaps are resolved one edit at a time.
         """
         given = list(new)  # overlapping edits are applied in the order given: later ones win
-        new = sorted(given, key=lambda x: (x.start, x.end))
+        new = sorted(given, key=_SPAN)
         if not new:
             return self
         if self._disjoint(new):
             merged = sorted(self.edits + tuple(e for e in new if e.text != self.source[e.start:e.end]),
-                            key=lambda x: (x.start, x.end))
+                            key=_SPAN)
             return Overlay(self.source, tuple(merged))
         edits = list(self.edits)
         starts = list(self._starts)
