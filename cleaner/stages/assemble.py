@@ -128,6 +128,7 @@ class Assembler:
         self.dedoubled = set(page.meta.get("dedoubled", ()))
         self.gaps_everywhere = page.meta.get("gaps_everywhere", False)
         self._bodies: list[str] | None = None
+        self._across: dict[tuple[str, ...], float] = {}
         self.orphans: list[Block] = []  # blocks no article could take: they go to dropped
         self.trace: list | None = None  # set to [] to collect the chosen reading (debugging)
 
@@ -350,11 +351,15 @@ class Assembler:
         return None
 
     # -------------------------------------------------------------- segmentation (DP)
-    @staticmethod
-    def across(prev: list[Block], nxt: Block) -> float:
+    def across(self, prev: list[Block], nxt: Block) -> float:
         """How much the text goes on across a headline group: the word pairs the paragraph
-        after it shares with the (up to two) paragraphs before it."""
-        return affinity(" ".join(b.text for b in prev[-2:]), nxt.text)
+        after it shares with the (up to two) paragraphs before it. (Asked for each reading of
+        the group: worked out once, by the texts, whose hashes Python keeps.)"""
+        key = (*[b.text for b in prev[-2:]], nxt.text)
+        got = self._across.get(key)
+        if got is None:
+            got = self._across[key] = affinity(" ".join(key[:-1]), nxt.text)
+        return got
 
     def subhead_score(self, h: Block, prev: list[Block], nxt: Block | None) -> tuple[float, str]:
         """How much a lone heading between paragraphs reads as a subhead (> 0) than a title."""
