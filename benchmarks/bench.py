@@ -19,7 +19,10 @@ What it measures, all in one run on this machine:
    (sum of PSS, polled from /proc), and the tree's RSS at 10%, 50% and 90% of the stream
    (flat = no growth). Target: < 300 MB for 1 GB.
 
-The machine may be shared: the load average is printed with the results.
+The machine may be shared: the load average is printed with the results. ``--only
+instructions`` (where valgrind is installed) counts the machine instructions one sample page
+costs (read + clean + page JSON) under callgrind: a figure the machine's load does not move,
+for comparing two versions of the code.
 """
 
 from __future__ import annotations
@@ -33,6 +36,7 @@ import os
 import pstats
 import re
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -268,6 +272,39 @@ def stream(tmp: Path, megabytes: int) -> None:
     src.unlink()
 
 
+INSTRUCTIONS_RUN = """
+import sys
+from cleaner import clean, page_dict
+from cleaner.io import read_page
+from cleaner.reports.pagejson import dumps
+text, _ = read_page(sys.argv[1])
+clean(text)  # warm-up: rule loading, converters, compiled patterns
+for _ in range(int(sys.argv[2])):
+    dumps(page_dict(clean(text)))
+"""
+
+
+def instructions(pages: int = 10) -> None:
+    """Instructions per sample page under callgrind: a run of ``pages`` pages minus a run of
+    none (start-up and warm-up cancel out), with a fixed hash seed (set and dict order)."""
+    print("6. instructions per sample page (callgrind, read + clean + page JSON; PYTHONHASHSEED=0)")
+    if not shutil.which("valgrind"):
+        print("   valgrind not found: skipped")
+        return
+    env = {**os.environ, "PYTHONHASHSEED": "0", "PYTHONPATH": str(REPO)}
+    counts = []
+    for n in (0, pages):
+        out = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null",
+                              sys.executable, "-c", INSTRUCTIONS_RUN, str(SAMPLE), str(n)],
+                             env=env, capture_output=True, text=True).stderr
+        m = re.search(r"Collected : ([\d,]+)", out)
+        if not m:
+            print(f"   callgrind gave no count: {out[-300:]}")
+            return
+        counts.append(int(m.group(1).replace(",", "")))
+    print(f"   {(counts[1] - counts[0]) / pages / 1e6:.1f} M instructions per page")
+
+
 def profile(top: int = 25) -> None:
     from cleaner import clean, page_dict
 
@@ -292,7 +329,8 @@ def main(argv=None) -> int:
     ap.add_argument("--profile", action="store_true", help="also print a cProfile of the sample page")
     ap.add_argument("--batch-pages", type=int, default=1000,
                     help="pages in the --jobs batch (default 1000: a 5 s run, start-up a few percent of it)")
-    ap.add_argument("--only", choices=("single", "scale", "jobs", "stream", "profile"), action="append",
+    ap.add_argument("--only", choices=("single", "scale", "jobs", "stream", "profile", "instructions"),
+                    action="append",
                     help="run only these parts (repeatable)")
     args = ap.parse_args(argv)
     parts = set(args.only or ("single", "scale", "jobs", "stream") + (("profile",) if args.profile else ()))
@@ -321,6 +359,8 @@ def main(argv=None) -> int:
                 stream(tmp, 1000)
         if "profile" in parts:
             profile()
+        if "instructions" in parts:
+            instructions()
     print(f"load average at the end: {load()}")
     return 0
 

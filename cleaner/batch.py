@@ -42,11 +42,14 @@ from typing import Callable, Iterable, Iterator
 from .errors import CleanerError
 
 #: Tasks in flight per worker process (queued or running); bounds memory and keeps workers fed.
-PENDING_PER_JOB = 8
+PENDING_PER_JOB = 32
 #: Raw input bytes in flight, at most (a few huge pages cannot fill memory).
 MAX_PENDING_BYTES = 64 << 20
-#: Items sent to a worker in one round trip.
-CHUNK = 4
+#: Items sent to a worker in one round trip. A round trip (pickling, the pool's queues and
+#: its management thread) costs about as much as cleaning a small page: in chunks of 4 the
+#: pool added 22% CPU time to a --jobs 2 run of 1,000 pages (speed-up 1.58), in chunks of
+#: 16 it adds 6-8% (speed-up 1.78-1.83).
+CHUNK = 16
 
 
 def default_jobs() -> int:

@@ -309,3 +309,22 @@ def test_a_quote_without_keys_is_compared_with_every_paragraph(monkeypatch, stag
     text = "\n".join(wrap(para)) + "\n\n" + "\n".join(wrap(quote, column=8)) + "\n\n邮政业务量增长\n"
     quotes = [t for kind, t in kinds(stages_until, text) if kind == "pullquote"]
     assert quotes == ([quote] if found else [])  # (past the page's budget for such texts, no longer)
+
+
+def test_boilerplate_keys_give_no_candidates_and_no_scan():
+    """A text whose keys are all boilerplate (in more than MAX_SHARED blocks) is compared with
+    nothing, as before: only a text without any key is compared with every paragraph."""
+    from cleaner.stages import label
+
+    scans = []
+
+    def keyless():
+        scans.append(1)
+        return [0, 1, 2]
+
+    index = {"key one": label.BOILERPLATE, "key two": label.BOILERPLATE, "own": 3}
+    for near in (False, True):
+        assert not label._owners(index, ["key one", "key two"], keyless, near)
+    assert scans == []
+    assert label._owners(index, [], keyless) == [0, 1, 2] and scans == [1]
+    assert label._owners(index, ["key one", "own"], keyless) == (3,)

@@ -203,7 +203,7 @@ BOILERPLATE: tuple[int, ...] = ()
 #: Texts without a single key (short, or written in characters that are no anchors) are
 #: compared with every paragraph; past this many on one page, no longer (a hostile page of
 #: thousands of them must stay linear).
-MAX_KEYLESS = 64
+MAX_KEYLESS = 16
 
 
 @functools.lru_cache(maxsize=8)
@@ -253,27 +253,26 @@ def _owners(index: dict, keys: list[str], keyless, near: bool = False):
 
     A copy holds every key of the text: the owners of its first key that has any say are all
     the candidates. A near copy (``near``) holds most of them: the owners of any key. A text
-    with no key, or only boilerplate ones, could be anywhere: the blocks ``keyless()`` gives
-    (None once the page's share of such scans is used up).
+    with only boilerplate keys has none (as a text whose n-grams are all boilerplate never
+    had). A text with no key at all could be anywhere: the blocks ``keyless()`` gives (None
+    once the page's share of such scans is used up).
     """
+    if not keys:
+        return keyless()
     found: set[int] = set()
-    known = False
     for ids in map(index.get, keys):
         if ids is None:
             if not near:
                 return ()  # no paragraph holds this key
-            known = True
         elif type(ids) is int:
             if not near:
                 return (ids,)
             found.add(ids)
-            known = True
         elif ids:
             if not near:
                 return ids
             found.update(ids)
-            known = True
-    return found if known else keyless()
+    return found
 
 
 def _window(t: str, other: str, n: int) -> str:
@@ -516,8 +515,10 @@ def find_pullquotes(page: Page, blocks: list[Block], rule: Rule, changes: list,
                         hits[o] = hits.get(o, 0) + times
         if usable:  # a copy holds all of the keys, a near copy most: a third of them at least
             need = max(min(2, usable), usable / 3)
-        else:  # no key to look up: every paragraph is a candidate
+        elif not keys[i]:  # no key to look up: every paragraph is a candidate
             hits, need = dict.fromkeys((o for o in keyless() or () if o != i), 0), 0
+        else:
+            continue  # only boilerplate keys, which say nothing
         best = None
         for o, cnt in sorted(hits.items(), key=lambda x: -x[1]):
             if cnt < need:
