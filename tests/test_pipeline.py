@@ -79,3 +79,15 @@ def test_every_record_has_all_its_fields(name, sample_page):
         assert type(c) is Change and len(c) == len(Change._fields)
         assert isinstance(c.span, tuple) and c.safety in ("safe", "review")
         assert all(type(e) is Edit for e in c.edits)
+
+
+def test_replace_copies_a_named_tuple_as_its_own_replace_does():
+    from cleaner.model import Block, Line, replace
+
+    b = Block("paragraph", (1, 2), ("",), "甲乙", 18.0, 0.9)
+    for changes in ({"kind": "heading"}, {"text": "丙", "confidence": 0.5}, {}):
+        got = replace(b, **changes)
+        assert got == b._replace(**changes) and type(got) is Block
+    assert replace(Line(0, 0, 2, "甲乙", 2.0), gap_before=3).gap_before == 3
+    with pytest.raises(ValueError):
+        replace(b, colour="red")
