@@ -455,3 +455,28 @@ def test_a_headline_between_two_subjects_heads_neither_stretch_as_one_article():
     # residential community): that headline closes the harvest article, it is not set inside one
     page = cleaner.clean("\n".join(NO_BLANKS) + "\n")
     assert [x.title.text for x in page.articles] == ["各地有序推进秋粮生产", "山西东圣社区：以党建引领基层治理"]
+
+
+# --- a paragraph cut in the middle of a word --------------------------------------------
+
+def _cut_in_a_word(elsewhere: str) -> list[str]:
+    """No blank lines (no layout cue): a paragraph's first line cut after 展 by the headline,
+    the continuation under it starting with 示; ``elsewhere`` decides whether the page uses 展示."""
+    return ["科技日报讯（记者曾宏）据中国载人航天工程办公室消息，天宫课堂第四",
+            "课定于9月21日15时45分开课，神舟十六号航天员景海鹏、朱杨柱、桂海",
+            "潮将面向全国青少年进行太空科普授课。届时，中央广播电视总台将现场",
+            "直播。",
+            "本次太空授课活动继续采取天地互动方式进行。3名航天员将在轨展",
+            "天宫课堂第四课将于9月21日开课",
+            "示介绍中国空间站梦天实验舱工作生活场景，" + elsewhere + "球形火焰实验、奇妙乒",
+            "乓球实验、动量守恒实验以及又见陀螺实验，并与地面课堂进行互动交流。"]
+
+
+@pytest.mark.parametrize("elsewhere, healed", [("展示", True), ("演示", False)])
+def test_a_cut_that_splits_a_word_the_page_uses_is_healed(elsewhere, healed):
+    page = cleaner.clean("\n".join(_cut_in_a_word(elsewhere)) + "\n")
+    (a,) = page.articles
+    body = [b.text for b in a.body]
+    cut = "3名航天员将在轨展示介绍中国空间站"
+    assert any(cut in t for t in body) == healed, body
+    assert any("a word the page uses" in c.reason for c in page.changes) == healed

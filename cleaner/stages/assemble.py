@@ -26,7 +26,7 @@ import math
 import re
 from dataclasses import dataclass, field
 
-from ..chars import CLOSERS, NO_LINE_START, ends_sentence, half_count, nows
+from ..chars import CLOSERS, HAN_RE, NO_LINE_START, ends_sentence, half_count, nows
 from ..model import Article, Block, Change, Page, replace
 from ..rules import search
 from ._common import rebuild
@@ -35,7 +35,7 @@ STAGE = "assemble"
 
 CHECKS = {
     "heal_cut_paragraph": {"max_distance": int, "column_tolerance": float, "min_score": float,
-                           "distance_cost": float},
+                           "distance_cost": float, "split_word": float, "split_word_min_uses": int},
     "segment_articles": {"column_change": float, "min_affinity": float, "no_title": float,
                          "short_article": list, "continuity_weight": float, "column_stay": float},
     "attach_headlines": {
@@ -92,6 +92,12 @@ def count_words(text: str, words: set[str]) -> dict[str, int]:
 def bigrams(t: str) -> frozenset[str]:
     t = nows(t)
     return frozenset(t[i:i + 2] for i in range(len(t) - 1))
+
+
+def _word_pair(pair: str) -> bool:
+    """Two characters that can be one word: both Han, or both ASCII letters or digits."""
+    return len(pair) == 2 and (bool(HAN_RE.fullmatch(pair[0]) and HAN_RE.fullmatch(pair[1]))
+                               or (pair.isascii() and pair.isalnum()))
 
 
 def affinity(a: str, b: str) -> float:
@@ -261,6 +267,7 @@ class Assembler:
             return units
         p = rule.params
         lead_repeat = self.rules["A003"].params["lead_repeat"]  # a title the paragraph under it repeats
+        body = None  # the paragraphs' text, one per line, for the word a cut splits
         j = 1
         while j < len(units):
             z = units[j]
@@ -277,6 +284,13 @@ class Assembler:
             # a page of long lines (a paragraph per line) has no columns: a cut needs more evidence
             need = p["min_score"] if self.page.meta.get("columned", True) else p["min_score"] + 1.5
             need += p["distance_cost"] * sum(1 for u in units[i + 1:j] if u.kind == "paragraph")
+            if score <= need < score + p["split_word"]:  # (counted only where it decides)
+                if body is None:
+                    body = "\n".join(nows(u.text) for u in units if u.kind == "paragraph")
+                pair = nows(x.text)[-1:] + z.text[:1]
+                if _word_pair(pair) and body.count(pair) >= p["split_word_min_uses"]:
+                    score += p["split_word"]
+                    why = "; ".join(filter(None, (why, f"the cut splits '{pair}', a word the page uses")))
             if score <= need or (z.width and x.width and abs(z.width - x.width) > p["column_tolerance"]):
                 j += 1
                 continue
