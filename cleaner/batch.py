@@ -160,6 +160,9 @@ def run_task(task: Task) -> Done:
             msg = f"{where}:{task.lineno}: {msg}"
         return Done(task, error=_error(task, getattr(exc, "kind", "error"), msg,
                                        id=getattr(exc, "id", None)))
+    except OSError as exc:  # the output folder is full, read-only, gone: not a bug
+        where = exc.filename or task.path
+        return Done(task, error=_error(task, "output", f"{where}: cannot write: {exc.strerror or exc}"))
     except Exception as exc:  # noqa: BLE001 - a bug, but one page must not stop a corpus
         where = "<stdin>" if task.path == "-" else task.path
         if task.lineno:
@@ -192,10 +195,10 @@ def _run(task: Task) -> Done:
         page_id, extra, id_field = task.path, {}, "id"
         page = clean(text, name=_page_name(task.path), rules=_RULES)
     if job.mode == "folder":
-        from .cli import _index_row, _write_outputs
+        from .pagefolder import index_row, write_page_folder
 
-        _write_outputs(page, Path(job.outdir) / task.key)
-        return Done(task, counts=summary(page), row=_index_row(page, task.path, task.key))
+        write_page_folder(page, Path(job.outdir), task.key)
+        return Done(task, counts=summary(page), row=index_row(page, task.path, task.key))
     if job.mode == "page":
         out = jsonl.dumps_line(jsonl.page_record(page, page_id, extra, id_field))
     else:

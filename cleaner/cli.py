@@ -12,7 +12,7 @@ Exit codes:
 from __future__ import annotations
 
 import argparse
-import json
+import glob
 import os
 import sys
 from pathlib import Path
@@ -20,9 +20,11 @@ from pathlib import Path
 from . import __version__
 from .errors import CleanerError, InputError
 from .io import read_page, write_atomic
+from .outpaths import inside
+from .pagefolder import error_row, folder_row
 from .pipeline import clean
-from .reports.changes import changes_jsonl, explain, summary, unified_diff
-from .reports.pagejson import article_filename, article_text, dumps, page_dict
+from .reports.changes import changes_jsonl, explain
+from .reports.pagejson import article_text, dumps, page_dict
 from .rules import load_rules
 
 EPILOG = """\
@@ -192,6 +194,7 @@ def _inputs(pages: list[str], input_format: str) -> list[tuple[str, str, str]]:
     (``OUTDIR/<key>.jsonl``); inside a directory it keeps the sub-folders.
     """
     from .jsonl import SUFFIXES, is_jsonl_name, shard_name
+    from .outpaths import safe_name
 
     out = []
     stdin = 0
@@ -217,12 +220,12 @@ def _inputs(pages: list[str], input_format: str) -> list[tuple[str, str, str]]:
                 rel = x.relative_to(path)
                 key = (rel.parent / shard_name(rel.name)).as_posix() if input_format == "jsonl" \
                     else rel.with_suffix("").as_posix()
-                out.append((str(x), "jsonl" if input_format == "jsonl" else "text", key))
+                out.append((str(x), "jsonl" if input_format == "jsonl" else "text", safe_name(key)))
             continue
         if not path.exists():
             raise InputError(f"{p}: no such file")
         jsonl = input_format == "jsonl" or (input_format == "auto" and is_jsonl_name(p))
-        out.append((p, "jsonl" if jsonl else "text", shard_name(p) if jsonl else path.stem))
+        out.append((p, "jsonl" if jsonl else "text", safe_name(shard_name(p) if jsonl else path.stem)))
     if stdin > 1:
         raise InputError("- (stdin) can be given only once")
     if len({kind for _, kind, _ in out}) > 1:
@@ -247,71 +250,18 @@ def _check_output(outdir: Path, pages: list[str], inputs: list[tuple[str, str, s
         if out in src.parents:
             raise InputError(f"{p}: the input is inside the output folder {outdir}; refusing to "
                              f"overwrite the input")
-    seen: dict[str, str] = {}
-    for path, _, key in inputs:
-        other = seen.setdefault(key, path)
-        if other != path:
-            raise InputError(f"{other} and {path} would both write {outdir / key}; "
-                             f"give them different names or clean them in separate runs")
+
+
+def _key_problems(inputs: list[tuple[str, str, str]]) -> dict[int, str]:
+    """Input index → why its output name is unsafe or taken (an error for that page only)."""
+    from .outpaths import check_keys
+
+    problems = check_keys([key for _, _, key in inputs])
+    return {n: f"{inputs[n][0]}: {why}; rename the input" for n, why in problems.items()}
 
 
 # --------------------------------------------------------------------------------------
 # Page folders.
-
-def _write_outputs(page, folder: Path) -> None:
-    """Write one page folder. ``page.json`` goes first out and last in: a folder that has
-    it is complete (``--resume`` relies on this), whatever happened to an earlier run."""
-    from .reports.html import page_report
-
-    folder.mkdir(parents=True, exist_ok=True)
-    marker = folder / "page.json"
-    marker.unlink(missing_ok=True)
-    for old in folder.glob("[0-9][0-9]-*.txt"):
-        old.unlink()
-    for n, a in enumerate(page.articles, 1):
-        write_atomic(folder / article_filename(n, a), article_text(a))
-    write_atomic(folder / "changes.jsonl", changes_jsonl(page))
-    write_atomic(folder / "report.diff", unified_diff(page))
-    write_atomic(folder / "report.html", page_report(page))
-    write_atomic(marker, dumps(page_dict(page)))
-
-
-def _index_row(page, path: str, key: str | None = None) -> dict:
-    """One row of the corpus summary (OUTDIR/index.html)."""
-    s = summary(page)
-    confs = [a.confidence for a in page.articles]
-    key = key or Path(page.name).stem
-    return {
-        "page": key, "path": path, "articles": len(page.articles),
-        "changes": len(page.changes), "flags": s["flags"],
-        "confidence": round(min(confs), 3) if confs else 0.0,
-        "confidences": [round(c, 3) for c in confs],
-        "rules": {k: v for k, v in s.items() if k[:1].isupper()}, "error": None,
-        "report": f"{key}/report.html",
-    }
-
-
-def _error_row(path: str, key: str, message: str) -> dict:
-    return {"page": key, "path": path, "articles": 0, "changes": 0, "flags": 0, "confidence": None,
-            "rules": {}, "error": message, "report": None}
-
-
-def _folder_row(folder: Path, path: str, key: str) -> dict | None:
-    """The index row of a complete folder from an earlier run (``--resume``), or None."""
-    try:
-        pj = json.loads((folder / "page.json").read_text(encoding="utf-8"))
-        changes = [json.loads(x) for x in (folder / "changes.jsonl").read_text(encoding="utf-8").splitlines() if x]
-    except (OSError, ValueError):
-        return None
-    rules: dict[str, int] = {}
-    for c in changes:
-        rules[c["rule"]] = rules.get(c["rule"], 0) + 1
-    confs = [a.get("confidence", 0.0) for a in pj.get("articles", [])]
-    return {"page": key, "path": path, "articles": len(confs), "changes": len(changes),
-            "flags": sum(1 for c in changes if c.get("action") == "flag"),
-            "confidence": round(min(confs), 3) if confs else 0.0, "confidences": confs,
-            "rules": rules, "error": None, "report": f"{key}/report.html"}
-
 
 def _run_folders(inputs, args, job, jobs: int) -> int:
     from .batch import ErrorLog, Progress, Task, Totals, init_worker, ordered_map, run_task
@@ -321,9 +271,13 @@ def _run_folders(inputs, args, job, jobs: int) -> int:
     totals = Totals()
     rows: dict[int, dict] = {}
     tasks = []
+    problems = _key_problems(inputs)
     for n, (path, _, key) in enumerate(inputs):
+        if n in problems:
+            tasks.append((n, Task(path, key=key, fail=problems[n])))
+            continue
         if args.resume and (outdir / key / "page.json").exists():
-            row = _folder_row(outdir / key, path, key)
+            row = folder_row(outdir / key, path, key)
             if row is not None:
                 rows[n] = row
                 totals.skipped += 1
@@ -346,7 +300,7 @@ def _run_folders(inputs, args, job, jobs: int) -> int:
                     return _fail(done.error["message"])
                 totals.failed += 1
                 log.add(done.error)
-                rows[n] = _error_row(task.path, task.key, done.error["message"])
+                rows[n] = error_row(task.path, task.key, done.error["message"])
             else:
                 totals.counts += done.counts
                 rows[n] = done.row
@@ -372,9 +326,10 @@ class _Shards:
     """Where JSON Lines output goes: stdout, or OUTDIR/<key>.jsonl per input shard, each
     written to a temporary file and renamed when the shard is finished (never half a file)."""
 
-    def __init__(self, outdir: Path | None, keys: list[str]):
+    def __init__(self, outdir: Path | None, keys: list[str], skip: frozenset = frozenset()):
         self.outdir = outdir
         self.keys = keys
+        self.skip = skip  # shards whose output name is unsafe: no file at all
         self.current = -1
         self.fh = None
         self.tmp = None
@@ -397,9 +352,11 @@ class _Shards:
         while self.current < shard:
             self._finish()
             self.current += 1
-            if self.current < len(self.keys):
-                final = self.path(self.current)
+            if self.current < len(self.keys) and self.current not in self.skip:
+                final = inside(self.outdir, self.path(self.current))
                 final.parent.mkdir(parents=True, exist_ok=True)
+                for stale in final.parent.glob(f".{glob.escape(final.name)}.*.tmp"):
+                    stale.unlink(missing_ok=True)  # a killed run's partial shard
                 self.tmp = final.parent / f".{final.name}.{os.getpid()}.tmp"
                 self.fh = open(self.tmp, "wb")
 
@@ -424,6 +381,7 @@ class _Shards:
 def _run_jsonl(inputs, args, job, jobs: int) -> int:
     from .batch import ErrorLog, Progress, Task, Totals, init_worker, ordered_map, run_task
     from .jsonl import LineSource
+    from .outpaths import check_keys
 
     outdir = Path(args.output) if args.output else None
     totals = Totals()
@@ -436,10 +394,15 @@ def _run_jsonl(inputs, args, job, jobs: int) -> int:
         totals.skipped = len(shards) - len(kept)
         shards = kept
     sources: list[LineSource] = []
+    bad = {} if outdir is None or inputs[0][1] == "text" else \
+        {n: f"{shards[n][1][0]}: {why}; rename the input" for n, why in check_keys([k for k, _ in shards]).items()}
 
     def tasks():
         for s, (_, paths) in enumerate(shards):
             for p in paths:
+                if s in bad:
+                    yield Task(p, shard=s, fail=bad[s])
+                    continue
                 if inputs[0][1] == "text":
                     yield Task(p, shard=s)
                     continue
@@ -460,7 +423,7 @@ def _run_jsonl(inputs, args, job, jobs: int) -> int:
     text_total = len(inputs) if inputs[0][1] == "text" else None
     progress = Progress(enabled=None if not args.quiet else False, total=text_total, fraction=fraction)
     log = ErrorLog(outdir, progress)
-    sink = _Shards(outdir, [k for k, _ in shards])
+    sink = _Shards(outdir, [k for k, _ in shards], frozenset(bad))
     if text_total is not None:
         jobs = max(1, min(jobs, text_total))
     results = ordered_map(run_task, tasks(), jobs, init_worker, (job,), size=lambda t: t.size)

@@ -17,3 +17,10 @@ class InputError(CleanerError):
     """An input cannot be read or decoded."""
 
     kind = "input"
+
+
+class OutputError(CleanerError):
+    """An output cannot be written where it would go: an unsafe name, a path that resolves
+    outside the output folder, or a folder that is full or not writable."""
+
+    kind = "output"

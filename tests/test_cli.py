@@ -230,7 +230,9 @@ def test_two_inputs_with_one_output_name_are_refused(tmp_path, capsys):
         (tmp_path / d / "p.txt").write_text(PAGE, encoding="utf-8")
     rc, _, err = run(["clean", str(tmp_path / "x" / "p.txt"), str(tmp_path / "y" / "p.txt"),
                       "-o", str(tmp_path / "out")], capsys)
-    assert rc == 2 and "would both write" in err
+    # the first page is written, the second is that page's error: never a silent overwrite
+    assert rc == 1 and "is the same folder as 'p'" in err
+    assert (tmp_path / "out" / "p" / "page.json").exists()
 
 
 # --- JSON Lines -----------------------------------------------------------------------------

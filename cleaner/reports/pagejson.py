@@ -6,6 +6,7 @@ import json
 import re
 
 from ..model import Article, Page
+from ..outpaths import safe_name
 
 SCHEMA = "page JSON v1"
 
@@ -93,5 +94,5 @@ _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f\s]+')
 def article_filename(n: int, a: Article) -> str:
     """``01-<title>.txt``: numbered in page order, the title made safe for any file system."""
     title = a.title.text if a.title else (a.body[0].text if a.body else "untitled")
-    title = _UNSAFE.sub("_", title).strip("._")[:40] or "untitled"
+    title = safe_name(_UNSAFE.sub("_", title)).strip("._")[:40] or "untitled"
     return f"{n:02d}-{title}.txt"
