@@ -160,6 +160,35 @@ def build_parser() -> argparse.ArgumentParser:
     h.add_argument("-o", "--output", metavar="FILE", required=True, help="HTML file to write")
     _common(h)
 
+    y = sub.add_parser("synth", help="typeset stories into synthetic raw pages with exact gold",
+                       description="Typeset stories (JSON Lines: title, subtitle, kicker, blocks with "
+                                   "'## ' subheads, captions) into raw extractor-like pages: "
+                                   "DIR/NAME.txt, DIR/NAME.gold.json (page JSON v1) and DIR/pages.json. "
+                                   "Train on them with 'cleaner train', score with the benchmark scorer.")
+    y.add_argument("stories", nargs="+", metavar="STORIES", help="JSON Lines (or JSON list) files of stories")
+    y.add_argument("-o", "--output", metavar="DIR", required=True, help="folder to write the pages into")
+    y.add_argument("--pages", type=_positive, default=100, metavar="N", help="how many pages (default 100)")
+    y.add_argument("--seed", type=int, default=0, metavar="S",
+                   help="random seed: the same seed writes the same pages (default 0)")
+    y.add_argument("--prefix", default="s", metavar="P", help="page names are P0000, P0001, … (default s)")
+
+    t = sub.add_parser("train", help="fit the cue weights of the rule files on gold pages",
+                       description="Fit the numeric weights of the rejoin, label and assemble rules on "
+                                   "gold pages (folders of NAME.txt + NAME.gold.json, as 'cleaner synth' "
+                                   "writes them) by coordinate search on the benchmark metrics; print "
+                                   "train and validation figures before and after; write the fitted "
+                                   "weights as rule files to layer with --rules.")
+    t.add_argument("gold", nargs="+", metavar="GOLD_DIR", help="folders of training pages")
+    t.add_argument("-o", "--output", metavar="DIR", required=True,
+                   help="folder for the fitted weights (one <stage>.toml per stage changed)")
+    t.add_argument("--validation", action="append", metavar="GOLD_DIR",
+                   help="folder of validation pages, scored before and after (repeatable)")
+    t.add_argument("--rounds", type=_positive, default=2, metavar="N", help="passes over the weights (default 2)")
+    t.add_argument("--stages", metavar="LIST", help="comma-separated stages to fit (default rejoin,label,assemble)")
+    t.add_argument("--only", metavar="LIST", help="comma-separated rule ids or RULE.key weights to fit")
+    t.add_argument("-j", "--jobs", type=_jobs, default=0, metavar="N", help="worker processes (default: all cores)")
+    t.add_argument("--rules", action="append", metavar="FILE_OR_DIR", help="start from these rules layered on the shipped ones")
+
     r = sub.add_parser("rules", help="list the rules with their summaries")
     r.add_argument("--rules", action="append", metavar="FILE_OR_DIR")
     r.add_argument("--verbose", "-v", action="store_true", help="also print why and parameters")
@@ -542,6 +571,39 @@ def _cmd_rules(args) -> int:
     return 0
 
 
+def _positive(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1: {value}")
+    return n
+
+
+def _cmd_synth(args) -> int:
+    from .outpaths import key_problem
+    from .synth import load_stories, write_pages
+
+    if key_problem(args.prefix) or "/" in args.prefix:
+        return _fail(f"--prefix {args.prefix!r}: give a plain name")
+    stories = load_stories(args.stories)
+    if not stories:
+        return _fail("no stories in " + ", ".join(args.stories))
+    out = Path(args.output)
+    if out.exists() and not out.is_dir():
+        return _fail(f"{out}: exists and is not a folder")
+    names = write_pages(stories, out, args.pages, args.seed, args.prefix)
+    print(f"cleaner: {len(names)} pages from {len(stories)} stories -> {out}", file=sys.stderr)
+    return 0
+
+
+def _cmd_train(args) -> int:
+    from .train import main_train
+
+    return main_train(args)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -550,7 +612,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     try:
         return {"clean": _cmd_clean, "explain": _cmd_explain, "rules": _cmd_rules, "check": _cmd_check,
-                "report": _cmd_report}[args.command](args)
+                "report": _cmd_report, "synth": _cmd_synth, "train": _cmd_train}[args.command](args)
     except CleanerError as exc:
         return _fail(str(exc))
     except BrokenPipeError:  # `cleaner ... | head`: stop quietly, and quietly at exit too

@@ -1,0 +1,429 @@
+"""Laying out a page: stories in, the raw text an extractor gives plus its page JSON v1 gold.
+
+What varies from page to page and article to article is what real pages show (see
+``VARIATION``): 3-7 articles, column measures from narrow to wide (neighbours sometimes share
+one); the headline block before its body, after it, or drawn across the body's columns so that
+extraction reads it in the middle of a paragraph; a body cut by another block and continued
+later; subheads before or after their sections; titles, subtitles and kickers broken over
+lines; fake bold by line (``标题标题``) or by run (``智能制造智能制造““加速跑加速跑””``); bylines on
+their own line, in the headline block, on the title's line or after the body; datelines of many
+forms; pull quotes (copies and edited paraphrases) at the page top or before their article;
+captions with and without their credit; page credits and furniture anywhere; hanging or pushed
+kinsoku, lost indents, hyphenated English; blank-line, single-newline and CRLF separators;
+stray blanks (``2022 年``); Traditional-character pages (gold stays Simplified); already-clean
+pages (one paragraph per line, which the cleaner must leave alone).
+
+Every raw line carries its gold piece and its owner, so the gold is exact by construction and
+a test can prove it (:func:`check_page`).
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from dataclasses import dataclass, field
+
+from ..chars import HAN
+from . import forms
+from .stories import Story
+from .typeset import Style, break_heading, set_lines
+
+#: Probabilities and ranges of the layout choices (page- and article-level).
+VARIATION = {
+    "articles": (3, 7),
+    "clean_page": 0.06,
+    "traditional_page": 0.06,
+    "separator": {"blank": 0.45, "single": 0.35, "mixed": 0.20},
+    "crlf": 0.1,
+    "spacey_page": 0.3,  # blanks between Han and digits (2022 年) in the body
+    "spacey_rate": 0.35,
+    "measure": (9, 36),
+    "same_measure": 0.3,  # a neighbour set in the same measure
+    "narrow_measure": 0.12,  # a narrow column (9-13 ems)
+    "kinsoku_push": 0.4,
+    "hyphenate": 0.5,
+    "headline": {"before": 0.35, "after": 0.40, "inside": 0.25},
+    "subheads_after": 0.25,
+    "title_break": 0.3,
+    "bold": {"none": 0.35, "line": 0.35, "run": 0.30},
+    "bold_subtitle": 0.3,
+    "lead_space": 0.15,  # a stray blank before a headline line
+    "dateline": 0.6,
+    "byline_with_reporter_dateline": 0.08,
+    "byline_without_dateline": 0.8,
+    "byline_place": {"after_title": 0.45, "before_title": 0.2, "title_line": 0.15, "body_end": 0.2},
+    "pullquote": 0.3,
+    "pullquote_paraphrase": 0.4,
+    "pullquote_top": 0.5,
+    "caption": 0.6,
+    "caption_credit": 0.7,
+    "caption_place": {"before": 0.3, "after": 0.5, "between": 0.2},
+    "jump": 0.12,  # a body cut by the next article's block and continued after it
+    "furniture": (0, 4),
+    "furniture_place": {"top": 0.4, "bottom": 0.4, "between": 0.2},
+    "page_credit": 0.3,
+}
+
+_HAN_DIGIT = re.compile(f"(?<=[{HAN}])(?=[0-9])|(?<=[0-9])(?=[{HAN}])")
+_SENTENCE = re.compile(r"[^。！？]*[。！？]”?")
+
+
+@dataclass(slots=True)
+class Line:
+    """One raw line: what is printed, the gold text it carries, and whose it is."""
+
+    printed: str
+    piece: str = ""
+    owner: tuple = ()  # ("para", article, paragraph) | ("head", article, field) | ("quote", …) | ("drop", n)
+
+
+@dataclass(slots=True)
+class Synth:
+    """One synthesised page."""
+
+    raw: str
+    gold: dict
+    clean: bool = False
+    traditional: bool = False
+    lines: list[Line] = field(default_factory=list)
+    stories: tuple[str, ...] = ()
+
+
+def _pick(rng: random.Random, table: dict) -> str:
+    x = rng.random()
+    for key, p in table.items():
+        x -= p
+        if x < 0:
+            return key
+    return key
+
+
+def _bold(text: str, how: str) -> str:
+    """Fake bold as extraction reads it: the line twice, or each run twice."""
+    if how == "line":
+        return text + text
+    if how == "run":
+        runs = re.findall(f"[{HAN}A-Za-z0-9]+|[^{HAN}A-Za-z0-9]", text)
+        return "".join(r + r for r in runs)
+    return text
+
+
+def _spacey(text: str, rng: random.Random, rate: float) -> str:
+    return _HAN_DIGIT.sub(lambda m: " " if rng.random() < rate else "", text)
+
+
+def _paraphrase(sentence: str, rng: random.Random) -> str:
+    """An editor's shortening of a sentence for a pull quote: its first clauses, or the
+    sentence without its opening adverbial."""
+    clauses = re.split("(?<=[，；])", sentence.rstrip("。！？”"))
+    if len(clauses) >= 3 and rng.random() < 0.6:
+        keep = clauses[: rng.randint(2, len(clauses) - 1)]
+        return "".join(keep).rstrip("，；") + "。"
+    if len(clauses) >= 2:
+        return "".join(clauses[1:]).rstrip("，；") + "。"
+    return sentence
+
+
+class PageMaker:
+    """Typesets pages from a pool of stories; one ``random.Random`` per page (reproducible)."""
+
+    def __init__(self, stories: list[Story], variation: dict | None = None):
+        if len(stories) < 1:
+            raise ValueError("no stories to lay out")
+        self.stories = stories
+        self.v = dict(VARIATION, **(variation or {}))
+
+    # ---------------------------------------------------------------- one page
+    def page(self, seed: int, name: str = "page.txt") -> Synth:
+        rng = random.Random(seed)
+        v = self.v
+        lo, hi = v["articles"]
+        k = min(len(self.stories), rng.randint(lo, hi))
+        stories = rng.sample(self.stories, k)
+        if rng.random() < v["clean_page"]:
+            return self._clean_page(stories, rng, name)
+        spacey = rng.random() < v["spacey_page"]
+        units: list[list[Line]] = []
+        top_quotes: list[list[Line]] = []
+        gold_articles = []
+        measure = None
+        pending: list[Line] | None = None  # a body's continuation, read after the next unit
+        for n, story in enumerate(stories):
+            if measure is None or rng.random() >= v["same_measure"]:
+                if rng.random() < v["narrow_measure"]:
+                    measure = rng.randint(9, 13)
+                else:
+                    measure = rng.randint(*v["measure"])
+            art, own, quote, rest = self._article(story, n, measure, rng, spacey)
+            gold_articles.append(art)
+            if quote:
+                if rng.random() < v["pullquote_top"]:
+                    top_quotes.append(quote)
+                else:
+                    own.insert(0, quote)
+            units.append(own[0])
+            if pending is not None:
+                units.append(pending)
+            units.extend(own[1:])
+            pending = rest
+        if pending is not None:
+            units.append(pending)
+        units = top_quotes + units
+        dropped = self._furniture(units, rng)
+        lines = [ln for u in units for ln in u]
+        traditional = rng.random() < v["traditional_page"]
+        if traditional:
+            for ln in lines:
+                ln.printed = _to_traditional(ln.printed)
+        raw = self._join(lines, rng)
+        gold = {"source": name, "articles": gold_articles, "dropped": dropped}
+        return Synth(raw, gold, False, traditional, lines, tuple(s.id for s in stories))
+
+    # ---------------------------------------------------------------- an article
+    def _article(self, story: Story, n: int, measure: int, rng: random.Random, spacey: bool):
+        v = self.v
+        style = Style(measure=measure, kinsoku="push" if rng.random() < v["kinsoku_push"] else "hang",
+                      hyphenate=rng.random() < v["hyphenate"])
+        commentary = bool(story.byline_hint and "评论" in story.byline_hint)
+        dl_raw = dl_gold = None
+        reporter = False
+        if not commentary and rng.random() < v["dateline"]:
+            dl_raw, dl_gold, reporter = forms.dateline(rng)
+        want_byline = (rng.random() < v["byline_with_reporter_dateline"]) if reporter else \
+            (dl_raw is not None and rng.random() < 0.3) or (dl_raw is None and rng.random() < v["byline_without_dateline"])
+        by_raw = by_gold = None
+        if want_byline or commentary:
+            by_raw, by_gold = forms.byline(rng, story.byline_hint)
+
+        # body: paragraphs and subheads, each as lines
+        sections: list[list[Line]] = []  # [intro], then one per subhead (subhead line first)
+        cur: list[Line] = []
+        gold_blocks = []
+        para_no = 0
+        for kind, text in story.blocks:
+            if kind == "subhead":
+                sections.append(cur)
+                cur = [Line(text, text, ("sub", n, len(gold_blocks)))]
+                gold_blocks.append({"kind": "subhead", "text": text})
+                continue
+            gold_text = text
+            printed_text = text
+            if para_no == 0 and dl_raw is not None:
+                gold_text = dl_gold + text
+                printed_text = dl_raw + text
+            dl_len = len(dl_raw) if para_no == 0 and dl_raw is not None else 0
+            for printed, piece in self._paragraph_lines(printed_text, gold_text, style, rng, dl_len):
+                cur.append(Line(_spacey(printed, rng, v["spacey_rate"]) if spacey else printed, piece,
+                                ("para", n, len(gold_blocks))))
+            gold_blocks.append({"kind": "paragraph", "text": gold_text})
+            para_no += 1
+        sections.append(cur)
+        if rng.random() < v["subheads_after"] and len(sections) > 2:
+            # extraction reads each subhead after the section it heads
+            moved = [sections[0]]
+            for sec in sections[1:]:
+                moved.append(sec[1:] + sec[:1])
+            sections = moved
+        body = [ln for sec in sections for ln in sec]
+
+        # headline block
+        head = self._headline(story, n, measure, rng, by_raw)
+        place = _pick(rng, v["byline_place"])
+        if by_raw is not None:
+            by_line = Line(by_raw, by_gold, ("head", n, "byline"))
+            if place == "title_line":
+                title_at = next(i for i, ln in enumerate(head) if ln.owner[2] == "title")
+                head[title_at] = Line(head[title_at].printed + rng.choice(("  ", " ", "")) + by_raw,
+                                      head[title_at].piece, head[title_at].owner)
+                head[title_at].owner = ("head", n, "title+byline")
+            elif place == "before_title":
+                head.insert(0, by_line)
+            elif place == "after_title":
+                head.append(by_line)
+            else:
+                body.append(by_line)
+
+        mode = _pick(rng, v["headline"])
+        if mode == "inside" and len(body) >= 4:
+            cut = rng.randint(1, len(body) - 2)
+            units = [body[:cut] + head + body[cut:]] if rng.random() < 0.5 else [body[:cut], head, body[cut:]]
+        elif mode == "after":
+            units = [body + head]
+        else:
+            units = [head + body]
+        # the body may go on later on the page, after the next article's first block
+        rest = None
+        if len(units[-1]) > 6 and rng.random() < v["jump"]:
+            cut = rng.randint(len(units[-1]) // 2, len(units[-1]) - 2)
+            last = units.pop()
+            units.append(last[:cut])
+            rest = last[cut:]
+
+        captions = []
+        for cap in story.captions:
+            if rng.random() >= v["caption"]:
+                continue
+            credit = forms.caption_credit(rng) if rng.random() < v["caption_credit"] else None
+            printed = cap + (rng.choice(("", " ", "  ")) + credit if credit else "")
+            gold_cap = cap + (" " + credit if credit else "")
+            cap_style = Style(measure=rng.randint(10, max(11, measure)), indent=0)
+            cap_lines = [Line(p, g, ("caption", n, len(captions)))
+                         for p, g in set_lines(printed, cap_style, rng)]
+            captions.append(gold_cap)
+            where = _pick(rng, v["caption_place"])
+            if where == "before":
+                units[0] = cap_lines + units[0]
+            elif where == "after" or len(units[-1]) < 3:
+                units[-1] = units[-1] + cap_lines
+            else:
+                k = rng.randint(1, len(units[-1]) - 1)
+                units[-1] = units[-1][:k] + cap_lines + units[-1][k:]
+
+        quote_lines = []
+        pullquotes = []
+        if rng.random() < v["pullquote"]:
+            sentences = [s for p in story.paragraphs for s in _SENTENCE.findall(p) if 14 <= len(s) <= 70]
+            if sentences:
+                q = rng.choice(sentences)
+                if rng.random() < v["pullquote_paraphrase"]:
+                    q = _paraphrase(q, rng)
+                pullquotes.append(q)
+                q_style = Style(measure=rng.randint(7, 14), indent=rng.choice((0, 0, 1)))
+                quote_lines = [Line(p, g, ("quote", n, 0)) for p, g in set_lines(q, q_style, rng)]
+        art = {
+            "title": story.title, "subtitle": story.subtitle, "byline": by_gold, "dateline": dl_gold,
+            "pullquotes": pullquotes, "captions": captions, "blocks": gold_blocks,
+        }
+        if story.kicker:
+            art["kicker"] = story.kicker
+        return art, units, quote_lines, rest
+
+    def _paragraph_lines(self, printed: str, gold: str, style: Style, rng: random.Random,
+                         dateline: int = 0):
+        """Lines of one paragraph as ``(printed, gold piece)``. The first ``dateline``
+        printed characters are a dateline, whose print form (blanks, half-width brackets)
+        gold normalises."""
+        lines = set_lines(printed, style, rng)
+        if not dateline:
+            return lines
+        out, pos = [], 0
+        for p, g in lines:
+            k = max(0, min(len(g), dateline - pos))
+            pos += len(g)
+            out.append((p, dateline_gold(g[:k]) + g[k:]))
+        return out
+
+    def _headline(self, story: Story, n: int, measure: int, rng: random.Random, by_raw) -> list[Line]:
+        v = self.v
+        bold = _pick(rng, v["bold"])
+        head: list[Line] = []
+        lead = " " if rng.random() < v["lead_space"] else ""
+
+        def add(text: str, field_: str, b: str) -> None:
+            parts = break_heading(text, rng, max(8, measure - 2)) if rng.random() < v["title_break"] else [text]
+            for part in parts:
+                head.append(Line(lead + _bold(part, b), part, ("head", n, field_)))
+
+        if story.kicker:
+            add(story.kicker, "kicker", "none")
+        add(story.title, "title", bold)
+        if story.subtitle:
+            add(story.subtitle, "subtitle", bold if rng.random() < v["bold_subtitle"] else "none")
+        return head
+
+    # ---------------------------------------------------------------- page-level
+    def _furniture(self, units: list[list[Line]], rng: random.Random) -> list[dict]:
+        dropped = []
+        items = [("furniture", t) for t in forms.furniture(rng, rng.randint(*self.v["furniture"]))]
+        if rng.random() < self.v["page_credit"]:
+            items.append(("credit", forms.page_credit(rng)))
+        for kind, text in items:
+            ln = [Line(text, text, ("drop", len(dropped)))]
+            dropped.append({"kind": kind, "text": text})
+            where = _pick(rng, self.v["furniture_place"])
+            if where == "top":
+                units.insert(0, ln)
+            elif where == "bottom":
+                units.append(ln)
+            else:
+                units.insert(rng.randint(0, len(units)), ln)
+        return dropped
+
+    def _join(self, lines: list[Line], rng: random.Random) -> str:
+        sep = _pick(rng, self.v["separator"])
+        nl = "\r\n" if rng.random() < self.v["crlf"] else "\n"
+        out = []
+        for ln in lines:
+            out.append(ln.printed)
+            if sep == "blank" or (sep == "mixed" and rng.random() < 0.5):
+                out.append("")
+        return nl.join(out) + nl
+
+    def _clean_page(self, stories: list[Story], rng: random.Random, name: str) -> Synth:
+        """An already-clean page: headings and one paragraph per line."""
+        arts, lines = [], []
+        for n, story in enumerate(stories):
+            dl_raw = dl_gold = None
+            if rng.random() < self.v["dateline"]:
+                _, dl_gold, _ = forms.dateline(rng)
+            by_gold = forms.byline(rng, story.byline_hint)[1] if dl_gold is None and rng.random() < 0.5 else None
+            lines.append(Line(story.title, story.title, ("head", n, "title")))
+            if story.subtitle:
+                lines.append(Line(story.subtitle, story.subtitle, ("head", n, "subtitle")))
+            if by_gold:
+                lines.append(Line(by_gold, by_gold, ("head", n, "byline")))
+            blocks = []
+            for i, (kind, text) in enumerate(story.blocks):
+                text = (dl_gold + text) if i == 0 and dl_gold else text
+                lines.append(Line(text, text, ("sub" if kind == "subhead" else "para", n, len(blocks))))
+                blocks.append({"kind": kind, "text": text})
+            arts.append({"title": story.title, "subtitle": story.subtitle, "byline": by_gold,
+                         "dateline": dl_gold, "pullquotes": [], "captions": [], "blocks": blocks})
+        sep = rng.choice(("\n", "\n\n"))
+        raw = sep.join(ln.printed for ln in lines) + "\n"
+        gold = {"source": name, "articles": arts, "dropped": []}
+        return Synth(raw, gold, True, False, lines, tuple(s.id for s in stories))
+
+
+_T = None
+
+
+def _to_traditional(text: str) -> str:
+    global _T
+    if _T is None:
+        import opencc
+
+        _T = opencc.OpenCC("s2t.json" if hasattr(opencc, "__version__") else "s2t")
+    return _T.convert(text)
+
+
+def dateline_gold(text: str) -> str:
+    """A dateline as gold keeps it: no blanks, full-width brackets."""
+    return re.sub(r"[\s\u3000]", "", text).replace("(", "（").replace(")", "）")
+
+
+def check_page(s: Synth) -> list[str]:
+    """Why the gold of ``s`` is not exactly its raw lines joined (empty: it is).
+
+    Every gold paragraph and subhead must be the gold pieces of its lines in page order;
+    every line's print must be its piece plus only the noise the layout adds (blanks, fake
+    bold, an ornament, a hyphen at a break, a byline run onto the title), which the check
+    strips in the same way.
+    """
+    problems = []
+    pieces: dict[tuple, list[str]] = {}
+    for ln in s.lines:
+        if ln.owner and ln.owner[0] in ("para", "sub"):
+            pieces.setdefault(ln.owner, []).append(ln.piece)
+        if not s.traditional and ln.owner and ln.owner[0] in ("para", "sub", "drop", "quote"):
+            printed = dateline_gold(ln.printed)
+            piece = dateline_gold(ln.piece)
+            if printed != piece and printed != piece + "-":
+                problems.append(f"line {ln.printed!r} prints more than its piece {ln.piece!r}")
+    for a, art in enumerate(s.gold["articles"]):
+        for b, block in enumerate(art["blocks"]):
+            kind = "para" if block["kind"] == "paragraph" else "sub"
+            got = "".join(pieces.get((kind, a, b), []))
+            if got != block["text"]:
+                problems.append(f"article {a} block {b}: lines give {got!r}, gold {block['text']!r}")
+    return problems
