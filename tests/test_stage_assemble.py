@@ -480,3 +480,27 @@ def test_a_cut_that_splits_a_word_the_page_uses_is_healed(elsewhere, healed):
     cut = "3名航天员将在轨展示介绍中国空间站"
     assert any(cut in t for t in body) == healed, body
     assert any("a word the page uses" in c.reason for c in page.changes) == healed
+
+
+# --- a kicker (引题) above the title -----------------------------------------------------------
+
+@pytest.mark.parametrize("bold_title", [True, False])
+def test_a_plain_heading_above_a_bold_title_is_its_kicker(wrap, bold_title):
+    title = "北京启动高品质科技园区建设"
+    head = "首批十个项目全部开工\n" + (title * 2 if bold_title else title) + "\n"
+    page = cleaner.clean(head + "\n".join(wrap(A1)) + "\n" + "\n".join(wrap(A2)) + "\n")
+    (a,) = page.articles
+    if bold_title:
+        assert (a.kicker.text, a.title.text, a.subtitle) == ("首批十个项目全部开工", title, None)
+    else:  # two plain headings: title and subtitle, the commoner stack
+        assert (a.kicker, a.title.text, a.subtitle.text) == (None, "首批十个项目全部开工", title)
+
+
+def test_of_three_stacked_headings_the_first_is_the_kicker(wrap):
+    head = "首批十个项目全部开工\n北京启动高品质科技园区建设\n——中关村各分园加快建设产业服务设施\n"
+    page = cleaner.clean(head + "\n".join(wrap(A1)) + "\n" + "\n".join(wrap(A2)) + "\n")
+    (a,) = page.articles
+    assert a.kicker.text == "首批十个项目全部开工"
+    assert a.title.text == "北京启动高品质科技园区建设"
+    assert a.subtitle.text == "——中关村各分园加快建设产业服务设施"
+    assert cleaner.page_dict(page)["articles"][0]["kicker"] == "首批十个项目全部开工"

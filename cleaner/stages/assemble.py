@@ -115,6 +115,7 @@ class Draft:
     body: list = field(default_factory=list)       # paragraph and subhead blocks
     title: Block | None = None
     subtitle: Block | None = None
+    kicker: Block | None = None
     byline: Block | None = None
     title_before: bool = False
     flags: list = field(default_factory=list)
@@ -793,7 +794,7 @@ class Assembler:
                     cur.flags.append("no title found")
                 drafts.append(cur)
             else:  # headlines with no text to head: kept, in dropped, for a person to look at
-                for b in (cur.title, cur.subtitle, cur.byline):
+                for b in (cur.kicker, cur.title, cur.subtitle, cur.byline):
                     if b is not None:
                         self.orphans.append(b)
                         self.record("A003", "flag", b, "a headline with no article text: kept in dropped",
@@ -844,7 +845,13 @@ class Assembler:
         return drafts
 
     def fill(self, d: Draft, items: list[Block], before: bool):
+        """Give the article its headings in print order: title, subtitle, byline.
+
+        A kicker (引题) is set above the title in lighter type: a heading above a bold
+        (doubled) one that is not bold itself is the kicker, and of three stacked headings the
+        first is the kicker, the second the title, the third the subtitle."""
         where = "before" if before else "after"
+        here: list[Block] = []  # the headings given in this call, in order
         for b in items:
             if b.kind == "byline":
                 if d.byline is None:
@@ -856,10 +863,16 @@ class Assembler:
                     self.record("A003", "flag", b, "a second byline for one article: kept in dropped",
                                 safety="review")
                 continue
+            here.append(b)
             if d.title is None:
                 d.title = b
                 d.title_before = before
                 self.record("A003", "attach", b, f"title of the article {where} it")
+            elif d.subtitle is None and d.kicker is None and d.title in here and self.doubled(b) \
+                    and not self.doubled(d.title):
+                d.kicker, d.title = d.title, b
+                self.record("A003", "attach", b, f"title of the article {where} it; the plain heading "
+                            f"above this bold one is its kicker")
             elif d.subtitle is None and not self.doubled(b):
                 d.subtitle = b
                 self.record("A003", "attach", b, f"subtitle of the article {where} it")
@@ -868,6 +881,10 @@ class Assembler:
                 d.flags.append("doubled subtitle")
                 self.record("A003", "attach", b, f"subtitle of the article {where} it (doubled: check)",
                             safety="review")
+            elif d.kicker is None and d.title in here and d.subtitle in here:
+                d.kicker, d.title, d.subtitle = d.title, d.subtitle, b
+                self.record("A003", "attach", b, f"subtitle of the article {where} it; of three stacked "
+                            f"headings the first is the kicker")
             else:
                 if before:
                     d.body.insert(0, replace(b, kind="subhead"))
@@ -935,7 +952,7 @@ class Assembler:
             self.place_subheads(d)
         line_owner = {}
         for n, d in enumerate(drafts):
-            for b in d.body + [x for x in (d.title, d.subtitle, d.byline) if x]:
+            for b in d.body + [x for x in (d.kicker, d.title, d.subtitle, d.byline) if x]:
                 for k in b.lines:
                     line_owner[k] = n
         pq_of = {n: [] for n in range(len(drafts))}
@@ -1021,7 +1038,7 @@ class Assembler:
             if body:
                 self.record("A002", "flag", body[0], "article without a title", safety="review")
         conf -= 0.15 * len(d.flags)
-        return Article(title=d.title, subtitle=d.subtitle, byline=d.byline, dateline=dateline, body=body,
+        return Article(title=d.title, subtitle=d.subtitle, kicker=d.kicker, byline=d.byline, dateline=dateline, body=body,
                        pullquotes=tuple(pqs), captions=tuple(caps), confidence=max(0.05, conf))
 
 
