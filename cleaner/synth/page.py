@@ -175,7 +175,7 @@ class PageMaker:
         if traditional:
             for ln in lines:
                 ln.printed = _to_traditional(ln.printed)
-        raw = self._join(lines, rng)
+        raw = self._join(units, rng)
         gold = {"source": name, "articles": gold_articles, "dropped": dropped}
         return Synth(raw, gold, False, traditional, lines, tuple(s.id for s in stories))
 
@@ -349,14 +349,18 @@ class PageMaker:
                 units.insert(rng.randint(0, len(units)), ln)
         return dropped
 
-    def _join(self, lines: list[Line], rng: random.Random) -> str:
+    def _join(self, units: list[list[Line]], rng: random.Random) -> str:
+        """The page's text: a blank line after every line, none, or (``mixed``, as one
+        extractor reads the boxes of one page differently) blank lines in some blocks only."""
         sep = _pick(rng, self.v["separator"])
         nl = "\r\n" if rng.random() < self.v["crlf"] else "\n"
         out = []
-        for ln in lines:
-            out.append(ln.printed)
-            if sep == "blank" or (sep == "mixed" and rng.random() < 0.5):
-                out.append("")
+        for unit in units:
+            blank = sep == "blank" or (sep == "mixed" and rng.random() < 0.5)
+            for ln in unit:
+                out.append(ln.printed)
+                if blank:
+                    out.append("")
         return nl.join(out) + nl
 
     def _clean_page(self, stories: list[Story], rng: random.Random, name: str) -> Synth:

@@ -1,0 +1,44 @@
+"""Figures side by side: train / validation / test splits and the dev smoke test.
+
+    python benchmarks/evaluate.py [--rules DIR] [--splits DIR] [--dev DIR]
+
+Run benchmarks/splits.py first. The dev pages (``../shared/bench/dev``) are a smoke test,
+never a target: no constant is chosen by watching them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from cleaner.rules import load_rules  # noqa: E402
+from cleaner.train import Evaluator, load_gold_dirs, table  # noqa: E402
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--rules", action="append")
+    ap.add_argument("--splits", default=str(ROOT / "benchmarks" / "splits"))
+    ap.add_argument("--dev", default=str(ROOT.parent / "shared" / "bench" / "dev"))
+    ap.add_argument("--only", default="train,valid,test,dev")
+    ap.add_argument("-j", "--jobs", type=int, default=2)
+    args = ap.parse_args(argv)
+    rules = load_rules(args.rules)
+    rows = []
+    for name in args.only.split(","):
+        d = Path(args.dev) if name == "dev" else Path(args.splits) / name
+        if not d.is_dir():
+            print(f"(no {d})", file=sys.stderr)
+            continue
+        with Evaluator(load_gold_dirs([d]), args.jobs) as ev:
+            rows.append((name, ev.summary(rules)))
+    print(table(rows))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,48 @@
+"""Make the synthesised train / validation / test splits the weights are fitted and judged on.
+
+    python benchmarks/splits.py [OUTDIR]        # default benchmarks/splits/ (not committed)
+
+Stories of ``samples/articles/*.jsonl`` are split once, by a hash of their id, into a train
+pool (70 %) and a test pool (30 %). Train and validation pages are laid out from the train pool
+with different seeds; test pages only from the test pool, so no test story is ever fitted or
+chosen on. The pages are reproducible from the seeds below: the folders are not committed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from cleaner.synth import load_stories, write_pages  # noqa: E402
+
+SPLITS = {  # name: (pool, pages, seed)
+    "train": ("train", 240, 101),
+    "valid": ("train", 100, 202),
+    "test": ("test", 300, 303),
+}
+TEST_SHARE = 30  # percent of stories held out for the test pool
+
+
+def pool_of(story_id: str) -> str:
+    h = int(hashlib.sha256(story_id.encode("utf-8")).hexdigest(), 16)
+    return "test" if h % 100 < TEST_SHARE else "train"
+
+
+def main(argv: list[str]) -> int:
+    out = Path(argv[0]) if argv else ROOT / "benchmarks" / "splits"
+    stories = load_stories(sorted((ROOT / "samples" / "articles").glob("*.jsonl")))
+    pools = {"train": [s for s in stories if pool_of(s.id) == "train"],
+             "test": [s for s in stories if pool_of(s.id) == "test"]}
+    print(f"{len(stories)} stories: train pool {len(pools['train'])}, test pool {len(pools['test'])}")
+    for name, (pool, pages, seed) in SPLITS.items():
+        write_pages(pools[pool], out / name, pages, seed, prefix=name[0])
+        print(f"{name}: {pages} pages from the {pool} pool -> {out / name}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

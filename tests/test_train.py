@@ -1,0 +1,89 @@
+"""cleaner train: weights found, changed and written as a rule layer; the scorer copy is exact."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from cleaner.cli import main
+from cleaner.errors import InputError
+from cleaner.rules import load_rules
+from cleaner.synth import load_stories, write_pages
+from cleaner.train import (Evaluator, Weight, candidates, fit, get, load_gold_dirs, objective,
+                           weights_of, weights_toml, with_weight)
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED_SCORER = ROOT.parent / "shared" / "bench" / "score.py"
+
+
+def test_weights_are_numbers_of_the_scoring_stages_not_limits():
+    ws = weights_of(load_rules())
+    labels = {w.label() for w in ws}
+    assert "A003.title_echo" in labels and "A002.short_article[0]" in labels
+    assert not [w for w in ws if w.key in ("max_length", "ngram", "patterns")]
+    assert {load_rules()[w.rule].stage for w in ws} <= {"rejoin", "label", "assemble"}
+
+
+def test_with_weight_copies_and_changes_one_number():
+    rules = load_rules()
+    w = Weight("A002", "short_article", 1)
+    new = with_weight(rules, w, 0.25)
+    assert get(new, w) == 0.25 and get(rules, w) != 0.25
+    assert new["A002"].params["short_article"][0] == rules["A002"].params["short_article"][0]
+
+
+def test_candidates():
+    assert candidates(4) == [2, 3, 5, 8]
+    assert 0.0 in candidates(1.5) and 3.0 in candidates(1.5) and 1.5 not in candidates(1.5)
+
+
+def test_fit_improves_training_objective_and_writes_a_rule_layer(tmp_path):
+    stories = load_stories(sorted((ROOT / "samples" / "articles").glob("*.jsonl")))
+    write_pages(stories, tmp_path / "train", 6, seed=5)
+    pages = load_gold_dirs([tmp_path / "train"])
+    rules = load_rules()
+    # start from a deliberately bad weight: the search must move it back towards sense
+    w = Weight("A002", "no_title")
+    bad = with_weight(rules, w, 0.0)
+    with Evaluator(pages, jobs=1) as ev:
+        before = objective(ev.summary(bad))
+        fitted, changes = fit(bad, ev, [w], rounds=1)
+        after = objective(ev.summary(fitted))
+    assert after >= before
+    assert all(old != new for _, old, new in changes)
+
+
+def test_fitted_weights_layer_over_the_shipped_rules(tmp_path):
+    rules = load_rules()
+    w = Weight("A002", "short_article", 0)
+    fitted = with_weight(rules, w, 1.25)
+    files = weights_toml(fitted, [(w, get(rules, w), 1.25)])
+    assert list(files) == ["assemble"]
+    (tmp_path / "assemble.toml").write_text(files["assemble"], encoding="utf-8")
+    layered = load_rules(str(tmp_path))
+    assert get(layered, w) == 1.25
+    assert layered["A002"].params["short_article"][1] == rules["A002"].params["short_article"][1]
+    assert layered["A003"] == rules["A003"]
+
+
+def test_train_cli_prints_figures(tmp_path, capsys):
+    stories = load_stories(sorted((ROOT / "samples" / "articles").glob("*.jsonl")))
+    write_pages(stories, tmp_path / "t", 4, seed=9)
+    rc = main(["train", str(tmp_path / "t"), "--validation", str(tmp_path / "t"), "-o", str(tmp_path / "w"),
+               "--only", "A002.no_title", "--rounds", "1", "--jobs", "1"])
+    out = capsys.readouterr().out
+    assert rc == 0 and "train before" in out and "valid after" in out
+
+
+def test_bad_gold_dir_is_an_input_error(tmp_path):
+    with pytest.raises(InputError, match="no \\*.gold.json"):
+        load_gold_dirs([tmp_path])
+
+
+@pytest.mark.skipif(not SHARED_SCORER.exists(), reason="the shared benchmark is not beside the checkout")
+def test_scorer_copy_is_the_benchmark_scorer():
+    ours = (ROOT / "cleaner" / "scoring.py").read_text(encoding="utf-8")
+    theirs = SHARED_SCORER.read_text(encoding="utf-8")
+    body = lambda s: s[s.index("import argparse"):]  # noqa: E731 - the docstrings differ
+    assert body(ours) == body(theirs)
