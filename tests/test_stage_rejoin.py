@@ -138,3 +138,29 @@ def test_a_line_short_only_by_its_quotes_goes_on(stages_until):
              "依托科技赋能，让千古丹青焕发新生；国家大", "剧院坚持线下演出和线上演播并举，各类演出", "全网总点击量累计已超60亿次。"]
     page = stages_until("\n".join(lines) + "\n", "rejoin")
     assert [b.text for b in page.blocks] == ["".join(lines)]
+
+
+# Blank-line conventions are read where the lines are: one box of the page with a blank line
+# after every line, the next with none.
+BOX_A = ("今年以来，全市新增市场主体三万余户，同比增长百分之十四，营商环境持续优化，市场活力不断释放。"
+         "政务服务中心推行一件事一次办，企业开办时间压缩到一个工作日以内。")
+BOX_B = ("石门人民法庭辖区涵盖四个乡镇，不少村子距离法庭四五十公里，山路崎岖，群众打官司很不方便。"
+         "为此，法庭配备了巡回审判车，每月定期到各点开庭，把法庭搬到乡亲家门口。")
+
+
+def test_blank_lines_after_every_line_of_one_box_do_not_break_its_paragraph(stages_until, wrap):
+    # the box without blank lines is the larger part of the page: read page-wide, blank lines
+    # would look like paragraph breaks
+    a = "\n".join(line for _ in range(3) for line in wrap(BOX_A, column=13))
+    b = "\n\n".join(wrap(BOX_B, column=13))
+    page = stages_until(a + "\n\n" + b + "\n", "rejoin")
+    assert [x.text for x in page.blocks] == [BOX_A] * 3 + [BOX_B]
+
+
+def test_blank_lines_between_paragraphs_still_break_them(stages_until, wrap):
+    cut = BOX_B.index("。") + 1
+    first, second = BOX_B[:cut], BOX_B[cut:]
+    text = "\n".join(wrap(BOX_A, column=13)) + "\n\n" + "\n".join(wrap(first, column=13)) + "\n\n" \
+        + "\n".join(wrap(second, column=13)) + "\n"
+    page = stages_until(text, "rejoin")
+    assert [x.text for x in page.blocks] == [BOX_A, first, second]

@@ -61,7 +61,8 @@ _LATIN_START = re.compile(r"^[A-Za-z0-9]")
 
 def page_gap(page: Page, b: Block) -> bool:
     """A blank line before ``b`` on a page that uses blank lines only between articles."""
-    return page.meta.get("gaps_informative", False) and page.lines[b.first].gap_before > 0
+    gi = page.meta.get("gaps_informative", ())
+    return page.lines[b.first].gap_before > 0 and b.first < len(gi) and gi[b.first]
 
 
 #: Up to this many words, :func:`count_words` scans the text once per word (``str.count``
@@ -133,7 +134,7 @@ class Assembler:
         self.changes: list[Change] = []
         self.datelines: dict = page.meta.get("datelines", {})
         self.dedoubled = set(page.meta.get("dedoubled", ()))
-        self.gaps_everywhere = page.meta.get("gaps_everywhere", False)
+        self.gaps_everywhere = page.meta.get("gaps_everywhere", ())
         self._bodies: list[str] | None = None
         self._across: dict[tuple[str, ...], float] = {}
         self.orphans: list[Block] = []  # blocks no article could take: they go to dropped
@@ -179,7 +180,7 @@ class Assembler:
             cues.append(f"starts with '{t[0]}'")
         if self.has_dateline(z):
             return -9.0, "opens with a dateline"
-        if self.gaps_everywhere and first.gap_before == 0:
+        if first.gap_before == 0 and first.index < len(self.gaps_everywhere) and self.gaps_everywhere[first.index]:
             score += 3.0
             cues.append("set right under the headline, without the page's blank line")
         if len(z.lines) > 1:

@@ -31,6 +31,7 @@ CHECKS = {
     "score_break": {
         "full_tolerance": float, "indent_min": float, "indent_max": float,
         "short_deficit": float, "half_width_slack": float, "wider_column": float, "indent_after_open": float, "max_column": float,
+        "gap_window": int, "gap_everywhere_min": float, "gap_informative_max": float,
         "paragraph_openers": list, "no_break_endings": str,
     },
     "hyphen_join": {},
@@ -276,9 +277,9 @@ def _score(page: Page, p: dict, i: int, first_width: float, size: int, mid: floa
                 cue((2.5, "the next line is indented, after lines without any punctuation: headlines", ()))
     if opens[i + 1]:
         cue((2.0, "the next line opens a paragraph ('{}')", (tb[:6],)))
-    if b.gap_before and page.meta.get("gaps_informative", False):
+    if b.gap_before and page.meta["gaps_informative"][i + 1]:
         cue((2.0, "blank line between", ()))
-    if b.gap_before == 0 and page.meta.get("gaps_everywhere", False):
+    if b.gap_before == 0 and page.meta["gaps_everywhere"][i + 1]:
         cue((1.5, "no blank line where the page has one after every line", ()))
     if ta[-1] == "-" and _HYPHEN_END.search(ta) and _LOWER_START.match(tb):
         cue((-9.0, "an English word continues after its line-end hyphen", ()))
@@ -295,6 +296,30 @@ def _opens(opener, text: str) -> bool:
         return False
 
 
+def gap_conventions(lines, p: dict) -> tuple[tuple[bool, ...], tuple[bool, ...]]:
+    """Per line: does the text around it set a blank line after every line (then a missing
+    one is news), or only between paragraphs (then a blank line is a break)?
+
+    One extractor reads the text boxes of one page differently: a blank line after every line
+    in one box, only between paragraphs in the next, none in a third. So the convention is
+    read in a window of ``gap_window`` line breaks either side, not once for the page: the
+    share of breaks there with a blank line is at least ``gap_everywhere_min`` (blank lines
+    everywhere) or above nothing and at most ``gap_informative_max`` (blank lines mean
+    something)."""
+    n = len(lines)
+    window = p["gap_window"]
+    seen = [0] * (n + 1)  # seen[k]: breaks with a blank line before lines 1..k-1
+    for k in range(1, n):
+        seen[k + 1] = seen[k] + (lines[k].gap_before > 0)
+    everywhere, informative = [False] * n, [False] * n
+    for k in range(1, n):
+        lo, hi = max(1, k - window), min(n - 1, k + window)
+        share = (seen[hi + 1] - seen[lo]) / (hi - lo + 1)
+        everywhere[k] = share >= p["gap_everywhere_min"]
+        informative[k] = 0 < share <= p["gap_informative_max"]
+    return tuple(everywhere), tuple(informative)
+
+
 def run(page: Page) -> Page:
     rules = page.rules
     rule = rules["J001"]
@@ -303,11 +328,8 @@ def run(page: Page) -> Page:
     if n == 0:
         return page
     p = rule.params
-    gaps = [ln.gap_before for ln in lines[1:]]
-    with_gap = sum(1 for g in gaps if g > 0)
     meta = dict(page.meta)
-    meta["gaps_everywhere"] = bool(gaps) and with_gap >= 0.8 * len(gaps)
-    meta["gaps_informative"] = bool(gaps) and 0 < with_gap <= 0.5 * len(gaps)
+    meta["gaps_everywhere"], meta["gaps_informative"] = gap_conventions(lines, p)
     widths = sorted(ln.width for ln in lines)
     meta["columned"] = widths[len(widths) // 2] <= p["max_column"]
     page = page.evolve(meta=meta)
