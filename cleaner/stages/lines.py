@@ -9,13 +9,14 @@ without the surrounding blanks; the number of blank lines before it is kept as a
 
 from __future__ import annotations
 
-from ..chars import width
+from ..chars import ends_sentence, quote_balance, width
 from ..model import _NEWLINE, Change, Line, Page, new_line, source_offset
 from ..rules import Rule, pattern, search
 from .dedouble import parse_doubling
 
 STAGE = "lines"
-CHECKS = {"split_merged_byline": {"byline_pattern": str, "name_pattern": str, "min_rest": int}}
+CHECKS = {"split_merged_byline": {"byline_pattern": str, "name_pattern": str, "min_rest": int,
+                                   "trailing_pattern": str}}
 
 
 
@@ -123,12 +124,39 @@ def split_point(text: str, rule: Rule) -> int | None:
     return None
 
 
+def trailing_point(text: str, rule: Rule) -> int | None:
+    """Where a byline set after a headline on its line starts, or None: the headline, blanks
+    or an ornament, then a byline to the end of the line (``警惕“指尖上的形式主义” ▲本报评论员
+    钟波``). The part before must read as a headline: ``min_rest`` characters or more and no
+    sentence closed.
+
+    >>> from cleaner.rules import default_rules
+    >>> r = default_rules()["T001"]
+    >>> t = "以消费升级带动内需扩大 ○本报评论员"
+    >>> t[trailing_point(t, r):]
+    '○本报评论员'
+    """
+    m = search(rule.params["trailing_pattern"], text)
+    if not m:
+        return None
+    head = text[:m.start()].rstrip()
+    if len(head) < rule.params["min_rest"] or ends_sentence(head) \
+            or search(rule.params["byline_pattern"], head) \
+            or quote_balance(head):  # a byline of several roles; a dateline's open bracket
+        return None
+    return m.start() + len(text[m.start():]) - len(text[m.start():].lstrip())
+
+
 def _split_bylines(page: Page, rule: Rule, lines: list[Line]) -> tuple[list[Line], list[Change]]:
     out, changes = [], []
     # split_point needs a byline match first: only lines the pattern's prefilter passes can have one
-    maybe = pattern(rule.params["byline_pattern"]).may_match([ln.text for ln in lines])
-    for ln, may in zip(lines, maybe):
+    texts = [ln.text for ln in lines]
+    maybe = pattern(rule.params["byline_pattern"]).may_match(texts)
+    maybe_after = pattern(rule.params["trailing_pattern"]).may_match(texts)
+    for ln, may, after in zip(lines, maybe, maybe_after):
         cut = split_point(ln.text, rule) if may and len(ln.text) < 120 else None
+        if cut is None and after and len(ln.text) < 120:
+            cut = trailing_point(ln.text, rule)
         if cut is None or not ln.text[:cut].strip():
             out.append(ln if ln.index == len(out) else new_line((len(out), ln.start, ln.end, ln.text, ln.width,
                                                                 ln.gap_before)))
