@@ -47,6 +47,7 @@ CHECKS = {
         "long_heading_penalty": float, "bold_subtitle_penalty": float, "subtitle_max_length": int,
         "long_subtitle_penalty": float, "byline_with_credit": float, "reporter_credit": str,
         "inside_cost": float, "inside_column_change": float, "title_echo": float, "subhead_echo": float,
+        "dash_title_penalty": float, "extra_heading_penalty": float, "second_byline_penalty": float,
     },
     "place_subheads": {"default_section": int, "min_echo": float},
     "attach_pullquotes": {},
@@ -55,6 +56,8 @@ CHECKS = {
     "headline_over_two_lines": {"max_length": int, "min_uses": int},
 }
 
+#: a subtitle led in by a dash (——访…, ——记…): never a title, a kicker or a subhead
+_DASH = re.compile(r"^\s*(?:—|－－|--|―)")
 _LATIN_END = re.compile(r"[A-Za-z0-9]$")
 _LATIN_START = re.compile(r"^[A-Za-z0-9]")
 
@@ -463,9 +466,11 @@ class Assembler:
         """Cost of reading ``part`` as one article's headline material (title, subtitle, bylines)."""
         heads = [b for b in part if b.kind == "heading"]
         cost = 0.0
-        if len(heads) > 2:
-            cost += 3.0 * (len(heads) - 2)
         w = self.rules["A003"].params
+        if len(heads) > 2:
+            cost += w["extra_heading_penalty"] * (len(heads) - 2)
+        if heads and _DASH.match(heads[0].text):
+            cost += w["dash_title_penalty"]  # a dash leads in a subtitle, not a title
         if len(heads) >= 2 and self.doubled(heads[1]):
             cost += w["bold_subtitle_penalty"]  # subtitles are not set in bold
         if len(heads) >= 2 and len(nows(heads[1].text)) > w["subtitle_max_length"]:
@@ -473,7 +478,7 @@ class Assembler:
         if len(heads) >= 2 and any(b.kind == "byline" for b in part[part.index(heads[0]):part.index(heads[1])]):
             cost += w["byline_between_penalty"]  # ... right under it: not across a byline
         if sum(1 for b in part if b.kind == "byline") > 1:
-            cost += 2.0
+            cost += w["second_byline_penalty"]
         return cost
 
     def byline_apart(self, closing: list[Block], opening: list[Block]) -> float:
@@ -527,9 +532,10 @@ class Assembler:
         if prev and nxt is not None and not self.has_dateline(nxt):  # (inside needs the same)
             goes_on = self.across(prev, nxt)
             together = min(3.0, max(0.0, (goes_on - pa["min_affinity"]) * pa["continuity_weight"]))
+        dash = w["dash_title_penalty"] if _DASH.match(g[0].text) else 0.0  # no dash subhead either
         if m == 1 and heads:
             sc, why = self.subhead_score(g[0], prev, nxt)
-            opts.append(("sub", 0, w["subhead_cost"] - sc - (w["parallel_bonus"] if parallel else 0.0), why))
+            opts.append(("sub", 0, w["subhead_cost"] - sc - (w["parallel_bonus"] if parallel else 0.0) + dash, why))
         if heads:
             # on a page whose blank lines separate articles, a headline after one opens the next
             apart = 2.0 if page_gap(self.page, g[0]) else 0.0
@@ -573,7 +579,7 @@ class Assembler:
             rest = self.part_cost(g[1:])
             for has_sub in (False, True):
                 c = (w["subclose_cost"] if has_sub else w["subclose_first_cost"]) + rest + together \
-                    - (w["parallel_bonus"] if parallel else 0.0)
+                    - (w["parallel_bonus"] if parallel else 0.0) + dash
                 by_sub[has_sub].append(("subclose", 1, c,
                                         "last subhead of an article that sets them after their sections"))
             # the last subhead, the article's own headline, then the next article's
@@ -581,7 +587,7 @@ class Assembler:
                 closing, opening = g[1:k], g[k:]
                 if not any(b.kind == "heading" for b in closing) or not any(b.kind == "heading" for b in opening):
                     continue
-                c = w["split_cost"] + self.part_cost(closing) + self.part_cost(opening) + together
+                c = w["split_cost"] + self.part_cost(closing) + self.part_cost(opening) + together + dash
                 if not (opening[0].kind == "heading" and self.doubled(opening[0])):
                     c += w["split_plain_extra"]
                 for has_sub in (False, True):
@@ -865,12 +871,15 @@ class Assembler:
                                 safety="review")
                 continue
             here.append(b)
-            if d.title is None:
+            if d.title is None and d.subtitle is None and _DASH.match(b.text):
+                d.subtitle = b  # a dash leads in a subtitle: the title is another heading
+                self.record("A003", "attach", b, f"subtitle of the article {where} it (led in by a dash)")
+            elif d.title is None:
                 d.title = b
                 d.title_before = before
                 self.record("A003", "attach", b, f"title of the article {where} it")
             elif d.subtitle is None and d.kicker is None and d.title in here and self.doubled(b) \
-                    and not self.doubled(d.title):
+                    and not self.doubled(d.title) and not _DASH.match(b.text):
                 d.kicker, d.title = d.title, b
                 self.record("A003", "attach", b, f"title of the article {where} it; the plain heading "
                             f"above this bold one is its kicker")
@@ -882,7 +891,13 @@ class Assembler:
                 d.flags.append("doubled subtitle")
                 self.record("A003", "attach", b, f"subtitle of the article {where} it (doubled: check)",
                             safety="review")
-            elif d.kicker is None and d.title in here and d.subtitle in here:
+            elif d.subtitle is not None and _DASH.match(d.subtitle.text) and d.subtitle in here \
+                    and b.first == d.subtitle.last + 1 and not self.doubled(b):
+                # a dash subtitle broken over two lines: the line under it goes on with it
+                d.subtitle = rebuild(self.page, replace(d.subtitle, lines=d.subtitle.lines + b.lines,
+                                                        joiners=d.subtitle.joiners + ("",) + b.joiners))
+                self.record("A003", "join", b, "the dash subtitle goes on on this line", before="\n", after="")
+            elif d.kicker is None and d.title in here and d.subtitle in here and not _DASH.match(d.subtitle.text):
                 d.kicker, d.title, d.subtitle = d.title, d.subtitle, b
                 self.record("A003", "attach", b, f"subtitle of the article {where} it; of three stacked "
                             f"headings the first is the kicker")
