@@ -211,7 +211,9 @@ class Assembler:
         A title and its subtitle also stand on two adjacent short lines; what tells them apart
         is the break: a broken headline splits a word, so the two characters around the break
         are a pair the page's own text uses (安全), while a title and subtitle meet at a phrase
-        boundary. Bold (doubled) lines are never subtitles and are left to the later stages.
+        boundary. A bold (doubled) line and a plain one are a title and its subtitle, never one
+        headline; two bold lines are judged like two plain ones (a bold title broken over two
+        lines is drawn twice line by line).
         """
         rule = self.rules["A008"]
         if not rule.enabled:
@@ -236,7 +238,7 @@ class Assembler:
         for u in units:
             prev = out[-1] if out else None
             if prev is not None and prev.kind == u.kind == "heading" and u.first == prev.last + 1 \
-                    and not self.doubled(prev) and not self.doubled(u) \
+                    and self.doubled(prev) == self.doubled(u) \
                     and len(nows(prev.text + u.text)) <= p["max_length"]:
                 a, b = nows(prev.text), nows(u.text)
                 pair = a[-2:] + b[:2]  # the word the break splits, with a character of context
