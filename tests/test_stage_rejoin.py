@@ -164,3 +164,9 @@ def test_blank_lines_between_paragraphs_still_break_them(stages_until, wrap):
         + "\n".join(wrap(second, column=13)) + "\n"
     page = stages_until(text, "rejoin")
     assert [x.text for x in page.blocks] == [BOX_A, first, second]
+
+
+def test_a_one_line_caption_ends_its_block(stages_until):
+    text = "图为改造后的临川市东城区柳荫巷。\n高标准农田建设 夯实粮食安全根基\n"
+    page = stages_until(text, "rejoin")
+    assert [b.text for b in page.blocks] == ["图为改造后的临川市东城区柳荫巷。", "高标准农田建设 夯实粮食安全根基"]

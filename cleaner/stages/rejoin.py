@@ -32,6 +32,7 @@ CHECKS = {
         "full_tolerance": float, "indent_min": float, "indent_max": float,
         "short_deficit": float, "half_width_slack": float, "wider_column": float, "indent_after_open": float, "max_column": float,
         "gap_window": int, "gap_everywhere_min": float, "gap_informative_max": float,
+        "caption_openers": list, "caption_end": float,
         "paragraph_openers": list, "no_break_endings": str,
     },
     "hyphen_join": {},
@@ -192,7 +193,10 @@ def _score(page: Page, p: dict, i: int, first_width: float, size: int, mid: floa
     b_indented = nxt is not None and not end_b and nxt.width - b.width >= p["indent_min"] \
         and nxt.width - b.width <= p["indent_max"] + 1
     if end_a:
-        if first and -tol <= b.width - a.width <= p["indent_max"] and not b_indented \
+        if first and opens[i] and any_pattern(tuple(p["caption_openers"])).search(ta):
+            # a one-line caption (图为…。): the picture's text ends with its sentence
+            cue((p["caption_end"], "a caption that closes its sentence", ()))
+        elif first and -tol <= b.width - a.width <= p["indent_max"] and not b_indented \
                 and b.width <= p["max_column"] and not end_b:
             # a paragraph's first line that closes a sentence at its end, in a column with or
             # without first-line indents: the next line fills the column and is no first line
