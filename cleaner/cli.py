@@ -184,6 +184,9 @@ def build_parser() -> argparse.ArgumentParser:
     t.add_argument("--validation", action="append", metavar="GOLD_DIR",
                    help="folder of validation pages, scored before and after (repeatable)")
     t.add_argument("--rounds", type=_positive, default=2, metavar="N", help="passes over the weights (default 2)")
+    t.add_argument("--no-calibrate", action="store_true",
+                   help="leave the confidence coefficients as they are (default: with --validation, "
+                        "calibrate them on the validation pages)")
     t.add_argument("--stages", metavar="LIST", help="comma-separated stages to fit (default rejoin,label,assemble)")
     t.add_argument("--only", metavar="LIST", help="comma-separated rule ids or RULE.key weights to fit")
     t.add_argument("-j", "--jobs", type=_jobs, default=0, metavar="N", help="worker processes (default: all cores)")

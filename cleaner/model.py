@@ -376,6 +376,9 @@ class Article:
     pullquotes: tuple[Block, ...] = ()
     captions: tuple[Block, ...] = ()
     confidence: float = 1.0
+    #: what the confidence was computed from, ``(name, value)`` pairs (the decoder's margin,
+    #: no title, flags): ``cleaner train`` calibrates the confidence on them
+    evidence: tuple = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,6 +21,7 @@ body CER (in %): a weight that buys titles with text damage does not pay.
 from __future__ import annotations
 
 import json
+import math
 import os
 import sys
 import time
@@ -101,7 +102,7 @@ def weights_of(rules: RuleSet, stages=STAGES) -> list[Weight]:
         if r.stage not in stages or not r.enabled:
             continue
         for key, value in r.params.items():
-            if key in LIMITS:
+            if key in LIMITS or key.startswith("confidence_"):  # calibrated, not searched
                 continue
             if _is_number(value):
                 out.append(Weight(r.id, key))
@@ -227,6 +228,115 @@ def fit(rules: RuleSet, train: Evaluator, weights: list[Weight], rounds: int = 2
     return rules, changes
 
 
+# ------------------------------------------------------------------------- confidence
+
+def _article_outcomes(args):
+    """(evidence, right) for every predicted article of one page: right when it is paired
+    with a gold article of body similarity >= SEG_MIN and has that article's title."""
+    from . import scoring
+    from .pipeline import clean
+    from .reports.pagejson import page_dict
+
+    rules, k = args
+    p = _PAGES[k]
+    page = clean(p.text, name=f"{p.name}.txt", rules=rules)
+    gold, _, _ = scoring.coerce_page(p.gold, strict=True)
+    pred, _, _ = scoring.coerce_page(page_dict(page))
+    pairs, _ = scoring.match_articles(gold, pred)
+    right = [False] * len(pred)
+    for gi, pj, sim in pairs:
+        if pj is not None and sim >= scoring.SEG_MIN and \
+                scoring.norm_field(gold[gi].fields["title"]) == scoring.norm_field(pred[pj].fields["title"]):
+            right[pj] = True
+    return [(tuple(v for _, v in a.evidence), ok) for a, ok in zip(page.articles, right)]
+
+
+def outcomes(ev: Evaluator, rules: RuleSet) -> list[list[tuple[tuple, bool]]]:
+    """Per page, per predicted article: its confidence evidence and whether it is right."""
+    work = [(rules, k) for k in range(len(ev.pages))]
+    if ev._pool is not None:
+        return ev._pool.map(_article_outcomes, work)
+    return [_article_outcomes(w) for w in work]
+
+
+def calibrate(per_page, names, iterations: int = 500, ridge: float = 1e-3) -> dict[str, float]:
+    """Logistic regression of "the article is right" on its evidence (Newton's method, a
+    little ridge so a separable feature stays finite): the ``confidence_*`` coefficients."""
+    rows = [(x, 1.0 if ok else 0.0) for page in per_page for x, ok in page]
+    dim = len(names) + 1
+    w = [0.0] * dim
+    for _ in range(iterations):
+        grad = [0.0] * dim
+        hess = [[0.0] * dim for _ in range(dim)]
+        for x, y in rows:
+            f = (1.0,) + tuple(x)
+            z = sum(wi * fi for wi, fi in zip(w, f))
+            pr = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+            for i in range(dim):
+                grad[i] += (y - pr) * f[i]
+                for j in range(dim):
+                    hess[i][j] -= pr * (1 - pr) * f[i] * f[j]
+        for i in range(dim):
+            grad[i] -= ridge * w[i]
+            hess[i][i] -= ridge
+        step = _solve(hess, grad)
+        w = [wi - si for wi, si in zip(w, step)]
+        if max(abs(si) for si in step) < 1e-8:
+            break
+    return {"confidence_bias": round(w[0], 4), **{f"confidence_{n}": round(v, 4) for n, v in zip(names, w[1:])}}
+
+
+def _solve(a, b):
+    """x with a·x = b (Gaussian elimination with partial pivoting; a is small)."""
+    n = len(b)
+    m = [row[:] + [b[i]] for i, row in enumerate(a)]
+    for c in range(n):
+        piv = max(range(c, n), key=lambda r: abs(m[r][c]))
+        m[c], m[piv] = m[piv], m[c]
+        if abs(m[c][c]) < 1e-12:
+            continue
+        for r in range(n):
+            if r != c:
+                f = m[r][c] / m[c][c]
+                m[r] = [x - f * y for x, y in zip(m[r], m[c])]
+    return [m[i][n] / m[i][i] if abs(m[i][i]) >= 1e-12 else 0.0 for i in range(n)]
+
+
+def auroc(scores_bad: list[float], scores_good: list[float]) -> float | None:
+    """Probability that a bad item scores lower than a good one (ties count half)."""
+    if not scores_bad or not scores_good:
+        return None
+    ranked = sorted([(s, 0) for s in scores_bad] + [(s, 1) for s in scores_good])
+    rank_sum, i = 0.0, 0
+    while i < len(ranked):
+        j = i
+        while j < len(ranked) and ranked[j][0] == ranked[i][0]:
+            j += 1
+        avg = (i + j + 1) / 2  # 1-based average rank of the tie
+        rank_sum += avg * sum(1 for k in range(i, j) if ranked[k][1] == 1)
+        i = j
+    n_good, n_bad = len(scores_good), len(scores_bad)
+    return (rank_sum - n_good * (n_good + 1) / 2) / (n_good * n_bad)
+
+
+def confidence_report(per_page, p: dict) -> tuple[float | None, list[tuple[str, int, float]]]:
+    """Page-level AUROC (a page is wrong when one of its articles is: its confidence is its
+    lowest article's) and a reliability table of articles by confidence band."""
+    from .stages.assemble import EVIDENCE, confidence
+
+    bad, good = [], []
+    bands: dict[int, list[bool]] = {}
+    for page in per_page:
+        confs = [confidence(tuple(zip(EVIDENCE, x)), p) for x, _ in page]
+        if not confs:
+            continue
+        (good if all(ok for _, ok in page) else bad).append(min(confs))
+        for c, (_, ok) in zip(confs, page):
+            bands.setdefault(min(4, int(c * 5)), []).append(ok)
+    table = [(f"{b / 5:.1f}-{(b + 1) / 5:.1f}", len(v), sum(v) / len(v)) for b, v in sorted(bands.items())]
+    return auroc(bad, good), table
+
+
 # ------------------------------------------------------------------------- output
 
 def weights_toml(rules: RuleSet, changes) -> dict[str, str]:
@@ -266,6 +376,10 @@ def table(rows: list[tuple[str, dict]]) -> str:
     return "\n".join(out)
 
 
+def _fmt(x) -> str:
+    return "-" if x is None else f"{x:.3f}"
+
+
 def main_train(args) -> int:
     from .rules import load_rules
 
@@ -291,14 +405,34 @@ def main_train(args) -> int:
         fitted, changes = fit(rules, train, weights, rounds=args.rounds, log=log)
         after_train = train.summary(fitted)
     rows = [("train before", before_train), ("train after", after_train)]
+    reliability = None
     if val_pages:
+        from .stages.assemble import EVIDENCE
+
         with Evaluator(val_pages, jobs) as val:
             rows += [("valid before", val.summary(rules)), ("valid after", val.summary(fitted))]
+            if not args.no_calibrate:
+                # the confidence is calibrated on the validation pages, with the fitted weights
+                per_page = outcomes(val, fitted)
+                cal = calibrate(per_page, EVIDENCE)
+                before_auc, _ = confidence_report(per_page, fitted["A002"].params)
+                for key, value in cal.items():
+                    w = Weight("A002", key)
+                    if get(fitted, w) != value:
+                        changes.append((w, get(fitted, w), value))
+                        fitted = with_weight(fitted, w, value)
+                after_auc, reliability = confidence_report(per_page, fitted["A002"].params)
+                log(f"confidence calibrated on the validation pages: page AUROC "
+                    f"{_fmt(before_auc)} -> {_fmt(after_auc)}")
     out = Path(args.output)
     out.mkdir(parents=True, exist_ok=True)
     for stage, text in weights_toml(fitted, changes).items():
         (out / f"{stage}.toml").write_text(text, encoding="utf-8")
     print(table(rows))
+    if reliability:
+        print("confidence band  articles  right")
+        for band, n, share in reliability:
+            print(f"{band:<16} {n:>8}  {share * 100:5.1f}%")
     for w, old, new in changes:
         print(f"{w.label():<40} {old} -> {new}")
     print(f"cleaner: {len(changes)} weights changed -> {out} (use --rules {out})", file=sys.stderr)

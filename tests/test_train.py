@@ -87,3 +87,34 @@ def test_scorer_copy_is_the_benchmark_scorer():
     theirs = SHARED_SCORER.read_text(encoding="utf-8")
     body = lambda s: s[s.index("import argparse"):]  # noqa: E731 - the docstrings differ
     assert body(ours) == body(theirs)
+
+
+def test_auroc():
+    from cleaner.train import auroc
+
+    assert auroc([0.1, 0.2], [0.8, 0.9]) == 1.0
+    assert auroc([0.9], [0.1]) == 0.0
+    assert auroc([0.5, 0.5], [0.5]) == 0.5
+    assert auroc([], [0.3]) is None
+
+
+def test_calibrate_finds_the_direction_of_each_cue():
+    from cleaner.train import calibrate
+
+    # article right when its margin is large and it has a title
+    pages = [[((m, t, 0.0), m > 1.0 and not t)] for m in (0.0, 0.5, 1.5, 2.5, 0.2, 2.0, 1.2, 0.8)
+             for t in (0.0, 1.0)]
+    pages += [[((1.8, 0.0, 0.0), False)], [((0.4, 0.0, 0.0), True)]]  # not separable
+    cal = calibrate(pages, ("margin", "no_title", "flags"))
+    assert cal["confidence_margin"] > 0 and cal["confidence_no_title"] < 0
+    assert set(cal) == {"confidence_bias", "confidence_margin", "confidence_no_title", "confidence_flags"}
+
+
+def test_article_confidence_is_a_probability_from_its_evidence():
+    from cleaner.rules import default_rules
+    from cleaner.stages.assemble import article_evidence, confidence
+
+    p = default_rules()["A002"].params
+    sure = confidence(article_evidence(5.0, p["confidence_margin_cap"], False, 0, 0.8, 5), p)
+    unsure = confidence(article_evidence(0.0, p["confidence_margin_cap"], True, 2, 0.0, 1), p)
+    assert 0.0 < unsure < sure < 1.0

@@ -37,7 +37,10 @@ CHECKS = {
     "heal_cut_paragraph": {"max_distance": int, "column_tolerance": float, "min_score": float,
                            "distance_cost": float, "split_word": float, "split_word_min_uses": int},
     "segment_articles": {"column_change": float, "min_affinity": float, "no_title": float,
-                         "short_article": list, "continuity_weight": float, "column_stay": float},
+                         "short_article": list, "continuity_weight": float, "column_stay": float,
+                         "confidence_bias": float, "confidence_margin": float, "confidence_no_title": float,
+                         "confidence_flags": float, "confidence_echo": float, "confidence_short": float,
+                         "confidence_margin_cap": float, "review_margin": float},
     "attach_headlines": {
         "open_cost": float, "byline_open_cost": float, "split_cost": float, "split_plain_extra": float,
         "subclose_cost": float, "subclose_first_cost": float, "byline_between_penalty": float, "byline_apart_penalty": float,
@@ -124,6 +127,7 @@ class Draft:
     title_before: bool = False
     flags: list = field(default_factory=list)
     width: float = 0.0
+    margin: float = float("inf")  # the decoder's closest call among the decisions that made it
 
     @property
     def paragraphs(self):
@@ -142,6 +146,10 @@ class Assembler:
         self._across: dict[tuple[str, ...], float] = {}
         self.orphans: list[Block] = []  # blocks no article could take: they go to dropped
         self.trace: list | None = None  # set to [] to collect the chosen reading (debugging)
+        # while build() replays the decoder's choices: the margin of the decision at hand and
+        # the article it shapes (a decision is 'review' only when it was a close call)
+        self.margin_now: float | None = None
+        self.draft_now: Draft | None = None
 
     # -------------------------------------------------------------- helpers
     def span(self, b: Block) -> tuple[int, int]:
@@ -150,8 +158,24 @@ class Assembler:
     def record(self, rule_id: str, action: str, b: Block, reason: str, before: str = "", after: str = "",
                safety: str | None = None):
         r = self.rules[rule_id]
+        if safety is None and r.safety == "review" and self.margin_now is not None:
+            if self.margin_now < self.rules["A002"].params["review_margin"]:
+                safety = "review"
+                reason = f"{reason} (a close call, margin {self.margin_now:.2f}, {self.article_name()})"
+            else:
+                safety = "safe"
         self.changes.append(Change(rule_id, STAGE, action, self.span(b), before, after, reason,
                                    safety or r.safety))
+
+    def article_name(self) -> str:
+        """The article a decision shapes, as a reviewer finds it: its title, or where its text starts."""
+        d = self.draft_now
+        if d is not None and d.title is not None:
+            return f"article '{d.title.text[:16]}'"
+        if d is not None and d.body:
+            b = d.body[0]
+            return f"article at line {self.page.line_no(b.first)} ('{b.text[:10]}…')"
+        return "a new article"
 
     def has_dateline(self, b: Block) -> bool:
         return b.kind == "paragraph" and b.first in self.datelines
@@ -780,18 +804,24 @@ class Assembler:
             if total < best_cost:
                 best_st, best_cost = st, total
         decisions = [None] * len(seq)
+        margins = [0.0] * len(seq)
         st = best_st
         for t in range(len(seq) - 1, -1, -1):
             cost_here, back = history[t][st]
             prev_st, kind, k = back
             decisions[t] = (kind, k)
+            # how close the decoder came to another reading here: the cheapest state after this
+            # item that reads the page differently (not only another lead), against the chosen
+            # one. (Prefix costs: a rival cheaper so far lost on what came after: margin 0.)
+            rival = min((c for s2, (c, _) in history[t].items() if s2[:4] != st[:4]), default=INF)
+            margins[t] = max(0.0, rival - cost_here)
             if self.trace is not None:
                 before = history[t - 1][prev_st][0] if t else 0.0
                 self.trace.append((t, seq[t], kind, k, round(cost_here - before, 2), st))
             st = prev_st
-        return self.build(seq, decisions)
+        return self.build(seq, decisions, margins)
 
-    def build(self, seq, decisions) -> list[Draft]:
+    def build(self, seq, decisions, margins=None) -> list[Draft]:
         """Drafts from the chosen reading of each item, with a change record for each decision."""
         drafts: list[Draft] = []
         cur = Draft()
@@ -808,10 +838,16 @@ class Assembler:
                         self.orphans.append(b)
                         self.record("A003", "flag", b, "a headline with no article text: kept in dropped",
                                     safety="review")
-            cur = Draft()
+            cur = Draft(margin=m_t)  # the decision that opened it is one of its own
 
         paras_before: list[Block] = []
+        m_t = float("inf")
         for t, (item, (kind, k)) in enumerate(zip(seq, decisions)):
+            if margins is not None:  # every decision taken while the article is open is its
+                m_t = margins[t]
+                cur.margin = min(cur.margin, m_t)
+                self.margin_now = m_t
+            self.draft_now = cur
             if not isinstance(item, list):
                 if kind == "new":
                     prev_p, at = self.paragraph_before(seq, t)
@@ -851,6 +887,7 @@ class Assembler:
                 if kind == "subsplit":
                     self.fill(cur, item[k:], before=True)
         close()
+        self.margin_now = self.draft_now = None
         return drafts
 
     def fill(self, d: Draft, items: list[Block], before: bool):
@@ -1050,14 +1087,37 @@ class Assembler:
                 if m and m.start() == 0:
                     dateline = nows(m.group())
                     break
-        conf = 1.0
-        if d.title is None:
-            conf -= 0.4
-            if body:
-                self.record("A002", "flag", body[0], "article without a title", safety="review")
-        conf -= 0.15 * len(d.flags)
+        if d.title is None and body:
+            self.record("A002", "flag", body[0], "article without a title", safety="review")
+        lead = d.paragraphs[0].text if d.paragraphs else ""
+        echo = max((affinity(h.text, lead) for h in (d.title, d.subtitle) if h is not None), default=0.0)
+        evidence = article_evidence(d.margin, self.rules["A002"].params["confidence_margin_cap"],
+                                    d.title is None, len(d.flags), echo, len(d.paragraphs))
         return Article(title=d.title, subtitle=d.subtitle, kicker=d.kicker, byline=d.byline, dateline=dateline, body=body,
-                       pullquotes=tuple(pqs), captions=tuple(caps), confidence=max(0.05, conf))
+                       pullquotes=tuple(pqs), captions=tuple(caps),
+                       confidence=confidence(evidence, self.rules["A002"].params), evidence=evidence)
+
+
+#: the evidence an article's confidence is computed from, in this order
+EVIDENCE = ("margin", "no_title", "flags", "echo", "short")
+
+
+def article_evidence(margin: float, cap: float, no_title: bool, flags: int, echo: float = 0.0,
+                     paragraphs: int = 3) -> tuple:
+    """``(name, value)`` pairs: the decoder's closest call among the decisions that made the
+    article (capped: beyond ``cap`` a margin is as good as sure), whether it has no title, how
+    many flags it raised, how much of its title's (or subtitle's) word pairs its lead repeats
+    (a title sums up its own lead), whether it is one or two paragraphs long (a fragment)."""
+    return (("margin", min(margin, cap)), ("no_title", 1.0 if no_title else 0.0), ("flags", float(flags)),
+            ("echo", echo), ("short", 1.0 if paragraphs <= 2 else 0.0))
+
+
+def confidence(evidence: tuple, p: dict) -> float:
+    """The probability that the article is right (its text is one article, its title its own):
+    a logistic function of its evidence, with coefficients ``confidence_<name>`` and
+    ``confidence_bias`` that ``cleaner train`` calibrates on validation pages."""
+    z = p["confidence_bias"] + sum(p["confidence_" + name] * value for name, value in evidence)
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
 def run(page: Page) -> Page:
