@@ -116,6 +116,11 @@ def _validate_params(params: dict, schema: dict, where: str) -> None:
         if key not in schema:
             raise RuleError(f"{where}: unknown parameter '{key}'{_suggest(key, schema)}")
         _check_type(value, schema[key], f"{where}: parameter '{key}'")
+        if isinstance(value, dict):  # a table of weights: numbers only
+            for k, v in value.items():
+                if not isinstance(v, (int, float)) or isinstance(v, bool):
+                    raise RuleError(f"{where}: parameter '{key}': entry '{k}' must be a number, "
+                                    f"got {type(v).__name__}")
         if key.endswith("patterns") or key.endswith("pattern"):
             for p in value if isinstance(value, list) else [value]:
                 if not isinstance(p, str):
@@ -124,6 +129,21 @@ def _validate_params(params: dict, schema: dict, where: str) -> None:
                     regex.compile(p)
                 except regex.error as exc:
                     raise RuleError(f"{where}: parameter '{key}': bad pattern {p!r}: {exc}") from None
+
+
+def _merge_params(old: dict, new: dict, where: str) -> dict:
+    """A user's params over the shipped ones; a table of weights is merged key by key (a user
+    file that sets one cue's weight keeps the others), and may name only known cues."""
+    out = dict(old)
+    for key, value in new.items():
+        if isinstance(value, dict) and isinstance(old.get(key), dict):
+            for k in value:
+                if k not in old[key]:
+                    raise RuleError(f"{where}: parameter '{key}': unknown entry '{k}'{_suggest(k, old[key])}")
+            out[key] = {**old[key], **value}
+        else:
+            out[key] = value
+    return out
 
 
 def _read(path: Path) -> dict:
@@ -221,7 +241,8 @@ def load_rules(user: str | Path | None | list = None, shipped: Path | None = Non
                         raise RuleError(f"{origin}: rule {rid}: duplicate id")
                     if old_stage != stage:
                         raise RuleError(f"{origin}: rule {rid}: belongs to stage {old_stage}, not {stage}")
-                    new = {**old, **raw, "params": {**old.get("params", {}), **raw.get("params", {})}}
+                    new = {**old, **raw, "params": _merge_params(old.get("params", {}), raw.get("params", {}),
+                                                                 f"{origin}: rule {rid}")}
                     merged[rid] = (stage, new, origin)
                 else:
                     merged[rid] = (stage, raw, origin)

@@ -54,9 +54,11 @@ class Weight:
 
     rule: str
     key: str
-    index: int | None = None
+    index: int | str | None = None  # an element of a list, or an entry of a table of weights
 
     def label(self) -> str:
+        if isinstance(self.index, str):
+            return f"{self.rule}.{self.key}.{self.index}"
         return f"{self.rule}.{self.key}" + (f"[{self.index}]" if self.index is not None else "")
 
 
@@ -108,6 +110,8 @@ def weights_of(rules: RuleSet, stages=STAGES) -> list[Weight]:
                 out.append(Weight(r.id, key))
             elif isinstance(value, list) and value and all(_is_number(x) for x in value):
                 out.extend(Weight(r.id, key, i) for i in range(len(value)))
+            elif isinstance(value, dict):  # a table of cue weights
+                out.extend(Weight(r.id, key, k) for k, x in value.items() if _is_number(x))
     return out
 
 
@@ -124,7 +128,9 @@ def with_weight(rules: RuleSet, w: Weight, value) -> RuleSet:
     """A copy of ``rules`` with one weight changed (RuleSets are frozen)."""
     r = rules[w.rule]
     params = dict(r.params)
-    if w.index is not None:
+    if isinstance(w.index, str):
+        params[w.key] = {**params[w.key], w.index: value}
+    elif w.index is not None:
         seq = list(params[w.key])
         seq[w.index] = value
         params[w.key] = seq
@@ -356,6 +362,8 @@ def weights_toml(rules: RuleSet, changes) -> dict[str, str]:
 
 
 def _toml_value(v) -> str:
+    if isinstance(v, dict):
+        return "{ " + ", ".join(f"{k} = {_toml_value(x)}" for k, x in v.items()) + " }"
     if isinstance(v, list):
         return "[" + ", ".join(_toml_value(x) for x in v) + "]"
     if isinstance(v, float):

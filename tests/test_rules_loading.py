@@ -9,6 +9,7 @@ a known id updates the shipped rule key by key (parameters merged), a new id add
 from __future__ import annotations
 
 import pickle
+import re
 import textwrap
 from cleaner.model import replace
 from pathlib import Path
@@ -278,3 +279,27 @@ def test_rule_is_frozen():
     with pytest.raises(AttributeError):
         rule.enabled = False  # type: ignore[misc]
     assert replace(rule, enabled=False).enabled is False
+
+
+def test_a_user_file_sets_one_cue_weight_and_keeps_the_others(tmp_path):
+    from cleaner.rules import load_rules
+
+    (tmp_path / "r.toml").write_text('stage = "rejoin"\n[[rule]]\nid = "J001"\nparams = { weights = { blank_line = 0.5 } }\n',
+                                     encoding="utf-8")
+    rules = load_rules(str(tmp_path))
+    assert rules["J001"].params["weights"]["blank_line"] == 0.5
+    assert rules["J001"].params["weights"]["opener"] == load_rules()["J001"].params["weights"]["opener"]
+
+
+@pytest.mark.parametrize("table, message", [
+    ("{ blank_lines = 0.5 }", "unknown entry 'blank_lines' (did you mean 'blank_line'?)"),
+    ('{ blank_line = "x" }', "entry 'blank_line' must be a number"),
+])
+def test_bad_cue_weights_are_named(tmp_path, table, message):
+    from cleaner.errors import RuleError
+    from cleaner.rules import load_rules
+
+    (tmp_path / "r.toml").write_text(f'stage = "rejoin"\n[[rule]]\nid = "J001"\nparams = {{ weights = {table} }}\n',
+                                     encoding="utf-8")
+    with pytest.raises(RuleError, match=re.escape(message)):
+        load_rules(str(tmp_path))

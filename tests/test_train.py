@@ -118,3 +118,16 @@ def test_article_confidence_is_a_probability_from_its_evidence():
     sure = confidence(article_evidence(5.0, p["confidence_margin_cap"], False, 0, 0.8, 5), p)
     unsure = confidence(article_evidence(0.0, p["confidence_margin_cap"], True, 2, 0.0, 1), p)
     assert 0.0 < unsure < sure < 1.0
+
+
+def test_a_table_of_cue_weights_is_fitted_entry_by_entry(tmp_path):
+    rules = load_rules()
+    w = Weight("J001", "weights", "blank_line")
+    assert w in weights_of(rules) and w.label() == "J001.weights.blank_line"
+    fitted = with_weight(rules, w, 1.25)
+    files = weights_toml(fitted, [(w, get(rules, w), 1.25)])
+    (tmp_path / "rejoin.toml").write_text(files["rejoin"], encoding="utf-8")
+    layered = load_rules(str(tmp_path))
+    assert get(layered, w) == 1.25
+    others = {k: v for k, v in layered["J001"].params["weights"].items() if k != "blank_line"}
+    assert others == {k: v for k, v in rules["J001"].params["weights"].items() if k != "blank_line"}

@@ -32,7 +32,7 @@ CHECKS = {
         "full_tolerance": float, "indent_min": float, "indent_max": float,
         "short_deficit": float, "half_width_slack": float, "wider_column": float, "indent_after_open": float, "max_column": float,
         "gap_window": int, "gap_everywhere_min": float, "gap_informative_max": float,
-        "caption_openers": list, "caption_end": float,
+        "caption_openers": list, "caption_end": float, "weights": dict,
         "paragraph_openers": list, "no_break_endings": str,
     },
     "hyphen_join": {},
@@ -172,10 +172,11 @@ def _score(page: Page, p: dict, i: int, first_width: float, size: int, mid: floa
     args): only a reason someone reads is ever formatted.
     """
     lines = page.lines
+    w = p["weights"]
     a, b = lines[i], lines[i + 1]
     ta, tb = a.text, b.text
     if tb[0] in NO_LINE_START or tb[0] in CLOSERS:
-        return -5.0, [(-5.0, "the next line starts with '{}', which never starts a line", (tb[0],))]
+        return w["never_starts"], [(w["never_starts"], "the next line starts with '{}', which never starts a line", (tb[0],))]
     nxt = lines[i + 2] if i + 2 < len(lines) else None
     tol = p["full_tolerance"]
     end_a, end_b = ends[i], ends[i + 1]
@@ -201,21 +202,21 @@ def _score(page: Page, p: dict, i: int, first_width: float, size: int, mid: floa
             # a paragraph's first line that closes a sentence at its end, in a column with or
             # without first-line indents: the next line fills the column and is no first line
             # itself (not indented), so the paragraph goes on
-            cue((-0.5, "closes a sentence, but the next line, not itself a first line, is as wide or "
+            cue((w["first_line_goes_on"], "closes a sentence, but the next line, not itself a first line, is as wide or "
                        "one indent wider: a first line", ()))
         elif first:
-            cue((3.0, "a one-line block that closes a sentence", ()))
+            cue((w["one_line_sentence"], "a one-line block that closes a sentence", ()))
         elif a.width < col - tol:
-            cue((3.0, "closes a sentence {:.1f} em short of the column", (col - a.width,)))
+            cue((w["closes_short"], "closes a sentence {:.1f} em short of the column", (col - a.width,)))
         else:
-            cue((0.5, "closes a sentence at the end of a full line", ()))
+            cue((w["closes_full"], "closes a sentence at the end of a full line", ()))
             if b.width > col + p["wider_column"]:
-                cue((3.0, "the next line is wider than the column ({:.1f} > {:.1f})", (b.width, col,)))
+                cue((w["next_wider"], "the next line is wider than the column ({:.1f} > {:.1f})", (b.width, col,)))
             elif b_indented:
-                cue((1.5, "the next line is indented", ()))
+                cue((w["next_indented"], "the next line is indented", ()))
             elif not end_b and _short(b.width, max(a.width, col) - tol, tb, p, _quotes):
                 # (shorter than the column, or than this full line where it is wider)
-                cue((1.0, "the next line is shorter than the column", ()))
+                cue((w["next_shorter"], "the next line is shorter than the column", ()))
             elif end_b and nxt is not None and not ends[i + 2] \
                     and p["indent_min"] <= max(col, min(nxt.width, col + p["wider_column"])) - b.width \
                     + (tb[-1] in _PUNCT_END) <= p["indent_max"] and nxt.width >= col - tol:
@@ -224,53 +225,53 @@ def _score(page: Page, p: dict, i: int, first_width: float, size: int, mid: floa
                 # and closing a sentence, then a full line: not the last line of this paragraph (a
                 # new one would start indented), but the first of the next, whose first sentence
                 # ends at its line end
-                cue((2.0, "the next line, one indent short, closes a sentence and the line after it "
+                cue((w["next_is_first_line"], "the next line, one indent short, closes a sentence and the line after it "
                           "goes on full: a first line", ()))
             elif end_b and b.width < a.width - tol:
-                cue((-1.5, "the next line closes the paragraph", ()))
+                cue((w["next_closes"], "the next line closes the paragraph", ()))
             else:
-                cue((-1.5, "the next line fills the column", ()))
+                cue((w["next_fills"], "the next line fills the column", ()))
     else:
         if ta[-1] in p["no_break_endings"]:
-            cue((-2.5, "ends with '{}'", (ta[-1],)))
+            cue((w["no_break_ending"], "ends with '{}'", (ta[-1],)))
         if first:
             if a.width > b.width + tol and not end_b:
-                cue((3.0, "wider ({:.1f} em) than the line after it: not an indented first line", (a.width,)))
+                cue((w["first_wider"], "wider ({:.1f} em) than the line after it: not an indented first line", (a.width,)))
             elif not end_b and not reaches_sentence_end(lines, i, p, stop=page.meta.get("stops", frozenset())):
-                cue((2.5, "the lines that follow in its column never close a sentence: headings", ()))
+                cue((w["never_closes"], "the lines that follow in its column never close a sentence: headings", ()))
             if b.width > a.width + p["indent_max"] + p["wider_column"] / 2:
-                cue((3.0, "the next line is {:.1f} em wider: another column", (b.width - a.width,)))
+                cue((w["another_column"], "the next line is {:.1f} em wider: another column", (b.width - a.width,)))
             if end_b and not _PROSE_MARK.search(ta) and not (
                     p["indent_min"] <= b.width - a.width <= p["indent_max"]
                     and nxt is not None and abs(nxt.width - b.width) <= tol):
                 # (not when the line is one indent short of a next line that fills the column
                 # as the line after it does: a first line whose next line is no first line)
-                cue((1.5, "no punctuation at all, then a line that closes a sentence: a headline above it", ()))
+                cue((w["headline_above"], "no punctuation at all, then a line that closes a sentence: a headline above it", ()))
             if b_indented and "，" not in ta:  # a headline has no comma; a paragraph's first line may
-                cue((2.5, "the next line is itself indented", ()))
+                cue((w["first_then_indented"], "the next line is itself indented", ()))
             elif not end_b and i + 3 < len(lines) and not ends[i + 2] \
                     and p["indent_min"] <= lines[i + 3].width - nxt.width <= p["indent_max"] + 1 \
                     and not _PROSE_MARK.search(ta) and not _PROSE_MARK.search(tb):
                 # two lines without any punctuation, then a paragraph's first line (one indent
                 # short of the line after it): a title over its subtitle, or a headline broken
                 # over two lines (the assemble stage tells them apart), not a paragraph
-                cue((2.5, "this and the next line have no punctuation and a paragraph starts after them: "
+                cue((w["headline_pair"], "this and the next line have no punctuation and a paragraph starts after them: "
                           "headlines", ()))
         else:
             if a.width < col - p["short_deficit"] and _short(a.width, col - p["short_deficit"], ta, p):
                 # (the plain test inline first: this runs for every line of a paragraph)
-                cue((3.0, "{:.1f} em short of the column without closing a sentence", (col - a.width,)))
+                cue((w["short_open"], "{:.1f} em short of the column without closing a sentence", (col - a.width,)))
             if b.width > col + p["wider_column"]:
-                cue((3.0, "the next line is wider than the column ({:.1f} > {:.1f})", (b.width, col,)))
+                cue((w["next_wider"], "the next line is wider than the column ({:.1f} > {:.1f})", (b.width, col,)))
             elif plain is not None and b.width >= plain + tol and not _PROSE_MARK.search(tb) \
                     and not _HALF_WIDTH.search(tb):
                 # wider than every middle line that ends in no punctuation (kinsoku widens a
                 # line only by punctuation), and itself without any: a headline cut into it.
                 # (Not a line with digits or Latin letters: their widths are only estimated.)
-                cue((2.5, "the next line is {:.1f} em wider than the column's lines and has no "
+                cue((w["headline_cut_in"], "the next line is {:.1f} em wider than the column's lines and has no "
                           "punctuation: a headline", (b.width - plain,)))
             elif not end_b and _short(b.width, col - p["short_deficit"], tb, p):
-                cue((3.0, "the next line is short and closes no sentence: a heading or a cut", ()))
+                cue((w["next_short_open"], "the next line is short and closes no sentence: a heading or a cut", ()))
             elif b_indented and _short(b.width, a.width - tol, tb, p, _quotes):
                 # a paragraph only starts after a sentence closes: this is a cut, or noise (not
                 # a line short only by its quotes)
@@ -278,15 +279,15 @@ def _score(page: Page, p: dict, i: int, first_width: float, size: int, mid: floa
             elif b_indented and block and not any(_PROSE_MARK.search(lines[k].text) for k in block):
                 # lines without any punctuation (a title over its subtitle), then a paragraph's
                 # first line: one indent short of the line after it
-                cue((2.5, "the next line is indented, after lines without any punctuation: headlines", ()))
+                cue((w["indented_after_headlines"], "the next line is indented, after lines without any punctuation: headlines", ()))
     if opens[i + 1]:
-        cue((2.0, "the next line opens a paragraph ('{}')", (tb[:6],)))
+        cue((w["opener"], "the next line opens a paragraph ('{}')", (tb[:6],)))
     if b.gap_before and page.meta["gaps_informative"][i + 1]:
-        cue((2.0, "blank line between", ()))
+        cue((w["blank_line"], "blank line between", ()))
     if b.gap_before == 0 and page.meta["gaps_everywhere"][i + 1]:
-        cue((1.5, "no blank line where the page has one after every line", ()))
+        cue((w["missing_blank"], "no blank line where the page has one after every line", ()))
     if ta[-1] == "-" and _HYPHEN_END.search(ta) and _LOWER_START.match(tb):
-        cue((-9.0, "an English word continues after its line-end hyphen", ()))
+        cue((w["hyphen_word"], "an English word continues after its line-end hyphen", ()))
     total = 0  # what sum() would give, without a generator per call
     for c in cues:
         total += c[0]
