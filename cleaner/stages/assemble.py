@@ -1082,11 +1082,11 @@ class Assembler:
         dateline = None
         first_para = next((b for b in body if b.kind == "paragraph"), None)
         if first_para is not None and first_para.first in self.datelines:
-            for pat in self.rules["L005"].params["patterns"]:
-                m = search(pat, first_para.text)
-                if m and m.start() == 0:
-                    dateline = nows(m.group())
-                    break
+            # the longest form that opens the paragraph (本报讯 记者X报道： over 本报讯)
+            found = [m.group() for m in (search(pat, first_para.text) for pat in self.rules["L005"].params["patterns"])
+                     if m and m.start() == 0]
+            if found:
+                dateline = nows(max(found, key=len))
         if d.title is None and body:
             self.record("A002", "flag", body[0], "article without a title", safety="review")
         lead = d.paragraphs[0].text if d.paragraphs else ""
