@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from ..chars import HAN
 from . import forms
 from .stories import Story
-from .typeset import Style, break_heading, set_lines
+from .typeset import EXACT, Metric, Style, break_heading, random_metric, set_lines
 
 #: Probabilities and ranges of the layout choices (page- and article-level).
 VARIATION = {
@@ -143,6 +143,7 @@ class PageMaker:
         if rng.random() < v["clean_page"]:
             return self._clean_page(stories, rng, name)
         spacey = rng.random() < v["spacey_page"]
+        metric = random_metric(rng)
         units: list[list[Line]] = []
         top_quotes: list[list[Line]] = []
         gold_articles = []
@@ -154,7 +155,7 @@ class PageMaker:
                     measure = rng.randint(9, 13)
                 else:
                     measure = rng.randint(*v["measure"])
-            art, own, quote, rest = self._article(story, n, measure, rng, spacey)
+            art, own, quote, rest = self._article(story, n, measure, rng, spacey, metric)
             gold_articles.append(art)
             if quote:
                 if rng.random() < v["pullquote_top"]:
@@ -180,10 +181,11 @@ class PageMaker:
         return Synth(raw, gold, False, traditional, lines, tuple(s.id for s in stories))
 
     # ---------------------------------------------------------------- an article
-    def _article(self, story: Story, n: int, measure: int, rng: random.Random, spacey: bool):
+    def _article(self, story: Story, n: int, measure: int, rng: random.Random, spacey: bool,
+                 metric: Metric = EXACT):
         v = self.v
         style = Style(measure=measure, kinsoku="push" if rng.random() < v["kinsoku_push"] else "hang",
-                      hyphenate=rng.random() < v["hyphenate"])
+                      hyphenate=rng.random() < v["hyphenate"], metric=metric)
         commentary = bool(story.byline_hint and "评论" in story.byline_hint)
         dl_raw = dl_gold = None
         reporter = False
@@ -266,7 +268,7 @@ class PageMaker:
             credit = forms.caption_credit(rng) if rng.random() < v["caption_credit"] else None
             printed = cap + (rng.choice(("", " ", "  ")) + credit if credit else "")
             gold_cap = cap + (" " + credit if credit else "")
-            cap_style = Style(measure=rng.randint(10, max(11, measure)), indent=0)
+            cap_style = Style(measure=rng.randint(10, max(11, measure)), indent=0, metric=metric)
             cap_lines = [Line(p, g, ("caption", n, len(captions)))
                          for p, g in set_lines(printed, cap_style, rng)]
             captions.append(gold_cap)
@@ -288,7 +290,7 @@ class PageMaker:
                 if rng.random() < v["pullquote_paraphrase"]:
                     q = _paraphrase(q, rng)
                 pullquotes.append(q)
-                q_style = Style(measure=rng.randint(7, 14), indent=rng.choice((0, 0, 1)))
+                q_style = Style(measure=rng.randint(7, 14), indent=rng.choice((0, 0, 1)), metric=metric)
                 quote_lines = [Line(p, g, ("quote", n, 0)) for p, g in set_lines(q, q_style, rng)]
         art = {
             "title": story.title, "subtitle": story.subtitle, "byline": by_gold, "dateline": dl_gold,

@@ -22,6 +22,45 @@ _LATIN = set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789.%+-
 
 
 @dataclass(frozen=True, slots=True)
+class Metric:
+    """The typesetter's font: how wide a digit, a Latin letter, a blank and a quote are.
+
+    Not the cleaner's own width model (:func:`cleaner.chars.width`), on purpose: real fonts set
+    digits and letters a little wider or narrower than half an em, and some papers squeeze
+    quotes and brackets to half an em, others do not. Pages set with the cleaner's own model
+    would teach the fitted weights a precision no real page has."""
+
+    digit: float = 0.5
+    latin: float = 0.5
+    blank: float = 0.25
+    quote: float = 0.5  # “”‘’（）《》: 0.5 squeezed, 1.0 not
+
+    def width(self, text: str) -> float:
+        w = 0.0
+        for c in text:
+            if c.isdigit() and c.isascii():
+                w += self.digit
+            elif c.isascii() and c.isalpha():
+                w += self.latin
+            elif c == " ":
+                w += self.blank
+            elif c in "“”‘’（）《》":
+                w += self.quote
+            else:
+                w += width(c)
+        return w
+
+
+#: the cleaner's own model: what pages were set with before metrics varied
+EXACT = Metric()
+
+
+def random_metric(rng: random.Random) -> Metric:
+    return Metric(digit=rng.choice((0.5, 0.5, 0.55, 0.6)), latin=rng.choice((0.5, 0.55, 0.6)),
+                  blank=rng.choice((0.25, 0.33, 0.5)), quote=rng.choice((0.5, 1.0, 1.0)))
+
+
+@dataclass(frozen=True, slots=True)
 class Style:
     """How one column is set."""
 
@@ -29,6 +68,7 @@ class Style:
     indent: float = 2.0  # ems lost on a paragraph's first line
     kinsoku: str = "hang"  # hang | push
     hyphenate: bool = False
+    metric: Metric = EXACT
 
 
 def _tokens(text: str) -> list[str]:
@@ -52,6 +92,7 @@ def set_lines(text: str, style: Style, rng: random.Random | None = None) -> list
     """The printed lines of ``text`` as ``(printed, gold_piece)``: joining the gold pieces
     gives ``text`` back exactly (a hyphen added at a break is print only)."""
     tokens = _tokens(text)
+    measure_of = style.metric.width
     lines: list[tuple[str, str]] = []
     cur: list[str] = []
     cur_w = 0.0
@@ -59,7 +100,7 @@ def set_lines(text: str, style: Style, rng: random.Random | None = None) -> list
     i = 0
     while i < len(tokens):
         tok = tokens[i]
-        w = width(tok)
+        w = measure_of(tok)
         if cur and cur_w + w > limit + 1e-9:
             if tok[0] in _NO_START:
                 if style.kinsoku == "hang" or len(cur) < 2:
@@ -70,7 +111,7 @@ def set_lines(text: str, style: Style, rng: random.Random | None = None) -> list
                     continue
                 moved = cur.pop()  # push the last character down with the mark
                 lines.append(("".join(cur), "".join(cur)))
-                cur, cur_w, limit = [moved], width(moved), style.measure
+                cur, cur_w, limit = [moved], measure_of(moved), style.measure
                 continue
             if len(tok) > 6 and style.hyphenate and tok.isalpha() and rng is not None:
                 room = int((limit - cur_w) * 2) - 1
@@ -83,7 +124,7 @@ def set_lines(text: str, style: Style, rng: random.Random | None = None) -> list
             if cur[-1] and cur[-1][-1] in OPENERS:  # an opening mark never ends a line
                 moved = cur.pop()
                 lines.append(("".join(cur), "".join(cur)))
-                cur, cur_w, limit = [moved], width(moved), style.measure
+                cur, cur_w, limit = [moved], measure_of(moved), style.measure
                 continue
             lines.append(("".join(cur), "".join(cur)))
             cur, cur_w, limit = [], 0.0, style.measure
