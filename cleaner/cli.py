@@ -81,14 +81,22 @@ def _fail(message: str) -> int:
     return 2
 
 
-def _jobs(value: str) -> int:
+def _whole(value: str, least: int, what: str) -> int:
     try:
         n = int(value)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
-    if n < 0:
-        raise argparse.ArgumentTypeError("must be 0 (all cores) or more")
+        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
+    if n < least:
+        raise argparse.ArgumentTypeError(what)
     return n
+
+
+def _jobs(value: str) -> int:
+    return _whole(value, 0, "must be 0 (all cores) or more")
+
+
+def _positive(value: str) -> int:
+    return _whole(value, 1, f"must be at least 1: {value}")
 
 
 def _common(p: argparse.ArgumentParser) -> None:
@@ -572,16 +580,6 @@ def _cmd_rules(args) -> int:
             for k, v in r.params.items():
                 print(f"      {k} = {v!r}")
     return 0
-
-
-def _positive(value: str) -> int:
-    try:
-        n = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
-    if n < 1:
-        raise argparse.ArgumentTypeError(f"must be at least 1: {value}")
-    return n
 
 
 def _cmd_synth(args) -> int:

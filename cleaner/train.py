@@ -23,6 +23,7 @@ from __future__ import annotations
 import json
 import math
 import os
+import re
 import sys
 import time
 from dataclasses import dataclass, replace
@@ -359,6 +360,63 @@ def weights_toml(rules: RuleSet, changes) -> dict[str, str]:
             lines += ["[[rule]]", f'id = "{rid}"', f"params = {{ {params} }}", ""]
         out[stage] = "\n".join(lines)
     return out
+
+
+def write_into_rule_files(rules_dir: Path, changes) -> list[str]:
+    """Write fitted weights into the rule files of ``rules_dir`` in place (the shipped
+    rules), keeping every comment: each ``key = number`` (or table entry, or list) of the
+    rule's block is replaced. Returns what was written, one line per weight."""
+    done = []
+    by_rule: dict[str, list] = {}
+    for w, _, new in changes:
+        by_rule.setdefault(w.rule, []).append((w, new))
+    for path in sorted(rules_dir.glob("*.toml")):
+        text = path.read_text(encoding="utf-8")
+        changed = False
+        for rid, items in by_rule.items():
+            m = re.search(r'(?m)^id = "' + re.escape(rid) + r'"$', text)
+            if not m:
+                continue
+            start = text.rfind("[[rule]]", 0, m.start())
+            end = text.find("[[rule]]", m.end())
+            end = len(text) if end < 0 else end
+            block = text[start:end]
+            for w, new in items:
+                if isinstance(w.index, int):  # a list: write it whole
+                    pat = r"(?<![\w.])" + re.escape(w.key) + r" = \[[^\]]*\]"
+                    value = f"{w.key} = " + _toml_value(_list_with(block, w, new))
+                else:
+                    name = w.index if isinstance(w.index, str) else w.key
+                    pat = r"(?<![\w.])" + re.escape(name) + r" = -?[0-9][0-9.eE+-]*"
+                    value = f"{name} = {_toml_value(new)}"
+                block, n = _sub_outside_comments(pat, value, block)
+                if n:
+                    done.append(f"{path.name}: {w.label()} = {new}")
+            text = text[:start] + block + text[end:]
+            changed = True
+        if changed:
+            path.write_text(text, encoding="utf-8")
+    return done
+
+
+def _sub_outside_comments(pat: str, value: str, block: str) -> tuple[str, int]:
+    """Replace the first match of ``pat`` on a line that is not a comment."""
+    lines = block.split("\n")
+    for i, line in enumerate(lines):
+        if line.lstrip().startswith("#"):
+            continue
+        new, n = re.subn(pat, lambda _m: value, line, count=1)
+        if n:
+            lines[i] = new
+            return "\n".join(lines), 1
+    return block, 0
+
+
+def _list_with(block: str, w: Weight, new) -> list:
+    m = re.search(r"(?<![\w.])" + re.escape(w.key) + r" = \[([^\]]*)\]", block)
+    values = [float(x) if "." in x else int(x) for x in m.group(1).replace(" ", "").split(",") if x]
+    values[w.index] = new
+    return values
 
 
 def _toml_value(v) -> str:

@@ -119,8 +119,8 @@ def test_output_files_get_the_mode_open_would_give(tmp_path, capsys):
     assert modes and set(modes.values()) == {0o644}, modes
 
 
-def _page(tmp_path: Path) -> Path:
-    p = tmp_path / "p.txt"
+def _page(tmp_path: Path, name: str = "p") -> Path:
+    p = tmp_path / f"{name}.txt"
     p.write_text(PAGE, encoding="utf-8")
     return p
 
@@ -153,15 +153,9 @@ def test_resume_cleans_again_a_folder_whose_page_json_is_not_ours(tmp_path, caps
     (out / "p").mkdir(parents=True)
     (out / "p" / "page.json").write_text(content, encoding="utf-8")
     (out / "p" / "changes.jsonl").write_text("", encoding="utf-8")
-    rc, _, err = run(["clean", str(_page(tmp_path)), str(_page2(tmp_path)), "-o", str(out), "--resume"], capsys)
+    rc, _, err = run(["clean", str(_page(tmp_path)), str(_page(tmp_path, "q")), "-o", str(out), "--resume"], capsys)
     assert rc == 0, err
     assert json.loads((out / "p" / "page.json").read_text(encoding="utf-8"))["articles"]
-
-
-def _page2(tmp_path: Path) -> Path:
-    p = tmp_path / "q.txt"
-    p.write_text(PAGE, encoding="utf-8")
-    return p
 
 
 def test_jsonl_shards_whose_names_collide_fail_alone(tmp_path, capsys):

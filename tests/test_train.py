@@ -131,3 +131,27 @@ def test_a_table_of_cue_weights_is_fitted_entry_by_entry(tmp_path):
     assert get(layered, w) == 1.25
     others = {k: v for k, v in layered["J001"].params["weights"].items() if k != "blank_line"}
     assert others == {k: v for k, v in rules["J001"].params["weights"].items() if k != "blank_line"}
+
+
+def test_fitted_weights_are_written_into_rule_files_keeping_comments(tmp_path):
+    import shutil
+
+    from cleaner.train import write_into_rule_files
+
+    rules_dir = tmp_path / "rules"
+    shutil.copytree(ROOT / "rules", rules_dir)
+    rules = load_rules()
+    changes = [(Weight("A003", "title_echo"), get(rules, Weight("A003", "title_echo")), 2.75),
+               (Weight("A002", "short_article", 1), 0.7, 0.25),
+               (Weight("J001", "weights", "blank_line"), 2.0, 1.5),
+               (Weight("J001", "gap_window"), 6, 4)]
+    done = write_into_rule_files(rules_dir, changes)
+    assert len(done) == 4
+    again = load_rules(shipped=rules_dir)
+    assert get(again, Weight("A003", "title_echo")) == 2.75
+    assert again["A002"].params["short_article"] == [rules["A002"].params["short_article"][0], 0.25]
+    assert again["J001"].params["weights"]["blank_line"] == 1.5
+    assert again["J001"].params["gap_window"] == 4
+    text = (rules_dir / "assemble.toml").read_text(encoding="utf-8")
+    assert "# title_echo, subhead_echo" in text  # comments kept
+    assert {r.id for r in again.rules} == {r.id for r in rules.rules}
