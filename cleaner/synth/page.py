@@ -46,9 +46,10 @@ VARIATION = {
     "subheads_after": 0.25,
     "title_break": 0.3,
     "bold": {"none": 0.35, "line": 0.35, "run": 0.30},
-    "bold_subtitle": 0.3,
+    "bold_subtitle": 0.1,  # subtitles are set lighter than their title, mostly
     "lead_space": 0.15,  # a stray blank before a headline line
     "dateline": 0.6,
+    "dateline_own_line": 0.15,  # 本报讯 （记者X） on a line of its own, the text under it
     "byline_with_reporter_dateline": 0.08,
     "byline_without_dateline": 0.8,
     "byline_place": {"after_title": 0.45, "before_title": 0.2, "title_line": 0.15, "body_end": 0.2},
@@ -214,9 +215,17 @@ class PageMaker:
                 gold_text = dl_gold + text
                 printed_text = dl_raw + text
             dl_len = len(dl_raw) if para_no == 0 and dl_raw is not None else 0
+            if dl_len and rng.random() < v["dateline_own_line"]:
+                # the dateline on a line of its own; the paragraph under it, indent lost
+                cur.append(Line(dl_raw, dateline_gold(dl_raw), ("para", n, len(gold_blocks))))
+                printed_text, gold_text, dl_len = text, text, 0
+                gold_text_whole = dl_gold + text
+            else:
+                gold_text_whole = gold_text
             for printed, piece in self._paragraph_lines(printed_text, gold_text, style, rng, dl_len):
                 cur.append(Line(_spacey(printed, rng, v["spacey_rate"]) if spacey else printed, piece,
                                 ("para", n, len(gold_blocks))))
+            gold_text = gold_text_whole
             gold_blocks.append({"kind": "paragraph", "text": gold_text})
             para_no += 1
         sections.append(cur)
