@@ -115,9 +115,9 @@ def _first(seq) -> frozenset[str] | None:
 
 
 def last_chars(source: str) -> frozenset[str] | None:
-    """The characters a match of a pattern anchored at the end (``…$``) ends with, or None.
+    r"""The characters a match of a pattern anchored at the end (``…$``) ends with, or None.
 
-    >>> sorted(last_chars("^\\S{2,8}(?:日报|晚报)$")), last_chars("^图为")
+    >>> sorted(last_chars(r"^\S{2,8}(?:日报|晚报)$")), last_chars("^图为")
     (['报'], None)
     """
     tree = _parse(source)

@@ -46,7 +46,7 @@ def test_sample_page_is_conserved(sample_page):
 
 def test_dev_page_is_conserved(dev_page, request):
     if dev_page.stem in KNOWN_LOSSES:
-        request.applymarker(pytest.mark.xfail(reason=KNOWN_LOSSES[dev_page.stem], strict=False))
+        request.applymarker(pytest.mark.xfail(reason=KNOWN_LOSSES[dev_page.stem], strict=True))
     page = cleaner.clean(dev_page.read_text(encoding="utf-8"), name=dev_page.name)
     assert_conserved(page)
 

@@ -70,14 +70,14 @@ EDITED = {
 
 def _check_no_edits(request, path):
     if path.stem in EDITED:
-        request.applymarker(pytest.mark.xfail(strict=False, reason=EDITED[path.stem]))
+        request.applymarker(pytest.mark.xfail(strict=True, reason=EDITED[path.stem]))
     first, second, page = two_passes(path.read_text(encoding="utf-8"))
     assert edits(page) == [], "the second pass edited clean text"
 
 
 def _check_structure(request, path):
     if path.stem in UNSTABLE:
-        request.applymarker(pytest.mark.xfail(strict=False, reason=UNSTABLE[path.stem]))
+        request.applymarker(pytest.mark.xfail(strict=True, reason=UNSTABLE[path.stem]))
     first, second, _ = two_passes(path.read_text(encoding="utf-8"))
     assert shape(first) == shape(second), _diff(shape(first), shape(second))
 
