@@ -10,11 +10,25 @@ from .rules import RuleSet, default_rules
 from .stages import PIPELINE
 
 
+#: run-time options and the values each takes
+OPTIONS = {"convert": ("auto", "t2s", "none")}
+
+
+def check_options(options: dict) -> None:
+    """Refuse an option ``clean`` does not know, or a value it does not take: an option that
+    is silently ignored is a setting the caller believes in and does not have."""
+    for key, value in options.items():
+        if key not in OPTIONS:
+            raise TypeError(f"clean() got an unknown option {key!r} (options: {', '.join(OPTIONS)})")
+        if value not in OPTIONS[key]:
+            raise ValueError(f"clean(): {key}={value!r}: choose one of {', '.join(map(repr, OPTIONS[key]))}")
+
+
 def clean(text: str, name: str = "page.txt", rules: RuleSet | None = None, **options) -> Page:
     """Clean one page of extracted text.
 
-    ``options`` are run-time settings layered over the rule set (``convert="auto"|"t2s"|
-    "none"``, ``safe_only=True``).
+    ``options`` are run-time settings layered over the rule set: ``convert="auto"|"t2s"|
+    "none"`` (Traditional to Simplified); an unknown option or value is an error.
 
     >>> page = clean("科技日报讯（记者华凌）近日，北京启动建设。\\n\\n北京启动高品质科技园区建设\\n")
     >>> page.articles[0].title.text
@@ -24,6 +38,7 @@ def clean(text: str, name: str = "page.txt", rules: RuleSet | None = None, **opt
         raise TypeError(f"clean() takes the page text as str, not {type(text).__name__}")
     rules = rules or default_rules()
     if options:
+        check_options(options)
         rules = rules.with_options(**options)
     with reference_counting_only():
         page = Page(name=name, source=text, rules=rules, overlay=Overlay(text))

@@ -91,3 +91,15 @@ def test_replace_copies_a_named_tuple_as_its_own_replace_does():
     assert replace(Line(0, 0, 2, "甲乙", 2.0), gap_before=3).gap_before == 3
     with pytest.raises(ValueError):
         replace(b, colour="red")
+
+
+@pytest.mark.parametrize("options, error, message", [
+    ({"convert": "bogus"}, ValueError, "convert='bogus': choose one of 'auto', 't2s', 'none'"),
+    ({"foo": 1}, TypeError, "unknown option 'foo'"),
+    ({"safe_only": True}, TypeError, "unknown option 'safe_only'"),
+])
+def test_unknown_options_and_values_are_refused(options, error, message):
+    import re
+
+    with pytest.raises(error, match=re.escape(message)):
+        cleaner.clean("正文。\n", **options)
