@@ -76,6 +76,10 @@ class _Parser(argparse.ArgumentParser):
         raise SystemExit(_fail(message))
 
 
+#: between articles in ``--format text``: a line no article holds
+ARTICLE_SEPARATOR = "\n" + "=" * 40 + "\n\n"
+
+
 def _fail(message: str) -> int:
     print(f"cleaner: error: {message}", file=sys.stderr)
     return 2
@@ -516,7 +520,7 @@ def _cmd_clean(args) -> int:
         if fmt == "json":
             sys.stdout.write(dumps(page_dict(page)))
         elif fmt == "text":
-            sys.stdout.write("\n".join(article_text(a) for a in page.articles))
+            sys.stdout.write(ARTICLE_SEPARATOR.join(article_text(a) for a in page.articles))
         else:
             sys.stdout.write(changes_jsonl(page))
         return 0

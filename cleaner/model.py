@@ -380,6 +380,12 @@ class Article:
     #: no title, flags): ``cleaner train`` calibrates the confidence on them
     evidence: tuple = ()
 
+    @property
+    def text(self) -> str:
+        """The body (paragraphs and subheads) joined by blank lines, as in the article files
+        and the JSON Lines ``text`` (the dateline stays at the start of the first paragraph)."""
+        return "\n\n".join(b.text for b in self.body)
+
 
 @dataclass(frozen=True, slots=True)
 class Page:
@@ -395,6 +401,10 @@ class Page:
     dropped: tuple[Block, ...] = ()
     changes: tuple[Change, ...] = ()
     meta: dict = field(default_factory=dict)
+
+    def __repr__(self) -> str:  # the full dataclass repr of a page runs to megabytes
+        return (f"Page({self.name!r}, {len(self.source)} chars, {len(self.lines)} lines, "
+                f"{len(self.articles)} articles, {len(self.changes)} changes)")
 
     def line_span(self, k: int) -> tuple[int, int]:
         ln = self.lines[k]

@@ -427,3 +427,9 @@ def test_text_pages_as_jsonl_into_a_folder(pages, tmp_path, capsys):
     assert [Path(r["id"]).name for r in rows] == ["a.txt", "b.txt"]
     assert rows[0]["source"] == "a.txt"
     assert no_temp_files(out)
+
+
+def test_text_format_separates_articles_visibly(capsys, monkeypatch):
+    two = PAGE + "\n" + PAGE2
+    rc, out, _ = run(["clean", "-", "--format", "text"], capsys, stdin=two.encode(), monkeypatch=monkeypatch)
+    assert rc == 0 and out.count("=" * 40) == 1

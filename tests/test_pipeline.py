@@ -103,3 +103,11 @@ def test_unknown_options_and_values_are_refused(options, error, message):
 
     with pytest.raises(error, match=re.escape(message)):
         cleaner.clean("正文。\n", **options)
+
+
+def test_article_text_and_a_short_page_repr():
+    page = cleaner.clean("科技日报讯（记者华凌）近日，北京启动建设。\n\n北京启动高品质科技园区建设\n")
+    (a,) = page.articles
+    assert a.text == "\n\n".join(b.text for b in a.body) and a.text.startswith("科技日报讯")
+    r = repr(page)
+    assert r.startswith("Page('page.txt', ") and "1 articles" in r and len(r) < 200
