@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import difflib
 import functools
+import re
+import string
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,6 +36,7 @@ RULE_KEYS = {
     "safety": str, "enabled": bool, "params": dict, "examples": list, "near_misses": list,
 }
 REQUIRED = ("id", "name", "check", "summary", "message")
+_RULE_IDS_SEEN: set = set()
 FILE_KEYS = {"stage", "rule"}
 #: A user pattern that runs longer than this on one line is stopped (seconds).
 PATTERN_TIMEOUT = 0.5
@@ -103,6 +106,11 @@ def _suggest(key: str, known) -> str:
 
 
 def _check_type(value, expected, where: str):
+    if isinstance(expected, tuple):  # one of a few values
+        if value not in expected:
+            raise RuleError(f"{where}: expected one of {', '.join(map(repr, expected))}, got {value!r}"
+                            f"{_suggest(str(value), [str(e) for e in expected])}")
+        return
     if expected is float and isinstance(value, int) and not isinstance(value, bool):
         return
     if expected is list and isinstance(value, list):
@@ -121,7 +129,15 @@ def _validate_params(params: dict, schema: dict, where: str) -> None:
                 if not isinstance(v, (int, float)) or isinstance(v, bool):
                     raise RuleError(f"{where}: parameter '{key}': entry '{k}' must be a number, "
                                     f"got {type(v).__name__}")
-        if key.endswith("patterns") or key.endswith("pattern"):
+        if isinstance(value, list) and not _is_pattern_key(key) and value:
+            # flat, and of one kind: numbers (weights) or strings (words), as shipped
+            number = isinstance(value[0], (int, float)) and not isinstance(value[0], bool)
+            for n, v in enumerate(value):
+                ok = (isinstance(v, (int, float)) and not isinstance(v, bool)) if number else isinstance(v, str)
+                if not ok:
+                    raise RuleError(f"{where}: parameter '{key}': element {n} must be a "
+                                    f"{'number' if number else 'string'}, got {type(v).__name__}")
+        if _is_pattern_key(key):
             for p in value if isinstance(value, list) else [value]:
                 if not isinstance(p, str):
                     raise RuleError(f"{where}: parameter '{key}': patterns must be strings")
@@ -129,6 +145,29 @@ def _validate_params(params: dict, schema: dict, where: str) -> None:
                     regex.compile(p)
                 except regex.error as exc:
                     raise RuleError(f"{where}: parameter '{key}': bad pattern {p!r}: {exc}") from None
+
+
+def _is_number(x) -> bool:
+    return isinstance(x, (int, float)) and not isinstance(x, bool)
+
+
+def _is_pattern_key(key: str) -> bool:
+    return key.endswith(("patterns", "pattern", "openers"))
+
+
+def _check_message(message: str, where: str) -> None:
+    """A message may only name evidence fields (``{line}``, ``{text}``): no attribute or
+    index lookups, conversions or format specs (``{text:>200000000}`` is a 200 MB line)."""
+    try:
+        fields = list(string.Formatter().parse(message))
+    except ValueError as exc:
+        raise RuleError(f"{where}: key 'message': {exc}") from None
+    for _, name, spec, conversion in fields:
+        if name is None:
+            continue
+        if not name.isidentifier() or spec or conversion:
+            raise RuleError(f"{where}: key 'message': only plain {{name}} fields are allowed, "
+                            f"not {{{name}{'!' + conversion if conversion else ''}{':' + spec if spec else ''}}}")
 
 
 def _merge_params(old: dict, new: dict, where: str) -> dict:
@@ -142,6 +181,12 @@ def _merge_params(old: dict, new: dict, where: str) -> dict:
                     raise RuleError(f"{where}: parameter '{key}': unknown entry '{k}'{_suggest(k, old[key])}")
             out[key] = {**old[key], **value}
         else:
+            if isinstance(value, list) and isinstance(old.get(key), list) and old[key]:
+                want_number = _is_number(old[key][0])
+                for n, v in enumerate(value):
+                    if _is_number(v) != want_number:
+                        raise RuleError(f"{where}: parameter '{key}': element {n} must be a "
+                                        f"{'number' if want_number else 'string'}, got {type(v).__name__}")
             out[key] = value
     return out
 
@@ -171,12 +216,19 @@ def _raw_rules(path: Path, checks: dict) -> list[tuple[str, dict, str]]:
     data = _read(path)
     for key in data:
         if key not in FILE_KEYS:
-            raise RuleError(f"{path}: unknown top-level key '{key}'{_suggest(key, FILE_KEYS)}")
+            hint = " (a rule is a [[rule]] table with id = \"...\")" if key in _RULE_IDS_SEEN or \
+                re.fullmatch(r"[A-Z]\d{3}", key) else _suggest(key, FILE_KEYS)
+            raise RuleError(f"{path}: unknown top-level key '{key}'{hint}")
     stage = data.get("stage")
-    if stage not in checks:
+    if not isinstance(stage, str) or stage not in checks:
         raise RuleError(f"{path}: 'stage' must be one of {', '.join(sorted(checks))}, got {stage!r}")
     out = []
-    for n, raw in enumerate(data.get("rule", []), 1):
+    rules = data.get("rule", [])
+    if not isinstance(rules, list):
+        raise RuleError(f"{path}: 'rule' must be an array of tables ([[rule]]), got {type(rules).__name__}")
+    for n, raw in enumerate(rules, 1):
+        if not isinstance(raw, dict):
+            raise RuleError(f"{path}: rule #{n}: a rule must be a table")
         rid = raw.get("id", f"#{n}")
         where = f"{path}: rule {rid}"
         if not isinstance(raw, dict):
@@ -189,7 +241,7 @@ def _raw_rules(path: Path, checks: dict) -> list[tuple[str, dict, str]]:
     return out
 
 
-def _build(stage: str, raw: dict, origin: str, checks: dict) -> Rule:
+def _build(stage: str, raw: dict, origin: str, checks: dict, always_on=frozenset()) -> Rule:
     where = f"{origin}: rule {raw.get('id', '?')}"
     for key in REQUIRED:
         if key not in raw:
@@ -204,6 +256,10 @@ def _build(stage: str, raw: dict, origin: str, checks: dict) -> Rule:
     missing = [k for k in schema if k not in params]
     if missing:
         raise RuleError(f"{where}: missing parameter(s) {', '.join(missing)} for check '{check}'")
+    _check_message(raw["message"], where)
+    if raw.get("enabled") is False and check in always_on:
+        raise RuleError(f"{where}: cannot be disabled: the {stage} stage rests on '{check}' "
+                        f"(change its parameters instead)")
     safety = raw.get("safety", "safe")
     if safety not in ("safe", "review"):
         raise RuleError(f"{where}: key 'safety' must be 'safe' or 'review', got {safety!r}")
@@ -218,7 +274,7 @@ def _build(stage: str, raw: dict, origin: str, checks: dict) -> Rule:
 
 def load_rules(user: str | Path | None | list = None, shipped: Path | None = None) -> RuleSet:
     """The shipped rules, with each user file or directory in ``user`` layered on top."""
-    from .stages import CHECKS  # the registry of checks each stage offers
+    from .stages import ALWAYS_ON, CHECKS  # the registry of checks each stage offers
 
     merged: dict[str, tuple[str, dict, str]] = {}
     order: list[str] = []
@@ -247,7 +303,7 @@ def load_rules(user: str | Path | None | list = None, shipped: Path | None = Non
                 else:
                     merged[rid] = (stage, raw, origin)
                     order.append(rid)
-    return RuleSet(tuple(_build(*merged[rid], CHECKS) for rid in order))
+    return RuleSet(tuple(_build(*merged[rid], CHECKS, ALWAYS_ON) for rid in order))
 
 
 def starts_anchored(source: str) -> bool:

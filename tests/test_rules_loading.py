@@ -303,3 +303,39 @@ def test_bad_cue_weights_are_named(tmp_path, table, message):
                                      encoding="utf-8")
     with pytest.raises(RuleError, match=re.escape(message)):
         load_rules(str(tmp_path))
+
+
+def _user_rules(tmp_path, text: str):
+    from cleaner.rules import load_rules
+
+    (tmp_path / "r.toml").write_text(textwrap.dedent(text), encoding="utf-8")
+    return load_rules(str(tmp_path))
+
+
+@pytest.mark.parametrize("text, message", [
+    ('stage = "label"\nrule = "x"\n', "'rule' must be an array of tables"),
+    ('stage = ["label"]\n', "'stage' must be one of"),
+    ('stage = "label"\nrule = ["x"]\n', "rule #1: a rule must be a table"),
+    ('stage = "assemble"\n[[rule]]\nid = "A002"\nparams = { short_article = ["x", 1] }\n',
+     "parameter 'short_article': element 0 must be a number, got str"),
+    ('stage = "assemble"\n[[rule]]\nid = "A002"\nparams = { short_article = [[1.0], 2.0] }\n',
+     "element 0 must be a number, got list"),
+    ('stage = "label"\n[[rule]]\nid = "L001"\nparams = { kind = "paragraph" }\n',
+     "parameter 'kind': expected one of 'furniture', 'credit', got 'paragraph'"),
+    ('stage = "normalise"\n[[rule]]\nid = "N005"\nparams = { config = "../../../../etc/passwd" }\n',
+     "parameter 'config': expected one of 't2s'"),
+    ('stage = "label"\n[[rule]]\nid = "L001"\nmessage = "{kind.nope}"\n', "only plain {name} fields"),
+    ('stage = "label"\n[[rule]]\nid = "L001"\nmessage = "{text:>200000000}"\n', "only plain {name} fields"),
+    ('stage = "rejoin"\n[[rule]]\nid = "J001"\nenabled = false\n', "cannot be disabled"),
+    ('stage = "assemble"\n[[rule]]\nid = "A003"\nenabled = false\n', "cannot be disabled"),
+    ('stage = "rejoin"\n[J001]\nenabled = false\n', "a rule is a [[rule]] table with id ="),
+    ('stage = "rejoin"\n[[rule]]\nid = "J001"\nparams = { paragraph_openers = ["(unclosed"] }\n', "bad pattern"),
+])
+def test_hostile_rule_files_are_refused_with_one_clear_error(tmp_path, text, message):
+    with pytest.raises(RuleError, match=re.escape(message)):
+        _user_rules(tmp_path, text)
+
+
+def test_rules_that_may_be_disabled_still_can_be(tmp_path):
+    rules = _user_rules(tmp_path, 'stage = "assemble"\n[[rule]]\nid = "A008"\nenabled = false\n')
+    assert not rules.enabled("A008")

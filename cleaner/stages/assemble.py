@@ -32,6 +32,8 @@ from ..rules import search
 from ._common import rebuild
 
 STAGE = "assemble"
+ALWAYS_ON = ("segment_articles", "attach_headlines", "place_subheads", "attach_pullquotes", "attach_captions",
+             "drop_furniture")
 
 CHECKS = {
     "heal_cut_paragraph": {"max_distance": int, "column_tolerance": float, "min_score": float,

@@ -28,7 +28,7 @@ from ._common import apply_line_edits, line_replacements, rebuild
 STAGE = "label"
 
 CHECKS = {
-    "whole_block": {"kind": str, "patterns": list, "max_length": int},
+    "whole_block": {"kind": ("furniture", "credit"), "patterns": list, "max_length": int},
     "caption": {"patterns": list, "credit_patterns": list, "line_credit_patterns": list, "max_length": int},
     "byline": {"patterns": list, "max_length": int},
     "dateline": {"patterns": list},

@@ -26,6 +26,7 @@ from ..rules import PATTERN_TIMEOUT, Rule, any_pattern
 from ._common import apply_line_edits, line_replacements
 
 STAGE = "rejoin"
+ALWAYS_ON = ("score_break",)
 
 CHECKS = {
     "score_break": {
