@@ -36,7 +36,6 @@ RULE_KEYS = {
     "safety": str, "enabled": bool, "params": dict, "examples": list, "near_misses": list,
 }
 REQUIRED = ("id", "name", "check", "summary", "message")
-_RULE_IDS_SEEN: set = set()
 FILE_KEYS = {"stage", "rule"}
 #: A user pattern that runs longer than this on one line is stopped (seconds).
 PATTERN_TIMEOUT = 0.5
@@ -216,8 +215,8 @@ def _raw_rules(path: Path, checks: dict) -> list[tuple[str, dict, str]]:
     data = _read(path)
     for key in data:
         if key not in FILE_KEYS:
-            hint = " (a rule is a [[rule]] table with id = \"...\")" if key in _RULE_IDS_SEEN or \
-                re.fullmatch(r"[A-Z]\d{3}", key) else _suggest(key, FILE_KEYS)
+            hint = " (a rule is a [[rule]] table with id = \"...\")" if re.fullmatch(r"[A-Z]\d{3}", key) \
+                else _suggest(key, FILE_KEYS)
             raise RuleError(f"{path}: unknown top-level key '{key}'{hint}")
     stage = data.get("stage")
     if not isinstance(stage, str) or stage not in checks:
