@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import random
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..chars import HAN
 from . import forms
@@ -215,14 +215,17 @@ class PageMaker:
                 gold_text = dl_gold + text
                 printed_text = dl_raw + text
             dl_len = len(dl_raw) if para_no == 0 and dl_raw is not None else 0
+            para_style = style
             if dl_len and rng.random() < v["dateline_own_line"]:
-                # the dateline on a line of its own; the paragraph under it, indent lost
+                # the dateline on a line of its own, in the paragraph's indented first line;
+                # the text goes on under it at the full measure
                 cur.append(Line(dl_raw, dateline_gold(dl_raw), ("para", n, len(gold_blocks))))
                 printed_text, gold_text, dl_len = text, text, 0
                 gold_text_whole = dl_gold + text
+                para_style = replace(style, indent=0)
             else:
                 gold_text_whole = gold_text
-            for printed, piece in self._paragraph_lines(printed_text, gold_text, style, rng, dl_len):
+            for printed, piece in self._paragraph_lines(printed_text, gold_text, para_style, rng, dl_len):
                 cur.append(Line(_spacey(printed, rng, v["spacey_rate"]) if spacey else printed, piece,
                                 ("para", n, len(gold_blocks))))
             gold_text = gold_text_whole
