@@ -273,7 +273,7 @@ def _build(stage: str, raw: dict, origin: str, checks: dict, always_on=frozenset
 
 def load_rules(user: str | Path | None | list = None, shipped: Path | None = None) -> RuleSet:
     """The shipped rules, with each user file or directory in ``user`` layered on top."""
-    from .stages import ALWAYS_ON, CHECKS  # the registry of checks each stage offers
+    from .checks import ALWAYS_ON, SCHEMAS as CHECKS  # the checks each stage offers
 
     merged: dict[str, tuple[str, dict, str]] = {}
     order: list[str] = []

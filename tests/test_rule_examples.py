@@ -92,7 +92,7 @@ def test_rule_has_examples(rule):
 
 def test_every_character_check_is_known():
     """The table above must follow the stages: a new check that edits text must be listed."""
-    from cleaner.stages import CHECKS
+    from cleaner.checks import SCHEMAS as CHECKS
 
     known = {(stage, check) for stage, checks in CHECKS.items() for check in checks}
     assert CHARACTER_CHECKS <= known, sorted(CHARACTER_CHECKS - known)

@@ -32,34 +32,7 @@ from ..rules import search
 from ._common import rebuild
 
 STAGE = "assemble"
-ALWAYS_ON = ("segment_articles", "attach_headlines", "place_subheads", "attach_pullquotes", "attach_captions",
-             "drop_furniture")
 
-CHECKS = {
-    "heal_cut_paragraph": {"max_distance": int, "column_tolerance": float, "min_score": float,
-                           "distance_cost": float, "split_word": float, "split_word_min_uses": int},
-    "segment_articles": {"column_change": float, "min_affinity": float, "no_title": float,
-                         "short_article": list, "continuity_weight": float, "column_stay": float,
-                         "confidence_bias": float, "confidence_margin": float, "confidence_no_title": float,
-                         "confidence_flags": float, "confidence_echo": float, "confidence_short": float,
-                         "confidence_margin_cap": float, "review_margin": float},
-    "attach_headlines": {
-        "open_cost": float, "byline_open_cost": float, "split_cost": float, "split_plain_extra": float,
-        "subclose_cost": float, "subclose_first_cost": float, "byline_between_penalty": float, "byline_apart_penalty": float,
-        "lead_repeat": float, "lead_repeat_penalty": float, "parallel_bonus": float, "inside_apart": float, "subhead_cost": float,
-        "affinity_slope": float, "phrase_pair_bonus": float, "bold_penalty": float,
-        "short_heading": int, "short_heading_bonus": float, "long_heading": int,
-        "long_heading_penalty": float, "bold_subtitle_penalty": float, "subtitle_max_length": int,
-        "long_subtitle_penalty": float, "byline_with_credit": float, "reporter_credit": str,
-        "inside_cost": float, "inside_column_change": float, "title_echo": float, "subhead_echo": float,
-        "dash_title_penalty": float, "extra_heading_penalty": float, "second_byline_penalty": float,
-    },
-    "place_subheads": {"default_section": int, "min_echo": float},
-    "attach_pullquotes": {},
-    "attach_captions": {},
-    "drop_furniture": {},
-    "headline_over_two_lines": {"max_length": int, "min_uses": int},
-}
 
 #: a subtitle led in by a dash (——访…, ——记…): never a title, a kicker or a subhead
 _DASH = re.compile(r"^\s*(?:—|－－|--|―)")

@@ -27,12 +27,6 @@ from ._common import line_replacements
 
 STAGE = "dedouble"
 
-CHECKS = {
-    "doubled_line": {"min_coverage": float, "min_result": int, "max_length": int,
-                     "protected": list, "protected_chars": str},
-    "doubled_near_match": {"min_similarity": float, "min_length": int},
-    "doubled_split_lines": {"max_line_width": float, "max_lines": int, "min_coverage": float},
-}
 
 _LEADING_DOUBLE = re.compile(r"(.{1,60}?)\1", re.S)
 _SENTENCE_INSIDE = re.compile(f"[{re.escape(TERMINAL)}，、].")

@@ -27,14 +27,6 @@ from ._common import apply_line_edits, line_replacements, rebuild
 
 STAGE = "label"
 
-CHECKS = {
-    "whole_block": {"kind": ("furniture", "credit"), "patterns": list, "max_length": int},
-    "caption": {"patterns": list, "credit_patterns": list, "line_credit_patterns": list, "max_length": int},
-    "byline": {"patterns": list, "max_length": int},
-    "dateline": {"patterns": list},
-    "heading": {"max_length": int, "max_lines": int, "end_marks": str, "comma_max_length": int},
-    "pullquote": {"min_length": int, "ngram": int, "min_similarity": float},
-}
 
 
 

@@ -15,8 +15,6 @@ from ..rules import Rule, pattern, search
 from .dedouble import parse_doubling
 
 STAGE = "lines"
-CHECKS = {"split_merged_byline": {"byline_pattern": str, "name_pattern": str, "min_rest": int,
-                                   "trailing_pattern": str}}
 
 
 

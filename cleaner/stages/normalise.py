@@ -24,18 +24,6 @@ from ._common import source_replacements
 
 STAGE = "normalise"
 
-#: OpenCC's shipped configurations that turn Traditional into Simplified: a rule file names
-#: one of these, never a path (a config is a file OpenCC opens)
-CONFIGS = ("t2s", "tw2s", "hk2s", "tw2sp", "t2s.json", "tw2s.json", "hk2s.json", "tw2sp.json")
-
-CHECKS = {
-    "fullwidth_ascii": {},
-    "compat_ideographs": {},
-    "ascii_punct_in_cjk": {"marks": str},
-    "invisible_chars": {},
-    "traditional_to_simplified": {"min_ratio": float, "min_chars": int, "config": CONFIGS},
-    "replacement_chars": {},
-}
 
 _FULLWIDTH = "\uff10-\uff19\uff21-\uff3a\uff41-\uff5a"
 _FULLWIDTH_RE = re.compile(f"[{_FULLWIDTH}]+")

@@ -26,18 +26,7 @@ from ..rules import PATTERN_TIMEOUT, Rule, any_pattern
 from ._common import apply_line_edits, line_replacements
 
 STAGE = "rejoin"
-ALWAYS_ON = ("score_break",)
 
-CHECKS = {
-    "score_break": {
-        "full_tolerance": float, "indent_min": float, "indent_max": float,
-        "short_deficit": float, "half_width_slack": float, "wider_column": float, "indent_after_open": float, "max_column": float,
-        "gap_window": int, "gap_everywhere_min": float, "gap_informative_max": float,
-        "caption_openers": list, "caption_end": float, "weights": dict,
-        "paragraph_openers": list, "no_break_endings": str,
-    },
-    "hyphen_join": {},
-}
 
 _LATIN_END = re.compile(r"[A-Za-z][.,;:!?%)'\"]?$|[0-9][.,;:!?%)'\"]$")
 #: What a line that goes on a Latin sentence starts with (a set: it is asked at every join).

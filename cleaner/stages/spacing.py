@@ -21,11 +21,6 @@ from ._common import apply_line_edits, line_replacements
 
 STAGE = "spacing"
 
-CHECKS = {
-    "body_blanks": {"kinds": list},
-    "spaced_digits": {"kinds": list},
-    "blank_runs": {"kinds": list},
-}
 
 _BLANKS = re.compile("[ \\t\\u00a0\\u3000]+")
 _CJK_ONE = re.compile(CJK_CHAR)

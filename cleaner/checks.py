@@ -1,0 +1,89 @@
+"""The parameters each stage's checks take: the schema a rule file is validated against.
+
+A rule names the check (a function of its stage) it configures and gives that check its
+parameters; this table says, for every stage and check, which parameters exist and what each
+is: a type, or a tuple of the values it may take. It is data, kept below the rules module and
+the stages so that validating rule files needs no stage (and the stages and the rules do not
+import each other).
+"""
+
+from __future__ import annotations
+
+#: OpenCC's shipped configurations that turn Traditional into Simplified: a rule file names
+#: one of these, never a path (a config is a file OpenCC opens)
+CONFIGS = ("t2s", "tw2s", "hk2s", "tw2sp", "t2s.json", "tw2s.json", "hk2s.json", "tw2sp.json")
+
+#: stage -> check -> parameter -> type (or the values it may take)
+SCHEMAS = {
+    "normalise": {
+        "fullwidth_ascii": {},
+        "compat_ideographs": {},
+        "ascii_punct_in_cjk": {"marks": str},
+        "invisible_chars": {},
+        "traditional_to_simplified": {"min_ratio": float, "min_chars": int, "config": CONFIGS},
+        "replacement_chars": {},
+    },
+    "lines": {"split_merged_byline": {"byline_pattern": str, "name_pattern": str, "min_rest": int,
+                                       "trailing_pattern": str}},
+    "dedouble": {
+        "doubled_line": {"min_coverage": float, "min_result": int, "max_length": int,
+                         "protected": list, "protected_chars": str},
+        "doubled_near_match": {"min_similarity": float, "min_length": int},
+        "doubled_split_lines": {"max_line_width": float, "max_lines": int, "min_coverage": float},
+    },
+    "rejoin": {
+        "score_break": {
+            "full_tolerance": float, "indent_min": float, "indent_max": float,
+            "short_deficit": float, "half_width_slack": float, "wider_column": float, "indent_after_open": float, "max_column": float,
+            "gap_window": int, "gap_everywhere_min": float, "gap_informative_max": float,
+            "caption_openers": list, "caption_end": float, "weights": dict,
+            "paragraph_openers": list, "no_break_endings": str,
+        },
+        "hyphen_join": {},
+    },
+    "label": {
+        "whole_block": {"kind": ("furniture", "credit"), "patterns": list, "max_length": int},
+        "caption": {"patterns": list, "credit_patterns": list, "line_credit_patterns": list, "max_length": int},
+        "byline": {"patterns": list, "max_length": int},
+        "dateline": {"patterns": list},
+        "heading": {"max_length": int, "max_lines": int, "end_marks": str, "comma_max_length": int},
+        "pullquote": {"min_length": int, "ngram": int, "min_similarity": float},
+    },
+    "spacing": {
+        "body_blanks": {"kinds": list},
+        "spaced_digits": {"kinds": list},
+        "blank_runs": {"kinds": list},
+    },
+    "assemble": {
+        "heal_cut_paragraph": {"max_distance": int, "column_tolerance": float, "min_score": float,
+                               "distance_cost": float, "split_word": float, "split_word_min_uses": int},
+        "segment_articles": {"column_change": float, "min_affinity": float, "no_title": float,
+                             "short_article": list, "continuity_weight": float, "column_stay": float,
+                             "confidence_bias": float, "confidence_margin": float, "confidence_no_title": float,
+                             "confidence_flags": float, "confidence_echo": float, "confidence_short": float,
+                             "confidence_margin_cap": float, "review_margin": float},
+        "attach_headlines": {
+            "open_cost": float, "byline_open_cost": float, "split_cost": float, "split_plain_extra": float,
+            "subclose_cost": float, "subclose_first_cost": float, "byline_between_penalty": float, "byline_apart_penalty": float,
+            "lead_repeat": float, "lead_repeat_penalty": float, "parallel_bonus": float, "inside_apart": float, "subhead_cost": float,
+            "affinity_slope": float, "phrase_pair_bonus": float, "bold_penalty": float,
+            "short_heading": int, "short_heading_bonus": float, "long_heading": int,
+            "long_heading_penalty": float, "bold_subtitle_penalty": float, "subtitle_max_length": int,
+            "long_subtitle_penalty": float, "byline_with_credit": float, "reporter_credit": str,
+            "inside_cost": float, "inside_column_change": float, "title_echo": float, "subhead_echo": float,
+            "dash_title_penalty": float, "extra_heading_penalty": float, "second_byline_penalty": float,
+        },
+        "place_subheads": {"default_section": int, "min_echo": float},
+        "attach_pullquotes": {},
+        "attach_captions": {},
+        "drop_furniture": {},
+        "headline_over_two_lines": {"max_length": int, "min_uses": int},
+    },
+}
+
+#: checks a stage cannot do without: a rule file may tune them, not disable them
+ALWAYS_ON = frozenset({
+    "score_break",  # rejoin
+    "segment_articles", "attach_headlines", "place_subheads", "attach_pullquotes", "attach_captions",
+    "drop_furniture",  # assemble
+})
