@@ -99,6 +99,10 @@ def _jobs(value: str) -> int:
     return _whole(value, 0, "must be 0 (all cores) or more")
 
 
+def _count(value: str) -> int:
+    return _whole(value, 0, f"must be 0 or more: {value}")
+
+
 def _positive(value: str) -> int:
     return _whole(value, 1, f"must be at least 1: {value}")
 
@@ -195,7 +199,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="folder for the fitted weights (one <stage>.toml per stage changed)")
     t.add_argument("--validation", action="append", metavar="GOLD_DIR",
                    help="folder of validation pages, scored before and after (repeatable)")
-    t.add_argument("--rounds", type=_positive, default=2, metavar="N", help="passes over the weights (default 2)")
+    t.add_argument("--rounds", type=_count, default=2, metavar="N",
+                   help="passes over the weights (default 2; 0: only calibrate the confidence)")
     t.add_argument("--no-calibrate", action="store_true",
                    help="leave the confidence coefficients as they are (default: with --validation, "
                         "calibrate them on the validation pages)")

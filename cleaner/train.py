@@ -211,8 +211,12 @@ def objective(s: dict) -> float:
 
 
 def fit(rules: RuleSet, train: Evaluator, weights: list[Weight], rounds: int = 2,
-        min_gain: float = 0.05, log=None) -> tuple[RuleSet, list[tuple[Weight, object, object]]]:
-    """Coordinate search: the fitted rules and the list of (weight, old, new) changes."""
+        min_gain: float = 0.05, log=None, guard=None) -> tuple[RuleSet, list[tuple[Weight, object, object]]]:
+    """Coordinate search: the fitted rules and the list of (weight, old, new) changes.
+
+    ``guard(rules) -> bool``, when given, must also accept a change: cases a person checked
+    by hand (a real page that must stay perfect, the conventions the tests hold) are
+    constraints the search may not trade away for a better mean on synthesised pages."""
     best = objective(train.summary(rules))
     start = {w: get(rules, w) for w in weights}
     if log:
@@ -224,7 +228,7 @@ def fit(rules: RuleSet, train: Evaluator, weights: list[Weight], rounds: int = 2
             for v in candidates(cur):
                 trial = with_weight(rules, w, v)
                 score = objective(train.summary(trial))
-                if score > best + min_gain:
+                if score > best + min_gain and (guard is None or guard(trial)):
                     if log:
                         log(f"round {rnd}: {w.label()} {cur} -> {v}: objective {best:.3f} -> {score:.3f}")
                     rules, best, improved = trial, score, True
