@@ -61,6 +61,7 @@ def main(argv=None) -> int:
     ap.add_argument("--rounds", type=int, default=1)
     ap.add_argument("-o", "--output", default="/tmp/guarded")
     ap.add_argument("-j", "--jobs", type=int, default=2)
+    ap.add_argument("--only", help="comma-separated RULE.key weights to fit (default: all)")
     args = ap.parse_args(argv)
     rules = load_rules()
     train = load_gold_dirs([ROOT / "benchmarks" / "splits" / "train"])
@@ -71,7 +72,10 @@ def main(argv=None) -> int:
     log = lambda m: print(f"[{time.perf_counter() - t0:6.0f}s] {m}", file=sys.stderr, flush=True)  # noqa: E731
     with Evaluator(train, args.jobs) as ev:
         before = ev.summary(rules)
-        fitted, changes = fit(rules, ev, weights_of(rules), rounds=args.rounds, log=log, guard=guard)
+        weights = weights_of(rules)
+        if args.only:
+            weights = [w for w in weights if w.label() in args.only.split(",")]
+        fitted, changes = fit(rules, ev, weights, rounds=args.rounds, log=log, guard=guard)
         after = ev.summary(fitted)
     with Evaluator(val, args.jobs) as ev:
         rows = [("train before", before), ("train after", after), ("valid before", ev.summary(rules)),

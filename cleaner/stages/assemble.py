@@ -573,7 +573,10 @@ class Assembler:
             opts.append(("inside", m, c + self.part_cost(g), "headline set inside its article's text"))
             if m >= 2 and g[-1].kind == "heading" and any(b.kind == "heading" for b in g[:-1]):
                 sc, _ = self.subhead_score(g[-1], prev, nxt)
-                opts.append(("inside", m - 1, c + self.part_cost(g[:-1]) + w["subhead_cost"] - sc,
+                # a plain heading right under a bold title is its subtitle, not a subhead
+                under = w["subtitle_under_bold"] if g[-2].kind == "heading" and self.doubled(g[-2]) \
+                    and not self.doubled(g[-1]) and g[-1].first == g[-2].last + 1 else 0.0
+                opts.append(("inside", m - 1, c + self.part_cost(g[:-1]) + w["subhead_cost"] - sc + under,
                              "headline set inside its article's text, a subhead under it"))
         by_sub = {False: opts, True: list(opts)}
         if m >= 2 and g[0].kind == "heading" and any(b.kind == "heading" for b in g[1:]):
