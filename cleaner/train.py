@@ -223,8 +223,10 @@ def fit(rules: RuleSet, train: Evaluator, weights: list[Weight], rounds: int = 2
         log(f"start: objective {best:.3f} on {len(train.pages)} pages, {len(weights)} weights")
     for rnd in range(1, rounds + 1):
         improved = False
-        for w in weights:
+        for i, w in enumerate(weights, 1):
             cur = get(rules, w)
+            if log and i % 10 == 1:  # a sign of life on a long run
+                log(f"round {rnd}: weight {i}/{len(weights)} ({w.label()}), objective {best:.3f}")
             for v in candidates(cur):
                 trial = with_weight(rules, w, v)
                 score = objective(train.summary(trial))
