@@ -36,7 +36,7 @@ SCHEMAS = {
             "full_tolerance": float, "indent_min": float, "indent_max": float,
             "short_deficit": float, "half_width_slack": float, "wider_column": float, "indent_after_open": float, "max_column": float,
             "gap_window": int, "gap_everywhere_min": float, "gap_informative_max": float,
-            "caption_openers": list, "caption_end": float, "weights": dict,
+            "caption_openers": list, "caption_end": float, "weights": dict, "dateline_alone": list,
             "paragraph_openers": list, "no_break_endings": str,
         },
         "hyphen_join": {},

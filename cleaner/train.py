@@ -146,7 +146,8 @@ def candidates(value) -> list:
     if isinstance(value, int):
         out = {value - 1, value + 1, value * 2, value // 2} if value else {1, 2}
         return sorted(v for v in out if v >= 0 and v != value)
-    out = {round(value * s, 4) for s in STEPS} if value else {0.25, 0.5, 1.0, 2.0}
+    # a weight at 0 may turn either way (a cue for a break or against one)
+    out = {round(value * s, 4) for s in STEPS} if value else {-8.0, -4.0, -2.0, -1.0, -0.5, 0.25, 0.5, 1.0, 2.0}
     return sorted(v for v in out if v != value)
 
 

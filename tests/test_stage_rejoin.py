@@ -170,3 +170,12 @@ def test_a_one_line_caption_ends_its_block(stages_until):
     text = "图为改造后的临川市东城区柳荫巷。\n高标准农田建设 夯实粮食安全根基\n"
     page = stages_until(text, "rejoin")
     assert [b.text for b in page.blocks] == ["图为改造后的临川市东城区柳荫巷。", "高标准农田建设 夯实粮食安全根基"]
+
+
+def test_a_dateline_alone_on_its_line_opens_the_paragraph_under_it(stages_until, wrap):
+    # blank lines after every line, the dateline on a line of its own, the text under it at
+    # the full measure (the dateline took the indented first line)
+    body = wrap("进入冬季，流感等呼吸道传染病进入高发期。记者从多家医院了解到，近期门急诊量明显上升，专家提醒市民科学防护。",
+                column=16, indent=0)
+    page = stages_until("\n\n".join(["本报讯 （记者于凯平）"] + body) + "\n", "rejoin")
+    assert [b.text[:10] for b in page.blocks] == ["本报讯 （记者于凯平"]

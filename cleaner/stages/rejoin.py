@@ -270,6 +270,9 @@ def _score(page: Page, p: dict, i: int, first_width: float, size: int, mid: floa
                 # lines without any punctuation (a title over its subtitle), then a paragraph's
                 # first line: one indent short of the line after it
                 cue((w["indented_after_headlines"], "the next line is indented, after lines without any punctuation: headlines", ()))
+    if first and opens[i] and not end_a and any_pattern(tuple(p["dateline_alone"])).search(ta):
+        # a dateline set on a line of its own (本报讯 （记者X）): its paragraph goes on under it
+        cue((w["dateline_alone"], "a dateline alone on its line: its paragraph goes on", ()))
     if opens[i + 1]:
         cue((w["opener"], "the next line opens a paragraph ('{}')", (tb[:6],)))
     if b.gap_before and page.meta["gaps_informative"][i + 1]:
