@@ -523,3 +523,20 @@ def test_a_dash_heading_is_a_subtitle_never_a_title_or_kicker():
         for a in cleaner.clean(maker.page(seed).raw).articles:
             bad += [(seed, h.text) for h in (a.title, a.kicker) if h is not None and h.text.startswith("——")]
     assert bad == []
+
+
+def test_two_bold_lines_one_under_the_other_are_one_title(wrap):
+    # a two-phrase title broken at its blank, each line drawn twice (fake bold)
+    head = "古镇焕新古镇焕新\n游客“留下来”游客“留下来”\n"
+    body = "今年以来，古镇焕新吸引游客留下来，民宿、文创、夜游等新业态不断涌现，游客停留时间明显延长。"
+    page = cleaner.clean(head + "\n".join(wrap(body)) + "\n" + "\n".join(wrap(A2)) + "\n")
+    (a,) = page.articles
+    assert (a.title.text, a.subtitle) == ("古镇焕新 游客“留下来”", None)
+
+
+def test_a_plain_line_under_a_bold_title_stays_its_subtitle(wrap):
+    head = "古镇焕新古镇焕新\n游客“留下来”\n"
+    body = "今年以来，古镇焕新吸引游客留下来，民宿、文创、夜游等新业态不断涌现，游客停留时间明显延长。"
+    page = cleaner.clean(head + "\n".join(wrap(body)) + "\n" + "\n".join(wrap(A2)) + "\n")
+    (a,) = page.articles
+    assert (a.title.text, a.subtitle.text) == ("古镇焕新", "游客“留下来”")

@@ -903,6 +903,13 @@ class Assembler:
             elif d.subtitle is None and not self.doubled(b):
                 d.subtitle = b
                 self.record("A003", "attach", b, f"subtitle of the article {where} it")
+            elif d.subtitle is None and d.title in here and self.doubled(d.title) \
+                    and b.first == d.title.last + 1 and not _DASH.match(b.text):
+                # two bold lines, one under the other: a title broken over two lines (the
+                # subtitle is set lighter), joined with a blank where it broke between phrases
+                d.title = rebuild(self.page, replace(d.title, lines=d.title.lines + b.lines,
+                                                     joiners=d.title.joiners + (" ",) + b.joiners))
+                self.record("A003", "join", b, "a bold title goes on on this bold line", before="\n", after=" ")
             elif d.subtitle is None:
                 d.subtitle = b
                 d.flags.append("doubled subtitle")
