@@ -381,7 +381,7 @@ class PageMaker:
         """An already-clean page: headings and one paragraph per line."""
         arts, lines = [], []
         for n, story in enumerate(stories):
-            dl_raw = dl_gold = None
+            dl_gold = None
             if rng.random() < self.v["dateline"]:
                 _, dl_gold, _ = forms.dateline(rng)
             by_gold = forms.byline(rng, story.byline_hint)[1] if dl_gold is None and rng.random() < 0.5 else None
