@@ -423,13 +423,14 @@ class Assembler:
         if self.has_dateline(u):
             return 0.0, "a dateline opens it"
         if page_gap(self.page, u):
-            return 0.3, "a blank line sets it apart where the page has none between paragraphs"
+            return p["boundary_gap"], "a blank line sets it apart where the page has none between paragraphs"
         col = column if column is not None else prev.width
         here = self.column_of(u)
         if col and here and abs(col - here) > p["column_change"]:
-            return 0.3, f"the column changes from {col:.1f} to {here:.1f} em"
+            return p["boundary_column"], f"the column changes from {col:.1f} to {here:.1f} em"
         aff = affinity(prev.text, u.text)
-        return min(4.0, max(0.8, 2.0 + 15 * (aff - p["min_affinity"]))), \
+        cost = p["boundary_base"] + p["boundary_slope"] * (aff - p["min_affinity"])
+        return min(p["boundary_max"], max(p["boundary_min"], cost)), \
             f"the text changes subject (shares {aff:.0%} of word pairs)"
 
     def column_of(self, b: Block) -> float:
@@ -532,14 +533,14 @@ class Assembler:
         together = goes_on = 0.0
         if prev and nxt is not None and not self.has_dateline(nxt):  # (inside needs the same)
             goes_on = self.across(prev, nxt)
-            together = min(3.0, max(0.0, (goes_on - pa["min_affinity"]) * pa["continuity_weight"]))
+            together = min(pa["continuity_max"], max(0.0, (goes_on - pa["min_affinity"]) * pa["continuity_weight"]))
         dash = w["dash_title_penalty"] if _DASH.match(g[0].text) else 0.0  # no dash subhead either
         if m == 1 and heads:
             sc, why = self.subhead_score(g[0], prev, nxt)
             opts.append(("sub", 0, w["subhead_cost"] - sc - (w["parallel_bonus"] if parallel else 0.0) + dash, why))
         if heads:
             # on a page whose blank lines separate articles, a headline after one opens the next
-            apart = 2.0 if page_gap(self.page, g[0]) else 0.0
+            apart = w["gap_opens"] if page_gap(self.page, g[0]) else 0.0
             opts.append(("close", m, self.part_cost(g) + apart + together, "headline after its article's text"))
         opts.append(("open", 0, (w["open_cost"] + self.part_cost(g) if heads else w["byline_open_cost"]) + together,
                      "headline before its article's text" if heads else "byline above its article"))
@@ -548,7 +549,7 @@ class Assembler:
             if not any(b.kind == "heading" for b in closing):
                 continue
             if all(b.kind == "byline" for b in opening):
-                c = 0.2 + self.part_cost(closing) + self.part_cost(opening)  # the next article's byline
+                c = w["next_byline_cost"] + self.part_cost(closing) + self.part_cost(opening)  # the next article's byline
             elif not any(b.kind == "heading" for b in opening):
                 continue
             else:
@@ -556,7 +557,7 @@ class Assembler:
                 if not (opening[0].kind == "heading" and self.doubled(opening[0])):
                     c += w["split_plain_extra"]
                 if page_gap(self.page, g[0]):
-                    c += 2.0  # a blank line before the group: it opens what follows, whole
+                    c += w["gap_opens"]  # a blank line before the group: it opens what follows, whole
             c += self.byline_apart(closing, opening)
             opts.append(("split", k, c + together, "headlines of the article before and of the one after"))
         if heads and prev and nxt is not None and not self.has_dateline(nxt) \
@@ -634,6 +635,7 @@ class Assembler:
         seq = self.groups(units)
         p = self.rules["A002"].params
         no_title = p["no_title"]
+        dated_stay = p["dateline_stay"]  # an article going on across a paragraph that opens with a dateline
 
         # an article of one or two paragraphs is possible but rare: the cost by paragraphs (0-3)
         shorts = [p["short_article"][n - 1] if 0 < n <= len(p["short_article"]) else 0.0 for n in range(4)]
@@ -704,7 +706,7 @@ class Assembler:
                 fresh = (False, 1, False, credits, t)  # a new article opens here
                 for st, (cost, _) in states.items():
                     ht, hb, hs, hc, lead = st
-                    stay = cost + (6.0 if hb and dated else 0.0) + (across if hb else 0.0)
+                    stay = cost + (dated_stay if hb and dated else 0.0) + (across if hb else 0.0)
                     key = (ht, min(3, hb + 1), hs, hc or (hb == 0 and credits), lead if hb else t)
                     if stay < new.get(key, NO_PATH)[0]:  # offer(), inline: the hottest path
                         new[key] = (stay, (st, "cont", 0))
