@@ -381,16 +381,27 @@ class ErrorLog:
     JSON line in ``OUTDIR/errors.jsonl`` (written to a temporary file, renamed at the end;
     a run without failures removes an old ``errors.jsonl``)."""
 
-    def __init__(self, outdir: Path | None, progress: Progress | None = None, stream=None):
+    #: errors listed per run; past this they are counted (a stream of a million bad lines
+    #: must not write a million-line log), and the message of each is cut to MAX_MESSAGE
+    MAX_LISTED = 10_000
+    MAX_MESSAGE = 2_000
+
+    def __init__(self, outdir: Path | None, progress: Progress | None = None, stream=None,
+                 max_listed: int | None = None):
         self.outdir = outdir
         self.progress = progress
         self.stream = stream or sys.stderr
         self.count = 0
+        self.max_listed = self.MAX_LISTED if max_listed is None else max_listed
         self._fh = None
         self._tmp = None
 
     def add(self, error: dict) -> None:
         self.count += 1
+        if self.count > self.max_listed:
+            return
+        if len(error.get("message", "")) > self.MAX_MESSAGE:
+            error = {**error, "message": error["message"][: self.MAX_MESSAGE] + " …"}
         if self.progress:
             self.progress.clear()
         print(f"cleaner: error: {error['message']}", file=self.stream, flush=True)
@@ -404,6 +415,13 @@ class ErrorLog:
 
     def close(self, complete: bool = True) -> None:
         """Rename the log into place (``complete``), or keep what was logged of a cut run."""
+        hidden = self.count - self.max_listed
+        if hidden > 0:
+            note = {"kind": "truncated", "message": f"{hidden} more errors not listed (the first "
+                                                    f"{self.max_listed} are)"}
+            print(f"cleaner: error: {note['message']}", file=self.stream, flush=True)
+            if self._fh is not None:
+                self._fh.write(json.dumps(note, ensure_ascii=False) + "\n")
         if self.outdir is None:
             return
         final = self.outdir / "errors.jsonl"

@@ -148,6 +148,9 @@ def build_parser() -> argparse.ArgumentParser:
                         "v1 per page")
     c.add_argument("--text-field", default="text", metavar="NAME",
                    help="JSON Lines field holding the page text (default: text)")
+    c.add_argument("--max-line-bytes", type=_positive, default=64 << 20, metavar="N",
+                   help="JSON Lines: a line longer than N bytes (default 64 MiB) is reported and "
+                        "skipped, never held in memory")
     c.add_argument("--id-field", default="id", metavar="NAME",
                    help="JSON Lines field holding the page id (default: id; '' numbers pages "
                         "as FILE:LINE)")
@@ -455,11 +458,14 @@ def _run_jsonl(inputs, args, job, jobs: int) -> int:
                 if inputs[0][1] == "text":
                     yield Task(p, shard=s)
                     continue
-                src = LineSource(p)
+                src = LineSource(p, args.max_line_bytes)
                 sources.append(src)
                 n = 0
                 try:
                     for n, line in src:
+                        if isinstance(line, CleanerError):  # a line too long to read
+                            yield Task(p, n, shard=s, fail=str(line))
+                            continue
                         yield Task(p, n, line, shard=s)
                 except CleanerError as exc:  # unreadable file or broken gzip: next shard
                     yield Task(p, n + 1, shard=s, fail=str(exc))

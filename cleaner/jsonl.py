@@ -113,14 +113,21 @@ class _Counted(io.RawIOBase):
         return n
 
 
+#: the longest JSON line read (bytes): a longer one is reported and skipped, never held whole
+MAX_LINE_BYTES = 64 << 20
+
+
 class LineSource:
     """The raw lines of one JSON Lines input (``-`` for stdin; gzip recognised by magic).
 
-    Iterating yields ``(line_number, bytes)``; blank lines are skipped but counted.
+    Iterating yields ``(line_number, bytes)``; blank lines are skipped but counted. A line
+    longer than ``max_line_bytes`` yields ``(line_number, RecordError)`` instead: it is read
+    past in chunks, so one endless line (a gzip bomb of zeros) costs no memory.
     ``bytes_read`` and ``size`` (None when unknown, e.g. stdin) drive the progress bar.
     """
 
-    def __init__(self, path: str):
+    def __init__(self, path: str, max_line_bytes: int = MAX_LINE_BYTES):
+        self.max_line_bytes = max_line_bytes
         self.path = path
         self.where = "<stdin>" if path == "-" else path
         self.size = None
@@ -156,15 +163,27 @@ class LineSource:
         try:
             fh = self._open()
             n = 0
+            limit = self.max_line_bytes
             while True:
                 try:
-                    line = fh.readline()
+                    line = fh.readline(limit + 1)
+                    too_long = len(line) > limit and not line.endswith(b"\n")
+                    if too_long:  # read past the rest of the line, a chunk at a time
+                        while True:
+                            rest = fh.readline(1 << 20)
+                            if not rest or rest.endswith(b"\n"):
+                                break
                 except (OSError, EOFError) as exc:  # gzip.BadGzipFile is an OSError
                     what = "broken gzip stream" if isinstance(fh, gzip.GzipFile) else "cannot read"
                     raise InputError(f"{self.where}: after line {n}: {what}: {exc}") from None
                 if not line:
                     break
                 n += 1
+                if too_long:
+                    self.bytes_read = self._counter.count
+                    yield n, RecordError(f"{self.where}:{n}", "input",
+                                         f"line longer than {limit} bytes: skipped (see --max-line-bytes)")
+                    continue
                 self.bytes_read = self._counter.count
                 if n == 1 and line.startswith(b"\xef\xbb\xbf"):
                     line = line[3:]
@@ -295,6 +314,9 @@ def read_records(path: str, text_field: str = "text", id_field: str | None = "id
     """Every line of ``path`` as a :class:`Record`, or the :class:`RecordError` it raised."""
     src = LineSource(path)
     for n, line in src:
+        if isinstance(line, RecordError):
+            yield line
+            continue
         try:
             yield parse_record(line, src.where, n, text_field, id_field)
         except RecordError as exc:

@@ -163,3 +163,20 @@ def test_totals_add_up_and_read_well():
 def test_done_is_small():
     d = Done(Task("x.txt"), out=b"{}\n", counts=Counter(pages=1))
     assert len(pickle.dumps(d)) < 1000
+
+
+def test_the_error_log_lists_a_bounded_number_and_counts_the_rest(tmp_path):
+    import io as _io
+    import json as _json
+
+    from cleaner.batch import ErrorLog
+
+    stream = _io.StringIO()
+    log = ErrorLog(tmp_path, stream=stream, max_listed=3)
+    for n in range(10):
+        log.add({"path": "x.jsonl", "line": n, "kind": "json", "message": f"x.jsonl:{n}: bad" + "!" * 5000})
+    log.close()
+    lines = (tmp_path / "errors.jsonl").read_text(encoding="utf-8").splitlines()
+    assert len(lines) == 4 and _json.loads(lines[-1])["message"].startswith("7 more errors not listed")
+    assert all(len(_json.loads(x)["message"]) < 2100 for x in lines)
+    assert stream.getvalue().count("cleaner: error: ") == 4

@@ -192,3 +192,25 @@ def test_clean_records_options_reach_the_cleaner():
     kept = list(clean_records([("t", trad)], convert="none"))
     converted = list(clean_records([("t", trad)], convert="t2s"))
     assert kept != converted
+
+
+def test_an_endless_line_is_reported_and_skipped_without_holding_it(tmp_path, capsys):
+    import gzip as _gzip
+    import json as _json
+
+    from cleaner.cli import main as _main
+
+    src = tmp_path / "bomb.jsonl.gz"
+    good = _json.dumps({"id": "ok", "text": "科技日报讯（记者华凌）近日，北京启动建设。\n\n北京启动高品质科技园区建设\n"},
+                       ensure_ascii=False).encode()
+    with _gzip.open(src, "wb") as fh:
+        fh.write(good + b"\n")
+        for _ in range(40):  # 40 MB of zeros on one line, the limit below is 1 MB
+            fh.write(b"0" * (1 << 20))
+        fh.write(b"\n" + good.replace(b'"ok"', b'"ok2"') + b"\n")
+    rc = _main(["clean", str(src), "--max-line-bytes", str(1 << 20), "--jobs", "1"])
+    out, err = capsys.readouterr()
+    assert rc == 1
+    assert f"{src}:2: line longer than 1048576 bytes: skipped" in err
+    ids = [_json.loads(x)["id"] for x in out.splitlines()]
+    assert ids == ["ok", "ok2"]
