@@ -115,11 +115,30 @@ _JOB: Job | None = None
 _RULES = None
 
 
+_PR_SET_PDEATHSIG = 1  # linux/prctl.h
+
+
+def die_with_parent() -> None:
+    """On Linux, have the kernel send this worker SIGTERM when its parent dies: a parent killed
+    with SIGKILL (no chance to stop its pool) leaves no worker running. Elsewhere a no-op."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
+    except (OSError, AttributeError):
+        return
+    if os.getppid() == 1:  # the parent died before the request was made
+        os._exit(1)
+
+
 def init_worker(job: Job, pool: bool = True) -> None:
     """Set up a worker once: keep the configuration, build the heavy objects now."""
     global _JOB, _RULES
     if pool:  # Ctrl-C is the parent's business: it stops the pool.
         signal.signal(signal.SIGINT, signal.SIG_IGN)
+        die_with_parent()
     _JOB = job
     _RULES = job.rules.with_options(**dict(job.options)) if job.options else job.rules
     warm_up(_RULES)

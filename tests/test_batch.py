@@ -7,6 +7,8 @@ import io
 import json
 import math
 import pickle
+import sys
+from pathlib import Path
 from collections import Counter
 
 import pytest
@@ -180,3 +182,45 @@ def test_the_error_log_lists_a_bounded_number_and_counts_the_rest(tmp_path):
     assert len(lines) == 4 and _json.loads(lines[-1])["message"].startswith("7 more errors not listed")
     assert all(len(_json.loads(x)["message"]) < 2100 for x in lines)
     assert stream.getvalue().count("cleaner: error: ") == 4
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="parent-death signal is Linux's")
+def test_workers_die_with_a_killed_parent(tmp_path):
+    import os as _os
+    import signal as _signal
+    import subprocess as _subprocess
+    import time as _time
+
+    src = tmp_path / "in"
+    src.mkdir()
+    page = (Path(__file__).resolve().parents[1] / "samples" / "kjrb-yuanqu-page.txt").read_text(encoding="utf-8")
+    for n in range(400):
+        (src / f"p{n:03d}.txt").write_text(page, encoding="utf-8")
+    proc = _subprocess.Popen([sys.executable, "-m", "cleaner", "clean", str(src), "-o", str(tmp_path / "out"),
+                              "--jobs", "2", "--quiet"])
+
+    def children() -> list[int]:
+        kids = []
+        for task in Path(f"/proc/{proc.pid}/task").glob("*"):
+            try:
+                kids += [int(x) for x in (task / "children").read_text().split()]
+            except OSError:
+                pass
+        return kids
+
+    deadline = _time.monotonic() + 30
+    kids = []
+    while len(kids) < 2 and _time.monotonic() < deadline and proc.poll() is None:
+        kids = children()
+        _time.sleep(0.05)
+    if proc.poll() is not None:
+        pytest.skip("the run finished before its workers could be seen")
+    _os.kill(proc.pid, _signal.SIGKILL)
+    proc.wait()
+    deadline = _time.monotonic() + 10
+    alive = kids
+    while alive and _time.monotonic() < deadline:
+        alive = [k for k in alive if Path(f"/proc/{k}").exists()
+                 and "Z" not in (Path(f"/proc/{k}/stat").read_text().split()[2:3] or ["Z"])]
+        _time.sleep(0.1)
+    assert alive == []
