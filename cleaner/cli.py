@@ -120,6 +120,52 @@ def _common(p: argparse.ArgumentParser) -> None:
                         "substitutes U+FFFD")
 
 
+def _page_sources(p: argparse.ArgumentParser) -> None:
+    """The options that say how to read pages that may come as JSON Lines."""
+    p.add_argument("--input-format", choices=("auto", "text", "jsonl"), default="auto",
+                   help="'auto' (default): *.jsonl, *.jsonl.gz, *.ndjson are JSON Lines, anything else "
+                        "a page of text")
+    p.add_argument("--text-field", default="text", metavar="NAME", help="JSON Lines text field (default: text)")
+    p.add_argument("--id-field", default="id", metavar="NAME", help="JSON Lines id field (default: id)")
+
+
+def _each_page(args):
+    """``(name, text)`` for every page the arguments name, JSON Lines records included; a
+    record that cannot be used is reported (``cleaner: error: …``) and yields ``(name, None)``."""
+    from .jsonl import RecordError, is_jsonl_name, read_records
+
+    for p in _expand_any(args.pages, args.input_format):
+        if args.input_format == "jsonl" or (args.input_format == "auto" and is_jsonl_name(p)):
+            for rec in read_records(p, args.text_field, args.id_field or None):
+                if isinstance(rec, RecordError):
+                    print(f"cleaner: error: {rec}", file=sys.stderr)
+                    yield str(rec).split(": ")[0], None
+                    continue
+                yield str(rec.id), rec.text
+            continue
+        text, _ = read_page(p, args.encoding, args.errors)
+        yield (_page_name(p) if p == "-" else p), text
+
+
+def _expand_any(pages: list[str], input_format: str) -> list[str]:
+    from .jsonl import is_jsonl_name
+
+    out = []
+    for p in pages:
+        path = Path(p)
+        if p != "-" and path.is_dir():
+            if input_format == "jsonl":
+                found = sorted(str(x) for x in path.rglob("*") if x.is_file() and is_jsonl_name(x.name))
+            else:
+                found = sorted(str(x) for x in path.rglob("*.txt"))
+            if not found:
+                raise InputError(f"{p}: no pages in this directory")
+            out.extend(found)
+        else:
+            out.append(p)
+    return out
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="cleaner",
@@ -164,14 +210,19 @@ def build_parser() -> argparse.ArgumentParser:
     _common(c)
 
     e = sub.add_parser("explain", help="list every change as PAGE:LINE:COL: RULE message")
-    e.add_argument("pages", nargs="+", metavar="PAGE")
+    e.add_argument("pages", nargs="+", metavar="PAGE", help="text pages, directories, JSON Lines files, or -")
     e.add_argument("--safe-only", action="store_true", help="list only changes labelled safe")
+    e.add_argument("--review-only", action="store_true", help="list only changes labelled review")
+    e.add_argument("--rule", action="append", metavar="PREFIX",
+                   help="list only changes of rules whose id starts with PREFIX (J, A003; repeatable)")
+    _page_sources(e)
     _common(e)
 
     k = sub.add_parser("check", help="check that cleaning a page loses and invents nothing")
-    k.add_argument("pages", nargs="+", metavar="PAGE")
+    k.add_argument("pages", nargs="+", metavar="PAGE", help="text pages, directories, JSON Lines files, or -")
     k.add_argument("--conservation", action="store_true", default=True,
                    help="every input character reaches an article, dropped, or a recorded change (default)")
+    _page_sources(k)
     _common(k)
 
     h = sub.add_parser("report", help="write the side-by-side HTML report of one page")
@@ -216,20 +267,6 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--rules", action="append", metavar="FILE_OR_DIR")
     r.add_argument("--verbose", "-v", action="store_true", help="also print why and parameters")
     return parser
-
-
-def _expand(pages: list[str]) -> list[str]:
-    out = []
-    for p in pages:
-        path = Path(p)
-        if p != "-" and path.is_dir():
-            found = sorted(str(x) for x in path.rglob("*.txt"))
-            if not found:
-                raise InputError(f"{p}: no *.txt pages in this directory")
-            out.extend(found)
-        else:
-            out.append(p)
-    return out
 
 
 def _page_name(path: str) -> str:
@@ -548,13 +585,19 @@ def _cmd_clean(args) -> int:
 
 
 def _cmd_explain(args) -> int:
+    if args.safe_only and args.review_only:
+        return _fail("--safe-only and --review-only exclude each other")
     rules = load_rules(args.rules)
-    for p in _expand(args.pages):
-        text, _ = read_page(p, args.encoding, args.errors)
-        page = clean(text, name=_page_name(p) if p == "-" else p, rules=rules, convert=args.convert)
-        for row in explain(page, safe_only=args.safe_only):
+    failed = 0
+    for name, text in _each_page(args):
+        if text is None:
+            failed += 1
+            continue
+        page = clean(text, name=name, rules=rules, convert=args.convert)
+        for row in explain(page, safe_only=args.safe_only, review_only=args.review_only,
+                           rules=tuple(args.rule or ())):
             print(row)
-    return 0
+    return 1 if failed else 0
 
 
 def _cmd_check(args) -> int:
@@ -562,15 +605,17 @@ def _cmd_check(args) -> int:
 
     rules = load_rules(args.rules)
     bad = 0
-    for p in _expand(args.pages):
-        text, _ = read_page(p, args.encoding, args.errors)
-        page = clean(text, name=_page_name(p), rules=rules, convert=args.convert)
+    for name, text in _each_page(args):
+        if text is None:
+            bad += 1
+            continue
+        page = clean(text, name=name, rules=rules, convert=args.convert)
         problems = check(page)
         for msg in problems:
-            print(f"{p}: {msg}")
+            print(f"{name}: {msg}")
         bad += bool(problems)
         if not problems:
-            print(f"{p}: ok")
+            print(f"{name}: ok")
     return 1 if bad else 0
 
 

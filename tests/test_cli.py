@@ -433,3 +433,25 @@ def test_text_format_separates_articles_visibly(capsys, monkeypatch):
     two = PAGE + "\n" + PAGE2
     rc, out, _ = run(["clean", "-", "--format", "text"], capsys, stdin=two.encode(), monkeypatch=monkeypatch)
     assert rc == 0 and out.count("=" * 40) == 1
+
+
+def test_explain_and_check_read_json_lines(tmp_path, capsys):
+    src = tmp_path / "pages.jsonl"
+    src.write_text(json.dumps({"id": "p1", "text": PAGE}, ensure_ascii=False) + "\n"
+                   + "{not json\n", encoding="utf-8")
+    rc, out, err = run(["explain", str(src)], capsys)
+    assert rc == 1 and out and all(line.startswith("p1:") for line in out.splitlines())
+    assert f"{src}:2: invalid JSON" in err
+    rc, out, _ = run(["check", str(src)], capsys)
+    assert rc == 1 and "p1: ok" in out
+
+
+def test_explain_is_sorted_and_filtered(pages, capsys):
+    rc, out, _ = run(["explain", str(pages / "a.txt")], capsys)
+    rows = out.splitlines()
+    keys = [tuple(int(x) for x in r.split(":")[1:3]) for r in rows]
+    assert rc == 0 and keys == sorted(keys)
+    rc, out, _ = run(["explain", str(pages / "a.txt"), "--rule", "A"], capsys)
+    assert out and all(": A" in r for r in out.splitlines()) and len(out.splitlines()) < len(rows)
+    rc, out, _ = run(["explain", str(pages / "a.txt"), "--review-only"], capsys)
+    assert all("[review]" in r for r in out.splitlines())

@@ -38,17 +38,22 @@ def changes_jsonl(page: Page) -> str:
     return "".join(json.dumps(c.to_dict(), ensure_ascii=False) + "\n" for c in page.changes)
 
 
-def explain(page: Page, safe_only: bool = False) -> list[str]:
-    """``PAGE:LINE:COL: RULE message`` for every change, in source order within each stage."""
+def explain(page: Page, safe_only: bool = False, review_only: bool = False,
+            rules: tuple[str, ...] = ()) -> list[str]:
+    """``PAGE:LINE:COL: RULE message`` for every change, sorted by line and column (a stable
+    sort: at one place, in the order the stages ran). ``rules``: rule id prefixes to keep."""
     pos = Positions(page.source)
-    out = []
+    rows = []
     for c in page.changes:
-        if safe_only and c.safety != "safe":
+        if (safe_only and c.safety != "safe") or (review_only and c.safety == "safe"):
+            continue
+        if rules and not c.rule.startswith(rules):
             continue
         line, col = pos(c.span[0])
         tag = "" if c.safety == "safe" else " [review]"
-        out.append(f"{page.name}:{line}:{col}: {c.rule} {c.action}{tag}: {c.reason}")
-    return out
+        rows.append(((line, col), f"{page.name}:{line}:{col}: {c.rule} {c.action}{tag}: {c.reason}"))
+    rows.sort(key=lambda r: r[0])
+    return [text for _, text in rows]
 
 
 def summary(page: Page) -> Counter:
