@@ -79,6 +79,7 @@ class Job:
     errors: str = "strict"
     text_field: str = "text"
     id_field: str | None = "id"
+    reports: str = "all"  # folder mode: all | diff | none (see pagefolder.REPORTS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -216,8 +217,8 @@ def _run(task: Task) -> Done:
     if job.mode == "folder":
         from .pagefolder import index_row, write_page_folder
 
-        write_page_folder(page, Path(job.outdir), task.key)
-        return Done(task, counts=summary(page), row=index_row(page, task.path, task.key))
+        write_page_folder(page, Path(job.outdir), task.key, job.reports)
+        return Done(task, counts=summary(page), row=index_row(page, task.path, task.key, job.reports))
     if job.mode == "page":
         out = jsonl.dumps_line(jsonl.page_record(page, page_id, extra, id_field))
     else:

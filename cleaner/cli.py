@@ -194,6 +194,10 @@ def build_parser() -> argparse.ArgumentParser:
                         "v1 per page")
     c.add_argument("--text-field", default="text", metavar="NAME",
                    help="JSON Lines field holding the page text (default: text)")
+    c.add_argument("--reports", choices=("all", "diff", "none"), default="all",
+                   help="with -o, page folders: beside the article files and page.json, write "
+                        "changes.jsonl, report.diff and report.html (all, the default), the first two "
+                        "(diff), or none (the HTML report costs more than the cleaning)")
     c.add_argument("--max-line-bytes", type=_positive, default=64 << 20, metavar="N",
                    help="JSON Lines: a line longer than N bytes (default 64 MiB) is reported and "
                         "skipped, never held in memory")
@@ -578,7 +582,7 @@ def _cmd_clean(args) -> int:
     job = Job(rules=rules, options=(("convert", args.convert),),
               mode="folder" if fmt != "jsonl" else (args.per or "article"),
               outdir=args.output, encoding=args.encoding, errors=args.errors,
-              text_field=args.text_field, id_field=args.id_field or None)
+              text_field=args.text_field, id_field=args.id_field or None, reports=args.reports)
     if fmt == "jsonl":
         return _run_jsonl(inputs, args, job, jobs)
     return _run_folders(inputs, args, job, jobs)

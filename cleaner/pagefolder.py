@@ -17,8 +17,17 @@ from .reports.changes import changes_jsonl, summary, unified_diff
 from .reports.pagejson import article_filename, article_text, dumps, page_dict
 
 
-def write_page_folder(page, outdir: Path, key: str) -> None:
-    """Write ``OUTDIR/<key>/``: the article files, the change log, the reports, page.json."""
+#: what each ``--reports`` choice writes beside the article files and page.json
+REPORTS = {
+    "all": ("changes.jsonl", "report.diff", "report.html"),
+    "diff": ("changes.jsonl", "report.diff"),
+    "none": (),
+}
+
+
+def write_page_folder(page, outdir: Path, key: str, reports: str = "all") -> None:
+    """Write ``OUTDIR/<key>/``: the article files, the reports asked for (``REPORTS``; the
+    HTML report costs more than the cleaning), page.json last."""
     from .reports.html import page_report
 
     problem = key_problem(key)
@@ -36,13 +45,20 @@ def write_page_folder(page, outdir: Path, key: str) -> None:
         stale.unlink(missing_ok=True)
     for n, a in enumerate(page.articles, 1):
         write_atomic(folder / article_filename(n, a), article_text(a))
-    write_atomic(folder / "changes.jsonl", changes_jsonl(page))
-    write_atomic(folder / "report.diff", unified_diff(page))
-    write_atomic(folder / "report.html", page_report(page))
+    wanted = REPORTS[reports]
+    for name in ("changes.jsonl", "report.diff", "report.html"):
+        if name not in wanted:  # an earlier run's report of another page state would mislead
+            (folder / name).unlink(missing_ok=True)
+    if "changes.jsonl" in wanted:
+        write_atomic(folder / "changes.jsonl", changes_jsonl(page))
+    if "report.diff" in wanted:
+        write_atomic(folder / "report.diff", unified_diff(page))
+    if "report.html" in wanted:
+        write_atomic(folder / "report.html", page_report(page))
     write_atomic(marker, dumps(page_dict(page)))
 
 
-def index_row(page, path: str, key: str | None = None) -> dict:
+def index_row(page, path: str, key: str | None = None, reports: str = "all") -> dict:
     """One row of the corpus summary (OUTDIR/index.html)."""
     s = summary(page)
     confs = [a.confidence for a in page.articles]
@@ -53,7 +69,7 @@ def index_row(page, path: str, key: str | None = None) -> dict:
         "confidence": round(min(confs), 3) if confs else 0.0,
         "confidences": [round(c, 3) for c in confs],
         "rules": {k: v for k, v in s.items() if k[:1].isupper()}, "error": None,
-        "report": f"{key}/report.html",
+        "report": f"{key}/report.html" if "report.html" in REPORTS[reports] else None,
     }
 
 
@@ -65,9 +81,10 @@ def error_row(path: str, key: str, message: str) -> dict:
 def folder_row(folder: Path, path: str, key: str) -> dict | None:
     """The index row of a complete folder from an earlier run (``--resume``), or None when
     the folder's files are not what this tool writes (then the page is cleaned again)."""
+    log = folder / "changes.jsonl"  # absent when the run wrote no reports (--reports none)
     try:
         pj = json.loads((folder / "page.json").read_text(encoding="utf-8"))
-        changes = [json.loads(x) for x in (folder / "changes.jsonl").read_text(encoding="utf-8").splitlines() if x]
+        changes = [json.loads(x) for x in log.read_text(encoding="utf-8").splitlines() if x] if log.exists() else []
     except (OSError, ValueError):
         return None
     if not isinstance(pj, dict) or not isinstance(pj.get("articles", []), list) \
@@ -83,4 +100,5 @@ def folder_row(folder: Path, path: str, key: str) -> dict | None:
     return {"page": key, "path": path, "articles": len(confs), "changes": len(changes),
             "flags": sum(1 for c in changes if c.get("action") == "flag"),
             "confidence": round(min(confs), 3) if confs else 0.0, "confidences": confs,
-            "rules": rules, "error": None, "report": f"{key}/report.html"}
+            "rules": rules, "error": None,
+            "report": f"{key}/report.html" if (folder / "report.html").exists() else None}

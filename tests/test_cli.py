@@ -455,3 +455,18 @@ def test_explain_is_sorted_and_filtered(pages, capsys):
     assert out and all(": A" in r for r in out.splitlines()) and len(out.splitlines()) < len(rows)
     rc, out, _ = run(["explain", str(pages / "a.txt"), "--review-only"], capsys)
     assert all("[review]" in r for r in out.splitlines())
+
+
+@pytest.mark.parametrize("reports, files", [
+    ("all", {"changes.jsonl", "report.diff", "report.html", "page.json"}),
+    ("diff", {"changes.jsonl", "report.diff", "page.json"}),
+    ("none", {"page.json"}),
+])
+def test_reports_option_writes_only_what_is_asked(pages, tmp_path, capsys, reports, files):
+    out = tmp_path / "out"
+    rc, _, _ = run(["clean", str(pages), "-o", str(out), "--reports", reports, "--jobs", "1"], capsys)
+    assert rc == 0
+    got = {p.name for p in (out / "a").iterdir() if not p.name[:2].isdigit()}
+    assert got == files and list((out / "a").glob("01-*.txt"))
+    rc, _, err = run(["clean", str(pages), "-o", str(out), "--reports", reports, "--resume"], capsys)
+    assert rc == 0 and "2 skipped" in err
