@@ -80,6 +80,7 @@ class Job:
     text_field: str = "text"
     id_field: str | None = "id"
     reports: str = "all"  # folder mode: all | diff | none (see pagefolder.REPORTS)
+    page_timeout: float = 0.0  # seconds of time per page; 0: no budget
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,12 +168,43 @@ def _error(task: Task, kind: str, message: str, id=None, tb: str | None = None) 
     return e
 
 
+class PageTimeout(CleanerError):
+    """A page took longer than its time budget (``--page-timeout``)."""
+
+    kind = "timeout"
+
+
+def within_budget(seconds: float, fn: Callable, what: str):
+    """``fn()``, stopped with :class:`PageTimeout` after ``seconds`` of wall time (0: no
+    limit). A page that no stage finishes in reasonable time is that page's error, not a hung
+    run. Only in a process's main thread, where Python delivers SIGALRM (a pool worker runs
+    its tasks there; elsewhere the budget is not enforced)."""
+    if not seconds or threading.current_thread() is not threading.main_thread() \
+            or not hasattr(signal, "setitimer"):
+        return fn()
+
+    def on_alarm(signum, frame):
+        raise PageTimeout(f"{what}: over its time budget of {seconds:g} s: skipped (see --page-timeout)")
+
+    old = signal.signal(signal.SIGALRM, on_alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        return fn()
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, old)
+
+
 def run_task(task: Task) -> Done:
     """Do one document completely; never raises for a bad document."""
     if task.fail:
         return Done(task, error=_error(task, "input", task.fail))
     try:
-        return _run(task)
+        where = "<stdin>" if task.path == "-" else task.path
+        if task.lineno:
+            where = f"{where}:{task.lineno}"
+        budget = _JOB.page_timeout if _JOB is not None else 0.0
+        return within_budget(budget, lambda: _run(task), where)
     except CleanerError as exc:
         where = "<stdin>" if task.path == "-" else task.path
         msg = str(exc)

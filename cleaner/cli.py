@@ -198,6 +198,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help="with -o, page folders: beside the article files and page.json, write "
                         "changes.jsonl, report.diff and report.html (all, the default), the first two "
                         "(diff), or none (the HTML report costs more than the cleaning)")
+    c.add_argument("--page-timeout", type=float, default=120.0, metavar="SECONDS",
+                   help="a page that takes longer (default 120 s) is that page's error and the run "
+                        "goes on; 0: no limit")
     c.add_argument("--max-line-bytes", type=_positive, default=64 << 20, metavar="N",
                    help="JSON Lines: a line longer than N bytes (default 64 MiB) is reported and "
                         "skipped, never held in memory")
@@ -582,7 +585,8 @@ def _cmd_clean(args) -> int:
     job = Job(rules=rules, options=(("convert", args.convert),),
               mode="folder" if fmt != "jsonl" else (args.per or "article"),
               outdir=args.output, encoding=args.encoding, errors=args.errors,
-              text_field=args.text_field, id_field=args.id_field or None, reports=args.reports)
+              text_field=args.text_field, id_field=args.id_field or None, reports=args.reports,
+              page_timeout=max(0.0, args.page_timeout))
     if fmt == "jsonl":
         return _run_jsonl(inputs, args, job, jobs)
     return _run_folders(inputs, args, job, jobs)

@@ -224,3 +224,20 @@ def test_workers_die_with_a_killed_parent(tmp_path):
                  and "Z" not in (Path(f"/proc/{k}/stat").read_text().split()[2:3] or ["Z"])]
         _time.sleep(0.1)
     assert alive == []
+
+
+def test_a_page_over_its_time_budget_is_its_own_error_and_the_run_goes_on(tmp_path, sample_page):
+    import time as _time
+
+    from cleaner.batch import PageTimeout, within_budget
+
+    with pytest.raises(PageTimeout, match="over its time budget of 0.05 s"):
+        within_budget(0.05, lambda: _time.sleep(2), "slow.txt")
+    assert within_budget(0.5, lambda: 42, "fast.txt") == 42
+    assert within_budget(0, lambda: 43, "unlimited.txt") == 43
+    # a real run: a budget no page can meet fails every page, cleanly, as its own error
+    job = Job(rules=default_rules(), mode="page", page_timeout=1e-6)
+    init_worker(job, pool=False)
+    done = run_task(Task(str(sample_page)))
+    assert done.error and done.error["kind"] == "timeout" and "time budget" in done.error["message"]
+    init_worker(Job(rules=default_rules(), mode="page"), pool=False)  # no budget for later tests
