@@ -75,7 +75,7 @@ SCHEMAS = {
             "long_subtitle_penalty": float, "byline_with_credit": float, "reporter_credit": str,
             "inside_cost": float, "inside_column_change": float, "title_echo": float, "subhead_echo": float,
             "dash_title_penalty": float, "extra_heading_penalty": float, "second_byline_penalty": float,
-            "subtitle_under_bold": float, "gap_opens": float, "next_byline_cost": float,
+            "subtitle_under_bold": float, "gap_opens": float, "next_byline_cost": float, "max_part": int,
         },
         "place_subheads": {"default_section": int, "min_echo": float},
         "attach_pullquotes": {},

@@ -540,3 +540,18 @@ def test_a_plain_line_under_a_bold_title_stays_its_subtitle(wrap):
     page = cleaner.clean(head + "\n".join(wrap(body)) + "\n" + "\n".join(wrap(A2)) + "\n")
     (a,) = page.articles
     assert (a.title.text, a.subtitle.text) == ("古镇焕新", "游客“留下来”")
+
+
+def test_a_long_run_of_short_lines_weighs_only_splits_near_its_ends(stages_until):
+    """A run of thousands of heading-like lines (a list, noise) is weighed in linear time: only
+    splits within max_part lines of either end are readings (every split made it quadratic)."""
+    from cleaner.stages.assemble import Assembler
+
+    text = "\n".join(f"第{n}项工作" for n in range(600)) + "\n"
+    page = stages_until(text, "spacing")
+    group = [b for b in page.blocks if b.kind in ("heading", "byline")]
+    assert len(group) > 100
+    options = Assembler(page).group_options(group, [], None)
+    cap = page.rules["A003"].params["max_part"]
+    splits = {k for kind, k, _, _ in options[False] if kind == "split"}
+    assert splits and max(min(k, len(group) - k) for k in splits) <= cap

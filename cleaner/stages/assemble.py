@@ -544,7 +544,12 @@ class Assembler:
             opts.append(("close", m, self.part_cost(g) + apart + together, "headline after its article's text"))
         opts.append(("open", 0, (w["open_cost"] + self.part_cost(g) if heads else w["byline_open_cost"]) + together,
                      "headline before its article's text" if heads else "byline above its article"))
-        for k in range(1, m):
+        # where a group may split: a headline part is a handful of lines, so in a long run of
+        # short lines (a list, a table, noise) only splits near its ends are worth weighing;
+        # weighing every one made a page of 20,000 short lines quadratic
+        cap = w["max_part"]
+        splits = range(1, m) if m <= 2 * cap else [*range(1, cap + 1), *range(m - cap, m)]
+        for k in splits:
             closing, opening = g[:k], g[k:]
             if not any(b.kind == "heading" for b in closing):
                 continue
@@ -588,7 +593,7 @@ class Assembler:
                 by_sub[has_sub].append(("subclose", 1, c,
                                         "last subhead of an article that sets them after their sections"))
             # the last subhead, the article's own headline, then the next article's
-            for k in range(2, m):
+            for k in (range(2, m) if m <= 2 * cap else [*range(2, cap + 2), *range(m - cap, m)]):
                 closing, opening = g[1:k], g[k:]
                 if not any(b.kind == "heading" for b in closing) or not any(b.kind == "heading" for b in opening):
                     continue
