@@ -78,7 +78,7 @@ SCHEMAS = {
             "subtitle_under_bold": float, "gap_opens": float, "next_byline_cost": float, "max_part": int,
         },
         "place_subheads": {"default_section": int, "min_echo": float},
-        "attach_pullquotes": {},
+        "attach_pullquotes": {"max_candidates": int},
         "attach_captions": {},
         "drop_furniture": {},
         "headline_over_two_lines": {"max_length": int, "min_uses": int},

@@ -555,3 +555,19 @@ def test_a_long_run_of_short_lines_weighs_only_splits_near_its_ends(stages_until
     cap = page.rules["A003"].params["max_part"]
     splits = {k for kind, k, _, _ in options[False] if kind == "split"}
     assert splits and max(min(k, len(group) - k) for k in splits) <= cap
+
+
+def test_a_quote_is_compared_only_with_the_articles_nearest_to_it(wrap):
+    """On a long run of pages, a pull quote whose source the label stage did not find is
+    compared with the bodies of the max_candidates articles nearest to it, not with all."""
+    from cleaner.model import Block
+    from cleaner.stages.assemble import Assembler
+
+    page = cleaner.clean("\n".join(wrap(A1)) + "\n")
+    a = Assembler(page)
+    a._owner_lines = [0, 1, 5, 6, 10, 11, 20, 21]
+    owner = {0: 0, 1: 0, 5: 1, 6: 1, 10: 2, 11: 2, 20: 3, 21: 3}
+    q = Block("pullquote", (7,), ("",), "x")
+    assert a.nearest_drafts(q, owner, 2) == [1, 2]
+    assert a.nearest_drafts(q, owner, 3) == [0, 1, 2]
+    assert a.nearest_drafts(q, owner, 9) == [0, 1, 2, 3]

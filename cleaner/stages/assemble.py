@@ -21,6 +21,7 @@ shared words). Every move, heal, attachment and uncertain decision is a change r
 
 from __future__ import annotations
 
+import bisect
 import functools
 import math
 import re
@@ -118,6 +119,7 @@ class Assembler:
         self.dedoubled = set(page.meta.get("dedoubled", ()))
         self.gaps_everywhere = page.meta.get("gaps_everywhere", ())
         self._bodies: list[str] | None = None
+        self._owner_lines: list[int] = []  # the lines some article owns, sorted (set by run)
         self._across: dict[tuple[str, ...], float] = {}
         self.orphans: list[Block] = []  # blocks no article could take: they go to dropped
         self.trace: list | None = None  # set to [] to collect the chosen reading (debugging)
@@ -1002,6 +1004,7 @@ class Assembler:
             for b in d.body + [x for x in (d.kicker, d.title, d.subtitle, d.byline) if x]:
                 for k in b.lines:
                     line_owner[k] = n
+        self._owner_lines = sorted(line_owner)
         pq_of = {n: [] for n in range(len(drafts))}
         cap_of = {n: [] for n in range(len(drafts))}
         for q in pullquotes:
@@ -1038,7 +1041,13 @@ class Assembler:
         if self._bodies is None:
             self._bodies = [nows("".join(b.text for b in d.body)) for d in drafts]
         best, best_score = None, 0.0
-        for n, d in enumerate(drafts):
+        # a pull quote sits at the top of its page or near its article: on a long page (many
+        # pages run together) only the articles nearest to it are compared, or the cost grows
+        # with the square of the page
+        limit = self.rules["A005"].params["max_candidates"]
+        cands = range(len(drafts)) if len(drafts) <= limit or line_owner is None \
+            else self.nearest_drafts(q, line_owner, limit)
+        for n in cands:
             body = self._bodies[n]
             if t in body:
                 return n
@@ -1051,19 +1060,39 @@ class Assembler:
     def nearest(self, b: Block, line_owner: dict) -> int | None:
         if not line_owner:
             return None
-        k = min(line_owner, key=lambda x: (abs(x - b.first), x))
+        keys = self._owner_lines
+        i = bisect.bisect_left(keys, b.first)
+        near = [keys[j] for j in (i - 1, i) if 0 <= j < len(keys)]
+        k = min(near, key=lambda x: (abs(x - b.first), x))
         return line_owner[k]
+
+    def nearest_drafts(self, b: Block, line_owner: dict, limit: int) -> list[int]:
+        """The ``limit`` articles whose lines are nearest to ``b``, nearest first (found by
+        walking out from ``b``'s place in the sorted owned lines)."""
+        keys = self._owner_lines
+        lo = bisect.bisect_left(keys, b.first) - 1
+        hi = lo + 1
+        out: list[int] = []
+        while len(out) < limit and (lo >= 0 or hi < len(keys)):
+            if hi >= len(keys) or (lo >= 0 and b.first - keys[lo] <= keys[hi] - b.first):
+                n, lo = line_owner[keys[lo]], lo - 1
+            else:
+                n, hi = line_owner[keys[hi]], hi + 1
+            if n not in out:
+                out.append(n)
+        return sorted(out)
 
     def owner_of_caption(self, c: Block, drafts, line_owner) -> int | None:
         if not line_owner:
             return None
-        before = [k for k in line_owner if k < c.first]
-        after = [k for k in line_owner if k > c.last]
+        keys = self._owner_lines
+        i = bisect.bisect_left(keys, c.first)
+        j = bisect.bisect_right(keys, c.last)
         cands = []
-        if before:
-            cands.append(line_owner[max(before)])
-        if after:
-            cands.append(line_owner[min(after)])
+        if i > 0:
+            cands.append(line_owner[keys[i - 1]])
+        if j < len(keys):
+            cands.append(line_owner[keys[j]])
         if len(set(cands)) <= 1:
             return cands[0] if cands else None
         scores = [affinity(c.text, " ".join(b.text for b in drafts[n].body)) for n in cands]
