@@ -884,7 +884,9 @@ class Assembler:
         (doubled) one that is not bold itself is the kicker, and of three stacked headings the
         first is the kicker, the second the title, the third the subtitle."""
         where = "before" if before else "after"
-        here: list[Block] = []  # the headings given in this call, in order
+        # the headings given in this call, by identity (a heading rebuilt by a join is a new
+        # block, given by no call: a title joined once is not joined again)
+        here: set[int] = set()
         for b in items:
             if b.kind == "byline":
                 if d.byline is None:
@@ -896,7 +898,7 @@ class Assembler:
                     self.record("A003", "flag", b, "a second byline for one article: kept in dropped",
                                 safety="review")
                 continue
-            here.append(b)
+            here.add(id(b))
             if d.title is None and d.subtitle is None and _DASH.match(b.text):
                 d.subtitle = b  # a dash leads in a subtitle: the title is another heading
                 self.record("A003", "attach", b, f"subtitle of the article {where} it (led in by a dash)")
@@ -904,7 +906,7 @@ class Assembler:
                 d.title = b
                 d.title_before = before
                 self.record("A003", "attach", b, f"title of the article {where} it")
-            elif d.subtitle is None and d.kicker is None and d.title in here and self.doubled(b) \
+            elif d.subtitle is None and d.kicker is None and id(d.title) in here and self.doubled(b) \
                     and not self.doubled(d.title) and not _DASH.match(b.text):
                 d.kicker, d.title = d.title, b
                 self.record("A003", "attach", b, f"title of the article {where} it; the plain heading "
@@ -912,7 +914,7 @@ class Assembler:
             elif d.subtitle is None and not self.doubled(b):
                 d.subtitle = b
                 self.record("A003", "attach", b, f"subtitle of the article {where} it")
-            elif d.subtitle is None and d.title in here and self.doubled(d.title) \
+            elif d.subtitle is None and id(d.title) in here and self.doubled(d.title) \
                     and b.first == d.title.last + 1 and not _DASH.match(b.text):
                 # two bold lines, one under the other: a title broken over two lines (the
                 # subtitle is set lighter), joined with a blank where it broke between phrases
@@ -924,13 +926,13 @@ class Assembler:
                 d.flags.append("doubled subtitle")
                 self.record("A003", "attach", b, f"subtitle of the article {where} it (doubled: check)",
                             safety="review")
-            elif d.subtitle is not None and _DASH.match(d.subtitle.text) and d.subtitle in here \
+            elif d.subtitle is not None and _DASH.match(d.subtitle.text) and id(d.subtitle) in here \
                     and b.first == d.subtitle.last + 1 and not self.doubled(b):
                 # a dash subtitle broken over two lines: the line under it goes on with it
                 d.subtitle = rebuild(self.page, replace(d.subtitle, lines=d.subtitle.lines + b.lines,
                                                         joiners=d.subtitle.joiners + ("",) + b.joiners))
                 self.record("A003", "join", b, "the dash subtitle goes on on this line", before="\n", after="")
-            elif d.kicker is None and d.title in here and d.subtitle in here and not _DASH.match(d.subtitle.text):
+            elif d.kicker is None and id(d.title) in here and id(d.subtitle) in here and not _DASH.match(d.subtitle.text):
                 d.kicker, d.title, d.subtitle = d.title, d.subtitle, b
                 self.record("A003", "attach", b, f"subtitle of the article {where} it; of three stacked "
                             f"headings the first is the kicker")
