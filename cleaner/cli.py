@@ -592,39 +592,41 @@ def _cmd_clean(args) -> int:
     return _run_folders(inputs, args, job, jobs)
 
 
+def _cleaned_pages(args, failed: list):
+    """Every page the arguments name, cleaned (``_each_page``); a page that could not be read
+    is counted in ``failed`` (a one-element list) and skipped."""
+    rules = load_rules(args.rules)
+    for name, text in _each_page(args):
+        if text is None:
+            failed[0] += 1
+            continue
+        yield name, clean(text, name=name, rules=rules, convert=args.convert)
+
+
 def _cmd_explain(args) -> int:
     if args.safe_only and args.review_only:
         return _fail("--safe-only and --review-only exclude each other")
-    rules = load_rules(args.rules)
-    failed = 0
-    for name, text in _each_page(args):
-        if text is None:
-            failed += 1
-            continue
-        page = clean(text, name=name, rules=rules, convert=args.convert)
+    failed = [0]
+    for _, page in _cleaned_pages(args, failed):
         for row in explain(page, safe_only=args.safe_only, review_only=args.review_only,
                            rules=tuple(args.rule or ())):
             print(row)
-    return 1 if failed else 0
+    return 1 if failed[0] else 0
 
 
 def _cmd_check(args) -> int:
     from .conservation import check
 
-    rules = load_rules(args.rules)
+    failed = [0]
     bad = 0
-    for name, text in _each_page(args):
-        if text is None:
-            bad += 1
-            continue
-        page = clean(text, name=name, rules=rules, convert=args.convert)
+    for name, page in _cleaned_pages(args, failed):
         problems = check(page)
         for msg in problems:
             print(f"{name}: {msg}")
         bad += bool(problems)
         if not problems:
             print(f"{name}: ok")
-    return 1 if bad else 0
+    return 1 if bad or failed[0] else 0
 
 
 def _cmd_report(args) -> int:
