@@ -110,8 +110,9 @@ def test_fake_bold_forms():
     assert _bold("春耕正当时", "line") == "春耕正当时春耕正当时"
 
 
-def test_headlines_break_at_their_blank():
-    assert break_heading("优化配置 加强服务保障", random.Random(0), 30) == ["优化配置", "加强服务保障"]
+def test_headlines_break_at_their_blank_only_when_they_do_not_fit():
+    assert break_heading("优化配置 加强服务保障", random.Random(0), 8) == ["优化配置", "加强服务保障"]
+    assert break_heading("优化配置 加强服务保障", random.Random(0), 30) == ["优化配置 加强服务保障"]
     assert break_heading("春耕", random.Random(0), 30) == ["春耕"]
 
 

@@ -262,6 +262,40 @@ class Assembler:
         """A paragraph that stops mid-sentence: the start of a paragraph something cut in two."""
         return x.kind == "paragraph" and not ends_sentence(x.text) and x.text[-1] not in "：:"
 
+    def heal_across(self, units: list[Block], others: list[Block]) -> list[Block]:
+        """Join a paragraph cut by a caption, credit, pull quote or furniture line with its
+        continuation right after it.
+
+        A photo and its caption sit inside a column; extraction reads the caption between two
+        lines of the paragraph it interrupts. Once the caption is taken out, the two halves
+        are neighbours: the first stops mid-sentence, the second goes on in the same column.
+        """
+        rule = self.rules["A001"]
+        if not rule.enabled or not others:
+            return units
+        p = rule.params
+        starts = sorted(b.first for b in others)
+        out: list[Block] = []
+        for z in units:
+            x = out[-1] if out else None
+            if x is not None and z.kind == "paragraph" and self.is_open(x) and not self.has_dateline(z) \
+                    and z.text[:1] not in CLOSERS and self._between(starts, x.last, z.first) \
+                    and not (z.width and x.width and abs(z.width - x.width) > p["column_tolerance"]):
+                joiner = " " if _LATIN_END.search(x.text) and _LATIN_START.match(z.text) else ""
+                out[-1] = rebuild(self.page, replace(x, lines=x.lines + z.lines, joiners=x.joiners + (joiner,) + z.joiners))
+                self.record("A001", "heal", z, rule.describe(line=self.page.line_no(x.last), cont=self.page.line_no(z.first),
+                                                             tail=x.text[-8:], head=z.text[:8])
+                            + " (a caption or credit set inside the column cut it)", before="\n", after=joiner)
+                continue
+            out.append(z)
+        return out
+
+    @staticmethod
+    def _between(starts: list[int], a: int, b: int) -> bool:
+        """Whether a block of ``starts`` (sorted first lines) begins between lines a and b."""
+        k = bisect.bisect_right(starts, a)
+        return k < len(starts) and starts[k] < b
+
     def heal(self, units: list[Block]) -> list[Block]:
         """Join each cut paragraph with its continuation and restore the reading order.
 
@@ -996,6 +1030,7 @@ class Assembler:
         pullquotes = [b for b in blocks if b.kind == "pullquote"]
         captions = [b for b in blocks if b.kind == "caption"]
         units = [b for b in blocks if b.kind in ("heading", "byline", "paragraph")]
+        units = self.heal_across(units, [b for b in blocks if b.kind not in ("heading", "byline", "paragraph")])
         units = self.join_split_headlines(units)
         units = self.heal(units)
         drafts = self.segment(units)

@@ -139,11 +139,16 @@ def set_lines(text: str, style: Style, rng: random.Random | None = None) -> list
 
 def break_heading(text: str, rng: random.Random, max_width: float) -> list[str]:
     """A headline over one or two lines, broken where an editor breaks it: at its blank
-    (两个短语), else after a mark inside it (：，、), else, only when it does not fit the
-    measure, near its middle."""
+    (两个短语) when it does not fit the measure, else after a mark inside it (：，、), else,
+    only when it does not fit the measure, near its middle.
+
+    A headline of two phrases that fits is set on one line, its blank kept: broken at the
+    blank it would read as a title and its subtitle, which no text cue can tell apart."""
     if len(text) < 8:
         return [text]
     if " " in text.strip():
+        if width(text) <= max_width:
+            return [text]
         head, _, tail = text.strip().partition(" ")
         return [head, tail.strip()]
     marks = [i + 1 for i, c in enumerate(text[:-2]) if c in "：，、" and i >= 2]
