@@ -571,3 +571,26 @@ def test_a_quote_is_compared_only_with_the_articles_nearest_to_it(wrap):
     assert a.nearest_drafts(q, owner, 2) == [1, 2]
     assert a.nearest_drafts(q, owner, 3) == [0, 1, 2]
     assert a.nearest_drafts(q, owner, 9) == [0, 1, 2, 3]
+
+
+def test_a_paragraph_cut_by_a_caption_inside_its_column_is_one_paragraph(wrap):
+    # the picture sits in the column: extraction reads its caption between two lines of the
+    # paragraph, which stops mid-sentence above it and goes on under it
+    lines = wrap(A1 + A2)
+    cut = 3
+    assert not cleaner.chars.ends_sentence(lines[cut - 1])
+    text = "\n".join(lines[:cut] + ["图为治理后的柳溪河畔景色。"] + lines[cut:]) + "\n北京启动高品质科技园区建设\n"
+    (a,) = cleaner.clean(text).articles
+    assert [b.text for b in a.body] == [A1 + A2]
+    assert [c.text for c in a.captions] == ["图为治理后的柳溪河畔景色。"]
+    assert any(c.rule == "A001" and c.action == "heal" for c in cleaner.clean(text).changes)
+
+
+def test_a_caption_ends_with_its_photo_credit_not_in_the_headline_under_it(wrap):
+    # in a narrow column the headline under the credit is as wide as a line of the caption
+    text = ("\n".join(wrap(A1, column=10)) + "\n" + "\n".join(wrap(A2, column=10)) + "\n图为演员在《钱塘月》首演中\n"
+            "表演。（资料图片）\n北京启动园区建设\n" + "\n".join(wrap(B1, column=10)) + "\n"
+            + "\n".join(wrap(B2, column=10)) + "\n")
+    page = cleaner.clean(text)
+    caps = [c.text for a in page.articles for c in a.captions]
+    assert caps == ["图为演员在《钱塘月》首演中表演。（资料图片）"]

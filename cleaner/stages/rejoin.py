@@ -270,6 +270,11 @@ def _score(page: Page, p: dict, i: int, first_width: float, size: int, mid: floa
                 # lines without any punctuation (a title over its subtitle), then a paragraph's
                 # first line: one indent short of the line after it
                 cue((w["indented_after_headlines"], "the next line is indented, after lines without any punctuation: headlines", ()))
+    if block and ta[-1] in _CREDIT_LAST and _caption_credit_end(
+            page, p, [lines[k].text for k in (block[0] - 1, block[0]) if k >= 0], ta):
+        # a caption ends with its photo credit (…。（资料图片） / …本报记者李明摄): what
+        # follows is no longer the caption
+        cue((w["caption_credit_end"], "a caption that ends with its photo credit", ()))
     if first and opens[i] and not end_a and any_pattern(tuple(p["dateline_alone"])).search(ta):
         # a dateline set on a line of its own (本报讯 （记者X）): its paragraph goes on under it
         cue((w["dateline_alone"], "a dateline alone on its line: its paragraph goes on", ()))
@@ -285,6 +290,26 @@ def _score(page: Page, p: dict, i: int, first_width: float, size: int, mid: floa
     for c in cues:
         total += c[0]
     return total, cues
+
+
+#: The last characters of a photo credit (摄, 供图, 资料图片）, 新华社发): only a line that ends
+#: with one is matched against the credit patterns.
+_CREDIT_LAST = frozenset("摄攝图圖供发發供）)")
+
+
+def _caption_credit_end(page: Page, p: dict, firsts: list[str], text: str) -> bool:
+    """Whether ``text`` ends a caption's photo credit in a block whose first line, or the line
+    before it (a caption broken in two by this stage), opens a caption (``caption_openers``);
+    the credit forms are the caption rule's (L003)."""
+    rules = page.rules
+    opener = any_pattern(tuple(p["caption_openers"]))
+    if not rules.enabled("L003") or not any(opener.search(t) for t in firsts):
+        return False
+    credit = any_pattern(tuple(rules["L003"].params["credit_patterns"]))
+    try:
+        return credit.search(text, timeout=PATTERN_TIMEOUT) is not None
+    except TimeoutError:
+        return False
 
 
 def _opens(opener, text: str) -> bool:
