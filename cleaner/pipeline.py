@@ -5,8 +5,8 @@ from __future__ import annotations
 import gc
 from contextlib import contextmanager
 
-from .model import Overlay, Page
-from .rules import RuleSet, default_rules
+from .model import REVIEW, Change, Overlay, Page
+from .rules import PATTERN_TIMEOUT, RuleSet, default_rules, timeouts
 from .stages import PIPELINE
 
 
@@ -40,11 +40,29 @@ def clean(text: str, name: str = "page.txt", rules: RuleSet | None = None, **opt
     if options:
         check_options(options)
         rules = rules.with_options(**options)
-    with reference_counting_only():
+    with reference_counting_only(), timeouts() as spent:
         page = Page(name=name, source=text, rules=rules, overlay=Overlay(text))
         for stage in PIPELINE:
             page = stage.run(page)
+    if spent:
+        page = page.evolve(changes=page.changes + tuple(_timeout_flags(rules, spent)))
     return page
+
+
+def _timeout_flags(rules: RuleSet, spent: dict) -> list[Change]:
+    """One 'review' flag per pattern that ran out of time on the page, naming its rule: the
+    pattern was read as matching nothing on the lines it could not finish (and on the rest
+    of the page), so a person should look."""
+    out = []
+    for sources, length in spent.items():
+        owner = next((r for r in rules.rules for v in r.params.values()
+                      if any(src in (v if isinstance(v, list) else [v]) for src in sources)), None)
+        rid, stage = (owner.id, owner.stage) if owner else ("pattern", "pipeline")
+        out.append(Change(rid, stage, "flag", (0, 0), "", "",
+                          f"pattern {sources[0][:60]!r} ran out of time ({PATTERN_TIMEOUT} s) on a "
+                          f"{length:,}-character text: read as no match there and not searched again on this page",
+                          REVIEW))
+    return out
 
 
 @contextmanager

@@ -296,3 +296,82 @@ def build(sources) -> Prefilter | None:
     else:
         parts += [tail(longest, last, req) for (longest, last), req in anywhere.items()]
     return Prefilter("(?:" + "|".join(parts) + ")")
+
+
+#: A repeat bound from which a nested repeat or an ambiguous alternation inside it makes the
+#: number of ways to match grow without practical limit.
+_WIDE_REPEAT = 16
+
+
+def _walk(seq):
+    """Every (op, av) node of a parsed pattern, depth first."""
+    for op, av in seq:
+        yield op, av
+        if op is _C.SUBPATTERN:
+            yield from _walk(av[-1])
+        elif op is _C.BRANCH:
+            for branch in av[1]:
+                yield from _walk(branch)
+        elif op in _REPEATS:
+            yield from _walk(av[2])
+        elif op in (_C.ASSERT, _C.ASSERT_NOT):
+            yield from _walk(av[1])
+
+
+def _wide(node) -> bool:
+    op, av = node
+    return op in _REPEATS and op is not _POSSESSIVE and av[1] >= _WIDE_REPEAT
+
+
+_POSSESSIVE = getattr(_C, "POSSESSIVE_REPEAT", None) if _C is not None else None
+
+
+def _body(seq) -> list:
+    """A repeat's body with its groups opened: ``(a+)`` is ``a+``."""
+    seq = list(seq)
+    while len(seq) == 1 and seq[0][0] is _C.SUBPATTERN:
+        seq = list(seq[0][1][-1])
+    return seq
+
+
+def catastrophic(source: str) -> str | None:
+    r"""Why a pattern can backtrack without bound, or None when the parser sees no such shape.
+
+    The two shapes of catastrophic backtracking the parser can prove: an open-ended repeat
+    whose body starts and ends with open-ended repeats of the same characters (``(a+)+``,
+    ``(\s*\S+\s*)*``, ``(\d+\d+)+``: one run of text divides among the iterations in
+    exponentially many ways), and an alternation inside such a repeat with two branches that
+    match the same text (``(\w|\w)*``). A repeat whose iterations a fixed character separates
+    (``(?:\.[\w-]+)+``) is fine. (A pattern the standard parser cannot read is not judged
+    here; its searches still run with a time limit, and one that runs out is dropped for the
+    rest of the page, recorded.)
+
+    >>> catastrophic(r"^(\w|\w)*Z"), catastrophic(r"(a+)+$"), catastrophic(r"^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$")
+    ('an alternation with branches that match alike, inside an open-ended repeat', 'repeats nested so that a run of text divides among them in many ways', None)
+    """
+    tree = _parse(source)
+    if tree is None:
+        return None
+    for node in _walk(list(tree)):
+        if not _wide(node):
+            continue
+        body = _body(node[1][2])
+        if body and _wide(body[0]) and _wide(body[-1]):
+            head, tail = _first(body[:1]), _edge(body[-1:], last=True)
+            if repr(body[0]) == repr(body[-1]) or (head is not _ANY and tail is not _ANY and head & tail):
+                return "repeats nested so that a run of text divides among them in many ways"
+        for op, av in _walk(body):
+            if op is _C.BRANCH:
+                # branches that match the same text: the same, or one character of
+                # overlapping classes each
+                branches = [list(b) for b in av[1]]
+                for x in range(len(branches)):
+                    for y in range(x + 1, len(branches)):
+                        a, b = branches[x], branches[y]
+                        same = repr(a) == repr(b)
+                        if not same and len(a) == len(b) == 1:
+                            fa, fb = _first(a), _first(b)
+                            same = fa is not _ANY and fb is not _ANY and bool(fa & fb)
+                        if same:
+                            return "an alternation with branches that match alike, inside an open-ended repeat"
+    return None

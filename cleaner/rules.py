@@ -13,6 +13,8 @@ worker processes; compiled patterns are cached per process by :func:`pattern`.
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import difflib
 import functools
 import re
@@ -144,14 +146,22 @@ def _validate_params(params: dict, schema: dict, where: str) -> None:
                     regex.compile(p)
                 except regex.error as exc:
                     raise RuleError(f"{where}: parameter '{key}': bad pattern {p!r}: {exc}") from None
+                why = prefilter.catastrophic(p)
+                if why:
+                    raise RuleError(f"{where}: parameter '{key}': pattern {p!r} can backtrack without bound "
+                                    f"({why}): rewrite it so that each character can match in one way only")
 
 
 def _is_number(x) -> bool:
     return isinstance(x, (int, float)) and not isinstance(x, bool)
 
 
+#: Parameters that hold patterns though their names do not say so.
+_PATTERN_KEYS = frozenset({"dateline_alone", "reporter_credit"})
+
+
 def _is_pattern_key(key: str) -> bool:
-    return key.endswith(("patterns", "pattern", "openers"))
+    return key.endswith(("patterns", "pattern", "openers")) or key in _PATTERN_KEYS
 
 
 def _check_message(message: str, where: str) -> None:
@@ -348,10 +358,11 @@ class Finder:
     (:mod:`cleaner.prefilter`) shows that no alternative can match: same result, less work.
     """
 
-    __slots__ = ("compiled", "anchored", "maybe")
+    __slots__ = ("compiled", "anchored", "maybe", "sources")
 
     def __init__(self, compiled: regex.Pattern, sources: tuple[str, ...]):
         self.compiled = compiled
+        self.sources = sources
         self.anchored = all(map(starts_anchored, sources))
         pre = prefilter.build(sources)
         self.maybe = pre.maybe if pre is not None else None
@@ -366,11 +377,39 @@ class Finder:
         return [m is not None for m in map(maybe, texts)]
 
     def search(self, text: str, timeout: float | None = None):
+        """The first match in ``text``; ``TimeoutError`` when the search runs out of time. A
+        pattern that ran out of time once on the page being cleaned (:func:`timeouts`) is
+        not searched again there: each further line would cost the whole time limit."""
         if self.maybe is not None and self.maybe(text) is None:
             return None
-        if self.anchored:
-            return self.compiled.match(text, timeout=timeout)
-        return self.compiled.search(text, timeout=timeout)
+        spent = _TIMED_OUT.get()
+        if spent is not None and self.sources in spent:
+            raise TimeoutError(f"pattern ran out of time earlier on this page: {self.sources[0][:40]!r}")
+        try:
+            if self.anchored:
+                return self.compiled.match(text, timeout=timeout)
+            return self.compiled.search(text, timeout=timeout)
+        except TimeoutError:
+            if spent is not None:
+                spent[self.sources] = len(text)
+            raise
+
+
+#: The patterns (a Finder's sources) that ran out of time on the page being cleaned, with
+#: the length of the text they ran out on; None outside :func:`timeouts`.
+_TIMED_OUT: contextvars.ContextVar[dict | None] = contextvars.ContextVar("timed_out", default=None)
+
+
+@contextlib.contextmanager
+def timeouts():
+    """Collect, for one page, the patterns whose searches ran out of time: yields the dict
+    (sources -> length of the text), which the pipeline turns into recorded flags."""
+    spent: dict = {}
+    token = _TIMED_OUT.set(spent)
+    try:
+        yield spent
+    finally:
+        _TIMED_OUT.reset(token)
 
 
 @functools.lru_cache(maxsize=4096)

@@ -339,3 +339,27 @@ def test_hostile_rule_files_are_refused_with_one_clear_error(tmp_path, text, mes
 def test_rules_that_may_be_disabled_still_can_be(tmp_path):
     rules = _user_rules(tmp_path, 'stage = "assemble"\n[[rule]]\nid = "A008"\nenabled = false\n')
     assert not rules.enabled("A008")
+
+
+@pytest.mark.parametrize("stage, rid, key, pattern", [
+    ("label", "L001", "patterns", r"^(\w|\w)*Z"),
+    ("label", "L004", "patterns", r"^(a+)+$"),
+    ("lines", "T001", "trailing_pattern", r"(\s*\S+\s*)*X"),
+    ("rejoin", "J001", "dateline_alone", r"^(\d+\d+)+!"),  # a pattern list whose name says no 'pattern'
+    ("assemble", "A003", "reporter_credit", r"(\S+\S+)+$"),
+])
+def test_a_pattern_that_backtracks_without_bound_is_refused_at_load(tmp_path, stage, rid, key, pattern):
+    value = f"['{pattern}']" if key.endswith("s") or key == "dateline_alone" else f"'{pattern}'"
+    path = write(tmp_path, "slow.toml", f'stage = "{stage}"\n\n[[rule]]\nid = "{rid}"\nparams = {{ {key} = {value} }}\n')
+    with pytest.raises(RuleError, match="can backtrack without bound"):
+        cleaner.load_rules([path])
+
+
+def test_a_pattern_that_runs_out_of_time_is_recorded_and_not_searched_again(tmp_path):
+    # (?i) keeps the parser from judging it at load; each 20,000-character line costs the
+    # search its whole time limit: 20 lines took 10 s, silently
+    path = write(tmp_path, "slow.toml", 'stage = "rejoin"\n\n[[rule]]\nid = "J001"\n'
+                                        "params = { paragraph_openers = ['(?i)^(a+)+$'] }\n")
+    page = cleaner.clean(("a" * 20000 + "!\n") * 20 + "北京启动建设。\n", rules=cleaner.load_rules([path]))
+    flags = [c for c in page.changes if c.action == "flag" and "ran out of time" in c.reason]
+    assert [(c.rule, c.safety) for c in flags] == [("J001", "review")]

@@ -76,8 +76,11 @@ def standalone_lines(page: Page, max_width: float = 24.0, ends: list[bool] | Non
         ends = [ends_sentence(ln.text) for ln in lines]
     short = [k for k, ln in enumerate(lines) if ln.width <= max_width and not ends[k]]
     for k, may in zip(short, combined.may_match([lines[k].text for k in short])):
-        if may and combined.search(lines[k].text, timeout=1):
-            out.add(k)
+        try:
+            if may and combined.search(lines[k].text, timeout=PATTERN_TIMEOUT):
+                out.add(k)
+        except TimeoutError:  # recorded by the pipeline (rules.timeouts): read as no match
+            continue
     return out
 
 
