@@ -17,13 +17,18 @@ three, at the byte level flips, truncations, inserted bytes, NULs, a byte-order 
 binary file's magic number. One case in ten skips the bytes and hands ``clean`` the text
 directly, lone surrogates included (as a JSON Lines reader would).
 
+One case in ``BIG_EVERY`` (1000) is a big page instead: dev pages run together (with light
+mutations) up to 1-20 MB of UTF-8, or a flood of up to 200,000 short lines; its time budget is
+``--limit`` per 100,000 characters.
+
 Each case runs ``decode`` (auto, strict or replace) and ``clean`` and renders the page JSON
 and the change log, in a pool of worker processes. Outcomes:
 
 * ``ok`` / ``rejected`` (an :class:`InputError` or another ``CleanerError``: a clear answer);
 * ``crash``: any other exception: a bug, listed with its case number and last frame;
-* ``hang``: the case took more than ``--limit`` seconds of CPU (2 s by default), or the
-  worker was still busy after ``--limit`` × 5 seconds of wall time and was killed;
+* ``hang``: the case took more than its budget of CPU (``--limit``, 2 s by default; a big page
+  that per 100,000 characters), or the worker was still busy after 5 times its budget in wall
+  time and was killed;
 * ``lost`` (with ``--conserve``): the conservation check found a problem.
 
 Failing inputs are saved under ``--save`` (default /tmp/cleaner-fuzz) as ``case-N.bin``.
@@ -37,6 +42,7 @@ import codecs
 import collections
 import functools
 import io
+import math
 import multiprocessing as mp
 import os
 import random
@@ -68,6 +74,13 @@ ENCODINGS = ["utf-8"] * 6 + ["utf-8-sig", "utf-16-le", "utf-16-be", "gb18030", "
 #: the largest case, in characters: 25 times the largest dev page (duplicating the lines of
 #: a page joined into one line would otherwise make "pages" of 16 M characters)
 MAX_CHARS = 100_000
+#: One case in this many is a big page (:func:`big_size`): 1 to 20 MB of UTF-8 (about
+#: 0.35 to 7 million characters of Chinese text), or up to 200,000 short lines. Its time
+#: budget grows with its size: ``--limit`` per MAX_CHARS characters.
+BIG_EVERY = 1000
+BIG_MIN_CHARS = 350_000
+BIG_MAX_CHARS = 7_000_000
+BIG_MAX_LINES = 200_000
 MAGIC = [b"%PDF-1.4\n", b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff\xe0", b"PK\x03\x04", b"GIF89a", b"\x1f\x8b\x08"]
 
 _PAGES: list[str] = []
@@ -233,9 +246,46 @@ def b_bom(rng, b):
 BYTE_MUTATIONS = [b_flip] * 4 + [b_truncate] * 3 + [b_insert] * 3 + [b_nul, b_magic, b_bom]
 
 
+def big_size(n: int, seed: int) -> int:
+    """The target size in characters of case ``n`` when it is a big one (0 when not): one case
+    in BIG_EVERY is a page of 1 to 20 MB or of up to 200,000 lines (drawn from its own random
+    stream, so the parent knows a case's time budget without building it)."""
+    rng = random.Random(f"{seed}:{n}:big")
+    if rng.random() >= 1 / BIG_EVERY:
+        return 0
+    return int(math.exp(rng.uniform(math.log(BIG_MIN_CHARS), math.log(BIG_MAX_CHARS))))
+
+
+def big_page(rng: random.Random, target: int) -> tuple[str, str]:
+    """A page of about ``target`` characters: dev pages run together, each lightly mutated
+    (many articles), or a flood of short lines (up to 200,000 of them)."""
+    pages = _pages()
+    if rng.random() < 0.3:
+        lines = min(BIG_MAX_LINES, max(1000, target // rng.randint(2, 12)))
+        pieces = [rng.choice(PIECES) if rng.random() < 0.2 else "".join(rng.choice(HAN) for _ in range(rng.randint(1, 6)))
+                  for _ in range(512)]
+        return f"big-lines({lines})", "\n".join(rng.choice(pieces) for _ in range(lines)) + "\n"
+    out, size = [], 0
+    while size < target:
+        t = rng.choice(pages)
+        if rng.random() < 0.5:
+            t = rng.choice(TEXT_MUTATIONS)(rng, t)
+        out.append(t)
+        size += len(t)
+    return f"big-pages({size})", "\n".join(out)
+
+
 def make_case(n: int, seed: int) -> tuple[str, object, str, str]:
     """(description, input, errors, convert): ``input`` is bytes, or str for a direct clean."""
     rng = random.Random(f"{seed}:{n}")
+    target = big_size(n, seed)
+    if target:
+        desc, text = big_page(rng, target)
+        enc = rng.choice(["utf-8", "utf-8", "gb18030", "utf-16-le"])
+        data = text.encode(enc, errors="surrogatepass" if enc.startswith("utf") else "replace")
+        if enc == "utf-16-le":
+            data = codecs.BOM_UTF16_LE + data
+        return f"{desc} {enc}", data, rng.choice(["strict", "replace"]), "auto"
     pages = _pages()
     desc = []
     if rng.random() < 0.15:
@@ -337,6 +387,12 @@ def _save(save: Path, n: int, seed: int) -> None:
     (save / f"case-{n}.bin").write_bytes(data)
 
 
+def budget(n: int, seed: int, limit: float) -> float:
+    """CPU seconds case ``n`` may take: ``limit``, and for a big page ``limit`` per MAX_CHARS
+    characters (a budget linear in the page's size)."""
+    return limit * max(1.0, big_size(n, seed) / MAX_CHARS)
+
+
 def fuzz(count: int, seed: int, jobs: int, limit: float, conserve: bool, save: Path, start: int = 0) -> int:
     ctx = mp.get_context("fork")
     todo = iter(range(start, start + count))
@@ -379,7 +435,7 @@ def fuzz(count: int, seed: int, jobs: int, limit: float, conserve: bool, save: P
                 _save(save, n, seed)
                 spawn()
                 continue
-            if outcome == "ok" and secs > limit:
+            if outcome == "ok" and secs > budget(n, seed, limit):
                 outcome, detail = "hang", f"{secs:.1f} s of CPU"
             counts[outcome] += 1
             done += 1
@@ -399,14 +455,14 @@ def fuzz(count: int, seed: int, jobs: int, limit: float, conserve: bool, save: P
             feed(conn)
         now = time.perf_counter()
         for conn, w in list(workers.items()):
-            if w[1] is not None and now - w[2] > limit * 5:
+            if w[1] is not None and now - w[2] > budget(w[1], seed, limit) * 5:
                 n = w[1]
                 w[0].kill()
                 w[0].join()
                 del workers[conn]
                 counts["hang"] += 1
                 done += 1
-                kinds[f"hang: killed after {limit * 5:.0f} s wall"].append(n)
+                kinds[f"hang: killed after {budget(n, seed, limit) * 5:.0f} s wall"].append(n)
                 _save(save, n, seed)
                 spawn()
         if now - last_print > 30:

@@ -47,7 +47,7 @@ SCHEMAS = {
         "byline": {"patterns": list, "max_length": int},
         "dateline": {"patterns": list},
         "heading": {"max_length": int, "max_lines": int, "end_marks": str, "comma_max_length": int},
-        "pullquote": {"min_length": int, "ngram": int, "min_similarity": float},
+        "pullquote": {"min_length": int, "ngram": int, "min_similarity": float, "window": int, "window_overlap": int},
     },
     "spacing": {
         "body_blanks": {"kinds": list},
@@ -56,7 +56,8 @@ SCHEMAS = {
     },
     "assemble": {
         "heal_cut_paragraph": {"max_distance": int, "column_tolerance": float, "min_score": float,
-                               "distance_cost": float, "split_word": float, "split_word_min_uses": int},
+                               "distance_cost": float, "split_word": float, "split_word_min_uses": int,
+                               "split_word_reach": int},
         "segment_articles": {"column_change": float, "min_affinity": float, "no_title": float,
                              "short_article": list, "continuity_weight": float, "column_stay": float,
                              "confidence_bias": float, "confidence_margin": float, "confidence_no_title": float,
@@ -81,7 +82,7 @@ SCHEMAS = {
         "attach_pullquotes": {"max_candidates": int},
         "attach_captions": {},
         "drop_furniture": {},
-        "headline_over_two_lines": {"max_length": int, "min_uses": int},
+        "headline_over_two_lines": {"max_length": int, "min_uses": int, "reach": int},
     },
 }
 

@@ -328,3 +328,34 @@ def test_boilerplate_keys_give_no_candidates_and_no_scan():
     assert scans == []
     assert label._owners(index, [], keyless) == [0, 1, 2] and scans == [1]
     assert label._owners(index, ["key one", "own"], keyless) == (3,)
+
+
+FILLERS = ["春节前夕，各地交通部门加密班次，保障旅客平安出行。", "气象台发布寒潮预警，提醒市民注意防寒保暖。",
+           "图书馆推出夜间阅读服务，吸引不少年轻读者。", "口袋公园建成后，周边居民有了休闲好去处。",
+           "农业部门组织专家下田，指导春耕备耕工作。", "博物馆延长开放时间，游客可以预约参观。",
+           "社区食堂推出长者套餐，老人吃饭更方便。", "高速公路服务区新增充电桩，方便新能源车主。",
+           "中小学开展课后服务，家长接送压力减轻。", "科技园区新引进一批研发机构，带动就业增长。",
+           "景区推行分时预约，游览体验明显改善。", "医院开设便民门诊，群众看病更加省心。"]
+SOURCE = "国家邮政局二十日发布最新数据，今年以来，我国邮政行业寄递业务量累计完成一千二百亿件，同比增长两成。"
+QUOTE = "我国邮政行业寄递业务量累计完成一千二百亿件。"
+
+
+def quote_at(wrap, source: int, quote: int) -> str:
+    blocks = list(FILLERS)
+    blocks[source] = SOURCE
+    blocks[quote] = "\n".join(wrap(QUOTE, column=8, indent=0))
+    return "\n\n".join("\n".join(wrap(b)) if b in FILLERS or b == SOURCE else b for b in blocks) + "\n"
+
+
+@pytest.mark.parametrize("source, quote, found", [(4, 7, True), (0, 10, False)])
+def test_on_a_page_of_many_windows_a_quote_is_found_within_the_overlap(tmp_path, wrap, source, quote, found):
+    # windows of 6 blocks, each taking the last 3 of the one before: a quote 3 blocks from the
+    # text it repeats always shares a window with it; one 10 blocks away does not
+    rules = tmp_path / "label.toml"
+    rules.write_text('stage = "label"\n\n[[rule]]\nid = "L007"\nparams = { window = 6, window_overlap = 3 }\n',
+                     encoding="utf-8")
+    text = quote_at(wrap, source, quote)
+    narrow = cleaner.clean(text, rules=cleaner.load_rules([rules]))
+    whole = cleaner.clean(text)
+    assert [q.text for a in whole.articles for q in a.pullquotes] == [QUOTE]
+    assert [q.text for a in narrow.articles for q in a.pullquotes] == ([QUOTE] if found else [])

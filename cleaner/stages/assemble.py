@@ -220,23 +220,42 @@ class Assembler:
         if not rule.enabled:
             return units
         p = rule.params
-        body = "".join(nows(u.text) for u in units if u.kind == "paragraph")
-        # the word pairs a break may split, counted in one go: counting each in the whole body
-        # was quadratic on a long page. (A merge changes a pair only after a one-character
-        # line: those few are counted when met.)
-        pairs = {nows(a.text)[-2:] + nows(b.text)[:2] for a, b in zip(units, units[1:])
-                 if a.kind == b.kind == "heading" and b.first == a.last + 1}
-        uses_of = count_words(body, pairs)
-        # and the split word with context on one side only (3 characters), also in one pass
-        uses_of.update(count_words(body, {w for pair in pairs if len(pair) == 4 for w in (pair[:3], pair[1:])}))
+        # the words are counted in the text around the break, the paragraphs of the
+        # `reach`-block stretch it falls in and of the stretches either side: the whole of a
+        # usual page; on many pages run together, their own (one count over all of them cost
+        # more per character than the pages' counts)
+        reach = p["reach"]
+        texts: dict[int, list[str]] = {}
+        for n, u in enumerate(units):
+            if u.kind == "paragraph":
+                texts.setdefault(n // reach, []).append(nows(u.text))
+        pairs_in: dict[int, set[str]] = {}
+        for n in range(1, len(units)):
+            a, b = units[n - 1], units[n]
+            if a.kind == b.kind == "heading" and b.first == a.last + 1:
+                pairs_in.setdefault(n // reach, set()).add(nows(a.text)[-2:] + nows(b.text)[:2])
+        bodies: dict[int, str] = {}
+        uses_in: dict[int, dict[str, int]] = {}
 
-        def count(w: str) -> int:
-            if w not in uses_of:
+        def stretch(c: int) -> tuple[str, dict[str, int]]:
+            """The text around stretch ``c`` and its counts of the pairs met there, counted in
+            one go (and the split word with context on one side only, 3 characters)."""
+            if c not in bodies:
+                bodies[c] = body = "".join(t for d in (c - 1, c, c + 1) for t in texts.get(d, ()))
+                pairs = pairs_in.get(c, set())
+                uses_in[c] = count_words(body, pairs)
+                uses_in[c].update(count_words(body, {w for pair in pairs if len(pair) == 4
+                                                     for w in (pair[:3], pair[1:])}))
+            return bodies[c], uses_in[c]
+
+        def count(w: str, at: int) -> int:
+            body, uses_of = stretch(at // reach)
+            if w not in uses_of:  # (a merge changes a pair only after a one-character line)
                 uses_of[w] = body.count(w)
             return uses_of[w]
 
         out: list[Block] = []
-        for u in units:
+        for n, u in enumerate(units):
             prev = out[-1] if out else None
             if prev is not None and prev.kind == u.kind == "heading" and u.first == prev.last + 1 \
                     and self.doubled(prev) == self.doubled(u) \
@@ -245,9 +264,9 @@ class Assembler:
                 pair = a[-2:] + b[:2]  # the word the break splits, with a character of context
                 uses = 0
                 if len(pair) == 4 and pair.isalnum():
-                    uses = count(pair)
+                    uses = count(pair, n)
                     if uses < p["min_uses"]:  # the split word with context on one side only
-                        uses, pair = max((count(pair[:3]), pair[:3]), (count(pair[1:]), pair[1:]))
+                        uses, pair = max((count(pair[:3], n), pair[:3]), (count(pair[1:], n), pair[1:]))
                 if uses >= p["min_uses"]:
                     merged = rebuild(self.page, replace(prev, lines=prev.lines + u.lines,
                                                         joiners=prev.joiners + ("",) + u.joiners))
@@ -309,7 +328,6 @@ class Assembler:
             return units
         p = rule.params
         lead_repeat = self.rules["A003"].params["lead_repeat"]  # a title the paragraph under it repeats
-        body = None  # the paragraphs' text, one per line, for the word a cut splits
         j = 1
         while j < len(units):
             z = units[j]
@@ -327,8 +345,10 @@ class Assembler:
             need = p["min_score"] if self.page.meta.get("columned", True) else p["min_score"] + 1.5
             need += p["distance_cost"] * sum(1 for u in units[i + 1:j] if u.kind == "paragraph")
             if score <= need < score + p["split_word"]:  # (counted only where it decides)
-                if body is None:
-                    body = "\n".join(nows(u.text) for u in units if u.kind == "paragraph")
+                # in the text around the cut (the whole of a usual page): counting in the
+                # whole text of a page of many pages run together, once per cut, was quadratic
+                lo, hi = max(0, i - p["split_word_reach"]), j + p["split_word_reach"]
+                body = "\n".join(nows(u.text) for u in units[lo:hi] if u.kind == "paragraph")
                 pair = nows(x.text)[-1:] + z.text[:1]
                 if _word_pair(pair) and body.count(pair) >= p["split_word_min_uses"]:
                     score += p["split_word"]
@@ -377,7 +397,7 @@ class Assembler:
                         f"it and {len(run)} following paragraph(s) move before the "
                         + ("blocks" if moved else "headline") + " that interrupted it")
             # the interrupting headline is the article's own: it now follows the article's text
-            units = units[:i] + [merged] + run + units[i + 1:j] + units[end:]
+            units[i:end] = [merged, *run, *units[i + 1:j]]  # (in place: a new list per heal was quadratic)
             j = i + 1 + len(run) + (j - i)
         for x in units:
             if self.is_open(x):
@@ -399,11 +419,12 @@ class Assembler:
                 out.append(u)
         return out
 
-    def next_paragraph(self, seq, k):
-        for u in seq[k + 1:]:
-            if isinstance(u, list):
-                return None
-            return u
+    @staticmethod
+    def next_paragraph(seq, k):
+        """The paragraph right after item ``k``, None if a heading group or nothing follows.
+        (Indexed, not sliced: a copy of the rest of ``seq`` per call was quadratic.)"""
+        if k + 1 < len(seq) and not isinstance(seq[k + 1], list):
+            return seq[k + 1]
         return None
 
     # -------------------------------------------------------------- segmentation (DP)

@@ -131,7 +131,7 @@ def run(page: Page) -> Page:
         meta["datelines"] = find_datelines(page, out, rules["L005"], changes)
     if rules.enabled("L007"):
         meta["pullquote_sources"] = {}
-        out = find_pullquotes(page, out, rules["L007"], changes, meta["pullquote_sources"])
+        out = pullquotes_by_window(page, out, rules["L007"], changes, meta["pullquote_sources"])
     return page.evolve(blocks=tuple(out), changes=page.changes + tuple(changes), meta=meta)
 
 
@@ -447,6 +447,32 @@ def join_broken_quotes(page: Page, blocks: list[Block], rule: Rule, changes: lis
         out.append(b)
         k += 1
     return out if joined_any else blocks
+
+
+def pullquotes_by_window(page: Page, blocks: list[Block], rule: Rule, changes: list, sources: dict) -> list[Block]:
+    """:func:`find_pullquotes` over windows of ``window`` blocks, each starting with the last
+    ``window_overlap`` blocks (at most half a window) of the one before (already looked at: a
+    block labelled there is no candidate again, a paragraph there may still find its copy in
+    the next window). A usual page is one window."""
+    size = rule.params["window"]
+    overlap = min(rule.params["window_overlap"], size // 2)  # (more would look at blocks again and again)
+    if len(blocks) <= size:
+        return find_pullquotes(page, blocks, rule, changes, sources)
+    step = max(1, size - overlap)
+    done: list[Block] = []
+    carry: list[Block] = []
+    k = 0
+    while k < len(blocks):
+        fresh = blocks[k:k + step]
+        k += step
+        window = find_pullquotes(page, carry + fresh, rule, changes, sources)
+        if k >= len(blocks):
+            done += window
+            break
+        keep = min(overlap, len(window))
+        done += window[:len(window) - keep]
+        carry = window[len(window) - keep:]
+    return done
 
 
 def find_pullquotes(page: Page, blocks: list[Block], rule: Rule, changes: list,

@@ -17,7 +17,7 @@ import functools
 import re
 import unicodedata
 
-from ..chars import HAN
+from ..chars import HAN, HAN_RE
 from ..model import Change, Page
 from ..rules import Rule
 from ._common import source_replacements
@@ -148,8 +148,15 @@ def traditional_to_simplified(page: Page, rule: Rule):
     if mode == "auto":
         trad = han = 0
         shares = []
+        # a line the page-wide conversion left as it was has no Traditional character to
+        # count (where the conversion kept every position): counted at C speed, not per
+        # character, so a long page with a few Traditional pages in it costs what they do
+        aligned = len(whole) == len(plain) and len(plain) == len(page.source)
         for s, e, text in segs:
-            t, h = traditional_share(text)
+            if aligned and whole[s:e] == text:
+                t, h = 0, len(HAN_RE.findall(text))
+            else:
+                t, h = traditional_share(text)
             trad += t
             han += h
             shares.append((t, h))
