@@ -594,3 +594,18 @@ def test_a_caption_ends_with_its_photo_credit_not_in_the_headline_under_it(wrap)
     page = cleaner.clean(text)
     caps = [c.text for a in page.articles for c in a.captions]
     assert caps == ["图为演员在《钱塘月》首演中表演。（资料图片）"]
+
+
+def test_the_last_subhead_set_after_its_section_stays_with_its_article(wrap):
+    # subheads after their sections; after the last one, another article in another column:
+    # that subhead closes its own article, it does not open the next one as its title
+    s1 = "区里推行一件事一次办改革，把多个部门的事项整合成一件事，群众办事跑一次就够了，材料也少了一半。"
+    s2 = "窗口人员主动上门服务，数据在部门之间共享，企业开办只要半天时间，开办费用全部由财政承担。"
+    s3 = "今年以来，全区新登记市场主体增长两成，营商环境持续改善，群众和企业的满意度不断提升。"
+    text = ("优化营商环境 激发市场活力\n" + "\n".join(wrap(s1)) + "\n流程再造减环节\n" + "\n".join(wrap(s2))
+            + "\n数据共享破壁垒\n" + "\n".join(wrap(s3)) + "\n贴心服务暖人心\n" + "\n".join(wrap(B1 + B2, column=28))
+            + "\n" + "\n".join(wrap(B2 + B1, column=28)) + "\n李强出席中澳工商界圆桌会\n")
+    page = cleaner.clean(text)
+    first = page.articles[0]
+    assert [b.text for b in first.body if b.kind == "subhead"] == ["流程再造减环节", "数据共享破壁垒", "贴心服务暖人心"]
+    assert [a.title.text for a in page.articles] == ["优化营商环境 激发市场活力", "李强出席中澳工商界圆桌会"]

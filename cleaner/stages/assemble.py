@@ -438,6 +438,15 @@ class Assembler:
             got = self._across[key] = affinity(" ".join(key[:-1]), nxt.text)
         return got
 
+    def text_stops(self, prev: list[Block], nxt: Block | None) -> bool:
+        """Whether the text after a heading cannot go on the text before it: nothing follows,
+        a dateline opens it, or its column is another."""
+        if nxt is None or self.has_dateline(nxt):
+            return True
+        last = prev[-1]
+        col_change = self.rules["A002"].params["column_change"]
+        return bool(last.width and nxt.width and abs(last.width - nxt.width) > col_change)
+
     def subhead_score(self, h: Block, prev: list[Block], nxt: Block | None) -> tuple[float, str]:
         """How much a lone heading between paragraphs reads as a subhead (> 0) than a title."""
         p = self.rules["A002"].params
@@ -642,6 +651,14 @@ class Assembler:
                 opts.append(("inside", m - 1, c + self.part_cost(g[:-1]) + w["subhead_cost"] - sc + under,
                              "headline set inside its article's text, a subhead under it"))
         by_sub = {False: opts, True: list(opts)}
+        if m == 1 and heads and prev and self.text_stops(prev, nxt):
+            # the last subhead of an article that sets its subheads after their sections: the
+            # article ends under it (the text after it is another article's: another column,
+            # a dateline, or none), so it costs what a last subhead before a headline does
+            for has_sub in (False, True):
+                c = (w["subclose_cost"] if has_sub else w["subclose_first_cost"]) \
+                    - (w["parallel_bonus"] if parallel else 0.0) + dash
+                by_sub[has_sub].append(("sub", 0, c, "last subhead of an article that sets them after their sections"))
         if m >= 2 and g[0].kind == "heading" and any(b.kind == "heading" for b in g[1:]):
             rest = self.part_cost(g[1:])
             for has_sub in (False, True):
