@@ -654,9 +654,12 @@ class Assembler:
         if m == 1 and heads and prev and self.text_stops(prev, nxt):
             # the last subhead of an article that sets its subheads after their sections: the
             # article ends under it (the text after it is another article's: another column,
-            # a dateline, or none), so it costs what a last subhead before a headline does
+            # a dateline, or none), so it costs what a last subhead before a headline does,
+            # and more when it is not shaped like a subhead (bold display type, long)
+            shape = (w["bold_penalty"] if self.doubled(g[0]) else 0.0) \
+                + (w["long_heading_penalty"] if len(nows(g[0].text)) > w["short_heading"] else 0.0)
             for has_sub in (False, True):
-                c = (w["subclose_cost"] if has_sub else w["subclose_first_cost"]) \
+                c = (w["subclose_cost"] if has_sub else w["subclose_first_cost"]) + shape \
                     - (w["parallel_bonus"] if parallel else 0.0) + dash
                 by_sub[has_sub].append(("sub", 0, c, "last subhead of an article that sets them after their sections"))
         if m >= 2 and g[0].kind == "heading" and any(b.kind == "heading" for b in g[1:]):
