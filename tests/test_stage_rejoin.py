@@ -179,3 +179,21 @@ def test_a_dateline_alone_on_its_line_opens_the_paragraph_under_it(stages_until,
                 column=16, indent=0)
     page = stages_until("\n\n".join(["本报讯 （记者于凯平）"] + body) + "\n", "rejoin")
     assert [b.text[:10] for b in page.blocks] == ["本报讯 （记者于凯平"]
+
+
+def test_a_dash_subtitle_in_a_narrow_column_stands_apart_from_title_and_text(stages_until):
+    # an 11-em column: the title is as wide as an indented first line, the subtitle as a full
+    # one; the dash that leads the subtitle in, with no punctuation around it, tells them apart
+    lines = ["为青年就业拓宽舞台", "——稳就业需要多方协同发力", "又到一年求职季。今", "年高校毕业生规模超过", "1100万人，青年就业关乎",
+             "千家万户，也关系经济社", "会发展大局。"]
+    page = stages_until("\n\n".join(lines) + "\n", "rejoin")
+    assert [b.text for b in page.blocks][:2] == ["为青年就业拓宽舞台", "——稳就业需要多方协同发力"]
+
+
+def test_a_paragraph_line_before_a_dash_with_punctuation_still_joins(stages_until):
+    # a paragraph's first line without punctuation, then a line led in by a dash that has
+    # some: the dash is the sentence's (工程——永定河特大桥), not a subtitle's
+    lines = ["重量近4000吨的浮式风电平台，元旦期间在青", "岛完成浮体总装。", "在京雄高速重点控制性工程", "——永定河特大桥施工工地，数百",
+             "名建设者正准备架设钢梁。作为雄", "安新区综合立体交通网的重要组成", "部分，京雄高速全线通车。"]
+    page = stages_until("\n\n".join(lines) + "\n", "rejoin")
+    assert [b.text for b in page.blocks][1] == "".join(lines[2:])

@@ -278,6 +278,11 @@ def _score(page: Page, p: dict, i: int, first_width: float, size: int, mid: floa
         # a caption ends with its photo credit (…。（资料图片） / …本报记者李明摄): what
         # follows is no longer the caption
         cue((w["caption_credit_end"], "a caption that ends with its photo credit", ()))
+    if first and not end_a and not _PROSE_MARK.search(ta) and (
+            ta.startswith("——") or (tb.startswith("——") and not _PROSE_MARK.search(tb))):
+        # a line led in by a dash (——访…) next to a line without punctuation: a subtitle
+        # under its title, or the subtitle itself over the text: headings, each its own line
+        cue((w["dash_subtitle"], "a subtitle led in by a dash, with no punctuation around it", ()))
     if first and opens[i] and not end_a and any_pattern(tuple(p["dateline_alone"])).search(ta):
         # a dateline set on a line of its own (本报讯 （记者X）): its paragraph goes on under it
         cue((w["dateline_alone"], "a dateline alone on its line: its paragraph goes on", ()))
