@@ -19,7 +19,7 @@ directly, lone surrogates included (as a JSON Lines reader would).
 
 One case in ``BIG_EVERY`` (1000) is a big page instead: dev pages run together (with light
 mutations) up to 1-20 MB of UTF-8, or a flood of up to 200,000 short lines; its time budget is
-``--limit`` per 100,000 characters.
+``--limit`` per 100,000 characters or per 5,000 lines.
 
 Each case runs ``decode`` (auto, strict or replace) and ``clean`` and renders the page JSON
 and the change log, in a pool of worker processes. Outcomes:
@@ -27,7 +27,7 @@ and the change log, in a pool of worker processes. Outcomes:
 * ``ok`` / ``rejected`` (an :class:`InputError` or another ``CleanerError``: a clear answer);
 * ``crash``: any other exception: a bug, listed with its case number and last frame;
 * ``hang``: the case took more than its budget of CPU (``--limit``, 2 s by default; a big page
-  that per 100,000 characters), or the worker was still busy after 5 times its budget in wall
+  that per 100,000 characters or 5,000 lines), or the worker was still busy after 5 times its budget in wall
   time and was killed;
 * ``lost`` (with ``--conserve``): the conservation check found a problem.
 
@@ -81,6 +81,9 @@ BIG_EVERY = 1000
 BIG_MIN_CHARS = 350_000
 BIG_MAX_CHARS = 7_000_000
 BIG_MAX_LINES = 200_000
+#: Lines per ``--limit`` of a big page's budget: a usual page has one line per 20-30
+#: characters, so MAX_CHARS characters come in about this many lines.
+BUDGET_LINES = 5_000
 MAGIC = [b"%PDF-1.4\n", b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff\xe0", b"PK\x03\x04", b"GIF89a", b"\x1f\x8b\x08"]
 
 _PAGES: list[str] = []
@@ -246,22 +249,24 @@ def b_bom(rng, b):
 BYTE_MUTATIONS = [b_flip] * 4 + [b_truncate] * 3 + [b_insert] * 3 + [b_nul, b_magic, b_bom]
 
 
-def big_size(n: int, seed: int) -> int:
-    """The target size in characters of case ``n`` when it is a big one (0 when not): one case
-    in BIG_EVERY is a page of 1 to 20 MB or of up to 200,000 lines (drawn from its own random
-    stream, so the parent knows a case's time budget without building it)."""
+def big_size(n: int, seed: int) -> tuple[int, int]:
+    """(target size in characters, lines) of case ``n`` when it is a big one ((0, 0) when
+    not): one case in BIG_EVERY is a page of 1 to 20 MB, or a flood of up to 200,000 short
+    lines (``lines`` > 0). Drawn from the case's own random stream, so the parent knows a
+    case's time budget without building it."""
     rng = random.Random(f"{seed}:{n}:big")
     if rng.random() >= 1 / BIG_EVERY:
-        return 0
-    return int(math.exp(rng.uniform(math.log(BIG_MIN_CHARS), math.log(BIG_MAX_CHARS))))
+        return 0, 0
+    target = int(math.exp(rng.uniform(math.log(BIG_MIN_CHARS), math.log(BIG_MAX_CHARS))))
+    lines = min(BIG_MAX_LINES, max(1000, target // rng.randint(2, 12))) if rng.random() < 0.3 else 0
+    return target, lines
 
 
-def big_page(rng: random.Random, target: int) -> tuple[str, str]:
+def big_page(rng: random.Random, target: int, lines: int) -> tuple[str, str]:
     """A page of about ``target`` characters: dev pages run together, each lightly mutated
-    (many articles), or a flood of short lines (up to 200,000 of them)."""
+    (many articles), or ``lines`` short lines."""
     pages = _pages()
-    if rng.random() < 0.3:
-        lines = min(BIG_MAX_LINES, max(1000, target // rng.randint(2, 12)))
+    if lines:
         pieces = [rng.choice(PIECES) if rng.random() < 0.2 else "".join(rng.choice(HAN) for _ in range(rng.randint(1, 6)))
                   for _ in range(512)]
         return f"big-lines({lines})", "\n".join(rng.choice(pieces) for _ in range(lines)) + "\n"
@@ -278,9 +283,9 @@ def big_page(rng: random.Random, target: int) -> tuple[str, str]:
 def make_case(n: int, seed: int) -> tuple[str, object, str, str]:
     """(description, input, errors, convert): ``input`` is bytes, or str for a direct clean."""
     rng = random.Random(f"{seed}:{n}")
-    target = big_size(n, seed)
+    target, lines = big_size(n, seed)
     if target:
-        desc, text = big_page(rng, target)
+        desc, text = big_page(rng, target, lines)
         enc = rng.choice(["utf-8", "utf-8", "gb18030", "utf-16-le"])
         data = text.encode(enc, errors="surrogatepass" if enc.startswith("utf") else "replace")
         if enc == "utf-16-le":
@@ -389,8 +394,9 @@ def _save(save: Path, n: int, seed: int) -> None:
 
 def budget(n: int, seed: int, limit: float) -> float:
     """CPU seconds case ``n`` may take: ``limit``, and for a big page ``limit`` per MAX_CHARS
-    characters (a budget linear in the page's size)."""
-    return limit * max(1.0, big_size(n, seed) / MAX_CHARS)
+    characters or per BUDGET_LINES lines, whichever is more (a budget linear in its size)."""
+    chars, lines = big_size(n, seed)
+    return limit * max(1.0, chars / MAX_CHARS, lines / BUDGET_LINES)
 
 
 def fuzz(count: int, seed: int, jobs: int, limit: float, conserve: bool, save: Path, start: int = 0) -> int:
