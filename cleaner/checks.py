@@ -67,7 +67,7 @@ SCHEMAS = {
                              "boundary_slope": float, "boundary_min": float, "boundary_max": float,
                              "continuity_max": float},
         "attach_headlines": {
-            "open_cost": float, "byline_open_cost": float, "split_cost": float, "split_plain_extra": float,
+            "open_cost": float, "byline_open_cost": float, "byline_close_cost": float, "split_cost": float, "split_plain_extra": float,
             "subclose_cost": float, "subclose_first_cost": float, "byline_between_penalty": float, "byline_apart_penalty": float,
             "lead_repeat": float, "lead_repeat_penalty": float, "parallel_bonus": float, "inside_apart": float, "subhead_cost": float,
             "affinity_slope": float, "phrase_pair_bonus": float, "bold_penalty": float,

@@ -609,3 +609,10 @@ def test_the_last_subhead_set_after_its_section_stays_with_its_article(wrap):
     first = page.articles[0]
     assert [b.text for b in first.body if b.kind == "subhead"] == ["流程再造减环节", "数据共享破壁垒", "贴心服务暖人心"]
     assert [a.title.text for a in page.articles] == ["优化营商环境 激发市场活力", "李强出席中澳工商界圆桌会"]
+
+
+def test_a_byline_under_its_article_text_is_its_byline(wrap):
+    # a commentary signed at its end; page furniture after it
+    text = ("北京启动高品质科技园区建设\n" + "\n".join(wrap(A1)) + "\n" + "\n".join(wrap(A2)) + "\n●何涛霞\n第8版 评论\n")
+    (a,) = cleaner.clean(text).articles
+    assert (a.title.text, a.byline.text if a.byline else None) == ("北京启动高品质科技园区建设", "何涛霞")

@@ -133,9 +133,6 @@ def test_byline_reaches_its_article(body, order):
     assert [b.text for a in page.articles for b in a.body] == [BODY_TEXT]
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "assemble: a byline after a title-less body opens an article of its own (byline, no "
-    "body) instead of joining the article before it"))
 def test_trailing_byline_joins_the_article(body):
     page = cleaner.clean(body + "◎本报记者 符晓波\n")
     assert len(page.articles) == 1

@@ -587,9 +587,11 @@ class Assembler:
         return False
 
     def group_options(self, g: list[Block], prev: list[Block], nxt: Block | None,
-                      parallel: bool = False) -> dict[bool, list]:
+                      parallel: bool = False, text_after: bool = True) -> dict[bool, list]:
         """Readings of a heading group, (kind, k, cost, why), for an open article without and
-        with a subhead so far (``{has_sub: readings}``). k splits closing/opening parts."""
+        with a subhead so far (``{has_sub: readings}``). k splits closing/opening parts.
+        ``text_after``: whether any paragraph follows the group on the page (bylines with
+        none after them head nothing)."""
         m = len(g)
         heads = [b for b in g if b.kind == "heading"]
         opts = []
@@ -608,8 +610,16 @@ class Assembler:
             # on a page whose blank lines separate articles, a headline after one opens the next
             apart = w["gap_opens"] if page_gap(self.page, g[0]) else 0.0
             opts.append(("close", m, self.part_cost(g) + apart + together, "headline after its article's text"))
-        opts.append(("open", 0, (w["open_cost"] + self.part_cost(g) if heads else w["byline_open_cost"]) + together,
-                     "headline before its article's text" if heads else "byline above its article"))
+        if not heads:
+            # bylines alone under an article's text: the byline some papers print at an
+            # article's end (a commentary's author, a report's reporters)
+            opts.append(("byclose", m, w["byline_close_cost"] + self.part_cost(g) + together,
+                         "byline under its article's text"))
+        # (bylines with no text after them head nothing: reading them so costs what an article
+        # without a title does)
+        heads_nothing = 0.0 if heads or text_after else pa["no_title"]
+        opts.append(("open", 0, (w["open_cost"] + self.part_cost(g) if heads else w["byline_open_cost"]) + together
+                     + heads_nothing, "headline before its article's text" if heads else "byline above its article"))
         # where a group may split: a headline part is a handful of lines, so in a long run of
         # short lines (a list, a table, noise) only splits near its ends are worth weighing;
         # weighing every one made a page of 20,000 short lines quadratic
@@ -692,6 +702,8 @@ class Assembler:
         """
         if kind == "sub":
             return kind, k, c, None, False, None
+        if kind == "byclose":
+            return kind, k, c, None, True, None
         if kind in ("close", "subclose"):
             part = item[k:] if kind == "subclose" else item
             return kind, k, c, title_heads(part), any(b.kind == "byline" for b in part), None
@@ -768,6 +780,7 @@ class Assembler:
                     return (b,)
             return ()
 
+        last_text = max((t for t, u in enumerate(seq) if not isinstance(u, list)), default=-1)
         for t, item in enumerate(seq):
             new: dict = {}
 
@@ -801,7 +814,8 @@ class Assembler:
                 nxt = self.next_paragraph(seq, t)
                 nxt_at = t + 1 if nxt is not None else None  # the next article's lead, if one opens
                 nxt_credits = self.credits_reporter(nxt)
-                options = self.group_options(item, paras_before[-2:], nxt, self.parallel(seq, t))  # by has_sub
+                options = self.group_options(item, paras_before[-2:], nxt, self.parallel(seq, t),
+                                             t < last_text)  # by has_sub
                 has_h = any(b.kind == "heading" for b in item)
                 te, se = w["title_echo"], w["subhead_echo"]
                 bw = w["byline_with_credit"]
@@ -820,6 +834,11 @@ class Assembler:
                                 e = echo(item[0], lead)
                                 c += se * e + (w["lead_repeat_penalty"] if e >= w["lead_repeat"] else 0.0)
                                 offer((ht, hb, True, hc), cost + c, (st, kind, k), lead)
+                        elif kind == "byclose":
+                            if hb:  # (its title, if any, came before its text)
+                                c += bw if hc else 0.0
+                                offer((False, 0, False, False), cost + c + (0 if ht else no_title) + short(hb),
+                                      (st, kind, k), None)
                         elif kind in ("close", "subclose"):
                             if hb and not ht:
                                 c += bw if hc and by_here else 0.0
@@ -924,7 +943,7 @@ class Assembler:
                 _, why = self.subhead_score(item[0], paras_before[-2:], nxt)
                 cur.body.append(replace(item[0], kind="subhead"))
                 self.record("A003", "label", item[0], f"subhead: {why}")
-            elif kind == "close":
+            elif kind in ("close", "byclose"):
                 self.fill(cur, item, before=False)
                 close()
             elif kind == "open":
