@@ -161,3 +161,15 @@ def test_merged_byline_cleaned_end_to_end():
     (a,) = page.articles
     assert a.title.text == "抢抓农时 各地做好春耕备耕"
     assert a.byline.text == "本报记者 廖春浩"
+
+
+@pytest.mark.parametrize("line, parts", [
+    # a headline drawn twice, the byline right after it (extraction dropped the blank)
+    ("新编越剧新编越剧《《钱塘月钱塘月》》首演首演本报记者 李远文", ["新编越剧新编越剧《《钱塘月钱塘月》》首演首演", "本报记者 李远文"]),
+    ("让每个孩子都能享有公平而有质量的教育让每个孩子都能享有公平而有质量的教育本报评论员",
+     ["让每个孩子都能享有公平而有质量的教育让每个孩子都能享有公平而有质量的教育", "本报评论员"]),
+    # prose that names the paper's reporter is no headline: it stays whole
+    ("肯尼亚一所大学的经济学教授詹姆斯·奥蒂诺在接受本报记者采访", ["肯尼亚一所大学的经济学教授詹姆斯·奥蒂诺在接受本报记者采访"]),
+])
+def test_a_byline_right_after_a_doubled_headline_is_split_off(stages_until, line, parts):
+    assert [ln.text for ln in stages_until(line + "\n", "lines").lines] == parts

@@ -9,7 +9,7 @@ without the surrounding blanks; the number of blank lines before it is kept as a
 
 from __future__ import annotations
 
-from ..chars import ends_sentence, quote_balance, width
+from ..chars import ORNAMENTS, ends_sentence, quote_balance, width
 from ..model import _NEWLINE, Change, Line, Page, new_line, source_offset
 from ..rules import Rule, pattern, search
 from .dedouble import parse_doubling
@@ -122,6 +122,10 @@ def split_point(text: str, rule: Rule) -> int | None:
     return None
 
 
+#: Share of a line's characters in doubled units for it to read as a headline drawn twice.
+DOUBLED_SHARE = 0.8
+
+
 def trailing_point(text: str, rule: Rule) -> int | None:
     """Where a byline set after a headline on its line starts, or None: the headline, blanks
     or an ornament, then a byline to the end of the line (``警惕“指尖上的形式主义” ▲本报评论员
@@ -133,6 +137,9 @@ def trailing_point(text: str, rule: Rule) -> int | None:
     >>> t = "以消费升级带动内需扩大 ○本报评论员"
     >>> t[trailing_point(t, r):]
     '○本报评论员'
+    >>> t = "智能制造智能制造““加速跑加速跑””本报记者 唐娜佳"
+    >>> t[trailing_point(t, r):], trailing_point("奥蒂诺在接受本报记者采访", r)
+    ('本报记者 唐娜佳', None)
     """
     m = search(rule.params["trailing_pattern"], text)
     if not m:
@@ -141,6 +148,11 @@ def trailing_point(text: str, rule: Rule) -> int | None:
     if len(head) < rule.params["min_rest"] or ends_sentence(head) \
             or search(rule.params["byline_pattern"], head) \
             or quote_balance(head):  # a byline of several roles; a dateline's open bracket
+        return None
+    if not (text[m.start()].isspace() or text[m.start()] in ORNAMENTS) \
+            and parse_doubling(head)[0] < len(head) * DOUBLED_SHARE:
+        # no blank or ornament before the byline: only after a headline drawn twice (fake
+        # bold), which no prose line is (…在接受本报记者采访 is prose)
         return None
     return m.start() + len(text[m.start():]) - len(text[m.start():].lstrip())
 
