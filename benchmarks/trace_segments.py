@@ -17,8 +17,9 @@ def main(argv):
         page = stage.run(page)
     a = Assembler(page)
     a.trace = []
-    blocks = [b for b in page.blocks if b.kind in ("heading", "byline", "paragraph")]
-    a.segment(a.heal(blocks))
+    units = [b for b in page.blocks if b.kind in ("heading", "byline", "paragraph")]
+    units = a.heal_across(units, [b for b in page.blocks if b.kind not in ("heading", "byline", "paragraph")])
+    a.segment(a.heal(a.join_split_headlines(units)))  # (as Assembler.run does)
     for t, item, kind, k, cost, st in reversed(a.trace):
         if isinstance(item, list):
             what = " / ".join(f"{b.kind[0]}:{b.text[:14]}" for b in item)
