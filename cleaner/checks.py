@@ -57,7 +57,9 @@ SCHEMAS = {
     "assemble": {
         "heal_cut_paragraph": {"max_distance": int, "column_tolerance": float, "min_score": float,
                                "distance_cost": float, "split_word": float, "split_word_min_uses": int,
-                               "split_word_reach": int},
+                               "split_word_reach": int, "open_cues": dict, "full_line_slack": float,
+                               "indent_gap": float, "short_tail_width": float, "same_column_tolerance": float,
+                               "uncolumned_extra": float},
         "segment_articles": {"column_change": float, "min_affinity": float, "no_title": float,
                              "short_article": list, "continuity_weight": float, "column_stay": float,
                              "confidence_bias": float, "confidence_margin": float, "confidence_no_title": float,
@@ -67,7 +69,7 @@ SCHEMAS = {
                              "boundary_slope": float, "boundary_min": float, "boundary_max": float,
                              "continuity_max": float},
         "attach_headlines": {
-            "open_cost": float, "byline_open_cost": float, "byline_close_cost": float, "split_cost": float, "split_plain_extra": float,
+            "open_cost": float, "byline_open_cost": float, "byline_close_cost": float, "mid_heading_share": float, "split_cost": float, "split_plain_extra": float,
             "subclose_cost": float, "subclose_first_cost": float, "byline_between_penalty": float, "byline_apart_penalty": float,
             "lead_repeat": float, "lead_repeat_penalty": float, "parallel_bonus": float, "inside_apart": float, "subhead_cost": float,
             "affinity_slope": float, "phrase_pair_bonus": float, "bold_penalty": float,

@@ -175,34 +175,38 @@ class Assembler:
 
     # -------------------------------------------------------------- healing
     def open_start(self, z: Block, x: Block) -> tuple[float, str]:
-        """How strongly ``z`` reads as the continuation of the cut paragraph ``x``: (score, cues)."""
+        """How strongly ``z`` reads as the continuation of the cut paragraph ``x``: (score, cues).
+
+        The cues' weights and thresholds are A001's ``open_cues`` (rules/assemble.toml)."""
+        p = self.rules["A001"].params
+        w = p["open_cues"]
         first = self.page.lines[z.first]
         t = first.text
         score, cues = 0.0, []
         if t[0] in NO_LINE_START or t[0] in CLOSERS:
-            score += 3.0
+            score += w["starts_with_closer"]
             cues.append(f"starts with '{t[0]}'")
         if self.has_dateline(z):
             return -9.0, "opens with a dateline"
         if first.gap_before == 0 and first.index < len(self.gaps_everywhere) and self.gaps_everywhere[first.index]:
-            score += 3.0
+            score += w["no_blank_under_headline"]
             cues.append("set right under the headline, without the page's blank line")
         if len(z.lines) > 1:
             nxt = self.page.lines[z.lines[1]]
             # (digits and Latin letters: their widths are guessed, as in rejoin)
             slack = self.rules["J001"].params["half_width_slack"] * half_count(t)
-            if first.width + slack >= nxt.width - 0.75 and not ends_sentence(t):
-                score += 1.5
+            if first.width + slack >= nxt.width - p["full_line_slack"] and not ends_sentence(t):
+                score += w["full_first_line"]
                 cues.append("its first line is full: no paragraph start")
-            elif nxt.width - first.width >= 1.5:
-                score -= 1.5
+            elif nxt.width - first.width >= p["indent_gap"]:
+                score += w["indented_first_line"]
         elif ends_sentence(t):
-            score += 2.0 if first.width <= 8 else 1.0
+            score += w["short_one_line_tail"] if first.width <= p["short_tail_width"] else w["one_line_tail"]
             cues.append("a one-line tail that closes the sentence")
         if z.width and x.width:
-            score += 1.0 if abs(z.width - x.width) <= 1.0 else -1.0
+            score += w["same_column"] if abs(z.width - x.width) <= p["same_column_tolerance"] else w["other_column"]
         if x.text[-1] in "，、":
-            score += 1.0
+            score += w["stops_at_comma"]
             cues.append(f"the cut paragraph stops at '{x.text[-1]}': its sentence goes on")
         return score, "; ".join(cues)
 
@@ -342,7 +346,7 @@ class Assembler:
             x = units[i]
             score, why = self.open_start(z, x)
             # a page of long lines (a paragraph per line) has no columns: a cut needs more evidence
-            need = p["min_score"] if self.page.meta.get("columned", True) else p["min_score"] + 1.5
+            need = p["min_score"] if self.page.meta.get("columned", True) else p["min_score"] + p["uncolumned_extra"]
             need += p["distance_cost"] * sum(1 for u in units[i + 1:j] if u.kind == "paragraph")
             if score <= need < score + p["split_word"]:  # (counted only where it decides)
                 # in the text around the cut (the whole of a usual page): counting in the
@@ -477,7 +481,7 @@ class Assembler:
             score -= w["long_heading_penalty"]
             cues.append("long for a subhead")
         else:
-            score -= w["long_heading_penalty"] * 0.3
+            score -= w["long_heading_penalty"] * w["mid_heading_share"]
         return score, "; ".join(cues)
 
     def boundary_cost(self, prev: Block, u: Block, column: float | None = None) -> tuple[float, str]:
