@@ -2,8 +2,8 @@
 
 What varies from page to page and article to article is what real pages show (see
 ``VARIATION``): 3-7 articles, column measures from narrow to wide (neighbours sometimes share
-one); the headline block before its body, after it, or drawn across the body's columns so that
-extraction reads it in the middle of a paragraph; a body cut by another block and continued
+one, or differ by an em or three); the headline block before its body, after it, or drawn
+across the body's columns so that extraction reads it in the middle of a paragraph; a body cut by another block and continued
 later; subheads before or after their sections; titles, subtitles and kickers broken over
 lines; fake bold by line (``标题标题``) or by run (``智能制造智能制造““加速跑加速跑””``); bylines on
 their own line, in the headline block, on the title's line or after the body; datelines of many
@@ -39,6 +39,7 @@ VARIATION = {
     "spacey_rate": 0.35,
     "measure": (9, 36),
     "same_measure": 0.3,  # a neighbour set in the same measure
+    "near_measure": 0.3,  # (of the others) a neighbour one to three ems wider or narrower
     "narrow_measure": 0.12,  # a narrow column (9-13 ems)
     "kinsoku_push": 0.4,
     "hyphenate": 0.5,
@@ -152,7 +153,12 @@ class PageMaker:
         pending: list[Line] | None = None  # a body's continuation, read after the next unit
         for n, story in enumerate(stories):
             if measure is None or rng.random() >= v["same_measure"]:
-                if rng.random() < v["narrow_measure"]:
+                if measure is not None and rng.random() < v["near_measure"]:
+                    # a neighbour one to three ems wider or narrower (columns of one page
+                    # are often close in width without being equal)
+                    lo, hi = v["measure"]
+                    measure = min(hi, max(9, measure + rng.choice((-1, 1)) * rng.randint(1, 3)))
+                elif rng.random() < v["narrow_measure"]:
                     measure = rng.randint(9, 13)
                 else:
                     measure = rng.randint(*v["measure"])
