@@ -3,15 +3,16 @@
 What varies from page to page and article to article is what real pages show (see
 ``VARIATION``): 3-7 articles, column measures from narrow to wide (neighbours sometimes share
 one, or differ by an em or three); the headline block before its body, after it, or drawn
-across the body's columns so that extraction reads it in the middle of a paragraph; a body
-cut by another block and continued later; subheads before or after their sections; titles,
+across the body's columns so that extraction reads it in the middle of a paragraph; a body cut
+by another block and continued later; subheads before or after their sections; titles,
 subtitles and kickers broken over lines; fake bold by line (``标题标题``) or by run
-(``智能制造智能制造““加速跑加速跑””``); bylines on their own line, in the headline block, on the title's line or after the body; datelines of many
-forms; pull quotes (copies and edited paraphrases) at the page top or before their article;
-captions with and without their credit; page credits and furniture anywhere; hanging or pushed
-kinsoku, lost indents, hyphenated English; blank-line, single-newline and CRLF separators;
-stray blanks (``2022 年``); Traditional-character pages (gold stays Simplified); already-clean
-pages (one paragraph per line, which the cleaner must leave alone).
+(``智能制造智能制造““加速跑加速跑””``); bylines on their own line, in the headline block, on the title's line
+or after the body; datelines of many forms; pull quotes (copies and edited paraphrases) at the
+page top or before their article; captions with and without their credit; page credits and
+furniture anywhere; hanging or pushed kinsoku, lost indents, hyphenated English; blank-line,
+single-newline and CRLF separators; stray blanks (``2022 年``); Traditional-character pages
+(gold stays Simplified); already-clean pages (one paragraph per line, which the cleaner must
+leave alone).
 
 Every raw line carries its gold piece and its owner, so the gold is exact by construction and
 a test can prove it (:func:`check_page`).
