@@ -47,7 +47,8 @@ SCHEMAS = {
         "byline": {"patterns": list, "max_length": int},
         "dateline": {"patterns": list},
         "heading": {"max_length": int, "max_lines": int, "end_marks": str, "comma_max_length": int},
-        "pullquote": {"min_length": int, "ngram": int, "min_similarity": float, "window": int, "window_overlap": int},
+        "pullquote": {"min_length": int, "ngram": int, "min_similarity": float, "window": int, "window_overlap": int,
+                      "stack_narrower": float, "quote_narrower": float, "source_narrower": float},
     },
     "spacing": {
         "body_blanks": {"kinds": list},
@@ -81,7 +82,7 @@ SCHEMAS = {
             "subtitle_under_bold": float, "gap_opens": float, "next_byline_cost": float, "max_part": int,
         },
         "place_subheads": {"default_section": int, "min_echo": float},
-        "attach_pullquotes": {"max_candidates": int},
+        "attach_pullquotes": {"max_candidates": int, "min_partial_ratio": float},
         "attach_captions": {},
         "drop_furniture": {},
         "headline_over_two_lines": {"max_length": int, "min_uses": int, "reach": int},

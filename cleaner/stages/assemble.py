@@ -1146,6 +1146,7 @@ class Assembler:
         # pages run together) only the articles nearest to it are compared, or the cost grows
         # with the square of the page
         limit = self.rules["A005"].params["max_candidates"]
+        cutoff = self.rules["A005"].params["min_partial_ratio"]
         cands = range(len(drafts)) if len(drafts) <= limit or line_owner is None \
             else self.nearest_drafts(q, line_owner, limit)
         for n in cands:
@@ -1153,10 +1154,10 @@ class Assembler:
             if t in body:
                 return n
             if len(body) > 0:
-                s = fuzz.partial_ratio(t, body, score_cutoff=85) if len(t) <= len(body) else 0
+                s = fuzz.partial_ratio(t, body, score_cutoff=cutoff) if len(t) <= len(body) else 0
                 if s > best_score:
                     best, best_score = n, s
-        return best if best_score >= 85 else None
+        return best if best_score >= cutoff else None
 
     def nearest(self, b: Block, line_owner: dict) -> int | None:
         if not line_owner:

@@ -330,14 +330,14 @@ def split_stacked_quotes(page: Page, blocks: list[Block], rule: Rule, changes: l
     out: list[Block] = []
     cut_any = False
     for i, b in enumerate(blocks):
-        if b.kind != "paragraph" or len(b.lines) < 2 or narrow[i] <= 1.1 * typical:
+        if b.kind != "paragraph" or len(b.lines) < 2 or narrow[i] <= rule.params["stack_narrower"] * typical:
             out.append(b)  # only blocks set clearly narrower than the body can be stacked quotes
             continue
         def repeats(t: str, fuzzy: bool = False) -> bool:
             if len(t) < rule.params["min_length"]:
                 return False
             for o in _owners(index, keys_of(t), keyless, fuzzy) or ():
-                if o == i or narrow[i] <= 1.15 * narrow[o]:
+                if o == i or narrow[i] <= rule.params["quote_narrower"] * narrow[o]:
                     continue
                 if t in texts[o] or (fuzzy and len(t) <= min(len(texts[o]), FUZZY_MAX) and near_copy(
                         t, _window(t, texts[o], n), cutoff)):
@@ -549,7 +549,7 @@ def find_pullquotes(page: Page, blocks: list[Block], rule: Rule, changes: list,
                     continue
                 best = (o, 100.0)
                 break
-            if len(other) <= len(t) or narrow[o] > 1.3 * narrow[i]:
+            if len(other) <= len(t) or narrow[o] > rule.params["source_narrower"] * narrow[i]:
                 continue  # a quote is never set wider than the text it repeats
             if t in other:
                 best = (o, 100.0)
