@@ -43,7 +43,8 @@ SCHEMAS = {
     },
     "label": {
         "whole_block": {"kind": ("furniture", "credit"), "patterns": list, "max_length": int},
-        "caption": {"patterns": list, "credit_patterns": list, "line_credit_patterns": list, "max_length": int},
+        "caption": {"patterns": list, "credit_patterns": list, "line_credit_patterns": list, "max_length": int,
+                    "credit_max_length": int},
         "byline": {"patterns": list, "max_length": int},
         "dateline": {"patterns": list},
         "heading": {"max_length": int, "max_lines": int, "end_marks": str, "comma_max_length": int},

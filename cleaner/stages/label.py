@@ -89,7 +89,8 @@ def run(page: Page) -> Page:
                     and len(blocks[k].text) < cap.params["max_length"]:
                 nxt = blocks[k + 1].text
                 if _matches(cap.params["credit_patterns"], nxt) or (
-                        not ends_sentence(blocks[k].text) and len(nxt) < 30 and not ends_sentence(nxt[:-1])):
+                        not ends_sentence(blocks[k].text) and len(nxt) <= cap.params["credit_max_length"]
+                        and not ends_sentence(nxt[:-1])):
                     blocks[k] = _join_caption(page, blocks[k], blocks[k + 1], cap, changes)
                     del blocks[k + 1]
                 else:
@@ -98,7 +99,7 @@ def run(page: Page) -> Page:
             out.append(_label(page, b, "caption", cap, "opens like a caption", changes))
             k += 1
             continue
-        if cap and len(text) <= 30 and _matches(cap.params["credit_patterns"], text):
+        if cap and len(text) <= cap.params["credit_max_length"] and _matches(cap.params["credit_patterns"], text):
             out.append(_label(page, b, "caption", cap, "a photo credit", changes))
             k += 1
             continue
@@ -393,7 +394,7 @@ def split_stacked_quotes(page: Page, blocks: list[Block], rule: Rule, changes: l
         cap = page.rules["L003"] if page.rules.enabled("L003") else None
         for lo, hi in pieces:
             piece = rebuild(page, replace(b, lines=b.lines[lo:hi], joiners=b.joiners[lo:hi - 1]))
-            if hi - lo == 1 and lo < head and cap and len(piece.text) <= 30 \
+            if hi - lo == 1 and lo < head and cap and len(piece.text) <= cap.params["credit_max_length"] \
                     and _matches(cap.params["credit_patterns"], piece.text):
                 # a photo credit (孔娟海摄) on top: it ends the caption above, if one is there
                 if out and out[-1].kind == "caption" and out[-1].last + 1 == piece.first:

@@ -1,0 +1,97 @@
+"""No tuned number hides in the stages' code: weights, thresholds and cut-offs live in
+``rules/*.toml``, where `cleaner train` fits them and a user can read and change them.
+
+A number literal in ``cleaner/stages/*.py`` other than 0, 1, -1 and 2 must be listed below
+with what it is: a bound on a search or a cache, a code point, a cut of a message, a
+sentinel, arithmetic, or a piece of structure (a block of 3 lines has a middle line). The
+``TO_MOVE`` entries are tuned numbers still in code: they may only go (into the rule files),
+never come. A new literal fails this test until it is moved to a rule file or listed.
+"""
+
+from __future__ import annotations
+
+import ast
+from collections import Counter
+from pathlib import Path
+
+STAGES = Path(__file__).resolve().parents[1] / "cleaner" / "stages"
+
+#: (file, value): (count, what it is)
+ALLOWED = {
+    ("_common.py", 3): (3, "structure: (start, end, text) items"),
+    ("assemble.py", 3): (5, "structure: paragraphs counted up to 3 (the short_article table's length)"),
+    ("assemble.py", 4): (9, "structure: the first four fields of a decoder state; a label's colon within 4 characters"),
+    ("assemble.py", 8): (7, "search bound: headings looked back over (a headline part is a handful of items)"),
+    ("assemble.py", 9.0): (6, "sentinel: a reading that is impossible"),
+    ("assemble.py", 10): (2, "message: text cut for a reason"),
+    ("assemble.py", 16): (1, "message: text cut for a reason"),
+    ("assemble.py", 20): (1, "message: text cut for a reason"),
+    ("assemble.py", 30.0): (2, "arithmetic: clamp before exp() (no overflow)"),
+    ("assemble.py", 40): (1, "search bound: a lead's opening compared with a title"),
+    ("assemble.py", 256): (1, "search bound: words counted by str.count before one pass"),
+    ("assemble.py", 4096): (1, "cache size"),
+    ("dedouble.py", 4): (1, "structure: a doubled line has two copies of at least two characters"),
+    ("dedouble.py", 61): (1, "code point: '='"),
+    ("label.py", 1e-06): (1, "arithmetic: float tolerance"),
+    ("label.py", 3): (4, "search bound: a window three quotes long"),
+    ("label.py", 4): (2, "index sampling: ANCHOR_EVERY; MAX_HEAD_LINES"),
+    ("label.py", 8): (3, "search bound: MAX_SHARED; cache size; window steps"),
+    ("label.py", 16): (1, "search bound: MAX_KEYLESS"),
+    ("label.py", 30): (2, "message: text cut for a reason"),
+    ("label.py", 32): (1, "code point: the first anchor"),
+    ("label.py", 50): (1, "search bound: window slack"),
+    ("label.py", 100): (7, "arithmetic: percent"),
+    ("label.py", 200): (1, "arithmetic: 2 x percent"),
+    ("label.py", 256): (1, "cache size"),
+    ("label.py", 400): (1, "search bound: FUZZY_MAX"),
+    ("label.py", 55296): (1, "code point: surrogates start"),
+    ("label.py", 57344): (1, "code point: surrogates end"),
+    ("label.py", 65536): (1, "code point: the BMP's end"),
+    ("lines.py", 3): (1, "structure: word lengths 2-4"),
+    ("lines.py", 4): (2, "structure: word lengths 2-4"),
+    ("lines.py", 120): (2, "search bound: a line short enough to hold a byline"),
+    ("normalise.py", 8): (1, "cache size"),
+    ("normalise.py", 65248): (1, "code point: full-width offset"),
+    ("normalise.py", 65296): (1, "code point: full-width 0"),
+    ("normalise.py", 65306): (1, "code point: full-width 9 + 1"),
+    ("normalise.py", 65313): (1, "code point: full-width A"),
+    ("normalise.py", 65339): (1, "code point: full-width Z + 1"),
+    ("normalise.py", 65345): (1, "code point: full-width a"),
+    ("normalise.py", 65371): (1, "code point: full-width z + 1"),
+    ("rejoin.py", 3): (6, "structure: a block of 3 lines has a middle line"),
+    ("rejoin.py", 5.0): (1, "sentinel: a line that always stands alone"),
+    ("rejoin.py", 6): (1, "message: text cut for a reason"),
+    ("rejoin.py", 80): (1, "search bound: lines looked ahead for a sentence end"),
+    ("rejoin.py", 400): (1, "search bound: widest line measured"),
+    ("spacing.py", 24): (2, "message: text cut for a reason"),
+}
+
+#: Tuned numbers still in code, to move into the rule files (and fit): they may only go.
+TO_MOVE = {
+    ("lines.py", 0.8): (2, "DOUBLED_SHARE: share of a line in doubled units for a headline drawn twice"),
+    ("label.py", 0.6): (1, "confidence of a block a 'review' rule labelled"),
+    ("rejoin.py", 24.0): (1, "widest line that may be a standalone credit or byline"),
+}
+
+
+def literals() -> Counter:
+    found = Counter()
+    for path in sorted(STAGES.glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Constant) and type(node.value) in (int, float) and node.value not in (0, 1, -1, 2):
+                found[(path.name, node.value)] += 1
+    return found
+
+
+def test_every_number_in_the_stages_is_accounted_for():
+    known = {**ALLOWED, **TO_MOVE}
+    found = literals()
+    new = {k: n for k, n in found.items() if n > known.get(k, (0, ""))[0]}
+    assert not new, (f"numbers in cleaner/stages that no rule file holds: {new}; move them to rules/*.toml "
+                     "(a parameter of the rule, documented) or, if they are no tuned number, list them in ALLOWED")
+
+
+def test_the_list_of_tuned_numbers_in_code_only_shrinks():
+    found = literals()
+    stale = {k: v for k, v in {**ALLOWED, **TO_MOVE}.items() if found.get(k, 0) < v[0]}
+    assert not stale, f"listed numbers no longer in the code (shrink the list): {stale}"
