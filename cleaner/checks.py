@@ -24,7 +24,7 @@ SCHEMAS = {
         "replacement_chars": {},
     },
     "lines": {"split_merged_byline": {"byline_pattern": str, "name_pattern": str, "min_rest": int,
-                                       "trailing_pattern": str}},
+                                       "trailing_pattern": str, "doubled_share": float}},
     "dedouble": {
         "doubled_line": {"min_coverage": float, "min_result": int, "max_length": int,
                          "protected": list, "protected_chars": str},
@@ -37,6 +37,7 @@ SCHEMAS = {
             "short_deficit": float, "half_width_slack": float, "wider_column": float, "indent_after_open": float, "max_column": float,
             "gap_window": int, "gap_everywhere_min": float, "gap_informative_max": float,
             "caption_openers": list, "caption_end": float, "weights": dict, "dateline_alone": list,
+            "standalone_max_width": float,
             "paragraph_openers": list, "no_break_endings": str,
         },
         "hyphen_join": {},

@@ -115,15 +115,12 @@ def split_point(text: str, rule: Rule) -> int | None:
             tail = rest[lead + n:]
             covered, seconds = parse_doubling(tail)
             share = covered / max(1, len(tail.replace(" ", "")))
-            if len(tail) >= 2 * rest_min and seconds and share >= 0.8 and (best is None or share > best[0]):
+            if len(tail) >= 2 * rest_min and seconds and share >= rule.params["doubled_share"] \
+                    and (best is None or share > best[0]):
                 best = (share, pos + lead + n)
         if best:
             return best[1]
     return None
-
-
-#: Share of a line's characters in doubled units for it to read as a headline drawn twice.
-DOUBLED_SHARE = 0.8
 
 
 def trailing_point(text: str, rule: Rule) -> int | None:
@@ -150,7 +147,7 @@ def trailing_point(text: str, rule: Rule) -> int | None:
             or quote_balance(head):  # a byline of several roles; a dateline's open bracket
         return None
     if not (text[m.start()].isspace() or text[m.start()] in ORNAMENTS) \
-            and parse_doubling(head)[0] < len(head) * DOUBLED_SHARE:
+            and parse_doubling(head)[0] < len(head) * rule.params["doubled_share"]:
         # no blank or ornament before the byline: only after a headline drawn twice (fake
         # bold), which no prose line is (…在接受本报记者采访 is prose)
         return None

@@ -53,7 +53,7 @@ def _quotes(text: str) -> int:
     return sum(map(text.count, SQUEEZED))
 
 
-def standalone_lines(page: Page, max_width: float = 24.0, ends: list[bool] | None = None) -> set[int]:
+def standalone_lines(page: Page, ends: list[bool] | None = None) -> set[int]:
     """Short lines that are whole pieces of furniture, credits, photo credits or bylines
     (label stage rules).
 
@@ -74,6 +74,7 @@ def standalone_lines(page: Page, max_width: float = 24.0, ends: list[bool] | Non
     lines = page.lines
     if ends is None:
         ends = [ends_sentence(ln.text) for ln in lines]
+    max_width = rules["J001"].params["standalone_max_width"]
     short = [k for k, ln in enumerate(lines) if ln.width <= max_width and not ends[k]]
     for k, may in zip(short, combined.may_match([lines[k].text for k in short])):
         try:
