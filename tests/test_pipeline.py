@@ -111,3 +111,21 @@ def test_article_text_and_a_short_page_repr():
     assert a.text == "\n\n".join(b.text for b in a.body) and a.text.startswith("科技日报讯")
     r = repr(page)
     assert r.startswith("Page('page.txt', ") and "1 articles" in r and len(r) < 200
+
+
+def test_no_stage_changes_its_input_page(sample_page):
+    """Each stage is a function Page -> Page: the page it was given stays as it was (its meta
+    included), so a page can be re-run from any stage and shared between callers."""
+    import copy
+
+    from cleaner.model import Overlay, Page
+    from cleaner.rules import default_rules
+    from cleaner.stages import PIPELINE
+
+    text = sample_page.read_text(encoding="utf-8")
+    page = Page(name="p", source=text, rules=default_rules(), overlay=Overlay(text))
+    for stage in PIPELINE:
+        before = (copy.deepcopy(dict(page.meta)), page.lines, page.blocks, page.changes, page.articles)
+        out = stage.run(page)
+        assert (dict(page.meta), page.lines, page.blocks, page.changes, page.articles) == before, stage.STAGE
+        page = out

@@ -136,15 +136,26 @@ def run(page: Page) -> Page:
     return page.evolve(blocks=tuple(out), changes=page.changes + tuple(changes), meta=meta)
 
 
+_BOLD: dict[int, tuple] = {}  # id(page.meta) -> (page.meta, its bold lines): one page at a time
+
+
+def bold_lines(page: Page) -> set[int]:
+    """The lines set in bold display type (drawn twice), worked out once per page without
+    writing into the page: a stage never changes its input."""
+    got = _BOLD.get(id(page.meta))
+    if got is None or got[0] is not page.meta:
+        _BOLD.clear()  # (the page before is done with)
+        bold = set(page.meta.get("dedoubled", ())) | {k for g in page.meta.get("heading_groups", ()) for k in g}
+        got = _BOLD[id(page.meta)] = (page.meta, bold)
+    return got[1]
+
+
 def is_heading(page: Page, b: Block, rule: Rule) -> bool:
     """Short, in few lines, and closing no sentence: a title, subtitle or subhead."""
     p = rule.params
     t = b.text
     size = len(nows(t))
-    bold = page.meta.get("_bold_lines")
-    if bold is None:
-        bold = set(page.meta.get("dedoubled", ())) | {k for g in page.meta.get("heading_groups", ()) for k in g}
-        page.meta["_bold_lines"] = bold
+    bold = bold_lines(page)
     if size <= p["max_length"] and t[-1] not in "。；" and any(k in bold for k in b.lines):
         return True  # set in bold display type: a headline, whatever its punctuation
     if len(b.lines) > p["max_lines"] or size > p["max_length"] or size < 2:
