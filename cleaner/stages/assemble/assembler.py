@@ -1,0 +1,136 @@
+"""The assemble stage's worker: one page, its change records, and the steps of its
+mixins (heal, readings, decode, attach) in order (:meth:`Assembler.run`)."""
+
+from __future__ import annotations
+
+
+from ...model import Block, Change, Page
+from ...rules import search
+from .draft import Draft
+from .attach import Attaching
+from .decode import Decoding
+from .heal import Healing
+from .readings import Readings
+
+
+STAGE = "assemble"
+
+
+class Assembler(Healing, Readings, Decoding, Attaching):
+    def __init__(self, page: Page):
+        self.page = page
+        self.rules = page.rules
+        self.changes: list[Change] = []
+        self.datelines: dict = page.meta.get("datelines", {})
+        self.dedoubled = set(page.meta.get("dedoubled", ()))
+        self.gaps_everywhere = page.meta.get("gaps_everywhere", ())
+        self._bodies: list[str] | None = None
+        self._owner_lines: list[int] = []  # the lines some article owns, sorted (set by run)
+        self._across: dict[tuple[str, ...], float] = {}
+        self.orphans: list[Block] = []  # blocks no article could take: they go to dropped
+        self.trace: list | None = None  # set to [] to collect the chosen reading (debugging)
+        # while build() replays the decoder's choices: the margin of the decision at hand and
+        # the article it shapes (a decision is 'review' only when it was a close call)
+        self.margin_now: float | None = None
+        self.draft_now: Draft | None = None
+
+
+    # -------------------------------------------------------------- helpers
+    def span(self, b: Block) -> tuple[int, int]:
+        return self.page.block_span(b)
+
+
+    def record(self, rule_id: str, action: str, b: Block, reason: str, before: str = "", after: str = "",
+               safety: str | None = None):
+        r = self.rules[rule_id]
+        if safety is None and r.safety == "review" and self.margin_now is not None:
+            if self.margin_now < self.rules["A002"].params["review_margin"]:
+                safety = "review"
+                reason = f"{reason} (a close call, margin {self.margin_now:.2f}, {self.article_name()})"
+            else:
+                safety = "safe"
+        self.changes.append(Change(rule_id, STAGE, action, self.span(b), before, after, reason,
+                                   safety or r.safety))
+
+
+    def article_name(self) -> str:
+        """The article a decision shapes, as a reviewer finds it: its title, or where its text starts."""
+        d = self.draft_now
+        if d is not None and d.title is not None:
+            return f"article '{d.title.text[:16]}'"
+        if d is not None and d.body:
+            b = d.body[0]
+            return f"article at line {self.page.line_no(b.first)} ('{b.text[:10]}…')"
+        return "a new article"
+
+
+    def has_dateline(self, b: Block) -> bool:
+        return b.kind == "paragraph" and b.first in self.datelines
+
+
+    def doubled(self, b: Block) -> bool:
+        return any(k in self.dedoubled for k in b.lines)
+
+
+    def credits_reporter(self, b: Block | None) -> bool:
+        """``b`` opens with a dateline that names its reporter (``本报讯（记者X）``): an article
+        credits its reporter once, so such an article takes no byline."""
+        if b is None or not self.has_dateline(b):
+            return False
+        return search(self.rules["A003"].params["reporter_credit"], self.datelines[b.first]) is not None
+
+
+    def byline_cost(self, part: list[Block], credited: bool) -> float:
+        """Cost of giving the bylines in ``part`` to an article whose dateline credits its reporter."""
+        if not credited or not any(b.kind == "byline" for b in part):
+            return 0.0
+        return self.rules["A003"].params["byline_with_credit"]
+
+
+    # -------------------------------------------------------------- attachments
+    def run(self) -> Page:
+        page = self.page
+        blocks = list(page.blocks)
+        dropped = [b for b in blocks if b.kind in ("furniture", "credit")]
+        for b in dropped:
+            self.record("A007", "drop", b, f"{b.kind} '{b.text[:20]}' belongs to no article")
+        pullquotes = [b for b in blocks if b.kind == "pullquote"]
+        captions = [b for b in blocks if b.kind == "caption"]
+        units = [b for b in blocks if b.kind in ("heading", "byline", "paragraph")]
+        units = self.heal_across(units, [b for b in blocks if b.kind not in ("heading", "byline", "paragraph")])
+        units = self.join_split_headlines(units)
+        units = self.heal(units)
+        drafts = self.segment(units)
+        for d in drafts:
+            self.place_subheads(d)
+        line_owner = {}
+        for n, d in enumerate(drafts):
+            for b in d.body + [x for x in (d.kicker, d.title, d.subtitle, d.byline) if x]:
+                for k in b.lines:
+                    line_owner[k] = n
+        self._owner_lines = sorted(line_owner)
+        pq_of = {n: [] for n in range(len(drafts))}
+        cap_of = {n: [] for n in range(len(drafts))}
+        for q in pullquotes:
+            n = self.owner_of_quote(q, drafts, line_owner)
+            if n is None:
+                # no article repeats it after all: keep the text, as a paragraph of the nearest article
+                n = self.nearest(q, line_owner)
+                self.record("A005", "flag", q, "pull quote whose source paragraph was not found", safety="review")
+            if n is not None:
+                pq_of[n].append(q)
+                self.record("A005", "attach", q, f"pull quote of article {n + 1}")
+        for c in captions:
+            n = self.owner_of_caption(c, drafts, line_owner)
+            if n is not None:
+                cap_of[n].append(c)
+                self.record("A006", "attach", c, f"caption of article {n + 1}")
+            else:
+                dropped.append(c)
+        order = sorted(range(len(drafts)), key=lambda n: min((b.first for b in drafts[n].body), default=10**9))
+        articles = []
+        for n in order:
+            articles.append(self.finish(drafts[n], pq_of[n], cap_of[n]))
+        dropped += self.orphans
+        return page.evolve(articles=tuple(articles), dropped=tuple(sorted(dropped, key=lambda b: b.first)),
+                           changes=page.changes + tuple(self.changes))

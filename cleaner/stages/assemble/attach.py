@@ -1,0 +1,222 @@
+"""Attaching: headings given to their article in print order, subheads put before their
+sections, pull quotes and captions given to their articles, drafts finished into articles."""
+
+from __future__ import annotations
+
+import bisect
+import math
+
+from ...chars import nows
+from ...model import Article, Block, replace
+from ...rules import search
+from .._common import rebuild
+from .text import _DASH, affinity
+from .draft import Draft
+from .confidence import article_evidence, confidence
+
+
+class Attaching:
+    """The attaching steps of :class:`~cleaner.stages.assemble.Assembler` (a mixin)."""
+
+    def fill(self, d: Draft, items: list[Block], before: bool):
+        """Give the article its headings in print order: title, subtitle, byline.
+
+        A kicker (引题) is set above the title in lighter type: a heading above a bold
+        (doubled) one that is not bold itself is the kicker, and of three stacked headings the
+        first is the kicker, the second the title, the third the subtitle."""
+        where = "before" if before else "after"
+        # the headings given in this call, by identity (a heading rebuilt by a join is a new
+        # block, given by no call: a title joined once is not joined again)
+        here: set[int] = set()
+        for b in items:
+            if b.kind == "byline":
+                if d.byline is None:
+                    d.byline = b
+                    self.record("A003", "attach", b, f"byline of the article {where} it")
+                else:
+                    d.flags.append("second byline")
+                    self.orphans.append(b)
+                    self.record("A003", "flag", b, "a second byline for one article: kept in dropped",
+                                safety="review")
+                continue
+            here.add(id(b))
+            if d.title is None and d.subtitle is None and _DASH.match(b.text):
+                d.subtitle = b  # a dash leads in a subtitle: the title is another heading
+                self.record("A003", "attach", b, f"subtitle of the article {where} it (led in by a dash)")
+            elif d.title is None:
+                d.title = b
+                d.title_before = before
+                self.record("A003", "attach", b, f"title of the article {where} it")
+            elif d.subtitle is None and d.kicker is None and id(d.title) in here and self.doubled(b) \
+                    and not self.doubled(d.title) and not _DASH.match(b.text):
+                d.kicker, d.title = d.title, b
+                self.record("A003", "attach", b, f"title of the article {where} it; the plain heading "
+                            f"above this bold one is its kicker")
+            elif d.subtitle is None and not self.doubled(b):
+                d.subtitle = b
+                self.record("A003", "attach", b, f"subtitle of the article {where} it")
+            elif d.subtitle is None and id(d.title) in here and self.doubled(d.title) \
+                    and b.first == d.title.last + 1 and not _DASH.match(b.text):
+                # two bold lines, one under the other: a title broken over two lines (the
+                # subtitle is set lighter), joined with a blank where it broke between phrases
+                d.title = rebuild(self.page, replace(d.title, lines=d.title.lines + b.lines,
+                                                     joiners=d.title.joiners + (" ",) + b.joiners))
+                self.record("A003", "join", b, "a bold title goes on on this bold line", before="\n", after=" ")
+            elif d.subtitle is None:
+                d.subtitle = b
+                d.flags.append("doubled subtitle")
+                self.record("A003", "attach", b, f"subtitle of the article {where} it (doubled: check)",
+                            safety="review")
+            elif d.subtitle is not None and _DASH.match(d.subtitle.text) and id(d.subtitle) in here \
+                    and b.first == d.subtitle.last + 1 and not self.doubled(b):
+                # a dash subtitle broken over two lines: the line under it goes on with it
+                d.subtitle = rebuild(self.page, replace(d.subtitle, lines=d.subtitle.lines + b.lines,
+                                                        joiners=d.subtitle.joiners + ("",) + b.joiners))
+                self.record("A003", "join", b, "the dash subtitle goes on on this line", before="\n", after="")
+            elif d.kicker is None and id(d.title) in here and id(d.subtitle) in here and not _DASH.match(d.subtitle.text):
+                d.kicker, d.title, d.subtitle = d.title, d.subtitle, b
+                self.record("A003", "attach", b, f"subtitle of the article {where} it; of three stacked "
+                            f"headings the first is the kicker")
+            else:
+                if before:
+                    d.body.insert(0, replace(b, kind="subhead"))
+                else:
+                    d.body.append(replace(b, kind="subhead"))
+                d.flags.append("extra heading")
+                self.record("A003", "flag", b, "a third headline for one article: kept as a subhead",
+                            safety="review")
+
+
+    # -------------------------------------------------------------- subheads
+    def place_subheads(self, d: Draft) -> None:
+        """Subheads set after their sections move to the start of the section."""
+        body = d.body
+        if not body or body[-1].kind != "subhead":
+            # a leading subhead before any paragraph is fine; nothing to do in before-mode
+            return
+        rule = self.rules["A004"]
+        # sections: paragraphs between subheads; each subhead closes the section before it
+        sections, cur = [], []
+        for b in body:
+            if b.kind == "subhead":
+                sections.append((cur, b))
+                cur = []
+            else:
+                cur.append(b)
+        tail = cur  # paragraphs after the last subhead (none when it ends the body)
+        lengths = [len(s) for s, _ in sections[1:]]
+        first_paras, first_head = sections[0]
+        if lengths:
+            want = math.ceil(sorted(lengths)[len(lengths) // 2] if len(lengths) % 2 else
+                             (sorted(lengths)[len(lengths) // 2 - 1] + sorted(lengths)[len(lengths) // 2]) / 2)
+        else:
+            want = rule.params["default_section"]
+        lead = max(1, len(first_paras) - want) if len(first_paras) > 1 else 0
+        # a section's first paragraph often echoes its subhead (民生为先 情满天山 → 民生为先，
+        # 情满天山。…): a strong echo decides where the first section starts
+        if len(first_paras) > 1:
+            echoes = [(affinity(first_head.text, first_paras[k].text[:40]), -abs(k - lead), k)
+                      for k in range(1, len(first_paras))]
+            best = max(echoes)
+            if best[0] >= rule.params["min_echo"]:
+                lead = best[2]
+        new = list(first_paras[:lead]) + [first_head] + list(first_paras[lead:])
+        for paras, head in sections[1:]:
+            new += [head] + list(paras)
+        new += tail
+        for _, head in sections:
+            self.record("A004", "move", head, rule.describe(text=head.text))
+        d.body = new
+
+
+    def owner_of_quote(self, q: Block, drafts: list[Draft], line_owner: dict | None = None) -> int | None:
+        from rapidfuzz import fuzz
+
+        src = self.page.meta.get("pullquote_sources", {}).get(q.first)
+        if line_owner is not None and src in line_owner:
+            return line_owner[src]  # the paragraph the label stage found it repeats
+        t = nows(q.text)
+        if self._bodies is None:
+            self._bodies = [nows("".join(b.text for b in d.body)) for d in drafts]
+        best, best_score = None, 0.0
+        # a pull quote sits at the top of its page or near its article: on a long page (many
+        # pages run together) only the articles nearest to it are compared, or the cost grows
+        # with the square of the page
+        limit = self.rules["A005"].params["max_candidates"]
+        cutoff = self.rules["A005"].params["min_partial_ratio"]
+        cands = range(len(drafts)) if len(drafts) <= limit or line_owner is None \
+            else self.nearest_drafts(q, line_owner, limit)
+        for n in cands:
+            body = self._bodies[n]
+            if t in body:
+                return n
+            if len(body) > 0:
+                s = fuzz.partial_ratio(t, body, score_cutoff=cutoff) if len(t) <= len(body) else 0
+                if s > best_score:
+                    best, best_score = n, s
+        return best if best_score >= cutoff else None
+
+
+    def nearest(self, b: Block, line_owner: dict) -> int | None:
+        if not line_owner:
+            return None
+        keys = self._owner_lines
+        i = bisect.bisect_left(keys, b.first)
+        near = [keys[j] for j in (i - 1, i) if 0 <= j < len(keys)]
+        k = min(near, key=lambda x: (abs(x - b.first), x))
+        return line_owner[k]
+
+
+    def nearest_drafts(self, b: Block, line_owner: dict, limit: int) -> list[int]:
+        """The ``limit`` articles whose lines are nearest to ``b``, nearest first (found by
+        walking out from ``b``'s place in the sorted owned lines)."""
+        keys = self._owner_lines
+        lo = bisect.bisect_left(keys, b.first) - 1
+        hi = lo + 1
+        out: list[int] = []
+        while len(out) < limit and (lo >= 0 or hi < len(keys)):
+            if hi >= len(keys) or (lo >= 0 and b.first - keys[lo] <= keys[hi] - b.first):
+                n, lo = line_owner[keys[lo]], lo - 1
+            else:
+                n, hi = line_owner[keys[hi]], hi + 1
+            if n not in out:
+                out.append(n)
+        return sorted(out)
+
+
+    def owner_of_caption(self, c: Block, drafts, line_owner) -> int | None:
+        if not line_owner:
+            return None
+        keys = self._owner_lines
+        i = bisect.bisect_left(keys, c.first)
+        j = bisect.bisect_right(keys, c.last)
+        cands = []
+        if i > 0:
+            cands.append(line_owner[keys[i - 1]])
+        if j < len(keys):
+            cands.append(line_owner[keys[j]])
+        if len(set(cands)) <= 1:
+            return cands[0] if cands else None
+        scores = [affinity(c.text, " ".join(b.text for b in drafts[n].body)) for n in cands]
+        return cands[0] if scores[0] >= scores[1] else cands[1]
+
+
+    def finish(self, d: Draft, pqs, caps) -> Article:
+        body = tuple(d.body)
+        dateline = None
+        first_para = next((b for b in body if b.kind == "paragraph"), None)
+        if first_para is not None and first_para.first in self.datelines:
+            # the longest form that opens the paragraph (本报讯 记者X报道： over 本报讯)
+            found = [m.group() for m in (search(pat, first_para.text) for pat in self.rules["L005"].params["patterns"])
+                     if m and m.start() == 0]
+            if found:
+                dateline = nows(max(found, key=len))
+        if d.title is None and body:
+            self.record("A002", "flag", body[0], "article without a title", safety="review")
+        lead = d.paragraphs[0].text if d.paragraphs else ""
+        echo = max((affinity(h.text, lead) for h in (d.title, d.subtitle) if h is not None), default=0.0)
+        evidence = article_evidence(d.margin, self.rules["A002"].params["confidence_margin_cap"],
+                                    d.title is None, len(d.flags), echo, len(d.paragraphs))
+        return Article(title=d.title, subtitle=d.subtitle, kicker=d.kicker, byline=d.byline, dateline=dateline, body=body,
+                       pullquotes=tuple(pqs), captions=tuple(caps),
+                       confidence=confidence(evidence, self.rules["A002"].params), evidence=evidence)

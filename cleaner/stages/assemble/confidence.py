@@ -1,0 +1,27 @@
+"""An article's confidence: a logistic function of the decoder's evidence about it."""
+
+from __future__ import annotations
+
+import math
+
+
+#: the evidence an article's confidence is computed from, in this order
+EVIDENCE = ("margin", "no_title", "flags", "echo", "short")
+
+
+def article_evidence(margin: float, cap: float, no_title: bool, flags: int, echo: float = 0.0,
+                     paragraphs: int = 3) -> tuple:
+    """``(name, value)`` pairs: the decoder's closest call among the decisions that made the
+    article (capped: beyond ``cap`` a margin is as good as sure), whether it has no title, how
+    many flags it raised, how much of its title's (or subtitle's) word pairs its lead repeats
+    (a title sums up its own lead), whether it is one or two paragraphs long (a fragment)."""
+    return (("margin", min(margin, cap)), ("no_title", 1.0 if no_title else 0.0), ("flags", float(flags)),
+            ("echo", echo), ("short", 1.0 if paragraphs <= 2 else 0.0))
+
+
+def confidence(evidence: tuple, p: dict) -> float:
+    """The probability that the article is right (its text is one article, its title its own):
+    a logistic function of its evidence, with coefficients ``confidence_<name>`` and
+    ``confidence_bias`` that ``cleaner train`` calibrates on validation pages."""
+    z = p["confidence_bias"] + sum(p["confidence_" + name] * value for name, value in evidence)
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))

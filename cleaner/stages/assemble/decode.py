@@ -1,0 +1,300 @@
+"""Decoding: the cheapest reading of the whole page, by dynamic programming over the
+readings of its items, and the articles it makes."""
+
+from __future__ import annotations
+
+
+from ...model import Block, replace
+from .text import affinity
+from .draft import Draft
+
+
+#: A decoder state: (the open article has a title, its paragraphs so far (capped at 3), it has
+#: a subhead, its dateline credits the reporter, its lead: its first paragraph's index in the
+#: sequence or None). A plain tuple: the decoder makes millions on a long page.
+State = tuple[bool, int, bool, bool, "int | None"]
+
+
+class Decoding:
+    """The decoder of :class:`~cleaner.stages.assemble.Assembler` (a mixin)."""
+
+    def plan(self, item: list[Block], kind: str, k: int, c: float, nxt_credits: bool, te: float,
+             echo, nxt_at, title_heads) -> tuple:
+        """What a reading of heading group ``item`` needs in the DP, worked out once for all
+        states: (kind, k, cost, the heading its title echo is measured with against the open
+        article's lead, whether the part the open article takes holds a byline, and the terms
+        that do not depend on the state: for open the byline and echo terms, for split and
+        subsplit (the next article's byline cost, its title's echo, whether it opens a title)).
+        """
+        if kind == "sub":
+            return kind, k, c, None, False, None
+        if kind == "byclose":
+            return kind, k, c, None, True, None
+        if kind in ("close", "subclose"):
+            part = item[k:] if kind == "subclose" else item
+            return kind, k, c, title_heads(part), any(b.kind == "byline" for b in part), None
+        if kind == "open":
+            return kind, k, c, None, False, \
+                self.byline_cost(item, nxt_credits) - te * echo(title_heads(item), nxt_at)
+        mine = item[1:k] if kind == "subsplit" else item[:k]
+        by_here = any(b.kind == "byline" for b in mine)
+        if kind == "inside":
+            return kind, k, c, title_heads(mine), by_here, None
+        return kind, k, c, title_heads(mine), by_here, (
+            self.byline_cost(item[k:], nxt_credits), echo(title_heads(item[k:]), nxt_at),
+            any(b.kind == "heading" for b in item[k:]))
+
+
+    def segment(self, units: list[Block]) -> list[Draft]:
+        """Articles from paragraphs and heading groups, by dynamic programming over readings.
+
+        Every article wants exactly one title; a headline may close the article before it
+        (the usual extraction order) or open the one after it; a lone heading may be a
+        subhead; a paragraph may start a new article (a dateline, a column change, a change
+        of subject). The reading with the lowest total cost wins.
+        """
+        seq = self.groups(units)
+        p = self.rules["A002"].params
+        no_title = p["no_title"]
+        dated_stay = p["dateline_stay"]  # an article going on across a paragraph that opens with a dateline
+
+        # an article of one or two paragraphs is possible but rare: the cost by paragraphs (0-3)
+        shorts = [p["short_article"][n - 1] if 0 < n <= len(p["short_article"]) else 0.0 for n in range(4)]
+        short = shorts.__getitem__
+
+        INF = float("inf")
+        NO_PATH = (INF, None)
+        w = self.rules["A003"].params
+        # state: (has_title, paragraphs so far (capped at 3), has_sub, its dateline credits the
+        # reporter, lead: the open article's first paragraph, as an index into seq) -> (cost,
+        # backpointer). The lead is part of the state: a headline read later is scored against
+        # it (title_echo, subhead_echo), so two paths that differ only in their lead are not
+        # interchangeable. Of those that agree on the rest, a path more than one title's echo
+        # bonus (title_echo) behind the best cannot catch up through its lead's title: only
+        # paths within that margin are kept (what subheads' echoes might add is not counted).
+        margin = w["title_echo"]
+        states: dict[State, tuple] = {(False, 0, False, False, None): (0.0, None)}
+        history = []
+        paras_before: list[Block] = []
+        echo_cache: dict = {}
+
+        def echo_one(h: Block, lead: int) -> float:
+            key = (h.first, lead)
+            if key not in echo_cache:
+                echo_cache[key] = affinity(h.text, seq[lead].text)
+            return echo_cache[key]
+
+        def echo(h, lead: int | None) -> float:
+            """How much headline ``h`` repeats the lead paragraph: titles do, subheads don't.
+            (``h`` may be a headline part's headings: the best of them.)"""
+            if h is None or lead is None:
+                return 0.0
+            if type(h) is tuple:  # (not by calling echo: a closure that calls itself is a cycle)
+                if not h:
+                    return 0.0
+                e = echo_one(h[0], lead)
+                return e if len(h) == 1 else max(e, echo_one(h[1], lead))
+            return echo_one(h, lead)
+
+        def title_heads(blocks) -> tuple[Block, ...]:
+            """The title and subtitle of a headline part: both sum up the lead (a subtitle often
+            more closely), so the part's echo is the best of theirs. The subtitle is the heading
+            right under the title (not one across a byline)."""
+            for n, b in enumerate(blocks):
+                if b.kind == "heading":
+                    if n + 1 < len(blocks) and blocks[n + 1].kind == "heading":
+                        return b, blocks[n + 1]
+                    return (b,)
+            return ()
+
+        last_text = max((t for t, u in enumerate(seq) if not isinstance(u, list)), default=-1)
+        for t, item in enumerate(seq):
+            new: dict = {}
+
+            def offer(st, cost, back, lead):
+                st += (lead,)
+                if cost < new.get(st, NO_PATH)[0]:
+                    new[st] = (cost, back)
+
+            if not isinstance(item, list):
+                prev_p, at = self.paragraph_before(seq, t)
+                dated = self.has_dateline(item)
+                credits = self.credits_reporter(item)
+                col = self.column_before(seq, at) if prev_p is not None else 0.0
+                bc = self.boundary_cost(prev_p, item, col)[0] if prev_p is not None else None  # same in every state
+                # an article keeps its column: going on across a change of width costs
+                here = self.column_of(item)
+                across = p["column_stay"] if col and here and abs(col - here) > p["column_change"] else 0.0
+                fresh = (False, 1, False, credits, t)  # a new article opens here
+                for st, (cost, _) in states.items():
+                    ht, hb, hs, hc, lead = st
+                    stay = cost + (dated_stay if hb and dated else 0.0) + (across if hb else 0.0)
+                    key = (ht, min(3, hb + 1), hs, hc or (hb == 0 and credits), lead if hb else t)
+                    if stay < new.get(key, NO_PATH)[0]:  # offer(), inline: the hottest path
+                        new[key] = (stay, (st, "cont", 0))
+                    if hb and bc is not None:
+                        opened = cost + bc + (0 if ht else no_title) + shorts[hb]
+                        if opened < new.get(fresh, NO_PATH)[0]:
+                            new[fresh] = (opened, (st, "new", 0))
+                paras_before.append(item)
+            else:
+                nxt = self.next_paragraph(seq, t)
+                nxt_at = t + 1 if nxt is not None else None  # the next article's lead, if one opens
+                nxt_credits = self.credits_reporter(nxt)
+                options = self.group_options(item, paras_before[-2:], nxt, self.parallel(seq, t),
+                                             t < last_text)  # by has_sub
+                has_h = any(b.kind == "heading" for b in item)
+                te, se = w["title_echo"], w["subhead_echo"]
+                bw = w["byline_with_credit"]
+                planned: dict = {}  # the two lists share most readings: plan each once
+                plans = {hs: [planned[o] if o in planned else planned.setdefault(
+                    o, self.plan(item, o[0], o[1], o[2], nxt_credits, te, echo, nxt_at, title_heads))
+                    for o in opts] for hs, opts in options.items()}
+                for st, (cost, _) in states.items():
+                    ht, hb, hs, hc, lead = st
+                    if not hb:
+                        lead = None
+                    for kind, k, c, head, by_here, after in plans[hs]:
+                        # (terms added in the order of the reading's definition: same sums)
+                        if kind == "sub":
+                            if hb:
+                                e = echo(item[0], lead)
+                                c += se * e + (w["lead_repeat_penalty"] if e >= w["lead_repeat"] else 0.0)
+                                offer((ht, hb, True, hc), cost + c, (st, kind, k), lead)
+                        elif kind == "byclose":
+                            if hb:  # (its title, if any, came before its text)
+                                c += bw if hc else 0.0
+                                offer((False, 0, False, False), cost + c + (0 if ht else no_title) + short(hb),
+                                      (st, kind, k), None)
+                        elif kind in ("close", "subclose"):
+                            if hb and not ht:
+                                c += bw if hc and by_here else 0.0
+                                c -= te * echo(head, lead)
+                                if kind == "subclose":
+                                    c += se * echo(item[0], lead)
+                                offer((False, 0, False, False), cost + c + short(hb), (st, kind, k), None)
+                        elif kind == "open":
+                            c += after
+                            if hb:
+                                offer((has_h, 0, False, False), cost + c + (0 if ht else no_title) + short(hb),
+                                      (st, kind, k), None)
+                            elif not (ht and has_h):
+                                offer((ht or has_h, 0, hs, hc), cost + c, (st, kind, k), None)
+                        elif kind == "inside":
+                            if hb and not ht:
+                                c += (bw if hc and by_here else 0.0) - te * echo(head, lead)
+                                c += se * sum(echo(b, lead) for b in item[k:])
+                                offer((True, hb, hs or k < len(item), hc), cost + c, (st, kind, k), lead)
+                        elif kind == "subsplit":
+                            if hb and not ht:
+                                c += se * echo(item[0], lead)
+                                c += (bw if hc and by_here else 0.0) + after[0]
+                                c -= te * (echo(head, lead) + after[1])
+                                offer((True, 0, False, False), cost + c + short(hb), (st, kind, k), None)
+                        elif kind == "split":
+                            if hb and not ht:
+                                c += (bw if hc and by_here else 0.0) + after[0]
+                                c -= te * (echo(head, lead) + after[1])
+                                offer((after[2], 0, False, False), cost + c + short(hb), (st, kind, k), None)
+            best: dict = {}
+            for st, (cost, _) in new.items():
+                if cost < best.get(st[:4], INF):
+                    best[st[:4]] = cost
+            if len(best) < len(new):  # several leads for one state: drop those that cannot win
+                new = {st: v for st, v in new.items() if v[0] <= best[st[:4]] + margin}
+            history.append(new)
+            states = new
+        # close the last article
+        best_st, best_cost = None, INF
+        for st, (cost, _) in states.items():
+            ht, hb, hs, hc, _ = st
+            total = cost + (no_title if hb and not ht else 0.0) + (no_title if ht and not hb else 0.0) + short(hb)
+            if total < best_cost:
+                best_st, best_cost = st, total
+        decisions = [None] * len(seq)
+        margins = [0.0] * len(seq)
+        st = best_st
+        for t in range(len(seq) - 1, -1, -1):
+            cost_here, back = history[t][st]
+            prev_st, kind, k = back
+            decisions[t] = (kind, k)
+            # how close the decoder came to another reading here: the cheapest state after this
+            # item that reads the page differently (not only another lead), against the chosen
+            # one. (Prefix costs: a rival cheaper so far lost on what came after: margin 0.)
+            rival = min((c for s2, (c, _) in history[t].items() if s2[:4] != st[:4]), default=INF)
+            margins[t] = max(0.0, rival - cost_here)
+            if self.trace is not None:
+                before = history[t - 1][prev_st][0] if t else 0.0
+                self.trace.append((t, seq[t], kind, k, round(cost_here - before, 2), st))
+            st = prev_st
+        return self.build(seq, decisions, margins)
+
+
+    def build(self, seq, decisions, margins=None) -> list[Draft]:
+        """Drafts from the chosen reading of each item, with a change record for each decision."""
+        drafts: list[Draft] = []
+        cur = Draft()
+
+        def close():
+            nonlocal cur
+            if cur.body:
+                if cur.title is None:
+                    cur.flags.append("no title found")
+                drafts.append(cur)
+            else:  # headlines with no text to head: kept, in dropped, for a person to look at
+                for b in (cur.kicker, cur.title, cur.subtitle, cur.byline):
+                    if b is not None:
+                        self.orphans.append(b)
+                        self.record("A003", "flag", b, "a headline with no article text: kept in dropped",
+                                    safety="review")
+            cur = Draft(margin=m_t)  # the decision that opened it is one of its own
+
+        paras_before: list[Block] = []
+        m_t = float("inf")
+        for t, (item, (kind, k)) in enumerate(zip(seq, decisions)):
+            if margins is not None:  # every decision taken while the article is open is its
+                m_t = margins[t]
+                cur.margin = min(cur.margin, m_t)
+                self.margin_now = m_t
+            self.draft_now = cur
+            if not isinstance(item, list):
+                if kind == "new":
+                    prev_p, at = self.paragraph_before(seq, t)
+                    _, why = self.boundary_cost(prev_p, item, self.column_before(seq, at))
+                    self.record("A002", "split", item, f"new article at line {self.page.line_no(item.first)}: {why}")
+                    close()
+                cur.body.append(item)
+                paras_before.append(item)
+                continue
+            nxt = self.next_paragraph(seq, t)
+            if kind == "sub":
+                _, why = self.subhead_score(item[0], paras_before[-2:], nxt)
+                cur.body.append(replace(item[0], kind="subhead"))
+                self.record("A003", "label", item[0], f"subhead: {why}")
+            elif kind in ("close", "byclose"):
+                self.fill(cur, item, before=False)
+                close()
+            elif kind == "open":
+                if cur.body:
+                    close()
+                self.fill(cur, item, before=True)
+            elif kind == "split":
+                self.fill(cur, item[:k], before=False)
+                close()
+                self.fill(cur, item[k:], before=True)
+            elif kind == "inside":
+                self.fill(cur, item[:k], before=False)
+                for b in item[k:]:
+                    cur.body.append(replace(b, kind="subhead"))
+                    self.record("A003", "label", b, "subhead under a headline set inside its article's text")
+            elif kind in ("subclose", "subsplit"):
+                cur.body.append(replace(item[0], kind="subhead"))
+                self.record("A003", "label", item[0], "subhead closing an article that sets subheads "
+                                                      "after their sections")
+                self.fill(cur, item[1:k] if kind == "subsplit" else item[1:], before=False)
+                close()
+                if kind == "subsplit":
+                    self.fill(cur, item[k:], before=True)
+        close()
+        self.margin_now = self.draft_now = None
+        return drafts

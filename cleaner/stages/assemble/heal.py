@@ -1,0 +1,256 @@
+"""Healing: a paragraph cut by a headline, a caption or another block is joined with its
+continuation, and a headline broken over two lines is made one."""
+
+from __future__ import annotations
+
+import bisect
+
+from ...chars import CLOSERS, NO_LINE_START, ends_sentence, half_count, nows
+from ...model import Block, replace
+from .._common import rebuild
+from .text import _LATIN_END, _LATIN_START, affinity, count_words, _word_pair
+
+
+class Healing:
+    """The healing steps of :class:`~cleaner.stages.assemble.Assembler` (a mixin)."""
+
+    # -------------------------------------------------------------- healing
+    def open_start(self, z: Block, x: Block) -> tuple[float, str]:
+        """How strongly ``z`` reads as the continuation of the cut paragraph ``x``: (score, cues).
+
+        The cues' weights and thresholds are A001's ``open_cues`` (rules/assemble.toml)."""
+        p = self.rules["A001"].params
+        w = p["open_cues"]
+        first = self.page.lines[z.first]
+        t = first.text
+        score, cues = 0.0, []
+        if t[0] in NO_LINE_START or t[0] in CLOSERS:
+            score += w["starts_with_closer"]
+            cues.append(f"starts with '{t[0]}'")
+        if self.has_dateline(z):
+            return -9.0, "opens with a dateline"
+        if first.gap_before == 0 and first.index < len(self.gaps_everywhere) and self.gaps_everywhere[first.index]:
+            score += w["no_blank_under_headline"]
+            cues.append("set right under the headline, without the page's blank line")
+        if len(z.lines) > 1:
+            nxt = self.page.lines[z.lines[1]]
+            # (digits and Latin letters: their widths are guessed, as in rejoin)
+            slack = self.rules["J001"].params["half_width_slack"] * half_count(t)
+            if first.width + slack >= nxt.width - p["full_line_slack"] and not ends_sentence(t):
+                score += w["full_first_line"]
+                cues.append("its first line is full: no paragraph start")
+            elif nxt.width - first.width >= p["indent_gap"]:
+                score += w["indented_first_line"]
+        elif ends_sentence(t):
+            score += w["short_one_line_tail"] if first.width <= p["short_tail_width"] else w["one_line_tail"]
+            cues.append("a one-line tail that closes the sentence")
+        if z.width and x.width:
+            score += w["same_column"] if abs(z.width - x.width) <= p["same_column_tolerance"] else w["other_column"]
+        if x.text[-1] in "，、":
+            score += w["stops_at_comma"]
+            cues.append(f"the cut paragraph stops at '{x.text[-1]}': its sentence goes on")
+        return score, "; ".join(cues)
+
+
+    def join_split_headlines(self, units: list[Block]) -> list[Block]:
+        """A headline broken over two lines (``多举措推动全国矿山安`` / ``全生产工作高质量发展``) is one.
+
+        A title and its subtitle also stand on two adjacent short lines; what tells them apart
+        is the break: a broken headline splits a word, so the two characters around the break
+        are a pair the page's own text uses (安全), while a title and subtitle meet at a phrase
+        boundary. A bold (doubled) line and a plain one are a title and its subtitle, never one
+        headline; two bold lines are judged like two plain ones (a bold title broken over two
+        lines is drawn twice line by line).
+        """
+        rule = self.rules["A008"]
+        if not rule.enabled:
+            return units
+        p = rule.params
+        # the words are counted in the text around the break, the paragraphs of the
+        # `reach`-block stretch it falls in and of the stretches either side: the whole of a
+        # usual page; on many pages run together, their own (one count over all of them cost
+        # more per character than the pages' counts)
+        reach = p["reach"]
+        texts: dict[int, list[str]] = {}
+        for n, u in enumerate(units):
+            if u.kind == "paragraph":
+                texts.setdefault(n // reach, []).append(nows(u.text))
+        pairs_in: dict[int, set[str]] = {}
+        for n in range(1, len(units)):
+            a, b = units[n - 1], units[n]
+            if a.kind == b.kind == "heading" and b.first == a.last + 1:
+                pairs_in.setdefault(n // reach, set()).add(nows(a.text)[-2:] + nows(b.text)[:2])
+        bodies: dict[int, str] = {}
+        uses_in: dict[int, dict[str, int]] = {}
+
+        def stretch(c: int) -> tuple[str, dict[str, int]]:
+            """The text around stretch ``c`` and its counts of the pairs met there, counted in
+            one go (and the split word with context on one side only, 3 characters)."""
+            if c not in bodies:
+                bodies[c] = body = "".join(t for d in (c - 1, c, c + 1) for t in texts.get(d, ()))
+                pairs = pairs_in.get(c, set())
+                uses_in[c] = count_words(body, pairs)
+                uses_in[c].update(count_words(body, {w for pair in pairs if len(pair) == 4
+                                                     for w in (pair[:3], pair[1:])}))
+            return bodies[c], uses_in[c]
+
+        def count(w: str, at: int) -> int:
+            body, uses_of = stretch(at // reach)
+            if w not in uses_of:  # (a merge changes a pair only after a one-character line)
+                uses_of[w] = body.count(w)
+            return uses_of[w]
+
+        out: list[Block] = []
+        for n, u in enumerate(units):
+            prev = out[-1] if out else None
+            if prev is not None and prev.kind == u.kind == "heading" and u.first == prev.last + 1 \
+                    and self.doubled(prev) == self.doubled(u) \
+                    and len(nows(prev.text + u.text)) <= p["max_length"]:
+                a, b = nows(prev.text), nows(u.text)
+                pair = a[-2:] + b[:2]  # the word the break splits, with a character of context
+                uses = 0
+                if len(pair) == 4 and pair.isalnum():
+                    uses = count(pair, n)
+                    if uses < p["min_uses"]:  # the split word with context on one side only
+                        uses, pair = max((count(pair[:3], n), pair[:3]), (count(pair[1:], n), pair[1:]))
+                if uses >= p["min_uses"]:
+                    merged = rebuild(self.page, replace(prev, lines=prev.lines + u.lines,
+                                                        joiners=prev.joiners + ("",) + u.joiners))
+                    self.record("A008", "join", u, rule.describe(first=prev.text, second=u.text, pair=pair,
+                                                                  uses=uses), before="\n", after="")
+                    out[-1] = merged
+                    continue
+            out.append(u)
+        return out
+
+
+    def is_open(self, x: Block) -> bool:
+        """A paragraph that stops mid-sentence: the start of a paragraph something cut in two."""
+        return x.kind == "paragraph" and not ends_sentence(x.text) and x.text[-1] not in "：:"
+
+
+    def heal_across(self, units: list[Block], others: list[Block]) -> list[Block]:
+        """Join a paragraph cut by a caption, credit, pull quote or furniture line with its
+        continuation right after it.
+
+        A photo and its caption sit inside a column; extraction reads the caption between two
+        lines of the paragraph it interrupts. Once the caption is taken out, the two halves
+        are neighbours: the first stops mid-sentence, the second goes on in the same column.
+        """
+        rule = self.rules["A001"]
+        if not rule.enabled or not others:
+            return units
+        p = rule.params
+        starts = sorted(b.first for b in others)
+        out: list[Block] = []
+        for z in units:
+            x = out[-1] if out else None
+            if x is not None and z.kind == "paragraph" and self.is_open(x) and not self.has_dateline(z) \
+                    and z.text[:1] not in CLOSERS and self._between(starts, x.last, z.first) \
+                    and not (z.width and x.width and abs(z.width - x.width) > p["column_tolerance"]):
+                joiner = " " if _LATIN_END.search(x.text) and _LATIN_START.match(z.text) else ""
+                out[-1] = rebuild(self.page, replace(x, lines=x.lines + z.lines, joiners=x.joiners + (joiner,) + z.joiners))
+                self.record("A001", "heal", z, rule.describe(line=self.page.line_no(x.last), cont=self.page.line_no(z.first),
+                                                             tail=x.text[-8:], head=z.text[:8])
+                            + " (a caption or credit set inside the column cut it)", before="\n", after=joiner)
+                continue
+            out.append(z)
+        return out
+
+
+    @staticmethod
+    def _between(starts: list[int], a: int, b: int) -> bool:
+        """Whether a block of ``starts`` (sorted first lines) begins between lines a and b."""
+        k = bisect.bisect_right(starts, a)
+        return k < len(starts) and starts[k] < b
+
+
+    def heal(self, units: list[Block]) -> list[Block]:
+        """Join each cut paragraph with its continuation and restore the reading order.
+
+        The continuation Z sits right under the headline group that interrupted the paragraph;
+        it continues the nearest paragraph before it that stops mid-sentence (X). Z and the
+        paragraphs that follow it in its column move up behind X; the headline group (and
+        whatever else stood between) follows them.
+        """
+        rule = self.rules["A001"]
+        if not rule.enabled:
+            return units
+        p = rule.params
+        lead_repeat = self.rules["A003"].params["lead_repeat"]  # a title the paragraph under it repeats
+        j = 1
+        while j < len(units):
+            z = units[j]
+            if z.kind != "paragraph" or units[j - 1].kind not in ("heading", "byline"):
+                j += 1
+                continue
+            i = next((k for k in range(j - 2, max(-1, j - 2 - p["max_distance"]), -1)
+                      if self.is_open(units[k])), None)
+            if i is None:
+                j += 1
+                continue
+            x = units[i]
+            score, why = self.open_start(z, x)
+            # a page of long lines (a paragraph per line) has no columns: a cut needs more evidence
+            need = p["min_score"] if self.page.meta.get("columned", True) else p["min_score"] + p["uncolumned_extra"]
+            need += p["distance_cost"] * sum(1 for u in units[i + 1:j] if u.kind == "paragraph")
+            if score <= need < score + p["split_word"]:  # (counted only where it decides)
+                # in the text around the cut (the whole of a usual page): counting in the
+                # whole text of a page of many pages run together, once per cut, was quadratic
+                lo, hi = max(0, i - p["split_word_reach"]), j + p["split_word_reach"]
+                body = "\n".join(nows(u.text) for u in units[lo:hi] if u.kind == "paragraph")
+                pair = nows(x.text)[-1:] + z.text[:1]
+                if _word_pair(pair) and body.count(pair) >= p["split_word_min_uses"]:
+                    score += p["split_word"]
+                    why = "; ".join(filter(None, (why, f"the cut splits '{pair}', a word the page uses")))
+            if score <= need or (z.width and x.width and abs(z.width - x.width) > p["column_tolerance"]):
+                j += 1
+                continue
+            joiner = " " if _LATIN_END.search(x.text) and _LATIN_START.match(z.text) else ""
+            merged = rebuild(self.page, replace(x, lines=x.lines + z.lines, joiners=x.joiners + (joiner,) + z.joiners))
+            self.record("A001", "heal", z, rule.describe(line=self.page.line_no(x.last), cont=self.page.line_no(z.first), tail=x.text[-8:],
+                                                         head=z.text[:8]) + f" ({why})",
+                        before="\n", after=joiner)
+            # the paragraphs that follow Z in its column come along (a column is known by its
+            # width), and so do the sections after them in that column: a subhead (a lone
+            # heading the paragraph under it does not repeat, as it would its title) and its
+            # paragraphs
+            moved = any(u.kind == "paragraph" for u in units[i + 1:j])
+            col = z.width or x.width
+            if not col and moved:  # two-line blocks show no middle line: the continuation's
+                # first line, or the cut paragraph's last, is a full line of the column
+                col = self.page.lines[z.first].width if len(z.lines) > 1 \
+                    else self.page.lines[x.last].width if len(x.lines) > 1 else 0.0
+
+            def same_column(u: Block) -> bool:
+                if u.kind != "paragraph" or self.has_dateline(u):
+                    return False
+                w = self.column_of(u)  # a two-line paragraph shows it through its first line
+                return not w or abs(w - col) <= p["column_tolerance"]
+
+            end = j + 1
+            while col and end < len(units):
+                if same_column(units[end]):
+                    end += 1
+                elif units[end].kind == "heading" and end + 1 < len(units) and same_column(units[end + 1]) \
+                        and units[end + 1].width and units[end - 1].kind == "paragraph" \
+                        and affinity(units[end].text, units[end + 1].text) < lead_repeat:
+                    end += 2
+                elif moved and units[end].kind == "heading" and units[end - 1].kind == "paragraph" \
+                        and (end + 1 == len(units) or units[end + 1].kind != "paragraph"):
+                    end += 1  # a lone heading closing the last section: a subhead set after its section
+                    break
+                else:
+                    break
+            run = units[j + 1:end]
+            self.record("A001", "move", z, f"text from line {self.page.line_no(z.first)} on continues line {self.page.line_no(x.last)}: "
+                        f"it and {len(run)} following paragraph(s) move before the "
+                        + ("blocks" if moved else "headline") + " that interrupted it")
+            # the interrupting headline is the article's own: it now follows the article's text
+            units[i:end] = [merged, *run, *units[i + 1:j]]  # (in place: a new list per heal was quadratic)
+            j = i + 1 + len(run) + (j - i)
+        for x in units:
+            if self.is_open(x):
+                self.record("A001", "flag", x, f"paragraph at line {self.page.line_no(x.first)} ends mid-sentence and no "
+                            "continuation was found", safety="review")
+        return units

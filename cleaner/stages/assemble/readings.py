@@ -1,0 +1,313 @@
+"""Readings: what a heading group or a paragraph may be (subhead, headline before or after
+its text, inside it, the start of an article), each with its cost and the cues behind it."""
+
+from __future__ import annotations
+
+
+from ...chars import nows
+from ...model import Block
+from .text import _DASH, affinity, page_gap
+
+
+class Readings:
+    """The readings and their costs, for :class:`~cleaner.stages.assemble.Assembler` (a mixin)."""
+
+    # -------------------------------------------------------------- segmentation
+    def groups(self, units: list[Block]):
+        """Split units into paragraphs and heading groups (consecutive headings/bylines)."""
+        out = []
+        for u in units:
+            if u.kind in ("heading", "byline"):
+                if out and isinstance(out[-1], list):
+                    out[-1].append(u)
+                else:
+                    out.append([u])
+            else:
+                out.append(u)
+        return out
+
+
+    @staticmethod
+    def next_paragraph(seq, k):
+        """The paragraph right after item ``k``, None if a heading group or nothing follows.
+        (Indexed, not sliced: a copy of the rest of ``seq`` per call was quadratic.)"""
+        if k + 1 < len(seq) and not isinstance(seq[k + 1], list):
+            return seq[k + 1]
+        return None
+
+
+    # -------------------------------------------------------------- segmentation (DP)
+    def across(self, prev: list[Block], nxt: Block) -> float:
+        """How much the text goes on across a headline group: the word pairs the paragraph
+        after it shares with the (up to two) paragraphs before it. (Asked for each reading of
+        the group: worked out once, by the texts, whose hashes Python keeps.)"""
+        key = (*[b.text for b in prev[-2:]], nxt.text)
+        got = self._across.get(key)
+        if got is None:
+            got = self._across[key] = affinity(" ".join(key[:-1]), nxt.text)
+        return got
+
+
+    def text_stops(self, prev: list[Block], nxt: Block | None) -> bool:
+        """Whether the text after a heading cannot go on the text before it: nothing follows,
+        a dateline opens it, or its column is another."""
+        if nxt is None or self.has_dateline(nxt):
+            return True
+        last = prev[-1]
+        col_change = self.rules["A002"].params["column_change"]
+        return bool(last.width and nxt.width and abs(last.width - nxt.width) > col_change)
+
+
+    def subhead_score(self, h: Block, prev: list[Block], nxt: Block | None) -> tuple[float, str]:
+        """How much a lone heading between paragraphs reads as a subhead (> 0) than a title."""
+        p = self.rules["A002"].params
+        if nxt is None or not prev:
+            return -9.0, "not between two paragraphs"
+        if self.has_dateline(nxt):
+            return -9.0, "a dateline follows"
+        last = prev[-1]
+        if last.width and nxt.width and abs(last.width - nxt.width) > p["column_change"]:
+            return -9.0, f"column changes from {last.width:.1f} to {nxt.width:.1f} em"
+        if page_gap(self.page, h):
+            return -9.0, "a blank line sets it apart where the page has none between paragraphs"
+        aff = self.across(prev, nxt)
+        w = self.rules["A003"].params
+        score = (aff - p["min_affinity"]) * w["affinity_slope"]
+        cues = [f"text around it shares {aff:.0%} of word pairs"]
+        if " " in h.text.strip():
+            score += w["phrase_pair_bonus"]
+            cues.append("two phrases, as subheads are set")
+        if self.doubled(h):
+            score -= w["bold_penalty"]
+            cues.append("set in bold display type")
+        n = len(nows(h.text))
+        if n <= w["short_heading"]:
+            score += w["short_heading_bonus"]
+            cues.append("short, as subheads are")
+        elif n >= w["long_heading"]:
+            score -= w["long_heading_penalty"]
+            cues.append("long for a subhead")
+        else:
+            score -= w["long_heading_penalty"] * w["mid_heading_share"]
+        return score, "; ".join(cues)
+
+
+    def boundary_cost(self, prev: Block, u: Block, column: float | None = None) -> tuple[float, str]:
+        """Cost of starting a new article at paragraph ``u`` right after paragraph ``prev``.
+
+        ``column``: the width of the column the text before ``u`` is set in, when ``prev``
+        is too short to show it (see :meth:`column_before`)."""
+        p = self.rules["A002"].params
+        if self.has_dateline(u):
+            return 0.0, "a dateline opens it"
+        if page_gap(self.page, u):
+            return p["boundary_gap"], "a blank line sets it apart where the page has none between paragraphs"
+        col = column if column is not None else prev.width
+        here = self.column_of(u)
+        if col and here and abs(col - here) > p["column_change"]:
+            return p["boundary_column"], f"the column changes from {col:.1f} to {here:.1f} em"
+        aff = affinity(prev.text, u.text)
+        cost = p["boundary_base"] + p["boundary_slope"] * (aff - p["min_affinity"])
+        return min(p["boundary_max"], max(p["boundary_min"], cost)), \
+            f"the text changes subject (shares {aff:.0%} of word pairs)"
+
+
+    def column_of(self, b: Block) -> float:
+        """The column a paragraph is set in: its width, or for a paragraph of two lines its
+        first line plus the indent that line lost (as the rejoin stage reckons); 0 when a
+        paragraph of one line cannot tell."""
+        if b.width or len(b.lines) != 2:
+            return b.width
+        j = self.rules["J001"].params
+        return self.page.lines[b.lines[0]].width + (j["indent_min"] + j["indent_max"]) / 2
+
+
+    @staticmethod
+    def paragraph_before(seq: list, t: int) -> tuple[Block | None, int]:
+        """The paragraph a new article at item ``t`` would follow, and the index just after it:
+        the item before, or the one before a lone heading read as the last subhead of the
+        article before (set after its section, so the article ends under it)."""
+        if t > 0 and not isinstance(seq[t - 1], list):
+            return seq[t - 1], t
+        if t > 1 and len(seq[t - 1]) == 1 and seq[t - 1][0].kind == "heading" and not isinstance(seq[t - 2], list):
+            return seq[t - 2], t - 1
+        return None, t
+
+
+    def column_before(self, seq: list, t: int) -> float:
+        """The column of the paragraphs right before item ``t``: that of the nearest one that
+        shows it (:meth:`column_of`), 0 if none does."""
+        for u in reversed(seq[:t]) if t < 8 else reversed(seq[t - 8:t]):
+            if isinstance(u, list):
+                return 0.0
+            col = self.column_of(u)
+            if col:
+                return col
+        return 0.0
+
+
+    def part_cost(self, part: list[Block]) -> float:
+        """Cost of reading ``part`` as one article's headline material (title, subtitle, bylines)."""
+        heads = [b for b in part if b.kind == "heading"]
+        cost = 0.0
+        w = self.rules["A003"].params
+        if len(heads) > 2:
+            cost += w["extra_heading_penalty"] * (len(heads) - 2)
+        if heads and _DASH.match(heads[0].text):
+            cost += w["dash_title_penalty"]  # a dash leads in a subtitle, not a title
+        if len(heads) >= 2 and self.doubled(heads[1]):
+            cost += w["bold_subtitle_penalty"]  # subtitles are not set in bold
+        if len(heads) >= 2 and len(nows(heads[1].text)) > w["subtitle_max_length"]:
+            cost += w["long_subtitle_penalty"]  # a subtitle is a short line under its title
+        if len(heads) >= 2 and any(b.kind == "byline" for b in part[part.index(heads[0]):part.index(heads[1])]):
+            cost += w["byline_between_penalty"]  # ... right under it: not across a byline
+        if sum(1 for b in part if b.kind == "byline") > 1:
+            cost += w["second_byline_penalty"]
+        return cost
+
+
+    def byline_apart(self, closing: list[Block], opening: list[Block]) -> float:
+        """Cost of a split that parts a byline from the headline it was printed next to.
+
+        A byline is set right above or below its own headline; extraction may bring another
+        article's headline (or paragraphs moved away) into the same run, but on the page the
+        byline still touches its own: on the next line, where the other is lines away.
+        """
+        w = self.rules["A003"].params
+        last, first = closing[-1], opening[0]
+        touching = first.first == last.last + 1
+        if last.kind == "byline" and len(closing) >= 2 and touching and closing[-2].last + 1 != last.first:
+            return w["byline_apart_penalty"]
+        if first.kind == "byline" and len(opening) >= 2 and touching and first.last + 1 != opening[1].first:
+            return w["byline_apart_penalty"]
+        return 0.0
+
+
+    @staticmethod
+    def form(h: Block) -> tuple:
+        """The form of a heading that parallel subheads share: a label before a colon
+        (上海：… / 河北：…), phrases set apart by a blank."""
+        t = h.text.strip()
+        colon = t.find("：")
+        return (colon if 0 < colon <= 4 else -1), " " in t
+
+
+    def parallel(self, seq: list, t: int) -> bool:
+        """Whether the first heading of group ``t`` has the form of the lone heading before it
+        (within a few items): an article's subheads are set in one form (上海：当好… and
+        河北：奋发进取…), which a title and a subhead seldom share. Only a telling form counts
+        (a label and its colon)."""
+        f = self.form(seq[t][0])
+        if f[0] < 0:
+            return False
+        for u in reversed(seq[max(0, t - 8):t]):
+            if isinstance(u, list):
+                return len(u) == 1 and u[0].kind == "heading" and self.form(u[0]) == f
+        return False
+
+
+    def group_options(self, g: list[Block], prev: list[Block], nxt: Block | None,
+                      parallel: bool = False, text_after: bool = True) -> dict[bool, list]:
+        """Readings of a heading group, (kind, k, cost, why), for an open article without and
+        with a subhead so far (``{has_sub: readings}``). k splits closing/opening parts.
+        ``text_after``: whether any paragraph follows the group on the page (bylines with
+        none after them head nothing)."""
+        m = len(g)
+        heads = [b for b in g if b.kind == "heading"]
+        opts = []
+        w = self.rules["A003"].params
+        # text that goes on across the group argues against an article boundary there
+        pa = self.rules["A002"].params
+        together = goes_on = 0.0
+        if prev and nxt is not None and not self.has_dateline(nxt):  # (inside needs the same)
+            goes_on = self.across(prev, nxt)
+            together = min(pa["continuity_max"], max(0.0, (goes_on - pa["min_affinity"]) * pa["continuity_weight"]))
+        dash = w["dash_title_penalty"] if _DASH.match(g[0].text) else 0.0  # no dash subhead either
+        if m == 1 and heads:
+            sc, why = self.subhead_score(g[0], prev, nxt)
+            opts.append(("sub", 0, w["subhead_cost"] - sc - (w["parallel_bonus"] if parallel else 0.0) + dash, why))
+        if heads:
+            # on a page whose blank lines separate articles, a headline after one opens the next
+            apart = w["gap_opens"] if page_gap(self.page, g[0]) else 0.0
+            opts.append(("close", m, self.part_cost(g) + apart + together, "headline after its article's text"))
+        if not heads:
+            # bylines alone under an article's text: the byline some papers print at an
+            # article's end (a commentary's author, a report's reporters)
+            opts.append(("byclose", m, w["byline_close_cost"] + self.part_cost(g) + together,
+                         "byline under its article's text"))
+        # (bylines with no text after them head nothing: reading them so costs what an article
+        # without a title does)
+        heads_nothing = 0.0 if heads or text_after else pa["no_title"]
+        opts.append(("open", 0, (w["open_cost"] + self.part_cost(g) if heads else w["byline_open_cost"]) + together
+                     + heads_nothing, "headline before its article's text" if heads else "byline above its article"))
+        # where a group may split: a headline part is a handful of lines, so in a long run of
+        # short lines (a list, a table, noise) only splits near its ends are worth weighing;
+        # weighing every one made a page of 20,000 short lines quadratic
+        cap = w["max_part"]
+        splits = range(1, m) if m <= 2 * cap else [*range(1, cap + 1), *range(m - cap, m)]
+        for k in splits:
+            closing, opening = g[:k], g[k:]
+            if not any(b.kind == "heading" for b in closing):
+                continue
+            if all(b.kind == "byline" for b in opening):
+                c = w["next_byline_cost"] + self.part_cost(closing) + self.part_cost(opening)  # the next article's byline
+            elif not any(b.kind == "heading" for b in opening):
+                continue
+            else:
+                c = w["split_cost"] + self.part_cost(closing) + self.part_cost(opening)
+                if not (opening[0].kind == "heading" and self.doubled(opening[0])):
+                    c += w["split_plain_extra"]
+                if page_gap(self.page, g[0]):
+                    c += w["gap_opens"]  # a blank line before the group: it opens what follows, whole
+            c += self.byline_apart(closing, opening)
+            opts.append(("split", k, c + together, "headlines of the article before and of the one after"))
+        if heads and prev and nxt is not None and not self.has_dateline(nxt) \
+                and not page_gap(self.page, g[0]) and not page_gap(self.page, nxt):
+            # the headline block drawn across the columns of its own article: extraction read
+            # it between two stretches of the body, which goes on after it (with, under it, a
+            # subhead of the part that follows). Not across a blank line where the page sets
+            # blank lines only between articles.
+            c = w["inside_cost"]
+            if prev[-1].width and nxt.width and abs(prev[-1].width - nxt.width) > pa["column_change"]:
+                c += w["inside_column_change"]
+            if goes_on < pa["min_affinity"]:
+                c += w["inside_apart"]  # the text does not go on across it: no article around it
+            opts.append(("inside", m, c + self.part_cost(g), "headline set inside its article's text"))
+            if m >= 2 and g[-1].kind == "heading" and any(b.kind == "heading" for b in g[:-1]):
+                sc, _ = self.subhead_score(g[-1], prev, nxt)
+                # a plain heading right under a bold title is its subtitle, not a subhead
+                under = w["subtitle_under_bold"] if g[-2].kind == "heading" and self.doubled(g[-2]) \
+                    and not self.doubled(g[-1]) and g[-1].first == g[-2].last + 1 else 0.0
+                opts.append(("inside", m - 1, c + self.part_cost(g[:-1]) + w["subhead_cost"] - sc + under,
+                             "headline set inside its article's text, a subhead under it"))
+        by_sub = {False: opts, True: list(opts)}
+        if m == 1 and heads and prev and self.text_stops(prev, nxt):
+            # the last subhead of an article that sets its subheads after their sections: the
+            # article ends under it (the text after it is another article's: another column,
+            # a dateline, or none), so it costs what a last subhead before a headline does,
+            # and more when it is not shaped like a subhead (bold display type, long)
+            shape = (w["bold_penalty"] if self.doubled(g[0]) else 0.0) \
+                + (w["long_heading_penalty"] if len(nows(g[0].text)) > w["short_heading"] else 0.0)
+            for has_sub in (False, True):
+                c = (w["subclose_cost"] if has_sub else w["subclose_first_cost"]) + shape \
+                    - (w["parallel_bonus"] if parallel else 0.0) + dash
+                by_sub[has_sub].append(("sub", 0, c, "last subhead of an article that sets them after their sections"))
+        if m >= 2 and g[0].kind == "heading" and any(b.kind == "heading" for b in g[1:]):
+            rest = self.part_cost(g[1:])
+            for has_sub in (False, True):
+                c = (w["subclose_cost"] if has_sub else w["subclose_first_cost"]) + rest + together \
+                    - (w["parallel_bonus"] if parallel else 0.0) + dash
+                by_sub[has_sub].append(("subclose", 1, c,
+                                        "last subhead of an article that sets them after their sections"))
+            # the last subhead, the article's own headline, then the next article's
+            for k in (range(2, m) if m <= 2 * cap else [*range(2, cap + 2), *range(m - cap, m)]):
+                closing, opening = g[1:k], g[k:]
+                if not any(b.kind == "heading" for b in closing) or not any(b.kind == "heading" for b in opening):
+                    continue
+                c = w["split_cost"] + self.part_cost(closing) + self.part_cost(opening) + together + dash
+                if not (opening[0].kind == "heading" and self.doubled(opening[0])):
+                    c += w["split_plain_extra"]
+                for has_sub in (False, True):
+                    by_sub[has_sub].append(("subsplit", k, c + (w["subclose_cost"] if has_sub else w["subclose_first_cost"]),
+                                            "last subhead and headline of an article, then the next one's headline"))
+        return by_sub
