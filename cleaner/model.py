@@ -387,6 +387,38 @@ class Article:
         return "\n\n".join(b.text for b in self.body)
 
 
+def line_starts(source: str) -> tuple[int, ...]:
+    """The offset where each line of ``source`` starts (line breaks as :data:`_NEWLINE`)."""
+    # the line ends of str.splitlines are those of _NEWLINE; summing lengths runs in C
+    starts = [0, *itertools.accumulate(map(len, source.splitlines(True)))]
+    if len(starts) > 1 and not _NEWLINE.match(source[-1]):
+        starts.pop()  # the last line has no line break after it
+    return tuple(starts)
+
+
+@dataclass(frozen=True, slots=True)
+class Layout:
+    """What the stages learn about a page's layout and hand on to the later ones; each field is
+    set once, by the stage named, and read by those after it (a new Layout each time: the
+    record of the page before stays as it was)."""
+
+    #: lines: the source offset where each source line starts (for line numbers)
+    line_starts: tuple[int, ...] | None = None
+    #: dedouble: groups of lines drawn twice as one headline; lines that were drawn twice
+    heading_groups: tuple[tuple[int, ...], ...] = ()
+    dedoubled: tuple[int, ...] = ()
+    #: rejoin: per line, whether the text around it sets a blank line after every line, or
+    #: only between paragraphs; whether the page is set in columns; lines that stand alone
+    gaps_everywhere: tuple[bool, ...] = ()
+    gaps_informative: tuple[bool, ...] = ()
+    columned: bool = True
+    stops: frozenset[int] = frozenset()
+    #: label: a paragraph's first line -> its dateline; a pull quote's first line -> the
+    #: first line of the block it repeats (dicts: not changed after the label stage)
+    datelines: dict = field(default_factory=dict)
+    pullquote_sources: dict = field(default_factory=dict)
+
+
 @dataclass(frozen=True, slots=True)
 class Page:
     """Everything known about one page; stages return a new Page, never mutate one."""
@@ -400,7 +432,7 @@ class Page:
     articles: tuple[Article, ...] = ()
     dropped: tuple[Block, ...] = ()
     changes: tuple[Change, ...] = ()
-    meta: dict = field(default_factory=dict)
+    layout: Layout = field(default_factory=Layout)
 
     def __repr__(self) -> str:  # the full dataclass repr of a page runs to megabytes
         return (f"Page({self.name!r}, {len(self.source)} chars, {len(self.lines)} lines, "
@@ -415,13 +447,9 @@ class Page:
 
     def line_no(self, k: int) -> int:
         """1-based source line number of printed line ``k`` (as editors and reports count)."""
-        starts = self.meta.get("_line_starts")
-        if starts is None:
-            # the line ends of str.splitlines are those of _NEWLINE; summing lengths runs in C
-            starts = [0, *itertools.accumulate(map(len, self.source.splitlines(True)))]
-            if len(starts) > 1 and not _NEWLINE.match(self.source[-1]):
-                starts.pop()  # the last line has no line break after it
-            self.meta["_line_starts"] = starts
+        starts = self.layout.line_starts
+        if starts is None:  # (a page made without the lines stage)
+            starts = line_starts(self.source)
         return bisect.bisect_right(starts, self.lines[k].start)
 
     def evolve(self, **kw) -> "Page":

@@ -125,7 +125,7 @@ def test_no_stage_changes_its_input_page(sample_page):
     text = sample_page.read_text(encoding="utf-8")
     page = Page(name="p", source=text, rules=default_rules(), overlay=Overlay(text))
     for stage in PIPELINE:
-        before = (copy.deepcopy(dict(page.meta)), page.lines, page.blocks, page.changes, page.articles)
+        before = (copy.deepcopy(page.layout), page.lines, page.blocks, page.changes, page.articles)
         out = stage.run(page)
-        assert (dict(page.meta), page.lines, page.blocks, page.changes, page.articles) == before, stage.STAGE
+        assert (page.layout, page.lines, page.blocks, page.changes, page.articles) == before, stage.STAGE
         page = out

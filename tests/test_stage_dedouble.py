@@ -126,7 +126,7 @@ def test_split_runs_collapse(stages_until):
     page = stages_until(SPLIT, "dedouble")
     assert "".join(ln.text for ln in page.lines) == "乡村“村晚”"
     assert {c.rule for c in page.changes if c.stage == "dedouble"} == {"D003"}
-    (group,) = page.meta["heading_groups"]
+    (group,) = page.layout.heading_groups
     assert "".join(page.lines[k].text for k in group) == "乡村“村晚”"
 
 

@@ -21,7 +21,7 @@ import re
 from rapidfuzz.distance import Levenshtein
 
 from ..chars import TERMINAL, width
-from ..model import Page, new_line
+from ..model import Page, new_line, replace
 from ..rules import Rule
 from ._common import line_replacements
 
@@ -242,7 +242,6 @@ def run(page: Page) -> Page:
         keep_index[old] = len(lines)
         lines.append(ln)
     heading_groups = tuple(tuple(keep_index[g] for g in grp if g in keep_index) for grp in groups)
-    meta = dict(page.meta)
-    meta["heading_groups"] = tuple(g for g in heading_groups if len(g) > 1)
-    meta["dedoubled"] = tuple(sorted(keep_index[k] for k in done if k in keep_index))
-    return page.evolve(overlay=overlay, lines=tuple(lines), changes=page.changes + tuple(changes), meta=meta)
+    layout = replace(page.layout, heading_groups=tuple(tuple(g) for g in heading_groups if len(g) > 1),
+                     dedoubled=tuple(sorted(keep_index[k] for k in done if k in keep_index)))
+    return page.evolve(overlay=overlay, lines=tuple(lines), changes=page.changes + tuple(changes), layout=layout)

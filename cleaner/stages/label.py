@@ -127,26 +127,25 @@ def run(page: Page) -> Page:
     if edits:
         page, out = apply_line_edits(page, edits, ornament_lines, out)
 
-    meta = dict(page.meta)
-    if rules.enabled("L005"):
-        meta["datelines"] = find_datelines(page, out, rules["L005"], changes)
+    datelines = find_datelines(page, out, rules["L005"], changes) if rules.enabled("L005") else {}
+    sources: dict = {}
     if rules.enabled("L007"):
-        meta["pullquote_sources"] = {}
-        out = pullquotes_by_window(page, out, rules["L007"], changes, meta["pullquote_sources"])
-    return page.evolve(blocks=tuple(out), changes=page.changes + tuple(changes), meta=meta)
+        out = pullquotes_by_window(page, out, rules["L007"], changes, sources)
+    return page.evolve(blocks=tuple(out), changes=page.changes + tuple(changes),
+                       layout=replace(page.layout, datelines=datelines, pullquote_sources=sources))
 
 
-_BOLD: dict[int, tuple] = {}  # id(page.meta) -> (page.meta, its bold lines): one page at a time
+_BOLD: dict[int, tuple] = {}  # id(page.layout) -> (page.layout, its bold lines): one page at a time
 
 
 def bold_lines(page: Page) -> set[int]:
     """The lines set in bold display type (drawn twice), worked out once per page without
     writing into the page: a stage never changes its input."""
-    got = _BOLD.get(id(page.meta))
-    if got is None or got[0] is not page.meta:
+    got = _BOLD.get(id(page.layout))
+    if got is None or got[0] is not page.layout:
         _BOLD.clear()  # (the page before is done with)
-        bold = set(page.meta.get("dedoubled", ())) | {k for g in page.meta.get("heading_groups", ()) for k in g}
-        got = _BOLD[id(page.meta)] = (page.meta, bold)
+        bold = set(page.layout.dedoubled) | {k for g in page.layout.heading_groups for k in g}
+        got = _BOLD[id(page.layout)] = (page.layout, bold)
     return got[1]
 
 

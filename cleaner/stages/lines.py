@@ -10,7 +10,7 @@ without the surrounding blanks; the number of blank lines before it is kept as a
 from __future__ import annotations
 
 from ..chars import ORNAMENTS, ends_sentence, quote_balance, width
-from ..model import _NEWLINE, Change, Line, Page, new_line, source_offset
+from ..model import _NEWLINE, Change, Line, Page, new_line, replace, source_offset
 from ..rules import Rule, pattern, search
 from .dedouble import parse_doubling
 
@@ -65,7 +65,7 @@ def run(page: Page) -> Page:
         gap = 0
     if not src or _NEWLINE.match(src[-1]):
         starts_of_all.append(pos)  # an empty last line after the last line break
-    page = page.evolve(meta={**page.meta, "_line_starts": starts_of_all})
+    page = page.evolve(layout=replace(page.layout, line_starts=tuple(starts_of_all)))
     changes = []
     if page.rules.enabled("T001"):
         lines, changes = _split_bylines(page, page.rules["T001"], lines)

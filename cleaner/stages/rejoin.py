@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 
 from ..chars import CLOSERS, NO_LINE_START, SQUEEZED, ends_sentence, half_count
-from ..model import Block, Deferred, Page, new_change
+from ..model import Block, Deferred, Page, new_change, replace
 from ..rules import PATTERN_TIMEOUT, Rule, any_pattern
 from ._common import apply_line_edits, line_replacements
 
@@ -231,7 +231,7 @@ def _score(page: Page, p: dict, i: int, first_width: float, size: int, mid: floa
         if first:
             if a.width > b.width + tol and not end_b:
                 cue((w["first_wider"], "wider ({:.1f} em) than the line after it: not an indented first line", (a.width,)))
-            elif not end_b and not reaches_sentence_end(lines, i, p, stop=page.meta.get("stops", frozenset())):
+            elif not end_b and not reaches_sentence_end(lines, i, p, stop=page.layout.stops):
                 cue((w["never_closes"], "the lines that follow in its column never close a sentence: headings", ()))
             if b.width > a.width + p["indent_max"] + p["wider_column"] / 2:
                 cue((w["another_column"], "the next line is {:.1f} em wider: another column", (b.width - a.width,)))
@@ -289,9 +289,9 @@ def _score(page: Page, p: dict, i: int, first_width: float, size: int, mid: floa
         cue((w["dateline_alone"], "a dateline alone on its line: its paragraph goes on", ()))
     if opens[i + 1]:
         cue((w["opener"], "the next line opens a paragraph ('{}')", (tb[:6],)))
-    if b.gap_before and page.meta["gaps_informative"][i + 1]:
+    if b.gap_before and page.layout.gaps_informative[i + 1]:
         cue((w["blank_line"], "blank line between", ()))
-    if b.gap_before == 0 and page.meta["gaps_everywhere"][i + 1]:
+    if b.gap_before == 0 and page.layout.gaps_everywhere[i + 1]:
         cue((w["missing_blank"], "no blank line where the page has one after every line", ()))
     if ta[-1] == "-" and _HYPHEN_END.search(ta) and _LOWER_START.match(tb):
         cue((w["hyphen_word"], "an English word continues after its line-end hyphen", ()))
@@ -360,18 +360,16 @@ def run(page: Page) -> Page:
     if n == 0:
         return page
     p = rule.params
-    meta = dict(page.meta)
-    meta["gaps_everywhere"], meta["gaps_informative"] = gap_conventions(lines, p)
+    everywhere, informative = gap_conventions(lines, p)
     widths = sorted(ln.width for ln in lines)
-    meta["columned"] = widths[len(widths) // 2] <= p["max_column"]
-    page = page.evolve(meta=meta)
+    page = page.evolve(layout=replace(page.layout, gaps_everywhere=everywhere, gaps_informative=informative,
+                                      columned=widths[len(widths) // 2] <= p["max_column"]))
     opener_res = list(p["paragraph_openers"])
-    heading_groups = {g[0]: g for g in page.meta.get("heading_groups", ())}
-    dedoubled = set(page.meta.get("dedoubled", ()))
+    heading_groups = {g[0]: g for g in page.layout.heading_groups}
+    dedoubled = set(page.layout.dedoubled)
     ends, opens = line_facts(page, opener_res)
     standalone = standalone_lines(page, ends=ends)
-    meta["stops"] = frozenset(standalone | dedoubled)
-    page = page.evolve(meta=meta)
+    page = page.evolve(layout=replace(page.layout, stops=frozenset(standalone | dedoubled)))
 
     edits, changes = [], []
     touched: list[int] = []
@@ -434,7 +432,7 @@ def run(page: Page) -> Page:
         close()
     if edits:
         page, blocks = apply_line_edits(page, edits, touched, blocks)
-    return page.evolve(blocks=tuple(blocks), changes=page.changes + tuple(changes), meta=meta)
+    return page.evolve(blocks=tuple(blocks), changes=page.changes + tuple(changes))
 
 
 def _join_reason(page: Page, rule: Rule, i: int, score: float, cues: list) -> str:

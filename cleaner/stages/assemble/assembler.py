@@ -21,9 +21,9 @@ class Assembler(Healing, Readings, Decoding, Attaching):
         self.page = page
         self.rules = page.rules
         self.changes: list[Change] = []
-        self.datelines: dict = page.meta.get("datelines", {})
-        self.dedoubled = set(page.meta.get("dedoubled", ()))
-        self.gaps_everywhere = page.meta.get("gaps_everywhere", ())
+        self.datelines: dict = page.layout.datelines
+        self.dedoubled = set(page.layout.dedoubled)
+        self.gaps_everywhere = page.layout.gaps_everywhere
         self._bodies: list[str] | None = None
         self._owner_lines: list[int] = []  # the lines some article owns, sorted (set by run)
         self._across: dict[tuple[str, ...], float] = {}

@@ -132,7 +132,7 @@ class Attaching:
     def owner_of_quote(self, q: Block, drafts: list[Draft], line_owner: dict | None = None) -> int | None:
         from rapidfuzz import fuzz
 
-        src = self.page.meta.get("pullquote_sources", {}).get(q.first)
+        src = self.page.layout.pullquote_sources.get(q.first)
         if line_owner is not None and src in line_owner:
             return line_owner[src]  # the paragraph the label stage found it repeats
         t = nows(q.text)

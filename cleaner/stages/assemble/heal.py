@@ -192,7 +192,7 @@ class Healing:
             x = units[i]
             score, why = self.open_start(z, x)
             # a page of long lines (a paragraph per line) has no columns: a cut needs more evidence
-            need = p["min_score"] if self.page.meta.get("columned", True) else p["min_score"] + p["uncolumned_extra"]
+            need = p["min_score"] if self.page.layout.columned else p["min_score"] + p["uncolumned_extra"]
             need += p["distance_cost"] * sum(1 for u in units[i + 1:j] if u.kind == "paragraph")
             if score <= need < score + p["split_word"]:  # (counted only where it decides)
                 # in the text around the cut (the whole of a usual page): counting in the

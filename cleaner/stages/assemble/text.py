@@ -18,7 +18,7 @@ _LATIN_START = re.compile(r"^[A-Za-z0-9]")
 
 def page_gap(page: Page, b: Block) -> bool:
     """A blank line before ``b`` on a page that uses blank lines only between articles."""
-    gi = page.meta.get("gaps_informative", ())
+    gi = page.layout.gaps_informative
     return page.lines[b.first].gap_before > 0 and b.first < len(gi) and gi[b.first]
 
 
