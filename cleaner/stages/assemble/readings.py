@@ -281,10 +281,11 @@ class Readings:
                 opts.append(("inside", m - 1, c + self.part_cost(g[:-1]) + w["subhead_cost"] - sc + under,
                              "headline set inside its article's text, a subhead under it"))
         by_sub = {False: opts, True: list(opts)}
-        if m == 1 and heads and prev and self.text_stops(prev, nxt):
+        if m == 1 and heads and prev and nxt is not None and self.text_stops(prev, nxt):
             # the last subhead of an article that sets its subheads after their sections: the
-            # article ends under it (the text after it is another article's: another column,
-            # a dateline, or none), so it costs what a last subhead before a headline does,
+            # article ends under it (the text after it is another article's: another column or
+            # a dateline; at the page's end a heading is the article's headline), so it costs
+            # what a last subhead before a headline does,
             # and more when it is not shaped like a subhead (bold display type, long)
             shape = (w["bold_penalty"] if self.doubled(g[0]) else 0.0) \
                 + (w["long_heading_penalty"] if len(nows(g[0].text)) > w["short_heading"] else 0.0)
