@@ -215,3 +215,10 @@ def test_a_gated_rule_still_runs_on_a_page_that_has_its_characters(stages_until)
     page = stages_until("２０２２年\n", "normalise")
     assert [c.rule for c in page.changes] == ["N001"]
     assert stages_until("2022年\n", "normalise").changes == ()
+
+
+@pytest.mark.parametrize("text", ["本报讯(记者任光\n芳)今天，北京。\n", "本报讯(记者任光\n\n芳)今天，北京。\n",
+                                  "本报讯(记者任光\r\n芳)今天，北京。\r\n"])
+def test_ascii_parentheses_cut_by_a_line_break_become_full_width(stages_until, text):
+    page = stages_until(text, "normalise")
+    assert "(" not in page.overlay.render(0, len(text)) and "（记者任光" in page.overlay.render(0, len(text))

@@ -94,7 +94,9 @@ def ascii_punct_in_cjk(page: Page, rule: Rule):
 
 
 _HAN_ONE = re.compile(f"[{HAN}]")
-_PAREN_RE = re.compile(r"\(([^()\n]{1,40})\)")
+#: ASCII parentheses around up to 40 characters, which a line break (and the blank line
+#: some extractors set after every line) may cut: 本报讯(记者任光 / 芳)
+_PAREN_RE = re.compile(r"\(([^()\r\n]{1,40}(?:(?:[ \t\u3000]*\r?\n){1,2}[^()\r\n]{1,40})?)\)")
 
 
 _LEFT_OF_MARK = re.compile(f"[{HAN}”’）》」]")
