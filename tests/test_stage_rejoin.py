@@ -197,3 +197,10 @@ def test_a_paragraph_line_before_a_dash_with_punctuation_still_joins(stages_unti
              "名建设者正准备架设钢梁。作为雄", "安新区综合立体交通网的重要组成", "部分，京雄高速全线通车。"]
     page = stages_until("\n\n".join(lines) + "\n", "rejoin")
     assert [b.text for b in page.blocks][1] == "".join(lines[2:])
+
+
+def test_a_dateline_with_blanks_alone_on_its_line_joins_the_text_under_it(stages_until):
+    # 本报青岛 5 月 27 日电（记者杨明涵）: blanks between the digits and the Han characters
+    lines = ["本报青岛 5 月 27 日电（记者杨明涵）", "记者从东川省卫生健康委获悉，", "全省儿童青少年近视率连续", "三年下降。"]
+    page = stages_until("\n\n".join(lines) + "\n", "rejoin")
+    assert page.blocks[0].text.startswith("本报青岛 5 月 27 日电（记者杨明涵）记者从")
