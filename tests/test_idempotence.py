@@ -59,8 +59,6 @@ def _diff(a: list, b: list) -> str:
 #: (a snapshot of the heuristics of the day). Strict: a page that becomes stable fails its
 #: expected failure and must be taken off the list.
 UNSTABLE = {
-    "d025_96896e29": ("a headline stack on clean text is read differently on the second pass "
-                      "(A002/A003 weights)"),
     "d016_07497315": ("on clean text an article's lone headline and byline are read as the next "
                       "article's (the fitted A003 weights)"),
 }

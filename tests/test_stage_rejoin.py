@@ -204,3 +204,12 @@ def test_a_dateline_with_blanks_alone_on_its_line_joins_the_text_under_it(stages
     lines = ["本报青岛 5 月 27 日电（记者杨明涵）", "记者从东川省卫生健康委获悉，", "全省儿童青少年近视率连续", "三年下降。"]
     page = stages_until("\n\n".join(lines) + "\n", "rejoin")
     assert page.blocks[0].text.startswith("本报青岛 5 月 27 日电（记者杨明涵）记者从")
+
+
+def test_a_short_first_line_that_opens_with_a_dateline_is_no_headline(stages_until):
+    # the first line is short (a blank inside the dateline, no comma), the lines after it are
+    # wider: still a paragraph's start, because it opens with 本报讯
+    lines = ["医养结合更暖心", "本报讯 （记者莫颖）一部手机、一个直播", "间，就能把产品卖到世界各地。近年来，海阳市大",
+             "力发展农村电商，带动群众增收致富，取得明显", "成效。"]
+    page = stages_until("\n".join(lines) + "\n", "rejoin")
+    assert [b.text[:6] for b in page.blocks] == ["医养结合更暖", "本报讯 （记"]

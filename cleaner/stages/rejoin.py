@@ -231,7 +231,9 @@ def _score(page: Page, p: dict, i: int, first_width: float, size: int, mid: floa
         if first:
             if a.width > b.width + tol and not end_b:
                 cue((w["first_wider"], "wider ({:.1f} em) than the line after it: not an indented first line", (a.width,)))
-            elif not end_b and not reaches_sentence_end(lines, i, p, stop=page.layout.stops):
+            elif not end_b and not opens[i] and not reaches_sentence_end(lines, i, p, stop=page.layout.stops):
+                # (not a line that opens with a dateline: that starts a paragraph, however short
+                # the lines after it; a headline never opens so)
                 cue((w["never_closes"], "the lines that follow in its column never close a sentence: headings", ()))
             if b.width > a.width + p["indent_max"] + p["wider_column"] / 2:
                 cue((w["another_column"], "the next line is {:.1f} em wider: another column", (b.width - a.width,)))
