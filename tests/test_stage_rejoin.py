@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import cleaner
 
 #: A paragraph of a 14-em column as the page set it: one line (…基础；) is an em wider because
@@ -213,3 +215,13 @@ def test_a_short_first_line_that_opens_with_a_dateline_is_no_headline(stages_unt
              "力发展农村电商，带动群众增收致富，取得明显", "成效。"]
     page = stages_until("\n".join(lines) + "\n", "rejoin")
     assert [b.text[:6] for b in page.blocks] == ["医养结合更暖", "本报讯 （记"]
+
+
+@pytest.mark.parametrize("lines", [
+    ["新华社长春 7 月 18", " 日电（记者胡桂）记者", "近日从吉林省农业农", "村厅获悉，全省春播", "进度已经过半。"],
+    ["本报合肥5月20日", "电（记者董东明、陆", "晓）记者从安徽省农", "业农村厅获悉，全省", "春播进度过半。"],
+])
+def test_a_dateline_broken_inside_its_date_goes_on_on_the_next_line(stages_until, lines):
+    # a 9-em column; the dateline's first line stops inside the date
+    page = stages_until("\n".join(["重点推进的方向。", *lines]) + "\n", "rejoin")
+    assert [b.text[:4] for b in page.blocks] == ["重点推进", lines[0][:4]]
