@@ -225,3 +225,16 @@ def test_a_dateline_broken_inside_its_date_goes_on_on_the_next_line(stages_until
     # a 9-em column; the dateline's first line stops inside the date
     page = stages_until("\n".join(["重点推进的方向。", *lines]) + "\n", "rejoin")
     assert [b.text[:4] for b in page.blocks] == ["重点推进", lines[0][:4]]
+
+
+def test_a_dateline_in_chinese_numerals_alone_on_its_line_joins_the_text_under_it(stages_until):
+    lines = ["农民日报长春九月十三日电（记者严凯梅 见习记者胡杰文）", "今年以来，清河省金融机构持续", "加大普惠金融投放力度。截至6", "月末，贷款余额增长两成。"]
+    page = stages_until("\n".join(lines) + "\n", "rejoin")
+    assert page.blocks[0].text.startswith("农民日报长春九月十三日电（记者严凯梅 见习记者胡杰文）今年以来")
+
+
+def test_a_dateline_line_over_an_indented_looking_line_goes_on(stages_until):
+    # 本报华盛顿 7 月 / 26日电（…: the second line looks one indent wider, as under a headline
+    lines = ["本报华盛顿 7 月", "26日电（记者袁晓", "英）美国商务部当天公", "布的数据显示，上月零", "售额增长。"]
+    page = stages_until("\n".join(lines) + "\n", "rejoin")
+    assert len(page.blocks) == 1

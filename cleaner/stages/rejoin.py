@@ -243,9 +243,9 @@ def _score(page: Page, p: dict, i: int, first_width: float, size: int, mid: floa
                 # (not when the line is one indent short of a next line that fills the column
                 # as the line after it does: a first line whose next line is no first line)
                 cue((w["headline_above"], "no punctuation at all, then a line that closes a sentence: a headline above it", ()))
-            if b_indented and "，" not in ta:  # a headline has no comma; a paragraph's first line may
+            if b_indented and "，" not in ta and not opens[i]:  # a headline has no comma; a paragraph's first line may
                 cue((w["first_then_indented"], "the next line is itself indented", ()))
-            elif not end_b and i + 3 < len(lines) and not ends[i + 2] \
+            elif not end_b and not opens[i] and i + 3 < len(lines) and not ends[i + 2] \
                     and p["indent_min"] <= lines[i + 3].width - nxt.width <= p["indent_max"] + 1 \
                     and not _PROSE_MARK.search(ta) and not _PROSE_MARK.search(tb):
                 # two lines without any punctuation, then a paragraph's first line (one indent
