@@ -616,3 +616,12 @@ def test_a_byline_under_its_article_text_is_its_byline(wrap):
     text = ("北京启动高品质科技园区建设\n" + "\n".join(wrap(A1)) + "\n" + "\n".join(wrap(A2)) + "\n●何涛霞\n第8版 评论\n")
     (a,) = cleaner.clean(text).articles
     assert (a.title.text, a.byline.text if a.byline else None) == ("北京启动高品质科技园区建设", "何涛霞")
+
+
+def test_a_byline_under_one_article_and_the_next_headline_part_ways(wrap):
+    # A (headline before its text) ends with its byline; B's headline and byline follow
+    text = ("北京启动高品质科技园区建设\n" + "\n".join(wrap(A1)) + "\n" + "\n".join(wrap(A2)) + "\n本报记者 蒋飞欣 郝英国\n"
+            "李强出席中澳工商界圆桌会\n◎本报记者 符晓波\n" + "\n".join(wrap(B1)) + "\n" + "\n".join(wrap(B2)) + "\n")
+    page = cleaner.clean(text)
+    assert [(a.title.text, a.byline.text if a.byline else None) for a in page.articles] == [
+        ("北京启动高品质科技园区建设", "本报记者 蒋飞欣 郝英国"), ("李强出席中澳工商界圆桌会", "本报记者 符晓波")]

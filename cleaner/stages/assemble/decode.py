@@ -30,6 +30,9 @@ class Decoding:
             return kind, k, c, None, False, None
         if kind == "byclose":
             return kind, k, c, None, True, None
+        if kind == "bysplit":
+            return kind, k, c, None, True, (self.byline_cost(item[k:], nxt_credits), echo(title_heads(item[k:]), nxt_at),
+                                            True)
         if kind in ("close", "subclose"):
             part = item[k:] if kind == "subclose" else item
             return kind, k, c, title_heads(part), any(b.kind == "byline" for b in part), None
@@ -166,6 +169,11 @@ class Decoding:
                                 c += bw if hc else 0.0
                                 offer((False, 0, False, False), cost + c + (0 if ht else no_title) + short(hb),
                                       (st, kind, k), None)
+                        elif kind == "bysplit":
+                            if hb:
+                                c += (bw if hc else 0.0) + after[0] - te * after[1]
+                                offer((True, 0, False, False), cost + c + (0 if ht else no_title) + short(hb),
+                                      (st, kind, k), None)
                         elif kind in ("close", "subclose"):
                             if hb and not ht:
                                 c += bw if hc and by_here else 0.0
@@ -274,6 +282,10 @@ class Decoding:
             elif kind in ("close", "byclose"):
                 self.fill(cur, item, before=False)
                 close()
+            elif kind == "bysplit":
+                self.fill(cur, item[:k], before=False)
+                close()
+                self.fill(cur, item[k:], before=True)
             elif kind == "open":
                 if cur.body:
                     close()

@@ -248,6 +248,12 @@ class Readings:
         for k in splits:
             closing, opening = g[:k], g[k:]
             if not any(b.kind == "heading" for b in closing):
+                if all(b.kind == "byline" for b in closing) and any(b.kind == "heading" for b in opening):
+                    # bylines under the article before (at its text's end), then the next
+                    # article's headline
+                    c = w["byline_close_cost"] + w["split_cost"] + self.part_cost(closing) + self.part_cost(opening) \
+                        + self.byline_apart(closing, opening)
+                    opts.append(("bysplit", k, c + together, "byline under its article's text, then the next one's headline"))
                 continue
             if all(b.kind == "byline" for b in opening):
                 c = w["next_byline_cost"] + self.part_cost(closing) + self.part_cost(opening)  # the next article's byline
