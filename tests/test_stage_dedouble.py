@@ -180,3 +180,12 @@ def test_disabled_rule_does_nothing():
     page = cleaner.clean(BODY + "智能制造智能制造\n", rules=off)
     assert "智能制造智能制造" in [b.text for b in page.blocks]
     assert [c for c in page.changes if c.stage == "dedouble"] == []
+
+
+def test_a_byline_line_is_no_part_of_the_doubled_headline_under_it(stages_until):
+    # a byline split off its headline's line, then a doubled headline broken run by run
+    text = ("让基础研究既让基础研究既““坐得住坐得住””又又““跑得远跑得远””  ■ 本报评论员\n雪域高原上雪域高原上\n"
+            "的的““健康守门人健康守门人””\n——记西藏自治区尼玛县乡村医生次仁多吉\n")
+    page = stages_until(text, "dedouble")
+    byline = next(ln.index for ln in page.lines if ln.text == "■ 本报评论员")
+    assert not any(byline in g for g in page.layout.heading_groups)

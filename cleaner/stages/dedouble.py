@@ -171,6 +171,9 @@ def doubled_split_lines(page: Page, rule: Rule, k: int, line_rule: Rule, candida
     nonspace = len(text) - text.count(" ")
     if covered / nonspace < rule.params["min_coverage"] or len(seconds) < 2 or not _letters_doubled(text, seconds):
         return None
+    first_len = len(lines[group[0]].text)
+    if not any(2 * i - jj < first_len for i, jj in seconds):
+        return None  # its first line has no run drawn twice (a byline before the headline): not a part
     result = _collapse(text, seconds)
     if _protected(text, result, line_rule):
         return None
