@@ -28,8 +28,6 @@ from ._common import apply_line_edits, line_replacements, rebuild
 STAGE = "label"
 
 
-
-
 def _matches(patterns, text: str):
     return search_any(patterns, text)
 

@@ -305,7 +305,7 @@ def _score(page: Page, p: dict, i: int, first_width: float, size: int, mid: floa
 
 #: The last characters of a photo credit (摄, 供图, 资料图片）, 新华社发): only a line that ends
 #: with one is matched against the credit patterns.
-_CREDIT_LAST = frozenset("摄攝图圖供发發供）)")
+_CREDIT_LAST = frozenset("摄攝图圖发發）)")
 
 
 def _caption_credit_end(page: Page, p: dict, firsts: list[str], text: str) -> bool:
