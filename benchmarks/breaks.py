@@ -16,7 +16,7 @@ def main(argv):
     block = []
     for i in range(max(0, lo - 1), min(hi, len(page.lines) - 1)):
         block = [i] if i in starts else block + [i]
-        s, why = rejoin.break_score(page, rule, i, block, list(rule.params["paragraph_openers"]))
+        s, why = rejoin.break_score(page, rule, i, block, rejoin.paragraph_openers(page.rules))
         ln = page.lines[i]
         mark = "BREAK" if s > 0 else "     "
         print(f"{i + 1:4d} w={ln.width:5.1f} {mark} {s:5.1f} {ln.text[:30]:30s} | {why}")

@@ -5,7 +5,10 @@
 Stories of ``samples/articles/*.jsonl`` are split once, by a hash of their id, into a train
 pool (70 %) and a test pool (30 %). Train and validation pages are laid out from the train pool
 with different seeds; test pages only from the test pool, so no test story is ever fitted or
-chosen on. The pages are reproducible from the seeds below: the folders are not committed.
+chosen on. The papers of the conventions catalogue (``rules/conventions``) are split the same
+way: train and validation pages wear the datelines, bylines, credits and furniture of the
+train papers, test pages those of the held-out papers (a kind no held-out paper has is drawn
+from the whole catalogue), so the test split shows forms the fitted weights never saw. The pages are reproducible from the seeds below: the folders are not committed.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from cleaner.conventions import load_conventions  # noqa: E402
 from cleaner.synth import load_stories, write_pages  # noqa: E402
 
 SPLITS = {  # name: (pool, pages, seed)
@@ -38,8 +42,13 @@ def main(argv: list[str]) -> int:
     pools = {"train": [s for s in stories if pool_of(s.id) == "train"],
              "test": [s for s in stories if pool_of(s.id) == "test"]}
     print(f"{len(stories)} stories: train pool {len(pools['train'])}, test pool {len(pools['test'])}")
+    cat = load_conventions()
+    papers = {"train": [p for p in cat.papers if pool_of("paper:" + p) == "train"],
+              "test": [p for p in cat.papers if pool_of("paper:" + p) == "test"]}
+    print(f"{len(cat.papers)} papers: train pool {', '.join(papers['train'])}; "
+          f"held out for test: {', '.join(papers['test'])}")
     for name, (pool, pages, seed) in SPLITS.items():
-        write_pages(pools[pool], out / name, pages, seed, prefix=name[0])
+        write_pages(pools[pool], out / name, pages, seed, prefix=name[0], conventions=cat.only_papers(papers[pool]))
         print(f"{name}: {pages} pages from the {pool} pool -> {out / name}")
     return 0
 

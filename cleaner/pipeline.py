@@ -55,8 +55,10 @@ def _timeout_flags(rules: RuleSet, spent: dict) -> list[Change]:
     of the page), so a person should look."""
     out = []
     for sources, length in spent.items():
+        # a search of several patterns at once (a stage may look for another rule's patterns
+        # with its own) is named after the rule of the first
         owner = next((r for r in rules.rules for v in r.params.values()
-                      if any(src in (v if isinstance(v, list) else [v]) for src in sources)), None)
+                      if sources[0] in (v if isinstance(v, list) else [v])), None)
         rid, stage = (owner.id, owner.stage) if owner else ("pattern", "pipeline")
         out.append(Change(rid, stage, "flag", (0, 0), "", "",
                           f"pattern {sources[0][:60]!r} ran out of time ({PATTERN_TIMEOUT} s) on a "

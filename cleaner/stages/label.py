@@ -115,7 +115,7 @@ def run(page: Page) -> Page:
             out.append(b)
             k += 1
             continue
-        if head and is_heading(page, b, head):
+        if head and is_heading(page, b, head) and not opens_with_dateline(rules, text):
             out.append(replace(b, kind="heading"))
             k += 1
             continue
@@ -128,7 +128,7 @@ def run(page: Page) -> Page:
     datelines = find_datelines(page, out, rules["L005"], changes) if rules.enabled("L005") else {}
     sources: dict = {}
     if rules.enabled("L007"):
-        out = pullquotes_by_window(page, out, rules["L007"], changes, sources)
+        out = pullquotes_by_window(page, out, rules["L007"], changes, sources, set(datelines))
     return page.evolve(blocks=tuple(out), changes=page.changes + tuple(changes),
                        layout=replace(page.layout, datelines=datelines, pullquote_sources=sources))
 
@@ -157,11 +157,22 @@ def is_heading(page: Page, b: Block, rule: Rule) -> bool:
         return True  # set in bold display type: a headline, whatever its punctuation
     if len(b.lines) > p["max_lines"] or size > p["max_length"] or size < 2:
         return False
+    if t[-1] not in "。；" and search_any(p["subtitle_openers"], t):
+        return True  # a subtitle led in by a dash, commas and all (——优化布局，促进协调发展)
     if t[-1] in p["end_marks"]:
         return False
     if any(c in t for c in "。；") or ("，" in t and size > p["comma_max_length"]):
         return False  # a plain headline with a comma is short (稳字当头，进中求好)
     return True
+
+
+def opens_with_dateline(rules, text: str) -> bool:
+    """``text`` opens with a dateline (L005): an article's text starts here, whatever its length
+    (a dateline set on a line of its own, 本报讯, is short and closes no sentence)."""
+    if not rules.enabled("L005"):
+        return False
+    m = _matches(rules["L005"].params["patterns"], text)
+    return bool(m) and m.start() == 0
 
 
 def find_datelines(page: Page, blocks: list[Block], rule: Rule, changes: list) -> dict:
@@ -312,7 +323,7 @@ def near_copy(t: str, other: str, cutoff: float) -> float:
 
 def split_stacked_quotes(page: Page, blocks: list[Block], rule: Rule, changes: list,
                          texts: list[str], narrow: list[float], keys: list[list[str]], index: dict,
-                         keyless) -> list[Block]:
+                         keyless, openers: set[int] = frozenset()) -> list[Block]:
     """Pull quotes stacked in one narrow column can run together in rejoin; cut them apart.
 
     A block is cut at the line ends that close a sentence when a piece repeats text of a
@@ -339,7 +350,8 @@ def split_stacked_quotes(page: Page, blocks: list[Block], rule: Rule, changes: l
     out: list[Block] = []
     cut_any = False
     for i, b in enumerate(blocks):
-        if b.kind != "paragraph" or len(b.lines) < 2 or narrow[i] <= rule.params["stack_narrower"] * typical:
+        if b.kind != "paragraph" or len(b.lines) < 2 or narrow[i] <= rule.params["stack_narrower"] * typical \
+                or b.first in openers:  # (a dateline opens an article's text, never a quote)
             out.append(b)  # only blocks set clearly narrower than the body can be stacked quotes
             continue
         def repeats(t: str, fuzzy: bool = False) -> bool:
@@ -458,7 +470,8 @@ def join_broken_quotes(page: Page, blocks: list[Block], rule: Rule, changes: lis
     return out if joined_any else blocks
 
 
-def pullquotes_by_window(page: Page, blocks: list[Block], rule: Rule, changes: list, sources: dict) -> list[Block]:
+def pullquotes_by_window(page: Page, blocks: list[Block], rule: Rule, changes: list, sources: dict,
+                         openers: set[int] = frozenset()) -> list[Block]:
     """:func:`find_pullquotes` over windows of ``window`` blocks, each starting with the last
     ``window_overlap`` blocks (at most half a window) of the one before (already looked at: a
     block labelled there is no candidate again, a paragraph there may still find its copy in
@@ -466,7 +479,7 @@ def pullquotes_by_window(page: Page, blocks: list[Block], rule: Rule, changes: l
     size = rule.params["window"]
     overlap = min(rule.params["window_overlap"], size // 2)  # (more would look at blocks again and again)
     if len(blocks) <= size:
-        return find_pullquotes(page, blocks, rule, changes, sources)
+        return find_pullquotes(page, blocks, rule, changes, sources, openers)
     step = max(1, size - overlap)
     done: list[Block] = []
     carry: list[Block] = []
@@ -474,7 +487,7 @@ def pullquotes_by_window(page: Page, blocks: list[Block], rule: Rule, changes: l
     while k < len(blocks):
         fresh = blocks[k:k + step]
         k += step
-        window = find_pullquotes(page, carry + fresh, rule, changes, sources)
+        window = find_pullquotes(page, carry + fresh, rule, changes, sources, openers)
         if k >= len(blocks):
             done += window
             break
@@ -485,7 +498,7 @@ def pullquotes_by_window(page: Page, blocks: list[Block], rule: Rule, changes: l
 
 
 def find_pullquotes(page: Page, blocks: list[Block], rule: Rule, changes: list,
-                    sources: dict | None = None) -> list[Block]:
+                    sources: dict | None = None, openers: set[int] = frozenset()) -> list[Block]:
     """Blocks whose text repeats another block's text: pull quotes (引语).
 
     An index of character n-grams over all paragraph text (a sample of them that depends on
@@ -517,7 +530,7 @@ def find_pullquotes(page: Page, blocks: list[Block], rule: Rule, changes: list,
     if joined is not blocks:  # quotes put back together: measure and index the new blocks
         blocks = joined
         texts, narrow, keys, index, keyless = measure(blocks, dict(zip(texts, keys)))
-    split = split_stacked_quotes(page, blocks, rule, changes, texts, narrow, keys, index, keyless)
+    split = split_stacked_quotes(page, blocks, rule, changes, texts, narrow, keys, index, keyless, openers)
     if split is not blocks:  # quotes cut apart: measure and index the new blocks
         blocks = split
         texts, narrow, keys, index, keyless = measure(blocks, dict(zip(texts, keys)))
@@ -526,8 +539,8 @@ def find_pullquotes(page: Page, blocks: list[Block], rule: Rule, changes: list,
     sources = {} if sources is None else sources  # quote's first line -> repeated block's first line
     for i, b in enumerate(blocks):
         t = texts[i]
-        if b.kind != "paragraph" or len(t) < rule.params["min_length"] or len(t) < n:
-            continue
+        if b.kind != "paragraph" or len(t) < rule.params["min_length"] or len(t) < n or b.first in openers:
+            continue  # (a paragraph that opens with a dateline opens an article: no quote)
         hits: dict[int, int] = {}
         counted = Counter(map(get, keys[i]))
         usable = len(keys[i]) - counted.get(BOILERPLATE, 0)  # boilerplate many blocks share says nothing

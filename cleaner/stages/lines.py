@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from ..chars import ORNAMENTS, ends_sentence, quote_balance, width
 from ..model import _NEWLINE, Change, Line, Page, new_line, replace, source_offset
-from ..rules import Rule, pattern, search
+from ..rules import Rule, pattern, search, search_any
 from .dedouble import parse_doubling
 
 STAGE = "lines"
@@ -123,11 +123,14 @@ def split_point(text: str, rule: Rule) -> int | None:
     return None
 
 
-def trailing_point(text: str, rule: Rule) -> int | None:
+def trailing_point(text: str, rule: Rule, datelines: list | tuple = (), bylines: list | tuple = ()) -> int | None:
     """Where a byline set after a headline on its line starts, or None: the headline, blanks
     or an ornament, then a byline to the end of the line (``警惕“指尖上的形式主义” ▲本报评论员
     钟波``). The part before must read as a headline: ``min_rest`` characters or more and no
-    sentence closed.
+    sentence closed, and no whole dateline (``datelines``: the dateline rule's patterns; in
+    ``本报济南10月16日讯　记者从省统计局获悉`` the text goes on after the dateline). The byline is
+    T001's ``trailing_pattern`` or, after a blank or an ornament, any form of the byline rule
+    (``bylines``: L004's patterns).
 
     >>> from cleaner.rules import default_rules
     >>> r = default_rules()["T001"]
@@ -139,31 +142,61 @@ def trailing_point(text: str, rule: Rule) -> int | None:
     ('本报记者 唐娜佳', None)
     """
     m = search(rule.params["trailing_pattern"], text)
-    if not m:
+    start = m.start() if m else _trailing_byline(text, bylines)
+    if start is None:
         return None
-    head = text[:m.start()].rstrip()
+    head = text[:start].rstrip()
     if len(head) < rule.params["min_rest"] or ends_sentence(head) \
             or search(rule.params["byline_pattern"], head) \
             or quote_balance(head):  # a byline of several roles; a dateline's open bracket
         return None
-    if not (text[m.start()].isspace() or text[m.start()] in ORNAMENTS) \
+    if datelines:
+        d = search_any(datelines, head)
+        if d and d.start() == 0 and not head[d.end():].strip():
+            return None
+    if not (text[start].isspace() or text[start] in ORNAMENTS) \
             and parse_doubling(head)[0] < len(head) * rule.params["doubled_share"]:
         # no blank or ornament before the byline: only after a headline drawn twice (fake
         # bold), which no prose line is (…在接受本报记者采访 is prose)
         return None
-    return m.start() + len(text[m.start():]) - len(text[m.start():].lstrip())
+    return start + len(text[start:]) - len(text[start:].lstrip())
+
+
+def _trailing_byline(text: str, bylines) -> int | None:
+    """Where a byline of the byline rule's forms (L004: ``◎ YMG全媒体记者 X``, ``X Y/济南报道``)
+    fills the end of the line after a blank or an ornament, or None (the earliest such place)."""
+    if not bylines:
+        return None
+    for k in range(1, len(text)):
+        if text[k - 1] in " \u3000" and not text[k].isspace() or text[k] in ORNAMENTS:
+            m = search_any(bylines, text[k:])
+            if m and m.start() == 0 and m.end() == len(text) - k:
+                return k
+    return None
+
+
+def _opens_bracket(text: str) -> bool:
+    """The line leaves a bracket open (本报讯（YMG全媒体记): the next line is inside it, no
+    headline with a byline after it."""
+    return text.count("（") + text.count("(") > text.count("）") + text.count(")")
 
 
 def _split_bylines(page: Page, rule: Rule, lines: list[Line]) -> tuple[list[Line], list[Change]]:
     out, changes = [], []
+    datelines = page.rules["L005"].params["patterns"] if page.rules.enabled("L005") else ()
+    bylines = page.rules["L004"].params["patterns"] if page.rules.enabled("L004") else ()
     # split_point needs a byline match first: only lines the pattern's prefilter passes can have one
     texts = [ln.text for ln in lines]
     maybe = pattern(rule.params["byline_pattern"]).may_match(texts)
     maybe_after = pattern(rule.params["trailing_pattern"]).may_match(texts)
+    if bylines:  # (a line with a blank or an ornament may end in any byline form)
+        maybe_after = [m or any(c in t for c in " \u3000" + ORNAMENTS) for m, t in zip(maybe_after, texts)]
+    open_bracket = False  # the line before left a bracket open: this line goes on inside it
     for ln, may, after in zip(lines, maybe, maybe_after):
+        inside, open_bracket = open_bracket, _opens_bracket(ln.text)
         cut = split_point(ln.text, rule) if may and len(ln.text) < 120 else None
-        if cut is None and after and len(ln.text) < 120:
-            cut = trailing_point(ln.text, rule)
+        if cut is None and after and len(ln.text) < 120 and not inside:
+            cut = trailing_point(ln.text, rule, datelines, bylines)
         if cut is None or not ln.text[:cut].strip():
             out.append(ln if ln.index == len(out) else new_line((len(out), ln.start, ln.end, ln.text, ln.width,
                                                                 ln.gap_before)))

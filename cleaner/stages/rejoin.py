@@ -22,7 +22,7 @@ import re
 
 from ..chars import CLOSERS, NO_LINE_START, SQUEEZED, ends_sentence, half_count
 from ..model import Block, Deferred, Page, new_change, replace
-from ..rules import PATTERN_TIMEOUT, Rule, any_pattern
+from ..rules import PATTERN_TIMEOUT, Rule, any_pattern, search_any
 from ._common import apply_line_edits, line_replacements
 
 STAGE = "rejoin"
@@ -141,6 +141,24 @@ def break_score(page: Page, rule: Rule, i: int, block: list[int], opener_res: li
     return score, _cue_text(cues)
 
 
+def paragraph_openers(rules) -> list[str]:
+    """What opens a paragraph: J001's ``paragraph_openers`` and every dateline form the label
+    stage knows (L005), so a form added to the dateline rule (or the catalogue's tests) opens
+    paragraphs here too."""
+    out = list(rules["J001"].params["paragraph_openers"])
+    if rules.enabled("L005"):
+        out += rules["L005"].params["patterns"]
+    return out
+
+
+def whole_dateline(rules, text: str) -> bool:
+    """``text`` is a dateline and nothing else (a form of the dateline rule L005 to its end)."""
+    if not rules.enabled("L005"):
+        return False
+    m = search_any(rules["L005"].params["patterns"], text)
+    return bool(m) and m.start() == 0 and not text[m.end():].strip()
+
+
 def line_facts(page: Page, opener_res: list) -> tuple[list[bool], list[bool]]:
     """Per line, once: does it close a sentence, does it open a paragraph (``opener_res``)?"""
     ends = [ends_sentence(ln.text) for ln in page.lines]
@@ -174,6 +192,10 @@ def _score(page: Page, p: dict, i: int, first_width: float, size: int, mid: floa
     nxt = lines[i + 2] if i + 2 < len(lines) else None
     tol = p["full_tolerance"]
     end_a, end_b = ends[i], ends[i + 1]
+    if end_a and any_pattern(tuple(p["closing_lines"])).search(tb):
+        # a short item's source or author set on the line under its last sentence (据新华社,
+        # （徐林）): it closes the text, it does not open a paragraph
+        return w["closing_line"], [(w["closing_line"], "the next line names the source or author closing the text", ())]
     first = size == 1
     if size >= 3:
         col = mid
@@ -286,7 +308,8 @@ def _score(page: Page, p: dict, i: int, first_width: float, size: int, mid: floa
         # a line led in by a dash (——访…) next to a line without punctuation: a subtitle
         # under its title, or the subtitle itself over the text: headings, each its own line
         cue((w["dash_subtitle"], "a subtitle led in by a dash, with no punctuation around it", ()))
-    if first and opens[i] and not end_a and any_pattern(tuple(p["dateline_alone"])).search(ta):
+    if first and opens[i] and not end_a and (any_pattern(tuple(p["dateline_alone"])).search(ta)
+                                              or whole_dateline(page.rules, ta)):
         # a dateline set on a line of its own (本报讯 （记者X）): its paragraph goes on under it
         cue((w["dateline_alone"], "a dateline alone on its line: its paragraph goes on", ()))
     if opens[i + 1]:
@@ -305,7 +328,7 @@ def _score(page: Page, p: dict, i: int, first_width: float, size: int, mid: floa
 
 #: The last characters of a photo credit (摄, 供图, 资料图片）, 新华社发): only a line that ends
 #: with one is matched against the credit patterns.
-_CREDIT_LAST = frozenset("摄攝图圖发發）)")
+_CREDIT_LAST = frozenset("摄攝图圖发發）)影道供")
 
 
 def _caption_credit_end(page: Page, p: dict, firsts: list[str], text: str) -> bool:
@@ -366,7 +389,7 @@ def run(page: Page) -> Page:
     widths = sorted(ln.width for ln in lines)
     page = page.evolve(layout=replace(page.layout, gaps_everywhere=everywhere, gaps_informative=informative,
                                       columned=widths[len(widths) // 2] <= p["max_column"]))
-    opener_res = list(p["paragraph_openers"])
+    opener_res = paragraph_openers(rules)
     heading_groups = {g[0]: g for g in page.layout.heading_groups}
     dedoubled = set(page.layout.dedoubled)
     ends, opens = line_facts(page, opener_res)

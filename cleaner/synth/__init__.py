@@ -25,9 +25,10 @@ def page_seed(seed: int, k: int) -> int:
 
 
 def write_pages(stories: list[Story], outdir: Path, pages: int, seed: int, prefix: str = "s",
-                progress=None) -> list[str]:
-    """Write ``pages`` synthesised pages into ``outdir``; returns their names."""
-    maker = PageMaker(stories)
+                progress=None, conventions=None) -> list[str]:
+    """Write ``pages`` synthesised pages into ``outdir``; returns their names. ``conventions``:
+    the catalogue the page's printed forms are drawn from (default: the shipped one)."""
+    maker = PageMaker(stories, conventions=conventions)
     outdir.mkdir(parents=True, exist_ok=True)
     manifest = {}
     names = []

@@ -1,14 +1,21 @@
 """The trade's printed forms a synthetic page is dressed in: datelines, bylines, caption
-credits, page credits and furniture, drawn at random from the forms real papers use.
+credits, page credits and furniture, drawn from the conventions catalogue
+(``rules/conventions/*.toml``, :mod:`cleaner.conventions`).
 
-Each generator returns ``(raw, gold)``: what the page prints (with the blanks and ornaments
-papers and extractors put in) and what page JSON v1 keeps (gold conventions: a dateline
-without blanks, a byline without its ornament but with its blanks).
+A form's template is filled in here (places, dates, reporters' names, page numbers…) and
+returns ``(raw, gold)``: what the page prints (with the blanks and ornaments papers and
+extractors put in) and what page JSON v1 keeps (gold conventions: a dateline without blanks and
+with full-width brackets, a byline without its ornament but with its blanks). The synthesiser
+may be given part of the catalogue (some papers held out), so that test pages show forms the
+fitted weights never saw.
 """
 
 from __future__ import annotations
 
 import random
+import re
+
+from ..conventions import Catalogue, Form, default_expect, load_conventions
 
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
 GIVEN = "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华建国文辉力斌宇浩凯健俊帆鹏晨阳瑞博琳雪倩婷颖晓玲海波志宏红梅兵东飞亮光林成思远嘉欣佳怡子涵雨萱梓轩浩然一鸣晓波慧友凌志倩兰娜"
@@ -42,129 +49,171 @@ def cn_number(n: int) -> str:
     return ("" if tens == 1 else CN_DIGITS[tens]) + "十" + (CN_DIGITS[ones] if ones else "")
 
 
+PLACES_TW = ("台北", "台中", "高雄", "台南", "新竹", "桃园", "基隆", "花莲", "香港", "澳门", "新加坡", "吉隆坡",
+             "东京", "首尔", "华盛顿", "纽约", "洛杉矶", "伦敦", "巴黎", "柏林", "北京", "上海")
+COLUMNS = ("高质量发展调研行", "新春走基层", "一线调研", "记者观察", "今日关注", "奋进新征程", "学思想 强党性",
+           "经济新方位", "身边的感动", "走进乡村看振兴", "科技前沿", "民生直通车", "法治时评", "国际观察",
+           "聚焦两会", "城市更新进行时", "大国工匠", "数字经济观察")
+LUNAR_MONTHS = ("正", "二", "三", "四", "五", "六", "七", "八", "九", "十", "冬", "腊")
+LUNAR_DAYS = ("初一", "初五", "初八", "初十", "十二", "十五", "十八", "廿一", "廿三", "廿六", "廿九", "三十")
+#: print-only fill-ins: what gold leaves out
+PRINT_ONLY = ("gap", "orn")
+
+
 def _date(rng: random.Random, spaced: bool) -> str:
     month, day = rng.randint(1, 12), rng.randint(1, 28)
-    if rng.random() < 0.12:
-        return f"{cn_number(month)}月{cn_number(day)}日"
     if spaced:
         return f" {month} 月 {day} 日"
     return f"{month}月{day}日"
 
 
-def _staff(rng: random.Random, k: int) -> list[str]:
-    out = []
-    for i in range(k):
-        role = "记者" if i == 0 else rng.choice(STAFF)
-        out.append((role, name(rng)))
-    return out
+def _staff(rng: random.Random, sep: str) -> str:
+    """记者X / 记者X 通讯员Y / 记者X、Y / 记者X 实习生Y 通讯员Z (what a dateline's bracket names)."""
+    k = rng.choice((1, 1, 1, 2, 2, 3))
+    if k > 1 and rng.random() < 0.35:
+        return "记者" + "、".join(name(rng) for _ in range(k))
+    out = ["记者" + name(rng)]
+    for _ in range(k - 1):
+        out.append(rng.choice(STAFF) + name(rng))
+    return sep.join(out)
 
 
-def _bracket(rng: random.Random, staff, sep: str) -> str:
-    """（记者X 通讯员Y） / （记者X、Y）."""
-    if len(staff) > 1 and rng.random() < 0.4 and all(r == "记者" for r, _ in staff):
-        inner = "记者" + "、".join(n for _, n in staff)
-    else:
-        inner = sep.join(r + n for r, n in staff)
-    if rng.random() < 0.1:
-        return f"({inner})"
-    return f"（{inner}）"
+def fill(template: str, rng: random.Random, traditional: bool = False,
+         spaced: bool = False) -> tuple[str, dict]:
+    """``template`` with every slot drawn; returns the text and the values drawn."""
+    year, month, mday = rng.randint(1995, 2026), rng.randint(1, 12), rng.randint(1, 28)
+    values: dict[str, str] = {}
+
+    def draw(slot: str) -> str:
+        if slot in values:
+            return values[slot]
+        if slot == "place":
+            v = rng.choice(PLACES_TW if traditional else PLACES)
+        elif slot == "date":
+            v = f"{cn_number(month)}月{cn_number(mday)}日" if rng.random() < 0.12 else _date(rng, spaced)
+        elif slot == "day":
+            v = f" {mday} 日" if spaced else f"{mday}日"
+        elif slot == "cndate":
+            v = f"{cn_number(month)}月{cn_number(mday)}日"
+        elif slot == "cnday":
+            v = f"{cn_number(mday)}日"
+        elif slot in ("reporter", "name", "name2", "name3"):
+            v = name(rng)
+        elif slot == "names":
+            v = "、".join(name(rng) for _ in range(rng.choice((1, 1, 2, 2, 3))))
+        elif slot == "staff":
+            v = _staff(rng, rng.choice((" ", " ", "\u3000", "")))
+        elif slot == "section":
+            v = rng.choice(SECTIONS)
+        elif slot == "column":
+            v = rng.choice(COLUMNS)
+        elif slot == "page":
+            v = str(rng.randint(1, 24))
+        elif slot == "page2":
+            v = f"{rng.randint(1, 24):02d}"
+        elif slot == "pageA":
+            v = rng.choice("ABCD") + rng.choice((f"{rng.randint(1, 24):02d}", str(rng.randint(1, 24))))
+        elif slot == "year":
+            v = str(year)
+        elif slot == "month":
+            v = str(month)
+        elif slot == "mday":
+            v = str(mday)
+        elif slot == "weekday":
+            v = rng.choice(WEEKDAYS)
+        elif slot == "lunar":
+            v = rng.choice(("甲辰", "乙巳", "癸卯", "壬寅", "辛丑")) + "年" + rng.choice(LUNAR_MONTHS) + "月" + rng.choice(LUNAR_DAYS)
+        elif slot == "phone":
+            v = rng.choice(("010", "021", "020", "0535", "0531", "025")) + "-" + str(rng.randint(50000000, 89999999))
+        elif slot == "email":
+            v = rng.choice(("news", "kjrb", "bjb", "edit", "tougao")) + "@" + rng.choice(("stdaily", "ce", "people", "gmw", "qlwb")) + ".com"
+        elif slot == "web":
+            v = "www." + rng.choice(("people", "stdaily", "gmw", "ce", "dzwww", "ycwb")) + rng.choice((".com.cn", ".cn", ".com"))
+        elif slot == "gap":
+            v = rng.choice(("", "", "", " ", "  ", "\u3000"))
+        elif slot == "orn":
+            v = rng.choice(ORNAMENTS) + ("" if rng.random() < 0.7 else " ") if rng.random() < 0.55 else ""
+        else:  # the catalogue validates its slots; a new slot must be drawn here
+            raise KeyError(slot)
+        values[slot] = v
+        return v
+
+    text = re.sub(r"\{(\w+)\}", lambda m: draw(m.group(1)), template)
+    return text, values
 
 
-def dateline(rng: random.Random) -> tuple[str, str, bool]:
+def render(form: Form, rng: random.Random, spaced: bool = False) -> tuple[str, str]:
+    """``(raw, gold)`` of one form, its template filled in."""
+    raw, values = fill(form.template, rng, form.script == "traditional", spaced)
+    printed_only = {k: "" for k in PRINT_ONLY}
+    gold = re.sub(r"\{(\w+)\}", lambda m: printed_only.get(m.group(1), values.get(m.group(1), "")),
+                  form.template)
+    return raw, default_expect(form.kind, gold)
+
+
+_CATALOGUE: Catalogue | None = None
+
+
+def catalogue() -> Catalogue:
+    """The shipped catalogue (loaded once)."""
+    global _CATALOGUE
+    if _CATALOGUE is None:
+        _CATALOGUE = load_conventions()
+    return _CATALOGUE
+
+
+def choose(cat: Catalogue, kind: str, rng: random.Random, traditional: bool = False) -> Form:
+    """A form of ``kind`` with a template: a paper drawn first (each paper as likely as any
+    other), then one of its forms; on a Traditional page, a Traditional paper's if there is one."""
+    forms = [f for f in cat.of_kind(kind) if f.template]
+    if not forms:
+        forms = [f for f in catalogue().of_kind(kind) if f.template]
+    scripted = [f for f in forms if (f.script == "traditional") == traditional]
+    forms = scripted or forms
+    paper = rng.choice(sorted({f.paper for f in forms}))
+    return rng.choice([f for f in forms if f.paper == paper])
+
+
+def dateline(rng: random.Random, cat: Catalogue | None = None, traditional: bool = False) -> tuple[str, str, bool]:
     """A dateline ``(raw, gold, names_reporter)``; ``names_reporter`` is False for the
     agency forms without one (then an article may still carry a byline)."""
-    spaced = rng.random() < 0.15
-    staff = _staff(rng, rng.choice((1, 1, 1, 2, 2, 3)))
-    sep = rng.choice((" ", " ", "　", ""))
-    place = rng.choice(PLACES)
-    form = rng.random()
-    reporter = True
-    if form < 0.28:
-        paper = rng.choice(("本报", "本报", rng.choice(PAPERS)))
-        raw = f"{paper}讯{rng.choice(('', ' ', ''))}{_bracket(rng, staff, sep)}"
-    elif form < 0.50:
-        paper = rng.choice(("本报", "本报", rng.choice(PAPERS)))
-        raw = f"{paper}{place}{_date(rng, spaced)}电{_bracket(rng, staff, sep)}"
-    elif form < 0.66:
-        agency = rng.choice(AGENCIES[:2])
-        raw = f"{agency}{place}{_date(rng, spaced)}电{_bracket(rng, staff, sep)}"
-    elif form < 0.76:
-        agency = rng.choice(AGENCIES[:2])
-        raw = f"{agency}{place}{_date(rng, spaced)}电"
-        reporter = False
-    elif form < 0.82:
-        raw = f"据新华社{place}{_date(rng, spaced)}电"
-        reporter = False
-    elif form < 0.87:
-        raw = f"【新华社{place}{_date(rng, spaced)}电】"
-        reporter = False
-    elif form < 0.94:
-        who = "、".join(n for _, n in staff)
-        raw = f"本报讯 记者{who}报道："
-    else:
-        paper = rng.choice(PAPERS[1:])
-        raw = f"{paper}讯{_bracket(rng, staff, sep)}"
-    gold = "".join(raw.split()).replace("\u3000", "").replace("(", "（").replace(")", "）")
+    form = choose(cat or catalogue(), "dateline", rng, traditional)
+    raw, gold = render(form, rng, spaced=rng.random() < 0.15)
+    reporter = any(f"{{{s}}}" in form.template for s in ("staff", "reporter", "names"))
     return raw, gold, reporter
 
 
-def byline(rng: random.Random, hint: str | None = None) -> tuple[str, str]:
-    """A byline ``(raw, gold)``: the ornament (if any) is print only."""
+def byline(rng: random.Random, hint: str | None = None, cat: Catalogue | None = None,
+           traditional: bool = False) -> tuple[str, str]:
+    """A byline ``(raw, gold)``: the ornament (if any) is print only. A story's hint (本报评论员,
+    特约评论员) is its byline most of the time."""
     if hint and rng.random() < 0.6 and hint != "本报记者":
         gold = hint if "评论员" in hint and rng.random() < 0.7 else f"{hint} {name(rng)}"
-    else:
-        form = rng.random()
-        names = [name(rng) for _ in range(rng.choice((1, 1, 2, 2, 3)))]
-        if form < 0.55:
-            gold = "本报记者 " + " ".join(names[:2])
-            if len(names) > 2:
-                gold += f" 通讯员 {names[2]}"
-        elif form < 0.7:
-            gold = f"本报记者 {names[0]} 通讯员 {' '.join(names[1:] or [name(rng)])}"
-        elif form < 0.8:
-            gold = f"文/图 本报记者 {names[0]}"
-        elif form < 0.9:
-            gold = f"{rng.choice(('新华社记者', '特约记者', '本报特派记者', '记者'))} {' '.join(names)}"
-        else:
-            gold = " ".join(names)
-    orn = rng.random()
-    if orn < 0.55:
-        raw = rng.choice(ORNAMENTS) + ("" if rng.random() < 0.7 else " ") + gold
-    else:
-        raw = gold
-    return raw, gold
+        raw = (rng.choice(ORNAMENTS) + ("" if rng.random() < 0.7 else " ") if rng.random() < 0.55 else "") + gold
+        return raw, gold
+    return render(choose(cat or catalogue(), "byline", rng, traditional), rng)
 
 
-def caption_credit(rng: random.Random) -> str:
+def caption_credit(rng: random.Random, cat: Catalogue | None = None, traditional: bool = False) -> str:
     """What follows a caption's full stop: who took the picture."""
-    n = name(rng)
-    return rng.choice((f"本报记者 {n}摄", f"新华社记者 {n}摄", f"{n}摄", f"本报记者{n}摄", f"{n} 摄",
-                       "（资料图片）", f"{n}摄（传真照片）", "视觉中国供图", f"通讯员 {n}摄", "受访者供图"))
+    return render(choose(cat or catalogue(), "caption_credit", rng, traditional), rng)[1]
 
 
-def page_credit(rng: random.Random) -> str:
-    return rng.choice(("本版图片由视觉中国提供", "本版图片除署名外均由受访者提供", "本版图片均为资料图片",
-                       "图片来源：新华社", "本版图片由新华社提供", "本版摄影：" + name(rng),
-                       "制图：" + name(rng), "本版图片均由受访单位提供"))
+def page_credit(rng: random.Random, cat: Catalogue | None = None, traditional: bool = False) -> str:
+    return render(choose(cat or catalogue(), "page_credit", rng, traditional), rng)[1]
 
 
-def furniture(rng: random.Random, n: int) -> list[str]:
-    """``n`` lines of page furniture: date, section and page, editors, phone, mail."""
-    year, month, day = rng.randint(2000, 2025), rng.randint(1, 12), rng.randint(1, 28)
-    section = rng.choice(SECTIONS)
-    page = rng.randint(1, 24)
-    forms = [
-        f"{year}年{month}月{day}日 星期{rng.choice(WEEKDAYS)}",
-        f"{year}年{month}月{day}日　星期{rng.choice(WEEKDAYS)}",
-        f"第{page}版 {section}",
-        f"{page:02d} {section}",
-        f"{section} {page}",
-        f"责任编辑 {name(rng)}",
-        f"责任编辑：{name(rng)}",
-        f"本版编辑：{name(rng)} 美编：{name(rng)}",
-        f"责编：{name(rng)} 版式：{name(rng)} 校对：{name(rng)}",
-        f"电话：010-{rng.randint(50000000, 89999999)}",
-        f"E-mail:{rng.choice(('news', 'kjrb', 'bjb', 'edit'))}@{rng.choice(('stdaily', 'ce', 'people', 'gmw'))}.com",
-        f"本版责编 {name(rng)} 美编 {name(rng)}",
-    ]
-    return rng.sample(forms, min(n, len(forms)))
+def furniture(rng: random.Random, n: int, cat: Catalogue | None = None, traditional: bool = False) -> list[str]:
+    """``n`` lines of page furniture (dates, section and page, editors, contacts, jump lines),
+    each of a different form."""
+    out, used = [], set()
+    for _ in range(n * 3):
+        if len(out) >= n:
+            break
+        kind = "jump" if rng.random() < 0.15 else "furniture"
+        form = choose(cat or catalogue(), kind, rng, traditional)
+        if form.id in used:
+            continue
+        used.add(form.id)
+        out.append(render(form, rng)[1])
+    return out

@@ -130,11 +130,16 @@ def _paraphrase(sentence: str, rng: random.Random) -> str:
 class PageMaker:
     """Typesets pages from a pool of stories; one ``random.Random`` per page (reproducible)."""
 
-    def __init__(self, stories: list[Story], variation: dict | None = None):
+    def __init__(self, stories: list[Story], variation: dict | None = None,
+                 conventions: forms.Catalogue | None = None):
         if len(stories) < 1:
             raise ValueError("no stories to lay out")
         self.stories = stories
         self.v = dict(VARIATION, **(variation or {}))
+        #: the forms datelines, bylines, credits and furniture are drawn from (part of the
+        #: catalogue when some papers are held out for testing)
+        self.conventions = conventions or forms.catalogue()
+        self.traditional = False
 
     # ---------------------------------------------------------------- one page
     def page(self, seed: int, name: str = "page.txt") -> Synth:
@@ -144,7 +149,9 @@ class PageMaker:
         k = min(len(self.stories), rng.randint(lo, hi))
         stories = rng.sample(self.stories, k)
         if rng.random() < v["clean_page"]:
+            self.traditional = False
             return self._clean_page(stories, rng, name)
+        traditional = self.traditional = rng.random() < v["traditional_page"]
         spacey = rng.random() < v["spacey_page"]
         metric = random_metric(rng)
         units: list[list[Line]] = []
@@ -180,7 +187,6 @@ class PageMaker:
         units = top_quotes + units
         dropped = self._furniture(units, rng)
         lines = [ln for u in units for ln in u]
-        traditional = rng.random() < v["traditional_page"]
         if traditional:
             for ln in lines:
                 ln.printed = _to_traditional(ln.printed)
@@ -198,12 +204,12 @@ class PageMaker:
         dl_raw = dl_gold = None
         reporter = False
         if not commentary and rng.random() < v["dateline"]:
-            dl_raw, dl_gold, reporter = forms.dateline(rng)
+            dl_raw, dl_gold, reporter = forms.dateline(rng, self.conventions, self.traditional)
         want_byline = (rng.random() < v["byline_with_reporter_dateline"]) if reporter else \
             (dl_raw is not None and rng.random() < 0.3) or (dl_raw is None and rng.random() < v["byline_without_dateline"])
         by_raw = by_gold = None
         if want_byline or commentary:
-            by_raw, by_gold = forms.byline(rng, story.byline_hint)
+            by_raw, by_gold = forms.byline(rng, story.byline_hint, self.conventions, self.traditional)
 
         # body: paragraphs and subheads, each as lines
         sections: list[list[Line]] = []  # [intro], then one per subhead (subhead line first)
@@ -223,7 +229,8 @@ class PageMaker:
                 printed_text = dl_raw + text
             dl_len = len(dl_raw) if para_no == 0 and dl_raw is not None else 0
             para_style = style
-            if dl_len and rng.random() < v["dateline_own_line"]:
+            if dl_len and rng.random() < v["dateline_own_line"] and dl_len <= style.measure - style.indent:
+                # (a dateline longer than the column would wrap like any text)
                 # the dateline on a line of its own, in the paragraph's indented first line;
                 # the text goes on under it at the full measure
                 cur.append(Line(dl_raw, dateline_gold(dl_raw), ("para", n, len(gold_blocks))))
@@ -284,7 +291,7 @@ class PageMaker:
         for cap in story.captions:
             if rng.random() >= v["caption"]:
                 continue
-            credit = forms.caption_credit(rng) if rng.random() < v["caption_credit"] else None
+            credit = forms.caption_credit(rng, self.conventions, self.traditional) if rng.random() < v["caption_credit"] else None
             printed = cap + (rng.choice(("", " ", "  ")) + credit if credit else "")
             gold_cap = cap + (" " + credit if credit else "")
             cap_style = Style(measure=rng.randint(10, max(11, measure)), indent=0, metric=metric)
@@ -355,9 +362,10 @@ class PageMaker:
     # ---------------------------------------------------------------- page-level
     def _furniture(self, units: list[list[Line]], rng: random.Random) -> list[dict]:
         dropped = []
-        items = [("furniture", t) for t in forms.furniture(rng, rng.randint(*self.v["furniture"]))]
+        items = [("furniture", t) for t in forms.furniture(rng, rng.randint(*self.v["furniture"]),
+                                                            self.conventions, self.traditional)]
         if rng.random() < self.v["page_credit"]:
-            items.append(("credit", forms.page_credit(rng)))
+            items.append(("credit", forms.page_credit(rng, self.conventions, self.traditional)))
         for kind, text in items:
             ln = [Line(text, text, ("drop", len(dropped)))]
             dropped.append({"kind": kind, "text": text})
@@ -390,8 +398,8 @@ class PageMaker:
         for n, story in enumerate(stories):
             dl_gold = None
             if rng.random() < self.v["dateline"]:
-                _, dl_gold, _ = forms.dateline(rng)
-            by_gold = forms.byline(rng, story.byline_hint)[1] if dl_gold is None and rng.random() < 0.5 else None
+                _, dl_gold, _ = forms.dateline(rng, self.conventions)
+            by_gold = forms.byline(rng, story.byline_hint, self.conventions)[1] if dl_gold is None and rng.random() < 0.5 else None
             lines.append(Line(story.title, story.title, ("head", n, "title")))
             if story.subtitle:
                 lines.append(Line(story.subtitle, story.subtitle, ("head", n, "subtitle")))

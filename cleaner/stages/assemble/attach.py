@@ -47,6 +47,11 @@ class Attaching:
                 d.title = b
                 d.title_before = before
                 self.record("A003", "attach", b, f"title of the article {where} it")
+            elif d.subtitle is None and d.kicker is None and id(d.title) in here \
+                    and self.column_tag(d.title) and not self.column_tag(b) and not _DASH.match(b.text):
+                d.kicker, d.title = d.title, b
+                self.record("A003", "attach", b, f"title of the article {where} it; the column tag "
+                            f"above it is its kicker")
             elif d.subtitle is None and d.kicker is None and id(d.title) in here and self.doubled(b) \
                     and not self.doubled(d.title) and not _DASH.match(b.text):
                 d.kicker, d.title = d.title, b
@@ -86,6 +91,10 @@ class Attaching:
                 self.record("A003", "flag", b, "a third headline for one article: kept as a subhead",
                             safety="review")
 
+
+    def column_tag(self, b: Block) -> bool:
+        """A column or series tag (【冰点】, 〔法治时评〕): a kicker over its title."""
+        return any(search(pat, b.text) for pat in self.rules["A003"].params["column_tags"])
 
     # -------------------------------------------------------------- subheads
     def place_subheads(self, d: Draft) -> None:
