@@ -29,7 +29,8 @@ from cleaner.train import (Evaluator, fit, get, load_gold_dirs, table, weights_o
                            weights_toml)
 
 TESTS = ["tests/test_stage_assemble.py", "tests/test_stage_rejoin.py", "tests/test_stage_label.py",
-         "tests/test_stage_lines.py", "tests/test_idempotence.py", "tests/test_golden.py"]
+         "tests/test_stage_lines.py", "tests/test_idempotence.py", "tests/test_golden.py",
+         "tests/test_conventions.py"]
 
 
 def make_guard(shipped: Path):

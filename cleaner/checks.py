@@ -51,7 +51,8 @@ SCHEMAS = {
         "heading": {"max_length": int, "max_lines": int, "end_marks": str, "comma_max_length": int,
                     "subtitle_openers": list},
         "pullquote": {"min_length": int, "ngram": int, "min_similarity": float, "window": int, "window_overlap": int,
-                      "stack_narrower": float, "quote_narrower": float, "source_narrower": float},
+                      "stack_narrower": float, "quote_narrower": float, "source_narrower": float,
+                      "min_shared": float, "quote_reach": int},
     },
     "spacing": {
         "body_blanks": {"kinds": list},
@@ -69,6 +70,7 @@ SCHEMAS = {
                              "confidence_bias": float, "confidence_margin": float, "confidence_no_title": float,
                              "confidence_flags": float, "confidence_echo": float, "confidence_short": float,
                              "confidence_margin_cap": float, "review_margin": float, "dateline_stay": float,
+                             "roundup_stay": float,
                              "boundary_gap": float, "boundary_column": float, "boundary_base": float,
                              "boundary_slope": float, "boundary_min": float, "boundary_max": float,
                              "continuity_max": float},

@@ -248,6 +248,12 @@ def build_parser() -> argparse.ArgumentParser:
     y.add_argument("--seed", type=int, default=0, metavar="S",
                    help="random seed: the same seed writes the same pages (default 0)")
     y.add_argument("--prefix", default="s", metavar="P", help="page names are P0000, P0001, … (default s)")
+    y.add_argument("--conventions", metavar="FILE_OR_DIR",
+                   help="the catalogue of printed forms (datelines, bylines, credits, furniture) to draw "
+                        "from, *.toml [[form]] tables as in rules/conventions (default: the shipped one)")
+    y.add_argument("--papers", metavar="LIST",
+                   help="comma-separated papers of the catalogue to draw forms from (default: all; a kind "
+                        "none of them prints is drawn from the whole catalogue)")
 
     t = sub.add_parser("train", help="fit the cue weights of the rule files on gold pages",
                        description="Fit the numeric weights of the rejoin, label and assemble rules on "
@@ -272,7 +278,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     r = sub.add_parser("rules", help="list the rules with their summaries")
     r.add_argument("--rules", action="append", metavar="FILE_OR_DIR")
-    r.add_argument("--verbose", "-v", action="store_true", help="also print why and parameters")
+    r.add_argument("--verbose", "-v", action="store_true",
+                   help="also print why and parameters, and the conventions catalogue: every form with "
+                        "its paper, kind, the label the cleaner gives it, an example and its source")
+    r.add_argument("--conventions", metavar="FILE_OR_DIR", help="list this catalogue (default: the shipped one)")
     return parser
 
 
@@ -641,6 +650,11 @@ def _cmd_report(args) -> int:
 
 def _cmd_rules(args) -> int:
     rules = load_rules(args.rules)
+    cat = None
+    if args.verbose or args.conventions:  # (read before anything is printed: an error is one line)
+        from .conventions import load_conventions
+
+        cat = load_conventions(args.conventions)
     for r in rules.rules:
         state = "" if r.enabled else " (disabled)"
         print(f"{r.id}  {r.name:<28} {r.stage:<9} {r.safety:<6} {r.summary}{state}")
@@ -649,6 +663,13 @@ def _cmd_rules(args) -> int:
                 print(f"      why: {r.why}")
             for k, v in r.params.items():
                 print(f"      {k} = {v!r}")
+    if cat is not None:
+        print(f"\nconventions: {len(cat.forms)} forms of {len(cat.papers)} papers and agencies "
+              f"({', '.join(cat.papers)})")
+        for f in cat.forms:
+            print(f"{f.id:<44} {f.kind:<14} -> {f.label:<9} {f.paper}  {f.example}")
+            if args.verbose:
+                print(f"      source: {f.source}" + (f"  ({f.note})" if f.note else ""))
     return 0
 
 
@@ -664,7 +685,19 @@ def _cmd_synth(args) -> int:
     out = Path(args.output)
     if out.exists() and not out.is_dir():
         return _fail(f"{out}: exists and is not a folder")
-    names = write_pages(stories, out, args.pages, args.seed, args.prefix)
+    cat = None
+    if args.conventions or args.papers:
+        from .conventions import load_conventions
+
+        cat = load_conventions(args.conventions)
+        if args.papers:
+            wanted = [x.strip() for x in args.papers.split(",") if x.strip()]
+            unknown = [x for x in wanted if x not in cat.papers]
+            if unknown:
+                return _fail(f"--papers: no forms of {', '.join(unknown)} in the catalogue "
+                             f"(it has {', '.join(cat.papers)})")
+            cat = cat.only_papers(wanted)
+    names = write_pages(stories, out, args.pages, args.seed, args.prefix, conventions=cat)
     print(f"cleaner: {len(names)} pages from {len(stories)} stories -> {out}", file=sys.stderr)
     return 0
 

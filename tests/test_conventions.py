@@ -222,3 +222,41 @@ def test_a_second_dateline_inside_a_round_up_starts_no_article():
     got = page_dict(cleaner.clean(raw))
     assert len(got["articles"]) == 1, got
     assert got["articles"][0]["dateline"] == "新华社北京3月5日电（记者王浩）"
+
+
+# ------------------------------------------------------------------ the command line
+
+def _run(argv, capsys):
+    from cleaner.cli import main
+
+    rc = main(argv)
+    out, err = capsys.readouterr()
+    return rc, out, err
+
+
+def test_rules_verbose_lists_every_form_with_its_label_and_source(capsys):
+    rc, out, err = _run(["rules", "-v"], capsys)
+    assert rc == 0, err
+    assert f"conventions: {len(CAT.forms)} forms of {len(CAT.papers)} papers" in out
+    for f in CAT.forms:
+        assert f.id in out and f"-> {f.label}" in out
+    assert "source: https://" in out
+
+
+def test_a_missing_catalogue_is_one_line_before_anything_is_printed(capsys, tmp_path):
+    rc, out, err = _run(["rules", "--conventions", str(tmp_path / "nope")], capsys)
+    assert rc == 2 and out == "" and err.count("\n") == 1 and "no such conventions" in err
+
+
+def test_synth_draws_only_the_papers_asked_for(capsys, tmp_path):
+    stories = sorted((__import__("pathlib").Path(__file__).parents[1] / "samples" / "articles").glob("*.jsonl"))[:1]
+    rc, out, err = _run(["synth", str(stories[0]), "-o", str(tmp_path / "p"), "--pages", "3", "--papers", "XX"], capsys)
+    assert rc == 2 and "--papers: no forms of XX" in err
+    rc, out, err = _run(["synth", str(stories[0]), "-o", str(tmp_path / "p"), "--pages", "3", "--papers", "科技日报"],
+                        capsys)
+    assert rc == 0, err
+    import json
+
+    datelines = {a["dateline"] for g in (tmp_path / "p").glob("*.gold.json")
+                 for a in json.loads(g.read_text(encoding="utf-8"))["articles"] if a["dateline"]}
+    assert datelines and all(d.startswith("科技日报") for d in datelines), datelines

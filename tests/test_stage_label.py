@@ -359,3 +359,25 @@ def test_on_a_page_of_many_windows_a_quote_is_found_within_the_overlap(tmp_path,
     whole = cleaner.clean(text)
     assert [q.text for a in whole.articles for q in a.pullquotes] == [QUOTE]
     assert [q.text for a in narrow.articles for q in a.pullquotes] == ([QUOTE] if found else [])
+
+
+def test_a_pull_quote_an_editor_cut_and_reordered_is_a_pull_quote():
+    """Words dropped and clauses swapped, numbers kept, set narrower than its source."""
+    body = ("近年来，当地持续推进老旧小区改造，已完成改造项目120个，惠及居民3.5万户，群众满意度不断提升，"
+            "不少居民说，家门口的变化看得见、摸得着。")
+    lines = [body[:18]] + [body[k:k + 20] for k in range(18, len(body), 20)]  # (the first line indented)
+    quote = ["已完成改造项目120个，", "当地推进老旧小区改", "造，群众满意度提升。"]
+    raw = "老旧小区焕新颜\n\n" + "\n".join(quote) + "\n\n" + "\n".join(lines) + "\n"
+    page = cleaner.clean(raw)
+    assert [b.text for a in page.articles for b in a.pullquotes] == ["已完成改造项目120个，当地推进老旧小区改造，群众满意度提升。"]
+
+
+def test_a_short_paragraph_with_other_numbers_is_no_pull_quote():
+    body = ("近年来，当地持续推进老旧小区改造，已完成改造项目120个，惠及居民3.5万户，群众满意度不断提升，"
+            "不少居民说，家门口的变化看得见、摸得着。")
+    lines = [body[:18]] + [body[k:k + 20] for k in range(18, len(body), 20)]
+    for number, quoted in (("130", False), ("120", True)):  # (with the body's number, it is one)
+        short = [f"已完成改造项目{number}个，", "当地推进老旧小区改", "造，群众满意度提升。"]
+        raw = "老旧小区焕新颜\n\n" + "\n".join(lines) + "\n\n" + "\n".join(short) + "\n"
+        page = cleaner.clean(raw)
+        assert bool([b for a in page.articles for b in a.pullquotes]) is quoted, number

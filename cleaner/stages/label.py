@@ -207,6 +207,9 @@ ANCHOR_EVERY = 4
 MAX_HEAD_LINES = 4
 #: Longest text (characters) compared by fuzzy matching: pull quotes are a sentence or two.
 FUZZY_MAX = 400
+#: A text this short may be a quote an editor cut and reordered: it is compared with every
+#: paragraph that shares one key with it (a sentence or two; longer ones need a third of theirs).
+QUOTE_MAX = 80
 #: An n-gram found in more blocks than this is boilerplate and is not used for matching.
 MAX_SHARED = 8
 #: What the index holds for such an n-gram: no owners. (Keeping them all made every query on
@@ -220,10 +223,13 @@ MAX_KEYLESS = 16
 
 @functools.lru_cache(maxsize=8)
 def _anchored(n: int):
-    """``findall`` of the keys of a text for n-grams of ``n`` (see ANCHOR_EVERY)."""
+    """The keys of a text for n-grams of ``n`` (see ANCHOR_EVERY), its punctuation left out: an
+    editor's quote ends a clause with 。 where its sentence goes on with ，."""
     anchors = "".join(re.escape(chr(c)) if chr(c) in "\\]^-[" else chr(c)
                       for c in range(0x20, 0x10000, ANCHOR_EVERY) if not 0xD800 <= c < 0xE000)
-    return re.compile(f"[{anchors}](?=(.{{{n}}}))", re.S).findall
+    findall = re.compile(f"[{anchors}](?=(.{{{n}}}))", re.S).findall
+    strip = _NOT_WORD.sub
+    return lambda text: findall(strip("", text))
 
 
 def _keys(texts: list[str], n: int) -> list[list[str]]:
@@ -303,6 +309,31 @@ def _window(t: str, other: str, n: int) -> str:
 def _charset(text: str) -> frozenset[str]:
     """The characters of ``text`` (a paragraph is compared with several quotes)."""
     return frozenset(text)
+
+
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+_NOT_WORD = re.compile(r"[\W_]+")
+
+
+def shared_content(t: str, other: str) -> float:
+    """How much of ``t``'s content ``other`` holds, in any order: the share of ``t``'s
+    character pairs (punctuation left out) found in ``other``, 0 when a number of ``t`` is not
+    in ``other``. An editor's pull quote drops words and swaps clauses but keeps the facts:
+    its pairs are nearly all in the sentence it came from, as its numbers are.
+
+    >>> round(shared_content("群众满意度提升，已完成改造项目120个。", "当地已完成改造项目120个，群众满意度不断提升。"), 2)
+    0.88
+    >>> shared_content("已完成改造项目130个。", "当地已完成改造项目120个。")
+    0.0
+    """
+    if not set(_NUMBER.findall(t)) <= set(_NUMBER.findall(other)):
+        return 0.0
+    a, b = _NOT_WORD.sub("", t), _NOT_WORD.sub("", other)
+    pairs = {a[k:k + 2] for k in range(len(a) - 1)}
+    if not pairs:
+        return 0.0
+    theirs = {b[k:k + 2] for k in range(len(b) - 1)}
+    return len(pairs & theirs) / len(pairs)
 
 
 def near_copy(t: str, other: str, cutoff: float) -> float:
@@ -497,6 +528,24 @@ def pullquotes_by_window(page: Page, blocks: list[Block], rule: Rule, changes: l
     return done
 
 
+def edited_quote_source(i: int, t: str, texts: list[str], narrow: list[float], rule: Rule):
+    """``(block, score)`` of the paragraph within ``quote_reach`` blocks of block ``i`` that
+    holds an edited quote ``t`` (words dropped, clauses swapped: its n-grams need not survive,
+    its character pairs and numbers do), set wider than the quote; or None. A search bound
+    keeps it linear: a quote sits near its article (at the page top, the article is near too
+    on a usual page)."""
+    reach, wider = rule.params["quote_reach"], rule.params["quote_narrower"]
+    best = None
+    for o in range(max(0, i - reach), min(len(texts), i + reach + 1)):
+        other = texts[o]
+        if o == i or len(other) <= len(t) or narrow[i] <= wider * narrow[o]:
+            continue
+        share = shared_content(t, other)
+        if share >= rule.params["min_shared"] and (best is None or share > best[1] / 100):
+            best = (o, share * 100)
+    return best
+
+
 def find_pullquotes(page: Page, blocks: list[Block], rule: Rule, changes: list,
                     sources: dict | None = None, openers: set[int] = frozenset()) -> list[Block]:
     """Blocks whose text repeats another block's text: pull quotes (引语).
@@ -555,6 +604,8 @@ def find_pullquotes(page: Page, blocks: list[Block], rule: Rule, changes: list,
                         hits[o] = hits.get(o, 0) + times
         if usable:  # a copy holds all of the keys, a near copy most: a third of them at least
             need = max(min(2, usable), usable / 3)
+            if len(t) <= QUOTE_MAX:  # an edited quote's clauses meet in new places: one will do
+                need = 1
         elif not keys[i]:  # no key to look up: every paragraph is a candidate
             hits, need = dict.fromkeys((o for o in keyless() or () if o != i), 0), 0
         else:
@@ -582,6 +633,15 @@ def find_pullquotes(page: Page, blocks: list[Block], rule: Rule, changes: list,
             if score >= rule.params["min_similarity"] * 100:
                 best = (o, score)
                 break
+            if narrow[i] > rule.params["quote_narrower"] * narrow[o]:
+                # an edited quote (words dropped, clauses swapped, numbers kept), set narrower
+                # than the text it comes from, as quotes are
+                share = shared_content(t, other)
+                if share >= rule.params["min_shared"]:
+                    best = (o, share * 100)
+                    break
+        if best is None and len(t) <= QUOTE_MAX:
+            best = edited_quote_source(i, t, texts, narrow, rule)
         if best is not None:
             o, score = best
             sources[b.first] = blocks[o].first

@@ -52,11 +52,12 @@ VARIATION = {
     "lead_space": 0.15,  # a stray blank before a headline line
     "dateline": 0.6,
     "dateline_own_line": 0.15,  # 本报讯 （记者X） on a line of its own, the text under it
+    "roundup": 0.06,  # a round-up: a later paragraph opens with a dateline of its own report
     "byline_with_reporter_dateline": 0.08,
     "byline_without_dateline": 0.8,
     "byline_place": {"after_title": 0.45, "before_title": 0.2, "title_line": 0.15, "body_end": 0.2},
     "pullquote": 0.3,
-    "pullquote_paraphrase": 0.4,
+    "pullquote_paraphrase": 0.6,  # quotes edited as in print, the usual case
     "pullquote_top": 0.5,
     "caption": 0.6,
     "caption_credit": 0.7,
@@ -115,16 +116,39 @@ def _spacey(text: str, rng: random.Random, rate: float) -> str:
     return _HAN_DIGIT.sub(lambda m: " " if rng.random() < rate else "", text)
 
 
+#: words an editor drops when a sentence becomes a pull quote (adverbs, frames, hedges)
+DROPPABLE = ("已经", "正在", "进一步", "不断", "持续", "全面", "积极", "有效", "目前", "近年来", "今年以来",
+             "近日", "同时", "此外", "一直", "逐步", "切实", "充分", "更加", "也", "都", "还", "就")
+
+
+def _drop_words(text: str, rng: random.Random) -> str:
+    """The sentence without one or two of the words an editor cuts (never a number)."""
+    found = [w for w in DROPPABLE if w in text]
+    for w in rng.sample(found, min(len(found), rng.randint(1, 2))):
+        text = text.replace(w, "", 1)
+    text = re.sub("[，；]{2,}", "，", text)  # (a dropped clause-opener leaves its comma)
+    return text.lstrip("，；")
+
+
 def _paraphrase(sentence: str, rng: random.Random) -> str:
-    """An editor's shortening of a sentence for a pull quote: its first clauses, or the
-    sentence without its opening adverbial."""
-    clauses = re.split("(?<=[，；])", sentence.rstrip("。！？”"))
-    if len(clauses) >= 3 and rng.random() < 0.6:
-        keep = clauses[: rng.randint(2, len(clauses) - 1)]
-        return "".join(keep).rstrip("，；") + "。"
-    if len(clauses) >= 2:
-        return "".join(clauses[1:]).rstrip("，；") + "。"
-    return sentence
+    """An editor's version of a sentence for a pull quote: its first clauses, the sentence
+    without its opening adverbial, two clauses swapped, or words dropped (numbers are kept);
+    sometimes two of these."""
+    clauses = [c for c in re.split("(?<=[，；])", sentence.rstrip("。！？”")) if c]
+    ops = rng.sample(("first", "tail", "swap", "drop"), rng.choice((1, 1, 2)))
+    if "first" in ops and len(clauses) >= 3:
+        clauses = clauses[: rng.randint(2, len(clauses) - 1)]
+    elif "tail" in ops and len(clauses) >= 2:
+        clauses = clauses[1:]
+    if "swap" in ops and len(clauses) >= 2:
+        k = rng.randrange(len(clauses) - 1)
+        a, b = clauses[k].rstrip("，；"), clauses[k + 1].rstrip("，；")
+        clauses[k:k + 2] = [b + "，", a + "，"]
+    text = "".join(clauses).rstrip("，；")
+    if "drop" in ops:
+        text = _drop_words(text, rng)
+    text = text + "。"
+    return text if len(text) >= 14 else sentence  # (an editor keeps a sentence's worth)
 
 
 class PageMaker:
@@ -211,6 +235,13 @@ class PageMaker:
         if want_byline or commentary:
             by_raw, by_gold = forms.byline(rng, story.byline_hint, self.conventions, self.traditional)
 
+        # a round-up of several reports: a later paragraph opens with its own dateline (the
+        # article's dateline stays the first one)
+        second_at = None
+        if dl_raw is not None and len(story.paragraphs) >= 3 and rng.random() < v["roundup"]:
+            second_at = rng.randint(1, len(story.paragraphs) - 1)
+            dl2_raw, dl2_gold, _ = forms.dateline(rng, self.conventions, self.traditional)
+
         # body: paragraphs and subheads, each as lines
         sections: list[list[Line]] = []  # [intro], then one per subhead (subhead line first)
         cur: list[Line] = []
@@ -228,8 +259,11 @@ class PageMaker:
                 gold_text = dl_gold + text
                 printed_text = dl_raw + text
             dl_len = len(dl_raw) if para_no == 0 and dl_raw is not None else 0
+            if para_no == second_at and second_at is not None:
+                gold_text, printed_text, dl_len = dl2_gold + text, dl2_raw + text, len(dl2_raw)
             para_style = style
-            if dl_len and rng.random() < v["dateline_own_line"] and dl_len <= style.measure - style.indent:
+            if dl_len and para_no == 0 and rng.random() < v["dateline_own_line"] \
+                    and dl_len <= style.measure - style.indent:
                 # (a dateline longer than the column would wrap like any text)
                 # the dateline on a line of its own, in the paragraph's indented first line;
                 # the text goes on under it at the full measure
@@ -316,7 +350,9 @@ class PageMaker:
                 if rng.random() < v["pullquote_paraphrase"]:
                     q = _paraphrase(q, rng)
                 pullquotes.append(q)
-                q_style = Style(measure=rng.randint(7, 14), indent=rng.choice((0, 0, 1)), metric=metric)
+                # set in display type: fewer characters a line than its article's column
+                q_style = Style(measure=rng.randint(7, max(7, min(14, measure - 3))), indent=rng.choice((0, 0, 1)),
+                                metric=metric)
                 quote_lines = [Line(p, g, ("quote", n, 0)) for p, g in set_lines(q, q_style, rng)]
         art = {
             "title": story.title, "subtitle": story.subtitle, "byline": by_gold, "dateline": dl_gold,

@@ -59,7 +59,9 @@ class Decoding:
         seq = self.groups(units)
         p = self.rules["A002"].params
         no_title = p["no_title"]
-        dated_stay = p["dateline_stay"]  # an article going on across a paragraph that opens with a dateline
+        # an article going on across a paragraph that opens with a dateline: right after a
+        # headline (a new article's), or after text (a round-up's next report)
+        dated_after_head, dated_after_text = p["dateline_stay"], p["roundup_stay"]
 
         # an article of one or two paragraphs is possible but rare: the cost by paragraphs (0-3)
         shorts = [p["short_article"][n - 1] if 0 < n <= len(p["short_article"]) else 0.0 for n in range(4)]
@@ -122,6 +124,7 @@ class Decoding:
             if not isinstance(item, list):
                 prev_p, at = self.paragraph_before(seq, t)
                 dated = self.has_dateline(item)
+                dated_stay = dated_after_head if t and isinstance(seq[t - 1], list) else dated_after_text
                 credits = self.credits_reporter(item)
                 col = self.column_before(seq, at) if prev_p is not None else 0.0
                 bc = self.boundary_cost(prev_p, item, col)[0] if prev_p is not None else None  # same in every state
