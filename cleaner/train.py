@@ -96,7 +96,7 @@ def load_gold_dirs(dirs) -> list[GoldPage]:
 
 #: parameters that bound what a pattern may match or how far a search looks, not weights
 LIMITS = ("max_length", "min_length", "max_lines", "ngram", "max_column", "max_distance", "max_part", "max_candidates",
-          "split_word_reach", "window", "window_overlap", "reach")
+          "split_word_reach", "window", "window_overlap", "reach", "quote_reach")
 
 
 def weights_of(rules: RuleSet, stages=STAGES) -> list[Weight]:

@@ -154,7 +154,7 @@ def trailing_point(text: str, rule: Rule, datelines: list | tuple = (), bylines:
         d = search_any(datelines, head)
         if d and d.start() == 0 and not head[d.end():].strip():
             return None
-    if not (text[start].isspace() or text[start] in ORNAMENTS) \
+    if not (text[start].isspace() or text[start] in ORNAMENTS or text.startswith(WORDS_BY, start)) \
             and parse_doubling(head)[0] < len(head) * rule.params["doubled_share"]:
         # no blank or ornament before the byline: only after a headline drawn twice (fake
         # bold), which no prose line is (…在接受本报记者采访 is prose)
@@ -162,16 +162,25 @@ def trailing_point(text: str, rule: Rule, datelines: list | tuple = (), bylines:
     return start + len(text[start:]) - len(text[start:].lstrip())
 
 
+#: a byline that opens with these (words by, pictures by) needs no blank before it
+WORDS_BY = ("文/", "文／", "图/", "图／", "圖/", "圖／")
+#: only a line with one of these words can end in a byline
+_ROLE_WORDS = ("记者", "記者", "通讯员", "通訊員", "评论员", "評論員", "编译", "編譯", "报道", "報道", "报导", "報導")
+
+
 def _trailing_byline(text: str, bylines) -> int | None:
     """Where a byline of the byline rule's forms (L004: ``◎ YMG全媒体记者 X``, ``X Y/济南报道``)
-    fills the end of the line after a blank or an ornament, or None (the earliest such place)."""
+    fills the end of the line, or None (the earliest such place); whether the text before it
+    reads as a headline, :func:`trailing_point` decides."""
     if not bylines:
         return None
-    for k in range(1, len(text)):
-        if text[k - 1] in " \u3000" and not text[k].isspace() or text[k] in ORNAMENTS:
-            m = search_any(bylines, text[k:])
-            if m and m.start() == 0 and m.end() == len(text) - k:
-                return k
+    anywhere = any(w in text for w in _ROLE_WORDS)  # else only after a blank or at an ornament
+    for k in range(1, len(text) - 1):
+        if text[k].isspace() or not (anywhere or text[k - 1].isspace() or text[k] in ORNAMENTS):
+            continue
+        m = search_any(bylines, text[k:])
+        if m and m.start() == 0 and m.end() == len(text) - k:
+            return k
     return None
 
 
