@@ -165,7 +165,8 @@ def trailing_point(text: str, rule: Rule, datelines: list | tuple = (), bylines:
 #: a byline that opens with these (words by, pictures by) needs no blank before it
 WORDS_BY = ("文/", "文／", "图/", "图／", "圖/", "圖／")
 #: only a line with one of these words can end in a byline
-_ROLE_WORDS = ("记者", "記者", "通讯员", "通訊員", "评论员", "評論員", "编译", "編譯", "报道", "報道", "报导", "報導")
+_ROLE_WORDS = ("记者", "記者", "通讯员", "通訊員", "评论员", "評論員", "编译", "編譯", "报道", "報道", "报导", "報導",
+               "/", "／")
 
 
 def _trailing_byline(text: str, bylines) -> int | None:

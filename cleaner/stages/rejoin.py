@@ -35,6 +35,8 @@ _HYPHEN_END = re.compile(r"[A-Za-z]-$")
 _LOWER_START = re.compile(r"^[a-z]")
 _MAXW = 400
 _PROSE_MARK = re.compile("[，、；：。“”（）《》,;:]")
+#: what a headline does not hold (it may quote: 让“诗和远方”走得更近, 《钱塘月》首演)
+_CLAUSE_MARK = re.compile("[，；：。,;:]")
 _HALF_WIDTH = re.compile("[0-9A-Za-z]")
 #: Line-final marks kinsoku may pull onto a line, making it wider than its column.
 _PUNCT_END = frozenset("，。、；：！？”’）》」』…—,.;:!?)")
@@ -303,7 +305,7 @@ def _score(page: Page, p: dict, i: int, first_width: float, size: int, mid: floa
         # a caption ends with its photo credit (…。（资料图片） / …本报记者李明摄): what
         # follows is no longer the caption
         cue((w["caption_credit_end"], "a caption that ends with its photo credit", ()))
-    if first and not end_a and not _PROSE_MARK.search(ta) and (
+    if first and not end_a and not _CLAUSE_MARK.search(ta) and (
             ta.startswith("——") or (tb.startswith("——") and not _PROSE_MARK.search(tb))):
         # a line led in by a dash (——访…) next to a line without punctuation: a subtitle
         # under its title, or the subtitle itself over the text: headings, each its own line
