@@ -175,13 +175,16 @@ def _trailing_byline(text: str, bylines) -> int | None:
     reads as a headline, :func:`trailing_point` decides."""
     if not bylines:
         return None
-    anywhere = any(w in text for w in _ROLE_WORDS)  # else only after a blank or at an ornament
-    for k in range(1, len(text) - 1):
-        if text[k].isspace() or not (anywhere or text[k - 1].isspace() or text[k] in ORNAMENTS):
-            continue
-        m = search_any(bylines, text[k:])
-        if m and m.start() == 0 and m.end() == len(text) - k:
-            return k
+    # first after a blank or at an ornament (where a byline set apart starts); then, in a line
+    # with a role word or a slash, anywhere (a byline run onto its headline)
+    passes = (True, False) if any(w in text for w in _ROLE_WORDS) else (True,)
+    for apart in passes:
+        for k in range(1, len(text) - 1):
+            if text[k].isspace() or (apart and not (text[k - 1].isspace() or text[k] in ORNAMENTS)):
+                continue
+            m = search_any(bylines, text[k:])
+            if m and m.start() == 0 and m.end() == len(text) - k:
+                return k
     return None
 
 
