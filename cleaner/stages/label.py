@@ -223,13 +223,10 @@ MAX_KEYLESS = 16
 
 @functools.lru_cache(maxsize=8)
 def _anchored(n: int):
-    """The keys of a text for n-grams of ``n`` (see ANCHOR_EVERY), its punctuation left out: an
-    editor's quote ends a clause with 。 where its sentence goes on with ，."""
+    """``findall`` of the keys of a text for n-grams of ``n`` (see ANCHOR_EVERY)."""
     anchors = "".join(re.escape(chr(c)) if chr(c) in "\\]^-[" else chr(c)
                       for c in range(0x20, 0x10000, ANCHOR_EVERY) if not 0xD800 <= c < 0xE000)
-    findall = re.compile(f"[{anchors}](?=(.{{{n}}}))", re.S).findall
-    strip = _NOT_WORD.sub
-    return lambda text: findall(strip("", text))
+    return re.compile(f"[{anchors}](?=(.{{{n}}}))", re.S).findall
 
 
 def _keys(texts: list[str], n: int) -> list[list[str]]:
@@ -315,7 +312,13 @@ _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _NOT_WORD = re.compile(r"[\W_]+")
 
 
-def shared_content(t: str, other: str) -> float:
+def _content(text: str) -> tuple[frozenset, frozenset]:
+    """A text's numbers and character pairs (punctuation left out), for :func:`shared_content`."""
+    a = _NOT_WORD.sub("", text)
+    return frozenset(_NUMBER.findall(text)), frozenset(zip(a, a[1:]))
+
+
+def shared_content(t: str, other: str, known: dict | None = None) -> float:
     """How much of ``t``'s content ``other`` holds, in any order: the share of ``t``'s
     character pairs (punctuation left out) found in ``other``, 0 when a number of ``t`` is not
     in ``other``. An editor's pull quote drops words and swaps clauses but keeps the facts:
@@ -326,14 +329,13 @@ def shared_content(t: str, other: str) -> float:
     >>> shared_content("已完成改造项目130个。", "当地已完成改造项目120个。")
     0.0
     """
-    if not set(_NUMBER.findall(t)) <= set(_NUMBER.findall(other)):
+    if known is None:
+        known = {}
+    mine = known.get(t) or known.setdefault(t, _content(t))
+    theirs = known.get(other) or known.setdefault(other, _content(other))
+    if not mine[0] <= theirs[0] or not mine[1]:
         return 0.0
-    a, b = _NOT_WORD.sub("", t), _NOT_WORD.sub("", other)
-    pairs = {a[k:k + 2] for k in range(len(a) - 1)}
-    if not pairs:
-        return 0.0
-    theirs = {b[k:k + 2] for k in range(len(b) - 1)}
-    return len(pairs & theirs) / len(pairs)
+    return len(mine[1] & theirs[1]) / len(mine[1])
 
 
 def near_copy(t: str, other: str, cutoff: float) -> float:
@@ -528,20 +530,25 @@ def pullquotes_by_window(page: Page, blocks: list[Block], rule: Rule, changes: l
     return done
 
 
-def edited_quote_source(i: int, t: str, texts: list[str], narrow: list[float], rule: Rule):
+def edited_quote_source(i: int, t: str, texts: list[str], narrow: list[float], rule: Rule,
+                        known: dict | None = None):
     """``(block, score)`` of the paragraph within ``quote_reach`` blocks of block ``i`` that
     holds an edited quote ``t`` (words dropped, clauses swapped: its n-grams need not survive,
     its character pairs and numbers do), set wider than the quote; or None. A search bound
     keeps it linear: a quote sits near its article (at the page top, the article is near too
     on a usual page)."""
-    reach, wider = rule.params["quote_reach"], rule.params["quote_narrower"]
+    reach, wider, least = rule.params["quote_reach"], rule.params["quote_narrower"], rule.params["min_shared"]
     best = None
+    mine = _NOT_WORD.sub("", t)
+    need = least * len(mine)
     for o in range(max(0, i - reach), min(len(texts), i + reach + 1)):
         other = texts[o]
         if o == i or len(other) <= len(t) or narrow[i] <= wider * narrow[o]:
             continue
-        share = shared_content(t, other)
-        if share >= rule.params["min_shared"] and (best is None or share > best[1] / 100):
+        if sum(map(_charset(other).__contains__, mine)) < need:
+            continue  # (a text without most of the quote's characters holds fewer of its pairs)
+        share = shared_content(t, other, known)
+        if share >= least and (best is None or share > best[1] / 100):
             best = (o, share * 100)
     return best
 
@@ -586,6 +593,9 @@ def find_pullquotes(page: Page, blocks: list[Block], rule: Rule, changes: list,
     get = index.get
     out = list(blocks)
     sources = {} if sources is None else sources  # quote's first line -> repeated block's first line
+    content: dict = {}  # text -> its numbers and character pairs (shared_content), each made once
+    body = sorted(x for x, b in zip(narrow, blocks) if b.kind == "paragraph" and len(b.lines) > 2)
+    typical = body[len(body) // 2] if body else 0.0
     for i, b in enumerate(blocks):
         t = texts[i]
         if b.kind != "paragraph" or len(t) < rule.params["min_length"] or len(t) < n or b.first in openers:
@@ -636,12 +646,13 @@ def find_pullquotes(page: Page, blocks: list[Block], rule: Rule, changes: list,
             if narrow[i] > rule.params["quote_narrower"] * narrow[o]:
                 # an edited quote (words dropped, clauses swapped, numbers kept), set narrower
                 # than the text it comes from, as quotes are
-                share = shared_content(t, other)
+                share = shared_content(t, other, content)
                 if share >= rule.params["min_shared"]:
                     best = (o, share * 100)
                     break
-        if best is None and len(t) <= QUOTE_MAX:
-            best = edited_quote_source(i, t, texts, narrow, rule)
+        if best is None and len(t) <= QUOTE_MAX and narrow[i] > rule.params["stack_narrower"] * typical:
+            # (a short text set clearly narrower than the page's paragraphs: a quote, maybe edited)
+            best = edited_quote_source(i, t, texts, narrow, rule, content)
         if best is not None:
             o, score = best
             sources[b.first] = blocks[o].first

@@ -9,6 +9,8 @@ without the surrounding blanks; the number of blank lines before it is kept as a
 
 from __future__ import annotations
 
+import re
+
 from ..chars import ORNAMENTS, ends_sentence, quote_balance, width
 from ..model import _NEWLINE, Change, Line, Page, new_line, replace, source_offset
 from ..rules import Rule, pattern, search, search_any
@@ -142,7 +144,7 @@ def trailing_point(text: str, rule: Rule, datelines: list | tuple = (), bylines:
     ('本报记者 唐娜佳', None)
     """
     m = search(rule.params["trailing_pattern"], text)
-    start = m.start() if m else _trailing_byline(text, bylines)
+    start = m.start() if m else _trailing_byline(text, bylines, rule.params["min_rest"])
     if start is None:
         return None
     head = text[:start].rstrip()
@@ -167,17 +169,22 @@ WORDS_BY = ("文/", "文／", "图/", "图／", "圖/", "圖／")
 #: only a line with one of these words can end in a byline
 _ROLE_WORDS = ("记者", "記者", "通讯员", "通訊員", "评论员", "評論員", "编译", "編譯", "报道", "報道", "报导", "報導",
                "/", "／")
+#: a role word, a slash or an ornament: what every byline form of L004 holds
+_BYLINE_MARK = re.compile("|".join(map(re.escape, _ROLE_WORDS)) + f"|[{re.escape(ORNAMENTS)}]")
 
 
-def _trailing_byline(text: str, bylines) -> int | None:
+def _trailing_byline(text: str, bylines, min_rest: int) -> int | None:
     """Where a byline of the byline rule's forms (L004: ``◎ YMG全媒体记者 X``, ``X Y/济南报道``)
     fills the end of the line, or None (the earliest such place); whether the text before it
     reads as a headline, :func:`trailing_point` decides."""
     if not bylines:
         return None
     # first after a blank or at an ornament (where a byline set apart starts); then, in a line
-    # with a role word or a slash, anywhere (a byline run onto its headline)
-    passes = (True, False) if any(w in text for w in _ROLE_WORDS) else (True,)
+    # with a role word or a slash, anywhere (a byline run onto its headline: after 文/, or
+    # after a headline drawn twice, which the line must show)
+    run_on = any(w in text for w in _ROLE_WORDS) and (
+        any(w in text for w in WORDS_BY) or parse_doubling(text)[0] >= min_rest)
+    passes = (True, False) if run_on else (True,)
     for apart in passes:
         for k in range(1, len(text) - 1):
             if text[k].isspace() or (apart and not (text[k - 1].isspace() or text[k] in ORNAMENTS)):
@@ -202,8 +209,9 @@ def _split_bylines(page: Page, rule: Rule, lines: list[Line]) -> tuple[list[Line
     texts = [ln.text for ln in lines]
     maybe = pattern(rule.params["byline_pattern"]).may_match(texts)
     maybe_after = pattern(rule.params["trailing_pattern"]).may_match(texts)
-    if bylines:  # (a line with a blank or an ornament may end in any byline form)
-        maybe_after = [m or any(c in t for c in " \u3000" + ORNAMENTS) for m, t in zip(maybe_after, texts)]
+    if bylines:  # (every byline form holds a role word, a slash or an ornament)
+        mark = _BYLINE_MARK.search
+        maybe_after = [m or mark(t) is not None for m, t in zip(maybe_after, texts)]
     open_bracket = False  # the line before left a bracket open: this line goes on inside it
     for ln, may, after in zip(lines, maybe, maybe_after):
         inside, open_bracket = open_bracket, _opens_bracket(ln.text)

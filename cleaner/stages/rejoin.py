@@ -37,6 +37,8 @@ _MAXW = 400
 _PROSE_MARK = re.compile("[，、；：。“”（）《》,;:]")
 #: what a headline does not hold (it may quote: 让“诗和远方”走得更近, 《钱塘月》首演)
 _CLAUSE_MARK = re.compile("[，；：。,;:]")
+#: a character of 电, 讯, 消息, 报导, 报道: every dateline form (L005) holds one
+_DATELINE_WORD = re.compile("[电電讯訊息导導道]")
 _HALF_WIDTH = re.compile("[0-9A-Za-z]")
 #: Line-final marks kinsoku may pull onto a line, making it wider than its column.
 _PUNCT_END = frozenset("，。、；：！？”’）》」』…—,.;:!?)")
@@ -144,13 +146,9 @@ def break_score(page: Page, rule: Rule, i: int, block: list[int], opener_res: li
 
 
 def paragraph_openers(rules) -> list[str]:
-    """What opens a paragraph: J001's ``paragraph_openers`` and every dateline form the label
-    stage knows (L005), so a form added to the dateline rule (or the catalogue's tests) opens
-    paragraphs here too."""
-    out = list(rules["J001"].params["paragraph_openers"])
-    if rules.enabled("L005"):
-        out += rules["L005"].params["patterns"]
-    return out
+    """What opens a paragraph: J001's ``paragraph_openers`` (and, in :func:`line_facts`, every
+    dateline form of the label stage's L005, so a form added there opens paragraphs here too)."""
+    return list(rules["J001"].params["paragraph_openers"])
 
 
 def whole_dateline(rules, text: str) -> bool:
@@ -164,11 +162,21 @@ def whole_dateline(rules, text: str) -> bool:
 def line_facts(page: Page, opener_res: list) -> tuple[list[bool], list[bool]]:
     """Per line, once: does it close a sentence, does it open a paragraph (``opener_res``)?"""
     ends = [ends_sentence(ln.text) for ln in page.lines]
-    if not opener_res:
-        return ends, [False] * len(ends)
-    opener = any_pattern(tuple(opener_res))
     texts = [ln.text for ln in page.lines]
-    return ends, [may and _opens(opener, t) for t, may in zip(texts, opener.may_match(texts))]
+    if opener_res:
+        opener = any_pattern(tuple(opener_res))
+        opens = [may and _opens(opener, t) for t, may in zip(texts, opener.may_match(texts))]
+    else:
+        opens = [False] * len(texts)
+    rules = page.rules
+    if rules.enabled("L005"):  # a line that opens with a dateline (every form has one of these words)
+        datelines = rules["L005"].params["patterns"]
+        word = _DATELINE_WORD.search
+        for k, t in enumerate(texts):
+            if not opens[k] and word(t):
+                m = search_any(datelines, t)
+                opens[k] = bool(m) and m.start() == 0
+    return ends, opens
 
 
 def _cue_text(cues: list) -> str:
@@ -194,7 +202,7 @@ def _score(page: Page, p: dict, i: int, first_width: float, size: int, mid: floa
     nxt = lines[i + 2] if i + 2 < len(lines) else None
     tol = p["full_tolerance"]
     end_a, end_b = ends[i], ends[i + 1]
-    if end_a and any_pattern(tuple(p["closing_lines"])).search(tb):
+    if end_a and search_any(p["closing_lines"], tb):
         # a short item's source or author set on the line under its last sentence (据新华社,
         # （徐林）): it closes the text, it does not open a paragraph
         return w["closing_line"], [(w["closing_line"], "the next line names the source or author closing the text", ())]
