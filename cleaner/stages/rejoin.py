@@ -37,6 +37,8 @@ _MAXW = 400
 _PROSE_MARK = re.compile("[，、；：。“”（）《》,;:]")
 #: what a headline does not hold (it may quote: 让“诗和远方”走得更近, 《钱塘月》首演)
 _CLAUSE_MARK = re.compile("[，；：。,;:]")
+#: a line ending in the first half of a joint brand (经济日报-中国 / 经济网北京7月2日讯)
+_BRAND_CUT = re.compile(r"^\w{1,10}(?:报|報|社|网|網|台)[-—·]\w{0,8}$")
 #: a character of 电, 讯, 消息, 报导, 报道: every dateline form (L005) holds one
 _DATELINE_WORD = re.compile("[电電讯訊息导導道]")
 _HALF_WIDTH = re.compile("[0-9A-Za-z]")
@@ -159,6 +161,15 @@ def whole_dateline(rules, text: str) -> bool:
     return bool(m) and m.start() == 0 and not text[m.end():].strip()
 
 
+def dateline_goes_on(rules, text: str, nxt: str) -> bool:
+    """A dateline (L005) that opens ``text`` and goes on on the next line (经济日报-中国经济网西安
+    2 月 23 日 / 讯（记者X）…): the line break is inside it."""
+    if not rules.enabled("L005"):
+        return False
+    m = search_any(rules["L005"].params["patterns"], text + nxt)
+    return bool(m) and m.start() == 0 and m.end() > len(text)
+
+
 def line_facts(page: Page, opener_res: list) -> tuple[list[bool], list[bool]]:
     """Per line, once: does it close a sentence, does it open a paragraph (``opener_res``)?"""
     ends = [ends_sentence(ln.text) for ln in page.lines]
@@ -176,6 +187,17 @@ def line_facts(page: Page, opener_res: list) -> tuple[list[bool], list[bool]]:
             if not opens[k] and word(t):
                 m = search_any(datelines, t)
                 opens[k] = bool(m) and m.start() == 0
+        for k in range(len(texts) - 1):
+            if not opens[k] and not ends[k] and not opens[k + 1] and word(texts[k + 1]):
+                # a dateline broken over two lines (经济日报-中国经济网西安 2 月 23 日 / 讯（记者X）…);
+                # (not a headline over a line that opens a dateline of its own)
+                m = search_any(datelines, texts[k] + texts[k + 1])
+                opens[k] = bool(m) and m.start() == 0 and m.end() > len(texts[k])
+    for k in range(1, len(texts)):
+        if opens[k] and _BRAND_CUT.search(texts[k - 1]):
+            # a joint brand broken over two lines (经济日报-中国经 / 济网北京7月2日讯): the
+            # dateline opens on the line before, which the tail of this one only seems to
+            opens[k - 1], opens[k] = True, False
     return ends, opens
 
 
@@ -319,7 +341,8 @@ def _score(page: Page, p: dict, i: int, first_width: float, size: int, mid: floa
         # under its title, or the subtitle itself over the text: headings, each its own line
         cue((w["dash_subtitle"], "a subtitle led in by a dash, with no punctuation around it", ()))
     if first and opens[i] and not end_a and (any_pattern(tuple(p["dateline_alone"])).search(ta)
-                                              or whole_dateline(page.rules, ta)):
+                                              or whole_dateline(page.rules, ta)
+                                              or dateline_goes_on(page.rules, ta, tb)):
         # a dateline set on a line of its own (本报讯 （记者X）): its paragraph goes on under it
         cue((w["dateline_alone"], "a dateline alone on its line: its paragraph goes on", ()))
     if opens[i + 1]:
