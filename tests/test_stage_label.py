@@ -381,3 +381,26 @@ def test_a_short_paragraph_with_other_numbers_is_no_pull_quote():
         raw = "老旧小区焕新颜\n\n" + "\n".join(lines) + "\n\n" + "\n".join(short) + "\n"
         page = cleaner.clean(raw)
         assert bool([b for a in page.articles for b in a.pullquotes]) is quoted, number
+
+
+def test_a_pull_quote_run_onto_the_text_under_it_is_cut_off(stages_until, wrap):
+    """Its lines are narrower than the text's, it closes a sentence, and it repeats (or edits) a
+    sentence of a paragraph set wider: a quote the rejoin stage read as one block with the text
+    under it is cut off and labelled; a narrow sentence that repeats nothing is not."""
+    from cleaner.model import replace as nt_replace
+    from cleaner.stages import label
+
+    src = "清晨6点，福建平潭海域的海面上还笼罩着薄雾，一艘运维船已载着8名海上风电运维人员驶离码头。他们此行的目的地是距离海岸线约30公里的海上风电场。"
+    text = "机舱内空间狭小，机器轰鸣。记录员逐项登记数据，技术员现场排查隐患，一直忙到傍晚才返航。"
+    for quote, quoted in (("一艘运维船载着8名运维人员驶离码头。", True), ("队员们今天要检修的风机一共有三台。", False)):
+        lines = [quote[k:k + 7] for k in range(0, len(quote), 7)]
+        raw = "\n".join(wrap(src, column=24)) + "\n\n" + "\n".join(lines) + "\n\n" + "\n".join(wrap(text, column=16)) + "\n"
+        page = stages_until(raw, "rejoin")
+        blocks = list(page.blocks)
+        k = next(n for n, b in enumerate(blocks) if b.text.startswith(quote[:5]))
+        merged = label._merge(page, blocks, k, "")  # (the misreading: the quote and the text as one block)
+        page = page.evolve(blocks=tuple(blocks[:k] + [merged] + blocks[k + 2:]))
+        out = label.run(page)
+        got = [(b.kind, b.text) for b in out.blocks]
+        assert (("pullquote", quote) in got) is quoted, got
+        assert any(t.startswith(quote if not quoted else "机舱内") for _, t in got), got

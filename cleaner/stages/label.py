@@ -466,6 +466,70 @@ def split_stacked_quotes(page: Page, blocks: list[Block], rule: Rule, changes: l
     return out if cut_any else blocks
 
 
+def split_quotes_run_on(page: Page, blocks: list[Block], rule: Rule, changes: list, texts: list[str],
+                        narrow: list[float], openers: set[int] = frozenset()) -> list[Block]:
+    """A pull quote run onto the text next to it (rejoin read its last line and the first of
+    the text after it, or the other way round, as one column) is cut off.
+
+    The quote's lines are set narrower than the text's: a block whose first (or last) lines,
+    ending a sentence, are all at least ``cut_narrower`` ems narrower than the widest of the
+    rest, and hold a sentence of another paragraph set wider (copied or edited: its character
+    pairs and numbers, :func:`shared_content`, within ``quote_reach`` blocks), is cut there.
+    """
+    p = rule.params
+    lines = page.lines
+    content: dict = {}
+    out: list[Block] = []
+    cut_any = False
+    for i, b in enumerate(blocks):
+        if b.kind != "paragraph" or len(b.lines) < 3 or b.first in openers:
+            out.append(b)
+            continue
+        widths = [lines[k].width for k in b.lines]
+        cut = None
+        for m in range(1, min(MAX_HEAD_LINES, len(b.lines) - 2) + 1):  # a quote on top
+            if ends_sentence(lines[b.lines[m - 1]].text) and max(widths[:m]) + p["cut_narrower"] <= max(widths[m:]):
+                cut = m
+                break
+        if cut is None:
+            for m in range(len(b.lines) - 1, max(1, len(b.lines) - MAX_HEAD_LINES) - 1, -1):  # at the end
+                if ends_sentence(lines[b.lines[m - 1]].text) and ends_sentence(lines[b.lines[-1]].text) \
+                        and max(widths[m:]) + p["cut_narrower"] <= max(widths[:m]):
+                    cut = -m
+                    break
+        if cut is None:
+            out.append(b)
+            continue
+        m = abs(cut)
+        parts = [rebuild(page, replace(b, lines=b.lines[:m], joiners=b.joiners[:m - 1])),
+                 rebuild(page, replace(b, lines=b.lines[m:], joiners=b.joiners[m:]))]
+        quote = parts[0] if cut > 0 else parts[1]
+        t = nows(quote.text)
+        if len(t) < p["min_length"] or len(t) > QUOTE_MAX:
+            out.append(b)
+            continue
+        q_narrow = narrowness(page, quote)
+        found = None
+        for o in range(max(0, i - p["quote_reach"]), min(len(blocks), i + p["quote_reach"] + 1)):
+            other = texts[o]
+            if o == i or len(other) <= len(t) or q_narrow <= p["quote_narrower"] * narrow[o]:
+                continue
+            if t in other or shared_content(t, other, content) >= p["min_shared"]:
+                found = o
+                break
+        if found is None:
+            out.append(b)
+            continue
+        out += parts
+        s, e = page.block_span(b)
+        changes.append(Change(rule.id, STAGE, "split", (s, e), "", "",
+                              f"a pull quote run onto the text at line {page.line_no(quote.first)}: it is set "
+                              f"narrower and repeats the text at line {page.line_no(blocks[found].first)}",
+                              rule.safety))
+        cut_any = True
+    return out if cut_any else blocks
+
+
 def join_broken_quotes(page: Page, blocks: list[Block], rule: Rule, changes: list,
                        texts: list[str], index: dict, keyless) -> list[Block]:
     """A pull quote the rejoin stage broke after its first line (a short line without
@@ -588,6 +652,10 @@ def find_pullquotes(page: Page, blocks: list[Block], rule: Rule, changes: list,
         texts, narrow, keys, index, keyless = measure(blocks, dict(zip(texts, keys)))
     split = split_stacked_quotes(page, blocks, rule, changes, texts, narrow, keys, index, keyless, openers)
     if split is not blocks:  # quotes cut apart: measure and index the new blocks
+        blocks = split
+        texts, narrow, keys, index, keyless = measure(blocks, dict(zip(texts, keys)))
+    split = split_quotes_run_on(page, blocks, rule, changes, texts, narrow, openers)
+    if split is not blocks:
         blocks = split
         texts, narrow, keys, index, keyless = measure(blocks, dict(zip(texts, keys)))
     get = index.get
