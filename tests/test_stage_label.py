@@ -404,3 +404,11 @@ def test_a_pull_quote_run_onto_the_text_under_it_is_cut_off(stages_until, wrap):
         got = [(b.kind, b.text) for b in out.blocks]
         assert (("pullquote", quote) in got) is quoted, got
         assert any(t.startswith(quote if not quoted else "机舱内") for _, t in got), got
+
+
+def test_a_question_set_apart_that_a_paragraph_holds_word_for_word_is_a_quote(stages_until, wrap):
+    body = "记者：文物如何“活”起来、“火”起来？馆长：我们把库房里的文物搬进展厅，又把展厅搬到了网上，观众的反响很热烈。"
+    for heading, quoted in (("文物如何“活”起来、“火”起来？", True), ("博物馆为何一票难求？", False)):
+        raw = "\n".join([heading[:8], heading[8:]]) + "\n\n" + "\n".join(wrap(body, column=24)) + "\n"
+        got = kinds(stages_until, raw)
+        assert (("pullquote", heading) in got) is quoted, got

@@ -666,6 +666,18 @@ def find_pullquotes(page: Page, blocks: list[Block], rule: Rule, changes: list,
     typical = body[len(body) // 2] if body else 0.0
     for i, b in enumerate(blocks):
         t = texts[i]
+        if b.kind == "heading" and b.text[-1] in "？！?!":
+            # a question or an exclamation set apart that a wider paragraph holds word for word
+            # is a quote of it, not a headline (a title sums up; it does not copy a sentence)
+            q = nows(b.text)
+            o = next((o for o in range(max(0, i - rule.params["quote_reach"]), min(len(blocks), i + rule.params["quote_reach"] + 1))
+                      if len(q) >= rule.params["min_length"] and q in texts[o] and len(texts[o]) > len(q)
+                      and narrowness(page, b) > rule.params["quote_narrower"] * narrow[o]), None)
+            if o is not None:
+                sources[b.first] = blocks[o].first
+                out[i] = _label(page, b, "pullquote", rule,
+                                f"repeats block at line {page.line_no(blocks[o].first)} (100% match)", changes)
+            continue
         if b.kind != "paragraph" or len(t) < rule.params["min_length"] or len(t) < n or b.first in openers:
             continue  # (a paragraph that opens with a dateline opens an article: no quote)
         hits: dict[int, int] = {}
