@@ -199,6 +199,11 @@ def caption_credit(rng: random.Random, cat: Catalogue | None = None, traditional
     return render(choose(cat or catalogue(), "caption_credit", rng, traditional), rng)[1]
 
 
+def column_tag(rng: random.Random, cat: Catalogue | None = None, traditional: bool = False) -> str:
+    """A column or series tag set over a title (【冰点】): the article's kicker."""
+    return render(choose(cat or catalogue(), "kicker", rng, traditional), rng)[1]
+
+
 def page_credit(rng: random.Random, cat: Catalogue | None = None, traditional: bool = False) -> str:
     return render(choose(cat or catalogue(), "page_credit", rng, traditional), rng)[1]
 

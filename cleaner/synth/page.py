@@ -56,6 +56,7 @@ VARIATION = {
     "byline_with_reporter_dateline": 0.08,
     "byline_without_dateline": 0.8,
     "byline_place": {"after_title": 0.45, "before_title": 0.2, "title_line": 0.15, "body_end": 0.2},
+    "column_tag": 0.06,  # a column tag (【冰点】) over the title of a story with no kicker
     "pullquote": 0.3,
     "pullquote_paraphrase": 0.6,  # quotes edited as in print, the usual case
     "pullquote_top": 0.5,
@@ -289,7 +290,10 @@ class PageMaker:
         body = [ln for sec in sections for ln in sec]
 
         # headline block
-        head = self._headline(story, n, measure, rng, by_raw)
+        kicker = story.kicker
+        if kicker is None and rng.random() < v["column_tag"]:
+            kicker = forms.column_tag(rng, self.conventions, self.traditional)
+        head = self._headline(story, n, measure, rng, by_raw, kicker)
         place = _pick(rng, v["byline_place"])
         if by_raw is not None:
             by_line = Line(by_raw, by_gold, ("head", n, "byline"))
@@ -358,8 +362,8 @@ class PageMaker:
             "title": story.title, "subtitle": story.subtitle, "byline": by_gold, "dateline": dl_gold,
             "pullquotes": pullquotes, "captions": captions, "blocks": gold_blocks,
         }
-        if story.kicker:
-            art["kicker"] = story.kicker
+        if kicker:
+            art["kicker"] = kicker
         return art, units, quote_lines, rest
 
     def _paragraph_lines(self, printed: str, gold: str, style: Style, rng: random.Random,
@@ -377,7 +381,8 @@ class PageMaker:
             out.append((p, dateline_gold(g[:k]) + g[k:]))
         return out
 
-    def _headline(self, story: Story, n: int, measure: int, rng: random.Random, by_raw) -> list[Line]:
+    def _headline(self, story: Story, n: int, measure: int, rng: random.Random, by_raw,
+                  kicker: str | None = None) -> list[Line]:
         v = self.v
         bold = _pick(rng, v["bold"])
         head: list[Line] = []
@@ -388,8 +393,8 @@ class PageMaker:
             for part in parts:
                 head.append(Line(lead + _bold(part, b), part, ("head", n, field_)))
 
-        if story.kicker:
-            add(story.kicker, "kicker", "none")
+        if kicker:
+            add(kicker, "kicker", "none")
         add(story.title, "title", bold)
         if story.subtitle:
             add(story.subtitle, "subtitle", bold if rng.random() < v["bold_subtitle"] else "none")
