@@ -625,3 +625,19 @@ def test_a_byline_under_one_article_and_the_next_headline_part_ways(wrap):
     page = cleaner.clean(text)
     assert [(a.title.text, a.byline.text if a.byline else None) for a in page.articles] == [
         ("北京启动高品质科技园区建设", "本报记者 蒋飞欣 郝英国"), ("李强出席中澳工商界圆桌会", "本报记者 符晓波")]
+
+
+def test_a_last_subhead_set_after_its_section_at_the_page_end_stays_in_its_article(wrap):
+    """An article that sets its subheads after their sections: the last one ends the page, with
+    no text under it; it is the article's (put back before its section), not a lone headline."""
+    paras = ["近年来，当地持续推进老旧小区改造，已完成改造项目120个，惠及居民3.5万户，群众满意度不断提升。",
+             "改造中，当地坚持问需于民，加装电梯、增设停车位、建设口袋公园，让老小区焕发新活力。",
+             "下一步，当地还将加快推进城市更新，完善配套设施，让更多居民享受到改造带来的便利与实惠。",
+             "与此同时，当地还建立了长效管理机制，引入专业物业服务，让改造成果长久保持。"]
+    raw = "\n\n".join(["老旧小区焕新颜", "\n".join(wrap(paras[0])), "\n".join(wrap(paras[1])), "改造惠民生",
+                       "\n".join(wrap(paras[2])), "问需于民", "\n".join(wrap(paras[3])), "久久为功"]) + "\n"
+    page = cleaner.clean(raw)
+    assert len(page.articles) == 1 and not page.dropped, (page.articles, page.dropped)
+    assert [(b.kind, b.text[:4]) for b in page.articles[0].body] == [
+        ("paragraph", "近年来，"), ("subhead", "改造惠民"), ("paragraph", "改造中，"), ("subhead", "问需于民"),
+        ("paragraph", "下一步，"), ("subhead", "久久为功"), ("paragraph", "与此同时")]

@@ -252,6 +252,17 @@ class Decoding:
                 if cur.title is None:
                     cur.flags.append("no title found")
                 drafts.append(cur)
+            elif drafts and drafts[-1].title is not None and cur.title is not None \
+                    and any(b.kind == "subhead" for b in drafts[-1].body) \
+                    and cur.kicker is None and cur.subtitle is None and cur.byline is None \
+                    and not self.doubled(cur.title):
+                # a lone plain heading with no text under it, after an article that has its
+                # title and subheads: that article's last subhead, set after its section (A004
+                # puts it back before the section)
+                drafts[-1].body.append(replace(cur.title, kind="subhead"))
+                drafts[-1].flags.append("last subhead after the text")
+                self.record("A003", "label", cur.title, "subhead: a plain heading with no text under it closes "
+                            "the article before, as its last section's subhead", safety="review")
             else:  # headlines with no text to head: kept, in dropped, for a person to look at
                 for b in (cur.kicker, cur.title, cur.subtitle, cur.byline):
                     if b is not None:
