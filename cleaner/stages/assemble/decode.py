@@ -241,6 +241,14 @@ class Decoding:
         return self.build(seq, decisions, margins)
 
 
+    @staticmethod
+    def intro_before_subheads(body: list[Block]) -> bool:
+        """The body has subheads and two paragraphs or more before the first: when its subheads
+        move before their sections (A004), a paragraph stays ahead of them (a subhead right
+        under the title would read as its subtitle)."""
+        first = next((n for n, b in enumerate(body) if b.kind == "subhead"), None)
+        return first is not None and first >= 2
+
     def build(self, seq, decisions, margins=None) -> list[Draft]:
         """Drafts from the chosen reading of each item, with a change record for each decision."""
         drafts: list[Draft] = []
@@ -253,7 +261,7 @@ class Decoding:
                     cur.flags.append("no title found")
                 drafts.append(cur)
             elif drafts and drafts[-1].title is not None and cur.title is not None \
-                    and any(b.kind == "subhead" for b in drafts[-1].body) \
+                    and self.intro_before_subheads(drafts[-1].body) \
                     and cur.kicker is None and cur.subtitle is None and cur.byline is None \
                     and not self.doubled(cur.title):
                 # a lone plain heading with no text under it, after an article that has its
