@@ -123,3 +123,8 @@ def quote_balance(text: str) -> int:
         + text.count("（") - text.count("）")
         + text.count("《") - text.count("》")
     )
+
+
+def opens_bracket(text: str) -> bool:
+    """The line leaves a round bracket open (本报讯（YMG全媒体记): the next line is inside it."""
+    return text.count("（") + text.count("(") > text.count("）") + text.count(")")

@@ -260,3 +260,13 @@ def test_synth_draws_only_the_papers_asked_for(capsys, tmp_path):
     datelines = {a["dateline"] for g in (tmp_path / "p").glob("*.gold.json")
                  for a in json.loads(g.read_text(encoding="utf-8"))["articles"] if a["dateline"]}
     assert datelines and all(d.startswith("科技日报") for d in datelines), datelines
+
+
+def test_a_dateline_broken_over_three_lines_is_one_dateline():
+    """The middle line of a bracket broken over lines looks like a byline (记者 X 通讯员 Y): it
+    goes on inside the bracket, never stands alone."""
+    raw = ("老街区焕发新活力\n\n本报讯（YMG全媒体\n记者 向力欣 通讯员 覃斌\n兵）蓝天白云成为常态，\n"
+           "河湖水质持续改善，城乡人居\n环境更加宜居，群众获得感不\n断增强。\n\n" + BODY2 + "\n")
+    art = page_dict(cleaner.clean(raw))["articles"][0]
+    assert art["dateline"] == "本报讯（YMG全媒体记者向力欣通讯员覃斌兵）", art
+    assert art["byline"] is None and art["title"] == TITLE, art

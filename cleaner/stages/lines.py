@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from ..chars import ORNAMENTS, ends_sentence, quote_balance, width
+from ..chars import ORNAMENTS, ends_sentence, opens_bracket, quote_balance, width
 from ..model import _NEWLINE, Change, Line, Page, new_line, replace, source_offset
 from ..rules import Rule, pattern, search, search_any
 from .dedouble import parse_doubling
@@ -195,12 +195,6 @@ def _trailing_byline(text: str, bylines, min_rest: int) -> int | None:
     return None
 
 
-def _opens_bracket(text: str) -> bool:
-    """The line leaves a bracket open (本报讯（YMG全媒体记): the next line is inside it, no
-    headline with a byline after it."""
-    return text.count("（") + text.count("(") > text.count("）") + text.count(")")
-
-
 def _split_bylines(page: Page, rule: Rule, lines: list[Line]) -> tuple[list[Line], list[Change]]:
     out, changes = [], []
     datelines = page.rules["L005"].params["patterns"] if page.rules.enabled("L005") else ()
@@ -214,7 +208,7 @@ def _split_bylines(page: Page, rule: Rule, lines: list[Line]) -> tuple[list[Line
         maybe_after = [m or mark(t) is not None for m, t in zip(maybe_after, texts)]
     open_bracket = False  # the line before left a bracket open: this line goes on inside it
     for ln, may, after in zip(lines, maybe, maybe_after):
-        inside, open_bracket = open_bracket, _opens_bracket(ln.text)
+        inside, open_bracket = open_bracket, opens_bracket(ln.text)
         cut = split_point(ln.text, rule) if may and len(ln.text) < 120 else None
         if cut is None and after and len(ln.text) < 120 and not inside:
             cut = trailing_point(ln.text, rule, datelines, bylines)

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-from ..chars import CLOSERS, NO_LINE_START, SQUEEZED, ends_sentence, half_count
+from ..chars import CLOSERS, NO_LINE_START, SQUEEZED, ends_sentence, half_count, opens_bracket
 from ..model import Block, Deferred, Page, new_change, replace
 from ..rules import PATTERN_TIMEOUT, Rule, any_pattern, search_any
 from ._common import apply_line_edits, line_replacements
@@ -81,7 +81,10 @@ def standalone_lines(page: Page, ends: list[bool] | None = None) -> set[int]:
     if ends is None:
         ends = [ends_sentence(ln.text) for ln in lines]
     max_width = rules["J001"].params["standalone_max_width"]
-    short = [k for k, ln in enumerate(lines) if ln.width <= max_width and not ends[k]]
+    # (not a line inside a bracket the line before opened: 本报讯（YMG全媒体 / 记者 X 通讯员 Y /
+    # 兵）… is one dateline, whatever its middle line looks like)
+    short = [k for k, ln in enumerate(lines) if ln.width <= max_width and not ends[k]
+             and not (k and opens_bracket(lines[k - 1].text))]
     for k, may in zip(short, combined.may_match([lines[k].text for k in short])):
         try:
             if may and combined.search(lines[k].text, timeout=PATTERN_TIMEOUT):
