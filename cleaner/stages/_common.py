@@ -7,7 +7,7 @@ import bisect
 
 from ..chars import width
 from ..model import Block, Change, Edit, Page, new_change, new_line, rendered_edit, replace
-from ..rules import Rule
+from ..rules import Rule, search_any
 
 
 def line_replacements(page: Page, stage: str, rule: Rule, k: int,
@@ -103,3 +103,12 @@ def rebuild(page: Page, b: Block, **kw) -> Block:
         if n < len(b.joiners):
             parts.append(b.joiners[n])
     return replace(b, text="".join(parts), **kw)
+
+
+def dateline_at(rules, text: str):
+    """The dateline (a form of the label stage's rule L005) that opens ``text``, or None: one
+    lookup for every stage that asks whether a text starts an article's dated first paragraph."""
+    if not rules.enabled("L005"):
+        return None
+    m = search_any(rules["L005"].params["patterns"], text)
+    return m if m and m.start() == 0 else None

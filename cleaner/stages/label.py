@@ -23,7 +23,7 @@ from rapidfuzz import fuzz
 from ..chars import ORNAMENTS, ends_sentence, nows
 from ..model import Block, Change, Deferred, Page, replace
 from ..rules import Rule, search_any
-from ._common import apply_line_edits, line_replacements, rebuild
+from ._common import apply_line_edits, dateline_at, line_replacements, rebuild
 
 STAGE = "label"
 
@@ -169,10 +169,7 @@ def is_heading(page: Page, b: Block, rule: Rule) -> bool:
 def opens_with_dateline(rules, text: str) -> bool:
     """``text`` opens with a dateline (L005): an article's text starts here, whatever its length
     (a dateline set on a line of its own, 本报讯, is short and closes no sentence)."""
-    if not rules.enabled("L005"):
-        return False
-    m = _matches(rules["L005"].params["patterns"], text)
-    return bool(m) and m.start() == 0
+    return dateline_at(rules, text) is not None
 
 
 def find_datelines(page: Page, blocks: list[Block], rule: Rule, changes: list) -> dict:
@@ -354,6 +351,12 @@ def near_copy(t: str, other: str, cutoff: float) -> float:
     return fuzz.partial_ratio(t, other, score_cutoff=cutoff)
 
 
+def typical_narrowness(blocks: list[Block], narrow: list[float]) -> float:
+    """The median narrowness of the page's paragraphs of three lines or more (their column)."""
+    body = sorted(x for x, b in zip(narrow, blocks) if b.kind == "paragraph" and len(b.lines) > 2)
+    return body[len(body) // 2] if body else 0.0
+
+
 def split_stacked_quotes(page: Page, blocks: list[Block], rule: Rule, changes: list,
                          texts: list[str], narrow: list[float], keys: list[list[str]], index: dict,
                          keyless, openers: set[int] = frozenset()) -> list[Block]:
@@ -378,8 +381,7 @@ def split_stacked_quotes(page: Page, blocks: list[Block], rule: Rule, changes: l
         return got
 
     cutoff = rule.params["min_similarity"] * 100
-    body = sorted(x for x, b in zip(narrow, blocks) if b.kind == "paragraph" and len(b.lines) > 2)
-    typical = body[len(body) // 2] if body else 0.0
+    typical = typical_narrowness(blocks, narrow)
     out: list[Block] = []
     cut_any = False
     for i, b in enumerate(blocks):
@@ -508,18 +510,11 @@ def split_quotes_run_on(page: Page, blocks: list[Block], rule: Rule, changes: li
         if len(t) < p["min_length"] or len(t) > QUOTE_MAX:
             out.append(b)
             continue
-        q_narrow = narrowness(page, quote)
-        found = None
-        for o in range(max(0, i - p["quote_reach"]), min(len(blocks), i + p["quote_reach"] + 1)):
-            other = texts[o]
-            if o == i or len(other) <= len(t) or q_narrow <= p["quote_narrower"] * narrow[o]:
-                continue
-            if t in other or shared_content(t, other, content) >= p["min_shared"]:
-                found = o
-                break
+        found = quote_source(i, t, narrowness(page, quote), texts, narrow, rule, content)
         if found is None:
             out.append(b)
             continue
+        found = found[0]
         out += parts
         s, e = page.block_span(b)
         changes.append(Change(rule.id, STAGE, "split", (s, e), "", "",
@@ -594,27 +589,30 @@ def pullquotes_by_window(page: Page, blocks: list[Block], rule: Rule, changes: l
     return done
 
 
-def edited_quote_source(i: int, t: str, texts: list[str], narrow: list[float], rule: Rule,
-                        known: dict | None = None):
-    """``(block, score)`` of the paragraph within ``quote_reach`` blocks of block ``i`` that
-    holds an edited quote ``t`` (words dropped, clauses swapped: its n-grams need not survive,
-    its character pairs and numbers do), set wider than the quote; or None. A search bound
-    keeps it linear: a quote sits near its article (at the page top, the article is near too
-    on a usual page)."""
+def quote_source(i: int, t: str, q_narrow: float, texts: list[str], narrow: list[float], rule: Rule,
+                 known: dict | None = None, exact: bool = False):
+    """``(block, score)`` of the paragraph within ``quote_reach`` blocks of block ``i``, set
+    wider than the quote ``t`` (narrowness ``q_narrow``), that holds it: word for word, or
+    (unless ``exact``) as an editor's version (words dropped, clauses swapped: its n-grams need
+    not survive, its character pairs and numbers do: :func:`shared_content`); None if none
+    does. A search bound keeps it linear: a quote sits near its article (at the page top, the
+    article is near too on a usual page)."""
     reach, wider, least = rule.params["quote_reach"], rule.params["quote_narrower"], rule.params["min_shared"]
     best = None
     mine = _NOT_WORD.sub("", t)
     need = least * len(mine)
     for o in range(max(0, i - reach), min(len(texts), i + reach + 1)):
         other = texts[o]
-        if o == i or len(other) <= len(t) or narrow[i] <= wider * narrow[o]:
+        if o == i or len(other) <= len(t) or q_narrow <= wider * narrow[o]:
             continue
-        if sum(map(_charset(other).__contains__, mine)) < need:
+        if t in other:
+            return o, 100.0
+        if exact or sum(map(_charset(other).__contains__, mine)) < need:
             continue  # (a text without most of the quote's characters holds fewer of its pairs)
         share = shared_content(t, other, known)
-        if share >= least and (best is None or share > best[1] / 100):
-            best = (o, share * 100)
-    return best
+        if share >= least and (best is None or share > best[1]):
+            best = (o, share)
+    return None if best is None else (best[0], best[1] * 100)
 
 
 def find_pullquotes(page: Page, blocks: list[Block], rule: Rule, changes: list,
@@ -662,18 +660,17 @@ def find_pullquotes(page: Page, blocks: list[Block], rule: Rule, changes: list,
     out = list(blocks)
     sources = {} if sources is None else sources  # quote's first line -> repeated block's first line
     content: dict = {}  # text -> its numbers and character pairs (shared_content), each made once
-    body = sorted(x for x, b in zip(narrow, blocks) if b.kind == "paragraph" and len(b.lines) > 2)
-    typical = body[len(body) // 2] if body else 0.0
+    typical = typical_narrowness(blocks, narrow)
     for i, b in enumerate(blocks):
         t = texts[i]
         if b.kind == "heading" and b.text[-1] in "？！?!":
             # a question or an exclamation set apart that a wider paragraph holds word for word
             # is a quote of it, not a headline (a title sums up; it does not copy a sentence)
             q = nows(b.text)
-            o = next((o for o in range(max(0, i - rule.params["quote_reach"]), min(len(blocks), i + rule.params["quote_reach"] + 1))
-                      if len(q) >= rule.params["min_length"] and q in texts[o] and len(texts[o]) > len(q)
-                      and narrowness(page, b) > rule.params["quote_narrower"] * narrow[o]), None)
-            if o is not None:
+            found = quote_source(i, q, narrowness(page, b), texts, narrow, rule, exact=True) \
+                if len(q) >= rule.params["min_length"] else None
+            if found is not None:
+                o = found[0]
                 sources[b.first] = blocks[o].first
                 out[i] = _label(page, b, "pullquote", rule,
                                 f"repeats block at line {page.line_no(blocks[o].first)} (100% match)", changes)
@@ -732,7 +729,7 @@ def find_pullquotes(page: Page, blocks: list[Block], rule: Rule, changes: list,
                     break
         if best is None and len(t) <= QUOTE_MAX and narrow[i] > rule.params["stack_narrower"] * typical:
             # (a short text set clearly narrower than the page's paragraphs: a quote, maybe edited)
-            best = edited_quote_source(i, t, texts, narrow, rule, content)
+            best = quote_source(i, t, narrow[i], texts, narrow, rule, content)
         if best is not None:
             o, score = best
             sources[b.first] = blocks[o].first

@@ -14,6 +14,7 @@ import re
 from ..chars import ORNAMENTS, ends_sentence, opens_bracket, quote_balance, width
 from ..model import _NEWLINE, Change, Line, Page, new_line, replace, source_offset
 from ..rules import Rule, pattern, search, search_any
+from ._common import dateline_at
 from .dedouble import parse_doubling
 
 STAGE = "lines"
@@ -125,11 +126,11 @@ def split_point(text: str, rule: Rule) -> int | None:
     return None
 
 
-def trailing_point(text: str, rule: Rule, datelines: list | tuple = (), bylines: list | tuple = ()) -> int | None:
+def trailing_point(text: str, rule: Rule, rules=None, bylines: list | tuple = ()) -> int | None:
     """Where a byline set after a headline on its line starts, or None: the headline, blanks
     or an ornament, then a byline to the end of the line (``警惕“指尖上的形式主义” ▲本报评论员
     钟波``). The part before must read as a headline: ``min_rest`` characters or more and no
-    sentence closed, and no whole dateline (``datelines``: the dateline rule's patterns; in
+    sentence closed, and no whole dateline (of the dateline rule L005 in ``rules``; in
     ``本报济南10月16日讯　记者从省统计局获悉`` the text goes on after the dateline). The byline is
     T001's ``trailing_pattern`` or, after a blank or an ornament, any form of the byline rule
     (``bylines``: L004's patterns).
@@ -152,9 +153,9 @@ def trailing_point(text: str, rule: Rule, datelines: list | tuple = (), bylines:
             or search(rule.params["byline_pattern"], head) \
             or quote_balance(head):  # a byline of several roles; a dateline's open bracket
         return None
-    if datelines:
-        d = search_any(datelines, head)
-        if d and d.start() == 0 and not head[d.end():].strip():
+    if rules is not None:
+        d = dateline_at(rules, head)
+        if d is not None and not head[d.end():].strip():
             return None
     if not (text[start].isspace() or text[start] in ORNAMENTS or text.startswith(WORDS_BY, start)) \
             and parse_doubling(head)[0] < len(head) * rule.params["doubled_share"]:
@@ -197,7 +198,6 @@ def _trailing_byline(text: str, bylines, min_rest: int) -> int | None:
 
 def _split_bylines(page: Page, rule: Rule, lines: list[Line]) -> tuple[list[Line], list[Change]]:
     out, changes = [], []
-    datelines = page.rules["L005"].params["patterns"] if page.rules.enabled("L005") else ()
     bylines = page.rules["L004"].params["patterns"] if page.rules.enabled("L004") else ()
     # split_point needs a byline match first: only lines the pattern's prefilter passes can have one
     texts = [ln.text for ln in lines]
@@ -211,7 +211,7 @@ def _split_bylines(page: Page, rule: Rule, lines: list[Line]) -> tuple[list[Line
         inside, open_bracket = open_bracket, opens_bracket(ln.text)
         cut = split_point(ln.text, rule) if may and len(ln.text) < 120 else None
         if cut is None and after and len(ln.text) < 120 and not inside:
-            cut = trailing_point(ln.text, rule, datelines, bylines)
+            cut = trailing_point(ln.text, rule, page.rules, bylines)
         if cut is None or not ln.text[:cut].strip():
             out.append(ln if ln.index == len(out) else new_line((len(out), ln.start, ln.end, ln.text, ln.width,
                                                                 ln.gap_before)))

@@ -23,7 +23,7 @@ import re
 from ..chars import CLOSERS, NO_LINE_START, SQUEEZED, ends_sentence, half_count, opens_bracket
 from ..model import Block, Deferred, Page, new_change, replace
 from ..rules import PATTERN_TIMEOUT, Rule, any_pattern, search_any
-from ._common import apply_line_edits, line_replacements
+from ._common import apply_line_edits, dateline_at, line_replacements
 
 STAGE = "rejoin"
 
@@ -158,19 +158,15 @@ def paragraph_openers(rules) -> list[str]:
 
 def whole_dateline(rules, text: str) -> bool:
     """``text`` is a dateline and nothing else (a form of the dateline rule L005 to its end)."""
-    if not rules.enabled("L005"):
-        return False
-    m = search_any(rules["L005"].params["patterns"], text)
-    return bool(m) and m.start() == 0 and not text[m.end():].strip()
+    m = dateline_at(rules, text)
+    return m is not None and not text[m.end():].strip()
 
 
 def dateline_goes_on(rules, text: str, nxt: str) -> bool:
     """A dateline (L005) that opens ``text`` and goes on on the next line (经济日报-中国经济网西安
     2 月 23 日 / 讯（记者X）…): the line break is inside it."""
-    if not rules.enabled("L005"):
-        return False
-    m = search_any(rules["L005"].params["patterns"], text + nxt)
-    return bool(m) and m.start() == 0 and m.end() > len(text)
+    m = dateline_at(rules, text + nxt)
+    return m is not None and m.end() > len(text)
 
 
 def line_facts(page: Page, opener_res: list) -> tuple[list[bool], list[bool]]:
@@ -184,18 +180,15 @@ def line_facts(page: Page, opener_res: list) -> tuple[list[bool], list[bool]]:
         opens = [False] * len(texts)
     rules = page.rules
     if rules.enabled("L005"):  # a line that opens with a dateline (every form has one of these words)
-        datelines = rules["L005"].params["patterns"]
         word = _DATELINE_WORD.search
         for k, t in enumerate(texts):
             if not opens[k] and word(t):
-                m = search_any(datelines, t)
-                opens[k] = bool(m) and m.start() == 0
+                opens[k] = dateline_at(rules, t) is not None
         for k in range(len(texts) - 1):
             if not opens[k] and not ends[k] and not opens[k + 1] and word(texts[k + 1]):
                 # a dateline broken over two lines (经济日报-中国经济网西安 2 月 23 日 / 讯（记者X）…);
                 # (not a headline over a line that opens a dateline of its own)
-                m = search_any(datelines, texts[k] + texts[k + 1])
-                opens[k] = bool(m) and m.start() == 0 and m.end() > len(texts[k])
+                opens[k] = dateline_goes_on(rules, texts[k], texts[k + 1])
     for k in range(1, len(texts)):
         if opens[k] and _BRAND_CUT.search(texts[k - 1]):
             # a joint brand broken over two lines (经济日报-中国经 / 济网北京7月2日讯): the
