@@ -1,0 +1,464 @@
+"""Typeset newspaper pages as PDF and read them with the extractors people use.
+
+    python benchmarks/extractor_set.py [OUTDIR] [--pages N] [--seed S]
+
+Writes, for each split (``dev``: stories of the train pool, to build and choose on; ``test``:
+stories of the test pool, reported once per decision)::
+
+    OUTDIR/<split>/pdf/NAME.pdf            the typeset page
+    OUTDIR/<split>/<extractor>/NAME.txt    what each extractor reads from it
+    OUTDIR/<split>/<extractor>/NAME.gold.json   its page JSON v1 (the same for every extractor)
+
+Extractors: ``pdfminer`` (pdfminer.six ``extract_text``, default parameters), ``pdftotext``
+(poppler, default), ``layout`` (``pdftotext -layout``), ``pymupdf`` (``page.get_text()``).
+The gold comes from the typesetting: what each article's title, subtitle, byline, dateline,
+paragraphs, subheads, pull quote and caption are, and which lines are page furniture.
+
+Pages vary as real ones do: 3-5 articles in bands of a six-column grid, each article set in
+1-5 justified columns (measures from 8 to 30 ems), body leading from tight (1.25) to loose
+(2.0), the headline across the article's columns or beside its first column, fake-bold titles
+(the line drawn twice a fraction of a point apart), boxed pull quotes in a column, pictures
+with captions, page furniture at the top and bottom. Page ``k`` of a split depends on the seed
+and ``k`` only.
+
+Needs (not the cleaner's own dependencies): reportlab, fontTools, pdfminer.six, PyMuPDF,
+poppler-utils and Debian's fonts-noto-cjk (its CFF outlines converted to TrueType here, which
+reportlab can embed).
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import random
+import re
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from cleaner.synth import forms, load_stories  # noqa: E402
+from cleaner.synth.page import _paraphrase, _SENTENCE, dateline_gold  # noqa: E402
+from splits import pool_of  # noqa: E402
+
+NOTO = Path("/usr/share/fonts/opentype/noto")
+FACES = {  # name: (collection, face index of the Simplified Chinese font)
+    "serif": ("NotoSerifCJK-Regular.ttc", 2),
+    "sans": ("NotoSansCJK-Regular.ttc", 2),
+    "bold": ("NotoSansCJK-Bold.ttc", 2),
+}
+EXTRACTORS = ("pdfminer", "pdftotext", "layout", "pymupdf")
+SPLITS = {"dev": ("train", 12, 1), "test": ("test", 24, 2)}  # name: (story pool, pages, seed)
+#: characters that may not start a line (they hang past the measure) / end one
+NO_START = "，。、；：？！”’）》」』】〕…—%"
+NO_END = "“‘（《「『【〔"
+GUTTER = 11.0  # points between columns
+
+
+# ---------------------------------------------------------------------------- fonts
+def truetype(collection: str, face: int, chars: str, out: Path) -> None:
+    """The face subset to ``chars`` with its cubic CFF outlines turned into quadratic
+    TrueType ones (reportlab embeds TrueType only)."""
+    from fontTools.pens.cu2quPen import Cu2QuPen
+    from fontTools.pens.ttGlyphPen import TTGlyphPen
+    from fontTools.subset import Options, Subsetter
+    from fontTools.ttLib import TTCollection, newTable
+
+    font = TTCollection(str(NOTO / collection)).fonts[face]
+    opts = Options()
+    opts.layout_features = []
+    opts.name_IDs = ["*"]
+    opts.notdef_outline = True
+    opts.drop_tables += ["VORG", "vhea", "vmtx", "BASE", "GPOS", "GSUB", "GDEF"]
+    sub = Subsetter(opts)
+    sub.populate(unicodes=sorted({ord(c) for c in chars}))
+    sub.subset(font)
+    order = font.getGlyphOrder()
+    glyphs = font.getGlyphSet()
+    glyf = newTable("glyf")
+    glyf.glyphOrder, glyf.glyphs = order, {}
+    for name in order:
+        pen = TTGlyphPen(glyphs)
+        glyphs[name].draw(Cu2QuPen(pen, max_err=1.0, reverse_direction=True))
+        glyf.glyphs[name] = pen.glyph()
+    font["glyf"], font["loca"] = glyf, newTable("loca")
+    del font["CFF "]
+    maxp = font["maxp"]
+    maxp.tableVersion = 0x00010000
+    for k in ("maxTwilightPoints", "maxStorage", "maxFunctionDefs", "maxInstructionDefs",
+              "maxStackElements", "maxSizeOfInstructions", "maxComponentElements"):
+        setattr(maxp, k, 0)
+    maxp.maxZones = 1
+    font["head"].glyphDataFormat = 0
+    post = font["post"]
+    post.formatType, post.extraNames, post.mapping = 2.0, [], {}
+    font.sfntVersion = "\x00\x01\x00\x00"
+    font.save(str(out))
+
+
+def register_fonts(chars: str, cache: Path) -> None:
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    cache.mkdir(parents=True, exist_ok=True)
+    key = hashlib.sha256(chars.encode()).hexdigest()[:12]
+    for name, (coll, face) in FACES.items():
+        path = cache / f"{name}-{key}.ttf"
+        if not path.exists():
+            truetype(coll, face, chars, path)
+        pdfmetrics.registerFont(TTFont(name, str(path)))
+
+
+def text_width(text: str, font: str, size: float) -> float:
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    return stringWidth(text, font, size)
+
+
+# ---------------------------------------------------------------------------- setting lines
+_TOKEN = re.compile(r"[A-Za-z0-9.%+\-_/]+|.", re.S)
+
+
+def break_lines(text: str, font: str, size: float, measure: float, indent: float = 0.0) -> list[str]:
+    """Greedy line breaking in points: Latin and digit runs are never cut, a closing mark
+    hangs past the measure rather than start a line, an opening one never ends a line."""
+    lines, cur, w = [], "", indent
+    for tok in _TOKEN.findall(text):
+        tw = text_width(tok, font, size)
+        if cur and w + tw > measure and tok not in NO_START:
+            if cur[-1] in NO_END:
+                lines.append(cur[:-1])
+                cur, w = cur[-1], text_width(cur[-1], font, size)
+            else:
+                lines.append(cur)
+                cur, w = "", 0.0
+        cur += tok
+        w += tw
+    if cur:
+        lines.append(cur)
+    return lines
+
+
+@dataclass
+class Item:
+    """One line to draw: its text, font, size, where, and whether to justify it."""
+
+    text: str
+    font: str
+    size: float
+    x: float
+    y: float
+    width: float = 0.0  # justify to this width (0: set as is)
+    bold: bool = False  # drawn twice, a fraction of a point apart (fake bold)
+
+
+@dataclass
+class Flow:
+    """A run of lines that flows through columns: (text, font, size, justify, height, indent)."""
+
+    lines: list = field(default_factory=list)
+
+    def paragraph(self, text: str, font: str, size: float, measure: float, leading: float,
+                  indent_em: float = 2.0, space_before: float = 0.0) -> None:
+        indent = indent_em * size
+        parts = break_lines(text, font, size, measure, indent)
+        for k, part in enumerate(parts):
+            last = k == len(parts) - 1
+            self.lines.append((part, font, size, not last, size * leading + (space_before if k == 0 else 0),
+                               indent if k == 0 else 0.0))
+
+
+# ---------------------------------------------------------------------------- one page
+class Page:
+    """One typeset page: the items to draw and the gold."""
+
+    def __init__(self, rng: random.Random, stories, cat, name: str):
+        self.rng = rng
+        self.cat = cat
+        self.items: list[Item] = []
+        self.rects: list[tuple[float, float, float, float, str]] = []  # x, y, w, h, kind
+        self.width = 842.0
+        self.margin = 36.0
+        self.body = rng.choice((9.0, 9.5, 10.0, 10.5))
+        self.leading = rng.choice((1.25, 1.35, 1.5, 1.7, 1.9, 2.0))
+        self.gold = {"source": f"{name}.txt", "articles": [], "dropped": []}
+        self.stories = stories
+
+    def build(self) -> None:
+        rng = self.rng
+        top = 60.0
+        y = top
+        furniture = forms.furniture(rng, rng.randint(1, 3), self.cat)
+        head = furniture[: rng.randint(1, len(furniture))]
+        foot = furniture[len(head):]
+        for k, text in enumerate(head):
+            self.items.append(Item(text, "sans", 8.0, self.margin + (0 if k % 2 == 0 else 400), 24.0 + 11 * k))
+            self.gold["dropped"].append({"kind": "furniture", "text": text})
+        self.rects.append((self.margin, 24.0 + 11 * len(head), self.width - 2 * self.margin, 0.6, "rule"))
+        y = max(y, 36.0 + 11 * len(head))
+        content = self.width - 2 * self.margin
+        grid = (content - 5 * GUTTER) / 6
+        queue = list(self.stories)
+        while queue:
+            spans = rng.choice(([6], [4, 2], [2, 4], [3, 3], [2, 2, 2], [4, 2], [6]))
+            spans = spans[: len(queue)]
+            if sum(spans) < 6:
+                spans[-1] += 6 - sum(spans)
+            x = self.margin
+            bottom = y
+            for span in spans:
+                w = span * grid + (span - 1) * GUTTER
+                h = self.article(queue.pop(0), x, y, w, span)
+                bottom = max(bottom, y + h)
+                x += w + GUTTER
+            self.rects.append((self.margin, bottom + 6, content, 0.4, "rule"))
+            y = bottom + 16
+        for text in foot:
+            self.items.append(Item(text, "sans", 8.0, self.margin, y + 4))
+            self.gold["dropped"].append({"kind": "furniture", "text": text})
+            y += 12
+        self.height = y + self.margin
+
+    def article(self, story, x: float, y0: float, w: float, span: int) -> float:
+        """Set one article in the box at (x, y0) of width ``w``; returns its height."""
+        rng, fs, lead = self.rng, self.body, self.leading
+        ncols = rng.randint(1, min(5, span + (1 if span >= 3 else 0)))
+        colw = (w - (ncols - 1) * GUTTER) / ncols
+        art = {"title": story.title, "subtitle": story.subtitle, "byline": None, "dateline": None,
+               "pullquotes": [], "captions": [], "blocks": []}
+        if story.kicker:
+            art["kicker"] = story.kicker
+        # headline block: across the columns, or beside the first one
+        beside = ncols >= 3 and rng.random() < 0.25
+        hx = x + (colw + GUTTER if beside else 0)
+        hw = w - (colw + GUTTER if beside else 0)
+        y = y0
+        if story.kicker:
+            for part in break_lines(story.kicker, "serif", 12, hw):
+                y += 15
+                self.items.append(Item(part, "serif", 12, hx, y))
+        tsize = min(26.0, max(15.0, hw / max(6, len(story.title)) * 0.95))
+        bold = rng.random() < 0.6
+        for part in break_lines(story.title, "bold", tsize, hw):
+            y += tsize * 1.25
+            self.items.append(Item(part, "bold", tsize, hx, y, bold=bold))
+        if story.subtitle:
+            for part in break_lines(story.subtitle, "serif", 13, hw):
+                y += 17
+                self.items.append(Item(part, "serif", 13, hx, y))
+        dl_raw = dl_gold = None
+        if rng.random() < 0.6:
+            dl_raw, dl_gold, reporter = forms.dateline(rng, self.cat)
+        else:
+            reporter = False
+        by_raw = None
+        if not reporter and rng.random() < 0.7:
+            by_raw, art["byline"] = forms.byline(rng, story.byline_hint, self.cat)
+        art["dateline"] = dl_gold
+        flow = Flow()
+        if by_raw and rng.random() < 0.5:  # under the headline
+            y += 15
+            self.items.append(Item(by_raw, "serif", 9.5, hx + (hw - text_width(by_raw, "serif", 9.5) if rng.random() < 0.3 else 0), y))
+            by_raw = None
+        y += 8
+        if by_raw:  # at the head of the body
+            flow.paragraph(by_raw, "sans", fs, colw, lead, indent_em=0)
+        first = True
+        for kind, text in story.blocks:
+            if kind == "subhead":
+                flow.paragraph(text, "bold", fs, colw, lead, indent_em=0, space_before=fs * 0.6)
+                art["blocks"].append({"kind": "subhead", "text": text})
+                continue
+            printed, gold = text, text
+            if first and dl_raw:
+                printed, gold = dl_raw + text, dl_gold + text
+            first = False
+            flow.paragraph(printed, "serif", fs, colw, lead)
+            art["blocks"].append({"kind": "paragraph", "text": gold})
+        # reserved boxes: a picture with its caption at the top of some columns, a pull quote
+        reserved: dict[int, list[tuple[float, list]]] = {}
+        if story.captions and rng.random() < 0.6:
+            cap = story.captions[0]
+            if rng.random() < 0.6:
+                cap = cap + rng.choice(("", " ", "  ")) + forms.caption_credit(rng, self.cat)
+            pic_cols = rng.randint(1, max(1, ncols - 1)) if ncols > 1 else 1
+            start = rng.randint(0, ncols - pic_cols) if not beside else max(1, ncols - pic_cols)
+            pw = pic_cols * colw + (pic_cols - 1) * GUTTER
+            ph = rng.choice((60.0, 80.0, 110.0))
+            caplines = break_lines(cap, "sans", 8.0, pw)
+            reserved.setdefault(start, []).append((ph + 6 + 11 * len(caplines) + 8, [
+                ("pic", pic_cols, pw, ph, caplines)]))
+            for c in range(start + 1, start + pic_cols):
+                reserved.setdefault(c, []).append((ph + 6 + 11 * len(caplines) + 8, []))
+            art["captions"].append(re.sub(r"\s+", " ", cap))
+        if rng.random() < 0.35:
+            sentences = [s for p in story.paragraphs for s in _SENTENCE.findall(p) if 14 <= len(s) <= 60]
+            if sentences:
+                q = rng.choice(sentences)
+                if rng.random() < 0.6:
+                    q = _paraphrase(q, rng)
+                qc = rng.randrange(ncols)
+                qlines = break_lines(q, "bold", 11.0, colw - 12)
+                reserved.setdefault(qc, []).append((14 * len(qlines) + 24, [("quote", qlines)]))
+                art["pullquotes"].append(q)
+        body_top = y
+        height = self.flow(flow, x, body_top, colw, ncols, reserved, beside, y0)
+        self.gold["articles"].append(art)
+        return body_top - y0 + height
+
+    def flow(self, flow: Flow, x: float, top: float, colw: float, ncols: int, reserved, beside: bool,
+             y0: float) -> float:
+        """Pour the lines into the columns, balanced: the shortest column height that holds
+        them all; returns it."""
+        total = sum(h for *_, h, _ in flow.lines) + sum(r[0] for rs in reserved.values() for r in rs)
+        extra = (top - y0) if beside else 0.0  # the first column starts at the article's top
+        target = total / ncols
+        while True:
+            cols = self._pour(flow, target, ncols, reserved, extra)
+            if cols is not None:
+                break
+            target += self.body * self.leading
+        height = 0.0
+        for c, lines in enumerate(cols):
+            cx = x + c * (colw + GUTTER)
+            cy = top - (extra if c == 0 else 0)
+            for kind, *rest in lines:
+                if kind == "box":
+                    h, content = rest
+                    for what in content:
+                        if what[0] == "pic":
+                            _, n, pw, ph, caplines = what
+                            self.rects.append((cx, cy + 4, pw, ph, "picture"))
+                            yy = cy + 4 + ph
+                            for cl in caplines:
+                                yy += 11
+                                self.items.append(Item(cl, "sans", 8.0, cx, yy))
+                        else:
+                            _, qlines = what
+                            self.rects.append((cx + 2, cy + 4, colw - 4, h - 8, "box"))
+                            yy = cy + 8
+                            for ql in qlines:
+                                yy += 14
+                                self.items.append(Item(ql, "bold", 11.0, cx + 6, yy))
+                    cy += h
+                else:
+                    text, font, size, justify, h, indent = rest
+                    cy += h
+                    self.items.append(Item(text, font, size, cx + indent, cy, colw - indent if justify else 0.0))
+            height = max(height, cy - top)
+        return height
+
+    def _pour(self, flow: Flow, target: float, ncols: int, reserved, extra: float):
+        cols = [[] for _ in range(ncols)]
+        used = [0.0] * ncols
+        used[0] -= extra
+        for c in range(ncols):
+            for h, content in reserved.get(c, []):
+                if content or True:
+                    cols[c].append(("box", h, content))
+                    used[c] += h
+        c = 0
+        for line in flow.lines:
+            h = line[4]
+            while c < ncols and used[c] + h > target + 0.01 and used[c] > 0:
+                c += 1
+            if c >= ncols:
+                return None
+            cols[c].append(("line", *line))
+            used[c] += h
+        return cols
+
+    # ------------------------------------------------------------------------ drawing
+    def save(self, path: Path) -> None:
+        from reportlab.pdfgen import canvas
+
+        c = canvas.Canvas(str(path), pagesize=(self.width, self.height), invariant=1)
+        c.setTitle("")
+        for x, y, w, h, kind in self.rects:  # rules (black), pictures (grey), boxes (outlined)
+            c.setFillGray({"rule": 0.0, "picture": 0.8}.get(kind, 1.0))
+            c.setStrokeGray(0.3)
+            c.rect(x, self.height - y - h, w, h, stroke=1, fill=1 if kind != "box" else 0)
+        c.setFillGray(0.0)
+        for it in self.items:
+            draws = [(0.0, 0.0)] + ([(0.35, 0.0)] if it.bold else [])
+            n = len(it.text)
+            natural = text_width(it.text, it.font, it.size)
+            space = (it.width - natural) / (n - 1) if it.width and n > 1 and it.width > natural else 0.0
+            for dx, dy in draws:
+                t = c.beginText(it.x + dx, self.height - it.y + dy)
+                t.setFont(it.font, it.size)
+                t.setCharSpace(space)
+                t.textOut(it.text)
+                c.drawText(t)
+        c.showPage()
+        c.save()
+
+
+# ---------------------------------------------------------------------------- extraction
+def extract(pdf: Path, extractor: str) -> str:
+    if extractor == "pdfminer":
+        from pdfminer.high_level import extract_text
+
+        return extract_text(str(pdf))
+    if extractor in ("pdftotext", "layout"):
+        args = ["pdftotext", "-enc", "UTF-8"] + (["-layout"] if extractor == "layout" else []) + [str(pdf), "-"]
+        return subprocess.run(args, check=True, capture_output=True).stdout.decode("utf-8")
+    if extractor == "pymupdf":
+        import pymupdf
+
+        with pymupdf.open(str(pdf)) as doc:
+            return "".join(p.get_text() for p in doc)
+    raise ValueError(extractor)
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("out", nargs="?", default=str(ROOT / "benchmarks" / "extractor_set"))
+    ap.add_argument("--cache", default=str(ROOT / "benchmarks" / ".fonts"))
+    args = ap.parse_args(argv)
+    out = Path(args.out)
+    stories = load_stories(sorted((ROOT / "samples" / "articles").glob("*.jsonl")))
+    cat = forms.catalogue()
+    plans = []
+    for split, (pool, pages, seed) in SPLITS.items():
+        pooled = [s for s in stories if pool_of(s.id) == pool]
+        for k in range(pages):
+            rng = random.Random(seed * 1_000_003 + k)
+            chosen = rng.sample(pooled, rng.randint(3, 5))
+            plans.append((split, f"{split[0]}{k:03d}", rng, chosen))
+    # every character a page may print: the stories, the catalogue's forms and names
+    chars = set("".join(s.title + (s.subtitle or "") + (s.kicker or "") + "".join(t for _, t in s.blocks)
+                        + "".join(s.captions) + (s.byline_hint or "") for s in stories))
+    chars |= set("".join(f.example + f.template for f in cat.forms))
+    chars |= set("".join(forms.SURNAMES) + "".join(forms.GIVEN))
+    chars |= {chr(c) for c in range(0x20, 0x7F)} | set("（）【】〔〕《》“”‘’——…·◎□■●○▲★◇、，。；：？！／｜　")
+    chars |= set("一二三四五六七八九十百千零〇年月日星期版编辑美校对电讯消息记者通讯员摄影报道图文")
+    register_fonts("".join(sorted(chars)), Path(args.cache))
+    if out.exists():
+        shutil.rmtree(out)
+    for split, name, rng, chosen in plans:
+        page = Page(rng, chosen, cat, name)
+        page.build()
+        pdfdir = out / split / "pdf"
+        pdfdir.mkdir(parents=True, exist_ok=True)
+        pdf = pdfdir / f"{name}.pdf"
+        page.save(pdf)
+        gold = json.dumps(page.gold, ensure_ascii=False, indent=1) + "\n"
+        (pdfdir / f"{name}.gold.json").write_text(gold, encoding="utf-8")
+        for ex in EXTRACTORS:
+            d = out / split / ex
+            d.mkdir(parents=True, exist_ok=True)
+            (d / f"{name}.txt").write_text(extract(pdf, ex), encoding="utf-8")
+            (d / f"{name}.gold.json").write_text(gold, encoding="utf-8")
+        print(f"{split}/{name}: {len(page.gold['articles'])} articles, {pdf.stat().st_size // 1024} KB")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
