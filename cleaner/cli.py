@@ -113,6 +113,12 @@ def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--convert", choices=("auto", "t2s", "none"), default="auto",
                    help="Traditional → Simplified: 'auto' converts only text detected as "
                         "Traditional (default), 't2s' converts everything, 'none' nothing")
+    p.add_argument("--extractor", choices=("auto", "pdfminer", "pdftotext", "layout", "pymupdf", "plain"),
+                   default="auto",
+                   help="what made the text: 'auto' (default) reads columns printed side by side "
+                        "(pdftotext -layout) where the page shows them; 'layout' always does; "
+                        "'plain', 'pdfminer', 'pdftotext', 'pymupdf' never do (columns those "
+                        "extractors interleave line by line are not yet separated)")
     p.add_argument("--encoding", default="auto",
                    help="input encoding; 'auto' (default) tries UTF-8, UTF-16 (BOM), GB18030, Big5")
     p.add_argument("--errors", choices=("strict", "replace"), default="strict",
@@ -580,7 +586,7 @@ def _cmd_clean(args) -> int:
             return _fail("several pages need -o OUTDIR (or --format jsonl for JSON Lines on stdout)")
         path = inputs[0][0]
         text, _ = read_page(path, args.encoding, args.errors)
-        page = clean(text, name=_page_name(path), rules=rules, convert=args.convert)
+        page = clean(text, name=_page_name(path), rules=rules, convert=args.convert, extractor=args.extractor)
         if fmt == "json":
             sys.stdout.write(dumps(page_dict(page)))
         elif fmt == "text":
@@ -591,7 +597,7 @@ def _cmd_clean(args) -> int:
     if args.output:
         _check_output(Path(args.output), args.pages,
                       inputs if fmt != "jsonl" or is_jsonl else [])
-    job = Job(rules=rules, options=(("convert", args.convert),),
+    job = Job(rules=rules, options=(("convert", args.convert), ("extractor", args.extractor)),
               mode="folder" if fmt != "jsonl" else (args.per or "article"),
               outdir=args.output, encoding=args.encoding, errors=args.errors,
               text_field=args.text_field, id_field=args.id_field or None, reports=args.reports,
@@ -609,7 +615,7 @@ def _cleaned_pages(args, failed: list):
         if text is None:
             failed[0] += 1
             continue
-        yield name, clean(text, name=name, rules=rules, convert=args.convert)
+        yield name, clean(text, name=name, rules=rules, convert=args.convert, extractor=args.extractor)
 
 
 def _cmd_explain(args) -> int:
@@ -643,7 +649,7 @@ def _cmd_report(args) -> int:
 
     rules = load_rules(args.rules)
     text, _ = read_page(args.page, args.encoding, args.errors)
-    page = clean(text, name=_page_name(args.page), rules=rules, convert=args.convert)
+    page = clean(text, name=_page_name(args.page), rules=rules, convert=args.convert, extractor=args.extractor)
     write_atomic(Path(args.output), page_report(page))
     return 0
 

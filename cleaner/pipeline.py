@@ -11,7 +11,8 @@ from .stages import PIPELINE
 
 
 #: run-time options and the values each takes
-OPTIONS = {"convert": ("auto", "t2s", "none")}
+OPTIONS = {"convert": ("auto", "t2s", "none"),
+           "extractor": ("auto", "pdfminer", "pdftotext", "layout", "pymupdf", "plain")}
 
 
 def check_options(options: dict) -> None:

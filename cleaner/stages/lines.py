@@ -14,6 +14,7 @@ import re
 from ..chars import ORNAMENTS, ends_sentence, opens_bracket, quote_balance, width
 from ..model import _NEWLINE, Change, Line, Page, new_line, replace, source_offset
 from ..rules import Rule, pattern, search, search_any
+from . import columns
 from ._common import dateline_at
 from .dedouble import parse_doubling
 
@@ -70,8 +71,12 @@ def run(page: Page) -> Page:
         starts_of_all.append(pos)  # an empty last line after the last line break
     page = page.evolve(layout=replace(page.layout, line_starts=tuple(starts_of_all)))
     changes = []
+    extractor = page.rules.option("extractor", "auto")
+    if page.rules.enabled("C001") and extractor in ("auto", "layout"):
+        lines, changes = columns.split(page, lines, forced=extractor == "layout")
     if page.rules.enabled("T001"):
-        lines, changes = _split_bylines(page, page.rules["T001"], lines)
+        lines, more = _split_bylines(page, page.rules["T001"], lines)
+        changes += more
     return page.evolve(lines=tuple(lines), changes=page.changes + tuple(changes))
 
 

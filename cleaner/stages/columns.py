@@ -1,0 +1,210 @@
+"""The column step of the lines stage: columns an extractor set side by side, read one by one.
+
+``pdftotext -layout`` and other layout-preserving extractors print a row of the page as one
+line, the columns of that row side by side and separated by runs of blanks::
+
+    公平是社会公平的重要基础。近年来，从推     地区，学校硬件条件虽已明显改善，但优秀
+    进义务教育优质均衡发展，到推广“双师课     教师“招不来、留不住”的问题仍较突出；
+
+The page is read here as bands (stretches of rows between blank gaps wider than the page's
+usual gap between rows) and, in each band, lanes: the columns, found where many rows start a
+piece of text at the same position. Positions are counted in characters, whatever their
+width: poppler places a piece at a character position, not at a display width, and only
+roughly (a piece's position depends on the pieces left of it on any row), so starts are
+pooled within a tolerance, and a piece goes to the nearest lane, keeping the row's order; a
+piece after a single blank continues its lane (the blanks inside a byline) unless it starts
+where a lane does. Each band is then read lane by lane, top to bottom: a headline over some
+lanes is read where it starts, before the text under it. A line is cut only at blanks and
+only where no character repair straddles the cut, so the pieces are spans of the source like
+any line, and the move is one recorded change per band (rule C001) with the lanes as evidence.
+
+Text that is not set side by side (one column per line, the dev pages, the sample) has no
+band with two lanes that enough rows share, and is left exactly as it is.
+"""
+
+from __future__ import annotations
+
+import re
+import bisect
+from dataclasses import dataclass
+
+from ..model import Change, Line, Page, new_line
+from ..chars import width
+from ..rules import Rule
+
+STAGE = "columns"
+
+#: a run of blanks inside a row (ASCII, ideographic and no-break spaces)
+_BLANKS = re.compile(r"[ \u3000\u00a0]+")
+#: text, two blank cells or more, text: at most one match per row that has a wide blank run
+_WIDE_RUN = re.compile(r"\S(?:[ \u00a0]{2,}|\u3000)[ \u3000\u00a0]*(?=\S)")
+
+
+def cells(text: str) -> int:
+    """A position in a layout line, in characters (wide or not: see the module)."""
+    return len(text)
+
+
+@dataclass(frozen=True, slots=True)
+class Piece:
+    """A run of text in a row: its source span and where it starts and ends, in cells."""
+
+    start: int
+    end: int
+    x0: int
+    x1: int
+    gap: int  # blank cells before it on its row
+
+
+def pieces_of(src: str, line: Line) -> list[Piece]:
+    """The line cut at every run of blanks, with each piece's cell position counted from the
+    start of its source line and the blank cells before it."""
+    text = src[line.start:line.end]
+    row_start = src.rfind("\n", 0, line.start) + 1
+    base = cells(src[row_start:line.start])  # the line's indent in its source row
+    pieces = []
+    pos, gap = 0, base
+    for m in _BLANKS.finditer(text):
+        x0 = base + cells(text[:pos])
+        pieces.append(Piece(line.start + pos, line.start + m.start(), x0, x0 + cells(text[pos:m.start()]), gap))
+        pos, gap = m.end(), cells(m.group())
+    x0 = base + cells(text[:pos])
+    pieces.append(Piece(line.start + pos, line.end, x0, x0 + cells(text[pos:]), gap))
+    return pieces
+
+
+def lanes_of(rows: list[list[Piece]], rule: Rule) -> list[int]:
+    """Where the band's lanes start (cells). Extractors place text only roughly (a column's
+    rows start a few cells apart), so starts are counted in a window of ``tolerance`` cells
+    either side, and the best-supported positions are taken one by one, each at least
+    ``separation`` cells from those taken before (no column is narrower), while ``min_rows``
+    rows, and ``min_share`` of the band's rows, start a piece there."""
+    p = rule.params
+    tol, sep = p["tolerance"], p["separation"]
+    counts: dict[int, int] = {}
+    for r in rows:
+        for pc in r:
+            counts[pc.x0] = counts.get(pc.x0, 0) + 1
+    if not counts:
+        return []
+    need = max(p["min_rows"], p["min_share"] * len(rows))
+    support = {x: sum(counts.get(x + d, 0) for d in range(-tol, tol + 1)) for x in counts}
+    taken: list[int] = []
+    for x in sorted(support, key=lambda x: (-support[x], x)):
+        if support[x] < need:
+            break
+        if all(abs(x - t) >= sep for t in taken):
+            taken.append(x)
+    # each lane at the median start of the pieces it pooled
+    lanes = []
+    for x in sorted(taken):
+        near = sorted(y for y, n in counts.items() for _ in range(n) if abs(y - x) <= tol)
+        lanes.append(near[len(near) // 2])
+    return lanes
+
+
+def assign(row: list[Piece], lanes: list[int], rule: Rule) -> list[int]:
+    """The lane of each piece of a row, never left of the piece before it (a row reads left to
+    right). A piece opens a new lane where it starts within ``tolerance`` cells of that
+    lane's start, or, set apart by ``min_gap`` blank cells or more, nearer to it than to the
+    lane it would otherwise continue; a piece after a single blank continues its lane (the
+    blanks inside a byline or a dateline)."""
+    tol, min_gap = rule.params["tolerance"], rule.params["min_gap"]
+    out = []
+    prev = -1
+    for pc in row:
+        k = max(prev, min(range(len(lanes)), key=lambda i: abs(lanes[i] - pc.x0)))
+        if prev >= 0 and k > prev and abs(lanes[k] - pc.x0) > tol and (
+                pc.gap < min_gap or abs(lanes[prev] - pc.x0) <= abs(lanes[k] - pc.x0)):
+            k = prev
+        out.append(k)
+        prev = k
+    return out
+
+
+def split(page: Page, lines: list[Line], forced: bool = False) -> tuple[list[Line], list[Change]]:
+    """Lines in reading order and one change per band read lane by lane (see the module).
+    Unless ``forced`` (the user said the text is ``pdftotext -layout``'s), only a page where
+    ``min_page_share`` of the lines hold a wide blank run is read so."""
+    rule = page.rules["C001"]
+    p = rule.params
+    src = page.source
+    need = max(p["min_rows"], p["min_page_share"] * len(lines))
+    if not forced and len(_WIDE_RUN.findall(src)) < need:
+        return lines, []  # (one C pass: fewer wide blank runs on the page than rows needed)
+    rows = [pieces_of(src, ln) for ln in lines]
+    if not forced and sum(1 for r in rows if any(pc.gap >= p["min_gap"] for pc in r[1:])) < need:
+        return lines, []  # not a page of columns set side by side
+    edits = page.overlay.edits
+    starts = [ed.start for ed in edits]
+    out: list[Line] = []
+    changes: list[Change] = []
+    usual = usual_gap(lines)
+    for band in bands(lines, p):
+        band_rows = [rows[k] for k in band]
+        lanes = lanes_of(band_rows, rule)
+        if len(lanes) < 2:
+            out.extend(lines[k] for k in band)
+            continue
+        lane_lines: list[list[Line]] = [[] for _ in lanes]
+        gaps = [0] * len(lanes)
+        for k in band:
+            ln = lines[k]
+            got = assign(rows[k], lanes, rule)
+            spans = {}
+            for pc, lane in zip(rows[k], got):
+                s0 = spans.get(lane, (pc.start, pc.end))[0]
+                spans[lane] = (s0, pc.end)
+            if any(_straddled(edits, starts, s, e) for s, e in spans.values()):
+                spans = {got[0]: (ln.start, ln.end)}  # a repair crosses a cut: keep the row whole
+            for lane, (s, e) in spans.items():
+                text = page.overlay.render(s, e)
+                gap = gaps[lane] + (ln.gap_before if lane_lines[lane] else 0)
+                lane_lines[lane].append(new_line((0, s, e, text, width(text), gap)))
+                gaps[lane] = 0
+            for lane in range(len(lanes)):
+                if lane not in spans:
+                    gaps[lane] += 1 + ln.gap_before  # an empty cell in this lane: a blank line
+        first = len(out)
+        for lane, lls in enumerate(lane_lines):
+            for i, ln in enumerate(lls):
+                # a column's first line: the band's first gap, or the usual one between rows (a
+                # column break is no paragraph break: rejoin decides by the lines themselves)
+                gap = ln.gap_before if i else lines[band[0]].gap_before if lane == 0 else usual
+                out.append(new_line((len(out), ln.start, ln.end, ln.text, ln.width, gap)))
+        s, e = lines[band[0]].start, lines[band[-1]].end
+        changes.append(Change(
+            rule.id, STAGE, "move", (s, e), src[s:e], "\n".join(ln.text for ln in out[first:]),
+            rule.message.format(rows=len(band), lanes=len(lanes),
+                                at=", ".join(str(int(x)) for x in lanes))))
+    return [ln if ln.index == i else new_line((i, ln.start, ln.end, ln.text, ln.width, ln.gap_before))
+            for i, ln in enumerate(out)], changes
+
+
+def bands(lines: list[Line], p: dict) -> list[list[int]]:
+    """The page's rows in bands: a new band where the blank lines before a row exceed the
+    page's usual blank lines between rows (none on a tight page, one where the extractor
+    leaves a blank line after every row) by ``band_gap`` or more."""
+    usual = usual_gap(lines)
+    out: list[list[int]] = [[]]
+    for k, ln in enumerate(lines):
+        if out[-1] and ln.gap_before - usual >= p["band_gap"]:
+            out.append([])
+        out[-1].append(k)
+    return out
+
+
+def usual_gap(lines: list[Line]) -> int:
+    """The blank lines an extractor most often leaves between two rows (the median)."""
+    gaps = sorted(ln.gap_before for ln in lines[1:]) or [0]
+    return gaps[len(gaps) // 2]
+
+
+def _straddled(edits, starts: list[int], s: int, e: int) -> bool:
+    """Whether a character repair crosses a cut at ``s`` or ``e`` (``starts``: the sorted
+    starts of ``edits``; an edit is never longer than its source line)."""
+    for cut in (s, e):
+        i = bisect.bisect_left(starts, cut)
+        if i and edits[i - 1].end > cut:
+            return True
+    return False

@@ -1,0 +1,130 @@
+"""The column step (rule C001): columns printed side by side on one line are read one by one.
+
+Hand-made cases for what it must do and must leave alone, and the typeset extractor set
+(``benchmarks/extractor_set``: PDF pages read by four extractors, gold from the typesetting):
+its figures must not fall below what the stage reaches today, and every page keeps its text.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import cleaner
+from cleaner.conservation import check
+from cleaner.rules import default_rules
+from cleaner.stages import columns
+
+ROOT = Path(__file__).resolve().parents[1]
+SET = ROOT / "benchmarks" / "extractor_set"
+
+# two columns of one article, printed side by side (as pdftotext -layout prints them): the
+# left column's line, blanks, the right column's line; a single blank inside the byline
+TWO_COLUMNS = (
+    "全市新增就业岗位三万个",
+    "本报记者 王小明              表示，下一步将继续加大",
+    "  本报讯 今年以来，全市    稳就业政策支持力度，帮",
+    "新增就业岗位三万个，同     助高校毕业生等重点群体",
+    "比增长百分之五，城镇调     实现就业。",
+    "查失业率保持在较低水平。",
+    "  市人社局的有关负责人",
+)
+
+
+def _page(rows, **options):
+    return cleaner.clean("\n".join(rows) + "\n", **options)
+
+
+def test_side_by_side_columns_are_read_column_by_column():
+    page = _page(TWO_COLUMNS)
+    body = page.articles[0].text
+    assert body.startswith("本报讯今年以来，全市新增就业岗位三万个，同比增长百分之五，城镇调查失业率保持在较低水平。")
+    assert "市人社局的有关负责人表示，下一步将继续加大稳就业政策支持力度，帮助高校毕业生等重点群体实现就业。" in body
+    moves = [c for c in page.changes if c.rule == "C001"]
+    assert len(moves) == 1 and moves[0].stage == "columns" and moves[0].action == "move"
+    assert "2 columns" in moves[0].reason
+
+
+def test_a_single_blank_inside_a_byline_does_not_start_a_column():
+    page = _page(TWO_COLUMNS)
+    texts = [ln.text for ln in page.lines]
+    assert "本报记者 王小明" in texts
+
+
+def test_every_character_is_kept():
+    assert check(_page(TWO_COLUMNS)) == []
+
+
+def test_the_extractor_option_decides():
+    plain = _page(TWO_COLUMNS, extractor="plain")
+    assert not [c for c in plain.changes if c.rule == "C001"]
+    # three rows of seventeen with a wide blank run are not enough for auto, but 'layout' says the text is laid out
+    rows = ("第一栏的文字写在这里    第二栏的文字写在这里", "第一栏的第二行文字    第二栏的第二行文字",
+            "第一栏的第三行文字    第二栏的第三行文字", "一段普通的文字，没有分栏。", "又一段普通的文字，没有分栏。",
+            "还有一段普通的文字。", "最后一段普通的文字。", "真的是最后一段。", "结束。", "完。", "全文完。",
+            "补一段。", "再补一段。", "又补一段。", "还补一段。", "最后补一段。", "补完了。")
+    assert not [c for c in _page(rows).changes if c.rule == "C001"]
+    assert [c for c in _page(rows, extractor="layout").changes if c.rule == "C001"]
+
+
+def test_an_unknown_extractor_is_refused():
+    with pytest.raises(ValueError, match="extractor"):
+        cleaner.clean("正文。\n", extractor="ocr")
+
+
+@pytest.mark.parametrize("text", [
+    "◎本报记者  符晓波\n\n智能制造“加速跑”\n\n本报讯  近日，园区启动建设。\n",
+    "A3  要闻\n\n本版编辑  王五  美编  赵六\n\n正文第一段。\n",
+])
+def test_ordinary_pages_with_double_blanks_are_left_alone(text):
+    assert not [c for c in cleaner.clean(text).changes if c.rule == "C001"]
+
+
+def test_lanes_are_the_starts_many_rows_share():
+    rule = default_rules()["C001"]
+    rows = [[columns.Piece(0, 1, 0, 9, 0), columns.Piece(0, 1, 24 + d, 30, 4)] for d in (0, 1, -1, 2, 0)]
+    rows.append([columns.Piece(0, 1, 0, 9, 0), columns.Piece(0, 1, 13, 15, 1)])  # a blank in a byline
+    assert columns.lanes_of(rows, rule) == [0, 24]
+
+
+def test_the_sample_page_and_dev_pages_are_left_alone(dev_page):
+    page = cleaner.clean(dev_page.read_text(encoding="utf-8"))
+    assert not [c for c in page.changes if c.rule == "C001"]
+
+
+def test_the_sample_page_is_left_alone(sample_page):
+    page = cleaner.clean(sample_page.read_text(encoding="utf-8"))
+    assert not [c for c in page.changes if c.rule == "C001"]
+
+
+# ---------------------------------------------------------------- the typeset extractor set
+#: what the cleaner reaches on the held-out (test) pages of the extractor set, less a margin:
+#: a change that loses more fails here (extractor: metric -> floor, percent)
+FLOORS = {
+    "layout": {"seg_f1": 42.0, "para_f1": 55.0, "cer_max": 40.0},
+    "pymupdf": {"seg_f1": 88.0, "para_f1": 88.0, "cer_max": 8.0},
+}
+
+
+@pytest.mark.skipif(not SET.is_dir(), reason="extractor set not here")
+@pytest.mark.parametrize("extractor", sorted(FLOORS))
+def test_extractor_set_figures_hold(extractor):
+    from cleaner.train import Evaluator, load_gold_dirs
+
+    with Evaluator(load_gold_dirs([SET / "test" / extractor]), 1) as ev:
+        s = ev.summary(default_rules())
+    floor = FLOORS[extractor]
+    assert s["seg_f1"] * 100 >= floor["seg_f1"]
+    assert s["para_f1"] * 100 >= floor["para_f1"]
+    assert s["cer"] * 100 <= floor["cer_max"]
+
+
+@pytest.mark.skipif(not SET.is_dir(), reason="extractor set not here")
+def test_extractor_set_pages_keep_every_character():
+    bad = []
+    for path in sorted(SET.glob("*/*/*.txt")):
+        page = cleaner.clean(path.read_text(encoding="utf-8"), name=path.name)
+        if check(page):
+            bad.append(path.relative_to(SET))
+    assert bad == []
