@@ -32,6 +32,7 @@ SCHEMAS = {
                          "protected": list, "protected_chars": str},
         "doubled_near_match": {"min_similarity": float, "min_length": int},
         "doubled_split_lines": {"max_line_width": float, "max_lines": int, "min_coverage": float},
+        "doubled_line_pair": {"max_length": int, "min_length": int},
     },
     "rejoin": {
         "score_break": {

@@ -144,6 +144,21 @@ def doubled_near_match(page: Page, rule: Rule, k: int):
     return line_replacements(page, STAGE, rule, k, [(n // 2, n, "")], reason)
 
 
+def doubled_line_pair(page: Page, rule: Rule, k: int):
+    """A headline line printed twice on consecutive lines (PyMuPDF and pdfminer read each
+    copy of an overprinted line as a line of its own): the second copy goes. Only a line that
+    reads as a headline: at most ``max_length`` characters and no sentence end in it."""
+    lines = page.lines
+    if k + 1 >= len(lines):
+        return None
+    a, b = lines[k].text, lines[k + 1].text
+    if a != b or len(a) > rule.params["max_length"] or len(a.strip()) < rule.params["min_length"] \
+            or any(c in a for c in TERMINAL):
+        return None
+    reason = rule.describe(line=page.line_no(k + 1), result=a)
+    return line_replacements(page, STAGE, rule, k + 1, [(0, len(b), "")], reason)
+
+
 def split_candidates(page: Page, rule: Rule) -> list[bool]:
     """Lines that may hold one run of a doubled headline: narrow, and no sentence inside."""
     wmax = rule.params["max_line_width"]
@@ -208,9 +223,17 @@ def run(page: Page) -> Page:
     done = set()
     line_rule_on = line_rule is not None and line_rule.enabled
     near_rule = rules["D002"] if rules.enabled("D002") else None
+    pair_rule = rules["D004"] if rules.enabled("D004") else None
     for k in range(len(page.lines)):
         if k in done:
             continue
+        if pair_rule is not None:
+            pair = doubled_line_pair(page, pair_rule, k)
+            if pair is not None:  # (the copy kept is a line drawn bold, like the others here)
+                edits += pair[0]
+                changes += pair[1]
+                done.update((k, k + 1))
+                continue
         hit = None
         if line_rule_on:
             hit = doubled_line(page, line_rule, k)
