@@ -108,15 +108,22 @@ def assign(row: list[Piece], lanes: list[int], rule: Rule) -> list[int]:
     right). A piece opens a new lane where it starts within ``tolerance`` cells of that
     lane's start, or, set apart by ``min_gap`` blank cells or more, nearer to it than to the
     lane it would otherwise continue; a piece after a single blank continues its lane (the
-    blanks inside a byline or a dateline)."""
+    blanks inside a byline or a dateline), and always between single characters (the blanks
+    of a letter-spaced line)."""
     tol, min_gap = rule.params["tolerance"], rule.params["min_gap"]
     out = []
     prev = -1
+    before = None
     for pc in row:
         k = max(prev, min(range(len(lanes)), key=lambda i: abs(lanes[i] - pc.x0)))
-        if prev >= 0 and k > prev and abs(lanes[k] - pc.x0) > tol and (
-                pc.gap < min_gap or abs(lanes[prev] - pc.x0) <= abs(lanes[k] - pc.x0)):
+        if prev >= 0 and k > prev and (
+                (abs(lanes[k] - pc.x0) > tol and (
+                    pc.gap < min_gap or abs(lanes[prev] - pc.x0) <= abs(lanes[k] - pc.x0)))
+                or (pc.gap < min_gap and before.x1 - before.x0 == 1 and pc.x1 - pc.x0 <= 2)):
+            # (a single blank after a single character: a letter-spaced line, 住 房 和 城 乡,
+            # whose blanks the extractor put in for the justification)
             k = prev
+        before = pc
         out.append(k)
         prev = k
     return out
