@@ -406,6 +406,26 @@ def test_a_pull_quote_run_onto_the_text_under_it_is_cut_off(stages_until, wrap):
         assert any(t.startswith(quote if not quoted else "机舱内") for _, t in got), got
 
 
+@pytest.mark.parametrize("quote, quoted", [("一艘运维船载着8名运维人员驶离码头。", True),
+                                           ("队员们今天要检修的风机一共有三台。", False)])
+def test_a_pull_quote_boxed_inside_a_column_is_cut_out_and_the_paragraph_healed(wrap, quote, quoted):
+    """A quote boxed in a column is read between two lines of the paragraph it cuts, with no
+    blank line around it: its lines are narrower, it closes a sentence, and it repeats (or
+    edits) a sentence of the article. It is taken out and the paragraph is one again; a narrow
+    sentence that repeats nothing stays where it is."""
+    src = "清晨6点，福建平潭海域的海面上还笼罩着薄雾，一艘运维船已载着8名海上风电运维人员驶离码头。他们此行的目的地是距离海岸线约30公里的海上风电场。"
+    text = "机舱内空间狭小，机器轰鸣。记录员逐项登记数据，技术员现场排查隐患，检修工作从早上一直持续到傍晚，队员们才登上运维船返航。"
+    body = wrap(text, column=16)
+    quote_lines = wrap(quote, column=13, indent=0)  # (close enough to the text's 16 ems to be read on)
+    raw = "风电运维人员的一天\n\n" + "\n".join(wrap(src, column=16)) + "\n" + "\n".join(body[:2] + quote_lines + body[2:]) + "\n"
+    page = cleaner.clean(raw)
+    paragraphs = [b.text for a in page.articles for b in a.body]
+    quotes = [q.text for a in page.articles for q in a.pullquotes]
+    assert (quote in quotes) is quoted, (paragraphs, quotes)
+    if quoted:
+        assert text in paragraphs, paragraphs
+
+
 def test_a_question_set_apart_that_a_paragraph_holds_word_for_word_is_a_quote(stages_until, wrap):
     body = "记者：文物如何“活”起来、“火”起来？馆长：我们把库房里的文物搬进展厅，又把展厅搬到了网上，观众的反响很热烈。"
     for heading, quoted in (("文物如何“活”起来、“火”起来？", True), ("博物馆为何一票难求？", False)):

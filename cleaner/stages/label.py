@@ -500,6 +500,14 @@ def split_quotes_run_on(page: Page, blocks: list[Block], rule: Rule, changes: li
                     cut = -m
                     break
         if cut is None:
+            inside = _quote_inside(page, i, b, widths, rule, texts, narrow, content)
+            if inside is not None:
+                parts, quote, found = inside
+                out += parts
+                _record_run_on(page, b, quote, blocks[found] if found is not None else b, rule, changes,
+                               "inside the paragraph it cuts, ")
+                cut_any = True
+                continue
             out.append(b)
             continue
         m = abs(cut)
@@ -516,13 +524,69 @@ def split_quotes_run_on(page: Page, blocks: list[Block], rule: Rule, changes: li
             continue
         found = found[0]
         out += parts
-        s, e = page.block_span(b)
-        changes.append(Change(rule.id, STAGE, "split", (s, e), "", "",
-                              f"a pull quote run onto the text at line {page.line_no(quote.first)}: it is set "
-                              f"narrower and repeats the text at line {page.line_no(blocks[found].first)}",
-                              rule.safety))
+        _record_run_on(page, b, quote, blocks[found], rule, changes)
         cut_any = True
     return out if cut_any else blocks
+
+
+def _record_run_on(page: Page, b: Block, quote: Block, source: Block, rule: Rule, changes: list,
+                   how: str = "") -> None:
+    s, e = page.block_span(b)
+    changes.append(Change(rule.id, STAGE, "split", (s, e), "", "",
+                          f"a pull quote run onto the text at line {page.line_no(quote.first)}: it is set "
+                          f"{how}narrower and repeats the text at line {page.line_no(source.first)}",
+                          rule.safety))
+
+
+def _repeats(i: int, b: Block, page: Page, rule: Rule, texts: list[str], narrow: list[float], content: dict) -> bool:
+    """Whether block ``i`` as a whole repeats a paragraph within reach (a copy as long as it,
+    or held by a longer one): then it is a pull quote itself."""
+    whole = nows(b.text)
+    if len(whole) > QUOTE_MAX:
+        return False
+    reach = rule.params["quote_reach"]
+    if any(o != i and texts[o] == whole for o in range(max(0, i - reach), min(len(texts), i + reach + 1))):
+        return True
+    return quote_source(i, whole, narrowness(page, b), texts, narrow, rule, content) is not None
+
+
+def _quote_inside(page: Page, i: int, b: Block, widths: list[float], rule: Rule, texts: list[str],
+                  narrow: list[float], content: dict):
+    """A pull quote boxed inside a column, read between two lines of the paragraph it cuts:
+    a run of up to MAX_HEAD_LINES lines inside block ``b``, the last ending a sentence, all
+    ``cut_narrower`` ems narrower than the median line around them, that repeats a sentence
+    of another paragraph within reach or of the rest of this one (copied or edited). Returns
+    ``([before, quote, after], quote, source block or None)`` (no ``after`` where the block
+    ends with the quote); the assemble stage heals the paragraph around the quote once the
+    quote is out."""
+    p = rule.params
+    lines = page.lines
+    n = len(b.lines)
+    for m1 in range(1, n - 1):
+        # (up to the block's end: rejoin may have ended the paragraph with the quote's last line)
+        for m2 in range(m1 + 1, min(n, m1 + MAX_HEAD_LINES) + 1):
+            if not ends_sentence(lines[b.lines[m2 - 1]].text):
+                continue
+            around = sorted(widths[:m1] + widths[m2:])
+            if max(widths[m1:m2]) + p["cut_narrower"] > around[len(around) // 2]:
+                continue  # (the median line around it: one hanging mark widens a quote's line)
+            parts = [rebuild(page, replace(b, lines=b.lines[:m1], joiners=b.joiners[:m1 - 1])),
+                     rebuild(page, replace(b, lines=b.lines[m1:m2], joiners=b.joiners[m1:m2 - 1]))]
+            if m2 < n:
+                parts.append(rebuild(page, replace(b, lines=b.lines[m2:], joiners=b.joiners[m2:])))
+            quote = parts[1]
+            t = nows(quote.text)
+            if len(t) < p["min_length"] or len(t) > QUOTE_MAX:
+                continue
+            if _repeats(i, b, page, rule, texts, narrow, content):
+                return None  # the whole block repeats a paragraph: it is the quote, not its text
+            found = quote_source(i, t, narrowness(page, quote), texts, narrow, rule, content)
+            if found is not None:
+                return parts, quote, found[0]
+            rest = "".join(nows(x.text) for x in parts if x is not quote)
+            if t in rest or shared_content(t, rest, content) >= p["min_shared"]:
+                return parts, quote, None
+    return None
 
 
 def join_broken_quotes(page: Page, blocks: list[Block], rule: Rule, changes: list,

@@ -8,7 +8,7 @@ by another block and continued later; subheads before or after their sections; t
 subtitles and kickers broken over lines; fake bold by line (``标题标题``) or by run
 (``智能制造智能制造““加速跑加速跑””``); bylines on their own line, in the headline block, on the title's line
 or after the body; datelines of many forms; pull quotes (copies and edited paraphrases) at the
-page top or before their article; captions with and without their credit; page credits and
+page top, before their article or inside a column of its body; captions with and without their credit; page credits and
 furniture anywhere; hanging or pushed kinsoku, lost indents, hyphenated English; blank-line,
 single-newline and CRLF separators; stray blanks (``2022 年``); Traditional-character pages
 (gold stays Simplified); already-clean pages (one paragraph per line, which the cleaner must
@@ -59,7 +59,9 @@ VARIATION = {
     "column_tag": 0.06,  # a column tag (【冰点】) over the title of a story with no kicker
     "pullquote": 0.3,
     "pullquote_paraphrase": 0.6,  # quotes edited as in print, the usual case
-    "pullquote_top": 0.5,
+    # at the page top, right before its article, or boxed inside a column of its body (read
+    # between two of the column's lines, often in the middle of a paragraph)
+    "pullquote_place": {"top": 0.4, "before": 0.35, "inside": 0.25},
     "caption": 0.6,
     "caption_credit": 0.7,
     "caption_place": {"before": 0.3, "after": 0.5, "between": 0.2},
@@ -198,8 +200,13 @@ class PageMaker:
             art, own, quote, rest = self._article(story, n, measure, rng, spacey, metric)
             gold_articles.append(art)
             if quote:
-                if rng.random() < v["pullquote_top"]:
+                where = _pick(rng, v["pullquote_place"])
+                unit = max(own, key=len)
+                if where == "top":
                     top_quotes.append(quote)
+                elif where == "inside" and len(unit) >= 6:
+                    at = rng.randint(2, len(unit) - 2)
+                    unit[at:at] = quote
                 else:
                     own.insert(0, quote)
             units.append(own[0])
