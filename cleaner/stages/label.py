@@ -14,6 +14,7 @@ the assemble stage, because that needs the whole page.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections import Counter
@@ -538,6 +539,26 @@ def _record_run_on(page: Page, b: Block, quote: Block, source: Block, rule: Rule
                           rule.safety))
 
 
+def median_without(ordered: list[float], removed: list[float]) -> float:
+    """The median of the sorted list ``ordered`` with the values ``removed`` (a few of its
+    elements) taken out, without copying it: O(len(removed) log n).
+
+    >>> median_without([1, 2, 3, 9, 10], [9, 10])
+    2
+    """
+    taken: list[int] = []
+    for v in sorted(removed):
+        i = bisect.bisect_left(ordered, v)
+        while i in taken:
+            i += 1
+        taken.append(i)
+    idx = (len(ordered) - len(removed)) // 2
+    for i in sorted(taken):
+        if i <= idx:
+            idx += 1
+    return ordered[idx]
+
+
 def _repeats(i: int, b: Block, page: Page, rule: Rule, texts: list[str], narrow: list[float], content: dict) -> bool:
     """Whether block ``i`` as a whole repeats a paragraph within reach (a copy as long as it,
     or held by a longer one): then it is a pull quote itself."""
@@ -562,13 +583,13 @@ def _quote_inside(page: Page, i: int, b: Block, widths: list[float], rule: Rule,
     p = rule.params
     lines = page.lines
     n = len(b.lines)
+    ordered = sorted(widths)  # (once: the median around each run is read from it)
     for m1 in range(1, n - 1):
         # (up to the block's end: rejoin may have ended the paragraph with the quote's last line)
         for m2 in range(m1 + 1, min(n, m1 + MAX_HEAD_LINES) + 1):
             if not ends_sentence(lines[b.lines[m2 - 1]].text):
                 continue
-            around = sorted(widths[:m1] + widths[m2:])
-            if max(widths[m1:m2]) + p["cut_narrower"] > around[len(around) // 2]:
+            if max(widths[m1:m2]) + p["cut_narrower"] > median_without(ordered, widths[m1:m2]):
                 continue  # (the median line around it: one hanging mark widens a quote's line)
             parts = [rebuild(page, replace(b, lines=b.lines[:m1], joiners=b.joiners[:m1 - 1])),
                      rebuild(page, replace(b, lines=b.lines[m1:m2], joiners=b.joiners[m1:m2 - 1]))]
