@@ -95,7 +95,7 @@ def load_gold_dirs(dirs) -> list[GoldPage]:
 
 
 #: parameters that bound what a pattern may match or how far a search looks, not weights
-LIMITS = ("max_length", "min_length", "max_lines", "ngram", "max_column", "max_distance", "max_part", "max_candidates",
+LIMITS = ("max_length", "min_length", "max_lines", "ngram", "max_column", "max_distance", "max_part", "max_candidates", "max_lanes",
           "split_word_reach", "window", "window_overlap", "reach", "quote_reach")
 
 

@@ -78,28 +78,34 @@ def lanes_of(rows: list[list[Piece]], rule: Rule) -> list[int]:
     rows start a few cells apart), so starts are counted in a window of ``tolerance`` cells
     either side, and the best-supported positions are taken one by one, each at least
     ``separation`` cells from those taken before (no column is narrower), while ``min_rows``
-    rows, and ``min_share`` of the band's rows, start a piece there."""
+    rows, and ``min_share`` of the band's rows, start a piece there. More than ``max_lanes``
+    such positions are no columns (a line of letter-spaced text): none is returned."""
     p = rule.params
     tol, sep = p["tolerance"], p["separation"]
-    counts: dict[int, int] = {}
-    for r in rows:
-        for pc in r:
-            counts[pc.x0] = counts.get(pc.x0, 0) + 1
-    if not counts:
+    starts = sorted(pc.x0 for r in rows for pc in r)
+    if not starts:
         return []
     need = max(p["min_rows"], p["min_share"] * len(rows))
-    support = {x: sum(counts.get(x + d, 0) for d in range(-tol, tol + 1)) for x in counts}
+
+    def pooled(x: int) -> tuple[int, int]:  # (first, end) index of the starts within tol of x
+        return bisect.bisect_left(starts, x - tol), bisect.bisect_right(starts, x + tol)
+
+    support = {}
+    for x in set(starts):
+        lo, hi = pooled(x)
+        if hi - lo >= need:
+            support[x] = hi - lo
     taken: list[int] = []
     for x in sorted(support, key=lambda x: (-support[x], x)):
-        if support[x] < need:
-            break
         if all(abs(x - t) >= sep for t in taken):
             taken.append(x)
+            if len(taken) > p["max_lanes"]:
+                return []
     # each lane at the median start of the pieces it pooled
     lanes = []
     for x in sorted(taken):
-        near = sorted(y for y, n in counts.items() for _ in range(n) if abs(y - x) <= tol)
-        lanes.append(near[len(near) // 2])
+        lo, hi = pooled(x)
+        lanes.append(starts[(lo + hi) // 2])
     return lanes
 
 
@@ -115,7 +121,7 @@ def assign(row: list[Piece], lanes: list[int], rule: Rule) -> list[int]:
     prev = -1
     before = None
     for pc in row:
-        k = max(prev, min(range(len(lanes)), key=lambda i: abs(lanes[i] - pc.x0)))
+        k = max(prev, _nearest(lanes, pc.x0))
         if prev >= 0 and k > prev and (
                 (abs(lanes[k] - pc.x0) > tol and (
                     pc.gap < min_gap or abs(lanes[prev] - pc.x0) <= abs(lanes[k] - pc.x0)))
@@ -127,6 +133,14 @@ def assign(row: list[Piece], lanes: list[int], rule: Rule) -> list[int]:
         out.append(k)
         prev = k
     return out
+
+
+def _nearest(lanes: list[int], x: int) -> int:
+    """The index of the lane start nearest ``x`` (the left one of two as near)."""
+    i = bisect.bisect_left(lanes, x)
+    if i == len(lanes) or (i and x - lanes[i - 1] <= lanes[i] - x):
+        return max(0, i - 1)
+    return i
 
 
 def split(page: Page, lines: list[Line], forced: bool = False) -> tuple[list[Line], list[Change]]:
