@@ -238,3 +238,16 @@ def test_a_dateline_line_over_an_indented_looking_line_goes_on(stages_until):
     lines = ["本报华盛顿 7 月", "26日电（记者袁晓", "英）美国商务部当天公", "布的数据显示，上月零", "售额增长。"]
     page = stages_until("\n".join(lines) + "\n", "rejoin")
     assert len(page.blocks) == 1
+
+
+@pytest.mark.parametrize("lines, byline", [
+    (("文/羊城晚报全媒体记", "者 韩梅"), "文/羊城晚报全媒体记者 韩梅"),
+    # each line alone reads as a byline too: together they are one
+    (("光明日报记者 杜磊平 廖明伟 光明日报", "通讯员 邱浩飞"), "光明日报记者 杜磊平 廖明伟 光明日报通讯员 邱浩飞"),
+])
+def test_a_byline_broken_over_two_lines_is_one_byline(lines, byline):
+    body = ["记者从湖北省文物考古研究", "院获悉，经过近一年的考古", "发掘，位于荆门市的一处明代家族墓地已清理墓葬23座。"]
+    page = cleaner.clean("\n".join(["明代家族墓地考古发掘出土文物200余件", *lines, *body]) + "\n")
+    (article,) = page.articles
+    assert article.byline is not None and article.byline.text == byline
+    assert article.subtitle is None

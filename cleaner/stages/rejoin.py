@@ -169,6 +169,18 @@ def dateline_goes_on(rules, text: str, nxt: str) -> bool:
     return m is not None and m.end() > len(text)
 
 
+def byline_goes_on(rules, text: str, nxt: str) -> bool:
+    """A byline (a form of the byline rule L004, no longer than its ``max_length``) broken
+    over two lines: the two lines read as one byline to the end (文/羊城晚报全媒体记 / 者 韩梅)."""
+    if not rules.enabled("L004"):
+        return False
+    whole = text + nxt
+    if len(whole) > rules["L004"].params["max_length"]:
+        return False
+    m = search_any(rules["L004"].params["patterns"], whole)
+    return m is not None and m.start() == 0 and m.end() == len(whole)
+
+
 def line_facts(page: Page, opener_res: list) -> tuple[list[bool], list[bool]]:
     """Per line, once: does it close a sentence, does it open a paragraph (``opener_res``)?"""
     ends = [ends_sentence(ln.text) for ln in page.lines]
@@ -341,6 +353,9 @@ def _score(page: Page, p: dict, i: int, first_width: float, size: int, mid: floa
                                               or dateline_goes_on(page.rules, ta, tb)):
         # a dateline set on a line of its own (本报讯 （记者X）): its paragraph goes on under it
         cue((w["dateline_alone"], "a dateline alone on its line: its paragraph goes on", ()))
+    if first and not end_a and byline_goes_on(page.rules, ta, tb):
+        # a byline broken over two lines (文/羊城晚报全媒体记 / 者 韩梅): one byline
+        cue((w["byline_goes_on"], "a byline that goes on on the next line", ()))
     if opens[i + 1]:
         cue((w["opener"], "the next line opens a paragraph ('{}')", (tb[:6],)))
     if b.gap_before and page.layout.gaps_informative[i + 1]:
@@ -424,6 +439,10 @@ def run(page: Page) -> Page:
     ends, opens = line_facts(page, opener_res)
     standalone = standalone_lines(page, ends=ends)
     page = page.evolve(layout=replace(page.layout, stops=frozenset(standalone | dedoubled)))
+    # a byline broken over two lines whose parts each read as a byline as well (光明日报记者 X Y
+    # 光明日报 / 通讯员 Z): the pair joins, though each line alone would stand alone
+    byline_pairs = {k for k in standalone if k + 1 in standalone and k not in dedoubled
+                    and byline_goes_on(rules, lines[k].text, lines[k + 1].text)}
 
     edits, changes = [], []
     touched: list[int] = []
@@ -455,7 +474,10 @@ def run(page: Page) -> Page:
                 cur = []
                 break
             continue
-        if i in dedoubled or (i + 1) in dedoubled or i in standalone or (i + 1) in standalone:
+        if i in byline_pairs:  # (two lines that each read as a byline, and together as one)
+            score = p["weights"]["byline_goes_on"]
+            cues = [(score, "a byline that goes on on the next line", ())]
+        elif i in dedoubled or (i + 1) in dedoubled or i in standalone or (i + 1) in standalone:
             score = 5.0  # a bold display headline, furniture, a credit or a byline stands alone
         else:
             score, cues = _score(page, p, i, lines[cur[0]].width, len(cur), mid, ends, opens, plain, cur)
