@@ -432,3 +432,16 @@ def test_a_question_set_apart_that_a_paragraph_holds_word_for_word_is_a_quote(st
         raw = "\n".join([heading[:8], heading[8:]]) + "\n\n" + "\n".join(wrap(body, column=24)) + "\n"
         got = kinds(stages_until, raw)
         assert (("pullquote", heading) in got) is quoted, got
+
+
+@pytest.mark.parametrize("line, caption", [
+    ("一列中欧班列从西安国际港站驶出。 本报记者 朱志娟摄", True),
+    ("观众在博物馆内参观青铜器展品。新华社记者 李明摄", True),
+    # a sentence and a reporter's name without 摄 is no photo credit
+    ("班列从西安国际港站驶出。本报记者 朱志娟", False),
+])
+def test_a_sentence_and_its_photo_credit_is_a_caption(line, caption):
+    text = ("钢铁驼队 穿越亚欧\n" + line + "\n"
+            "寒冬时节，西安国际港站内一派繁忙景象。龙门吊来回穿梭，一只只集装箱被吊装上车。\n")
+    (article,) = cleaner.clean(text).articles
+    assert bool(article.captions) is caption

@@ -102,6 +102,10 @@ def run(page: Page) -> Page:
             out.append(_label(page, b, "caption", cap, "a photo credit", changes))
             k += 1
             continue
+        if cap and len(text) <= cap.params["max_length"] and _sentence_then_credit(cap, text):
+            out.append(_label(page, b, "caption", cap, "a sentence and its photo credit", changes))
+            k += 1
+            continue
         if byl and len(text) <= byl.params["max_length"] and _matches(byl.params["patterns"], text):
             b = _label(page, b, "byline", byl, "reporter names", changes)
             # the ornament is not part of the byline
@@ -132,6 +136,21 @@ def run(page: Page) -> Page:
         out = pullquotes_by_window(page, out, rules["L007"], changes, sources, set(datelines))
     return page.evolve(blocks=tuple(out), changes=page.changes + tuple(changes),
                        layout=replace(page.layout, datelines=datelines, pullquote_sources=sources))
+
+
+_SENTENCE_END = re.compile("[。！？][”’」』]?")
+
+
+def _sentence_then_credit(cap: Rule, text: str) -> bool:
+    """A block that is a sentence and then a photo credit (一列中欧班列从西安国际港站驶出。 本报记者
+    朱志娟摄): a caption, with or without 图为. The credit is what follows the last sentence end,
+    a credit of L003's patterns on its own (no longer than ``credit_max_length``)."""
+    ends = list(_SENTENCE_END.finditer(text))
+    if not ends:
+        return False
+    tail = text[ends[-1].end():].strip()
+    return bool(tail) and len(tail) <= cap.params["credit_max_length"] \
+        and _matches(cap.params["credit_patterns"], tail)
 
 
 _BOLD: dict[int, tuple] = {}  # id(page.layout) -> (page.layout, its bold lines): one page at a time
