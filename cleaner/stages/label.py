@@ -102,7 +102,7 @@ def run(page: Page) -> Page:
             out.append(_label(page, b, "caption", cap, "a photo credit", changes))
             k += 1
             continue
-        if cap and len(text) <= cap.params["max_length"] and _sentence_then_credit(cap, text):
+        if cap and len(text) <= cap.params["max_length"] and _sentence_then_credit(cap, text, rules):
             out.append(_label(page, b, "caption", cap, "a sentence and its photo credit", changes))
             k += 1
             continue
@@ -141,16 +141,20 @@ def run(page: Page) -> Page:
 _SENTENCE_END = re.compile("[。！？][”’」』]?")
 
 
-def _sentence_then_credit(cap: Rule, text: str) -> bool:
+def _sentence_then_credit(cap: Rule, text: str, rules) -> bool:
     """A block that is a sentence and then a photo credit (一列中欧班列从西安国际港站驶出。 本报记者
     朱志娟摄): a caption, with or without 图为. The credit is what follows the last sentence end,
-    a credit of L003's patterns on its own (no longer than ``credit_max_length``)."""
+    a credit of L003's patterns on its own (no longer than ``credit_max_length``), and not the
+    source line that closes a report (据新华社: J001's ``closing_lines``)."""
     ends = list(_SENTENCE_END.finditer(text))
     if not ends:
         return False
     tail = text[ends[-1].end():].strip()
-    return bool(tail) and len(tail) <= cap.params["credit_max_length"] \
-        and _matches(cap.params["credit_patterns"], tail)
+    if not tail or len(tail) > cap.params["credit_max_length"] \
+            or not _matches(cap.params["credit_patterns"], tail):
+        return False
+    closing = rules["J001"].params["closing_lines"] if rules.enabled("J001") else []
+    return not _matches(closing, tail)
 
 
 _BOLD: dict[int, tuple] = {}  # id(page.layout) -> (page.layout, its bold lines): one page at a time
