@@ -359,10 +359,9 @@ class Page:
         used = [0.0] * ncols
         used[0] -= extra
         for c in range(ncols):
-            for h, content in reserved.get(c, []):
-                if content or True:
-                    cols[c].append(("box", h, content))
-                    used[c] += h
+            for h, content in reserved.get(c, []):  # (a box spanning columns: empty in the others)
+                cols[c].append(("box", h, content))
+                used[c] += h
         c = 0
         for line in flow.lines:
             h = line[4]

@@ -36,48 +36,41 @@ STAGE = "columns"
 
 #: a run of blanks inside a row (ASCII, ideographic and no-break spaces)
 _BLANKS = re.compile(r"[ \u3000\u00a0]+")
-#: text, two blank cells or more, text: at most one match per row that has a wide blank run
+#: text, two blanks or more (or an ideographic one), text: at most one match per row that has a wide blank run
 _WIDE_RUN = re.compile(r"\S(?:[ \u00a0]{2,}|\u3000)[ \u3000\u00a0]*(?=\S)")
-
-
-def cells(text: str) -> int:
-    """A position in a layout line, in characters (wide or not: see the module)."""
-    return len(text)
 
 
 @dataclass(frozen=True, slots=True)
 class Piece:
-    """A run of text in a row: its source span and where it starts and ends, in cells."""
+    """A run of text in a row: its source span and where it starts and ends in its row,
+    counted in characters (see the module)."""
 
     start: int
     end: int
     x0: int
     x1: int
-    gap: int  # blank cells before it on its row
+    gap: int  # blanks before it on its row
 
 
-def pieces_of(src: str, line: Line) -> list[Piece]:
-    """The line cut at every run of blanks, with each piece's cell position counted from the
-    start of its source line and the blank cells before it."""
+def pieces_of(src: str, line: Line, row_start: int) -> list[Piece]:
+    """The line cut at every run of blanks (``row_start``: where its source row starts, so a
+    piece's position counts the row's indent too). Linear in the line's length."""
+    base = line.start - row_start
     text = src[line.start:line.end]
-    row_start = src.rfind("\n", 0, line.start) + 1
-    base = cells(src[row_start:line.start])  # the line's indent in its source row
     pieces = []
     pos, gap = 0, base
     for m in _BLANKS.finditer(text):
-        x0 = base + cells(text[:pos])
-        pieces.append(Piece(line.start + pos, line.start + m.start(), x0, x0 + cells(text[pos:m.start()]), gap))
-        pos, gap = m.end(), cells(m.group())
-    x0 = base + cells(text[:pos])
-    pieces.append(Piece(line.start + pos, line.end, x0, x0 + cells(text[pos:]), gap))
+        pieces.append(Piece(line.start + pos, line.start + m.start(), base + pos, base + m.start(), gap))
+        pos, gap = m.end(), m.end() - m.start()
+    pieces.append(Piece(line.start + pos, line.end, base + pos, base + len(text), gap))
     return pieces
 
 
 def lanes_of(rows: list[list[Piece]], rule: Rule) -> list[int]:
-    """Where the band's lanes start (cells). Extractors place text only roughly (a column's
-    rows start a few cells apart), so starts are counted in a window of ``tolerance`` cells
+    """Where the band's lanes start (characters into the row). Extractors place text only roughly (a column's
+    rows start a few characters apart), so starts are counted in a window of ``tolerance``
     either side, and the best-supported positions are taken one by one, each at least
-    ``separation`` cells from those taken before (no column is narrower), while ``min_rows``
+    ``separation`` from those taken before (no column is narrower), while ``min_rows``
     rows, and ``min_share`` of the band's rows, start a piece there. More than ``max_lanes``
     such positions are no columns (a line of letter-spaced text): none is returned."""
     p = rule.params
@@ -111,8 +104,8 @@ def lanes_of(rows: list[list[Piece]], rule: Rule) -> list[int]:
 
 def assign(row: list[Piece], lanes: list[int], rule: Rule) -> list[int]:
     """The lane of each piece of a row, never left of the piece before it (a row reads left to
-    right). A piece opens a new lane where it starts within ``tolerance`` cells of that
-    lane's start, or, set apart by ``min_gap`` blank cells or more, nearer to it than to the
+    right). A piece opens a new lane where it starts within ``tolerance`` of that
+    lane's start, or, set apart by ``min_gap`` blanks or more, nearer to it than to the
     lane it would otherwise continue; a piece after a single blank continues its lane (the
     blanks inside a byline or a dateline), and always between single characters (the blanks
     of a letter-spaced line)."""
@@ -153,7 +146,8 @@ def split(page: Page, lines: list[Line], forced: bool = False) -> tuple[list[Lin
     need = max(p["min_rows"], p["min_page_share"] * len(lines))
     if not forced and len(_WIDE_RUN.findall(src)) < need:
         return lines, []  # (one C pass: fewer wide blank runs on the page than rows needed)
-    rows = [pieces_of(src, ln) for ln in lines]
+    row_starts = page.layout.line_starts  # (set by the lines stage before this step)
+    rows = [pieces_of(src, ln, row_starts[bisect.bisect_right(row_starts, ln.start) - 1]) for ln in lines]
     if not forced and sum(1 for r in rows if any(pc.gap >= p["min_gap"] for pc in r[1:])) < need:
         return lines, []  # not a page of columns set side by side
     edits = page.overlay.edits
@@ -161,7 +155,7 @@ def split(page: Page, lines: list[Line], forced: bool = False) -> tuple[list[Lin
     out: list[Line] = []
     changes: list[Change] = []
     usual = usual_gap(lines)
-    for band in bands(lines, p):
+    for band in bands(lines, p, usual):
         band_rows = [rows[k] for k in band]
         lanes = lanes_of(band_rows, rule)
         if len(lanes) < 2:
@@ -202,11 +196,10 @@ def split(page: Page, lines: list[Line], forced: bool = False) -> tuple[list[Lin
             for i, ln in enumerate(out)], changes
 
 
-def bands(lines: list[Line], p: dict) -> list[list[int]]:
+def bands(lines: list[Line], p: dict, usual: int) -> list[list[int]]:
     """The page's rows in bands: a new band where the blank lines before a row exceed the
-    page's usual blank lines between rows (none on a tight page, one where the extractor
+    page's ``usual`` blank lines between rows (none on a tight page, one where the extractor
     leaves a blank line after every row) by ``band_gap`` or more."""
-    usual = usual_gap(lines)
     out: list[list[int]] = [[]]
     for k, ln in enumerate(lines):
         if out[-1] and ln.gap_before - usual >= p["band_gap"]:
