@@ -607,6 +607,7 @@ def _quote_inside(page: Page, i: int, b: Block, widths: list[float], rule: Rule,
     lines = page.lines
     n = len(b.lines)
     ordered = sorted(widths)  # (once: the median around each run is read from it)
+    whole_is_quote = None  # (whether the block itself repeats a paragraph: asked once, if at all)
     for m1 in range(1, n - 1):
         # (up to the block's end: rejoin may have ended the paragraph with the quote's last line)
         for m2 in range(m1 + 1, min(n, m1 + MAX_HEAD_LINES) + 1):
@@ -614,16 +615,17 @@ def _quote_inside(page: Page, i: int, b: Block, widths: list[float], rule: Rule,
                 continue
             if max(widths[m1:m2]) + p["cut_narrower"] > median_without(ordered, widths[m1:m2]):
                 continue  # (the median line around it: one hanging mark widens a quote's line)
-            parts = [rebuild(page, replace(b, lines=b.lines[:m1], joiners=b.joiners[:m1 - 1])),
-                     rebuild(page, replace(b, lines=b.lines[m1:m2], joiners=b.joiners[m1:m2 - 1]))]
-            if m2 < n:
-                parts.append(rebuild(page, replace(b, lines=b.lines[m2:], joiners=b.joiners[m2:])))
-            quote = parts[1]
+            quote = rebuild(page, replace(b, lines=b.lines[m1:m2], joiners=b.joiners[m1:m2 - 1]))
             t = nows(quote.text)
             if len(t) < p["min_length"] or len(t) > QUOTE_MAX:
                 continue
-            if _repeats(i, b, page, rule, texts, narrow, content):
+            if whole_is_quote is None:
+                whole_is_quote = _repeats(i, b, page, rule, texts, narrow, content)
+            if whole_is_quote:
                 return None  # the whole block repeats a paragraph: it is the quote, not its text
+            parts = [rebuild(page, replace(b, lines=b.lines[:m1], joiners=b.joiners[:m1 - 1])), quote]
+            if m2 < n:
+                parts.append(rebuild(page, replace(b, lines=b.lines[m2:], joiners=b.joiners[m2:])))
             found = quote_source(i, t, narrowness(page, quote), texts, narrow, rule, content)
             if found is not None:
                 return parts, quote, found[0]
