@@ -420,12 +420,22 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("out", nargs="?", default=str(ROOT / "benchmarks" / "extractor_set"))
     ap.add_argument("--cache", default=str(ROOT / "benchmarks" / ".fonts"))
+    ap.add_argument("--split", action="append", metavar="NAME:POOL:PAGES:SEED",
+                    help="make this split instead of the committed dev and test ones (e.g. a larger "
+                         "train:train:60:3 to fit the PDF reader on)")
+    ap.add_argument("--pdf-only", action="store_true", help="write the PDFs and gold only, no extractor text")
     args = ap.parse_args(argv)
+    splits = SPLITS
+    if args.split:
+        splits = {}
+        for spec in args.split:
+            name, pool, pages, seed = spec.split(":")
+            splits[name] = (pool, int(pages), int(seed))
     out = Path(args.out)
     stories = load_stories(sorted((ROOT / "samples" / "articles").glob("*.jsonl")))
     cat = forms.catalogue()
     plans = []
-    for split, (pool, pages, seed) in SPLITS.items():
+    for split, (pool, pages, seed) in splits.items():
         pooled = [s for s in stories if pool_of(s.id) == pool]
         for k in range(pages):
             rng = random.Random(seed * 1_000_003 + k)
@@ -450,7 +460,7 @@ def main(argv=None) -> int:
         page.save(pdf)
         gold = json.dumps(page.gold, ensure_ascii=False, indent=1) + "\n"
         (pdfdir / f"{name}.gold.json").write_text(gold, encoding="utf-8")
-        for ex in EXTRACTORS:
+        for ex in () if args.pdf_only else EXTRACTORS:
             d = out / split / ex
             d.mkdir(parents=True, exist_ok=True)
             (d / f"{name}.txt").write_text(extract(pdf, ex), encoding="utf-8")

@@ -81,6 +81,7 @@ class Job:
     id_field: str | None = "id"
     reports: str = "all"  # folder mode: all | diff | none (see pagefolder.REPORTS)
     page_timeout: float = 0.0  # seconds of time per page; 0: no budget
+    pdf_pages: str | None = None  # the pages of each PDF to read (1-3,5); None: all
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,6 +205,8 @@ def run_task(task: Task) -> Done:
         if task.lineno:
             where = f"{where}:{task.lineno}"
         budget = _JOB.page_timeout if _JOB is not None else 0.0
+        if task.data is None and is_pdf_path(task.path):
+            return _run_pdf(task, budget)  # (a budget per page of the PDF)
         return within_budget(budget, lambda: _run(task), where)
     except CleanerError as exc:
         where = "<stdin>" if task.path == "-" else task.path
@@ -260,6 +263,51 @@ def _run(task: Task) -> Done:
 
 def _page_name(path: str) -> str:
     return "stdin.txt" if path == "-" else Path(path).name
+
+
+def is_pdf_path(path: str) -> bool:
+    """Whether an input file is a PDF: by its name, or by its first bytes."""
+    if path == "-":
+        return False
+    if path.lower().endswith(".pdf"):
+        return True
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(1024)
+    except OSError:
+        return False
+    from .pdf import is_pdf
+
+    return is_pdf(head)
+
+
+def _run_pdf(task: Task, budget: float) -> Done:
+    """Every chosen page of one PDF: a page folder each (``<key>/p001/``), or its records
+    (JSON Lines, with ``page``), each page within the time budget."""
+    from . import jsonl
+    from .pdf import read_pdf
+    from .pipeline import clean
+    from .reports.changes import summary
+
+    job = _JOB
+    counts, rows, out = Counter(), [], []
+    stem = Path(task.path).stem
+    for got in read_pdf(task.path, job.pdf_pages, _RULES):
+        where = f"{task.path}: page {got.number}"
+        page = within_budget(budget, lambda: clean(got.text, name=f"{stem}-p{got.number:03d}", rules=_RULES,
+                                                   geometry=got.geometry, copies=got.copies), where)
+        counts += summary(page)
+        if job.mode == "folder":
+            from .pagefolder import index_row, write_page_folder
+
+            key = f"{task.key}/p{got.number:03d}"
+            write_page_folder(page, Path(job.outdir), key, job.reports)
+            rows.append(index_row(page, task.path, key, job.reports))
+        elif job.mode == "page":
+            out.append(jsonl.dumps_line(jsonl.page_record(page, task.path, {"page": got.number})))
+        else:
+            out += [jsonl.dumps_line(r) for r in jsonl.article_records(page, task.path, {"page": got.number})]
+    return Done(task, out="".join(out).encode("utf-8"), counts=counts, row=rows)
 
 
 # --------------------------------------------------------------------------------------

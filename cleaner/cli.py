@@ -119,6 +119,8 @@ def _common(p: argparse.ArgumentParser) -> None:
                         "(pdftotext -layout) where the page shows them; 'layout' always does; "
                         "'plain', 'pdfminer', 'pdftotext', 'pymupdf' never do (columns those "
                         "extractors interleave line by line are not yet separated)")
+    p.add_argument("--pages", dest="pdf_pages", metavar="LIST",
+                   help="PDF input: the pages to read, e.g. 1-3,5 (default: every page)")
     p.add_argument("--encoding", default="auto",
                    help="input encoding; 'auto' (default) tries UTF-8, UTF-16 (BOM), GB18030, Big5")
     p.add_argument("--errors", choices=("strict", "replace"), default="strict",
@@ -163,7 +165,7 @@ def _expand_any(pages: list[str], input_format: str) -> list[str]:
             if input_format == "jsonl":
                 found = sorted(str(x) for x in path.rglob("*") if x.is_file() and is_jsonl_name(x.name))
             else:
-                found = sorted(str(x) for x in path.rglob("*.txt"))
+                found = sorted(str(x) for x in path.rglob("*") if x.is_file() and x.suffix.lower() in (".txt", ".pdf"))
             if not found:
                 raise InputError(f"{p}: no pages in this directory")
             out.extend(found)
@@ -321,8 +323,8 @@ def _inputs(pages: list[str], input_format: str) -> list[tuple[str, str, str]]:
                 found = sorted(x for x in path.rglob("*") if x.is_file() and is_jsonl_name(x.name))
                 what = "JSON Lines files (" + ", ".join(f"*{s}" for s in SUFFIXES) + ")"
             else:
-                found = sorted(path.rglob("*.txt"))
-                what = "*.txt pages"
+                found = sorted(x for x in path.rglob("*") if x.is_file() and x.suffix.lower() in (".txt", ".pdf"))
+                what = "*.txt pages or *.pdf files"
             if not found:
                 hint = "" if input_format == "jsonl" or not any(
                     is_jsonl_name(x.name) for x in path.rglob("*")) else " (for JSON Lines use --input-format jsonl)"
@@ -378,7 +380,10 @@ def _run_folders(inputs, args, job, jobs: int) -> int:
     from .batch import ErrorLog, Progress, Task, Totals, init_worker, ordered_map, run_task
 
     outdir = Path(args.output)
+    from .batch import is_pdf_path
+
     single = len(inputs) == 1
+    pdf_in = any(is_pdf_path(path) for path, _, _ in inputs)
     totals = Totals()
     rows: dict[int, dict] = {}
     tasks = []
@@ -421,10 +426,11 @@ def _run_folders(inputs, args, job, jobs: int) -> int:
         results.close()
         progress.clear()
         log.close(complete)
-    if len(inputs) > 1:
+    if len(inputs) > 1 or pdf_in:  # (a PDF may hold several pages)
         from .reports.html import index_report
 
-        write_atomic(outdir / "index.html", index_report([rows[n] for n in sorted(rows)]))
+        flat = [r for n in sorted(rows) for r in (rows[n] if isinstance(rows[n], list) else [rows[n]])]
+        write_atomic(outdir / "index.html", index_report(flat))
     if not args.quiet:
         print(totals.line(str(outdir)), file=sys.stderr)
     return 1 if totals.failed else 0
@@ -566,6 +572,26 @@ def _run_jsonl(inputs, args, job, jobs: int) -> int:
     return 1 if totals.failed else 0
 
 
+def _one_page(path: str, args, rules):
+    """The one page a command without -o cleans: a text page, or a PDF of one page (or one
+    chosen with --pages)."""
+    from .batch import is_pdf_path
+
+    if is_pdf_path(path):
+        from .pdf import clean_pdf
+
+        pages = clean_pdf(path, rules=rules, pages=args.pdf_pages, convert=args.convert)
+        got = next(pages, None)
+        if next(pages, None) is not None:
+            raise InputError(f"{path}: several pages: give -o OUTDIR (a folder per page), "
+                             f"--format jsonl, or choose one with --pages N")
+        if got is None:
+            raise InputError(f"{path}: no pages")
+        return got[1]
+    text, _ = read_page(path, args.encoding, args.errors)
+    return clean(text, name=_page_name(path), rules=rules, convert=args.convert, extractor=args.extractor)
+
+
 def _cmd_clean(args) -> int:
     from .batch import Job, default_jobs
 
@@ -584,9 +610,7 @@ def _cmd_clean(args) -> int:
     if not args.output and fmt != "jsonl":
         if len(inputs) != 1:
             return _fail("several pages need -o OUTDIR (or --format jsonl for JSON Lines on stdout)")
-        path = inputs[0][0]
-        text, _ = read_page(path, args.encoding, args.errors)
-        page = clean(text, name=_page_name(path), rules=rules, convert=args.convert, extractor=args.extractor)
+        page = _one_page(inputs[0][0], args, rules)
         if fmt == "json":
             sys.stdout.write(dumps(page_dict(page)))
         elif fmt == "text":
@@ -601,7 +625,7 @@ def _cmd_clean(args) -> int:
               mode="folder" if fmt != "jsonl" else (args.per or "article"),
               outdir=args.output, encoding=args.encoding, errors=args.errors,
               text_field=args.text_field, id_field=args.id_field or None, reports=args.reports,
-              page_timeout=max(0.0, args.page_timeout))
+              page_timeout=max(0.0, args.page_timeout), pdf_pages=args.pdf_pages)
     if fmt == "jsonl":
         return _run_jsonl(inputs, args, job, jobs)
     return _run_folders(inputs, args, job, jobs)
@@ -610,12 +634,21 @@ def _cmd_clean(args) -> int:
 def _cleaned_pages(args, failed: list):
     """Every page the arguments name, cleaned (``_each_page``); a page that could not be read
     is counted in ``failed`` (a one-element list) and skipped."""
+    from .batch import is_pdf_path
+    from .pdf import clean_pdf
+
     rules = load_rules(args.rules)
-    for name, text in _each_page(args):
-        if text is None:
-            failed[0] += 1
+    for p in _expand_any(args.pages, args.input_format):
+        if is_pdf_path(p):
+            for number, page in clean_pdf(p, rules=rules, pages=args.pdf_pages, convert=args.convert):
+                yield f"{p}:p{number:03d}", page
             continue
-        yield name, clean(text, name=name, rules=rules, convert=args.convert, extractor=args.extractor)
+        one = argparse.Namespace(**{**vars(args), "pages": [p]})
+        for name, text in _each_page(one):
+            if text is None:
+                failed[0] += 1
+                continue
+            yield name, clean(text, name=name, rules=rules, convert=args.convert, extractor=args.extractor)
 
 
 def _cmd_explain(args) -> int:
@@ -648,8 +681,7 @@ def _cmd_report(args) -> int:
     from .reports.html import page_report
 
     rules = load_rules(args.rules)
-    text, _ = read_page(args.page, args.encoding, args.errors)
-    page = clean(text, name=_page_name(args.page), rules=rules, convert=args.convert, extractor=args.extractor)
+    page = _one_page(args.page, args, rules)
     write_atomic(Path(args.output), page_report(page))
     return 0
 

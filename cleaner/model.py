@@ -404,6 +404,11 @@ class Layout:
 
     #: lines: the source offset where each source line starts (for line numbers)
     line_starts: tuple[int, ...] | None = None
+    #: the PDF reader (before any stage): per source line, what the page's geometry says of
+    #: it (a :class:`cleaner.pdf.layout.LineGeometry`); None when the page came as text
+    geometry: tuple | None = None
+    #: the PDF reader: (source line, text, reason) of each copy drawn twice and left out
+    copies: tuple = ()
     #: dedouble: groups of lines drawn twice as one headline; lines that were drawn twice
     heading_groups: tuple[tuple[int, ...], ...] = ()
     dedoubled: tuple[int, ...] = ()
@@ -451,6 +456,14 @@ class Page:
         if starts is None:  # (a page made without the lines stage)
             starts = line_starts(self.source)
         return bisect.bisect_right(starts, self.lines[k].start)
+
+    def geometry(self) -> list:
+        """Per printed line, what the PDF's geometry says of it (a LineGeometry), or None for
+        every line of a page that came as text."""
+        geo = self.layout.geometry
+        if geo is None:
+            return [None] * len(self.lines)
+        return [geo[self.line_no(k) - 1] for k in range(len(self.lines))]
 
     def evolve(self, **kw) -> "Page":
         return replace(self, **kw)

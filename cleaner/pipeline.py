@@ -5,7 +5,7 @@ from __future__ import annotations
 import gc
 from contextlib import contextmanager
 
-from .model import REVIEW, Change, Overlay, Page
+from .model import REVIEW, Change, Layout, Overlay, Page
 from .rules import PATTERN_TIMEOUT, RuleSet, default_rules, timeouts
 from .stages import PIPELINE
 
@@ -25,11 +25,14 @@ def check_options(options: dict) -> None:
             raise ValueError(f"clean(): {key}={value!r}: choose one of {', '.join(map(repr, OPTIONS[key]))}")
 
 
-def clean(text: str, name: str = "page.txt", rules: RuleSet | None = None, **options) -> Page:
+def clean(text: str, name: str = "page.txt", rules: RuleSet | None = None, *, geometry=None, copies=(),
+          **options) -> Page:
     """Clean one page of extracted text.
 
     ``options`` are run-time settings layered over the rule set: ``convert="auto"|"t2s"|
     "none"`` (Traditional to Simplified); an unknown option or value is an error.
+    ``geometry`` (one entry per line of ``text``) and ``copies`` come from the PDF reader
+    (:func:`cleaner.pdf.clean_pdf`): what the page's type and places say of each line.
 
     >>> page = clean("科技日报讯（记者华凌）近日，北京启动建设。\\n\\n北京启动高品质科技园区建设\\n")
     >>> page.articles[0].title.text
@@ -43,6 +46,11 @@ def clean(text: str, name: str = "page.txt", rules: RuleSet | None = None, **opt
         rules = rules.with_options(**options)
     with reference_counting_only(), timeouts() as spent:
         page = Page(name=name, source=text, rules=rules, overlay=Overlay(text))
+        if geometry is not None:
+            if len(geometry) != text.count("\n") + (not text.endswith("\n")) - (not text):
+                raise ValueError(f"clean(): geometry has {len(geometry)} entries for a text of "
+                                 f"{text.count(chr(10)) + 1} lines")
+            page = page.evolve(layout=Layout(geometry=tuple(geometry), copies=tuple(copies)))
         for stage in PIPELINE:
             page = stage.run(page)
     if spent:

@@ -21,7 +21,7 @@ import re
 from rapidfuzz.distance import Levenshtein
 
 from ..chars import TERMINAL, width
-from ..model import Page, new_line, replace
+from ..model import Change, Page, new_change, new_line, replace
 from ..rules import Rule
 from ._common import line_replacements
 
@@ -213,8 +213,42 @@ def doubled_split_lines(page: Page, rule: Rule, k: int, line_rule: Rule, candida
     return edits, changes, group
 
 
+def drawn_bold(page: Page, rule) -> tuple[set[int], list[Change]]:
+    """Lines a PDF page shows in display type (``display_ratio`` times the body type or more)
+    or drawn twice, and one change per copy the reader left out.
+
+    A PDF read directly needs no text repair for fake bold: the copy drawn a fraction of a
+    point from the first is seen as such and left out by the reader. What stays is the
+    evidence: the line is bold display type, like a line de-doubled here from text.
+    """
+    geo = page.geometry()
+    p = rule.params
+    bold = {k for k, g in enumerate(geo) if g is not None and g.bold and g.ratio >= p["bold_ratio"]
+            or g is not None and g.ratio >= p["display_ratio"]}
+    changes = []
+    if page.layout.copies:
+        by_source = {}
+        for k in range(len(page.lines)):
+            by_source.setdefault(page.line_no(k) - 1, k)
+        for src, text, why in page.layout.copies:
+            k = by_source.get(src)
+            if k is None:
+                continue
+            bold.add(k)
+            ln = page.lines[k]
+            changes.append(new_change((rule.id, STAGE, "delete", (ln.start, ln.start), text, "",
+                                       rule.describe(line=page.line_no(k), copy=text, why=why), rule.safety, ())))
+    return bold, changes
+
+
 def run(page: Page) -> Page:
     rules = page.rules
+    if page.layout.geometry is not None:
+        if not rules.enabled("D005"):
+            return page
+        bold, changes = drawn_bold(page, rules["D005"])
+        return page.evolve(layout=replace(page.layout, dedoubled=tuple(sorted(bold))),
+                           changes=page.changes + tuple(changes))
     line_rule = rules["D001"] if "D001" in rules else None
     split_rule = rules["D003"] if rules.enabled("D003") and line_rule is not None else None
     candidates = split_candidates(page, split_rule) if split_rule else None

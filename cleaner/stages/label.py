@@ -57,6 +57,13 @@ def _join_caption(page: Page, caption: Block, nxt: Block, cap: Rule, changes: li
     return joined
 
 
+def _by_picture(geo: list, b: Block, cap) -> bool:
+    """On a PDF page: every line of the block is set in type no larger than ``geo_caption_ratio``
+    of the body's, right under or over a picture (the reader measured both)."""
+    gs = [geo[k] for k in b.lines]
+    return all(g is not None and g.by_picture and g.ratio <= cap.params["geo_caption_ratio"] for g in gs)
+
+
 def run(page: Page) -> Page:
     rules = page.rules
     changes: list[Change] = []
@@ -67,6 +74,7 @@ def run(page: Page) -> Page:
     cap = rules["L003"] if rules.enabled("L003") else None
     byl = rules["L004"] if rules.enabled("L004") else None
     head = rules["L006"] if rules.enabled("L006") else None
+    geo = page.geometry() if page.layout.geometry is not None else None
 
     out: list[Block] = []
     k = 0
@@ -104,6 +112,10 @@ def run(page: Page) -> Page:
             continue
         if cap and len(text) <= cap.params["max_length"] and _sentence_then_credit(cap, text, rules):
             out.append(_label(page, b, "caption", cap, "a sentence and its photo credit", changes))
+            k += 1
+            continue
+        if cap and geo is not None and _by_picture(geo, b, cap):
+            out.append(_label(page, b, "caption", cap, "small type right under or over a picture", changes))
             k += 1
             continue
         if byl and len(text) <= byl.params["max_length"] and _matches(byl.params["patterns"], text):

@@ -72,7 +72,7 @@ def run(page: Page) -> Page:
     page = page.evolve(layout=replace(page.layout, line_starts=tuple(starts_of_all)))
     changes = []
     extractor = page.rules.option("extractor", "auto")
-    if page.rules.enabled("C001") and extractor in ("auto", "layout"):
+    if page.rules.enabled("C001") and extractor in ("auto", "layout") and page.layout.geometry is None:
         lines, changes = columns.split(page, lines, forced=extractor == "layout")
     if page.rules.enabled("T001"):
         lines, more = _split_bylines(page, page.rules["T001"], lines)

@@ -444,6 +444,7 @@ def run(page: Page) -> Page:
     byline_pairs = {k for k in standalone if k + 1 in standalone and k not in dedoubled
                     and byline_goes_on(rules, lines[k].text, lines[k + 1].text)}
 
+    geo = page.geometry()
     edits, changes = [], []
     touched: list[int] = []
     blocks: list[Block] = []
@@ -477,10 +478,20 @@ def run(page: Page) -> Page:
         if i in byline_pairs:  # (two lines that each read as a byline, and together as one)
             score = p["weights"]["byline_goes_on"]
             cues = [(score, "a byline that goes on on the next line", ())]
+        elif geo[i] is not None and geo[i + 1] is not None and i in dedoubled and (i + 1) in dedoubled \
+                and geo[i].block == geo[i + 1].block and geo[i].short is False:
+            # a PDF page: a display headline that fills its measure and goes on on the next line
+            # of its block of type (wrapped, not broken between phrases)
+            score = p["weights"]["geo_headline_wraps"]
+            cues = [(score, "a headline line that fills its measure, its block of type going on", ())]
         elif i in dedoubled or (i + 1) in dedoubled or i in standalone or (i + 1) in standalone:
             score = 5.0  # a bold display headline, furniture, a credit or a byline stands alone
         else:
             score, cues = _score(page, p, i, lines[cur[0]].width, len(cur), mid, ends, opens, plain, cur)
+            if geo[i] is not None and geo[i + 1] is not None:
+                more = geometry_cues(geo[i], geo[i + 1], p["weights"], p["geo_size_step"])
+                score += sum(c[0] for c in more)
+                cues = list(cues) + more
         if score > 0 or (i + 1) in heading_groups:
             close()
             cur, joiners, mid, plain = [i + 1], [], None, None
@@ -509,6 +520,28 @@ def run(page: Page) -> Page:
     if edits:
         page, blocks = apply_line_edits(page, edits, touched, blocks)
     return page.evolve(blocks=tuple(blocks), changes=page.changes + tuple(changes))
+
+
+def geometry_cues(a, b, w: dict, step: float) -> list:
+    """The cues of a break that a PDF page's geometry gives (``a``, ``b``: the two lines'
+    :class:`~cleaner.pdf.layout.LineGeometry`): a change of type or frame, the next line
+    indented from its column's edge, this line short of it or full with the next not indented
+    (the paragraph goes on, into the next column too). ``step``: the share by which two
+    type sizes differ to count as other type."""
+    out = []
+    if abs(a.size - b.size) > step * max(a.size, b.size):
+        out.append((w["geo_size_change"], "set in other type ({:.1f} pt, then {:.1f} pt)", (a.size, b.size)))
+    elif a.bold != b.bold:
+        out.append((w["geo_bold_change"], "bold, then not (or the other way)", ()))
+    if a.framed != b.framed:
+        out.append((w["geo_frame_change"], "one line inside a frame, the other outside", ()))
+    if b.indent:
+        out.append((w["geo_indented"], "the next line is indented from its column's edge", ()))
+    if a.short:
+        out.append((w["geo_short"], "ends short of its column's right edge", ()))
+    elif a.short is False and b.indent is False and not out:
+        out.append((w["geo_full"], "fills its column and the next line is not indented", ()))
+    return out
 
 
 def _join_reason(page: Page, rule: Rule, i: int, score: float, cues: list) -> str:

@@ -24,6 +24,7 @@ class Assembler(Healing, Readings, Decoding, Attaching):
         self.datelines: dict = page.layout.datelines
         self.dedoubled = set(page.layout.dedoubled)
         self.gaps_everywhere = page.layout.gaps_everywhere
+        self.geo = page.geometry() if page.layout.geometry is not None else None
         self._bodies: list[str] | None = None
         self._owner_lines: list[int] = []  # the lines some article owns, sorted (set by run)
         self._across: dict[tuple[str, ...], float] = {}
@@ -36,6 +37,24 @@ class Assembler(Healing, Readings, Decoding, Attaching):
 
 
     # -------------------------------------------------------------- helpers
+    def same_block(self, a: Block, b: Block) -> bool:
+        """On a PDF page: whether two blocks' first lines are in one column block of the
+        page (set together); True on a page that came as text (nothing says otherwise)."""
+        if self.geo is None:
+            return True
+        ga, gb = self.geo[a.lines[0]], self.geo[b.lines[0]]
+        return ga is None or gb is None or ga.block == gb.block
+
+    def text_above(self, text: Block, heading: Block) -> bool:
+        """On a PDF page: whether a paragraph starts more than an em above a heading. A
+        headline heads its article from the top: text that starts above it is not the text
+        it closes (read in geometric order, only a first column set beside the headline comes
+        before it, and that starts level with it)."""
+        if self.geo is None:
+            return False
+        a, h = self.geo[text.lines[0]], self.geo[heading.lines[0]]
+        return a is not None and h is not None and a.top > h.top + a.body
+
     def span(self, b: Block) -> tuple[int, int]:
         return self.page.block_span(b)
 

@@ -61,7 +61,7 @@ class Attaching:
                 d.subtitle = b
                 self.record("A003", "attach", b, f"subtitle of the article {where} it")
             elif d.subtitle is None and id(d.title) in here and self.doubled(d.title) \
-                    and b.first == d.title.last + 1 and not _DASH.match(b.text):
+                    and b.first == d.title.last + 1 and not _DASH.match(b.text) and self.same_block(d.title, b):
                 # two bold lines, one under the other: a title broken over two lines (the
                 # subtitle is set lighter), joined with a blank where it broke between phrases
                 d.title = rebuild(self.page, replace(d.title, lines=d.title.lines + b.lines,

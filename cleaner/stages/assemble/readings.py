@@ -9,6 +9,10 @@ from ...model import Block
 from .text import _DASH, affinity, page_gap
 
 
+#: readings in which a headline closes the text before it
+_CLOSING = ("close", "split", "inside", "bysplit", "subclose", "subsplit")
+
+
 class Readings:
     """The readings and their costs, for :class:`~cleaner.stages.assemble.Assembler` (a mixin)."""
 
@@ -163,6 +167,9 @@ class Readings:
             cost += w["byline_between_penalty"]  # ... right under it: not across a byline
         if sum(1 for b in part if b.kind == "byline") > 1:
             cost += w["second_byline_penalty"]
+        if len(heads) >= 2 and self.geo is not None and self.doubled(heads[0]) and self.doubled(heads[1]) \
+                and not self.same_block(heads[0], heads[1]):
+            cost += w["geo_two_titles"]  # two display headlines set apart on a PDF page: two titles
         return cost
 
 
@@ -286,6 +293,12 @@ class Readings:
                     and not self.doubled(g[-1]) and g[-1].first == g[-2].last + 1 else 0.0
                 opts.append(("inside", m - 1, c + self.part_cost(g[:-1]) + w["subhead_cost"] - sc + under,
                              "headline set inside its article's text, a subhead under it"))
+        if heads and prev and self.text_above(prev[-1], heads[0]):
+            # a PDF page's geometry: the text before the group starts above its headline, so
+            # the headline does not close it
+            cost = w["geo_text_above"]
+            opts = [(kind, k, c + cost, why + "; but the text before starts above it") if kind in _CLOSING
+                    else (kind, k, c, why) for kind, k, c, why in opts]
         by_sub = {False: opts, True: list(opts)}
         if m == 1 and heads and prev and nxt is not None and self.text_stops(prev, nxt):
             # the last subhead of an article that sets its subheads after their sections: the

@@ -1,0 +1,467 @@
+"""From characters with positions to printed lines in reading order, with their geometry.
+
+A newspaper page is a grid of column blocks. Flattened to text (the extractor issue), it
+loses what makes its order plain; read from the text layer, order is geometry:
+
+1. **Rows**: characters on one baseline (within a third of their size) form a row.
+2. **Pieces**: a row is cut where the gap between two characters is wider than
+   ``gutter_ems`` of their size (a column gutter, never the spacing of justified type);
+   a character drawn again on itself (fake bold drawn glyph by glyph) is left out.
+3. **Column blocks**: a piece goes on the block above it when it is set in the same type,
+   one line pitch below, over the same measure, and inside the same frame.
+4. **Reading order** (Breuel's rules for Manhattan layouts): a block above another one it
+   overlaps across comes first; a block wholly left of another comes first unless something
+   set across both lies between them; the blocks are then read in that partial order,
+   topmost first where it leaves a choice.
+
+Each line is handed on with what its type and place say (:class:`LineGeometry`): its size
+against the body type, whether it is bold or drawn twice, indented from its column's left
+edge, short of its right edge, framed. The text stages weigh those as cues.
+"""
+
+from __future__ import annotations
+
+import bisect
+import heapq
+import unicodedata
+from collections import Counter
+from typing import NamedTuple
+
+from ..model import Change, SAFE
+from .glyphs import Box, Glyph, PageGlyphs, Twice
+
+
+class LineGeometry(NamedTuple):
+    """What the page says about one printed line, beyond its text."""
+
+    size: float  # type size, in points
+    body: float  # the page's body type size (the most common), in points
+    bold: bool  # set in a bold face, or drawn twice (fake bold)
+    indent: bool | None  # starts one indent or more right of its column's left edge (None: unknown)
+    short: bool | None  # ends short of its column's right edge (None: unknown)
+    framed: bool  # inside a frame (a boxed pull quote, a sidebar)
+    block: int  # its column block, in reading order
+    first: bool  # the first line of its block
+    by_picture: bool  # its block sits right under or over a picture (a box with no text in it)
+    x0: float
+    x1: float
+    top: float
+
+    @property
+    def ratio(self) -> float:
+        return self.size / self.body if self.body else 1.0
+
+
+class Piece(NamedTuple):
+    glyphs: tuple
+    x0: float
+    x1: float
+    bottom: float
+    top: float
+    baseline: float
+    size: float
+    bold: bool
+    text: str
+
+
+class PdfText(NamedTuple):
+    """One page read into text: lines in reading order, their geometry, what was left out."""
+
+    number: int
+    text: str
+    geometry: tuple  # one LineGeometry per line of ``text``
+    copies: tuple  # (line index, text, reason): copies drawn twice and left out (fake bold)
+    chars: int
+
+
+#: the reader's parameters when no rule set gives them (rules/pdf.toml, rule P001, says what each is)
+DEFAULTS = {"row_tolerance": 0.3, "gutter_ems": 0.8, "same_size": 0.12, "max_pitch": 2.4, "pitch_slack": 0.25,
+            "first_line_slack": 2.5, "line_slack": 0.6, "hang_ems": 0.5, "indent_ems": 0.8, "short_ems": 0.8,
+            "space_ems": 0.25, "copy_ems": 0.3, "lane_min": 3, "lane_reach": 2.5, "band_gap_ems": 1.0,
+            "band_reach_ems": 4.0, "band_cover": 0.6, "display_ratio": 1.5, "goes_on_ems": 3.0,
+            "caption_reach": 2.0}
+
+
+#: marks a typesetter may hang past the right edge of the measure
+HANGING = "，。、；：？！”’）》」』】〕…—.,;:!?)"
+
+
+def _is_wide(ch: str) -> bool:
+    return unicodedata.east_asian_width(ch) in "WF"
+
+
+def rows(glyphs: list[Glyph], p: dict) -> list[list[Glyph]]:
+    """Characters grouped by baseline, top of the page first."""
+    order = sorted(glyphs, key=lambda g: -g.baseline)
+    out: list[list[Glyph]] = []
+    cur: list[Glyph] = []
+    base = None
+    for g in order:
+        if cur and abs(g.baseline - base) <= p["row_tolerance"] * min(g.size, cur[0].size):
+            cur.append(g)
+            continue
+        if cur:
+            out.append(cur)
+        cur, base = [g], g.baseline
+    if cur:
+        out.append(cur)
+    return out
+
+
+def pieces(row: list[Glyph], p: dict, body: float = 1e9) -> tuple[list[Piece], list[tuple[str, float, float]]]:
+    """A row cut at gutters into pieces; glyphs drawn twice on themselves left out."""
+    row = sorted(row, key=lambda g: g.x0)
+    out, copies, cur = [], [], []
+    for g in row:
+        if cur:
+            prev = cur[-1]
+            if g.char == prev.char and abs(g.x0 - prev.x0) < p["copy_ems"] * g.size and not g.char.isspace():
+                copies.append((g.char, g.x0, g.baseline))
+                continue
+            size = max(g.size, prev.size)
+            # a gutter is as wide beside display type as beside the body (what it parts)
+            if g.x0 - prev.x1 > p["gutter_ems"] * min(size, body) or abs(g.size - prev.size) > 0.25 * size:
+                out.append(_piece(cur, p))
+                cur = []
+        cur.append(g)
+    if cur:
+        out.append(_piece(cur, p))
+    return [pc for pc in out if pc.text.strip()], copies
+
+
+Lane = tuple  # (x, lowest baseline, highest baseline)
+
+
+def lanes(xs_at: list[tuple[float, float]], p: dict) -> list[Lane]:
+    """x positions shared by at least ``lane_min`` pieces (their starts, or their ends), with
+    the baselines they span: the edges of the page's columns."""
+    at: dict[int, list[float]] = {}
+    for x, y in xs_at:
+        at.setdefault(round(x), []).append(y)
+    out = []
+    for x, ys in at.items():
+        near = ys + at.get(x - 1, []) + at.get(x + 1, [])
+        if len(near) >= p["lane_min"]:
+            out.append((float(x), min(near), max(near)))
+    return sorted(out)
+
+
+def _on_lane(lns: list[Lane], xs: list[float], x: float, y: float, reach: float) -> bool:
+    i = bisect.bisect_left(xs, x - 1.0)
+    while i < len(lns) and lns[i][0] <= x + 1.0:
+        if lns[i][1] - reach <= y <= lns[i][2] + reach:
+            return True
+        i += 1
+    return False
+
+
+def _spans_lane(lns: list[Lane], xs: list[float], x0: float, x1: float, y: float, reach: float) -> bool:
+    i = bisect.bisect_left(xs, x0 - 1.0)
+    while i < len(lns) and lns[i][0] <= x1 + 1.0:
+        if lns[i][1] - reach <= y <= lns[i][2] + reach:
+            return True
+        i += 1
+    return False
+
+
+def cut_at_lanes(pc: Piece, starts: list[Lane], ends: list[Lane], p: dict) -> list[Piece]:
+    """A piece cut where a mark hangs past the right edge of one column and the next character
+    starts the column beside it: 、。，” may hang outside the measure, into the gutter, and
+    then the two columns' rows read as one. Both edges must be ones the rows around use."""
+    gs = pc.glyphs
+    if len(gs) < 4 or not starts or not ends:
+        return [pc]
+    sx, ex = [a[0] for a in starts], [a[0] for a in ends]
+    reach = p["lane_reach"] * pc.size
+    cuts = []
+    for k in range(2, len(gs) - 1):
+        prev = gs[k - 1]
+        if prev.char not in HANGING:
+            continue
+        # the mark stands across the edge where the column's full lines end, and the next
+        # character starts where the next column's lines start
+        first = k - 1  # the run of marks that hang (。” may hang together)
+        while first > 1 and gs[first - 1].char in HANGING:
+            first -= 1
+        if _spans_lane(ends, ex, gs[first].x0, prev.x1, pc.baseline, reach) \
+                and _on_lane(starts, sx, gs[k].x0, pc.baseline, reach):
+            cuts.append(k)
+    if not cuts:
+        return [pc]
+    out, last = [], 0
+    for k in cuts + [len(gs)]:
+        out.append(_piece(list(gs[last:k]), p))
+        last = k
+    return [q for q in out if q.text.strip()]
+
+
+def _piece(gs: list[Glyph], p: dict) -> Piece:
+    parts = []
+    prev = None
+    for g in gs:
+        if prev is not None and not g.char.isspace() and not prev.char.isspace():
+            gap = g.x0 - prev.x1
+            if gap > p["space_ems"] * max(g.size, prev.size) and not (_is_wide(g.char) or _is_wide(prev.char)):
+                parts.append(" ")  # Latin words keep their spaces (the gap beside Han is typography)
+        parts.append(g.char)
+        prev = g
+    text = "".join(parts).strip()
+    sizes = Counter(round(g.size, 1) for g in gs if not g.char.isspace())
+    size = sizes.most_common(1)[0][0] if sizes else gs[0].size
+    bold = sum(g.bold for g in gs) * 2 > len(gs)
+    ink = [g for g in gs if not g.char.isspace()] or gs
+    return Piece(tuple(gs), ink[0].x0, ink[-1].x1, min(g.bottom for g in gs), max(g.top for g in gs),
+                 gs[0].baseline, size, bold, text)
+
+
+class _Block:
+    __slots__ = ("pieces", "x0", "x1", "pitch", "frame")
+
+    def __init__(self, pc: Piece, frame):
+        self.pieces, self.x0, self.x1, self.pitch, self.frame = [pc], pc.x0, pc.x1, None, frame
+
+    @property
+    def top(self) -> float:
+        return self.pieces[0].top
+
+    @property
+    def bottom(self) -> float:
+        return self.pieces[-1].bottom
+
+
+def _frame_of(pc: Piece, frames: list[Box]):
+    for i, f in enumerate(frames):
+        if f.x0 - 1 <= pc.x0 and pc.x1 <= f.x1 + 1 and f.bottom - 1 <= pc.bottom and pc.top <= f.top + 1:
+            return i
+    return None
+
+
+def blocks(all_pieces: list[Piece], frames: list[Box], p: dict) -> list[_Block]:
+    """Pieces gathered into column blocks (same type, one pitch apart, one measure, one frame)."""
+    out: list[_Block] = []
+    for pc in sorted(all_pieces, key=lambda q: (-q.baseline, q.x0)):
+        frame = _frame_of(pc, frames)
+        best, best_d = None, None
+        for b in out:
+            last = b.pieces[-1]
+            if b.frame != frame or last.bold != pc.bold or abs(last.size - pc.size) > p["same_size"] * last.size:
+                continue
+            d = last.baseline - pc.baseline
+            if d <= 0.5 * pc.size or d > p["max_pitch"] * pc.size:
+                continue
+            if b.pitch is not None and abs(d - b.pitch) > p["pitch_slack"] * pc.size:
+                continue
+            one = len(b.pieces) == 1
+            slack = (p["first_line_slack"] if one else p["line_slack"]) * pc.size
+            # (punctuation may hang up to an em past the measure)
+            if pc.x0 < b.x0 - slack or (not one and pc.x1 > b.x1 + slack + p["hang_ems"] * pc.size):
+                continue
+            overlap = min(pc.x1, b.x1) - max(pc.x0, b.x0)
+            if overlap < 0.5 * min(pc.x1 - pc.x0, b.x1 - b.x0):
+                continue
+            if one and pc.x1 - pc.x0 < 0.5 * (b.x1 - b.x0) and pc.x0 > b.x0 + slack:
+                continue
+            if best is None or d < best_d:
+                best, best_d = b, d
+        if best is None:
+            out.append(_Block(pc, frame))
+            continue
+        best.pitch = best_d if best.pitch is None else best.pitch
+        best.pieces.append(pc)
+        best.x0, best.x1 = min(best.x0, pc.x0), max(best.x1, pc.x1)
+    return out
+
+
+def bands(bs: list[_Block], p: dict, body: float) -> list[list[_Block]]:
+    """Blocks cut into horizontal bands, read top first: at a gap of ``band_gap_ems`` body ems
+    that no block crosses, where what starts under it runs across most of the page
+    (``band_cover``: a row of headlines or of columns) and text ends over it. A gap in one
+    column alone (the space above a subhead, where the columns beside it have ended) is no
+    band's edge, nor the space under a row of headlines."""
+    if not bs:
+        return []
+    order = sorted(bs, key=lambda b: -b.top)
+    left, right = min(b.x0 for b in bs), max(b.x1 for b in bs)
+    width = max(right - left, 1.0)
+    out, cur, low = [], [], None
+    for k, b in enumerate(order):
+        if cur and b.top < low - p["band_gap_ems"] * body:
+            under = [o for o in order[k:] if o.top >= b.top - p["band_reach_ems"] * body]
+            over = [o for o in cur if o.bottom <= low + p["band_reach_ems"] * body]
+            # (headlines over the gap head what is under it: a band ends under text)
+            text_over = any(abs(o.pieces[-1].size - body) <= p["same_size"] * body for o in over)
+            if text_over and _cover(under) >= p["band_cover"] * width:
+                out.append(cur)
+                cur, low = [], None
+        cur.append(b)
+        low = b.bottom if low is None else min(low, b.bottom)
+    if cur:
+        out.append(cur)
+    return out
+
+
+def _cover(bs: list[_Block]) -> float:
+    """How much of the page's width the blocks cover together."""
+    total, end = 0.0, None
+    for x0, x1 in sorted((b.x0, b.x1) for b in bs):
+        if end is None or x0 > end:
+            total += x1 - x0
+            end = x1
+        elif x1 > end:
+            total += x1 - end
+            end = x1
+    return total
+
+
+def reading_order(bs: list[_Block], body: float, p: dict) -> list[_Block]:
+    """Column blocks in reading order: a partial order after Breuel (a block above another it
+    overlaps across comes first; of two blocks side by side that share rows, the left one),
+    read by going on down the column just read where a block follows right under it, else
+    from the topmost block left (leftmost of those level with it)."""
+    n = len(bs)
+    eps = 1.0
+    box = [(b.x0, b.x1, b.bottom, b.top) for b in bs]
+    display = [b.pieces[0].size >= p["display_ratio"] * body for b in bs]
+    after: list[list[int]] = [[] for _ in range(n)]
+    indeg = [0] * n
+    for i in range(n):
+        ax0, ax1, ab, at = box[i]
+        for j in range(n):
+            if i == j:
+                continue
+            bx0, bx1, bb, bt = box[j]
+            if min(ax1, bx1) - max(ax0, bx0) > eps:  # one above the other
+                before = ab >= bt - eps or (at > bt and (at + ab) / 2 > (bt + bb) / 2)
+            elif min(at, bt) - max(ab, bb) > eps:  # side by side, sharing rows: the left one first,
+                # but a headline set beside the first column of its text, level with its top,
+                # heads that column too
+                if ax1 <= bx0 + eps:
+                    before = not (display[j] and not display[i] and abs(at - bt) <= body)
+                else:
+                    before = bx1 <= ax0 + eps and display[i] and not display[j] and abs(at - bt) <= body
+            else:
+                before = False
+            if before:
+                after[i].append(j)
+                indeg[j] += 1
+    ready = [i for i in range(n) if indeg[i] == 0]
+    order, done, last = [], [False] * n, None
+    chain_top = None  # the top of the body text of the column being read
+    while len(order) < n:
+        if not ready:  # a cycle (overlapping blocks): take the topmost of those left
+            ready = [max((k for k in range(n) if not done[k]), key=lambda k: (box[k][3], -box[k][0]))]
+        i = _next(ready, box, last, chain_top, body, p)
+        if last is None or not _goes_on(box[last], box[i], body, p):
+            chain_top = None
+        if chain_top is None and abs(bs[i].pieces[0].size - body) <= p["same_size"] * body:
+            chain_top = box[i][3]
+        ready.remove(i)
+        done[i] = True
+        order.append(bs[i])
+        last = i
+        for j in after[i]:
+            indeg[j] -= 1
+            if indeg[j] == 0 and not done[j]:
+                ready.append(j)
+    return order
+
+
+def _next(ready: list[int], box: list[tuple], last: int | None, chain_top: float | None, body: float,
+          p: dict) -> int:
+    """The block read next: the one right under the block just read, in its column; else the
+    next column of the same text, to the right, starting level with the column just read;
+    else the topmost block left (the leftmost of those level with it)."""
+    if last is not None:
+        under = [k for k in ready if _goes_on(box[last], box[k], body, p)]
+        if under:
+            return max(under, key=lambda k: box[k][3])
+        if chain_top is not None:
+            # the next column of the text: to the right, starting within the height the column
+            # just read spans (from the top of its text down to where it ended)
+            beside = [k for k in ready if box[k][0] >= box[last][1] - 1.0
+                      and box[last][2] - body <= box[k][3] <= chain_top + body]
+            if beside:
+                return min(beside, key=lambda k: (round(box[k][0] / body), -box[k][3]))
+    return min(ready, key=lambda k: (-round(box[k][3] / body), box[k][0]))
+
+
+def _goes_on(a: tuple, b: tuple, body: float, p: dict) -> bool:
+    """Whether box ``b`` follows right under box ``a`` in the same column."""
+    ax0, ax1, ab, _ = a
+    bx0, bx1, _, bt = b
+    overlap = min(ax1, bx1) - max(ax0, bx0)
+    return overlap > 0.5 * min(ax1 - ax0, bx1 - bx0) and ab - p["goes_on_ems"] * body <= bt <= ab + body
+
+
+def read(page: PageGlyphs, params: dict | None = None) -> PdfText:
+    """The page's printed lines in reading order, with their geometry."""
+    p = dict(DEFAULTS, **(params or {}))
+    frames = [b for b in page.boxes if b.kind == "frame"]
+    all_pieces, copies = [], []
+    sizes = Counter(round(g.size, 1) for g in page.glyphs if not g.char.isspace())
+    body = sizes.most_common(1)[0][0] if sizes else 10.0
+    for row in rows(page.glyphs, p):
+        got, dup = pieces(row, p, body)
+        all_pieces += got
+        copies += dup
+    starts = lanes([(pc.x0, pc.baseline) for pc in all_pieces], p)
+    ends = lanes([(pc.x1, pc.baseline) for pc in all_pieces], p)
+    all_pieces = [q for pc in all_pieces for q in cut_at_lanes(pc, starts, ends, p)]
+    found = blocks(all_pieces, frames, p)
+    framed = {b.frame for b in found if b.frame is not None}
+    pictures = [f for i, f in enumerate(frames) if i not in framed] + [b for b in page.boxes if b.kind == "image"]
+    ordered = [b for band in bands(found, p, body) for b in reading_order(band, body, p)]
+    lines, geos = [], []
+    for bi, b in enumerate(ordered):
+        measured = len(b.pieces) >= 2
+        # the column's edges: where most of its lines start, and the right edge of the widest
+        lefts = Counter(round(pc.x0) for pc in b.pieces)
+        left = min(x for x, c in lefts.items() if c == max(lefts.values())) if measured else b.x0
+        left = min(left, b.x0 + p["hang_ems"] * b.pieces[0].size) if measured else left
+        rights = Counter(round(pc.x1) for pc in b.pieces)
+        top_count = max(rights.values())
+        right = max(x for x, c in rights.items() if c == top_count) if top_count >= 2 else b.x1
+        by_picture = any(_next_to(b, pic, b.pieces[0].size, p["caption_reach"]) for pic in pictures)
+        for k, pc in enumerate(b.pieces):
+            lines.append(pc.text)
+            geos.append(LineGeometry(
+                pc.size, body, pc.bold, (pc.x0 - left >= p["indent_ems"] * pc.size) if measured else None,
+                (right - pc.x1 >= p["short_ems"] * pc.size) if measured else None,
+                b.frame is not None, bi, k == 0, by_picture, round(pc.x0, 1), round(pc.x1, 1), round(pc.top, 1)))
+    twice = _mark_twice(page.twice, geos)
+    geos = [g._replace(bold=True) if i in twice else g for i, g in enumerate(geos)]
+    kept = [(i, t.text, f"drawn twice {abs(t.dx) + abs(t.dy):.2f} pt apart (fake bold): one copy kept")
+            for i, t in twice.items()]
+    for ch, x, y in copies:
+        i = _line_at(geos, x, y)
+        kept.append((i, ch, "a character drawn again on itself (fake bold): one copy kept"))
+    return PdfText(page.number, "\n".join(lines) + ("\n" if lines else ""), tuple(geos), tuple(kept),
+                   sum(len(pc.glyphs) for pc in all_pieces))
+
+
+def _next_to(b: _Block, pic: Box, size: float, reach: float) -> bool:
+    """Whether block ``b`` sits right under or right over picture ``pic``, across most of it."""
+    overlap = min(b.x1, pic.x1) - max(b.x0, pic.x0)
+    if overlap < 0.5 * (b.x1 - b.x0):
+        return False
+    under = pic.bottom - reach * size <= b.top <= pic.bottom + 0.5 * size
+    over = pic.top - 0.5 * size <= b.bottom <= pic.top + reach * size
+    return under or over
+
+
+def _mark_twice(twice: list[Twice], geos: list[LineGeometry]) -> dict[int, Twice]:
+    out = {}
+    for t in twice:
+        for i, g in enumerate(geos):
+            mid = g.top - 0.5 * g.size
+            if t.bottom - 1 <= mid <= t.top + 1 and min(g.x1, t.x1) - max(g.x0, t.x0) > 0.5 * (t.x1 - t.x0):
+                out.setdefault(i, t)
+    return out
+
+
+def _line_at(geos: list[LineGeometry], x: float, y: float) -> int:
+    best = 0
+    for i, g in enumerate(geos):
+        if g.x0 - 1 <= x <= g.x1 + 1 and g.top >= y:
+            best = i
+    return best

@@ -1,0 +1,204 @@
+"""PDF in: the reader's geometry on hand-made pages, and PDFs end to end (the committed
+typeset pages of benchmarks/extractor_set, their gold from the typesetting)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from cleaner import scoring
+from cleaner.cli import main
+from cleaner.conservation import check
+from cleaner.pdf import clean_pdf, layout, parse_pages, read_pdf
+from cleaner.pdf.glyphs import Box, Glyph, PageGlyphs
+from cleaner.errors import InputError
+from cleaner.reports.pagejson import page_dict
+
+ROOT = Path(__file__).resolve().parents[1]
+DEV = ROOT / "benchmarks" / "extractor_set" / "dev" / "pdf"
+pdfium = pytest.importorskip("pypdfium2")
+
+
+# ---------------------------------------------------------------- hand-made pages
+
+def line(text: str, x: float, baseline: float, size: float = 10.0, bold: bool = False, advance: float | None = None):
+    """Glyphs of one printed line from ``x``, each ``advance`` wide (an em by default)."""
+    out = []
+    step = size if advance is None else advance
+    for ch in text:
+        w = step if ord(ch) > 0x2000 else step / 2
+        out.append(Glyph(ch, x, x + w, baseline - 0.12 * size, baseline + 0.88 * size, baseline, size, bold))
+        x += w
+    return out
+
+
+def page(*lines, boxes=()):
+    return PageGlyphs(1, 600, 800, [g for ln in lines for g in ln], list(boxes), [])
+
+
+def read(*lines, boxes=()):
+    got = layout.read(page(*lines, boxes=boxes))
+    return got.text.splitlines(), got.geometry
+
+
+def test_two_columns_are_read_one_after_the_other():
+    # two columns of three lines each, side by side on the same baselines, 12 pt apart
+    left = [line("甲" * 10, 0, 700 - 14 * k) for k in range(3)]
+    right = [line("乙" * 10, 112, 700 - 14 * k) for k in range(3)]
+    text, _ = read(*left, *right)
+    assert text == ["甲" * 10] * 3 + ["乙" * 10] * 3
+
+
+def test_headline_across_two_columns_comes_first_and_is_display_type():
+    head = line("标题在上面", 0, 760, size=24, bold=True)
+    cols = [line("甲" * 10, 0, 700 - 14 * k) for k in range(3)] + [line("乙" * 10, 112, 700 - 14 * k) for k in range(3)]
+    text, geo = read(*cols, head)
+    assert text[0] == "标题在上面" and geo[0].ratio > 2 and geo[0].bold
+    assert text[1:] == ["甲" * 10] * 3 + ["乙" * 10] * 3
+
+
+def test_indent_and_short_lines_are_measured():
+    # a 12-em column: first lines indented two ems, last lines short
+    lines_ = [line("段落的第一行缩进两格", 20, 700), line("第二行排满了整个栏宽的字", 0, 686),
+              line("末行短。", 0, 672), line("新段落也缩进了格", 20, 658), line("排满了整个栏宽的一行字啊", 0, 644)]
+    _, geo = read(*lines_)
+    assert [g.indent for g in geo] == [True, False, False, True, False]
+    assert [g.short for g in geo] == [False, False, True, True, False]
+
+
+def test_marks_hanging_into_the_gutter_do_not_join_two_columns():
+    # a 10-em left column and a right one 12 pt to its right; on the third row 。” hang past
+    # the measure into the gutter (half an em each): 2 pt are left between the columns there
+    left = [line("甲" * 10, 0, 700 - 14 * k) for k in range(4)]
+    left[2] = left[2] + [Glyph("。", 100, 105, 670.8, 680.8, 672, 10.0, False),
+                         Glyph("”", 105, 110, 670.8, 680.8, 672, 10.0, False)]
+    right = [line("乙" * 8, 112, 700 - 14 * k) for k in range(4)]
+    text, _ = read(*left, *right)
+    assert text == ["甲" * 10, "甲" * 10, "甲" * 10 + "。”", "甲" * 10] + ["乙" * 8] * 4
+
+
+def test_a_fake_bold_copy_drawn_glyph_by_glyph_is_left_out():
+    head = line("标题", 0, 760, size=24)
+    copy = line("标题", 0.3, 760, size=24)
+    got = layout.read(page(head, copy, line("正文" * 5, 0, 700)))
+    assert got.text.splitlines()[0] == "标题"
+    assert {c[1] for c in got.copies} == {"标", "题"}
+
+
+def test_small_type_under_a_picture_is_beside_it():
+    pic = Box(0, 600, 200, 700, "frame")
+    cap = line("图为一张照片。", 0, 590, size=8)
+    body = [line("正" * 20, 0, 560 - 14 * k) for k in range(3)]
+    _, geo = read(cap, *body, boxes=[pic])
+    assert geo[0].by_picture and not geo[1].by_picture
+
+
+def test_the_next_column_of_an_article_comes_before_the_next_headline_to_its_right():
+    # article A: headline over two columns; article B's headline, to the right, starts higher
+    # than A's second column: A's second column is still read before it
+    a_head = line("甲文标题", 0, 740, size=20)
+    a1 = [line("甲" * 10, 0, 700 - 14 * k) for k in range(5)]
+    a2 = [line("丙" * 10, 112, 700 - 14 * k) for k in range(5)]
+    b_head = line("乙文标题", 224, 745, size=20)
+    b1 = [line("乙" * 10, 224, 700 - 14 * k) for k in range(5)]
+    text, _ = read(a_head, *a1, *a2, b_head, *b1)
+    order = [t[0] for t in text]
+    assert order == ["甲"] + ["甲"] * 5 + ["丙"] * 5 + ["乙"] + ["乙"] * 5
+
+
+def test_parse_pages():
+    assert parse_pages(None, 3) == [1, 2, 3]
+    assert parse_pages("2-", 4) == [2, 3, 4]
+    with pytest.raises(InputError, match="has 3 page"):
+        parse_pages("4", 3)
+    with pytest.raises(InputError, match="1-3,5"):
+        parse_pages("x", 3)
+
+
+# ---------------------------------------------------------------- real PDFs
+
+def _score(pdfs):
+    metrics = []
+    for f in pdfs:
+        gold, gdrops, _ = scoring.coerce_page(json.loads(f.with_suffix(".gold.json").read_text("utf-8")), strict=True)
+        for _, pg in clean_pdf(str(f)):
+            assert check(pg) == [], f.name
+            pred, _, _ = scoring.coerce_page(page_dict(pg))
+            metrics.append(scoring.score_page(gold, gdrops, pred, False))
+    return scoring.summarize(metrics)
+
+
+def test_typeset_dev_pages_floors():
+    """Floors on the dev pages of the extractor set (the pages the reader was built on): a
+    regression guard, not a target; the README reports the test pages."""
+    s = _score(sorted(DEV.glob("*.pdf")))
+    assert s["para_f1"] >= 0.95
+    assert s["seg_f1"] >= 0.78
+    assert s["cer"] <= 0.14
+
+
+def test_fake_bold_headlines_are_marked_and_recorded():
+    f = DEV / "d000.pdf"
+    (_, pg), = list(clean_pdf(str(f)))
+    gold = json.loads(f.with_suffix(".gold.json").read_text("utf-8"))
+    titles = {a.title.text for a in pg.articles if a.title}
+    assert gold["articles"][0]["title"] in titles  # drawn twice on the page, read once
+    assert any(c.rule == "D005" and c.action == "delete" for c in pg.changes)
+
+
+def _two_page_pdf(tmp_path) -> Path:
+    out = pdfium.PdfDocument.new()
+    for name in ("d001.pdf", "d004.pdf"):
+        src = pdfium.PdfDocument(str(DEV / name))
+        out.import_pages(src)
+    path = tmp_path / "two.pdf"
+    out.save(str(path))
+    return path
+
+
+def test_cli_writes_a_folder_per_pdf_page(tmp_path, capsys):
+    pdf = _two_page_pdf(tmp_path)
+    assert main(["clean", str(pdf), "-o", str(tmp_path / "out"), "-q"]) == 0
+    for p in ("p001", "p002"):
+        pj = json.loads((tmp_path / "out" / "two" / p / "page.json").read_text("utf-8"))
+        assert pj["articles"]
+    assert (tmp_path / "out" / "index.html").exists()
+    assert main(["clean", str(pdf), "-o", str(tmp_path / "o2"), "--pages", "2", "-q"]) == 0
+    assert sorted(x.name for x in (tmp_path / "o2" / "two").iterdir()) == ["p002"]
+
+
+def test_cli_json_lines_records_name_their_page(tmp_path, capsys):
+    pdf = _two_page_pdf(tmp_path)
+    assert main(["clean", str(pdf), "--format", "jsonl", "-q"]) == 0
+    recs = [json.loads(x) for x in capsys.readouterr().out.splitlines()]
+    assert {r["page"] for r in recs} == {1, 2}
+
+
+def test_cli_a_pdf_of_several_pages_needs_an_output_folder(tmp_path, capsys):
+    pdf = _two_page_pdf(tmp_path)
+    assert main(["clean", str(pdf)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("cleaner: error: ") and "--pages" in err and "Traceback" not in err
+    assert main(["clean", str(pdf), "--pages", "1"]) == 0
+
+
+def test_a_page_without_text_says_to_run_ocr(tmp_path, capsys):
+    doc = pdfium.PdfDocument.new()
+    doc.new_page(595, 842)
+    path = tmp_path / "scan.pdf"
+    doc.save(str(path))
+    with pytest.raises(InputError, match="OCR"):
+        list(read_pdf(str(path)))
+    assert main(["clean", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert "ocrmypdf" in err and "Traceback" not in err
+
+
+def test_a_broken_pdf_is_one_clear_error(tmp_path, capsys):
+    path = tmp_path / "broken.pdf"
+    path.write_bytes((DEV / "d000.pdf").read_bytes()[:300])
+    assert main(["clean", str(path), "-o", str(tmp_path / "out")]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("cleaner: error: ") and "broken.pdf" in err and "Traceback" not in err
