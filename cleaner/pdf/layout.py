@@ -43,6 +43,7 @@ class LineGeometry(NamedTuple):
     block: int  # its column block, in reading order
     first: bool  # the first line of its block
     by_picture: bool  # its block sits right under or over a picture (a box with no text in it)
+    headline: int | None  # the block of the display headline whose text it is set under (None: none)
     x0: float
     x1: float
     top: float
@@ -289,7 +290,8 @@ def bands(bs: list[_Block], p: dict, body: float) -> list[list[_Block]]:
             under = [o for o in order[k:] if o.top >= b.top - p["band_reach_ems"] * body]
             over = [o for o in cur if o.bottom <= low + p["band_reach_ems"] * body]
             # (headlines over the gap head what is under it: a band ends under text)
-            text_over = any(abs(o.pieces[-1].size - body) <= p["same_size"] * body for o in over)
+            text_over = any(len(o.pieces) >= 2 and abs(o.pieces[-1].size - body) <= p["same_size"] * body
+                            for o in over)
             if text_over and _cover(under) >= p["band_cover"] * width:
                 out.append(cur)
                 cur, low = [], None
@@ -351,9 +353,9 @@ def reading_order(bs: list[_Block], body: float, p: dict) -> list[_Block]:
         if not ready:  # a cycle (overlapping blocks): take the topmost of those left
             ready = [max((k for k in range(n) if not done[k]), key=lambda k: (box[k][3], -box[k][0]))]
         i = _next(ready, box, last, chain_top, body, p)
-        if last is None or not _goes_on(box[last], box[i], body, p):
-            chain_top = None
-        if chain_top is None and abs(bs[i].pieces[0].size - body) <= p["same_size"] * body:
+        if last is None or not _goes_on(box[last], box[i], body, p) or display[i]:
+            chain_top = None  # (the text of a column starts under its headline)
+        if chain_top is None and not display[i]:
             chain_top = box[i][3]
         ready.remove(i)
         done[i] = True
@@ -385,6 +387,25 @@ def _next(ready: list[int], box: list[tuple], last: int | None, chain_top: float
     return min(ready, key=lambda k: (-round(box[k][3] / body), box[k][0]))
 
 
+def headed_by(bs: list[_Block], body: float, p: dict, base: int = 0) -> list[int | None]:
+    """For each block of a band (in reading order), the display headline it is set under: the
+    nearest one above it across its columns; a block under none goes on the text read before
+    it (a column beyond its headline's width). Headlines head themselves. Indices are in
+    reading order, from ``base``."""
+    heads = [k for k, b in enumerate(bs) if b.pieces[0].size >= p["display_ratio"] * body]
+    out: list[int | None] = []
+    for k, b in enumerate(bs):
+        if k in heads:
+            out.append(base + k)
+            continue
+        above = [h for h in heads if bs[h].bottom >= b.top - body and min(bs[h].x1, b.x1) - max(bs[h].x0, b.x0) > 0]
+        if above:
+            out.append(base + min(above, key=lambda h: bs[h].bottom - b.top))
+        else:
+            out.append(out[-1] if out else None)
+    return out
+
+
 def _goes_on(a: tuple, b: tuple, body: float, p: dict) -> bool:
     """Whether box ``b`` follows right under box ``a`` in the same column."""
     ax0, ax1, ab, _ = a
@@ -410,7 +431,11 @@ def read(page: PageGlyphs, params: dict | None = None) -> PdfText:
     found = blocks(all_pieces, frames, p)
     framed = {b.frame for b in found if b.frame is not None}
     pictures = [f for i, f in enumerate(frames) if i not in framed] + [b for b in page.boxes if b.kind == "image"]
-    ordered = [b for band in bands(found, p, body) for b in reading_order(band, body, p)]
+    ordered, owners = [], []
+    for band in bands(found, p, body):
+        got = reading_order(band, body, p)
+        owners += headed_by(got, body, p, len(ordered))
+        ordered += got
     lines, geos = [], []
     for bi, b in enumerate(ordered):
         measured = len(b.pieces) >= 2
@@ -427,7 +452,8 @@ def read(page: PageGlyphs, params: dict | None = None) -> PdfText:
             geos.append(LineGeometry(
                 pc.size, body, pc.bold, (pc.x0 - left >= p["indent_ems"] * pc.size) if measured else None,
                 (right - pc.x1 >= p["short_ems"] * pc.size) if measured else None,
-                b.frame is not None, bi, k == 0, by_picture, round(pc.x0, 1), round(pc.x1, 1), round(pc.top, 1)))
+                b.frame is not None, bi, k == 0, by_picture, owners[bi], round(pc.x0, 1), round(pc.x1, 1),
+                round(pc.top, 1)))
     twice = _mark_twice(page.twice, geos)
     geos = [g._replace(bold=True) if i in twice else g for i, g in enumerate(geos)]
     kept = [(i, t.text, f"drawn twice {abs(t.dx) + abs(t.dy):.2f} pt apart (fake bold): one copy kept")

@@ -45,6 +45,21 @@ class Assembler(Healing, Readings, Decoding, Attaching):
         ga, gb = self.geo[a.lines[0]], self.geo[b.lines[0]]
         return ga is None or gb is None or ga.block == gb.block
 
+    def _headline_of(self, b: Block):
+        g = self.geo[b.lines[0]] if self.geo is not None else None
+        return None if g is None else g.headline
+
+    def same_headline(self, a: Block, b: Block) -> bool:
+        """On a PDF page: whether two blocks are set under the same display headline."""
+        ha = self._headline_of(a)
+        return ha is not None and ha == self._headline_of(b)
+
+    def headed_apart(self, text: Block, heading: Block) -> bool:
+        """On a PDF page: whether a paragraph is set under a display headline other than
+        ``heading`` (and so is not the text ``heading`` closes)."""
+        ht, hh = self._headline_of(text), self._headline_of(heading)
+        return ht is not None and hh is not None and ht != hh
+
     def text_above(self, text: Block, heading: Block) -> bool:
         """On a PDF page: whether a paragraph starts more than an em above a heading. A
         headline heads its article from the top: text that starts above it is not the text

@@ -102,6 +102,12 @@ class Readings:
         ``column``: the width of the column the text before ``u`` is set in, when ``prev``
         is too short to show it (see :meth:`column_before`)."""
         p = self.rules["A002"].params
+        cost, why = self._boundary_cost(prev, u, column, p)
+        if self.same_headline(prev, u):  # a PDF page: both are set under one headline
+            return cost + p["geo_boundary"], why + "; but both are set under one headline"
+        return cost, why
+
+    def _boundary_cost(self, prev: Block, u: Block, column: float | None, p: dict) -> tuple[float, str]:
         if self.has_dateline(u):
             return 0.0, "a dateline opens it"
         if page_gap(self.page, u):
@@ -293,9 +299,9 @@ class Readings:
                     and not self.doubled(g[-1]) and g[-1].first == g[-2].last + 1 else 0.0
                 opts.append(("inside", m - 1, c + self.part_cost(g[:-1]) + w["subhead_cost"] - sc + under,
                              "headline set inside its article's text, a subhead under it"))
-        if heads and prev and self.text_above(prev[-1], heads[0]):
-            # a PDF page's geometry: the text before the group starts above its headline, so
-            # the headline does not close it
+        if heads and prev and (self.text_above(prev[-1], heads[0]) or self.headed_apart(prev[-1], heads[0])):
+            # a PDF page's geometry: the text before the group starts above its headline, or
+            # is set under another headline, so the headline does not close it
             cost = w["geo_text_above"]
             opts = [(kind, k, c + cost, why + "; but the text before starts above it") if kind in _CLOSING
                     else (kind, k, c, why) for kind, k, c, why in opts]
