@@ -47,6 +47,8 @@ class GoldPage:
     text: str
     gold: dict
     clean: bool
+    geometry: tuple | None = None  # a PDF page: its lines' geometry (the text is what the reader read)
+    copies: tuple = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,9 +65,10 @@ class Weight:
         return f"{self.rule}.{self.key}" + (f"[{self.index}]" if self.index is not None else "")
 
 
-def load_gold_dirs(dirs) -> list[GoldPage]:
+def load_gold_dirs(dirs, rules=None) -> list[GoldPage]:
     """The pages of gold folders laid out as the benchmark is (NAME.txt, NAME.gold.json,
-    optional pages.json)."""
+    optional pages.json); a NAME.pdf in place of NAME.txt is read with the PDF reader (its
+    first page, with ``rules``' reader parameters)."""
     pages = []
     for d in dirs:
         d = Path(d)
@@ -83,8 +86,19 @@ def load_gold_dirs(dirs) -> list[GoldPage]:
         for g in golds:
             name = g.name[: -len(".gold.json")]
             raw = d / f"{name}.txt"
+            pdf = d / f"{name}.pdf"
+            if not raw.exists() and pdf.exists():  # a typeset page: read it as the PDF reader does
+                try:
+                    gold = json.loads(g.read_text(encoding="utf-8"))
+                except ValueError as exc:
+                    raise InputError(f"{g}: invalid JSON: {exc}") from None
+                from .pdf import read_pdf
+
+                got = next(read_pdf(str(pdf), "1", rules))
+                pages.append(GoldPage(name, got.text, gold, False, got.geometry, got.copies))
+                continue
             if not raw.exists():
-                raise InputError(f"{g}: no {raw.name} beside it")
+                raise InputError(f"{g}: no {raw.name} (or {pdf.name}) beside it")
             try:
                 gold = json.loads(g.read_text(encoding="utf-8"))
             except ValueError as exc:
@@ -166,7 +180,7 @@ def _score_one(args):
     p = _PAGES[k]
     gold, gdrops, _ = scoring.coerce_page(p.gold, strict=True)
     try:
-        pred_obj = page_dict(clean(p.text, name=f"{p.name}.txt", rules=rules))
+        pred_obj = page_dict(clean(p.text, name=f"{p.name}.txt", rules=rules, geometry=p.geometry, copies=p.copies))
         pred, _, _ = scoring.coerce_page(pred_obj)
     except Exception:  # noqa: BLE001 - a page the cleaner fails on scores as empty
         pred = []

@@ -202,3 +202,14 @@ def test_a_broken_pdf_is_one_clear_error(tmp_path, capsys):
     assert main(["clean", str(path), "-o", str(tmp_path / "out")]) == 2
     err = capsys.readouterr().err
     assert err.startswith("cleaner: error: ") and "broken.pdf" in err and "Traceback" not in err
+
+
+def test_reopening_the_document_changes_nothing(tmp_path, monkeypatch):
+    """The reader opens a long PDF anew every REOPEN pages (PDFium's caches grow until the
+    document closes); the pages read are the same."""
+    import cleaner.pdf as reader
+
+    pdf = _two_page_pdf(tmp_path)
+    once = [(p.number, p.text) for p in read_pdf(str(pdf))]
+    monkeypatch.setattr(reader, "REOPEN", 1)
+    assert [(p.number, p.text) for p in read_pdf(str(pdf))] == once

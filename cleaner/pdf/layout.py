@@ -324,6 +324,8 @@ def reading_order(bs: list[_Block], body: float, p: dict) -> list[_Block]:
     eps = 1.0
     box = [(b.x0, b.x1, b.bottom, b.top) for b in bs]
     display = [b.pieces[0].size >= p["display_ratio"] * body for b in bs]
+    # a column of text (two lines or more of body type): a headline beside one heads it
+    column = [len(b.pieces) >= 2 and abs(b.pieces[0].size - body) <= p["same_size"] * body for b in bs]
     after: list[list[int]] = [[] for _ in range(n)]
     indeg = [0] * n
     for i in range(n):
@@ -338,9 +340,9 @@ def reading_order(bs: list[_Block], body: float, p: dict) -> list[_Block]:
                 # but a headline set beside the first column of its text, level with its top,
                 # heads that column too
                 if ax1 <= bx0 + eps:
-                    before = not (display[j] and not display[i] and abs(at - bt) <= body)
+                    before = not (display[j] and column[i] and abs(at - bt) <= body)
                 else:
-                    before = bx1 <= ax0 + eps and display[i] and not display[j] and abs(at - bt) <= body
+                    before = bx1 <= ax0 + eps and display[i] and column[j] and abs(at - bt) <= body
             else:
                 before = False
             if before:
@@ -372,7 +374,7 @@ def _next(ready: list[int], box: list[tuple], last: int | None, chain_top: float
           p: dict) -> int:
     """The block read next: the one right under the block just read, in its column; else the
     next column of the same text, to the right, starting level with the column just read;
-    else the topmost block left (the leftmost of those level with it)."""
+    else the topmost block left (the leftmost of those within an em of its top)."""
     if last is not None:
         under = [k for k in ready if _goes_on(box[last], box[k], body, p)]
         if under:
@@ -384,7 +386,9 @@ def _next(ready: list[int], box: list[tuple], last: int | None, chain_top: float
                       and box[last][2] - body <= box[k][3] <= chain_top + body]
             if beside:
                 return min(beside, key=lambda k: (round(box[k][0] / body), -box[k][3]))
-    return min(ready, key=lambda k: (-round(box[k][3] / body), box[k][0]))
+    top = max(box[k][3] for k in ready)
+    level = [k for k in ready if box[k][3] >= top - body]  # (headlines of a row start level)
+    return min(level, key=lambda k: (box[k][0], -box[k][3]))
 
 
 def headed_by(bs: list[_Block], body: float, p: dict, base: int = 0) -> list[int | None]:

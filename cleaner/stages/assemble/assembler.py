@@ -54,6 +54,12 @@ class Assembler(Healing, Readings, Decoding, Attaching):
         ha = self._headline_of(a)
         return ha is not None and ha == self._headline_of(b)
 
+    def under_one_headline(self, before: Block, heading: Block, after: Block) -> bool:
+        """On a PDF page: whether a heading not set in display type stands between two
+        paragraphs set under the same headline (as a subhead does)."""
+        g = self.geo[heading.lines[0]] if self.geo is not None else None
+        return g is not None and heading.first not in self.dedoubled and self.same_headline(before, after)
+
     def headed_apart(self, text: Block, heading: Block) -> bool:
         """On a PDF page: whether a paragraph is set under a display headline other than
         ``heading`` (and so is not the text ``heading`` closes)."""

@@ -78,6 +78,9 @@ class Readings:
         w = self.rules["A003"].params
         score = (aff - p["min_affinity"]) * w["affinity_slope"]
         cues = [f"text around it shares {aff:.0%} of word pairs"]
+        if self.under_one_headline(prev[-1], h, nxt):
+            score += w["geo_subhead"]
+            cues.append("set in text type between two stretches of text under one headline")
         if " " in h.text.strip():
             score += w["phrase_pair_bonus"]
             cues.append("two phrases, as subheads are set")
