@@ -85,6 +85,8 @@ DEFAULTS = {"row_tolerance": 0.3, "gutter_ems": 0.8, "same_size": 0.12, "max_pit
 
 #: marks a typesetter may hang past the right edge of the measure
 HANGING = "，。、；：？！”’）》」』】〕…—.,;:!?)"
+#: opening marks (the blank before one is its own width, not a space)
+OPENING = "“‘（《「『【〔("
 
 
 def _is_wide(ch: str) -> bool:
@@ -112,6 +114,9 @@ def rows(glyphs: list[Glyph], p: dict) -> list[list[Glyph]]:
 def pieces(row: list[Glyph], p: dict, body: float = 1e9) -> tuple[list[Piece], list[tuple[str, float, float]]]:
     """A row cut at gutters into pieces; glyphs drawn twice on themselves left out."""
     row = sorted(row, key=lambda g: g.x0)
+    # the row's own spacing (a display line may be letter-spaced across its measure)
+    gaps = sorted(b.x0 - a.x1 for a, b in zip(row, row[1:]) if abs(a.size - b.size) <= 0.25 * max(a.size, b.size))
+    usual = max(0.0, gaps[len(gaps) // 2]) if gaps else 0.0
     out, copies, cur = [], [], []
     for g in row:
         if cur:
@@ -121,7 +126,8 @@ def pieces(row: list[Glyph], p: dict, body: float = 1e9) -> tuple[list[Piece], l
                 continue
             size = max(g.size, prev.size)
             # a gutter is as wide beside display type as beside the body (what it parts)
-            if g.x0 - prev.x1 > p["gutter_ems"] * min(size, body) or abs(g.size - prev.size) > 0.25 * size:
+            spaced = usual if size > body * (1 + p["same_size"]) else 0.0  # (display type)
+            if g.x0 - prev.x1 > p["gutter_ems"] * min(size, body) + spaced or abs(g.size - prev.size) > 0.25 * size:
                 out.append(_piece(cur, p))
                 cur = []
         cur.append(g)
@@ -165,13 +171,13 @@ def _spans_lane(lns: list[Lane], xs: list[float], x0: float, x1: float, y: float
     return False
 
 
-def cut_at_lanes(pc: Piece, starts: list[Lane], ends: list[Lane], p: dict) -> list[Piece]:
+def cut_at_lanes(pc: Piece, starts: list[Lane], ends: list[Lane], p: dict, body: float = 1e9) -> list[Piece]:
     """A piece cut where a mark hangs past the right edge of one column and the next character
     starts the column beside it: 、。，” may hang outside the measure, into the gutter, and
     then the two columns' rows read as one. Both edges must be ones the rows around use."""
     gs = pc.glyphs
-    if len(gs) < 4 or not starts or not ends:
-        return [pc]
+    if len(gs) < 4 or not starts or not ends or pc.size > body * (1 + p["same_size"]):
+        return [pc]  # (display type does not hang its marks into a gutter)
     sx, ex = [a[0] for a in starts], [a[0] for a in ends]
     reach = p["lane_reach"] * pc.size
     cuts = []
@@ -199,11 +205,19 @@ def cut_at_lanes(pc: Piece, starts: list[Lane], ends: list[Lane], p: dict) -> li
 def _piece(gs: list[Glyph], p: dict) -> Piece:
     parts = []
     prev = None
+    gaps = sorted(gs[k].x0 - gs[k - 1].x1 for k in range(1, len(gs)))
+    usual = gaps[len(gaps) // 2] if gaps else 0.0  # the line's own spacing (justified type)
     for g in gs:
         if prev is not None and not g.char.isspace() and not prev.char.isspace():
             gap = g.x0 - prev.x1
-            if gap > p["space_ems"] * max(g.size, prev.size) and not (_is_wide(g.char) or _is_wide(prev.char)):
-                parts.append(" ")  # Latin words keep their spaces (the gap beside Han is typography)
+            wide = _is_wide(g.char) or _is_wide(prev.char)
+            if gap > p["space_ems"] * max(g.size, prev.size) + (usual if wide else 0.0) \
+                    and not (wide and (g.char in HANGING or prev.char in HANGING or g.char in OPENING)):
+                # Latin words keep their spaces; between Han a blank wider than the line's own
+                # spacing is a space the setter typed (between names in a byline), not the
+                # gap beside a mark or between Han and Latin
+                if not (wide and not (_is_wide(g.char) and _is_wide(prev.char))):
+                    parts.append(" ")
         parts.append(g.char)
         prev = g
     text = "".join(parts).strip()
@@ -431,7 +445,7 @@ def read(page: PageGlyphs, params: dict | None = None) -> PdfText:
         copies += dup
     starts = lanes([(pc.x0, pc.baseline) for pc in all_pieces], p)
     ends = lanes([(pc.x1, pc.baseline) for pc in all_pieces], p)
-    all_pieces = [q for pc in all_pieces for q in cut_at_lanes(pc, starts, ends, p)]
+    all_pieces = [q for pc in all_pieces for q in cut_at_lanes(pc, starts, ends, p, body)]
     found = blocks(all_pieces, frames, p)
     framed = {b.frame for b in found if b.frame is not None}
     pictures = [f for i, f in enumerate(frames) if i not in framed] + [b for b in page.boxes if b.kind == "image"]

@@ -11,6 +11,8 @@ from .text import _DASH, affinity, page_gap
 
 #: readings in which a headline closes the text before it
 _CLOSING = ("close", "split", "inside", "bysplit", "subclose", "subsplit")
+#: readings in which bylines close the text before them
+_BYLINE_CLOSING = ("byclose", "bysplit")
 
 
 class Readings:
@@ -307,6 +309,11 @@ class Readings:
             # is set under another headline, so the headline does not close it
             cost = w["geo_text_above"]
             opts = [(kind, k, c + cost, why + "; but the text before starts above it") if kind in _CLOSING
+                    else (kind, k, c, why) for kind, k, c, why in opts]
+        if not heads and prev and g[0].kind == "byline" and self.headed_apart(prev[-1], g[0]):
+            # a PDF page: the byline is set under another headline than the text before it
+            cost = w["geo_text_above"]
+            opts = [(kind, k, c + cost, why + "; but it is set under another headline") if kind in _BYLINE_CLOSING
                     else (kind, k, c, why) for kind, k, c, why in opts]
         by_sub = {False: opts, True: list(opts)}
         if m == 1 and heads and prev and nxt is not None and self.text_stops(prev, nxt):
