@@ -362,13 +362,15 @@ def reading_order(bs: list[_Block], body: float, p: dict) -> list[_Block]:
             if before:
                 after[i].append(j)
                 indeg[j] += 1
+    heads = [k for k in range(n) if display[k]]
+    owner = [_headline_above(bs, heads, k, body) for k in range(n)]
     ready = [i for i in range(n) if indeg[i] == 0]
     order, done, last = [], [False] * n, None
     chain_top = None  # the top of the body text of the column being read
     while len(order) < n:
         if not ready:  # a cycle (overlapping blocks): take the topmost of those left
             ready = [max((k for k in range(n) if not done[k]), key=lambda k: (box[k][3], -box[k][0]))]
-        i = _next(ready, box, last, chain_top, body, p)
+        i = _next(ready, box, last, chain_top, body, p, owner)
         if last is None or not _goes_on(box[last], box[i], body, p) or display[i]:
             chain_top = None  # (the text of a column starts under its headline)
         if chain_top is None and not display[i]:
@@ -384,11 +386,22 @@ def reading_order(bs: list[_Block], body: float, p: dict) -> list[_Block]:
     return order
 
 
+def _headline_above(bs: list[_Block], heads: list[int], k: int, body: float) -> int | None:
+    """The display headline nearest above block ``k`` across some of its width (itself, for
+    a headline), or None."""
+    if k in heads:
+        return k
+    b = bs[k]
+    above = [h for h in heads if bs[h].bottom >= b.top - body and min(bs[h].x1, b.x1) - max(bs[h].x0, b.x0) > 0]
+    return min(above, key=lambda h: bs[h].bottom - b.top) if above else None
+
+
 def _next(ready: list[int], box: list[tuple], last: int | None, chain_top: float | None, body: float,
-          p: dict) -> int:
+          p: dict, owner: list | None = None) -> int:
     """The block read next: the one right under the block just read, in its column; else the
     next column of the same text, to the right, starting level with the column just read;
-    else the topmost block left (the leftmost of those within an em of its top)."""
+    else the topmost block left under the headline being read, or else anywhere (the leftmost
+    of those within an em of its top)."""
     if last is not None:
         under = [k for k in ready if _goes_on(box[last], box[k], body, p)]
         if under:
@@ -400,8 +413,13 @@ def _next(ready: list[int], box: list[tuple], last: int | None, chain_top: float
                       and box[last][2] - body <= box[k][3] <= chain_top + body]
             if beside:
                 return min(beside, key=lambda k: (round(box[k][0] / body), -box[k][3]))
-    top = max(box[k][3] for k in ready)
-    level = [k for k in ready if box[k][3] >= top - body]  # (headlines of a row start level)
+    pool = ready
+    if owner is not None and last is not None and owner[last] is not None:
+        # the rest of the text under the headline being read comes before another article
+        mine = [k for k in ready if owner[k] == owner[last] and k != owner[last]]
+        pool = mine or ready
+    top = max(box[k][3] for k in pool)
+    level = [k for k in pool if box[k][3] >= top - body]  # (headlines of a row start level)
     return min(level, key=lambda k: (box[k][0], -box[k][3]))
 
 
