@@ -348,15 +348,15 @@ def reading_order(bs: list[_Block], body: float, p: dict) -> list[_Block]:
             if i == j:
                 continue
             bx0, bx1, bb, bt = box[j]
-            if min(ax1, bx1) - max(ax0, bx0) > eps:  # one above the other
+            if min(ax1, bx1) - max(ax0, bx0) > body:  # one above the other (more than a hanging mark)
                 before = ab >= bt - eps or (at > bt and (at + ab) / 2 > (bt + bb) / 2)
             elif min(at, bt) - max(ab, bb) > eps:  # side by side, sharing rows: the left one first,
                 # but a headline set beside the first column of its text, level with its top,
                 # heads that column too
-                if ax1 <= bx0 + eps:
+                if ax0 < bx0:
                     before = not (display[j] and column[i] and abs(at - bt) <= body)
                 else:
-                    before = bx1 <= ax0 + eps and display[i] and column[j] and abs(at - bt) <= body
+                    before = display[i] and column[j] and abs(at - bt) <= body
             else:
                 before = False
             if before:
@@ -392,7 +392,7 @@ def _headline_above(bs: list[_Block], heads: list[int], k: int, body: float) -> 
     if k in heads:
         return k
     b = bs[k]
-    above = [h for h in heads if bs[h].bottom >= b.top - body and min(bs[h].x1, b.x1) - max(bs[h].x0, b.x0) > 0]
+    above = [h for h in heads if bs[h].bottom >= b.top - body and min(bs[h].x1, b.x1) - max(bs[h].x0, b.x0) > body]
     return min(above, key=lambda h: bs[h].bottom - b.top) if above else None
 
 
@@ -434,7 +434,7 @@ def headed_by(bs: list[_Block], body: float, p: dict, base: int = 0) -> list[int
         if k in heads:
             out.append(base + k)
             continue
-        above = [h for h in heads if bs[h].bottom >= b.top - body and min(bs[h].x1, b.x1) - max(bs[h].x0, b.x0) > 0]
+        above = [h for h in heads if bs[h].bottom >= b.top - body and min(bs[h].x1, b.x1) - max(bs[h].x0, b.x0) > body]
         if above:
             out.append(base + min(above, key=lambda h: bs[h].bottom - b.top))
         else:
