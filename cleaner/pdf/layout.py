@@ -370,7 +370,7 @@ def reading_order(bs: list[_Block], body: float, p: dict) -> list[_Block]:
     while len(order) < n:
         if not ready:  # a cycle (overlapping blocks): take the topmost of those left
             ready = [max((k for k in range(n) if not done[k]), key=lambda k: (box[k][3], -box[k][0]))]
-        i = _next(ready, box, last, chain_top, body, p, owner)
+        i = _next(ready, box, last, chain_top, body, p, owner, display)
         if last is None or not _goes_on(box[last], box[i], body, p) or display[i]:
             chain_top = None  # (the text of a column starts under its headline)
         if chain_top is None and not display[i]:
@@ -397,13 +397,16 @@ def _headline_above(bs: list[_Block], heads: list[int], k: int, body: float) -> 
 
 
 def _next(ready: list[int], box: list[tuple], last: int | None, chain_top: float | None, body: float,
-          p: dict, owner: list | None = None) -> int:
+          p: dict, owner: list | None = None, display: list | None = None) -> int:
     """The block read next: the one right under the block just read, in its column; else the
     next column of the same text, to the right, starting level with the column just read;
     else the topmost block left under the headline being read, or else anywhere (the leftmost
     of those within an em of its top)."""
     if last is not None:
         under = [k for k in ready if _goes_on(box[last], box[k], body, p)]
+        # a headline under a column starts another article: the next column of this text first
+        heads_under = [k for k in under if display is not None and display[k]]
+        under = [k for k in under if k not in heads_under]
         if under:
             return max(under, key=lambda k: box[k][3])
         if chain_top is not None:
@@ -413,6 +416,8 @@ def _next(ready: list[int], box: list[tuple], last: int | None, chain_top: float
                       and box[last][2] - body <= box[k][3] <= chain_top + body]
             if beside:
                 return min(beside, key=lambda k: (round(box[k][0] / body), -box[k][3]))
+        if heads_under:
+            return max(heads_under, key=lambda k: box[k][3])
     pool = ready
     if owner is not None and last is not None and owner[last] is not None:
         # the rest of the text under the headline being read comes before another article
