@@ -80,7 +80,7 @@ DEFAULTS = {"row_tolerance": 0.3, "gutter_ems": 0.8, "same_size": 0.12, "max_pit
             "first_line_slack": 2.5, "line_slack": 0.6, "hang_ems": 0.5, "indent_ems": 0.8, "short_ems": 0.8,
             "space_ems": 0.25, "copy_ems": 0.3, "lane_min": 3, "lane_reach": 2.5, "band_gap_ems": 1.0,
             "band_reach_ems": 4.0, "band_cover": 0.6, "display_ratio": 1.5, "goes_on_ems": 3.0,
-            "caption_reach": 2.0}
+            "caption_reach": 2.0, "kicker_reach": 2.0}
 
 
 #: marks a typesetter may hang past the right edge of the measure
@@ -363,7 +363,7 @@ def reading_order(bs: list[_Block], body: float, p: dict) -> list[_Block]:
                 after[i].append(j)
                 indeg[j] += 1
     heads = [k for k in range(n) if display[k]]
-    owner = [_headline_above(bs, heads, k, body) for k in range(n)]
+    owner = [_headline_above(bs, heads, k, body, p) for k in range(n)]
     ready = [i for i in range(n) if indeg[i] == 0]
     order, done, last = [], [False] * n, None
     chain_top = None  # the top of the body text of the column being read
@@ -386,12 +386,18 @@ def reading_order(bs: list[_Block], body: float, p: dict) -> list[_Block]:
     return order
 
 
-def _headline_above(bs: list[_Block], heads: list[int], k: int, body: float) -> int | None:
+def _headline_above(bs: list[_Block], heads: list[int], k: int, body: float, p: dict) -> int | None:
     """The display headline nearest above block ``k`` across some of its width (itself, for
     a headline), or None."""
     if k in heads:
         return k
     b = bs[k]
+    if len(b.pieces) <= 2 and b.pieces[0].size > body * (1 + p["same_size"]):
+        # a kicker: a line or two of heading type right over a headline is that headline's
+        over = [h for h in heads if b.bottom - p["kicker_reach"] * body <= bs[h].top <= b.bottom + body
+                and min(bs[h].x1, b.x1) - max(bs[h].x0, b.x0) > body]
+        if over:
+            return min(over, key=lambda h: b.bottom - bs[h].top)
     above = [h for h in heads if bs[h].bottom >= b.top - body and min(bs[h].x1, b.x1) - max(bs[h].x0, b.x0) > body]
     return min(above, key=lambda h: bs[h].bottom - b.top) if above else None
 
@@ -430,20 +436,14 @@ def _next(ready: list[int], box: list[tuple], last: int | None, chain_top: float
 
 def headed_by(bs: list[_Block], body: float, p: dict, base: int = 0) -> list[int | None]:
     """For each block of a band (in reading order), the display headline it is set under: the
-    nearest one above it across its columns; a block under none goes on the text read before
-    it (a column beyond its headline's width). Headlines head themselves. Indices are in
-    reading order, from ``base``."""
+    nearest one above it across its columns (a kicker: the one right under it); a block under
+    none goes on the text read before it (a column beyond its headline's width). Headlines
+    head themselves. Indices are in reading order, from ``base``."""
     heads = [k for k, b in enumerate(bs) if b.pieces[0].size >= p["display_ratio"] * body]
     out: list[int | None] = []
-    for k, b in enumerate(bs):
-        if k in heads:
-            out.append(base + k)
-            continue
-        above = [h for h in heads if bs[h].bottom >= b.top - body and min(bs[h].x1, b.x1) - max(bs[h].x0, b.x0) > body]
-        if above:
-            out.append(base + min(above, key=lambda h: bs[h].bottom - b.top))
-        else:
-            out.append(out[-1] if out else None)
+    for k in range(len(bs)):
+        h = _headline_above(bs, heads, k, body, p)
+        out.append(base + h if h is not None else (out[-1] if out else None))
     return out
 
 
