@@ -364,13 +364,15 @@ def reading_order(bs: list[_Block], body: float, p: dict) -> list[_Block]:
                 indeg[j] += 1
     heads = [k for k in range(n) if display[k]]
     owner = [_headline_above(bs, heads, k, body, p) for k in range(n)]
+    # what opens an article: a headline, or a kicker over one (its headline is below it)
+    opens = [display[k] or (owner[k] is not None and box[owner[k]][3] < box[k][3]) for k in range(n)]
     ready = [i for i in range(n) if indeg[i] == 0]
     order, done, last = [], [False] * n, None
     chain_top = None  # the top of the body text of the column being read
     while len(order) < n:
         if not ready:  # a cycle (overlapping blocks): take the topmost of those left
             ready = [max((k for k in range(n) if not done[k]), key=lambda k: (box[k][3], -box[k][0]))]
-        i = _next(ready, box, last, chain_top, body, p, owner, display)
+        i = _next(ready, box, last, chain_top, body, p, owner, opens)
         if last is None or not _goes_on(box[last], box[i], body, p) or display[i]:
             chain_top = None  # (the text of a column starts under its headline)
         if chain_top is None and not display[i]:
@@ -404,13 +406,17 @@ def _headline_above(bs: list[_Block], heads: list[int], k: int, body: float, p: 
 
 def _next(ready: list[int], box: list[tuple], last: int | None, chain_top: float | None, body: float,
           p: dict, owner: list | None = None, display: list | None = None) -> int:
-    """The block read next: the one right under the block just read, in its column; else the
+    """The block read next: after a kicker, its headline; the one right under the block just
+    read, in its column; else the
     next column of the same text, to the right, starting level with the column just read;
     else the topmost block left under the headline being read, or else anywhere (the leftmost
     of those within an em of its top)."""
+    if last is not None and owner is not None and owner[last] in ready:
+        return owner[last]  # a kicker: its headline next
     if last is not None:
         under = [k for k in ready if _goes_on(box[last], box[k], body, p)]
-        # a headline under a column starts another article: the next column of this text first
+        # a headline (or its kicker) under a column starts another article: the next column
+        # of this text first
         heads_under = [k for k in under if display is not None and display[k]]
         under = [k for k in under if k not in heads_under]
         if under:
