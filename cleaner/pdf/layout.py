@@ -401,7 +401,15 @@ def _headline_above(bs: list[_Block], heads: list[int], k: int, body: float, p: 
         if over:
             return min(over, key=lambda h: b.bottom - bs[h].top)
     above = [h for h in heads if bs[h].bottom >= b.top - body and min(bs[h].x1, b.x1) - max(bs[h].x0, b.x0) > body]
-    return min(above, key=lambda h: bs[h].bottom - b.top) if above else None
+    if above:
+        return min(above, key=lambda h: bs[h].bottom - b.top)
+    if len(b.pieces) == 1:
+        # a byline or tag set level with a headline's last line, out to its right
+        level = [h for h in heads if bs[h].x1 <= b.x0 + body
+                 and bs[h].bottom - p["kicker_reach"] * body <= b.top <= bs[h].top]
+        if level:
+            return max(level, key=lambda h: bs[h].x1)
+    return None
 
 
 def _next(ready: list[int], box: list[tuple], last: int | None, chain_top: float | None, body: float,
@@ -413,6 +421,11 @@ def _next(ready: list[int], box: list[tuple], last: int | None, chain_top: float
     of those within an em of its top)."""
     if last is not None and owner is not None and owner[last] in ready:
         return owner[last]  # a kicker: its headline next
+    if last is not None and display is not None and display[last] and owner is not None:
+        # a byline set level with the headline just read, to its right: read with it
+        beside_head = [k for k in ready if owner[k] == last and box[k][0] >= box[last][1] - body]
+        if beside_head:
+            return min(beside_head, key=lambda k: box[k][0])
     if last is not None:
         under = [k for k in ready if _goes_on(box[last], box[k], body, p)]
         # a headline (or its kicker) under a column starts another article: the next column
