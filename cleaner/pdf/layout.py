@@ -338,8 +338,16 @@ def reading_order(bs: list[_Block], body: float, p: dict) -> list[_Block]:
     eps = 1.0
     box = [(b.x0, b.x1, b.bottom, b.top) for b in bs]
     display = [b.pieces[0].size >= p["display_ratio"] * body for b in bs]
-    # a column of text (two lines or more of body type): a headline beside one heads it
+    # a column of text (two lines or more of body type) starting level with a headline right of
+    # it (the nearest one): the headline heads that column too
     column = [len(b.pieces) >= 2 and abs(b.pieces[0].size - body) <= p["same_size"] * body for b in bs]
+    heads_beside: list[int | None] = [None] * n
+    for k in range(n):
+        if column[k]:
+            level = [h for h in range(n) if display[h] and box[h][0] >= box[k][1] - body
+                     and abs(box[h][3] - box[k][3]) <= body]
+            if level:
+                heads_beside[k] = min(level, key=lambda h: box[h][0])
     after: list[list[int]] = [[] for _ in range(n)]
     indeg = [0] * n
     for i in range(n):
@@ -354,9 +362,9 @@ def reading_order(bs: list[_Block], body: float, p: dict) -> list[_Block]:
                 # but a headline set beside the first column of its text, level with its top,
                 # heads that column too
                 if ax0 < bx0:
-                    before = not (display[j] and column[i] and abs(at - bt) <= body)
+                    before = heads_beside[i] != j
                 else:
-                    before = display[i] and column[j] and abs(at - bt) <= body
+                    before = heads_beside[j] == i
             else:
                 before = False
             if before:
