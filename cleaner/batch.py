@@ -295,13 +295,16 @@ def _run_pdf(task: Task, budget: float) -> Done:
     for got in read_pdf(task.path, job.pdf_pages, _RULES):
         where = f"{task.path}: page {got.number}"
         page = within_budget(budget, lambda: clean(got.text, name=f"{stem}-p{got.number:03d}", rules=_RULES,
-                                                   geometry=got.geometry, copies=got.copies), where)
+                                                   geometry=got.geometry, copies=got.copies,
+                                                   page_size=got.size), where)
         counts += summary(page)
         if job.mode == "folder":
-            from .pagefolder import index_row, write_page_folder
+            from .pagefolder import REPORTS, index_row, write_page_folder
+            from .pdf.render import page_png
 
             key = f"{task.key}/p{got.number:03d}"
-            write_page_folder(page, Path(job.outdir), key, job.reports)
+            picture = page_png(task.path, got.number) if "report.html" in REPORTS[job.reports] else None
+            write_page_folder(page, Path(job.outdir), key, job.reports, picture)
             rows.append(index_row(page, task.path, key, job.reports))
         elif job.mode == "page":
             out.append(jsonl.dumps_line(jsonl.page_record(page, task.path, {"page": got.number})))

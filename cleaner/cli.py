@@ -575,6 +575,11 @@ def _run_jsonl(inputs, args, job, jobs: int) -> int:
 def _one_page(path: str, args, rules):
     """The one page a command without -o cleans: a text page, or a PDF of one page (or one
     chosen with --pages)."""
+    return _one_numbered_page(path, args, rules)[1]
+
+
+def _one_numbered_page(path: str, args, rules):
+    """``(PDF page number or None, cleaned page)`` of :func:`_one_page`."""
     from .batch import is_pdf_path
 
     if is_pdf_path(path):
@@ -587,9 +592,9 @@ def _one_page(path: str, args, rules):
                              f"--format jsonl, or choose one with --pages N")
         if got is None:
             raise InputError(f"{path}: no pages")
-        return got[1]
+        return got
     text, _ = read_page(path, args.encoding, args.errors)
-    return clean(text, name=_page_name(path), rules=rules, convert=args.convert, extractor=args.extractor)
+    return None, clean(text, name=_page_name(path), rules=rules, convert=args.convert, extractor=args.extractor)
 
 
 def _cmd_clean(args) -> int:
@@ -681,8 +686,13 @@ def _cmd_report(args) -> int:
     from .reports.html import page_report
 
     rules = load_rules(args.rules)
-    page = _one_page(args.page, args, rules)
-    write_atomic(Path(args.output), page_report(page))
+    number, page = _one_numbered_page(args.page, args, rules)
+    picture = None
+    if number is not None:
+        from .pdf.render import page_png
+
+        picture = page_png(args.page, number)
+    write_atomic(Path(args.output), page_report(page, picture))
     return 0
 
 

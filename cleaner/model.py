@@ -409,6 +409,8 @@ class Layout:
     geometry: tuple | None = None
     #: the PDF reader: (source line, text, reason) of each copy drawn twice and left out
     copies: tuple = ()
+    #: the PDF reader: the page's width and height in points (the geometry's frame)
+    page_size: tuple | None = None
     #: dedouble: groups of lines drawn twice as one headline; lines that were drawn twice
     heading_groups: tuple[tuple[int, ...], ...] = ()
     dedoubled: tuple[int, ...] = ()

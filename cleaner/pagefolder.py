@@ -25,9 +25,10 @@ REPORTS = {
 }
 
 
-def write_page_folder(page, outdir: Path, key: str, reports: str = "all") -> None:
+def write_page_folder(page, outdir: Path, key: str, reports: str = "all", picture: bytes | None = None) -> None:
     """Write ``OUTDIR/<key>/``: the article files, the reports asked for (``REPORTS``; the
-    HTML report costs more than the cleaning), page.json last."""
+    HTML report costs more than the cleaning), page.json last. ``picture``: a PNG of a PDF
+    page, for the report's view of where each article stood."""
     from .reports.html import page_report
 
     problem = key_problem(key)
@@ -54,7 +55,7 @@ def write_page_folder(page, outdir: Path, key: str, reports: str = "all") -> Non
     if "report.diff" in wanted:
         write_atomic(folder / "report.diff", unified_diff(page))
     if "report.html" in wanted:
-        write_atomic(folder / "report.html", page_report(page))
+        write_atomic(folder / "report.html", page_report(page, picture))
     write_atomic(marker, dumps(page_dict(page)))
 
 

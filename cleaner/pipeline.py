@@ -26,7 +26,7 @@ def check_options(options: dict) -> None:
 
 
 def clean(text: str, name: str = "page.txt", rules: RuleSet | None = None, *, geometry=None, copies=(),
-          **options) -> Page:
+          page_size=None, **options) -> Page:
     """Clean one page of extracted text.
 
     ``options`` are run-time settings layered over the rule set: ``convert="auto"|"t2s"|
@@ -50,7 +50,8 @@ def clean(text: str, name: str = "page.txt", rules: RuleSet | None = None, *, ge
             if len(geometry) != text.count("\n") + (not text.endswith("\n")) - (not text):
                 raise ValueError(f"clean(): geometry has {len(geometry)} entries for a text of "
                                  f"{text.count(chr(10)) + 1} lines")
-            page = page.evolve(layout=Layout(geometry=tuple(geometry), copies=tuple(copies)))
+            page = page.evolve(layout=Layout(geometry=tuple(geometry), copies=tuple(copies),
+                                             page_size=tuple(page_size) if page_size else None))
         for stage in PIPELINE:
             page = stage.run(page)
     if spent:

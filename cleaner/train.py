@@ -95,7 +95,7 @@ def load_gold_dirs(dirs, rules=None) -> list[GoldPage]:
                 from .pdf import read_pdf
 
                 got = next(read_pdf(str(pdf), "1", rules))
-                pages.append(GoldPage(name, got.text, gold, False, got.geometry, got.copies))
+                pages.append(GoldPage(name, got.text, gold, False, got.geometry, got.copies))  # (size: not scored)
                 continue
             if not raw.exists():
                 raise InputError(f"{g}: no {raw.name} (or {pdf.name}) beside it")

@@ -7,6 +7,7 @@ installs both (``.ci/run``). Screenshots go to ``test-artifacts/`` at the reposi
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import shutil
 from pathlib import Path
@@ -160,4 +161,32 @@ def test_index_over_dev_pages(tmp_path, open_page):
     tab.wait_for_load_state()
     assert tab.title().startswith(name)
     assert tab.locator("#clean article").count() >= 1
+    assert problems == []
+
+
+PDF = ROOT / "benchmarks" / "extractor_set" / "dev" / "pdf" / "d008.pdf"
+
+
+@pytest.mark.skipif(importlib.util.find_spec("pypdfium2") is None, reason="no pypdfium2 (pip install -e '.[pdf]')")
+def test_pdf_page_report_shows_where_articles_stood(tmp_path, open_page):
+    out = tmp_path / "out"
+    assert main(["clean", str(PDF), "-o", str(out), "--quiet"]) == 0
+    report = out / "d008" / "p001" / "report.html"
+    pj = __import__("json").loads((out / "d008" / "p001" / "page.json").read_text(encoding="utf-8"))
+    tab, problems = open_page(report)
+    svg = tab.locator("#pdf-page")
+    svg.scroll_into_view_if_needed()
+    assert svg.is_visible()
+    # the page's picture is drawn (a data: PNG, allowed by the report's content policy)
+    assert tab.locator("#pdf-page image").count() == 1
+    box = svg.bounding_box()
+    assert box["width"] > 300 and box["height"] > 300
+    # one outlined group per article, named by its title, and each outline on the page
+    groups = tab.locator("#pdf-page g.pa:not(.pd)")
+    assert groups.count() == len(pj["articles"])
+    for n, a in enumerate(pj["articles"]):
+        assert groups.nth(n).locator("title").text_content().startswith(f"{n + 1}.")
+        assert groups.nth(n).locator("rect").count() >= 1
+    assert tab.locator(".pal li").count() == len(pj["articles"])
+    _shot(tab, "report-pdf-page.png")
     assert problems == []

@@ -84,4 +84,4 @@ def clean_pdf(path: str, rules=None, pages: str | None = None, name: str | None 
     stem = name or Path(path).stem
     for got in read_pdf(path, pages, rules):
         yield got.number, clean(got.text, name=f"{stem}-p{got.number:03d}", rules=rules, geometry=got.geometry,
-                                copies=got.copies, **options)
+                                copies=got.copies, page_size=got.size, **options)

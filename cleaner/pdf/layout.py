@@ -73,6 +73,7 @@ class PdfText(NamedTuple):
     geometry: tuple  # one LineGeometry per line of ``text``
     copies: tuple  # (line index, text, reason): copies drawn twice and left out (fake bold)
     chars: int
+    size: tuple = (0.0, 0.0)  # the page's width and height, in points
 
 
 #: the reader's parameters when no rule set gives them (rules/pdf.toml, rule P001, says what each is)
@@ -530,7 +531,7 @@ def read(page: PageGlyphs, params: dict | None = None) -> PdfText:
         i = _line_at(geos, x, y)
         kept.append((i, ch, "a character drawn again on itself (fake bold): one copy kept"))
     return PdfText(page.number, "\n".join(lines) + ("\n" if lines else ""), tuple(geos), tuple(kept),
-                   sum(len(pc.glyphs) for pc in all_pieces))
+                   sum(len(pc.glyphs) for pc in all_pieces), (page.width, page.height))
 
 
 def _next_to(b: _Block, pic: Box, size: float, reach: float) -> bool:

@@ -486,6 +486,18 @@ th{background:var(--soft)}
 """
 
 CSS_PAGE = CSS_BASE + """
+.pdfpage{padding:.4rem 1rem}.pdfpage svg{width:min(100%,760px);height:auto;border:1px solid #ccc;
+background:#fff}.pdfpage rect{fill-opacity:.18;stroke-width:.8}
+.pal{display:flex;flex-wrap:wrap;gap:.2rem 1.2rem;padding:0;list-style:none;font-size:13px}
+.pal li::before{content:"■ "}.pd rect{fill:#888;stroke:#888}
+.pa0 rect,.pal .pa0::before{fill:#d1495b;stroke:#d1495b;color:#d1495b}
+.pa1 rect,.pal .pa1::before{fill:#00798c;stroke:#00798c;color:#00798c}
+.pa2 rect,.pal .pa2::before{fill:#edae49;stroke:#edae49;color:#edae49}
+.pa3 rect,.pal .pa3::before{fill:#30638e;stroke:#30638e;color:#30638e}
+.pa4 rect,.pal .pa4::before{fill:#66a182;stroke:#66a182;color:#66a182}
+.pa5 rect,.pal .pa5::before{fill:#8d5a97;stroke:#8d5a97;color:#8d5a97}
+.pa6 rect,.pal .pa6::before{fill:#e07a5f;stroke:#e07a5f;color:#e07a5f}
+.pa7 rect,.pal .pa7::before{fill:#3d405b;stroke:#3d405b;color:#3d405b}
 .panels{display:grid;grid-template-columns:minmax(0,3fr) minmax(0,2fr);gap:1rem;padding:.8rem 1rem}
 .panel{min-width:0}
 .look{margin:0;padding:0;list-style:none;max-height:14rem;overflow:auto;border:1px solid var(--line);
@@ -663,14 +675,60 @@ def _shell(title: str, css: str, body: str, script: str) -> str:
             f"{body}\n<script>{script}</script>\n</body>\n</html>\n")
 
 
-def page_report(page: Page) -> str:
-    """The side-by-side review page of one cleaned page, as one self-contained HTML file."""
+def page_report(page: Page, picture: bytes | None = None) -> str:
+    """The side-by-side review page of one cleaned page, as one self-contained HTML file.
+    A page read from PDF also shows where each article's lines stood on the page, over
+    ``picture`` (a PNG of the page) where one was rendered."""
     lay = _Layout(page)
     body = (f'<header class="top"><h1>{_h(page.name)} <span class="st">cleaner report</span></h1>'
             f"{_stats(page)}{LEGEND}</header>\n"
             f'<div class="panels">{_look_panel(lay)}{_rules_panel(page)}</div>\n'
+            f"{_pdf_panel(page, picture)}"
             f'<main class="sbs">{_raw_view(lay)}\n{_clean_view(lay)}</main>')
     return _shell(f"{page.name} · cleaner report", CSS_PAGE, body, JS_PAGE)
+
+
+def _pdf_panel(page: Page, picture: bytes | None) -> str:
+    """Where each article's lines stood on a PDF page: one outline per line, a colour per
+    article (furniture and dropped lines grey), over the page's picture."""
+    size = page.layout.page_size
+    if page.layout.geometry is None or not size:
+        return ""
+    import base64
+
+    width, height = size
+    geo = page.geometry()
+    parts = []
+    if picture:
+        data = base64.b64encode(picture).decode("ascii")
+        parts.append(f'<image href="data:image/png;base64,{data}" x="0" y="0" width="{width:.0f}" '
+                     f'height="{height:.0f}" preserveAspectRatio="none"/>')
+
+    def outline(blocks, cls: str, label: str) -> None:
+        rects = []
+        for b in blocks:
+            for k in b.lines:
+                g = geo[k] if k < len(geo) else None
+                if g is None:
+                    continue
+                top = height - g.top
+                rects.append(f'<rect x="{g.x0:.1f}" y="{top:.1f}" width="{max(g.x1 - g.x0, 1):.1f}" '
+                             f'height="{g.size * 1.15:.1f}"/>')
+        if rects:
+            parts.append(f'<g class="{cls}"><title>{_h(label)}</title>{"".join(rects)}</g>')
+
+    for n, a in enumerate(page.articles):
+        blocks = [b for b in (a.kicker, a.title, a.subtitle, a.byline) if b is not None]
+        blocks += list(a.body) + list(a.pullquotes) + list(a.captions)
+        title = a.title.text if a.title else "(no title)"
+        outline(blocks, f"pa pa{n % 8}", f"{n + 1}. {title}")
+    outline(page.dropped, "pa pd", "dropped (furniture, credits)")
+    svg = (f'<svg id="pdf-page" viewBox="0 0 {width:.0f} {height:.0f}" role="img" '
+           f'aria-label="the page, each article outlined">{"".join(parts)}</svg>')
+    legend = "".join(f'<li class="pa{n % 8}">{n + 1}. {_h(a.title.text if a.title else "(no title)")}</li>'
+                     for n, a in enumerate(page.articles))
+    return (f'<section class="pdfpage"><h2>On the page</h2><ol class="pal">{legend}</ol>'
+            f"{svg}</section>\n")
 
 
 # --------------------------------------------------------------------------------------------
