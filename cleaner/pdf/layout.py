@@ -480,7 +480,7 @@ def _goes_on(a: tuple, b: tuple, body: float, p: dict) -> bool:
     ax0, ax1, ab, _ = a
     bx0, bx1, _, bt = b
     overlap = min(ax1, bx1) - max(ax0, bx0)
-    return overlap > 0.5 * min(ax1 - ax0, bx1 - bx0) and ab - p["goes_on_ems"] * body <= bt <= ab + body
+    return overlap >= 0.25 * min(ax1 - ax0, bx1 - bx0) and ab - p["goes_on_ems"] * body <= bt <= ab + body
 
 
 def read(page: PageGlyphs, params: dict | None = None) -> PdfText:
