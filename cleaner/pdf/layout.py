@@ -342,6 +342,8 @@ def reading_order(bs: list[_Block], body: float, p: dict) -> list[_Block]:
     # a column of text (two lines or more of body type) starting level with a headline right of
     # it (the nearest one): the headline heads that column too
     column = [len(b.pieces) >= 2 and abs(b.pieces[0].size - body) <= p["same_size"] * body for b in bs]
+    heads = [k for k in range(n) if display[k]]
+    owner = [_headline_above(bs, heads, k, body, p) for k in range(n)]
     heads_beside: list[int | None] = [None] * n
     for k in range(n):
         if column[k]:
@@ -362,17 +364,18 @@ def reading_order(bs: list[_Block], body: float, p: dict) -> list[_Block]:
             elif min(at, bt) - max(ab, bb) > eps:  # side by side, sharing rows: the left one first,
                 # but a headline set beside the first column of its text, level with its top,
                 # heads that column too
+                # (and so do the lines set under that headline: subtitle, byline)
                 if ax0 < bx0:
-                    before = heads_beside[i] != j
+                    h = heads_beside[i]
+                    before = h is None or (j != h and not (owner[j] == h and not column[j]))
                 else:
-                    before = heads_beside[j] == i
+                    h = heads_beside[j]
+                    before = h is not None and (i == h or (owner[i] == h and not column[i]))
             else:
                 before = False
             if before:
                 after[i].append(j)
                 indeg[j] += 1
-    heads = [k for k in range(n) if display[k]]
-    owner = [_headline_above(bs, heads, k, body, p) for k in range(n)]
     # what opens an article: a headline, or a kicker over one (its headline is below it)
     opens = [display[k] or (owner[k] is not None and box[owner[k]][3] < box[k][3]) for k in range(n)]
     ready = [i for i in range(n) if indeg[i] == 0]
