@@ -73,8 +73,9 @@ class Attaching:
                 self.record("A003", "attach", b, f"subtitle of the article {where} it (doubled: check)",
                             safety="review")
             elif d.subtitle is not None and _DASH.match(d.subtitle.text) and id(d.subtitle) in here \
-                    and b.first == d.subtitle.last + 1 and not self.doubled(b):
-                # a dash subtitle broken over two lines: the line under it goes on with it
+                    and b.first == d.subtitle.last + 1 and not self.doubled(b) and self.same_block(d.subtitle, b):
+                # a dash subtitle broken over two lines: the line under it goes on with it (on a
+                # PDF page, only a line of the same block of type)
                 d.subtitle = rebuild(self.page, replace(d.subtitle, lines=d.subtitle.lines + b.lines,
                                                         joiners=d.subtitle.joiners + ("",) + b.joiners))
                 self.record("A003", "join", b, "the dash subtitle goes on on this line", before="\n", after="")
