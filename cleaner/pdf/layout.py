@@ -384,7 +384,7 @@ def reading_order(bs: list[_Block], body: float, p: dict) -> list[_Block]:
     while len(order) < n:
         if not ready:  # a cycle (overlapping blocks): take the topmost of those left
             ready = [max((k for k in range(n) if not done[k]), key=lambda k: (box[k][3], -box[k][0]))]
-        i = _next(ready, box, last, chain_top, body, p, owner, opens)
+        i = _next(ready, box, last, chain_top, body, p, owner, opens, heads_beside, [len(b.pieces) for b in bs])
         if last is None or not _goes_on(box[last], box[i], body, p) or display[i]:
             chain_top = None  # (the text of a column starts under its headline)
         if chain_top is None and not display[i]:
@@ -425,7 +425,8 @@ def _headline_above(bs: list[_Block], heads: list[int], k: int, body: float, p: 
 
 
 def _next(ready: list[int], box: list[tuple], last: int | None, chain_top: float | None, body: float,
-          p: dict, owner: list | None = None, display: list | None = None) -> int:
+          p: dict, owner: list | None = None, display: list | None = None, beside: list | None = None,
+          lines: list | None = None) -> int:
     """The block read next: after a kicker, its headline; the one right under the block just
     read, in its column; else the
     next column of the same text, to the right, starting level with the column just read;
@@ -433,6 +434,18 @@ def _next(ready: list[int], box: list[tuple], last: int | None, chain_top: float
     of those within an em of its top)."""
     if last is not None and owner is not None and owner[last] in ready:
         return owner[last]  # a kicker: its headline next
+    if last is not None and owner is not None and beside is not None and owner[last] is not None \
+            and (display[last] or lines[last] == 1):
+        # the headline material (headline, a subtitle or byline line under it) read, the column
+        # set beside it that it heads comes next, before anything else under it
+        h = owner[last]
+        more = [k for k in ready if owner[k] == h and lines[k] == 1 and not display[k]
+                and _goes_on(box[last], box[k], body, p)]
+        if more:
+            return max(more, key=lambda k: box[k][3])
+        cols = [k for k in ready if beside[k] == h]
+        if cols:
+            return min(cols, key=lambda k: box[k][0])
     if last is not None and display is not None and display[last] and owner is not None:
         # a byline set level with the headline just read, to its right: read with it
         beside_head = [k for k in ready if owner[k] == last and box[k][0] >= box[last][1] - body]
