@@ -80,7 +80,7 @@ class PdfText(NamedTuple):
 DEFAULTS = {"row_tolerance": 0.3, "gutter_ems": 0.8, "same_size": 0.12, "max_pitch": 2.4, "pitch_slack": 0.25,
             "first_line_slack": 2.5, "line_slack": 0.6, "hang_ems": 0.5, "indent_ems": 0.8, "short_ems": 0.8,
             "space_ems": 0.25, "copy_ems": 0.3, "lane_min": 3, "lane_reach": 2.5, "band_gap_ems": 1.0,
-            "band_reach_ems": 4.0, "band_cover": 0.6, "display_ratio": 1.5, "goes_on_ems": 3.0,
+            "band_reach_ems": 14.0, "band_cover": 0.6, "display_ratio": 1.5, "goes_on_ems": 3.0,
             "caption_reach": 2.0, "kicker_reach": 2.0}
 
 
