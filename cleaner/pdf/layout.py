@@ -154,16 +154,9 @@ def lanes(xs_at: list[tuple[float, float]], p: dict) -> list[Lane]:
     return sorted(out)
 
 
-def _on_lane(lns: list[Lane], xs: list[float], x: float, y: float, reach: float) -> bool:
-    i = bisect.bisect_left(xs, x - 1.0)
-    while i < len(lns) and lns[i][0] <= x + 1.0:
-        if lns[i][1] - reach <= y <= lns[i][2] + reach:
-            return True
-        i += 1
-    return False
-
-
 def _spans_lane(lns: list[Lane], xs: list[float], x0: float, x1: float, y: float, reach: float) -> bool:
+    """Whether a lane lies between ``x0`` and ``x1`` (within a point) at rows within
+    ``reach`` of baseline ``y``."""
     i = bisect.bisect_left(xs, x0 - 1.0)
     while i < len(lns) and lns[i][0] <= x1 + 1.0:
         if lns[i][1] - reach <= y <= lns[i][2] + reach:
@@ -192,7 +185,7 @@ def cut_at_lanes(pc: Piece, starts: list[Lane], ends: list[Lane], p: dict, body:
         while first > 1 and gs[first - 1].char in HANGING:
             first -= 1
         if _spans_lane(ends, ex, gs[first].x0, prev.x1, pc.baseline, reach) \
-                and _on_lane(starts, sx, gs[k].x0, pc.baseline, reach):
+                and _spans_lane(starts, sx, gs[k].x0, gs[k].x0, pc.baseline, reach):
             cuts.append(k)
     if not cuts:
         return [pc]
