@@ -750,6 +750,10 @@ def find_pullquotes(page: Page, blocks: list[Block], rule: Rule, changes: list,
     n = rule.params["ngram"]
     cutoff = rule.params["min_similarity"] * 100
     budget = [MAX_KEYLESS]
+    geo = page.geometry() if page.layout.geometry is not None else None
+
+    def framed(b: Block) -> bool:
+        return geo is not None and all(geo[k] is not None and geo[k].framed for k in b.lines)
 
     def measure(blocks: list[Block], known: dict[str, list[str]]):
         """Texts, narrowness, keys (those of a text ``known`` before kept), index, and what a
@@ -849,8 +853,10 @@ def find_pullquotes(page: Page, blocks: list[Block], rule: Rule, changes: list,
                 if share >= rule.params["min_shared"]:
                     best = (o, share * 100)
                     break
-        if best is None and len(t) <= QUOTE_MAX and narrow[i] > rule.params["stack_narrower"] * typical:
-            # (a short text set clearly narrower than the page's paragraphs: a quote, maybe edited)
+        if best is None and len(t) <= QUOTE_MAX and (narrow[i] > rule.params["stack_narrower"] * typical
+                                                     or framed(b)):
+            # (a short text set clearly narrower than the page's paragraphs, or in a frame on a
+            # PDF page: a quote, maybe edited)
             best = quote_source(i, t, narrow[i], texts, narrow, rule, content)
         if best is not None:
             o, score = best
