@@ -114,7 +114,8 @@ def run(page: Page) -> Page:
             out.append(_label(page, b, "caption", cap, "a sentence and its photo credit", changes))
             k += 1
             continue
-        if cap and geo is not None and _by_picture(geo, b, cap):
+        if cap and geo is not None and _by_picture(geo, b, cap) \
+                and not (byl and len(text) <= byl.params["max_length"] and _matches(byl.params["patterns"], text)):
             out.append(_label(page, b, "caption", cap, "small type right under or over a picture", changes))
             k += 1
             continue
