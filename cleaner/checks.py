@@ -28,7 +28,7 @@ SCHEMAS = {
                             "indent_ems": float, "short_ems": float, "space_ems": float, "copy_ems": float,
                             "lane_min": int, "lane_reach": float, "band_gap_ems": float, "band_reach_ems": float,
                             "band_cover": float, "display_ratio": float, "goes_on_ems": float,
-                            "caption_reach": float, "kicker_reach": float}},
+                            "caption_reach": float, "kicker_reach": float, "vertical_step": float}},
     "lines": {"split_merged_byline": {"byline_pattern": str, "name_pattern": str, "min_rest": int,
                                        "trailing_pattern": str, "doubled_share": float}},
     "columns": {"side_by_side": {"min_gap": int, "tolerance": int, "separation": int, "min_rows": int, "min_share": float,

@@ -224,3 +224,15 @@ def test_reopening_the_document_changes_nothing(tmp_path, monkeypatch):
     once = [(p.number, p.text) for p in read_pdf(str(pdf))]
     monkeypatch.setattr(reader, "REOPEN", 1)
     assert [(p.number, p.text) for p in read_pdf(str(pdf))] == once
+
+
+def test_a_headline_set_top_to_bottom_is_one_line():
+    """A vertical headline (竖排): each character is a row of its own; read as one line, top
+    down, and the text beside it is not cut up."""
+    head = [Glyph(ch, 0, 24, 700 - 28 * k - 3, 700 - 28 * k + 21, 700 - 28 * k, 24.0, True)
+            for k, ch in enumerate("竖排的大标题")]
+    body = [line("正" * 12, 40, 700 - 14 * k) for k in range(10)]
+    text, geo = read([*head], *body)
+    assert "竖排的大标题" in text
+    assert text.count("正" * 12) == 10
+    assert geo[text.index("竖排的大标题")].ratio > 2

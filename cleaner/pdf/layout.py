@@ -81,7 +81,7 @@ DEFAULTS = {"row_tolerance": 0.3, "gutter_ems": 0.8, "same_size": 0.12, "max_pit
             "first_line_slack": 2.5, "line_slack": 0.6, "hang_ems": 0.5, "indent_ems": 0.8, "short_ems": 0.8,
             "space_ems": 0.25, "copy_ems": 0.3, "lane_min": 3, "lane_reach": 2.5, "band_gap_ems": 1.0,
             "band_reach_ems": 14.0, "band_cover": 0.6, "display_ratio": 1.5, "goes_on_ems": 3.0,
-            "caption_reach": 2.0, "kicker_reach": 2.0}
+            "caption_reach": 2.0, "kicker_reach": 2.0, "vertical_step": 1.6}
 
 
 #: marks a typesetter may hang past the right edge of the measure
@@ -194,6 +194,46 @@ def cut_at_lanes(pc: Piece, starts: list[Lane], ends: list[Lane], p: dict, body:
         out.append(_piece(list(gs[last:k]), p))
         last = k
     return [q for q in out if q.text.strip()]
+
+
+def vertical_runs(all_pieces: list[Piece], p: dict) -> list[Piece]:
+    """Pieces of one Han character stacked one under the other, a character's height apart,
+    joined into one vertical line (a headline set top to bottom, 竖排), read top down.
+
+    Rows are horizontal, so each character of a vertical line is a row of its own: three or
+    more single characters of one size at one x, each ``vertical_step`` sizes under the one
+    before (at most), are one line."""
+    singles: dict[int, list[Piece]] = {}
+    for pc in all_pieces:
+        if len(pc.glyphs) == 1 and _is_wide(pc.text):
+            singles.setdefault(round(pc.x0), []).append(pc)
+    taken: set[int] = set()
+    runs: list[Piece] = []
+    for x in sorted(singles):
+        column = sorted(singles[x] + singles.get(x + 1, []) + singles.get(x - 1, []), key=lambda q: -q.baseline)
+        column = [q for q in column if id(q) not in taken]
+        run: list[Piece] = []
+        for q in column:
+            if run and (abs(q.size - run[-1].size) > p["same_size"] * q.size
+                        or not 0.8 * q.size <= run[-1].baseline - q.baseline <= p["vertical_step"] * q.size):
+                if len(run) >= 3:
+                    runs.append(_vertical(run))
+                    taken.update(id(r) for r in run)
+                run = []
+            run.append(q)
+        if len(run) >= 3:
+            runs.append(_vertical(run))
+            taken.update(id(r) for r in run)
+    if not runs:
+        return all_pieces
+    return [pc for pc in all_pieces if id(pc) not in taken] + runs
+
+
+def _vertical(run: list[Piece]) -> Piece:
+    gs = tuple(q.glyphs[0] for q in run)
+    return Piece(gs, min(g.x0 for g in gs), max(g.x1 for g in gs), min(g.bottom for g in gs),
+                 max(g.top for g in gs), gs[0].baseline, run[0].size, sum(q.bold for q in run) * 2 > len(run),
+                 "".join(q.text for q in run))
 
 
 def _piece(gs: list[Glyph], p: dict) -> Piece:
@@ -503,6 +543,7 @@ def read(page: PageGlyphs, params: dict | None = None) -> PdfText:
         got, dup = pieces(row, p, body)
         all_pieces += got
         copies += dup
+    all_pieces = vertical_runs(all_pieces, p)
     starts = lanes([(pc.x0, pc.baseline) for pc in all_pieces], p)
     ends = lanes([(pc.x1, pc.baseline) for pc in all_pieces], p)
     all_pieces = [q for pc in all_pieces for q in cut_at_lanes(pc, starts, ends, p, body)]
