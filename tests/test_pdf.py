@@ -236,3 +236,4 @@ def test_a_headline_set_top_to_bottom_is_one_line():
     assert "竖排的大标题" in text
     assert text.count("正" * 12) == 10
     assert geo[text.index("竖排的大标题")].ratio > 2
+

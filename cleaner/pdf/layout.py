@@ -605,8 +605,12 @@ def _mark_twice(twice: list[Twice], geos: list[LineGeometry]) -> dict[int, Twice
 
 
 def _line_at(geos: list[LineGeometry], x: float, y: float) -> int:
-    best = 0
+    """The line a character at (``x``, baseline ``y``) was set in: of the lines across ``x``
+    whose top is above that baseline, the one whose top is nearest it."""
+    best, best_d = 0, None
     for i, g in enumerate(geos):
         if g.x0 - 1 <= x <= g.x1 + 1 and g.top >= y:
-            best = i
+            d = g.top - y
+            if best_d is None or d < best_d:
+                best, best_d = i, d
     return best

@@ -223,8 +223,8 @@ def drawn_bold(page: Page, rule) -> tuple[set[int], list[Change]]:
     """
     geo = page.geometry()
     p = rule.params
-    bold = {k for k, g in enumerate(geo) if g is not None and g.bold and g.ratio >= p["bold_ratio"]
-            or g is not None and g.ratio >= p["display_ratio"]}
+    bold = {k for k, g in enumerate(geo)
+            if g is not None and (g.ratio >= p["display_ratio"] or (g.bold and g.ratio >= p["bold_ratio"]))}
     changes = []
     if page.layout.copies:
         by_source = {}
