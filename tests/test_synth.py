@@ -81,6 +81,26 @@ def test_variety_over_many_pages(stories):
     assert any(d["kind"] == "credit" for p in pages for d in p.gold["dropped"])
 
 
+def test_a_themed_page_draws_its_stories_from_one_section(stories):
+    # a section's page (economy, science…): its neighbours share a field's words, the hard
+    # case for telling articles apart; about a third of the pages are such
+    by_id = {s.id: s for s in stories}
+    themes = PageMaker(stories).v["themes"]
+
+    def themed(p) -> bool:
+        kinds = [by_id[i].kind for i in p.stories]
+        return any(all(k in t for k in kinds) for t in themes)
+
+    always = PageMaker(stories, variation={"themed_page": 1.0})
+    # (a small section, sport's six stories, can run out on a page of seven)
+    assert sum(themed(always.page(seed)) for seed in range(30)) >= 25
+    never = PageMaker(stories, variation={"themed_page": 0.0})
+    assert sum(themed(never.page(seed)) for seed in range(30)) < 5
+    # the rest of a page's choices do not depend on its theme: only its stories change
+    a, b = always.page(7), never.page(7)
+    assert a.stories != b.stories and len(a.stories) == len(b.stories)
+
+
 def test_kinsoku_no_line_starts_with_a_closing_mark():
     text = "这是一个用来测试避头尾规则的句子，其中有很多标点符号。“引号”也在这里，对吗？是的！" * 3
     for kinsoku in ("hang", "push"):

@@ -69,6 +69,14 @@ VARIATION = {
     "furniture": (0, 4),
     "furniture_place": {"top": 0.4, "bottom": 0.4, "between": 0.2},
     "page_credit": 0.3,
+    # a page of one section (economy, science, culture…): its stories share a field's words
+    # (a themed page's neighbours look alike, the hardest case for telling articles apart)
+    "themed_page": 0.3,
+    "themes": (("economy", "finance", "industry", "trade"), ("science", "technology"),
+               ("culture", "tourism"), ("society", "local", "law", "politics"),
+               ("health", "education", "environment"), ("agriculture", "environment"), ("sport",),
+               ("international", "trade"), ("commentary",), ("interview", "feature"),
+               ("news", "brief", "local")),
 }
 
 _HAN_DIGIT = re.compile(f"(?<=[{HAN}])(?=[0-9])|(?<=[0-9])(?=[{HAN}])")
@@ -168,6 +176,21 @@ class PageMaker:
         self.conventions = conventions or forms.catalogue()
         self.traditional = False
 
+    def _themed(self, stories: list[Story], rng: random.Random) -> list[Story]:
+        """The stories of one section's page: as many as the pool has of a theme the first
+        story belongs to, the rest as drawn."""
+        themes = [t for t in self.v["themes"] if stories[0].kind in t]
+        if not themes:
+            return stories
+        theme = rng.choice(themes)
+        kin = [s for s in self.stories if s.kind in theme and s not in stories]
+        rng.shuffle(kin)
+        out = list(stories)
+        for n in range(1, len(out)):
+            if out[n].kind not in theme and kin:
+                out[n] = kin.pop()
+        return out
+
     # ---------------------------------------------------------------- one page
     def page(self, seed: int, name: str = "page.txt") -> Synth:
         rng = random.Random(seed)
@@ -175,6 +198,10 @@ class PageMaker:
         lo, hi = v["articles"]
         k = min(len(self.stories), rng.randint(lo, hi))
         stories = rng.sample(self.stories, k)
+        # (a generator of its own: the other choices of a page stay as they were)
+        theme_rng = random.Random(f"theme:{seed}")
+        if theme_rng.random() < v["themed_page"]:
+            stories = self._themed(stories, theme_rng)
         if rng.random() < v["clean_page"]:
             self.traditional = False
             return self._clean_page(stories, rng, name)
