@@ -103,7 +103,13 @@ SCHEMAS = {
         "attach_captions": {},
         "drop_furniture": {},
         "headline_over_two_lines": {"max_length": int, "min_uses": int, "reach": int},
+        "reunite_parts": {"weights": dict, "threshold": float, "min_drafts": int, "min_names": int, "reach": int, "window": int},
     },
+}
+
+#: parameters that only make sense strictly between two bounds: (check, parameter) -> (low, high)
+OPEN_INTERVALS = {
+    ("reunite_parts", "threshold"): (0.0, 1.0),  # a probability: 0 or 1 joins all or nothing
 }
 
 #: checks a stage cannot do without: a rule file may tune them, not disable them

@@ -117,8 +117,8 @@ class Change(NamedTuple):
 
     ``action`` is one of: replace, delete, insert (character edits, listed in ``edits``);
     join (two lines became one paragraph), split, label (a block was given a kind), move (a
-    block was taken out of reading order), heal (an interrupted paragraph was rejoined),
-    attach (a block was attached to an article), drop (a block went to ``dropped``),
+    block was taken out of reading order), heal (an interrupted paragraph, or an article read
+    as two, was rejoined), attach (a block was attached to an article), drop (a block went to ``dropped``),
     flag (a decision the cleaner could not make with confidence: a person should look).
     """
 

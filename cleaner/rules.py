@@ -265,6 +265,13 @@ def _build(stage: str, raw: dict, origin: str, checks: dict, always_on=frozenset
     missing = [k for k in schema if k not in params]
     if missing:
         raise RuleError(f"{where}: missing parameter(s) {', '.join(missing)} for check '{check}'")
+    from .checks import OPEN_INTERVALS
+
+    for key, value in params.items():
+        bounds = OPEN_INTERVALS.get((check, key))
+        if bounds and not bounds[0] < value < bounds[1]:
+            raise RuleError(f"{where}: parameter '{key}' must be strictly between {bounds[0]:g} and "
+                            f"{bounds[1]:g}, got {value!r}")
     _check_message(raw["message"], where)
     if raw.get("enabled") is False and check in always_on:
         raise RuleError(f"{where}: cannot be disabled: the {stage} stage rests on '{check}' "

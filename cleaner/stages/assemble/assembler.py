@@ -11,12 +11,13 @@ from .attach import Attaching
 from .decode import Decoding
 from .heal import Healing
 from .readings import Readings
+from .reunite import Reuniting
 
 
 STAGE = "assemble"
 
 
-class Assembler(Healing, Readings, Decoding, Attaching):
+class Assembler(Healing, Readings, Decoding, Reuniting, Attaching):
     def __init__(self, page: Page):
         self.page = page
         self.rules = page.rules
@@ -128,6 +129,19 @@ class Assembler(Healing, Readings, Decoding, Attaching):
 
 
     # -------------------------------------------------------------- attachments
+    def drafts(self) -> list[Draft]:
+        """The page's articles as drafts, in reading order: paragraphs healed, segmented,
+        headlines attached, subheads in place (everything but pull quotes and captions)."""
+        blocks = list(self.page.blocks)
+        units = [b for b in blocks if b.kind in ("heading", "byline", "paragraph")]
+        units = self.heal_across(units, [b for b in blocks if b.kind not in ("heading", "byline", "paragraph")])
+        units = self.join_split_headlines(units)
+        units = self.heal(units)
+        drafts = self.segment(units)
+        for d in drafts:
+            self.place_subheads(d)
+        return sorted(drafts, key=lambda d: min((b.first for b in d.body), default=10**9))
+
     def run(self) -> Page:
         page = self.page
         blocks = list(page.blocks)
@@ -136,13 +150,7 @@ class Assembler(Healing, Readings, Decoding, Attaching):
             self.record("A007", "drop", b, f"{b.kind} '{b.text[:20]}' belongs to no article")
         pullquotes = [b for b in blocks if b.kind == "pullquote"]
         captions = [b for b in blocks if b.kind == "caption"]
-        units = [b for b in blocks if b.kind in ("heading", "byline", "paragraph")]
-        units = self.heal_across(units, [b for b in blocks if b.kind not in ("heading", "byline", "paragraph")])
-        units = self.join_split_headlines(units)
-        units = self.heal(units)
-        drafts = self.segment(units)
-        for d in drafts:
-            self.place_subheads(d)
+        drafts = self.reunite(self.drafts())
         line_owner = {}
         for n, d in enumerate(drafts):
             for b in d.body + [x for x in (d.kicker, d.title, d.subtitle, d.byline) if x]:

@@ -23,5 +23,9 @@ def confidence(evidence: tuple, p: dict) -> float:
     """The probability that the article is right (its text is one article, its title its own):
     a logistic function of its evidence, with coefficients ``confidence_<name>`` and
     ``confidence_bias`` that ``cleaner train`` calibrates on validation pages."""
-    z = p["confidence_bias"] + sum(p["confidence_" + name] * value for name, value in evidence)
+    return logistic(p["confidence_bias"] + sum(p["confidence_" + name] * value for name, value in evidence))
+
+
+def logistic(z: float) -> float:
+    """1 / (1 + e^-z), clamped so that exp() cannot overflow."""
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))

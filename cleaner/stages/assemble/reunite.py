@@ -1,0 +1,270 @@
+"""Reuniting: an article read as two, its first part headless and its rest under its headline.
+
+Extraction can set an article's first column apart from the rest of it: the first part
+comes at the top of the page (or after another article), then another article, then the
+rest of the first with the headline drawn after it. The segmenter reads what it sees: a
+headless article (titled by one of its subheads, or by nothing) and, later, an article that
+starts in the middle of things (under a subhead, with no dateline). Whether two such drafts
+are one article is a question about the pair, weighed here from cues measured on the pair:
+above all the words only they share (the places, people and things of one story), and the
+shape of each part (a dateline and no headline; a headline and no lead). The cues' weights
+are A009's, fitted by logistic regression on synthesised training pages
+(``benchmarks/fit_reunite.py``); a pair is joined when its probability passes ``threshold``.
+"""
+
+from __future__ import annotations
+
+import math
+
+import re
+from collections import Counter
+from itertools import chain
+
+from ...chars import HAN, ends_sentence, nows
+from ...model import Block, replace
+from .draft import Draft
+from .confidence import logistic
+from .text import affinity
+
+#: the cues of a pair (x read first, y later), in the order the weights name them
+CUES = ("shared", "shared_names", "mutual_best", "x_untitled", "x_title_plain", "y_title_bold", "x_dateline",
+        "y_opens_subhead", "x_byline", "y_byline", "x_cut", "between", "x_short", "y_short",
+        "x_title_before", "y_title_before", "x_echo", "y_echo", "cross_echo", "few", "y_leads",
+        "x_leads", "x_subheads", "y_subheads",
+        "y_title_like_x_subheads", "x_title_like_y_subheads", "subheads_unlike",
+        "geo_apart")
+
+
+#: runs of Han characters, or of ASCII letters and digits: the text word pairs are taken from
+WORD_RUN = re.compile(f"[{HAN}]{{2,}}|[A-Za-z0-9]{{2,}}")
+HAN_RUN = re.compile(f"[{HAN}]{{3,}}")
+
+
+def _words(texts) -> frozenset[str]:
+    """The word pairs of ``texts``: two Han characters, or two ASCII letters or digits (the
+    blanks of the page left out)."""
+    runs = WORD_RUN.findall("|".join(map(nows, texts)))  # ('|' ends a run: no pair across texts)
+    return frozenset({run[i:i + 2] for run in runs for i in range(len(run) - 1)})
+
+
+def _names(texts) -> frozenset[str]:
+    """Runs of three Han characters in ``texts``: the stuff of names (丰源县, 示范区, 彭立新),
+    which two stories share far less often by chance than word pairs (就能, 分钟)."""
+    runs = HAN_RUN.findall("|".join(texts))
+    return frozenset({run[i:i + 3] for run in runs for i in range(len(run) - 2)})
+
+
+def _runs(trigrams: set[str]) -> int:
+    """How many runs of text the trigrams make: 几分钟 and 分钟就 are pieces of one (几分钟就),
+    丰源县 and 示范区 of two. (A run starts at a trigram no other trigram leads into.)"""
+    heads = {t[1:] for t in trigrams}
+    return sum(1 for t in trigrams if t[:2] not in heads) or (1 if trigrams else 0)  # (or a loop: 哈哈哈)
+
+
+def _own(sets: list[frozenset[str]], reach: int) -> dict[tuple[int, int], set[str]]:
+    """For each two drafts ``(i, j)``, ``i < j <= i + reach``, the items the two and no other
+    draft use (set operations only: linear in the page's text)."""
+    counts = Counter(chain.from_iterable(sets))
+    two = {w for w, c in counts.items() if c == 2}
+    mine = [s & two for s in sets]
+    n = len(sets)
+    return {(i, j): mine[i] & mine[j] for i in range(n) for j in range(i + 1, min(n, i + reach + 1))}
+
+
+def _share(sets: list[frozenset[str]], own: dict) -> dict[tuple[int, int], float]:
+    """The share of the smaller draft's items that ``own`` holds, per pair."""
+    return {(i, j): len(common) / min(len(sets[i]), len(sets[j])) if sets[i] and sets[j] else 0.0
+            for (i, j), common in own.items()}
+
+
+def windows(n: int, window: int, reach: int) -> list[tuple[int, int]]:
+    """Spans ``(start, end)`` of at most ``window`` of ``n`` drafts, overlapping by ``reach``,
+    so that every two drafts at most ``reach`` apart are in one of them."""
+    window = max(window, reach + 2)
+    out, start = [], 0
+    while True:
+        out.append((start, min(n, start + window)))
+        if start + window >= n:
+            return out
+        start += window - reach
+
+
+class Reuniting:
+    """The reuniting step of :class:`~cleaner.stages.assemble.Assembler` (a mixin)."""
+
+    def _draft_texts(self, d: Draft) -> list[str]:
+        return [b.text for b in d.body] + [h.text for h in (d.title, d.subtitle) if h is not None]
+
+    def reunite_cues(self, drafts: list[Draft]) -> list[tuple[int, int, dict[str, float]]]:
+        """Every pair that could be one article cut in two: ``(x, y, cues)`` with ``x`` read
+        before ``y`` (indices into ``drafts`` in reading order). A pair whose later part opens
+        with a dateline, of which both parts have a byline, or that names fewer than
+        ``min_names`` things (runs of three Han characters or more) no other draft names, is no
+        candidate (two parts of one story name the same places, people and bodies); nor is any pair
+        on a page of fewer than ``min_drafts`` drafts (the words two parts share with no other
+        article tell only where there are other articles to share them), or on a page not set
+        in columns (a paragraph a line: text already in reading order, as cleaned text is). Each
+        part must hold a paragraph printed over several lines: an article is read in two parts
+        when its column is, and a part that came as whole paragraphs was no column's text.
+        Only drafts at most ``reach`` apart are paired, and "no other draft" means none of
+        the ``window`` drafts around them (search bounds: on many pages run together, time and
+        memory grow with the page, not with its square; a page of up to ``window`` drafts is
+        weighed whole)."""
+        p = self.rules["A009"].params
+        n = len(drafts)
+        if n < max(2, p["min_drafts"]) or not self.page.layout.columned:
+            return []
+        out, seen = [], set()
+        for start, end in windows(n, p["window"], p["reach"]):
+            for i, j, cues in self._cues_within(drafts[start:end]):
+                if (start + i, start + j) not in seen:
+                    seen.add((start + i, start + j))
+                    out.append((start + i, start + j, cues))
+        return out
+
+    def _cues_within(self, drafts: list[Draft]) -> list[tuple[int, int, dict[str, float]]]:
+        """:meth:`reunite_cues` on a window of the page's drafts."""
+        n = len(drafts)
+        texts = [self._draft_texts(d) for d in drafts]
+        name_sets = [_names(t) for t in texts]
+        reach = self.rules["A009"].params["reach"]
+        own_names = _own(name_sets, reach)
+        min_names = self.rules["A009"].params["min_names"]
+        wrapped = [any(len(b.lines) > 1 for b in d.paragraphs) for d in drafts]
+        pairs = [(i, j) for (i, j), common in own_names.items()
+                 if wrapped[i] and wrapped[j] and not self.has_dateline(drafts[j].paragraphs[0])
+                 and not (drafts[i].byline and drafts[j].byline) and _runs(common) >= min_names]
+        if not pairs:
+            return []
+        word_sets = [_words(t) for t in texts]
+        shared = _share(word_sets, _own(word_sets, reach))
+        names = _share(name_sets, own_names)
+
+        def echo(head: Draft, lead: Draft) -> float:
+            """How much of the headline of ``head`` the lead paragraph of ``lead`` repeats."""
+            return max((affinity(h.text, lead.paragraphs[0].text) for h in (head.title, head.subtitle)
+                        if h is not None), default=0.0)
+
+        def share(i: int, j: int) -> float:
+            return shared[(i, j) if i < j else (j, i)]
+
+        best = [max((j for j in range(max(0, i - reach), min(n, i + reach + 1)) if j != i),
+                    key=lambda j, i=i: share(i, j)) for i in range(n)]
+        out = []
+        for i, j in pairs:
+            x, y = drafts[i], drafts[j]
+            last = x.paragraphs[-1].text
+            cues = {
+                "shared": shared[(i, j)],
+                "shared_names": names[(i, j)],
+                "mutual_best": 1.0 if best[i] == j and best[j] == i else 0.0,
+                "x_untitled": 1.0 if x.title is None else 0.0,
+                "x_title_plain": 1.0 if x.title is not None and not self.doubled(x.title) else 0.0,
+                "y_title_bold": 1.0 if y.title is not None and self.doubled(y.title) else 0.0,
+                "x_dateline": 1.0 if self.has_dateline(x.paragraphs[0]) else 0.0,
+                "y_opens_subhead": 1.0 if y.body and y.body[0].kind == "subhead" else 0.0,
+                "x_byline": 1.0 if x.byline else 0.0,
+                "y_byline": 1.0 if y.byline else 0.0,
+                "x_cut": 0.0 if ends_sentence(last) else 1.0,
+                "between": float(j - i - 1),
+                "x_short": 1.0 if len(x.paragraphs) <= 2 else 0.0,
+                "y_short": 1.0 if len(y.paragraphs) <= 2 else 0.0,
+                "x_title_before": 1.0 if x.title is not None and x.title_before else 0.0,
+                "y_title_before": 1.0 if y.title is not None and y.title_before else 0.0,
+                "x_echo": echo(x, x),
+                "y_echo": echo(y, y),
+                "cross_echo": echo(y, x),
+                "few": 1.0 if n - 2 == 1 else 0.0,  # one other draft to tell shared words by
+            }
+            cues["x_subheads"] = float(min(2, sum(1 for b in x.body if b.kind == "subhead")))
+            cues["y_subheads"] = float(min(2, sum(1 for b in y.body if b.kind == "subhead")))
+            cues["y_title_like_x_subheads"] = 1.0 if self._like_subheads(y.title, x) else 0.0
+            cues["x_title_like_y_subheads"] = 1.0 if self._like_subheads(x.title, y) else 0.0
+            # an article sets its subheads alike: two parts whose subheads share no form
+            ys = [b for b in y.body if b.kind == "subhead"]
+            cues["subheads_unlike"] = 1.0 if ys and cues["x_subheads"] and \
+                not any(self._like_subheads(b, x) for b in ys) else 0.0
+            # on a PDF page: the two parts' text is set under two different display headlines
+            cues["geo_apart"] = 1.0 if self.headed_apart(x.paragraphs[0], y.paragraphs[0]) else 0.0
+            # whose lead does each headline sum up: its own part's, or the other's
+            cues["y_leads"] = 1.0 if cues["y_echo"] > cues["cross_echo"] else 0.0
+            cues["x_leads"] = 1.0 if cues["x_echo"] > cues["cross_echo"] else 0.0
+            out.append((i, j, cues))
+        return out
+
+    def _like_subheads(self, h: Block | None, d: Draft) -> bool:
+        """Whether heading ``h`` is set like a subhead of ``d``: as long (within a character) or
+        in the same form (a label and its colon, phrases set apart by a blank). An article's
+        subheads are set alike; a title taken for a section's subhead, or a subhead for a
+        title, shows it."""
+        if h is None:
+            return False
+        n, f = len(nows(h.text)), self.form(h)
+        return any(abs(len(nows(b.text)) - n) <= 1 or (f[0] >= 0 and self.form(b) == f)
+                   for b in d.body if b.kind == "subhead")
+
+    def reunite_probability(self, cues: dict[str, float]) -> float:
+        w = self.rules["A009"].params["weights"]
+        return logistic(w["bias"] + sum(w[k] * v for k, v in cues.items()))
+
+    def reunite_margin(self, cues: dict[str, float]) -> float:
+        """The join's log-odds over its threshold's: the decoder's margin for this decision."""
+        w, t = self.rules["A009"].params["weights"], self.rules["A009"].params["threshold"]
+        return w["bias"] + sum(w[k] * v for k, v in cues.items()) - math.log(t / (1 - t))
+
+    def reunite(self, drafts: list[Draft]) -> list[Draft]:
+        """Drafts in reading order, the parts of each article read as two joined (best pairs
+        first, each part joined at most once)."""
+        rule = self.rules["A009"]
+        if not rule.enabled:
+            return drafts
+        threshold = rule.params["threshold"]
+        scored = sorted(((self.reunite_probability(c), i, j, c) for i, j, c in self.reunite_cues(drafts)),
+                        key=lambda t: -t[0])
+        taken: set[int] = set()
+        into: dict[int, int] = {}
+        for prob, i, j, cues in scored:
+            if prob < threshold:
+                break
+            if i in taken or j in taken:
+                continue
+            taken.update((i, j))
+            into[i] = j
+            x, y = drafts[i], drafts[j]
+            keep_x = x.title is not None and cues["x_echo"] >= cues["cross_echo"] and cues["x_echo"] > 0
+            head, part = (x, y) if keep_x else (y, x)
+            margin = self.reunite_margin(cues)
+            # (a close call, by A002's review_margin like every decision, is marked 'review')
+            self.draft_now, self.margin_now = head, margin
+            what = f"'{part.title.text[:16]}'" if part.title is not None else "the untitled text"
+            self.record("A009", "heal", part.paragraphs[0],
+                        f"{what} at line {self.page.line_no(part.paragraphs[0].first)} is part of "
+                        f"{self.article_name()} (probability {prob:.2f}: the two share "
+                        f"{cues['shared']:.0%} of their word pairs and {cues['shared_names']:.0%} of their names "
+                        f"with no other article; its headline "
+                        f"{'is set like' if keep_x else 'sums up'} {'a subhead' if keep_x else 'the lead'})")
+            self.draft_now = self.margin_now = None
+            drafts[j] = self._joined(x, y, margin, keep_x)
+        return [d for k, d in enumerate(drafts) if k not in into]
+
+    def _joined(self, x: Draft, y: Draft, margin: float, keep_x: bool) -> Draft:
+        """One article: ``x``'s text, then ``y``'s. It keeps the headline that sums up its
+        lead (``x``'s first paragraph): ``x``'s own when ``keep_x`` (``y`` was a later section,
+        its subhead taken for a title), else ``y``'s (``x`` was the headless first part). The
+        other part's title and subtitle stay where they stood, as subheads; a kicker or byline
+        the kept headline lacks comes from the other part."""
+        head, other = (x, y) if keep_x else (y, x)
+
+        def demoted(d: Draft) -> list[Block]:
+            body = list(d.body)
+            for h in (d.title, d.subtitle):
+                if h is not None:
+                    at = next((k for k, b in enumerate(body) if b.first > h.first), len(body))
+                    body.insert(at, replace(h, kind="subhead"))
+            return body
+
+        xb, yb = (list(x.body), demoted(y)) if keep_x else (demoted(x), list(y.body))
+        return Draft(body=xb + yb, title=head.title, subtitle=head.subtitle,
+                     kicker=head.kicker or other.kicker, byline=head.byline or other.byline,
+                     title_before=head.title_before, flags=x.flags + y.flags, width=head.width,
+                     margin=min(x.margin, y.margin, margin))

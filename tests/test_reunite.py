@@ -1,0 +1,146 @@
+"""A009: an article read as two parts (its first part headless, the rest under its headline) is one."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import cleaner
+from cleaner.errors import RuleError
+from cleaner.stages.assemble.reunite import CUES
+
+ROOT = Path(__file__).resolve().parents[1]
+
+A1 = ["中新网4月1日电坐在家里动动手指，就能给几百亩庄稼浇水施肥；无人机在空中盘旋，十几分钟就完成了一块田的植保作业。"
+      "在丰源县数字农业示范区，智慧农业让种地变得越来越轻松。",
+      "在示范区的一块水稻田边，竖立着一根根监测杆，上面装有土壤墒情传感器。种粮大户彭立新打开手机给记者演示，"
+      "哪块地缺水了，丰源县的系统会自动提醒。"]
+B = ["新华社江川3月2日电走进江川市经济开发区一家汽车零部件企业的生产车间，机械臂上下翻飞，AGV小车往来穿梭。"
+     "近年来，江川市把智能制造作为推动制造业转型升级的主攻方向。",
+     "企业生产部经理蒋文斌指着一排焊接机器人说，自从引入智能焊接系统，产品一次合格率从96%提高到99.5%，"
+     "江川市的企业生产效率提升了40%以上。"]
+A2 = ["每到病虫害防治季节，丰源县示范区里的植保无人机就忙碌起来。一架植保无人机一天能作业600亩左右，而且农药用量可以减少20%以上。",
+      "戴文静表示，丰源县将继续扩大数字农业应用范围，加快培育新型职业农民，力争到2025年全县主要农作物生产数字化覆盖率"
+      "达到60%以上，让示范区种粮大户彭立新们种地更轻松。"]
+# the same place on the page, another story: nothing but the column ties it to the first part
+OTHER = ["每到周末，城东新建的篮球公园里总是人头攒动。公园设有标准球场6片，夜间灯光开放到晚上十点，附近居民步行几分钟就能到。",
+         "市体育局有关负责人介绍，今年全市还将新建社区健身场地40处，让群众在家门口就能享受运动的快乐。"]
+C = ["一日三餐是每个人生活中最平常的事，但吃得是否科学合理，直接关系到身体健康。安和医院临床营养科主任医师董慧敏表示，"
+     "不吃早餐、晚餐过量等现象常常出现。",
+     "董慧敏建议，上班族点外卖时不妨多看看配料和做法，尽量选择少油少盐的菜品，荤素搭配，主食中适当增加粗杂粮。"]
+
+
+def page_text(wrap, rest: list[str], title: str) -> str:
+    """The first part of a story (its lead, a subhead, a paragraph), another article with its
+    headline after it, then ``rest`` under ``title`` (drawn after it, with a byline), then a
+    third article: the order an extractor reads an article continued in another column."""
+    lines = wrap(A1[0], column=20) + ["手机成了“新农具”"] + wrap(A1[1], column=20)
+    for t in B:
+        lines += wrap(t, column=32)
+    lines += ["智能制造“加速跑”"]
+    for t in rest:
+        lines += wrap(t, column=20)
+    lines += [title, "◎本报记者 冯文"]
+    for t in C:
+        lines += wrap(t, column=20)
+    lines += ["合理膳食从一日三餐做起"]
+    return "\n".join(lines) + "\n"
+
+
+def shape(page) -> list:
+    return [(a.title.text if a.title else None, [b.text[:8] for b in a.body if b.kind == "paragraph"])
+            for a in page.articles]
+
+
+def test_the_headless_first_part_joins_the_rest_under_its_headline(wrap):
+    page = cleaner.clean(page_text(wrap, A2, "智慧农业让种地更轻松"))
+    assert shape(page) == [
+        ("智慧农业让种地更轻松", ["中新网4月1日电", "在示范区的一块水", "每到病虫害防治季", "戴文静表示，丰源"]),
+        ("智能制造“加速跑”", ["新华社江川3月2", "企业生产部经理蒋"]),
+        ("合理膳食从一日三餐做起", ["一日三餐是每个人", "董慧敏建议，上班"]),
+    ]
+    # the first part's subhead stays a subhead, where it stood
+    assert [b.kind for b in page.articles[0].body][:3] == ["paragraph", "subhead", "paragraph"]
+    heal = [c for c in page.changes if c.rule == "A009"]
+    assert len(heal) == 1 and heal[0].action == "heal" and heal[0].stage == "assemble"
+    assert "智慧农业让种地更轻松" in heal[0].reason and "line 1" in heal[0].reason
+
+
+def test_without_the_rule_the_first_part_stands_alone(wrap, tmp_path):
+    (tmp_path / "assemble.toml").write_text('stage = "assemble"\n[[rule]]\nid = "A009"\nenabled = false\n',
+                                            encoding="utf-8")
+    page = cleaner.clean(page_text(wrap, A2, "智慧农业让种地更轻松"), rules=cleaner.load_rules(str(tmp_path)))
+    assert shape(page)[0] == (None, ["中新网4月1日电", "在示范区的一块水"])
+
+
+def test_a_headless_part_and_another_story_stay_apart(wrap):
+    page = cleaner.clean(page_text(wrap, OTHER, "篮球公园开门迎客"))
+    titles = [t for t, _ in shape(page)]
+    assert "篮球公园开门迎客" in titles
+    owner = next(a for a in page.articles if a.title and a.title.text == "篮球公园开门迎客")
+    assert [b.text[:8] for b in owner.body if b.kind == "paragraph"] == ["每到周末，城东新", "市体育局有关负责"]
+    assert not [c for c in page.changes if c.rule == "A009"]
+
+
+def test_clean_text_is_never_reunited():
+    # one paragraph a line (text already in reading order, as cleaned text is): no part came
+    # from a column, whatever words the articles share
+    text = "\n".join(["湖南省高新区绩效评价结果发布", "今年以来，全市新增就业岗位4000余个。据介绍，园区已累计引进高新技术企业120家。",
+                      "北京启动高品质科技园区建设", "今年以来，全市新增就业岗位4000余个。据介绍，园区已累计引进高新技术企业120家。",
+                      "我国云计算持续增长", "数据显示，上半年社会消费品零售总额同比增长8.2%。"]) + "\n"
+    page = cleaner.clean(text)
+    assert not [c for c in page.changes if c.rule == "A009"]
+
+
+def test_the_shipped_weights_name_every_cue_and_nothing_else():
+    weights = cleaner.load_rules()["A009"].params["weights"]
+    assert set(weights) == {"bias", *CUES}
+
+
+def test_a_user_weight_for_an_unknown_cue_is_refused(tmp_path):
+    (tmp_path / "assemble.toml").write_text(
+        'stage = "assemble"\n[[rule]]\nid = "A009"\nparams = { weights = { sharred = 2.0 } }\n', encoding="utf-8")
+    with pytest.raises(RuleError, match="sharred"):
+        cleaner.load_rules(str(tmp_path))
+
+
+def test_the_fitting_script_fits_on_synthesised_pages(tmp_path):
+    pages = tmp_path / "pages"
+    subprocess.run([sys.executable, "-m", "cleaner", "synth", *sorted(map(str, (ROOT / "samples" / "articles").glob("*.jsonl"))),
+                    "-o", str(pages), "--pages", "12", "--seed", "5"], check=True, capture_output=True, cwd=ROOT)
+    out = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "fit_reunite.py"), str(pages),
+                          "--validation", str(pages), "--overlay", str(tmp_path / "layer")],
+                         check=True, capture_output=True, text=True, cwd=ROOT)
+    assert out.stdout.startswith("weights = { bias = ")
+    # the layer it writes is a rule file the cleaner accepts
+    rules = cleaner.load_rules(str(tmp_path / "layer"))
+    assert set(rules["A009"].params["weights"]) == {"bias", *CUES}
+
+
+@pytest.mark.parametrize("n, window, reach", [(1, 24, 8), (5, 24, 8), (24, 24, 8), (25, 24, 8), (200, 24, 8),
+                                              (50, 3, 8), (40, 10, 0)])
+def test_the_windows_cover_every_pair_within_reach_in_linear_work(n, window, reach):
+    from cleaner.stages.assemble.reunite import windows
+
+    spans = windows(n, window, reach)
+    assert spans[0][0] == 0 and spans[-1][1] == n
+    for i in range(n):
+        for j in range(i + 1, min(n, i + reach + 1)):
+            assert any(s <= i and j < e for s, e in spans), (i, j)
+    # each span holds at most the window (or reach + 2 drafts), and they advance steadily
+    assert all(e - s <= max(window, reach + 2) for s, e in spans)
+    assert len(spans) <= n // max(1, max(window, reach + 2) - reach) + 1
+    # a page of at most a window's drafts is weighed whole
+    if n <= window:
+        assert spans == [(0, n)]
+
+
+@pytest.mark.parametrize("threshold", ["1.0", "0.0", "-2.0"])
+def test_a_threshold_that_is_no_probability_is_refused(tmp_path, threshold):
+    (tmp_path / "assemble.toml").write_text(
+        f'stage = "assemble"\n[[rule]]\nid = "A009"\nparams = {{ threshold = {threshold} }}\n', encoding="utf-8")
+    with pytest.raises(RuleError, match="strictly between 0 and 1"):
+        cleaner.load_rules(str(tmp_path))
