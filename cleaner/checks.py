@@ -80,6 +80,7 @@ SCHEMAS = {
                              "short_article": list, "continuity_weight": float, "column_stay": float,
                              "confidence_bias": float, "confidence_margin": float, "confidence_no_title": float,
                              "confidence_flags": float, "confidence_echo": float, "confidence_short": float,
+                             "confidence_plain_title": float,
                              "confidence_margin_cap": float, "review_margin": float, "dateline_stay": float,
                              "roundup_stay": float,
                              "boundary_gap": float, "boundary_column": float, "boundary_base": float,

@@ -118,6 +118,23 @@ def test_article_confidence_is_a_probability_from_its_evidence():
     sure = confidence(article_evidence(5.0, p["confidence_margin_cap"], False, 0, 0.8, 5), p)
     unsure = confidence(article_evidence(0.0, p["confidence_margin_cap"], True, 2, 0.0, 1), p)
     assert 0.0 < unsure < sure < 1.0
+    plain = confidence(article_evidence(5.0, p["confidence_margin_cap"], False, 0, 0.8, 5, plain_title=True), p)
+    assert plain < sure
+
+
+def test_a_plain_title_on_a_page_of_bold_headlines_is_evidence():
+    import cleaner
+
+    text = ("本报讯（记者李明）今年以来，全市新增就业岗位4000余个，\n园区已累计引进高新技术企业120家。\n"
+            "全市新增就业岗位4000余个全市新增就业岗位4000余个\n\n"
+            "新华社北京3月2日电数据显示，上半年社会消费品零售总额\n同比增长8.2%，消费市场持续回暖。\n"
+            "消费市场持续回暖\n")
+    page = cleaner.clean(text)
+    got = {a.title.text: dict(a.evidence)["plain_title"] for a in page.articles}
+    assert got == {"全市新增就业岗位4000余个": 0.0, "消费市场持续回暖": 1.0}
+    # on a page whose headlines are all plain, a plain title says nothing
+    page = cleaner.clean(text.replace("全市新增就业岗位4000余个全市新增就业岗位4000余个", "全市新增就业岗位4000余个"))
+    assert all(dict(a.evidence)["plain_title"] == 0.0 for a in page.articles)
 
 
 def test_a_table_of_cue_weights_is_fitted_entry_by_entry(tmp_path):

@@ -26,6 +26,8 @@ class Assembler(Healing, Readings, Decoding, Reuniting, Attaching):
         self.dedoubled = set(page.layout.dedoubled)
         self.gaps_everywhere = page.layout.gaps_everywhere
         self.geo = page.geometry() if page.layout.geometry is not None else None
+        # the page draws its headlines bold (twice): a title set plain there is less sure
+        self.bold_page = any(b.kind == "heading" and self.doubled(b) for b in page.blocks)
         self._bodies: list[str] | None = None
         self._owner_lines: list[int] = []  # the lines some article owns, sorted (set by run)
         self._across: dict[tuple[str, ...], float] = {}

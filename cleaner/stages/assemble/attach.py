@@ -226,7 +226,8 @@ class Attaching:
         lead = d.paragraphs[0].text if d.paragraphs else ""
         echo = max((affinity(h.text, lead) for h in (d.title, d.subtitle) if h is not None), default=0.0)
         evidence = article_evidence(d.margin, self.rules["A002"].params["confidence_margin_cap"],
-                                    d.title is None, len(d.flags), echo, len(d.paragraphs))
+                                    d.title is None, len(d.flags), echo, len(d.paragraphs),
+                                    d.title is not None and self.bold_page and not self.doubled(d.title))
         return Article(title=d.title, subtitle=d.subtitle, kicker=d.kicker, byline=d.byline, dateline=dateline, body=body,
                        pullquotes=tuple(pqs), captions=tuple(caps),
                        confidence=confidence(evidence, self.rules["A002"].params), evidence=evidence)
