@@ -144,3 +144,31 @@ def test_a_threshold_that_is_no_probability_is_refused(tmp_path, threshold):
         f'stage = "assemble"\n[[rule]]\nid = "A009"\nparams = {{ threshold = {threshold} }}\n', encoding="utf-8")
     with pytest.raises(RuleError, match="strictly between 0 and 1"):
         cleaner.load_rules(str(tmp_path))
+
+
+def _block(kind: str, line: int, text: str):
+    from cleaner.model import Block
+
+    return Block(kind, (line,), (), text)
+
+
+@pytest.mark.parametrize("keep_x", [True, False])
+def test_a_join_loses_no_heading_of_either_part(keep_x):
+    # both parts have a kicker, a title and a subtitle: the kept headline's stay its own, the
+    # other part's stay where they stood, as subheads (the fuzzer found a kicker lost here)
+    from cleaner.stages.assemble import Assembler, Draft
+
+    x = Draft(body=[_block("paragraph", 3, "甲段。"), _block("paragraph", 5, "乙段。")],
+              kicker=_block("heading", 0, "引题甲"), title=_block("heading", 1, "标题甲"),
+              subtitle=_block("heading", 2, "副题甲"), byline=_block("byline", 4, "记者甲"))
+    y = Draft(body=[_block("paragraph", 9, "丙段。")],
+              kicker=_block("heading", 6, "引题乙"), title=_block("heading", 7, "标题乙"),
+              subtitle=_block("heading", 8, "副题乙"))
+    joined = Assembler._joined(None, x, y, 1.0, keep_x)
+    texts = [b.text for b in joined.body] + [h.text for h in (joined.kicker, joined.title, joined.subtitle,
+                                                                 joined.byline) if h is not None]
+    assert sorted(texts) == sorted(["甲段。", "乙段。", "丙段。", "引题甲", "标题甲", "副题甲", "记者甲",
+                                    "引题乙", "标题乙", "副题乙"])
+    head = x if keep_x else y
+    assert (joined.kicker, joined.title, joined.subtitle) == (head.kicker, head.title, head.subtitle)
+    assert [b.text for b in joined.body if b.kind == "paragraph"] == ["甲段。", "乙段。", "丙段。"]

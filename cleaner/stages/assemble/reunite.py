@@ -252,12 +252,13 @@ class Reuniting:
         lead (``x``'s first paragraph): ``x``'s own when ``keep_x`` (``y`` was a later section,
         its subhead taken for a title), else ``y``'s (``x`` was the headless first part). The
         other part's title and subtitle stay where they stood, as subheads; a kicker or byline
-        the kept headline lacks comes from the other part."""
+        the kept headline lacks comes from the other part (one it has already stays where it
+        stood too, as a subhead: nothing is lost; two bylines are never joined)."""
         head, other = (x, y) if keep_x else (y, x)
 
         def demoted(d: Draft) -> list[Block]:
             body = list(d.body)
-            for h in (d.title, d.subtitle):
+            for h in (d.title, d.subtitle, d.kicker if head.kicker is not None else None):
                 if h is not None:
                     at = next((k for k, b in enumerate(body) if b.first > h.first), len(body))
                     body.insert(at, replace(h, kind="subhead"))
