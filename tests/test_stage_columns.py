@@ -56,6 +56,16 @@ def test_every_character_is_kept():
     assert check(_page(TWO_COLUMNS)) == []
 
 
+def test_a_cell_whose_characters_a_repair_deleted_is_an_empty_cell():
+    # found by benchmarks/fuzz.py (case 15245): a lone surrogate alone in a cell rendered as an
+    # empty line, which the rejoin stage took for text (IndexError)
+    from cleaner.conservation import check
+
+    page = cleaner.clean("期日  持续 \ud931\x0b 委会、联动，不断  延\x0b共有5个小 万  。", convert="auto")
+    assert check(page) == []
+    assert "".join(b.text for a in page.articles for b in a.body).startswith("期日持续")
+
+
 def test_the_extractor_option_decides():
     plain = _page(TWO_COLUMNS, extractor="plain")
     assert not [c for c in plain.changes if c.rule == "C001"]

@@ -172,8 +172,11 @@ def split(page: Page, lines: list[Line], forced: bool = False) -> tuple[list[Lin
                 spans[lane] = (s0, pc.end)
             if any(_straddled(edits, starts, s, e) for s, e in spans.values()):
                 spans = {got[0]: (ln.start, ln.end)}  # a repair crosses a cut: keep the row whole
-            for lane, (s, e) in spans.items():
+            for lane, (s, e) in list(spans.items()):
                 text = page.overlay.render(s, e)
+                if not text.strip():  # a cell whose characters a repair deleted: an empty cell
+                    del spans[lane]
+                    continue
                 gap = gaps[lane] + (ln.gap_before if lane_lines[lane] else 0)
                 lane_lines[lane].append(new_line((0, s, e, text, width(text), gap)))
                 gaps[lane] = 0

@@ -162,7 +162,7 @@ def doubled_line_pair(page: Page, rule: Rule, k: int):
 def split_candidates(page: Page, rule: Rule) -> list[bool]:
     """Lines that may hold one run of a doubled headline: narrow, and no sentence inside."""
     wmax = rule.params["max_line_width"]
-    return [ln.width <= wmax and ln.text[-1] not in "。！？" and not _SENTENCE_INSIDE.search(ln.text)
+    return [ln.width <= wmax and ln.text[-1:] not in ("。", "！", "？") and not _SENTENCE_INSIDE.search(ln.text)
             for ln in page.lines]
 
 
