@@ -143,6 +143,20 @@ def test_merged_byline_and_plain_headline_split(stages_until):
     assert line_texts(stages_until, text) == ["◎本报记者 廖春浩", "抢抓农时 各地做好春耕备耕"]
 
 
+@pytest.mark.parametrize("line, parts", [
+    # a byline of the catalogue's forms after a plain headline and a blank: the blank is the
+    # cut (the byline's match starts past it)
+    ("景区限流不能“一限了之” 新京报记者 苏辉军 苏秀", ["景区限流不能“一限了之”", "新京报记者 苏辉军 苏秀"]),
+    ("智能制造“加速跑” 覃晨东、龙东梅/上观新闻", ["智能制造“加速跑”", "覃晨东、龙东梅/上观新闻"]),
+    # prose that names a reporter stays whole
+    ("会议结束后，他对本报记者 王五说。", ["会议结束后，他对本报记者 王五说。"]),
+    # no blank and no doubled headline: a byline run onto a plain title is not told from prose
+    ("“跑步让我更懂得坚持”记者叶艳、莫芳轩／台中报导", ["“跑步让我更懂得坚持”记者叶艳、莫芳轩／台中报导"]),
+])
+def test_a_byline_form_after_a_plain_headline_and_a_blank_is_split_off(stages_until, line, parts):
+    assert line_texts(stages_until, line + "\n") == parts
+
+
 @pytest.mark.parametrize("text", [
     "◎本报记者 白瑶 马婷",
     "本报记者 郑一鸣 通讯员 许丹",

@@ -158,11 +158,16 @@ def trailing_point(text: str, rule: Rule, rules=None, bylines: list | tuple = ()
             or search(rule.params["byline_pattern"], head) \
             or quote_balance(head):  # a byline of several roles; a dateline's open bracket
         return None
+    whole = search_any(bylines, head) if bylines else None
+    if whole and whole.start() == 0 and whole.end() == len(head):
+        return None  # the part before is a byline itself (光明日报记者 X Y 光明日报通讯员 Z): one byline
     if rules is not None:
         d = dateline_at(rules, head)
         if d is not None and not head[d.end():].strip():
             return None
-    if not (text[start].isspace() or text[start] in ORNAMENTS or text.startswith(WORDS_BY, start)) \
+    before = text[start - 1] if start else ""  # (a form of L004 found after a blank starts past it)
+    if not (text[start].isspace() or before.isspace() or text[start] in ORNAMENTS or before in ORNAMENTS
+            or text.startswith(WORDS_BY, start)) \
             and parse_doubling(head)[0] < len(head) * rule.params["doubled_share"]:
         # no blank or ornament before the byline: only after a headline drawn twice (fake
         # bold), which no prose line is (…在接受本报记者采访 is prose)
