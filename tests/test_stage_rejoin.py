@@ -233,6 +233,18 @@ def test_a_dateline_in_chinese_numerals_alone_on_its_line_joins_the_text_under_i
     assert page.blocks[0].text.startswith("农民日报长春九月十三日电（记者严凯梅 见习记者胡杰文）今年以来")
 
 
+def test_a_photographer_over_his_credit_mark_stays_a_caption(stages_until):
+    # YMG全媒体记者 韩磊静 / 摄: a caption's credit, not a byline whose name wrapped (a caption
+    # set inside a column, a blank line after every line, as a synthesised page had it)
+    lines = ["清晨7点，家住望湖", "街道锦绣花园小区的退休", "教师包阿姨拎着两袋分好", "类的垃圾来到小区投放",
+             "点，再用手机扫一下桶", "图为志愿者在小区投放点", "指导居民分类投放垃圾。", "YMG全媒体记者 韩磊静 ", "摄",
+             "边的二维码，积分就到了", "账上。如今在望湖街道，", "垃圾分类已从“新时尚”", "渐渐变成居民的新习惯。"]
+    page = stages_until("\n\n".join(lines) + "\n", "rejoin")
+    assert "YMG全媒体记者 韩磊静 摄" not in [b.text for b in page.blocks]
+    assert not any(b.text.startswith("YMG全媒体记者") and b.text.endswith("摄") and "图为" not in b.text
+                   for b in page.blocks)
+
+
 def test_a_dateline_line_over_an_indented_looking_line_goes_on(stages_until):
     # 本报华盛顿 7 月 / 26日电（…: the second line looks one indent wider, as under a headline
     lines = ["本报华盛顿 7 月", "26日电（记者袁晓", "英）美国商务部当天公", "布的数据显示，上月零", "售额增长。"]
@@ -244,6 +256,8 @@ def test_a_dateline_line_over_an_indented_looking_line_goes_on(stages_until):
     (("文/羊城晚报全媒体记", "者 韩梅"), "文/羊城晚报全媒体记者 韩梅"),
     # each line alone reads as a byline too: together they are one
     (("光明日报记者 杜磊平 廖明伟 光明日报", "通讯员 邱浩飞"), "光明日报记者 杜磊平 廖明伟 光明日报通讯员 邱浩飞"),
+    # a byline whose last name wrapped onto a line of its own (a narrow column)
+    (("扬子晚报全媒体记者 冯光", "强"), "扬子晚报全媒体记者 冯光强"),
 ])
 def test_a_byline_broken_over_two_lines_is_one_byline(lines, byline):
     body = ["记者从湖北省文物考古研究", "院获悉，经过近一年的考古", "发掘，位于荆门市的一处明代家族墓地已清理墓葬23座。"]

@@ -441,7 +441,10 @@ def run(page: Page) -> Page:
     page = page.evolve(layout=replace(page.layout, stops=frozenset(standalone | dedoubled)))
     # a byline broken over two lines whose parts each read as a byline as well (光明日报记者 X Y
     # 光明日报 / 通讯员 Z): the pair joins, though each line alone would stand alone
-    byline_pairs = {k for k in standalone if k + 1 in standalone and k not in dedoubled
+    # and a byline whose last name wrapped onto a line of its own (扬子晚报全媒体记者 冯光 / 强;
+    # not a photographer's name over 摄, which ends a caption's credit)
+    byline_pairs = {k for k in standalone if k not in dedoubled and k + 1 < n and k + 1 not in dedoubled
+                    and (k + 1 in standalone or (not ends[k + 1] and lines[k + 1].text[-1:] not in _CREDIT_LAST))
                     and byline_goes_on(rules, lines[k].text, lines[k + 1].text)}
 
     geo = page.geometry()
