@@ -237,3 +237,25 @@ def test_a_headline_set_top_to_bottom_is_one_line():
     assert text.count("正" * 12) == 10
     assert geo[text.index("竖排的大标题")].ratio > 2
 
+
+
+def test_a_framed_quote_inside_the_paragraph_it_repeats_is_a_pull_quote(wrap):
+    # a boxed quote set inside a column cuts the paragraph whose sentence it repeats: its source
+    # is that paragraph read as two halves around the frame, and the halves are one paragraph
+    from cleaner import clean
+    from cleaner.pdf.layout import LineGeometry
+
+    def g(block, framed=False, first=False):
+        return LineGeometry(10.0, 10.0, framed, None, None, framed, block, first, False, None, 0.0, 90.0, 0.0)
+
+    lead = ("本报讯（记者蔡瑞晨）记者从江南省统计局获悉，1至8月，全省规模以上工业增加值同比增长6.1%。"
+            "41个工业大类行业中，有32个行业增加值保持增长。高技术制造业发挥了引领作用。")
+    lines = wrap(lead, column=9)  # the frame cuts the column after its fourth line (…工业增)
+    quote = wrap("记者从江南省统计局获悉，1至8月，全省规模以上工业增加值同比增长6.1%。", column=7, indent=0)
+    text = "\n".join(lines[:4] + quote + lines[4:]) + "\n1至8月规模以上工业增加值增长6.1%\n"
+    geometry = ([g(0, first=k == 0) for k in range(4)] + [g(1, True, k == 0) for k in range(len(quote))]
+                + [g(2, first=k == 0) for k in range(len(lines) - 4)] + [g(3, first=True)])
+    page = clean(text, geometry=geometry)
+    (article,) = page.articles
+    assert [q.text for q in article.pullquotes] == ["记者从江南省统计局获悉，1至8月，全省规模以上工业增加值同比增长6.1%。"]
+    assert [b.text for b in article.body] == [lead]

@@ -859,6 +859,16 @@ def find_pullquotes(page: Page, blocks: list[Block], rule: Rule, changes: list,
             # (a short text set clearly narrower than the page's paragraphs, or in a frame on a
             # PDF page: a quote, maybe edited)
             best = quote_source(i, t, narrow[i], texts, narrow, rule, content)
+        if best is None and framed(b) and len(t) <= QUOTE_MAX and 0 < i < len(blocks) - 1 \
+                and texts[i - 1] and texts[i + 1]:
+            # a frame set inside a column cuts the paragraph it stands in: its sentence may be
+            # that paragraph's, read as two halves around the frame
+            around = texts[i - 1] + texts[i + 1]
+            share = 1.0 if t in around else shared_content(t, around, content) if len(around) > len(t) else 0.0
+            if share >= rule.params["min_shared"]:
+                best = (i - 1, share * 100)
+        if best is not None and out[best[0]].kind == "pullquote" and framed(blocks[best[0]]):
+            best = None  # the text a framed quote repeats is body text, not a quote of the frame
         if best is not None:
             o, score = best
             sources[b.first] = blocks[o].first
