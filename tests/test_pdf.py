@@ -259,3 +259,13 @@ def test_a_framed_quote_inside_the_paragraph_it_repeats_is_a_pull_quote(wrap):
     (article,) = page.articles
     assert [q.text for q in article.pullquotes] == ["记者从江南省统计局获悉，1至8月，全省规模以上工业增加值同比增长6.1%。"]
     assert [b.text for b in article.body] == [lead]
+
+
+def test_a_byline_set_under_its_own_headline_closes_its_text_before_the_next_headline():
+    # d007: the byline stands in the last column of its article (set under that article's
+    # headline), right before the next article's headline; it closes its own article's text
+    from cleaner.pdf import clean_pdf
+
+    _, page = next(clean_pdf(str(DEV / "d007.pdf")))
+    bylines = [(a.title.text if a.title else None, a.byline.text) for a in page.articles if a.byline]
+    assert bylines == [("“土专家”带出致富路", "贾琳斌、马明凯/上观新闻")]
