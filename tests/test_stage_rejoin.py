@@ -258,6 +258,7 @@ def test_a_dateline_line_over_an_indented_looking_line_goes_on(stages_until):
     (("光明日报记者 杜磊平 廖明伟 光明日报", "通讯员 邱浩飞"), "光明日报记者 杜磊平 廖明伟 光明日报通讯员 邱浩飞"),
     # a byline whose last name wrapped onto a line of its own (a narrow column)
     (("扬子晚报全媒体记者 冯光", "强"), "扬子晚报全媒体记者 冯光强"),
+    (("本报记者 段兰梓文", "并摄"), "本报记者 段兰梓文并摄"),  # words and pictures by
 ])
 def test_a_byline_broken_over_two_lines_is_one_byline(lines, byline):
     body = ["记者从湖北省文物考古研究", "院获悉，经过近一年的考古", "发掘，位于荆门市的一处明代家族墓地已清理墓葬23座。"]

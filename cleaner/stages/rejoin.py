@@ -373,6 +373,8 @@ def _score(page: Page, p: dict, i: int, first_width: float, size: int, mid: floa
 #: The last characters of a photo credit (摄, 供图, 资料图片）, 新华社发): only a line that ends
 #: with one is matched against the credit patterns.
 _CREDIT_LAST = frozenset("摄攝图圖发發）)影道供")
+#: a line that is only a credit's mark: what a photographer's name on the line above ends with
+_CREDIT_MARKS = frozenset({"摄", "攝", "摄影", "攝影", "图", "圖", "供图", "供圖", "制图", "製圖"})
 
 
 def _caption_credit_end(page: Page, p: dict, firsts: list[str], text: str) -> bool:
@@ -441,10 +443,10 @@ def run(page: Page) -> Page:
     page = page.evolve(layout=replace(page.layout, stops=frozenset(standalone | dedoubled)))
     # a byline broken over two lines whose parts each read as a byline as well (光明日报记者 X Y
     # 光明日报 / 通讯员 Z): the pair joins, though each line alone would stand alone
-    # and a byline whose last name wrapped onto a line of its own (扬子晚报全媒体记者 冯光 / 强;
-    # not a photographer's name over 摄, which ends a caption's credit)
+    # and a byline whose last name, or its 并摄, wrapped onto a line of its own (扬子晚报全媒体记者
+    # 冯光 / 强; not a photographer's name over a lone 摄, which ends a caption's credit)
     byline_pairs = {k for k in standalone if k not in dedoubled and k + 1 < n and k + 1 not in dedoubled
-                    and (k + 1 in standalone or (not ends[k + 1] and lines[k + 1].text[-1:] not in _CREDIT_LAST))
+                    and (k + 1 in standalone or (not ends[k + 1] and lines[k + 1].text.strip() not in _CREDIT_MARKS))
                     and byline_goes_on(rules, lines[k].text, lines[k + 1].text)}
 
     geo = page.geometry()
