@@ -9,8 +9,8 @@ reader, with its geometry) beside ``NAME.gold.json``.
 For every page the cleaner's drafts are made as ``cleaner clean`` makes them, every pair of
 drafts that could be one article is measured (``Assembler.reunite_cues``), and the pair is
 labelled by the gold page: one article when most of both drafts' paragraphs belong to the same
-gold article. A logistic regression (``cleaner.train.calibrate``: Newton's method with a little
-ridge) of the label on the cues gives the weights, printed as the TOML table to put in
+gold article. A logistic regression (``cleaner.train.calibrate``: Newton's method, with a ridge
+on the standardised cues, ``--ridge``) of the label on the cues gives the weights, printed as the TOML table to put in
 ``rules/assemble.toml``; with ``--validation`` the pairs of those pages are scored too (log loss,
 and precision / recall of joins at a few thresholds), which is where the threshold is chosen.
 """
@@ -30,6 +30,7 @@ from cleaner.model import Layout, Overlay, Page  # noqa: E402
 from cleaner.rules import default_rules  # noqa: E402
 from cleaner.stages import PIPELINE  # noqa: E402
 from cleaner.stages.assemble import Assembler  # noqa: E402
+from cleaner.stages.assemble.confidence import logistic  # noqa: E402
 from cleaner.stages.assemble.reunite import CUES  # noqa: E402
 from cleaner.train import calibrate  # noqa: E402
 
@@ -125,7 +126,7 @@ def main() -> int:
     if args.validation:
         sets.append(("validation", load(args.validation, rules)))
     for name, rows in sets:
-        probs = [(1 / (1 + math.exp(-max(-30, min(30, weights["bias"] + sum(weights[k] * v for k, v in zip(CUES, x)))))), ok)
+        probs = [(logistic(weights["bias"] + sum(weights[k] * v for k, v in zip(CUES, x))), ok)
                  for page in rows for x, ok in page]
         loss = -sum(math.log(max(1e-12, p if ok else 1 - p)) for p, ok in probs) / max(1, len(probs))
         print(f"{name}: {len(probs)} pairs, {sum(ok for _, ok in probs)} one article, log loss {loss:.4f}")

@@ -250,7 +250,7 @@ def _raw_rules(path: Path, checks: dict) -> list[tuple[str, dict, str]]:
     return out
 
 
-def _build(stage: str, raw: dict, origin: str, checks: dict, always_on=frozenset()) -> Rule:
+def _build(stage: str, raw: dict, origin: str, checks: dict, always_on=frozenset(), intervals=None) -> Rule:
     where = f"{origin}: rule {raw.get('id', '?')}"
     for key in REQUIRED:
         if key not in raw:
@@ -265,10 +265,8 @@ def _build(stage: str, raw: dict, origin: str, checks: dict, always_on=frozenset
     missing = [k for k in schema if k not in params]
     if missing:
         raise RuleError(f"{where}: missing parameter(s) {', '.join(missing)} for check '{check}'")
-    from .checks import OPEN_INTERVALS
-
     for key, value in params.items():
-        bounds = OPEN_INTERVALS.get((check, key))
+        bounds = (intervals or {}).get((check, key))
         if bounds and not bounds[0] < value < bounds[1]:
             raise RuleError(f"{where}: parameter '{key}' must be strictly between {bounds[0]:g} and "
                             f"{bounds[1]:g}, got {value!r}")
@@ -290,7 +288,7 @@ def _build(stage: str, raw: dict, origin: str, checks: dict, always_on=frozenset
 
 def load_rules(user: str | Path | None | list = None, shipped: Path | None = None) -> RuleSet:
     """The shipped rules, with each user file or directory in ``user`` layered on top."""
-    from .checks import ALWAYS_ON, SCHEMAS as CHECKS  # the checks each stage offers
+    from .checks import ALWAYS_ON, OPEN_INTERVALS, SCHEMAS as CHECKS  # the checks each stage offers
 
     merged: dict[str, tuple[str, dict, str]] = {}
     order: list[str] = []
@@ -319,7 +317,7 @@ def load_rules(user: str | Path | None | list = None, shipped: Path | None = Non
                 else:
                     merged[rid] = (stage, raw, origin)
                     order.append(rid)
-    return RuleSet(tuple(_build(*merged[rid], CHECKS, ALWAYS_ON) for rid in order))
+    return RuleSet(tuple(_build(*merged[rid], CHECKS, ALWAYS_ON, OPEN_INTERVALS) for rid in order))
 
 
 def starts_anchored(source: str) -> bool:

@@ -310,7 +310,8 @@ class Readings:
             cost = w["geo_text_above"]
             # (a byline closing that text, the headline opening the next article, is no headline
             # closing it: when the byline is set under the text's own headline it stays free)
-            by_own = g[0].kind == "byline" and not self.headed_apart(prev[-1], g[0]) and not self.text_above(prev[-1], g[0])
+            by_own = g[0].kind == "byline" and not self.headed_apart(prev[-1], g[0]) \
+                and not self.text_above(prev[-1], g[0])
             opts = [(kind, k, c + cost, why + "; but the text before starts above it")
                     if kind in _CLOSING and not (kind == "bysplit" and by_own)
                     else (kind, k, c, why) for kind, k, c, why in opts]

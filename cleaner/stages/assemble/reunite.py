@@ -15,7 +15,6 @@ are A009's, fitted by logistic regression on synthesised training pages
 from __future__ import annotations
 
 import math
-
 import re
 from collections import Counter
 from itertools import chain
@@ -174,7 +173,7 @@ class Reuniting:
                 "x_echo": echo(x, x),
                 "y_echo": echo(y, y),
                 "cross_echo": echo(y, x),
-                "few": 1.0 if n - 2 == 1 else 0.0,  # one other draft to tell shared words by
+                "few": 1.0 if n == 3 else 0.0,  # the pair and one other draft to tell shared words by
             }
             cues["x_subheads"] = float(min(2, sum(1 for b in x.body if b.kind == "subhead")))
             cues["y_subheads"] = float(min(2, sum(1 for b in y.body if b.kind == "subhead")))
@@ -203,14 +202,13 @@ class Reuniting:
         return any(abs(len(nows(b.text)) - n) <= 1 or (f[0] >= 0 and self.form(b) == f)
                    for b in d.body if b.kind == "subhead")
 
-    def reunite_probability(self, cues: dict[str, float]) -> float:
+    def reunite_odds(self, cues: dict[str, float]) -> float:
+        """The log-odds that a pair is one article (A009's weights)."""
         w = self.rules["A009"].params["weights"]
-        return logistic(w["bias"] + sum(w[k] * v for k, v in cues.items()))
+        return w["bias"] + sum(w[k] * v for k, v in cues.items())
 
-    def reunite_margin(self, cues: dict[str, float]) -> float:
-        """The join's log-odds over its threshold's: the decoder's margin for this decision."""
-        w, t = self.rules["A009"].params["weights"], self.rules["A009"].params["threshold"]
-        return w["bias"] + sum(w[k] * v for k, v in cues.items()) - math.log(t / (1 - t))
+    def reunite_probability(self, cues: dict[str, float]) -> float:
+        return logistic(self.reunite_odds(cues))
 
     def reunite(self, drafts: list[Draft]) -> list[Draft]:
         """Drafts in reading order, the parts of each article read as two joined (best pairs
@@ -219,13 +217,15 @@ class Reuniting:
         if not rule.enabled:
             return drafts
         threshold = rule.params["threshold"]
-        scored = sorted(((self.reunite_probability(c), i, j, c) for i, j, c in self.reunite_cues(drafts)),
+        at = math.log(threshold / (1 - threshold))  # the threshold's log-odds
+        scored = sorted(((self.reunite_odds(c), i, j, c) for i, j, c in self.reunite_cues(drafts)),
                         key=lambda t: -t[0])
         taken: set[int] = set()
         into: dict[int, int] = {}
-        for prob, i, j, cues in scored:
-            if prob < threshold:
+        for z, i, j, cues in scored:
+            if z < at:
                 break
+            prob = logistic(z)
             if i in taken or j in taken:
                 continue
             taken.update((i, j))
@@ -233,7 +233,7 @@ class Reuniting:
             x, y = drafts[i], drafts[j]
             keep_x = x.title is not None and cues["x_echo"] >= cues["cross_echo"] and cues["x_echo"] > 0
             head, part = (x, y) if keep_x else (y, x)
-            margin = self.reunite_margin(cues)
+            margin = z - at  # the decoder's margin for this decision
             # (a close call, by A002's review_margin like every decision, is marked 'review')
             self.draft_now, self.margin_now = head, margin
             what = f"'{part.title.text[:16]}'" if part.title is not None else "the untitled text"
