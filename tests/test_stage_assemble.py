@@ -641,3 +641,66 @@ def test_a_last_subhead_set_after_its_section_at_the_page_end_stays_in_its_artic
     assert [(b.kind, b.text[:4]) for b in page.articles[0].body] == [
         ("paragraph", "近年来，"), ("subhead", "改造惠民"), ("paragraph", "改造中，"), ("subhead", "问需于民"),
         ("paragraph", "下一步，"), ("subhead", "久久为功"), ("paragraph", "与此同时")]
+
+
+# --- two plain headings stacked: one title broken over two lines, or title and subtitle ---
+
+def test_a_title_broken_inside_a_quotation_is_one_title(wrap):
+    head = "冒充客服实施“退\n款”诈骗\n"
+    page = cleaner.clean(head + "\n".join(wrap(A1)) + "\n" + "\n".join(wrap(A2)) + "\n")
+    (a,) = page.articles
+    assert (a.title.text, a.subtitle) == ("冒充客服实施“退款”诈骗", None)
+    assert any(c.rule == "A003" and c.action == "join" for c in page.changes)
+
+
+@pytest.mark.parametrize("title, subtitle", [("推动经济发展绿色转型", "建设美丽中国"),
+                                             ("数字赋能科技助力", "让亚运更“智能”"),
+                                             ("民营企业投资信心回升", "前三季度全市民间投资增长7.3%")])
+def test_two_plain_headline_lines_that_close_what_they_open_are_title_and_subtitle(wrap, title, subtitle):
+    page = cleaner.clean(f"{title}\n{subtitle}\n" + "\n".join(wrap(A1)) + "\n" + "\n".join(wrap(A2)) + "\n")
+    (a,) = page.articles
+    assert (a.title.text, a.subtitle.text) == (title, subtitle)
+
+
+@pytest.mark.parametrize("upper, lower, cues", [
+    ("冒充客服实施“退", "款”诈骗", {"upper_open": 1.0, "lower_closes": 1.0, "upper_short": 0.0}),
+    ("钢铁驼队", "穿越亚欧", {"upper_open": 0.0, "lower_closes": 0.0, "upper_short": 1.0}),
+    ("预约管理要", "的温度", {"lower_starts_function": 1.0}),
+    ("《钱塘月》首演", "新编越剧", {"upper_open": 0.0, "lower_closes": 0.0}),
+])
+def test_the_cues_of_two_stacked_headings(upper, lower, cues):
+    from cleaner.stages.assemble.headline_pair import pair_cues
+
+    got = pair_cues(upper, lower, 6)
+    assert {k: got[k] for k in cues} == cues
+
+
+def test_the_shipped_pair_weights_name_every_cue_and_nothing_else():
+    from cleaner.stages.assemble.headline_pair import CUES
+
+    assert set(cleaner.load_rules()["A003"].params["pair_join"]) == {"bias", *CUES}
+
+
+def test_a_dash_subtitle_under_a_headline_inside_its_text_is_no_subhead(wrap):
+    """A headline block drawn across its article's columns is read between two stretches of the
+    body; the dash line under its title is the subtitle, not a subhead of the part after it."""
+    a3 = "北京市科委、中关村管委会有关负责人介绍，首批项目建成后，中关村各分园的产业服务设施将进一步完善。"
+    a4 = "下一步，北京市科委、中关村管委会将继续支持高品质科技园区建设，推动各分园产业集聚发展。"
+    text = ("\n".join(wrap(A1)) + "\n" + "\n".join(wrap(A2)) + "\n北京启动高品质科技园区建设\n"
+            "——中关村各分园加快建设产业服务设施\n" + "\n".join(wrap(a3)) + "\n" + "\n".join(wrap(a4)) + "\n")
+    (a,) = cleaner.clean(text).articles
+    assert (a.title.text, a.subtitle.text) == ("北京启动高品质科技园区建设", "——中关村各分园加快建设产业服务设施")
+    assert [b.kind for b in a.body] == ["paragraph"] * 4
+
+
+def test_the_pair_fitting_script_fits_on_synthesised_pages(tmp_path):
+    import subprocess
+    import sys
+
+    pages = tmp_path / "pages"
+    subprocess.run([sys.executable, "-m", "cleaner", "synth", *sorted(map(str, (ROOT / "samples" / "articles").glob("*.jsonl"))),
+                    "-o", str(pages), "--pages", "12", "--seed", "5"], check=True, capture_output=True, cwd=ROOT)
+    out = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "fit_headline_pairs.py"), str(pages),
+                          "--validation", str(pages), "--ridge", "10"], check=True, capture_output=True, text=True, cwd=ROOT)
+    assert out.stdout.startswith("pair_join = { bias = ")
+    assert "story-held-out accuracy" in out.stderr

@@ -12,6 +12,7 @@ from ...rules import search
 from .._common import rebuild
 from .text import _DASH, affinity
 from .draft import Draft
+from .headline_pair import joiner, one_headline
 from .confidence import article_evidence, confidence
 
 
@@ -23,12 +24,15 @@ class Attaching:
 
         A kicker (引题) is set above the title in lighter type: a heading above a bold
         (doubled) one that is not bold itself is the kicker, and of three stacked headings the
-        first is the kicker, the second the title, the third the subtitle."""
+        first is the kicker, the second the title, the third the subtitle. Of two plain ones the
+        lower is the subtitle, unless the cut shows one title broken over two lines
+        (:mod:`.headline_pair`)."""
         where = "before" if before else "after"
         # the headings given in this call, by identity (a heading rebuilt by a join is a new
         # block, given by no call: a title joined once is not joined again)
         here: set[int] = set()
-        for b in items:
+        for n, b in enumerate(items):
+            last = items[n - 1] if n else None  # (the title right above, no byline between)
             if b.kind == "byline":
                 if d.byline is None:
                     d.byline = b
@@ -57,6 +61,22 @@ class Attaching:
                 d.kicker, d.title = d.title, b
                 self.record("A003", "attach", b, f"title of the article {where} it; the plain heading "
                             f"above this bold one is its kicker")
+            elif d.subtitle is None and not self.doubled(b) and d.kicker is None and id(d.title) in here \
+                    and last is d.title and not self.doubled(d.title) and not _DASH.match(b.text) \
+                    and not self.column_tag(b):
+                # two plain headings, one over the other: a title broken over two lines shows it
+                # at the cut; else the lower one is the subtitle
+                joined, p = one_headline(d.title.text, b.text, self.rules["A003"].params)
+                if joined:
+                    j = joiner(d.title.text)
+                    d.title = rebuild(self.page, replace(d.title, lines=d.title.lines + b.lines,
+                                                         joiners=d.title.joiners + (j,) + b.joiners))
+                    self.record("A003", "join", b, f"the title goes on on this line (p = {p:.2f})",
+                                before="\n", after=j)
+                else:
+                    d.subtitle = b
+                    self.record("A003", "attach", b, f"subtitle of the article {where} it (p = {p:.2f} "
+                                f"that it goes on the title)")
             elif d.subtitle is None and not self.doubled(b):
                 d.subtitle = b
                 self.record("A003", "attach", b, f"subtitle of the article {where} it")

@@ -297,7 +297,9 @@ class Readings:
             if goes_on < pa["min_affinity"]:
                 c += w["inside_apart"]  # the text does not go on across it: no article around it
             opts.append(("inside", m, c + self.part_cost(g), "headline set inside its article's text"))
-            if m >= 2 and g[-1].kind == "heading" and any(b.kind == "heading" for b in g[:-1]):
+            # (not a line led in by a dash: a dash leads in a subtitle, never a subhead)
+            if m >= 2 and g[-1].kind == "heading" and any(b.kind == "heading" for b in g[:-1]) \
+                    and not _DASH.match(g[-1].text):
                 sc, _ = self.subhead_score(g[-1], prev, nxt)
                 # a plain heading right under a bold title is its subtitle, not a subhead
                 under = w["subtitle_under_bold"] if g[-2].kind == "heading" and self.doubled(g[-2]) \

@@ -1,0 +1,118 @@
+"""Fit A003's ``pair_join`` weights (two plain headings stacked in one headline part: one
+headline broken over two lines, or a title over its subtitle) on synthesised training pages.
+
+    python benchmarks/fit_headline_pairs.py benchmarks/splits/train --validation benchmarks/splits/valid
+
+For every page the cleaner is run as ``cleaner clean`` runs it, and every pair the attach step
+weighs (:func:`cleaner.stages.assemble.headline_pair.one_headline`: the first two headings of a
+headline part, both plain, the lower one not led in by a dash) is labelled by the gold page:
+``join`` when the two lines together are one gold heading; else not (a title and its subtitle,
+a kicker and its title, or a stray line over a headline: another article's subhead, a credit).
+A logistic regression (``cleaner.train.calibrate``, ridge on the standardised cues) of the label
+on the cues gives the weights, printed as the TOML table for ``rules/assemble.toml``.
+
+Validation pages come from the same pool of stories as the training pages, so the ridge is
+chosen by cross-validation with whole stories held out (``--folds``). Prints the accuracy on
+each set beside never joining (what the attach step did before).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+from collections import Counter
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+import cleaner  # noqa: E402
+from cleaner.chars import nows  # noqa: E402
+from cleaner.stages.assemble import attach  # noqa: E402
+from cleaner.stages.assemble.confidence import logistic  # noqa: E402
+from cleaner.stages.assemble.headline_pair import CUES, odds, pair_cues  # noqa: E402
+from cleaner.train import calibrate  # noqa: E402
+
+
+def pairs_of(path: Path) -> list[tuple[dict, bool, str]]:
+    """(cues, one headline?, story key) of every pair the attach step weighs on one page."""
+    gold = json.loads(path.with_name(path.stem + ".gold.json").read_text(encoding="utf-8"))
+    rules = cleaner.load_rules()
+    heads = {nows(g.get(f) or "") for g in gold["articles"] for f in ("title", "subtitle", "kicker")} - {""}
+    seen: list[tuple[str, str]] = []
+    real = attach.one_headline
+
+    def spy(upper, lower, params):
+        seen.append((upper, lower))
+        return real(upper, lower, params)
+
+    attach.one_headline = spy
+    try:
+        cleaner.clean(path.read_text(encoding="utf-8"), name=path.name)
+    finally:
+        attach.one_headline = real
+    out = []
+    for upper, lower in seen:
+        joined = nows(upper) + nows(lower)
+        story = next((h for h in heads if nows(upper) in h or nows(lower) in h), nows(lower))
+        out.append((pair_cues(upper, lower, rules["A003"].params["pair_short_piece"]), joined in heads, story))
+    return out
+
+
+def load(dirs: list[Path]) -> list[tuple[dict, bool, str]]:
+    return [row for d in dirs for page in sorted(d.glob("*.txt"))
+            if page.with_name(page.stem + ".gold.json").exists() for row in pairs_of(page)]
+
+
+def fit(rows, ridge: float) -> dict[str, float]:
+    """A logistic regression of the label on the cues, fitted on standardised cues and turned
+    back into the cues' own units (the ridge is fair to every cue only on one scale)."""
+    xs = [[c[k] for k in CUES] for c, _, _ in rows]
+    mean = [sum(col) / len(col) for col in zip(*xs)]
+    sd = [max(1e-9, (sum((v - m) ** 2 for v in col) / len(col)) ** 0.5) for col, m in zip(zip(*xs), mean)]
+    scaled = [[(tuple((v - m) / d for v, m, d in zip(x, mean, sd)), y) for x, (_, y, _) in zip(xs, rows)]]
+    w = calibrate(scaled, list(CUES), ridge=ridge)
+    per_cue = {k: w[f"confidence_{k}"] / d for k, d in zip(CUES, sd)}
+    bias = w["confidence_bias"] - sum(per_cue[k] * m for k, m in zip(CUES, mean))
+    return {"bias": round(bias, 4), **{k: round(v, 4) for k, v in per_cue.items()}}
+
+
+def accuracy(w: dict, rows) -> int:
+    return sum((logistic(odds(w, c)) > 0.5) == y for c, y, _ in rows)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("train", type=Path, nargs="+")
+    ap.add_argument("--validation", type=Path, nargs="+", default=[])
+    ap.add_argument("--ridge", type=float, nargs="+", default=[1.0, 3.0, 10.0, 30.0],
+                    help="ridges to try; the one best in story-held-out cross-validation is used")
+    ap.add_argument("--folds", type=int, default=5)
+    args = ap.parse_args()
+    train, valid = load(args.train), load(args.validation)
+    for name, rows in (("train", train), ("validation", valid)):
+        print(f"{name}: {len(rows)} pairs, {sum(y for _, y, _ in rows)} one headline", file=sys.stderr)
+    pool = train + valid
+    stories = sorted({s for _, _, s in pool})
+    random.Random(0).shuffle(stories)
+    best = None
+    for ridge in args.ridge:
+        ok = 0
+        for k in range(args.folds):
+            held = set(stories[k::args.folds])
+            ok += accuracy(fit([r for r in pool if r[2] not in held], ridge), [r for r in pool if r[2] in held])
+        print(f"ridge {ridge:g}: story-held-out accuracy {ok}/{len(pool)}", file=sys.stderr)
+        if best is None or ok > best[1]:
+            best = (ridge, ok)
+    w = fit(train, best[0])
+    print(f"ridge {best[0]:g}", file=sys.stderr)
+    for name, rows in (("train", train), ("validation", valid)):
+        base = sum(not y for _, y, _ in rows)
+        print(f"{name}: {accuracy(w, rows)}/{len(rows)} read right (never joining: {base}/{len(rows)})",
+              file=sys.stderr)
+    print("pair_join = { " + ", ".join(f"{k} = {v}" for k, v in w.items()) + " }")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,65 @@
+"""Two plain headings stacked in one headline part: one headline broken over two lines, or a
+title over its subtitle (副题).
+
+Where the type tells (two bold lines of one block are one title; a plain line under a bold title
+is its subtitle; a dash leads in a subtitle) the attach step needs no help. Where it does not —
+extracted text of a page whose headlines are not drawn twice — a headline broken over two lines
+shows it at the cut: a quotation mark or bracket opened on the upper line and closed on the lower
+(冒充客服实施“退 / 款”诈骗), a piece too short to be a headline, a function word starting the lower
+line. Each is a cue measured on the two texts; a logistic regression weighs them
+(``rules/assemble.toml`` A003 ``pair_join``, fitted by ``benchmarks/fit_headline_pairs.py`` on
+synthesised training pages). Without such a sign the two lines stay a title and its subtitle.
+
+(A kicker over its title, told by the words, was tried and not kept: fitted on the story pool
+it read pairs with a quoted catchword below as kicker and title, which holds for that pool and
+not for other papers' headlines — on the shared pages' real headlines it read a title and
+subtitle 数字赋能科技助力 / 让亚运更“智能” as kicker and title. Which of the two a paper's plain
+pairs are is a habit of the paper, not a sign in the words.)
+"""
+
+from __future__ import annotations
+
+from ...chars import nows
+from .confidence import logistic
+
+_OPENERS, _CLOSERS = "“《（「(【‘", "”》）」)】’"
+#: characters a line broken mid-phrase often starts with (a headline seldom does)
+_FUNCTION = frozenset("的了在到和与及让把为从对向是要得地着将给被所以之其并且或而")
+
+#: the cues of a pair (upper line, lower line), in the order the weights name them
+CUES = ("upper_open", "lower_closes", "upper_short", "lower_starts_function")
+
+
+def _balance(s: str) -> int:
+    return sum(s.count(c) for c in _OPENERS) - sum(s.count(c) for c in _CLOSERS)
+
+
+def pair_cues(upper: str, lower: str, short_piece: int) -> dict[str, float]:
+    """The cues of two stacked headings (their texts as printed); ``short_piece``: at most this
+    many characters, the upper line is a short piece (A003 ``pair_short_piece``)."""
+    a, b = upper.strip(), lower.strip()
+    return {
+        "upper_open": float(_balance(a) > 0),  # a mark opened and not closed: it goes on below
+        "lower_closes": float(_balance(b) < 0 or b[:1] in _CLOSERS),
+        "upper_short": float(len(nows(a)) <= short_piece),  # a short piece: the start of a longer line?
+        "lower_starts_function": float(b[:1] in _FUNCTION),
+    }
+
+
+def odds(weights: dict[str, float], cues: dict[str, float]) -> float:
+    """The log-odds of a reading (a cue the weights do not name counts nothing)."""
+    return weights.get("bias", 0.0) + sum(weights.get(k, 0.0) * v for k, v in cues.items())
+
+
+def one_headline(upper: str, lower: str, params: dict) -> tuple[bool, float]:
+    """Whether two stacked plain headings are one headline broken over two lines, and the
+    probability that they are."""
+    p = logistic(odds(params["pair_join"], pair_cues(upper, lower, params["pair_short_piece"])))
+    return p > 0.5, p
+
+
+def joiner(upper: str) -> str:
+    """What joins the two lines: nothing where a mark opened above is closed below (the line
+    broke inside a phrase: 冒充客服实施“退款”诈骗), else a blank (between two phrases, as a
+    headline sets them)."""
+    return "" if _balance(upper.strip()) > 0 else " "
