@@ -704,3 +704,27 @@ def test_the_pair_fitting_script_fits_on_synthesised_pages(tmp_path):
                           "--validation", str(pages), "--ridge", "10"], check=True, capture_output=True, text=True, cwd=ROOT)
     assert out.stdout.startswith("pair_join = { bias = ")
     assert "story-held-out accuracy" in out.stderr
+
+
+def test_a_heading_as_long_as_the_subhead_before_it_is_the_last_subhead_not_a_title(wrap, tmp_path):
+    """An article that sets its subheads after their sections ends with its last subhead and
+    then its headline: two plain headings in a row. The first is as long as the article's
+    other subhead (subheads are set as a matched set), so it is the last subhead, not the
+    title over a subtitle."""
+    p = ["连日来，南方多地持续出现强降雨，江河水位上涨，多地发生洪涝和地质灾害，群众生产生活受到影响。",
+         "广东梅州多地出现大暴雨，局部特大暴雨，当地紧急转移安置受威胁群众，全力开展抢险救援。",
+         "福建多地出现持续性暴雨天气，福建省防指启动防汛应急响应，派出工作组赴一线指导防御。",
+         "针对福建、广东两省发生的洪涝灾害，国家防总调拨防汛物资，支持地方做好抢险救灾工作。"]
+    b = "本报讯（记者李明）今年以来，全省新增城镇就业岗位超过三十万个，重点群体就业总体稳定，就业形势持续向好。"
+    text = ("\n".join(wrap(p[0])) + "\n" + "\n".join(wrap(p[1])) + "\n多省份防汛持续加力\n"
+            + "\n".join(wrap(p[2])) + "\n" + "\n".join(wrap(p[3])) + "\n物资和力量加紧调度\n"
+            "南方多地全力以赴做好防汛救灾工作\n" + "\n".join(wrap(b)) + "\n全省就业形势总体稳定\n")
+    page = cleaner.clean(text)
+    a = page.articles[0]
+    assert (a.title.text, a.subtitle) == ("南方多地全力以赴做好防汛救灾工作", None)
+    assert [x.text for x in a.body if x.kind == "subhead"] == ["多省份防汛持续加力", "物资和力量加紧调度"]
+    # (with the cue off, parallel_length = 0, the pair read as a title over its subtitle)
+    (tmp_path / "assemble.toml").write_text(
+        'stage = "assemble"\n[[rule]]\nid = "A003"\nparams = { parallel_length = 0 }\n', encoding="utf-8")
+    off = cleaner.clean(text, rules=cleaner.load_rules(str(tmp_path)))
+    assert (off.articles[0].title.text, off.articles[0].subtitle.text) == ("物资和力量加紧调度", "南方多地全力以赴做好防汛救灾工作")

@@ -210,22 +210,36 @@ class Readings:
         return (colon if 0 < colon <= 4 else -1), " " in t
 
 
-    def parallel(self, seq: list, t: int) -> bool:
-        """Whether the first heading of group ``t`` has the form of the lone heading before it
-        (within a few items): an article's subheads are set in one form (上海：当好… and
-        河北：奋发进取…), which a title and a subhead seldom share. Only a telling form counts
-        (a label and its colon)."""
-        f = self.form(seq[t][0])
-        if f[0] < 0:
-            return False
+    def parallel(self, seq: list, t: int) -> tuple[bool, bool]:
+        """Whether the first heading of group ``t`` is set as the lone heading before it (within
+        a few items) is: an article's subheads are set as a matched set, which a title and a
+        subhead seldom are. Two answers: in its form (a label and its colon: 上海：当好… and
+        河北：奋发进取…), and in its length (as many characters, at least ``parallel_length``:
+        多省份防汛持续加力 / 物资和力量加紧调度, with the text between them in one column). The
+        form tells a lone heading between paragraphs; the length, common among headlines by
+        chance, only whether a heading closing an article is its last subhead."""
+        h = seq[t][0]
+        f = self.form(h)
+        n = len(nows(h.text))
+        by_length = self.rules["A003"].params["parallel_length"]
+        if f[0] < 0 and not (by_length and n >= by_length):
+            return False, False
+        cols = []  # the columns of the text between the two: one article's, if one set
         for u in reversed(seq[max(0, t - 8):t]):
             if isinstance(u, list):
-                return len(u) == 1 and u[0].kind == "heading" and self.form(u[0]) == f
-        return False
+                if len(u) != 1 or u[0].kind != "heading":
+                    return False, False
+                one_column = not cols or max(cols) - min(cols) <= self.rules["A002"].params["column_change"]
+                return (f[0] >= 0 and self.form(u[0]) == f), bool(by_length and n >= by_length and one_column
+                                                                  and len(nows(u[0].text)) == n)
+            col = self.column_of(u)
+            if col:
+                cols.append(col)
+        return False, False
 
 
     def group_options(self, g: list[Block], prev: list[Block], nxt: Block | None,
-                      parallel: bool = False, text_after: bool = True) -> dict[bool, list]:
+                      parallel: tuple[bool, bool] = (False, False), text_after: bool = True) -> dict[bool, list]:
         """Readings of a heading group, (kind, k, cost, why), for an open article without and
         with a subhead so far (``{has_sub: readings}``). k splits closing/opening parts.
         ``text_after``: whether any paragraph follows the group on the page (bylines with
@@ -233,6 +247,8 @@ class Readings:
         m = len(g)
         heads = [b for b in g if b.kind == "heading"]
         opts = []
+        # (the form tells a lone heading; form or length, the last subhead closing an article)
+        parallel, matched = parallel[0], parallel[0] or parallel[1]
         w = self.rules["A003"].params
         # text that goes on across the group argues against an article boundary there
         pa = self.rules["A002"].params
@@ -333,13 +349,13 @@ class Readings:
                 + (w["long_heading_penalty"] if len(nows(g[0].text)) > w["short_heading"] else 0.0)
             for has_sub in (False, True):
                 c = (w["subclose_cost"] if has_sub else w["subclose_first_cost"]) + shape \
-                    - (w["parallel_bonus"] if parallel else 0.0) + dash
+                    - (w["parallel_bonus"] if matched else 0.0) + dash
                 by_sub[has_sub].append(("sub", 0, c, "last subhead of an article that sets them after their sections"))
         if m >= 2 and g[0].kind == "heading" and any(b.kind == "heading" for b in g[1:]):
             rest = self.part_cost(g[1:])
             for has_sub in (False, True):
                 c = (w["subclose_cost"] if has_sub else w["subclose_first_cost"]) + rest + together \
-                    - (w["parallel_bonus"] if parallel else 0.0) + dash
+                    - (w["parallel_bonus"] if matched else 0.0) + dash
                 by_sub[has_sub].append(("subclose", 1, c,
                                         "last subhead of an article that sets them after their sections"))
             # the last subhead, the article's own headline, then the next article's
@@ -347,7 +363,8 @@ class Readings:
                 closing, opening = g[1:k], g[k:]
                 if not any(b.kind == "heading" for b in closing) or not any(b.kind == "heading" for b in opening):
                     continue
-                c = w["split_cost"] + self.part_cost(closing) + self.part_cost(opening) + together + dash
+                c = w["split_cost"] + self.part_cost(closing) + self.part_cost(opening) + together + dash \
+                    - (w["parallel_bonus"] if matched else 0.0)
                 if not (opening[0].kind == "heading" and self.doubled(opening[0])):
                     c += w["split_plain_extra"]
                 for has_sub in (False, True):
