@@ -728,3 +728,31 @@ def test_a_heading_as_long_as_the_subhead_before_it_is_the_last_subhead_not_a_ti
         'stage = "assemble"\n[[rule]]\nid = "A003"\nparams = { parallel_length = 0 }\n', encoding="utf-8")
     off = cleaner.clean(text, rules=cleaner.load_rules(str(tmp_path)))
     assert (off.articles[0].title.text, off.articles[0].subtitle.text) == ("物资和力量加紧调度", "南方多地全力以赴做好防汛救灾工作")
+
+
+def test_a_pull_quote_set_right_before_the_text_it_repeats_heads_a_new_article(wrap):
+    """Article A (headline over it), a pull quote, article B with its headline after it, then C's
+    headline right under B's: the quote repeats B's lead, so B starts under it, not in A (and
+    the two headlines are not read as C's title over a subtitle)."""
+    a = ["作为全国汽车生产基地之一的重庆，抢抓机遇，加快推动汽车产业转型升级，打造智能网联新能源汽车万亿级产业集群。",
+         "今年以来，重庆支持优势企业壮大，推动多家新能源汽车整车企业集聚发展，同时加快核心配套优链强链。"]
+    b = ["10月15日上午，第136届中国进出口商品交易会在广州开幕，本届广交会新企业、新产品、新技术大量涌现，展会多项指标创新高。",
+         "本届广交会展览总面积达到155万平方米，超过3万家企业参展，参展企业数量再创新高。"]
+    c = ["主题教育开展以来，税务系统聚焦群众急难愁盼，检视整改突出问题，推动主题教育走深走实。",
+         "国家税务总局围绕理论学习、抓整改落实等任务，实施挂图作战，按月下发重点任务清单。"]
+    lines = ["重庆打造智能网联新能源汽车产业集群"]
+    for t in a:
+        lines += wrap(t, column=20)
+    lines += wrap("本届广交会新企业、新产品、新技术大量涌现，展会多项指标创新高。", column=11, indent=0)
+    for t in b:
+        lines += wrap(t, column=20)
+    lines += ["第136届广交会开幕", "税务系统推动主题教育走深走实"]
+    for t in c:
+        lines += wrap(t, column=30)
+    page = cleaner.clean("\n".join(lines) + "\n")
+    assert [(x.title.text, [p.text[:6] for p in x.body]) for x in page.articles] == [
+        ("重庆打造智能网联新能源汽车产业集群", ["作为全国汽车", "今年以来，重"]),
+        ("第136届广交会开幕", ["10月15日", "本届广交会展"]),
+        ("税务系统推动主题教育走深走实", ["主题教育开展", "国家税务总局"])]
+    assert [x.text[:6] for x in page.articles[1].pullquotes] == ["本届广交会新"]
+    assert any(c.rule == "A002" and "pull quote" in c.reason for c in page.changes)

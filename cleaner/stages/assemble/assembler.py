@@ -4,6 +4,7 @@ mixins (heal, readings, decode, attach) in order (:meth:`Assembler.run`)."""
 from __future__ import annotations
 
 
+from ...chars import ends_sentence
 from ...model import Block, Change, Page
 from ...rules import search
 from .draft import Draft
@@ -37,6 +38,40 @@ class Assembler(Healing, Readings, Decoding, Reuniting, Attaching):
         # the article it shapes (a decision is 'review' only when it was a close call)
         self.margin_now: float | None = None
         self.draft_now: Draft | None = None
+        self.quoted_ahead = self._quoted_ahead()
+
+
+    def _quoted_ahead(self) -> frozenset[int]:
+        """The paragraphs (their first lines) right after a pull quote that repeats them or one
+        of the paragraphs after them (A002 ``quoted_reach`` in all), the text before the quote
+        closing its sentence: a quote set at
+        the head of its article, so the article starts there (a quote boxed inside its own
+        article's column repeats text around it, but mostly cuts a sentence, or repeats text
+        further off). On the synthesised training and validation pages 20 of 24 such
+        paragraphs open an article."""
+        src = self.page.layout.pullquote_sources
+        if not src:
+            return frozenset()
+        reach = self.rules["A002"].params["quoted_reach"]
+        units = [b for b in self.page.blocks if b.kind in ("heading", "byline", "paragraph", "pullquote")]
+        out = set()
+        for n, q in enumerate(units):
+            if q.kind != "pullquote" or q.first not in src or n == 0:
+                continue
+            k = n - 1
+            while k >= 0 and units[k].kind == "pullquote":
+                k -= 1
+            if k < 0 or units[k].kind != "paragraph" or not ends_sentence(units[k].text.rstrip()):
+                continue
+            after = []  # the paragraphs right after the quote, up to reach of them
+            for b in units[n + 1:]:
+                if b.kind != "pullquote":
+                    if b.kind != "paragraph" or len(after) == reach:
+                        break
+                    after.append(b.first)
+            if after and src[q.first] in after:
+                out.add(after[0])
+        return frozenset(out)
 
 
     # -------------------------------------------------------------- helpers

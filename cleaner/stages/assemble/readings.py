@@ -115,6 +115,8 @@ class Readings:
     def _boundary_cost(self, prev: Block, u: Block, column: float | None, p: dict) -> tuple[float, str]:
         if self.has_dateline(u):
             return 0.0, "a dateline opens it"
+        if u.first in self.quoted_ahead:
+            return p["boundary_quoted"], "a pull quote set right before it repeats it: its article's head"
         if page_gap(self.page, u):
             return p["boundary_gap"], "a blank line sets it apart where the page has none between paragraphs"
         col = column if column is not None else prev.width
