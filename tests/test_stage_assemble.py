@@ -756,3 +756,23 @@ def test_a_pull_quote_set_right_before_the_text_it_repeats_heads_a_new_article(w
         ("税务系统推动主题教育走深走实", ["主题教育开展", "国家税务总局"])]
     assert [x.text[:6] for x in page.articles[1].pullquotes] == ["本届广交会新"]
     assert any(c.rule == "A002" and "pull quote" in c.reason for c in page.changes)
+
+
+def test_one_line_paragraphs_under_a_headline_show_the_column_of_their_run(wrap):
+    """A's headline, a byline and B's headline come between A's text (17 ems) and B's, whose
+    first paragraphs are one line each (they show no column) and the rest 28 ems: the column
+    changes across the group, so it is no headline set inside one article."""
+    a = ["今年前两个月，生产需求回升向好。从生产来看，全国规模以上工业增加值同比增长7.0%，比去年12月份加快0.2个百分点。",
+         "从消费来看，社会消费品零售总额同比增长5.5%，其中餐饮收入同比增长12.5%，居民出行旅游消费较快增长。",
+         "从投资来看，全国固定资产投资同比增长4.2%，比去年全年增速加快1.2个百分点，制造业投资增长较快。"]
+    b = ["农业农村部最新农情调度显示，目前，除西南主产区冬小麦播种正在扫尾外，黄淮海、西北秋冬种均已结束，"
+         "全国冬小麦面积将继续保持稳定，播种质量总体好于上年。",
+         "今年秋冬种，我国启动实施小麦大面积单产提升行动，逐个环节落实增产措施，有效提高了播种质量。"]
+    lines = [x for t in a for x in wrap(t, column=17)]
+    lines += ["1—2月份国民经济企稳回升", "本报记者 彭倩磊 覃宇欣", "全国冬小麦面积有望保持稳定",
+              "眼下，全国秋冬种进度已超过98%，基本实现适墒适期播种。", "目前北方冬小麦基本已出苗，长势总体较好。"]
+    lines += [x for t in b for x in wrap(t, column=28)]
+    page = cleaner.clean("\n".join(lines) + "\n")
+    assert [(x.title.text, [y.text[:6] for y in x.body]) for x in page.articles] == [
+        ("1—2月份国民经济企稳回升", ["今年前两个月", "从消费来看，", "从投资来看，"]),
+        ("全国冬小麦面积有望保持稳定", ["眼下，全国秋", "目前北方冬小", "农业农村部最", "今年秋冬种，"])]

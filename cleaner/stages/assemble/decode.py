@@ -57,6 +57,7 @@ class Decoding:
         of subject). The reading with the lowest total cost wins.
         """
         seq = self.groups(units)
+        self.columns_of_runs(seq)
         p = self.rules["A002"].params
         no_title = p["no_title"]
         # an article going on across a paragraph that opens with a dateline: right after a

@@ -59,9 +59,9 @@ class Readings:
         a dateline opens it, or its column is another."""
         if nxt is None or self.has_dateline(nxt):
             return True
-        last = prev[-1]
+        a, b = self.column_around(prev[-1], before=True), self.column_around(nxt, before=False)
         col_change = self.rules["A002"].params["column_change"]
-        return bool(last.width and nxt.width and abs(last.width - nxt.width) > col_change)
+        return bool(a and b and abs(a - b) > col_change)
 
 
     def subhead_score(self, h: Block, prev: list[Block], nxt: Block | None) -> tuple[float, str]:
@@ -71,9 +71,9 @@ class Readings:
             return -9.0, "not between two paragraphs"
         if self.has_dateline(nxt):
             return -9.0, "a dateline follows"
-        last = prev[-1]
-        if last.width and nxt.width and abs(last.width - nxt.width) > p["column_change"]:
-            return -9.0, f"column changes from {last.width:.1f} to {nxt.width:.1f} em"
+        a, b = self.column_around(prev[-1], before=True), self.column_around(nxt, before=False)
+        if a and b and abs(a - b) > p["column_change"]:
+            return -9.0, f"column changes from {a:.1f} to {b:.1f} em"
         if page_gap(self.page, h):
             return -9.0, "a blank line sets it apart where the page has none between paragraphs"
         aff = self.across(prev, nxt)
@@ -138,6 +138,31 @@ class Readings:
         j = self.rules["J001"].params
         return self.page.lines[b.lines[0]].width + (j["indent_min"] + j["indent_max"]) / 2
 
+
+    def columns_of_runs(self, seq: list) -> None:
+        """For every paragraph of ``seq``, the column of its run of paragraphs (those between two
+        heading groups) nearest to it: its own width where it shows one (three lines or more),
+        else that of the nearest paragraph before it (``before``) or after it that does, else the
+        guess from its first line (:meth:`column_of`). A paragraph of one or two lines shows no
+        column, or only a guess of one; the text around a heading is still set in one."""
+        before, after = {}, {}
+        for out, order in ((before, seq), (after, reversed(seq))):
+            col = 0.0
+            for u in order:
+                if isinstance(u, list):
+                    col = 0.0
+                    continue
+                col = u.width or col
+                out[u.first] = col or self.column_of(u)
+        self._run_columns = (before, after)
+
+    def column_around(self, b: Block, before: bool) -> float:
+        """The column of paragraph ``b`` as :meth:`columns_of_runs` found it (its width where
+        it was not asked)."""
+        cols = getattr(self, "_run_columns", None)
+        if cols is None:
+            return b.width
+        return cols[0 if before else 1].get(b.first, b.width)
 
     @staticmethod
     def paragraph_before(seq: list, t: int) -> tuple[Block | None, int]:
@@ -212,36 +237,40 @@ class Readings:
         return (colon if 0 < colon <= 4 else -1), " " in t
 
 
-    def parallel(self, seq: list, t: int) -> tuple[bool, bool]:
+    def parallel(self, seq: list, t: int) -> tuple[bool, bool, bool]:
         """Whether the first heading of group ``t`` is set as the lone heading before it (within
         a few items) is: an article's subheads are set as a matched set, which a title and a
-        subhead seldom are. Two answers: in its form (a label and its colon: 上海：当好… and
-        河北：奋发进取…), and in its length (as many characters, at least ``parallel_length``:
-        多省份防汛持续加力 / 物资和力量加紧调度, with the text between them in one column). The
-        form tells a lone heading between paragraphs; the length, common among headlines by
-        chance, only whether a heading closing an article is its last subhead."""
+        subhead seldom are. Three answers: in its form (a label and its colon: 上海：当好… and
+        河北：奋发进取…); in its length (as many characters, at least ``parallel_length``:
+        多省份防汛持续加力 / 物资和力量加紧调度); in bold type, both drawn twice (an article
+        that sets its subheads bold). Length and type count only with the text between the two
+        in one column. The form tells a lone heading between paragraphs; the length, common
+        among headlines by chance, and the type only whether a heading closing an article is
+        its last subhead."""
         h = seq[t][0]
         f = self.form(h)
         n = len(nows(h.text))
         by_length = self.rules["A003"].params["parallel_length"]
-        if f[0] < 0 and not (by_length and n >= by_length):
-            return False, False
+        bold = self.doubled(h)
+        if f[0] < 0 and not (by_length and n >= by_length) and not bold:
+            return False, False, False
         cols = []  # the columns of the text between the two: one article's, if one set
         for u in reversed(seq[max(0, t - 8):t]):
             if isinstance(u, list):
                 if len(u) != 1 or u[0].kind != "heading":
-                    return False, False
+                    return False, False, False
                 one_column = not cols or max(cols) - min(cols) <= self.rules["A002"].params["column_change"]
-                return (f[0] >= 0 and self.form(u[0]) == f), bool(by_length and n >= by_length and one_column
-                                                                  and len(nows(u[0].text)) == n)
+                return (f[0] >= 0 and self.form(u[0]) == f,
+                        bool(by_length and n >= by_length and one_column and len(nows(u[0].text)) == n),
+                        bold and one_column and self.doubled(u[0]))
             col = self.column_of(u)
             if col:
                 cols.append(col)
-        return False, False
+        return False, False, False
 
 
     def group_options(self, g: list[Block], prev: list[Block], nxt: Block | None,
-                      parallel: tuple[bool, bool] = (False, False), text_after: bool = True) -> dict[bool, list]:
+                      parallel: tuple[bool, bool, bool] = (False, False, False), text_after: bool = True) -> dict[bool, list]:
         """Readings of a heading group, (kind, k, cost, why), for an open article without and
         with a subhead so far (``{has_sub: readings}``). k splits closing/opening parts.
         ``text_after``: whether any paragraph follows the group on the page (bylines with
@@ -250,7 +279,7 @@ class Readings:
         heads = [b for b in g if b.kind == "heading"]
         opts = []
         # (the form tells a lone heading; form or length, the last subhead closing an article)
-        parallel, matched = parallel[0], parallel[0] or parallel[1]
+        parallel, matched, bold_set = parallel[0], parallel[0] or parallel[1], parallel[2]
         w = self.rules["A003"].params
         # text that goes on across the group argues against an article boundary there
         pa = self.rules["A002"].params
@@ -310,7 +339,8 @@ class Readings:
             # subhead of the part that follows). Not across a blank line where the page sets
             # blank lines only between articles.
             c = w["inside_cost"]
-            if prev[-1].width and nxt.width and abs(prev[-1].width - nxt.width) > pa["column_change"]:
+            a, b = self.column_around(prev[-1], before=True), self.column_around(nxt, before=False)
+            if a and b and abs(a - b) > pa["column_change"]:
                 c += w["inside_column_change"]
             if goes_on < pa["min_affinity"]:
                 c += w["inside_apart"]  # the text does not go on across it: no article around it
@@ -347,7 +377,8 @@ class Readings:
             # a dateline; at the page's end a heading is the article's headline), so it costs
             # what a last subhead before a headline does,
             # and more when it is not shaped like a subhead (bold display type, long)
-            shape = (w["bold_penalty"] if self.doubled(g[0]) else 0.0) \
+            # (bold is no subhead's shape, unless the article set its subhead before it so)
+            shape = (w["bold_penalty"] if self.doubled(g[0]) and not bold_set else 0.0) \
                 + (w["long_heading_penalty"] if len(nows(g[0].text)) > w["short_heading"] else 0.0)
             for has_sub in (False, True):
                 c = (w["subclose_cost"] if has_sub else w["subclose_first_cost"]) + shape \
