@@ -71,7 +71,7 @@ ALLOWED = {
     ("normalise.py", 65345): (1, "code point: full-width a"),
     ("normalise.py", 65371): (1, "code point: full-width z + 1"),
     ("rejoin.py", 3): (6, "structure: a block of 3 lines has a middle line"),
-    ("rejoin.py", 5.0): (1, "sentinel: a line that always stands alone"),
+    ("rejoin.py", 5.0): (2, "sentinel: a line that always stands alone; structure: the three lines after the next one"),
     ("rejoin.py", 6): (1, "message: text cut for a reason"),
     ("rejoin.py", 80): (1, "search bound: lines looked ahead for a sentence end"),
     ("rejoin.py", 400): (1, "search bound: widest line measured"),

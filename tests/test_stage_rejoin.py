@@ -266,3 +266,17 @@ def test_a_byline_broken_over_two_lines_is_one_byline(lines, byline):
     (article,) = page.articles
     assert article.byline is not None and article.byline.text == byline
     assert article.subtitle is None
+
+
+def test_a_first_line_closing_a_sentence_at_the_column_edge_goes_on_to_its_short_last_line(stages_until):
+    # a paragraph of two lines whose first line (one indent short of the 28-em column the
+    # lines after show) closes a sentence right at the edge; a one-line paragraph ends anywhere
+    two = ["眼下，全国秋冬种进度已超过98%，基本实现适墒适期播种。", "目前北方冬小麦基本已出苗，长势总体较好。"]
+    rest = ["农业农村部最新农情调度显示，目前，除西南主产区冬小麦", "播种正在扫尾外，黄淮海、西北秋冬种均已结束，全国冬小麦面",
+            "积将继续保持稳定。播种质量提高，出苗整齐，成为今年主产区", "秋冬种的突出亮点。"]
+    page = stages_until("\n".join(["全国冬小麦面积有望保持稳定"] + two + rest) + "\n", "rejoin")
+    assert [b.text for b in page.blocks][1:] == ["".join(two), "".join(rest)]
+    # a one-line sentence that stops well short of the column stands alone
+    short = ["目前北方冬小麦基本已出苗。", "长势总体较好，田间管理有序。"]
+    page = stages_until("\n".join(["全国冬小麦面积有望保持稳定"] + short + rest) + "\n", "rejoin")
+    assert [b.text for b in page.blocks][1] == short[0]

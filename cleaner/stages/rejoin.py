@@ -53,6 +53,18 @@ def _short(width: float, limit: float, text: str, p: dict, guessed=half_count) -
     return width < limit and width + p["half_width_slack"] * guessed(text) < limit
 
 
+def _full_to_indent(lines, i: int, p: dict, text: str) -> bool:
+    """Whether line ``i`` is one indent short of the column that the lines after the next one
+    show (two of the three lines after it as wide as each other, the widest): the width of a
+    paragraph's first line that lost its indent and ends at the column's edge."""
+    tol = p["full_tolerance"]
+    ws = sorted((ln.width for ln in lines[i + 2:i + 5]), reverse=True)
+    if len(ws) < 2 or ws[0] - ws[1] > tol or ws[0] > p["max_column"]:
+        return False
+    short = ws[0] - lines[i].width
+    return p["indent_min"] - p["half_width_slack"] * half_count(text) <= short <= p["indent_max"]
+
+
 def _quotes(text: str) -> int:
     """The squeezed quotes and brackets of ``text``: their width is the least certain (a mark
     next to another is squeezed, one alone may not be)."""
@@ -260,6 +272,12 @@ def _score(page: Page, p: dict, i: int, first_width: float, size: int, mid: floa
             # itself (not indented), so the paragraph goes on
             cue((w["first_line_goes_on"], "closes a sentence, but the next line, not itself a first line, is as wide or "
                        "one indent wider: a first line", ()))
+        elif first and end_b and b.width < a.width - tol and _full_to_indent(lines, i, p, ta):
+            # a paragraph's first line that lost its indent and closes a sentence right at the
+            # column's end, over its short last line: the column (shown by the full lines after
+            # them) is one indent wider than it. (A one-line paragraph ends anywhere.)
+            cue((w["first_line_full"], "closes a sentence one indent short of the column, over a short last line: "
+                       "a paragraph's first line", ()))
         elif first:
             cue((w["one_line_sentence"], "a one-line block that closes a sentence", ()))
         elif a.width < col - tol:
