@@ -776,3 +776,17 @@ def test_one_line_paragraphs_under_a_headline_show_the_column_of_their_run(wrap)
     assert [(x.title.text, [y.text[:6] for y in x.body]) for x in page.articles] == [
         ("1—2月份国民经济企稳回升", ["今年前两个月", "从消费来看，", "从投资来看，"]),
         ("全国冬小麦面积有望保持稳定", ["眼下，全国秋", "目前北方冬小", "农业农村部最", "今年秋冬种，"])]
+
+
+def test_an_article_whose_headline_part_has_its_byline_takes_no_second_one(wrap):
+    """A's byline stands over its headline; another byline comes between A's text and B's (whose
+    headline follows its text): it is B's, not a second byline of A's."""
+    lines = ["本报记者 张成 龙秀伟", "北京启动高品质科技园区建设"]
+    lines += wrap(A1) + wrap(A2)
+    lines += ["本报记者 邹洋 武静文"]
+    lines += wrap(B1) + wrap(B2)
+    lines += ["李强出席中澳工商界圆桌会"]
+    page = cleaner.clean("\n".join(lines) + "\n")
+    assert [(a.title.text, a.byline.text if a.byline else None) for a in page.articles] == [
+        ("北京启动高品质科技园区建设", "本报记者 张成 龙秀伟"), ("李强出席中澳工商界圆桌会", "本报记者 邹洋 武静文")]
+    assert not page.dropped

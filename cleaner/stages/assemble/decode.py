@@ -10,8 +10,9 @@ from .draft import Draft
 
 
 #: A decoder state: (the open article has a title, its paragraphs so far (capped at 3), it has
-#: a subhead, its dateline credits the reporter, its lead: its first paragraph's index in the
-#: sequence or None). A plain tuple: the decoder makes millions on a long page.
+#: a subhead, it has credited its reporter (its dateline names them, or its headline part held
+#: a byline), its lead: its first paragraph's index in the sequence or None). A plain tuple:
+#: the decoder makes millions on a long page.
 State = tuple[bool, int, bool, bool, "int | None"]
 
 
@@ -151,6 +152,12 @@ class Decoding:
                 options = self.group_options(item, paras_before[-2:], nxt, self.parallel(seq, t),
                                              t < last_text)  # by has_sub
                 has_h = any(b.kind == "heading" for b in item)
+                # whether the part from k on holds a byline: an article whose headline part
+                # credits its reporter takes no second byline (byline_with_credit), as one whose
+                # dateline does
+                by_from = [False] * (len(item) + 1)
+                for n in range(len(item) - 1, -1, -1):
+                    by_from[n] = by_from[n + 1] or item[n].kind == "byline"
                 te, se = w["title_echo"], w["subhead_echo"]
                 bw = w["byline_with_credit"]
                 planned: dict = {}  # the two lists share most readings: plan each once
@@ -176,7 +183,7 @@ class Decoding:
                         elif kind == "bysplit":
                             if hb:
                                 c += (bw if hc else 0.0) + after[0] - te * after[1]
-                                offer((True, 0, False, False), cost + c + (0 if ht else no_title) + short(hb),
+                                offer((True, 0, False, by_from[k]), cost + c + (0 if ht else no_title) + short(hb),
                                       (st, kind, k), None)
                         elif kind in ("close", "subclose"):
                             if hb and not ht:
@@ -188,26 +195,26 @@ class Decoding:
                         elif kind == "open":
                             c += after
                             if hb:
-                                offer((has_h, 0, False, False), cost + c + (0 if ht else no_title) + short(hb),
+                                offer((has_h, 0, False, by_from[0]), cost + c + (0 if ht else no_title) + short(hb),
                                       (st, kind, k), None)
                             elif not (ht and has_h):
-                                offer((ht or has_h, 0, hs, hc), cost + c, (st, kind, k), None)
+                                offer((ht or has_h, 0, hs, hc or by_from[0]), cost + c, (st, kind, k), None)
                         elif kind == "inside":
                             if hb and not ht:
                                 c += (bw if hc and by_here else 0.0) - te * echo(head, lead)
                                 c += se * sum(echo(b, lead) for b in item[k:])
-                                offer((True, hb, hs or k < len(item), hc), cost + c, (st, kind, k), lead)
+                                offer((True, hb, hs or k < len(item), hc or by_here), cost + c, (st, kind, k), lead)
                         elif kind == "subsplit":
                             if hb and not ht:
                                 c += se * echo(item[0], lead)
                                 c += (bw if hc and by_here else 0.0) + after[0]
                                 c -= te * (echo(head, lead) + after[1])
-                                offer((True, 0, False, False), cost + c + short(hb), (st, kind, k), None)
+                                offer((True, 0, False, by_from[k]), cost + c + short(hb), (st, kind, k), None)
                         elif kind == "split":
                             if hb and not ht:
                                 c += (bw if hc and by_here else 0.0) + after[0]
                                 c -= te * (echo(head, lead) + after[1])
-                                offer((after[2], 0, False, False), cost + c + short(hb), (st, kind, k), None)
+                                offer((after[2], 0, False, by_from[k]), cost + c + short(hb), (st, kind, k), None)
             best: dict = {}
             for st, (cost, _) in new.items():
                 if cost < best.get(st[:4], INF):
