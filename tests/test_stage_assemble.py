@@ -790,3 +790,21 @@ def test_an_article_whose_headline_part_has_its_byline_takes_no_second_one(wrap)
     assert [(a.title.text, a.byline.text if a.byline else None) for a in page.articles] == [
         ("北京启动高品质科技园区建设", "本报记者 张成 龙秀伟"), ("李强出席中澳工商界圆桌会", "本报记者 邹洋 武静文")]
     assert not page.dropped
+
+
+def test_a_paragraphs_first_line_cut_off_by_the_headline_block_goes_back_to_it(wrap):
+    """The headline block drawn across a column after the first line of a paragraph: that line
+    (with clause marks, one indent short of the column) comes before the headline, the rest of
+    the paragraph after it. The line is the paragraph's, not a kicker."""
+    body = ["随着春节临近，返乡人员增多，各地因地制宜、多措并举，加大对农村地区的巡诊力度，开通转诊绿色通道。",
+            "江西全力保障留守老人和儿童等重点人群的就医用药需求，流动健康诊疗快车开到了村民家门口。"]
+    para = ("四川进一步加强县、乡、村三级诊疗联动，实现“基层首诊、双向转诊、急慢分治、上下联动”的就医流程，"
+            "危重病人第一时间转诊到上级医院进一步治疗。")
+    lines = [x for t in body for x in wrap(t, column=18)]
+    cut = wrap(para, column=18)
+    lines += cut[:1] + ["重点人群“关口前移”", "各地构筑基层保障健康防线"] + cut[1:]
+    page = cleaner.clean("\n".join(lines) + "\n")
+    (a,) = page.articles
+    assert (a.title.text, a.subtitle.text) == ("重点人群“关口前移”", "各地构筑基层保障健康防线")
+    assert [b.text for b in a.body][-1] == para
+    assert any(c.rule == "A001" and "set before the headline" in c.reason for c in page.changes)

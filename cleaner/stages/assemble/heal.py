@@ -4,11 +4,15 @@ continuation, and a headline broken over two lines is made one."""
 from __future__ import annotations
 
 import bisect
+import re
 
 from ...chars import CLOSERS, NO_LINE_START, ends_sentence, half_count, nows
 from ...model import Block, replace
 from .._common import rebuild
 from .text import _LATIN_END, _LATIN_START, affinity, count_words, _word_pair
+
+#: clause marks: a heading holds none of them, a paragraph's first line mostly does
+_CLAUSE_MARK = re.compile("[，、；,;]")
 
 
 class Healing:
@@ -165,6 +169,62 @@ class Healing:
         return k < len(starts) and starts[k] < b
 
 
+    def heal_first_lines(self, units: list[Block]) -> list[Block]:
+        """A paragraph whose first line the headline block cut off: the line stands alone
+        before the headline (labelled a heading with it) and the paragraph goes on under it
+        (四川进一步加强县、乡、村三级诊 / 重点人群“关口前移” / … / 疗联动，实现…). A line in plain
+        type that holds a clause mark (，、；), closes no sentence and is one indent short of the
+        column of the paragraph under the group (:meth:`first_line_of`), first of a group of
+        headings after text that closes its sentence, is joined with that paragraph when it reads
+        as a continuation (A001's open cues); the paragraph takes the line's place, before the
+        headline."""
+        p = self.rules["A001"].params
+        need = p["min_score"] if self.page.layout.columned else p["min_score"] + p["uncolumned_extra"]
+        out: list[Block] = []
+        n, k = len(units), 0
+        while k < n:
+            u = units[k]
+            end = k
+            while end < n and units[end].kind in ("heading", "byline"):
+                end += 1
+            if end - k >= 2 and end < n and u.kind == "heading" and units[k + 1].kind == "heading" \
+                    and units[end].kind == "paragraph" and not self.doubled(u) \
+                    and _CLAUSE_MARK.search(u.text) and not ends_sentence(u.text) \
+                    and (not out or out[-1].kind != "paragraph" or ends_sentence(out[-1].text)):
+                z = units[end]
+                x = replace(u, kind="paragraph")
+                score, why = self.open_start(z, x)
+                if score > need and self.first_line_of(u, z) and self.same_block(u, z):
+                    merged = rebuild(self.page, replace(x, lines=x.lines + z.lines, joiners=x.joiners + ("",) + z.joiners))
+                    self.record("A001", "heal", z, f"line {self.page.line_no(u.first)} ('{u.text[:10]}…'), set "
+                                f"before the headline, is the first line of the paragraph under it at line "
+                                f"{self.page.line_no(z.first)} ({why})", before="\n", after="")
+                    out.append(merged)
+                    out.extend(units[k + 1:end])
+                    k = end + 1
+                    continue
+            if end > k:
+                out.extend(units[k:end])
+                k = end
+            else:
+                out.append(u)
+                k += 1
+        return out
+
+
+    def first_line_of(self, line: Block, z: Block) -> bool:
+        """Whether one-line block ``line`` is as wide as the first line of a paragraph in the
+        column ``z`` shows (its middle lines): one indent short of it (the indent was lost), give or take the
+        widths its digits and quotes are guessed at."""
+        col = z.width  # (shown by a middle line: a two-line paragraph's is only a guess)
+        if not col or len(line.lines) != 1:
+            return False
+        j = self.rules["J001"].params
+        short = col - self.page.lines[line.first].width
+        slack = j["half_width_slack"] * half_count(line.text) + j["full_tolerance"]
+        return j["indent_min"] - slack <= short <= j["indent_max"] + slack
+
+
     def heal(self, units: list[Block]) -> list[Block]:
         """Join each cut paragraph with its continuation and restore the reading order.
 
@@ -177,6 +237,7 @@ class Healing:
         if not rule.enabled:
             return units
         p = rule.params
+        units = self.heal_first_lines(units)
         lead_repeat = self.rules["A003"].params["lead_repeat"]  # a title the paragraph under it repeats
         j = 1
         while j < len(units):
