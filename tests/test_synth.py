@@ -175,3 +175,17 @@ def test_cli_rejects_bad_story_file(tmp_path, capsys):
     rc = main(["synth", str(bad), "-o", str(tmp_path / "o")])
     err = capsys.readouterr().err
     assert rc == 2 and err.startswith("cleaner: error: ") and "bad.jsonl:1" in err
+
+
+def test_sentences_are_what_a_sentence_pattern_finds_in_one_scan():
+    import random
+    import re
+
+    from cleaner.synth.page import sentences
+
+    pattern = re.compile(r"[^。！？]*[。！？]”?")
+    rng = random.Random(3)
+    for _ in range(3000):
+        s = "".join(rng.choice("中文。！？”“a ") for _ in range(rng.randint(0, 40)))
+        assert sentences(s) == pattern.findall(s), repr(s)
+    assert sentences("中" * 20000) == []

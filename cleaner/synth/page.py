@@ -80,7 +80,19 @@ VARIATION = {
 }
 
 _HAN_DIGIT = re.compile(f"(?<=[{HAN}])(?=[0-9])|(?<=[0-9])(?=[{HAN}])")
-_SENTENCE = re.compile(r"[^。！？]*[。！？]”?")
+#: the end of a sentence: its mark, and a closing quote after it
+_SENTENCE_END = re.compile(r"[。！？]”?")
+
+
+def sentences(text: str) -> list[str]:
+    """The sentences of ``text`` that end with their mark (a tail without one is left out).
+    (One scan for the marks: a pattern that matched each sentence from its start, tried from
+    every position of a tail without a mark, was quadratic in that tail.)"""
+    out, start = [], 0
+    for m in _SENTENCE_END.finditer(text):
+        out.append(text[start:m.end()])
+        start = m.end()
+    return out
 
 
 @dataclass(slots=True)
@@ -382,9 +394,9 @@ class PageMaker:
         quote_lines = []
         pullquotes = []
         if rng.random() < v["pullquote"]:
-            sentences = [s for p in story.paragraphs for s in _SENTENCE.findall(p) if 14 <= len(s) <= 70]
-            if sentences:
-                q = rng.choice(sentences)
+            candidates = [s for p in story.paragraphs for s in sentences(p) if 14 <= len(s) <= 70]
+            if candidates:
+                q = rng.choice(candidates)
                 if rng.random() < v["pullquote_paraphrase"]:
                     q = _paraphrase(q, rng)
                 pullquotes.append(q)
