@@ -610,8 +610,50 @@ def regex_safety(n: int = 200_000, limit: float = 1.0) -> int:
                     bad += 1
                     t = ">limit" if worst[0] == float("inf") else f"{worst[0]:.2f} s"
                     print(f"{r.id} {key}: {t} on {n} chars ({worst[1]}): {pat[:70]}")
+    bad += code_patterns(n // 10)
     print(f"regex: {bad} pattern(s) slower than 0.1 s on {n}-character hostile text")
     return 1 if bad else 0
+
+
+def code_patterns(n: int = 20_000, limit: float = 0.05) -> int:
+    """Every pattern the package compiles at module level (not rule files: those are above),
+    run with ``findall`` over long runs of one unit: a pattern that scans from every position
+    of text it cannot match (``[^。]*。`` on text without a full stop) or backtracks through
+    every split of a run (``[ ]{2,}[ ]*(?=x)``) shows up as seconds. Two were found so."""
+    import importlib
+    import pkgutil
+    import re
+
+    import regex
+
+    import cleaner
+
+    units = [" ", "\u3000", "\u00a0", "\t", "\n", " \n", "字", "字 ", "字\u3000 ", "1", "a", "a-", "。", "“",
+             "（", "—", "中 1a“。，\u3000"]
+    seen, bad = set(), 0
+    for info in pkgutil.walk_packages(cleaner.__path__, "cleaner."):
+        if info.name.endswith("__main__"):
+            continue
+        try:
+            mod = importlib.import_module(info.name)
+        except ImportError:  # an optional extra (dask) that is not installed
+            continue
+        for name, obj in vars(mod).items():
+            if not isinstance(obj, (re.Pattern, regex.Pattern)) or id(obj) in seen \
+                    or not isinstance(obj.pattern, str):  # (a bytes pattern: the encoding sniffer's)
+                continue
+            seen.add(id(obj))
+            for unit in units:
+                text = "Z" + unit * (n // len(unit))
+                t = time.process_time()
+                obj.findall(text)
+                took = time.process_time() - t
+                if took > limit:
+                    bad += 1
+                    print(f"{info.name}.{name}: {took:.2f} s on 'Z'+{unit!r}*n ({n} chars): {obj.pattern[:70]!r}")
+                    break
+    print(f"code patterns: {len(seen)} checked, {bad} slower than {limit} s on {n} characters")
+    return bad
 
 
 def use_tree(tree: str) -> str:
