@@ -21,7 +21,6 @@ import argparse
 import json
 import random
 import sys
-from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -29,9 +28,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import cleaner  # noqa: E402
 from cleaner.chars import nows  # noqa: E402
 from cleaner.stages.assemble import attach  # noqa: E402
-from cleaner.stages.assemble.confidence import logistic  # noqa: E402
-from cleaner.stages.assemble.headline_pair import CUES, odds, pair_cues  # noqa: E402
-from cleaner.train import calibrate  # noqa: E402
+from cleaner.stages.assemble.confidence import logistic, odds  # noqa: E402
+from cleaner.stages.assemble.headline_pair import CUES, pair_cues  # noqa: E402
+from cleaner.train import fit_weights  # noqa: E402
 
 
 def pairs_of(path: Path) -> list[tuple[dict, bool, str]]:
@@ -65,16 +64,7 @@ def load(dirs: list[Path]) -> list[tuple[dict, bool, str]]:
 
 
 def fit(rows, ridge: float) -> dict[str, float]:
-    """A logistic regression of the label on the cues, fitted on standardised cues and turned
-    back into the cues' own units (the ridge is fair to every cue only on one scale)."""
-    xs = [[c[k] for k in CUES] for c, _, _ in rows]
-    mean = [sum(col) / len(col) for col in zip(*xs)]
-    sd = [max(1e-9, (sum((v - m) ** 2 for v in col) / len(col)) ** 0.5) for col, m in zip(zip(*xs), mean)]
-    scaled = [[(tuple((v - m) / d for v, m, d in zip(x, mean, sd)), y) for x, (_, y, _) in zip(xs, rows)]]
-    w = calibrate(scaled, list(CUES), ridge=ridge)
-    per_cue = {k: w[f"confidence_{k}"] / d for k, d in zip(CUES, sd)}
-    bias = w["confidence_bias"] - sum(per_cue[k] * m for k, m in zip(CUES, mean))
-    return {"bias": round(bias, 4), **{k: round(v, 4) for k, v in per_cue.items()}}
+    return fit_weights([([c[k] for k in CUES], y) for c, y, _ in rows], CUES, ridge)
 
 
 def accuracy(w: dict, rows) -> int:

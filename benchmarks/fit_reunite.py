@@ -32,7 +32,7 @@ from cleaner.stages import PIPELINE  # noqa: E402
 from cleaner.stages.assemble import Assembler  # noqa: E402
 from cleaner.stages.assemble.confidence import logistic  # noqa: E402
 from cleaner.stages.assemble.reunite import CUES  # noqa: E402
-from cleaner.train import calibrate  # noqa: E402
+from cleaner.train import fit_weights  # noqa: E402
 
 
 def gold_owner(gold: dict):
@@ -105,17 +105,7 @@ def main() -> int:
     n = sum(len(p) for p in train)
     pos = sum(ok for p in train for _, ok in p)
     print(f"train: {len(train)} pages, {n} candidate pairs, {pos} one article", file=sys.stderr)
-    # the ridge is fair to every cue only on one scale: each is fitted in units of its spread on
-    # the training pairs (a share of words, 0-0.3, would otherwise pay as much for a unit of
-    # weight as a yes/no cue), and the weights are turned back into the cues' own units
-    xs = [x for page in train for x, _ in page]
-    mean = [sum(col) / len(col) for col in zip(*xs)]
-    sd = [max(1e-9, (sum((v - m) ** 2 for v in col) / len(col)) ** 0.5) for col, m in zip(zip(*xs), mean)]
-    scaled = [[(tuple((v - m) / d for v, m, d in zip(x, mean, sd)), ok) for x, ok in page] for page in train]
-    w = calibrate(scaled, list(CUES), ridge=args.ridge)
-    per_cue = {k: w[f"confidence_{k}"] / d for k, d in zip(CUES, sd)}
-    bias = w["confidence_bias"] - sum(per_cue[k] * m for k, m in zip(CUES, mean))
-    weights = {"bias": round(bias, 4), **{k: round(v, 4) for k, v in per_cue.items()}}
+    weights = fit_weights([(x, ok) for page in train for x, ok in page], CUES, args.ridge)
     print("weights = { " + ", ".join(f"{k} = {v}" for k, v in weights.items()) + " }")
     if args.overlay:
         args.overlay.mkdir(parents=True, exist_ok=True)

@@ -315,6 +315,22 @@ def calibrate(per_page, names, iterations: int = 500, ridge: float = 1e-3) -> di
     return {"confidence_bias": round(w[0], 4), **{f"confidence_{n}": round(v, 4) for n, v in zip(names, w[1:])}}
 
 
+def fit_weights(rows, cues, ridge: float) -> dict[str, float]:
+    """A logistic regression of a yes/no label on named cues, ``rows`` being ``(cue values
+    in the order of cues, label)``: the weights (``bias`` and one per cue, in the cues' own
+    units). The ridge is fair to every cue only on one scale, so each is fitted in units of
+    its spread on the rows (a share of words, 0-0.3, would otherwise pay as much for a unit of
+    weight as a yes/no cue) and turned back after; a cue that never varies gets no weight."""
+    xs = [x for x, _ in rows]
+    mean = [sum(col) / len(col) for col in zip(*xs)]
+    sd = [max(1e-9, (sum((v - m) ** 2 for v in col) / len(col)) ** 0.5) for col, m in zip(zip(*xs), mean)]
+    scaled = [[(tuple((v - m) / d for v, m, d in zip(x, mean, sd)), y) for x, y in rows]]
+    w = calibrate(scaled, list(cues), ridge=ridge)
+    per_cue = {k: w[f"confidence_{k}"] / d for k, d in zip(cues, sd)}
+    bias = w["confidence_bias"] - sum(per_cue[k] * m for k, m in zip(cues, mean))
+    return {"bias": round(bias, 4), **{k: round(v, 4) for k, v in per_cue.items()}}
+
+
 def _solve(a, b):
     """x with a·x = b (Gaussian elimination with partial pivoting; a is small)."""
     n = len(b)

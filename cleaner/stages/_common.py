@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 
 
-from ..chars import width
+from ..chars import half_count, width
 from ..model import Block, Change, Edit, Page, new_change, new_line, rendered_edit, replace
 from ..rules import Rule, search_any
 
@@ -112,3 +112,12 @@ def dateline_at(rules, text: str):
         return None
     m = search_any(rules["L005"].params["patterns"], text)
     return m if m and m.start() == 0 else None
+
+
+def one_indent_short(short: float, text: str, j: dict, tolerance: float = 0.0) -> bool:
+    """Whether a line ``short`` ems narrower than its column is a paragraph's first line that
+    lost its indent: J001's ``indent_min`` to ``indent_max``, give or take the room the widths
+    it guesses at take (digits, Latin letters, squeezed quotes: ``half_width_slack`` each) and
+    ``tolerance``."""
+    slack = j["half_width_slack"] * half_count(text) + tolerance
+    return j["indent_min"] - slack <= short <= j["indent_max"] + slack

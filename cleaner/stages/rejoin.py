@@ -23,7 +23,7 @@ import re
 from ..chars import CLOSERS, NO_LINE_START, SQUEEZED, ends_sentence, half_count, opens_bracket
 from ..model import Block, Deferred, Page, new_change, replace
 from ..rules import PATTERN_TIMEOUT, Rule, any_pattern, search_any
-from ._common import apply_line_edits, dateline_at, line_replacements
+from ._common import apply_line_edits, dateline_at, line_replacements, one_indent_short
 
 STAGE = "rejoin"
 
@@ -61,8 +61,7 @@ def _full_to_indent(lines, i: int, p: dict, text: str) -> bool:
     ws = sorted((ln.width for ln in lines[i + 2:i + 5]), reverse=True)
     if len(ws) < 2 or ws[0] - ws[1] > tol or ws[0] > p["max_column"]:
         return False
-    short = ws[0] - lines[i].width
-    return p["indent_min"] - p["half_width_slack"] * half_count(text) <= short <= p["indent_max"]
+    return one_indent_short(ws[0] - lines[i].width, text, p)
 
 
 def _quotes(text: str) -> int:

@@ -39,13 +39,14 @@ class Assembler(Healing, Readings, Decoding, Reuniting, Attaching):
         self.margin_now: float | None = None
         self.draft_now: Draft | None = None
         self.quoted_ahead = self._quoted_ahead()
+        # each paragraph's column as its run shows it, before and after (set per segmentation)
+        self._run_columns: tuple[dict, dict] = ({}, {})
 
 
     def _quoted_ahead(self) -> frozenset[int]:
         """The paragraphs (their first lines) right after a pull quote that repeats them or one
         of the paragraphs after them (A002 ``quoted_reach`` in all), the text before the quote
-        closing its sentence: a quote set at
-        the head of its article, so the article starts there (a quote boxed inside its own
+        closing its sentence: a quote set at the head of its article, so the article starts there (a quote boxed inside its own
         article's column repeats text around it, but mostly cuts a sentence, or repeats text
         further off). On the synthesised training and validation pages 20 of 24 such
         paragraphs open an article."""

@@ -29,6 +29,12 @@ def confidence(evidence: tuple, p: dict) -> float:
     return logistic(p["confidence_bias"] + sum(p["confidence_" + name] * value for name, value in evidence))
 
 
+def odds(weights: dict[str, float], cues: dict[str, float]) -> float:
+    """The log-odds a logistic model's weights give to the cues measured (its ``bias`` plus
+    each cue's weight times its value; a cue the weights do not name counts nothing)."""
+    return weights.get("bias", 0.0) + sum(weights.get(k, 0.0) * v for k, v in cues.items())
+
+
 def logistic(z: float) -> float:
     """1 / (1 + e^-z), clamped so that exp() cannot overflow."""
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))

@@ -20,7 +20,7 @@ pairs are is a habit of the paper, not a sign in the words.)
 from __future__ import annotations
 
 from ...chars import nows
-from .confidence import logistic
+from .confidence import logistic, odds
 
 _OPENERS, _CLOSERS = "“《（「(【‘", "”》）」)】’"
 #: characters a line broken mid-phrase often starts with (a headline seldom does)
@@ -44,11 +44,6 @@ def pair_cues(upper: str, lower: str, short_piece: int) -> dict[str, float]:
         "upper_short": float(len(nows(a)) <= short_piece),  # a short piece: the start of a longer line?
         "lower_starts_function": float(b[:1] in _FUNCTION),
     }
-
-
-def odds(weights: dict[str, float], cues: dict[str, float]) -> float:
-    """The log-odds of a reading (a cue the weights do not name counts nothing)."""
-    return weights.get("bias", 0.0) + sum(weights.get(k, 0.0) * v for k, v in cues.items())
 
 
 def one_headline(upper: str, lower: str, params: dict) -> tuple[bool, float]:

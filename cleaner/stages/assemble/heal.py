@@ -8,11 +8,12 @@ import re
 
 from ...chars import CLOSERS, NO_LINE_START, ends_sentence, half_count, nows
 from ...model import Block, replace
-from .._common import rebuild
+from .._common import one_indent_short, rebuild
 from .text import _LATIN_END, _LATIN_START, affinity, count_words, _word_pair
 
-#: clause marks: a heading holds none of them, a paragraph's first line mostly does
-_CLAUSE_MARK = re.compile("[，、；,;]")
+#: a comma, an enumeration comma or a semicolon: a heading holds none, a paragraph's first
+#: line mostly does (rejoin's clause marks leave out the enumeration comma a headline may hold)
+_COMMA_MARK = re.compile("[，、；,;]")
 
 
 class Healing:
@@ -189,7 +190,7 @@ class Healing:
                 end += 1
             if end - k >= 2 and end < n and u.kind == "heading" and units[k + 1].kind == "heading" \
                     and units[end].kind == "paragraph" and not self.doubled(u) \
-                    and _CLAUSE_MARK.search(u.text) and not ends_sentence(u.text) \
+                    and _COMMA_MARK.search(u.text) and not ends_sentence(u.text) \
                     and (not out or out[-1].kind != "paragraph" or ends_sentence(out[-1].text)):
                 z = units[end]
                 x = replace(u, kind="paragraph")
@@ -214,15 +215,13 @@ class Healing:
 
     def first_line_of(self, line: Block, z: Block) -> bool:
         """Whether one-line block ``line`` is as wide as the first line of a paragraph in the
-        column ``z`` shows (its middle lines): one indent short of it (the indent was lost), give or take the
-        widths its digits and quotes are guessed at."""
+        column ``z`` shows (its middle lines): one indent short of it (the indent was lost),
+        give or take the widths its digits and quotes are guessed at."""
         col = z.width  # (shown by a middle line: a two-line paragraph's is only a guess)
         if not col or len(line.lines) != 1:
             return False
         j = self.rules["J001"].params
-        short = col - self.page.lines[line.first].width
-        slack = j["half_width_slack"] * half_count(line.text) + j["full_tolerance"]
-        return j["indent_min"] - slack <= short <= j["indent_max"] + slack
+        return one_indent_short(col - self.page.lines[line.first].width, line.text, j, j["full_tolerance"])
 
 
     def heal(self, units: list[Block]) -> list[Block]:

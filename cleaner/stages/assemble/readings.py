@@ -59,9 +59,7 @@ class Readings:
         a dateline opens it, or its column is another."""
         if nxt is None or self.has_dateline(nxt):
             return True
-        a, b = self.column_around(prev[-1], before=True), self.column_around(nxt, before=False)
-        col_change = self.rules["A002"].params["column_change"]
-        return bool(a and b and abs(a - b) > col_change)
+        return self.column_changes(prev[-1], nxt) is not None
 
 
     def subhead_score(self, h: Block, prev: list[Block], nxt: Block | None) -> tuple[float, str]:
@@ -71,9 +69,9 @@ class Readings:
             return -9.0, "not between two paragraphs"
         if self.has_dateline(nxt):
             return -9.0, "a dateline follows"
-        a, b = self.column_around(prev[-1], before=True), self.column_around(nxt, before=False)
-        if a and b and abs(a - b) > p["column_change"]:
-            return -9.0, f"column changes from {a:.1f} to {b:.1f} em"
+        change = self.column_changes(prev[-1], nxt)
+        if change is not None:
+            return -9.0, f"column changes from {change[0]:.1f} to {change[1]:.1f} em"
         if page_gap(self.page, h):
             return -9.0, "a blank line sets it apart where the page has none between paragraphs"
         aff = self.across(prev, nxt)
@@ -156,13 +154,18 @@ class Readings:
                 out[u.first] = col or self.column_of(u)
         self._run_columns = (before, after)
 
+    def column_changes(self, last: Block, nxt: Block) -> tuple[float, float] | None:
+        """The columns of the text runs either side of a heading, from paragraph ``last`` to
+        paragraph ``nxt``, when they differ by more than A002's ``column_change`` (else None)."""
+        a, b = self.column_around(last, before=True), self.column_around(nxt, before=False)
+        if a and b and abs(a - b) > self.rules["A002"].params["column_change"]:
+            return a, b
+        return None
+
     def column_around(self, b: Block, before: bool) -> float:
         """The column of paragraph ``b`` as :meth:`columns_of_runs` found it (its width where
         it was not asked)."""
-        cols = getattr(self, "_run_columns", None)
-        if cols is None:
-            return b.width
-        return cols[0 if before else 1].get(b.first, b.width)
+        return self._run_columns[0 if before else 1].get(b.first, b.width)
 
     @staticmethod
     def paragraph_before(seq: list, t: int) -> tuple[Block | None, int]:
@@ -339,8 +342,7 @@ class Readings:
             # subhead of the part that follows). Not across a blank line where the page sets
             # blank lines only between articles.
             c = w["inside_cost"]
-            a, b = self.column_around(prev[-1], before=True), self.column_around(nxt, before=False)
-            if a and b and abs(a - b) > pa["column_change"]:
+            if self.column_changes(prev[-1], nxt) is not None:
                 c += w["inside_column_change"]
             if goes_on < pa["min_affinity"]:
                 c += w["inside_apart"]  # the text does not go on across it: no article around it
@@ -392,12 +394,12 @@ class Readings:
                 by_sub[has_sub].append(("subclose", 1, c,
                                         "last subhead of an article that sets them after their sections"))
             # the last subhead, the article's own headline, then the next article's
+            bonus = w["parallel_bonus"] if matched else 0.0
             for k in (range(2, m) if m <= 2 * cap else [*range(2, cap + 2), *range(m - cap, m)]):
                 closing, opening = g[1:k], g[k:]
                 if not any(b.kind == "heading" for b in closing) or not any(b.kind == "heading" for b in opening):
                     continue
-                c = w["split_cost"] + self.part_cost(closing) + self.part_cost(opening) + together + dash \
-                    - (w["parallel_bonus"] if matched else 0.0)
+                c = w["split_cost"] + self.part_cost(closing) + self.part_cost(opening) + together + dash - bonus
                 if not (opening[0].kind == "heading" and self.doubled(opening[0])):
                     c += w["split_plain_extra"]
                 for has_sub in (False, True):

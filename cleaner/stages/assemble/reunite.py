@@ -22,7 +22,7 @@ from itertools import chain
 from ...chars import HAN, ends_sentence, nows
 from ...model import Block, replace
 from .draft import Draft
-from .confidence import logistic
+from .confidence import logistic, odds
 from .text import affinity
 
 #: the cues of a pair (x read first, y later), in the order the weights name them
@@ -204,8 +204,7 @@ class Reuniting:
 
     def reunite_odds(self, cues: dict[str, float]) -> float:
         """The log-odds that a pair is one article (A009's weights)."""
-        w = self.rules["A009"].params["weights"]
-        return w["bias"] + sum(w[k] * v for k, v in cues.items())
+        return odds(self.rules["A009"].params["weights"], cues)
 
     def reunite_probability(self, cues: dict[str, float]) -> float:
         return logistic(self.reunite_odds(cues))
