@@ -1,6 +1,6 @@
 """Debug view: the blocks of a page with their kinds, and the articles the cleaner made.
 
-    python benchmarks/show.py PAGE.txt [--blocks]
+    python benchmarks/show.py PAGE.txt|PAGE.pdf [--blocks]
 """
 import sys
 
@@ -9,7 +9,11 @@ from cleaner import clean
 
 def main(argv):
     path = argv[0]
-    page = clean(open(path, encoding="utf-8").read(), name=path)
+    if path.endswith(".pdf"):
+        from cleaner.pdf import clean_pdf
+        _, page = next(clean_pdf(path))
+    else:
+        page = clean(open(path, encoding="utf-8").read(), name=path)
     if "--blocks" in argv:
         for b in page.blocks:
             w = page.lines[b.first].width

@@ -79,6 +79,41 @@ def test_marks_hanging_into_the_gutter_do_not_join_two_columns():
     assert text == ["甲" * 10, "甲" * 10, "甲" * 10 + "。”", "甲" * 10] + ["乙" * 8] * 4
 
 
+def spread(text: str, x: float, baseline: float, step: float, size: float = 10.0):
+    """A short line justified across its measure: each character ``step`` points after the last."""
+    return [g for k, ch in enumerate(text) for g in line(ch, x + k * step, baseline, size)]
+
+
+def two_columns(row2_left, rows: int = 5):
+    """A 10-em column at x 0 and another 12 pt to its right, ``rows`` rows; the left
+    column's second row is ``row2_left``."""
+    left = [line("甲" * 10, 0, 700 - 14 * k) for k in range(rows)]
+    left[1] = row2_left
+    right = [line("乙" * 10, 112, 700 - 14 * k) for k in range(rows)]
+    return left + right
+
+
+def test_a_short_line_justified_across_its_measure_is_one_line_of_its_column():
+    # 本　　报　　讯 spread over the 10-em measure: gaps of 3.5 ems, wider than the gutter
+    text, _ = read(*two_columns(spread("本报讯", 0, 686, 45)))
+    assert text == ["甲" * 10, "本报讯", "甲" * 10, "甲" * 10, "甲" * 10] + ["乙" * 10] * 5
+
+
+def test_a_character_missing_from_the_text_layer_does_not_cut_its_line():
+    # 科技日报厦门 with 厦 not in the text layer: a one-em hole inside the column (kept as
+    # a blank between the Han characters, as a typed space would be)
+    row = line("科技日报", 0, 686) + line("门九月三日", 50, 686)
+    text, _ = read(*two_columns(row))
+    assert text[1] == "科技日报 门九月三日" and text[5:] == ["乙" * 10] * 5
+
+
+def test_a_short_line_and_the_next_column_stay_apart_where_the_gutter_is_white():
+    # the left column's last line is short; the right column's line beside it starts at its
+    # edge: a gutter, even where no column edge is known (two rows only)
+    text, _ = read(*two_columns(line("甲甲甲", 0, 686), rows=2))
+    assert text == ["甲" * 10, "甲甲甲", "乙" * 10, "乙" * 10]
+
+
 def test_a_fake_bold_copy_drawn_glyph_by_glyph_is_left_out():
     head = line("标题", 0, 760, size=24)
     copy = line("标题", 0.3, 760, size=24)

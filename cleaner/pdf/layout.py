@@ -196,6 +196,96 @@ def cut_at_lanes(pc: Piece, starts: list[Lane], ends: list[Lane], p: dict, body:
     return [q for q in out if q.text.strip()]
 
 
+class Ink:
+    """Where the page's rows put ink, to ask whether a gap in one row lies inside a column.
+
+    A gutter is white from top to bottom of its columns; a gap inside a column's line has
+    the lines of that column right above or right below running across it, character after
+    character. The rows asked are the nearest ones above and below (within ``max_pitch``
+    sizes) with ink on both sides of the gap (a short line ending in it says nothing); a
+    mark's ink fills only its half of the em (，。” on the left, “（ on the right), so a mark
+    hanging into a gutter does not bridge it."""
+
+    def __init__(self, rows: list[list[Glyph]], p: dict):
+        self.base = [r[0].baseline for r in rows]
+        self.spans = [sorted(_ink(g) for g in r if not g.char.isspace()) for r in rows]
+        self.x0s = [[a for a, _ in sp] for sp in self.spans]
+        self.p = p
+
+    def _verdict(self, j: int, a: float, b: float, size: float) -> bool | None:
+        """True when row ``j`` runs from ``a`` to ``b`` with no blank wider than a word space,
+        False when it has ink near both sides of the gap and a blank between, None when it
+        has not ink on both sides."""
+        sp, xs, tol = self.spans[j], self.x0s[j], self.p["space_ems"] * size
+        k = bisect.bisect_right(xs, a + tol) - 1
+        if k < 0 or sp[k][1] < a - 2 * size:
+            return None
+        right = bisect.bisect_left(xs, b - tol)
+        if right >= len(sp) or sp[right][0] > b + 2 * size:
+            return None
+        reach = sp[k][1]
+        for m in range(k + 1, len(sp)):
+            if reach >= b - tol or sp[m][0] - reach > tol:
+                break
+            reach = max(reach, sp[m][1])
+        return reach >= b - tol
+
+    def crossed(self, r: int, a: float, b: float, size: float) -> bool:
+        """Whether the nearest rows above and below row ``r`` that show both sides of its gap
+        from ``a`` to ``b`` run across it (at least one does, none shows a blank there)."""
+        reach = self.p["max_pitch"] * size
+        votes = []
+        for step in (-1, 1):
+            j = r + step
+            while 0 <= j < len(self.base) and abs(self.base[j] - self.base[r]) <= reach:
+                v = self._verdict(j, a, b, size)
+                if v is not None:
+                    votes.append(v)
+                    break
+                j += step
+        return bool(votes) and all(votes)
+
+
+def _ink(g: Glyph) -> tuple[float, float]:
+    """The part of a character's box its ink is in (a mark's half of a wide box)."""
+    if g.char in HANGING and _is_wide(g.char):
+        return (g.x0, 0.5 * (g.x0 + g.x1))
+    if g.char in OPENING and _is_wide(g.char):
+        return (0.5 * (g.x0 + g.x1), g.x1)
+    return (g.x0, g.x1)
+
+
+def join_inside(row: list[Piece], at: int, ink: Ink, starts: list[Lane], ends: list[Lane], p: dict,
+                body: float) -> list[Piece]:
+    """The pieces of body type of row ``at`` joined again across a wide gap that lies inside a
+    column: no column edge in it, and the lines above or below running across it.
+
+    A gutter lies between where one column's lines end and where the next column's lines
+    start, edges the rows around use too (an indented first line starts to the right of
+    one, a hanging mark ends to the right of one), and it is white above and below. A gap
+    inside a line is neither: a short line justified across its measure (本　　报　　讯), a
+    character the text layer lacks, a blank stretched in a dateline. (A column of two or
+    three lines has no edge the lanes know: the ink above and below still tells.)"""
+    if len(row) < 2:
+        return row
+    sx, ex = [a[0] for a in starts], [a[0] for a in ends]
+    out = [row[0]]
+    for pc in row[1:]:
+        prev = out[-1]
+        size = max(pc.size, prev.size)
+        reach = p["lane_reach"] * size
+        # where the line before the gap ends, marks hanging past its measure left out
+        end = next((g.x1 for g in reversed(prev.glyphs) if g.char not in HANGING and not g.char.isspace()), prev.x1)
+        if size <= body * (1 + p["same_size"]) and abs(pc.size - prev.size) <= p["same_size"] * size \
+                and not _spans_lane(starts, sx, end, pc.x0, pc.baseline, reach) \
+                and not _spans_lane(ends, ex, end - p["hang_ems"] * size, pc.x0, prev.baseline, reach) \
+                and ink.crossed(at, prev.x1, pc.x0, size):
+            out[-1] = _piece(list(prev.glyphs) + list(pc.glyphs), p)
+        else:
+            out.append(pc)
+    return out
+
+
 def vertical_runs(all_pieces: list[Piece], p: dict) -> list[Piece]:
     """Pieces of one Han character stacked one under the other, a character's height apart,
     joined into one vertical line (a headline set top to bottom, 竖排), read top down.
@@ -539,10 +629,17 @@ def read(page: PageGlyphs, params: dict | None = None) -> PdfText:
     all_pieces, copies = [], []
     sizes = Counter(round(g.size, 1) for g in page.glyphs if not g.char.isspace())
     body = sizes.most_common(1)[0][0] if sizes else 10.0
-    for row in rows(page.glyphs, p):
+    by_row = []
+    all_rows = rows(page.glyphs, p)
+    for row in all_rows:
         got, dup = pieces(row, p, body)
-        all_pieces += got
+        by_row.append(got)
         copies += dup
+    flat = [pc for got in by_row for pc in got]
+    starts = lanes([(pc.x0, pc.baseline) for pc in flat], p)
+    ends = lanes([(pc.x1, pc.baseline) for pc in flat], p)
+    ink = Ink(all_rows, p)
+    all_pieces = [q for r, got in enumerate(by_row) for q in join_inside(got, r, ink, starts, ends, p, body)]
     all_pieces = vertical_runs(all_pieces, p)
     starts = lanes([(pc.x0, pc.baseline) for pc in all_pieces], p)
     ends = lanes([(pc.x1, pc.baseline) for pc in all_pieces], p)
