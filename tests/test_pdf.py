@@ -143,6 +143,22 @@ def test_the_next_column_of_an_article_comes_before_the_next_headline_to_its_rig
     assert order == ["甲"] + ["甲"] * 5 + ["丙"] * 5 + ["乙"] + ["乙"] * 5
 
 
+def test_a_column_beside_its_headline_goes_on_under_the_headline_though_its_marks_hang():
+    # article A's first column stands left of A's headline, level with its top; its second
+    # column is under the headline. A line of the first column ends in …… hanging past its
+    # measure (over the second column's left edge): the second column is still read next,
+    # before article B's headline further right
+    a_head = line("甲文标题", 112, 705, size=20)
+    a1 = [line("甲" * 10, 0, 712 - 14 * k) for k in range(6)]
+    a1[2] = line("甲" * 10 + "……", 0, 684)
+    a2 = [line("丙" * 10, 112, 670 - 14 * k) for k in range(3)]
+    b_head = line("乙文标题", 336, 708, size=16)
+    b1 = [line("乙" * 10, 336, 680 - 14 * k) for k in range(4)]
+    text, _ = read(a_head, *a1, *a2, b_head, *b1)
+    order = [t[0] for t in text]
+    assert order == ["甲"] * 7 + ["丙"] * 3 + ["乙"] * 5
+
+
 def test_parse_pages():
     assert parse_pages(None, 3) == [1, 2, 3]
     assert parse_pages("2-", 4) == [2, 3, 4]
