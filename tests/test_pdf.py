@@ -159,6 +159,47 @@ def test_a_column_beside_its_headline_goes_on_under_the_headline_though_its_mark
     assert order == ["甲"] * 7 + ["丙"] * 3 + ["乙"] * 5
 
 
+def test_a_stack_left_of_its_headline_is_read_after_the_headline():
+    # article B's headline spans three columns; left of it, level with its top, a framed quote
+    # (no headline over it), B's byline under the frame and the first line of B's text,
+    # which goes on in the first column under the headline: the headline comes first, then
+    # the stack, then the columns under the headline; article A's column further left
+    # (under A's own headline) is not part of it
+    head = line("乙文标题", 112, 705, size=20)
+    frame = [line("引语引语引", 0, 713 - 15 * k, size=12.5, bold=True) for k in range(2)]
+    byline = line("本报记者某某", 0, 664)
+    first = line("为期六天的", 20, 650)
+    cols = [line(ch * 10, x, 680 - 14 * k) for ch, x in (("乙", 112), ("丙", 224)) for k in range(5)]
+    text, _ = read(head, *frame, byline, first, *cols, boxes=[Box(-2, 694, 70, 726, "frame")])
+    assert [t[0] for t in text] == ["乙", "引", "引", "本", "为"] + ["乙"] * 5 + ["丙"] * 5
+
+
+def test_a_subhead_down_the_text_under_a_headline_waits_for_the_column_beside_it():
+    # the first column stands left of the headline, level with its top, with a subhead of
+    # its own; a subhead far down the column under the headline is read after the whole
+    # first column, not as the headline's subtitle
+    head = line("标题" * 4, 112, 705, size=20)
+    left = [line("甲" * 10, 0, 712 - 14 * k) for k in range(4)] + [line("左小题", 0, 656, bold=True)] \
+        + [line("乙" * 10, 0, 642 - 14 * k) for k in range(8)]
+    right = [line("丙" * 10, 112, 680 - 14 * k) for k in range(5)] + [line("右小题", 112, 610, bold=True)] \
+        + [line("丁" * 10, 112, 596 - 14 * k) for k in range(4)]
+    text, _ = read(head, *left, *right)
+    assert [t[0] for t in text] == ["标"] + ["甲"] * 4 + ["左"] + ["乙"] * 8 + ["丙"] * 5 + ["右"] + ["丁"] * 4
+
+
+def test_a_headline_over_a_picture_reads_its_leftmost_column_first():
+    # the headline spans three columns; a picture stands at the top of the first two, so the
+    # column right under the headline is the third: the text still starts in the first
+    head = line("标题" * 8, 0, 760, size=20)
+    pic = Box(0, 640, 210, 735, "image")
+    c1 = [line("甲" * 10, 0, 620 - 14 * k) for k in range(4)]
+    c2 = [line("乙" * 10, 112, 620 - 14 * k) for k in range(4)]
+    c3 = [line("丙" * 10, 224, 730 - 14 * k) for k in range(4)] + [line("小标题", 224, 672, bold=True)] \
+        + [line("丁" * 10, 224, 656 - 14 * k) for k in range(6)]
+    text, _ = read(head, *c1, *c2, *c3, boxes=[pic])
+    assert [t[0] for t in text] == ["标"] + ["甲"] * 4 + ["乙"] * 4 + ["丙"] * 4 + ["小"] + ["丁"] * 6
+
+
 def test_parse_pages():
     assert parse_pages(None, 3) == [1, 2, 3]
     assert parse_pages("2-", 4) == [2, 3, 4]

@@ -467,13 +467,42 @@ def reading_order(bs: list[_Block], body: float, p: dict) -> list[_Block]:
     column = [len(b.pieces) >= 2 and abs(b.pieces[0].size - body) <= p["same_size"] * body for b in bs]
     heads = [k for k in range(n) if display[k]]
     owner = [_headline_above(bs, heads, k, body, p) for k in range(n)]
+    # the top of each headline with its kicker over it
+    unit_top = {h: box[h][3] for h in heads}
+    for k in range(n):
+        if owner[k] is not None and not display[k] and box[k][3] > box[owner[k]][3]:
+            unit_top[owner[k]] = max(unit_top[owner[k]], box[k][3])
+
+    def level_head(k: int) -> int | None:
+        """The headline nearest right of block ``k`` (its top within ``goes_on_ems`` of
+        ``k``'s), if it starts level with ``k`` (within an em)."""
+        near = [h for h in heads if box[h][0] >= box[k][1] - body
+                and abs(unit_top[h] - box[k][3]) <= p["goes_on_ems"] * body]
+        if not near:
+            return None
+        h = min(near, key=lambda h: box[h][0])
+        return h if abs(unit_top[h] - box[k][3]) <= body else None
+
     heads_beside: list[int | None] = [None] * n
     for k in range(n):
         if column[k]:
-            level = [h for h in range(n) if display[h] and box[h][0] >= box[k][1] - body
-                     and abs(box[h][3] - box[k][3]) <= body]
-            if level:
-                heads_beside[k] = min(level, key=lambda h: box[h][0])
+            heads_beside[k] = level_head(k)
+    # so does a stack of blocks of body type (or framed) that no headline is over, set left of
+    # a headline from level with its top down (a framed quote, the byline under it, the first
+    # line of the text)
+    plain = [abs(b.pieces[0].size - body) <= p["same_size"] * body or b.frame is not None for b in bs]
+    for k in sorted(range(n), key=lambda k: -box[k][3]):
+        if heads_beside[k] is not None or not plain[k] or owner[k] is not None:
+            continue
+        over = [j for j in range(n) if heads_beside[j] is not None and plain[j]
+                and _goes_on(box[j], box[k], body, p)]
+        heads_beside[k] = level_head(k)
+        if heads_beside[k] is None and over:
+            heads_beside[k] = heads_beside[max(over, key=lambda j: box[j][2])]
+    # the lines set right under a headline (subtitle, byline): read with it, before the
+    # column beside it (a subhead further down that headline's text is not)
+    under_head = [owner[k] is not None and not column[k] and not display[k]
+                  and box[k][3] >= box[owner[k]][2] - p["goes_on_ems"] * body for k in range(n)]
     after: list[list[int]] = [[] for _ in range(n)]
     indeg = [0] * n
     for i in range(n):
@@ -490,10 +519,10 @@ def reading_order(bs: list[_Block], body: float, p: dict) -> list[_Block]:
                 # (and so do the lines set under that headline: subtitle, byline)
                 if ax0 < bx0:
                     h = heads_beside[i]
-                    before = h is None or (j != h and not (owner[j] == h and not column[j]))
+                    before = h is None or (j != h and not (owner[j] == h and under_head[j]))
                 else:
                     h = heads_beside[j]
-                    before = h is not None and (i == h or (owner[i] == h and not column[i]))
+                    before = h is not None and (i == h or (owner[i] == h and under_head[i]))
             else:
                 before = False
             if before:
@@ -574,6 +603,17 @@ def _next(ready: list[int], box: list[tuple], last: int | None, chain_top: float
         beside_head = [k for k in ready if owner[k] == last and box[k][0] >= box[last][1] - body]
         if beside_head:
             return min(beside_head, key=lambda k: box[k][0])
+    if last is not None and display is not None and display[last] and owner is not None:
+        # a headline across several columns: its text starts in the leftmost of them, though
+        # a picture at the top of that column puts the column right under the headline further
+        # right
+        cols = [k for k in range(len(box)) if owner[k] == last and lines[k] >= 2 and not display[k]]
+        first = [k for k in ready if _goes_on(box[last], box[k], body, p)]
+        if cols and first:
+            x = min(box[k][0] for k in cols)
+            there = [k for k in ready if owner[k] == last and abs(box[k][0] - x) <= body]
+            if there and x < min(box[k][0] for k in first) - body:
+                return max(there, key=lambda k: box[k][3])
     if last is not None:
         under = [k for k in ready if _goes_on(box[last], box[k], body, p)]
         # a headline (or its kicker) under a column starts another article: the next column
