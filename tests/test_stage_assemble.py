@@ -808,3 +808,23 @@ def test_a_paragraphs_first_line_cut_off_by_the_headline_block_goes_back_to_it(w
     assert (a.title.text, a.subtitle.text) == ("重点人群“关口前移”", "各地构筑基层保障健康防线")
     assert [b.text for b in a.body][-1] == para
     assert any(c.rule == "A001" and "set before the headline" in c.reason for c in page.changes)
+
+
+def test_a_byline_printed_on_its_headlines_line_is_not_parted_from_it(stages_until):
+    # the lines stage splits a byline off its title's line; a reading that gives the title
+    # and the byline to different articles (the title as the last subhead of the article
+    # before, say) costs byline_line_apart; on a line of its own between the two headings it
+    # touches both, and parting it from the upper one costs nothing
+    from cleaner.stages.assemble import Assembler
+
+    body = "进入冬季，流感等呼吸道传染病进入高发期，近期发热门诊就诊人数明显增加。\n"
+    page = stages_until(body + "流感高发季流感高发季  ◎ 本报记者 胡文芳\n专家提醒科学防护\n" + body, "label")
+    asm = Assembler(page)
+    head, byline, second = [b for b in page.blocks if b.kind in ("heading", "byline")]
+    assert (head.kind, byline.kind, byline.text) == ("heading", "byline", "本报记者 胡文芳")
+    w = page.rules["A003"].params
+    assert asm.byline_apart([head], [byline, second]) == w["byline_line_apart"] > 0
+    page = stages_until(body + "流感高发季\n◎ 本报记者 胡文芳\n专家提醒科学防护\n" + body, "label")
+    asm = Assembler(page)
+    head, byline, second = [b for b in page.blocks if b.kind in ("heading", "byline")]
+    assert asm.byline_apart([head], [byline, second]) == 0.0

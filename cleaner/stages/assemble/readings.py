@@ -223,6 +223,11 @@ class Readings:
         """
         w = self.rules["A003"].params
         last, first = closing[-1], opening[0]
+        if (last.kind == "byline") != (first.kind == "byline") \
+                and self.page.line_no(first.first) == self.page.line_no(last.last):
+            # a byline printed on the headline's own line (the lines stage split it off), parted
+            # from it
+            return w["byline_line_apart"]
         touching = first.first == last.last + 1
         if last.kind == "byline" and len(closing) >= 2 and touching and closing[-2].last + 1 != last.first:
             return w["byline_apart_penalty"]
@@ -388,6 +393,7 @@ class Readings:
                 by_sub[has_sub].append(("sub", 0, c, "last subhead of an article that sets them after their sections"))
         if m >= 2 and g[0].kind == "heading" and any(b.kind == "heading" for b in g[1:]):
             rest = self.part_cost(g[1:])
+            rest += self.byline_apart(g[:1], g[1:])
             for has_sub in (False, True):
                 c = (w["subclose_cost"] if has_sub else w["subclose_first_cost"]) + rest + together \
                     - (w["parallel_bonus"] if matched else 0.0) + dash
@@ -399,7 +405,8 @@ class Readings:
                 closing, opening = g[1:k], g[k:]
                 if not any(b.kind == "heading" for b in closing) or not any(b.kind == "heading" for b in opening):
                     continue
-                c = w["split_cost"] + self.part_cost(closing) + self.part_cost(opening) + together + dash - bonus
+                c = w["split_cost"] + self.part_cost(closing) + self.part_cost(opening) + together + dash - bonus \
+                    + self.byline_apart(g[:1], g[1:]) + self.byline_apart(closing, opening)
                 if not (opening[0].kind == "heading" and self.doubled(opening[0])):
                     c += w["split_plain_extra"]
                 for has_sub in (False, True):
