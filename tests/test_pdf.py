@@ -200,6 +200,18 @@ def test_a_headline_over_a_picture_reads_its_leftmost_column_first():
     assert [t[0] for t in text] == ["标"] + ["甲"] * 4 + ["乙"] * 4 + ["丙"] * 4 + ["小"] + ["丁"] * 6
 
 
+def test_a_byline_set_flush_right_beyond_its_headline_is_read_with_it():
+    # a short headline and its subtitle at the left of a three-column article; its byline
+    # set flush right at the subtitle's foot, beyond the headline's width; the first column
+    # starts right under the subtitle
+    head = line("标题短", 0, 760, size=24)
+    sub = line("——副题也不长", 0, 732, size=13)
+    byline = line("本报记者某某", 264, 716)
+    cols = [line(ch * 10, x, 700 - 14 * k) for ch, x in (("甲", 0), ("乙", 112), ("丙", 224)) for k in range(5)]
+    text, _ = read(head, sub, byline, *cols)
+    assert [t[0] for t in text] == ["标", "—", "本"] + ["甲"] * 5 + ["乙"] * 5 + ["丙"] * 5
+
+
 def test_parse_pages():
     assert parse_pages(None, 3) == [1, 2, 3]
     assert parse_pages("2-", 4) == [2, 3, 4]

@@ -467,6 +467,7 @@ def reading_order(bs: list[_Block], body: float, p: dict) -> list[_Block]:
     column = [len(b.pieces) >= 2 and abs(b.pieces[0].size - body) <= p["same_size"] * body for b in bs]
     heads = [k for k in range(n) if display[k]]
     owner = [_headline_above(bs, heads, k, body, p) for k in range(n)]
+    _byline_beyond(bs, box, heads, owner, body, p)
     # the top of each headline with its kicker over it
     unit_top = {h: box[h][3] for h in heads}
     for k in range(n):
@@ -552,6 +553,28 @@ def reading_order(bs: list[_Block], body: float, p: dict) -> list[_Block]:
     return order
 
 
+def _byline_beyond(bs: list[_Block], box: list[tuple], heads: list[int], owner: list, body: float, p: dict) -> None:
+    """A line of body type that no headline is over, set right under a headline's lines (its
+    title and subtitle) but out to the right of them, towards the right edge of the article
+    (a byline set flush right): that headline's. The headline is the nearest to its left; a
+    byline is not set left of its own headline."""
+    foot = {}
+    for h in heads:  # the bottom of the headline's lines: title, then the lines right under it
+        bottom, last = box[h][2], h
+        for k in sorted((k for k in range(len(bs)) if owner[k] == h and k != h and len(bs[k].pieces) == 1),
+                        key=lambda k: -box[k][3]):
+            if _goes_on(box[last], box[k], body, p):
+                bottom, last = box[k][2], k
+        foot[h] = bottom
+    for k, b in enumerate(bs):
+        if owner[k] is not None or len(b.pieces) != 1 or b.pieces[0].size > body * (1 + p["same_size"]):
+            continue
+        left = [h for h in heads if box[h][1] <= box[k][0] + body
+                and foot[h] - p["goes_on_ems"] * body <= box[k][3] <= foot[h] + body]
+        if left:
+            owner[k] = max(left, key=lambda h: box[h][1])
+
+
 def _headline_above(bs: list[_Block], heads: list[int], k: int, body: float, p: dict) -> int | None:
     """The display headline nearest above block ``k`` across some of its width (itself, for
     a headline), or None."""
@@ -592,7 +615,8 @@ def _next(ready: list[int], box: list[tuple], last: int | None, chain_top: float
         # set beside it that it heads comes next, before anything else under it
         h = owner[last]
         more = [k for k in ready if owner[k] == h and lines[k] == 1 and not display[k]
-                and _goes_on(box[last], box[k], body, p)]
+                and (_goes_on(box[last], box[k], body, p)  # (or set out to its right, at its foot)
+                     or box[k][0] >= box[last][1] - body and abs(box[k][3] - box[last][2]) <= body)]
         if more:
             return max(more, key=lambda k: box[k][3])
         cols = [k for k in ready if beside[k] == h]
