@@ -828,3 +828,21 @@ def test_a_byline_printed_on_its_headlines_line_is_not_parted_from_it(stages_unt
     asm = Assembler(page)
     head, byline, second = [b for b in page.blocks if b.kind in ("heading", "byline")]
     assert asm.byline_apart([head], [byline, second]) == 0.0
+
+
+def test_a_column_tag_stays_with_the_headline_under_it(wrap):
+    # an article that sets its subheads after their sections, then a column tag over the
+    # next article's headline: the tag is that headline's kicker, never the title or the last
+    # subhead of the article before
+    f1 = "进入冬季，流感等呼吸道传染病进入高发期。记者从多家医院了解到，近期发热门诊就诊人数明显增加，其中儿童和老人占比较高。"
+    f2 = "“流感不是普通感冒。”某市疾病预防控制中心专家提醒，接种疫苗是预防流感最有效的手段，老人、儿童等重点人群应尽早接种。"
+    f3 = "专家还提醒，出现发热、咳嗽等症状要及时就医，不要自行服用抗生素，居家休息时注意多喝水、多通风。"
+    s1 = "华灯初上，桐溪县老街上人头攒动，烧烤摊前香气四溢，奶茶店外排起长队。今年以来，桐溪县大力发展夜间经济，夜间消费额同比增长三成。"
+    s2 = "夜经济不只是“吃吃喝喝”。县里还推出了夜游古镇、夜间书店、夜场电影等文旅消费项目，让市民和游客夜晚有去处。"
+    lines = wrap(f1, column=24) + ["就诊人数增加"] + wrap(f2, column=24) + ["疫苗接种是关键"] + wrap(f3, column=24) \
+        + ["及时就医不拖延", "【科技前沿】", "夜经济“点亮”小城烟火气夜经济“点亮”小城烟火气", "桐溪县夜间消费额同比增长三成"] \
+        + wrap(s1, column=24) + wrap(s2, column=24)
+    page = cleaner.clean("\n".join(lines) + "\n")
+    assert [a.kicker.text for a in page.articles if a.kicker] == ["【科技前沿】"]
+    assert all(a.title.text != "【科技前沿】" for a in page.articles if a.title)
+    assert "【科技前沿】" not in [b.text for a in page.articles for b in a.body]

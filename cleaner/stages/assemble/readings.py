@@ -214,6 +214,15 @@ class Readings:
         return cost
 
 
+    def tag_apart(self, closing: list[Block], opening: list[Block]) -> float:
+        """Cost of a split that parts a column tag (【科技前沿】, 〔法治时评〕) from the
+        heading right under it: a tag heads the headline it is set over (its kicker); it
+        closes no article, as its title or its last subhead."""
+        if closing and opening and closing[-1].kind == "heading" and opening[0].kind == "heading" \
+                and self.column_tag(closing[-1]):
+            return self.rules["A003"].params["tag_apart"]
+        return 0.0
+
     def byline_apart(self, closing: list[Block], opening: list[Block]) -> float:
         """Cost of a split that parts a byline from the headline it was printed next to.
 
@@ -338,7 +347,7 @@ class Readings:
                     c += w["split_plain_extra"]
                 if page_gap(self.page, g[0]):
                     c += w["gap_opens"]  # a blank line before the group: it opens what follows, whole
-            c += self.byline_apart(closing, opening)
+            c += self.byline_apart(closing, opening) + self.tag_apart(closing, opening)
             opts.append(("split", k, c + together, "headlines of the article before and of the one after"))
         if heads and prev and nxt is not None and not self.has_dateline(nxt) \
                 and not page_gap(self.page, g[0]) and not page_gap(self.page, nxt):
@@ -393,7 +402,7 @@ class Readings:
                 by_sub[has_sub].append(("sub", 0, c, "last subhead of an article that sets them after their sections"))
         if m >= 2 and g[0].kind == "heading" and any(b.kind == "heading" for b in g[1:]):
             rest = self.part_cost(g[1:])
-            rest += self.byline_apart(g[:1], g[1:])
+            rest += self.byline_apart(g[:1], g[1:]) + self.tag_apart(g[:1], g[1:])
             for has_sub in (False, True):
                 c = (w["subclose_cost"] if has_sub else w["subclose_first_cost"]) + rest + together \
                     - (w["parallel_bonus"] if matched else 0.0) + dash
@@ -406,7 +415,8 @@ class Readings:
                 if not any(b.kind == "heading" for b in closing) or not any(b.kind == "heading" for b in opening):
                     continue
                 c = w["split_cost"] + self.part_cost(closing) + self.part_cost(opening) + together + dash - bonus \
-                    + self.byline_apart(g[:1], g[1:]) + self.byline_apart(closing, opening)
+                    + self.byline_apart(g[:1], g[1:]) + self.byline_apart(closing, opening) \
+                    + self.tag_apart(g[:1], g[1:]) + self.tag_apart(closing, opening)
                 if not (opening[0].kind == "heading" and self.doubled(opening[0])):
                     c += w["split_plain_extra"]
                 for has_sub in (False, True):
