@@ -846,3 +846,12 @@ def test_a_column_tag_stays_with_the_headline_under_it(wrap):
     assert [a.kicker.text for a in page.articles if a.kicker] == ["【科技前沿】"]
     assert all(a.title.text != "【科技前沿】" for a in page.articles if a.title)
     assert "【科技前沿】" not in [b.text for a in page.articles for b in a.body]
+
+
+def test_two_plain_lines_over_a_bold_title_are_its_kicker_broken_over_two_lines(wrap):
+    body = "今年“五一”假期，全省高速公路车流量持续高位运行，日均车流量比去年同期增长一成以上，出行总体平稳有序。"
+    lines = ["假期出行", "热度持续攀升", "全省高速公路车流量超1800万辆次全省高速公路车流量超1800万辆次"] + wrap(body, column=20)
+    page = cleaner.clean("\n".join(lines) + "\n")
+    [a] = page.articles
+    assert (a.kicker.text, a.title.text, a.subtitle) == ("假期出行 热度持续攀升", "全省高速公路车流量超1800万辆次", None)
+    assert any(c.rule == "A003" and c.action == "join" and "kicker" in c.reason_ for c in page.changes)

@@ -99,6 +99,18 @@ class Attaching:
                 d.subtitle = rebuild(self.page, replace(d.subtitle, lines=d.subtitle.lines + b.lines,
                                                         joiners=d.subtitle.joiners + ("",) + b.joiners))
                 self.record("A003", "join", b, "the dash subtitle goes on on this line", before="\n", after="")
+            elif d.kicker is None and id(d.title) in here and id(d.subtitle) in here and self.doubled(b) \
+                    and not self.doubled(d.title) and not self.doubled(d.subtitle) and not _DASH.match(d.subtitle.text) \
+                    and d.subtitle.first == d.title.last + 1 and last is d.subtitle:
+                # two plain lines over a bold one: a kicker broken over two lines, over its title
+                # (subtitles are set under their title, and lighter)
+                j = joiner(d.title.text)
+                self.record("A003", "join", d.subtitle, "the kicker goes on on this line", before="\n", after=j)
+                d.kicker = rebuild(self.page, replace(d.title, lines=d.title.lines + d.subtitle.lines,
+                                                      joiners=d.title.joiners + (j,) + d.subtitle.joiners))
+                d.title, d.subtitle = b, None
+                self.record("A003", "attach", b, f"title of the article {where} it; the two plain lines "
+                            f"above this bold one are its kicker, broken over two lines")
             elif d.kicker is None and id(d.title) in here and id(d.subtitle) in here and not _DASH.match(d.subtitle.text):
                 d.kicker, d.title, d.subtitle = d.title, d.subtitle, b
                 self.record("A003", "attach", b, f"subtitle of the article {where} it; of three stacked "
