@@ -268,6 +268,18 @@ def test_a_byline_broken_over_two_lines_is_one_byline(lines, byline):
     assert article.subtitle is None
 
 
+@pytest.mark.parametrize("credit", [("YMG全媒体记者 孙浩", "明 摄"), ("新华社记者 李", "波林 摄")])
+def test_a_photo_credit_broken_over_two_lines_stays_with_its_caption(credit):
+    # the credit's last piece (a name's tail and 摄) wrapped onto a line of its own: one credit,
+    # the caption's, not a byline and a heading
+    body = ["记者从湖北省文物考古研究", "院获悉，经过近一年的考古", "发掘，位于荆门市的一处明代家族墓地已清理墓葬23座。"]
+    lines = ["明代家族墓地考古发掘出土文物200余件", *body, "图为考古人员在清理墓葬。", *credit]
+    page = cleaner.clean("\n".join(lines) + "\n")
+    (article,) = page.articles
+    assert [c.text for c in article.captions] == ["图为考古人员在清理墓葬。 " + "".join(credit)]
+    assert article.byline is None
+
+
 def test_a_first_line_closing_a_sentence_at_the_column_edge_goes_on_to_its_short_last_line(stages_until):
     # a paragraph of two lines whose first line (one indent short of the 28-em column the
     # lines after show) closes a sentence right at the edge; a one-line paragraph ends anywhere

@@ -192,6 +192,19 @@ def byline_goes_on(rules, text: str, nxt: str) -> bool:
     return m is not None and m.start() == 0 and m.end() == len(whole)
 
 
+#: a credit's last piece wrapped onto a line of its own: a name's tail and the credit mark
+_CREDIT_TAIL = re.compile(r"^\S{1,3}\s?(?:摄|攝|摄影|攝影)$")
+
+
+def credit_goes_on(rules, text: str, nxt: str) -> bool:
+    """A caption's photo credit broken over two lines (YMG全媒体记者 孙浩 / 明 摄): the next
+    line is the tail of a name and the credit mark, and the two lines read as one credit (a
+    credit pattern of the caption rule L003)."""
+    if not rules.enabled("L003") or not _CREDIT_TAIL.match(nxt.strip()):
+        return False
+    return search_any(rules["L003"].params["credit_patterns"], text + nxt) is not None
+
+
 def line_facts(page: Page, opener_res: list) -> tuple[list[bool], list[bool]]:
     """Per line, once: does it close a sentence, does it open a paragraph (``opener_res``)?"""
     ends = [ends_sentence(ln.text) for ln in page.lines]
@@ -466,6 +479,10 @@ def run(page: Page) -> Page:
                     and (k + 1 in standalone or (not ends[k + 1] and lines[k + 1].text.strip() not in _CREDIT_MARKS))
                     and byline_goes_on(rules, lines[k].text, lines[k + 1].text)}
 
+    # and a photo credit whose last piece wrapped (YMG全媒体记者 孙浩 / 明 摄)
+    credit_pairs = {k for k in range(n - 1) if not ends[k] and k not in dedoubled and k + 1 not in dedoubled
+                    and credit_goes_on(rules, lines[k].text, lines[k + 1].text)}
+
     geo = page.geometry()
     edits, changes = [], []
     touched: list[int] = []
@@ -500,6 +517,9 @@ def run(page: Page) -> Page:
         if i in byline_pairs:  # (two lines that each read as a byline, and together as one)
             score = p["weights"]["byline_goes_on"]
             cues = [(score, "a byline that goes on on the next line", ())]
+        elif i in credit_pairs:
+            score = p["weights"]["byline_goes_on"]
+            cues = [(score, "a photo credit that goes on on the next line", ())]
         elif geo[i] is not None and geo[i + 1] is not None and i in dedoubled and (i + 1) in dedoubled \
                 and geo[i].block == geo[i + 1].block and geo[i].short is False:
             # a PDF page: a display headline that fills its measure and goes on on the next line
