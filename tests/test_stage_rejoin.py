@@ -292,3 +292,19 @@ def test_a_first_line_closing_a_sentence_at_the_column_edge_goes_on_to_its_short
     short = ["目前北方冬小麦基本已出苗。", "长势总体较好，田间管理有序。"]
     page = stages_until("\n".join(["全国冬小麦面积有望保持稳定"] + short + rest) + "\n", "rejoin")
     assert [b.text for b in page.blocks][1] == short[0]
+
+
+def test_a_stack_of_headings_without_punctuation_is_no_cut_paragraph(stages_until):
+    # four short lines without punctuation, then a wider paragraph: a stack of headlines (two
+    # articles' kickers and titles), not a paragraph cut by the column change; with a clause
+    # mark in one of them they read as a cut paragraph
+    from cleaner.stages.rejoin import reaches_sentence_end
+
+    heads = ["推动城乡教育资源共享", "乡村学校用上双师课堂", "文博场馆延时开放受青睐", "博物馆夜场精彩纷呈"]
+    para = ["上观新闻2月4日消息晚上8点，河南省洛阳市洛阳博物馆里依然人", "头攒动。观众们在展柜前驻足观看。"]
+    page = stages_until("\n".join(heads + para) + "\n", "lines")
+    p = page.rules["J001"].params
+    assert not reaches_sentence_end(page.lines, 0, p)
+    cut = ["推动城乡教育资源共享", "乡村学校用上了远程", "课堂，孩子们在家门口", "就能听到名师讲课"]
+    page = stages_until("\n".join(cut + para) + "\n", "lines")
+    assert reaches_sentence_end(page.lines, 0, p)

@@ -124,8 +124,8 @@ def reaches_sentence_end(lines, i: int, p: dict, limit: int = 80, stop: frozense
             return j - i >= 3 and any(_PROSE_MARK.search(lines[k].text) for k in range(i, j))
         if ends_sentence(lines[j].text):
             return w <= hi
-        if not lo <= w <= hi:
-            return j - i >= 3
+        if not lo <= w <= hi:  # (the same: a cut paragraph has punctuation somewhere)
+            return j - i >= 3 and any(_PROSE_MARK.search(lines[k].text) for k in range(i, j))
         if "，" in lines[j].text:
             return True
         hi = max(hi, w + p["full_tolerance"])
