@@ -26,7 +26,7 @@ SCHEMAS = {
     "pdf": {"read_layout": {"row_tolerance": float, "gutter_ems": float, "same_size": float, "max_pitch": float,
                             "pitch_slack": float, "first_line_slack": float, "line_slack": float, "hang_ems": float,
                             "indent_ems": float, "short_ems": float, "space_ems": float, "copy_ems": float,
-                            "lane_min": int, "lane_reach": float, "band_gap_ems": float, "band_reach_ems": float,
+                            "lane_min": int, "lane_reach": float, "lane_near": float, "band_gap_ems": float, "band_reach_ems": float,
                             "band_cover": float, "display_ratio": float, "goes_on_ems": float,
                             "caption_reach": float, "kicker_reach": float, "vertical_step": float}},
     "lines": {"split_merged_byline": {"byline_pattern": str, "name_pattern": str, "min_rest": int,

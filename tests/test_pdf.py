@@ -212,6 +212,19 @@ def test_a_byline_set_flush_right_beyond_its_headline_is_read_with_it():
     assert [t[0] for t in text] == ["标", "—", "本"] + ["甲"] * 5 + ["乙"] * 5 + ["丙"] * 5
 
 
+def test_a_mark_inside_a_line_is_no_gutter_where_column_edges_stand_only_far_away():
+    # two-column articles at the top and the bottom of the page share their gutter's x; between
+    # them a one-column article whose line has a comma right at that x: its line is not cut
+    # (no piece stands on those edges anywhere near it)
+    def two_cols(top):
+        return [line("甲" * 10, 0, top - 14 * k) for k in range(4)] + \
+            [line("乙" * 10, 112, top - 14 * k) for k in range(4)]
+    middle = [line("丙" * 22, 0, 500 - 14 * k) for k in range(4)]
+    middle[1] = line("丙" * 10 + "，", 0, 486) + line("丁" * 10, 112, 486)
+    text, _ = read(*two_cols(760), *middle, *two_cols(240))
+    assert "丙" * 10 + "，" + "丁" * 10 in text
+
+
 def test_parse_pages():
     assert parse_pages(None, 3) == [1, 2, 3]
     assert parse_pages("2-", 4) == [2, 3, 4]

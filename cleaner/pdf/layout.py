@@ -79,7 +79,7 @@ class PdfText(NamedTuple):
 #: the reader's parameters when no rule set gives them (rules/pdf.toml, rule P001, says what each is)
 DEFAULTS = {"row_tolerance": 0.3, "gutter_ems": 0.8, "same_size": 0.12, "max_pitch": 2.4, "pitch_slack": 0.25,
             "first_line_slack": 2.5, "line_slack": 0.6, "hang_ems": 0.5, "indent_ems": 0.8, "short_ems": 0.8,
-            "space_ems": 0.25, "copy_ems": 0.3, "lane_min": 3, "lane_reach": 2.5, "band_gap_ems": 1.0,
+            "space_ems": 0.25, "copy_ems": 0.3, "lane_min": 3, "lane_reach": 2.5, "lane_near": 4.0, "band_gap_ems": 1.0,
             "band_reach_ems": 14.0, "band_cover": 0.6, "display_ratio": 1.5, "goes_on_ems": 3.0,
             "caption_reach": 2.0, "kicker_reach": 2.0, "vertical_step": 1.6}
 
@@ -137,7 +137,7 @@ def pieces(row: list[Glyph], p: dict, body: float = 1e9) -> tuple[list[Piece], l
     return [pc for pc in out if pc.text.strip()], copies
 
 
-Lane = tuple  # (x, lowest baseline, highest baseline)
+Lane = tuple  # (x, lowest baseline, highest baseline, the baselines of its pieces in order)
 
 
 def lanes(xs_at: list[tuple[float, float]], p: dict) -> list[Lane]:
@@ -148,19 +148,26 @@ def lanes(xs_at: list[tuple[float, float]], p: dict) -> list[Lane]:
         at.setdefault(round(x), []).append(y)
     out = []
     for x, ys in at.items():
-        near = ys + at.get(x - 1, []) + at.get(x + 1, [])
+        near = sorted(ys + at.get(x - 1, []) + at.get(x + 1, []))
         if len(near) >= p["lane_min"]:
-            out.append((float(x), min(near), max(near)))
+            out.append((float(x), near[0], near[-1], tuple(near)))
     return sorted(out)
 
 
-def _spans_lane(lns: list[Lane], xs: list[float], x0: float, x1: float, y: float, reach: float) -> bool:
+def _spans_lane(lns: list[Lane], xs: list[float], x0: float, x1: float, y: float, reach: float,
+                near: float | None = None) -> bool:
     """Whether a lane lies between ``x0`` and ``x1`` (within a point) at rows within
-    ``reach`` of baseline ``y``."""
+    ``reach`` of baseline ``y`` (and, given ``near``, with a piece on it within ``near`` of
+    ``y``: the same x further down the page may be another article's column edge)."""
     i = bisect.bisect_left(xs, x0 - 1.0)
     while i < len(lns) and lns[i][0] <= x1 + 1.0:
         if lns[i][1] - reach <= y <= lns[i][2] + reach:
-            return True
+            if near is None:
+                return True
+            ys = lns[i][3]
+            k = bisect.bisect_left(ys, y - near)
+            if k < len(ys) and ys[k] <= y + near:
+                return True
         i += 1
     return False
 
@@ -184,8 +191,8 @@ def cut_at_lanes(pc: Piece, starts: list[Lane], ends: list[Lane], p: dict, body:
         first = k - 1  # the run of marks that hang (。” may hang together)
         while first > 1 and gs[first - 1].char in HANGING:
             first -= 1
-        if _spans_lane(ends, ex, gs[first].x0, prev.x1, pc.baseline, reach) \
-                and _spans_lane(starts, sx, gs[k].x0, gs[k].x0, pc.baseline, reach):
+        if _spans_lane(ends, ex, gs[first].x0, prev.x1, pc.baseline, reach, p["lane_near"] * reach) \
+                and _spans_lane(starts, sx, gs[k].x0, gs[k].x0, pc.baseline, reach, p["lane_near"] * reach):
             cuts.append(k)
     if not cuts:
         return [pc]
