@@ -107,6 +107,16 @@ def test_a_character_missing_from_the_text_layer_does_not_cut_its_line():
     assert text[1] == "科技日报 门九月三日" and text[5:] == ["乙" * 10] * 5
 
 
+def test_a_bracket_inside_the_line_under_a_hole_runs_across_it():
+    # the hole of a missing character sits over the closing bracket of the line below (记者
+    # 潘）在): the bracket is part of that line's run of characters, so the hole is inside the
+    # column, not a gutter
+    rows = two_columns(line("中新社约", 0, 686) + line("内斯堡十日", 50, 686))
+    rows[2] = line("（记者潘）在全国职业", 0, 672)
+    text, _ = read(*rows)
+    assert text[1] == "中新社约 内斯堡十日" and text[5:] == ["乙" * 10] * 5
+
+
 def test_a_short_line_and_the_next_column_stay_apart_where_the_gutter_is_white():
     # the left column's last line is short; the right column's line beside it starts at its
     # edge: a gutter, even where no column edge is known (two rows only)

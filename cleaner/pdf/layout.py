@@ -210,12 +210,11 @@ class Ink:
     the lines of that column right above or right below running across it, character after
     character. The rows asked are the nearest ones above and below (within ``max_pitch``
     sizes) with ink on both sides of the gap (a short line ending in it says nothing); a
-    mark's ink fills only its half of the em (，。” on the left, “（ on the right), so a mark
-    hanging into a gutter does not bridge it."""
+    mark hanging into a gutter does not bridge it (:func:`_inked`)."""
 
     def __init__(self, rows: list[list[Glyph]], p: dict):
         self.base = [r[0].baseline for r in rows]
-        self.spans = [sorted(_ink(g) for g in r if not g.char.isspace()) for r in rows]
+        self.spans = [_inked(sorted((g for g in r if not g.char.isspace()), key=lambda g: g.x0), p) for r in rows]
         self.x0s = [[a for a, _ in sp] for sp in self.spans]
         self.p = p
 
@@ -253,13 +252,27 @@ class Ink:
         return bool(votes) and all(votes)
 
 
-def _ink(g: Glyph) -> tuple[float, float]:
-    """The part of a character's box its ink is in (a mark's half of a wide box)."""
-    if g.char in HANGING and _is_wide(g.char):
-        return (g.x0, 0.5 * (g.x0 + g.x1))
-    if g.char in OPENING and _is_wide(g.char):
-        return (0.5 * (g.x0 + g.x1), g.x1)
-    return (g.x0, g.x1)
+def _inked(row: list[Glyph], p: dict) -> list[tuple[float, float]]:
+    """Where a row's characters (left to right) put ink: a character's box, but a mark's ink
+    fills only its half of the em (，。” on the left, “（ on the right) where the mark ends
+    or starts a run of characters (a mark hanging past a column's measure, into the gutter);
+    inside a run (怡）在) its box is part of the run."""
+    out = []
+    for k, g in enumerate(row):
+        if _is_wide(g.char) and (g.char in HANGING or g.char in OPENING):
+            tol = p["space_ems"] * g.size
+            if g.char in HANGING:
+                nxt = row[k + 1] if k + 1 < len(row) else None
+                if nxt is None or not -0.5 <= nxt.x0 - g.x1 <= tol:
+                    out.append((g.x0, 0.5 * (g.x0 + g.x1)))
+                    continue
+            else:
+                prv = row[k - 1] if k else None
+                if prv is None or not -0.5 <= g.x0 - prv.x1 <= tol:
+                    out.append((0.5 * (g.x0 + g.x1), g.x1))
+                    continue
+        out.append((g.x0, g.x1))
+    return sorted(out)
 
 
 def join_inside(row: list[Piece], at: int, ink: Ink, starts: list[Lane], ends: list[Lane], p: dict,
