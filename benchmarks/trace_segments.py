@@ -1,18 +1,28 @@
 """Print the assemble stage's chosen reading of each paragraph and heading group (debugging).
 
-    python benchmarks/trace_segments.py PAGE.txt
+    python benchmarks/trace_segments.py PAGE.txt|PAGE.pdf
 """
 import sys
 
-from cleaner.model import Overlay, Page
+from cleaner.model import Layout, Overlay, Page
 from cleaner.rules import default_rules
 from cleaner.stages import PIPELINE
 from cleaner.stages.assemble import Assembler
 
 
 def main(argv):
-    text = open(argv[0], encoding="utf-8").read()
+    layout = None
+    if argv[0].endswith(".pdf"):  # (the first page, read as cleaner.pdf.clean_pdf reads it)
+        from cleaner.pdf import read_pdf
+
+        got = next(read_pdf(argv[0]))
+        text = got.text
+        layout = Layout(geometry=tuple(got.geometry), copies=tuple(got.copies), page_size=tuple(got.size))
+    else:
+        text = open(argv[0], encoding="utf-8").read()
     page = Page(name=argv[0], source=text, rules=default_rules(), overlay=Overlay(text))
+    if layout is not None:
+        page = page.evolve(layout=layout)
     for stage in PIPELINE[:-1]:
         page = stage.run(page)
     a = Assembler(page)
