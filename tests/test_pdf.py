@@ -235,6 +235,18 @@ def test_a_mark_inside_a_line_is_no_gutter_where_column_edges_stand_only_far_awa
     assert "丙" * 10 + "，" + "丁" * 10 in text
 
 
+def test_a_subhead_level_with_the_byline_at_a_headlines_foot_waits_for_its_column():
+    # a headline over three columns, its byline under it at the left; level with the byline,
+    # at the top of the third column, that column's first subhead: read with the third
+    # column, not with the headline's lines
+    head = line("标题" * 7, 0, 760, size=24)
+    byline = line("本报记者某某", 0, 738)
+    sub = line("小标题", 224, 730, bold=True)
+    cols = [line(ch * 10, x, 706 - 14 * k) for ch, x in (("甲", 0), ("乙", 112), ("丙", 224)) for k in range(5)]
+    text, _ = read(head, byline, sub, *cols)
+    assert [t[0] for t in text] == ["标", "本"] + ["甲"] * 5 + ["乙"] * 5 + ["小"] + ["丙"] * 5
+
+
 def test_parse_pages():
     assert parse_pages(None, 3) == [1, 2, 3]
     assert parse_pages("2-", 4) == [2, 3, 4]

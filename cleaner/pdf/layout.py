@@ -488,6 +488,9 @@ def reading_order(bs: list[_Block], body: float, p: dict) -> list[_Block]:
     heads = [k for k in range(n) if display[k]]
     owner = [_headline_above(bs, heads, k, body, p) for k in range(n)]
     _byline_beyond(bs, box, heads, owner, body, p)
+    # one-line blocks that are no line of a column (they start off the left edge of the column
+    # right under them): what may be a byline set flush right at a headline's foot
+    apart = {k for k in range(n) if len(bs[k].pieces) == 1 and not _heads_column(bs, box, k, body, p)}
     # the top of each headline with its kicker over it
     unit_top = {h: box[h][3] for h in heads}
     for k in range(n):
@@ -557,7 +560,8 @@ def reading_order(bs: list[_Block], body: float, p: dict) -> list[_Block]:
     while len(order) < n:
         if not ready:  # a cycle (overlapping blocks): take the topmost of those left
             ready = [max((k for k in range(n) if not done[k]), key=lambda k: (box[k][3], -box[k][0]))]
-        i = _next(ready, box, last, chain_top, body, p, owner, opens, heads_beside, [len(b.pieces) for b in bs])
+        i = _next(ready, box, last, chain_top, body, p, owner, opens, heads_beside, [len(b.pieces) for b in bs],
+                  apart)
         if last is None or not _goes_on(box[last], box[i], body, p) or display[i]:
             chain_top = None  # (the text of a column starts under its headline)
         if chain_top is None and not display[i]:
@@ -573,7 +577,15 @@ def reading_order(bs: list[_Block], body: float, p: dict) -> list[_Block]:
     return order
 
 
-def _byline_beyond(bs: list[_Block], box: list[tuple], heads: list[int], owner: list, body: float, p: dict) -> None:
+def _heads_column(bs: list[_Block], box: list[tuple], k: int, body: float, p: dict) -> bool:
+    """Whether block ``k`` starts at the left edge of a column block right under it (a line of
+    that column: its subhead, or the end of a paragraph from the column before)."""
+    return any(abs(box[j][0] - box[k][0]) <= body for j in range(len(bs))
+               if j != k and len(bs[j].pieces) >= 2 and _goes_on(box[k], box[j], body, p))
+
+
+def _byline_beyond(bs: list[_Block], box: list[tuple], heads: list[int], owner: list, body: float,
+                   p: dict) -> None:
     """A line of body type that no headline is over, set right under a headline's lines (its
     title and subtitle) but out to the right of them, towards the right edge of the article
     (a byline set flush right): that headline's. The headline is the nearest to its left; a
@@ -588,6 +600,8 @@ def _byline_beyond(bs: list[_Block], box: list[tuple], heads: list[int], owner: 
         foot[h] = bottom
     for k, b in enumerate(bs):
         if owner[k] is not None or len(b.pieces) != 1 or b.pieces[0].size > body * (1 + p["same_size"]):
+            continue
+        if _heads_column(bs, box, k, body, p):  # (a line of a column, not set apart)
             continue
         left = [h for h in heads if box[h][1] <= box[k][0] + body
                 and foot[h] - p["goes_on_ems"] * body <= box[k][3] <= foot[h] + body]
@@ -621,7 +635,7 @@ def _headline_above(bs: list[_Block], heads: list[int], k: int, body: float, p: 
 
 def _next(ready: list[int], box: list[tuple], last: int | None, chain_top: float | None, body: float,
           p: dict, owner: list | None = None, display: list | None = None, beside: list | None = None,
-          lines: list | None = None) -> int:
+          lines: list | None = None, apart: set | None = None) -> int:
     """The block read next: after a kicker, its headline; the one right under the block just
     read, in its column; else the
     next column of the same text, to the right, starting level with the column just read;
@@ -635,8 +649,9 @@ def _next(ready: list[int], box: list[tuple], last: int | None, chain_top: float
         # set beside it that it heads comes next, before anything else under it
         h = owner[last]
         more = [k for k in ready if owner[k] == h and lines[k] == 1 and not display[k]
-                and (_goes_on(box[last], box[k], body, p)  # (or set out to its right, at its foot)
-                     or box[k][0] >= box[last][1] - body and abs(box[k][3] - box[last][2]) <= body)]
+                and (_goes_on(box[last], box[k], body, p)  # (or a byline set flush right, at its foot)
+                     or k in (apart or ()) and box[k][0] >= box[last][1] - body
+                     and abs(box[k][3] - box[last][2]) <= body)]
         if more:
             return max(more, key=lambda k: box[k][3])
         cols = [k for k in ready if beside[k] == h]
