@@ -247,6 +247,25 @@ def test_a_subhead_level_with_the_byline_at_a_headlines_foot_waits_for_its_colum
     assert [t[0] for t in text] == ["标", "本"] + ["甲"] * 5 + ["乙"] * 5 + ["小"] + ["丙"] * 5
 
 
+def test_a_short_headline_heads_the_columns_to_its_right_up_to_the_next_headline():
+    # article A's headline is short; A's second column (and a framed quote over it) stands
+    # right of the headline's width, its first column under a picture, starting below the
+    # second's first stretch; article B's headline starts further right, higher than A's
+    # columns: A's columns come before B, left to right
+    a_head = line("甲标题", 0, 760, size=26)
+    pic = Box(0, 620, 100, 735, "image")
+    quote = [line("引语引语", 120, 720 - 14 * k, size=12, bold=True) for k in range(2)]
+    frame = Box(116, 688, 172, 734, "frame")
+    a1 = [line("甲" * 10, 0, 600 - 14 * k) for k in range(4)]
+    a2 = [line("乙" * 10, 112, 660 - 14 * k) for k in range(3)] + [line("小标题", 112, 614, bold=True)] \
+        + [line("丁" * 10, 112, 598 - 14 * k) for k in range(5)]
+    b_head = line("丙文的标题", 236, 762, size=20)
+    b1 = [line("丙" * 10, 236, 730 - 14 * k) for k in range(8)]
+    text, _ = read(a_head, *quote, *a1, *a2, b_head, *b1, boxes=[pic, frame])
+    assert [t[0] for t in text] == ["甲", "引", "引"] + ["甲"] * 4 + ["乙"] * 3 + ["小"] + ["丁"] * 5 \
+        + ["丙"] + ["丙"] * 8
+
+
 def test_parse_pages():
     assert parse_pages(None, 3) == [1, 2, 3]
     assert parse_pages("2-", 4) == [2, 3, 4]

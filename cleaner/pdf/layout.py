@@ -488,6 +488,7 @@ def reading_order(bs: list[_Block], body: float, p: dict) -> list[_Block]:
     heads = [k for k in range(n) if display[k]]
     owner = [_headline_above(bs, heads, k, body, p) for k in range(n)]
     _byline_beyond(bs, box, heads, owner, body, p)
+    _under_extent(box, heads, owner, body)
     # one-line blocks that are no line of a column (they start off the left edge of the column
     # right under them): what may be a byline set flush right at a headline's foot
     apart = {k for k in range(n) if len(bs[k].pieces) == 1 and not _heads_column(bs, box, k, body, p)}
@@ -577,6 +578,28 @@ def reading_order(bs: list[_Block], body: float, p: dict) -> list[_Block]:
     return order
 
 
+def _under_extent(box: list[tuple], heads: list[int], owner: list, body: float) -> None:
+    """A block that no headline is over, under a headline and right of its start, short of
+    where the next headline of that row starts: that headline's. A headline heads the columns
+    under it and those to its right up to the next article's (a short headline over a wide
+    article leaves its right-hand columns under no headline's width)."""
+    for k in range(len(box)):
+        if owner[k] is not None:
+            continue
+        near = []
+        for h in heads:
+            if not (box[h][0] - body <= box[k][0] and box[k][3] <= box[h][2] + body):
+                continue
+            # the next headline to the right that shares h's rows bounds its extent
+            ends = [box[g][0] for g in heads if g != h and box[g][0] > box[h][0]
+                    and min(box[g][3], box[h][3]) > max(box[g][2], box[h][2])]
+            if ends and box[k][1] > min(ends) + body:
+                continue
+            near.append(h)
+        if near:
+            owner[k] = max(near, key=lambda h: (box[h][2], box[h][0]))  # (the nearest above)
+
+
 def _heads_column(bs: list[_Block], box: list[tuple], k: int, body: float, p: dict) -> bool:
     """Whether block ``k`` starts at the left edge of a column block right under it (a line of
     that column: its subhead, or the end of a paragraph from the column before)."""
@@ -637,10 +660,9 @@ def _next(ready: list[int], box: list[tuple], last: int | None, chain_top: float
           p: dict, owner: list | None = None, display: list | None = None, beside: list | None = None,
           lines: list | None = None, apart: set | None = None) -> int:
     """The block read next: after a kicker, its headline; the one right under the block just
-    read, in its column; else the
-    next column of the same text, to the right, starting level with the column just read;
-    else the topmost block left under the headline being read, or else anywhere (the leftmost
-    of those within an em of its top)."""
+    read, in its column; else the next column of the same text, to the right, starting level
+    with the column just read; else the leftmost (then topmost) block left under the headline
+    being read, or else the topmost anywhere (the leftmost of those within an em of its top)."""
     if last is not None and owner is not None and owner[last] in ready:
         return owner[last]  # a kicker: its headline next
     if last is not None and owner is not None and beside is not None and owner[last] is not None \
@@ -694,7 +716,8 @@ def _next(ready: list[int], box: list[tuple], last: int | None, chain_top: float
     if owner is not None and last is not None and owner[last] is not None:
         # the rest of the text under the headline being read comes before another article
         mine = [k for k in ready if owner[k] == owner[last] and k != owner[last]]
-        pool = mine or ready
+        if mine:  # (column by column, left to right: a picture may stand at a left column's top)
+            return min(mine, key=lambda k: (round(box[k][0] / body), -box[k][3]))
     top = max(box[k][3] for k in pool)
     level = [k for k in pool if box[k][3] >= top - body]  # (headlines of a row start level)
     return min(level, key=lambda k: (box[k][0], -box[k][3]))
