@@ -266,6 +266,21 @@ def test_a_short_headline_heads_the_columns_to_its_right_up_to_the_next_headline
         + ["丙"] + ["丙"] * 8
 
 
+def test_a_framed_quote_keeps_its_closing_mark_and_parts_from_the_column_beside_it():
+    # a frame of two lines of bold quote type in the first column; the closing 。” of its last
+    # line hangs past the frame's side, and the next column's line starts right after it: the
+    # frame's lines are one framed block, the mark with them, and the column beside is apart
+    quote = [line("现在路修到茶园边收茶的车", 4, 720, size=11, bold=True),
+             line("开到地头价格高了三成。”", 4, 706, size=11, bold=True)]
+    frame = Box(0, 702, 136, 733, "frame")
+    left = [line("甲" * 13, 0, 686 - 14 * k) for k in range(3)]
+    right = [line("乙" * 10, 140, 734 - 14 * k) for k in range(8)]
+    text, geo = read(*quote, *left, *right, boxes=[frame])
+    assert text[:2] == ["现在路修到茶园边收茶的车", "开到地头价格高了三成。”"]
+    assert geo[0].framed and geo[1].framed and geo[0].block == geo[1].block
+    assert text[2:] == ["甲" * 13] * 3 + ["乙" * 10] * 8
+
+
 def test_parse_pages():
     assert parse_pages(None, 3) == [1, 2, 3]
     assert parse_pages("2-", 4) == [2, 3, 4]

@@ -275,6 +275,25 @@ def _inked(row: list[Glyph], p: dict) -> list[tuple[float, float]]:
     return sorted(out)
 
 
+def cut_at_frames(pc: Piece, frames: list[Box], p: dict) -> list[Piece]:
+    """A piece cut where it crosses the side of a frame it stands in: the frame's text and
+    the column beside it (a mark closing the frame's last sentence may hang past its side:
+    it stays with the frame's text)."""
+    gs = pc.glyphs
+    for f in frames:
+        if not (f.bottom - 1 <= pc.baseline <= f.top + 1):
+            continue
+        for edge in (f.x0, f.x1):
+            if not (gs[0].x0 < edge < gs[-1].x1):
+                continue
+            k = next((i for i, g in enumerate(gs) if 0.5 * (g.x0 + g.x1) > edge and g.char not in HANGING), None)
+            if k is not None and 0 < k:
+                left, right = list(gs[:k]), list(gs[k:])
+                return [q for part in (left, right) if any(not g.char.isspace() for g in part)
+                        for q in cut_at_frames(_piece(part, p), frames, p)]
+    return [pc]
+
+
 def join_inside(row: list[Piece], at: int, ink: Ink, starts: list[Lane], ends: list[Lane], p: dict,
                 body: float) -> list[Piece]:
     """The pieces of body type of row ``at`` joined again across a wide gap that lies inside a
@@ -389,8 +408,10 @@ class _Block:
 
 
 def _frame_of(pc: Piece, frames: list[Box]):
+    """The frame a piece stands in (a mark closing its last sentence may hang past its side)."""
+    x1 = next((g.x1 for g in reversed(pc.glyphs) if g.char not in HANGING and not g.char.isspace()), pc.x1)
     for i, f in enumerate(frames):
-        if f.x0 - 1 <= pc.x0 and pc.x1 <= f.x1 + 1 and f.bottom - 1 <= pc.bottom and pc.top <= f.top + 1:
+        if f.x0 - 1 <= pc.x0 and x1 <= f.x1 + 1 and f.bottom - 1 <= pc.bottom and pc.top <= f.top + 1:
             return i
     return None
 
@@ -601,10 +622,19 @@ def _under_extent(box: list[tuple], heads: list[int], owner: list, body: float) 
 
 
 def _heads_column(bs: list[_Block], box: list[tuple], k: int, body: float, p: dict) -> bool:
-    """Whether block ``k`` starts at the left edge of a column block right under it (a line of
-    that column: its subhead, or the end of a paragraph from the column before)."""
-    return any(abs(box[j][0] - box[k][0]) <= body for j in range(len(bs))
-               if j != k and len(bs[j].pieces) >= 2 and _goes_on(box[k], box[j], body, p))
+    """Whether block ``k`` starts at the left edge of a column block right under it, or under
+    one-line blocks (subheads) that go on under it at that edge: a line of that column (its
+    subhead, or the end of a paragraph from the column before)."""
+    last = k
+    while True:
+        under = [j for j in range(len(bs)) if j != last and abs(box[j][0] - box[k][0]) <= body
+                 and _goes_on(box[last], box[j], body, p) and box[j][3] < box[last][3]]
+        if not under:
+            return False
+        j = max(under, key=lambda j: box[j][3])
+        if len(bs[j].pieces) >= 2:
+            return True
+        last = j
 
 
 def _byline_beyond(bs: list[_Block], box: list[tuple], heads: list[int], owner: list, body: float,
@@ -672,8 +702,11 @@ def _next(ready: list[int], box: list[tuple], last: int | None, chain_top: float
         h = owner[last]
         more = [k for k in ready if owner[k] == h and lines[k] == 1 and not display[k]
                 and (_goes_on(box[last], box[k], body, p)  # (or a byline set flush right, at its foot)
+                     and (k in (apart or ()) or box[k][0] <= box[h][0] + body)
                      or k in (apart or ()) and box[k][0] >= box[last][1] - body
                      and abs(box[k][3] - box[last][2]) <= body)]
+        # (a line that starts a column further right under the headline is that column's first
+        # line, the end of a paragraph from the column before: not the headline's material)
         if more:
             return max(more, key=lambda k: box[k][3])
         cols = [k for k in ready if beside[k] == h]
@@ -762,6 +795,7 @@ def read(page: PageGlyphs, params: dict | None = None) -> PdfText:
     ends = lanes([(pc.x1, pc.baseline) for pc in flat], p)
     ink = Ink(all_rows, p)
     all_pieces = [q for r, got in enumerate(by_row) for q in join_inside(got, r, ink, starts, ends, p, body)]
+    all_pieces = [q for pc in all_pieces for q in cut_at_frames(pc, frames, p)]
     all_pieces = vertical_runs(all_pieces, p)
     starts = lanes([(pc.x0, pc.baseline) for pc in all_pieces], p)
     ends = lanes([(pc.x1, pc.baseline) for pc in all_pieces], p)
