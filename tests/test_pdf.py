@@ -281,6 +281,22 @@ def test_a_framed_quote_keeps_its_closing_mark_and_parts_from_the_column_beside_
     assert text[2:] == ["甲" * 13] * 3 + ["乙" * 10] * 8
 
 
+def test_after_a_byline_set_flush_right_the_text_starts_in_the_leftmost_column():
+    # the headline and subtitle at the left, the byline flush right at their foot; the third
+    # column starts right under the byline (a stretch, then a subhead), the first two under a
+    # picture, lower down: the text starts in the first column all the same
+    head = line("标题标题", 0, 760, size=24)
+    sub = line("——副题", 0, 734, size=13)
+    byline = line("本报记者某某", 264, 720)
+    pic = Box(0, 620, 212, 700, "image")
+    c1 = [line("甲" * 10, 0, 600 - 14 * k) for k in range(4)]
+    c2 = [line("乙" * 10, 112, 600 - 14 * k) for k in range(4)]
+    c3 = [line("丙" * 10, 224, 704 - 14 * k) for k in range(4)] + [line("小标题", 224, 648, bold=True)] \
+        + [line("丁" * 10, 224, 632 - 14 * k) for k in range(5)]
+    text, _ = read(head, sub, byline, *c1, *c2, *c3, boxes=[pic])
+    assert [t[0] for t in text] == ["标", "—", "本"] + ["甲"] * 4 + ["乙"] * 4 + ["丙"] * 4 + ["小"] + ["丁"] * 5
+
+
 def test_parse_pages():
     assert parse_pages(None, 3) == [1, 2, 3]
     assert parse_pages("2-", 4) == [2, 3, 4]

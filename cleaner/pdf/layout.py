@@ -662,6 +662,13 @@ def _byline_beyond(bs: list[_Block], box: list[tuple], heads: list[int], owner: 
             owner[k] = max(left, key=lambda h: box[h][1])
 
 
+def _leftmost_column(ks: list[int], box: list[tuple], body: float, p: dict) -> int:
+    """Of blocks ``ks``, the topmost of the leftmost column's (its lines start at most a
+    first-line indent right of the leftmost start)."""
+    x = min(box[k][0] for k in ks)
+    return max((k for k in ks if box[k][0] <= x + p["first_line_slack"] * body), key=lambda k: box[k][3])
+
+
 def _headline_above(bs: list[_Block], heads: list[int], k: int, body: float, p: dict) -> int | None:
     """The display headline nearest above block ``k`` across some of its width (itself, for
     a headline), or None."""
@@ -717,6 +724,13 @@ def _next(ready: list[int], box: list[tuple], last: int | None, chain_top: float
         beside_head = [k for k in ready if owner[k] == last and box[k][0] >= box[last][1] - body]
         if beside_head:
             return min(beside_head, key=lambda k: box[k][0])
+    if last is not None and apart and last in apart and owner is not None and owner[last] is not None \
+            and box[last][3] >= box[owner[last]][2] - 2 * p["goes_on_ems"] * body:
+        # a byline set apart (flush right) at the headline's foot: the text under the headline
+        # starts in its leftmost column, not in the column under the byline
+        mine = [k for k in ready if owner[k] == owner[last] and k != owner[last]]
+        if mine:
+            return _leftmost_column(mine, box, body, p)
     if last is not None and display is not None and display[last] and owner is not None:
         # a headline across several columns: its text starts in the leftmost of them, though
         # a picture at the top of that column puts the column right under the headline further
@@ -750,7 +764,7 @@ def _next(ready: list[int], box: list[tuple], last: int | None, chain_top: float
         # the rest of the text under the headline being read comes before another article
         mine = [k for k in ready if owner[k] == owner[last] and k != owner[last]]
         if mine:  # (column by column, left to right: a picture may stand at a left column's top)
-            return min(mine, key=lambda k: (round(box[k][0] / body), -box[k][3]))
+            return _leftmost_column(mine, box, body, p)
     top = max(box[k][3] for k in pool)
     level = [k for k in pool if box[k][3] >= top - body]  # (headlines of a row start level)
     return min(level, key=lambda k: (box[k][0], -box[k][3]))
