@@ -68,6 +68,15 @@ def test_indent_and_short_lines_are_measured():
     assert [g.short for g in geo] == [False, False, True, True, False]
 
 
+def test_paragraphs_of_one_line_each_are_indented_from_their_columns_edge():
+    # a wide column: a paragraph of several lines, a subhead, then three paragraphs of one
+    # line each, all indented two ems: they start an indent right of the column's edge
+    lines_ = [line("段落的第一行缩进两格啊啊", 20, 700)] + [line("第二行排满了整个栏宽的字啊啊", 0, 686 - 14 * k) for k in range(3)] \
+        + [line("小标题", 0, 644, bold=True)] + [line("一行就是一段的文字啊", 20, 630 - 14 * k) for k in range(3)]
+    _, geo = read(*lines_)
+    assert [g.indent for g in geo[-3:]] == [True, True, True]
+
+
 def test_marks_hanging_into_the_gutter_do_not_join_two_columns():
     # a 10-em left column and a right one 12 pt to its right; on the third row 。” hang past
     # the measure into the gutter (half an em each): 2 pt are left between the columns there

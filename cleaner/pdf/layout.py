@@ -662,6 +662,12 @@ def _byline_beyond(bs: list[_Block], box: list[tuple], heads: list[int], owner: 
             owner[k] = max(left, key=lambda h: box[h][1])
 
 
+def _near_any(ys: tuple, lo: float, hi: float, reach: float) -> bool:
+    """Whether a baseline of ``ys`` (in order) lies between ``lo - reach`` and ``hi + reach``."""
+    k = bisect.bisect_left(ys, lo - reach)
+    return k < len(ys) and ys[k] <= hi + reach
+
+
 def _leftmost_column(ks: list[int], box: list[tuple], body: float, p: dict) -> int:
     """Of blocks ``ks``, the topmost of the leftmost column's (its lines start at most a
     first-line indent right of the leftmost start)."""
@@ -829,6 +835,15 @@ def read(page: PageGlyphs, params: dict | None = None) -> PdfText:
         lefts = Counter(round(pc.x0) for pc in b.pieces)
         left = min(x for x, c in lefts.items() if c == max(lefts.values())) if measured else b.x0
         left = min(left, b.x0 + p["hang_ems"] * b.pieces[0].size) if measured else left
+        if measured and len(lefts) == 1:
+            # every line starts at one x: paragraphs of one line each, all indented, where the
+            # column's edge (a lane the lines around it use) lies an indent to the left
+            size = b.pieces[0].size
+            near = [x for x, lo, hi, ys in starts
+                    if p["indent_ems"] * size <= left - x <= p["first_line_slack"] * size
+                    and _near_any(ys, b.bottom, b.top, p["lane_reach"] * size)]
+            if near:
+                left = max(near)
         rights = Counter(round(pc.x1) for pc in b.pieces)
         top_count = max(rights.values())
         right = max(x for x, c in rights.items() if c == top_count) if top_count >= 2 else b.x1
