@@ -308,3 +308,14 @@ def test_a_stack_of_headings_without_punctuation_is_no_cut_paragraph(stages_unti
     cut = ["推动城乡教育资源共享", "乡村学校用上了远程", "课堂，孩子们在家门口", "就能听到名师讲课"]
     page = stages_until("\n".join(cut + para) + "\n", "lines")
     assert reaches_sentence_end(page.lines, 0, p)
+
+
+def test_a_source_line_closes_the_text_but_a_first_line_that_reads_like_one_does_not(stages_until):
+    # 据新华社 under a short item's last sentence closes it (and goes with it); 据省红十字会介
+    # over a line about as wide is a narrow column's first line of the next paragraph
+    page = stages_until("\n".join(["全市已有一万余名志愿者加入了骨髓库。", "据新华社",
+                                   "另一篇稿件的标题在这里"]) + "\n", "rejoin")
+    assert page.blocks[0].text == "全市已有一万余名志愿者加入了骨髓库。据新华社"
+    lines = ["周末还要一起去看看大海。”", "据省红十字会介", "绍，截至目前，全省", "已有志愿者九万余名。"]
+    page = stages_until("\n".join(lines) + "\n", "rejoin")
+    assert [b.text for b in page.blocks] == ["周末还要一起去看看大海。”", "据省红十字会介绍，截至目前，全省已有志愿者九万余名。"]
