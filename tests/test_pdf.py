@@ -306,6 +306,23 @@ def test_after_a_byline_set_flush_right_the_text_starts_in_the_leftmost_column()
     assert [t[0] for t in text] == ["标", "—", "本"] + ["甲"] * 4 + ["乙"] * 4 + ["丙"] * 4 + ["小"] + ["丁"] * 5
 
 
+def test_a_subhead_and_a_first_line_at_a_columns_foot():
+    # a bold subhead at the foot of the first column, then a paragraph's indented first line
+    # as its last line, going on at the top of the second column: the subhead stands apart,
+    # the paragraph runs across the column break
+    from cleaner import clean
+
+    body = "甲" * 9 + "。"
+    left = [line(body, 0, 700 - 14 * k) for k in range(5)] + [line("数据用起来", 0, 630, bold=True),
+                                                               line("数据是工业互联网", 20, 616)]
+    right = [line("的血液" + "乙" * 6 + "。", 112, 700)] + [line("乙" * 9 + "。", 112, 686 - 14 * k) for k in range(6)]
+    got = layout.read(page(*left, *right))
+    blocks = [b for b in clean(got.text, geometry=got.geometry).blocks if b.kind in ("paragraph", "heading")]
+    texts = [b.text for b in blocks]
+    assert "数据用起来" in texts
+    assert any(t.startswith("数据是工业互联网的血液") for t in texts)
+
+
 def test_parse_pages():
     assert parse_pages(None, 3) == [1, 2, 3]
     assert parse_pages("2-", 4) == [2, 3, 4]
