@@ -133,6 +133,16 @@ def test_a_short_line_and_the_next_column_stay_apart_where_the_gutter_is_white()
     assert text == ["甲" * 10, "甲甲甲", "乙" * 10, "乙" * 10]
 
 
+def test_a_mark_hanging_into_a_gutter_parts_two_columns_where_no_edge_is_known():
+    # an article of two rows: the first row's comma hangs past the measure, its box reaching
+    # within 5 pt of the next column, whose line starts 15 pt from the measure; no column edge
+    # is known (two rows): the comma's ink leaves the gutter's width, so the row is cut
+    left = [line("甲" * 10 + "，", 0, 700), line("甲" * 10, 0, 686)]
+    right = [line("乙" * 10, 115, 700 - 14 * k) for k in range(2)]
+    text, _ = read(*left, *right)
+    assert text == ["甲" * 10 + "，", "甲" * 10, "乙" * 10, "乙" * 10]
+
+
 def test_a_fake_bold_copy_drawn_glyph_by_glyph_is_left_out():
     head = line("标题", 0, 760, size=24)
     copy = line("标题", 0.3, 760, size=24)

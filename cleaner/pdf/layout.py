@@ -87,6 +87,8 @@ DEFAULTS = {"row_tolerance": 0.3, "gutter_ems": 0.8, "same_size": 0.12, "max_pit
 #: marks a typesetter may hang past the right edge of the measure
 HANGING = "，。、；：？！”’）》」』】〕…—.,;:!?)"
 #: opening marks (the blank before one is its own width, not a space)
+#: marks whose ink sits in the left half of their em (in the type of mainland papers)
+LEFT_INK = "，。、；：”’）》」』】〕"
 OPENING = "“‘（《「『【〔("
 
 
@@ -128,7 +130,11 @@ def pieces(row: list[Glyph], p: dict, body: float = 1e9) -> tuple[list[Piece], l
             size = max(g.size, prev.size)
             # a gutter is as wide beside display type as beside the body (what it parts)
             spaced = usual if size > body * (1 + p["same_size"]) else 0.0  # (display type)
-            if g.x0 - prev.x1 > p["gutter_ems"] * min(size, body) + spaced or abs(g.size - prev.size) > 0.25 * size:
+            # (a mark's ink fills the left half of its em: a mark hanging past a column's measure
+            # leaves the gutter's width after its ink, though its box nearly reaches the next column)
+            ink_end = 0.5 * (prev.x0 + prev.x1) if prev.char in LEFT_INK and _is_wide(prev.char) \
+                and not spaced and prev.size <= body * (1 + p["same_size"]) else prev.x1
+            if g.x0 - ink_end > p["gutter_ems"] * min(size, body) + spaced or abs(g.size - prev.size) > 0.25 * size:
                 out.append(_piece(cur, p))
                 cur = []
         cur.append(g)
