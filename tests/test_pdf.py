@@ -486,6 +486,34 @@ def test_a_framed_quote_inside_the_paragraph_it_repeats_is_a_pull_quote(wrap):
     assert [b.text for b in article.body] == [lead]
 
 
+def test_a_heading_in_type_larger_than_the_text_is_no_subhead(wrap):
+    # a plain heading one and a half times the text's size between two stretches of text on
+    # a PDF page: the next article's headline, not a subhead of the article before (a subhead
+    # is set in the text's size)
+    from cleaner import clean
+    from cleaner.pdf.layout import LineGeometry
+
+    def g(size, block, first=False):
+        return LineGeometry(size, 10.0, False, None, None, False, block, first, False, None, 0.0, 90.0, 0.0)
+
+    a = [wrap(t, column=12) for t in ("城市书房实行二十四小时开放，市民刷身份证即可进门借阅。",
+                                      "周末书房还有读书会和讲座，吸引了不少带孩子的家长。", "今年全市计划再建二十家城市书房。")]
+    b = [wrap(t, column=12) for t in ("七月八日，桐城市总工会联合市教育局举办的托管班开班。",
+                                      "托管班每天上午八点至下午五点半开放，收费标准不高。", "首批一千二百余名职工子女报名入班。")]
+    head = "暑期托管开班 “小候鸟”有了好去处"
+    lines, geometry = ["城市书房让阅读触手可及"], [g(26.0, 0, True)]
+    for k, para in enumerate(a):
+        lines += para
+        geometry += [g(10.0, 1 + k, j == 0) for j in range(len(para))]
+    lines.append(head)
+    geometry.append(g(15.8, 9, True))
+    for k, para in enumerate(b):
+        lines += para
+        geometry += [g(10.0, 10 + k, j == 0) for j in range(len(para))]
+    page = clean("\n".join(lines) + "\n", geometry=geometry)
+    assert [a.title.text for a in page.articles] == ["城市书房让阅读触手可及", head]
+
+
 def test_a_byline_set_under_its_own_headline_closes_its_text_before_the_next_headline():
     # d007: the byline stands in the last column of its article (set under that article's
     # headline), right before the next article's headline; it closes its own article's text

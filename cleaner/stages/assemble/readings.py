@@ -81,6 +81,10 @@ class Readings:
         if self.under_one_headline(prev[-1], h, nxt):
             score += w["geo_subhead"]
             cues.append("set in text type between two stretches of text under one headline")
+        elif self.geo is not None and self.geo[h.lines[0]] is not None \
+                and self.geo[h.lines[0]].ratio >= self.rules["D005"].params["bold_ratio"]:
+            score -= w["geo_subhead"]
+            cues.append("set in type larger than the text's (a subhead is set in the text's size)")
         if " " in h.text.strip():
             score += w["phrase_pair_bonus"]
             cues.append("two phrases, as subheads are set")
