@@ -177,3 +177,24 @@ def test_a_join_loses_no_heading_of_either_part(keep_x):
     head = x if keep_x else y
     assert (joined.kicker, joined.title, joined.subtitle) == (head.kicker, head.title, head.subtitle)
     assert [b.text for b in joined.body if b.kind == "paragraph"] == ["甲段。", "乙段。", "丙段。"]
+
+
+def test_two_parts_set_under_two_display_headlines_of_a_pdf_page_stay_apart(wrap):
+    # the same page read from a PDF whose geometry sets the first part under one display
+    # headline and the rest under another: two articles, whatever words they share
+    from cleaner.pdf.layout import LineGeometry
+
+    text = page_text(wrap, A2, "智慧农业让种地更轻松")
+    lines = text.splitlines()
+    first = len(wrap(A1[0], column=20)) + 1 + len(wrap(A1[1], column=20))
+    rest_at = lines.index(wrap(A2[0], column=20)[0])
+    rest = sum(len(wrap(t, column=20)) for t in A2)
+
+    def head(k):
+        return 10 if k < first else 20 if rest_at <= k < rest_at + rest else None
+
+    geometry = [LineGeometry(10.0, 10.0, False, None, None, False, k, True, False, head(k), 0.0, 90.0, 0.0)
+                for k in range(len(lines))]
+    page = cleaner.clean(text, geometry=geometry)
+    assert not [c for c in page.changes if c.rule == "A009"]
+    assert cleaner.clean(text).articles[0].body[0].text.startswith("中新网4月1日电")  # (as text: joined)

@@ -105,6 +105,10 @@ class Reuniting:
         in columns (a paragraph a line: text already in reading order, as cleaned text is). Each
         part must hold a paragraph printed over several lines: an article is read in two parts
         when its column is, and a part that came as whole paragraphs was no column's text.
+        On a PDF page, two parts set under two different display headlines are two articles
+        (of 65 such pairs on the typeset fitting and validation pages, none was one article;
+        the cue ``geo_apart`` this gate leaves always 0 was fitted with the text pages, where
+        it is never set, and weighed too little).
         Only drafts at most ``reach`` apart are paired, and "no other draft" means none of
         the ``window`` drafts around them (search bounds: on many pages run together, time and
         memory grow with the page, not with its square; a page of up to ``window`` drafts is
@@ -132,7 +136,8 @@ class Reuniting:
         wrapped = [any(len(b.lines) > 1 for b in d.paragraphs) for d in drafts]
         pairs = [(i, j) for (i, j), common in own_names.items()
                  if wrapped[i] and wrapped[j] and not self.has_dateline(drafts[j].paragraphs[0])
-                 and not (drafts[i].byline and drafts[j].byline) and _runs(common) >= min_names]
+                 and not (drafts[i].byline and drafts[j].byline) and _runs(common) >= min_names
+                 and not self.headed_apart(drafts[i].paragraphs[0], drafts[j].paragraphs[0])]
         if not pairs:
             return []
         word_sets = [_words(t) for t in texts]
