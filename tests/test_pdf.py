@@ -514,6 +514,26 @@ def test_a_heading_in_type_larger_than_the_text_is_no_subhead(wrap):
     assert [a.title.text for a in page.articles] == ["城市书房让阅读触手可及", head]
 
 
+def test_a_framed_quote_as_wide_as_its_text_with_its_clauses_swapped_is_a_pull_quote(wrap):
+    # an editor's quote (its clauses swapped) in a frame as wide as the column it sits over:
+    # the frame sets it apart, so it need not be set narrower than the text it comes from
+    from cleaner import clean
+    from cleaner.pdf.layout import LineGeometry
+
+    def g(block, framed=False, first=False):
+        return LineGeometry(10.0, 10.0, framed, None, None, framed, block, first, False, None, 0.0, 90.0, 0.0)
+
+    quote = "食品抽检合格率连续多年保持在97%以上，我国食品安全形势总体稳定向好。"
+    body = ("民以食为天，食以安为先。应当看到，我国食品安全形势总体稳定向好，食品抽检合格率连续多年保持在97%以上。"
+            "但也要看到，一些领域的风险隐患依然存在，需要下大力气解决。")
+    q, b = wrap(quote, column=18, indent=0), wrap(body, column=18)
+    text = "\n".join(["守护好群众舌尖上的安全"] + q + b) + "\n"
+    geometry = [g(0, first=True)] + [g(1, True, k == 0) for k in range(len(q))] + [g(2, first=k == 0) for k in range(len(b))]
+    (article,) = clean(text, geometry=geometry).articles
+    assert [x.text for x in article.pullquotes] == [quote]
+    assert [x.text for x in article.body] == [body]
+
+
 def test_a_byline_set_under_its_own_headline_closes_its_text_before_the_next_headline():
     # d007: the byline stands in the last column of its article (set under that article's
     # headline), right before the next article's headline; it closes its own article's text

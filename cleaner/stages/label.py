@@ -713,14 +713,17 @@ def pullquotes_by_window(page: Page, blocks: list[Block], rule: Rule, changes: l
 
 
 def quote_source(i: int, t: str, q_narrow: float, texts: list[str], narrow: list[float], rule: Rule,
-                 known: dict | None = None, exact: bool = False):
+                 known: dict | None = None, exact: bool = False, framed: bool = False):
     """``(block, score)`` of the paragraph within ``quote_reach`` blocks of block ``i``, set
     wider than the quote ``t`` (narrowness ``q_narrow``), that holds it: word for word, or
     (unless ``exact``) as an editor's version (words dropped, clauses swapped: its n-grams need
     not survive, its character pairs and numbers do: :func:`shared_content`); None if none
     does. A search bound keeps it linear: a quote sits near its article (at the page top, the
-    article is near too on a usual page)."""
+    article is near too on a usual page). A quote in a frame (``framed``, on a PDF page) may be
+    set as wide as its source: the frame sets it apart."""
     reach, wider, least = rule.params["quote_reach"], rule.params["quote_narrower"], rule.params["min_shared"]
+    if framed:
+        wider = 0.0
     best = None
     mine = _NOT_WORD.sub("", t)
     need = least * len(mine)
@@ -858,7 +861,7 @@ def find_pullquotes(page: Page, blocks: list[Block], rule: Rule, changes: list,
                                                      or framed(b)):
             # (a short text set clearly narrower than the page's paragraphs, or in a frame on a
             # PDF page: a quote, maybe edited)
-            best = quote_source(i, t, narrow[i], texts, narrow, rule, content)
+            best = quote_source(i, t, narrow[i], texts, narrow, rule, content, framed=framed(b))
         if best is None and framed(b) and len(t) <= QUOTE_MAX and 0 < i < len(blocks) - 1 \
                 and texts[i - 1] and texts[i + 1]:
             # a frame set inside a column cuts the paragraph it stands in: its sentence may be
