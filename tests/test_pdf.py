@@ -534,6 +534,27 @@ def test_a_framed_quote_as_wide_as_its_text_with_its_clauses_swapped_is_a_pull_q
     assert [x.text for x in article.body] == [body]
 
 
+def test_a_frame_holds_one_quote_though_its_pieces_match_apart(wrap):
+    # an editor's quote in a frame (a word dropped: 我们就说 -> 我们说) whose pieces each match
+    # the paragraph apart: one quote (a frame sets one quote apart), not two stacked ones
+    from cleaner import clean
+    from cleaner.pdf.layout import LineGeometry
+
+    def g(block, framed=False, first=False):
+        return LineGeometry(10.0, 10.0, framed, None, None, framed, block, first, False, None, 0.0, 90.0, 0.0)
+
+    q = ["“一开始大家都说分不清，我们说，", "您先试试，拿不准的拿过来我们一", "起看看。"]
+    p1 = "为此，街道组织社区干部、党员志愿者挨家挨户上门宣传，手把手教居民分类方法。“一开始大家都说分不清，" \
+         "我们就说，您先试试，拿不准的拿过来我们一起看看。”锦绣花园小区志愿者叶红英说。"
+    p2 = "积分激励也发挥了作用。居民正确投放垃圾可获得积分，用来兑换大米、食用油等生活用品。"
+    a, b = wrap(p1, column=18), wrap(p2, column=18)
+    text = "\n".join(["垃圾分类渐成新习惯"] + a + q + b) + "\n"
+    geometry = [g(0, first=True)] + [g(1, first=k == 0) for k in range(len(a))] \
+        + [g(2, True, k == 0) for k in range(len(q))] + [g(3, first=k == 0) for k in range(len(b))]
+    (article,) = clean(text, geometry=geometry).articles
+    assert [x.text for x in article.pullquotes] == ["".join(q)]
+
+
 def test_a_byline_set_under_its_own_headline_closes_its_text_before_the_next_headline():
     # d007: the byline stands in the last column of its article (set under that article's
     # headline), right before the next article's headline; it closes its own article's text

@@ -394,6 +394,14 @@ def typical_narrowness(blocks: list[Block], narrow: list[float]) -> float:
     return body[len(body) // 2] if body else 0.0
 
 
+def _one_frame(geo: list | None, b: Block) -> bool:
+    """On a PDF page: every line of ``b`` stands in one frame (one block of type, framed)."""
+    if geo is None:
+        return False
+    gs = [geo[k] for k in b.lines]
+    return all(g is not None and g.framed for g in gs) and len({g.block for g in gs}) == 1
+
+
 def split_stacked_quotes(page: Page, blocks: list[Block], rule: Rule, changes: list,
                          texts: list[str], narrow: list[float], keys: list[list[str]], index: dict,
                          keyless, openers: set[int] = frozenset()) -> list[Block]:
@@ -419,13 +427,14 @@ def split_stacked_quotes(page: Page, blocks: list[Block], rule: Rule, changes: l
 
     cutoff = rule.params["min_similarity"] * 100
     typical = typical_narrowness(blocks, narrow)
+    geo = page.geometry() if page.layout.geometry is not None else None
     out: list[Block] = []
     cut_any = False
     for i, b in enumerate(blocks):
         if b.kind != "paragraph" or len(b.lines) < 2 or narrow[i] <= rule.params["stack_narrower"] * typical \
-                or b.first in openers:  # (a dateline opens an article's text, never a quote)
+                or b.first in openers or _one_frame(geo, b):  # (a dateline opens an article's text, never a quote)
             out.append(b)  # only blocks set clearly narrower than the body can be stacked quotes
-            continue
+            continue  # (a frame on a PDF page holds one quote)
         def repeats(t: str, fuzzy: bool = False) -> bool:
             if len(t) < rule.params["min_length"]:
                 return False
