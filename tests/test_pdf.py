@@ -333,6 +333,18 @@ def test_a_subhead_and_a_first_line_at_a_columns_foot():
     assert any(t.startswith("数据是工业互联网的血液") for t in texts)
 
 
+def test_a_hole_in_a_line_is_no_gutter_where_column_edges_stand_only_far_away():
+    # as above, with a one-em hole in the middle article's line where the far articles' gutter
+    # is (a blank the text layer lacks): the line is one line of its column
+    def two_cols(top):
+        return [line("甲" * 10, 0, top - 14 * k) for k in range(4)] + \
+            [line("乙" * 10, 112, top - 14 * k) for k in range(4)]
+    middle = [line("丙" * 20, 0, 500 - 14 * k) for k in range(4)]
+    middle[1] = line("丙" * 10, 0, 486) + line("丁" * 8, 112, 486)
+    text, _ = read(*two_cols(760), *middle, *two_cols(240))
+    assert "丙" * 10 + " " + "丁" * 8 in text
+
+
 def test_parse_pages():
     assert parse_pages(None, 3) == [1, 2, 3]
     assert parse_pages("2-", 4) == [2, 3, 4]

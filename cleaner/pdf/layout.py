@@ -172,8 +172,10 @@ def _spans_lane(lns: list[Lane], xs: list[float], x0: float, x1: float, y: float
                 return True
             ys = lns[i][3]
             k = bisect.bisect_left(ys, y - near)
-            if k < len(ys) and ys[k] <= y + near:
-                return True
+            while k < len(ys) and ys[k] <= y + near:
+                if abs(ys[k] - y) >= 1.0:  # (a piece of another row: the row asked about is no support)
+                    return True
+                k += 1
         i += 1
     return False
 
@@ -322,8 +324,9 @@ def join_inside(row: list[Piece], at: int, ink: Ink, starts: list[Lane], ends: l
         # where the line before the gap ends, marks hanging past its measure left out
         end = next((g.x1 for g in reversed(prev.glyphs) if g.char not in HANGING and not g.char.isspace()), prev.x1)
         if size <= body * (1 + p["same_size"]) and abs(pc.size - prev.size) <= p["same_size"] * size \
-                and not _spans_lane(starts, sx, end, pc.x0, pc.baseline, reach) \
-                and not _spans_lane(ends, ex, end - p["hang_ems"] * size, pc.x0, prev.baseline, reach) \
+                and not _spans_lane(starts, sx, end, pc.x0, pc.baseline, reach, p["lane_near"] * reach) \
+                and not _spans_lane(ends, ex, end - p["hang_ems"] * size, pc.x0, prev.baseline, reach,
+                                    p["lane_near"] * reach) \
                 and ink.crossed(at, prev.x1, pc.x0, size):
             out[-1] = _piece(list(prev.glyphs) + list(pc.glyphs), p)
         else:
