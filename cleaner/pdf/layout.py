@@ -86,9 +86,9 @@ DEFAULTS = {"row_tolerance": 0.3, "gutter_ems": 0.8, "same_size": 0.12, "max_pit
 
 #: marks a typesetter may hang past the right edge of the measure
 HANGING = "，。、；：？！”’）》」』】〕…—.,;:!?)"
-#: opening marks (the blank before one is its own width, not a space)
 #: marks whose ink sits in the left half of their em (in the type of mainland papers)
 LEFT_INK = "，。、；：”’）》」』】〕"
+#: opening marks (the blank before one is its own width, not a space; their ink sits right)
 OPENING = "“‘（《「『【〔("
 
 
@@ -267,9 +267,9 @@ def _inked(row: list[Glyph], p: dict) -> list[tuple[float, float]]:
     inside a run (怡）在) its box is part of the run."""
     out = []
     for k, g in enumerate(row):
-        if _is_wide(g.char) and (g.char in HANGING or g.char in OPENING):
+        if _is_wide(g.char) and (g.char in LEFT_INK or g.char in OPENING):
             tol = p["space_ems"] * g.size
-            if g.char in HANGING:
+            if g.char in LEFT_INK:
                 nxt = row[k + 1] if k + 1 < len(row) else None
                 if nxt is None or not -0.5 <= nxt.x0 - g.x1 <= tol:
                     out.append((g.x0, 0.5 * (g.x0 + g.x1)))
@@ -613,19 +613,14 @@ def _under_extent(box: list[tuple], heads: list[int], owner: list, body: float) 
     where the next headline of that row starts: that headline's. A headline heads the columns
     under it and those to its right up to the next article's (a short headline over a wide
     article leaves its right-hand columns under no headline's width)."""
+    # where each headline's extent ends: the next headline to its right that shares its rows
+    extent = {h: min((box[g][0] for g in heads if g != h and box[g][0] > box[h][0]
+                      and min(box[g][3], box[h][3]) > max(box[g][2], box[h][2])), default=None) for h in heads}
     for k in range(len(box)):
         if owner[k] is not None:
             continue
-        near = []
-        for h in heads:
-            if not (box[h][0] - body <= box[k][0] and box[k][3] <= box[h][2] + body):
-                continue
-            # the next headline to the right that shares h's rows bounds its extent
-            ends = [box[g][0] for g in heads if g != h and box[g][0] > box[h][0]
-                    and min(box[g][3], box[h][3]) > max(box[g][2], box[h][2])]
-            if ends and box[k][1] > min(ends) + body:
-                continue
-            near.append(h)
+        near = [h for h in heads if box[h][0] - body <= box[k][0] and box[k][3] <= box[h][2] + body
+                and (extent[h] is None or box[k][1] <= extent[h] + body)]
         if near:
             owner[k] = max(near, key=lambda h: (box[h][2], box[h][0]))  # (the nearest above)
 
@@ -669,6 +664,11 @@ def _byline_beyond(bs: list[_Block], box: list[tuple], heads: list[int], owner: 
                 and foot[h] - p["goes_on_ems"] * body <= box[k][3] <= foot[h] + body]
         if left:
             owner[k] = max(left, key=lambda h: box[h][1])
+
+
+def _lanes_between(lns: list[Lane], xs: list[float], lo: float, hi: float) -> list[Lane]:
+    """The lanes (sorted by x, ``xs`` their x) from ``lo`` to ``hi``."""
+    return lns[bisect.bisect_left(xs, lo):bisect.bisect_right(xs, hi)]
 
 
 def _near_any(ys: tuple, lo: float, hi: float, reach: float) -> bool:
@@ -838,6 +838,7 @@ def read(page: PageGlyphs, params: dict | None = None) -> PdfText:
         owners += headed_by(got, body, p, len(ordered))
         ordered += got
     lines, geos = [], []
+    sx, ex = [ln[0] for ln in starts], [ln[0] for ln in ends]
     for bi, b in enumerate(ordered):
         measured = len(b.pieces) >= 2
         # the column's edges: where most of its lines start, and the right edge of the widest
@@ -848,9 +849,9 @@ def read(page: PageGlyphs, params: dict | None = None) -> PdfText:
             # every line starts at one x: paragraphs of one line each, all indented, where the
             # column's edge (a lane the lines around it use) lies an indent to the left
             size = b.pieces[0].size
-            near = [x for x, lo, hi, ys in starts
-                    if p["indent_ems"] * size <= left - x <= p["first_line_slack"] * size
-                    and _near_any(ys, b.bottom, b.top, p["lane_reach"] * size)]
+            near = [ln[0] for ln in _lanes_between(starts, sx, left - p["first_line_slack"] * size,
+                                                    left - p["indent_ems"] * size)
+                    if _near_any(ln[3], b.bottom, b.top, p["lane_reach"] * size)]
             if near:
                 left = max(near)
         rights = Counter(round(pc.x1) for pc in b.pieces)
@@ -862,10 +863,12 @@ def read(page: PageGlyphs, params: dict | None = None) -> PdfText:
             # column's top): its column's edges are the lanes the lines around it use
             size = b.pieces[0].size
             reach = p["lane_reach"] * size
-            ls = [x for x, lo, hi, ys in starts if -1.0 <= b.x0 - x <= p["first_line_slack"] * size
-                  and _near_any(ys, b.bottom, b.top, reach)]
-            rs = [x for x, lo, hi, ys in ends if -p["hang_ems"] * size <= x - b.x1 <= p["first_line_slack"] * size * 8
-                  and _near_any(ys, b.bottom, b.top, reach)]
+            # (its own column's edges: the nearest lane at or left of its start within an indent,
+            # and the nearest at or right of its end)
+            ls = [ln[0] for ln in _lanes_between(starts, sx, b.x0 - p["first_line_slack"] * size, b.x0 + 1.0)
+                  if _near_any(ln[3], b.bottom, b.top, reach)]
+            rs = [ln[0] for ln in _lanes_between(ends, ex, b.x1 - p["hang_ems"] * size, float("inf"))
+                  if _near_any(ln[3], b.bottom, b.top, reach)]
             if ls and rs:
                 left, right, edges = max(ls), min(rs), True
         by_picture = any(_next_to(b, pic, b.pieces[0].size, p["caption_reach"]) for pic in pictures)

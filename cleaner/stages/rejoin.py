@@ -258,10 +258,10 @@ def _score(page: Page, p: dict, i: int, first_width: float, size: int, mid: floa
     end_a, end_b = ends[i], ends[i + 1]
     if end_a and search_any(p["closing_lines"], tb) \
             and not (nxt is not None and nxt.width - b.width <= p["indent_max"] and not ends[i + 1]):
-        # (not a paragraph's first line that only reads like one, 据省发展改革委有关 over a line
-        # about as wide, one indent more: a source line stands short of what follows)
         # a short item's source or author set on the line under its last sentence (据新华社,
-        # （徐林）): it closes the text, it does not open a paragraph
+        # （徐林）): it closes the text, it does not open a paragraph (but a paragraph's first
+        # line that only reads like one, 据省发展改革委有关 over a line about as wide, one indent
+        # more, does: a source line stands short of what follows)
         return w["closing_line"], [(w["closing_line"], "the next line names the source or author closing the text", ())]
     first = size == 1
     if size >= 3:

@@ -405,8 +405,9 @@ class Readings:
                     - (w["parallel_bonus"] if matched else 0.0) + dash
                 by_sub[has_sub].append(("sub", 0, c, "last subhead of an article that sets them after their sections"))
         if m >= 2 and g[0].kind == "heading" and any(b.kind == "heading" for b in g[1:]):
-            rest = self.part_cost(g[1:])
-            rest += self.byline_apart(g[:1], g[1:]) + self.tag_apart(g[:1], g[1:])
+            # (the heading read as a last subhead parted from a byline or the tag on its line)
+            parted = self.byline_apart(g[:1], g[1:]) + self.tag_apart(g[:1], g[1:])
+            rest = self.part_cost(g[1:]) + parted
             for has_sub in (False, True):
                 c = (w["subclose_cost"] if has_sub else w["subclose_first_cost"]) + rest + together \
                     - (w["parallel_bonus"] if matched else 0.0) + dash
@@ -419,8 +420,7 @@ class Readings:
                 if not any(b.kind == "heading" for b in closing) or not any(b.kind == "heading" for b in opening):
                     continue
                 c = w["split_cost"] + self.part_cost(closing) + self.part_cost(opening) + together + dash - bonus \
-                    + self.byline_apart(g[:1], g[1:]) + self.byline_apart(closing, opening) \
-                    + self.tag_apart(g[:1], g[1:]) + self.tag_apart(closing, opening)
+                    + parted + self.byline_apart(closing, opening) + self.tag_apart(closing, opening)
                 if not (opening[0].kind == "heading" and self.doubled(opening[0])):
                     c += w["split_plain_extra"]
                 for has_sub in (False, True):
