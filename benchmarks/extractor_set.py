@@ -44,7 +44,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from cleaner.synth import forms, load_stories  # noqa: E402
-from cleaner.synth.page import _paraphrase, _SENTENCE, dateline_gold  # noqa: E402
+from cleaner.synth.page import _paraphrase, dateline_gold, sentences as sentences_of  # noqa: E402
 from splits import pool_of  # noqa: E402
 
 NOTO = Path("/usr/share/fonts/opentype/noto")
@@ -102,6 +102,9 @@ def truetype(collection: str, face: int, chars: str, out: Path) -> None:
     font.save(str(out))
 
 
+_PRINTABLE: set[str] = set()  # the characters the registered fonts hold
+
+
 def register_fonts(chars: str, cache: Path) -> None:
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
@@ -113,6 +116,7 @@ def register_fonts(chars: str, cache: Path) -> None:
         if not path.exists():
             truetype(coll, face, chars, path)
         pdfmetrics.registerFont(TTFont(name, str(path)))
+    _PRINTABLE.update(chars)
 
 
 def text_width(text: str, font: str, size: float) -> float:
@@ -298,7 +302,7 @@ class Page:
                 reserved.setdefault(c, []).append((ph + 6 + 11 * len(caplines) + 8, []))
             art["captions"].append(re.sub(r"\s+", " ", cap))
         if rng.random() < 0.35:
-            sentences = [s for p in story.paragraphs for s in _SENTENCE.findall(p) if 14 <= len(s) <= 60]
+            sentences = [s for p in story.paragraphs for s in sentences_of(p) if 14 <= len(s) <= 60]
             if sentences:
                 q = rng.choice(sentences)
                 if rng.random() < 0.6:
@@ -384,6 +388,9 @@ class Page:
             c.setStrokeGray(0.3)
             c.rect(x, self.height - y - h, w, h, stroke=1, fill=1 if kind != "box" else 0)
         c.setFillGray(0.0)
+        missing = {ch for it in self.items for ch in it.text} - _PRINTABLE - {" "}
+        if missing:  # the subset font would draw nothing there and the gold would not match
+            raise SystemExit(f"{self.gold['source']}: no glyph for {''.join(sorted(missing))}: add them to the font's characters")
         for it in self.items:
             draws = [(0.0, 0.0)] + ([(0.35, 0.0)] if it.bold else [])
             n = len(it.text)
@@ -446,6 +453,11 @@ def main(argv=None) -> int:
                         + "".join(s.captions) + (s.byline_hint or "") for s in stories))
     chars |= set("".join(f.example + f.template for f in cat.forms))
     chars |= set("".join(forms.SURNAMES) + "".join(forms.GIVEN))
+    for value in vars(forms).values():  # places, papers, agencies, columns… a form may print
+        if isinstance(value, str):
+            chars |= set(value)
+        elif isinstance(value, (tuple, list)) and all(isinstance(v, str) for v in value):
+            chars |= set("".join(value))
     chars |= {chr(c) for c in range(0x20, 0x7F)} | set("（）【】〔〕《》“”‘’——…·◎□■●○▲★◇、，。；：？！／｜　")
     chars |= set("一二三四五六七八九十百千零〇年月日星期版编辑美校对电讯消息记者通讯员摄影报道图文")
     register_fonts("".join(sorted(chars)), Path(args.cache))
