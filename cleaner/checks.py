@@ -57,7 +57,7 @@ SCHEMAS = {
         "caption": {"patterns": list, "credit_patterns": list, "line_credit_patterns": list, "max_length": int,
                     "geo_caption_ratio": float,
                     "credit_max_length": int},
-        "byline": {"patterns": list, "max_length": int},
+        "byline": {"patterns": list, "max_length": int, "role_pattern": str, "break_name_max": int},
         "dateline": {"patterns": list},
         "heading": {"max_length": int, "max_lines": int, "end_marks": str, "comma_max_length": int,
                     "subtitle_openers": list},

@@ -259,6 +259,12 @@ def test_a_dateline_line_over_an_indented_looking_line_goes_on(stages_until):
     # a byline whose last name wrapped onto a line of its own (a narrow column)
     (("扬子晚报全媒体记者 冯光", "强"), "扬子晚报全媒体记者 冯光强"),
     (("本报记者 段兰梓文", "并摄"), "本报记者 段兰梓文并摄"),  # words and pictures by
+    # the break fell between two names: the line's end stood for the blank between them
+    (("本报记者 冯兵颖", "杨飞"), "本报记者 冯兵颖 杨飞"),
+    # the first line alone reads as no byline: the break is inside the paper's name
+    (("光明日报记者 范斌浩 胡倩 光", "明日报通讯员 何玲"), "光明日报记者 范斌浩 胡倩 光明日报通讯员 何玲"),
+    # over three lines of a narrow column
+    (("光明日报记者 闫敏飞", "金阳雨 光明日报通讯员", "袁艳萱"), "光明日报记者 闫敏飞 金阳雨 光明日报通讯员 袁艳萱"),
 ])
 def test_a_byline_broken_over_two_lines_is_one_byline(lines, byline):
     body = ["记者从湖北省文物考古研究", "院获悉，经过近一年的考古", "发掘，位于荆门市的一处明代家族墓地已清理墓葬23座。"]
@@ -268,7 +274,9 @@ def test_a_byline_broken_over_two_lines_is_one_byline(lines, byline):
     assert article.subtitle is None
 
 
-@pytest.mark.parametrize("credit", [("YMG全媒体记者 孙浩", "明 摄"), ("新华社记者 李", "波林 摄")])
+@pytest.mark.parametrize("credit", [("YMG全媒体记者 孙浩", "明 摄"), ("新华社记者 李", "波林 摄"),
+                                    ("齐鲁晚报·齐鲁壹点记者 郭婷慧", "摄影报道"), ("齐鲁晚报·齐鲁壹点记者 郭婷", "慧 摄影报道"),
+                                    ("齐鲁晚报·齐鲁壹点记者 蒋兰 摄", "影报道")])
 def test_a_photo_credit_broken_over_two_lines_stays_with_its_caption(credit):
     # the credit's last piece (a name's tail and 摄) wrapped onto a line of its own: one credit,
     # the caption's, not a byline and a heading
@@ -278,6 +286,26 @@ def test_a_photo_credit_broken_over_two_lines_stays_with_its_caption(credit):
     (article,) = page.articles
     assert [c.text for c in article.captions] == ["图为考古人员在清理墓葬。 " + "".join(credit)]
     assert article.byline is None
+
+
+def test_a_caption_whose_credit_wrapped_inside_the_papers_name_is_one_caption():
+    # no 图为 opens it: the sentence and the credit after it (…。齐鲁晚报· / 齐鲁壹点记者 X 摄影报道)
+    body = ["记者从湖北省文物考古研究", "院获悉，经过近一年的考古", "发掘，位于荆门市的一处明代家族墓地已清理墓葬23座。"]
+    lines = ["明代家族墓地考古发掘出土文物200余件", *body, "考古人员在清理墓葬。齐鲁晚报·", "齐鲁壹点记者 苏琳 摄影报道",
+             "据介绍，墓地出土了瓷器、铜钱等文物200余件。"]
+    (article,) = cleaner.clean("\n".join(lines) + "\n").articles
+    assert [c.text for c in article.captions] == ["考古人员在清理墓葬。齐鲁晚报·齐鲁壹点记者 苏琳 摄影报道"]
+    assert [b.text for b in article.body][-1] == lines[-1]
+
+
+def test_a_photo_credit_and_the_byline_under_it_stay_apart():
+    # 记者 X / 摄影报道 ends a caption's credit; the byline under it is the article's own
+    body = ["记者从湖北省文物考古研究", "院获悉，经过近一年的考古", "发掘，位于荆门市的一处明代家族墓地已清理墓葬23座。"]
+    lines = ["明代家族墓地考古发掘出土文物200余件", "图为考古人员在清理墓葬。", "齐鲁晚报·齐鲁壹点记者 郭婷慧", "摄影报道",
+             "中青报·中青网记者 龙晨佳", *body]
+    (article,) = cleaner.clean("\n".join(lines) + "\n").articles
+    assert article.byline is not None and article.byline.text == "中青报·中青网记者 龙晨佳"
+    assert [c.text for c in article.captions] == ["图为考古人员在清理墓葬。 齐鲁晚报·齐鲁壹点记者 郭婷慧摄影报道"]
 
 
 def test_a_first_line_closing_a_sentence_at_the_column_edge_goes_on_to_its_short_last_line(stages_until):

@@ -18,9 +18,10 @@ words). A word split by a line-end hyphen (``inter-`` + ``national``) loses the 
 
 from __future__ import annotations
 
+import functools
 import re
 
-from ..chars import CLOSERS, NO_LINE_START, SQUEEZED, ends_sentence, half_count, opens_bracket
+from ..chars import CLOSERS, HAN, NO_LINE_START, SQUEEZED, ends_sentence, half_count, opens_bracket
 from ..model import Block, Deferred, Page, new_change, replace
 from ..rules import PATTERN_TIMEOUT, Rule, any_pattern, search_any
 from ._common import apply_line_edits, dateline_at, line_replacements, one_indent_short
@@ -180,27 +181,61 @@ def dateline_goes_on(rules, text: str, nxt: str) -> bool:
     return m is not None and m.end() > len(text)
 
 
-def byline_goes_on(rules, text: str, nxt: str) -> bool:
-    """A byline (a form of the byline rule L004, no longer than its ``max_length``) broken
-    over two lines: the two lines read as one byline to the end (文/羊城晚报全媒体记 / 者 韩梅)."""
+def byline_joiners(rules, texts: list[str]) -> list[str] | None:
+    """How the lines ``texts`` of a byline broken over them (a form of the byline rule L004,
+    no longer than its ``max_length``) join, one joiner per break: ``""`` where the break is
+    inside a word (文/羊城晚报全媒体记 / 者 韩梅, 扬子晚报全媒体记者 冯光 / 强), ``" "`` where it fell
+    between two names (本报记者 冯兵颖 / 杨飞: the blank between them was the line's end), not
+    before a role (光明日报 / 通讯员 Z); None where the lines do not read as one byline to the
+    end. Between two names the blank is tried first: a four-character name broken in two is
+    rarer than two names of two."""
     if not rules.enabled("L004"):
-        return False
-    whole = text + nxt
-    if len(whole) > rules["L004"].params["max_length"]:
-        return False
-    m = search_any(rules["L004"].params["patterns"], whole)
-    return m is not None and m.start() == 0 and m.end() == len(whole)
+        return None
+    p = rules["L004"].params
+    role = any_pattern((f"^(?:{p['role_pattern']})",))
+    name = _name_first(p["break_name_max"])
+    blanks = [" " if _HAN_END.search(a) and name.match(b) and not role.search(b) else ""
+              for a, b in zip(texts, texts[1:])]
+    for joiners in (blanks, [""] * len(blanks)) if any(blanks) else (blanks,):
+        whole = texts[0] + "".join(j + t for j, t in zip(joiners, texts[1:]))
+        if len(whole) > p["max_length"]:
+            continue
+        m = search_any(p["patterns"], whole)
+        if m is not None and m.start() == 0 and m.end() == len(whole):
+            return joiners
+    return None
 
 
-#: a credit's last piece wrapped onto a line of its own: a name's tail and the credit mark
-_CREDIT_TAIL = re.compile(r"^\S{1,3}\s?(?:摄|攝|摄影|攝影)$")
+def byline_goes_on(rules, text: str, nxt: str) -> bool:
+    """A byline broken over two lines: the two lines read as one byline (:func:`byline_joiners`)."""
+    return byline_joiners(rules, [text, nxt]) is not None
+
+
+#: two Han characters closing a line: a name before the break
+_HAN_END = re.compile(f"[{HAN}]{{2}}$")
+
+
+@functools.cache  # (one rule set's value or two in a run)
+def _name_first(longest: int) -> re.Pattern:
+    """A line that opens with a name of two to ``longest`` Han characters, then a blank or its end."""
+    return re.compile(f"^[{HAN}]{{2,{longest}}}(?:\\s|$)")
+
+
+#: a credit's last piece wrapped onto a line of its own: a name's tail and the credit mark, the
+#: mark 摄影报道 with or without the name's tail, or the rest of that mark (摄 / 影报道)
+_CREDIT_TAIL = re.compile(r"^(?:\S{1,3}\s?(?:摄|攝|摄影|攝影)|(?:\S{1,3}\s?)?(?:摄影报道|攝影報道)|(?:影)?(?:报道|報道))$")
+
+
+#: the dot inside a paper's name (齐鲁晚报·齐鲁壹点): a line ends with it only where it wrapped
+_NAME_JOINERS = ("·", "・")
 
 
 def credit_goes_on(rules, text: str, nxt: str) -> bool:
-    """A caption's photo credit broken over two lines (YMG全媒体记者 孙浩 / 明 摄): the next
-    line is the tail of a name and the credit mark, and the two lines read as one credit (a
-    credit pattern of the caption rule L003)."""
-    if not rules.enabled("L003") or not _CREDIT_TAIL.match(nxt.strip()):
+    """A caption's photo credit broken over two lines (YMG全媒体记者 孙浩 / 明 摄, …描金。齐鲁晚报·
+    / 齐鲁壹点记者 X 摄影报道): the next line is the tail of a name and the credit mark, or this
+    line ends inside a paper's name, and the two lines read as one credit (a credit pattern of
+    the caption rule L003)."""
+    if not rules.enabled("L003") or not (_CREDIT_TAIL.match(nxt.strip()) or text.endswith(_NAME_JOINERS)):
         return False
     return search_any(rules["L003"].params["credit_patterns"], text + nxt) is not None
 
@@ -474,17 +509,40 @@ def run(page: Page) -> Page:
     ends, opens = line_facts(page, opener_res)
     standalone = standalone_lines(page, ends=ends)
     page = page.evolve(layout=replace(page.layout, stops=frozenset(standalone | dedoubled)))
+    # and a photo credit whose last piece wrapped (YMG全媒体记者 孙浩 / 明 摄)
+    credit_pairs = {k for k in range(n - 1) if not ends[k] and k not in dedoubled and k + 1 not in dedoubled
+                    and credit_goes_on(rules, lines[k].text, lines[k + 1].text)}
     # a byline broken over two lines whose parts each read as a byline as well (光明日报记者 X Y
     # 光明日报 / 通讯员 Z): the pair joins, though each line alone would stand alone
     # and a byline whose last name, or its 并摄, wrapped onto a line of its own (扬子晚报全媒体记者
     # 冯光 / 强; not a photographer's name over a lone 摄, which ends a caption's credit)
-    byline_pairs = {k for k in standalone if k not in dedoubled and k + 1 < n and k + 1 not in dedoubled
-                    and (k + 1 in standalone or (not ends[k + 1] and lines[k + 1].text.strip() not in _CREDIT_MARKS))
-                    and byline_goes_on(rules, lines[k].text, lines[k + 1].text)}
-
-    # and a photo credit whose last piece wrapped (YMG全媒体记者 孙浩 / 明 摄)
-    credit_pairs = {k for k in range(n - 1) if not ends[k] and k not in dedoubled and k + 1 not in dedoubled
-                    and credit_goes_on(rules, lines[k].text, lines[k + 1].text)}
+    # and a byline whose first line alone reads as none, its break inside a name or the paper's
+    # name (光明日报记者 X Y 光 / 明日报通讯员 Z), the line after it a byline of its own; and a
+    # byline over three lines or more in a narrow column (光明日报记者 X / Y 光明日报通讯员 / Z),
+    # as many as its longest form (L004 max_length) holds. Per break, its joiner: a blank where
+    # the break fell between two names (本报记者 X / Y)
+    byline_pairs: dict[int, str] = {}
+    longest = rules["L004"].params["max_length"] if rules.enabled("L004") else 0
+    role = any_pattern((rules["L004"].params["role_pattern"],)).search if longest else (lambda _: None)
+    for k in range(n - 1):
+        if k in byline_pairs or k in dedoubled or k + 1 in dedoubled or k - 1 in credit_pairs:
+            continue  # (nor the end of a photo credit: … 记者 X / 摄影报道 / 中青报·中青网记者 Y)
+        if k in standalone:
+            if not (k + 1 in standalone or (not ends[k + 1] and lines[k + 1].text.strip() not in _CREDIT_MARKS)):
+                continue
+        elif k + 1 not in standalone or ends[k] or not role(lines[k].text):
+            continue  # (a headline over a byline would read as its paper's name: 老街区焕发新活力本报记者 X)
+        texts, j = [lines[k].text], k + 1
+        while j < n and j not in dedoubled and not ends[j - 1] and not opens[j] \
+                and sum(map(len, texts)) + len(lines[j].text) <= longest:  # (本报记者 X / 本报讯: a dateline)
+            if j > k + 1 and (j - 1 in standalone or _CREDIT_TAIL.match(lines[j - 1].text.strip())):
+                break  # (a line in the middle is no whole byline or a credit's end: X 记者 Y / 摄影报道 / 本报记者 Z)
+            texts.append(lines[j].text)
+            joiners = byline_joiners(rules, texts)
+            if joiners is not None:
+                byline_pairs.update(zip(range(k, j), joiners))
+                break
+            j += 1
 
     geo = page.geometry()
     edits, changes = [], []
@@ -523,6 +581,10 @@ def run(page: Page) -> Page:
         elif i in credit_pairs:
             score = p["weights"]["byline_goes_on"]
             cues = [(score, "a photo credit that goes on on the next line", ())]
+        elif i - 1 in credit_pairs and i not in dedoubled and i + 1 not in dedoubled:
+            # the credit that went on from the line before ends here, and its caption with it
+            score = p["weights"]["caption_credit_end"]
+            cues = [(score, "a caption that ends with its photo credit", ())]
         elif geo[i] is not None and geo[i + 1] is not None and i in dedoubled and (i + 1) in dedoubled \
                 and geo[i].block == geo[i + 1].block and geo[i].short is False:
             # a PDF page: a display headline that fills its measure and goes on on the next line
@@ -550,6 +612,8 @@ def run(page: Page) -> Page:
                 touched.append(i)
             elif tb[0] in _LATIN_FIRST and _LATIN_END.search(ta[-3:]):  # a match ends the line: look there
                 joiner = " "
+            elif i in byline_pairs:
+                joiner = byline_pairs[i]
             changes.append(new_change((rule.id, STAGE, "join", (lines[i].end, lines[i + 1].start), "\n", joiner,
                                        Deferred(_join_reason, page, rule, i, score, cues), rule.safety, ())))
             if len(cur) >= 2:  # line i stops being the block's last line: it is a middle line now
