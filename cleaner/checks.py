@@ -27,7 +27,7 @@ SCHEMAS = {
                             "pitch_slack": float, "first_line_slack": float, "line_slack": float, "hang_ems": float,
                             "indent_ems": float, "short_ems": float, "space_ems": float, "copy_ems": float,
                             "lane_min": int, "lane_reach": float, "lane_near": float, "band_gap_ems": float, "band_reach_ems": float,
-                            "band_cover": float, "display_ratio": float, "goes_on_ems": float,
+                            "band_cover": float, "display_ratio": float, "bold_ratio": float, "goes_on_ems": float,
                             "caption_reach": float, "kicker_reach": float, "vertical_step": float}},
     "lines": {"split_merged_byline": {"byline_pattern": str, "name_pattern": str, "min_rest": int,
                                        "trailing_pattern": str, "doubled_share": float}},

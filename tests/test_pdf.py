@@ -3,6 +3,7 @@ typeset pages of benchmarks/extractor_set, their gold from the typesetting)."""
 
 from __future__ import annotations
 
+import itertools
 import json
 from pathlib import Path
 
@@ -575,3 +576,24 @@ def test_a_byline_set_under_its_own_headline_closes_its_text_before_the_next_hea
     _, page = next(clean_pdf(str(DEV / "d007.pdf")))
     bylines = [(a.title.text if a.title else None, a.byline.text) for a in page.articles if a.byline]
     assert bylines == [("“土专家”带出致富路", "贾琳斌、马明凯/上观新闻")]
+
+
+def test_a_small_bold_headline_heads_its_columns_though_display_headlines_stand_higher_beside_it():
+    # three articles side by side (the geometry of a typeset page): 甲's headline is a bold face
+    # 15 points over 10.5-point text, under 1.5 times it; 乙's (a kicker over 26 points) and
+    # 丙's (20 points) stand higher than 甲's columns: each article is still read whole, its
+    # headline, byline and framed quote first
+    blocks = [  # x, first baseline, lines, pitch, size, bold, characters, who
+        (296, 1259, 1, 0, 12.0, False, 11, "乙"), (36, 1255, 2, 19, 15.0, True, 16, "甲"),
+        (557, 1249, 1, 0, 19.7, True, 12, "丙"), (296, 1226, 1, 0, 26.0, True, 4, "乙"),
+        (182, 1221, 1, 0, 9.5, False, 11, "甲"), (557, 1221, 8, 20, 10.5, False, 12, "丙"),
+        (697, 1221, 8, 20, 10.5, False, 12, "丙"), (296, 1198, 8, 20, 10.5, False, 13, "乙"),
+        (433, 1196, 2, 14, 11.0, True, 9, "乙"), (166, 1193, 8, 20, 10.5, False, 12, "甲"),
+        (42, 1191, 6, 14, 11.0, True, 9, "甲"), (427, 1146, 6, 20, 10.5, False, 12, "乙"),
+        (36, 1085, 4, 20, 10.5, False, 12, "甲")]
+    lines = [line(who * chars, x, top - pitch * k, size=size, bold=bold)
+             for x, top, n, pitch, size, bold, chars, who in blocks for k in range(n)]
+    frames = [Box(37, 1108, 154, 1210, "frame"), Box(428, 1169, 545, 1215, "frame")]
+    text, _ = read(*lines, boxes=frames)
+    assert [(who, len(list(run))) for who, run in itertools.groupby(t[0] for t in text)] \
+        == [("甲", 21), ("乙", 18), ("丙", 17)]

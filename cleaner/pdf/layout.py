@@ -80,7 +80,7 @@ class PdfText(NamedTuple):
 DEFAULTS = {"row_tolerance": 0.3, "gutter_ems": 0.8, "same_size": 0.12, "max_pitch": 2.4, "pitch_slack": 0.25,
             "first_line_slack": 2.5, "line_slack": 0.6, "hang_ems": 0.5, "indent_ems": 0.8, "short_ems": 0.8,
             "space_ems": 0.25, "copy_ems": 0.3, "lane_min": 3, "lane_reach": 2.5, "lane_near": 4.0, "band_gap_ems": 1.0,
-            "band_reach_ems": 14.0, "band_cover": 0.6, "display_ratio": 1.5, "goes_on_ems": 3.0,
+            "band_reach_ems": 14.0, "band_cover": 0.6, "display_ratio": 1.5, "bold_ratio": 1.3, "goes_on_ems": 3.0,
             "caption_reach": 2.0, "kicker_reach": 2.0, "vertical_step": 1.6}
 
 
@@ -503,6 +503,13 @@ def _cover(bs: list[_Block]) -> float:
     return total
 
 
+def _display(b: _Block, body: float, p: dict) -> bool:
+    """Whether block ``b`` is set in display type: ``display_ratio`` times the body type, or a
+    bold face ``bold_ratio`` times it (a small article's headline: 15 points over 10.5)."""
+    size = b.pieces[0].size
+    return size >= p["display_ratio"] * body or (b.pieces[0].bold and size >= p["bold_ratio"] * body)
+
+
 def reading_order(bs: list[_Block], body: float, p: dict) -> list[_Block]:
     """Column blocks in reading order: a partial order after Breuel (a block above another it
     overlaps across comes first; of two blocks side by side that share rows, the left one),
@@ -511,7 +518,7 @@ def reading_order(bs: list[_Block], body: float, p: dict) -> list[_Block]:
     n = len(bs)
     eps = 1.0
     box = [(b.x0, b.x1, b.bottom, b.top) for b in bs]
-    display = [b.pieces[0].size >= p["display_ratio"] * body for b in bs]
+    display = [_display(b, body, p) for b in bs]
     # a column of text (two lines or more of body type) starting level with a headline right of
     # it (the nearest one): the headline heads that column too
     column = [len(b.pieces) >= 2 and abs(b.pieces[0].size - body) <= p["same_size"] * body for b in bs]
@@ -790,7 +797,7 @@ def headed_by(bs: list[_Block], body: float, p: dict, base: int = 0) -> list[int
     nearest one above it across its columns (a kicker: the one right under it); a block under
     none goes on the text read before it (a column beyond its headline's width). Headlines
     head themselves. Indices are in reading order, from ``base``."""
-    heads = [k for k, b in enumerate(bs) if b.pieces[0].size >= p["display_ratio"] * body]
+    heads = [k for k, b in enumerate(bs) if _display(b, body, p)]
     out: list[int | None] = []
     for k in range(len(bs)):
         h = _headline_above(bs, heads, k, body, p)
