@@ -597,3 +597,18 @@ def test_a_small_bold_headline_heads_its_columns_though_display_headlines_stand_
     text, _ = read(*lines, boxes=frames)
     assert [(who, len(list(run))) for who, run in itertools.groupby(t[0] for t in text)] \
         == [("甲", 21), ("乙", 18), ("丙", 17)]
+
+
+def test_a_picture_running_across_a_white_gap_keeps_the_band_whole():
+    # 甲's wide column on the left, its subhead after a white gap; 乙's headline on the right
+    # over a picture that runs from above that gap to below it, 乙's column under the picture:
+    # the gap cuts no band, and 甲 is read whole before 乙
+    a_head = line("甲文的标题", 0, 780, size=24, bold=True)
+    a1 = [line("甲" * 28, 0, 740 - 14 * k) for k in range(3)]
+    a_sub = line("甲小标题", 0, 690, bold=True)
+    a2 = [line("甲" * 28, 0, 670 - 14 * k) for k in range(6)]
+    b_head = line("乙文标题", 300, 780, size=20, bold=True)
+    pic = Box(300, 640, 460, 755, "image")
+    b1 = [line("乙" * 15, 300, 620 - 14 * k) for k in range(6)]
+    text, _ = read(a_head, *a1, a_sub, *a2, b_head, *b1, boxes=[pic])
+    assert [(who, len(list(run))) for who, run in itertools.groupby(t[0] for t in text)] == [("甲", 11), ("乙", 7)]

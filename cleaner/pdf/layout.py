@@ -461,12 +461,13 @@ def blocks(all_pieces: list[Piece], frames: list[Box], p: dict) -> list[_Block]:
     return out
 
 
-def bands(bs: list[_Block], p: dict, body: float) -> list[list[_Block]]:
+def bands(bs: list[_Block], p: dict, body: float, pictures: list[Box] = ()) -> list[list[_Block]]:
     """Blocks cut into horizontal bands, read top first: at a gap of ``band_gap_ems`` body ems
     that no block crosses, where what starts under it runs across most of the page
     (``band_cover``: a row of headlines or of columns) and text ends over it. A gap in one
     column alone (the space above a subhead, where the columns beside it have ended) is no
-    band's edge, nor the space under a row of headlines."""
+    band's edge, nor the space under a row of headlines, nor a gap a picture runs across
+    (from above it to below it: the picture of an article beside, its text going on under)."""
     if not bs:
         return []
     order = sorted(bs, key=lambda b: -b.top)
@@ -474,7 +475,8 @@ def bands(bs: list[_Block], p: dict, body: float) -> list[list[_Block]]:
     width = max(right - left, 1.0)
     out, cur, low = [], [], None
     for k, b in enumerate(order):
-        if cur and b.top < low - p["band_gap_ems"] * body:
+        if cur and b.top < low - p["band_gap_ems"] * body \
+                and not any(pic.top > low and pic.bottom < b.top for pic in pictures):
             under = [o for o in order[k:] if o.top >= b.top - p["band_reach_ems"] * body]
             over = [o for o in cur if o.bottom <= low + p["band_reach_ems"] * body]
             # (headlines over the gap head what is under it: a band ends under text)
@@ -840,7 +842,7 @@ def read(page: PageGlyphs, params: dict | None = None) -> PdfText:
     framed = {b.frame for b in found if b.frame is not None}
     pictures = [f for i, f in enumerate(frames) if i not in framed] + [b for b in page.boxes if b.kind == "image"]
     ordered, owners = [], []
-    for band in bands(found, p, body):
+    for band in bands(found, p, body, pictures):
         got = reading_order(band, body, p)
         owners += headed_by(got, body, p, len(ordered))
         ordered += got
