@@ -612,3 +612,13 @@ def test_a_picture_running_across_a_white_gap_keeps_the_band_whole():
     b1 = [line("乙" * 15, 300, 620 - 14 * k) for k in range(6)]
     text, _ = read(a_head, *a1, a_sub, *a2, b_head, *b1, boxes=[pic])
     assert [(who, len(list(run))) for who, run in itertools.groupby(t[0] for t in text)] == [("甲", 11), ("乙", 7)]
+
+
+def test_a_headlines_last_character_wrapped_level_with_the_headline_beside_stays_its_own():
+    # two headlines side by side each wrapped onto a second line: 甲's of two characters, 乙's
+    # of one; the two short lines share a row, far apart: two pieces, not one
+    body = [line("丙" * 20, 0, 700 - 14 * k) for k in range(8)]
+    text, _ = read(line("甲文标题甲文标题甲文", 0, 780, size=15, bold=True), line("甲尾", 0, 762, size=15, bold=True),
+                   line("乙文标题乙文标题乙文", 260, 780, size=15, bold=True), line("乙", 260, 762, size=15, bold=True),
+                   *body)
+    assert sorted(t for t in text if "丙" not in t) == sorted(["甲文标题甲文标题甲文", "甲尾", "乙文标题乙文标题乙文", "乙"])
