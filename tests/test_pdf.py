@@ -615,10 +615,14 @@ def test_a_picture_running_across_a_white_gap_keeps_the_band_whole():
 
 
 def test_a_headlines_last_character_wrapped_level_with_the_headline_beside_stays_its_own():
-    # two headlines side by side each wrapped onto a second line: 甲's of two characters, 乙's
-    # of one; the two short lines share a row, far apart: two pieces, not one
+    # headlines side by side each wrapped onto a second line (甲's of two characters, 乙's and
+    # 丁's of one) share a row, far apart: pieces of their own, not one
     body = [line("丙" * 20, 0, 700 - 14 * k) for k in range(8)]
     text, _ = read(line("甲文标题甲文标题甲文", 0, 780, size=15, bold=True), line("甲尾", 0, 762, size=15, bold=True),
                    line("乙文标题乙文标题乙文", 260, 780, size=15, bold=True), line("乙", 260, 762, size=15, bold=True),
                    *body)
     assert sorted(t for t in text if "丙" not in t) == sorted(["甲文标题甲文标题甲文", "甲尾", "乙文标题乙文标题乙文", "乙"])
+    text, _ = read(line("乙文标题乙文标题乙文", 0, 780, size=15, bold=True), line("乙", 0, 762, size=15, bold=True),
+                   line("丁文标题丁文标题丁文", 260, 780, size=15, bold=True), line("丁", 260, 762, size=15, bold=True),
+                   *body)
+    assert sorted(t for t in text if "丙" not in t) == sorted(["乙文标题乙文标题乙文", "乙", "丁文标题丁文标题丁文", "丁"])

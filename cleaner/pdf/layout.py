@@ -119,8 +119,9 @@ def pieces(row: list[Glyph], p: dict, body: float = 1e9) -> tuple[list[Piece], l
     row = sorted(row, key=lambda g: g.x0)
     # the row's own spacing (a display line may be letter-spaced across its measure)
     gaps = sorted(b.x0 - a.x1 for a, b in zip(row, row[1:]) if abs(a.size - b.size) <= 0.25 * max(a.size, b.size))
-    # (the lower median: of a short row's two gaps, 举行 | 次, the wide one is no spacing)
-    usual = max(0.0, gaps[(len(gaps) - 1) // 2]) if gaps else 0.0
+    # (the lower median: of a short row's two gaps, 举行 | 次, the wide one is no spacing; a
+    # single gap tells none: 个 | 次, two headlines' wrapped ends side by side)
+    usual = max(0.0, gaps[(len(gaps) - 1) // 2]) if len(gaps) >= 2 else 0.0
     out, copies, cur = [], [], []
     for g in row:
         if cur:
