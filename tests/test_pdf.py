@@ -89,6 +89,17 @@ def test_marks_hanging_into_the_gutter_do_not_join_two_columns():
     assert text == ["甲" * 10, "甲" * 10, "甲" * 10 + "。”", "甲" * 10] + ["乙" * 8] * 4
 
 
+def test_a_mark_ending_where_a_narrow_columns_indents_start_is_no_gutter():
+    # a 9-em column whose paragraphs end in lines of two characters (乙。, ending 2 em in)
+    # and whose first lines are indented 2 em: a line 乙，乙乙… has its mark end where both
+    # edges stand, but the lines above and below run across: one line, not two columns
+    rows = ["甲" * 9, "甲。", "  " + "乙" * 7, "乙，" + "乙" * 7, "乙" * 9, "乙。", "  " + "丙" * 7, "丙。",
+            "  " + "丁" * 7, "丁" * 9, "丁。"]
+    lines = [line(t.strip(), 20 if t.startswith(" ") else 0, 700 - 14 * k) for k, t in enumerate(rows)]
+    text, _ = read(*lines)
+    assert "乙，" + "乙" * 7 in text
+
+
 def spread(text: str, x: float, baseline: float, step: float, size: float = 10.0):
     """A short line justified across its measure: each character ``step`` points after the last."""
     return [g for k, ch in enumerate(text) for g in line(ch, x + k * step, baseline, size)]

@@ -182,10 +182,14 @@ def _spans_lane(lns: list[Lane], xs: list[float], x0: float, x1: float, y: float
     return False
 
 
-def cut_at_lanes(pc: Piece, starts: list[Lane], ends: list[Lane], p: dict, body: float = 1e9) -> list[Piece]:
+def cut_at_lanes(pc: Piece, starts: list[Lane], ends: list[Lane], p: dict, body: float = 1e9,
+                 ink: Ink | None = None) -> list[Piece]:
     """A piece cut where a mark hangs past the right edge of one column and the next character
     starts the column beside it: 、。，” may hang outside the measure, into the gutter, and
-    then the two columns' rows read as one. Both edges must be ones the rows around use."""
+    then the two columns' rows read as one. Both edges must be ones the rows around use, and
+    the lines right above and below must not run across from where the marks start to the
+    next character (in a narrow column, lines of two characters, 业。, end where indented
+    first lines start: after 馆， the rest of its line is no next column)."""
     gs = pc.glyphs
     if len(gs) < 4 or not starts or not ends or pc.size > body * (1 + p["same_size"]):
         return [pc]  # (display type does not hang its marks into a gutter)
@@ -202,7 +206,9 @@ def cut_at_lanes(pc: Piece, starts: list[Lane], ends: list[Lane], p: dict, body:
         while first > 1 and gs[first - 1].char in HANGING:
             first -= 1
         if _spans_lane(ends, ex, gs[first].x0, prev.x1, pc.baseline, reach, p["lane_near"] * reach) \
-                and _spans_lane(starts, sx, gs[k].x0, gs[k].x0, pc.baseline, reach, p["lane_near"] * reach):
+                and _spans_lane(starts, sx, gs[k].x0, gs[k].x0, pc.baseline, reach, p["lane_near"] * reach) \
+                and not (ink is not None and ink.row_of(gs[first]) is not None
+                         and ink.crossed(ink.row_of(gs[first]), gs[first].x0, gs[k].x0, pc.size)):
             cuts.append(k)
     if not cuts:
         return [pc]
@@ -227,6 +233,7 @@ class Ink:
         self.spans = [_inked(sorted((g for g in r if not g.char.isspace()), key=lambda g: g.x0), p) for r in rows]
         self.x0s = [[a for a, _ in sp] for sp in self.spans]
         self.p = p
+        self._rows, self._row_of = rows, None
 
     def _verdict(self, j: int, a: float, b: float, size: float) -> bool | None:
         """True when row ``j`` runs from ``a`` to ``b`` with no blank wider than a word space,
@@ -245,6 +252,13 @@ class Ink:
                 break
             reach = max(reach, sp[m][1])
         return reach >= b - tol
+
+    def row_of(self, g: Glyph) -> int | None:
+        """The row glyph ``g`` was read in (two columns' baselines a little apart share a row,
+        so its baseline alone does not tell)."""
+        if self._row_of is None:
+            self._row_of = {id(h): r for r, row in enumerate(self._rows) for h in row}
+        return self._row_of.get(id(g))
 
     def crossed(self, r: int, a: float, b: float, size: float) -> bool:
         """Whether the nearest rows above and below row ``r`` that show both sides of its gap
@@ -839,7 +853,7 @@ def read(page: PageGlyphs, params: dict | None = None) -> PdfText:
     all_pieces = vertical_runs(all_pieces, p)
     starts = lanes([(pc.x0, pc.baseline) for pc in all_pieces], p)
     ends = lanes([(pc.x1, pc.baseline) for pc in all_pieces], p)
-    all_pieces = [q for pc in all_pieces for q in cut_at_lanes(pc, starts, ends, p, body)]
+    all_pieces = [q for pc in all_pieces for q in cut_at_lanes(pc, starts, ends, p, body, ink)]
     found = blocks(all_pieces, frames, p)
     framed = {b.frame for b in found if b.frame is not None}
     pictures = [f for i, f in enumerate(frames) if i not in framed] + [b for b in page.boxes if b.kind == "image"]
