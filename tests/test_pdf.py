@@ -637,3 +637,21 @@ def test_a_headlines_last_character_wrapped_level_with_the_headline_beside_stays
                    line("丁文标题丁文标题丁文", 260, 780, size=15, bold=True), line("丁", 260, 762, size=15, bold=True),
                    *body)
     assert sorted(t for t in text if "丙" not in t) == sorted(["乙文标题乙文标题乙文", "乙", "丁文标题丁文标题丁文", "丁"])
+
+
+def test_a_picture_under_a_gap_is_part_of_the_row_of_the_band_it_starts():
+    # 甲 over the left of the top band; 丙 beside it, its first column left of its headline;
+    # under a white gap 乙's headline and text on the left and 乙's picture on the right (its
+    # last column under the picture): the gap ends the top band, so 乙's headline is not read
+    # as going on down 甲's column before 丙
+    a_head = line("甲文的标题", 0, 780, size=24, bold=True)
+    a = [line("甲" * 20, 0, 740 - 14 * k) for k in range(18)]
+    c1 = [line("丙" * 9, 212, 782 - 14 * k) for k in range(15)]
+    c_head = line("丙文的标题", 312, 780, size=24, bold=True)
+    c2 = [line("丙" * 9, 312, 750 - 14 * k) for k in range(12)]
+    b_head = line("乙文的标题", 0, 465, size=24, bold=True)
+    b = [line("乙" * 20, 0, 430 - 14 * k) for k in range(8)] + [line("乙" * 9, 212, 310 - 14 * k) for k in range(5)]
+    pic = Box(212, 330, 400, 470, "image")
+    text, _ = read(a_head, *a, c_head, *c1, *c2, b_head, *b, boxes=[pic])
+    assert [(who, len(list(run))) for who, run in itertools.groupby(t[0] for t in text)] \
+        == [("甲", 19), ("丙", 28), ("乙", 14)]

@@ -498,7 +498,10 @@ def bands(bs: list[_Block], p: dict, body: float, pictures: list[Box] = ()) -> l
             # (headlines over the gap head what is under it: a band ends under text)
             text_over = any(len(o.pieces) >= 2 and abs(o.pieces[-1].size - body) <= p["same_size"] * body
                             for o in over)
-            if text_over and _cover(under) >= p["band_cover"] * width:
+            # (a picture set under the gap is part of the row it starts)
+            spans = [(o.x0, o.x1) for o in under] + [(pic.x0, pic.x1) for pic in pictures
+                                                      if b.top - p["band_reach_ems"] * body <= pic.top <= low]
+            if text_over and _cover(spans) >= p["band_cover"] * width:
                 out.append(cur)
                 cur, low = [], None
         cur.append(b)
@@ -508,10 +511,10 @@ def bands(bs: list[_Block], p: dict, body: float, pictures: list[Box] = ()) -> l
     return out
 
 
-def _cover(bs: list[_Block]) -> float:
-    """How much of the page's width the blocks cover together."""
+def _cover(spans: list[tuple[float, float]]) -> float:
+    """How much of the page's width the spans (x0, x1) cover together."""
     total, end = 0.0, None
-    for x0, x1 in sorted((b.x0, b.x1) for b in bs):
+    for x0, x1 in sorted(spans):
         if end is None or x0 > end:
             total += x1 - x0
             end = x1
