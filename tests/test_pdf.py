@@ -655,3 +655,14 @@ def test_a_picture_under_a_gap_is_part_of_the_row_of_the_band_it_starts():
     text, _ = read(a_head, *a, c_head, *c1, *c2, b_head, *b, boxes=[pic])
     assert [(who, len(list(run))) for who, run in itertools.groupby(t[0] for t in text)] \
         == [("甲", 19), ("丙", 28), ("乙", 14)]
+
+
+def test_the_next_column_of_a_text_is_no_column_another_headline_heads():
+    # 甲's column (under 甲's headline) just read, its text from a framed quote's top; 乙's
+    # column stands to its right, within that height, but 乙's headline heads it (set over a
+    # picture left of it): 乙's headline comes next, not its column
+    box = [(36, 258, 695, 714), (36, 288, 229, 632), (296, 530, 685, 711), (557, 806, 570, 674)]
+    p = dict(layout.DEFAULTS)
+    got = layout._next([2, 3], box, 1, 677.0, 9.0, p, owner=[0, 0, 2, 2], display=[True, False, True, False],
+                       beside=[None] * 4, lines=[1, 30, 1, 8], apart=set())
+    assert got == 2

@@ -796,8 +796,10 @@ def _next(ready: list[int], box: list[tuple], last: int | None, chain_top: float
         if chain_top is not None:
             # the next column of the text: to the right, starting within the height the column
             # just read spans (from the top of its text down to where it ended)
+            # (not a column another headline heads: that article's text waits for its headline)
             beside = [k for k in ready if box[k][0] >= box[last][1] - body  # (marks hang past it)
-                      and box[last][2] - body <= box[k][3] <= chain_top + body]
+                      and box[last][2] - body <= box[k][3] <= chain_top + body
+                      and (owner is None or owner[k] is None or owner[last] is None or owner[k] == owner[last])]
             if beside:
                 return min(beside, key=lambda k: (round(box[k][0] / body), -box[k][3]))
         if heads_under:
