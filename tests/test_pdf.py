@@ -666,3 +666,17 @@ def test_the_next_column_of_a_text_is_no_column_another_headline_heads():
     got = layout._next([2, 3], box, 1, 677.0, 9.0, p, owner=[0, 0, 2, 2], display=[True, False, True, False],
                        beside=[None] * 4, lines=[1, 30, 1, 8], apart=set())
     assert got == 2
+
+
+def test_a_wide_column_going_on_under_the_space_over_its_subhead_is_one_band():
+    # 甲 set in one wide column with subheads, 乙 beside it in a narrow one that ends higher:
+    # the space over 甲's last subhead, under which only 甲's column goes on, ends no band
+    # (no headline starts a row there), so 乙 is not read in the middle of 甲
+    a_head = line("甲文的标题", 0, 780, size=24, bold=True)
+    a = [line("甲" * 34, 0, 740 - 14 * k) for k in range(6)] + [line("甲小标题", 0, 640, bold=True)] \
+        + [line("甲" * 34, 0, 622 - 14 * k) for k in range(8)] + [line("甲另一小标", 0, 494, bold=True)] \
+        + [line("甲" * 34, 0, 476 - 14 * k) for k in range(6)]
+    b_head = line("乙文标题", 360, 780, size=20, bold=True)
+    b = [line("乙" * 10, 360, 740 - 14 * k) for k in range(14)]
+    text, _ = read(a_head, *a, b_head, *b)
+    assert [(who, len(list(run))) for who, run in itertools.groupby(t[0] for t in text)] == [("甲", 23), ("乙", 15)]

@@ -501,7 +501,10 @@ def bands(bs: list[_Block], p: dict, body: float, pictures: list[Box] = ()) -> l
             # (a picture set under the gap is part of the row it starts)
             spans = [(o.x0, o.x1) for o in under] + [(pic.x0, pic.x1) for pic in pictures
                                                       if b.top - p["band_reach_ems"] * body <= pic.top <= low]
-            if text_over and _cover(spans) >= p["band_cover"] * width:
+            # (and a headline starts the row: a column going on under the space over its
+            # subhead, across most of the page's width, is no new row)
+            headed = any(_display(o, body, p) for o in under if o.top >= b.top - p["goes_on_ems"] * body)
+            if text_over and headed and _cover(spans) >= p["band_cover"] * width:
                 out.append(cur)
                 cur, low = [], None
         cur.append(b)
