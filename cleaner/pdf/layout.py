@@ -474,7 +474,31 @@ def blocks(all_pieces: list[Piece], frames: list[Box], p: dict) -> list[_Block]:
         best.pitch = best_d if best.pitch is None else best.pitch
         best.pieces.append(pc)
         best.x0, best.x1 = min(best.x0, pc.x0), max(best.x1, pc.x1)
+    _regroup_second_lines(out, p)
     return out
+
+
+def _regroup_second_lines(bs: list[_Block], p: dict) -> None:
+    """A block of two lines whose second line goes on the block right under it, at that
+    block's pitch and not at its own: the second line is that block's first (a byline set
+    over a column's top, a line apart, then the column: the byline stands alone)."""
+    for b in bs:
+        if len(b.pieces) != 2:
+            continue
+        first, second = b.pieces
+        for c in bs:
+            if c is b or c.frame != b.frame or len(c.pieces) < 2 or c.pitch is None:
+                continue
+            top = c.pieces[0]
+            slack = p["pitch_slack"] * top.size
+            if top.bold != second.bold or abs(top.size - second.size) > p["same_size"] * top.size \
+                    or abs(second.baseline - top.baseline - c.pitch) > slack or abs(b.pitch - c.pitch) <= slack \
+                    or abs(second.x0 - c.x0) > p["first_line_slack"] * top.size or second.x1 > c.x1 + slack + p["hang_ems"] * top.size:
+                continue
+            c.pieces.insert(0, second)
+            c.x0, c.x1 = min(c.x0, second.x0), max(c.x1, second.x1)
+            b.pieces, b.pitch, b.x0, b.x1 = [first], None, first.x0, first.x1
+            break
 
 
 def bands(bs: list[_Block], p: dict, body: float, pictures: list[Box] = ()) -> list[list[_Block]]:
