@@ -680,3 +680,14 @@ def test_a_wide_column_going_on_under_the_space_over_its_subhead_is_one_band():
     b = [line("乙" * 10, 360, 740 - 14 * k) for k in range(14)]
     text, _ = read(a_head, *a, b_head, *b)
     assert [(who, len(list(run))) for who, run in itertools.groupby(t[0] for t in text)] == [("甲", 23), ("乙", 15)]
+
+
+def test_a_byline_over_a_columns_top_a_line_apart_stands_alone():
+    # a byline set over the second column, further from its first line than the column's own
+    # pitch: not that column's first line; read with the headline, before the first column
+    head = line("甲文的标题", 0, 780, size=24, bold=True)
+    byline = line("本报记者 王小明 李强", 112, 752)
+    c1 = [line("甲" * 10, 0, 730 - 14 * k) for k in range(8)]
+    c2 = [line("乙乙乙。", 112, 730)] + [line("乙" * 10, 112, 716 - 14 * k) for k in range(7)]
+    text, _ = read(head, byline, *c1, *c2)
+    assert text[:3] == ["甲文的标题", "本报记者 王小明 李强", "甲" * 10] and text[10] == "乙乙乙。"
