@@ -691,3 +691,14 @@ def test_a_byline_over_a_columns_top_a_line_apart_stands_alone():
     c2 = [line("乙乙乙。", 112, 730)] + [line("乙" * 10, 112, 716 - 14 * k) for k in range(7)]
     text, _ = read(head, byline, *c1, *c2)
     assert text[:3] == ["甲文的标题", "本报记者 王小明 李强", "甲" * 10] and text[10] == "乙乙乙。"
+
+
+def test_a_column_beyond_a_headlines_width_set_at_its_foot_waits_for_the_columns_under_it():
+    # a headline over a picture across the first two columns; the third column, beyond the
+    # headline's width, starts at the headline's foot: the text starts in the leftmost column
+    # (under the picture, its caption first), not in the third
+    box = [(36, 348, 1246, 1272), (556, 806, 1182, 1231), (36, 327, 1145, 1153), (36, 293, 983, 1126)]
+    got = layout._next([1, 2, 3], box, 0, None, 10.0, dict(layout.DEFAULTS), owner=[0, 0, 0, 0],
+                       display=[True, False, False, False], beside=[None] * 4, lines=[1, 3, 1, 8],
+                       apart=set(), column=[False, True, False, True])
+    assert got != 1

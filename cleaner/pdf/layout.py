@@ -647,7 +647,7 @@ def reading_order(bs: list[_Block], body: float, p: dict) -> list[_Block]:
         if not ready:  # a cycle (overlapping blocks): take the topmost of those left
             ready = [max((k for k in range(n) if not done[k]), key=lambda k: (box[k][3], -box[k][0]))]
         i = _next(ready, box, last, chain_top, body, p, owner, opens, heads_beside, [len(b.pieces) for b in bs],
-                  apart)
+                  apart, column)
         if last is None or not _goes_on(box[last], box[i], body, p) or display[i]:
             chain_top = None  # (the text of a column starts under its headline)
         if chain_top is None and not display[i]:
@@ -765,7 +765,7 @@ def _headline_above(bs: list[_Block], heads: list[int], k: int, body: float, p: 
 
 def _next(ready: list[int], box: list[tuple], last: int | None, chain_top: float | None, body: float,
           p: dict, owner: list | None = None, display: list | None = None, beside: list | None = None,
-          lines: list | None = None, apart: set | None = None) -> int:
+          lines: list | None = None, apart: set | None = None, column: list | None = None) -> int:
     """The block read next: after a kicker, its headline; the one right under the block just
     read, in its column; else the next column of the same text, to the right, starting level
     with the column just read; else the leftmost (then topmost) block left under the headline
@@ -791,7 +791,10 @@ def _next(ready: list[int], box: list[tuple], last: int | None, chain_top: float
             return min(cols, key=lambda k: box[k][0])
     if last is not None and display is not None and display[last] and owner is not None:
         # a byline set level with the headline just read, to its right: read with it
-        beside_head = [k for k in ready if owner[k] == last and box[k][0] >= box[last][1] - body]
+        # (near the headline's foot, and no column of text: a column beyond the headline's width
+        # may be set higher than the columns under a picture under the headline)
+        beside_head = [k for k in ready if owner[k] == last and box[k][0] >= box[last][1] - body
+                       and not (column and column[k]) and box[k][3] >= box[last][2] - p["goes_on_ems"] * body]
         if beside_head:
             return min(beside_head, key=lambda k: box[k][0])
     if last is not None and apart and last in apart and owner is not None and owner[last] is not None \
