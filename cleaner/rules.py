@@ -387,6 +387,11 @@ class Finder:
         not searched again there: each further line would cost the whole time limit."""
         if self.maybe is not None and self.maybe(text) is None:
             return None
+        return self.search_passed(text, timeout)
+
+    def search_passed(self, text: str, timeout: float | None = None):
+        """:meth:`search` of a text :meth:`may_match` has passed already: the prefilter is
+        not run again (on a line the prefilter lets through, it cost a quarter of the search)."""
         spent = _TIMED_OUT.get()
         if spent is not None and self.sources in spent:
             raise TimeoutError(f"pattern ran out of time earlier on this page: {self.sources[0][:40]!r}")

@@ -98,7 +98,7 @@ def standalone_lines(page: Page, ends: list[bool] | None = None) -> set[int]:
              and not (k and opens_bracket(lines[k - 1].text))]
     for k, may in zip(short, combined.may_match([lines[k].text for k in short])):
         try:
-            if may and combined.search(lines[k].text, timeout=PATTERN_TIMEOUT):
+            if may and combined.search_passed(lines[k].text, timeout=PATTERN_TIMEOUT):
                 out.add(k)
         except TimeoutError:  # recorded by the pipeline (rules.timeouts): read as no match
             continue
@@ -426,8 +426,9 @@ def _caption_credit_end(page: Page, p: dict, firsts: list[str], text: str) -> bo
 
 
 def _opens(opener, text: str) -> bool:
+    """Whether ``opener`` finds a paragraph opener in ``text``, a line its prefilter passed."""
     try:
-        return opener.search(text, timeout=PATTERN_TIMEOUT) is not None
+        return opener.search_passed(text, timeout=PATTERN_TIMEOUT) is not None
     except TimeoutError:
         return False
 
