@@ -22,7 +22,7 @@ import re
 
 from ..chars import CLOSERS, NO_LINE_START, SQUEEZED, ends_sentence, half_count, opens_bracket
 from ..model import Block, Deferred, Page, new_change, replace
-from ..rules import PATTERN_TIMEOUT, Rule, any_pattern, search_any
+from ..rules import PATTERN_TIMEOUT, Rule, any_match, any_pattern, search_any
 from ._common import apply_line_edits, dateline_at, line_replacements, one_indent_short
 
 STAGE = "rejoin"
@@ -78,16 +78,11 @@ def standalone_lines(page: Page, ends: list[bool] | None = None) -> set[int]:
     ``ends``: whether each line closes a sentence, when the caller knows (:func:`line_facts`).
     """
     rules = page.rules
-    pats = []
-    for rid in ("L001", "L002", "L004"):
-        if rules.enabled(rid):
-            pats += rules[rid].params["patterns"]
+    groups = tuple(tuple(rules[rid].params["patterns"]) for rid in ("L001", "L002", "L004") if rules.enabled(rid))
     if rules.enabled("L003"):
-        pats += rules["L003"].params.get("line_credit_patterns", [])
-    out = set()
-    if not pats:
-        return out
-    combined = any_pattern(tuple(pats))
+        groups += (tuple(rules["L003"].params.get("line_credit_patterns", [])),)
+    if not any(groups):
+        return set()
     lines = page.lines
     if ends is None:
         ends = [ends_sentence(ln.text) for ln in lines]
@@ -96,13 +91,9 @@ def standalone_lines(page: Page, ends: list[bool] | None = None) -> set[int]:
     # 兵）… is one dateline, whatever its middle line looks like)
     short = [k for k, ln in enumerate(lines) if ln.width <= max_width and not ends[k]
              and not (k and opens_bracket(lines[k - 1].text))]
-    for k, may in zip(short, combined.may_match([lines[k].text for k in short])):
-        try:
-            if may and combined.search_passed(lines[k].text, timeout=PATTERN_TIMEOUT):
-                out.add(k)
-        except TimeoutError:  # recorded by the pipeline (rules.timeouts): read as no match
-            continue
-    return out
+    # (a line that runs a pattern out of time is recorded by the pipeline, rules.timeouts, and
+    # read as no match)
+    return {k for k, hit in zip(short, any_match(groups, [lines[k].text for k in short])) if hit}
 
 
 def reaches_sentence_end(lines, i: int, p: dict, limit: int = 80, stop: frozenset = frozenset()) -> bool:
