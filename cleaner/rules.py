@@ -395,7 +395,7 @@ class Finder:
         """:meth:`search` of a text :meth:`may_match` has passed already: the prefilter is
         not run again (on a line the prefilter lets through, it cost a quarter of the search)."""
         spent = _TIMED_OUT.get()
-        if spent is not None and self.sources in spent:
+        if spent and self.sources in spent:  # (an empty dict: no tuple of sources hashed)
             raise TimeoutError(f"pattern ran out of time earlier on this page: {self.sources[0][:40]!r}")
         try:
             if self.anchored:
@@ -474,7 +474,7 @@ def any_match(groups: tuple[tuple[str, ...], ...], texts: list[str], timeout: fl
     out = [False] * len(texts)
     spent = _TIMED_OUT.get()
     for k in sorted(todo):
-        if spent is not None and whole.sources in spent:
+        if spent and whole.sources in spent:
             break
         text, left = texts[k], timeout
         try:

@@ -16,8 +16,6 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
-from itertools import chain
 
 from ...chars import HAN, ends_sentence, nows
 from ...model import Block, replace
@@ -63,8 +61,15 @@ def _runs(trigrams: set[str]) -> int:
 def _own(sets: list[frozenset[str]], reach: int) -> dict[tuple[int, int], set[str]]:
     """For each two drafts ``(i, j)``, ``i < j <= i + reach``, the items the two and no other
     draft use (set operations only: linear in the page's text)."""
-    counts = Counter(chain.from_iterable(sets))
-    two = {w for w, c in counts.items() if c == 2}
+    seen: set[str] = set()  # in one draft or more
+    again: set[str] = set()  # in two or more
+    more: set[str] = set()  # in three or more
+    for s in sets:  # (set operations in C: no Python step per item, as a Counter's items took)
+        both = seen.intersection(s)
+        more |= again.intersection(both)
+        again |= both
+        seen |= s
+    two = again - more
     mine = [s & two for s in sets]
     n = len(sets)
     return {(i, j): mine[i] & mine[j] for i in range(n) for j in range(i + 1, min(n, i + reach + 1))}
