@@ -33,6 +33,7 @@ ALLOWED = {
     ("assemble/heal.py", 10): (1, "message: text cut for a reason"),
     ("assemble/heal.py", 9.0): (1, "sentinel: a reading that is impossible"),
     ("assemble/headline_pair.py", 0.5): (1, "structure: the likelier of two readings (a probability above one half)"),
+    ("assemble/reunite.py", 4): (1, "structure: the bytes a code point takes in UTF-32"),
     ("assemble/reunite.py", 3): (2, "structure: a name is a run of three Han characters or more; a page of a pair and one other draft"),
     ("assemble/reunite.py", 16): (1, "message: text cut for a reason"),
     ("assemble/readings.py", 4): (1, "structure: a label's colon within 4 characters"),
