@@ -216,12 +216,13 @@ def _split_bylines(page: Page, rule: Rule, lines: list[Line]) -> tuple[list[Line
     if bylines:  # (every byline form holds a role word, a slash or an ornament)
         mark = _BYLINE_MARK.search
         maybe_after = [m or mark(t) is not None for m, t in zip(maybe_after, texts)]
-    open_bracket = False  # the line before left a bracket open: this line goes on inside it
+    before = ""  # the line before: where it left a bracket open, this line goes on inside it
     for ln, may, after in zip(lines, maybe, maybe_after):
-        inside, open_bracket = open_bracket, opens_bracket(ln.text)
         cut = split_point(ln.text, rule) if may and len(ln.text) < 120 else None
-        if cut is None and after and len(ln.text) < 120 and not inside:
+        if cut is None and after and len(ln.text) < 120 and not opens_bracket(before):
+            # (the bracket asked about only here: for the few lines that may end in a byline)
             cut = trailing_point(ln.text, rule, page.rules, bylines)
+        before = ln.text
         if cut is None or not ln.text[:cut].strip():
             out.append(ln if ln.index == len(out) else new_line((len(out), ln.start, ln.end, ln.text, ln.width,
                                                                 ln.gap_before)))
