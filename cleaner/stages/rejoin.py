@@ -207,12 +207,12 @@ def line_facts(page: Page, opener_res: list) -> tuple[list[bool], list[bool]]:
         opens = [False] * len(texts)
     rules = page.rules
     if rules.enabled("L005"):  # a line that opens with a dateline (every form has one of these words)
-        word = _DATELINE_WORD.search
+        worded = list(map(_DATELINE_WORD.search, texts))  # (once a line: both passes ask)
         for k, t in enumerate(texts):
-            if not opens[k] and word(t):
+            if not opens[k] and worded[k]:
                 opens[k] = dateline_at(rules, t) is not None
         for k in range(len(texts) - 1):
-            if not opens[k] and not ends[k] and not opens[k + 1] and word(texts[k + 1]):
+            if not opens[k] and not ends[k] and not opens[k + 1] and worded[k + 1]:
                 # a dateline broken over two lines (经济日报-中国经济网西安 2 月 23 日 / 讯（记者X）…);
                 # (not a headline over a line that opens a dateline of its own)
                 opens[k] = dateline_goes_on(rules, texts[k], texts[k + 1])
