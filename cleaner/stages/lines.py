@@ -10,6 +10,7 @@ without the surrounding blanks; the number of blank lines before it is kept as a
 from __future__ import annotations
 
 import re
+from itertools import accumulate, compress
 
 from ..chars import ORNAMENTS, ends_sentence, opens_bracket, quote_balance, width
 from ..model import _NEWLINE, Change, Line, Page, new_line, replace, source_offset
@@ -24,36 +25,34 @@ STAGE = "lines"
 
 def run(page: Page) -> Page:
     lines = []
-    gap = 0
     src = page.source
     overlay = page.overlay
-    pos = 0
     starts = [ed.start for ed in overlay.edits]
     n_edits = len(starts)
     ei = 0  # the first edit starting at or after the current line (lines come in order)
-    starts_of_all = []  # where every source line starts, blank ones too: Page.line_no's table
     # str.splitlines breaks at exactly the line ends above; each piece keeps its end, and
     # strip() removes it with the blanks (the same Unicode whitespace as the regex \s)
-    for piece in src.splitlines(True):
-        start = pos
-        starts_of_all.append(start)
-        pos += len(piece)
-        content = piece.strip()
-        if not content:
-            gap += 1
-            continue
+    pieces = src.splitlines(True)
+    # where every source line starts, blank ones too (Page.line_no's table), and where the
+    # text ends; and each line without its blanks: in C, for the blank lines too (about half
+    # the lines of a page whose extractor puts a blank line after every line)
+    starts_of_all = [0, *accumulate(map(len, pieces))]
+    pos = starts_of_all.pop()
+    contents = list(map(str.strip, pieces))
+    last = -1  # the last piece that made a line: the pieces since then were blank
+    for k in compress(range(len(pieces)), contents):
+        piece, content, start = pieces[k], contents[k], starts_of_all[k]
         s = start + len(piece) - len(piece.lstrip())
         e = s + len(content)
         while ei < n_edits and starts[ei] < s:
             ei += 1
         if ei == n_edits or starts[ei] > e:  # no edit in the line: its text is the source's
-            lines.append(new_line((len(lines), s, e, content, width(content), gap)))
-            gap = 0
+            lines.append(new_line((len(lines), s, e, content, width(content), k - last - 1)))
+            last = k
             continue
         text = overlay.render(s, e)
         stripped = text.strip()
-        if not stripped:  # only invisible characters that normalise deleted
-            gap += 1
+        if not stripped:  # only invisible characters that normalise deleted (a blank line too)
             continue
         if stripped != text:  # trim blanks the edits exposed at either end
             lead = len(text) - len(text.lstrip())
@@ -65,8 +64,8 @@ def run(page: Page) -> Page:
                 e -= 1
                 trail -= 1
             text = overlay.render(s, e)
-        lines.append(new_line((len(lines), s, e, text, width(text), gap)))
-        gap = 0
+        lines.append(new_line((len(lines), s, e, text, width(text), k - last - 1)))
+        last = k
     if not src or _NEWLINE.match(src[-1]):
         starts_of_all.append(pos)  # an empty last line after the last line break
     page = page.evolve(layout=replace(page.layout, line_starts=tuple(starts_of_all)))
