@@ -235,9 +235,18 @@ def _chars(chars) -> str:
 
 
 def _somewhere(chars) -> str:
-    """A lookahead for one of ``chars`` anywhere: ``[^x]*[x]``, one tight scan in C (``.*?[x]``
-    tries the class after every character: twice the time on a line that has none)."""
-    return "(?=[^" + _chars(chars)[1:] + "*" + _chars(chars) + ")"
+    """A lookahead for one of ``chars`` anywhere: ``[^x]*+[x]``, one tight scan in C (``.*?[x]``
+    tries the class after every character: twice the time on a line that has none). The run
+    is possessive: ``[x]`` can only follow the whole run of ``[^x]``, so giving characters back
+    (the engine walked the line back to its start where none of ``chars`` was) finds nothing."""
+    return "(?=[^" + _chars(chars)[1:] + "*+" + _chars(chars) + ")"
+
+
+def _last(chars) -> str:
+    """A lookahead for one of ``chars`` as the text's last character, or its last but a final
+    newline (where ``$`` matches): ``.*+`` jumps to the end (the gate runs with DOTALL) and two
+    lookbehinds look back, where ``.*[x]$`` walked back over the whole line that ends otherwise."""
+    return f"(?=.*+(?:(?<={_class(chars)})|(?<={_class(chars)}\\n)))"
 
 
 def _class(chars) -> str:
@@ -277,10 +286,10 @@ def build(sources) -> Prefilter | None:
 
     def tail(longest, last, req) -> str:
         # cheapest first: the length, then the required characters (a scan that stops at the
-        # first one), then the last character (a scan to the end and back)
+        # first one), then the last character
         return ((f"(?=.{{0,{longest}}}\\Z)" if longest is not None else "")
                 + (_somewhere(req) if req else "")
-                + (f"(?=.*{_class(last)}$)" if last is not None else ""))
+                + (_last(last) if last is not None else ""))
 
     def head(firsts) -> str:
         heads = [_chars(firsts - {DIGIT})] if firsts - {DIGIT} else []

@@ -19,8 +19,10 @@ import difflib
 import functools
 import re
 import string
+import time
 import tomllib
 from dataclasses import dataclass, field
+from itertools import compress
 from pathlib import Path
 from typing import Any
 
@@ -387,8 +389,13 @@ class Finder:
         not searched again there: each further line would cost the whole time limit."""
         if self.maybe is not None and self.maybe(text) is None:
             return None
+        return self.search_passed(text, timeout)
+
+    def search_passed(self, text: str, timeout: float | None = None):
+        """:meth:`search` of a text :meth:`may_match` has passed already: the prefilter is
+        not run again (on a line the prefilter lets through, it cost a quarter of the search)."""
         spent = _TIMED_OUT.get()
-        if spent is not None and self.sources in spent:
+        if spent and self.sources in spent:  # (an empty dict: no tuple of sources hashed)
             raise TimeoutError(f"pattern ran out of time earlier on this page: {self.sources[0][:40]!r}")
         try:
             if self.anchored:
@@ -445,6 +452,45 @@ def search_any(sources, text: str):
         return hit[1].search(text, timeout=PATTERN_TIMEOUT)
     except TimeoutError:
         return None
+
+
+def any_match(groups: tuple[tuple[str, ...], ...], texts: list[str], timeout: float | None = PATTERN_TIMEOUT) -> list[bool]:
+    """For each text, whether any pattern of ``groups`` (the pattern lists of several rules)
+    matches it: what the search of their one alternation (:func:`any_pattern`) says, for less.
+
+    That alternation's prefilter passes a line when any group's would, and the regex then tries
+    every alternative of every group on it (41 on a line that may be furniture, a byline or a
+    credit); here each group's own prefilter picks the groups worth searching, and only those
+    run. The time limit and the record of a timeout stay the whole alternation's, as if it had
+    been searched: the groups searched on one line share the limit, a line that runs out of
+    time reads as no match and is recorded under the alternation, and from then on no line is
+    searched again on the page (:meth:`Finder.search`).
+    """
+    whole = any_pattern(tuple(s for g in groups for s in g))
+    todo: dict[int, list[Finder]] = {}  # text -> the groups its prefilters pass, in order
+    for part in (any_pattern(g) for g in groups if g):
+        for k in compress(range(len(texts)), part.may_match(texts)):
+            todo.setdefault(k, []).append(part)
+    out = [False] * len(texts)
+    spent = _TIMED_OUT.get()
+    for k in sorted(todo):
+        if spent and whole.sources in spent:
+            break
+        text, left = texts[k], timeout
+        try:
+            for part in todo[k]:
+                t0 = time.perf_counter()
+                if (part.compiled.match if part.anchored else part.compiled.search)(text, timeout=left):
+                    out[k] = True
+                    break
+                if left is not None:
+                    left -= time.perf_counter() - t0
+                    if left <= 0:
+                        raise TimeoutError
+        except TimeoutError:
+            if spent is not None:
+                spent[whole.sources] = len(text)
+    return out
 
 
 def search(source: str, text: str):

@@ -198,3 +198,18 @@ def test_two_parts_set_under_two_display_headlines_of_a_pdf_page_stay_apart(wrap
     page = cleaner.clean(text, geometry=geometry)
     assert not [c for c in page.changes if c.rule == "A009"]
     assert cleaner.clean(text).articles[0].body[0].text.startswith("中新网4月1日电")  # (as text: joined)
+
+
+def test_word_pairs_as_numbers_are_the_two_character_slices_of_each_run():
+    # _words reads the pairs as 8-byte numbers (only their counts and overlaps are asked):
+    # one number per two-character slice of a run, none across runs or texts
+    import struct
+
+    from cleaner.chars import nows
+    from cleaner.stages.assemble.reunite import WORD_RUN, _words
+
+    for texts in ([""], ["a"], ["ab"], ["a b"], ["中"], ["中文"], ["中a文"], ["𠀀𠀁x"], ["ab|cd"], ["abc", "de"],
+                  ["科技日报讯（记者华凌）近日，北京启动建设 2022 年 AI 园区。", "北京启动高品质科技园区建设"]):
+        runs = WORD_RUN.findall("|".join(map(nows, texts)))
+        slices = {run[i:i + 2] for run in runs for i in range(len(run) - 1)}
+        assert _words(texts) == {struct.unpack("=Q", w.encode("utf-32-le"))[0] for w in slices}, texts

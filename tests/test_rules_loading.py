@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import pickle
 import re
+import string
 import textwrap
 from cleaner.model import replace
 from pathlib import Path
@@ -363,3 +364,15 @@ def test_a_pattern_that_runs_out_of_time_is_recorded_and_not_searched_again(tmp_
     page = cleaner.clean(("a" * 20000 + "!\n") * 20 + "北京启动建设。\n", rules=cleaner.load_rules([path]))
     flags = [c for c in page.changes if c.action == "flag" and "ran out of time" in c.reason]
     assert [(c.rule, c.safety) for c in flags] == [("J001", "review")]
+
+
+def test_a_standalone_pattern_that_runs_out_of_time_is_recorded_once_for_the_whole_alternation(tmp_path):
+    # the rejoin stage searches the standalone rules (L001-L004) group by group
+    # (rules.any_match), but times and records them as their one alternation: one flag,
+    # under its first pattern's rule, and no line searched after the first that ran out
+    path = write(tmp_path, "slow.toml", 'stage = "label"\n\n[[rule]]\nid = "L004"\n'
+                                        "params = { patterns = ['(?i)^(\\w|\\w)+$'] }\n")
+    lines = ["".join(string.ascii_lowercase[(i * 7 + k * 3) % 26] for i in range(28)) + "-" for k in range(5)]
+    page = cleaner.clean("\n\n".join(lines) + "\n\n北京启动建设。\n", rules=cleaner.load_rules([path]))
+    flags = [c for c in page.changes if c.action == "flag" and "ran out of time" in c.reason]
+    assert [(c.rule, c.safety) for c in flags] == [("L001", "review")]

@@ -534,19 +534,19 @@ def split_quotes_run_on(page: Page, blocks: list[Block], rule: Rule, changes: li
             out.append(b)
             continue
         widths = [lines[k].width for k in b.lines]
+        ends = [ends_sentence(lines[k].text) for k in b.lines]  # (once a line: the runs below overlap)
         cut = None
         for m in range(1, min(MAX_HEAD_LINES, len(b.lines) - 2) + 1):  # a quote on top
-            if ends_sentence(lines[b.lines[m - 1]].text) and max(widths[:m]) + p["cut_narrower"] <= max(widths[m:]):
+            if ends[m - 1] and max(widths[:m]) + p["cut_narrower"] <= max(widths[m:]):
                 cut = m
                 break
         if cut is None:
             for m in range(len(b.lines) - 1, max(1, len(b.lines) - MAX_HEAD_LINES) - 1, -1):  # at the end
-                if ends_sentence(lines[b.lines[m - 1]].text) and ends_sentence(lines[b.lines[-1]].text) \
-                        and max(widths[m:]) + p["cut_narrower"] <= max(widths[:m]):
+                if ends[m - 1] and ends[-1] and max(widths[m:]) + p["cut_narrower"] <= max(widths[:m]):
                     cut = -m
                     break
         if cut is None:
-            inside = _quote_inside(page, i, b, widths, rule, texts, narrow, content)
+            inside = _quote_inside(page, i, b, widths, rule, texts, narrow, content, ends)
             if inside is not None:
                 parts, quote, found = inside
                 out += parts
@@ -617,23 +617,26 @@ def _repeats(i: int, b: Block, page: Page, rule: Rule, texts: list[str], narrow:
 
 
 def _quote_inside(page: Page, i: int, b: Block, widths: list[float], rule: Rule, texts: list[str],
-                  narrow: list[float], content: dict):
+                  narrow: list[float], content: dict, ends: list[bool] | None = None):
     """A pull quote boxed inside a column, read between two lines of the paragraph it cuts:
     a run of up to MAX_HEAD_LINES lines inside block ``b``, the last ending a sentence, all
     ``cut_narrower`` ems narrower than the median line around them, that repeats a sentence
     of another paragraph within reach or of the rest of this one (copied or edited). Returns
     ``([before, quote, after], quote, source block or None)`` (no ``after`` where the block
     ends with the quote); the assemble stage heals the paragraph around the quote once the
-    quote is out."""
+    quote is out. ``ends``: whether each line of ``b`` closes a sentence, when the caller knows
+    (every run of up to MAX_HEAD_LINES lines is weighed: a line is asked about that often)."""
     p = rule.params
     lines = page.lines
     n = len(b.lines)
+    if ends is None:
+        ends = [ends_sentence(lines[k].text) for k in b.lines]
     ordered = sorted(widths)  # (once: the median around each run is read from it)
     whole_is_quote = None  # (whether the block itself repeats a paragraph: asked once, if at all)
     for m1 in range(1, n - 1):
         # (up to the block's end: rejoin may have ended the paragraph with the quote's last line)
         for m2 in range(m1 + 1, min(n, m1 + MAX_HEAD_LINES) + 1):
-            if not ends_sentence(lines[b.lines[m2 - 1]].text):
+            if not ends[m2 - 1]:
                 continue
             if max(widths[m1:m2]) + p["cut_narrower"] > median_without(ordered, widths[m1:m2]):
                 continue  # (the median line around it: one hanging mark widens a quote's line)

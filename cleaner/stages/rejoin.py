@@ -23,7 +23,7 @@ import re
 
 from ..chars import CLOSERS, HAN, NO_LINE_START, SQUEEZED, ends_sentence, half_count, opens_bracket
 from ..model import Block, Deferred, Page, new_change, replace
-from ..rules import PATTERN_TIMEOUT, Rule, any_pattern, search_any
+from ..rules import PATTERN_TIMEOUT, Rule, any_match, any_pattern, search_any
 from ._common import apply_line_edits, dateline_at, line_replacements, one_indent_short
 
 STAGE = "rejoin"
@@ -79,16 +79,11 @@ def standalone_lines(page: Page, ends: list[bool] | None = None) -> set[int]:
     ``ends``: whether each line closes a sentence, when the caller knows (:func:`line_facts`).
     """
     rules = page.rules
-    pats = []
-    for rid in ("L001", "L002", "L004"):
-        if rules.enabled(rid):
-            pats += rules[rid].params["patterns"]
+    groups = tuple(tuple(rules[rid].params["patterns"]) for rid in ("L001", "L002", "L004") if rules.enabled(rid))
     if rules.enabled("L003"):
-        pats += rules["L003"].params.get("line_credit_patterns", [])
-    out = set()
-    if not pats:
-        return out
-    combined = any_pattern(tuple(pats))
+        groups += (tuple(rules["L003"].params.get("line_credit_patterns", [])),)
+    if not any(groups):
+        return set()
     lines = page.lines
     if ends is None:
         ends = [ends_sentence(ln.text) for ln in lines]
@@ -97,13 +92,9 @@ def standalone_lines(page: Page, ends: list[bool] | None = None) -> set[int]:
     # 兵）… is one dateline, whatever its middle line looks like)
     short = [k for k, ln in enumerate(lines) if ln.width <= max_width and not ends[k]
              and not (k and opens_bracket(lines[k - 1].text))]
-    for k, may in zip(short, combined.may_match([lines[k].text for k in short])):
-        try:
-            if may and combined.search(lines[k].text, timeout=PATTERN_TIMEOUT):
-                out.add(k)
-        except TimeoutError:  # recorded by the pipeline (rules.timeouts): read as no match
-            continue
-    return out
+    # (a line that runs a pattern out of time is recorded by the pipeline, rules.timeouts, and
+    # read as no match)
+    return {k for k, hit in zip(short, any_match(groups, [lines[k].text for k in short])) if hit}
 
 
 def reaches_sentence_end(lines, i: int, p: dict, limit: int = 80, stop: frozenset = frozenset()) -> bool:
@@ -251,12 +242,12 @@ def line_facts(page: Page, opener_res: list) -> tuple[list[bool], list[bool]]:
         opens = [False] * len(texts)
     rules = page.rules
     if rules.enabled("L005"):  # a line that opens with a dateline (every form has one of these words)
-        word = _DATELINE_WORD.search
+        worded = list(map(_DATELINE_WORD.search, texts))  # (once a line: both passes ask)
         for k, t in enumerate(texts):
-            if not opens[k] and word(t):
+            if not opens[k] and worded[k]:
                 opens[k] = dateline_at(rules, t) is not None
         for k in range(len(texts) - 1):
-            if not opens[k] and not ends[k] and not opens[k + 1] and word(texts[k + 1]):
+            if not opens[k] and not ends[k] and not opens[k + 1] and worded[k + 1]:
                 # a dateline broken over two lines (经济日报-中国经济网西安 2 月 23 日 / 讯（记者X）…);
                 # (not a headline over a line that opens a dateline of its own)
                 opens[k] = dateline_goes_on(rules, texts[k], texts[k + 1])
@@ -461,8 +452,9 @@ def _caption_credit_end(page: Page, p: dict, firsts: list[str], text: str) -> bo
 
 
 def _opens(opener, text: str) -> bool:
+    """Whether ``opener`` finds a paragraph opener in ``text``, a line its prefilter passed."""
     try:
-        return opener.search(text, timeout=PATTERN_TIMEOUT) is not None
+        return opener.search_passed(text, timeout=PATTERN_TIMEOUT) is not None
     except TimeoutError:
         return False
 

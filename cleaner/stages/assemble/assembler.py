@@ -32,6 +32,7 @@ class Assembler(Healing, Readings, Decoding, Reuniting, Attaching):
         self._bodies: list[str] | None = None
         self._owner_lines: list[int] = []  # the lines some article owns, sorted (set by run)
         self._across: dict[tuple[str, ...], float] = {}
+        self._credits: dict[int, bool] = {}  # a dateline's first line -> it credits the reporter
         self.orphans: list[Block] = []  # blocks no article could take: they go to dropped
         self.trace: list | None = None  # set to [] to collect the chosen reading (debugging)
         # while build() replays the decoder's choices: the margin of the decision at hand and
@@ -156,7 +157,13 @@ class Assembler(Healing, Readings, Decoding, Reuniting, Attaching):
         credits its reporter once, so such an article takes no byline."""
         if b is None or not self.has_dateline(b):
             return False
-        return search(self.rules["A003"].params["reporter_credit"], self.datelines[b.first]) is not None
+        # (asked for every paragraph in every state of the decoder: the dateline is the
+        # page's, looked up by its first line, so its answer is worked out once)
+        got = self._credits.get(b.first)
+        if got is None:
+            got = self._credits[b.first] = search(self.rules["A003"].params["reporter_credit"],
+                                                  self.datelines[b.first]) is not None
+        return got
 
 
     def byline_cost(self, part: list[Block], credited: bool) -> float:

@@ -217,8 +217,9 @@ class Decoding:
                                 offer((after[2], 0, False, by_from[k]), cost + c + short(hb), (st, kind, k), None)
             best: dict = {}
             for st, (cost, _) in new.items():
-                if cost < best.get(st[:4], INF):
-                    best[st[:4]] = cost
+                rest = st[:4]
+                if cost < best.get(rest, INF):
+                    best[rest] = cost
             if len(best) < len(new):  # several leads for one state: drop those that cannot win
                 new = {st: v for st, v in new.items() if v[0] <= best[st[:4]] + margin}
             history.append(new)
@@ -240,7 +241,8 @@ class Decoding:
             # how close the decoder came to another reading here: the cheapest state after this
             # item that reads the page differently (not only another lead), against the chosen
             # one. (Prefix costs: a rival cheaper so far lost on what came after: margin 0.)
-            rival = min((c for s2, (c, _) in history[t].items() if s2[:4] != st[:4]), default=INF)
+            rest = st[:4]
+            rival = min((c for s2, (c, _) in history[t].items() if s2[:4] != rest), default=INF)
             margins[t] = max(0.0, rival - cost_here)
             if self.trace is not None:
                 before = history[t - 1][prev_st][0] if t else 0.0
