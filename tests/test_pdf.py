@@ -702,3 +702,25 @@ def test_a_column_beyond_a_headlines_width_set_at_its_foot_waits_for_the_columns
                        display=[True, False, False, False], beside=[None] * 4, lines=[1, 3, 1, 8],
                        apart=set(), column=[False, True, False, True])
     assert got != 1
+
+
+def test_a_paragraphs_first_line_alone_at_a_columns_foot_is_no_heading(wrap):
+    # a subhead, then the first line of its section's paragraph alone at a column's foot: plain
+    # text type, indented, running to the column's edge; a framed pull quote, then the rest of
+    # the paragraph at the next column's top. The line is no heading: the paragraph is one
+    from cleaner import clean
+    from cleaner.pdf.layout import LineGeometry
+
+    def g(size, block, first=False, bold=False, indent=None, short=None, framed=False):
+        return LineGeometry(size, 10.0, bold, indent, short, framed, block, first, False, None, 0.0, 90.0, 0.0)
+
+    a = wrap("山东省图书馆馆藏古籍约六十万册，其中善本七万余册，需要修复的古籍数量庞大。", column=12)
+    rest = wrap("期长，一名修复师从入门到独立修复善本，往往需要五到十年。中心与高校合作开设课程。", column=12, indent=0)
+    lines = ["古籍修复师的坚守", *a, "薪火有传人", "古籍修复人才培养周", "其中善本七万余册，需要修复的古籍数量庞大。", *rest]
+    geometry = [g(26.0, 0, True, bold=True)] \
+        + [g(10.0, 1, j == 0, indent=j == 0, short=j == len(a) - 1) for j in range(len(a))] \
+        + [g(10.0, 2, True, bold=True, indent=False, short=True), g(10.0, 3, True, indent=True, short=False),
+           g(11.0, 4, True, bold=True, framed=True)] \
+        + [g(10.0, 5, j == 0, indent=False, short=j == len(rest) - 1) for j in range(len(rest))]
+    (article,) = clean("\n".join(lines) + "\n", geometry=geometry).articles
+    assert [(b.kind, b.text) for b in article.body][1:] == [("subhead", "薪火有传人"), ("paragraph", "古籍修复人才培养周" + "".join(rest))]

@@ -923,14 +923,15 @@ def read(page: PageGlyphs, params: dict | None = None) -> PdfText:
             # column's top): its column's edges are the lanes the lines around it use
             size = b.pieces[0].size
             reach = p["lane_reach"] * size
-            # (its own column's edges: the nearest lane at or left of its start within an indent,
-            # and the nearest at or right of its end)
+            # (its own column's edges: the farthest lane at or left of its start within an indent,
+            # the column's edge and not the indent lane its first lines start on, and the nearest
+            # at or right of its end)
             ls = [ln[0] for ln in _lanes_between(starts, sx, b.x0 - p["first_line_slack"] * size, b.x0 + 1.0)
                   if _near_any(ln[3], b.bottom, b.top, reach)]
             rs = [ln[0] for ln in _lanes_between(ends, ex, b.x1 - p["hang_ems"] * size, float("inf"))
                   if _near_any(ln[3], b.bottom, b.top, reach)]
             if ls and rs:
-                left, right, edges = max(ls), min(rs), True
+                left, right, edges = min(ls), min(rs), True
         by_picture = any(_next_to(b, pic, b.pieces[0].size, p["caption_reach"]) for pic in pictures)
         for k, pc in enumerate(b.pieces):
             lines.append(pc.text)

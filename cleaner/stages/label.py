@@ -194,6 +194,8 @@ def is_heading(page: Page, b: Block, rule: Rule) -> bool:
         return True  # set in bold display type: a headline, whatever its punctuation
     if len(b.lines) > p["max_lines"] or size > p["max_length"] or size < 2:
         return False
+    if _first_line_in_text_type(page, b):
+        return False
     if t[-1] not in "。；" and search_any(p["subtitle_openers"], t):
         return True  # a subtitle led in by a dash, commas and all (——优化布局，促进协调发展)
     if t[-1] in p["end_marks"]:
@@ -201,6 +203,17 @@ def is_heading(page: Page, b: Block, rule: Rule) -> bool:
     if any(c in t for c in "。；") or ("，" in t and size > p["comma_max_length"]):
         return False  # a plain headline with a comma is short (稳字当头，进中求好)
     return True
+
+
+def _first_line_in_text_type(page: Page, b: Block) -> bool:
+    """On a PDF page, a line of its own in the text's plain type, indented from its column's
+    edge and running to its other edge: a paragraph's first line (at a column's foot, the
+    paragraph going on in the next column), not a heading, which the page sets apart."""
+    if page.layout.geometry is None or len(b.lines) != 1:
+        return False
+    g = page.geometry()[b.first]
+    same = page.rules["P001"].params["same_size"] if "P001" in page.rules else 0.0
+    return g is not None and not g.bold and g.indent is True and g.short is False and abs(g.ratio - 1.0) <= same
 
 
 def opens_with_dateline(rules, text: str) -> bool:
