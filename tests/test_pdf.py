@@ -724,3 +724,13 @@ def test_a_paragraphs_first_line_alone_at_a_columns_foot_is_no_heading(wrap):
         + [g(10.0, 5, j == 0, indent=False, short=j == len(rest) - 1) for j in range(len(rest))]
     (article,) = clean("\n".join(lines) + "\n", geometry=geometry).articles
     assert [(b.kind, b.text) for b in article.body][1:] == [("subhead", "薪火有传人"), ("paragraph", "古籍修复人才培养周" + "".join(rest))]
+
+
+def test_a_byline_flush_right_under_a_headlines_end_is_read_with_it():
+    # the byline set flush right at the headline's foot starts under the headline's last
+    # characters and ends right of it: read right after the headline, before the first column
+    box = [(36, 322, 802, 828), (306, 416, 789, 799), (36, 225, 667, 772)]
+    got = layout._next([1, 2], box, 0, None, 10.0, dict(layout.DEFAULTS), owner=[0, 0, 0],
+                       display=[True, False, False], beside=[None] * 3, lines=[1, 1, 6], apart={1},
+                       column=[False, False, True])
+    assert got == 1

@@ -780,8 +780,10 @@ def _next(ready: list[int], box: list[tuple], last: int | None, chain_top: float
         more = [k for k in ready if owner[k] == h and lines[k] == 1 and not display[k]
                 and (_goes_on(box[last], box[k], body, p)  # (or a byline set flush right, at its foot)
                      and (k in (apart or ()) or box[k][0] <= box[h][0] + body)
-                     or k in (apart or ()) and box[k][0] >= box[last][1] - body
+                     or k in (apart or ()) and (box[k][0] >= box[last][1] - body or box[k][1] > box[last][1] + body)
                      and abs(box[k][3] - box[last][2]) <= body)]
+        # (a byline at the headline's foot set flush right: out to its right, or ending right of
+        # it and starting under its end)
         # (a line that starts a column further right under the headline is that column's first
         # line, the end of a paragraph from the column before: not the headline's material)
         if more:
