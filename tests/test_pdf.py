@@ -734,3 +734,13 @@ def test_a_byline_flush_right_under_a_headlines_end_is_read_with_it():
                        display=[True, False, False], beside=[None] * 3, lines=[1, 1, 6], apart={1},
                        column=[False, False, True])
     assert got == 1
+
+
+def test_a_line_of_its_own_with_two_marks_hanging_past_its_column_is_full():
+    # a column's last line ends in 。” both hanging past the measure: a block of its own, but
+    # no short line (a paragraph that goes on in the next column may end its line so)
+    col = [line("甲" * 9, 0, 700 - 14 * k) for k in range(6)]
+    last = line("甲" * 9 + "。”", 0, 700 - 14 * 6)
+    text, geo = read(*col, last)
+    k = text.index("甲" * 9 + "。”")
+    assert geo[k].short is False

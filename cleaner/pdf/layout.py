@@ -441,6 +441,11 @@ def _frame_of(pc: Piece, frames: list[Box]):
     return None
 
 
+def _ink_x1(pc: Piece) -> float:
+    """Where a piece's characters end, marks hanging past its measure (、。，”) left out."""
+    return next((g.x1 for g in reversed(pc.glyphs) if g.char not in HANGING and not g.char.isspace()), pc.x1)
+
+
 def blocks(all_pieces: list[Piece], frames: list[Box], p: dict) -> list[_Block]:
     """Pieces gathered into column blocks (same type, one pitch apart, one measure, one frame)."""
     out: list[_Block] = []
@@ -930,7 +935,9 @@ def read(page: PageGlyphs, params: dict | None = None) -> PdfText:
             # at or right of its end)
             ls = [ln[0] for ln in _lanes_between(starts, sx, b.x0 - p["first_line_slack"] * size, b.x0 + 1.0)
                   if _near_any(ln[3], b.bottom, b.top, reach)]
-            rs = [ln[0] for ln in _lanes_between(ends, ex, b.x1 - p["hang_ems"] * size, float("inf"))
+            # (where its characters end, marks hanging past its measure left out: 更高。” fills
+            # its column, the two marks past the edge)
+            rs = [ln[0] for ln in _lanes_between(ends, ex, _ink_x1(b.pieces[0]) - p["hang_ems"] * size, float("inf"))
                   if _near_any(ln[3], b.bottom, b.top, reach)]
             if ls and rs:
                 left, right, edges = min(ls), min(rs), True
