@@ -744,3 +744,23 @@ def test_a_line_of_its_own_with_two_marks_hanging_past_its_column_is_full():
     text, geo = read(*col, last)
     k = text.index("甲" * 9 + "。”")
     assert geo[k].short is False
+
+
+def test_a_paragraph_ending_a_sentence_at_a_full_columns_foot_goes_on_past_a_caption(wrap):
+    # the column's last line is full and closes a quoted sentence; a caption, then the next
+    # column starts with a line that is not indented: one paragraph (…凉了半截。” / 马永福说，…)
+    from cleaner import clean
+    from cleaner.pdf.layout import LineGeometry
+
+    def g(size, block, first=False, bold=False, indent=None, short=None):
+        return LineGeometry(size, 10.0, bold, indent, short, False, block, first, False, None, 0.0, 90.0, 0.0)
+
+    a = ["当地村民开始在沙丘上植树，", "第一年栽下的树苗成活率不到三", "成。“风一刮，苗子就被连根拔", "起，大家心里都凉了半截。”"]
+    rest = ["马永福说，后来他们用麦草扎成", "方格，把沙子固定住，再在格子", "里栽苗，成活率提高到七成。"]
+    lines = ["治沙人的坚守", *a, "图为红柳湾村村民在沙丘上扎设草方格。", *rest]
+    geometry = [g(26.0, 0, True, bold=True)] \
+        + [g(10.0, 1, j == 0, indent=j == 0, short=False) for j in range(len(a))] + [g(8.0, 2, True)] \
+        + [g(10.0, 3, j == 0, indent=False, short=j == len(rest) - 1) for j in range(len(rest))]
+    (article,) = clean("\n".join(lines) + "\n", geometry=geometry).articles
+    assert [b.text for b in article.body] == ["".join(a + rest)]
+    assert [c.text for c in article.captions] == ["图为红柳湾村村民在沙丘上扎设草方格。"]

@@ -150,7 +150,8 @@ class Healing:
         out: list[Block] = []
         for z in units:
             x = out[-1] if out else None
-            if x is not None and z.kind == "paragraph" and self.is_open(x) and not self.has_dateline(z) \
+            if x is not None and z.kind == "paragraph" and (self.is_open(x) or self.runs_on(x, z)) \
+                    and not self.has_dateline(z) \
                     and z.text[:1] not in CLOSERS and self._between(starts, x.last, z.first) \
                     and not (z.width and x.width and abs(z.width - x.width) > p["column_tolerance"]):
                 joiner = " " if _LATIN_END.search(x.text) and _LATIN_START.match(z.text) else ""
@@ -162,6 +163,17 @@ class Healing:
             out.append(z)
         return out
 
+
+    def runs_on(self, x: Block, z: Block) -> bool:
+        """On a PDF page, paragraph ``x`` ends with a line that fills its column and ``z`` starts
+        with one that is not indented: the paragraph goes on in ``z``, though ``x`` ends a
+        sentence at its column's foot (…凉了半截。” / 马永福说，…)."""
+        if self.page.layout.geometry is None:
+            return False
+        geo = self.page.geometry()
+        a, b = geo[x.last], geo[z.first]
+        return x.kind == "paragraph" and len(x.lines) > 1 and a is not None and b is not None \
+            and a.short is False and b.indent is False
 
     @staticmethod
     def _between(starts: list[int], a: int, b: int) -> bool:
