@@ -85,7 +85,8 @@ SCHEMAS = {
                              "roundup_stay": float,
                              "boundary_gap": float, "boundary_column": float, "boundary_base": float,
                              "boundary_slope": float, "boundary_min": float, "boundary_max": float,
-                             "continuity_max": float, "geo_boundary": float, "boundary_quoted": float, "quoted_reach": int},
+                             "continuity_max": float, "geo_boundary": float, "boundary_quoted": float, "quoted_reach": int,
+                             "cohesion_before": int, "cohesion_after": int},
         "attach_headlines": {
             "open_cost": float, "byline_open_cost": float, "byline_close_cost": float, "mid_heading_share": float, "split_cost": float, "split_plain_extra": float,
             "subclose_cost": float, "subclose_first_cost": float, "byline_between_penalty": float, "byline_apart_penalty": float, "byline_line_apart": float, "tag_apart": float,

@@ -855,3 +855,16 @@ def test_two_plain_lines_over_a_bold_title_are_its_kicker_broken_over_two_lines(
     [a] = page.articles
     assert (a.kicker.text, a.title.text, a.subtitle) == ("假期出行 热度持续攀升", "全省高速公路车流量超1800万辆次", None)
     assert any(c.rule == "A003" and c.action == "join" and "kicker" in c.reason_ for c in page.changes)
+
+
+def test_a_new_subject_starts_an_article_though_its_first_paragraph_echoes_the_last(wrap):
+    # the science-park article's last paragraph shares a few words with the farm article's
+    # first (眼下, 大忙时节): one paragraph against the next says "goes on"; the three paragraphs
+    # before against the two after say the subject changed, and the farm article's headline,
+    # set after its text at the page's foot, heads it
+    a3 = "北京市科委表示，中关村各分园的科技园区建设项目眼下进入大忙时节。"
+    para = lambda p: "\n".join(wrap(p)) + "\n"  # noqa: E731
+    text = "北京启动高品质科技园区建设\n" + "".join(map(para, [A1, A2, a3, *FARM])) + "丘陵山区春耕忙\n"
+    page = cleaner.clean(text)
+    assert [(a.title.text if a.title else None, len(a.body)) for a in page.articles] == [
+        ("北京启动高品质科技园区建设", 3), ("丘陵山区春耕忙", 4)]

@@ -42,6 +42,8 @@ class Assembler(Healing, Readings, Decoding, Reuniting, Attaching):
         self.quoted_ahead = self._quoted_ahead()
         # each paragraph's column as its run shows it, before and after (set per segmentation)
         self._run_columns: tuple[dict, dict] = ({}, {})
+        self._paras: list[int] = []
+        self._para_at: dict[int, int] = {}
 
 
     def _quoted_ahead(self) -> frozenset[int]:

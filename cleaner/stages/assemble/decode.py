@@ -129,7 +129,8 @@ class Decoding:
                 dated_stay = dated_after_head if t and isinstance(seq[t - 1], list) else dated_after_text
                 credits = self.credits_reporter(item)
                 col = self.column_before(seq, at) if prev_p is not None else 0.0
-                bc = self.boundary_cost(prev_p, item, col)[0] if prev_p is not None else None  # same in every state
+                bc = self.boundary_cost(prev_p, item, col, self.cohesion(seq, t))[0] \
+                    if prev_p is not None else None  # same in every state
                 # an article keeps its column: going on across a change of width costs
                 here = self.column_of(item)
                 across = p["column_stay"] if col and here and abs(col - here) > p["column_change"] else 0.0
@@ -300,7 +301,7 @@ class Decoding:
             if not isinstance(item, list):
                 if kind == "new":
                     prev_p, at = self.paragraph_before(seq, t)
-                    _, why = self.boundary_cost(prev_p, item, self.column_before(seq, at))
+                    _, why = self.boundary_cost(prev_p, item, self.column_before(seq, at), self.cohesion(seq, t))
                     self.record("A002", "split", item, f"new article at line {self.page.line_no(item.first)}: {why}")
                     close()
                 cur.body.append(item)

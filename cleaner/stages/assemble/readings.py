@@ -103,18 +103,41 @@ class Readings:
         return score, "; ".join(cues)
 
 
-    def boundary_cost(self, prev: Block, u: Block, column: float | None = None) -> tuple[float, str]:
+    def boundary_cost(self, prev: Block, u: Block, column: float | None = None,
+                      cohesion: float | None = None) -> tuple[float, str]:
         """Cost of starting a new article at paragraph ``u`` right after paragraph ``prev``.
 
         ``column``: the width of the column the text before ``u`` is set in, when ``prev``
-        is too short to show it (see :meth:`column_before`)."""
+        is too short to show it (see :meth:`column_before`); ``cohesion``: how much the text
+        around ``u`` goes on (:meth:`cohesion`), by default ``prev`` against ``u``."""
         p = self.rules["A002"].params
-        cost, why = self._boundary_cost(prev, u, column, p)
+        cost, why = self._boundary_cost(prev, u, column, p, cohesion)
         if self.same_headline(prev, u):  # a PDF page: both are set under one headline
             return cost + p["geo_boundary"], why + "; but both are set under one headline"
         return cost, why
 
-    def _boundary_cost(self, prev: Block, u: Block, column: float | None, p: dict) -> tuple[float, str]:
+    def cohesion(self, seq: list, t: int) -> float:
+        """How much the text goes on at paragraph ``seq[t]``: the word pairs the paragraphs from
+        it on (A002 ``cohesion_after`` of them) share with those before it (``cohesion_before``),
+        heading groups between them passed over.
+
+        One paragraph against the one before says little: a section's paragraphs go from one
+        point to the next and share few words two by two, while the text of a few paragraphs
+        names the story's places, people and bodies again and again. Measured on the training
+        pages' paragraph pairs without a dateline or a change of column (4,292, 91 of them an
+        article's first), three before against two after tells a new article from the same one
+        better than one against one (AUC 0.84 against 0.77)."""
+        p = self.rules["A002"].params
+        at = self._para_at[t]
+        paras = self._paras
+        before = paras[max(0, at - p["cohesion_before"]):at]
+        after = paras[at:at + p["cohesion_after"]]
+        if not before or not after:
+            return 0.0
+        return affinity(" ".join(seq[k].text for k in before), " ".join(seq[k].text for k in after))
+
+    def _boundary_cost(self, prev: Block, u: Block, column: float | None, p: dict,
+                       cohesion: float | None = None) -> tuple[float, str]:
         if self.has_dateline(u):
             return 0.0, "a dateline opens it"
         if u.first in self.quoted_ahead:
@@ -125,7 +148,7 @@ class Readings:
         here = self.column_of(u)
         if col and here and abs(col - here) > p["column_change"]:
             return p["boundary_column"], f"the column changes from {col:.1f} to {here:.1f} em"
-        aff = affinity(prev.text, u.text)
+        aff = affinity(prev.text, u.text) if cohesion is None else cohesion
         cost = p["boundary_base"] + p["boundary_slope"] * (aff - p["min_affinity"])
         return min(p["boundary_max"], max(p["boundary_min"], cost)), \
             f"the text changes subject (shares {aff:.0%} of word pairs)"
@@ -157,6 +180,9 @@ class Readings:
                 col = u.width or col
                 out[u.first] = col or self.column_of(u)
         self._run_columns = (before, after)
+        # the paragraphs of seq in order, and each item's place among them (for :meth:`cohesion`)
+        self._paras = [t for t, u in enumerate(seq) if not isinstance(u, list)]
+        self._para_at = {t: n for n, t in enumerate(self._paras)}
 
     def column_changes(self, last: Block, nxt: Block) -> tuple[float, float] | None:
         """The columns of the text runs either side of a heading, from paragraph ``last`` to
