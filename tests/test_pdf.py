@@ -764,3 +764,32 @@ def test_a_paragraph_ending_a_sentence_at_a_full_columns_foot_goes_on_past_a_cap
     (article,) = clean("\n".join(lines) + "\n", geometry=geometry).articles
     assert [b.text for b in article.body] == ["".join(a + rest)]
     assert [c.text for c in article.captions] == ["图为红柳湾村村民在沙丘上扎设草方格。"]
+
+
+def test_a_line_of_its_own_whose_column_shows_only_its_left_edge_is_measured_for_its_indent():
+    # a paragraph's last line alone at a column's top, over lines of ragged length: the lane
+    # of their starts tells it is not indented, though no lane of ends tells its right edge
+    top = line("乙乙乙。", 112, 700)
+    under = [line("丙" * n, 112, 672 - 14 * k) for k, n in enumerate((10, 9, 8))]
+    text, geo = read(top, *under)
+    k = text.index("乙乙乙。")
+    assert geo[k].indent is False and geo[k].short is None
+
+
+def test_a_one_line_paragraph_filling_its_column_goes_on_past_furniture(wrap):
+    # a paragraph of one full line closing a sentence at a column's foot, a jump line, then a
+    # line that is not indented at the next column's top: one paragraph
+    from cleaner import clean
+    from cleaner.pdf.layout import LineGeometry
+
+    def g(size, block, first=False, bold=False, indent=None, short=None):
+        return LineGeometry(size, 10.0, bold, indent, short, False, block, first, False, None, 0.0, 90.0, 0.0)
+
+    a = wrap("次仁多吉回到家乡，成为一名乡村医生，一干就是二十多年。", column=12)
+    rest = ["乡卫生院建起了新的门诊楼，配", "备了彩超等设备。"]
+    lines = ["高原上的健康守门人", *a, "这些年，乡村医疗条件变化大。", "（下转C19版）", *rest]
+    geometry = [g(26.0, 0, True, bold=True)] + [g(10.0, 1, j == 0, indent=j == 0, short=j == len(a) - 1) for j in range(len(a))] \
+        + [g(10.0, 2, True, indent=True, short=False), g(8.0, 3, True)] \
+        + [g(10.0, 4, j == 0, indent=False, short=j == 1) for j in range(2)]
+    (article,) = clean("\n".join(lines) + "\n", geometry=geometry).articles
+    assert [b.text for b in article.body][-1] == "这些年，乡村医疗条件变化大。" + "".join(rest)

@@ -924,7 +924,7 @@ def read(page: PageGlyphs, params: dict | None = None) -> PdfText:
         rights = Counter(round(pc.x1) for pc in b.pieces)
         top_count = max(rights.values())
         right = max(x for x, c in rights.items() if c == top_count) if top_count >= 2 else b.x1
-        edges = measured
+        edges, left_only = measured, False
         if not measured and abs(b.pieces[0].size - body) <= p["same_size"] * body:
             # a line of its own (a paragraph's first line at a column's foot, its last at a
             # column's top): its column's edges are the lanes the lines around it use
@@ -941,11 +941,13 @@ def read(page: PageGlyphs, params: dict | None = None) -> PdfText:
                   if _near_any(ln[3], b.bottom, b.top, reach)]
             if ls and rs:
                 left, right, edges = min(ls), min(rs), True
+            elif ls:  # (a paragraph's last line, alone at a column's top: its left edge tells)
+                left, left_only = min(ls), True
         by_picture = any(_next_to(b, pic, b.pieces[0].size, p["caption_reach"]) for pic in pictures)
         for k, pc in enumerate(b.pieces):
             lines.append(pc.text)
             geos.append(LineGeometry(
-                pc.size, body, pc.bold, (pc.x0 - left >= p["indent_ems"] * pc.size) if edges else None,
+                pc.size, body, pc.bold, (pc.x0 - left >= p["indent_ems"] * pc.size) if edges or left_only else None,
                 (right - pc.x1 >= p["short_ems"] * pc.size) if edges else None,
                 b.frame is not None, bi, k == 0, by_picture, owners[bi], round(pc.x0, 1), round(pc.x1, 1),
                 round(pc.top, 1)))

@@ -172,7 +172,7 @@ class Healing:
             return False
         geo = self.page.geometry()
         a, b = geo[x.last], geo[z.first]
-        return x.kind == "paragraph" and len(x.lines) > 1 and a is not None and b is not None \
+        return x.kind == "paragraph" and a is not None and b is not None \
             and a.short is False and b.indent is False
 
     @staticmethod
