@@ -263,6 +263,9 @@ def test_a_dateline_line_over_an_indented_looking_line_goes_on(stages_until):
     (("本报记者 冯兵颖", "杨飞"), "本报记者 冯兵颖 杨飞"),
     # the first line alone reads as no byline: the break is inside the paper's name
     (("光明日报记者 范斌浩 胡倩 光", "明日报通讯员 何玲"), "光明日报记者 范斌浩 胡倩 光明日报通讯员 何玲"),
+    # broken inside the media's name, or the paper's after the slash: neither line alone a byline
+    (("文/羊城晚报全媒体", "记者 许远飞"), "文/羊城晚报全媒体记者 许远飞"),
+    (("姚雨波、陆波兰/上观", "新闻"), "姚雨波、陆波兰/上观新闻"),
     # over three lines of a narrow column
     (("光明日报记者 闫敏飞", "金阳雨 光明日报通讯员", "袁艳萱"), "光明日报记者 闫敏飞 金阳雨 光明日报通讯员 袁艳萱"),
 ])

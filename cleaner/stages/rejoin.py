@@ -522,7 +522,7 @@ def run(page: Page) -> Page:
         if k in standalone:
             if not (k + 1 in standalone or (not ends[k + 1] and lines[k + 1].text.strip() not in _CREDIT_MARKS)):
                 continue
-        elif k + 1 not in standalone or ends[k] or not role(lines[k].text):
+        elif ends[k] or not role(lines[k].text):
             continue  # (a headline over a byline would read as its paper's name: 老街区焕发新活力本报记者 X)
         texts, j = [lines[k].text], k + 1
         while j < n and j not in dedoubled and not ends[j - 1] and not opens[j] \
