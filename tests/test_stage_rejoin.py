@@ -266,6 +266,8 @@ def test_a_dateline_line_over_an_indented_looking_line_goes_on(stages_until):
     # broken inside the media's name, or the paper's after the slash: neither line alone a byline
     (("文/羊城晚报全媒体", "记者 许远飞"), "文/羊城晚报全媒体记者 许远飞"),
     (("姚雨波、陆波兰/上观", "新闻"), "姚雨波、陆波兰/上观新闻"),
+    # over three lines, the last break inside a role (光明日报通 / 讯员): no blank there
+    (("光明日报记者 韩娜浩", "马凯凯 光明日报通", "讯员 毛林嘉"), "光明日报记者 韩娜浩 马凯凯 光明日报通讯员 毛林嘉"),
     # over three lines of a narrow column
     (("光明日报记者 闫敏飞", "金阳雨 光明日报通讯员", "袁艳萱"), "光明日报记者 闫敏飞 金阳雨 光明日报通讯员 袁艳萱"),
 ])

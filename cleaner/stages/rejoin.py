@@ -184,8 +184,13 @@ def byline_joiners(rules, texts: list[str]) -> list[str] | None:
         return None
     p = rules["L004"].params
     role = any_pattern((f"^(?:{p['role_pattern']})",))
+    across = any_pattern((p["role_pattern"],))
     name = _name_first(p["break_name_max"])
-    blanks = [" " if _HAN_END.search(a) and name.match(b) and not role.search(b) else ""
+
+    def inside_role(a: str, b: str) -> bool:  # (光明日报通 / 讯员 Z: the break splits 通讯员)
+        return any(m.start() < len(a) < m.end() for m in across.compiled.finditer(a + b))
+
+    blanks = [" " if _HAN_END.search(a) and name.match(b) and not role.search(b) and not inside_role(a, b) else ""
               for a, b in zip(texts, texts[1:])]
     for joiners in (blanks, [""] * len(blanks)) if any(blanks) else (blanks,):
         whole = texts[0] + "".join(j + t for j, t in zip(joiners, texts[1:]))
