@@ -588,8 +588,11 @@ def run(page: Page) -> Page:
             # of its block of type (wrapped, not broken between phrases)
             score = p["weights"]["geo_headline_wraps"]
             cues = [(score, "a headline line that fills its measure, its block of type going on", ())]
-        elif i in dedoubled or (i + 1) in dedoubled or i in standalone or (i + 1) in standalone:
-            score = 5.0  # a bold display headline, furniture, a credit or a byline stands alone
+        elif i in dedoubled or (i + 1) in dedoubled or i in standalone or (i + 1) in standalone \
+                or (i - 1 in byline_pairs and i not in byline_pairs):
+            # a bold display headline, furniture, a credit or a byline (one broken over lines
+            # ends here) stands alone
+            score = 5.0
         else:
             score, cues = _score(page, p, i, lines[cur[0]].width, len(cur), mid, ends, opens, plain, cur)
             if geo[i] is not None and geo[i + 1] is not None:
