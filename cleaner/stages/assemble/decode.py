@@ -106,15 +106,16 @@ class Decoding:
         topic_cache: dict = {}
 
         def topic(t: int, lead: int) -> float:
-            """How much lone heading ``seq[t]`` and the paragraph under it go on with the story
-            the open article's lead (``seq[lead]``) tells: the word pairs they share with the
-            lead, above A002's min_affinity. A subhead heads a later section of the same
-            story, whose places, people and bodies its lead names; a title starts another."""
+            """How much the paragraph under lone heading ``seq[t]`` goes on with the story the
+            open article's lead (``seq[lead]``) tells: the word pairs it shares with the lead,
+            above A002's min_affinity. A subhead heads a later section of the same story, whose
+            places, people and bodies its lead names; a title starts another. (The heading's own
+            words are left out: a title repeats its lead's, which title_echo weighs.)"""
             key = (t, lead)
             if key not in topic_cache:
                 nxt = self.next_paragraph(seq, t)
                 topic_cache[key] = 0.0 if nxt is None else \
-                    affinity(seq[lead].text, seq[t][0].text + " " + nxt.text) - p["min_affinity"]
+                    affinity(seq[lead].text, nxt.text) - p["min_affinity"]
             return topic_cache[key]
 
         def title_heads(blocks) -> tuple[Block, ...]:
