@@ -868,3 +868,29 @@ def test_a_new_subject_starts_an_article_though_its_first_paragraph_echoes_the_l
     page = cleaner.clean(text)
     assert [(a.title.text if a.title else None, len(a.body)) for a in page.articles] == [
         ("北京启动高品质科技园区建设", 3), ("丘陵山区春耕忙", 4)]
+
+
+# --- a subhead's section goes on with its article's story; a title's starts another ----------
+
+def _farm_with_heading(wrap, heading: str, section: list[str]):
+    para = lambda p: "\n".join(wrap(p)) + "\n"  # noqa: E731
+    text = "丘陵山区小农机唱主角\n" + "".join(map(para, FARM[:3])) + heading + "\n" + "".join(map(para, section))
+    return [(a.title.text, [b.kind for b in a.body]) for a in cleaner.clean(text).articles]
+
+
+def test_a_heading_whose_section_goes_on_with_the_leads_story_is_a_subhead(wrap):
+    # the section under 小农机上山岗 restates it (as a new article's lead would its title), but
+    # it and its heading name what the lead names (小农机, 丘陵山区): a later section of the story
+    section = ["小农机上山岗，离不开宜机化改造。郴州今年将在丘陵山区新建宜机化改造农田一万亩。",
+               "郴州市农机中心负责人介绍，今年全市将补贴购置小型农机一千台，丘陵山区机耕率有望提高十个百分点。",
+               "种粮大户李建国说，有了小农机，山上的梯田也能机耕了，一天能干过去十个人的活。"]
+    assert _farm_with_heading(wrap, "小农机上山岗", section) == [
+        ("丘陵山区小农机唱主角", ["paragraph"] * 3 + ["subhead"] + ["paragraph"] * 3)]
+
+
+def test_a_heading_whose_section_tells_another_story_stays_a_title(wrap):
+    section = ["冬小麦喜获丰收，河南周口的麦田里，收割机来回穿梭，颗粒归仓。",
+               "周口市农业农村局负责人介绍，今年全市小麦单产比去年提高了五公斤，总产再创新高。",
+               "种粮大户王建设说，今年小麦长势好，价格也稳，一亩地能多收一百多元。"]
+    assert _farm_with_heading(wrap, "冬小麦喜获丰收", section) == [
+        ("丘陵山区小农机唱主角", ["paragraph"] * 3), ("冬小麦喜获丰收", ["paragraph"] * 3)]

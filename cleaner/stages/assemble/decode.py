@@ -103,6 +103,21 @@ class Decoding:
                 return e if len(h) == 1 else max(e, echo_one(h[1], lead))
             return echo_one(h, lead)
 
+        topic_cache: dict = {}
+
+        def topic(t: int, lead: int) -> float:
+            """How much the paragraph under lone heading ``seq[t]`` goes on with the story the
+            open article's lead (``seq[lead]``) tells: the word pairs it shares with the lead,
+            above A002's min_affinity. A subhead heads a later section of the same story, whose
+            places, people and bodies its lead names; a title starts another. (The heading's own
+            words are left out: a title repeats its lead's, which title_echo weighs.)"""
+            key = (t, lead)
+            if key not in topic_cache:
+                nxt = self.next_paragraph(seq, t)
+                topic_cache[key] = 0.0 if nxt is None else \
+                    affinity(seq[lead].text, nxt.text) - p["min_affinity"]
+            return topic_cache[key]
+
         def title_heads(blocks) -> tuple[Block, ...]:
             """The title and subtitle of a headline part: both sum up the lead (a subtitle often
             more closely), so the part's echo is the best of theirs. The subtitle is the heading
@@ -159,7 +174,7 @@ class Decoding:
                 by_from = [False] * (len(item) + 1)
                 for n in range(len(item) - 1, -1, -1):
                     by_from[n] = by_from[n + 1] or item[n].kind == "byline"
-                te, se = w["title_echo"], w["subhead_echo"]
+                te, se, sw = w["title_echo"], w["subhead_echo"], w["subhead_topic"]
                 bw = w["byline_with_credit"]
                 planned: dict = {}  # the two lists share most readings: plan each once
                 plans = {hs: [planned[o] if o in planned else planned.setdefault(
@@ -175,6 +190,7 @@ class Decoding:
                             if hb:
                                 e = echo(item[0], lead)
                                 c += se * e + (w["lead_repeat_penalty"] if e >= w["lead_repeat"] else 0.0)
+                                c -= sw * topic(t, lead)
                                 offer((ht, hb, True, hc), cost + c, (st, kind, k), lead)
                         elif kind == "byclose":
                             if hb:  # (its title, if any, came before its text)
