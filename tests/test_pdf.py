@@ -793,3 +793,25 @@ def test_a_one_line_paragraph_filling_its_column_goes_on_past_furniture(wrap):
         + [g(10.0, 4, j == 0, indent=False, short=j == 1) for j in range(2)]
     (article,) = clean("\n".join(lines) + "\n", geometry=geometry).articles
     assert [b.text for b in article.body][-1] == "这些年，乡村医疗条件变化大。" + "".join(rest)
+
+
+def test_a_framed_quote_from_a_paragraph_a_caption_cut_is_a_pull_quote(wrap):
+    # the quote's source paragraph is cut mid-sentence by a caption (…在园区开了一 / caption /
+    # 家手工布艺工作室的徐婧说…): the quote is looked for in the two pieces together
+    from cleaner import clean
+    from cleaner.pdf.layout import LineGeometry
+
+    def g(block, framed=False, first=False, size=10.0):
+        return LineGeometry(size, 10.0, framed, None, None, framed, block, first, False, None, 0.0, 90.0, 0.0)
+
+    quote = "“能在这里创业，感觉特别亲切。”在园区开了一家手工布艺工作室的徐婧说。"
+    one = "“我父母都是这家厂的老职工，小时候我常在厂区里玩。”在园区开了一"
+    two = "家手工布艺工作室的徐婧说，“能在这里创业，感觉特别亲切。”她的工作室以老厂房为主题。"
+    q, a, b = wrap(quote, column=18, indent=0), wrap(one, column=18), wrap(two, column=18, indent=0)
+    cap = "图为由老厂房改造而成的文创园一角。"
+    text = "\n".join(["老厂房变身文创园"] + q + a + [cap] + b) + "\n"
+    geometry = [g(0, first=True, size=26.0)] + [g(1, True, k == 0) for k in range(len(q))] \
+        + [g(2, first=k == 0) for k in range(len(a))] + [g(3, first=True, size=8.0)] + [g(4, first=k == 0) for k in range(len(b))]
+    (article,) = clean(text, geometry=geometry).articles
+    assert [x.text for x in article.pullquotes] == [quote]
+    assert [x.text for x in article.body] == [one + two]

@@ -754,7 +754,16 @@ def quote_source(i: int, t: str, q_narrow: float, texts: list[str], narrow: list
     need = least * len(mine)
     for o in range(max(0, i - reach), min(len(texts), i + reach + 1)):
         other = texts[o]
-        if o == i or len(other) <= len(t) or q_narrow <= wider * narrow[o]:
+        if o == i or not other or q_narrow <= wider * narrow[o]:
+            continue
+        # (a paragraph a caption or a quote cut mid-sentence goes on in the next paragraph
+        # block: its source is the two together, as the assemble stage will join them)
+        nxt = o + 1
+        if nxt < len(texts) and (not texts[nxt] or nxt == i):  # (one block between: the caption)
+            nxt += 1
+        if nxt < len(texts) and texts[nxt] and nxt != i and not ends_sentence(other):
+            other = other + texts[nxt]
+        if len(other) <= len(t):
             continue
         if t in other:
             return o, 100.0
