@@ -815,3 +815,24 @@ def test_a_framed_quote_from_a_paragraph_a_caption_cut_is_a_pull_quote(wrap):
     (article,) = clean(text, geometry=geometry).articles
     assert [x.text for x in article.pullquotes] == [quote]
     assert [x.text for x in article.body] == [one + two]
+
+
+def test_a_framed_quote_as_long_as_its_source_with_its_clauses_swapped_is_a_pull_quote(wrap):
+    # the editor kept every word and swapped the two clauses: the quote is as long as the
+    # sentence it comes from, and still a quote of it
+    from cleaner import clean
+    from cleaner.pdf.layout import LineGeometry
+
+    def g(block, framed=False, first=False, size=10.0):
+        return LineGeometry(size, 10.0, framed, None, None, framed, block, first, False, None, 0.0, 90.0, 0.0)
+
+    quote = "据悉，并探索新型低温酶在食品加工等领域的应用潜力，研究团队下一步将建立冰川微生物资源库。"
+    lead = "记者从中国科学院某研究所获悉，该所研究团队在青藏高原冰川的冰芯样品中分离出一类新型微生物。"
+    last = "据悉，研究团队下一步将建立冰川微生物资源库，并探索新型低温酶在食品加工等领域的应用潜力。"
+    q, a, b = wrap(quote, column=18, indent=0), wrap(lead, column=18), wrap(last, column=18)
+    text = "\n".join(["我国科学家在冰川中发现新型微生物"] + q + a + b) + "\n"
+    geometry = [g(0, first=True, size=26.0)] + [g(1, True, k == 0) for k in range(len(q))] \
+        + [g(2, first=k == 0) for k in range(len(a))] + [g(3, first=k == 0) for k in range(len(b))]
+    (article,) = clean(text, geometry=geometry).articles
+    assert len(quote) == len(last) and [x.text for x in article.pullquotes] == [quote]
+    assert [x.text for x in article.body] == [lead, last]

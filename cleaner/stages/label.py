@@ -763,7 +763,7 @@ def quote_source(i: int, t: str, q_narrow: float, texts: list[str], narrow: list
             nxt += 1
         if nxt < len(texts) and texts[nxt] and nxt != i and not ends_sentence(other):
             other = other + texts[nxt]
-        if len(other) <= len(t):
+        if len(other) < len(t) or other == t:  # (an editor's quote may be as long: clauses swapped)
             continue
         if t in other:
             return o, 100.0
