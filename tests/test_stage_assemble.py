@@ -894,3 +894,27 @@ def test_a_heading_whose_section_tells_another_story_stays_a_title(wrap):
                "种粮大户王建设说，今年小麦长势好，价格也稳，一亩地能多收一百多元。"]
     assert _farm_with_heading(wrap, "冬小麦喜获丰收", section) == [
         ("丘陵山区小农机唱主角", ["paragraph"] * 3), ("冬小麦喜获丰收", ["paragraph"] * 3)]
+
+
+# --- one headline group for three articles ------------------------------------------------
+
+def test_a_run_of_three_headlines_titles_the_article_closed_at_a_dateline(wrap):
+    """Article A's text, B's (opened by its dateline, with no headline between), then the
+    headlines of A, B and C in one run, then C's text: the first headline goes back to A,
+    which closed untitled at B's dateline (a headline block drawn over two articles' columns,
+    read after both texts); before, B took A's title and C's the subtitle."""
+    a = ["近日，北京市科委、中关村管委会投入首批支持高品质科技园区建设资金，支持中关村生命科学园等科技园区的"
+         "10个项目，项目涉及医药健康等7个产业领域。", A2,
+         "北京市科委有关负责人表示，将持续支持中关村各分园建设高品质科技园区，推动产业集聚发展。"]
+    b = ["新华社珀斯6月18日电 " + B1, B2,
+         "李强表示，中方愿同澳方一道，推动中澳全面战略伙伴关系持续向前发展，工商界圆桌会意义重大。"]
+    c = ["本报讯 各地抢抓有利时机，有序推进秋粮生产，进一步落实增产措施，筑牢全年粮食丰收基础。",
+         "秋风渐起，稻谷飘香。目前，四川全省水稻收割已超七成，收割机来回穿梭，实现增产增效。"]
+    lines = [x for par in a + b for x in wrap(par)]
+    lines += ["北京启动高品质科技园区建设", "李强出席中澳工商界圆桌会", "各地有序推进秋粮生产"]
+    lines += [x for par in c for x in wrap(par)]
+    page = cleaner.clean("\n".join(lines) + "\n")
+    got = [(x.title.text if x.title else None, x.subtitle.text if x.subtitle else None, x.body[0].text[:4])
+           for x in page.articles]
+    assert got == [("北京启动高品质科技园区建设", None, "近日，北"), ("李强出席中澳工商界圆桌会", None, "新华社珀"),
+                   ("各地有序推进秋粮生产", None, "本报讯各")]

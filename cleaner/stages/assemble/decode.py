@@ -11,9 +11,10 @@ from .draft import Draft
 
 #: A decoder state: (the open article has a title, its paragraphs so far (capped at 3), it has
 #: a subhead, it has credited its reporter (its dateline names them, or its headline part held
-#: a byline), its lead: its first paragraph's index in the sequence or None). A plain tuple:
-#: the decoder makes millions on a long page.
-State = tuple[bool, int, bool, bool, "int | None"]
+#: a byline), the article before it closed at the paragraph this one opened at, with no title
+#: (a headline group may still give it one: a backsplit), its lead: its first paragraph's index
+#: in the sequence or None). A plain tuple: the decoder makes millions on a long page.
+State = tuple[bool, int, bool, bool, bool, "int | None"]
 
 
 class Decoding:
@@ -34,6 +35,11 @@ class Decoding:
         if kind == "bysplit":
             return kind, k, c, None, True, (self.byline_cost(item[k:], nxt_credits), echo(title_heads(item[k:]), nxt_at),
                                             True)
+        if kind in ("backsplit", "crosssplit"):
+            k1, k2 = k
+            mine = item[k1:k2] if kind == "backsplit" else item[:k1]
+            return kind, k, c, title_heads(mine), any(b.kind == "byline" for b in mine), (
+                self.byline_cost(item[k2:], nxt_credits), echo(title_heads(item[k2:]), nxt_at), True)
         if kind in ("close", "subclose"):
             part = item[k:] if kind == "subclose" else item
             return kind, k, c, title_heads(part), any(b.kind == "byline" for b in part), None
@@ -80,7 +86,7 @@ class Decoding:
         # bonus (title_echo) behind the best cannot catch up through its lead's title: only
         # paths within that margin are kept (what subheads' echoes might add is not counted).
         margin = w["title_echo"]
-        states: dict[State, tuple] = {(False, 0, False, False, None): (0.0, None)}
+        states: dict[State, tuple] = {(False, 0, False, False, False, None): (0.0, None)}
         history = []
         paras_before: list[Block] = []
         echo_cache: dict = {}
@@ -130,11 +136,21 @@ class Decoding:
             return ()
 
         last_text = max((t for t, u in enumerate(seq) if not isinstance(u, list)), default=-1)
+        # whether the next heading group after item t, past lone headings (subheads, perhaps),
+        # holds three headings: only such a group may give an article closed untitled at a
+        # paragraph its title (a backsplit); elsewhere the decoder state does not carry the bit
+        three_ahead = [False] * (len(seq) + 1)
+        for t in range(len(seq) - 1, -1, -1):
+            u = seq[t]
+            if isinstance(u, list) and len(u) > 1:
+                three_ahead[t] = sum(b.kind == "heading" for b in u) > 2
+            else:
+                three_ahead[t] = three_ahead[t + 1]
         for t, item in enumerate(seq):
             new: dict = {}
 
-            def offer(st, cost, back, lead):
-                st += (lead,)
+            def offer(st, cost, back, lead, untitled_before=False):
+                st += (untitled_before, lead)
                 if cost < new.get(st, NO_PATH)[0]:
                     new[st] = (cost, back)
 
@@ -143,21 +159,22 @@ class Decoding:
                 dated = self.has_dateline(item)
                 dated_stay = dated_after_head if t and isinstance(seq[t - 1], list) else dated_after_text
                 credits = self.credits_reporter(item)
+                back_later = three_ahead[t]
                 col = self.column_before(seq, at) if prev_p is not None else 0.0
                 bc = self.boundary_cost(prev_p, item, col, self.cohesion(seq, t))[0] \
                     if prev_p is not None else None  # same in every state
                 # an article keeps its column: going on across a change of width costs
                 here = self.column_of(item)
                 across = p["column_stay"] if col and here and abs(col - here) > p["column_change"] else 0.0
-                fresh = (False, 1, False, credits, t)  # a new article opens here
                 for st, (cost, _) in states.items():
-                    ht, hb, hs, hc, lead = st
+                    ht, hb, hs, hc, ub, lead = st
                     stay = cost + (dated_stay if hb and dated else 0.0) + (across if hb else 0.0)
-                    key = (ht, min(3, hb + 1), hs, hc or (hb == 0 and credits), lead if hb else t)
+                    key = (ht, min(3, hb + 1), hs, hc or (hb == 0 and credits), ub, lead if hb else t)
                     if stay < new.get(key, NO_PATH)[0]:  # offer(), inline: the hottest path
                         new[key] = (stay, (st, "cont", 0))
                     if hb and bc is not None:
                         opened = cost + bc + (0 if ht else no_title) + shorts[hb]
+                        fresh = (False, 1, False, credits, not ht and back_later, t)  # a new article opens here
                         if opened < new.get(fresh, NO_PATH)[0]:
                             new[fresh] = (opened, (st, "new", 0))
                 paras_before.append(item)
@@ -165,8 +182,10 @@ class Decoding:
                 nxt = self.next_paragraph(seq, t)
                 nxt_at = t + 1 if nxt is not None else None  # the next article's lead, if one opens
                 nxt_credits = self.credits_reporter(nxt)
+                # (three articles' headlines: only after an article closed untitled at a paragraph)
+                back = three_ahead[t] and any(ub and hb and not ht for ht, hb, _, _, ub, _ in states)
                 options = self.group_options(item, paras_before[-2:], nxt, self.parallel(seq, t),
-                                             t < last_text)  # by has_sub
+                                             t < last_text, back)  # by has_sub
                 has_h = any(b.kind == "heading" for b in item)
                 # whether the part from k on holds a byline: an article whose headline part
                 # credits its reporter takes no second byline (byline_with_credit), as one whose
@@ -181,7 +200,7 @@ class Decoding:
                     o, self.plan(item, o[0], o[1], o[2], nxt_credits, te, echo, nxt_at, title_heads))
                     for o in opts] for hs, opts in options.items()}
                 for st, (cost, _) in states.items():
-                    ht, hb, hs, hc, lead = st
+                    ht, hb, hs, hc, ub, lead = st
                     if not hb:
                         lead = None
                     for kind, k, c, head, by_here, after in plans[hs]:
@@ -191,7 +210,7 @@ class Decoding:
                                 e = echo(item[0], lead)
                                 c += se * e + (w["lead_repeat_penalty"] if e >= w["lead_repeat"] else 0.0)
                                 c -= sw * topic(t, lead)
-                                offer((ht, hb, True, hc), cost + c, (st, kind, k), lead)
+                                offer((ht, hb, True, hc), cost + c, (st, kind, k), lead, ub)
                         elif kind == "byclose":
                             if hb:  # (its title, if any, came before its text)
                                 c += bw if hc else 0.0
@@ -227,6 +246,12 @@ class Decoding:
                                 c += (bw if hc and by_here else 0.0) + after[0]
                                 c -= te * (echo(head, lead) + after[1])
                                 offer((True, 0, False, by_from[k]), cost + c + short(hb), (st, kind, k), None)
+                        elif kind in ("backsplit", "crosssplit"):
+                            # the article before gets its title after all: its no_title refunded
+                            if hb and not ht and ub:
+                                c += (bw if hc and by_here else 0.0) + after[0] - no_title
+                                c -= te * (echo(head, lead) + after[1])
+                                offer((True, 0, False, by_from[k[1]]), cost + c + short(hb), (st, kind, k), None)
                         elif kind == "split":
                             if hb and not ht:
                                 c += (bw if hc and by_here else 0.0) + after[0]
@@ -234,17 +259,17 @@ class Decoding:
                                 offer((after[2], 0, False, by_from[k]), cost + c + short(hb), (st, kind, k), None)
             best: dict = {}
             for st, (cost, _) in new.items():
-                rest = st[:4]
+                rest = st[:-1]  # (all but the lead)
                 if cost < best.get(rest, INF):
                     best[rest] = cost
             if len(best) < len(new):  # several leads for one state: drop those that cannot win
-                new = {st: v for st, v in new.items() if v[0] <= best[st[:4]] + margin}
+                new = {st: v for st, v in new.items() if v[0] <= best[st[:-1]] + margin}
             history.append(new)
             states = new
         # close the last article
         best_st, best_cost = None, INF
         for st, (cost, _) in states.items():
-            ht, hb, hs, hc, _ = st
+            ht, hb, hs, hc, _, _ = st
             total = cost + (no_title if hb and not ht else 0.0) + (no_title if ht and not hb else 0.0) + short(hb)
             if total < best_cost:
                 best_st, best_cost = st, total
@@ -258,8 +283,8 @@ class Decoding:
             # how close the decoder came to another reading here: the cheapest state after this
             # item that reads the page differently (not only another lead), against the chosen
             # one. (Prefix costs: a rival cheaper so far lost on what came after: margin 0.)
-            rest = st[:4]
-            rival = min((c for s2, (c, _) in history[t].items() if s2[:4] != rest), default=INF)
+            rest = st[:-1]
+            rival = min((c for s2, (c, _) in history[t].items() if s2[:-1] != rest), default=INF)
             margins[t] = max(0.0, rival - cost_here)
             if self.trace is not None:
                 before = history[t - 1][prev_st][0] if t else 0.0
@@ -339,6 +364,17 @@ class Decoding:
                 if cur.body:
                     close()
                 self.fill(cur, item, before=True)
+            elif kind in ("backsplit", "crosssplit"):
+                k1, k2 = k
+                before_last, mine = (item[:k1], item[k1:k2]) if kind == "backsplit" else (item[k1:k2], item[:k1])
+                self.record("A003", "attach", before_last[0], "headline of the article before the one it "
+                            "closes, which closed untitled at a paragraph: the run holds three articles' headlines")
+                self.fill(drafts[-1], before_last, before=False)  # (the article before: closed at a paragraph)
+                if drafts[-1].title is not None and "no title found" in drafts[-1].flags:
+                    drafts[-1].flags.remove("no title found")
+                self.fill(cur, mine, before=False)
+                close()
+                self.fill(cur, item[k2:], before=True)
             elif kind == "split":
                 self.fill(cur, item[:k], before=False)
                 close()

@@ -10,7 +10,7 @@ from .text import _DASH, affinity, page_gap
 
 
 #: readings in which a headline closes the text before it
-_CLOSING = ("close", "split", "inside", "bysplit", "subclose", "subsplit")
+_CLOSING = ("close", "split", "inside", "bysplit", "subclose", "subsplit", "backsplit", "crosssplit")
 #: readings in which bylines close the text before them
 _BYLINE_CLOSING = ("byclose", "bysplit")
 
@@ -316,12 +316,48 @@ class Readings:
         return False, False, False
 
 
+    def back_splits(self, g: list[Block], together: float) -> list[tuple]:
+        """Readings of a group that holds three articles' headlines: the open article's, that
+        of the article before it (which closed at a paragraph, with no title: a headline set
+        after the text of the next article, as extraction reads a headline block drawn over two
+        articles' columns) and the next one's. ``backsplit``: the article before's part first
+        (夜经济“点亮”小城烟火气 / 守护好群众“舌尖上的安全” / 低空经济“飞”入寻常百姓家),
+        ``crosssplit``: the open article's first. k is the pair of cuts."""
+        m = len(g)
+        w = self.rules["A003"].params
+        cap = w["max_part"]
+        has_head = [b.kind == "heading" for b in g]
+        out = []
+        for k1 in range(1, min(cap, m - 2) + 1):
+            if not any(has_head[:k1]):
+                continue
+            for k2 in range(k1 + 1, min(k1 + cap, m - 1) + 1):
+                if m - k2 > cap:
+                    continue
+                first, second, opening = g[:k1], g[k1:k2], g[k2:]
+                if not any(has_head[k1:k2]) or not any(has_head[k2:]):
+                    continue
+                c = w["back_split_cost"] + 2 * w["split_cost"] + together \
+                    + self.part_cost(first) + self.part_cost(second) + self.part_cost(opening) \
+                    + self.byline_apart(first, second) + self.tag_apart(first, second) \
+                    + self.byline_apart(second, opening) + self.tag_apart(second, opening)
+                if not (opening[0].kind == "heading" and self.doubled(opening[0])):
+                    c += w["split_plain_extra"]
+                if page_gap(self.page, g[0]):
+                    c += w["gap_opens"]
+                out.append(("backsplit", (k1, k2), c, "headlines of the article before last, of the "
+                            "article before and of the one after"))
+                out.append(("crosssplit", (k1, k2), c, "headlines of the article before, of the one "
+                            "before it and of the one after"))
+        return out
+
     def group_options(self, g: list[Block], prev: list[Block], nxt: Block | None,
-                      parallel: tuple[bool, bool, bool] = (False, False, False), text_after: bool = True) -> dict[bool, list]:
+                      parallel: tuple[bool, bool, bool] = (False, False, False), text_after: bool = True,
+                      back: bool = False) -> dict[bool, list]:
         """Readings of a heading group, (kind, k, cost, why), for an open article without and
         with a subhead so far (``{has_sub: readings}``). k splits closing/opening parts.
         ``text_after``: whether any paragraph follows the group on the page (bylines with
-        none after them head nothing)."""
+        none after them head nothing); ``back``: with the readings of :meth:`back_splits`."""
         m = len(g)
         heads = [b for b in g if b.kind == "heading"]
         opts = []
@@ -379,6 +415,8 @@ class Readings:
                     c += w["gap_opens"]  # a blank line before the group: it opens what follows, whole
             c += self.byline_apart(closing, opening) + self.tag_apart(closing, opening)
             opts.append(("split", k, c + together, "headlines of the article before and of the one after"))
+        if back:  # (weighed only when an article closed untitled at a paragraph may take one)
+            opts += self.back_splits(g, together)
         if heads and prev and nxt is not None and not self.has_dateline(nxt) \
                 and not page_gap(self.page, g[0]) and not page_gap(self.page, nxt):
             # the headline block drawn across the columns of its own article: extraction read
