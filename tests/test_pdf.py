@@ -836,3 +836,26 @@ def test_a_framed_quote_as_long_as_its_source_with_its_clauses_swapped_is_a_pull
     (article,) = clean(text, geometry=geometry).articles
     assert len(quote) == len(last) and [x.text for x in article.pullquotes] == [quote]
     assert [x.text for x in article.body] == [lead, last]
+
+
+def test_the_half_of_a_paragraph_a_frame_cut_is_no_quote_of_the_frame(wrap):
+    # a frame set inside a column cuts the paragraph whose sentence it quotes: the paragraph's
+    # first half is shorter than the quote and inside it, but a frame holds the quote, not the
+    # body; the framed text is the quote, and the paragraph's halves are one paragraph
+    from cleaner import clean
+    from cleaner.pdf.layout import LineGeometry
+
+    def g(block, framed=False, first=False, size=10.0):
+        return LineGeometry(size, 10.0, framed, None, None, framed, block, first, False, None, 0.0, 90.0, 0.0)
+
+    quote = "今年全省共投入各类农机具十八万台，主要农作物耕种收综合机械化率达到百分之八十九。"
+    one, two = "今年全省共投入各类农机具十八万台，主要农作物耕种收综合机", "械化率达到百分之八十九。各地还组织农机手开展跨区作业，确保颗粒归仓。"
+    lead = "眼下正值秋收关键时期，北原省各地抢抓晴好天气，组织农机加快秋粮收获，进度已过七成。"
+    a, q, b, c = wrap(lead, column=18), wrap(one, column=18), wrap(quote, column=12, indent=0), wrap(two, column=18, indent=0)
+    text = "\n".join(["秋粮收获进度过七成"] + a + q + b + c) + "\n"
+    geometry = [g(0, first=True, size=26.0)] + [g(1, first=k == 0) for k in range(len(a))] \
+        + [g(2, first=k == 0) for k in range(len(q))] + [g(3, True, k == 0) for k in range(len(b))] \
+        + [g(4, first=k == 0) for k in range(len(c))]
+    (article,) = clean(text, geometry=geometry).articles
+    assert [x.text for x in article.pullquotes] == [quote]
+    assert [x.text for x in article.body] == [lead, one + two]

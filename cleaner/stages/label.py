@@ -758,8 +758,8 @@ def quote_source(i: int, t: str, q_narrow: float, texts: list[str], narrow: list
             continue
         # (a paragraph a caption or a quote cut mid-sentence goes on in the next paragraph
         # block: its source is the two together, as the assemble stage will join them)
-        nxt = o + 1
-        if nxt < len(texts) and (not texts[nxt] or nxt == i):  # (one block between: the caption)
+        nxt = o + 1  # (past what stands between: a caption, the quote's own frame)
+        while nxt < len(texts) and nxt <= o + reach and (not texts[nxt] or nxt == i):
             nxt += 1
         if nxt < len(texts) and texts[nxt] and nxt != i and not ends_sentence(other):
             other = other + texts[nxt]
@@ -904,8 +904,10 @@ def find_pullquotes(page: Page, blocks: list[Block], rule: Rule, changes: list,
             share = 1.0 if t in around else shared_content(t, around, content) if len(around) > len(t) else 0.0
             if share >= rule.params["min_shared"]:
                 best = (i - 1, share * 100)
-        if best is not None and out[best[0]].kind == "pullquote" and framed(blocks[best[0]]):
-            best = None  # the text a framed quote repeats is body text, not a quote of the frame
+        if best is not None and framed(blocks[best[0]]) and (out[best[0]].kind == "pullquote" or not framed(b)):
+            # the text a framed quote repeats is body text, not a quote of the frame (the
+            # paragraph the frame cut, its first half shorter than the quote, is no quote of it)
+            best = None
         if best is not None:
             o, score = best
             sources[b.first] = blocks[o].first
