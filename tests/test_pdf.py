@@ -859,3 +859,15 @@ def test_the_half_of_a_paragraph_a_frame_cut_is_no_quote_of_the_frame(wrap):
     (article,) = clean(text, geometry=geometry).articles
     assert [x.text for x in article.pullquotes] == [quote]
     assert [x.text for x in article.body] == [lead, one + two]
+
+
+def test_a_byline_in_a_smaller_type_over_a_columns_edge_is_no_line_of_it():
+    # a byline set in 9.5 points at the foot of the headline's subtitle, right over the third
+    # column's edge (10 points): not that column's first line, though it starts where the
+    # column does; read with the headline, before the first column
+    head = line("甲文的标题甲文的标题", 0, 800, size=24, bold=True)
+    sub = line("——副题副题副题副题副题", 0, 774, size=13)
+    byline = line("本报记者 王小明", 224, 762, size=9.5)
+    cols = [line(ch * 10, x, 736 - 14 * k) for x, ch in ((0, "甲"), (112, "乙"), (224, "丙")) for k in range(8)]
+    text, _ = read(head, sub, byline, *cols)
+    assert text[:4] == ["甲文的标题甲文的标题", "——副题副题副题副题副题", "本报记者 王小明", "甲" * 10]

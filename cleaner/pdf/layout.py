@@ -697,7 +697,9 @@ def _heads_column(bs: list[_Block], box: list[tuple], k: int, body: float, p: di
             return False
         j = max(under, key=lambda j: box[j][3])
         if len(bs[j].pieces) >= 2:
-            return True
+            # (in the column's own type: a byline set over it in a type of its own, a point
+            # smaller, is no line of it)
+            return bs[k].pieces[0].bold or round(bs[k].pieces[0].size, 1) == round(bs[j].pieces[0].size, 1)
         last = j
 
 
