@@ -44,6 +44,13 @@ def read(*lines, boxes=()):
     return got.text.splitlines(), got.geometry
 
 
+def geo(size=10.0, block=0, first=False, bold=False, indent=None, short=None, framed=False):
+    """The geometry of one line of a hand-made PDF page (body type 10 points)."""
+    from cleaner.pdf.layout import LineGeometry
+
+    return LineGeometry(size, 10.0, bold, indent, short, framed, block, first, False, None, 0.0, 90.0, 0.0)
+
+
 def test_two_columns_are_read_one_after_the_other():
     # two columns of three lines each, side by side on the same baselines, 12 pt apart
     left = [line("甲" * 10, 0, 700 - 14 * k) for k in range(3)]
@@ -709,19 +716,16 @@ def test_a_paragraphs_first_line_alone_at_a_columns_foot_is_no_heading(wrap):
     # text type, indented, running to the column's edge; a framed pull quote, then the rest of
     # the paragraph at the next column's top. The line is no heading: the paragraph is one
     from cleaner import clean
-    from cleaner.pdf.layout import LineGeometry
 
-    def g(size, block, first=False, bold=False, indent=None, short=None, framed=False):
-        return LineGeometry(size, 10.0, bold, indent, short, framed, block, first, False, None, 0.0, 90.0, 0.0)
 
     a = wrap("山东省图书馆馆藏古籍约六十万册，其中善本七万余册，需要修复的古籍数量庞大。", column=12)
     rest = wrap("期长，一名修复师从入门到独立修复善本，往往需要五到十年。中心与高校合作开设课程。", column=12, indent=0)
     lines = ["古籍修复师的坚守", *a, "薪火有传人", "古籍修复人才培养周", "其中善本七万余册，需要修复的古籍数量庞大。", *rest]
-    geometry = [g(26.0, 0, True, bold=True)] \
-        + [g(10.0, 1, j == 0, indent=j == 0, short=j == len(a) - 1) for j in range(len(a))] \
-        + [g(10.0, 2, True, bold=True, indent=False, short=True), g(10.0, 3, True, indent=True, short=False),
-           g(11.0, 4, True, bold=True, framed=True)] \
-        + [g(10.0, 5, j == 0, indent=False, short=j == len(rest) - 1) for j in range(len(rest))]
+    geometry = [geo(26.0, 0, True, bold=True)] \
+        + [geo(10.0, 1, j == 0, indent=j == 0, short=j == len(a) - 1) for j in range(len(a))] \
+        + [geo(10.0, 2, True, bold=True, indent=False, short=True), geo(10.0, 3, True, indent=True, short=False),
+           geo(11.0, 4, True, bold=True, framed=True)] \
+        + [geo(10.0, 5, j == 0, indent=False, short=j == len(rest) - 1) for j in range(len(rest))]
     (article,) = clean("\n".join(lines) + "\n", geometry=geometry).articles
     assert [(b.kind, b.text) for b in article.body][1:] == [("subhead", "薪火有传人"), ("paragraph", "古籍修复人才培养周" + "".join(rest))]
 
@@ -750,17 +754,14 @@ def test_a_paragraph_ending_a_sentence_at_a_full_columns_foot_goes_on_past_a_cap
     # the column's last line is full and closes a quoted sentence; a caption, then the next
     # column starts with a line that is not indented: one paragraph (…凉了半截。” / 马永福说，…)
     from cleaner import clean
-    from cleaner.pdf.layout import LineGeometry
 
-    def g(size, block, first=False, bold=False, indent=None, short=None):
-        return LineGeometry(size, 10.0, bold, indent, short, False, block, first, False, None, 0.0, 90.0, 0.0)
 
     a = ["当地村民开始在沙丘上植树，", "第一年栽下的树苗成活率不到三", "成。“风一刮，苗子就被连根拔", "起，大家心里都凉了半截。”"]
     rest = ["马永福说，后来他们用麦草扎成", "方格，把沙子固定住，再在格子", "里栽苗，成活率提高到七成。"]
     lines = ["治沙人的坚守", *a, "图为红柳湾村村民在沙丘上扎设草方格。", *rest]
-    geometry = [g(26.0, 0, True, bold=True)] \
-        + [g(10.0, 1, j == 0, indent=j == 0, short=False) for j in range(len(a))] + [g(8.0, 2, True)] \
-        + [g(10.0, 3, j == 0, indent=False, short=j == len(rest) - 1) for j in range(len(rest))]
+    geometry = [geo(26.0, 0, True, bold=True)] \
+        + [geo(10.0, 1, j == 0, indent=j == 0, short=False) for j in range(len(a))] + [geo(8.0, 2, True)] \
+        + [geo(10.0, 3, j == 0, indent=False, short=j == len(rest) - 1) for j in range(len(rest))]
     (article,) = clean("\n".join(lines) + "\n", geometry=geometry).articles
     assert [b.text for b in article.body] == ["".join(a + rest)]
     assert [c.text for c in article.captions] == ["图为红柳湾村村民在沙丘上扎设草方格。"]
@@ -780,17 +781,14 @@ def test_a_one_line_paragraph_filling_its_column_goes_on_past_furniture(wrap):
     # a paragraph of one full line closing a sentence at a column's foot, a jump line, then a
     # line that is not indented at the next column's top: one paragraph
     from cleaner import clean
-    from cleaner.pdf.layout import LineGeometry
 
-    def g(size, block, first=False, bold=False, indent=None, short=None):
-        return LineGeometry(size, 10.0, bold, indent, short, False, block, first, False, None, 0.0, 90.0, 0.0)
 
     a = wrap("次仁多吉回到家乡，成为一名乡村医生，一干就是二十多年。", column=12)
     rest = ["乡卫生院建起了新的门诊楼，配", "备了彩超等设备。"]
     lines = ["高原上的健康守门人", *a, "这些年，乡村医疗条件变化大。", "（下转C19版）", *rest]
-    geometry = [g(26.0, 0, True, bold=True)] + [g(10.0, 1, j == 0, indent=j == 0, short=j == len(a) - 1) for j in range(len(a))] \
-        + [g(10.0, 2, True, indent=True, short=False), g(8.0, 3, True)] \
-        + [g(10.0, 4, j == 0, indent=False, short=j == 1) for j in range(2)]
+    geometry = [geo(26.0, 0, True, bold=True)] + [geo(10.0, 1, j == 0, indent=j == 0, short=j == len(a) - 1) for j in range(len(a))] \
+        + [geo(10.0, 2, True, indent=True, short=False), geo(8.0, 3, True)] \
+        + [geo(10.0, 4, j == 0, indent=False, short=j == 1) for j in range(2)]
     (article,) = clean("\n".join(lines) + "\n", geometry=geometry).articles
     assert [b.text for b in article.body][-1] == "这些年，乡村医疗条件变化大。" + "".join(rest)
 
@@ -799,10 +797,7 @@ def test_a_framed_quote_from_a_paragraph_a_caption_cut_is_a_pull_quote(wrap):
     # the quote's source paragraph is cut mid-sentence by a caption (…在园区开了一 / caption /
     # 家手工布艺工作室的徐婧说…): the quote is looked for in the two pieces together
     from cleaner import clean
-    from cleaner.pdf.layout import LineGeometry
 
-    def g(block, framed=False, first=False, size=10.0):
-        return LineGeometry(size, 10.0, framed, None, None, framed, block, first, False, None, 0.0, 90.0, 0.0)
 
     quote = "“能在这里创业，感觉特别亲切。”在园区开了一家手工布艺工作室的徐婧说。"
     one = "“我父母都是这家厂的老职工，小时候我常在厂区里玩。”在园区开了一"
@@ -810,8 +805,8 @@ def test_a_framed_quote_from_a_paragraph_a_caption_cut_is_a_pull_quote(wrap):
     q, a, b = wrap(quote, column=18, indent=0), wrap(one, column=18), wrap(two, column=18, indent=0)
     cap = "图为由老厂房改造而成的文创园一角。"
     text = "\n".join(["老厂房变身文创园"] + q + a + [cap] + b) + "\n"
-    geometry = [g(0, first=True, size=26.0)] + [g(1, True, k == 0) for k in range(len(q))] \
-        + [g(2, first=k == 0) for k in range(len(a))] + [g(3, first=True, size=8.0)] + [g(4, first=k == 0) for k in range(len(b))]
+    geometry = [geo(26.0, 0, True)] + [geo(10.0, 1, k == 0, bold=True, framed=True) for k in range(len(q))] \
+        + [geo(10.0, 2, k == 0) for k in range(len(a))] + [geo(8.0, 3, True)] + [geo(10.0, 4, k == 0) for k in range(len(b))]
     (article,) = clean(text, geometry=geometry).articles
     assert [x.text for x in article.pullquotes] == [quote]
     assert [x.text for x in article.body] == [one + two]
@@ -821,18 +816,15 @@ def test_a_framed_quote_as_long_as_its_source_with_its_clauses_swapped_is_a_pull
     # the editor kept every word and swapped the two clauses: the quote is as long as the
     # sentence it comes from, and still a quote of it
     from cleaner import clean
-    from cleaner.pdf.layout import LineGeometry
 
-    def g(block, framed=False, first=False, size=10.0):
-        return LineGeometry(size, 10.0, framed, None, None, framed, block, first, False, None, 0.0, 90.0, 0.0)
 
     quote = "据悉，并探索新型低温酶在食品加工等领域的应用潜力，研究团队下一步将建立冰川微生物资源库。"
     lead = "记者从中国科学院某研究所获悉，该所研究团队在青藏高原冰川的冰芯样品中分离出一类新型微生物。"
     last = "据悉，研究团队下一步将建立冰川微生物资源库，并探索新型低温酶在食品加工等领域的应用潜力。"
     q, a, b = wrap(quote, column=18, indent=0), wrap(lead, column=18), wrap(last, column=18)
     text = "\n".join(["我国科学家在冰川中发现新型微生物"] + q + a + b) + "\n"
-    geometry = [g(0, first=True, size=26.0)] + [g(1, True, k == 0) for k in range(len(q))] \
-        + [g(2, first=k == 0) for k in range(len(a))] + [g(3, first=k == 0) for k in range(len(b))]
+    geometry = [geo(26.0, 0, True)] + [geo(10.0, 1, k == 0, bold=True, framed=True) for k in range(len(q))] \
+        + [geo(10.0, 2, k == 0) for k in range(len(a))] + [geo(10.0, 3, k == 0) for k in range(len(b))]
     (article,) = clean(text, geometry=geometry).articles
     assert len(quote) == len(last) and [x.text for x in article.pullquotes] == [quote]
     assert [x.text for x in article.body] == [lead, last]
@@ -843,19 +835,16 @@ def test_the_half_of_a_paragraph_a_frame_cut_is_no_quote_of_the_frame(wrap):
     # first half is shorter than the quote and inside it, but a frame holds the quote, not the
     # body; the framed text is the quote, and the paragraph's halves are one paragraph
     from cleaner import clean
-    from cleaner.pdf.layout import LineGeometry
 
-    def g(block, framed=False, first=False, size=10.0):
-        return LineGeometry(size, 10.0, framed, None, None, framed, block, first, False, None, 0.0, 90.0, 0.0)
 
     quote = "今年全省共投入各类农机具十八万台，主要农作物耕种收综合机械化率达到百分之八十九。"
     one, two = "今年全省共投入各类农机具十八万台，主要农作物耕种收综合机", "械化率达到百分之八十九。各地还组织农机手开展跨区作业，确保颗粒归仓。"
     lead = "眼下正值秋收关键时期，北原省各地抢抓晴好天气，组织农机加快秋粮收获，进度已过七成。"
     a, q, b, c = wrap(lead, column=18), wrap(one, column=18), wrap(quote, column=12, indent=0), wrap(two, column=18, indent=0)
     text = "\n".join(["秋粮收获进度过七成"] + a + q + b + c) + "\n"
-    geometry = [g(0, first=True, size=26.0)] + [g(1, first=k == 0) for k in range(len(a))] \
-        + [g(2, first=k == 0) for k in range(len(q))] + [g(3, True, k == 0) for k in range(len(b))] \
-        + [g(4, first=k == 0) for k in range(len(c))]
+    geometry = [geo(26.0, 0, True)] + [geo(10.0, 1, k == 0) for k in range(len(a))] \
+        + [geo(10.0, 2, k == 0) for k in range(len(q))] + [geo(10.0, 3, k == 0, bold=True, framed=True) for k in range(len(b))] \
+        + [geo(10.0, 4, k == 0) for k in range(len(c))]
     (article,) = clean(text, geometry=geometry).articles
     assert [x.text for x in article.pullquotes] == [quote]
     assert [x.text for x in article.body] == [lead, one + two]
