@@ -860,3 +860,16 @@ def test_a_byline_in_a_smaller_type_over_a_columns_edge_is_no_line_of_it():
     cols = [line(ch * 10, x, 736 - 14 * k) for x, ch in ((0, "甲"), (112, "乙"), (224, "丙")) for k in range(8)]
     text, _ = read(head, sub, byline, *cols)
     assert text[:4] == ["甲文的标题甲文的标题", "——副题副题副题副题副题", "本报记者 王小明", "甲" * 10]
+
+
+def test_a_blank_after_a_datelines_second_line_ending_where_indents_start_is_no_gutter():
+    # 新华社兰州12月11 / 日电 今年以来…: the dateline's second line ends where the column's
+    # indented first lines start, then a blank an em wide: the row is one line, not two columns
+    rows, y = [], 700
+    for _ in range(3):
+        rows += [line("甲" * 7, 20, y), line("甲" * 9, 0, y - 14), line("甲甲。", 0, y - 28)]
+        y -= 42
+    rows += [line("新华社兰州12月11", 20, y), line("日电", 0, y - 14), line("今年以来，南关", 31, y - 14),
+             line("甲" * 9, 0, y - 28)]
+    text, _ = read(*rows)
+    assert text[-3:] == ["新华社兰州12月11", "日电 今年以来，南关", "甲" * 9]

@@ -339,8 +339,10 @@ def join_inside(row: list[Piece], at: int, ink: Ink, starts: list[Lane], ends: l
         reach = p["lane_reach"] * size
         # where the line before the gap ends, marks hanging past its measure left out
         end = next((g.x1 for g in reversed(prev.glyphs) if g.char not in HANGING and not g.char.isspace()), prev.x1)
+        # (a lane of starts right where the line before the gap ends, past _spans_lane's point of
+        # slack, is its column's indent, 日电 ending where first lines start: no next column's edge)
         if size <= body * (1 + p["same_size"]) and abs(pc.size - prev.size) <= p["same_size"] * size \
-                and not _spans_lane(starts, sx, end, pc.x0, pc.baseline, reach, p["lane_near"] * reach) \
+                and not _spans_lane(starts, sx, end + 2.0, pc.x0, pc.baseline, reach, p["lane_near"] * reach) \
                 and not _spans_lane(ends, ex, end - p["hang_ems"] * size, pc.x0, prev.baseline, reach,
                                     p["lane_near"] * reach) \
                 and ink.crossed(at, prev.x1, pc.x0, size):
