@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from ...chars import nows
 from ...model import Block
-from .text import _DASH, affinity, page_gap
+from .text import _DASH, affinity, joined_bigrams, page_gap, shared_pairs
 
 
 #: readings in which a headline closes the text before it
@@ -137,7 +137,9 @@ class Readings:
         after = paras[at:at + p["cohesion_after"]]
         if not before or not after:
             return 0.0
-        return affinity(" ".join(seq[k].text for k in before), " ".join(seq[k].text for k in after))
+        # (the affinity of the two runs' joined texts, from each paragraph's bigrams)
+        return shared_pairs(joined_bigrams(tuple(seq[k].text for k in before)),
+                            joined_bigrams(tuple(seq[k].text for k in after)))
 
     def _boundary_cost(self, prev: Block, u: Block, column: float | None, p: dict,
                        cohesion=None) -> tuple[float, str]:
