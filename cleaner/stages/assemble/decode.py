@@ -3,6 +3,7 @@ readings of its items, and the articles it makes."""
 
 from __future__ import annotations
 
+from functools import partial
 
 from ...model import Block, replace
 from .text import affinity
@@ -161,7 +162,7 @@ class Decoding:
                 credits = self.credits_reporter(item)
                 back_later = three_ahead[t]
                 col = self.column_before(seq, at) if prev_p is not None else 0.0
-                bc = self.boundary_cost(prev_p, item, col, self.cohesion(seq, t))[0] \
+                bc = self.boundary_cost(prev_p, item, col, partial(self.cohesion, seq, t))[0] \
                     if prev_p is not None else None  # same in every state
                 # an article keeps its column: going on across a change of width costs
                 here = self.column_of(item)
@@ -342,7 +343,7 @@ class Decoding:
             if not isinstance(item, list):
                 if kind == "new":
                     prev_p, at = self.paragraph_before(seq, t)
-                    _, why = self.boundary_cost(prev_p, item, self.column_before(seq, at), self.cohesion(seq, t))
+                    _, why = self.boundary_cost(prev_p, item, self.column_before(seq, at), partial(self.cohesion, seq, t))
                     self.record("A002", "split", item, f"new article at line {self.page.line_no(item.first)}: {why}")
                     close()
                 cur.body.append(item)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from ...chars import nows
 from ...model import Block
-from .text import _DASH, affinity, page_gap
+from .text import _DASH, affinity, joined_bigrams, page_gap, shared_pairs
 
 
 #: readings in which a headline closes the text before it
@@ -104,12 +104,15 @@ class Readings:
 
 
     def boundary_cost(self, prev: Block, u: Block, column: float | None = None,
-                      cohesion: float | None = None) -> tuple[float, str]:
+                      cohesion=None) -> tuple[float, str]:
         """Cost of starting a new article at paragraph ``u`` right after paragraph ``prev``.
 
         ``column``: the width of the column the text before ``u`` is set in, when ``prev``
-        is too short to show it (see :meth:`column_before`); ``cohesion``: how much the text
-        around ``u`` goes on (:meth:`cohesion`), by default ``prev`` against ``u``."""
+        is too short to show it (see :meth:`column_before`); ``cohesion``: a function without
+        arguments that tells how much the text around ``u`` goes on (:meth:`cohesion`), by
+        default ``prev`` against ``u``. A function, called only when the cost depends on it:
+        a dateline, a pull quote ahead, a blank line or a change of column decide alone, and
+        the word pairs of five paragraphs were compared for nothing."""
         p = self.rules["A002"].params
         cost, why = self._boundary_cost(prev, u, column, p, cohesion)
         if self.same_headline(prev, u):  # a PDF page: both are set under one headline
@@ -134,10 +137,12 @@ class Readings:
         after = paras[at:at + p["cohesion_after"]]
         if not before or not after:
             return 0.0
-        return affinity(" ".join(seq[k].text for k in before), " ".join(seq[k].text for k in after))
+        # (the affinity of the two runs' joined texts, from each paragraph's bigrams)
+        return shared_pairs(joined_bigrams(tuple(seq[k].text for k in before)),
+                            joined_bigrams(tuple(seq[k].text for k in after)))
 
     def _boundary_cost(self, prev: Block, u: Block, column: float | None, p: dict,
-                       cohesion: float | None = None) -> tuple[float, str]:
+                       cohesion=None) -> tuple[float, str]:
         if self.has_dateline(u):
             return 0.0, "a dateline opens it"
         if u.first in self.quoted_ahead:
@@ -148,7 +153,7 @@ class Readings:
         here = self.column_of(u)
         if col and here and abs(col - here) > p["column_change"]:
             return p["boundary_column"], f"the column changes from {col:.1f} to {here:.1f} em"
-        aff = affinity(prev.text, u.text) if cohesion is None else cohesion
+        aff = affinity(prev.text, u.text) if cohesion is None else cohesion()
         cost = p["boundary_base"] + p["boundary_slope"] * (aff - p["min_affinity"])
         return min(p["boundary_max"], max(p["boundary_min"], cost)), \
             f"the text changes subject (shares {aff:.0%} of word pairs)"

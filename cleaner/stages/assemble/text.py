@@ -46,7 +46,12 @@ def count_words(text: str, words: set[str]) -> dict[str, int]:
     return counts
 
 
-@functools.lru_cache(maxsize=4096)
+#: how many texts (and runs of paragraphs) keep their bigrams: a page's paragraphs and
+#: headlines are compared again and again
+BIGRAM_CACHE = 4096
+
+
+@functools.lru_cache(maxsize=BIGRAM_CACHE)
 def bigrams(t: str) -> frozenset[str]:
     t = nows(t)
     return frozenset(t[i:i + 2] for i in range(len(t) - 1))
@@ -58,9 +63,37 @@ def _word_pair(pair: str) -> bool:
                                or (pair.isascii() and pair.isalnum()))
 
 
+@functools.lru_cache(maxsize=BIGRAM_CACHE)
+def joined_bigrams(texts: tuple[str, ...]) -> frozenset[str]:
+    """``bigrams(" ".join(texts))``, made from each text's own bigrams.
+
+    A run of paragraphs is weighed against the next run at every paragraph of the page
+    (readings' cohesion: each paragraph sits in five runs), so the bigrams of the joined
+    text were cut again from every paragraph each time (a quarter of a new page's cleaning
+    time); here each paragraph's are cut once, and a run adds only the pairs across its seams
+    (blanks left out, as ``bigrams`` leaves them out: a text's first and last non-blank
+    characters meet there).
+    """
+    pairs: set[str] = set()
+    last = ""
+    for t in texts:
+        head = t.lstrip()[:1]
+        if not head:  # (only blanks: nothing of it in the joined text)
+            continue
+        if last:
+            pairs.add(last + head)
+        last = t.rstrip()[-1]
+        pairs |= bigrams(t)
+    return frozenset(pairs)
+
+
 def affinity(a: str, b: str) -> float:
     """Share of the rarer side's character bigrams the two texts have in common."""
-    x, y = bigrams(a), bigrams(b)
+    return shared_pairs(bigrams(a), bigrams(b))
+
+
+def shared_pairs(x: frozenset[str], y: frozenset[str]) -> float:
+    """:func:`affinity` of two texts' bigrams."""
     if not x or not y:
         return 0.0
     return len(x & y) / min(len(x), len(y))
