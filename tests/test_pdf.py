@@ -873,3 +873,17 @@ def test_a_blank_after_a_datelines_second_line_ending_where_indents_start_is_no_
              line("甲" * 9, 0, y - 28)]
     text, _ = read(*rows)
     assert text[-3:] == ["新华社兰州12月11", "日电 今年以来，南关", "甲" * 9]
+
+
+def test_subheads_at_the_tops_of_columns_under_a_headline_are_no_headline_material():
+    # 甲's headline (a kicker over it) stands beside its first column, level with its top; the
+    # next columns open with bold subheads right under the headline, further in than its start:
+    # they are column lines, not the headline's, and 甲's first column comes before 乙's headline
+    kicker = line("聚焦县域高质量", 140, 1857, size=12)
+    head = line("县域经济如何强筋壮骨", 140, 1824, size=26, bold=True)
+    col1 = [line("甲" * 10, 36, 1853 - 19 * k) for k in range(16)]
+    subs = [line("园区平台聚动能", 244, 1792, size=9.5, bold=True), line("城乡融合添活力", 348, 1792, size=9.5, bold=True)]
+    cols = [line("丙" * 10, x, 1770 - 19 * k, size=9.5) for x in (140, 244, 348) for k in range(8)]
+    other = line("钢铁驼队穿越亚欧", 557, 1839, size=26, bold=True)
+    text, _ = read(kicker, head, *col1, *subs, *cols, other)
+    assert text.index("甲" * 10) < min(text.index("园区平台聚动能"), text.index("城乡融合添活力"), text.index("钢铁驼队穿越亚欧"))

@@ -618,8 +618,14 @@ def reading_order(bs: list[_Block], body: float, p: dict) -> list[_Block]:
             heads_beside[k] = heads_beside[max(over, key=lambda j: box[j][2])]
     # the lines set right under a headline (subtitle, byline): read with it, before the
     # column beside it (a subhead further down that headline's text is not)
+    # (set at the headline's left edge, or flush right at its end in plain type: a line at the
+    # top of a column further in, a bold subhead or the end of a paragraph from the column
+    # before, is no headline material)
     under_head = [owner[k] is not None and not column[k] and not display[k]
-                  and box[k][3] >= box[owner[k]][2] - p["goes_on_ems"] * body for k in range(n)]
+                  and box[k][3] >= box[owner[k]][2] - p["goes_on_ems"] * body
+                  and (box[k][0] <= box[owner[k]][0] + body
+                       or box[k][1] >= box[owner[k]][1] - body and not bs[k].pieces[0].bold)
+                  for k in range(n)]
     after: list[list[int]] = [[] for _ in range(n)]
     indeg = [0] * n
     for i in range(n):
