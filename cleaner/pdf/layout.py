@@ -338,7 +338,7 @@ def join_inside(row: list[Piece], at: int, ink: Ink, starts: list[Lane], ends: l
         size = max(pc.size, prev.size)
         reach = p["lane_reach"] * size
         # where the line before the gap ends, marks hanging past its measure left out
-        end = next((g.x1 for g in reversed(prev.glyphs) if g.char not in HANGING and not g.char.isspace()), prev.x1)
+        end = _ink_x1(prev)
         # (a lane of starts right where the line before the gap ends, past _spans_lane's point of
         # slack, is its column's indent, 日电 ending where first lines start: no next column's edge)
         if size <= body * (1 + p["same_size"]) and abs(pc.size - prev.size) <= p["same_size"] * size \
@@ -436,7 +436,7 @@ class _Block:
 
 def _frame_of(pc: Piece, frames: list[Box]):
     """The frame a piece stands in (a mark closing its last sentence may hang past its side)."""
-    x1 = next((g.x1 for g in reversed(pc.glyphs) if g.char not in HANGING and not g.char.isspace()), pc.x1)
+    x1 = _ink_x1(pc)
     for i, f in enumerate(frames):
         if f.x0 - 1 <= pc.x0 and x1 <= f.x1 + 1 and f.bottom - 1 <= pc.bottom and pc.top <= f.top + 1:
             return i
