@@ -259,6 +259,7 @@ def test_a_dateline_line_over_an_indented_looking_line_goes_on(stages_until):
     # a byline whose last name wrapped onto a line of its own (a narrow column)
     (("扬子晚报全媒体记者 冯光", "强"), "扬子晚报全媒体记者 冯光强"),
     (("本报记者 段兰梓文", "并摄"), "本报记者 段兰梓文并摄"),  # words and pictures by
+    (("本报记者 田斌文并", "摄"), "本报记者 田斌文并摄"),  # (the lone 摄 after 文并: the byline's)
     # the break fell between two names: the line's end stood for the blank between them
     (("本报记者 冯兵颖", "杨飞"), "本报记者 冯兵颖 杨飞"),
     # the first line alone reads as no byline: the break is inside the paper's name

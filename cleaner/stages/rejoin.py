@@ -525,7 +525,9 @@ def run(page: Page) -> Page:
         if k in byline_pairs or k in dedoubled or k + 1 in dedoubled or k - 1 in credit_pairs:
             continue  # (nor the end of a photo credit: … 记者 X / 摄影报道 / 中青报·中青网记者 Y)
         if k in standalone:
-            if not (k + 1 in standalone or (not ends[k + 1] and lines[k + 1].text.strip() not in _CREDIT_MARKS)):
+            # (a lone 摄 after a name ends a photo credit; after 文并, words and pictures by, the byline)
+            if not (k + 1 in standalone or (not ends[k + 1] and (lines[k + 1].text.strip() not in _CREDIT_MARKS
+                                                                  or lines[k].text.rstrip().endswith(("并", "並"))))):
                 continue
         elif ends[k] or not role(lines[k].text):
             continue  # (a headline over a byline would read as its paper's name: 老街区焕发新活力本报记者 X)
