@@ -758,11 +758,12 @@ def quote_source(i: int, t: str, q_narrow: float, texts: list[str], narrow: list
             continue
         # (a paragraph a caption or a quote cut mid-sentence goes on in the next paragraph
         # block: its source is the two together, as the assemble stage will join them)
-        nxt = o + 1  # (past what stands between: a caption, the quote's own frame)
-        while nxt < len(texts) and nxt <= o + reach and (not texts[nxt] or nxt == i):
-            nxt += 1
-        if nxt < len(texts) and texts[nxt] and nxt != i and not ends_sentence(other):
-            other = other + texts[nxt]
+        if not ends_sentence(other):
+            nxt = o + 1  # (past what stands between: a caption, the quote's own frame)
+            while nxt < len(texts) and nxt <= o + reach and (not texts[nxt] or nxt == i):
+                nxt += 1
+            if nxt < len(texts) and texts[nxt] and nxt != i:
+                other = other + texts[nxt]
         if len(other) < len(t) or other == t:  # (an editor's quote may be as long: clauses swapped)
             continue
         if t in other:

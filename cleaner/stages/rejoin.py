@@ -521,6 +521,7 @@ def run(page: Page) -> Page:
     byline_pairs: dict[int, str] = {}
     longest = rules["L004"].params["max_length"] if rules.enabled("L004") else 0
     role = any_pattern((rules["L004"].params["role_pattern"],)).search if longest else (lambda _: None)
+    short_width = p["standalone_max_width"]  # (a byline's line is short: only those are searched)
     for k in range(n - 1):
         if k in byline_pairs or k in dedoubled or k + 1 in dedoubled or k - 1 in credit_pairs:
             continue  # (nor the end of a photo credit: … 记者 X / 摄影报道 / 中青报·中青网记者 Y)
@@ -529,7 +530,7 @@ def run(page: Page) -> Page:
             if not (k + 1 in standalone or (not ends[k + 1] and (lines[k + 1].text.strip() not in _CREDIT_MARKS
                                                                   or lines[k].text.rstrip().endswith(("并", "並"))))):
                 continue
-        elif ends[k] or not role(lines[k].text):
+        elif ends[k] or lines[k].width > short_width or not role(lines[k].text):
             continue  # (a headline over a byline would read as its paper's name: 老街区焕发新活力本报记者 X)
         texts, j = [lines[k].text], k + 1
         while j < n and j not in dedoubled and not ends[j - 1] and not opens[j] \
