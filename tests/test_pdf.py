@@ -162,6 +162,18 @@ def test_a_mark_hanging_into_a_gutter_parts_two_columns_where_no_edge_is_known()
     assert text == ["甲" * 10 + "，", "甲" * 10, "乙" * 10, "乙" * 10]
 
 
+def test_a_mark_hanging_into_a_narrow_gutter_parts_two_columns_beside_a_short_column():
+    # the gutter is 11 pt (1.1 em); the left column's second line ends in ” hanging past the
+    # measure, its ink 6 pt from the right column, which has three lines only (no column edge
+    # is known there: the row in question is one of them). The rows above and below are
+    # white between the mark and the next column: a gutter
+    left = [line("甲" * 10, 0, 700 - 14 * k) for k in range(4)]
+    left[1] = left[1] + [Glyph("”", 100, 110, 684.8, 694.8, 686, 10.0, False)]
+    right = [line("乙" * 8, 111, 700 - 14 * k) for k in range(3)]
+    text, _ = read(*left, *right)
+    assert text == ["甲" * 10, "甲" * 10 + "”", "甲" * 10, "甲" * 10] + ["乙" * 8] * 3
+
+
 def test_a_fake_bold_copy_drawn_glyph_by_glyph_is_left_out():
     head = line("标题", 0, 760, size=24)
     copy = line("标题", 0.3, 760, size=24)

@@ -186,10 +186,12 @@ def cut_at_lanes(pc: Piece, starts: list[Lane], ends: list[Lane], p: dict, body:
                  ink: Ink | None = None) -> list[Piece]:
     """A piece cut where a mark hangs past the right edge of one column and the next character
     starts the column beside it: 、。，” may hang outside the measure, into the gutter, and
-    then the two columns' rows read as one. Both edges must be ones the rows around use, and
-    the lines right above and below must not run across from where the marks start to the
-    next character (in a narrow column, lines of two characters, 业。, end where indented
-    first lines start: after 馆， the rest of its line is no next column)."""
+    then the two columns' rows read as one. The marks must stand across an edge where the
+    rows around end, the next character must start at an edge where they start or (a column
+    of three lines gives no such edge) have the rows right above and below white before it,
+    and those rows must not run across from where the marks start to the next character (in
+    a narrow column, lines of two characters, 业。, end where indented first lines start:
+    after 馆， the rest of its line is no next column)."""
     gs = pc.glyphs
     if len(gs) < 4 or not starts or not ends or pc.size > body * (1 + p["same_size"]):
         return [pc]  # (display type does not hang its marks into a gutter)
@@ -200,15 +202,19 @@ def cut_at_lanes(pc: Piece, starts: list[Lane], ends: list[Lane], p: dict, body:
         prev = gs[k - 1]
         if prev.char not in HANGING:
             continue
-        # the mark stands across the edge where the column's full lines end, and the next
-        # character starts where the next column's lines start
+        # the mark stands across the edge where the column's full lines end
         first = k - 1  # the run of marks that hang (。” may hang together)
         while first > 1 and gs[first - 1].char in HANGING:
             first -= 1
-        if _spans_lane(ends, ex, gs[first].x0, prev.x1, pc.baseline, reach, p["lane_near"] * reach) \
-                and _spans_lane(starts, sx, gs[k].x0, gs[k].x0, pc.baseline, reach, p["lane_near"] * reach) \
-                and not (ink is not None and ink.row_of(gs[first]) is not None
-                         and ink.crossed(ink.row_of(gs[first]), gs[first].x0, gs[k].x0, pc.size)):
+        if not _spans_lane(ends, ex, gs[first].x0, prev.x1, pc.baseline, reach, p["lane_near"] * reach):
+            continue
+        r = ink.row_of(gs[first]) if ink is not None else None
+        if r is not None and ink.crossed(r, gs[first].x0, gs[k].x0, pc.size):
+            continue
+        # the next character starts where the next column's lines start, or the rows right
+        # above and below are white between the marks and it
+        if _spans_lane(starts, sx, gs[k].x0, gs[k].x0, pc.baseline, reach, p["lane_near"] * reach) \
+                or (r is not None and gs[k].char not in HANGING and ink.white(r, gs[first].x0, gs[k].x0, pc.size)):
             cuts.append(k)
     if not cuts:
         return [pc]
@@ -260,9 +266,9 @@ class Ink:
             self._row_of = {id(h): r for r, row in enumerate(self._rows) for h in row}
         return self._row_of.get(id(g))
 
-    def crossed(self, r: int, a: float, b: float, size: float) -> bool:
-        """Whether the nearest rows above and below row ``r`` that show both sides of its gap
-        from ``a`` to ``b`` run across it (at least one does, none shows a blank there)."""
+    def _votes(self, r: int, a: float, b: float, size: float) -> list[bool]:
+        """The verdicts of the nearest rows above and below row ``r`` that show both sides of
+        its gap from ``a`` to ``b`` (:meth:`_verdict`)."""
         reach = self.p["max_pitch"] * size
         votes = []
         for step in (-1, 1):
@@ -273,7 +279,20 @@ class Ink:
                     votes.append(v)
                     break
                 j += step
+        return votes
+
+    def crossed(self, r: int, a: float, b: float, size: float) -> bool:
+        """Whether the nearest rows above and below row ``r`` that show both sides of its gap
+        from ``a`` to ``b`` run across it (at least one does, none shows a blank there)."""
+        votes = self._votes(r, a, b, size)
         return bool(votes) and all(votes)
+
+    def white(self, r: int, a: float, b: float, size: float) -> bool:
+        """Whether the rows right above and right below row ``r`` show a blank from ``a`` to
+        ``b`` with ink on both sides (one of them may show nothing there: the last line of
+        a column): a gutter, white from top to bottom of its columns."""
+        votes = self._votes(r, a, b, size)
+        return bool(votes) and not any(votes)
 
 
 def _inked(row: list[Glyph], p: dict) -> list[tuple[float, float]]:
