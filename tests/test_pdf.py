@@ -174,6 +174,30 @@ def test_a_mark_hanging_into_a_narrow_gutter_parts_two_columns_beside_a_short_co
     assert text == ["甲" * 10, "甲" * 10 + "”", "甲" * 10, "甲" * 10] + ["乙" * 8] * 3
 
 
+def test_marks_hanging_together_stay_with_their_line():
+    # ’。” hang past the left column's measure, the last of them reaching where the right
+    # column's lines start: the row is cut after the marks, not between them (no line of a
+    # column starts with a closing mark)
+    left = [line("甲" * 10, 0, 700 - 14 * k) for k in range(5)]
+    left[1] = left[1] + [Glyph(ch, 100 + 10 * i, 110 + 10 * i, 684.8, 694.8, 686, 10.0, False) for i, ch in enumerate("’。”")]
+    right = [line("乙" * 8, 120.1, 700 - 14 * k) for k in range(5)]
+    text, _ = read(*left, *right)
+    assert text == ["甲" * 10, "甲" * 10 + "’。”", "甲" * 10, "甲" * 10, "甲" * 10] + ["乙" * 8] * 5
+
+
+def test_a_row_cut_at_its_hanging_marks_shows_the_next_columns_edge_to_the_row_above():
+    # the left column's first line is short (a paragraph's last); the right column's first
+    # line, beside it, is indented. On the second row …… hang past the left measure and touch
+    # the right column: until that row is cut, the right column's edge has two lines only,
+    # and the short line and the indented one would read as one line across the gutter
+    left = [line("甲" * 10, 0, 700 - 14 * k) for k in range(5)]
+    left[0] = line("甲甲甲甲。", 0, 700)
+    left[1] = line("甲" * 9 + "……", 0, 686)
+    right = [line("乙" * 6, 131, 700)] + [line("乙" * 8, 111, 686 - 14 * k) for k in range(3)]
+    text, _ = read(*left, *right)
+    assert text == ["甲甲甲甲。", "甲" * 9 + "……"] + ["甲" * 10] * 3 + ["乙" * 6] + ["乙" * 8] * 3
+
+
 def test_a_fake_bold_copy_drawn_glyph_by_glyph_is_left_out():
     head = line("标题", 0, 760, size=24)
     copy = line("标题", 0.3, 760, size=24)

@@ -200,8 +200,8 @@ def cut_at_lanes(pc: Piece, starts: list[Lane], ends: list[Lane], p: dict, body:
     cuts = []
     for k in range(2, len(gs) - 1):
         prev = gs[k - 1]
-        if prev.char not in HANGING:
-            continue
+        if prev.char not in HANGING or gs[k].char in HANGING:
+            continue  # (marks hang together, 。” or ……: no column's line starts with one)
         # the mark stands across the edge where the column's full lines end
         first = k - 1  # the run of marks that hang (。” may hang together)
         while first > 1 and gs[first - 1].char in HANGING:
@@ -214,7 +214,7 @@ def cut_at_lanes(pc: Piece, starts: list[Lane], ends: list[Lane], p: dict, body:
         # the next character starts where the next column's lines start, or the rows right
         # above and below are white between the marks and it
         if _spans_lane(starts, sx, gs[k].x0, gs[k].x0, pc.baseline, reach, p["lane_near"] * reach) \
-                or (r is not None and gs[k].char not in HANGING and ink.white(r, gs[first].x0, gs[k].x0, pc.size)):
+                or (r is not None and ink.white(r, gs[first].x0, gs[k].x0, pc.size)):
             cuts.append(k)
     if not cuts:
         return [pc]
@@ -919,6 +919,12 @@ def read(page: PageGlyphs, params: dict | None = None) -> PdfText:
     starts = lanes([(pc.x0, pc.baseline) for pc in flat], p)
     ends = lanes([(pc.x1, pc.baseline) for pc in flat], p)
     ink = Ink(all_rows, p)
+    # rows cut where marks hang into a gutter before the edges are taken again: a row of two
+    # columns read as one hides the next column's edge from the rows around it
+    by_row = [[q for pc in got for q in cut_at_lanes(pc, starts, ends, p, body, ink)] for got in by_row]
+    flat = [pc for got in by_row for pc in got]
+    starts = lanes([(pc.x0, pc.baseline) for pc in flat], p)
+    ends = lanes([(pc.x1, pc.baseline) for pc in flat], p)
     all_pieces = [q for r, got in enumerate(by_row) for q in join_inside(got, r, ink, starts, ends, p, body)]
     all_pieces = [q for pc in all_pieces for q in cut_at_frames(pc, frames, p)]
     all_pieces = vertical_runs(all_pieces, p)
