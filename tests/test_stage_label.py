@@ -445,3 +445,21 @@ def test_a_sentence_and_its_photo_credit_is_a_caption(line, caption):
             "寒冬时节，西安国际港站内一派繁忙景象。龙门吊来回穿梭，一只只集装箱被吊装上车。\n")
     (article,) = cleaner.clean(text).articles
     assert bool(article.captions) is caption
+
+
+@pytest.mark.parametrize("credit", ["图片来源：健康网", "图/北京市消防救援支队", "陆志明 制图", "魏志阳 李震宇 摄",
+                                    "健 曹晨 摄"])
+def test_a_catalogue_credit_on_a_line_of_its_own_ends_its_caption(wrap, credit):
+    # the credit forms of rules/conventions/captions.toml (图片来源：X, 图/X, X 制图, X Y 摄), or the
+    # end of one wrapped inside a name, set under a caption that closes its sentence: the
+    # caption's credit, never a headline cutting the article under it in two
+    text = ("图为游客在崇礼一家滑雪场体验冰雪运动。\n" + credit + "\n徐利民：牢记为民宗旨\n"
+            + "\n".join(wrap("科技日报讯（记者龚帆军）" + BODY_TEXT)) + "\n")
+    (a,) = cleaner.clean(text).articles
+    assert [c.text for c in a.captions] == ["图为游客在崇礼一家滑雪场体验冰雪运动。 " + credit]
+    assert a.title is not None and a.title.text == "徐利民：牢记为民宗旨"
+
+
+def test_words_and_pictures_by_stays_a_byline(stages_until, body):
+    # (文并摄: the reporter wrote the text and took the pictures: a byline, not a photo credit)
+    assert ("byline", "本报记者 林阳文并摄") in kinds(stages_until, "本报记者 林阳文并摄\n" + body)
