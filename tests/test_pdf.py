@@ -198,6 +198,20 @@ def test_a_row_cut_at_its_hanging_marks_shows_the_next_columns_edge_to_the_row_a
     assert text == ["甲甲甲甲。", "甲" * 9 + "……"] + ["甲" * 10] * 3 + ["乙" * 6] + ["乙" * 8] * 3
 
 
+def test_a_paragraphs_last_line_at_the_top_of_a_column_under_the_headline_is_that_columns():
+    # the article's first column stands left of its headline; its last line runs on into the
+    # second column, under the headline, whose first line is the paragraph's end (求。, two
+    # characters) over the next paragraph's indented first line: a line of that column, read
+    # after the first column, not headline material read before it
+    head = line("标题在右边", 112, 705, size=20)
+    col1 = [line("甲" * 10, 0, 700 - 14 * k) for k in range(5)]
+    col2 = [line("求。", 112, 672), line("乙" * 8, 132, 658)] + [line("乙" * 10, 112, 644 - 14 * k) for k in range(2)]
+    text, geo = read(head, *col1, *col2)
+    assert text.index("求。") > max(k for k, t in enumerate(text) if t.startswith("甲"))
+    k = text.index("求。")
+    assert geo[k].block == geo[k + 1].block and text[k + 1] == "乙" * 8
+
+
 def test_a_fake_bold_copy_drawn_glyph_by_glyph_is_left_out():
     head = line("标题", 0, 760, size=24)
     copy = line("标题", 0.3, 760, size=24)

@@ -488,7 +488,9 @@ def blocks(all_pieces: list[Piece], frames: list[Box], p: dict) -> list[_Block]:
             if pc.x0 < b.x0 - slack or (not one and pc.x1 > b.x1 + slack + p["hang_ems"] * pc.size):
                 continue
             overlap = min(pc.x1, b.x1) - max(pc.x0, b.x0)
-            if overlap < 0.5 * min(pc.x1 - pc.x0, b.x1 - b.x0):
+            # (a paragraph's last line of a character or two over the next one's indented
+            # first line, at a column's top: 求。 then 推动…, one column)
+            if overlap < 0.5 * min(pc.x1 - pc.x0, b.x1 - b.x0) and not (one and b.x0 <= pc.x0 <= b.x0 + slack):
                 continue
             if one and pc.x1 - pc.x0 < 0.5 * (b.x1 - b.x0) and pc.x0 > b.x0 + slack:
                 continue
