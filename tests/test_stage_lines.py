@@ -167,6 +167,13 @@ def test_bylines_alone_are_not_split(stages_until, text):
     assert line_texts(stages_until, text + "\n") == [text]
 
 
+def test_a_reporter_inside_the_bracket_of_a_dateline_is_not_split_off(stages_until):
+    # the dateline's bracket, opened on the line before, names the reporter at the start of
+    # this line: the rest is the story going on, not a headline
+    text = "本报讯（YMG全媒体\n记者 邵红华 澳门报道）初\n夏时节，梅湖水面波光粼\n"
+    assert line_texts(stages_until, text) == ["本报讯（YMG全媒体", "记者 邵红华 澳门报道）初", "夏时节，梅湖水面波光粼"]
+
+
 def test_merged_byline_cleaned_end_to_end():
     body = ("近日，北京市科委、中关村管委会投入首批支持高品质\n"
             "科技园区建设资金，支持中关村生命科学园等科技园区的\n"

@@ -219,7 +219,9 @@ def _split_bylines(page: Page, rule: Rule, lines: list[Line]) -> tuple[list[Line
         maybe_after = [m or mark(t) is not None for m, t in zip(maybe_after, texts)]
     before = ""  # the line before: where it left a bracket open, this line goes on inside it
     for ln, may, after in zip(lines, maybe, maybe_after):
-        cut = split_point(ln.text, rule) if may and len(ln.text) < 120 else None
+        # (a byline inside a bracket the line before left open is a dateline's reporter:
+        # 本报讯（YMG全媒体 / 记者 邵红华 澳门报道）初夏时节…, no headline after it)
+        cut = split_point(ln.text, rule) if may and len(ln.text) < 120 and not opens_bracket(before) else None
         if cut is None and after and len(ln.text) < 120 and not opens_bracket(before):
             # (the bracket asked about only here: for the few lines that may end in a byline)
             cut = trailing_point(ln.text, rule, page.rules, bylines)
