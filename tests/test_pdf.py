@@ -780,6 +780,28 @@ def test_a_paragraphs_first_line_alone_at_a_columns_foot_is_no_heading(wrap):
     assert [(b.kind, b.text) for b in article.body][1:] == [("subhead", "薪火有传人"), ("paragraph", "古籍修复人才培养周" + "".join(rest))]
 
 
+def test_a_paragraphs_end_of_two_lines_at_a_columns_top_is_no_heading():
+    # a question breaks at a column's foot (…会对农业生产和), page furniture between; its end,
+    # two lines at the next column's top, closes with a question mark: plain text type, its
+    # first line not indented and running to the column's edge. No subhead: one paragraph
+    from cleaner import clean
+
+    lines = ["今冬气温偏高", "阶段性强降温过程仍会出现，特别是12", "月下旬到次年1月中旬，出现寒潮天气的", "可能性较大。",
+             "记者：降水偏少，会对农业生产和", "（上接A17版）", "2015年12月5日 星期六",
+             "大气环境带来哪些影响？有关方面应如", "何应对？", "周立新：对农业来说，降水偏少可",
+             "能导致部分地区土壤墒情偏差，不利于", "冬小麦安全越冬。"]
+    geometry = [geo(26.0, 0, True, bold=True), geo(10.0, 1, True, indent=True, short=False),
+                geo(10.0, 1, indent=False, short=False), geo(10.0, 1, indent=False, short=True),
+                geo(10.0, 1, indent=True, short=False), geo(8.0, 3, True), geo(8.0, 3),
+                geo(10.0, 2, True, indent=False, short=False), geo(10.0, 2, indent=False, short=True),
+                geo(10.0, 2, indent=True, short=False), geo(10.0, 2, indent=False, short=False),
+                geo(10.0, 2, indent=False, short=True)]
+    (article,) = clean("\n".join(lines) + "\n", geometry=geometry).articles
+    assert [(b.kind, b.text) for b in article.body][1:] == [
+        ("paragraph", "记者：降水偏少，会对农业生产和大气环境带来哪些影响？有关方面应如何应对？"),
+        ("paragraph", "周立新：对农业来说，降水偏少可能导致部分地区土壤墒情偏差，不利于冬小麦安全越冬。")]
+
+
 def test_a_byline_flush_right_under_a_headlines_end_is_read_with_it():
     # the byline set flush right at the headline's foot starts under the headline's last
     # characters and ends right of it: read right after the headline, before the first column

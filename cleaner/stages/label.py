@@ -206,14 +206,15 @@ def is_heading(page: Page, b: Block, rule: Rule) -> bool:
 
 
 def _first_line_in_text_type(page: Page, b: Block) -> bool:
-    """On a PDF page, a line of its own in the text's plain type, indented from its column's
-    edge and running to its other edge: a paragraph's first line (at a column's foot, the
-    paragraph going on in the next column), not a heading, which the page sets apart."""
-    if page.layout.geometry is None or len(b.lines) != 1:
+    """On a PDF page, a block whose first line is in the text's plain type and runs to its
+    column's edge: a paragraph's first line (indented, at a column's foot, the paragraph going
+    on in the next column) or its end at a column's top (not indented: 大气环境带来哪些影响？
+    有关方面应如 / 何应对？), not a heading, which the page sets apart."""
+    if page.layout.geometry is None:
         return False
     g = page.geometry()[b.first]
     same = page.rules["P001"].params["same_size"] if "P001" in page.rules else 0.0
-    return g is not None and not g.bold and g.indent is True and g.short is False and abs(g.ratio - 1.0) <= same
+    return g is not None and not g.bold and g.indent is not None and g.short is False and abs(g.ratio - 1.0) <= same
 
 
 def opens_with_dateline(rules, text: str) -> bool:
