@@ -75,7 +75,7 @@ SCHEMAS = {
                                "distance_cost": float, "split_word": float, "split_word_min_uses": int,
                                "split_word_reach": int, "open_cues": dict, "full_line_slack": float,
                                "indent_gap": float, "short_tail_width": float, "same_column_tolerance": float,
-                               "uncolumned_extra": float},
+                               "uncolumned_extra": float, "tail_reach": int, "tail_margin": float},
         "segment_articles": {"column_change": float, "min_affinity": float, "no_title": float,
                              "short_article": list, "continuity_weight": float, "column_stay": float,
                              "confidence_bias": float, "confidence_margin": float, "confidence_no_title": float,

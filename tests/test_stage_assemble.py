@@ -918,3 +918,34 @@ def test_a_run_of_three_headlines_titles_the_article_closed_at_a_dateline(wrap):
            for x in page.articles]
     assert got == [("北京启动高品质科技园区建设", None, "近日，北"), ("李强出席中澳工商界圆桌会", None, "新华社珀"),
                    ("各地有序推进秋粮生产", None, "本报讯各")]
+
+
+def test_an_article_cut_mid_sentence_takes_back_its_end_read_after_the_next_article(wrap):
+    # A's first column, then B's whole block, then the rest of A's last paragraph, set
+    # without an indent: the rest is A's end, not B's (A001 tail_reach / tail_margin)
+    a2 = wrap(A2)
+    cut = 2
+    assert not cleaner.chars.ends_sentence(a2[cut - 1])
+    text = ("北京启动高品质科技园区建设\n" + "\n".join(wrap(A1)) + "\n" + "\n".join(a2[:cut]) + "\n"
+            "李强出席中澳工商界圆桌会\n" + "\n".join(wrap(B1)) + "\n" + "\n".join(wrap(B2)) + "\n"
+            + "\n".join(a2[cut:]) + "\n")
+    page = cleaner.clean(text)
+    a, b = page.articles
+    assert a.title.text == "北京启动高品质科技园区建设"
+    assert [x.text for x in a.body] == [A1, A2]
+    assert [x.text for x in b.body] == [B1, B2]
+    assert any(c.rule == "A001" and c.action == "heal" and "stops mid-sentence" in c.reason for c in page.changes)
+    assert not any(c.rule == "A001" and c.action == "flag" for c in page.changes)
+
+
+def test_an_indented_paragraph_is_no_tail_of_an_article_cut_before(wrap):
+    # the near miss: the paragraph after B's text opens with an indent, a paragraph's start,
+    # so it is no continuation of A's cut sentence, however much it shares with A
+    a2 = wrap(A2)
+    rest = "各分园建设产业服务设施，首批项目已全部开工建设。"
+    text = ("北京启动高品质科技园区建设\n" + "\n".join(wrap(A1)) + "\n" + "\n".join(a2[:2]) + "\n"
+            "李强出席中澳工商界圆桌会\n" + "\n".join(wrap(B1)) + "\n" + "\n".join(wrap(B2)) + "\n"
+            + "\n".join(wrap(rest)) + "\n")
+    page = cleaner.clean(text)
+    assert not any(c.rule == "A001" and "stops mid-sentence" in c.reason for c in page.changes)
+    assert any(rest in x.text and a.title.text.startswith("李强") for a in page.articles for x in a.body)

@@ -9,7 +9,7 @@ import re
 from ...chars import CLOSERS, NO_LINE_START, ends_sentence, half_count, nows
 from ...model import Block, replace
 from .._common import one_indent_short, rebuild
-from .text import _LATIN_END, _LATIN_START, affinity, count_words, _word_pair
+from .text import _LATIN_END, _LATIN_START, affinity, count_words, joined_bigrams, shared_pairs, _word_pair
 
 #: a comma, an enumeration comma or a semicolon: a heading holds none, a paragraph's first
 #: line mostly does (rejoin's clause marks leave out the enumeration comma a headline may hold)
@@ -326,3 +326,80 @@ class Healing:
                 self.record("A001", "flag", x, f"paragraph at line {self.page.line_no(x.first)} ends mid-sentence and no "
                             "continuation was found", safety="review")
         return units
+
+
+    def indented(self, z: Block, col: float) -> bool:
+        """Whether paragraph ``z`` opens with an indented first line in a column ``col`` ems
+        wide (0: unknown): more than A001's ``full_line_slack`` ems short of the column (of its
+        second line where the column is unknown), the widths guessed for digits and Latin
+        letters allowed for, as in :meth:`open_start`. A one-line block is indented when it is
+        one indent short of the column (a short last line of text shows nothing)."""
+        first = self.page.lines[z.first]
+        if len(z.lines) == 1:
+            j = self.rules["J001"].params
+            return bool(col) and one_indent_short(col - first.width, first.text, j, j["full_tolerance"])
+        col = col or self.page.lines[z.lines[1]].width
+        slack = self.rules["J001"].params["half_width_slack"] * half_count(first.text)
+        return first.width + slack < col - self.rules["A001"].params["full_line_slack"]
+
+    def reclaim_tails(self, drafts: list) -> list:
+        """An article that stops mid-sentence takes back its end, read as the tail of the next one.
+
+        Extraction can read an article's first column, then the whole block of the next article
+        (headline and text), and only then the rest of the first (``…全方位改造`` / [the next
+        article] / ``升级。…``). Under no headline of its own, that rest goes on the next article,
+        after its last paragraph; the first article is left ending mid-sentence. A reader sees
+        the cut: one article stops without closing its sentence, and in the next one, after a
+        paragraph that closes its sentence, a paragraph starts without an indent and talks about
+        the first article's things rather than the second's. So, for a draft whose last
+        paragraph is open (X), each paragraph Z of the ``tail_reach`` drafts after it that
+        follows a paragraph closing its sentence, opens with no indent and no dateline and is
+        set in X's column (within ``column_tolerance``) is weighed: the share of word pairs the
+        text from Z on shares with X's article less the share it shares with the text before Z
+        in its own. The best Z above ``tail_margin`` goes, with what follows it in its draft, to
+        the end of X's article, Z joined to X as one paragraph."""
+        rule = self.rules["A001"]
+        if not rule.enabled or len(drafts) < 2:
+            return drafts
+        p = rule.params
+        for i, a in enumerate(drafts):
+            if not a.body or not self.is_open(a.body[-1]):
+                continue
+            x = a.body[-1]
+            # the cut paragraph's column, as it or the nearest paragraph of its article shows it
+            col = next((b.width for b in reversed(a.paragraphs) if b.width), 0.0)
+            own = joined_bigrams(tuple(b.text for b in a.paragraphs))
+            best = None
+            for e in drafts[i + 1:i + 1 + p["tail_reach"]]:
+                for m in range(1, len(e.body)):
+                    y, z = e.body[m - 1], e.body[m]
+                    if y.kind != "paragraph" or z.kind != "paragraph" or not ends_sentence(y.text) \
+                            or self.has_dateline(z) or self.indented(z, z.width or col) \
+                            or (z.width and col and abs(z.width - col) > p["column_tolerance"]):
+                        continue
+                    tail = joined_bigrams(tuple(b.text for b in e.body[m:] if b.kind == "paragraph"))
+                    head = joined_bigrams(tuple(b.text for b in e.body[:m] if b.kind == "paragraph"))
+                    gain = shared_pairs(tail, own) - shared_pairs(tail, head)
+                    if gain > p["tail_margin"] and (best is None or gain > best[0]):
+                        best = (gain, e, m)
+            if best is None:
+                continue
+            gain, e, m = best
+            z, run = e.body[m], e.body[m + 1:]
+            joiner = " " if _LATIN_END.search(x.text) and _LATIN_START.match(z.text) else ""
+            merged = rebuild(self.page, replace(x, lines=x.lines + z.lines, joiners=x.joiners + (joiner,) + z.joiners))
+            span = self.span(x)
+            self.changes = [c for c in self.changes
+                            if not (c.rule == "A001" and c.action == "flag" and c.span == span)]
+            self.record("A001", "heal", z, rule.describe(line=self.page.line_no(x.last), cont=self.page.line_no(z.first),
+                                                         tail=x.text[-8:], head=z.text[:8])
+                        + f" (the article stops mid-sentence; the text from line {self.page.line_no(z.first)} "
+                        f"on, read after the next article's block, shares {gain:.2f} more of its word pairs "
+                        "with it than with the text before it there)", before="\n", after=joiner)
+            if run:
+                self.record("A001", "move", z, f"text from line {self.page.line_no(z.first)} on and {len(run)} "
+                            f"following block(s) move from the article after to the end of the article at line "
+                            f"{self.page.line_no(a.body[0].first)}")
+            a.body[-1:] = [merged, *run]
+            del e.body[m:]
+        return drafts
