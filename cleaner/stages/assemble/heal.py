@@ -327,7 +327,6 @@ class Healing:
                             "continuation was found", safety="review")
         return units
 
-
     def indented(self, z: Block, col: float) -> bool:
         """Whether paragraph ``z`` opens with an indented first line in a column ``col`` ems
         wide (0: unknown): more than A001's ``full_line_slack`` ems short of the column (of its
