@@ -802,6 +802,24 @@ def test_a_paragraphs_end_of_two_lines_at_a_columns_top_is_no_heading():
         ("paragraph", "周立新：对农业来说，降水偏少可能导致部分地区土壤墒情偏差，不利于冬小麦安全越冬。")]
 
 
+def test_a_line_the_page_shows_unindented_is_no_paragraphs_first_line():
+    # a section's first line, indented, then a line flush with the column's edge; a caption
+    # follows, one em wider than that line: from widths alone the line reads as an indented
+    # first line (the next paragraph's), but the page shows where it starts: one paragraph
+    from cleaner import clean
+
+    lines = ["政务服务再提速", "本报讯 今年以来，江州市推", "进政务服务改革，成效明显。", "数据共享破壁垒",
+             "改革的难点在于部门", "之间的数据壁垒。江州市", "图为市民在江州市政务服务中心", "办理业务。 许兰英 宋国 摄",
+             "搭建了统一的政务数据共享", "平台，打通了多个部门。"]
+    geometry = [geo(20.0, 0, True, bold=True), geo(10.0, 1, True, indent=True, short=False),
+                geo(10.0, 1, indent=False, short=True), geo(10.0, 2, True, bold=True, indent=False, short=True),
+                geo(10.0, 3, True, indent=True, short=False), geo(10.0, 3, indent=False, short=False),
+                geo(7.6, 4, True, indent=False, short=False), geo(7.6, 4, indent=False, short=True),
+                geo(10.0, 5, True, indent=False, short=False), geo(10.0, 5, indent=False, short=True)]
+    (article,) = clean("\n".join(lines) + "\n", geometry=geometry).articles
+    assert [b.text for b in article.body][2:] == ["改革的难点在于部门之间的数据壁垒。江州市搭建了统一的政务数据共享平台，打通了多个部门。"]
+
+
 def test_a_byline_flush_right_under_a_headlines_end_is_read_with_it():
     # the byline set flush right at the headline's foot starts under the headline's last
     # characters and ends right of it: read right after the headline, before the first column

@@ -149,7 +149,8 @@ def break_score(page: Page, rule: Rule, i: int, block: list[int], opener_res: li
     mid = max((lines[k].width for k in block[1:-1]), default=None)
     plain = max((lines[k].width for k in block[1:-1] if lines[k].text[-1] not in _PUNCT_END), default=None)
     ends, opens = line_facts(page, opener_res)
-    score, cues = _score(page, rule.params, i, lines[block[0]].width, len(block), mid, ends, opens, plain, block)
+    score, cues = _score(page, rule.params, i, lines[block[0]].width, len(block), mid, ends, opens, plain, block,
+                         page.geometry()[i + 1])
     return score, _cue_text(cues)
 
 
@@ -270,13 +271,14 @@ def _cue_text(cues: list) -> str:
 
 def _score(page: Page, p: dict, i: int, first_width: float, size: int, mid: float | None,
            ends: list[bool], opens: list[bool], plain: float | None = None,
-           block: list[int] = ()) -> tuple[float, list]:
+           block: list[int] = (), next_geo=None) -> tuple[float, list]:
     """The cues for the break after line i of a block of ``size`` lines.
 
     ``first_width`` is the block's first line, ``mid`` the widest of its middle lines (the
     column); ``ends[k]``: line k closes a sentence, ``opens[k]``: it opens a paragraph
-    (:func:`line_facts`), ``block`` the block's lines so far. Cues are (value, template,
-    args): only a reason someone reads is ever formatted.
+    (:func:`line_facts`), ``block`` the block's lines so far, ``next_geo`` what a PDF page's
+    geometry says of line i+1. Cues are (value, template, args): only a reason someone reads
+    is ever formatted.
     """
     lines = page.lines
     w = p["weights"]
@@ -307,6 +309,8 @@ def _score(page: Page, p: dict, i: int, first_width: float, size: int, mid: floa
     # is line i+1 the indented first line of a paragraph? (the indent was lost: it is short)
     b_indented = nxt is not None and not end_b and nxt.width - b.width >= p["indent_min"] \
         and nxt.width - b.width <= p["indent_max"] + 1
+    if next_geo is not None and next_geo.indent is not None:
+        b_indented = next_geo.indent  # (a PDF page shows where the line starts, no guess from widths)
     if end_a:
         if first and opens[i] and any_pattern(tuple(p["caption_openers"])).search(ta):
             # a one-line caption (图为…。): the picture's text ends with its sentence
@@ -597,7 +601,7 @@ def run(page: Page) -> Page:
             # ends here) stands alone
             score = 5.0
         else:
-            score, cues = _score(page, p, i, lines[cur[0]].width, len(cur), mid, ends, opens, plain, cur)
+            score, cues = _score(page, p, i, lines[cur[0]].width, len(cur), mid, ends, opens, plain, cur, geo[i + 1])
             if geo[i] is not None and geo[i + 1] is not None:
                 more = geometry_cues(geo[i], geo[i + 1], p["weights"], p["geo_size_step"])
                 score += sum(c[0] for c in more)
