@@ -820,6 +820,20 @@ def test_a_line_the_page_shows_unindented_is_no_paragraphs_first_line():
     assert [b.text for b in article.body][2:] == ["改革的难点在于部门之间的数据壁垒。江州市搭建了统一的政务数据共享平台，打通了多个部门。"]
 
 
+def test_a_line_left_short_with_the_next_one_not_indented_goes_on():
+    # a column whose lines a kinsoku push left a character or two short: a line closing a
+    # clause with ；, short of the edge, then a line that is not indented: the paragraph goes on
+    from cleaner import clean
+
+    lines = ["红色旅游热起来", "在红井景区，游客可以品尝“红军饭”，", "在老水井边听“吃水不忘挖井人”的故事；",
+             "夜幕降临，大型实景演出《红都记忆》在", "露天剧场上演，声光电与真人表演相结合，", "再现当年苏区军民的生活场景。"]
+    geometry = [geo(20.0, 0, True, bold=True), geo(10.0, 1, True, indent=True, short=False),
+                geo(10.0, 1, indent=False, short=True), geo(10.0, 1, indent=False, short=True),
+                geo(10.0, 1, indent=False, short=False), geo(10.0, 1, indent=False, short=True)]
+    (article,) = clean("\n".join(lines) + "\n", geometry=geometry).articles
+    assert [b.text for b in article.body] == ["".join(lines[1:])]
+
+
 def test_a_byline_flush_right_under_a_headlines_end_is_read_with_it():
     # the byline set flush right at the headline's foot starts under the headline's last
     # characters and ends right of it: read right after the headline, before the first column

@@ -655,6 +655,8 @@ def geometry_cues(a, b, w: dict, step: float) -> list:
         out.append((w["geo_indented"], "the next line is indented from its column's edge", ()))
     if a.short:
         out.append((w["geo_short"], "ends short of its column's right edge", ()))
+        if b.indent is False and not out[:-1]:
+            out.append((w["geo_short_goes_on"], "the next line, in the same type, is not indented", ()))
     elif a.short is False and b.indent is False and not out:
         out.append((w["geo_full"], "fills its column and the next line is not indented", ()))
     return out
