@@ -271,6 +271,9 @@ def test_a_dateline_line_over_an_indented_looking_line_goes_on(stages_until):
     (("光明日报记者 韩娜浩", "马凯凯 光明日报通", "讯员 毛林嘉"), "光明日报记者 韩娜浩 马凯凯 光明日报通讯员 毛林嘉"),
     # over three lines of a narrow column
     (("光明日报记者 闫敏飞", "金阳雨 光明日报通讯员", "袁艳萱"), "光明日报记者 闫敏飞 金阳雨 光明日报通讯员 袁艳萱"),
+    # over three lines, the first two reading as a byline already (光明日报 as a third name):
+    # the longest run of lines that reads as one byline is the byline
+    (("光明日报记者 韦怡", "宏 龙亮子 光明日报", "通讯员 田宏"), "光明日报记者 韦怡宏 龙亮子 光明日报通讯员 田宏"),
 ])
 def test_a_byline_broken_over_two_lines_is_one_byline(lines, byline):
     body = ["记者从湖北省文物考古研究", "院获悉，经过近一年的考古", "发掘，位于荆门市的一处明代家族墓地已清理墓葬23座。"]

@@ -536,17 +536,18 @@ def run(page: Page) -> Page:
                 continue
         elif ends[k] or lines[k].width > short_width or not role(lines[k].text):
             continue  # (a headline over a byline would read as its paper's name: 老街区焕发新活力本报记者 X)
-        texts, j = [lines[k].text], k + 1
+        texts, j, best = [lines[k].text], k + 1, None
         while j < n and j not in dedoubled and not ends[j - 1] and not opens[j] \
                 and sum(map(len, texts)) + len(lines[j].text) <= longest:  # (本报记者 X / 本报讯: a dateline)
             if j > k + 1 and (j - 1 in standalone or _CREDIT_TAIL.match(lines[j - 1].text.strip())):
                 break  # (a line in the middle is no whole byline or a credit's end: X 记者 Y / 摄影报道 / 本报记者 Z)
             texts.append(lines[j].text)
             joiners = byline_joiners(rules, texts)
-            if joiners is not None:
-                byline_pairs.update(zip(range(k, j), joiners))
-                break
+            if joiners is not None:  # (the longest that reads as one: X Y 光明日报 / 通讯员 Z goes on)
+                best = (j, joiners)
             j += 1
+        if best is not None:
+            byline_pairs.update(zip(range(k, best[0]), best[1]))
 
     geo = page.geometry()
     edits, changes = [], []
