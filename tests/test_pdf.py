@@ -212,6 +212,22 @@ def test_a_paragraphs_last_line_at_the_top_of_a_column_under_the_headline_is_tha
     assert geo[k].block == geo[k + 1].block and text[k + 1] == "乙" * 8
 
 
+def test_a_byline_flush_right_under_the_subtitle_of_the_headline_beside_is_that_headlines():
+    # two articles side by side: the left one's headline and subtitle, the right one's
+    # headline (set higher) and subtitle; the right one's byline flush right at its article's
+    # edge, level with the left headline's foot but right under the right one's subtitle: read
+    # with the right headline, not after the left article's subtitle
+    a_head, a_sub = line("土专家带出致富路", 0, 530, size=20), line("——记果树技术员", 0, 512, size=13)
+    a_by = line("黎雨（南都记者）", 0, 497)
+    a_col = [line("甲" * 10, 0, 480 - 14 * k) for k in range(5)]
+    b_head, b_sub = line("春耕正当时", 300, 540, size=26), line("——大河县备耕见闻", 300, 524, size=13)
+    b_by = line("本报记者 沈洋文", 500, 507)
+    b_cols = [line("乙" * 14, 300, 480 - 14 * k) for k in range(5)] + [line("丙" * 14, 450, 480 - 14 * k) for k in range(5)]
+    text, _ = read(a_head, a_sub, a_by, *a_col, b_head, b_sub, b_by, *b_cols)
+    assert text.index("本报记者 沈洋文") == text.index("——大河县备耕见闻") + 1
+    assert text.index("黎雨（南都记者）") == text.index("——记果树技术员") + 1
+
+
 def test_a_fake_bold_copy_drawn_glyph_by_glyph_is_left_out():
     head = line("标题", 0, 760, size=24)
     copy = line("标题", 0.3, 760, size=24)

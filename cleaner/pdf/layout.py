@@ -791,10 +791,14 @@ def _headline_above(bs: list[_Block], heads: list[int], k: int, body: float, p: 
     if above:
         return min(above, key=lambda h: bs[h].bottom - b.top)
     if len(b.pieces) == 1:
-        # a byline or tag set level with a headline's last line, out to its right
+        # a byline or tag set level with a headline's last line, out to its right (unless
+        # another headline stands between them, a subtitle under it reaching the line: that
+        # headline's byline set flush right, which :func:`_byline_beyond` gives it)
         level = [h for h in heads if bs[h].x1 <= b.x0 + body
                  and bs[h].bottom - p["kicker_reach"] * body <= b.top <= bs[h].top]
-        if level:
+        near = [h for h in heads if bs[h].x1 <= b.x0 + body
+                and bs[h].bottom - p["goes_on_ems"] * body <= b.top <= bs[h].top]
+        if level and max(near, key=lambda h: bs[h].x1) in level:
             return max(level, key=lambda h: bs[h].x1)
     return None
 
