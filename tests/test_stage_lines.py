@@ -174,6 +174,13 @@ def test_a_reporter_inside_the_bracket_of_a_dateline_is_not_split_off(stages_unt
     assert line_texts(stages_until, text) == ["本报讯（YMG全媒体", "记者 邵红华 澳门报道）初", "夏时节，梅湖水面波光粼"]
 
 
+def test_a_reporter_after_the_end_of_a_dateline_begun_on_the_line_before_is_not_split_off(stages_until):
+    # the dateline broken over two lines (据新华社呼和浩特11 / 月12日电), the story going on
+    # after it on the same line: 记者从中国科… is the story, not a byline after a headline
+    text = "据新华社呼和浩特11\n月12日电\u3000记者从中国科\n学院某研究所获悉，该所\n"
+    assert line_texts(stages_until, text) == ["据新华社呼和浩特11", "月12日电\u3000记者从中国科", "学院某研究所获悉，该所"]
+
+
 def test_merged_byline_cleaned_end_to_end():
     body = ("近日，北京市科委、中关村管委会投入首批支持高品质\n"
             "科技园区建设资金，支持中关村生命科学园等科技园区的\n"

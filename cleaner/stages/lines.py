@@ -130,12 +130,13 @@ def split_point(text: str, rule: Rule) -> int | None:
     return None
 
 
-def trailing_point(text: str, rule: Rule, rules=None, bylines: list | tuple = ()) -> int | None:
+def trailing_point(text: str, rule: Rule, rules=None, bylines: list | tuple = (), before: str = "") -> int | None:
     """Where a byline set after a headline on its line starts, or None: the headline, blanks
     or an ornament, then a byline to the end of the line (``警惕“指尖上的形式主义” ▲本报评论员
     钟波``). The part before must read as a headline: ``min_rest`` characters or more and no
     sentence closed, and no whole dateline (of the dateline rule L005 in ``rules``; in
-    ``本报济南10月16日讯　记者从省统计局获悉`` the text goes on after the dateline). The byline is
+    ``本报济南10月16日讯　记者从省统计局获悉`` the text goes on after the dateline), nor the end of
+    one begun on the line before (``before``: 据新华社呼和浩特11 / 月12日电　记者从…). The byline is
     T001's ``trailing_pattern`` or, after a blank or an ornament, any form of the byline rule
     (``bylines``: L004's patterns).
 
@@ -161,9 +162,10 @@ def trailing_point(text: str, rule: Rule, rules=None, bylines: list | tuple = ()
     if whole and whole.start() == 0 and whole.end() == len(head):
         return None  # the part before is a byline itself (光明日报记者 X Y 光明日报通讯员 Z): one byline
     if rules is not None:
-        d = dateline_at(rules, head)
-        if d is not None and not head[d.end():].strip():
-            return None
+        for whole in (head, before.strip() + head):
+            d = dateline_at(rules, whole)
+            if d is not None and not whole[d.end():].strip():
+                return None
     before = text[start - 1] if start else ""  # (a form of L004 found after a blank starts past it)
     if not (text[start].isspace() or before.isspace() or text[start] in ORNAMENTS or before in ORNAMENTS
             or text.startswith(WORDS_BY, start)) \
@@ -224,7 +226,7 @@ def _split_bylines(page: Page, rule: Rule, lines: list[Line]) -> tuple[list[Line
         cut = split_point(ln.text, rule) if may and len(ln.text) < 120 and not opens_bracket(before) else None
         if cut is None and after and len(ln.text) < 120 and not opens_bracket(before):
             # (the bracket asked about only here: for the few lines that may end in a byline)
-            cut = trailing_point(ln.text, rule, page.rules, bylines)
+            cut = trailing_point(ln.text, rule, page.rules, bylines, before)
         before = ln.text
         if cut is None or not ln.text[:cut].strip():
             out.append(ln if ln.index == len(out) else new_line((len(out), ln.start, ln.end, ln.text, ln.width,
