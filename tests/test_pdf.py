@@ -228,6 +228,17 @@ def test_a_byline_flush_right_under_the_subtitle_of_the_headline_beside_is_that_
     assert text.index("黎雨（南都记者）") == text.index("——记果树技术员") + 1
 
 
+def test_the_blank_after_a_dateline_over_the_columns_indent_is_inside_the_line():
+    # a dateline's first line indented two ems (据新华社银川6月4日), its second line 电, an em
+    # of blank, then the story: the blank lies over where the column's first lines start, an
+    # indent, not the next column's edge
+    col = [line("据新华社银川六月四日", 20, 700)] + [line("电", 0, 686) + line("记者从某天文台了", 20, 686)] \
+        + [line("甲" * 10, 0, 672 - 14 * k) for k in range(3)] + [line("乙乙乙乙乙乙乙乙", 20, 630)] \
+        + [line("甲" * 10, 0, 616 - 14 * k) for k in range(3)]
+    text, _ = read(*col)
+    assert text[1] == "电 记者从某天文台了"
+
+
 def test_a_fake_bold_copy_drawn_glyph_by_glyph_is_left_out():
     head = line("标题", 0, 760, size=24)
     copy = line("标题", 0.3, 760, size=24)

@@ -359,9 +359,11 @@ def join_inside(row: list[Piece], at: int, ink: Ink, starts: list[Lane], ends: l
         # where the line before the gap ends, marks hanging past its measure left out
         end = _ink_x1(prev)
         # (a lane of starts right where the line before the gap ends, past _spans_lane's point of
-        # slack, is its column's indent, 日电 ending where first lines start: no next column's edge)
+        # slack, or a first line's indent from where that line starts, is its column's indent, 日电
+        # ending where first lines start, 电　记者 over them: no next column's edge)
+        lo = max(end + 2.0, prev.x0 + p["first_line_slack"] * size)
         if size <= body * (1 + p["same_size"]) and abs(pc.size - prev.size) <= p["same_size"] * size \
-                and not _spans_lane(starts, sx, end + 2.0, pc.x0, pc.baseline, reach, p["lane_near"] * reach) \
+                and not _spans_lane(starts, sx, lo, pc.x0, pc.baseline, reach, p["lane_near"] * reach) \
                 and not _spans_lane(ends, ex, end - p["hang_ems"] * size, pc.x0, prev.baseline, reach,
                                     p["lane_near"] * reach) \
                 and ink.crossed(at, prev.x1, pc.x0, size):
