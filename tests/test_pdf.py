@@ -239,6 +239,15 @@ def test_the_blank_after_a_dateline_over_the_columns_indent_is_inside_the_line()
     assert text[1] == "电 记者从某天文台了"
 
 
+def test_a_line_short_only_by_the_number_the_next_line_starts_with_is_full():
+    # 加权平均利率为 ends two ems short of its 9-em column: 3.95%， (a number and the comma
+    # that may not start a line: two and a half ems) would not fit there, so it wrapped whole
+    col = [line("同期，全市企业贷款", 0, 700), line("加权平均利率为", 0, 686), line("3.95%，处于历史较", 0, 672),
+           line("甲" * 9, 0, 658), line("低水平。", 0, 644)]
+    _, geo = read(*col)
+    assert [g.short for g in geo] == [False, False, False, False, True]
+
+
 def test_a_fake_bold_copy_drawn_glyph_by_glyph_is_left_out():
     head = line("标题", 0, 760, size=24)
     copy = line("标题", 0.3, 760, size=24)

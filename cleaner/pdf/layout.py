@@ -989,9 +989,14 @@ def read(page: PageGlyphs, params: dict | None = None) -> PdfText:
         by_picture = any(_next_to(b, pic, b.pieces[0].size, p["caption_reach"]) for pic in pictures)
         for k, pc in enumerate(b.pieces):
             lines.append(pc.text)
+            # (a line short only by a number or word the next line starts with, too wide for the
+            # room left, is full: 加权平均利率为 / 3.95%，处于…)
+            room = right - pc.x1
+            short = room >= p["short_ems"] * pc.size \
+                and not (k + 1 < len(b.pieces) and _unbroken_run(b.pieces[k + 1]) > room)
             geos.append(LineGeometry(
                 pc.size, body, pc.bold, (pc.x0 - left >= p["indent_ems"] * pc.size) if edges or left_only else None,
-                (right - pc.x1 >= p["short_ems"] * pc.size) if edges else None,
+                short if edges else None,
                 b.frame is not None, bi, k == 0, by_picture, owners[bi], round(pc.x0, 1), round(pc.x1, 1),
                 round(pc.top, 1)))
     twice = _mark_twice(page.twice, geos)
@@ -1003,6 +1008,25 @@ def read(page: PageGlyphs, params: dict | None = None) -> PdfText:
         kept.append((i, ch, "a character drawn again on itself (fake bold): one copy kept"))
     return PdfText(page.number, "\n".join(lines) + ("\n" if lines else ""), tuple(geos), tuple(kept),
                    sum(len(pc.glyphs) for pc in all_pieces), (page.width, page.height))
+
+
+#: what a typesetter never breaks across lines, besides a number's or a word's characters
+_RUN_MARKS = ".,%/:+-"
+
+
+def _unbroken_run(pc: Piece) -> float:
+    """How wide the run a line starts with that is never broken across lines is, in points: a
+    number or a Latin word (3.95%), with a closing mark after it that no line may start with
+    (0 where the line starts with a Han character: one always fits)."""
+    gs = pc.glyphs
+    k = 0
+    while k < len(gs) and gs[k].char.isascii() and (gs[k].char.isalnum() or gs[k].char in _RUN_MARKS):
+        k += 1
+    if k == 0:
+        return 0.0
+    if k < len(gs) and gs[k].char in LEFT_INK:
+        k += 1
+    return gs[k - 1].x1 - gs[0].x0
 
 
 def _next_to(b: _Block, pic: Box, size: float, reach: float) -> bool:
