@@ -463,3 +463,19 @@ def test_a_catalogue_credit_on_a_line_of_its_own_ends_its_caption(wrap, credit):
 def test_words_and_pictures_by_stays_a_byline(stages_until, body):
     # (文并摄: the reporter wrote the text and took the pictures: a byline, not a photo credit)
     assert ("byline", "本报记者 林阳文并摄") in kinds(stages_until, "本报记者 林阳文并摄\n" + body)
+
+
+def test_a_frame_never_goes_on_the_paragraph_it_cut():
+    # a paragraph cut by a framed quote (…均高于各 / [frame] / 项贷款平均增速。同期，…): the
+    # paragraph's rest, set narrower, holds the frame's sentence, but the paragraph with the
+    # frame after it is no source it quotes: a frame does not go on a paragraph
+    from cleaner.rules import default_rules
+    from cleaner.stages.label import quote_source
+
+    rule = default_rules()["L007"]
+    cut = "从投向看，信贷资金更多流向实体经济重点领域和薄弱环节。一季度末，全市制造业中长期贷款余额同比增长28.4%，均高于各"
+    frame = "同期，全市企业贷款加权平均利率为3.95%，处于历史较低水平。"
+    rest = "项贷款平均增速。同期，全市企业贷款加权平均利率为3.95%，处于历史较低水平。"
+    texts, narrow = [cut, frame, rest], [1.0, 1.0, 3.0]
+    assert quote_source(2, rest, 3.0, texts, narrow, rule, frames=frozenset({1})) is None
+    assert quote_source(1, frame, 1.0, texts, narrow, rule, framed=True, frames=frozenset({1})) == (0, 100.0)

@@ -739,14 +739,16 @@ def pullquotes_by_window(page: Page, blocks: list[Block], rule: Rule, changes: l
 
 
 def quote_source(i: int, t: str, q_narrow: float, texts: list[str], narrow: list[float], rule: Rule,
-                 known: dict | None = None, exact: bool = False, framed: bool = False):
+                 known: dict | None = None, exact: bool = False, framed: bool = False,
+                 frames: frozenset = frozenset()):
     """``(block, score)`` of the paragraph within ``quote_reach`` blocks of block ``i``, set
     wider than the quote ``t`` (narrowness ``q_narrow``), that holds it: word for word, or
     (unless ``exact``) as an editor's version (words dropped, clauses swapped: its n-grams need
     not survive, its character pairs and numbers do: :func:`shared_content`); None if none
     does. A search bound keeps it linear: a quote sits near its article (at the page top, the
     article is near too on a usual page). A quote in a frame (``framed``, on a PDF page) may be
-    set as wide as its source: the frame sets it apart."""
+    set as wide as its source: the frame sets it apart. ``frames``: the blocks set in a frame,
+    which never go on a paragraph a frame cut."""
     reach, wider, least = rule.params["quote_reach"], rule.params["quote_narrower"], rule.params["min_shared"]
     if framed:
         wider = 0.0
@@ -761,7 +763,7 @@ def quote_source(i: int, t: str, q_narrow: float, texts: list[str], narrow: list
         # block: its source is the two together, as the assemble stage will join them)
         if not ends_sentence(other):
             nxt = o + 1  # (past what stands between: a caption, the quote's own frame)
-            while nxt < len(texts) and nxt <= o + reach and (not texts[nxt] or nxt == i):
+            while nxt < len(texts) and nxt <= o + reach and (not texts[nxt] or nxt == i or nxt in frames):
                 nxt += 1
             if nxt < len(texts) and texts[nxt] and nxt != i:
                 other = other + texts[nxt]
@@ -827,6 +829,7 @@ def find_pullquotes(page: Page, blocks: list[Block], rule: Rule, changes: list,
     sources = {} if sources is None else sources  # quote's first line -> repeated block's first line
     content: dict = {}  # text -> its numbers and character pairs (shared_content), each made once
     typical = typical_narrowness(blocks, narrow)
+    frames = None
     for i, b in enumerate(blocks):
         t = texts[i]
         if b.kind == "heading" and b.text[-1] in "？！?!":
@@ -897,7 +900,9 @@ def find_pullquotes(page: Page, blocks: list[Block], rule: Rule, changes: list,
                                                      or framed(b)):
             # (a short text set clearly narrower than the page's paragraphs, or in a frame on a
             # PDF page: a quote, maybe edited)
-            best = quote_source(i, t, narrow[i], texts, narrow, rule, content, framed=framed(b))
+            if frames is None:  # (the blocks set in a frame, asked once)
+                frames = frozenset(k for k, x in enumerate(blocks) if framed(x)) if geo is not None else frozenset()
+            best = quote_source(i, t, narrow[i], texts, narrow, rule, content, framed=framed(b), frames=frames)
         if best is None and framed(b) and len(t) <= QUOTE_MAX and 0 < i < len(blocks) - 1 \
                 and texts[i - 1] and texts[i + 1]:
             # a frame set inside a column cuts the paragraph it stands in: its sentence may be
