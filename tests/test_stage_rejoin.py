@@ -356,3 +356,23 @@ def test_a_source_line_closes_the_text_but_a_first_line_that_reads_like_one_does
     lines = ["周末还要一起去看看大海。”", "据省红十字会介", "绍，截至目前，全省", "已有志愿者九万余名。"]
     page = stages_until("\n".join(lines) + "\n", "rejoin")
     assert [b.text for b in page.blocks] == ["周末还要一起去看看大海。”", "据省红十字会介绍，截至目前，全省已有志愿者九万余名。"]
+
+
+def test_a_line_short_only_by_the_number_held_over_to_the_next_line_goes_on(stages_until):
+    # a 10-em column: 不变价格计算同比 (8 ems) is two ems short of the line after it, as a
+    # paragraph's first line would be; but that line opens with 5.6%, which is never broken
+    # and did not fit at its end: the paragraph goes on
+    lines = ["上半年，全省实现", "地区生产总值两万亿，按", "不变价格计算同比", "5.6%，增速比一季度加",
+             "快零点四个百分点经济", "运行稳中向好。"]
+    assert cleaner.chars.width(lines[3]) - cleaner.chars.width(lines[2]) == 2
+    page = stages_until("\n".join(lines) + "\n", "rejoin")
+    assert [b.text for b in page.blocks] == ["".join(lines)]
+
+
+def test_a_line_short_by_more_than_the_held_over_number_is_still_a_first_line(stages_until):
+    # near miss: the paragraph that closed on the line before starts here, indented, and the
+    # number that opens the next line (28, one em) cannot explain three ems
+    lines = ["上半年，全省实现", "地区生产总值两万亿，按", "不变价格计算增长很快。", "今年以来全省",
+             "28个县市区经济同比增", "长超过预期目标。"]
+    page = stages_until("\n".join(lines) + "\n", "rejoin")
+    assert [b.text for b in page.blocks] == ["".join(lines[:3]), "".join(lines[3:])]

@@ -21,7 +21,8 @@ from __future__ import annotations
 import functools
 import re
 
-from ..chars import CLOSERS, HAN, NO_LINE_START, SQUEEZED, ends_sentence, half_count, opens_bracket
+from ..chars import CLOSERS, HAN, NO_LINE_START, OPENERS, SQUEEZED, ends_sentence, half_count, opens_bracket
+from ..chars import width as width_of
 from ..model import Block, Deferred, Page, new_change, replace
 from ..rules import PATTERN_TIMEOUT, Rule, any_match, any_pattern, search_any
 from ._common import apply_line_edits, dateline_at, line_replacements, one_indent_short
@@ -63,6 +64,23 @@ def _full_to_indent(lines, i: int, p: dict, text: str) -> bool:
     if len(ws) < 2 or ws[0] - ws[1] > tol or ws[0] > p["max_column"]:
         return False
     return one_indent_short(ws[0] - lines[i].width, text, p)
+
+
+#: what a line may open with that was held over whole from the line before: opening marks
+#: (never set at a line's end) and a run of digits and Latin letters (never broken)
+_HELD_OVER = re.compile(f"[{OPENERS}]*[0-9A-Za-z][0-9A-Za-z.%+_/-]*")
+
+
+def _held_over(width: float, nxt: str, nxt_width: float, p: dict) -> bool:
+    """Whether a line ``width`` ems wide is short of the line after it (``nxt``, ``nxt_width``
+    ems) only by what that line opens with: a number or a Latin word (and the marks opening
+    it), which is never broken, so it went down whole where it did not fit (格计算，同比增长 /
+    5.6%，增速比…). Its width is a guess: ``half_width_slack`` more per character."""
+    m = _HELD_OVER.match(nxt)
+    if m is None:
+        return False
+    head = m.group()
+    return nxt_width - width < width_of(head) + p["half_width_slack"] * half_count(head)
 
 
 def _quotes(text: str) -> int:
@@ -309,6 +327,8 @@ def _score(page: Page, p: dict, i: int, first_width: float, size: int, mid: floa
     # is line i+1 the indented first line of a paragraph? (the indent was lost: it is short)
     b_indented = nxt is not None and not end_b and nxt.width - b.width >= p["indent_min"] \
         and nxt.width - b.width <= p["indent_max"] + 1
+    if b_indented and _held_over(b.width, nxt.text, nxt.width, p):
+        b_indented = False  # (short only by the word that did not fit at its end)
     if next_geo is not None and next_geo.indent is not None:
         b_indented = next_geo.indent  # (a PDF page shows where the line starts, no guess from widths)
     if end_a:
