@@ -213,3 +213,22 @@ def test_word_pairs_as_numbers_are_the_two_character_slices_of_each_run():
         runs = WORD_RUN.findall("|".join(map(nows, texts)))
         slices = {run[i:i + 2] for run in runs for i in range(len(run) - 1)}
         assert _words(texts) == {struct.unpack("=Q", w.encode("utf-32-le"))[0] for w in slices}, texts
+
+
+def test_a_join_with_an_untitled_later_part_keeps_the_first_parts_title():
+    # x has a title that sums up none of its own lead (its lead a column's tail read before
+    # it), y none: the joined article keeps x's title, not y's nothing with x's title a subhead
+    from cleaner.stages.assemble import Assembler, Draft
+
+    x = Draft(body=[_block("paragraph", 0, "甲段。"), _block("paragraph", 1, "乙段。")],
+              title=_block("heading", 2, "标题甲"))
+    y = Draft(body=[_block("paragraph", 4, "丙段。")])
+    cues = {"x_echo": 0.0, "cross_echo": 0.0}
+    assert Assembler._keeps_first_headline(x, y, cues)
+    joined = Assembler._joined(None, x, y, 1.0, Assembler._keeps_first_headline(x, y, cues))
+    assert joined.title is not None and joined.title.text == "标题甲"
+    assert [b.kind for b in joined.body] == ["paragraph", "paragraph", "paragraph"]
+    # with a title of its own that sums up the lead better, y's stays the title
+    y2 = Draft(body=y.body, title=_block("heading", 3, "标题乙"))
+    assert not Assembler._keeps_first_headline(x, y2, {"x_echo": 0.0, "cross_echo": 0.5})
+    assert not Assembler._keeps_first_headline(Draft(body=x.body), y, cues)

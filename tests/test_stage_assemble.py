@@ -949,3 +949,42 @@ def test_an_indented_paragraph_is_no_tail_of_an_article_cut_before(wrap):
     page = cleaner.clean(text)
     assert not any(c.rule == "A001" and "stops mid-sentence" in c.reason for c in page.changes)
     assert any(rest in x.text and a.title.text.startswith("李强") for a in page.articles for x in a.body)
+
+
+_NARROW = "近年来，江川市把智能制造作为推动制造业转型升级的主攻方向，企业生产效率提升了四成以上。"
+_LEAD = "新华社北京3月2日电 记者从市教育局获悉，今年全市新建改扩建中小学和幼儿园十四所。"
+_TAIL = "而且农药用量可以减少两成以上，每亩地还能节省人工费用约三十元，农户们都说好。"
+_REST = ["教育方面，全市新建改扩建中小学、幼儿园14所，新增学位1.1万个，其中9所学校将在秋季学期投入使用，缓解了城区入学压力。",
+         "医疗方面，市人民医院新院区主体工程完工，12家社区卫生服务中心完成提质改造，群众就医更加便利。"]
+
+
+@pytest.mark.parametrize("before, column", [
+    # a two-line paragraph (no indent: the part of a paragraph after a column break), its first
+    # line 21 ems, after a narrow article's text: the run's 9 ems are another article's
+    (lambda wrap: wrap(_TAIL, column=20, indent=0), 20),
+    # a paragraph opening with a dateline opens an article: the text before it is another's,
+    # whether it shows its own column (two lines, 28 ems) or none (one line)
+    (lambda wrap: wrap(_LEAD, column=30), 30),
+    (lambda wrap: [_LEAD[:26]], 30),
+])
+def test_a_paragraph_too_short_to_show_its_column_takes_none_of_another_article(stages_until, wrap, before,
+                                                                                 column):
+    """A 9-em article's text, then a short paragraph, a lone heading and text set in a wider
+    column: the short paragraph shows no column of its own, or one its first line bounds, and
+    the column the text runs in before it is another article's. No column change is measured
+    across the heading (a heading across a column change is read as no subhead)."""
+    from cleaner.stages.assemble import Assembler
+
+    lines = wrap(_NARROW, column=9) + before(wrap) + ["学位供给更充足"]
+    lines += [x for t in _REST for x in wrap(t, column=column)]
+    page = stages_until("\n".join(lines) + "\n", "spacing")
+    a = Assembler(page)
+    seq = a.groups([b for b in page.blocks if b.kind in ("heading", "byline", "paragraph")])
+    a.columns_of_runs(seq)
+    t = next(k for k, u in enumerate(seq) if isinstance(u, list) and u[0].text == "学位供给更充足")
+    assert seq[0].width == 9 and not seq[t - 1].width  # (the narrow article's, the short one's)
+    assert a.column_changes(seq[t - 1], seq[t + 1]) is None
+    # the narrow article's text right before the heading is another column
+    seq2 = [seq[0], *seq[t:]]
+    a.columns_of_runs(seq2)
+    assert a.column_changes(seq2[0], seq2[2]) is not None

@@ -258,7 +258,7 @@ class Reuniting:
             taken.update((i, j))
             into[i] = j
             x, y = drafts[i], drafts[j]
-            keep_x = x.title is not None and cues["x_echo"] >= cues["cross_echo"] and cues["x_echo"] > 0
+            keep_x = self._keeps_first_headline(x, y, cues)
             head, part = (x, y) if keep_x else (y, x)
             margin = z - at  # the decoder's margin for this decision
             # (a close call, by A002's review_margin like every decision, is marked 'review')
@@ -273,6 +273,19 @@ class Reuniting:
             self.draft_now = self.margin_now = None
             drafts[j] = self._joined(x, y, margin, keep_x)
         return [d for k, d in enumerate(drafts) if k not in into]
+
+    @staticmethod
+    def _keeps_first_headline(x: Draft, y: Draft, cues: dict[str, float]) -> bool:
+        """Whether the article joined from ``x`` and ``y`` keeps ``x``'s headline: when it sums
+        up ``x``'s own lead at least as well as ``y``'s does (``y`` was a section whose subhead
+        was taken for a title), or when ``y`` has no title at all (its headline would be none:
+        ``x``'s title, set after its text or over a lead a column change gave another article,
+        would be a subhead of an untitled article)."""
+        if x.title is None:
+            return False
+        if y.title is None:
+            return True
+        return cues["x_echo"] >= cues["cross_echo"] and cues["x_echo"] > 0
 
     def _joined(self, x: Draft, y: Draft, margin: float, keep_x: bool) -> Draft:
         """One article: ``x``'s text, then ``y``'s. It keeps the headline that sums up its
