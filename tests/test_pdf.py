@@ -870,6 +870,23 @@ def test_a_line_left_short_with_the_next_one_not_indented_goes_on():
     assert [b.text for b in article.body] == ["".join(lines[1:])]
 
 
+def test_a_paragraph_cut_by_a_framed_quote_goes_on_where_the_page_shows_one_measure():
+    # the paragraph before the frame holds many quotation marks, which its guessed width
+    # counts half an em each (the page sets them full): its width guess falls two ems short of
+    # the paragraph after the frame, but the page sets both to one measure: one paragraph
+    from cleaner import clean
+
+    x = ["教育公平不是“削峰填谷”，", "“平均主义”“一刀切”而是要让", "每个“孩子”都能获得适合“自己”的发展机"]
+    q = ["就一定能让每一个孩子都有人", "生出彩的机会，只要久久为功、", "持续发力。"]
+    z = ["会。这就需要在保障基本公平的基础上", "尊重个体差异、坚持因材施教，为不同", "禀赋的学生提供多样化的成长路径。",
+         "百年大计，教育为本。只要久久为功、持续", "发力，就一定能让每一个孩子都有人生出彩的机会。"]
+    geometry = [geo(20.0, 0, True, bold=True)] + [geo(10.0, 1, j == 0, indent=j == 0, short=False) for j in range(3)] \
+        + [geo(11.0, 2, j == 0, indent=False, short=j != 1, framed=True) for j in range(3)] \
+        + [geo(10.0, 3, j == 0, indent=j == 3, short=j in (2, 4)) for j in range(5)]
+    (article,) = clean("\n".join(["让每个孩子享有公平教育", *x, *q, *z]) + "\n", geometry=geometry).articles
+    assert [b.text for b in article.body][0] == "".join(x + z[:3])
+
+
 def test_a_byline_flush_right_under_a_headlines_end_is_read_with_it():
     # the byline set flush right at the headline's foot starts under the headline's last
     # characters and ends right of it: read right after the headline, before the first column

@@ -153,7 +153,7 @@ class Healing:
             if x is not None and z.kind == "paragraph" and (self.is_open(x) or self.runs_on(x, z)) \
                     and not self.has_dateline(z) \
                     and z.text[:1] not in CLOSERS and self._between(starts, x.last, z.first) \
-                    and not (z.width and x.width and abs(z.width - x.width) > p["column_tolerance"]):
+                    and not self.other_measure(x, z, p["column_tolerance"]):
                 joiner = " " if _LATIN_END.search(x.text) and _LATIN_START.match(z.text) else ""
                 out[-1] = rebuild(self.page, replace(x, lines=x.lines + z.lines, joiners=x.joiners + (joiner,) + z.joiners))
                 self.record("A001", "heal", z, rule.describe(line=self.page.line_no(x.last), cont=self.page.line_no(z.first),
@@ -163,6 +163,24 @@ class Healing:
             out.append(z)
         return out
 
+
+    def other_measure(self, x: Block, z: Block, tolerance: float) -> bool:
+        """Whether paragraphs ``x`` and ``z`` are set to measures more than ``tolerance`` ems
+        apart: as their widths guess (quotes and digits guessed), and on a PDF page also as the
+        page sets them (left edge to right edge of each one's lines, in its type's ems: full-width
+        quotes make a guess short)."""
+        if not (z.width and x.width and abs(z.width - x.width) > tolerance):
+            return False
+        if self.geo is not None:
+            ms = []
+            for b in (x, z):
+                gs = [self.geo[k] for k in b.lines]
+                if len(gs) < 2 or any(g is None for g in gs):
+                    break
+                ms.append((max(g.x1 for g in gs) - min(g.x0 for g in gs)) / gs[0].size)
+            if len(ms) == 2:
+                return abs(ms[0] - ms[1]) > tolerance
+        return bool(z.width and x.width and abs(z.width - x.width) > tolerance)
 
     def runs_on(self, x: Block, z: Block) -> bool:
         """On a PDF page, paragraph ``x`` ends with a line that fills its column and ``z`` starts
