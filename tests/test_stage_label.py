@@ -479,3 +479,11 @@ def test_a_frame_never_goes_on_the_paragraph_it_cut():
     texts, narrow = [cut, frame, rest], [1.0, 1.0, 3.0]
     assert quote_source(2, rest, 3.0, texts, narrow, rule, frames=frozenset({1})) is None
     assert quote_source(1, frame, 1.0, texts, narrow, rule, framed=True, frames=frozenset({1})) == (0, 100.0)
+
+
+def test_a_line_of_prose_that_starts_like_a_qr_codes_caption_is_no_furniture():
+    # 扫码结账。… opens like 扫码关注 (a QR code's caption) but closes a sentence inside: prose
+    lines = ["数字人民币应用场景持续拓展", "在南屏市一家连锁超市，收银员熟练地为顾客", "扫码结账。超市店长宋丽萍说，使用数字人民币",
+             "结算资金实时到账，不收手续费，对商户来说", "很划算。"]
+    (article,) = cleaner.clean("\n".join(lines) + "\n").articles
+    assert [b.text for b in article.body] == ["".join(lines[1:])]
