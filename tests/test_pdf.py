@@ -248,6 +248,19 @@ def test_a_line_short_only_by_the_number_the_next_line_starts_with_is_full():
     assert [g.short for g in geo] == [False, False, False, False, True]
 
 
+def test_two_articles_headlines_set_close_on_one_row_are_two_lines():
+    # article A (two columns, 0-100 and 110-210) and article B (a column from 215, its lines
+    # on a baseline grid of their own) side by side; A's headline fills its width to 210, B's
+    # starts at 215: 5 pt apart, less than a gutter, but the blank lies over where A's
+    # columns end and B's start
+    a_head = line("甲" * 13 + "”", 0, 760, size=15)
+    b_head = line("乙文的标题", 215, 760, size=15)
+    cols = [line("丙" * 10, x, 700 - 14 * k) for x in (0, 110) for k in range(5)] \
+        + [line("丁" * 10, 215, 695 - 14 * k) for k in range(5)]
+    text, _ = read(a_head, b_head, *cols)
+    assert "甲" * 13 + "”" in text and "乙文的标题" in text
+
+
 def test_a_fake_bold_copy_drawn_glyph_by_glyph_is_left_out():
     head = line("标题", 0, 760, size=24)
     copy = line("标题", 0.3, 760, size=24)

@@ -225,6 +225,36 @@ def cut_at_lanes(pc: Piece, starts: list[Lane], ends: list[Lane], p: dict, body:
     return [q for q in out if q.text.strip()]
 
 
+def cut_display_at_gutters(pc: Piece, starts: list[Lane], ends: list[Lane], p: dict, body: float) -> list[Piece]:
+    """A line of display type cut at a blank that lies over a gutter of the columns under it:
+    two articles' headlines side by side on one row, set close (让基础研究…“跑得远” 我国科学家…),
+    where the first ends at its article's last column's edge and the next starts at its own
+    article's first column's edge. Both edges must be ones the body lines under the row use
+    (within ``band_reach_ems`` body ems under it); a blank inside a headline does not line up
+    with both."""
+    gs = pc.glyphs
+    if len(gs) < 4 or not starts or not ends or pc.size <= body * (1 + p["same_size"]):
+        return [pc]
+    sx, ex = [a[0] for a in starts], [a[0] for a in ends]
+    reach = p["band_reach_ems"] * body
+
+    def under(lns: list[Lane], xs: list[float], lo: float, hi: float) -> bool:
+        # a lane from lo to hi with lines on it under the row, within reach
+        return any(_near_any(ln[3], pc.baseline - reach, pc.baseline - pc.size, 0.0)
+                   for ln in _lanes_between(lns, xs, lo, hi))
+
+    cuts = [k for k in range(1, len(gs)) if gs[k].x0 - gs[k - 1].x1 > p["space_ems"] * body
+            and under(ends, ex, gs[k - 1].x1 - p["hang_ems"] * pc.size, gs[k].x0)
+            and under(starts, sx, gs[k - 1].x1, gs[k].x0 + 1.0)]
+    if not cuts:
+        return [pc]
+    out, last = [], 0
+    for k in cuts + [len(gs)]:
+        out.append(_piece(list(gs[last:k]), p))
+        last = k
+    return [q for q in out if q.text.strip()]
+
+
 class Ink:
     """Where the page's rows put ink, to ask whether a gap in one row lies inside a column.
 
@@ -938,7 +968,8 @@ def read(page: PageGlyphs, params: dict | None = None) -> PdfText:
     all_pieces = vertical_runs(all_pieces, p)
     starts = lanes([(pc.x0, pc.baseline) for pc in all_pieces], p)
     ends = lanes([(pc.x1, pc.baseline) for pc in all_pieces], p)
-    all_pieces = [q for pc in all_pieces for q in cut_at_lanes(pc, starts, ends, p, body, ink)]
+    all_pieces = [q for pc in all_pieces for q in cut_at_lanes(pc, starts, ends, p, body, ink)
+                  for q in cut_display_at_gutters(q, starts, ends, p, body)]
     found = blocks(all_pieces, frames, p)
     framed = {b.frame for b in found if b.frame is not None}
     pictures = [f for i, f in enumerate(frames) if i not in framed] + [b for b in page.boxes if b.kind == "image"]
