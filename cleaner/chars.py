@@ -78,6 +78,17 @@ def width(text: str) -> float:
     return len(text) - 0.5 * len(_HALF_OR_SQUEEZED_RE.findall(text)) - (0.5 - BLANK_WIDTH) * text.count(" ")
 
 
+def all_wide(text: str) -> bool:
+    """Whether every character of ``text`` is a wide one (Han, full-width punctuation, quotes
+    and brackets): no digit, Latin letter or blank, whose width is a guess. (Its squeezed
+    marks, :data:`SQUEEZED`, are all it has to guess.)
+
+    >>> all_wide("“健康守门人”"), all_wide("2022年")
+    (True, False)
+    """
+    return _HALF_RE.search(text) is None
+
+
 def half_count(text: str) -> int:
     """How many characters of ``text`` :func:`width` counts as half an em: digits, Latin
     letters, squeezed quotes and brackets. Their printed width varies with the font and the

@@ -47,7 +47,7 @@ SCHEMAS = {
             "short_deficit": float, "half_width_slack": float, "wider_column": float, "indent_after_open": float, "max_column": float,
             "gap_window": int, "gap_everywhere_min": float, "gap_informative_max": float,
             "caption_openers": list, "caption_end": float, "weights": dict, "dateline_alone": list,
-            "standalone_max_width": float,
+            "standalone_max_width": float, "quote_spread": float,
             "paragraph_openers": list, "no_break_endings": str, "closing_lines": list,
         },
         "hyphen_join": {},

@@ -988,3 +988,30 @@ def test_a_paragraph_too_short_to_show_its_column_takes_none_of_another_article(
     seq2 = [seq[0], *seq[t:]]
     a.columns_of_runs(seq2)
     assert a.column_changes(seq2[0], seq2[2]) is not None
+
+
+_WIDE = ("海拔四千八百米的藏北草原上，寒风裹挟着雪粒扑面而来。背着一只白色的药箱，乡村医生次仁多吉"
+         "又一次踏上了入户巡诊的路，从医二十四年，他走遍了全乡每一顶帐篷。")
+_TWO = ["在他的带动下，乡里的许多年轻人也开始学医，如今都在各村卫生室独当一面。",
+        "今年，次仁多吉获评全国优秀乡村医生，他说只要牧民需要就会一直走下去。"]
+_NEXT = "初夏时节，梅湖水面波光粼粼，成群的白鹭在湖边浅滩觅食，沿湖的村民说湖水一年比一年清了。"
+
+
+def test_a_run_column_carried_from_another_article_is_held_to_what_the_paragraphs_lines_allow(stages_until, wrap):
+    """A 20-em article's text, a headline set inside it, then paragraphs of two lines (a first
+    line of 18 ems: a column of 18 to 21) and the next article, set 17 wide. The column of the
+    run after the headline is the two-line paragraphs', not quite the 17 ems their neighbour
+    shows: their first lines, 18 ems, fit no narrower column. No column change (more than 2.5
+    ems) is measured across the headline."""
+    from cleaner.stages.assemble import Assembler
+
+    lines = wrap(_WIDE, column=20) + ["雪域高原上的健康守门人"]
+    lines += [x for t in _TWO for x in wrap(t, column=20)] + wrap(_NEXT, column=17)
+    page = stages_until("\n".join(lines) + "\n", "spacing")
+    a = Assembler(page)
+    seq = a.groups([b for b in page.blocks if b.kind in ("heading", "byline", "paragraph")])
+    a.columns_of_runs(seq)
+    t = next(k for k, u in enumerate(seq) if isinstance(u, list))
+    assert [len(u.lines) for u in seq[t + 1:]] == [2, 2, 3] and seq[-1].width == 17
+    assert a.column_around(seq[t + 1], before=False) == (18, 18)
+    assert a.column_changes(seq[t - 1], seq[t + 1]) is None

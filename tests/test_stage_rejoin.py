@@ -376,3 +376,32 @@ def test_a_line_short_by_more_than_the_held_over_number_is_still_a_first_line(st
              "28个县市区经济同比增", "长超过预期目标。"]
     page = stages_until("\n".join(lines) + "\n", "rejoin")
     assert [b.text for b in page.blocks] == ["".join(lines[:3]), "".join(lines[3:])]
+
+
+# A paragraph of a 16-em column on a page that sets its quotes a full em (“放管服” is five
+# ems): the measured widths (quotes counted half) of its full lines differ with their quotes.
+# 日内，… closes a sentence at the column's edge and the line after it fills the column.
+QUOTES_FULL = ["今年以来，本市新增市场主体，", "数量同比增长了百分之十四，营商环", "境持续优化，“一件事一次办”改革",
+               "让企业开办时间压缩到了一个工作日", "内，“放管服”改革见到“实效”。", "市场活力不断释放，新增企业数同比",
+               "增长两成。"]
+
+
+def test_a_page_that_sets_its_quotes_a_full_em_measures_them_so(stages_until):
+    from cleaner.chars import width
+
+    assert [width(t) for t in QUOTES_FULL[1:5]] == [16, 15, 16, 14]
+    page = stages_until("\n".join(QUOTES_FULL) + "\n", "rejoin")
+    assert [b.text for b in page.blocks] == ["".join(QUOTES_FULL)]
+    assert page.blocks[0].width == 16  # (the block keeps the page's own widths)
+
+
+def test_quotes_squeezed_to_half_an_em_are_not_read_as_full(stages_until, wrap):
+    # near miss: the same text set with its quotes squeezed (half an em, as widths count
+    # them): its full lines measure alike, and the page is measured as it is
+    from cleaner.chars import ends_sentence
+    from cleaner.stages.rejoin import quotes_full
+
+    for lines, expected in ((QUOTES_FULL, True), (wrap("".join(QUOTES_FULL), column=16), False)):
+        page = stages_until("\n".join(lines) + "\n", "spacing")
+        ends = [ends_sentence(ln.text) for ln in page.lines]
+        assert quotes_full(page.lines, ends, page.rules["J001"].params["quote_spread"]) is expected

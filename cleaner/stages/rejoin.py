@@ -21,7 +21,7 @@ from __future__ import annotations
 import functools
 import re
 
-from ..chars import CLOSERS, HAN, NO_LINE_START, OPENERS, SQUEEZED, ends_sentence, half_count, opens_bracket
+from ..chars import CLOSERS, HAN, NO_LINE_START, OPENERS, SQUEEZED, all_wide, ends_sentence, half_count, opens_bracket
 from ..chars import width as width_of
 from ..model import Block, Deferred, Page, new_change, replace
 from ..rules import PATTERN_TIMEOUT, Rule, any_match, any_pattern, search_any
@@ -163,10 +163,11 @@ def break_score(page: Page, rule: Rule, i: int, block: list[int], opener_res: li
     ``block`` holds the lines already joined into the current block (line i is its last):
     its full lines give the column width, so the decision needs no page-wide statistics.
     """
+    ends, opens = line_facts(page, opener_res)
+    page = measured(page, ends)  # (as :func:`run` measures it)
     lines = page.lines
     mid = max((lines[k].width for k in block[1:-1]), default=None)
     plain = max((lines[k].width for k in block[1:-1] if lines[k].text[-1] not in _PUNCT_END), default=None)
-    ends, opens = line_facts(page, opener_res)
     score, cues = _score(page, rule.params, i, lines[block[0]].width, len(block), mid, ends, opens, plain, block,
                          page.geometry()[i + 1])
     return score, _cue_text(cues)
@@ -512,6 +513,55 @@ def gap_conventions(lines, p: dict) -> tuple[tuple[bool, ...], tuple[bool, ...]]
     return tuple(everywhere), tuple(informative)
 
 
+def quotes_full(lines, ends: list[bool], spread: float) -> bool:
+    """Whether the page sets its quotes and brackets (“”（）《》) a full em wide, not squeezed
+    to half of one as :func:`~cleaner.chars.width` counts them: papers do either, one way on a
+    page.
+
+    The evidence is a run of full middle lines of one column (no sentence closed, no mark at
+    the end that kinsoku may hang, no digits or Latin letters, the next line not starting with
+    a mark pulled down with a character): all of them end at the column's edge, so their
+    widths agree under one reading and not the other. With quotes a full em (``q`` quotes
+    each: the measured width plus ``q``/2) the widths are the same to the last em, and their
+    measured widths differ by ``spread`` or more; squeezed, the measured widths agree within
+    half an em and the widened ones differ by ``spread`` or more. Each run whose lines hold
+    different numbers of quotes votes; the page's quotes are full where more runs say so.
+    """
+    texts = [ln.text for ln in lines]
+    # (the cheap tests first: most lines fail one; a line's quotes are counted once it passes)
+    full = [not ends[k] and texts[k][-1] not in _PUNCT_END and texts[k + 1][0] not in OPENERS
+            and texts[k + 1][1:2] not in NO_LINE_START and all_wide(texts[k])
+            for k in range(len(texts) - 1)] + [False]
+    votes, k = 0, 0
+    while k < len(full):
+        if not (full[k] and full[k + 1]):
+            k += 1
+            continue
+        end = k + 1
+        while full[end + 1]:
+            end += 1
+        run, k = range(k, end + 1), end + 1
+        q = [_quotes(texts[j]) for j in run]
+        if min(q) == max(q):
+            continue
+        measured = [lines[j].width for j in run]
+        wide = [lines[j].width + n / 2 for j, n in zip(run, q)]
+        if max(wide) == min(wide) and max(measured) - min(measured) >= spread:
+            votes += 1
+        elif max(measured) - min(measured) <= spread / 2 and max(wide) - min(wide) >= spread:
+            votes -= 1
+    return votes > 0
+
+
+def measured(page: Page, ends: list[bool]) -> Page:
+    """The page with its lines as rejoin measures them: where the page sets its quotes a full
+    em (:func:`quotes_full`), every line's width counts them so. Only the break scores read
+    these widths; the blocks, and the stages after, keep the page's own."""
+    if not quotes_full(page.lines, ends, page.rules["J001"].params["quote_spread"]):
+        return page
+    return page.evolve(lines=tuple(ln._replace(width=ln.width + _quotes(ln.text) / 2) for ln in page.lines))
+
+
 def run(page: Page) -> Page:
     rules = page.rules
     rule = rules["J001"]
@@ -570,6 +620,9 @@ def run(page: Page) -> Page:
             byline_pairs.update(zip(range(k, best[0]), best[1]))
 
     geo = page.geometry()
+    printed = lines  # (the lines as the page has them: the blocks' widths are theirs)
+    scored = measured(page, ends)
+    lines = scored.lines
     edits, changes = [], []
     touched: list[int] = []
     blocks: list[Block] = []
@@ -584,7 +637,7 @@ def run(page: Page) -> Page:
         if any(joiners):
             texts = [x for pair in zip(texts, joiners + [""]) for x in pair]
         text = "".join(texts)
-        blocks.append(Block("text", tuple(cur), tuple(joiners), text, block_width(lines, cur)))
+        blocks.append(Block("text", tuple(cur), tuple(joiners), text, block_width(printed, cur)))
 
     i = 0
     while i < n - 1:
@@ -622,7 +675,7 @@ def run(page: Page) -> Page:
             # ends here) stands alone
             score = 5.0
         else:
-            score, cues = _score(page, p, i, lines[cur[0]].width, len(cur), mid, ends, opens, plain, cur, geo[i + 1])
+            score, cues = _score(scored, p, i, lines[cur[0]].width, len(cur), mid, ends, opens, plain, cur, geo[i + 1])
             if geo[i] is not None and geo[i + 1] is not None:
                 more = geometry_cues(geo[i], geo[i + 1], p["weights"], p["geo_size_step"])
                 score += sum(c[0] for c in more)

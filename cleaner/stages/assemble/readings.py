@@ -207,6 +207,8 @@ class Readings:
                 lo, hi = self.column_span(u)
                 if hi and col and max(lo - col, col - hi) > change:
                     col = 0.0  # its own lines tell another column: the run's is another article's
+                elif hi and col:
+                    col = min(max(col, lo), hi)  # (the run's column, within what its own lines allow)
                 out[u.first] = (col, col) if col else (lo, hi)
                 if dated and out is after:
                     col = 0.0
