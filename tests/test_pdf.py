@@ -900,6 +900,21 @@ def test_a_paragraph_cut_by_a_framed_quote_goes_on_where_the_page_shows_one_meas
     assert [b.text for b in article.body][0] == "".join(x + z[:3])
 
 
+def test_a_middle_line_of_a_block_of_type_is_never_furniture():
+    # 扫码支付 alone reads as a QR code's caption (page furniture), but the page sets it as a
+    # line of a paragraph's block, between two of its lines in its type: the paragraph's
+    from cleaner import clean
+
+    lines = ["数字人民币应用场景持续拓展", "在南屏市一家连锁超市，顾客只需", "扫码支付", "即可完成结账，资金实时到账，不收手",
+             "续费，对商户来说很划算。"]
+    geometry = [geo(20.0, 0, True, bold=True), geo(10.0, 1, True, indent=True, short=False),
+                geo(10.0, 1, indent=False, short=False), geo(10.0, 1, indent=False, short=False),
+                geo(10.0, 1, indent=False, short=True)]
+    page = clean("\n".join(lines) + "\n", geometry=geometry)
+    (article,) = page.articles
+    assert [b.text for b in article.body] == ["".join(lines[1:])]
+
+
 def test_a_byline_flush_right_under_a_headlines_end_is_read_with_it():
     # the byline set flush right at the headline's foot starts under the headline's last
     # characters and ends right of it: read right after the headline, before the first column

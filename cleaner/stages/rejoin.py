@@ -110,9 +110,21 @@ def standalone_lines(page: Page, ends: list[bool] | None = None) -> set[int]:
     # 兵）… is one dateline, whatever its middle line looks like)
     short = [k for k, ln in enumerate(lines) if ln.width <= max_width and not ends[k]
              and not (k and opens_bracket(lines[k - 1].text))]
+    if page.layout.geometry is not None:
+        # (on a PDF page, not a middle line of a block of type, its lines before and after set
+        # with it: furniture, a credit or a byline stands apart, 扫码结账。超市店长… does not)
+        geo = page.geometry()
+        short = [k for k in short if not (0 < k < len(lines) - 1 and _middle_line(geo[k - 1], geo[k], geo[k + 1]))]
     # (a line that runs a pattern out of time is recorded by the pipeline, rules.timeouts, and
     # read as no match)
     return {k for k, hit in zip(short, any_match(groups, [lines[k].text for k in short])) if hit}
+
+
+def _middle_line(a, g, b) -> bool:
+    """Whether a PDF page's line ``g`` stands between lines ``a`` and ``b`` of its own block
+    of type, in one type with them."""
+    return a is not None and g is not None and b is not None and not g.first and not b.first \
+        and a.block == g.block == b.block and a.size == g.size == b.size and a.bold == g.bold == b.bold
 
 
 def reaches_sentence_end(lines, i: int, p: dict, limit: int = 80, stop: frozenset = frozenset()) -> bool:
