@@ -261,6 +261,17 @@ def test_two_articles_headlines_set_close_on_one_row_are_two_lines():
     assert "甲" * 13 + "”" in text and "乙文的标题" in text
 
 
+def test_two_columns_on_grids_of_their_own_are_parted_by_their_baselines():
+    # two columns 3 pt apart (less than a gutter), the right one set a point higher on a grid
+    # of its own; a mark hanging from the left column stands among the right one's characters:
+    # each row is two lines, told apart by their baselines
+    left = [line("甲" * 10, 0, 700 - 14 * k) for k in range(4)]
+    left[1] = left[1] + [Glyph("”", 100, 110, 684.8, 694.8, 686, 10.0, False)]
+    right = [line("乙" * 10, 103, 701 - 14 * k) for k in range(4)]
+    text, _ = read(*left, *right)
+    assert text == ["甲" * 10, "甲" * 10 + "”", "甲" * 10, "甲" * 10] + ["乙" * 10] * 4
+
+
 def test_a_fake_bold_copy_drawn_glyph_by_glyph_is_left_out():
     head = line("标题", 0, 760, size=24)
     copy = line("标题", 0.3, 760, size=24)

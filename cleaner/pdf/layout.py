@@ -81,7 +81,7 @@ DEFAULTS = {"row_tolerance": 0.3, "gutter_ems": 0.8, "same_size": 0.12, "max_pit
             "first_line_slack": 2.5, "line_slack": 0.6, "hang_ems": 0.5, "indent_ems": 0.8, "short_ems": 0.8,
             "space_ems": 0.25, "copy_ems": 0.3, "lane_min": 3, "lane_reach": 2.5, "lane_near": 4.0, "band_gap_ems": 1.0,
             "band_reach_ems": 14.0, "band_cover": 0.6, "display_ratio": 1.5, "bold_ratio": 1.3, "goes_on_ems": 3.0,
-            "caption_reach": 2.0, "kicker_reach": 2.0, "vertical_step": 1.6}
+            "caption_reach": 2.0, "kicker_reach": 2.0, "vertical_step": 1.6, "baseline_step": 0.05}
 
 
 #: marks a typesetter may hang past the right edge of the measure
@@ -111,6 +111,21 @@ def rows(glyphs: list[Glyph], p: dict) -> list[list[Glyph]]:
         cur, base = [g], g.baseline
     if cur:
         out.append(cur)
+    return out
+
+
+def _baselines(row: list[Glyph], p: dict) -> list[list[Glyph]]:
+    """A row's characters by baseline: a line's characters share one baseline exactly, two
+    columns set on grids of their own differ by a point or so (``baseline_step`` of their
+    size), and a mark hanging from one may stand among the other's characters."""
+    order = sorted(row, key=lambda g: g.baseline)
+    out = [[order[0]]] if order else []
+    for g in order[1:]:
+        last = out[-1][-1]
+        if g.baseline - last.baseline > p["baseline_step"] * min(g.size, last.size):
+            out.append([g])
+        else:
+            out[-1].append(g)
     return out
 
 
@@ -950,9 +965,12 @@ def read(page: PageGlyphs, params: dict | None = None) -> PdfText:
     by_row = []
     all_rows = rows(page.glyphs, p)
     for row in all_rows:
-        got, dup = pieces(row, p, body)
-        by_row.append(got)
-        copies += dup
+        got = []
+        for line_ in _baselines(row, p):  # (two columns' lines on grids of their own share a row)
+            more, dup = pieces(line_, p, body)
+            got += more
+            copies += dup
+        by_row.append(sorted(got, key=lambda pc: pc.x0))
     flat = [pc for got in by_row for pc in got]
     starts = lanes([(pc.x0, pc.baseline) for pc in flat], p)
     ends = lanes([(pc.x1, pc.baseline) for pc in flat], p)
