@@ -405,3 +405,27 @@ def test_quotes_squeezed_to_half_an_em_are_not_read_as_full(stages_until, wrap):
         page = stages_until("\n".join(lines) + "\n", "spacing")
         ends = [ends_sentence(ln.text) for ln in page.lines]
         assert quotes_full(page.lines, ends, page.rules["J001"].params["quote_spread"]) is expected
+
+
+# An interview set in a 16-em column without first-line indents: the question closes at the
+# end of its last full line, and the answer's first line fills the column too.
+QUESTION = "记者：黔东南的传统村落数量多、分布广，游客越来越多，如何在发展旅游的同时保护好这些村落的原真性？"
+ANSWER = "杨光荣：传统村落是黔东南最宝贵的资源，保护是第一位的，开发必须有节制，不能大拆大建。"
+
+
+def test_a_turn_of_an_interview_opens_a_paragraph_where_widths_cannot_tell(stages_until, wrap):
+    lines = wrap(QUESTION, column=16, indent=0) + wrap(ANSWER, column=16, indent=0)
+    assert len(lines[2]) == 16 and lines[2].endswith("？") and lines[3].startswith("杨光荣：")
+    page = stages_until("\n".join(lines) + "\n", "rejoin")
+    assert [b.text for b in page.blocks] == [QUESTION, ANSWER]
+
+
+def test_a_speaker_named_at_length_before_a_colon_goes_on_the_paragraph(stages_until, wrap):
+    # near miss: 公司董事长冯志强说：“… opens a quote inside the paragraph, not a turn of an
+    # interview (nine Han before the colon)
+    text = "黔东南的传统村落数量多、分布广，游客越来越多，当地在发展旅游的同时也保护好了这些老村落的原真性。"
+    quote = "公司董事长冯志强说：“选择在这里建厂，看中的就是家门口的港口和铁路。”"
+    lines = wrap(text, column=16, indent=0) + wrap(quote, column=16, indent=0)
+    assert len(lines[2]) == 16 and lines[2].endswith("。")
+    page = stages_until("\n".join(lines) + "\n", "rejoin")
+    assert [b.text for b in page.blocks] == [text + quote]

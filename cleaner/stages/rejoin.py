@@ -376,6 +376,11 @@ def _score(page: Page, p: dict, i: int, first_width: float, size: int, mid: floa
                 cue((w["next_closes"], "the next line closes the paragraph", ()))
             else:
                 cue((w["next_fills"], "the next line fills the column", ()))
+        turn = search_any(p["turn_openers"], tb)
+        if turn is not None:
+            # a turn of an interview (记者：…？ / 杨光荣：…): the speaker named before a colon
+            # opens the answer, or the next question, however the lines' widths read
+            cue((w["turn_opener"], "the next line opens a turn of an interview ('{}')", (turn.group(),)))
     else:
         if ta[-1] in p["no_break_endings"]:
             cue((w["no_break_ending"], "ends with '{}'", (ta[-1],)))
