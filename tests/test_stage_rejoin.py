@@ -429,3 +429,21 @@ def test_a_speaker_named_at_length_before_a_colon_goes_on_the_paragraph(stages_u
     assert len(lines[2]) == 16 and lines[2].endswith("。")
     page = stages_until("\n".join(lines) + "\n", "rejoin")
     assert [b.text for b in page.blocks] == [text + quote]
+
+
+# A page setting its quotes a full em in a 16-em column. 社区食堂的… is a paragraph's first
+# line that lost its two-em indent: the full lines after it measure 14 too, as squeezed quotes
+# would, only because each holds four quotes. The next paragraph's full lines (16, and 15
+# with two quotes) are the page's evidence.
+QUOTES_FIRST = ["全市今年新建了一批社区食堂。", "社区食堂的菜品每周都要更换一", "次日的“老人餐”“病号餐”各有安",
+                "排好少油的“营养餐”“家常菜”都", "很受欢迎。", "街道还为独居老人开通了送餐服",
+                "务队伍，每天中午由志愿者把饭菜送", "到老人家中，“爱心餐”已送出三千", "多份饭菜，深受老人们的欢迎。"]
+
+
+def test_a_first_line_that_lost_its_indent_is_no_evidence_of_squeezed_quotes(stages_until):
+    from cleaner.chars import ends_sentence
+    from cleaner.stages.rejoin import quotes_full
+
+    page = stages_until("\n".join(QUOTES_FIRST) + "\n", "rejoin")
+    assert quotes_full(page.lines, [ends_sentence(ln.text) for ln in page.lines], 1.0)
+    assert [b.text for b in page.blocks] == [QUOTES_FIRST[0], "".join(QUOTES_FIRST[1:5]), "".join(QUOTES_FIRST[5:])]

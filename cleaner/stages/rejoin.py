@@ -525,8 +525,9 @@ def quotes_full(lines, ends: list[bool], spread: float) -> bool:
 
     The evidence is a run of full middle lines of one column (no sentence closed, no mark at
     the end that kinsoku may hang, no digits or Latin letters, the next line not starting with
-    a mark pulled down with a character): all of them end at the column's edge, so their
-    widths agree under one reading and not the other. With quotes a full em (``q`` quotes
+    a mark pulled down with a character; not a paragraph's first line, under a line that
+    closes a sentence: it lost its indent): all of them end at the column's edge, so their widths
+    agree under one reading and not the other. With quotes a full em (``q`` quotes
     each: the measured width plus ``q``/2) the widths are the same to the last em, and their
     measured widths differ by ``spread`` or more; squeezed, the measured widths agree within
     half an em and the widened ones differ by ``spread`` or more. Each run whose lines hold
@@ -534,8 +535,8 @@ def quotes_full(lines, ends: list[bool], spread: float) -> bool:
     """
     texts = [ln.text for ln in lines]
     # (the cheap tests first: most lines fail one; a line's quotes are counted once it passes)
-    full = [not ends[k] and texts[k][-1] not in _PUNCT_END and texts[k + 1][0] not in OPENERS
-            and texts[k + 1][1:2] not in NO_LINE_START and all_wide(texts[k])
+    full = [not ends[k] and not (k and ends[k - 1]) and texts[k][-1] not in _PUNCT_END
+            and texts[k + 1][0] not in OPENERS and texts[k + 1][1:2] not in NO_LINE_START and all_wide(texts[k])
             for k in range(len(texts) - 1)] + [False]
     votes, k = 0, 0
     while k < len(full):
