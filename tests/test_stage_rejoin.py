@@ -405,3 +405,45 @@ def test_quotes_squeezed_to_half_an_em_are_not_read_as_full(stages_until, wrap):
         page = stages_until("\n".join(lines) + "\n", "spacing")
         ends = [ends_sentence(ln.text) for ln in page.lines]
         assert quotes_full(page.lines, ends, page.rules["J001"].params["quote_spread"]) is expected
+
+
+# An interview set in a 16-em column without first-line indents: the question closes at the
+# end of its last full line, and the answer's first line fills the column too.
+QUESTION = "记者：黔东南的传统村落数量多、分布广，游客越来越多，如何在发展旅游的同时保护好这些村落的原真性？"
+ANSWER = "杨光荣：传统村落是黔东南最宝贵的资源，保护是第一位的，开发必须有节制，不能大拆大建。"
+
+
+def test_a_turn_of_an_interview_opens_a_paragraph_where_widths_cannot_tell(stages_until, wrap):
+    lines = wrap(QUESTION, column=16, indent=0) + wrap(ANSWER, column=16, indent=0)
+    assert len(lines[2]) == 16 and lines[2].endswith("？") and lines[3].startswith("杨光荣：")
+    page = stages_until("\n".join(lines) + "\n", "rejoin")
+    assert [b.text for b in page.blocks] == [QUESTION, ANSWER]
+
+
+def test_a_speaker_named_at_length_before_a_colon_goes_on_the_paragraph(stages_until, wrap):
+    # near miss: 公司董事长冯志强说：“… opens a quote inside the paragraph, not a turn of an
+    # interview (nine Han before the colon)
+    text = "黔东南的传统村落数量多、分布广，游客越来越多，当地在发展旅游的同时也保护好了这些老村落的原真性。"
+    quote = "公司董事长冯志强说：“选择在这里建厂，看中的就是家门口的港口和铁路。”"
+    lines = wrap(text, column=16, indent=0) + wrap(quote, column=16, indent=0)
+    assert len(lines[2]) == 16 and lines[2].endswith("。")
+    page = stages_until("\n".join(lines) + "\n", "rejoin")
+    assert [b.text for b in page.blocks] == [text + quote]
+
+
+# A page setting its quotes a full em in a 16-em column. 社区食堂的… is a paragraph's first
+# line that lost its two-em indent: the full lines after it measure 14 too, as squeezed quotes
+# would, only because each holds four quotes. The next paragraph's full lines (16, and 15
+# with two quotes) are the page's evidence.
+QUOTES_FIRST = ["全市今年新建了一批社区食堂。", "社区食堂的菜品每周都要更换一", "次日的“老人餐”“病号餐”各有安",
+                "排好少油的“营养餐”“家常菜”都", "很受欢迎。", "街道还为独居老人开通了送餐服",
+                "务队伍，每天中午由志愿者把饭菜送", "到老人家中，“爱心餐”已送出三千", "多份饭菜，深受老人们的欢迎。"]
+
+
+def test_a_first_line_that_lost_its_indent_is_no_evidence_of_squeezed_quotes(stages_until):
+    from cleaner.chars import ends_sentence
+    from cleaner.stages.rejoin import quotes_full
+
+    page = stages_until("\n".join(QUOTES_FIRST) + "\n", "rejoin")
+    assert quotes_full(page.lines, [ends_sentence(ln.text) for ln in page.lines], 1.0)
+    assert [b.text for b in page.blocks] == [QUOTES_FIRST[0], "".join(QUOTES_FIRST[1:5]), "".join(QUOTES_FIRST[5:])]

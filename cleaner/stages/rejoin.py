@@ -388,6 +388,11 @@ def _score(page: Page, p: dict, i: int, first_width: float, size: int, mid: floa
                 cue((w["next_closes"], "the next line closes the paragraph", ()))
             else:
                 cue((w["next_fills"], "the next line fills the column", ()))
+        turn = search_any(p["turn_openers"], tb)
+        if turn is not None:
+            # a turn of an interview (记者：…？ / 杨光荣：…): the speaker named before a colon
+            # opens the answer, or the next question, however the lines' widths read
+            cue((w["turn_opener"], "the next line opens a turn of an interview ('{}')", (turn.group(),)))
     else:
         if ta[-1] in p["no_break_endings"]:
             cue((w["no_break_ending"], "ends with '{}'", (ta[-1],)))
@@ -532,8 +537,9 @@ def quotes_full(lines, ends: list[bool], spread: float) -> bool:
 
     The evidence is a run of full middle lines of one column (no sentence closed, no mark at
     the end that kinsoku may hang, no digits or Latin letters, the next line not starting with
-    a mark pulled down with a character): all of them end at the column's edge, so their
-    widths agree under one reading and not the other. With quotes a full em (``q`` quotes
+    a mark pulled down with a character; not a paragraph's first line, under a line that
+    closes a sentence: it lost its indent): all of them end at the column's edge, so their widths
+    agree under one reading and not the other. With quotes a full em (``q`` quotes
     each: the measured width plus ``q``/2) the widths are the same to the last em, and their
     measured widths differ by ``spread`` or more; squeezed, the measured widths agree within
     half an em and the widened ones differ by ``spread`` or more. Each run whose lines hold
@@ -541,8 +547,8 @@ def quotes_full(lines, ends: list[bool], spread: float) -> bool:
     """
     texts = [ln.text for ln in lines]
     # (the cheap tests first: most lines fail one; a line's quotes are counted once it passes)
-    full = [not ends[k] and texts[k][-1] not in _PUNCT_END and texts[k + 1][0] not in OPENERS
-            and texts[k + 1][1:2] not in NO_LINE_START and all_wide(texts[k])
+    full = [not ends[k] and not (k and ends[k - 1]) and texts[k][-1] not in _PUNCT_END
+            and texts[k + 1][0] not in OPENERS and texts[k + 1][1:2] not in NO_LINE_START and all_wide(texts[k])
             for k in range(len(texts) - 1)] + [False]
     votes, k = 0, 0
     while k < len(full):
