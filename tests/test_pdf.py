@@ -272,6 +272,18 @@ def test_two_columns_on_grids_of_their_own_are_parted_by_their_baselines():
     assert text == ["甲" * 10, "甲" * 10 + "”", "甲" * 10, "甲" * 10] + ["乙" * 10] * 4
 
 
+def test_a_bold_subhead_under_a_headline_set_beside_the_first_column_is_the_next_columns():
+    # the headline stands over the second column, level with the first column's top; right
+    # under it, at its left edge, a bold line of the text's type: the second column's subhead,
+    # read after the first column, not the headline's subtitle read before it
+    head = line("文化消费要接地气", 112, 705, size=20)
+    col1 = [line("甲" * 10, 0, 710 - 14 * k) for k in range(6)]
+    sub = line("内容要贴心", 112, 668, bold=True)
+    col2 = [line("乙" * 10, 112, 654 - 14 * k) for k in range(4)]
+    text, _ = read(head, *col1, sub, *col2)
+    assert text.index("内容要贴心") > max(k for k, t in enumerate(text) if t.startswith("甲"))
+
+
 def test_a_fake_bold_copy_drawn_glyph_by_glyph_is_left_out():
     head = line("标题", 0, 760, size=24)
     copy = line("标题", 0.3, 760, size=24)

@@ -689,10 +689,15 @@ def reading_order(bs: list[_Block], body: float, p: dict) -> list[_Block]:
     # (set at the headline's left edge, or flush right at its end in plain type: a line at the
     # top of a column further in, a bold subhead or the end of a paragraph from the column
     # before, is no headline material)
+    # (nor, under a headline set beside its first column, a bold line of the text's type at
+    # its left edge: the next column's subhead, at its top)
+    set_beside = {h for h in heads_beside if h is not None}
     under_head = [owner[k] is not None and not column[k] and not display[k]
                   and box[k][3] >= box[owner[k]][2] - p["goes_on_ems"] * body
                   and (box[k][0] <= box[owner[k]][0] + body
                        or box[k][1] >= box[owner[k]][1] - body and not bs[k].pieces[0].bold)
+                  and not (owner[k] in set_beside and bs[k].pieces[0].bold
+                           and abs(bs[k].pieces[0].size - body) <= p["same_size"] * body)
                   for k in range(n)]
     after: list[list[int]] = [[] for _ in range(n)]
     indeg = [0] * n
