@@ -447,3 +447,14 @@ def test_a_first_line_that_lost_its_indent_is_no_evidence_of_squeezed_quotes(sta
     page = stages_until("\n".join(QUOTES_FIRST) + "\n", "rejoin")
     assert quotes_full(page.lines, [ends_sentence(ln.text) for ln in page.lines], 1.0)
     assert [b.text for b in page.blocks] == [QUOTES_FIRST[0], "".join(QUOTES_FIRST[1:5]), "".join(QUOTES_FIRST[5:])]
+
+
+def test_a_photo_credit_ending_in_its_mark_does_not_run_on_into_the_byline_under_it():
+    # the caption's credit ends with 摄; the byline set under the caption (X、Y/上观新闻), with
+    # the article's dateline after it, is the article's: the credit and the byline together
+    # would read as one byline form, but a credit closes at its mark
+    body = ["本报讯 （记者严磊鸣 实习生邱东晓）机械臂精准抓", "取、AGV小车往来穿梭，一派繁忙景象，企业订单同比增长三成。"]
+    lines = ["智能制造“加速跑”", "图为南塘经济开发区一家企业的", "智能生产线。 本报记者 毛涵 本", "报通讯员 孟嘉思 摄",
+             "蒋波、冯波霞/上观新闻", *body]
+    (article,) = cleaner.clean("\n".join(lines) + "\n").articles
+    assert article.byline is not None and article.byline.text == "蒋波、冯波霞/上观新闻"

@@ -481,6 +481,8 @@ def _score(page: Page, p: dict, i: int, first_width: float, size: int, mid: floa
 _CREDIT_LAST = frozenset("摄攝图圖发發）)影道供")
 #: a line that is only a credit's mark: what a photographer's name on the line above ends with
 _CREDIT_MARKS = frozenset({"摄", "攝", "摄影", "攝影", "图", "圖", "供图", "供圖", "制图", "製圖"})
+#: what a photo credit (or a byline of words and pictures, 文并摄) ends with
+_PHOTO_MARKS = ("摄", "攝", "摄影", "攝影")
 
 
 def _caption_credit_end(page: Page, p: dict, firsts: list[str], text: str) -> bool:
@@ -622,8 +624,10 @@ def run(page: Page) -> Page:
             if not (k + 1 in standalone or (not ends[k + 1] and (lines[k + 1].text.strip() not in _CREDIT_MARKS
                                                                   or lines[k].text.rstrip().endswith(("并", "並"))))):
                 continue
-        elif ends[k] or lines[k].width > short_width or not role(lines[k].text):
-            continue  # (a headline over a byline would read as its paper's name: 老街区焕发新活力本报记者 X)
+        elif ends[k] or lines[k].width > short_width or not role(lines[k].text) \
+                or lines[k].text.rstrip().endswith(_PHOTO_MARKS):
+            continue  # (a headline over a byline would read as its paper's name: 老街区焕发新活力本报记者 X;
+            # a line ending in 摄 closes a photo credit or a byline: 孟嘉思 摄 / 蒋波、冯波霞/上观新闻)
         texts, j, best = [lines[k].text], k + 1, None
         while j < n and j not in dedoubled and not ends[j - 1] and not opens[j] \
                 and sum(map(len, texts)) + len(lines[j].text) <= longest:  # (本报记者 X / 本报讯: a dateline)
