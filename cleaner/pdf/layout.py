@@ -231,9 +231,14 @@ def cut_at_lanes(pc: Piece, starts: list[Lane], ends: list[Lane], p: dict, body:
         if _spans_lane(starts, sx, gs[k].x0, gs[k].x0, pc.baseline, reach, p["lane_near"] * reach) \
                 or (r is not None and ink.white(r, gs[first].x0, gs[k].x0, pc.size)):
             cuts.append(k)
+    return _cut(pc, cuts, p)
+
+
+def _cut(pc: Piece, cuts: list[int], p: dict) -> list[Piece]:
+    """Piece ``pc`` cut before each of its glyphs at ``cuts`` (in order); blank parts left out."""
     if not cuts:
         return [pc]
-    out, last = [], 0
+    gs, out, last = pc.glyphs, [], 0
     for k in cuts + [len(gs)]:
         out.append(_piece(list(gs[last:k]), p))
         last = k
@@ -261,13 +266,7 @@ def cut_display_at_gutters(pc: Piece, starts: list[Lane], ends: list[Lane], p: d
     cuts = [k for k in range(1, len(gs)) if gs[k].x0 - gs[k - 1].x1 > p["space_ems"] * body
             and under(ends, ex, gs[k - 1].x1 - p["hang_ems"] * pc.size, gs[k].x0)
             and under(starts, sx, gs[k - 1].x1, gs[k].x0 + 1.0)]
-    if not cuts:
-        return [pc]
-    out, last = [], 0
-    for k in cuts + [len(gs)]:
-        out.append(_piece(list(gs[last:k]), p))
-        last = k
-    return [q for q in out if q.text.strip()]
+    return _cut(pc, cuts, p)
 
 
 class Ink:
