@@ -215,9 +215,7 @@ def byline_joiners(rules, texts: list[str]) -> list[str] | None:
     if not rules.enabled("L004"):
         return None
     p = rules["L004"].params
-    role = any_pattern((f"^(?:{p['role_pattern']})",))
-    across = any_pattern((p["role_pattern"],))
-    name = _name_first(p["break_name_max"])
+    role, across, name = _byline_finders(p["role_pattern"], p["break_name_max"])
 
     def inside_role(a: str, b: str) -> bool:  # (光明日报通 / 讯员 Z: the break splits 通讯员)
         return any(m.start() < len(a) < m.end() for m in across.compiled.finditer(a + b))
@@ -232,6 +230,13 @@ def byline_joiners(rules, texts: list[str]) -> list[str] | None:
         if m is not None and m.start() == 0 and m.end() == len(whole):
             return joiners
     return None
+
+
+@functools.cache  # (one rule set's values or two in a run; asked per line of a byline)
+def _byline_finders(role_pattern: str, break_name_max: int):
+    """What :func:`byline_joiners` searches with: a role opening a text, a role anywhere, a
+    name opening a line."""
+    return any_pattern((f"^(?:{role_pattern})",)), any_pattern((role_pattern,)), _name_first(break_name_max)
 
 
 def byline_goes_on(rules, text: str, nxt: str) -> bool:
@@ -599,8 +604,10 @@ def run(page: Page) -> Page:
     standalone = standalone_lines(page, ends=ends)
     page = page.evolve(layout=replace(page.layout, stops=frozenset(standalone | dedoubled)))
     # and a photo credit whose last piece wrapped (YMG全媒体记者 孙浩 / 明 摄)
+    # (credit_goes_on's own cheap tests first, inline: most lines fail them)
     credit_pairs = {k for k in range(n - 1) if not ends[k] and k not in dedoubled and k + 1 not in dedoubled
-                    and credit_goes_on(rules, lines[k].text, lines[k + 1].text)}
+                    and (_CREDIT_TAIL.match(lines[k + 1].text.strip()) or lines[k].text.endswith(_NAME_JOINERS))
+                    and credit_goes_on(rules, lines[k].text, lines[k + 1].text)} if rules.enabled("L003") else set()
     # a byline broken over two lines whose parts each read as a byline as well (光明日报记者 X Y
     # 光明日报 / 通讯员 Z): the pair joins, though each line alone would stand alone
     # and a byline whose last name, or its 并摄, wrapped onto a line of its own (扬子晚报全媒体记者
