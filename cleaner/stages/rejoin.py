@@ -23,7 +23,7 @@ import re
 
 from ..chars import CLOSERS, HAN, NO_LINE_START, OPENERS, SQUEEZED, all_wide, ends_sentence, half_count, opens_bracket
 from ..chars import width as width_of
-from ..model import Block, Deferred, Page, new_change, replace
+from ..model import Block, Deferred, Page, new_change, new_line, replace
 from ..rules import PATTERN_TIMEOUT, Rule, any_match, any_pattern, search_any
 from ._common import apply_line_edits, dateline_at, line_replacements, one_indent_short
 
@@ -582,7 +582,8 @@ def measured(page: Page, ends: list[bool]) -> Page:
     these widths; the blocks, and the stages after, keep the page's own."""
     if not quotes_full(page.lines, ends, page.rules["J001"].params["quote_spread"]):
         return page
-    return page.evolve(lines=tuple(ln._replace(width=ln.width + _quotes(ln.text) / 2) for ln in page.lines))
+    return page.evolve(lines=tuple(new_line((ln.index, ln.start, ln.end, ln.text, ln.width + _quotes(ln.text) / 2,
+                                             ln.gap_before)) for ln in page.lines))
 
 
 def run(page: Page) -> Page:
