@@ -258,10 +258,16 @@ def run(page: Page) -> Page:
     line_rule_on = line_rule is not None and line_rule.enabled
     near_rule = rules["D002"] if rules.enabled("D002") else None
     pair_rule = rules["D004"] if rules.enabled("D004") else None
-    for k in range(len(page.lines)):
+    # (each test's first, cheap condition is asked here, inline: most lines fail it, and a
+    # call per line and test cost more than the tests)
+    texts = [ln.text for ln in page.lines]
+    n = len(texts)
+    near_min = 2 * near_rule.params["min_length"] if near_rule is not None else 0
+    for k in range(n):
         if k in done:
             continue
-        if pair_rule is not None:
+        text = texts[k]
+        if pair_rule is not None and k + 1 < n and text == texts[k + 1]:
             pair = doubled_line_pair(page, pair_rule, k)
             if pair is not None:  # (the copy kept is a line drawn bold, like the others here)
                 edits += pair[0]
@@ -269,9 +275,9 @@ def run(page: Page) -> Page:
                 done.update((k, k + 1))
                 continue
         hit = None
-        if line_rule_on:
+        if line_rule_on and text[:1] in text[1:]:  # (a unit repeats: its first character comes again)
             hit = doubled_line(page, line_rule, k)
-        if hit is None and near_rule is not None:
+        if hit is None and near_rule is not None and len(text) >= near_min and not len(text) % 2:
             hit = doubled_near_match(page, near_rule, k)
         if hit is not None:
             edits += hit[0]

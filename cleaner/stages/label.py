@@ -652,8 +652,10 @@ def _quote_inside(page: Page, i: int, b: Block, widths: list[float], rule: Rule,
         for m2 in range(m1 + 1, min(n, m1 + MAX_HEAD_LINES) + 1):
             if not ends[m2 - 1]:
                 continue
-            if max(widths[m1:m2]) + p["cut_narrower"] > median_without(ordered, widths[m1:m2]):
-                continue  # (the median line around it: one hanging mark widens a quote's line)
+            wide = max(widths[m1:m2]) + p["cut_narrower"]
+            if wide > ordered[-1] or wide > median_without(ordered, widths[m1:m2]):
+                continue  # (the median line around it: one hanging mark widens a quote's line;
+                # no median is wider than the widest line, which settles most runs without it)
             quote = rebuild(page, replace(b, lines=b.lines[m1:m2], joiners=b.joiners[m1:m2 - 1]))
             t = nows(quote.text)
             if len(t) < p["min_length"] or len(t) > QUOTE_MAX:

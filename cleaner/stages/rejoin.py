@@ -23,7 +23,7 @@ import re
 
 from ..chars import CLOSERS, HAN, NO_LINE_START, OPENERS, SQUEEZED, all_wide, ends_sentence, half_count, opens_bracket
 from ..chars import width as width_of
-from ..model import Block, Deferred, Page, new_change, replace
+from ..model import Block, Deferred, Page, new_change, new_line, replace
 from ..rules import PATTERN_TIMEOUT, Rule, any_match, any_pattern, search_any
 from ._common import apply_line_edits, dateline_at, line_replacements, one_indent_short
 
@@ -83,10 +83,15 @@ def _held_over(width: float, nxt: str, nxt_width: float, p: dict) -> bool:
     return nxt_width - width < width_of(head) + p["half_width_slack"] * half_count(head)
 
 
+#: one of the squeezed quotes and brackets (SQUEEZED: distinct characters, each counted once)
+_SQUEEZED_ONE = re.compile("[" + re.escape(SQUEEZED) + "]")
+
+
 def _quotes(text: str) -> int:
     """The squeezed quotes and brackets of ``text``: their width is the least certain (a mark
-    next to another is squeezed, one alone may not be)."""
-    return sum(map(text.count, SQUEEZED))
+    next to another is squeezed, one alone may not be). (One scan, not a ``str.count`` per
+    mark: a third of the time.)"""
+    return len(_SQUEEZED_ONE.findall(text))
 
 
 def standalone_lines(page: Page, ends: list[bool] | None = None) -> set[int]:
@@ -215,9 +220,7 @@ def byline_joiners(rules, texts: list[str]) -> list[str] | None:
     if not rules.enabled("L004"):
         return None
     p = rules["L004"].params
-    role = any_pattern((f"^(?:{p['role_pattern']})",))
-    across = any_pattern((p["role_pattern"],))
-    name = _name_first(p["break_name_max"])
+    role, across, name = _byline_finders(p["role_pattern"], p["break_name_max"])
 
     def inside_role(a: str, b: str) -> bool:  # (光明日报通 / 讯员 Z: the break splits 通讯员)
         return any(m.start() < len(a) < m.end() for m in across.compiled.finditer(a + b))
@@ -232,6 +235,13 @@ def byline_joiners(rules, texts: list[str]) -> list[str] | None:
         if m is not None and m.start() == 0 and m.end() == len(whole):
             return joiners
     return None
+
+
+@functools.cache  # (one rule set's values or two in a run; asked per line of a byline)
+def _byline_finders(role_pattern: str, break_name_max: int):
+    """What :func:`byline_joiners` searches with: a role opening a text, a role anywhere, a
+    name opening a line."""
+    return any_pattern((f"^(?:{role_pattern})",)), any_pattern((role_pattern,)), _name_first(break_name_max)
 
 
 def byline_goes_on(rules, text: str, nxt: str) -> bool:
@@ -579,7 +589,8 @@ def measured(page: Page, ends: list[bool]) -> Page:
     these widths; the blocks, and the stages after, keep the page's own."""
     if not quotes_full(page.lines, ends, page.rules["J001"].params["quote_spread"]):
         return page
-    return page.evolve(lines=tuple(ln._replace(width=ln.width + _quotes(ln.text) / 2) for ln in page.lines))
+    return page.evolve(lines=tuple(new_line((ln.index, ln.start, ln.end, ln.text, ln.width + _quotes(ln.text) / 2,
+                                             ln.gap_before)) for ln in page.lines))
 
 
 def run(page: Page) -> Page:
@@ -601,8 +612,10 @@ def run(page: Page) -> Page:
     standalone = standalone_lines(page, ends=ends)
     page = page.evolve(layout=replace(page.layout, stops=frozenset(standalone | dedoubled)))
     # and a photo credit whose last piece wrapped (YMG全媒体记者 孙浩 / 明 摄)
+    # (credit_goes_on's own cheap tests first, inline: most lines fail them)
     credit_pairs = {k for k in range(n - 1) if not ends[k] and k not in dedoubled and k + 1 not in dedoubled
-                    and credit_goes_on(rules, lines[k].text, lines[k + 1].text)}
+                    and (_CREDIT_TAIL.match(lines[k + 1].text.strip()) or lines[k].text.endswith(_NAME_JOINERS))
+                    and credit_goes_on(rules, lines[k].text, lines[k + 1].text)} if rules.enabled("L003") else set()
     # a byline broken over two lines whose parts each read as a byline as well (光明日报记者 X Y
     # 光明日报 / 通讯员 Z): the pair joins, though each line alone would stand alone
     # and a byline whose last name, or its 并摄, wrapped onto a line of its own (扬子晚报全媒体记者
