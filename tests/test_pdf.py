@@ -284,6 +284,20 @@ def test_a_bold_subhead_under_a_headline_set_beside_the_first_column_is_the_next
     assert text.index("内容要贴心") > max(k for k, t in enumerate(text) if t.startswith("甲"))
 
 
+def test_a_mark_hanging_two_points_from_the_next_column_does_not_bridge_the_gutter():
+    # two rows running: each left line ends in a mark hanging past the measure (，then 。),
+    # its box ending 2 pt before the right column's first character; the left line under the
+    # second is short (a paragraph's end). The comma's row is no line running across the
+    # gutter (a run's own spacing is far under 2 pt): the 。 row is cut too
+    left = [line("甲" * 10, 0, 700 - 14 * k) for k in range(7)]
+    left[1] = left[1] + [Glyph("，", 100, 110, 684.8, 694.8, 686, 10.0, False)]
+    left[2] = left[2] + [Glyph("。", 100, 110, 670.8, 680.8, 672, 10.0, False)]
+    left[3] = line("甲甲甲", 0, 658)
+    right = [line("乙" * 10, 112, 700 - 14 * k) for k in range(7)]
+    text, _ = read(*left, *right)
+    assert "甲" * 10 + "。" in text and text.count("乙" * 10) == 7
+
+
 def test_a_fake_bold_copy_drawn_glyph_by_glyph_is_left_out():
     head = line("标题", 0, 760, size=24)
     copy = line("标题", 0.3, 760, size=24)

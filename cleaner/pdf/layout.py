@@ -81,7 +81,7 @@ DEFAULTS = {"row_tolerance": 0.3, "gutter_ems": 0.8, "same_size": 0.12, "max_pit
             "first_line_slack": 2.5, "line_slack": 0.6, "hang_ems": 0.5, "indent_ems": 0.8, "short_ems": 0.8,
             "space_ems": 0.25, "copy_ems": 0.3, "lane_min": 3, "lane_reach": 2.5, "lane_near": 4.0, "band_gap_ems": 1.0,
             "band_reach_ems": 14.0, "band_cover": 0.6, "display_ratio": 1.5, "bold_ratio": 1.3, "goes_on_ems": 3.0,
-            "caption_reach": 2.0, "kicker_reach": 2.0, "vertical_step": 1.6, "baseline_step": 0.05}
+            "caption_reach": 2.0, "kicker_reach": 2.0, "vertical_step": 1.6, "baseline_step": 0.05, "run_gap_ems": 0.125}
 
 
 #: marks a typesetter may hang past the right edge of the measure
@@ -347,7 +347,7 @@ def _inked(row: list[Glyph], p: dict) -> list[tuple[float, float]]:
     out = []
     for k, g in enumerate(row):
         if _is_wide(g.char) and (g.char in LEFT_INK or g.char in OPENING):
-            tol = p["space_ems"] * g.size
+            tol = p["run_gap_ems"] * g.size
             if g.char in LEFT_INK:
                 nxt = row[k + 1] if k + 1 < len(row) else None
                 if nxt is None or not -0.5 <= nxt.x0 - g.x1 <= tol:
