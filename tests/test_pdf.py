@@ -952,6 +952,24 @@ def test_a_middle_line_of_a_block_of_type_is_never_furniture():
     assert [b.text for b in article.body] == ["".join(lines[1:])]
 
 
+def test_a_sentences_end_alone_at_a_columns_top_is_no_heading():
+    # a question breaks at a column's foot (…保护好这些村落的原), page furniture between; its
+    # last word and question mark stand alone at the next column's top, flush with its edge
+    # in plain text type (真性？): the paragraph's end, not a subhead
+    from cleaner import clean
+
+    lines = ["让诗和远方走得更近", "今年以来，全州乡村旅游持续升温，接待游客同", "比增长三成。",
+             "记者：黔东南有大量传统村落，如何保护好这些村落的原", "（下转第3版）", "真性？",
+             "杨光荣：传统村落是最宝贵的资源，保护是第一位的。"]
+    geometry = [geo(26.0, 0, True, bold=True), geo(10.0, 1, True, indent=True, short=False),
+                geo(10.0, 1, indent=False, short=True), geo(10.0, 1, indent=True, short=False),
+                geo(8.0, 3, True), geo(10.0, 2, True, indent=False, short=True), geo(10.0, 2, indent=True, short=True)]
+    (article,) = clean("\n".join(lines) + "\n", geometry=geometry).articles
+    assert [(b.kind, b.text) for b in article.body][1:] == [
+        ("paragraph", "记者：黔东南有大量传统村落，如何保护好这些村落的原真性？"),
+        ("paragraph", "杨光荣：传统村落是最宝贵的资源，保护是第一位的。")]
+
+
 def test_a_byline_flush_right_under_a_headlines_end_is_read_with_it():
     # the byline set flush right at the headline's foot starts under the headline's last
     # characters and ends right of it: read right after the headline, before the first column

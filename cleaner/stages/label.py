@@ -194,7 +194,7 @@ def is_heading(page: Page, b: Block, rule: Rule) -> bool:
         return True  # set in bold display type: a headline, whatever its punctuation
     if len(b.lines) > p["max_lines"] or size > p["max_length"] or size < 2:
         return False
-    if _first_line_in_text_type(page, b):
+    if _first_line_in_text_type(page, b) or _sentence_end_in_text_type(page, b):
         return False
     if t[-1] not in "。；" and search_any(p["subtitle_openers"], t):
         return True  # a subtitle led in by a dash, commas and all (——优化布局，促进协调发展)
@@ -215,6 +215,17 @@ def _first_line_in_text_type(page: Page, b: Block) -> bool:
     g = page.geometry()[b.first]
     same = page.rules["P001"].params["same_size"] if "P001" in page.rules else 0.0
     return g is not None and not g.bold and g.indent is not None and g.short is False and abs(g.ratio - 1.0) <= same
+
+
+def _sentence_end_in_text_type(page: Page, b: Block) -> bool:
+    """On a PDF page, a line of its own in the text's plain type, flush with its column's
+    edge, closing a sentence (真性？ at a column's top): the end of a paragraph the column
+    before broke off, not a heading, which the page sets apart (bold, or in a type of its own)."""
+    if page.layout.geometry is None or len(b.lines) != 1 or not ends_sentence(b.text):
+        return False
+    g = page.geometry()[b.first]
+    same = page.rules["P001"].params["same_size"] if "P001" in page.rules else 0.0
+    return g is not None and not g.bold and g.indent is False and abs(g.ratio - 1.0) <= same
 
 
 def opens_with_dateline(rules, text: str) -> bool:
