@@ -1015,17 +1015,3 @@ def test_a_run_column_carried_from_another_article_is_held_to_what_the_paragraph
     assert [len(u.lines) for u in seq[t + 1:]] == [2, 2, 3] and seq[-1].width == 17
     assert a.column_around(seq[t + 1], before=False) == (18, 18)
     assert a.column_changes(seq[t - 1], seq[t + 1]) is None
-
-
-@pytest.mark.parametrize("credit", ["责任编辑 龙志宇", "本版责编：马慧 版式：秦林"])
-def test_no_paragraph_heals_across_an_editor_credit(wrap, credit):
-    # an editor credit closes an article: the paragraph open above it was cut off at the
-    # article's end, and the indented paragraph under it starts the next article's text
-    cut = wrap(A1 + A2)
-    k = next(i for i in range(2, len(cut)) if not cleaner.chars.ends_sentence(cut[i - 1]))
-    text = ("北京启动高品质科技园区建设\n" + "\n".join(cut[:k]) + f"\n{credit}\n"
-            + "\n".join(wrap(B1)) + "\n" + "\n".join(wrap(B2)) + "\n")
-    page = cleaner.clean(text)
-    assert [b.text for b in page.dropped] == [credit]
-    assert B1 in [b.text for a in page.articles for b in a.body]
-    assert not any(c.rule == "A001" and c.action == "heal" for c in page.changes)

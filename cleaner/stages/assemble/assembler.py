@@ -32,7 +32,6 @@ class Assembler(Healing, Readings, Decoding, Reuniting, Attaching):
         self._bodies: list[str] | None = None
         self._owner_lines: list[int] = []  # the lines some article owns, sorted (set by run)
         self._across: dict[tuple[str, ...], float] = {}
-        self._editor_lines: list[int] | None = None  # the editor credits' first lines (editor_credits)
         self._credits: dict[int, bool] = {}  # a dateline's first line -> it credits the reporter
         self.orphans: list[Block] = []  # blocks no article could take: they go to dropped
         self.trace: list | None = None  # set to [] to collect the chosen reading (debugging)

@@ -134,22 +134,6 @@ class Healing:
         return x.kind == "paragraph" and not ends_sentence(x.text) and x.text[-1] not in "：:"
 
 
-    def editor_credits(self) -> list[int]:
-        """The first lines of the page's editor credits, sorted: furniture opening with one of
-        A001's ``editor_roles`` (本版 before it or not: 责任编辑 龙志宇, 本版责编：X). A paper
-        prints it at an article's or the page's end: the article stops there."""
-        if self._editor_lines is None:
-            roles = tuple(self.rules["A001"].params["editor_roles"])
-            self._editor_lines = sorted(b.first for b in self.page.blocks if b.kind == "furniture"
-                                        and b.text.removeprefix("本版").startswith(roles))
-        return self._editor_lines
-
-    def closed_between(self, x: Block, z: Block) -> bool:
-        """Whether an editor credit (:meth:`editor_credits`) stands between paragraphs ``x`` and
-        ``z`` in the page's text: ``x``'s article ended there, so ``z`` does not continue it."""
-        a, b = sorted((x.last, z.first))
-        return self._between(self.editor_credits(), a, b)
-
     def heal_across(self, units: list[Block], others: list[Block]) -> list[Block]:
         """Join a paragraph cut by a caption, credit, pull quote or furniture line with its
         continuation right after it.
@@ -169,7 +153,7 @@ class Healing:
             if x is not None and z.kind == "paragraph" and (self.is_open(x) or self.runs_on(x, z)) \
                     and not self.has_dateline(z) \
                     and z.text[:1] not in CLOSERS and self._between(starts, x.last, z.first) \
-                    and not self.other_measure(x, z, p["column_tolerance"]) and not self.closed_between(x, z):
+                    and not self.other_measure(x, z, p["column_tolerance"]):
                 joiner = " " if _LATIN_END.search(x.text) and _LATIN_START.match(z.text) else ""
                 out[-1] = rebuild(self.page, replace(x, lines=x.lines + z.lines, joiners=x.joiners + (joiner,) + z.joiners))
                 self.record("A001", "heal", z, rule.describe(line=self.page.line_no(x.last), cont=self.page.line_no(z.first),
@@ -309,8 +293,7 @@ class Healing:
                 if _word_pair(pair) and body.count(pair) >= p["split_word_min_uses"]:
                     score += p["split_word"]
                     why = "; ".join(filter(None, (why, f"the cut splits '{pair}', a word the page uses")))
-            if score <= need or (z.width and x.width and abs(z.width - x.width) > p["column_tolerance"]) \
-                    or self.closed_between(x, z):
+            if score <= need or (z.width and x.width and abs(z.width - x.width) > p["column_tolerance"]):
                 j += 1
                 continue
             joiner = " " if _LATIN_END.search(x.text) and _LATIN_START.match(z.text) else ""
