@@ -28,7 +28,7 @@ def main(argv=None) -> int:
     ap.add_argument("-j", "--jobs", type=int, default=2)
     args = ap.parse_args(argv)
     rules = load_rules(args.rules)
-    rows = []
+    rows, failed = [], []
     for name in args.only.split(","):
         d = Path(args.dev) if name == "dev" else Path(args.splits) / name
         if not d.is_dir():
@@ -36,7 +36,11 @@ def main(argv=None) -> int:
             continue
         with Evaluator(load_gold_dirs([d]), args.jobs) as ev:
             rows.append((name, ev.summary(rules)))
+            failed += [f"{name}/{n}" for n in ev.failed]
     print(table(rows))
+    if failed:  # (such a page scores as empty: say so, not only through a low figure)
+        print(f"error: the cleaner raised on {len(failed)} page(s): {', '.join(failed[:10])}", file=sys.stderr)
+        return 1
     return 0
 
 

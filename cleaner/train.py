@@ -179,12 +179,15 @@ def _score_one(args):
     rules, k = args
     p = _PAGES[k]
     gold, gdrops, _ = scoring.coerce_page(p.gold, strict=True)
+    failed = 0
     try:
         pred_obj = page_dict(clean(p.text, name=f"{p.name}.txt", rules=rules, geometry=p.geometry, copies=p.copies))
         pred, _, _ = scoring.coerce_page(pred_obj)
-    except Exception:  # noqa: BLE001 - a page the cleaner fails on scores as empty
-        pred = []
-    return scoring.score_page(gold, gdrops, pred, p.clean)
+    except Exception:  # noqa: BLE001 - a page the cleaner fails on scores as empty (and is counted)
+        pred, failed = [], 1
+    m = scoring.score_page(gold, gdrops, pred, p.clean)
+    m["failed"] = failed
+    return m
 
 
 class Evaluator:
@@ -194,6 +197,7 @@ class Evaluator:
         self.pages = pages
         self.jobs = max(1, jobs)
         self._pool = None
+        self.failed: list[str] = []  # the pages the cleaner raised on, in the last summary
 
     def __enter__(self):
         global _PAGES
@@ -217,6 +221,7 @@ class Evaluator:
             metrics = self._pool.map(_score_one, work, chunksize=max(1, len(work) // (self.jobs * 4)))
         else:
             metrics = [_score_one(w) for w in work]
+        self.failed = [self.pages[k].name for k, m in enumerate(metrics) if m.get("failed")]
         return scoring.summarize(metrics)
 
 

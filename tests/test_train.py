@@ -172,3 +172,21 @@ def test_fitted_weights_are_written_into_rule_files_keeping_comments(tmp_path):
     text = (rules_dir / "assemble.toml").read_text(encoding="utf-8")
     assert "# title_echo, subhead_echo" in text  # comments kept
     assert {r.id for r in again.rules} == {r.id for r in rules.rules}
+
+
+def test_a_page_the_cleaner_raises_on_is_named_not_only_scored_low(tmp_path, monkeypatch):
+    # a page that makes the cleaner raise scores as empty (a fit moves away from what breaks
+    # pages), and the evaluator names it so that a report can say so
+    stories = load_stories(sorted((ROOT / "samples" / "articles").glob("*.jsonl")))
+    write_pages(stories, tmp_path / "train", 2, seed=5)
+    pages = load_gold_dirs([tmp_path / "train"])
+
+    def broken(*_, **__):
+        raise RuntimeError("a bug")
+
+    with Evaluator(pages, jobs=1) as ev:
+        ev.summary(load_rules())
+        assert ev.failed == []
+        monkeypatch.setattr("cleaner.pipeline.clean", broken)
+        ev.summary(load_rules())
+        assert ev.failed == [p.name for p in pages]
