@@ -467,5 +467,11 @@ class Page:
             return [None] * len(self.lines)
         return [geo[self.line_no(k) - 1] for k in range(len(self.lines))]
 
+    def geometry_of(self, k: int):
+        """What the PDF's geometry says of printed line ``k`` alone (None on a text page):
+        one lookup, where :meth:`geometry` builds the whole list."""
+        geo = self.layout.geometry
+        return None if geo is None else geo[self.line_no(k) - 1]
+
     def evolve(self, **kw) -> "Page":
         return replace(self, **kw)

@@ -212,7 +212,7 @@ def _first_line_in_text_type(page: Page, b: Block) -> bool:
     有关方面应如 / 何应对？), not a heading, which the page sets apart."""
     if page.layout.geometry is None:
         return False
-    g = page.geometry()[b.first]
+    g = page.geometry_of(b.first)
     same = page.rules["P001"].params["same_size"] if "P001" in page.rules else 0.0
     return g is not None and not g.bold and g.indent is not None and g.short is False and abs(g.ratio - 1.0) <= same
 
@@ -223,7 +223,7 @@ def _sentence_end_in_text_type(page: Page, b: Block) -> bool:
     before broke off, not a heading, which the page sets apart (bold, or in a type of its own)."""
     if page.layout.geometry is None or len(b.lines) != 1 or not ends_sentence(b.text):
         return False
-    g = page.geometry()[b.first]
+    g = page.geometry_of(b.first)
     same = page.rules["P001"].params["same_size"] if "P001" in page.rules else 0.0
     return g is not None and not g.bold and g.indent is False and abs(g.ratio - 1.0) <= same
 

@@ -186,7 +186,7 @@ def break_score(page: Page, rule: Rule, i: int, block: list[int], opener_res: li
     mid = max((lines[k].width for k in block[1:-1]), default=None)
     plain = max((lines[k].width for k in block[1:-1] if lines[k].text[-1] not in _PUNCT_END), default=None)
     score, cues = _score(page, rule.params, i, lines[block[0]].width, len(block), mid, ends, opens, plain, block,
-                         page.geometry()[i + 1])
+                         page.geometry_of(i + 1))
     return score, _cue_text(cues)
 
 
