@@ -23,6 +23,13 @@ SCHEMAS = {
         "traditional_to_simplified": {"min_ratio": float, "min_chars": int, "config": CONFIGS},
         "replacement_chars": {},
     },
+    "ocr": {
+        "detect_ocr": {"sign_patterns": list, "sign_names": list, "min_signs": int, "min_rate": float},
+        "punct_width": {"pattern": str},
+        "bracket_pairs": {"openers": str, "closers": str, "stops": str, "inside_pattern": str, "reach": int},
+        "pattern_repair": {"pattern": str, "to": str},
+        "flags": {"pattern": str},
+    },
     "pdf": {"read_layout": {"row_tolerance": float, "gutter_ems": float, "same_size": float, "max_pitch": float,
                             "pitch_slack": float, "first_line_slack": float, "line_slack": float, "hang_ems": float,
                             "indent_ems": float, "short_ems": float, "space_ems": float, "copy_ems": float,

@@ -414,6 +414,8 @@ class Layout:
     #: dedouble: groups of lines drawn twice as one headline; lines that were drawn twice
     heading_groups: tuple[tuple[int, ...], ...] = ()
     dedoubled: tuple[int, ...] = ()
+    #: ocr: whether the page was read as OCR output (detected or said), so OCR repairs ran
+    ocr: bool = False
     #: rejoin: per line, whether the text around it sets a blank line after every line, or
     #: only between paragraphs; whether the page is set in columns; lines that stand alone
     gaps_everywhere: tuple[bool, ...] = ()

@@ -12,7 +12,7 @@ from .stages import PIPELINE
 
 #: run-time options and the values each takes
 OPTIONS = {"convert": ("auto", "t2s", "none"),
-           "extractor": ("auto", "pdfminer", "pdftotext", "layout", "pymupdf", "plain")}
+           "extractor": ("auto", "pdfminer", "pdftotext", "layout", "pymupdf", "ocr", "plain")}
 
 
 def check_options(options: dict) -> None:

@@ -17,7 +17,12 @@ _LATIN_START = re.compile(r"^[A-Za-z0-9]")
 
 
 def page_gap(page: Page, b: Block) -> bool:
-    """A blank line before ``b`` on a page that uses blank lines only between articles."""
+    """A blank line before ``b`` on a page that uses blank lines only between articles.
+
+    Not on OCR output: an OCR engine sets a blank line around every block its layout
+    analysis finds (a heading, a column's stretch of text), subheads and titles alike."""
+    if page.layout.ocr:
+        return False
     gi = page.layout.gaps_informative
     return page.lines[b.first].gap_before > 0 and b.first < len(gi) and gi[b.first]
 

