@@ -103,7 +103,7 @@ SCHEMAS = {
             "short_heading": int, "short_heading_bonus": float, "long_heading": int,
             "long_heading_penalty": float, "bold_subtitle_penalty": float, "subtitle_max_length": int,
             "long_subtitle_penalty": float, "byline_with_credit": float, "reporter_credit": str,
-            "inside_cost": float, "inside_column_change": float, "title_echo": float, "subhead_echo": float, "subhead_topic": float,
+            "inside_cost": float, "inside_column_change": float, "title_echo": float, "subhead_echo": float, "subhead_topic": float, "set_length_bonus": float,
             "dash_title_penalty": float, "extra_heading_penalty": float, "second_byline_penalty": float,
             "subtitle_under_bold": float, "gap_opens": float, "next_byline_cost": float, "max_part": int,
             "column_tags": list, "pair_join": dict, "parallel_length": int, "pair_short_piece": int, "geo_text_above": float, "geo_two_titles": float, "geo_subhead": float,

@@ -730,6 +730,34 @@ def test_a_heading_as_long_as_the_subhead_before_it_is_the_last_subhead_not_a_ti
     assert (off.articles[0].title.text, off.articles[0].subtitle.text) == ("物资和力量加紧调度", "南方多地全力以赴做好防汛救灾工作")
 
 
+def test_a_lone_heading_as_long_as_the_articles_subhead_before_it_is_its_next_subhead(wrap, tmp_path):
+    """An article with its title over its text has read one subhead (多元调解化矛盾); the next
+    lone heading between its paragraphs is as long (普法宣传润民心), the next of the set, though
+    its section's first sentence repeats it as a lead repeats its title. (With the cue off,
+    set_length_bonus = 0, it opened a second article.)"""
+    def para(t: str) -> str:
+        return "\n".join(wrap(t)) + "\n"
+
+    text = ("山村法庭就地化解纠纷\n"
+            + para("前不久，在青石县柳溪镇，一起拖了两年的地界纠纷在村委会院子里调解成功。近年来，柳溪人民法庭"
+                   "坚持把审判送到田间地头，去年审结各类案件七百余件。")
+            + "多元调解化矛盾\n"
+            + para("乡村纠纷多为邻里、婚姻家庭、土地承包等矛盾，法庭联合村里的调解员一起做工作，力争把矛盾化解在"
+                   "萌芽状态。")
+            + para("据统计，去年柳溪人民法庭通过诉前调解化解纠纷三百多件，调解成功率逐年提高，群众满意度明显提升。")
+            + "普法宣传润民心\n"
+            + para("普法宣传，润的是民心。干警还常常走进学校、集市开展普法宣传，用身边事讲身边法，让群众在家门口"
+                   "听得懂、用得上。")
+            + para("针对农村留守老人多的情况，干警走村入户，为老人讲解防范电信诈骗的知识，发放宣传手册两千余份。"))
+    (a,) = cleaner.clean(text).articles
+    assert a.title.text == "山村法庭就地化解纠纷"
+    assert [b.text for b in a.body if b.kind == "subhead"] == ["多元调解化矛盾", "普法宣传润民心"]
+    (tmp_path / "assemble.toml").write_text(
+        'stage = "assemble"\n[[rule]]\nid = "A003"\nparams = { set_length_bonus = 0.0 }\n', encoding="utf-8")
+    off = cleaner.clean(text, rules=cleaner.load_rules(str(tmp_path)))
+    assert [x.title.text for x in off.articles] == ["山村法庭就地化解纠纷", "普法宣传润民心"]
+
+
 def test_a_pull_quote_set_right_before_the_text_it_repeats_heads_a_new_article(wrap):
     """Article A (headline over it), a pull quote, article B with its headline after it, then C's
     headline right under B's: the quote repeats B's lead, so B starts under it, not in A (and

@@ -327,7 +327,8 @@ class Readings:
         that sets its subheads bold). Length and type count only with the text between the two
         in one column. The form tells a lone heading between paragraphs; the length, common
         among headlines by chance, and the type only whether a heading closing an article is
-        its last subhead."""
+        its last subhead, and the length whether a lone heading between paragraphs of an
+        article that has read a subhead already is its next (``set_length_bonus``)."""
         h = seq[t][0]
         f = self.form(h)
         n = len(nows(h.text))
@@ -396,7 +397,7 @@ class Readings:
         heads = [b for b in g if b.kind == "heading"]
         opts = []
         # (the form tells a lone heading; form or length, the last subhead closing an article)
-        parallel, matched, bold_set = parallel[0], parallel[0] or parallel[1], parallel[2]
+        parallel, matched, bold_set, length_set = parallel[0], parallel[0] or parallel[1], parallel[2], parallel[1]
         w = self.rules["A003"].params
         # text that goes on across the group argues against an article boundary there
         pa = self.rules["A002"].params
@@ -489,6 +490,12 @@ class Readings:
             opts = [(kind, k, c + cost, why + "; but it is set under another headline") if kind in _BYLINE_CLOSING
                     else (kind, k, c, why) for kind, k, c, why in opts]
         by_sub = {False: opts, True: list(opts)}
+        if m == 1 and heads and length_set:
+            # an article that has set a subhead already: a lone heading as long as the one
+            # before it is the set's next (an article's subheads are set as a matched set; by
+            # chance, a title matches the last subhead of the article before it seldom)
+            by_sub[True] = [(kind, k, c - w["set_length_bonus"], why + "; as long as the subhead before it")
+                            if kind == "sub" else (kind, k, c, why) for kind, k, c, why in opts]
         if m == 1 and heads and prev and nxt is not None and self.text_stops(prev, nxt):
             # the last subhead of an article that sets its subheads after their sections: the
             # article ends under it (the text after it is another article's: another column or
