@@ -61,7 +61,7 @@ SCHEMAS = {
         "hyphen_join": {},
     },
     "label": {
-        "whole_block": {"kind": ("furniture", "credit"), "patterns": list, "max_length": int},
+        "whole_block": {"kind": ("furniture", "credit"), "patterns": list, "max_length": int, "ocr_only": bool},
         "caption": {"patterns": list, "credit_patterns": list, "line_credit_patterns": list, "max_length": int,
                     "geo_caption_ratio": float,
                     "credit_max_length": int},

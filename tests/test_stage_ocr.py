@@ -24,10 +24,12 @@ OCR_PAGE = (
     "一一大河县抢抓农时备耕生产见闻\n\n"
     "女本报记者 曹晨婷\n\n"
     "本报讯〈“YMG全媒体记者 张林海 通讯员\n汤波) 春分过后,气温回升,大河县32万亩\n"
-    "耕地上处处是繁忙的春耕景象:旋耕机来回\n穿梭,农民们抢抓农时整地备耕。\n\n"
+    "耕地上处处是繁忙的春耕景象:旋耕机来回\n穿梭,无人机低空飞防,农民们抢抓农时\n"
+    "整地备耕,为全年粮食丰收打下基础。\n\n"
     "种子备齐了\n\n"
     "在城关镇杨庄村,种粮大户杨德胜正忙着检\n修播种机。他今年流转了860亩土地,计划\n"
-    "全部种上优质玉米和大豆。\n"
+    "全部种上优质玉米和大豆。“种子、化肥早\n就备齐了,就等着墒情合适下地。”杨德胜\n"
+    "说,今年县里又新建了一批高标准农田。\n"
 )
 
 
@@ -47,13 +49,24 @@ def test_ocr_output_is_detected_and_repaired():
     assert "春耕景象：旋耕机" in text
 
 
-def test_a_heading_set_apart_by_blank_lines_is_a_subhead_on_ocr_output():
+def test_a_blank_line_before_a_heading_parts_no_articles_on_ocr_output():
     """OCR sets a blank line around every block: one before a heading says nothing of an
     article boundary there (on a text page whose blank lines part articles, it does)."""
-    page = cleaner.clean(OCR_PAGE)
-    assert len(page.articles) == 1
-    kinds = [b.kind for b in page.articles[0].blocks]
-    assert "subhead" in kinds
+    from types import SimpleNamespace
+
+    from cleaner.stages.assemble.text import page_gap
+
+    for extractor, parts in (("auto", False), ("plain", True)):
+        page = cleaner.clean(OCR_PAGE, extractor=extractor)
+        k = next(ln.index for ln in page.lines if ln.text == "种子备齐了")
+        assert page.lines[k].gap_before and page.layout.gaps_informative[k]
+        assert page_gap(page, SimpleNamespace(first=k)) is parts
+
+
+def test_a_heading_set_apart_by_blank_lines_is_a_subhead_on_ocr_output():
+    page = cleaner.page_dict(cleaner.clean(OCR_PAGE))
+    assert len(page["articles"]) == 1
+    assert [b["text"] for b in page["articles"][0]["blocks"] if b["kind"] == "subhead"] == ["种子备齐了"]
 
 
 def test_text_layers_are_never_read_as_ocr():
