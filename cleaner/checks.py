@@ -26,9 +26,11 @@ SCHEMAS = {
     "ocr": {
         "detect_ocr": {"sign_patterns": list, "sign_names": list, "min_signs": int, "min_rate": float},
         "punct_width": {"pattern": str},
-        "bracket_pairs": {"openers": str, "closers": str, "stops": str, "inside_pattern": str, "reach": int},
+        "bracket_pairs": {"openers": str, "closers": str, "stops": str, "inside_pattern": str, "reach": int,
+                          "open_to": str, "close_to": str},
         "pattern_repair": {"pattern": str, "to": str},
         "flags": {"pattern": str},
+        "lookalikes": {"margin": float, "window": int, "candidates": int, "pairs": list, "protect_patterns": list},
     },
     "pdf": {"read_layout": {"row_tolerance": float, "gutter_ems": float, "same_size": float, "max_pitch": float,
                             "pitch_slack": float, "first_line_slack": float, "line_slack": float, "hang_ems": float,
@@ -61,7 +63,8 @@ SCHEMAS = {
         "hyphen_join": {},
     },
     "label": {
-        "whole_block": {"kind": ("furniture", "credit"), "patterns": list, "max_length": int, "ocr_only": bool},
+        "whole_block": {"kind": ("furniture", "credit"), "patterns": list, "max_length": int},
+        "ocr_block": {"kind": ("furniture", "credit"), "patterns": list, "max_length": int},
         "caption": {"patterns": list, "credit_patterns": list, "line_credit_patterns": list, "max_length": int,
                     "geo_caption_ratio": float,
                     "credit_max_length": int},

@@ -113,12 +113,13 @@ def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--convert", choices=("auto", "t2s", "none"), default="auto",
                    help="Traditional → Simplified: 'auto' converts only text detected as "
                         "Traditional (default), 't2s' converts everything, 'none' nothing")
-    p.add_argument("--extractor", choices=("auto", "pdfminer", "pdftotext", "layout", "pymupdf", "plain"),
+    p.add_argument("--extractor", "--source", choices=("auto", "pdfminer", "pdftotext", "layout", "pymupdf", "ocr", "plain"),
                    default="auto",
                    help="what made the text: 'auto' (default) reads columns printed side by side "
-                        "(pdftotext -layout) where the page shows them; 'layout' always does; "
-                        "'plain', 'pdfminer', 'pdftotext', 'pymupdf' never do (columns those "
-                        "extractors interleave line by line are not yet separated)")
+                        "(pdftotext -layout) where the page shows them and repairs OCR output where "
+                        "the text shows it is OCR; 'layout' always reads columns; 'ocr' always "
+                        "repairs OCR output; 'plain', 'pdfminer', 'pdftotext', 'pymupdf' do neither "
+                        "(columns those extractors interleave line by line are not yet separated)")
     p.add_argument("--pages", dest="pdf_pages", metavar="LIST",
                    help="PDF input: the pages to read, e.g. 1-3,5 (default: every page)")
     p.add_argument("--encoding", default="auto",

@@ -57,7 +57,7 @@ def test_shipped_rules_load():
     rules = cleaner.load_rules()
     assert len(rules.rules) >= 20
     stages = {r.stage for r in rules.rules}
-    assert stages == {"pdf", "normalise", "lines", "columns", "dedouble", "rejoin", "label", "spacing", "assemble"}
+    assert stages == {"pdf", "normalise", "ocr", "lines", "columns", "dedouble", "rejoin", "label", "spacing", "assemble"}
     assert all(r.origin.endswith(".toml") for r in rules.rules)
 
 

@@ -80,7 +80,7 @@ def test_the_extractor_option_decides():
 
 def test_an_unknown_extractor_is_refused():
     with pytest.raises(ValueError, match="extractor"):
-        cleaner.clean("正文。\n", extractor="ocr")
+        cleaner.clean("正文。\n", extractor="tesseract")
 
 
 @pytest.mark.parametrize("text", [

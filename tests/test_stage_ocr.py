@@ -137,3 +137,30 @@ def test_ocr_set_pages_keep_every_character():
         if check(page):
             bad.append(path.relative_to(SET))
     assert bad == []
+
+
+def test_a_lookalike_is_corrected_only_where_the_lexicon_argues_for_it():
+    page = cleaner.clean("本报讯〈记者张林海) 今年以来,他每个月能多挣七八干元:日子越过越好!\n")
+    (fix,) = [c for c in page.changes if c.rule == "O007"]
+    assert (fix.before, fix.after, fix.safety) == ("干", "千", "review")
+    assert "七八干元" in fix.reason and "七八千元" in fix.reason  # both readings, and the gain
+    # the same characters in a word of their own stay: 干部 is a word, 干元 is not
+    page = cleaner.clean("本报讯〈记者张林海) 今年以来,基层干部每个月能:日子越过越好!\n")
+    assert not [c for c in page.changes if c.rule == "O007"]
+
+
+def test_names_are_never_corrected():
+    from cleaner.lexicon import default_lexicon
+    from cleaner.stages.ocr import lookalike_proposals
+
+    rule = default_rules()["O007"]
+    near = "本报讯（记者干元）七八干元"
+    offsets = {p[0] for p in lookalike_proposals(near, rule, default_lexicon())}
+    assert near.index("干元") not in offsets and near.rindex("干元") in offsets
+
+
+def test_the_lookalike_table_pairs_glyphs_that_look_alike():
+    from cleaner.stages.ocr import lookalike_table
+
+    table = lookalike_table(())
+    assert "士" in table["土"] and "未" in table["末"] and "干" in table["千"]

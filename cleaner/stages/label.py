@@ -70,9 +70,9 @@ def run(page: Page) -> Page:
     edits = []
     ornament_lines: list[int] = []
     blocks = list(page.blocks)
-    # (some describe what only OCR output holds: picture debris read as text)
-    dropped_rules = [r for r in rules.for_stage(STAGE) if r.check == "whole_block" and r.enabled
-                     and (page.layout.ocr or not r.params["ocr_only"])]
+    # (an ocr_block rule describes what only OCR output holds: picture debris read as text)
+    dropped_rules = [r for r in rules.for_stage(STAGE) if r.enabled and (
+        r.check == "whole_block" or (r.check == "ocr_block" and page.layout.ocr))]
     cap = rules["L003"] if rules.enabled("L003") else None
     byl = rules["L004"] if rules.enabled("L004") else None
     head = rules["L006"] if rules.enabled("L006") else None

@@ -19,7 +19,7 @@ import functools
 
 import regex
 
-from ..model import Change, Page, replace
+from ..model import Change, Edit, Page, replace
 from ..rules import Rule
 from ._common import source_replacements
 
@@ -72,7 +72,8 @@ def punct_width(page: Page, rule: Rule):
 
 def bracket_pairs(page: Page, rule: Rule):
     """``〈记者X)`` / ``《记者X)`` / ``〈“记者X)`` → ``（记者X）``: an opener the engine misread (or a run of them), closed by a
-    round bracket within ``reach`` characters (one line break allowed). The search stops at
+    bracket (``closers``) within ``reach`` characters (one line break allowed); the pair becomes
+    ``open_to`` … ``close_to``. The search stops at
     any of ``stops`` (another opener, a closer of the opener's own kind: ``《书名》`` keeps its
     marks) and repairs only a pair with Han text inside (``inside_pattern``)."""
     src = page.source
@@ -90,7 +91,7 @@ def bracket_pairs(page: Page, rule: Rule):
                     break
             elif c in closers:
                 if inside.search(src, o1, k):
-                    repl += [(o, o1, "（"), (k, k + 1, "）")]
+                    repl += [(o, o1, rule.params["open_to"]), (k, k + 1, rule.params["close_to"])]
                 break
             elif c in stops:
                 break
@@ -105,6 +106,99 @@ def pattern_repair(page: Page, rule: Rule):
     repl = [(m.start(), m.end(), to) for m in _compiled(rule.params["pattern"]).finditer(page.source)
             if m.end() > m.start()]
     return source_replacements(page, STAGE, rule, repl, lambda b, a: rule.describe(before=b, after=a))
+
+
+_HAN_CHAR = regex.compile(r"\p{Han}")
+
+
+@functools.lru_cache(maxsize=4)
+def lookalike_table(pairs: tuple[str, ...] = ()) -> dict[str, str]:
+    """Each character's look-alikes: its nearest glyphs (``cleaner/lookalikes.txt``, made by
+    ``benchmarks/lookalikes.py``), then the rule's own ``pairs`` (``"干千"``: OCR reads 千 as 干)."""
+    from importlib.resources import files
+
+    table: dict[str, str] = {}
+    for line in files("cleaner").joinpath("lookalikes.txt").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            c, _, near = line.partition("\t")
+            table[c] = near
+    for p in pairs:
+        if len(p) == 2 and p[1] not in table.get(p[0], ""):
+            table[p[0]] = table.get(p[0], "") + p[1]
+    return table
+
+
+def han_runs(text: str):
+    """Runs of Han characters, blanks and line breaks inside a run passed over (OCR breaks a
+    word across lines): (the run's characters, their offsets in ``text``)."""
+    chars: list[str] = []
+    offsets: list[int] = []
+    for m in regex.finditer(r"\p{Han}+|[^\p{Han}\s]+", text):
+        if _HAN_CHAR.match(m.group()):
+            chars.extend(m.group())
+            offsets.extend(range(m.start(), m.end()))
+        elif chars:
+            yield "".join(chars), offsets
+            chars, offsets = [], []
+    if chars:
+        yield "".join(chars), offsets
+
+
+def lookalike_proposals(text: str, rule: Rule, lex) -> list[tuple[int, str, str, float, str, str]]:
+    """Look-alike corrections the lexicon argues for: (offset, read, meant, gain, the words
+    around as read, as meant). A character is weighed only where it belongs to no word of two
+    characters or more around it (``window`` characters either side), and a look-alike only
+    where it makes one; ``gain`` is how much likelier (natural log) the window reads with it."""
+    p = rule.params
+    table = lookalike_table(tuple(p["pairs"]))
+    window = p["window"]
+    protected = set()
+    for pat in p["protect_patterns"]:
+        for m in _compiled(pat).finditer(text):
+            protected.update(range(m.start(), m.end()))
+    out = []
+    for run, offsets in han_runs(text):
+        for i, x in enumerate(run):
+            near = table.get(x)
+            if not near or offsets[i] in protected:
+                continue
+            a, b = max(0, i - window), min(len(run), i + window + 1)
+            win, j = run[a:b], i - a
+            if lex.in_word(win, j):
+                continue
+            base = lex.score(win)
+            best = None
+            for y in near[:p["candidates"]]:
+                alt = win[:j] + y + win[j + 1:]
+                if lex.in_word(alt, j):
+                    gain = lex.score(alt) - base
+                    if best is None or gain > best[0]:
+                        best = (gain, y, alt)
+            if best is not None:
+                out.append((offsets[i], x, best[1], best[0], win, best[2]))
+    return out
+
+
+def lookalikes(page: Page, rule: Rule):
+    """``升瘟`` → ``升温``: a character OCR mistook for a look-alike, corrected only where the
+    lexicon makes the other reading far likelier (``margin``, natural log); a ``review``
+    change with both readings and the evidence. Digits are never touched (a number cannot be
+    told from its neighbours)."""
+    from ..lexicon import default_lexicon
+
+    lex = default_lexicon()
+    if lex is None:
+        return [], [Change(rule.id, STAGE, "flag", (0, 0), "", "",
+                           "look-alike corrections off: jieba (its dictionary) is not installed", rule.safety)]
+    edits, changes = [], []
+    for off, x, y, gain, win, alt in lookalike_proposals(page.source, rule, lex):
+        if gain >= rule.params["margin"]:
+            e = Edit(off, off + 1, y)
+            edits.append(e)
+            changes.append(Change(rule.id, STAGE, "replace", (off, off + 1), x, y,
+                                  rule.describe(before=x, after=y, read=win, meant=alt, gain=f"{gain:.1f}"),
+                                  rule.safety, (e,)))
+    return edits, changes
 
 
 def flags(page: Page, rule: Rule):
@@ -122,6 +216,7 @@ REGISTRY = {
     "bracket_pairs": bracket_pairs,
     "pattern_repair": pattern_repair,
     "flags": flags,
+    "lookalikes": lookalikes,
 }
 
 
