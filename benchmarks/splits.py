@@ -28,6 +28,9 @@ SPLITS = {  # name: (pool, pages, seed)
     "valid": ("train", 100, 202),
     "test": ("test", 300, 303),
 }
+#: pages read in the OCR style (``cleaner synth --style ocr``): for fitting and validating the
+#: layout stages on OCR text, from the train pool with the train papers
+OCR_SPLITS = {"ocr": ("train", 60, 404)}
 TEST_SHARE = 30  # percent of stories held out for the test pool
 
 
@@ -50,6 +53,10 @@ def main(argv: list[str]) -> int:
     for name, (pool, pages, seed) in SPLITS.items():
         write_pages(pools[pool], out / name, pages, seed, prefix=name[0], conventions=cat.only_papers(papers[pool]))
         print(f"{name}: {pages} pages from the {pool} pool -> {out / name}")
+    for name, (pool, pages, seed) in OCR_SPLITS.items():
+        write_pages(pools[pool], out / name, pages, seed, prefix=name[0], conventions=cat.only_papers(papers[pool]),
+                    ocr_share=1.0)
+        print(f"{name}: {pages} OCR-style pages from the {pool} pool -> {out / name}")
     return 0
 
 

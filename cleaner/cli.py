@@ -263,6 +263,18 @@ def build_parser() -> argparse.ArgumentParser:
     y.add_argument("--papers", metavar="LIST",
                    help="comma-separated papers of the catalogue to draw forms from (default: all; a kind "
                         "none of them prints is drawn from the whole catalogue)")
+    y.add_argument("--style", choices=("text", "ocr"), default="text",
+                   help="'text': what a PDF extractor reads (default); 'ocr': what Tesseract reads off the "
+                        "printed page: look-alike characters, dropped and stray characters, half-width and "
+                        "misread marks, blank lines around blocks and at column breaks, headlines read once "
+                        "or in pieces, junk lines from pictures (rates measured on real OCR output: "
+                        "cleaner/synth/ocr_noise.json); the gold is the same exact gold")
+    y.add_argument("--ocr-share", type=float, metavar="F",
+                   help="the share (0-1) of pages in the OCR style, the rest plain text (default: 0, or 1 "
+                        "with --style ocr); a plain page of a mixed run is the plain run's page")
+    y.add_argument("--ocr-noise", metavar="FILE",
+                   help="rates of the OCR style, as benchmarks/ocr_noise.py writes them (default: the "
+                        "shipped cleaner/synth/ocr_noise.json)")
 
     t = sub.add_parser("train", help="fit the cue weights of the rule files on gold pages",
                        description="Fit the numeric weights of the rejoin, label and assemble rules on "
@@ -746,7 +758,19 @@ def _cmd_synth(args) -> int:
                 return _fail(f"--papers: no forms of {', '.join(unknown)} in the catalogue "
                              f"(it has {', '.join(cat.papers)})")
             cat = cat.only_papers(wanted)
-    names = write_pages(stories, out, args.pages, args.seed, args.prefix, conventions=cat)
+    share = args.ocr_share if args.ocr_share is not None else (1.0 if args.style == "ocr" else 0.0)
+    if not 0.0 <= share <= 1.0:
+        return _fail(f"--ocr-share {share}: give a share from 0 to 1")
+    noise = None
+    if args.ocr_noise:
+        from .synth import load_noise
+
+        try:
+            noise = load_noise(args.ocr_noise)
+        except (OSError, ValueError, KeyError) as exc:
+            return _fail(f"--ocr-noise {args.ocr_noise}: {exc}")
+    names = write_pages(stories, out, args.pages, args.seed, args.prefix, conventions=cat,
+                        ocr_share=share, ocr_noise=noise)
     print(f"cleaner: {len(names)} pages from {len(stories)} stories -> {out}", file=sys.stderr)
     return 0
 

@@ -189,3 +189,117 @@ def test_sentences_are_what_a_sentence_pattern_finds_in_one_scan():
         s = "".join(rng.choice("中文。！？”“a ") for _ in range(rng.randint(0, 40)))
         assert sentences(s) == pattern.findall(s), repr(s)
     assert sentences("中" * 20000) == []
+
+
+# ---------------------------------------------------------------- the OCR style
+from cleaner.synth import is_ocr_page, load_noise, write_pages  # noqa: E402
+from cleaner.synth.ocr import Misread, misread, undo  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def ocr_maker(stories):
+    return PageMaker(stories, ocr=load_noise())
+
+
+def test_ocr_gold_is_the_raw_lines_joined_once_the_misreads_are_undone(ocr_maker):
+    # (check_page undoes each line's recorded misreadings before it compares)
+    for seed in range(80):
+        s = ocr_maker.page(seed)
+        assert s.ocr and not s.clean and not s.traditional
+        assert check_page(s) == [], seed
+        assert sum(len(ln.misreads) for ln in s.lines) > 0, seed
+
+
+def test_ocr_raw_page_is_its_lines_in_order(ocr_maker):
+    """Independent of check_page: every raw line is a line's (misread) print, in page order,
+    so undoing the misreads line by line gives the print back."""
+    for seed in range(30):
+        s = ocr_maker.page(seed)
+        raw = [ln for ln in s.raw.split("\n") if ln.strip()]
+        printed = [ln.printed for ln in s.lines if ln.printed.strip()]
+        assert raw == printed, seed
+        assert "\r" not in s.raw and "\n\n\n" not in s.raw
+
+
+def test_ocr_pages_read_as_tesseract_reads(ocr_maker, stories):
+    pages = [ocr_maker.page(seed) for seed in range(40)]
+    raw = "".join(p.raw for p in pages)
+    assert "〈" in raw and "一一" in raw and ":" in raw and "@" in raw
+    # fake bold read once: no headline doubled
+    for p in pages:
+        for ln in p.lines:
+            if ln.owner[:1] == ("head",) and ln.owner[2] == "title" and len(ln.piece) >= 4:
+                assert undo(ln.printed, ln.misreads) == ln.piece
+    # no first-line indent, no stray leading blank
+    assert not any(ln.startswith(" ") for p in pages for ln in p.raw.split("\n"))
+    assert any(ln.owner[0] == "junk" for p in pages for ln in p.lines)
+    # and the plain style is untouched by it
+    assert not PageMaker(stories).page(3).ocr
+
+
+def test_misreads_undo_to_the_print():
+    noise = load_noise()
+    rng = random.Random(5)
+    text = "本报讯（记者王伟）近日，某市千家万户——土地、末端：增长5%！“好”？◎本报记者 李明"
+    for _ in range(300):
+        read, edits = misread(text, rng, noise, scale=8.0)
+        assert undo(read, edits) == text
+        assert all(isinstance(m, Misread) and m.start <= m.end for m in edits)
+        assert all(a.end <= b.start for a, b in zip(edits, edits[1:]))
+
+
+def test_ocr_noise_rates_of_a_sample_land_near_the_configured_ones(ocr_maker):
+    """Counted from the recorded misreadings of 40 pages against what could have been
+    misread, each rate is within a third (or a small absolute margin) of the data file's."""
+    noise = ocr_maker.ocr
+    from cleaner.chars import HAN_RE
+
+    han = subs = drops = pct = pct_ins = 0
+    marks = {m: [0, 0] for m in ("（", "：", "—")}
+    for seed in range(40):
+        for ln in ocr_maker.page(seed).lines:
+            heading = ln.owner[:1] == ("head",) and ln.owner[2] in ("title", "subtitle", "kicker")
+            orig = undo(ln.printed, ln.misreads)
+            if not heading:
+                han += sum(1 for c in orig if HAN_RE.match(c))
+                subs += sum(1 for m in ln.misreads if m.kind == "substitute")
+                drops += sum(1 for m in ln.misreads if m.kind == "drop")
+            pct += orig.count("%")
+            pct_ins += sum(1 for m in ln.misreads if m.kind == "percent")
+            for m in marks:
+                marks[m][0] += orig.count(m)
+                marks[m][1] += sum(1 for e in ln.misreads if e.kind == "mark" and e.was == m)
+    r = noise.rates
+    # (the rate is spread over the characters with a known look-alike; the coverage is the
+    # story pool's, so the page's rate is the measured one)
+    assert subs / han == pytest.approx(r["han_substitute"], rel=0.33)
+    assert drops / han == pytest.approx(r["han_drop"], abs=0.001)
+    assert pct_ins / pct == pytest.approx(r["insert_by_percent"], abs=0.12)
+    for m, (n, changed) in marks.items():
+        keys, weights = noise.marks[m]
+        expect = 1 - dict(zip(keys, weights)).get(m, 0.0) / sum(weights)
+        assert changed / n == pytest.approx(expect, abs=0.15), m
+
+
+def test_a_mixed_run_keeps_its_plain_pages_byte_for_byte(tmp_path, stories):
+    plain, mixed = tmp_path / "plain", tmp_path / "mixed"
+    write_pages(stories, plain, 8, 11)
+    write_pages(stories, mixed, 8, 11, ocr_share=0.5)
+    manifest = json.loads((mixed / "pages.json").read_text(encoding="utf-8"))
+    styles = [manifest[f"s{k:04d}"].get("style") == "ocr" for k in range(8)]
+    assert styles == [is_ocr_page(11, k, 0.5) for k in range(8)]
+    assert any(styles) and not all(styles)
+    for k, ocr in enumerate(styles):
+        same = (plain / f"s{k:04d}.txt").read_bytes() == (mixed / f"s{k:04d}.txt").read_bytes()
+        assert same != ocr, k
+        # the gold does not depend on the style's reading of the page, only on the layout
+        assert (mixed / f"s{k:04d}.gold.json").exists()
+
+
+def test_cli_style_ocr(tmp_path, capsys):
+    out = tmp_path / "ocr"
+    assert main(["synth", *map(str, POOL), "-o", str(out), "--pages", "2", "--seed", "3", "--style", "ocr"]) == 0
+    manifest = json.loads((out / "pages.json").read_text(encoding="utf-8"))
+    assert all(v["style"] == "ocr" for v in manifest.values())
+    assert main(["synth", *map(str, POOL), "-o", str(tmp_path / "x"), "--ocr-share", "1.5"]) == 2
+    assert "--ocr-share" in capsys.readouterr().err

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field, replace
 
 from ..chars import HAN
 from . import forms
+from . import ocr as ocr_
 from .stories import Story
 from .typeset import EXACT, Metric, Style, break_heading, random_metric, set_lines
 
@@ -102,6 +103,9 @@ class Line:
     printed: str
     piece: str = ""
     owner: tuple = ()  # ("para", article, paragraph) | ("head", article, field) | ("quote", …) | ("drop", n)
+    #: the OCR style's misreadings of this line (:class:`cleaner.synth.ocr.Misread`), which
+    #: :func:`cleaner.synth.ocr.undo` takes back to the print
+    misreads: tuple = ()
 
 
 @dataclass(slots=True)
@@ -114,6 +118,7 @@ class Synth:
     traditional: bool = False
     lines: list[Line] = field(default_factory=list)
     stories: tuple[str, ...] = ()
+    ocr: bool = False
 
 
 def _pick(rng: random.Random, table: dict) -> str:
@@ -178,11 +183,17 @@ class PageMaker:
     """Typesets pages from a pool of stories; one ``random.Random`` per page (reproducible)."""
 
     def __init__(self, stories: list[Story], variation: dict | None = None,
-                 conventions: forms.Catalogue | None = None):
+                 conventions: forms.Catalogue | None = None, ocr: ocr_.OcrNoise | None = None):
         if len(stories) < 1:
             raise ValueError("no stories to lay out")
         self.stories = stories
-        self.v = dict(VARIATION, **(variation or {}))
+        #: the OCR style: pages read as Tesseract reads a printed page, with these rates
+        self.ocr = ocr
+        self.v = dict(VARIATION, **(ocr_.OCR_VARIATION if ocr else {}), **(variation or {}))
+        if ocr is not None:
+            texts = [t for s in stories for t in (s.title, *(b for _, b in s.blocks))]
+            cov = ocr_.coverage(ocr, texts)
+            self.sub_scale = 1.0 / cov if cov else 0.0
         #: the forms datelines, bylines, credits and furniture are drawn from (part of the
         #: catalogue when some papers are held out for testing)
         self.conventions = conventions or forms.catalogue()
@@ -257,6 +268,11 @@ class PageMaker:
             units.append(pending)
         units = top_quotes + units
         dropped = self._furniture(units, rng)
+        if self.ocr is not None:
+            raw = self._read_ocr(units, random.Random(f"ocr:{seed}"))
+            lines = [ln for u in units for ln in u]
+            gold = {"source": name, "articles": gold_articles, "dropped": dropped}
+            return Synth(raw, gold, False, False, lines, tuple(s.id for s in stories), ocr=True)
         lines = [ln for u in units for ln in u]
         if traditional:
             for ln in lines:
@@ -479,6 +495,90 @@ class PageMaker:
                     out.append("")
         return nl.join(out) + nl
 
+    def _read_ocr(self, units: list[list[Line]], rng: random.Random) -> str:
+        """The page as Tesseract reads it (see :mod:`cleaner.synth.ocr`): titles in two
+        pieces, junk lines from pictures, each line misread, blank lines around blocks, before
+        paragraphs and at column breaks. ``units`` are changed in place."""
+        noise, lay = self.ocr, self.ocr.layout
+        for unit in units:
+            self._title_apart(unit, rng, lay["title_apart"])
+        for k in range(ocr_.poisson(rng, lay["junk_lines_per_page"])):
+            junk = Line(noise.pick(rng, noise.junk), "", ("junk", k))
+            near = [(u, i) for u, unit in enumerate(units) for i, ln in enumerate(unit) if ln.owner[:1] == ("caption",)]
+            if near and rng.random() < 0.5:  # (a picture is where its caption is)
+                u, i = rng.choice(near)
+                units[u].insert(i + rng.randint(0, 1), junk)
+            else:
+                units.insert(rng.randint(0, len(units)), [junk])
+        for unit in units:
+            for ln in unit:
+                heading = ln.owner[:1] == ("head",) and ln.owner[2] in ("title", "subtitle", "kicker")
+                # (the engine reports no blanks at a line's ends)
+                ln.printed, ln.misreads = ocr_.misread(ln.printed.strip(), rng, noise, self.sub_scale, heading)
+        # a column holds ``height`` lines of the unit's text; where it ends the engine sets a
+        # blank line, inside a paragraph or not
+        mean = lay["stretch_lines_mean"] * ocr_.OCR_READING["column_lines"]
+        spread = ocr_.OCR_READING["column_spread"]
+        lo, hi = max(2, round(mean * (1 - spread))), max(3, round(mean * (1 + spread)))
+        out: list[str] = []
+
+        def blank() -> None:
+            if out and out[-1] != "":
+                out.append("")
+
+        for unit in units:
+            blank()
+            height, run = rng.randint(lo, hi), 0
+            for i, ln in enumerate(unit):
+                kind = ln.owner[0] if ln.owner else ""
+                prev = unit[i - 1].owner if i else None
+                if run >= height:
+                    blank()
+                    run, height = 0, rng.randint(lo, hi)
+                if kind == "para":
+                    if prev != ln.owner and rng.random() < lay["blank_before_paragraph"]:
+                        blank()
+                elif prev != ln.owner and rng.random() < lay["blank_around_heading"]:
+                    blank()
+                if not ln.printed.strip():
+                    continue
+                out.append(ln.printed)
+                run += 1
+                nxt = unit[i + 1].owner if i + 1 < len(unit) else None
+                if kind != "para" and nxt != ln.owner and rng.random() < lay["blank_around_heading"]:
+                    blank()
+        while out and out[-1] == "":
+            out.pop()
+        return "\n".join(out) + "\n"
+
+    def _title_apart(self, unit: list[Line], rng: random.Random, rate: float) -> None:
+        """A headline drawn across the columns may be read in two pieces at different places:
+        its second line (or, on one line, the part after its blank or a cut) moves to where
+        another column's stretch starts."""
+        at = [i for i, ln in enumerate(unit) if ln.owner[:1] == ("head",) and ln.owner[2] == "title"]
+        if not at or len(unit) < 6 or rng.random() >= rate:
+            return
+        if len(at) >= 2:
+            piece = unit.pop(at[-1])
+        else:
+            ln = unit[at[0]]
+            text = ln.printed
+            if text != ln.piece or len(text) < 6:
+                return
+            blank = text.find(" ")
+            if 2 <= blank <= len(text) - 3 and rng.random() < ocr_.OCR_READING["title_cut_at_blank"]:
+                cut = blank + 1
+            else:
+                cut = rng.randint(2, len(text) - 2)
+            unit[at[0]] = Line(text[:cut].rstrip(), ln.piece[:cut].rstrip(), ln.owner)
+            piece = Line(text[cut:], ln.piece[cut:], ln.owner)
+        first = at[0]
+        far = [j for j in range(len(unit) + 1) if abs(j - first) > 2]
+        if far:
+            unit.insert(rng.choice(far), piece)
+        else:
+            unit.insert(first + 1, piece)
+
     def _clean_page(self, stories: list[Story], rng: random.Random, name: str) -> Synth:
         """An already-clean page: headings and one paragraph per line."""
         arts, lines = [], []
@@ -528,7 +628,7 @@ def check_page(s: Synth) -> list[str]:
     Every gold paragraph and subhead must be the gold pieces of its lines in page order;
     every line's print must be its piece plus only the noise the layout adds (blanks, fake
     bold, an ornament, a hyphen at a break, a byline run onto the title), which the check
-    strips in the same way.
+    strips in the same way; on an OCR-style page, once its recorded misreadings are undone.
     """
     problems = []
     pieces: dict[tuple, list[str]] = {}
@@ -536,7 +636,7 @@ def check_page(s: Synth) -> list[str]:
         if ln.owner and ln.owner[0] in ("para", "sub"):
             pieces.setdefault(ln.owner, []).append(ln.piece)
         if not s.traditional and ln.owner and ln.owner[0] in ("para", "sub", "drop", "quote"):
-            printed = dateline_gold(ln.printed)
+            printed = dateline_gold(ocr_.undo(ln.printed, ln.misreads))
             piece = dateline_gold(ln.piece)
             if printed != piece and printed != piece + "-":
                 problems.append(f"line {ln.printed!r} prints more than its piece {ln.piece!r}")
