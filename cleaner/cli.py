@@ -116,9 +116,11 @@ def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--extractor", choices=("auto", "pdfminer", "pdftotext", "layout", "pymupdf", "plain"),
                    default="auto",
                    help="what made the text: 'auto' (default) reads columns printed side by side "
-                        "(pdftotext -layout) where the page shows them; 'layout' always does; "
-                        "'plain', 'pdfminer', 'pdftotext', 'pymupdf' never do (columns those "
-                        "extractors interleave line by line are not yet separated)")
+                        "(pdftotext -layout) where the page shows them, and columns read across "
+                        "line by line (pdfminer.six, pdftotext) in text that ends its pages with a "
+                        "form feed, as those two do, where the decoded columns hold steady; "
+                        "'layout' always looks for the first, 'pdfminer' and 'pdftotext' for the "
+                        "second (form feed or not); 'plain' and 'pymupdf' for neither")
     p.add_argument("--pages", dest="pdf_pages", metavar="LIST",
                    help="PDF input: the pages to read, e.g. 1-3,5 (default: every page)")
     p.add_argument("--encoding", default="auto",
