@@ -42,7 +42,9 @@ SCHEMAS = {
     "lines": {"split_merged_byline": {"byline_pattern": str, "name_pattern": str, "min_rest": int,
                                        "trailing_pattern": str, "doubled_share": float}},
     "columns": {"side_by_side": {"min_gap": int, "tolerance": int, "separation": int, "min_rows": int, "min_share": float,
-                                  "min_page_share": float, "band_gap": int, "max_lanes": int}},
+                                  "min_page_share": float, "band_gap": int, "max_lanes": int},
+                "interleaved": {"weights": dict, "width_tolerance": float, "window": int, "start_cost": float,
+                                "beam": int, "same_step": float, "min_steady": int, "use_lexicon": bool}},
     "dedouble": {
         "doubled_line": {"min_coverage": float, "min_result": int, "max_length": int,
                          "protected": list, "protected_chars": str},

@@ -116,10 +116,12 @@ def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--extractor", "--source", choices=("auto", "pdfminer", "pdftotext", "layout", "pymupdf", "ocr", "plain"),
                    default="auto",
                    help="what made the text: 'auto' (default) reads columns printed side by side "
-                        "(pdftotext -layout) where the page shows them and repairs OCR output where "
-                        "the text shows it is OCR; 'layout' always reads columns; 'ocr' always "
-                        "repairs OCR output; 'plain', 'pdfminer', 'pdftotext', 'pymupdf' do neither "
-                        "(columns those extractors interleave line by line are not yet separated)")
+                        "(pdftotext -layout) where the page shows them, columns read across line by "
+                        "line (pdfminer.six, pdftotext) in text that ends its pages with a form feed, "
+                        "as those two do, where the decoded columns hold steady, and repairs OCR "
+                        "output where the text shows it is OCR; 'layout' always looks for the first, "
+                        "'pdfminer' and 'pdftotext' for the second (form feed or not), 'ocr' always "
+                        "repairs OCR output; 'plain' and 'pymupdf' do none of these")
     p.add_argument("--pages", dest="pdf_pages", metavar="LIST",
                    help="PDF input: the pages to read, e.g. 1-3,5 (default: every page)")
     p.add_argument("--encoding", default="auto",

@@ -15,7 +15,7 @@ from itertools import accumulate, compress
 from ..chars import ORNAMENTS, ends_sentence, opens_bracket, quote_balance, width
 from ..model import _NEWLINE, Change, Line, Page, new_line, replace, source_offset
 from ..rules import Rule, pattern, search, search_any
-from . import columns
+from . import columns, interleave
 from ._common import dateline_at
 from .dedouble import parse_doubling
 
@@ -73,6 +73,12 @@ def run(page: Page) -> Page:
     extractor = page.rules.option("extractor", "auto")
     if page.rules.enabled("C001") and extractor in ("auto", "layout") and page.layout.geometry is None:
         lines, changes = columns.split(page, lines, forced=extractor == "layout")
+    if page.rules.enabled("C002") and extractor in ("auto", "pdfminer", "pdftotext") and page.layout.geometry is None \
+            and not changes and not page.layout.ocr:
+        # (a page read side by side is no page read across; an OCR engine, whose text ends its
+        # pages with a form feed too, reads a page by the blocks it finds, not across them)
+        lines, more = interleave.split(page, lines, forced=extractor != "auto")
+        changes += more
     if page.rules.enabled("T001"):
         lines, more = _split_bylines(page, page.rules["T001"], lines)
         changes += more

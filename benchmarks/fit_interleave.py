@@ -1,0 +1,145 @@
+"""Fit and check the weights of C002 (columns read across, line by line) on typeset pages.
+
+    python benchmarks/fit_interleave.py DIR [DIR ...] [--fit] [--rules FILE]
+
+Each DIR is an extractor set split (``benchmarks/extractor_set/dev``, or pages made with
+``benchmarks/extractor_set.py OUT --split fit:train:40:31``). The truth of every join is the
+reading order of PyMuPDF's text of the same page (``DIR/pymupdf``), which reads each column
+whole: a line's true predecessor is the line before it there. ``--fit`` fits the cue weights
+by logistic regression (ridge, plain gradient descent) on every candidate join within the
+window of the interleaved pages of pdfminer and pdftotext and prints them for
+``rules/columns.toml``; without it, prints how many of the joins the shipped decoding gets
+right (a line followed by its true successor) against the extractor's own order.
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import math
+import re
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from cleaner.rules import load_rules  # noqa: E402
+from cleaner.stages import interleave as il  # noqa: E402
+
+
+def page_lines(path: Path) -> tuple[list[str], list[int]]:
+    texts, gaps, gap = [], [], 0
+    for row in path.read_text(encoding="utf-8").splitlines():
+        if row.strip():
+            texts.append(row.strip())
+            gaps.append(gap)
+            gap = 0
+        else:
+            gap += 1
+    return texts, gaps
+
+
+def truth(texts: list[str], ref: list[str]) -> list[int | None]:
+    """Each line's position in the reference reading (None: not found there)."""
+    pos = collections.defaultdict(list)
+    for k, t in enumerate(ref):
+        pos[re.sub(r"\s+", "", t)].append(k)
+    used: collections.Counter = collections.Counter()
+    out = []
+    for t in texts:
+        b = re.sub(r"\s+", "", t)
+        ks = pos.get(b)
+        if ks and used[b] < len(ks):
+            out.append(ks[used[b]])
+            used[b] += 1
+        else:
+            out.append(None)
+    return out
+
+
+def right_joins(order: list[int], at: list[int | None]) -> int:
+    return sum(1 for a, b in zip(order, order[1:]) if at[a] is not None and at[b] is not None and at[b] == at[a] + 1)
+
+
+def samples(dirs, rule, extractors=("pdfminer", "pdftotext")):
+    p = rule.params
+    X, y = [], []
+    for d in dirs:
+        for ext in extractors:
+            for f in sorted((Path(d) / ext).glob("*.txt")):
+                texts, gaps = page_lines(f)
+                ref, _ = page_lines(Path(d) / "pymupdf" / f.name)
+                at = truth(texts, ref)
+                lines = [il.new_line((k, 0, 0, t, 0.0, g)) for k, (t, g) in enumerate(zip(texts, gaps))]
+                infos = [il.LineInfo(t) for t in texts]
+                units = il.boxes(lines)
+                pairs = il.page_pairs(infos)
+                words = il.lexicon() if p["use_lexicon"] else frozenset()
+                for i in range(1, len(units)):
+                    h = units[i][0]
+                    for j in range(max(0, i - p["window"]), i):
+                        t = units[j][1]
+                        X.append(il.cues(infos[t], infos[h], i - j, pairs, words, p["width_tolerance"],
+                                         units[j][0] == units[j][1] and units[i][0] == units[i][1]))
+                        y.append(float(at[t] is not None and at[h] is not None and at[h] == at[t] + 1))
+    return X, y
+
+
+def fit(X, y, ridge=1.0, steps=3000, rate=0.5):
+    """Logistic regression by gradient descent; the cues are 0/1, so the joins are counted per
+    distinct cue vector first."""
+    m = len(X[0])
+    w = [0.0] * m
+    n = len(X)
+    table: dict = collections.defaultdict(lambda: [0, 0])
+    for x, t in zip(X, y):
+        table[x][int(t)] += 1
+    for _ in range(steps):
+        g = [0.0] * m
+        for x, (neg, pos) in table.items():
+            z = sum(a * b for a, b in zip(w, x))
+            pr = 1 / (1 + math.exp(-max(-30, min(30, z))))
+            d = (neg + pos) * pr - pos
+            for k in range(m):
+                g[k] += d * x[k]
+        w = [wk - rate * (gk / n + ridge * wk / n * (k > 0)) for k, (wk, gk) in enumerate(zip(w, g))]
+    return w
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("dirs", nargs="+")
+    ap.add_argument("--fit", action="store_true")
+    ap.add_argument("--rules", action="append")
+    ap.add_argument("--steps", type=int, default=3000)
+    args = ap.parse_args(argv)
+    rule = load_rules(args.rules)["C002"]
+    if args.fit:
+        X, y = samples(args.dirs, rule)
+        w = fit(X, y, steps=args.steps)
+        print(f"{len(X)} candidate joins, {int(sum(y))} true")
+        print("weights = { " + ", ".join(f"{n} = {v:.2f}" for n, v in zip(il.CUES, w)) + " }")
+        return 0
+    for ext in ("pdfminer", "pdftotext", "pymupdf", "layout"):
+        tot = base = got = pages = changed = 0
+        for d in args.dirs:
+            for f in sorted((Path(d) / ext).glob("*.txt")):
+                texts, gaps = page_lines(f)
+                ref, _ = page_lines(Path(d) / "pymupdf" / f.name)
+                at = truth(texts, ref)
+                r = il.reading(texts, gaps, rule)
+                order = r[0] if r else list(range(len(texts)))
+                pages += 1
+                changed += r is not None
+                tot += len(texts) - 1
+                base += right_joins(list(range(len(texts))), at)
+                got += right_joins(order, at)
+        if pages:
+            print(f"{ext:10} pages {pages:3} read as interleaved {changed:3}  right joins: extractor's order "
+                  f"{base / tot:.1%}, decoded {got / tot:.1%}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

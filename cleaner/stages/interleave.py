@@ -1,0 +1,298 @@
+"""The interleave step of the lines stage: columns an extractor read line by line, across.
+
+With loose leading, pdfminer.six (``extract_text``, default parameters) and poppler's
+``pdftotext`` (default mode) print every line of a page as its own box, and the boxes come
+sorted by height on the page: the first line of every column side by side, then the second of
+every column, each line on its own between blank lines::
+
+    中国青年报客户          (column 1, row 1)
+    到386万吨，同比增长     (column 2, row 1)
+    本报讯（YMG全媒体记者 张林海 通讯员 汤波）1月28   (a wider column, set a little lower)
+    端讯（中青报·中青网     (column 1, row 2)
+    16.8%，出入境车辆       (column 2, row 2)
+
+Read so, no paragraph goes on from one line to the next. The step reads the run of boxes
+(lines with no blank between them stay together) as the streams that go on, one per column:
+each box either opens a stream or continues one of the streams still open, and since a page
+is read row by row, a box that continues a stream ends every stream opened before it that is
+still open (a column's next line comes before the next line of any column to its right). What
+continues a stream is weighed on the join, by cues measured on the two lines (:data:`CUES`):
+a column's lines fill one measure (display width, half-width characters counted as half; a
+paragraph's last line is shorter and closes its sentence), a word the line break cut in two
+(a word of jieba's dictionary when jieba is installed, and the page's own character pairs).
+Their weights are fitted (``benchmarks/fit_interleave.py``) and live in ``rules/columns.toml``.
+The streams are decoded over the whole run at once (a Viterbi search over which of the last
+``window`` boxes are open), not line by line, and read out one after the other, in the order
+they open: a headline, then each column of the article under it.
+
+Text that is not interleaved stays exactly as it is. Only the text of these two extractors is
+decoded: both end every page with a form feed (``\f``), which PyMuPDF, OCR engines and text
+layers do not (``--extractor pdfminer|pdftotext`` says so for text whose form feeds were
+stripped; ``plain``, ``pymupdf`` and ``layout`` rule it out), and no cheaper sign was found
+(widths breaking from line to line show as often on ordinary pages, whose extractors leave a
+blank line after every line too); a decoding costs tens of milliseconds, as much as cleaning
+an ordinary page. And the decoded streams must hold the pattern steady (``min_steady`` boxes
+in a row each continuing the box the same number of boxes back, two or more: ordinary pages
+show 8 at most, columns read across 10 to 70). The move is one
+recorded change per stretch of reordered boxes (rule C002), with the streams as evidence.
+
+poppler also prints two columns' lines that stand at one height as one line, a single blank
+between them (``……村民和游客。 进 出 境 货 物``): not yet cut here (issue #16).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..chars import ends_sentence, width
+from ..model import Change, Line, Page, new_line
+from ..rules import Rule
+
+STAGE = "columns"
+
+#: the cues measured on a join of line ``t`` (a box's last) to line ``h`` (the next box's
+#: first), in the order of the weights' names in the rule file
+CUES = ("bias", "same_width", "open_same", "open_step", "open_mismatch", "closed",
+        "page_pair", "lexicon", "adjacent", "wider_h", "adjacent_lone", "bare_far")
+
+#: what pdfminer.six and pdftotext end each page with (and PyMuPDF, OCR engines, text
+#: layers do not): the mark that lets a page be decoded without being told its extractor
+PAGE_END = "\f"
+_BLANK = re.compile(r"[ \u3000\u00a0]+")
+#: a clause mark: a line without one is a headline, a byline or a piece of one
+_CLAUSE = re.compile(r"[，。、；：？！]")
+_HAN = re.compile(r"[\u3400-\u9fff]")
+
+
+class LineInfo:
+    """What the cues read of one line: its text without blanks, display width, whether it
+    closes a sentence."""
+
+    __slots__ = ("bare", "width", "closed", "marked")
+
+    def __init__(self, text: str):
+        self.bare = _BLANK.sub("", text)
+        self.width = width(self.bare)
+        self.closed = ends_sentence(self.bare)
+        self.marked = _CLAUSE.search(self.bare) is not None
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> frozenset:
+    """Words of two to four characters of jieba's dictionary (empty when jieba is not
+    installed): built once per process, only on a page that is read as interleaved."""
+    try:
+        import jieba  # noqa: F401
+    except ImportError:
+        return frozenset()
+    import os
+    path = os.path.join(os.path.dirname(jieba.__file__), "dict.txt")
+    words = set()
+    try:
+        with open(path, encoding="utf-8") as f:
+            for row in f:
+                w = row.split(" ", 1)[0]
+                if 2 <= len(w) <= 4:
+                    words.add(w)
+    except OSError:
+        return frozenset()
+    return frozenset(words)
+
+
+def page_pairs(infos: list[LineInfo]) -> set:
+    """The pairs of Han characters that stand side by side inside a line of the page."""
+    pairs = set()
+    for info in infos:
+        b = info.bare
+        pairs.update(map("".join, zip(b, b[1:])))
+    return pairs
+
+
+def split_word(t: str, h: str, words: frozenset) -> bool:
+    """Whether a word of ``words`` runs across the end of ``t`` into the start of ``h``."""
+    if not words or not t or not h:
+        return False
+    joined = t[-3:] + h[:3]
+    cut = len(t[-3:])
+    for a in range(max(0, cut - 3), cut):
+        for b in range(cut + 1, min(len(joined), a + 4) + 1):
+            if joined[a:b] in words:
+                return True
+    return False
+
+
+def cues(t: LineInfo, h: LineInfo, distance: int, pairs: set, words: frozenset, tol: float,
+         lone: bool = False) -> tuple:
+    """The cues of the join ``t`` -> ``h`` (see :data:`CUES`), ``distance`` boxes apart
+    (``lone``: both boxes are a single line, as every line is where columns come across)."""
+    same = abs(t.width - h.width) <= tol
+    open_ = not t.closed
+    step = open_ and not same and h.width < t.width and h.closed
+    tb, hb = t.bare, h.bare
+    pair = bool(tb and hb and _HAN.match(tb[-1]) and _HAN.match(hb[0]) and tb[-1] + hb[0] in pairs)
+    return (1.0, float(same), float(open_ and same), float(step), float(open_ and not same and not step),
+            float(t.closed), float(pair), float(split_word(tb, hb, words)), float(distance == 1),
+            float(open_ and h.width > t.width + tol), float(distance == 1 and lone),
+            float(distance > 1 and not t.marked))
+
+
+def boxes(lines: list[Line]) -> list[tuple[int, int]]:
+    """(first, last) line index of each box: lines with no blank line between them."""
+    out = []
+    for k, ln in enumerate(lines):
+        if k and ln.gap_before == 0:
+            out[-1] = (out[-1][0], k)
+        else:
+            out.append((k, k))
+    return out
+
+
+def decode(n: int, score, window: int, start_cost: float, beam: int, same_step: float = 0.0) -> list[int]:
+    """Each box's predecessor in its stream (-1: it opens one), the best reading of all ``n``
+    boxes at once. ``score(j, i)``: how well box ``i`` continues box ``j``. A state is the set
+    of the last ``window`` boxes still open (bit k: box i-1-k) and how many boxes back the last
+    box went on (a continuation as many back as the one before gains ``same_step``: columns
+    read across repeat their period); continuing box j closes every box opened before it and
+    still open (rows are read left to right)."""
+    mask = (1 << window) - 1
+    states = {(0, 0): 0.0}
+    back: list[dict] = []
+    inf = float("inf")
+    for i in range(n):
+        new: dict = {}
+        ptr: dict = {}
+        scores = {}
+        for (state, step), cost in states.items():
+            ns = (((state << 1) | 1) & mask, 0)
+            c = cost + start_cost
+            if c < new.get(ns, inf):
+                new[ns], ptr[ns] = c, ((state, step), -1)
+            k = 0
+            s = state
+            while s:
+                if s & 1:
+                    j = i - 1 - k
+                    sc = scores.get(j)
+                    if sc is None:
+                        sc = scores[j] = score(j, i)
+                    c = cost - sc - (same_step if step == k + 1 > 1 else 0.0)
+                    ns = ((((state & ((1 << k) - 1)) << 1) | 1) & mask, k + 1)
+                    if c < new.get(ns, inf):
+                        new[ns], ptr[ns] = c, ((state, step), j)
+                s >>= 1
+                k += 1
+        if len(new) > beam:
+            keep = sorted(new, key=new.get)[:beam]
+            new = {s: new[s] for s in keep}
+        states = new
+        back.append(ptr)
+    state = min(states, key=states.get)
+    preds = [-1] * n
+    for i in range(n - 1, -1, -1):
+        state, preds[i] = back[i][state]
+    return preds
+
+
+def order(preds: list[int]) -> list[list[int]]:
+    """The streams, each a list of boxes, in the order they open."""
+    streams: list[list[int]] = []
+    of = {}
+    for i, j in enumerate(preds):
+        if j < 0:
+            of[i] = len(streams)
+            streams.append([i])
+        else:
+            of[i] = of[j]
+            streams[of[j]].append(i)
+    return streams
+
+
+def steady(preds: list[int], min_steady: int) -> bool:
+    """Whether ``min_steady`` boxes in a row each continue the box the same number of boxes
+    back, two or more: the mark of columns read across."""
+    run, last = 0, 0
+    for i, j in enumerate(preds):
+        d = i - j if j >= 0 else 0
+        run = run + 1 if d >= 2 and d == last else (1 if d >= 2 else 0)
+        last = d
+        if run >= min_steady:
+            return True
+    return False
+
+
+def reading(texts: list[str], gaps: list[int], rule: Rule):
+    """The decoding on bare line texts and blank counts: (new order of line indices, preds
+    of the boxes, boxes), or None when the lines are not read as interleaved."""
+    p = rule.params
+    lines = [new_line((k, 0, 0, t, 0.0, g)) for k, (t, g) in enumerate(zip(texts, gaps))]
+    infos = [LineInfo(t) for t in texts]
+    units = boxes(lines)
+    if len(units) < p["min_steady"]:
+        return None
+    pairs = page_pairs(infos)
+    words = lexicon() if p["use_lexicon"] else frozenset()
+    w = [p["weights"].get(name, 0.0) for name in CUES]
+    tol = p["width_tolerance"]
+
+    def score(j: int, i: int) -> float:
+        c = cues(infos[units[j][1]], infos[units[i][0]], i - j, pairs, words, tol,
+                 units[j][0] == units[j][1] and units[i][0] == units[i][1])
+        return sum(a * b for a, b in zip(w, c))
+
+    preds = decode(len(units), score, p["window"], p["start_cost"], p["beam"], p["same_step"])
+    if not steady(preds, p["min_steady"]):
+        return None
+    out = [k for s in order(preds) for u in s for k in range(units[u][0], units[u][1] + 1)]
+    return out, preds, units
+
+
+def _box_of(units: list[tuple[int, int]], k: int) -> int:
+    """The box that holds line ``k``."""
+    lo, hi = 0, len(units) - 1
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if units[mid][0] <= k:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+def split(page: Page, lines: list[Line], forced: bool = False) -> tuple[list[Line], list[Change]]:
+    """Lines in reading order and one change per stretch of boxes read as interleaved
+    streams (see the module)."""
+    rule = page.rules["C002"]
+    if not forced and PAGE_END not in page.source:
+        return lines, []  # (not the text of an extractor that reads across: see the module)
+    got = reading([ln.text for ln in lines], [ln.gap_before for ln in lines], rule)
+    if got is None:
+        return lines, []
+    new_order, preds, units = got
+    streams = order(preds)
+    stream_of = {u: k for k, st in enumerate(streams) for u in st}
+    unit_pos = {}  # box -> where its first line now stands
+    for pos, k in enumerate(new_order):
+        unit_pos.setdefault(_box_of(units, k), pos)
+    src = page.source
+    changes = []
+    out = [lines[k] for k in new_order]
+    # one change per stretch: the shortest runs of lines the new order only permutes
+    hi = -1
+    first = 0
+    for pos, k in enumerate(new_order):
+        hi = max(hi, k)
+        if hi == pos:
+            if pos > first or new_order[first] != first:
+                s, e = lines[first].start, lines[pos].end
+                moved = out[first:pos + 1]
+                boxes_in = [u for u in range(len(units)) if first <= unit_pos[u] <= pos]
+                n_streams = len({stream_of[u] for u in boxes_in})
+                dists = sorted({u - preds[u] for u in boxes_in if preds[u] >= 0})
+                changes.append(Change(
+                    rule.id, STAGE, "move", (s, e), src[s:e], "\n".join(ln.text for ln in moved),
+                    rule.message.format(lines=pos - first + 1, streams=n_streams,
+                                        steps=", ".join(map(str, dists[:6]))), rule.safety))
+            first = pos + 1
+    return [ln if ln.index == i else new_line((i, ln.start, ln.end, ln.text, ln.width, ln.gap_before))
+            for i, ln in enumerate(out)], changes
