@@ -108,11 +108,12 @@ def test_repairs_are_idempotent():
     assert not [c for c in twice.changes if c.rule in ("O002", "O003", "O004", "O005")]
 
 
-#: what the cleaner reaches on the OCR set's test pages today (a floor, a little under it)
+#: what the cleaner reaches on the OCR set's test pages today, a little under it (measured:
+#: psm3 seg 60.0, para 25.7, CER 29.2; scan 57.3, 28.0, 28.4; psm4 1.4, 6.3, 116.0)
 FLOORS = {
-    "psm3": {"seg_f1": 0.0, "para_f1": 0.0, "cer_max": 100.0},
-    "psm4": {"seg_f1": 0.0, "para_f1": 0.0, "cer_max": 200.0},
-    "scan": {"seg_f1": 0.0, "para_f1": 0.0, "cer_max": 100.0},
+    "psm3": {"seg_f1": 58.0, "para_f1": 24.0, "cer_max": 31.0},
+    "psm4": {"seg_f1": 0.0, "para_f1": 5.0, "cer_max": 120.0},
+    "scan": {"seg_f1": 55.0, "para_f1": 26.0, "cer_max": 30.0},
 }
 
 
