@@ -1,0 +1,95 @@
+"""Recognition errors left in the cleaner's output of OCR pages, and how precise its
+look-alike corrections (O007) were: the OCR issue's figures the scorer does not print.
+
+    python benchmarks/ocr_errors.py GOLD_DIR... [--rules DIR]
+
+- **recognition errors**: each gold paragraph is paired with the output paragraph most like it
+  (rapidfuzz ratio of 85 or more: a paragraph the layout stages got right, give or take the
+  OCR's slips); the characters inserted, dropped and replaced between the two, over the gold
+  paragraphs' characters. Paragraphs the layout lost are not counted here (CER counts them).
+- **look-alike corrections**: every O007 change, judged against the gold text of the page:
+  right where the corrected context (four characters either side) is in the gold and the read
+  one is not, wrong where the read one is, unknown otherwise (another slip nearby).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+import cleaner  # noqa: E402
+from cleaner.rules import load_rules  # noqa: E402
+from fit_lookalikes import gold_text  # noqa: E402
+
+_WS = re.compile(r"\s+")
+
+
+def one_dir(d: Path, rules) -> dict:
+    from rapidfuzz import fuzz, process
+    from rapidfuzz.distance import Levenshtein
+
+    out: Counter = Counter()
+    for txt in sorted(d.glob("*.txt")):
+        gold = json.loads(txt.with_name(txt.stem + ".gold.json").read_text(encoding="utf-8"))
+        text = txt.read_text(encoding="utf-8")
+        page = cleaner.clean(text, name=txt.name, rules=rules)
+        pd = cleaner.page_dict(page)
+        pred = [_WS.sub("", b["text"]) for a in pd["articles"] for b in a["blocks"] if b["kind"] == "paragraph"]
+        for a in gold["articles"]:
+            for b in a["blocks"]:
+                if b["kind"] != "paragraph":
+                    continue
+                g = _WS.sub("", b["text"])
+                out["gold_paragraphs"] += 1
+                best = process.extractOne(g, pred, scorer=fuzz.ratio) if pred else None
+                if not best or best[1] < 85:
+                    continue
+                out["paired"] += 1
+                out["chars"] += len(g)
+                for op in Levenshtein.editops(best[0], g):
+                    out[op.tag] += 1
+        gflat = gold_text(gold)
+        flat, at = [], {}
+        for i, c in enumerate(page.source):
+            if not c.isspace():
+                at[i] = len(flat)
+                flat.append(c)
+        flat = "".join(flat)
+        for c in page.changes:
+            if c.rule != "O007":
+                continue
+            k = at[c.span[0]]
+            lo = max(0, k - 4)
+            read = flat[lo:k + 5]
+            meant = read[:k - lo] + c.after + read[k - lo + 1:]
+            out["fix_" + ("right" if meant in gflat and read not in gflat else "wrong" if read in gflat else "unknown")] += 1
+    return out
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("dirs", nargs="+")
+    ap.add_argument("--rules", action="append")
+    args = ap.parse_args(argv)
+    rules = load_rules(args.rules)
+    print(f"{'set':<28} {'paired':>11} {'errors':>7} {'ins':>5} {'drop':>5} {'repl':>5}   look-alike fixes right/wrong/unknown")
+    for d in args.dirs:
+        o = one_dir(Path(d), rules)
+        errs = o["insert"] + o["delete"] + o["replace"]
+        name = "/".join(Path(d).parts[-2:])
+        print(f"{name:<28} {o['paired']:>5}/{o['gold_paragraphs']:<5} {100 * errs / max(o['chars'], 1):6.2f}% "
+              f"{o['delete']:>5} {o['insert']:>5} {o['replace']:>5}   "
+              f"{o['fix_right']}/{o['fix_wrong']}/{o['fix_unknown']}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
