@@ -58,9 +58,7 @@ def _diff(a: list, b: list) -> str:
 #: Pages whose structure is not yet stable, with the causes found when this list was made
 #: (a snapshot of the heuristics of the day). Strict: a page that becomes stable fails its
 #: expected failure and must be taken off the list.
-UNSTABLE = {
-    "d016_07497315": ("on clean text an article's lone headline and byline are read as the next "
-                      "article's (the fitted A003 weights)"),
+UNSTABLE: dict = {
 }
 
 #: Pages whose second pass records character edits, with the cause (not strict, as UNSTABLE).

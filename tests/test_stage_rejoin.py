@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 
 import cleaner
+from cleaner.chars import width as cleaner_width
+from cleaner.rules import default_rules
 
 #: A paragraph of a 14-em column as the page set it: one line (…基础；) is an em wider because
 #: kinsoku pulled its semicolon onto it. A headline block cut it after 加强在各国.
@@ -458,3 +460,52 @@ def test_a_photo_credit_ending_in_its_mark_does_not_run_on_into_the_byline_under
              "蒋波、冯波霞/上观新闻", *body]
     (article,) = cleaner.clean("\n".join(lines) + "\n").articles
     assert article.byline is not None and article.byline.text == "蒋波、冯波霞/上观新闻"
+
+
+# a pull quote set inside its column, narrower, between the first line of a paragraph and the
+# rest: a whole sentence copied from the paragraph above
+QUOTE_IN_COLUMN = """假期出行热度攀升
+
+本报讯（记者王明）今年假期，全省高
+速公路车流量达到新高。从路段看，环
+省会城市高速、通往主要旅游景区的高
+速以及省际出口路段车流量较大。
+  为保障假期出行顺畅，
+环省会城市高速、通往
+主要旅游景区的高速以
+及省际出口路段车流量
+较大。
+省交通运输部门提前研判出行
+规律，在重点路段增派人员，
+及时疏导车流，确保道路安全
+畅通。
+"""
+
+
+def test_copy_edges_part_a_quote_set_inside_its_column():
+    from cleaner.stages.rejoin import copy_edges
+
+    lines = [ln.strip() for ln in QUOTE_IN_COLUMN.splitlines() if ln.strip()]
+    widths = [cleaner_width(t) for t in lines]
+    edges = copy_edges(lines, widths, default_rules()["J001"].params)
+    first = lines.index("环省会城市高速、通往")
+    assert edges == {first - 1, lines.index("较大。")}
+
+
+def test_a_quote_set_inside_its_column_is_parted_and_its_paragraph_rejoined():
+    page = cleaner.page_dict(cleaner.clean(QUOTE_IN_COLUMN))
+    (art,) = page["articles"]
+    assert art["pullquotes"] == ["环省会城市高速、通往主要旅游景区的高速以及省际出口路段车流量较大。"]
+    assert [b["text"] for b in art["blocks"]][1] == \
+        "为保障假期出行顺畅，省交通运输部门提前研判出行规律，在重点路段增派人员，及时疏导车流，确保道路安全畅通。"
+
+
+def test_copy_edges_leave_a_partial_or_unpunctuated_copy_alone():
+    """An editor's version copies only part of its sentence: a copied stretch that ends no
+    sentence is no quote's whole, and its edges would cut the quote."""
+    from cleaner.stages.rejoin import copy_edges
+
+    lines = ["本报讯今年以来，兴安一家光伏电站项目负责人表示，", "银行提供的低息", "兴安一家光伏电",
+             "站项目负责人表", "示。", "记者近日从兴安市金融管"]
+    edges = copy_edges(lines, [cleaner_width(t) for t in lines], default_rules()["J001"].params)
+    assert edges == set()

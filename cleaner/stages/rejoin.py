@@ -518,6 +518,68 @@ def _opens(opener, text: str) -> bool:
         return False
 
 
+#: what a sentence or clause the quote copies follows in its paragraph
+_SENTENCE_MARKS = frozenset("。！？；，、：”’…")
+
+
+def _copied_elsewhere(flat: str, s: int, e: int, window: int) -> bool:
+    t = flat[s:e]
+    return flat.find(t, max(0, s - window), s) >= 0 or flat.find(t, e, e + window) >= 0
+
+
+def copy_edges(texts: list[str], widths: list[float], p: dict) -> set[int]:
+    """The breaks (after line ``i``) at the edges of a stack of lines that copies text set
+    nearby: a pull quote set inside a column, between two lines of the paragraph it cuts.
+
+    A line is a copy when its text stands again within ``copy_window`` characters of the page
+    (``copy_min_line`` characters or more); a run of such lines copies when their text as a
+    whole stands again there (``copy_min_chars`` or more) with other text on both sides of the
+    other place (``copy_context`` characters): the quote is a sentence cut out of its paragraph,
+    where the stretch of the paragraph it copies goes on into the lines around it. Of the two,
+    the quote is set in the narrower measure: its widest line is ``copy_narrower`` ems or more
+    short of the widest of the two lines either side of it. Linear: two searches of a window
+    per line."""
+    window, min_line, min_chars, ctx = p["copy_window"], p["copy_min_line"], p["copy_min_chars"], p["copy_context"]
+    flat = "".join(texts)
+    starts, pos = [], 0
+    for t in texts:
+        starts.append(pos)
+        pos += len(t)
+    n = len(texts)
+    copied = [len(t) >= min_line and (flat.find(t, max(0, starts[k] - window), starts[k]) >= 0
+                                      or flat.find(t, starts[k] + len(t), starts[k] + len(t) + window) >= 0)
+              for k, t in enumerate(texts)]
+    edges: set[int] = set()
+    k = 0
+    while k < n:
+        if not copied[k]:
+            k += 1
+            continue
+        m = k
+        while m + 1 < n and copied[m + 1]:
+            m += 1
+        first = k
+        # a short line at the run's end goes with it where the copy goes on through it (a
+        # quote's last line, 施。)
+        while m + 1 < n and len(texts[m + 1]) < min_line \
+                and _copied_elsewhere(flat, starts[k], starts[m + 1] + len(texts[m + 1]), window):
+            m += 1
+        s, e = starts[k], starts[m] + len(texts[m])
+        run = flat[s:e]
+        around = [widths[j] for j in (k - 2, k - 1, m + 1, m + 2) if 0 <= j < n]
+        # a whole sentence copied, set narrower than the text around it
+        if len(run) >= min_chars and ends_sentence(run) and around \
+                and max(widths[k:m + 1]) <= max(around) - p["copy_narrower"]:
+            left, right = flat[max(0, s - ctx):s], flat[e:e + ctx]
+            for q in (flat.rfind(run, max(0, s - window), s), flat.find(run, e, e + window)):
+                if q >= 0 and (q == 0 or flat[q - 1] in _SENTENCE_MARKS) \
+                        and flat[max(0, q - len(left)):q] != left and flat[q + len(run):q + len(run) + len(right)] != right:
+                    edges.update((first - 1, m))
+                    break
+        k = m + 1
+    return edges
+
+
 def gap_conventions(lines, p: dict) -> tuple[tuple[bool, ...], tuple[bool, ...]]:
     """Per line: does the text around it set a blank line after every line (then a missing
     one is news), or only between paragraphs (then a blank line is a break)?
@@ -655,6 +717,9 @@ def run(page: Page) -> Page:
             byline_pairs.update(zip(range(k, best[0]), best[1]))
 
     geo = page.geometry()
+    # (a PDF page shows its pull quotes' frames and type: the geometry cues part them)
+    copies = copy_edges([ln.text.strip() for ln in lines], [ln.width for ln in lines], p) \
+        if page.layout.geometry is None else set()
     printed = lines  # (the lines as the page has them: the blocks' widths are theirs)
     scored = measured(page, ends)
     lines = scored.lines
@@ -715,6 +780,9 @@ def run(page: Page) -> Page:
                 more = geometry_cues(geo[i], geo[i + 1], p["weights"], p["geo_size_step"])
                 score += sum(c[0] for c in more)
                 cues = list(cues) + more
+            if i in copies:
+                score += p["weights"]["copy_edge"]
+                cues = list(cues) + [(p["weights"]["copy_edge"], "an edge of lines that copy text set nearby: a pull quote", ())]
         if score > 0 or (i + 1) in heading_groups:
             close()
             cur, joiners, mid, plain = [i + 1], [], None, None
