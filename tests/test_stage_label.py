@@ -487,3 +487,14 @@ def test_a_line_of_prose_that_starts_like_a_qr_codes_caption_is_no_furniture():
              "结算资金实时到账，不收手续费，对商户来说", "很划算。"]
     (article,) = cleaner.clean("\n".join(lines) + "\n").articles
     assert [b.text for b in article.body] == ["".join(lines[1:])]
+
+
+def test_words_by_a_reporter_with_the_picture_from_elsewhere_is_a_byline():
+    """文/本报记者 X 供图/新华社 names the words' author: a byline, though it holds a photo
+    credit's words; the credit alone under a caption stays the caption's."""
+    page = cleaner.clean("城市书房成了市民的文化客厅\n\n文/本报记者 岳菲菲 供图/新华社\n\n"
+                         "本报讯 今年以来，全市新建城市书房20家，市民阅读热情高涨。\n")
+    assert page.articles[0].byline.text == "文/本报记者 岳菲菲 供图/新华社"
+    page = cleaner.clean("城市书房成了市民的文化客厅\n\n本报讯 今年以来，全市新建城市书房20家。\n\n"
+                         "图为市民在书房阅读。\n供图/新华社\n")
+    assert not page.articles[0].byline

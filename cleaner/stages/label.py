@@ -108,7 +108,10 @@ def run(page: Page) -> Page:
             out.append(_label(page, b, "caption", cap, "opens like a caption", changes))
             k += 1
             continue
-        if cap and len(text) <= cap.params["credit_max_length"] and _matches(cap.params["credit_patterns"], text):
+        if cap and len(text) <= cap.params["credit_max_length"] and _matches(cap.params["credit_patterns"], text) \
+                and not (byl and _WORDS_BY.match(text) and len(text) <= byl.params["max_length"]
+                         and _matches(byl.params["patterns"], text)):
+            # (words by a reporter, pictures from elsewhere: 文/本报记者 X 供图/新华社 is a byline)
             out.append(_label(page, b, "caption", cap, "a photo credit", changes))
             k += 1
             continue
@@ -154,6 +157,8 @@ def run(page: Page) -> Page:
 
 
 _SENTENCE_END = re.compile("[。！？][”’」』]?")
+#: a byline that names the words' author first (文/本报记者 X, 本版文/…)
+_WORDS_BY = re.compile(f"^[{ORNAMENTS}]?\\s*(?:本版)?文[/／]")
 
 
 def _sentence_then_credit(cap: Rule, text: str, rules) -> bool:
