@@ -44,7 +44,12 @@ SCHEMAS = {
     "columns": {"side_by_side": {"min_gap": int, "tolerance": int, "separation": int, "min_rows": int, "min_share": float,
                                   "min_page_share": float, "band_gap": int, "max_lanes": int},
                 "interleaved": {"weights": dict, "width_tolerance": float, "window": int, "start_cost": float,
-                                "beam": int, "same_step": float, "min_steady": int, "use_lexicon": bool}},
+                                "beam": int, "same_step": float, "min_steady": int, "use_lexicon": bool},
+                "ocr_rows": {"marks": str, "tolerance": float, "within": float, "over": float, "short": float, "short_open": float,
+                             "max_over": float, "plain_reach": float, "skip": float, "cut_cost": dict,
+                             "min_measure": float, "max_measure": float, "min_rows": int, "min_share": float, "vote_share": float, "vote_marks": str, "open_cuts": list,
+                             "max_lanes": int, "misfit": float, "head_rows": int, "head_fill": float, "head_cuts": list,
+                             "full_rank": float, "min_full": float, "min_page_share": float}},
     "dedouble": {
         "doubled_line": {"min_coverage": float, "min_result": int, "max_length": int,
                          "protected": list, "protected_chars": str},

@@ -109,10 +109,11 @@ def test_repairs_are_idempotent():
 
 
 #: what the cleaner reaches on the OCR set's test pages today, a little under it (measured:
-#: psm3 seg 60.0, para 25.7, CER 29.2; scan 57.3, 28.0, 28.4; psm4 1.4, 6.3, 116.0)
+#: psm3 seg 60.0, para 25.7, CER 29.2; scan 57.3, 28.0, 28.4; psm4 6.8, 7.8, 88.4 with C003, 1.4,
+#: 6.3, 116.0 before it)
 FLOORS = {
     "psm3": {"seg_f1": 58.0, "para_f1": 24.0, "cer_max": 31.0},
-    "psm4": {"seg_f1": 0.0, "para_f1": 5.0, "cer_max": 120.0},
+    "psm4": {"seg_f1": 5.0, "para_f1": 7.0, "cer_max": 90.0},
     "scan": {"seg_f1": 55.0, "para_f1": 26.0, "cer_max": 30.0},
 }
 

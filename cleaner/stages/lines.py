@@ -15,7 +15,7 @@ from itertools import accumulate, compress
 from ..chars import ORNAMENTS, ends_sentence, opens_bracket, quote_balance, width
 from ..model import _NEWLINE, Change, Line, Page, new_line, replace, source_offset
 from ..rules import Rule, pattern, search, search_any
-from . import columns, interleave
+from . import columns, interleave, ocr_rows
 from ._common import dateline_at
 from .dedouble import parse_doubling
 
@@ -71,7 +71,14 @@ def run(page: Page) -> Page:
     page = page.evolve(layout=replace(page.layout, line_starts=tuple(starts_of_all)))
     changes = []
     extractor = page.rules.option("extractor", "auto")
-    if page.rules.enabled("C001") and extractor in ("auto", "layout") and page.layout.geometry is None:
+    if page.rules.enabled("C003") and page.layout.ocr and page.layout.geometry is None:
+        # rows an OCR engine read across the columns: only on OCR output (detected or said);
+        # a page read so is no page of pdftotext -layout's (C001) nor read across (C002)
+        lines, changes, deleted = ocr_rows.split(page, lines)
+        if deleted:
+            page = page.evolve(overlay=page.overlay.apply(deleted))
+    if page.rules.enabled("C001") and extractor in ("auto", "layout") and page.layout.geometry is None \
+            and not changes:
         lines, changes = columns.split(page, lines, forced=extractor == "layout")
     if page.rules.enabled("C002") and extractor in ("auto", "pdfminer", "pdftotext") and page.layout.geometry is None \
             and not changes and not page.layout.ocr:
