@@ -44,7 +44,10 @@ SCHEMAS = {
     "columns": {"side_by_side": {"min_gap": int, "tolerance": int, "separation": int, "min_rows": int, "min_share": float,
                                   "min_page_share": float, "band_gap": int, "max_lanes": int},
                 "interleaved": {"weights": dict, "width_tolerance": float, "window": int, "start_cost": float,
-                                "beam": int, "same_step": float, "min_steady": int, "use_lexicon": bool}},
+                                "beam": int, "same_step": float, "min_steady": int, "use_lexicon": bool,
+                                "lm_prior": float, "lm_clip": float, "cut_merged": bool,
+                                "merged_min_lines": int, "merged_min_width": float,
+                                "merged_max_blanks": int, "merged_min_cuts": int}},
     "dedouble": {
         "doubled_line": {"min_coverage": float, "min_result": int, "max_length": int,
                          "protected": list, "protected_chars": str},
