@@ -14,6 +14,11 @@ decoded pages how many boxes whose true predecessor lies within the window were 
 ``--fit --pairwise`` fits by conditional logit instead (each box's true join against the other
 candidates of the same box and opening a stream); on the 40 fitting pages it decodes no better
 than the plain fit (pdfminer 80.7 % right joins either way), so the rule file keeps the plain one.
+The lines are read as C002 reads them (poppler's lines of two columns cut in two where the
+rules say ``cut_merged``), and the ``char_model`` cue is measured even where its weight is 0.
+The layer with the character model and the cut was fitted so::
+
+    python benchmarks/fit_interleave.py benchmarks/ext_fit/fit --fit --rules benchmarks/c002_char_model/
 """
 
 from __future__ import annotations
@@ -44,6 +49,12 @@ def page_lines(path: Path) -> tuple[list[str], list[int]]:
     return texts, gaps
 
 
+def page_pieces(texts, gaps, params):
+    """The lines as C002 reads them: a line poppler printed for two columns cut in two."""
+    parts, part_gaps = il.pieces(texts, gaps, params)
+    return [texts[k][a:b].strip() for k, a, b in parts], part_gaps
+
+
 def truth(texts: list[str], ref: list[str]) -> list[int | None]:
     """Each line's position in the reference reading (None: not found there)."""
     pos = collections.defaultdict(list)
@@ -72,19 +83,18 @@ def samples(dirs, rule, extractors=("pdfminer", "pdftotext")):
     for d in dirs:
         for ext in extractors:
             for f in sorted((Path(d) / ext).glob("*.txt")):
-                texts, gaps = page_lines(f)
+                texts, gaps = page_pieces(*page_lines(f), p)
                 ref, _ = page_lines(Path(d) / "pymupdf" / f.name)
                 at = truth(texts, ref)
                 lines = [il.new_line((k, 0, 0, t, 0.0, g)) for k, (t, g) in enumerate(zip(texts, gaps))]
                 infos = [il.LineInfo(t) for t in texts]
                 units = il.boxes(lines)
-                pairs = il.page_pairs(infos)
-                words = il.lexicon() if p["use_lexicon"] else frozenset()
+                ctx = il.context(infos, dict(p, weights=dict(p["weights"], char_model=1.0)))  # the cue measured even at weight 0
                 for i in range(1, len(units)):
                     h = units[i][0]
                     for j in range(max(0, i - p["window"]), i):
                         t = units[j][1]
-                        X.append(il.cues(infos[t], infos[h], i - j, pairs, words, p["width_tolerance"],
+                        X.append(il.cues(infos[t], infos[h], i - j, ctx,
                                          units[j][0] == units[j][1] and units[i][0] == units[i][1]))
                         y.append(float(at[t] is not None and at[h] is not None and at[h] == at[t] + 1))
     return X, y
@@ -98,20 +108,19 @@ def choices(dirs, rule, extractors=("pdfminer", "pdftotext")):
     for d in dirs:
         for ext in extractors:
             for f in sorted((Path(d) / ext).glob("*.txt")):
-                texts, gaps = page_lines(f)
+                texts, gaps = page_pieces(*page_lines(f), p)
                 ref, _ = page_lines(Path(d) / "pymupdf" / f.name)
                 at = truth(texts, ref)
                 lines = [il.new_line((k, 0, 0, t, 0.0, g)) for k, (t, g) in enumerate(zip(texts, gaps))]
                 infos = [il.LineInfo(t) for t in texts]
                 units = il.boxes(lines)
-                pairs = il.page_pairs(infos)
-                words = il.lexicon() if p["use_lexicon"] else frozenset()
+                ctx = il.context(infos, dict(p, weights=dict(p["weights"], char_model=1.0)))  # the cue measured even at weight 0
                 for i in range(1, len(units)):
                     h = units[i][0]
                     cand, right = [], -1
                     for j in range(max(0, i - p["window"]), i):
                         t = units[j][1]
-                        cand.append(il.cues(infos[t], infos[h], i - j, pairs, words, p["width_tolerance"],
+                        cand.append(il.cues(infos[t], infos[h], i - j, ctx,
                                             units[j][0] == units[j][1] and units[i][0] == units[i][1]))
                         if at[t] is not None and at[h] is not None and at[h] == at[t] + 1:
                             right = len(cand) - 1
@@ -154,24 +163,24 @@ def fit_choice(rows, start_cost, ridge=1.0, steps=2000, rate=0.5):
 
 
 def fit(X, y, ridge=1.0, steps=3000, rate=0.5):
-    """Logistic regression by gradient descent; the cues are 0/1, so the joins are counted per
-    distinct cue vector first."""
-    m = len(X[0])
-    w = [0.0] * m
+    """Logistic regression by gradient descent (ridge on every weight but the bias); the joins
+    are counted per distinct cue vector first (most cues are 0/1)."""
+    import numpy as np
+
     n = len(X)
-    table: dict = collections.defaultdict(lambda: [0, 0])
-    for x, t in zip(X, y):
-        table[x][int(t)] += 1
+    table, inv = np.unique(np.asarray(X, dtype=float), axis=0, return_inverse=True)
+    inv = inv.reshape(-1)
+    yy = np.asarray(y, dtype=float)
+    tot = np.bincount(inv, minlength=len(table)).astype(float)
+    pos = np.bincount(inv, weights=yy, minlength=len(table))
+    w = np.zeros(table.shape[1])
+    reg = np.full(table.shape[1], ridge / n)
+    reg[0] = 0.0
     for _ in range(steps):
-        g = [0.0] * m
-        for x, (neg, pos) in table.items():
-            z = sum(a * b for a, b in zip(w, x))
-            pr = 1 / (1 + math.exp(-max(-30, min(30, z))))
-            d = (neg + pos) * pr - pos
-            for k in range(m):
-                g[k] += d * x[k]
-        w = [wk - rate * (gk / n + ridge * wk / n * (k > 0)) for k, (wk, gk) in enumerate(zip(w, g))]
-    return w
+        pr = 1 / (1 + np.exp(-np.clip(table @ w, -30, 30)))
+        g = table.T @ (tot * pr - pos) / n
+        w = w - rate * (g + reg * w)
+    return [float(v) for v in w]
 
 
 def main(argv=None) -> int:
@@ -204,9 +213,12 @@ def main(argv=None) -> int:
                 ref, _ = page_lines(Path(d) / "pymupdf" / f.name)
                 at = truth(texts, ref)
                 r = il.reading(texts, gaps, rule)
+                base += right_joins(list(range(len(texts))), at)
+                tot += len(texts) - 1
                 order = r[0] if r else list(range(len(texts)))
-                if r:  # each box's decoded predecessor against its true one (a box of the window)
-                    _, preds, units = r
+                if r:
+                    at = truth([texts[k][a:b].strip() for k, a, b in r[3]], ref)  # each box's decoded predecessor against its true one (a box of the window)
+                    _, preds, units, _ = r
                     end_at = {at[u[1]]: i for i, u in enumerate(units) if at[u[1]] is not None}
                     for i, u in enumerate(units):
                         j = end_at.get(at[u[0]] - 1, -1) if at[u[0]] is not None else -1
@@ -215,8 +227,6 @@ def main(argv=None) -> int:
                             boxes_right += preds[i] == j
                 pages += 1
                 changed += r is not None
-                tot += len(texts) - 1
-                base += right_joins(list(range(len(texts))), at)
                 got += right_joins(order, at)
         if pages:
             print(f"{ext:10} pages {pages:3} read as interleaved {changed:3}  right joins: extractor's order "

@@ -4,8 +4,14 @@ leading), read column by column; text that is not interleaved is left as it is."
 from __future__ import annotations
 
 import cleaner
-from cleaner.rules import default_rules
+from pathlib import Path
+
+from cleaner.rules import default_rules, load_rules
 from cleaner.stages import interleave
+
+#: the rule layer with the character model and the cut of poppler's merged lines (not the
+#: shipped default: see the README, *Which extractor*)
+CHAR_MODEL = Path(__file__).resolve().parents[1] / "benchmarks" / "c002_char_model"
 
 # two columns of one page, a narrow one (10 ems) and a wide one (20 ems), each line its own box
 NARROW = ("本报讯近日，市农业农村局组织技术人员深入田间地头，指导农户做好春耕备耕工作，确保"
@@ -71,3 +77,59 @@ def test_a_page_that_is_not_interleaved_is_not_decoded():
     rule = default_rules()["C002"]
     lines = ["公平是社会公平的重要基础。近年来，从推", "进义务教育优质均衡发展，到推广双师课堂"] * 8
     assert interleave.reading(lines, [1] * len(lines), rule) is None
+
+
+def test_the_character_model_weighs_the_text_read_across_a_join():
+    # a dictionary of its own: "高级人民法院" is cut after "高级"; "支" never ends a word
+    from cleaner.lexicon import CharModel
+
+    lm = CharModel({"高级人民法院": 50, "高级": 40, "人民": 100, "法院": 80, "支付": 60, "江南": 5, "省": 30},
+                   prior=1.0)
+    assert lm.llr("江南省高级", "人民法院召开") > 0 > lm.llr("提前解约需支", "人民法院召开")
+    assert lm.llr("高级", "，人民") == 0.0 == lm.llr("高级。", "人民")  # a mark ends the context
+
+
+def test_the_character_model_finds_joins_the_word_cues_miss():
+    # real breaks of a typeset page read across (pdfminer): the true join cuts no word of
+    # four characters or fewer and shows no character pair of the page, yet reads on
+    import pytest
+
+    from cleaner.lexicon import default_char_model
+
+    rule = load_rules([str(CHAR_MODEL)])["C002"]
+    if default_char_model(rule.params["lm_prior"]) is None:
+        pytest.skip("jieba is not installed")
+    for tail, head, others in (("通讯员金宏娟）6月12日，江南省高级", "人民法院召开新闻发布会，发布10起涉",
+                                ("公司签订合同，约定主播提前解约需支",)),
+                               ("面对技术难题，创新应用智能", "建造技术，全线铺设",
+                                ("推动人才、技术等要素双向流动、公共服",))):
+        infos = [interleave.LineInfo(x) for x in (tail, head, *others)]
+        ctx = interleave.context(infos, rule.params)
+        assert not interleave.split_word(tail, head, ctx.words)
+        true = interleave.cues(infos[0], infos[1], 2, ctx)[interleave.CUES.index("char_model")]
+        assert true > 0
+        for o in infos[2:]:
+            assert interleave.cues(o, infos[1], 1, ctx)[interleave.CUES.index("char_model")] < true
+
+
+def test_poppler_lines_of_two_columns_are_cut_where_a_piece_fills_a_measure():
+    # poppler prints the lines of two columns standing at one height as one, a blank between
+    rules = load_rules([str(CHAR_MODEL)])
+    rule = rules["C002"]
+    a, b = _cut(NARROW, 10), _cut(WIDE[:100], 10)
+    rows = [x + " " + y for x, y in zip(a, b)]
+    measures = interleave.measures(a + b, rule.params)
+    tol, most = rule.params["width_tolerance"], rule.params["merged_max_blanks"]
+    assert measures == [10] and all(interleave.cuts(r, measures, tol, most) == [10] for r in rows)
+    # not a headline of two parts, a dateline's blank inside its brackets, letter-spacing
+    for line in ("打造一流营商环境 让企业安心发展", "本报讯（记者 胡博鸣）汽笛长鸣，一列满载电子",
+                 "业 内 专 家 认 为，博 物"):
+        assert interleave.cuts(line, [8, 10, 12], tol, most) == []
+    page = cleaner.clean("\n".join(rows) + "\n\n" + "\n\n".join(a[:2] + b[:2]) + "\n\n\f", rules=rules)
+    moves = [c for c in page.changes if c.rule == "C002"]
+    assert moves and NARROW in _text(page) and WIDE[:100] in _text(page)
+
+
+def test_the_shipped_rules_leave_the_character_model_and_the_cut_off():
+    p = default_rules()["C002"].params
+    assert p["weights"]["char_model"] == 0.0 and p["cut_merged"] is False

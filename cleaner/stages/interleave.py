@@ -19,7 +19,13 @@ still open (a column's next line comes before the next line of any column to its
 continues a stream is weighed on the join, by cues measured on the two lines (:data:`CUES`):
 a column's lines fill one measure (display width, half-width characters counted as half; a
 paragraph's last line is shorter and closes its sentence), a word the line break cut in two
-(a word of jieba's dictionary when jieba is installed, and the page's own character pairs).
+(a word of jieba's dictionary when jieba is installed, and the page's own character pairs),
+and how well the text reads on across the break: the log-likelihood ratio, under a character
+trigram model of the dictionary (:class:`cleaner.lexicon.CharModel`), of the head's first two
+characters after the tail's last two against the same characters not joined. Most true joins
+cut no dictionary word (the break falls between words); the model still tells ``江南省高级 |
+人民法院`` (+1.0) from ``约定主播提前解约需支 | 人民法院`` (-1.0). (Its weight is 0 in the
+shipped rules, and the model is then not built: the README, *Which extractor*, says why.)
 Their weights are fitted (``benchmarks/fit_interleave.py``) and live in ``rules/columns.toml``.
 The streams are decoded over the whole run at once (a Viterbi search over which of the last
 ``window`` boxes are open), not line by line, and read out one after the other, in the order
@@ -37,7 +43,8 @@ show 8 at most, columns read across 10 to 70). The move is one
 recorded change per stretch of reordered boxes (rule C002), with the streams as evidence.
 
 poppler also prints two columns' lines that stand at one height as one line, a single blank
-between them (``……村民和游客。 进 出 境 货 物``): not yet cut here (issue #16).
+between them (``……村民和游客。 进出境货物``): with ``cut_merged`` (off in the shipped rules)
+such a line is cut where a piece fills a measure of the page (:func:`cuts`), each piece a box.
 """
 
 from __future__ import annotations
@@ -46,6 +53,7 @@ import re
 from functools import lru_cache
 
 from ..chars import ends_sentence, width
+from ..lexicon import CharModel, default_char_model, dictionary_counts
 from ..model import Change, Line, Page, new_line
 from ..rules import Rule
 
@@ -54,7 +62,7 @@ STAGE = "columns"
 #: the cues measured on a join of line ``t`` (a box's last) to line ``h`` (the next box's
 #: first), in the order of the weights' names in the rule file
 CUES = ("bias", "same_width", "open_same", "open_step", "open_mismatch", "closed",
-        "page_pair", "lexicon", "adjacent", "wider_h", "adjacent_lone", "bare_far")
+        "page_pair", "lexicon", "adjacent", "wider_h", "adjacent_lone", "bare_far", "char_model")
 
 #: what pdfminer.six and pdftotext end each page with (and PyMuPDF, OCR engines, text
 #: layers do not): the mark that lets a page be decoded without being told its extractor
@@ -63,6 +71,8 @@ _BLANK = re.compile(r"[ \u3000\u00a0]+")
 #: a clause mark: a line without one is a headline, a byline or a piece of one
 _CLAUSE = re.compile(r"[，。、；：？！]")
 _HAN = re.compile(r"[\u3400-\u9fff]")
+#: a single blank between two printed characters
+_SINGLE = re.compile(r"(?<=\S) (?=\S)")
 
 
 class LineInfo:
@@ -82,22 +92,36 @@ class LineInfo:
 def lexicon() -> frozenset:
     """Words of two to four characters of jieba's dictionary (empty when jieba is not
     installed): built once per process, only on a page that is read as interleaved."""
-    try:
-        import jieba  # noqa: F401
-    except ImportError:
-        return frozenset()
-    import os
-    path = os.path.join(os.path.dirname(jieba.__file__), "dict.txt")
-    words = set()
-    try:
-        with open(path, encoding="utf-8") as f:
-            for row in f:
-                w = row.split(" ", 1)[0]
-                if 2 <= len(w) <= 4:
-                    words.add(w)
-    except OSError:
-        return frozenset()
-    return frozenset(words)
+    counts = dictionary_counts()
+    return frozenset(w for w in counts if 2 <= len(w) <= 4)
+
+
+class JoinContext:
+    """What the cues of a page's joins share: the page's own character pairs, the words of
+    the dictionary, the character model (None: not used), the width tolerance and the bound
+    on the model's log-likelihood ratio (a pair the dictionary knows only once or twice must
+    not outweigh every other cue)."""
+
+    __slots__ = ("pairs", "words", "lm", "tol", "clip")
+
+    def __init__(self, pairs: set, words: frozenset, lm: CharModel | None, tol: float, clip: float):
+        self.pairs, self.words, self.lm, self.tol, self.clip = pairs, words, lm, tol, clip
+
+    def char_model(self, tb: str, hb: str) -> float:
+        """How much likelier the first characters of ``hb`` are after the last of ``tb``
+        than on their own (the log-likelihood ratio of :class:`CharModel`, bounded by
+        ``clip``): the text read across the join against the same characters not joined."""
+        if self.lm is None:
+            return 0.0
+        v = self.lm.llr(tb, hb)
+        return max(-self.clip, min(self.clip, v))
+
+
+def context(infos: list[LineInfo], params: dict) -> JoinContext:
+    """The :class:`JoinContext` of a page's lines under the rule's parameters."""
+    lm = default_char_model(params["lm_prior"]) if params["use_lexicon"] and params["weights"].get("char_model") else None
+    return JoinContext(page_pairs(infos), lexicon() if params["use_lexicon"] else frozenset(), lm,
+                       params["width_tolerance"], params["lm_clip"])
 
 
 def page_pairs(infos: list[LineInfo]) -> set:
@@ -122,19 +146,19 @@ def split_word(t: str, h: str, words: frozenset) -> bool:
     return False
 
 
-def cues(t: LineInfo, h: LineInfo, distance: int, pairs: set, words: frozenset, tol: float,
-         lone: bool = False) -> tuple:
+def cues(t: LineInfo, h: LineInfo, distance: int, ctx: JoinContext, lone: bool = False) -> tuple:
     """The cues of the join ``t`` -> ``h`` (see :data:`CUES`), ``distance`` boxes apart
     (``lone``: both boxes are a single line, as every line is where columns come across)."""
+    tol, pairs = ctx.tol, ctx.pairs
     same = abs(t.width - h.width) <= tol
     open_ = not t.closed
     step = open_ and not same and h.width < t.width and h.closed
     tb, hb = t.bare, h.bare
     pair = bool(tb and hb and _HAN.match(tb[-1]) and _HAN.match(hb[0]) and tb[-1] + hb[0] in pairs)
     return (1.0, float(same), float(open_ and same), float(step), float(open_ and not same and not step),
-            float(t.closed), float(pair), float(split_word(tb, hb, words)), float(distance == 1),
+            float(t.closed), float(pair), float(split_word(tb, hb, ctx.words)), float(distance == 1),
             float(open_ and h.width > t.width + tol), float(distance == 1 and lone),
-            float(distance > 1 and not t.marked))
+            float(distance > 1 and not t.marked), ctx.char_model(tb, hb))
 
 
 def boxes(lines: list[Line]) -> list[tuple[int, int]]:
@@ -221,22 +245,81 @@ def steady(preds: list[int], min_steady: int) -> bool:
     return False
 
 
+def measures(texts: list[str], params: dict) -> list[float]:
+    """The measures of the page (display widths, in ems): widths that at least
+    ``merged_min_lines`` lines without a blank inside fill, ``merged_min_width`` ems or more."""
+    count: dict = {}
+    for t in texts:
+        if " " not in t:
+            w = round(width(t))
+            count[w] = count.get(w, 0) + 1
+    return sorted(w for w, c in count.items() if c >= params["merged_min_lines"] and w >= params["merged_min_width"])
+
+
+def cuts(text: str, page_measures: list[float], tol: float, max_blanks: int) -> list[int]:
+    """Where poppler printed two columns' lines as one: the single blanks of ``text`` (not a
+    letter-spaced run, ``住 房 和``) where the piece before or the rest after fills a measure.
+    A line with more than ``max_blanks`` blanks is not cut: pdfminer spaces a justified line
+    out with blanks here and there (``洛 阳 博 物 馆的夜 场是``), poppler prints a blank only
+    between the columns (and in a byline). Nor is a line without a clause mark: a headline
+    of two parts (``打造一流营商环境 让企业安心发展``), a byline, a folio."""
+    if not page_measures or " " not in text or text.count(" ") > max_blanks or not _CLAUSE.search(text):
+        return []
+    out, last = [], 0
+    for m in _SINGLE.finditer(text):
+        b = m.start()
+        if text[b - 2:b - 1] == " " or text[b + 2:][:1] == " ":
+            continue  # letter-spacing
+        if text.count("（", 0, b) > text.count("）", 0, b):
+            continue  # inside brackets: a dateline's ``（记者 张林海）``
+        before, after = width(_BLANK.sub("", text[last:b])), width(_BLANK.sub("", text[b + 1:]))
+        if any(abs(before - w) <= tol or abs(after - w) <= tol for w in page_measures):
+            out.append(b)
+            last = b + 1
+    return out
+
+
+def pieces(texts: list[str], gaps: list[int], params: dict) -> tuple[list[tuple[int, int, int]], list[int]]:
+    """The pieces of the lines, ``(line, start, end)``, and the blanks before each: a line
+    cut in two (:func:`cuts`) gives a piece per column, each a box of its own, and the line
+    after it opens a box too; only on a page with ``merged_min_cuts`` such lines or more."""
+    page_measures = measures(texts, params) if params["cut_merged"] else []
+    every = [cuts(t, page_measures, params["width_tolerance"], params["merged_max_blanks"]) for t in texts]
+    if sum(map(bool, every)) < params["merged_min_cuts"]:
+        every = [[] for _ in texts]  # a line or two: not poppler's habit but a chance fit
+    out, out_gaps, cut_before = [], [], False
+    for k, (t, g) in enumerate(zip(texts, gaps)):
+        at = every[k]
+        starts = [0] + [b + 1 for b in at]
+        ends = at + [len(t)]
+        for n, (a, b) in enumerate(zip(starts, ends)):
+            out.append((k, a, b))
+            out_gaps.append(max(g, 1) if (at or cut_before) and n == 0 else (1 if n else g))
+        cut_before = bool(at)
+    return out, out_gaps
+
+
 def reading(texts: list[str], gaps: list[int], rule: Rule):
-    """The decoding on bare line texts and blank counts: (new order of line indices, preds
-    of the boxes, boxes), or None when the lines are not read as interleaved."""
+    """The decoding on line texts and blank counts: (new order of the pieces, preds of the
+    boxes, boxes, the pieces as ``(line, start, end)`` of :func:`pieces`), or None when the
+    lines are not read as interleaved."""
     p = rule.params
+    parts, part_gaps = pieces(texts, gaps, p)
+    got = _read([texts[k][a:b] for k, a, b in parts], part_gaps, p)
+    return None if got is None else (*got, parts)
+
+
+def _read(texts: list[str], gaps: list[int], p: dict):
     lines = [new_line((k, 0, 0, t, 0.0, g)) for k, (t, g) in enumerate(zip(texts, gaps))]
     infos = [LineInfo(t) for t in texts]
     units = boxes(lines)
     if len(units) < p["min_steady"]:
         return None
-    pairs = page_pairs(infos)
-    words = lexicon() if p["use_lexicon"] else frozenset()
+    ctx = context(infos, p)
     w = [p["weights"].get(name, 0.0) for name in CUES]
-    tol = p["width_tolerance"]
 
     def score(j: int, i: int) -> float:
-        c = cues(infos[units[j][1]], infos[units[i][0]], i - j, pairs, words, tol,
+        c = cues(infos[units[j][1]], infos[units[i][0]], i - j, ctx,
                  units[j][0] == units[j][1] and units[i][0] == units[i][1])
         return sum(a * b for a, b in zip(w, c))
 
@@ -245,6 +328,14 @@ def reading(texts: list[str], gaps: list[int], rule: Rule):
         return None
     out = [k for s in order(preds) for u in s for k in range(units[u][0], units[u][1] + 1)]
     return out, preds, units
+
+
+def _lead(t: str) -> int:
+    return len(t) - len(t.lstrip())
+
+
+def _trail(t: str) -> int:
+    return len(t) - len(t.rstrip())
 
 
 def _box_of(units: list[tuple[int, int]], k: int) -> int:
@@ -268,7 +359,14 @@ def split(page: Page, lines: list[Line], forced: bool = False) -> tuple[list[Lin
     got = reading([ln.text for ln in lines], [ln.gap_before for ln in lines], rule)
     if got is None:
         return lines, []
-    new_order, preds, units = got
+    new_order, preds, units, parts = got
+    if len(parts) > len(lines):  # lines cut in two: a line per piece (the line's span, cut)
+        lines = [new_line((n, lines[k].start + a + _lead(lines[k].text[a:b]),
+                           lines[k].start + b - _trail(lines[k].text[a:b]), lines[k].text[a:b].strip(),
+                           width(lines[k].text[a:b].strip()), lines[k].gap_before if a == 0 else 0))
+                 for n, (k, a, b) in enumerate(parts)]
+    last_piece = {k: n for n, (k, _, _) in enumerate(parts)}
+    piece_end = [last_piece[k] for k, _, _ in parts]  # a line cut in two moves whole or not at all
     streams = order(preds)
     stream_of = {u: k for k, st in enumerate(streams) for u in st}
     unit_pos = {}  # box -> where its first line now stands
@@ -281,7 +379,7 @@ def split(page: Page, lines: list[Line], forced: bool = False) -> tuple[list[Lin
     hi = -1
     first = 0
     for pos, k in enumerate(new_order):
-        hi = max(hi, k)
+        hi = max(hi, k, piece_end[k])
         if hi == pos:
             if pos > first or new_order[first] != first:
                 s, e = lines[first].start, lines[pos].end
