@@ -77,54 +77,51 @@ def right_joins(order: list[int], at: list[int | None]) -> int:
     return sum(1 for a, b in zip(order, order[1:]) if at[a] is not None and at[b] is not None and at[b] == at[a] + 1)
 
 
-def samples(dirs, rule, extractors=("pdfminer", "pdftotext")):
+def _decoded(dirs, rule, extractors):
+    """Per page of the extractors' text: its lines' facts, its boxes, the decoding context and
+    where each line stands in PyMuPDF's order (the truth)."""
     p = rule.params
-    X, y = [], []
     for d in dirs:
         for ext in extractors:
             for f in sorted((Path(d) / ext).glob("*.txt")):
                 texts, gaps = page_pieces(*page_lines(f), p)
                 ref, _ = page_lines(Path(d) / "pymupdf" / f.name)
-                at = truth(texts, ref)
                 lines = [il.new_line((k, 0, 0, t, 0.0, g)) for k, (t, g) in enumerate(zip(texts, gaps))]
                 infos = [il.LineInfo(t) for t in texts]
-                units = il.boxes(lines)
                 ctx = il.context(infos, dict(p, weights=dict(p["weights"], char_model=1.0)))  # the cue measured even at weight 0
-                for i in range(1, len(units)):
-                    h = units[i][0]
-                    for j in range(max(0, i - p["window"]), i):
-                        t = units[j][1]
-                        X.append(il.cues(infos[t], infos[h], i - j, ctx,
-                                         units[j][0] == units[j][1] and units[i][0] == units[i][1]))
-                        y.append(float(at[t] is not None and at[h] is not None and at[h] == at[t] + 1))
+                yield infos, il.boxes(lines), ctx, truth(texts, ref)
+
+
+def samples(dirs, rule, extractors=("pdfminer", "pdftotext")):
+    window = rule.params["window"]
+    X, y = [], []
+    for infos, units, ctx, at in _decoded(dirs, rule, extractors):
+        for i in range(1, len(units)):
+            h = units[i][0]
+            for j in range(max(0, i - window), i):
+                t = units[j][1]
+                X.append(il.cues(infos[t], infos[h], i - j, ctx,
+                                 units[j][0] == units[j][1] and units[i][0] == units[i][1]))
+                y.append(float(at[t] is not None and at[h] is not None and at[h] == at[t] + 1))
     return X, y
 
 
 def choices(dirs, rule, extractors=("pdfminer", "pdftotext")):
     """For every box after the first, its candidate joins (the cues of a join to each of the
     ``window`` boxes before it) and which of them is true (-1: none, the box opens a stream)."""
-    p = rule.params
+    window = rule.params["window"]
     out = []
-    for d in dirs:
-        for ext in extractors:
-            for f in sorted((Path(d) / ext).glob("*.txt")):
-                texts, gaps = page_pieces(*page_lines(f), p)
-                ref, _ = page_lines(Path(d) / "pymupdf" / f.name)
-                at = truth(texts, ref)
-                lines = [il.new_line((k, 0, 0, t, 0.0, g)) for k, (t, g) in enumerate(zip(texts, gaps))]
-                infos = [il.LineInfo(t) for t in texts]
-                units = il.boxes(lines)
-                ctx = il.context(infos, dict(p, weights=dict(p["weights"], char_model=1.0)))  # the cue measured even at weight 0
-                for i in range(1, len(units)):
-                    h = units[i][0]
-                    cand, right = [], -1
-                    for j in range(max(0, i - p["window"]), i):
-                        t = units[j][1]
-                        cand.append(il.cues(infos[t], infos[h], i - j, ctx,
-                                            units[j][0] == units[j][1] and units[i][0] == units[i][1]))
-                        if at[t] is not None and at[h] is not None and at[h] == at[t] + 1:
-                            right = len(cand) - 1
-                    out.append((cand, right))
+    for infos, units, ctx, at in _decoded(dirs, rule, extractors):
+        for i in range(1, len(units)):
+            h = units[i][0]
+            cand, right = [], -1
+            for j in range(max(0, i - window), i):
+                t = units[j][1]
+                cand.append(il.cues(infos[t], infos[h], i - j, ctx,
+                                    units[j][0] == units[j][1] and units[i][0] == units[i][1]))
+                if at[t] is not None and at[h] is not None and at[h] == at[t] + 1:
+                    right = len(cand) - 1
+            out.append((cand, right))
     return out
 
 

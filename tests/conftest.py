@@ -36,6 +36,32 @@ def page_texts(page) -> list[str]:
     return out
 
 
+def check_figures(gold_dir: Path, floor: dict) -> None:
+    """The cleaner's figures on a folder of gold pages reach ``floor`` (seg_f1, para_f1: at
+    least; cer_max: at most; percent): what a committed set's test pages are held to."""
+    from cleaner.rules import default_rules
+    from cleaner.train import Evaluator, load_gold_dirs
+
+    with Evaluator(load_gold_dirs([gold_dir]), 1) as ev:
+        s = ev.summary(default_rules())
+    assert s["seg_f1"] * 100 >= floor["seg_f1"]
+    assert s["para_f1"] * 100 >= floor["para_f1"]
+    assert s["cer"] * 100 <= floor["cer_max"]
+
+
+def losing_text(root: Path) -> list[Path]:
+    """The pages under ``root`` (``*/*/*.txt``) whose cleaned page fails the "nothing lost"
+    check, relative to ``root``."""
+    import cleaner
+    from cleaner.conservation import check
+
+    bad = []
+    for path in sorted(root.glob("*/*/*.txt")):
+        if check(cleaner.clean(path.read_text(encoding="utf-8"), name=path.name)):
+            bad.append(path.relative_to(root))
+    return bad
+
+
 _ASCII_RUN = re.compile(r"[0-9A-Za-z.%]+")
 
 
@@ -97,6 +123,18 @@ def run_until(text: str, last: str, **options):
 def stages_until():
     """``stages_until(text, "label", **options)``: run the pipeline up to a stage, for unit tests."""
     return run_until
+
+
+@pytest.fixture(scope="session")
+def figures_hold():
+    """``figures_hold(gold_dir, floor)``: a committed set's figures reach their floor."""
+    return check_figures
+
+
+@pytest.fixture(scope="session")
+def pages_losing_text():
+    """``pages_losing_text(root)``: the pages under ``root`` whose cleaning loses text."""
+    return losing_text
 
 
 @pytest.fixture(scope="session")

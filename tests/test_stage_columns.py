@@ -122,25 +122,13 @@ FLOORS = {
 
 @pytest.mark.skipif(not SET.is_dir(), reason="extractor set not here")
 @pytest.mark.parametrize("extractor", sorted(FLOORS))
-def test_extractor_set_figures_hold(extractor):
-    from cleaner.train import Evaluator, load_gold_dirs
-
-    with Evaluator(load_gold_dirs([SET / "test" / extractor]), 1) as ev:
-        s = ev.summary(default_rules())
-    floor = FLOORS[extractor]
-    assert s["seg_f1"] * 100 >= floor["seg_f1"]
-    assert s["para_f1"] * 100 >= floor["para_f1"]
-    assert s["cer"] * 100 <= floor["cer_max"]
+def test_extractor_set_figures_hold(extractor, figures_hold):
+    figures_hold(SET / "test" / extractor, FLOORS[extractor])
 
 
 @pytest.mark.skipif(not SET.is_dir(), reason="extractor set not here")
-def test_extractor_set_pages_keep_every_character():
-    bad = []
-    for path in sorted(SET.glob("*/*/*.txt")):
-        page = cleaner.clean(path.read_text(encoding="utf-8"), name=path.name)
-        if check(page):
-            bad.append(path.relative_to(SET))
-    assert bad == []
+def test_extractor_set_pages_keep_every_character(pages_losing_text):
+    assert pages_losing_text(SET) == []
 
 
 def test_the_wide_blank_run_pattern_finds_what_its_definition_says():

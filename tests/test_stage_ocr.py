@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 
 import cleaner
-from cleaner.conservation import check
 from cleaner.rules import default_rules
 from cleaner.stages.ocr import is_ocr
 
@@ -120,25 +119,13 @@ FLOORS = {
 
 @pytest.mark.skipif(not SET.is_dir(), reason="OCR set not here")
 @pytest.mark.parametrize("variant", sorted(FLOORS))
-def test_ocr_set_figures_hold(variant):
-    from cleaner.train import Evaluator, load_gold_dirs
-
-    with Evaluator(load_gold_dirs([SET / "test" / variant]), 1) as ev:
-        s = ev.summary(default_rules())
-    floor = FLOORS[variant]
-    assert s["seg_f1"] * 100 >= floor["seg_f1"]
-    assert s["para_f1"] * 100 >= floor["para_f1"]
-    assert s["cer"] * 100 <= floor["cer_max"]
+def test_ocr_set_figures_hold(variant, figures_hold):
+    figures_hold(SET / "test" / variant, FLOORS[variant])
 
 
 @pytest.mark.skipif(not SET.is_dir(), reason="OCR set not here")
-def test_ocr_set_pages_keep_every_character():
-    bad = []
-    for path in sorted(SET.glob("*/*/*.txt")):
-        page = cleaner.clean(path.read_text(encoding="utf-8"), name=path.name)
-        if check(page):
-            bad.append(path.relative_to(SET))
-    assert bad == []
+def test_ocr_set_pages_keep_every_character(pages_losing_text):
+    assert pages_losing_text(SET) == []
 
 
 def test_a_lookalike_is_corrected_only_where_the_lexicon_argues_for_it():
