@@ -498,3 +498,17 @@ def test_words_by_a_reporter_with_the_picture_from_elsewhere_is_a_byline():
     page = cleaner.clean("城市书房成了市民的文化客厅\n\n本报讯 今年以来，全市新建城市书房20家。\n\n"
                          "图为市民在书房阅读。\n供图/新华社\n")
     assert not page.articles[0].byline
+
+
+def test_an_edited_quote_whose_first_line_copies_the_text_is_no_headline_over_a_quote():
+    """An editor swapped the quote's clauses: its first line is a word-for-word stretch of the
+    body, so it is the quote's own line, not a headline run into the quote below it (the top
+    of a synthesised training page, tests/data/edited_quote_page.txt)."""
+    from pathlib import Path
+
+    text = (Path(__file__).parent / "data" / "edited_quote_page.txt").read_text(encoding="utf-8")
+    page = cleaner.page_dict(cleaner.clean(text))
+    titles = [a["title"] for a in page["articles"]]
+    assert "现在当天就能运到省城批发市" not in titles
+    quotes = [q for a in page["articles"] for q in a["pullquotes"]]
+    assert "现在当天就能运到省城批发市场，“以前一车水果要等大半天。" in quotes

@@ -514,8 +514,10 @@ def split_stacked_quotes(page: Page, blocks: list[Block], rule: Rule, changes: l
             if not any(exact.values()):
                 out.append(b)  # no piece repeats exactly, however the first line is read
                 continue
-            if may_merge and repeats(piece_text(0, pieces[1][1]), fuzzy=True):
-                # the first line belongs to the quote after it: no headline to cut off
+            if may_merge and (exact[pieces[0]] or repeats(piece_text(0, pieces[1][1]), fuzzy=True)):
+                # the first line belongs to the quote after it: no headline to cut off (nor is a
+                # first line that copies the text word for word one: an editor's quote that
+                # swapped its clauses, 现在当天就能运到省城批发市 / 场，“以前一车水果…)
                 pieces = [(0, pieces[1][1])] + pieces[2:]
         # (the exact test of the pieces first: the fuzzy one of the whole block is dearer)
         matched = len(pieces) > 1 and (head > 0 or any(exact[piece] for piece in pieces)
