@@ -68,7 +68,7 @@ SCHEMAS = {
             "gap_window": int, "gap_everywhere_min": float, "gap_informative_max": float,
             "caption_openers": list, "caption_end": float, "weights": dict, "dateline_alone": list,
             "standalone_max_width": float, "quote_spread": float,
-            "copy_window": int, "copy_min_line": int, "copy_min_chars": int, "copy_context": int, "copy_narrower": float,
+            "copy_window": int, "copy_min_line": int, "copy_min_chars": int, "copy_context": int, "copy_narrower": float, "copy_across": int,
             "paragraph_openers": list, "no_break_endings": str, "closing_lines": list, "turn_openers": list,
         },
         "hyphen_join": {},

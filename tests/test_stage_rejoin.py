@@ -509,3 +509,37 @@ def test_copy_edges_leave_a_partial_or_unpunctuated_copy_alone():
              "站项目负责人表", "示。", "记者近日从兴安市金融管"]
     edges = copy_edges(lines, [cleaner_width(t) for t in lines], default_rules()["J001"].params)
     assert edges == set()
+
+
+# an editor's quote (clauses swapped) whose first line, with no mark, reads like a subhead
+EDITED_QUOTE = """中欧班列跑出加速度
+
+本报布鲁塞尔20日电 寒冬时节，西安国际港站内一派繁忙
+景象。龙门吊来回穿梭，一只只集装箱被吊装上车，一列满载
+汽车零部件的中欧班列缓缓驶出。
+
+西安国际港站内一派
+繁忙景象，寒冬时节。
+
+今年以来，西安国际港站开行中欧班列超过四千列，货物
+通达欧洲多个国家和地区，开放通道越走越宽。
+"""
+
+
+def test_a_quote_line_whose_text_runs_on_elsewhere_is_joined_not_a_heading():
+    page = cleaner.page_dict(cleaner.clean(EDITED_QUOTE))
+    (art,) = page["articles"]
+    assert art["pullquotes"] == ["西安国际港站内一派繁忙景象，寒冬时节。"]
+    assert [b["kind"] for b in art["blocks"]] == ["paragraph", "paragraph"]
+
+
+def test_a_heading_broken_over_lines_is_not_joined_by_its_echo():
+    """A title broken over two lines, its words echoed in the text: no clause in the next
+    line, so the copy says nothing about the break."""
+    from cleaner.stages.rejoin import CopiedAcross
+
+    texts = ["省高院发布10起涉新就", "业形态劳动争议典型案例", "本报讯 省高院发布10起涉新就业形态劳动争议典型案例，明确责任。"]
+    across = CopiedAcross(texts, default_rules()["J001"].params)
+    assert not across(0)
+    texts = ["西安国际港站内一派", "繁忙景象，寒冬时节。", "寒冬时节，西安国际港站内一派繁忙景象。"]
+    assert CopiedAcross(texts, default_rules()["J001"].params)(0)

@@ -580,6 +580,37 @@ def copy_edges(texts: list[str], widths: list[float], p: dict) -> set[int]:
     return edges
 
 
+class CopiedAcross:
+    """Whether the text across the break after line ``i`` (``copy_across`` characters either
+    side) stands word for word elsewhere within ``copy_window`` characters of the page: a pull
+    quote, copied or edited, and the paragraph it copies share their stretches, breaks or not,
+    so a stretch that runs across a break in one and stands whole in the other reads on there
+    (西安国际港站内一派 / 繁忙景象，: the quote's first line is no heading). Asked only of the
+    breaks the other cues would make, one search of a window each."""
+
+    __slots__ = ("texts", "flat", "starts", "n", "window")
+
+    def __init__(self, texts: list[str], p: dict):
+        self.texts = texts
+        self.flat = "".join(texts)
+        self.starts, pos = [], 0
+        for t in texts:
+            self.starts.append(pos)
+            pos += len(t)
+        self.n, self.window = p["copy_across"], p["copy_window"]
+
+    def __call__(self, i: int) -> bool:
+        a, b = self.texts[i], self.texts[i + 1]
+        n = self.n
+        if len(a) < n or len(b) < n or not _CLAUSE_MARK.search(b):
+            return False  # (a heading broken over lines has no clause: its lines stay lines)
+        stretch = a[-n:] + b[:n]
+        at = self.starts[i + 1] - n
+        flat = self.flat
+        return flat.find(stretch, max(0, at - self.window), at) >= 0 \
+            or flat.find(stretch, at + 2 * n, at + 2 * n + self.window) >= 0
+
+
 def gap_conventions(lines, p: dict) -> tuple[tuple[bool, ...], tuple[bool, ...]]:
     """Per line: does the text around it set a blank line after every line (then a missing
     one is news), or only between paragraphs (then a blank line is a break)?
@@ -718,8 +749,9 @@ def run(page: Page) -> Page:
 
     geo = page.geometry()
     # (a PDF page shows its pull quotes' frames and type: the geometry cues part them)
-    copies = copy_edges([ln.text.strip() for ln in lines], [ln.width for ln in lines], p) \
-        if page.layout.geometry is None else set()
+    plain_texts = [ln.text.strip() for ln in lines]
+    copies = copy_edges(plain_texts, [ln.width for ln in lines], p) if page.layout.geometry is None else set()
+    across = CopiedAcross(plain_texts, p) if page.layout.geometry is None else None
     printed = lines  # (the lines as the page has them: the blocks' widths are theirs)
     scored = measured(page, ends)
     lines = scored.lines
@@ -783,6 +815,10 @@ def run(page: Page) -> Page:
             if i in copies:
                 score += p["weights"]["copy_edge"]
                 cues = list(cues) + [(p["weights"]["copy_edge"], "an edge of lines that copy text set nearby: a pull quote", ())]
+            if score > 0 and across is not None and across(i):
+                score += p["weights"]["copied_across"]
+                cues = list(cues) + [(p["weights"]["copied_across"], "the text across the break stands word for word "
+                                      "elsewhere on the page: a quote of it, or the text it quotes, reads on", ())]
         if score > 0 or (i + 1) in heading_groups:
             close()
             cur, joiners, mid, plain = [i + 1], [], None, None
