@@ -602,8 +602,10 @@ class CopiedAcross:
     def __call__(self, i: int) -> bool:
         a, b = self.texts[i], self.texts[i + 1]
         n = self.n
-        if len(a) < n or len(b) < n or not _CLAUSE_MARK.search(b):
-            return False  # (a heading broken over lines has no clause: its lines stay lines)
+        if len(a) < n or len(b) < n or not _CLAUSE_MARK.search(b) or ends_sentence(a):
+            # (a heading broken over lines has no clause: its lines stay lines; a stretch across
+            # a sentence's end says nothing of a paragraph's: a page may repeat two sentences)
+            return False
         stretch = a[-n:] + b[:n]
         at = self.starts[i + 1] - n
         flat = self.flat
