@@ -7,7 +7,8 @@ owner: whose paragraph, subhead, headline field, caption, quote or furniture it 
 it, pairs articles as the scorer does and, for every gold article not segmented right (body
 similarity under the scorer's ``SEG_MIN``), says which predicted articles its body went to,
 which other articles' bodies joined it and what heads each part, then names a cause. Only
-``train`` and ``valid`` are allowed: the test split is held out.
+``train``, ``valid`` and the OCR-style splits (``ocr``, ``ocr_fit``, ``ocr_valid``) are allowed:
+the test split is held out.
 """
 
 from __future__ import annotations
@@ -25,20 +26,21 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from cleaner import clean, page_dict  # noqa: E402
 from cleaner import scoring  # noqa: E402
 from cleaner.conventions import load_conventions  # noqa: E402
-from cleaner.synth import PageMaker, load_stories  # noqa: E402
+from cleaner.synth import PageMaker, load_noise, load_stories  # noqa: E402
 from cleaner.synth import page_seed  # noqa: E402
-from splits import SPLITS, pool_of  # noqa: E402
+from splits import OCR_SPLITS, SPLITS, pool_of  # noqa: E402
 
 PART_MIN = 0.15  # a share of an article's body chars that counts as a part of it
 
 
 def maker_for(split: str) -> tuple[PageMaker, int]:
-    pool, _, seed = SPLITS[split]
+    pool, _, seed = SPLITS[split] if split in SPLITS else OCR_SPLITS[split]
     stories = [s for s in load_stories(sorted((ROOT / "samples" / "articles").glob("*.jsonl")))
                if pool_of(s.id) == pool]
     cat = load_conventions()
     papers = [p for p in cat.papers if pool_of("paper:" + p) == pool]
-    return PageMaker(stories, conventions=cat.only_papers(papers)), seed
+    ocr = load_noise() if split in OCR_SPLITS else None  # every page of an OCR split is read so
+    return PageMaker(stories, conventions=cat.only_papers(papers), ocr=ocr), seed
 
 
 def owners_by_offset(s) -> tuple[list[int], list[tuple]]:
@@ -207,7 +209,7 @@ def analyse(name: str, s) -> list[dict]:
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("split", nargs="?", default="train", choices=[k for k in SPLITS if k != "test"])
+    ap.add_argument("split", nargs="?", default="train", choices=[k for k in (*SPLITS, *OCR_SPLITS) if k != "test"])
     ap.add_argument("--pages", type=int)
     ap.add_argument("--only")
     ap.add_argument("--list", action="store_true")

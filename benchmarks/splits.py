@@ -30,7 +30,9 @@ SPLITS = {  # name: (pool, pages, seed)
 }
 #: pages read in the OCR style (``cleaner synth --style ocr``): for fitting and validating the
 #: layout stages on OCR text, from the train pool with the train papers
-OCR_SPLITS = {"ocr": ("train", 60, 404)}
+OCR_SPLITS = {"ocr": ("train", 60, 404),
+              # the layout weights' OCR share is fitted on ``ocr_fit`` and chosen on ``ocr_valid``
+              "ocr_fit": ("train", 120, 505), "ocr_valid": ("train", 60, 606)}
 TEST_SHARE = 30  # percent of stories held out for the test pool
 
 

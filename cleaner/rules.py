@@ -21,7 +21,7 @@ import re
 import string
 import time
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import compress
 from pathlib import Path
 from typing import Any
@@ -74,6 +74,7 @@ class RuleSet:
     rules: tuple[Rule, ...]
     options: tuple[tuple[str, Any], ...] = ()
     _index: dict = field(default_factory=dict, compare=False, repr=False)
+    _ocr: dict = field(default_factory=dict, compare=False, repr=False)  # the on_ocr() view
 
     def __post_init__(self):
         self._index.update({r.id: r for r in self.rules})
@@ -102,6 +103,54 @@ class RuleSet:
     def for_stage(self, stage: str) -> list[Rule]:
         return [r for r in self.rules if r.stage == stage]
 
+    def on_ocr(self) -> "RuleSet":
+        """The rules as they read OCR output: each rule's ``ocr`` numbers in place of its own.
+
+        An OCR engine's text keeps no indent and sets a blank line around every block it
+        finds, inside a paragraph where a column ends too: a cue that means a paragraph break
+        in a text layer means less there, so the layout weights are fitted a second time, on
+        OCR-style pages (see ``OCR_OVERLAY``). Built once per RuleSet."""
+        if not self._ocr:
+            rules = tuple(replace(r, params=ocr_params(r.params)) if r.params.get(OCR_OVERLAY) else r
+                          for r in self.rules)
+            self._ocr["rules"] = RuleSet(rules, self.options)
+        return self._ocr["rules"]
+
+
+#: A rule's optional table of the numbers it uses on OCR output instead of its own
+#: (:meth:`RuleSet.on_ocr`): each entry names a numeric parameter of the rule, or else an entry
+#: of its table of cue weights (``ocr = { short_deficit = 3.0, blank_line = 0.5 }``).
+OCR_OVERLAY = "ocr"
+
+
+def _overlay_target(params: dict, name: str) -> str | None:
+    """The parameter an ``ocr`` entry replaces: ``name`` itself, or the table holding it."""
+    if name in params and _is_number(params[name]):
+        return name
+    tables = [k for k, v in params.items() if k != OCR_OVERLAY and isinstance(v, dict) and name in v]
+    return tables[0] if len(tables) == 1 else None
+
+
+def ocr_params(params: dict) -> dict:
+    """``params`` with the numbers of its ``ocr`` table in place."""
+    out = dict(params)
+    for name, value in params.get(OCR_OVERLAY, {}).items():
+        target = _overlay_target(params, name)
+        if target == name:
+            out[name] = value
+        else:
+            out[target] = {**out[target], name: value}
+    return out
+
+
+def _validate_overlay(params: dict, where: str) -> None:
+    for name in params.get(OCR_OVERLAY, {}):
+        if _overlay_target(params, name) is None:
+            known = [k for k, v in params.items() if _is_number(v)] + \
+                [e for k, v in params.items() if k != OCR_OVERLAY and isinstance(v, dict) for e in v]
+            raise RuleError(f"{where}: parameter '{OCR_OVERLAY}': entry '{name}' names no numeric "
+                            f"parameter or cue weight of the rule{_suggest(name, known)}")
+
 
 def _suggest(key: str, known) -> str:
     close = difflib.get_close_matches(key, list(known), n=1)
@@ -124,9 +173,9 @@ def _check_type(value, expected, where: str):
 
 def _validate_params(params: dict, schema: dict, where: str) -> None:
     for key, value in params.items():
-        if key not in schema:
+        if key not in schema and key != OCR_OVERLAY:
             raise RuleError(f"{where}: unknown parameter '{key}'{_suggest(key, schema)}")
-        _check_type(value, schema[key], f"{where}: parameter '{key}'")
+        _check_type(value, schema.get(key, dict), f"{where}: parameter '{key}'")
         if isinstance(value, dict):  # a table of weights: numbers only
             for k, v in value.items():
                 if not isinstance(v, (int, float)) or isinstance(v, bool):
@@ -187,7 +236,7 @@ def _merge_params(old: dict, new: dict, where: str) -> dict:
     out = dict(old)
     for key, value in new.items():
         if isinstance(value, dict) and isinstance(old.get(key), dict):
-            for k in value:
+            for k in value if key != OCR_OVERLAY else ():  # (an ocr entry is checked by _build)
                 if k not in old[key]:
                     raise RuleError(f"{where}: parameter '{key}': unknown entry '{k}'{_suggest(k, old[key])}")
             out[key] = {**old[key], **value}
@@ -264,10 +313,11 @@ def _build(stage: str, raw: dict, origin: str, checks: dict, always_on=frozenset
     schema = checks[stage][check]
     params = dict(raw.get("params", {}))
     _validate_params(params, schema, where)
+    _validate_overlay(params, where)
     missing = [k for k in schema if k not in params]
     if missing:
         raise RuleError(f"{where}: missing parameter(s) {', '.join(missing)} for check '{check}'")
-    for key, value in params.items():
+    for key, value in [*params.items(), *params.get(OCR_OVERLAY, {}).items()]:
         bounds = (intervals or {}).get((check, key))
         if bounds and not bounds[0] < value < bounds[1]:
             raise RuleError(f"{where}: parameter '{key}' must be strictly between {bounds[0]:g} and "

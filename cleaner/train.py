@@ -20,6 +20,7 @@ body CER (in %): a weight that buys titles with text damage does not pay.
 
 from __future__ import annotations
 
+import functools
 import json
 import math
 import os
@@ -428,11 +429,17 @@ def write_into_rule_files(rules_dir: Path, changes) -> list[str]:
                 if isinstance(w.index, int):  # a list: write it whole
                     pat = r"(?<![\w.])" + re.escape(w.key) + r" = \[[^\]]*\]"
                     value = f"{w.key} = " + _toml_value(_list_with(block, w, new))
-                else:
-                    name = w.index if isinstance(w.index, str) else w.key
-                    pat = r"(?<![\w.])" + re.escape(name) + r" = -?[0-9][0-9.eE+-]*"
-                    value = f"{name} = {_toml_value(new)}"
-                block, n = _sub_outside_comments(pat, value, block)
+                    block, n = _sub_outside_comments(pat, value, block)
+                elif isinstance(w.index, str):  # an entry of the table w.key (not of another)
+                    pat = (r"((?<![\w.])" + re.escape(w.key) + r" = \{[^{}]*?(?<![\w.])" + re.escape(w.index)
+                           + r" = )-?[0-9][0-9.eE+-]*")
+                    value = functools.partial(lambda v, m: m.group(1) + v, _toml_value(new))
+                    block, n = _sub_outside_comments(pat, value, block)
+                else:  # a parameter of the rule, never a table's entry of that name (ocr = { … })
+                    pat = r"(?<![\w.])" + re.escape(w.key) + r" = -?[0-9][0-9.eE+-]*"
+                    tables = re.findall(_TABLE, block)
+                    block, n = _sub_outside_comments(pat, f"{w.key} = {_toml_value(new)}", re.sub(_TABLE, "\x00", block))
+                    block = re.sub("\x00", lambda _m, it=iter(tables): next(it), block)
                 if n:
                     done.append(f"{path.name}: {w.label()} = {new}")
             text = text[:start] + block + text[end:]
@@ -442,13 +449,18 @@ def write_into_rule_files(rules_dir: Path, changes) -> list[str]:
     return done
 
 
-def _sub_outside_comments(pat: str, value: str, block: str) -> tuple[str, int]:
-    """Replace the first match of ``pat`` on a line that is not a comment."""
+#: an inline table of numbers (``weights = { … }``, ``ocr = { … }``): no braces or strings inside
+_TABLE = r"(?<![\w.])\w+ = \{[^{}'\"]*\}"
+
+
+def _sub_outside_comments(pat: str, value, block: str) -> tuple[str, int]:
+    """Replace the first match of ``pat`` on a line that is not a comment (``value``: the
+    text, or a function of the match)."""
     lines = block.split("\n")
     for i, line in enumerate(lines):
         if line.lstrip().startswith("#"):
             continue
-        new, n = re.subn(pat, lambda _m: value, line, count=1)
+        new, n = re.subn(pat, value if callable(value) else (lambda _m: value), line, count=1)
         if n:
             lines[i] = new
             return "\n".join(lines), 1

@@ -63,6 +63,7 @@ ALLOWED = {
     ("label.py", 400): (1, "search bound: FUZZY_MAX"),
     ("ocr.py", 4): (1, "cache size: look-alike tables (one per set of pairs)"),
     ("ocr.py", 64): (1, "cache size: compiled patterns"),
+    ("ocr.py", 512): (1, "cache size: look-alike proposals of pages (a fit cleans the same pages again and again)"),
     ("ocr.py", 1000.0): (1, "arithmetic: signs per 1,000 characters"),
     ("label.py", 55296): (1, "code point: surrogates start"),
     ("label.py", 57344): (1, "code point: surrogates end"),

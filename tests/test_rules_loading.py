@@ -83,6 +83,36 @@ def test_user_file_updates_a_shipped_rule(tmp_path):
     assert mine.origin == str(path)
 
 
+def test_ocr_numbers_replace_a_rules_own_on_ocr_output_only(tmp_path):
+    path = write(tmp_path, "ocr.toml", """
+        stage = "rejoin"
+        [[rule]]
+        id = "J001"
+        params = { ocr = { blank_line = 0.25, short_deficit = 3.5 } }
+        """)
+    rules = cleaner.load_rules(path)
+    text, ocr = rules["J001"].params, rules.on_ocr()["J001"].params
+    shipped = cleaner.load_rules()["J001"].params
+    assert text["weights"] == shipped["weights"] and text["short_deficit"] == shipped["short_deficit"]
+    assert ocr["weights"]["blank_line"] == 0.25 and ocr["short_deficit"] == 3.5  # a cue, a parameter
+    shipped_ocr = cleaner.load_rules().on_ocr()["J001"].params["weights"]
+    assert {k: v for k, v in ocr["weights"].items() if k != "blank_line"} == \
+        {k: v for k, v in shipped_ocr.items() if k != "blank_line"}  # a layer's entry, the others kept
+    assert rules.on_ocr() is rules.on_ocr()  # built once
+    pickle.loads(pickle.dumps(rules.on_ocr()))
+
+
+def test_an_ocr_number_must_name_a_number_of_the_rule(tmp_path):
+    path = write(tmp_path, "ocr.toml", """
+        stage = "rejoin"
+        [[rule]]
+        id = "J001"
+        params = { ocr = { blank_lines = 0.25 } }
+        """)
+    msg = rule_error(path)
+    assert "J001" in msg and "'ocr'" in msg and "did you mean 'blank_line'" in msg
+
+
 def test_user_file_adds_a_rule(tmp_path):
     path = write(tmp_path, "mine.toml", NEW_RULE)
     rules = cleaner.load_rules(path)

@@ -68,6 +68,29 @@ def test_a_heading_set_apart_by_blank_lines_is_a_subhead_on_ocr_output():
     assert [b["text"] for b in page["articles"][0]["blocks"] if b["kind"] == "subhead"] == ["种子备齐了"]
 
 
+#: two paragraphs as an OCR engine reads a column of 18 ems: blank lines only before a paragraph
+COLUMN = [
+    "在城关镇杨庄村，种粮大户杨德胜正忙着", "检修播种机。他今年流转了860亩土地",
+    "，计划全部种上优质玉米和大豆。种子和", "化肥早就备齐了，就等着墒情合适下地。",
+    "杨德胜说，今年县里又新建了一批高标准", "农田，灌溉和排水都方便多了，村里的年",
+    "轻人也回来了不少，跟着他学开农机。", "",
+    "县农业农村局还开通了春耕服务热线，农", "民遇到问题可以随时咨询。",
+]
+
+
+@pytest.mark.parametrize("cut", [3, 5])
+def test_a_paragraph_goes_on_over_the_blank_line_where_its_column_ends_on_ocr_output(cut):
+    """An OCR engine sets a blank line where a column's text ends, inside a paragraph too:
+    after a full line that closes no sentence it is no paragraph break (J001 column_end,
+    weighed on OCR output only: the rules' ``ocr`` numbers)."""
+    text = "\n".join(COLUMN[:cut] + [""] + COLUMN[cut:]) + "\n"
+    paras = [b.text for b in cleaner.clean(text, extractor="ocr").articles[0].body]
+    assert len(paras) == 2 and COLUMN[cut - 1] + COLUMN[cut] in paras[0]
+    rules = default_rules()
+    assert rules["J001"].params["weights"]["column_end"] == 0  # (not a cue of a text layer)
+    assert rules.on_ocr()["J001"].params["weights"]["column_end"] < 0
+
+
 def test_text_layers_are_never_read_as_ocr():
     rule = default_rules()["O001"]
     for path in [ROOT / "samples" / "kjrb-yuanqu-page.txt",
@@ -107,13 +130,14 @@ def test_repairs_are_idempotent():
     assert not [c for c in twice.changes if c.rule in ("O002", "O003", "O004", "O005")]
 
 
-#: what the cleaner reaches on the OCR set's test pages today, a little under it (measured:
-#: psm3 seg 60.0, para 25.7, CER 29.2; scan 57.3, 28.0, 28.4; psm4 6.8, 7.8, 88.4 with C003, 1.4,
-#: 6.3, 116.0 before it)
+#: what the cleaner reaches on the OCR set's test pages today, a little under it (measured with
+#: the OCR stage, C003 and the OCR layout weights: psm3 seg 60.4, para 27.1, CER 28.1; scan 62.6,
+#: 33.0, 25.8; psm4 6.7, 7.4, 95.1. Before any of them: psm3 46.6, 19.8, 40.0; scan 39.3, 21.2,
+#: 48.2; psm4 1.4, 6.3, 116.0)
 FLOORS = {
-    "psm3": {"seg_f1": 58.0, "para_f1": 24.0, "cer_max": 31.0},
-    "psm4": {"seg_f1": 5.0, "para_f1": 7.0, "cer_max": 90.0},
-    "scan": {"seg_f1": 55.0, "para_f1": 26.0, "cer_max": 30.0},
+    "psm3": {"seg_f1": 58.0, "para_f1": 25.5, "cer_max": 30.0},
+    "psm4": {"seg_f1": 5.0, "para_f1": 6.5, "cer_max": 97.0},
+    "scan": {"seg_f1": 60.0, "para_f1": 31.0, "cer_max": 27.5},
 }
 
 

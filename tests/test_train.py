@@ -174,6 +174,23 @@ def test_fitted_weights_are_written_into_rule_files_keeping_comments(tmp_path):
     assert {r.id for r in again.rules} == {r.id for r in rules.rules}
 
 
+def test_a_fitted_ocr_number_is_written_into_the_ocr_table_not_the_text_one(tmp_path):
+    import shutil
+
+    from cleaner.train import write_into_rule_files
+
+    rules_dir = tmp_path / "rules"
+    shutil.copytree(ROOT / "rules", rules_dir)
+    rules = load_rules()
+    text_weight = rules["J001"].params["weights"]["blank_line"]
+    done = write_into_rule_files(rules_dir, [(Weight("J001", "ocr", "blank_line"), None, 0.125)])
+    assert len(done) == 1
+    again = load_rules(shipped=rules_dir)
+    assert again["J001"].params["ocr"]["blank_line"] == 0.125
+    assert again["J001"].params["weights"]["blank_line"] == text_weight
+    assert again.on_ocr()["J001"].params["weights"]["blank_line"] == 0.125
+
+
 def test_a_page_the_cleaner_raises_on_is_named_not_only_scored_low(tmp_path, monkeypatch):
     # a page that makes the cleaner raise scores as empty (a fit moves away from what breaks
     # pages), and the evaluator names it so that a report can say so

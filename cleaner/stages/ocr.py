@@ -10,7 +10,9 @@ and records what it found as a flag, the others repair. ``--extractor ocr`` (``-
 says so outright, ``--extractor`` with any other value but ``auto`` rules it out.
 
 Edits are over the raw source, like the normalise stage's, and never on characters an earlier
-edit changed.
+edit changed. On a page found to be OCR output the stages after this one read the rules'
+``ocr`` numbers (:meth:`cleaner.rules.RuleSet.on_ocr`): a blank line, a short line, a heading
+mean other things in an engine's text than in a text layer.
 """
 
 from __future__ import annotations
@@ -144,16 +146,26 @@ def han_runs(text: str):
         yield "".join(chars), offsets
 
 
+#: pages whose look-alike proposals are kept (per process): weighing every character against
+#: the lexicon is most of the cost of an OCR page, and a fit of the layout weights
+#: (``cleaner train``) cleans the same pages again for every weight it tries
+PROPOSALS_CACHE = 512
+
+
 def lookalike_proposals(text: str, rule: Rule, lex) -> list[tuple[int, str, str, float, str, str]]:
     """Look-alike corrections the lexicon argues for: (offset, read, meant, gain, the words
     around as read, as meant). A character is weighed only where it belongs to no word of two
     characters or more around it (``window`` characters either side), and a look-alike only
     where it makes one; ``gain`` is how much likelier (natural log) the window reads with it."""
     p = rule.params
-    table = lookalike_table(tuple(p["pairs"]))
-    window = p["window"]
+    return list(_proposals(text, tuple(p["pairs"]), p["window"], p["candidates"], tuple(p["protect_patterns"]), lex))
+
+
+@functools.lru_cache(maxsize=PROPOSALS_CACHE)
+def _proposals(text: str, pairs: tuple, window: int, candidates: int, protect: tuple, lex) -> tuple:
+    table = lookalike_table(pairs)
     protected = set()
-    for pat in p["protect_patterns"]:
+    for pat in protect:
         for m in _compiled(pat).finditer(text):
             protected.update(range(m.start(), m.end()))
     out = []
@@ -168,7 +180,7 @@ def lookalike_proposals(text: str, rule: Rule, lex) -> list[tuple[int, str, str,
                 continue
             base = lex.score(win)
             best = None
-            for y in near[:p["candidates"]]:
+            for y in near[:candidates]:
                 alt = win[:j] + y + win[j + 1:]
                 if lex.in_word(alt, j):
                     gain = lex.score(alt) - base
@@ -176,7 +188,7 @@ def lookalike_proposals(text: str, rule: Rule, lex) -> list[tuple[int, str, str,
                         best = (gain, y, alt)
             if best is not None:
                 out.append((offsets[i], x, best[1], best[0], win, best[2]))
-    return out
+    return tuple(out)
 
 
 def lookalikes(page: Page, rule: Rule):
@@ -259,5 +271,6 @@ def run(page: Page) -> Page:
             changes.append(ch)
     edits.sort(key=lambda e: (e.start, e.end))
     layout = replace(page.layout, ocr=True)
+    # the layout stages after this one weigh their cues with the weights fitted on OCR text
     return page.evolve(overlay=page.overlay.apply(edits) if edits else page.overlay, layout=layout,
-                       changes=page.changes + tuple(changes))
+                       rules=page.rules.on_ocr(), changes=page.changes + tuple(changes))

@@ -476,6 +476,11 @@ def _score(page: Page, p: dict, i: int, first_width: float, size: int, mid: floa
         cue((w["opener"], "the next line opens a paragraph ('{}')", (tb[:6],)))
     if b.gap_before and page.layout.gaps_informative[i + 1]:
         cue((w["blank_line"], "blank line between", ()))
+        if col is not None and not end_a and a.width >= col - tol:
+            # a full line that closes no sentence, then a blank line: where an OCR engine
+            # found the end of a column's text, inside a paragraph (a text layer sets no blank
+            # line there)
+            cue((w["column_end"], "a blank line after a full line that closes no sentence: a column's end", ()))
     if b.gap_before == 0 and page.layout.gaps_everywhere[i + 1]:
         cue((w["missing_blank"], "no blank line where the page has one after every line", ()))
     if ta[-1] == "-" and _HYPHEN_END.search(ta) and _LOWER_START.match(tb):
