@@ -137,8 +137,9 @@ FLOORS = {
     "psm3": {"seg_f1": 58.0, "para_f1": 24.0, "cer_max": 31.0},
     # psm4 reads rows of columns as one line: its CER, above 100, moves whichever way any layout
     # weight goes. The OCR weights (rules' ``ocr`` tables, fitted on psm3, scan and synthesised
-    # pages) took the 48 train-pool psm4 pages from 123.9 to 117.2, the 12 dev pages from 113.8
-    # to 123.5 and the test pages from 116.0 to 121.6: the floor allows for it
+    # pages) took the 48 train-pool psm4 pages from 123.9 to 121.5, the 12 dev pages from 113.8
+    # to 123.1 and the test pages from 116.0 past the old floor of 120 (121.6 after the first
+    # round of the fit): the floor allows for it
     "psm4": {"seg_f1": 0.0, "para_f1": 5.0, "cer_max": 125.0},
     "scan": {"seg_f1": 55.0, "para_f1": 26.0, "cer_max": 30.0},
 }
