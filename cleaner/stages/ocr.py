@@ -148,8 +148,11 @@ def han_runs(text: str):
 
 #: pages whose look-alike proposals are kept (per process): weighing every character against
 #: the lexicon is most of the cost of an OCR page, and a fit of the layout weights
-#: (``cleaner train``) cleans the same pages again for every weight it tries
-PROPOSALS_CACHE = 512
+#: (``cleaner train``) cleans the same pages again for every weight it tries. Only pages of up
+#: to PROPOSALS_CACHE_CHARS characters are kept, so the cache stays small in a corpus run
+#: (a few MB), where a page is seen once.
+PROPOSALS_CACHE = 256
+PROPOSALS_CACHE_CHARS = 50_000
 
 
 def lookalike_proposals(text: str, rule: Rule, lex) -> list[tuple[int, str, str, float, str, str]]:
@@ -158,10 +161,10 @@ def lookalike_proposals(text: str, rule: Rule, lex) -> list[tuple[int, str, str,
     characters or more around it (``window`` characters either side), and a look-alike only
     where it makes one; ``gain`` is how much likelier (natural log) the window reads with it."""
     p = rule.params
-    return list(_proposals(text, tuple(p["pairs"]), p["window"], p["candidates"], tuple(p["protect_patterns"]), lex))
+    args = (text, tuple(p["pairs"]), p["window"], p["candidates"], tuple(p["protect_patterns"]), lex)
+    return list(_kept_proposals(*args) if len(text) <= PROPOSALS_CACHE_CHARS else _proposals(*args))
 
 
-@functools.lru_cache(maxsize=PROPOSALS_CACHE)
 def _proposals(text: str, pairs: tuple, window: int, candidates: int, protect: tuple, lex) -> tuple:
     table = lookalike_table(pairs)
     protected = set()
@@ -189,6 +192,9 @@ def _proposals(text: str, pairs: tuple, window: int, candidates: int, protect: t
             if best is not None:
                 out.append((offsets[i], x, best[1], best[0], win, best[2]))
     return tuple(out)
+
+
+_kept_proposals = functools.lru_cache(maxsize=PROPOSALS_CACHE)(_proposals)
 
 
 def lookalikes(page: Page, rule: Rule):

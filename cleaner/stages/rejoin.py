@@ -527,12 +527,27 @@ def _opens(opener, text: str) -> bool:
 _SENTENCE_MARKS = frozenset("。！？；，、：”’…")
 
 
-def _copied_elsewhere(flat: str, s: int, e: int, window: int) -> bool:
-    t = flat[s:e]
-    return flat.find(t, max(0, s - window), s) >= 0 or flat.find(t, e, e + window) >= 0
+class Flat:
+    """A page's lines run together (their blanks at the ends left out), with where each line
+    starts in it: what the copy cues search, built once for both."""
+
+    __slots__ = ("texts", "text", "starts")
+
+    def __init__(self, texts: list[str]):
+        self.texts = texts
+        self.text = "".join(texts)
+        self.starts, pos = [], 0
+        for t in texts:
+            self.starts.append(pos)
+            pos += len(t)
+
+    def elsewhere(self, s: int, e: int, window: int) -> bool:
+        """Whether ``text[s:e]`` stands again within ``window`` characters before or after it."""
+        t, flat = self.text[s:e], self.text
+        return flat.find(t, max(0, s - window), s) >= 0 or flat.find(t, e, e + window) >= 0
 
 
-def copy_edges(texts: list[str], widths: list[float], p: dict) -> set[int]:
+def copy_edges(texts: list[str], widths: list[float], p: dict, page_text: Flat | None = None) -> set[int]:
     """The breaks (after line ``i``) at the edges of a stack of lines that copies text set
     nearby: a pull quote set inside a column, between two lines of the paragraph it cuts.
 
@@ -545,14 +560,10 @@ def copy_edges(texts: list[str], widths: list[float], p: dict) -> set[int]:
     short of the widest of the two lines either side of it. Linear: two searches of a window
     per line."""
     window, min_line, min_chars, ctx = p["copy_window"], p["copy_min_line"], p["copy_min_chars"], p["copy_context"]
-    flat = "".join(texts)
-    starts, pos = [], 0
-    for t in texts:
-        starts.append(pos)
-        pos += len(t)
+    page_text = page_text or Flat(texts)
+    flat, starts = page_text.text, page_text.starts
     n = len(texts)
-    copied = [len(t) >= min_line and (flat.find(t, max(0, starts[k] - window), starts[k]) >= 0
-                                      or flat.find(t, starts[k] + len(t), starts[k] + len(t) + window) >= 0)
+    copied = [len(t) >= min_line and page_text.elsewhere(starts[k], starts[k] + len(t), window)
               for k, t in enumerate(texts)]
     edges: set[int] = set()
     k = 0
@@ -567,7 +578,7 @@ def copy_edges(texts: list[str], widths: list[float], p: dict) -> set[int]:
         # a short line at the run's end goes with it where the copy goes on through it (a
         # quote's last line, 施。)
         while m + 1 < n and len(texts[m + 1]) < min_line \
-                and _copied_elsewhere(flat, starts[k], starts[m + 1] + len(texts[m + 1]), window):
+                and page_text.elsewhere(starts[k], starts[m + 1] + len(texts[m + 1]), window):
             m += 1
         s, e = starts[k], starts[m] + len(texts[m])
         run = flat[s:e]
@@ -593,29 +604,22 @@ class CopiedAcross:
     (西安国际港站内一派 / 繁忙景象，: the quote's first line is no heading). Asked only of the
     breaks the other cues would make, one search of a window each."""
 
-    __slots__ = ("texts", "flat", "starts", "n", "window")
+    __slots__ = ("page_text", "n", "window")
 
-    def __init__(self, texts: list[str], p: dict):
-        self.texts = texts
-        self.flat = "".join(texts)
-        self.starts, pos = [], 0
-        for t in texts:
-            self.starts.append(pos)
-            pos += len(t)
+    def __init__(self, texts: list[str], p: dict, page_text: Flat | None = None):
+        self.page_text = page_text or Flat(texts)
         self.n, self.window = p["copy_across"], p["copy_window"]
 
     def __call__(self, i: int) -> bool:
-        a, b = self.texts[i], self.texts[i + 1]
+        texts = self.page_text.texts
+        a, b = texts[i], texts[i + 1]
         n = self.n
         if len(a) < n or len(b) < n or not _CLAUSE_MARK.search(b) or ends_sentence(a):
             # (a heading broken over lines has no clause: its lines stay lines; a stretch across
             # a sentence's end says nothing of a paragraph's: a page may repeat two sentences)
             return False
-        stretch = a[-n:] + b[:n]
-        at = self.starts[i + 1] - n
-        flat = self.flat
-        return flat.find(stretch, max(0, at - self.window), at) >= 0 \
-            or flat.find(stretch, at + 2 * n, at + 2 * n + self.window) >= 0
+        at = self.page_text.starts[i + 1] - n  # the stretch a[-n:] + b[:n]
+        return self.page_text.elsewhere(at, at + 2 * n, self.window)
 
 
 def gap_conventions(lines, p: dict) -> tuple[tuple[bool, ...], tuple[bool, ...]]:
@@ -755,10 +759,11 @@ def run(page: Page) -> Page:
             byline_pairs.update(zip(range(k, best[0]), best[1]))
 
     geo = page.geometry()
-    # (a PDF page shows its pull quotes' frames and type: the geometry cues part them)
-    plain_texts = [ln.text.strip() for ln in lines]
-    copies = copy_edges(plain_texts, [ln.width for ln in lines], p) if page.layout.geometry is None else set()
-    across = CopiedAcross(plain_texts, p) if page.layout.geometry is None else None
+    copies, across = set(), None
+    if page.layout.geometry is None:  # (a PDF page shows its pull quotes' frames and type)
+        page_text = Flat([ln.text.strip() for ln in lines])
+        copies = copy_edges(page_text.texts, [ln.width for ln in lines], p, page_text)
+        across = CopiedAcross(page_text.texts, p, page_text)
     printed = lines  # (the lines as the page has them: the blocks' widths are theirs)
     scored = measured(page, ends)
     lines = scored.lines
