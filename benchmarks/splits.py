@@ -13,6 +13,7 @@ from the whole catalogue), so the test split shows forms the fitted weights neve
 
 from __future__ import annotations
 
+import argparse
 import hashlib
 import sys
 from pathlib import Path
@@ -42,7 +43,11 @@ def pool_of(story_id: str) -> str:
 
 
 def main(argv: list[str]) -> int:
-    out = Path(argv[0]) if argv else ROOT / "benchmarks" / "splits"
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("outdir", nargs="?", type=Path, default=ROOT / "benchmarks" / "splits",
+                    help="where the split folders go (default: benchmarks/splits/)")
+    out = ap.parse_args(argv).outdir
     stories = load_stories(sorted((ROOT / "samples" / "articles").glob("*.jsonl")))
     pools = {"train": [s for s in stories if pool_of(s.id) == "train"],
              "test": [s for s in stories if pool_of(s.id) == "test"]}
