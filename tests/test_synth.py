@@ -130,6 +130,24 @@ def test_fake_bold_forms():
     assert _bold("春耕正当时", "line") == "春耕正当时春耕正当时"
 
 
+@pytest.mark.parametrize("how", ["line", "run"])
+def test_subheads_set_in_fake_bold_keep_their_gold_and_leave_other_draws_alone(stories, how):
+    plain = PageMaker(stories, variation={"bold_subheads": {"none": 1.0}})
+    bold = PageMaker(stories, variation={"bold_subheads": {how: 1.0}})
+    doubled = 0
+    for seed in range(40):
+        a, b = plain.page(seed), bold.page(seed)
+        assert check_page(b) == [], seed
+        assert a.gold == b.gold  # (a generator of its own: the page's other choices are the same)
+        subs = [(x, y) for x, y in zip(a.lines, b.lines) if y.owner and y.owner[0] == "sub"]
+        if b.clean:  # (an already-clean page prints its text as it is)
+            assert all(y.printed == x.printed for x, y in subs)
+            continue
+        assert all(y.printed == _bold(x.printed, how) for x, y in subs)
+        doubled += len(subs)
+    assert doubled > 0
+
+
 def test_headlines_break_at_their_blank_only_when_they_do_not_fit():
     assert break_heading("优化配置 加强服务保障", random.Random(0), 8) == ["优化配置", "加强服务保障"]
     assert break_heading("优化配置 加强服务保障", random.Random(0), 30) == ["优化配置 加强服务保障"]

@@ -40,6 +40,7 @@ OCR_VARIATION = {
     "spacey_page": 0.0,
     "lead_space": 0.0,
     "bold": {"none": 1.0},
+    "bold_subheads": {"none": 1.0},
 }
 
 #: what the measurement does not give. Ornaments: the dev pages' PDF text layer against their
