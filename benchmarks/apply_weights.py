@@ -8,6 +8,7 @@ Loads the shipped rules with the layers over them, and writes every number that 
 
 from __future__ import annotations
 
+import argparse
 import sys
 from pathlib import Path
 
@@ -19,8 +20,11 @@ from cleaner.train import get, weights_of, write_into_rule_files  # noqa: E402
 
 
 def main(argv: list[str]) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("layers", nargs="+", metavar="LAYER_DIR", help="rule layers written by cleaner train -o")
+    args = ap.parse_args(argv)
     shipped = load_rules()
-    fitted = load_rules([str(a) for a in argv])
+    fitted = load_rules([str(a) for a in args.layers])
     names = [w for w in weights_of(shipped)]
     names += [w for w in weights_of_confidence(shipped)]
     changes = [(w, get(shipped, w), get(fitted, w)) for w in names if get(shipped, w) != get(fitted, w)]

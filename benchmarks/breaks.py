@@ -9,6 +9,9 @@ from cleaner.stages import rejoin
 
 
 def main(argv):
+    if not argv or argv[0] in ("-h", "--help"):  # (usage, not a page called --help)
+        print(__doc__)
+        return
     page = clean(open(argv[0], encoding="utf-8").read())
     lo, hi = (int(argv[1]), int(argv[2])) if len(argv) > 2 else (1, len(page.lines))
     rule = page.rules["J001"]

@@ -14,6 +14,7 @@ conventions issue that the benchmark scorer does not print.
 
 from __future__ import annotations
 
+import argparse
 import json
 import re
 import sys
@@ -72,7 +73,9 @@ def report(split: Path) -> dict:
 
 
 def main(argv: list[str]) -> int:
-    splits = [Path(a) for a in argv] or [ROOT / "benchmarks" / "splits" / "test"]
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("splits", nargs="*", type=Path, metavar="SPLIT_DIR", help="gold pages (default: the test split)")
+    splits = ap.parse_args(argv).splits or [ROOT / "benchmarks" / "splits" / "test"]
     for split in splits:
         r = report(split)
         print(f"{split.name}: {r['dropped lines']} dropped lines; read as a heading {r['furniture read as a heading']}, "

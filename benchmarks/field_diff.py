@@ -17,6 +17,9 @@ def body(a):
 
 
 def main(argv):
+    if not argv or argv[0] in ("-h", "--help"):  # (usage, not a page called --help)
+        print(__doc__)
+        return
     gold_dir = Path(argv[0])
     only = argv[1] if len(argv) > 1 and not argv[1].startswith("--") else ""
     fields = ["title", "subtitle", "byline"]

@@ -13,6 +13,9 @@ ws = re.compile(r"\s+")
 
 
 def main(argv):
+    if not argv or argv[0] in ("-h", "--help"):  # (usage, not a page called --help)
+        print(__doc__)
+        return
     gold_dir = Path(argv[0])
     only = argv[1] if len(argv) > 1 else ""
     for name, gold, pred in gold_and_pred(gold_dir, only):

@@ -8,6 +8,9 @@ from cleaner import clean
 
 
 def main(argv):
+    if not argv or argv[0] in ("-h", "--help"):  # (usage, not a page called --help)
+        print(__doc__)
+        return
     path = argv[0]
     if path.endswith(".pdf"):
         from cleaner.pdf import clean_pdf

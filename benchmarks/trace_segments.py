@@ -11,6 +11,9 @@ from cleaner.stages.assemble import Assembler
 
 
 def main(argv):
+    if not argv or argv[0] in ("-h", "--help"):  # (usage, not a page called --help)
+        print(__doc__)
+        return
     layout = None
     if argv[0].endswith(".pdf"):  # (the first page, read as cleaner.pdf.clean_pdf reads it)
         from cleaner.pdf import read_pdf
