@@ -966,6 +966,27 @@ def test_an_article_cut_mid_sentence_takes_back_its_end_read_after_the_next_arti
     assert not any(c.rule == "A001" and c.action == "flag" for c in page.changes)
 
 
+def test_a_tail_that_reads_on_from_the_cut_word_goes_back_though_it_shares_few_words(wrap):
+    """A's last paragraph stops inside a word (…长青社区党), B's block follows, then A's rest,
+    set without an indent, opens with the rest of that word (委书记…) but shares a word pair
+    with B's text and none with A's: the dictionary's character model reads 党 / 委 as one word,
+    and the rest goes back to A (A001 tail_join). Without jieba the cue is silent."""
+    from cleaner.lexicon import dictionary_counts
+    if not dictionary_counts():
+        pytest.skip("jieba is not installed")
+    a1 = "长青社区近日在小区门口设立了两台爱心冰箱，居民可以把家中多余的蔬菜水果放进冰箱，有需要的老人可以免费取用。"
+    a2 = "冰箱刚放好，就有居民送来了牛奶和面包。居民们都说，这多亏了长青社区党委书记孙丽华牵的头，她还请来几位退休党员轮流值守，方便群众。"
+    b1 = "本报讯 今年以来，市志愿者服务总队新招募队员三千余名，队员们每天到各个服务点巡查，登记捐赠物资，帮助困难群众。"
+    b2 = "市志愿者服务总队负责人介绍，队员们今年已累计巡查服务点两万多次，登记捐赠物资十万余件，服务群众五万多人次，受到好评。"
+    lines = wrap(a2)
+    cut = next(i for i, x in enumerate(lines) if x.endswith("党")) + 1
+    text = ("社区设立爱心冰箱\n" + "\n".join(wrap(a1) + lines[:cut]) + "\n志愿服务总队新招募队员三千名\n"
+            + "\n".join(wrap(b1) + wrap(b2) + lines[cut:]) + "\n")
+    a, b = cleaner.clean(text).articles
+    assert [x.text for x in a.body] == [a1, a2]
+    assert [x.text for x in b.body] == [b1.replace(" ", ""), b2]
+
+
 def test_an_indented_paragraph_is_no_tail_of_an_article_cut_before(wrap):
     # the near miss: the paragraph after B's text opens with an indent, a paragraph's start,
     # so it is no continuation of A's cut sentence, however much it shares with A

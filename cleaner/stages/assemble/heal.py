@@ -7,6 +7,7 @@ import bisect
 import re
 
 from ...chars import CLOSERS, NO_LINE_START, ends_sentence, half_count, nows
+from ...lexicon import default_char_model
 from ...model import Block, replace
 from .._common import one_indent_short, rebuild
 from .text import _LATIN_END, _LATIN_START, affinity, count_words, joined_bigrams, shared_pairs, _word_pair
@@ -373,12 +374,17 @@ class Healing:
         follows a paragraph closing its sentence, opens with no indent and no dateline and is
         set in X's column (within ``column_tolerance``) is weighed: the share of word pairs the
         text from Z on shares with X's article less the share it shares with the text before Z
-        in its own. The best Z above ``tail_margin`` goes, with what follows it in its draft, to
-        the end of X's article, Z joined to X as one paragraph."""
+        in its own, plus ``tail_join`` times how well Z's first characters read on from X's
+        last ones (the log-likelihood ratio of the dictionary's character model, within
+        ``tail_join_clip``: ``…社区党`` / ``委书记…`` reads as one word, ``…球队在落`` / ``此后两局…``
+        as none; nothing without jieba). The best Z above ``tail_margin`` goes, with what
+        follows it in its draft, to the end of X's article, Z joined to X as one paragraph."""
         rule = self.rules["A001"]
         if not rule.enabled or len(drafts) < 2:
             return drafts
         p = rule.params
+        clip = p["tail_join_clip"]
+        lm = None  # (built on first use, once per process: about 2 s)
         for i, a in enumerate(drafts):
             if not a.body or not self.is_open(a.body[-1]):
                 continue
@@ -397,6 +403,13 @@ class Healing:
                     tail = joined_bigrams(tuple(b.text for b in e.body[m:] if b.kind == "paragraph"))
                     head = joined_bigrams(tuple(b.text for b in e.body[:m] if b.kind == "paragraph"))
                     gain = shared_pairs(tail, own) - shared_pairs(tail, head)
+                    if p["tail_join"] and (gain > p["tail_margin"] or 2 * m >= len(e.body)):
+                        # (where the join decides, the tail must follow the next article's text,
+                        # not lead it: text read right under that article's headline and before
+                        # most of its own is heal's to place)
+                        lm = lm or default_char_model(p["lm_prior"])
+                        if lm is not None:
+                            gain += p["tail_join"] * max(-clip, min(clip, lm.llr(nows(x.text), nows(z.text))))
                     if gain > p["tail_margin"] and (best is None or gain > best[0]):
                         best = (gain, e, m)
             if best is None:
@@ -411,8 +424,8 @@ class Healing:
             self.record("A001", "heal", z, rule.describe(line=self.page.line_no(x.last), cont=self.page.line_no(z.first),
                                                          tail=x.text[-8:], head=z.text[:8])
                         + f" (the article stops mid-sentence; the text from line {self.page.line_no(z.first)} "
-                        f"on, read after the next article's block, shares {gain:.2f} more of its word pairs "
-                        "with it than with the text before it there)", before="\n", after=joiner)
+                        f"on, read after the next article's block, reads on from it and shares its words "
+                        f"(score {gain:.2f}) more than the text before it there)", before="\n", after=joiner)
             if run:
                 self.record("A001", "move", z, f"text from line {self.page.line_no(z.first)} on and {len(run)} "
                             f"following block(s) move from the article after to the end of the article at line "
