@@ -157,6 +157,18 @@ def test_a_byline_form_after_a_plain_headline_and_a_blank_is_split_off(stages_un
     assert line_texts(stages_until, line + "\n") == parts
 
 
+@pytest.mark.parametrize("line, parts", [
+    # names run onto a headline drawn twice: the cut is where the doubled headline ends, not
+    # the earliest place a byline could start (展蔡萱成 would be a name of four characters)
+    ("打造一流营商环境 让企业安心发展打造一流营商环境 让企业安心发展蔡萱成、卢浩成/上观新闻",
+     ["打造一流营商环境 让企业安心发展打造一流营商环境 让企业安心发展", "蔡萱成、卢浩成/上观新闻"]),
+    ("背街小巷背街小巷““微更新微更新”” 街坊邻里展笑颜街坊邻里展笑颜苏斌华、卢志/上观新闻",
+     ["背街小巷背街小巷““微更新微更新”” 街坊邻里展笑颜街坊邻里展笑颜", "苏斌华、卢志/上观新闻"]),
+])
+def test_names_run_onto_a_doubled_headline_split_where_the_doubling_ends(stages_until, line, parts):
+    assert line_texts(stages_until, line + "\n") == parts
+
+
 @pytest.mark.parametrize("text", [
     "◎本报记者 白瑶 马婷",
     "本报记者 郑一鸣 通讯员 许丹",
