@@ -534,6 +534,20 @@ def test_two_bold_lines_one_under_the_other_are_one_title(wrap):
     assert (a.title.text, a.subtitle) == ("古镇焕新 游客“留下来”", None)
 
 
+@pytest.mark.parametrize("first, byline", [
+    ("古镇焕新古镇焕新 本报记者 王晓明", "本报记者 王晓明"),
+    ("古镇焕新古镇焕新李华、王明/上观新闻", "李华、王明/上观新闻"),
+])
+def test_a_byline_on_the_first_line_of_a_bold_title_does_not_cut_the_title(wrap, first, byline):
+    # the byline set beside the title's first line (split off by T001) stands beside it, not
+    # under it: the bold line under the title goes on the title
+    head = first + "\n游客“留下来”游客“留下来”\n"
+    body = "今年以来，古镇焕新吸引游客留下来，民宿、文创、夜游等新业态不断涌现，游客停留时间明显延长。"
+    page = cleaner.clean(head + "\n".join(wrap(body)) + "\n" + "\n".join(wrap(A2)) + "\n")
+    (a,) = page.articles
+    assert (a.title.text, a.subtitle, a.byline.text) == ("古镇焕新 游客“留下来”", None, byline)
+
+
 def test_a_plain_line_under_a_bold_title_stays_its_subtitle(wrap):
     head = "古镇焕新古镇焕新\n游客“留下来”\n"
     body = "今年以来，古镇焕新吸引游客留下来，民宿、文创、夜游等新业态不断涌现，游客停留时间明显延长。"

@@ -62,7 +62,8 @@ class Attaching:
                 self.record("A003", "attach", b, f"title of the article {where} it; the plain heading "
                             f"above this bold one is its kicker")
             elif d.subtitle is None and not self.doubled(b) and d.kicker is None and id(d.title) in here \
-                    and last is d.title and not self.doubled(d.title) and not _DASH.match(b.text) \
+                    and (last is d.title or self.beside_title(d, last)) and not self.doubled(d.title) \
+                    and not _DASH.match(b.text) \
                     and not self.column_tag(b):
                 # two plain headings, one over the other: a title broken over two lines shows it
                 # at the cut; else the lower one is the subtitle
@@ -81,7 +82,8 @@ class Attaching:
                 d.subtitle = b
                 self.record("A003", "attach", b, f"subtitle of the article {where} it")
             elif d.subtitle is None and id(d.title) in here and self.doubled(d.title) \
-                    and b.first == d.title.last + 1 and not _DASH.match(b.text) and self.same_block(d.title, b):
+                    and (b.first == d.title.last + 1 or self.beside_title(d, last) and b.first == last.last + 1) \
+                    and not _DASH.match(b.text) and self.same_block(d.title, b):
                 # two bold lines, one under the other: a title broken over two lines (the
                 # subtitle is set lighter), joined with a blank where it broke between phrases
                 d.title = rebuild(self.page, replace(d.title, lines=d.title.lines + b.lines,
@@ -124,6 +126,13 @@ class Attaching:
                 self.record("A003", "flag", b, "a third headline for one article: kept as a subhead",
                             safety="review")
 
+
+    def beside_title(self, d: Draft, b: Block | None) -> bool:
+        """Whether ``b`` is the article's byline set on its title's own line, after it (split off
+        by T001): it stands beside the title, not under it, so the line under the title goes on
+        the title as if nothing were between them."""
+        return b is not None and b is d.byline and d.title is not None and b.first == d.title.last + 1 \
+            and self.page.line_no(b.first) == self.page.line_no(d.title.last)
 
     def column_tag(self, b: Block) -> bool:
         """A column or series tag (【冰点】, 〔法治时评〕): a kicker over its title."""
