@@ -499,14 +499,14 @@ class Page:
             for ch in it.text:
                 t = c.beginText(x, y)
                 t.setFont(it.font, it.size)
-                t.setTextRenderMode(mode)
+                t._code.append(f"{mode} Tr")  # (Tr outlives ET: say it every time)
                 t.textOut(ch)
                 c.drawText(t)
                 x += text_width(ch, it.font, it.size) + space
             return
         t = c.beginText(x, y)
         t.setFont(it.font, it.size)
-        t.setTextRenderMode(mode)
+        t._code.append(f"{mode} Tr")
         if self.design.objects == "line":
             t.setCharSpace(space)
             t.textOut(it.text)

@@ -1138,3 +1138,29 @@ def test_a_word_space_in_a_large_headline_is_no_gutter():
     assert text[0] == "少些唯金牌论多些运动快乐" and geo[0].ratio > 3
     assert text[1:] == ["正" * 15] * 12
 
+
+
+def test_text_drawn_filled_and_outlined_is_bold(tmp_path):
+    # fake bold as 方正 typesetting makes it: a regular face drawn with text render mode 2
+    # (fill, then stroke the outlines); its name and weight say regular
+    canvas = pytest.importorskip("reportlab.pdfgen.canvas")
+    from cleaner.pdf import glyphs
+
+    path = tmp_path / "stroked.pdf"
+    c = canvas.Canvas(str(path), pagesize=(300, 200))
+    c.setLineWidth(0.4)
+    for y, mode, text in ((150, 2, "Stroked"), (100, 0, "Plain")):
+        t = c.beginText(20, y)
+        t.setFont("Helvetica", 12)
+        t._code.append(f"{mode} Tr")
+        t.textOut(text)
+        c.drawText(t)
+    c.showPage()
+    c.save()
+    doc = glyphs.open_document(str(path))
+    try:
+        got = glyphs.read_page(doc, 0).glyphs
+    finally:
+        doc.close()
+    bold = {g.char: g.bold for g in got}
+    assert all(bold[ch] for ch in "Stroked") and not any(bold[ch] for ch in "Plain")
