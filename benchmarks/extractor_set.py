@@ -21,6 +21,26 @@ Pages vary as real ones do: 3-5 articles in bands of a six-column grid, each art
 with captions, page furniture at the top and bottom. Page ``k`` of a split depends on the seed
 and ``k`` only.
 
+Designs (``--design``). ``classic`` (the default; every set made before the option existed):
+one house style: bold sans headlines, drawn twice 0.35 pt apart in three articles of five, a
+serif body, bold sans subheads, pull quotes in an outlined box in bold 11 pt, captions in 8 pt
+sans, each line one text object justified by character spacing. ``varied`` draws each page's
+design (from a generator of its own, so the page's stories and layout are the classic page's):
+
+- headlines in bold sans, a heavy serif (Noto Serif CJK Bold) or a regular sans made bold;
+  the bolding (where an article's headline is bolded) drawn twice, outlined (text render mode
+  2, fill and stroke, as 方正 typesetting makes fake bold; a regular-face headline always is)
+  or none; sizes 0.85, 1, 1.2 or 1.4 times the classic one (14 to 34 pt);
+- subheads at the body size in bold sans, the heavy serif, regular sans, or the body face
+  outlined (render mode 2);
+- pull quotes boxed, between a rule above and one below, on a grey tint, or plain (no rule,
+  no box), in bold or heavy serif 11 pt, serif or sans 12 pt, or heavy serif 13 pt, between
+  quotation marks on seven unboxed pages in ten (the gold prints them; not round a quote
+  holding marks of its own);
+- captions in sans or serif of 7, 7.5 or 8 pt;
+- the text layer as one text object a line justified by character spacing (Tc), one TJ array a
+  line placing each character, or one text object a character.
+
 Needs (not the cleaner's own dependencies): reportlab, fontTools, pdfminer.six, PyMuPDF,
 poppler-utils and Debian's fonts-noto-cjk (its CFF outlines converted to TrueType here, which
 reportlab can embed).
@@ -36,6 +56,7 @@ import re
 import shutil
 import subprocess
 import sys
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -52,6 +73,7 @@ FACES = {  # name: (collection, face index of the Simplified Chinese font)
     "serif": ("NotoSerifCJK-Regular.ttc", 2),
     "sans": ("NotoSansCJK-Regular.ttc", 2),
     "bold": ("NotoSansCJK-Bold.ttc", 2),
+    "serifbold": ("NotoSerifCJK-Bold.ttc", 2),  # (the varied design's heavy serif)
 }
 EXTRACTORS = ("pdfminer", "pdftotext", "layout", "pymupdf")
 SPLITS = {"dev": ("train", 12, 1), "test": ("test", 24, 2)}  # name: (story pool, pages, seed)
@@ -160,30 +182,69 @@ class Item:
     y: float
     width: float = 0.0  # justify to this width (0: set as is)
     bold: bool = False  # drawn twice, a fraction of a point apart (fake bold)
+    stroke: float = 0.0  # outlined too, this wide (text render mode 2: fake bold as 方正 sets it)
+
+
+@dataclass
+class Design:
+    """How a page is set: the classic design (every set made before ``--design`` existed), or
+    one drawn per page from the varied designs' choices (:meth:`draw`)."""
+
+    title_face: str = "bold"  # bold (sans bold) | serifbold (heavy serif) | sans (regular, made bold)
+    title_bold: str = "twice"  # how a headline drawn bold is made bolder: twice | stroke | none
+    title_scale: float = 1.0  # the headline's size against the classic one
+    subhead_face: str = "bold"  # bold | serifbold | sans | serif (the body face, outlined: stroke)
+    subhead_stroke: bool = False
+    quote: str = "box"  # box (outlined) | rules (a rule above and below) | tint (grey ground) | plain
+    quote_face: str = "bold"
+    quote_size: float = 11.0
+    quote_marks: bool = False  # the quote printed between quotation marks
+    caption_face: str = "sans"
+    caption_size: float = 8.0
+    objects: str = "line"  # one text object a line (Tc justifies) | tj (a TJ array, each character
+    # placed) | char (each character a text object of its own)
+
+    @classmethod
+    def draw(cls, rng: random.Random) -> "Design":
+        title_face = rng.choice(("bold", "serifbold", "sans"))
+        title_bold = rng.choice(("twice", "stroke", "stroke") if title_face == "sans" else ("twice", "stroke", "none"))
+        subhead_face = rng.choice(("bold", "serifbold", "sans", "serif"))
+        quote = rng.choice(("box", "rules", "tint", "plain"))
+        quote_face, quote_size = rng.choice((("bold", 11.0), ("serifbold", 11.0), ("serif", 12.0), ("sans", 12.0),
+                                             ("serifbold", 13.0)))
+        return cls(title_face=title_face, title_bold=title_bold, title_scale=rng.choice((0.85, 1.0, 1.2, 1.4)),
+                   subhead_face=subhead_face, subhead_stroke=subhead_face == "serif",
+                   quote=quote, quote_face=quote_face, quote_size=quote_size,
+                   quote_marks=quote != "box" and rng.random() < 0.7,
+                   caption_face=rng.choice(("sans", "sans", "serif")), caption_size=rng.choice((7.0, 7.5, 8.0)),
+                   objects=rng.choice(("line", "tj", "char")))
 
 
 @dataclass
 class Flow:
-    """A run of lines that flows through columns: (text, font, size, justify, height, indent)."""
+    """A run of lines that flows through columns: (text, font, size, justify, height, indent,
+    stroke)."""
 
     lines: list = field(default_factory=list)
 
     def paragraph(self, text: str, font: str, size: float, measure: float, leading: float,
-                  indent_em: float = 2.0, space_before: float = 0.0) -> None:
+                  indent_em: float = 2.0, space_before: float = 0.0, stroke: float = 0.0) -> None:
         indent = indent_em * size
         parts = break_lines(text, font, size, measure, indent)
         for k, part in enumerate(parts):
             last = k == len(parts) - 1
             self.lines.append((part, font, size, not last, size * leading + (space_before if k == 0 else 0),
-                               indent if k == 0 else 0.0))
+                               indent if k == 0 else 0.0, stroke))
 
 
 # ---------------------------------------------------------------------------- one page
 class Page:
     """One typeset page: the items to draw and the gold."""
 
-    def __init__(self, rng: random.Random, stories, cat, name: str):
+    def __init__(self, rng: random.Random, stories, cat, name: str, design: Design | None = None):
         self.rng = rng
+        self.design = design or Design()
+        self.classic = design is None
         self.cat = cat
         self.items: list[Item] = []
         self.rects: list[tuple[float, float, float, float, str]] = []  # x, y, w, h, kind
@@ -247,11 +308,16 @@ class Page:
             for part in break_lines(story.kicker, "serif", 12, hw):
                 y += 15
                 self.items.append(Item(part, "serif", 12, hx, y))
+        d = self.design
         tsize = min(26.0, max(15.0, hw / max(6, len(story.title)) * 0.95))
-        bold = rng.random() < 0.6
-        for part in break_lines(story.title, "bold", tsize, hw):
+        if d.title_scale != 1.0:
+            tsize = min(34.0, max(14.0, tsize * d.title_scale))
+        bold = rng.random() < 0.6 or d.title_face == "sans"  # (a regular face is always made bold)
+        twice = bold and d.title_bold == "twice"
+        stroke = round(0.03 * tsize, 2) if bold and d.title_bold == "stroke" else 0.0
+        for part in break_lines(story.title, d.title_face, tsize, hw):
             y += tsize * 1.25
-            self.items.append(Item(part, "bold", tsize, hx, y, bold=bold))
+            self.items.append(Item(part, d.title_face, tsize, hx, y, bold=twice, stroke=stroke))
         if story.subtitle:
             for part in break_lines(story.subtitle, "serif", 13, hw):
                 y += 17
@@ -276,7 +342,8 @@ class Page:
         first = True
         for kind, text in story.blocks:
             if kind == "subhead":
-                flow.paragraph(text, "bold", fs, colw, lead, indent_em=0, space_before=fs * 0.6)
+                flow.paragraph(text, d.subhead_face, fs, colw, lead, indent_em=0, space_before=fs * 0.6,
+                               stroke=round(0.04 * fs, 2) if d.subhead_stroke else 0.0)
                 art["blocks"].append({"kind": "subhead", "text": text})
                 continue
             printed, gold = text, text
@@ -295,11 +362,12 @@ class Page:
             start = rng.randint(0, ncols - pic_cols) if not beside else max(1, ncols - pic_cols)
             pw = pic_cols * colw + (pic_cols - 1) * GUTTER
             ph = rng.choice((60.0, 80.0, 110.0))
-            caplines = break_lines(cap, "sans", 8.0, pw)
-            reserved.setdefault(start, []).append((ph + 6 + 11 * len(caplines) + 8, [
+            caplines = break_lines(cap, d.caption_face, d.caption_size, pw)
+            step = d.caption_size + 3
+            reserved.setdefault(start, []).append((ph + 6 + step * len(caplines) + 8, [
                 ("pic", pic_cols, pw, ph, caplines)]))
             for c in range(start + 1, start + pic_cols):
-                reserved.setdefault(c, []).append((ph + 6 + 11 * len(caplines) + 8, []))
+                reserved.setdefault(c, []).append((ph + 6 + step * len(caplines) + 8, []))
             art["captions"].append(re.sub(r"\s+", " ", cap))
         if rng.random() < 0.35:
             sentences = [s for p in story.paragraphs for s in sentences_of(p) if 14 <= len(s) <= 60]
@@ -308,8 +376,11 @@ class Page:
                 if rng.random() < 0.6:
                     q = _paraphrase(q, rng)
                 qc = rng.randrange(ncols)
-                qlines = break_lines(q, "bold", 11.0, colw - 12)
-                reserved.setdefault(qc, []).append((14 * len(qlines) + 24, [("quote", qlines)]))
+                if d.quote_marks and not any(m in q for m in "“”"):  # (a saying quoted: no marks round it)
+                    q = "“" + q.rstrip("。") + "”"
+                qlines = break_lines(q, d.quote_face, d.quote_size, colw - 12)
+                step = d.quote_size + 3
+                reserved.setdefault(qc, []).append((step * len(qlines) + 24, [("quote", qlines)]))
                 art["pullquotes"].append(q)
         body_top = y
         height = self.flow(flow, x, body_top, colw, ncols, reserved, beside, y0)
@@ -320,7 +391,7 @@ class Page:
              y0: float) -> float:
         """Pour the lines into the columns, balanced: the shortest column height that holds
         them all; returns it."""
-        total = sum(h for *_, h, _ in flow.lines) + sum(r[0] for rs in reserved.values() for r in rs)
+        total = sum(line[4] for line in flow.lines) + sum(r[0] for rs in reserved.values() for r in rs)
         extra = (top - y0) if beside else 0.0  # the first column starts at the article's top
         target = total / ncols
         while True:
@@ -329,6 +400,7 @@ class Page:
                 break
             target += self.body * self.leading
         height = 0.0
+        d = self.design
         for c, lines in enumerate(cols):
             cx = x + c * (colw + GUTTER)
             cy = top - (extra if c == 0 else 0)
@@ -341,20 +413,27 @@ class Page:
                             self.rects.append((cx, cy + 4, pw, ph, "picture"))
                             yy = cy + 4 + ph
                             for cl in caplines:
-                                yy += 11
-                                self.items.append(Item(cl, "sans", 8.0, cx, yy))
+                                yy += d.caption_size + 3
+                                self.items.append(Item(cl, d.caption_face, d.caption_size, cx, yy))
                         else:
                             _, qlines = what
-                            self.rects.append((cx + 2, cy + 4, colw - 4, h - 8, "box"))
+                            if d.quote == "box":
+                                self.rects.append((cx + 2, cy + 4, colw - 4, h - 8, "box"))
+                            elif d.quote == "tint":
+                                self.rects.append((cx + 2, cy + 4, colw - 4, h - 8, "tint"))
+                            elif d.quote == "rules":
+                                self.rects.append((cx + 2, cy + 4, colw - 4, 0.8, "rule"))
+                                self.rects.append((cx + 2, cy + h - 4.8, colw - 4, 0.8, "rule"))
                             yy = cy + 8
                             for ql in qlines:
-                                yy += 14
-                                self.items.append(Item(ql, "bold", 11.0, cx + 6, yy))
+                                yy += d.quote_size + 3
+                                self.items.append(Item(ql, d.quote_face, d.quote_size, cx + 6, yy))
                     cy += h
                 else:
-                    text, font, size, justify, h, indent = rest
+                    text, font, size, justify, h, indent, stroke = rest
                     cy += h
-                    self.items.append(Item(text, font, size, cx + indent, cy, colw - indent if justify else 0.0))
+                    self.items.append(Item(text, font, size, cx + indent, cy, colw - indent if justify else 0.0,
+                                           stroke=stroke))
             height = max(height, cy - top)
         return height
 
@@ -383,10 +462,10 @@ class Page:
 
         c = canvas.Canvas(str(path), pagesize=(self.width, self.height), invariant=1)
         c.setTitle("")
-        for x, y, w, h, kind in self.rects:  # rules (black), pictures (grey), boxes (outlined)
-            c.setFillGray({"rule": 0.0, "picture": 0.8}.get(kind, 1.0))
+        for x, y, w, h, kind in self.rects:  # rules (black), pictures (grey), boxes (outlined), tints
+            c.setFillGray({"rule": 0.0, "picture": 0.8, "tint": 0.9}.get(kind, 1.0))
             c.setStrokeGray(0.3)
-            c.rect(x, self.height - y - h, w, h, stroke=1, fill=1 if kind != "box" else 0)
+            c.rect(x, self.height - y - h, w, h, stroke=0 if kind == "tint" else 1, fill=1 if kind != "box" else 0)
         c.setFillGray(0.0)
         missing = {ch for it in self.items for ch in it.text} - _PRINTABLE - {" "}
         if missing:  # the subset font would draw nothing there and the gold would not match
@@ -396,14 +475,52 @@ class Page:
             n = len(it.text)
             natural = text_width(it.text, it.font, it.size)
             space = (it.width - natural) / (n - 1) if it.width and n > 1 and it.width > natural else 0.0
+            if self.classic:
+                for dx, dy in draws:
+                    t = c.beginText(it.x + dx, self.height - it.y + dy)
+                    t.setFont(it.font, it.size)
+                    t.setCharSpace(space)
+                    t.textOut(it.text)
+                    c.drawText(t)
+                continue
+            c.setStrokeGray(0.0)
+            c.setLineWidth(it.stroke or 1.0)
             for dx, dy in draws:
-                t = c.beginText(it.x + dx, self.height - it.y + dy)
-                t.setFont(it.font, it.size)
-                t.setCharSpace(space)
-                t.textOut(it.text)
-                c.drawText(t)
+                self._draw(c, it, it.x + dx, self.height - it.y + dy, space)
         c.showPage()
         c.save()
+
+
+    def _draw(self, c, it: Item, x: float, y: float, space: float) -> None:
+        """One line as the varied design's typesetter emits it: one text object justified by
+        character spacing, one TJ array placing each character, or a text object a character."""
+        mode = 2 if it.stroke else 0
+        if self.design.objects == "char":
+            for ch in it.text:
+                t = c.beginText(x, y)
+                t.setFont(it.font, it.size)
+                t._code.append(f"{mode} Tr")  # (Tr outlives ET: say it every time)
+                t.textOut(ch)
+                c.drawText(t)
+                x += text_width(ch, it.font, it.size) + space
+            return
+        t = c.beginText(x, y)
+        t.setFont(it.font, it.size)
+        t._code.append(f"{mode} Tr")
+        if self.design.objects == "line":
+            t.setCharSpace(space)
+            t.textOut(it.text)
+        else:  # a TJ array: the justification as a displacement after each character
+            from reportlab.pdfbase.pdfmetrics import getFont
+
+            font, adj = getFont(it.font), f" {-space * 1000 / it.size:.3f} " if space else " "
+            for subset, codes in font.splitString(it.text, c._doc):
+                if subset != t._curSubset:
+                    t._code.append(f"{font.getSubsetInternalName(subset, c._doc)} {it.size:g} Tf")
+                    t._curSubset = subset
+                chars = [f"({c._escape(bytes([b]))})" for b in codes]
+                t._code.append(f"[{adj.join(chars)}] TJ")
+        c.drawText(t)
 
 
 # ---------------------------------------------------------------------------- extraction
@@ -431,6 +548,9 @@ def main(argv=None) -> int:
                     help="make this split instead of the committed dev and test ones (e.g. a larger "
                          "train:train:60:3 to fit the PDF reader on)")
     ap.add_argument("--pdf-only", action="store_true", help="write the PDFs and gold only, no extractor text")
+    ap.add_argument("--design", choices=("classic", "varied"), default="classic",
+                    help="classic: the one design every set before this option was made with (the "
+                         "default); varied: each page's design drawn (see the module's docstring)")
     args = ap.parse_args(argv)
     splits = SPLITS
     if args.split:
@@ -447,7 +567,10 @@ def main(argv=None) -> int:
         for k in range(pages):
             rng = random.Random(seed * 1_000_003 + k)
             chosen = rng.sample(pooled, rng.randint(3, 5))
-            plans.append((split, f"{split[0]}{k:03d}", rng, chosen))
+            # (the design from a generator of its own: the page's stories and layout stay those
+            # of the classic page of the same seed and number)
+            design = Design.draw(random.Random(f"design:{seed}:{k}")) if args.design == "varied" else None
+            plans.append((split, f"{split[0]}{k:03d}", rng, chosen, design))
     # every character a page may print: the stories, the catalogue's forms and names
     chars = set("".join(s.title + (s.subtitle or "") + (s.kicker or "") + "".join(t for _, t in s.blocks)
                         + "".join(s.captions) + (s.byline_hint or "") for s in stories))
@@ -463,8 +586,11 @@ def main(argv=None) -> int:
     register_fonts("".join(sorted(chars)), Path(args.cache))
     if out.exists():
         shutil.rmtree(out)
-    for split, name, rng, chosen in plans:
-        page = Page(rng, chosen, cat, name)
+    designs = Counter()
+    for split, name, rng, chosen, design in plans:
+        page = Page(rng, chosen, cat, name, design)
+        if design is not None:
+            designs.update(f"{k}={v}" for k, v in vars(design).items())
         page.build()
         pdfdir = out / split / "pdf"
         pdfdir.mkdir(parents=True, exist_ok=True)
@@ -478,6 +604,8 @@ def main(argv=None) -> int:
             (d / f"{name}.txt").write_text(extract(pdf, ex), encoding="utf-8")
             (d / f"{name}.gold.json").write_text(gold, encoding="utf-8")
         print(f"{split}/{name}: {len(page.gold['articles'])} articles, {pdf.stat().st_size // 1024} KB")
+    if designs:
+        print("designs drawn:", ", ".join(f"{k} {n}" for k, n in sorted(designs.items())))
     return 0
 
 

@@ -1127,3 +1127,40 @@ def test_subheads_at_the_tops_of_columns_under_a_headline_are_no_headline_materi
     other = line("钢铁驼队穿越亚欧", 557, 1839, size=26, bold=True)
     text, _ = read(kicker, head, *col1, *subs, *cols, other)
     assert text.index("甲" * 10) < min(text.index("园区平台聚动能"), text.index("城乡融合添活力"), text.index("钢铁驼队穿越亚欧"))
+
+
+def test_a_word_space_in_a_large_headline_is_no_gutter():
+    # a 34-point headline of two phrases with a word space between (7.6 pt: wider than a
+    # gutter of the 9-point text, a fifth of the headline's em) over two columns: one line
+    head = line("少些唯金牌论", 0, 760, size=34) + line("多些运动快乐", 6 * 34 + 7.6, 760, size=34)
+    cols = [line("正" * 15, x, 700 - 12 * k, size=9) for x in (0, 146) for k in range(6)]
+    text, geo = read(head, *cols)
+    assert text[0] == "少些唯金牌论多些运动快乐" and geo[0].ratio > 3
+    assert text[1:] == ["正" * 15] * 12
+
+
+
+def test_text_drawn_filled_and_outlined_is_bold(tmp_path):
+    # fake bold as 方正 typesetting makes it: a regular face drawn with text render mode 2
+    # (fill, then stroke the outlines); its name and weight say regular
+    canvas = pytest.importorskip("reportlab.pdfgen.canvas")
+    from cleaner.pdf import glyphs
+
+    path = tmp_path / "stroked.pdf"
+    c = canvas.Canvas(str(path), pagesize=(300, 200))
+    c.setLineWidth(0.4)
+    for y, mode, text in ((150, 2, "Stroked"), (100, 0, "Plain")):
+        t = c.beginText(20, y)
+        t.setFont("Helvetica", 12)
+        t._code.append(f"{mode} Tr")
+        t.textOut(text)
+        c.drawText(t)
+    c.showPage()
+    c.save()
+    doc = glyphs.open_document(str(path))
+    try:
+        got = glyphs.read_page(doc, 0).glyphs
+    finally:
+        doc.close()
+    bold = {g.char: g.bold for g in got}
+    assert all(bold[ch] for ch in "Stroked") and not any(bold[ch] for ch in "Plain")

@@ -9,7 +9,8 @@ Fake bold: display headlines are often "bolded" by drawing the same text twice a
 a point apart. PDFium's text page keeps one copy of a text object drawn again at almost the
 same place; the page's text objects tell which were drawn twice (:func:`drawn_twice`), so the
 layout marks those lines bold and the log says a copy was left out. A copy drawn character by
-character (which PDFium does not merge) is dropped when the lines are built.
+character (which PDFium does not merge) is dropped when the lines are built. Text drawn filled
+and outlined (text render mode 2: how 方正 typesetting bolds a face) is bold too.
 """
 
 from __future__ import annotations
@@ -125,6 +126,8 @@ def _glyphs(textpage) -> list[Glyph]:
     get_unicode, is_generated = raw.FPDFText_GetUnicode, raw.FPDFText_IsGenerated
     get_box, get_origin, get_size = raw.FPDFText_GetLooseCharBox, raw.FPDFText_GetCharOrigin, raw.FPDFText_GetFontSize
     get_font, get_weight = raw.FPDFText_GetFontInfo, raw.FPDFText_GetFontWeight
+    get_object = getattr(raw, "FPDFText_GetTextObject", None)
+    strokes: dict = {}  # text object -> whether it is drawn outlined too (fake bold)
     for i in range(n):
         code = get_unicode(tp, i)
         if code in (0, 0xFFFE, 0xFFFF) or is_generated(tp, i) == 1:
@@ -143,8 +146,29 @@ def _glyphs(textpage) -> list[Glyph]:
             bold = fonts[key] = any(b in low for b in _BOLD_NAMES) or (flags.value & (1 << 18)) != 0
         if not bold and get_weight(tp, i) >= 600:
             bold = True
+        if not bold and get_object is not None:  # (outlined as well as filled: fake bold)
+            obj = get_object(tp, i)
+            key_obj = ctypes.cast(obj, ctypes.c_void_p).value if obj else None
+            stroked = strokes.get(key_obj)
+            if stroked is None:
+                stroked = strokes[key_obj] = bool(obj) and _outlined(obj)
+            bold = stroked
         out.append(Glyph(ch, rect.left, rect.right, rect.bottom, rect.top, oy.value, size, bold))
     return out
+
+
+#: text render modes that stroke the glyphs' outlines as well as fill them (ISO 32000 9.3.6)
+_FILL_STROKE = (2, 6)
+
+
+def _outlined(obj) -> bool:
+    """Whether a text object is drawn filled and outlined with a line of some width: bold made
+    by stroking the glyphs (text render mode 2, how 方正 typesetting usually bolds a face that
+    has no bold), which the font's name and weight do not tell."""
+    if raw.FPDFTextObj_GetTextRenderMode(obj) not in _FILL_STROKE:
+        return False
+    width = ctypes.c_float()
+    return bool(raw.FPDFPageObj_GetStrokeWidth(obj, ctypes.byref(width))) and width.value > 0
 
 
 def _objects(page, textpage) -> tuple[list[Box], list[Twice]]:

@@ -81,7 +81,8 @@ DEFAULTS = {"row_tolerance": 0.3, "gutter_ems": 0.8, "same_size": 0.12, "max_pit
             "first_line_slack": 2.5, "line_slack": 0.6, "hang_ems": 0.5, "indent_ems": 0.8, "short_ems": 0.8,
             "space_ems": 0.25, "copy_ems": 0.3, "lane_min": 3, "lane_reach": 2.5, "lane_near": 4.0, "band_gap_ems": 1.0,
             "band_reach_ems": 14.0, "band_cover": 0.6, "display_ratio": 1.5, "bold_ratio": 1.3, "goes_on_ems": 3.0,
-            "caption_reach": 2.0, "kicker_reach": 2.0, "vertical_step": 1.6, "baseline_step": 0.05, "run_gap_ems": 0.125}
+            "caption_reach": 2.0, "kicker_reach": 2.0, "vertical_step": 1.6, "baseline_step": 0.05, "run_gap_ems": 0.125,
+            "display_space_ems": 0.5}
 
 
 #: marks a typesetter may hang past the right edge of the measure
@@ -151,7 +152,12 @@ def pieces(row: list[Glyph], p: dict, body: float = 1e9) -> tuple[list[Piece], l
             # leaves the gutter's width after its ink, though its box nearly reaches the next column)
             ink_end = 0.5 * (prev.x0 + prev.x1) if prev.char in LEFT_INK and _is_wide(prev.char) \
                 and not spaced and prev.size <= body * (1 + p["same_size"]) else prev.x1
-            if g.x0 - ink_end > p["gutter_ems"] * min(size, body) + spaced or abs(g.size - prev.size) > 0.25 * size:
+            # (a blank in display type narrower than ``display_space_ems`` of its size is a word
+            # space of the headline, however wide against the body: two headlines set close
+            # over a gutter are parted by :func:`cut_display_at_gutters`)
+            word = p["display_space_ems"] * size if size > body * (1 + p["same_size"]) else 0.0
+            if g.x0 - ink_end > max(p["gutter_ems"] * min(size, body), word) + spaced \
+                    or abs(g.size - prev.size) > 0.25 * size:
                 out.append(_piece(cur, p))
                 cur = []
         cur.append(g)
