@@ -500,6 +500,20 @@ def test_a_quote_set_inside_its_column_is_parted_and_its_paragraph_rejoined():
         "为保障假期出行顺畅，省交通运输部门提前研判出行规律，在重点路段增派人员，及时疏导车流，确保道路安全畅通。"
 
 
+def test_copy_edges_find_a_source_that_opens_a_section():
+    """The sentence the quote copies opens a paragraph right under a subhead: no mark before
+    it in the page's text run together, but a line start after a shorter line (升级降排放 /
+    钢铁生产…) starts a sentence all the same."""
+    from cleaner.stages.rejoin import copy_edges
+
+    lines = ["步伐明显加快。", "在集团烧结厂，一套新", "钢铁生产过程中产生", "的余热、余压、煤气，",
+             "过去很多被白白浪费。", "建的烟气脱硫脱硝装置正在", "高效运行，排放浓度大幅下", "降。",
+             "工艺升级降排放", "钢铁生产过程中产生的", "余热、余压、煤气，过去很", "多被白白浪费。如今，集团",
+             "建设了余热余能发电机组。"]
+    edges = copy_edges(lines, [cleaner_width(t) for t in lines], default_rules()["J001"].params)
+    assert edges == {1, 4}
+
+
 def test_copy_edges_leave_a_partial_or_unpunctuated_copy_alone():
     """An editor's version copies only part of its sentence: a copied stretch that ends no
     sentence is no quote's whole, and its edges would cut the quote."""

@@ -566,6 +566,16 @@ def copy_edges(texts: list[str], widths: list[float], p: dict, page_text: Flat |
     copied = [len(t) >= min_line and page_text.elsewhere(starts[k], starts[k] + len(t), window)
               for k, t in enumerate(texts)]
     edges: set[int] = set()
+    line_at = {start: j for j, start in enumerate(starts)}
+
+    def sentence_starts(q: int) -> bool:
+        """Whether a sentence starts at ``q``: after a sentence's mark, or at the start of a
+        line set after a shorter one (a heading's, or a paragraph's last: 升级降排放 / 钢铁生产…)."""
+        if q == 0 or flat[q - 1] in _SENTENCE_MARKS:
+            return True
+        j = line_at.get(q)
+        return j is not None and j > 0 and widths[j - 1] <= widths[j] - p["copy_narrower"]
+
     k = 0
     while k < n:
         if not copied[k]:
@@ -588,7 +598,7 @@ def copy_edges(texts: list[str], widths: list[float], p: dict, page_text: Flat |
                 and max(widths[k:m + 1]) <= max(around) - p["copy_narrower"]:
             left, right = flat[max(0, s - ctx):s], flat[e:e + ctx]
             for q in (flat.rfind(run, max(0, s - window), s), flat.find(run, e, e + window)):
-                if q >= 0 and (q == 0 or flat[q - 1] in _SENTENCE_MARKS) \
+                if q >= 0 and sentence_starts(q) \
                         and flat[max(0, q - len(left)):q] != left and flat[q + len(run):q + len(run) + len(right)] != right:
                     edges.update((first - 1, m))
                     break
