@@ -57,7 +57,7 @@ ALLOWED = {
     ("label.py", 32): (1, "code point: the first anchor"),
     ("label.py", 50): (1, "search bound: window slack"),
     ("label.py", 80): (1, "search bound: QUOTE_MAX, a text short enough (a sentence or two) to be compared with its neighbours"),
-    ("label.py", 100): (11, "arithmetic: percent"),
+    ("label.py", 100): (13, "arithmetic: percent"),
     ("label.py", 200): (1, "arithmetic: 2 x percent"),
     ("label.py", 256): (1, "cache size"),
     ("label.py", 400): (1, "search bound: FUZZY_MAX"),

@@ -1164,3 +1164,107 @@ def test_text_drawn_filled_and_outlined_is_bold(tmp_path):
         doc.close()
     bold = {g.char: g.bold for g in got}
     assert all(bold[ch] for ch in "Stroked") and not any(bold[ch] for ch in "Plain")
+
+
+def _quote_page(quote: str, quote_geo, paragraphs: list[str], wrap, column: int = 24):
+    """A hand-made PDF page's text and geometry: a display headline, the first paragraph, a
+    quote of ``quote_geo`` (a function of the line's place in it) and the other paragraphs."""
+    from cleaner.pdf.layout import LineGeometry
+
+    def g(block, size=10.0, bold=False, framed=False, first=False):
+        return LineGeometry(size, 10.0, bold, None, None, framed, block, first, False, None, 0.0, 240.0, 0.0)
+
+    lines, geometry = ["城乡养老服务网络加快织密"], [g(0, 26.0, True, first=True)]
+    for k, para in enumerate(paragraphs):
+        got = wrap(para, column=column)
+        lines += got
+        geometry += [g(1 + 2 * k, first=j == 0) for j in range(len(got))]
+        if k == 0:
+            lines += quote
+            geometry += [quote_geo(g, j) for j in range(len(quote))]
+    geometry = [x._replace(top=800.0 - 14.0 * k) for k, x in enumerate(geometry)]
+    return "\n".join(lines) + "\n", geometry
+
+
+def test_a_quote_in_a_bold_face_as_wide_as_its_text_is_a_pull_quote(wrap):
+    # a quote between quotation marks on a line of its own in 12 pt bold, unframed: the bold
+    # face of its own sets it apart as a frame does, so it need not be set narrower than its
+    # text (a line of 22 characters over a column of 24) to be the quote of the sentence it repeats
+    from cleaner import clean
+
+    quote = "“企业可在手机上实时查询货物位置和到港时间”"
+    paras = ["数字化手段也派上了用场。陆港上线了智慧物流平台，企业可在手机上实时查询货物位置和到港时间。"
+             "平台还整合了报关、结算等服务。", "今年以来，陆港累计开行班列1200列，同比增长15%。"]
+    text, geometry = _quote_page([quote], lambda g, j: g(2, 12.0, True, first=j == 0), paras, wrap)
+    (article,) = clean(text, geometry=geometry).articles
+    assert [q.text for q in article.pullquotes] == [quote]
+    assert [b.text for b in article.body] == paras
+
+
+def test_a_display_headline_between_quotation_marks_that_the_text_holds_stays_the_headline(wrap):
+    # a headline that quotes a speaker (wholly between quotation marks, in 26 pt bold, as wide as
+    # the text) whose words the text holds: display type sets a headline apart too, so only a
+    # measure narrower than the text's would make it a quote
+    from cleaner import clean
+    from cleaner.pdf.layout import LineGeometry
+
+    def g(block, size=10.0, bold=False, first=False):
+        return LineGeometry(size, 10.0, bold, None, None, False, block, first, False, None, 0.0, 240.0, 0.0)
+
+    title = "“日子越过越红火，心里越来越踏实”"
+    paras = ["走进白石村，一排排新房整齐排列。“日子越过越红火，心里越来越踏实。”村民王秀英笑着说。",
+             "近年来，白石村发展特色种植和乡村旅游，村民人均收入比五年前翻了一番。"]
+    lines, geometry = [title], [g(0, 26.0, True, True)]
+    for k, para in enumerate(paras):
+        got = wrap(para, column=24)
+        lines += got
+        geometry += [g(1 + k, first=j == 0) for j in range(len(got))]
+    (article,) = clean("\n".join(lines) + "\n", geometry=geometry).articles
+    assert article.title is not None and article.title.text == title
+    assert not article.pullquotes
+
+
+def test_an_edited_quote_in_a_bold_face_of_its_own_is_a_pull_quote(wrap):
+    # an editor's quote (clauses swapped) in 12 pt bold on a line of its own, no frame, no rule:
+    # its type sets it apart from the text (10 pt), and the sentence it comes from holds its words
+    from cleaner import clean
+
+    quote = "“日子过得舒心，活动有去处，现在吃饭有着落”"
+    paras = ["老人们说起养老服务中心，都竖起了大拇指。“现在吃饭有着落，活动有去处，日子过得舒心。”"
+             "82岁的村民王秀英说。", "目前，全县已建成农村幸福院126个，覆盖八成以上的行政村。"]
+    text, geometry = _quote_page([quote], lambda g, j: g(2, 12.0, True, first=j == 0), paras, wrap)
+    (article,) = clean(text, geometry=geometry).articles
+    assert [q.text for q in article.pullquotes] == [quote]
+    assert quote not in "".join(b.text for b in article.body)
+
+
+def test_a_framed_quote_of_a_paragraph_one_sentence_long_is_a_pull_quote(wrap):
+    # an interview's question, a paragraph of one sentence, repeated in a frame between
+    # quotation marks (its question mark dropped): two characters longer than its source, it is
+    # the source's quote all the same (the marks are no text of the source)
+    from cleaner import clean
+
+    question = "记者：不少民营企业反映融资难、融资贵，清源市在破解这一难题上有什么具体办法？"
+    quote = ["“记者：不少民营企业反映融资难、融资贵，", "清源市在破解这一难题上有什么具体办法”"]
+    paras = ["营商环境是企业生存发展的土壤。今年以来，清源市以“企业满意”为标准，深入推进营商环境改革。",
+             "赵国平：我们聚焦企业全生命周期，重点抓了三件事，企业开办时间压缩到一个工作日以内。", question,
+             "赵国平：融资是企业最关心的问题之一。我们搭建了市级金融综合服务平台，把银行、担保机构请进来。"]
+    text, geometry = _quote_page(quote, lambda g, j: g(2, 10.5, True, True, first=j == 0), paras, wrap)
+    (article,) = clean(text, geometry=geometry).articles
+    assert [q.text for q in article.pullquotes] == ["".join(quote)]
+    assert [b.text for b in article.body] == paras
+
+
+def test_a_quote_in_a_display_face_broken_after_its_ragged_lines_is_one_pull_quote(wrap):
+    # an editor's quote (clauses swapped) in 14 pt bold, its lines ragged: the text stages read
+    # its first two lines as a headline (display type, short of the measure) and the last as a
+    # text; the three, in one type and quoting the paragraph over them, are one pull quote
+    from cleaner import clean
+
+    quote = ["最重要的收获是强健体魄、", "锤炼意志、学会合作，青", "少年参加体育运动。"]
+    paras = ["体育的本质是育人。青少年参加体育运动，最重要的收获是强健体魄、锤炼意志、学会合作，"
+             "而不是一块奖牌或一个名次。", "今年以来，全市中小学校新建改建运动场地86处，学生体质健康优良率提高了5个百分点。"]
+    text, geometry = _quote_page(quote, lambda g, j: g(2, 14.0, True, first=j == 0), paras, wrap)
+    (article,) = clean(text, geometry=geometry).articles
+    assert [q.text for q in article.pullquotes] == ["".join(quote)]
+    assert [b.text for b in article.body] == paras

@@ -436,6 +436,20 @@ def test_a_question_set_apart_that_a_paragraph_holds_word_for_word_is_a_quote(st
         assert (("pullquote", heading) in got) is quoted, got
 
 
+def test_words_set_apart_between_quotation_marks_that_a_paragraph_holds_edited_are_a_quote(stages_until, wrap):
+    # an editor's quote (a word dropped) between quotation marks reads as a headline by its
+    # length and punctuation: the paragraph holding its words makes it a quote; the same words
+    # without the marks, a headline summing the paragraph up, stay a headline
+    body = ("记者从市教育局获悉，今年暑期全市共开设托管班86个，服务学生1.2万人次。"
+            "托管班由在职教师和大学生志愿者授课，所有点位都配备了专职安全员，家长们普遍表示满意。")
+    for heading, quoted in (("“所有点位都配备专职安全员”", True), ("所有点位都配备专职安全员", False)):
+        raw = "暑期托管班开班\n\n" + "\n".join(wrap(body, column=24)) + "\n\n" + heading + "\n\n" \
+            + "\n".join(wrap("托管班每天上午八点至下午五点半开放，收费标准不高，首批学生已经报名入班。", column=24)) + "\n"
+        got = kinds(stages_until, raw)
+        assert (("pullquote", heading) in got) is quoted, got
+        assert (("heading", heading) in got) is not quoted, got
+
+
 @pytest.mark.parametrize("line, caption", [
     ("一列中欧班列从西安国际港站驶出。 本报记者 朱志娟摄", True),
     ("观众在博物馆内参观青铜器展品。新华社记者 李明摄", True),

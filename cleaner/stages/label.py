@@ -21,7 +21,7 @@ from collections import Counter
 
 from rapidfuzz import fuzz
 
-from ..chars import ORNAMENTS, ends_sentence, nows
+from ..chars import CLOSERS, ORNAMENTS, ends_sentence, nows
 from ..model import Block, Change, Deferred, Page, replace
 from ..rules import Rule, search_any
 from ._common import apply_line_edits, dateline_at, line_replacements, rebuild
@@ -696,6 +696,125 @@ def _quote_inside(page: Page, i: int, b: Block, widths: list[float], rule: Rule,
     return None
 
 
+def _same_size(page: Page) -> float:
+    return page.rules["P001"].params["same_size"] if "P001" in page.rules else 0.0
+
+
+def _set_apart(page: Page, geo: list | None, b: Block) -> bool:
+    """On a PDF page: every line of ``b`` in a frame, or in a type of its own, bold or larger
+    than the body's (a pull quote on a tint, between rules or plain, in a bold face)."""
+    if geo is None:
+        return False
+    same = _same_size(page)
+    return all(g is not None and (g.framed or g.bold or g.ratio > 1.0 + same) for g in map(geo.__getitem__, b.lines))
+
+
+def _apart_as_framed(page: Page, geo: list | None, b: Block) -> bool:
+    """On a PDF page: ``b`` is set apart as a frame sets a quote apart, so that it need not be
+    set narrower than the text it quotes: in a frame, or in a type of its own short of display
+    type (a display headline, D005's, is set apart too, and as wide as the text it sums up)."""
+    if geo is None:
+        return False
+    if all(geo[k] is not None and geo[k].framed for k in b.lines):
+        return True
+    bold = bold_lines(page)
+    return _set_apart(page, geo, b) and not any(k in bold for k in b.lines)
+
+
+def _under_larger_headline(page: Page, geo: list | None, blocks: list[Block], i: int, reach: int) -> bool:
+    """Whether block ``i``, if set in display type (D005's) on a PDF page, stands under a
+    headline in display type no smaller (within ``reach`` blocks of it in reading order, which may
+    have read the block as a headline of its own and put it first, printed above it and across
+    it): the headline of the article it is in, so that it is no headline itself. A block in no
+    display type, or in a frame, passes."""
+    bold = bold_lines(page)
+    b = blocks[i]
+    if geo is None or not any(k in bold for k in b.lines) or all(geo[k] is not None and geo[k].framed for k in b.lines):
+        return True  # (nor does a frame hold a headline over the text outside it)
+    g = geo[b.first]
+    if g is None:
+        return False
+    for j in range(max(0, i - reach), min(len(blocks), i + reach + 1)):
+        h = blocks[j]
+        gh = geo[h.first]
+        if h.kind == "heading" and gh is not None and h.first in bold and gh.size >= g.size \
+                and gh.top > g.top and min(gh.x1, g.x1) > max(gh.x0, g.x0):
+            return True
+    return False
+
+
+def _one_type(page: Page, geo: list, a: Block, b: Block) -> bool:
+    """On a PDF page: ``b``'s first line is set in the type of ``a``'s (its size, weight and
+    frame), so the two may be one text the text stages broke."""
+    ga, gb = geo[a.first], geo[b.first]
+    return ga is not None and gb is not None and ga.bold == gb.bold and ga.framed == gb.framed \
+        and abs(ga.size - gb.size) <= _same_size(page) * ga.size
+
+
+def join_split_quotes(page: Page, blocks: list[Block], rule: Rule, changes: list, texts: list[str],
+                      narrow: list[float], sources: dict, content: dict) -> list[Block]:
+    """A pull quote set apart in a large or bold face that the rejoin stage broke into a
+    headline and what follows it, or a text and a headline (its lines ragged, each short of
+    the measure: 最重要的收获是…学会合作，青 / 少年参加体育运动。) is one pull quote again.
+
+    On a PDF page, a heading or paragraph and the blocks right after it, a heading among them,
+    all in its type and set apart (:func:`_set_apart`), no more than a quote's length together
+    (``QUOTE_MAX``), are joined when together they read as quoted words
+    (:func:`said`) that a paragraph near them holds, word for word or edited
+    (:func:`quote_source`): a headline over a subtitle or a text is never that. ``texts`` and
+    ``narrow`` describe ``blocks``; ``blocks`` itself comes back when nothing was joined.
+    """
+    if page.layout.geometry is None:
+        return blocks  # (on a text page nothing says the pieces are in one type: a headline over a text)
+    geo = page.geometry()
+    out: list[Block] = []
+    joined_any = False
+    k = 0
+    while k < len(blocks):
+        b = blocks[k]
+        run = [b]
+        if b.kind in ("heading", "paragraph") and _set_apart(page, geo, b) \
+                and _under_larger_headline(page, geo, blocks, k, rule.params["quote_reach"]):
+            size = len(nows(b.text))
+            while k + len(run) < len(blocks):
+                nxt = blocks[k + len(run)]
+                size += len(nows(nxt.text))
+                if nxt.kind not in ("heading", "paragraph") or nxt.first != run[-1].last + 1 or size > QUOTE_MAX \
+                        or not (_one_type(page, geo, b, nxt) and _set_apart(page, geo, nxt)):
+                    break
+                run.append(nxt)
+        found = None
+        while len(run) > 1 and any(x.kind == "heading" for x in run):  # (two paragraphs may be two quotes)
+            whole = "".join(x.text for x in run)
+            t = nows(whole)
+            if len(t) >= rule.params["min_length"] and said(whole):
+                lines = tuple(x for blk in run for x in blk.lines)
+                joiners = tuple(j for blk in run for j in ("",) + blk.joiners)[1:]
+                merged = rebuild(page, replace(b, kind="paragraph", lines=lines, joiners=joiners))
+                got = quote_source(k, t, narrowness(page, merged), texts, narrow, rule, content,
+                                   framed=_apart_as_framed(page, geo, merged))
+                if got is not None and not k <= got[0] < k + len(run):
+                    found = (merged, got)
+                    break
+            run.pop()
+        if found is None:
+            out.append(b)
+            k += 1
+            continue
+        merged, (o, score) = found
+        sources[merged.first] = blocks[o].first
+        s, e = page.block_span(merged)
+        changes.append(Change(rule.id, STAGE, "join", (s, e), "\n", "",
+                              f"'{run[0].text}' and the {len(run) - 1} block(s) after it in its type read as one "
+                              "quote of a paragraph: one pull quote, not a headline over a text", rule.safety))
+        quote = _label(page, merged, "pullquote", rule, f"{len(run)} pieces a break cut apart; repeats block at line "
+                       f"{page.line_no(blocks[o].first)} ({score:.0f}% match)", changes)
+        out.append(replace(quote, confidence=score / 100) if score < 100 else quote)
+        joined_any = True
+        k += len(run)
+    return out if joined_any else blocks
+
+
 def join_broken_quotes(page: Page, blocks: list[Block], rule: Rule, changes: list,
                        texts: list[str], index: dict, keyless) -> list[Block]:
     """A pull quote the rejoin stage broke after its first line (a short line without
@@ -760,6 +879,17 @@ def pullquotes_by_window(page: Page, blocks: list[Block], rule: Rule, changes: l
     return done
 
 
+def said(text: str) -> bool:
+    """``text`` reads as words quoted, not as a headline: it closes a sentence (。 or a full
+    stop before closing marks), or stands wholly between quotation marks (“…”)."""
+    t = text.strip()
+    if len(t) < 2:
+        return False
+    if t[0] in "“「『" and t[-1] in "”」』":
+        return True
+    return ends_sentence(t) and t.rstrip(CLOSERS)[-1:] not in "？！?!…"
+
+
 def quote_source(i: int, t: str, q_narrow: float, texts: list[str], narrow: list[float], rule: Rule,
                  known: dict | None = None, exact: bool = False, framed: bool = False,
                  frames: frozenset = frozenset()):
@@ -789,7 +919,8 @@ def quote_source(i: int, t: str, q_narrow: float, texts: list[str], narrow: list
                 nxt += 1
             if nxt < len(texts) and texts[nxt] and nxt != i:
                 other = other + texts[nxt]
-        if len(other) < len(t) or other == t:  # (an editor's quote may be as long: clauses swapped)
+        if len(other) < len(mine) or other == t:  # (an editor's quote may be as long: clauses swapped;
+            # its quotation marks are no text of its source: “记者：…办法” of 记者：…办法？)
             continue
         if t in other:
             return o, 100.0
@@ -819,6 +950,9 @@ def find_pullquotes(page: Page, blocks: list[Block], rule: Rule, changes: list,
     def framed(b: Block) -> bool:
         return geo is not None and all(geo[k] is not None and geo[k].framed for k in b.lines)
 
+    def set_apart(b: Block) -> bool:
+        return _apart_as_framed(page, geo, b)
+
     def measure(blocks: list[Block], known: dict[str, list[str]]):
         """Texts, narrowness, keys (those of a text ``known`` before kept), index, and what a
         text without keys is compared with (see :func:`_owners`)."""
@@ -838,6 +972,12 @@ def find_pullquotes(page: Page, blocks: list[Block], rule: Rule, changes: list,
     if joined is not blocks:  # quotes put back together: measure and index the new blocks
         blocks = joined
         texts, narrow, keys, index, keyless = measure(blocks, dict(zip(texts, keys)))
+    sources = {} if sources is None else sources  # quote's first line -> repeated block's first line
+    content: dict = {}  # text -> its numbers and character pairs (shared_content), each made once
+    joined = join_split_quotes(page, blocks, rule, changes, texts, narrow, sources, content)
+    if joined is not blocks:
+        blocks = joined
+        texts, narrow, keys, index, keyless = measure(blocks, dict(zip(texts, keys)))
     split = split_stacked_quotes(page, blocks, rule, changes, texts, narrow, keys, index, keyless, openers)
     if split is not blocks:  # quotes cut apart: measure and index the new blocks
         blocks = split
@@ -848,17 +988,19 @@ def find_pullquotes(page: Page, blocks: list[Block], rule: Rule, changes: list,
         texts, narrow, keys, index, keyless = measure(blocks, dict(zip(texts, keys)))
     get = index.get
     out = list(blocks)
-    sources = {} if sources is None else sources  # quote's first line -> repeated block's first line
-    content: dict = {}  # text -> its numbers and character pairs (shared_content), each made once
     typical = typical_narrowness(blocks, narrow)
     frames = None
     for i, b in enumerate(blocks):
         t = texts[i]
-        if b.kind == "heading" and b.text[-1] in "？！?!":
+        if b.kind == "heading" and (b.text[-1] in "？！?!" or said(b.text)) \
+                and _under_larger_headline(page, geo, blocks, i, rule.params["quote_reach"]):
             # a question or an exclamation set apart that a wider paragraph holds word for word
-            # is a quote of it, not a headline (a title sums up; it does not copy a sentence)
+            # is a quote of it, not a headline (a title sums up; it does not copy a sentence);
+            # so is a sentence, or words between quotation marks, that a wider paragraph holds
+            # word for word or as an editor's version (a quote in a large or bold face)
             q = nows(b.text)
-            found = quote_source(i, q, narrowness(page, b), texts, narrow, rule, exact=True) \
+            found = quote_source(i, q, narrowness(page, b), texts, narrow, rule, content,
+                                 exact=not said(b.text), framed=set_apart(b)) \
                 if len(q) >= rule.params["min_length"] else None
             if found is not None:
                 o = found[0]
@@ -919,12 +1061,12 @@ def find_pullquotes(page: Page, blocks: list[Block], rule: Rule, changes: list,
                     best = (o, share * 100)
                     break
         if best is None and len(t) <= QUOTE_MAX and (narrow[i] > rule.params["stack_narrower"] * typical
-                                                     or framed(b)):
+                                                     or set_apart(b)):
             # (a short text set clearly narrower than the page's paragraphs, or in a frame on a
             # PDF page: a quote, maybe edited)
             if frames is None:  # (the blocks set in a frame, asked once)
                 frames = frozenset(k for k, x in enumerate(blocks) if framed(x)) if geo is not None else frozenset()
-            best = quote_source(i, t, narrow[i], texts, narrow, rule, content, framed=framed(b), frames=frames)
+            best = quote_source(i, t, narrow[i], texts, narrow, rule, content, framed=set_apart(b), frames=frames)
         if best is None and framed(b) and len(t) <= QUOTE_MAX and 0 < i < len(blocks) - 1 \
                 and texts[i - 1] and texts[i + 1]:
             # a frame set inside a column cuts the paragraph it stands in: its sentence may be
