@@ -1166,6 +1166,35 @@ def test_text_drawn_filled_and_outlined_is_bold(tmp_path):
     assert all(bold[ch] for ch in "Stroked") and not any(bold[ch] for ch in "Plain")
 
 
+def test_a_blank_drawn_as_a_text_object_of_its_own_is_a_space(tmp_path):
+    # a typesetter that draws each character as a text object draws a byline's blanks so too;
+    # PDFium's text page leaves them out (a fifth of an em between Han: no space by the gaps
+    # alone, as wide as a justified line's spread), the page's objects keep them
+    canvas = pytest.importorskip("reportlab.pdfgen.canvas")
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from cleaner.pdf import glyphs
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    path = tmp_path / "blanks.pdf"
+    c = canvas.Canvas(str(path), pagesize=(300, 200))
+    x = 20.0
+    for ch in "本报记者 范瑞海 吴雪秀":
+        t = c.beginText(x, 150)
+        t.setFont("STSong-Light", 10)
+        t.textOut(ch)
+        c.drawText(t)
+        x += pdfmetrics.stringWidth(ch, "STSong-Light", 10)
+    c.showPage()
+    c.save()
+    doc = glyphs.open_document(str(path))
+    try:
+        got = layout.read(glyphs.read_page(doc, 0))
+    finally:
+        doc.close()
+    assert got.text.strip() == "本报记者 范瑞海 吴雪秀"
+
+
 def _quote_page(quote: str, quote_geo, paragraphs: list[str], wrap, column: int = 24):
     """A hand-made PDF page's text and geometry: a display headline, the first paragraph, a
     quote of ``quote_geo`` (a function of the line's place in it) and the other paragraphs."""
