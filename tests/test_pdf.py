@@ -1297,3 +1297,21 @@ def test_a_quote_in_a_display_face_broken_after_its_ragged_lines_is_one_pull_quo
     (article,) = clean(text, geometry=geometry).articles
     assert [q.text for q in article.pullquotes] == ["".join(quote)]
     assert [b.text for b in article.body] == paras
+
+
+def test_a_line_that_fills_its_measure_and_runs_on_is_no_furniture():
+    # a paragraph's first line that reads as a section name and page number (本报合肥 10: the
+    # story's own blanks round its figures) fills its column and runs on into the next line of
+    # its block: the paragraph goes on, nothing is dropped as furniture
+    from cleaner import clean
+
+    lines = ["绿色信贷余额突破千亿元", "本报合肥 10", "月 16 日讯 记者叶", "博晓报道：记者近日",
+             "从兴安市金融管理部", "门获悉，截至9月末，", "绿色贷款余额达到1036", "亿元。"]
+    short = [None, False, False, False, False, False, False, True]
+    geometry = [geo(26.0, block=0, first=True, bold=True)] + [
+        geo(block=1, first=k == 1, indent=k == 1, short=short[k]) for k in range(1, len(lines))]
+    geometry = [g._replace(top=800.0 - 14.0 * k) for k, g in enumerate(geometry)]
+    page = clean("\n".join(lines) + "\n", geometry=geometry)
+    assert not page.dropped
+    (article,) = page.articles
+    assert article.body[0].text.startswith("本报合肥")

@@ -118,11 +118,21 @@ def standalone_lines(page: Page, ends: list[bool] | None = None) -> set[int]:
     if page.layout.geometry is not None:
         # (on a PDF page, not a middle line of a block of type, its lines before and after set
         # with it: furniture, a credit or a byline stands apart, 扫码结账。超市店长… does not)
+        # (nor a line that fills its measure and runs on into the next line of its block, in its
+        # type: 本报合肥 10 / 月 16 日讯…, a paragraph's first line that reads as 视点 24)
         geo = page.geometry()
-        short = [k for k in short if not (0 < k < len(lines) - 1 and _middle_line(geo[k - 1], geo[k], geo[k + 1]))]
+        short = [k for k in short if not (0 < k < len(lines) - 1 and _middle_line(geo[k - 1], geo[k], geo[k + 1]))
+                 and not (k < len(lines) - 1 and _runs_on(geo[k], geo[k + 1]))]
     # (a line that runs a pattern out of time is recorded by the pipeline, rules.timeouts, and
     # read as no match)
     return {k for k, hit in zip(short, any_match(groups, [lines[k].text for k in short])) if hit}
+
+
+def _runs_on(g, b) -> bool:
+    """Whether a PDF page's line ``g`` reaches its column's right edge and line ``b``, the next,
+    goes on its block in one type with it: the text runs on over the line's end."""
+    return g is not None and b is not None and g.short is False and not b.first and g.block == b.block \
+        and g.size == b.size and g.bold == b.bold
 
 
 def _middle_line(a, g, b) -> bool:
