@@ -1315,3 +1315,29 @@ def test_a_line_that_fills_its_measure_and_runs_on_is_no_furniture():
     assert not page.dropped
     (article,) = page.articles
     assert article.body[0].text.startswith("本报合肥")
+
+
+def test_a_quote_set_large_beside_the_columns_heads_none_of_them():
+    # a pull quote in 13-point bold over 9.5-point text, five lines in a column of its own at
+    # the top right of the article, level with its columns' top: display type by its size, yet
+    # no headline (more lines than a headline takes); the columns are read under their headline
+    # first, then the quote
+    head = line("全省新增基站一万个", 0, 760, size=26, bold=True)
+    cols = [line("正" * 10, x, 720 - 18 * k, size=9.5) for x in (0, 105) for k in range(6)]
+    quote = [line("“在普洱市一家" if k == 0 else "茶企利用网络实" if k < 4 else "时监测”", 215, 717 - 16 * k,
+                  size=13, bold=True) for k in range(5)]
+    text, _ = read(head, *cols, *quote)
+    assert text[0] == "全省新增基站一万个"
+    assert text[1:13] == ["正" * 10] * 12
+    assert text[13].startswith("“在普洱市")
+
+
+def test_a_display_block_that_closes_a_sentence_is_no_headline():
+    # two lines in 13-point bold over 9.5-point text that close a sentence with a full stop:
+    # a passage quoted large, not a headline (no headline ends so)
+    head = line("全省新增基站一万个", 0, 760, size=26, bold=True)
+    cols = [line("正" * 10, x, 720 - 18 * k, size=9.5) for x in (0, 105) for k in range(6)]
+    quote = [line("下一步将推动口岸", 215, 717, size=13, bold=True), line("设施扩容改造。", 215, 701, size=13, bold=True)]
+    text, _ = read(head, *cols, *quote)
+    assert text[0] == "全省新增基站一万个"
+    assert text[1:13] == ["正" * 10] * 12

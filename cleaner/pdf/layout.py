@@ -82,7 +82,7 @@ DEFAULTS = {"row_tolerance": 0.3, "gutter_ems": 0.8, "same_size": 0.12, "max_pit
             "space_ems": 0.25, "copy_ems": 0.3, "lane_min": 3, "lane_reach": 2.5, "lane_near": 4.0, "band_gap_ems": 1.0,
             "band_reach_ems": 14.0, "band_cover": 0.6, "display_ratio": 1.5, "bold_ratio": 1.3, "goes_on_ems": 3.0,
             "caption_reach": 2.0, "kicker_reach": 2.0, "vertical_step": 1.6, "baseline_step": 0.05, "run_gap_ems": 0.125,
-            "display_space_ems": 0.5}
+            "display_space_ems": 0.5, "display_lines": 3}
 
 
 #: marks a typesetter may hang past the right edge of the measure
@@ -635,7 +635,19 @@ def _display(b: _Block, body: float, p: dict) -> bool:
     """Whether block ``b`` is set in display type: ``display_ratio`` times the body type, or a
     bold face ``bold_ratio`` times it (a small article's headline: 15 points over 10.5)."""
     size = b.pieces[0].size
+    if len(b.pieces) > p["display_lines"] or len(b.pieces) >= 2 and _closes_sentence(b.pieces[-1].text):
+        # (a quote or a passage set large in a column of its own: more lines than a headline
+        # takes, or closing a sentence as no headline does; it heads no columns)
+        return False
     return size >= p["display_ratio"] * body or (b.pieces[0].bold and size >= p["bold_ratio"] * body)
+
+
+#: a sentence's end: a full stop, then any closing quotation marks or brackets
+_SENTENCE_END = ("。", "。”", "。’", "。」", "。』", "。）", "。”）")
+
+
+def _closes_sentence(text: str) -> bool:
+    return text.rstrip().endswith(_SENTENCE_END)
 
 
 def reading_order(bs: list[_Block], body: float, p: dict) -> list[_Block]:
