@@ -1341,3 +1341,19 @@ def test_a_display_block_that_closes_a_sentence_is_no_headline():
     text, _ = read(head, *cols, *quote)
     assert text[0] == "全省新增基站一万个"
     assert text[1:13] == ["正" * 10] * 12
+
+
+def test_a_paragraphs_end_under_a_headline_beside_its_first_column_is_read_after_that_column():
+    # a headline set beside its first column (the column from the article's top, left of it),
+    # its subtitle under it, and under that, at the top of the next column, the last line of a
+    # paragraph from the first column: it closes a sentence, as no subtitle or byline does, so
+    # it is read after the first column, not with the headline
+    col1 = [line("甲" * 23, 0, 270 - 14 * k, size=10.5) for k in range(9)]
+    head = line("智能制造加速跑", 252, 245, size=34, bold=True)
+    sub = line("——江川市推进制造业数字化转型见闻", 252, 226, size=13)
+    end = line("劲更足了。”", 252, 204, size=10.5)
+    col2 = [line("乙" * 23, 252, 176 - 14 * k, size=10.5) for k in range(5)]
+    text, _ = read(*col1, head, sub, end, *col2)
+    assert text[:2] == ["智能制造加速跑", "——江川市推进制造业数字化转型见闻"]
+    assert text[2:11] == ["甲" * 23] * 9
+    assert text[11] == "劲更足了。”"

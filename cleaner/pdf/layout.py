@@ -709,12 +709,16 @@ def reading_order(bs: list[_Block], body: float, p: dict) -> list[_Block]:
     # (nor, under a headline set beside its first column, a bold line of the text's type at
     # its left edge: the next column's subhead, at its top)
     set_beside = {h for h in heads_beside if h is not None}
+    # (nor a line that closes a sentence, as no subtitle or byline does: the end of a paragraph
+    # from the column before, at the top of the column under the headline)
+    closing = [_closes_sentence(b.pieces[-1].text) for b in bs]
     under_head = [owner[k] is not None and not column[k] and not display[k]
                   and box[k][3] >= box[owner[k]][2] - p["goes_on_ems"] * body
                   and (box[k][0] <= box[owner[k]][0] + body
                        or box[k][1] >= box[owner[k]][1] - body and not bs[k].pieces[0].bold)
                   and not (owner[k] in set_beside and bs[k].pieces[0].bold
                            and abs(bs[k].pieces[0].size - body) <= p["same_size"] * body)
+                  and not closing[k]
                   for k in range(n)]
     after: list[list[int]] = [[] for _ in range(n)]
     indeg = [0] * n
@@ -750,7 +754,7 @@ def reading_order(bs: list[_Block], body: float, p: dict) -> list[_Block]:
         if not ready:  # a cycle (overlapping blocks): take the topmost of those left
             ready = [max((k for k in range(n) if not done[k]), key=lambda k: (box[k][3], -box[k][0]))]
         i = _next(ready, box, last, chain_top, body, p, owner, opens, heads_beside, [len(b.pieces) for b in bs],
-                  apart, column)
+                  apart, column, closing)
         if last is None or not _goes_on(box[last], box[i], body, p) or display[i]:
             chain_top = None  # (the text of a column starts under its headline)
         if chain_top is None and not display[i]:
@@ -874,7 +878,8 @@ def _headline_above(bs: list[_Block], heads: list[int], k: int, body: float, p: 
 
 def _next(ready: list[int], box: list[tuple], last: int | None, chain_top: float | None, body: float,
           p: dict, owner: list | None = None, display: list | None = None, beside: list | None = None,
-          lines: list | None = None, apart: set | None = None, column: list | None = None) -> int:
+          lines: list | None = None, apart: set | None = None, column: list | None = None,
+          closing: list | None = None) -> int:
     """The block read next: after a kicker, its headline; the one right under the block just
     read, in its column; else the next column of the same text, to the right, starting level
     with the column just read; else the leftmost (then topmost) block left under the headline
@@ -887,6 +892,7 @@ def _next(ready: list[int], box: list[tuple], last: int | None, chain_top: float
         # set beside it that it heads comes next, before anything else under it
         h = owner[last]
         more = [k for k in ready if owner[k] == h and lines[k] == 1 and not display[k]
+                and not (closing and closing[k])
                 and (_goes_on(box[last], box[k], body, p)  # (or a byline set flush right, at its foot)
                      and (k in (apart or ()) or box[k][0] <= box[h][0] + body)
                      or k in (apart or ()) and (box[k][0] >= box[last][1] - body or box[k][1] > box[last][1] + body)
