@@ -1357,3 +1357,21 @@ def test_a_paragraphs_end_under_a_headline_beside_its_first_column_is_read_after
     assert text[:2] == ["智能制造加速跑", "——江川市推进制造业数字化转型见闻"]
     assert text[2:11] == ["甲" * 23] * 9
     assert text[11] == "劲更足了。”"
+
+
+def test_space_above_a_subhead_in_the_texts_own_face_parts_it_from_the_paragraph_over_it():
+    # a subhead in the text's type and weight (a regular face: nothing bold), after a paragraph
+    # whose last line fills its column and closes a sentence: the space set above the subhead
+    # (the line stands further under than the line pitch) breaks the text there
+    from cleaner import clean
+
+    lines = ["石门法庭辖区群众打官司", "很不方便。今年以来，法庭", "共化解纠纷420余件，调解", "撤诉率达到了六成以上。",
+             "巡回审判进乡村", "法庭配备了巡回审判车，", "在辖区设立12个巡回审判", "点，每月定期开庭。"]
+    tops = [780, 766, 752, 738, 718, 704, 690, 676]
+    geometry = [geo(block=1 if k < 4 else 2, first=k in (0, 4), indent=k in (0, 5), short=k in (4, 7))._replace(
+        top=float(t)) for k, t in enumerate(tops)]
+    head = geo(26.0, block=0, first=True, bold=True)._replace(top=810.0)
+    page = clean("城乡法庭服务群众\n" + "\n".join(lines) + "\n", geometry=[head] + geometry)
+    (article,) = page.articles
+    assert [b.kind for b in article.body] == ["paragraph", "subhead", "paragraph"]
+    assert article.body[1].text == "巡回审判进乡村"
