@@ -38,7 +38,8 @@ SCHEMAS = {
                             "lane_min": int, "lane_reach": float, "lane_near": float, "band_gap_ems": float, "band_reach_ems": float,
                             "band_cover": float, "display_ratio": float, "bold_ratio": float, "goes_on_ems": float,
                             "caption_reach": float, "kicker_reach": float, "vertical_step": float,
-                            "baseline_step": float, "run_gap_ems": float, "display_space_ems": float}},
+                            "baseline_step": float, "run_gap_ems": float, "display_space_ems": float,
+                            "display_lines": int}},
     "lines": {"split_merged_byline": {"byline_pattern": str, "name_pattern": str, "min_rest": int,
                                        "trailing_pattern": str, "doubled_share": float}},
     "columns": {"side_by_side": {"min_gap": int, "tolerance": int, "separation": int, "min_rows": int, "min_share": float,
@@ -63,7 +64,7 @@ SCHEMAS = {
     },
     "rejoin": {
         "score_break": {
-            "geo_size_step": float, "full_tolerance": float, "indent_min": float, "indent_max": float,
+            "geo_size_step": float, "geo_space_ems": float, "geo_space_pitches": float, "full_tolerance": float, "indent_min": float, "indent_max": float,
             "short_deficit": float, "half_width_slack": float, "wider_column": float, "indent_after_open": float, "max_column": float,
             "gap_window": int, "gap_everywhere_min": float, "gap_informative_max": float,
             "caption_openers": list, "caption_end": float, "weights": dict, "dateline_alone": list,

@@ -1166,6 +1166,35 @@ def test_text_drawn_filled_and_outlined_is_bold(tmp_path):
     assert all(bold[ch] for ch in "Stroked") and not any(bold[ch] for ch in "Plain")
 
 
+def test_a_blank_drawn_as_a_text_object_of_its_own_is_a_space(tmp_path):
+    # a typesetter that draws each character as a text object draws a byline's blanks so too;
+    # PDFium's text page leaves them out (a fifth of an em between Han: no space by the gaps
+    # alone, as wide as a justified line's spread), the page's objects keep them
+    canvas = pytest.importorskip("reportlab.pdfgen.canvas")
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from cleaner.pdf import glyphs
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    path = tmp_path / "blanks.pdf"
+    c = canvas.Canvas(str(path), pagesize=(300, 200))
+    x = 20.0
+    for ch in "本报记者 范瑞海 吴雪秀":
+        t = c.beginText(x, 150)
+        t.setFont("STSong-Light", 10)
+        t.textOut(ch)
+        c.drawText(t)
+        x += pdfmetrics.stringWidth(ch, "STSong-Light", 10)
+    c.showPage()
+    c.save()
+    doc = glyphs.open_document(str(path))
+    try:
+        got = layout.read(glyphs.read_page(doc, 0))
+    finally:
+        doc.close()
+    assert got.text.strip() == "本报记者 范瑞海 吴雪秀"
+
+
 def _quote_page(quote: str, quote_geo, paragraphs: list[str], wrap, column: int = 24):
     """A hand-made PDF page's text and geometry: a display headline, the first paragraph, a
     quote of ``quote_geo`` (a function of the line's place in it) and the other paragraphs."""
@@ -1268,3 +1297,81 @@ def test_a_quote_in_a_display_face_broken_after_its_ragged_lines_is_one_pull_quo
     (article,) = clean(text, geometry=geometry).articles
     assert [q.text for q in article.pullquotes] == ["".join(quote)]
     assert [b.text for b in article.body] == paras
+
+
+def test_a_line_that_fills_its_measure_and_runs_on_is_no_furniture():
+    # a paragraph's first line that reads as a section name and page number (本报合肥 10: the
+    # story's own blanks round its figures) fills its column and runs on into the next line of
+    # its block: the paragraph goes on, nothing is dropped as furniture
+    from cleaner import clean
+
+    lines = ["绿色信贷余额突破千亿元", "本报合肥 10", "月 16 日讯 记者叶", "博晓报道：记者近日",
+             "从兴安市金融管理部", "门获悉，截至9月末，", "绿色贷款余额达到1036", "亿元。"]
+    short = [None, False, False, False, False, False, False, True]
+    geometry = [geo(26.0, block=0, first=True, bold=True)] + [
+        geo(block=1, first=k == 1, indent=k == 1, short=short[k]) for k in range(1, len(lines))]
+    geometry = [g._replace(top=800.0 - 14.0 * k) for k, g in enumerate(geometry)]
+    page = clean("\n".join(lines) + "\n", geometry=geometry)
+    assert not page.dropped
+    (article,) = page.articles
+    assert article.body[0].text.startswith("本报合肥")
+
+
+def test_a_quote_set_large_beside_the_columns_heads_none_of_them():
+    # a pull quote in 13-point bold over 9.5-point text, five lines in a column of its own at
+    # the top right of the article, level with its columns' top: display type by its size, yet
+    # no headline (more lines than a headline takes); the columns are read under their headline
+    # first, then the quote
+    head = line("全省新增基站一万个", 0, 760, size=26, bold=True)
+    cols = [line("正" * 10, x, 720 - 18 * k, size=9.5) for x in (0, 105) for k in range(6)]
+    quote = [line("“在普洱市一家" if k == 0 else "茶企利用网络实" if k < 4 else "时监测”", 215, 717 - 16 * k,
+                  size=13, bold=True) for k in range(5)]
+    text, _ = read(head, *cols, *quote)
+    assert text[0] == "全省新增基站一万个"
+    assert text[1:13] == ["正" * 10] * 12
+    assert text[13].startswith("“在普洱市")
+
+
+def test_a_display_block_that_closes_a_sentence_is_no_headline():
+    # two lines in 13-point bold over 9.5-point text that close a sentence with a full stop:
+    # a passage quoted large, not a headline (no headline ends so)
+    head = line("全省新增基站一万个", 0, 760, size=26, bold=True)
+    cols = [line("正" * 10, x, 720 - 18 * k, size=9.5) for x in (0, 105) for k in range(6)]
+    quote = [line("下一步将推动口岸", 215, 717, size=13, bold=True), line("设施扩容改造。", 215, 701, size=13, bold=True)]
+    text, _ = read(head, *cols, *quote)
+    assert text[0] == "全省新增基站一万个"
+    assert text[1:13] == ["正" * 10] * 12
+
+
+def test_a_paragraphs_end_under_a_headline_beside_its_first_column_is_read_after_that_column():
+    # a headline set beside its first column (the column from the article's top, left of it),
+    # its subtitle under it, and under that, at the top of the next column, the last line of a
+    # paragraph from the first column: it closes a sentence, as no subtitle or byline does, so
+    # it is read after the first column, not with the headline
+    col1 = [line("甲" * 23, 0, 270 - 14 * k, size=10.5) for k in range(9)]
+    head = line("智能制造加速跑", 252, 245, size=34, bold=True)
+    sub = line("——江川市推进制造业数字化转型见闻", 252, 226, size=13)
+    end = line("劲更足了。”", 252, 204, size=10.5)
+    col2 = [line("乙" * 23, 252, 176 - 14 * k, size=10.5) for k in range(5)]
+    text, _ = read(*col1, head, sub, end, *col2)
+    assert text[:2] == ["智能制造加速跑", "——江川市推进制造业数字化转型见闻"]
+    assert text[2:11] == ["甲" * 23] * 9
+    assert text[11] == "劲更足了。”"
+
+
+def test_space_above_a_subhead_in_the_texts_own_face_parts_it_from_the_paragraph_over_it():
+    # a subhead in the text's type and weight (a regular face: nothing bold), after a paragraph
+    # whose last line fills its column and closes a sentence: the space set above the subhead
+    # (the line stands further under than the line pitch) breaks the text there
+    from cleaner import clean
+
+    lines = ["石门法庭辖区群众打官司", "很不方便。今年以来，法庭", "共化解纠纷420余件，调解", "撤诉率达到了六成以上。",
+             "巡回审判进乡村", "法庭配备了巡回审判车，", "在辖区设立12个巡回审判", "点，每月定期开庭。"]
+    tops = [780, 766, 752, 738, 718, 704, 690, 676]
+    geometry = [geo(block=1 if k < 4 else 2, first=k in (0, 4), indent=k in (0, 5), short=k in (4, 7))._replace(
+        top=float(t)) for k, t in enumerate(tops)]
+    head = geo(26.0, block=0, first=True, bold=True)._replace(top=810.0)
+    page = clean("城乡法庭服务群众\n" + "\n".join(lines) + "\n", geometry=[head] + geometry)
+    (article,) = page.articles
+    assert [b.kind for b in article.body] == ["paragraph", "subhead", "paragraph"]
+    assert article.body[1].text == "巡回审判进乡村"

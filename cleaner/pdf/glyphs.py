@@ -11,6 +11,12 @@ same place; the page's text objects tell which were drawn twice (:func:`drawn_tw
 layout marks those lines bold and the log says a copy was left out. A copy drawn character by
 character (which PDFium does not merge) is dropped when the lines are built. Text drawn filled
 and outlined (text render mode 2: how 方正 typesetting bolds a face) is bold too.
+
+Blanks drawn on their own: a typesetter that draws each character as a text object of its own
+draws a byline's blank (本报记者 范瑞海 吴雪秀) as one too. PDFium's text page leaves that
+space out (and makes one up where the gap looks wide enough to it, which it also does inside a
+justified line); the page's objects show it: a text object reading as no text, with no ink
+(its bounds a point), is a blank typed there (:func:`_objects`), and is read as a space.
 """
 
 from __future__ import annotations
@@ -106,7 +112,8 @@ def read_page(doc, index: int) -> PageGlyphs:
         textpage = page.get_textpage()
         try:
             glyphs = _glyphs(textpage)
-            boxes, twice = _objects(page, textpage)
+            boxes, twice, blanks = _objects(page, textpage)
+            glyphs += blanks
         finally:
             textpage.close()
     finally:
@@ -171,9 +178,11 @@ def _outlined(obj) -> bool:
     return bool(raw.FPDFPageObj_GetStrokeWidth(obj, ctypes.byref(width))) and width.value > 0
 
 
-def _objects(page, textpage) -> tuple[list[Box], list[Twice]]:
-    """Frames and pictures on the page, and text objects drawn twice (fake bold)."""
-    boxes, twice = [], []
+def _objects(page, textpage) -> tuple[list[Box], list[Twice], list[Glyph]]:
+    """Frames and pictures on the page, text objects drawn twice (fake bold), and blanks drawn
+    as text objects of their own (each a space :class:`Glyph` of no width at its origin)."""
+    boxes, twice, blanks = [], [], []
+    matrix, fsize = raw.FS_MATRIX(), ctypes.c_float()
     recent: list[tuple] = []  # the last text objects drawn: a copy follows its original closely
     left, bottom, right, top = (ctypes.c_float() for _ in range(4))
     buf_len = 512
@@ -195,6 +204,12 @@ def _objects(page, textpage) -> tuple[list[Box], list[Twice]]:
         else:
             got = raw.FPDFTextObj_GetText(obj, tp, buf, buf_len * 2)  # bytes, with the terminator
             text = bytes(buf)[: got - 2].decode("utf-16-le", "replace").strip() if got > 2 else ""
+            if not text and x1 == x0 and y1 == y0:  # no text and no ink: a blank drawn on its own
+                if raw.FPDFPageObj_GetMatrix(obj, matrix) and raw.FPDFTextObj_GetFontSize(obj, ctypes.byref(fsize)):
+                    scale = (matrix.c ** 2 + matrix.d ** 2) ** 0.5 or 1.0
+                    if fsize.value > 0:
+                        blanks.append(Glyph(" ", x0, x0, y0, y0, y0, fsize.value * scale, False))
+                continue
             size = max(y1 - y0, 1.0)
             # PDFium's text page keeps one copy of an object drawn again where it was: the copy
             # reads as no text; the same text object's bounds a fraction of a point away tell
@@ -207,7 +222,7 @@ def _objects(page, textpage) -> tuple[list[Box], list[Twice]]:
             else:
                 recent.append((x0, y0, x1, y1, text))
                 del recent[:-_RECENT]
-    return boxes, twice
+    return boxes, twice, blanks
 
 
 def page_count(doc) -> int:

@@ -82,7 +82,7 @@ DEFAULTS = {"row_tolerance": 0.3, "gutter_ems": 0.8, "same_size": 0.12, "max_pit
             "space_ems": 0.25, "copy_ems": 0.3, "lane_min": 3, "lane_reach": 2.5, "lane_near": 4.0, "band_gap_ems": 1.0,
             "band_reach_ems": 14.0, "band_cover": 0.6, "display_ratio": 1.5, "bold_ratio": 1.3, "goes_on_ems": 3.0,
             "caption_reach": 2.0, "kicker_reach": 2.0, "vertical_step": 1.6, "baseline_step": 0.05, "run_gap_ems": 0.125,
-            "display_space_ems": 0.5}
+            "display_space_ems": 0.5, "display_lines": 3}
 
 
 #: marks a typesetter may hang past the right edge of the measure
@@ -635,7 +635,19 @@ def _display(b: _Block, body: float, p: dict) -> bool:
     """Whether block ``b`` is set in display type: ``display_ratio`` times the body type, or a
     bold face ``bold_ratio`` times it (a small article's headline: 15 points over 10.5)."""
     size = b.pieces[0].size
+    if len(b.pieces) > p["display_lines"] or len(b.pieces) >= 2 and _closes_sentence(b.pieces[-1].text):
+        # (a quote or a passage set large in a column of its own: more lines than a headline
+        # takes, or closing a sentence as no headline does; it heads no columns)
+        return False
     return size >= p["display_ratio"] * body or (b.pieces[0].bold and size >= p["bold_ratio"] * body)
+
+
+#: a sentence's end: a full stop, then any closing quotation marks or brackets
+_SENTENCE_END = ("。", "。”", "。’", "。」", "。』", "。）", "。”）")
+
+
+def _closes_sentence(text: str) -> bool:
+    return text.rstrip().endswith(_SENTENCE_END)
 
 
 def reading_order(bs: list[_Block], body: float, p: dict) -> list[_Block]:
@@ -697,12 +709,16 @@ def reading_order(bs: list[_Block], body: float, p: dict) -> list[_Block]:
     # (nor, under a headline set beside its first column, a bold line of the text's type at
     # its left edge: the next column's subhead, at its top)
     set_beside = {h for h in heads_beside if h is not None}
+    # (nor a line that closes a sentence, as no subtitle or byline does: the end of a paragraph
+    # from the column before, at the top of the column under the headline)
+    closing = [_closes_sentence(b.pieces[-1].text) for b in bs]
     under_head = [owner[k] is not None and not column[k] and not display[k]
                   and box[k][3] >= box[owner[k]][2] - p["goes_on_ems"] * body
                   and (box[k][0] <= box[owner[k]][0] + body
                        or box[k][1] >= box[owner[k]][1] - body and not bs[k].pieces[0].bold)
                   and not (owner[k] in set_beside and bs[k].pieces[0].bold
                            and abs(bs[k].pieces[0].size - body) <= p["same_size"] * body)
+                  and not closing[k]
                   for k in range(n)]
     after: list[list[int]] = [[] for _ in range(n)]
     indeg = [0] * n
@@ -738,7 +754,7 @@ def reading_order(bs: list[_Block], body: float, p: dict) -> list[_Block]:
         if not ready:  # a cycle (overlapping blocks): take the topmost of those left
             ready = [max((k for k in range(n) if not done[k]), key=lambda k: (box[k][3], -box[k][0]))]
         i = _next(ready, box, last, chain_top, body, p, owner, opens, heads_beside, [len(b.pieces) for b in bs],
-                  apart, column)
+                  apart, column, closing)
         if last is None or not _goes_on(box[last], box[i], body, p) or display[i]:
             chain_top = None  # (the text of a column starts under its headline)
         if chain_top is None and not display[i]:
@@ -862,7 +878,8 @@ def _headline_above(bs: list[_Block], heads: list[int], k: int, body: float, p: 
 
 def _next(ready: list[int], box: list[tuple], last: int | None, chain_top: float | None, body: float,
           p: dict, owner: list | None = None, display: list | None = None, beside: list | None = None,
-          lines: list | None = None, apart: set | None = None, column: list | None = None) -> int:
+          lines: list | None = None, apart: set | None = None, column: list | None = None,
+          closing: list | None = None) -> int:
     """The block read next: after a kicker, its headline; the one right under the block just
     read, in its column; else the next column of the same text, to the right, starting level
     with the column just read; else the leftmost (then topmost) block left under the headline
@@ -875,6 +892,7 @@ def _next(ready: list[int], box: list[tuple], last: int | None, chain_top: float
         # set beside it that it heads comes next, before anything else under it
         h = owner[last]
         more = [k for k in ready if owner[k] == h and lines[k] == 1 and not display[k]
+                and not (closing and closing[k])
                 and (_goes_on(box[last], box[k], body, p)  # (or a byline set flush right, at its foot)
                      and (k in (apart or ()) or box[k][0] <= box[h][0] + body)
                      or k in (apart or ()) and (box[k][0] >= box[last][1] - body or box[k][1] > box[last][1] + body)

@@ -118,11 +118,21 @@ def standalone_lines(page: Page, ends: list[bool] | None = None) -> set[int]:
     if page.layout.geometry is not None:
         # (on a PDF page, not a middle line of a block of type, its lines before and after set
         # with it: furniture, a credit or a byline stands apart, 扫码结账。超市店长… does not)
+        # (nor a line that fills its measure and runs on into the next line of its block, in its
+        # type: 本报合肥 10 / 月 16 日讯…, a paragraph's first line that reads as 视点 24)
         geo = page.geometry()
-        short = [k for k in short if not (0 < k < len(lines) - 1 and _middle_line(geo[k - 1], geo[k], geo[k + 1]))]
+        short = [k for k in short if not (0 < k < len(lines) - 1 and _middle_line(geo[k - 1], geo[k], geo[k + 1]))
+                 and not (k < len(lines) - 1 and _runs_on(geo[k], geo[k + 1]))]
     # (a line that runs a pattern out of time is recorded by the pipeline, rules.timeouts, and
     # read as no match)
     return {k for k, hit in zip(short, any_match(groups, [lines[k].text for k in short])) if hit}
+
+
+def _runs_on(g, b) -> bool:
+    """Whether a PDF page's line ``g`` reaches its column's right edge and line ``b``, the next,
+    goes on its block in one type with it: the text runs on over the line's end."""
+    return g is not None and b is not None and g.short is False and not b.first and g.block == b.block \
+        and g.size == b.size and g.bold == b.bold
 
 
 def _middle_line(a, g, b) -> bool:
@@ -831,7 +841,11 @@ def run(page: Page) -> Page:
         else:
             score, cues = _score(scored, p, i, lines[cur[0]].width, len(cur), mid, ends, opens, plain, cur, geo[i + 1])
             if geo[i] is not None and geo[i + 1] is not None:
-                more = geometry_cues(geo[i], geo[i + 1], p["weights"], p["geo_size_step"])
+                # (the line pitch over line i, from the line before it in its block)
+                pitch = geo[i - 1].top - geo[i].top if i and geo[i - 1] is not None \
+                    and geo[i - 1].block == geo[i].block else None
+                more = geometry_cues(geo[i], geo[i + 1], p["weights"], p["geo_size_step"], p.get("geo_space_ems"), pitch,
+                                     p.get("geo_space_pitches", 0.0))
                 score += sum(c[0] for c in more)
                 cues = list(cues) + more
             if i in copies:
@@ -873,12 +887,16 @@ def run(page: Page) -> Page:
     return page.evolve(blocks=tuple(blocks), changes=page.changes + tuple(changes))
 
 
-def geometry_cues(a, b, w: dict, step: float) -> list:
+def geometry_cues(a, b, w: dict, step: float, space_ems: float | None = None, pitch: float | None = None,
+                  space_pitches: float = 0.0) -> list:
     """The cues of a break that a PDF page's geometry gives (``a``, ``b``: the two lines'
-    :class:`~cleaner.pdf.layout.LineGeometry`): a change of type or frame, the next line
-    indented from its column's edge, this line short of it or full with the next not indented
-    (the paragraph goes on, into the next column too). ``step``: the share by which two
-    type sizes differ to count as other type."""
+    :class:`~cleaner.pdf.layout.LineGeometry`): a change of type or frame, space set between
+    the two lines of one column, the next line indented from its column's edge, this line short
+    of it or full with the next not indented (the paragraph goes on, into the next column too).
+    ``step``: the share by which two type sizes differ to count as other type; ``pitch``: the
+    line pitch over ``a`` in its block (None: unknown); ``space_ems``: how much further (in ems
+    of the type) than that pitch the next line must stand to have space set above it, and
+    ``space_pitches``: how many pitches at most (further, something stands between: a picture)."""
     out = []
     if abs(a.size - b.size) > step * max(a.size, b.size):
         out.append((w["geo_size_change"], "set in other type ({:.1f} pt, then {:.1f} pt)", (a.size, b.size)))
@@ -886,6 +904,13 @@ def geometry_cues(a, b, w: dict, step: float) -> list:
         out.append((w["geo_bold_change"], "bold, then not (or the other way)", ()))
     if a.framed != b.framed:
         out.append((w["geo_frame_change"], "one line inside a frame, the other outside", ()))
+    elif not out and pitch and space_ems is not None and w.get("geo_space_above") and b.first \
+            and pitch + space_ems * a.size < a.top - b.top < space_pitches * pitch \
+            and min(a.x1, b.x1) - max(a.x0, b.x0) > 0:
+        # (the next line, in this type, under this one in its column, further than the line
+        # pitch, and not so far that something stands between: space set above a subhead or
+        # between paragraphs)
+        out.append((w["geo_space_above"], "space set between this line and the next, in one column", ()))
     if b.indent:
         out.append((w["geo_indented"], "the next line is indented from its column's edge", ()))
     if a.short:
