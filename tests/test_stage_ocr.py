@@ -199,5 +199,5 @@ def test_a_byline_ornament_read_as_letters_is_a_sign_of_ocr_output():
     rule = default_rules()["O001"]
     found, counts = is_ocr("GO经济日报记者钱兰\n", rule)
     assert counts["byline ornament read as a mark or 口"] == 1
-    _, counts = is_ocr("◎经济日报记者钱兰\n□记者魏然报道\n国际台记者 张三\n", rule)
+    _, counts = is_ocr("◎经济日报记者钱兰\n○本报记者 王五\n□记者魏然报道\n国际台记者 张三\n", rule)
     assert counts["byline ornament read as a mark or 口"] == 0
