@@ -201,3 +201,10 @@ def test_a_byline_ornament_read_as_letters_is_a_sign_of_ocr_output():
     assert counts["byline ornament read as a mark or 口"] == 1
     _, counts = is_ocr("◎经济日报记者钱兰\n○本报记者 王五\n□记者魏然报道\n国际台记者 张三\n", rule)
     assert counts["byline ornament read as a mark or 口"] == 0
+
+
+def test_a_misread_bracket_is_closed_over_a_blank_line():
+    """The engine may set a blank line inside a dateline's bracket where a block it read ends."""
+    page = cleaner.clean(OCR_PAGE.replace("本报讯〈“YMG全媒体记者 张林海 通讯员\n汤波)",
+                                          "本报讯〈“YMG全媒体记者 张林海 通讯员\n\n汤波)"))
+    assert "本报讯（YMG全媒体记者张林海通讯员" in page.articles[0].text
