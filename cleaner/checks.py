@@ -26,7 +26,7 @@ SCHEMAS = {
     "ocr": {
         "detect_ocr": {"sign_patterns": list, "sign_names": list, "min_signs": int, "min_rate": float},
         "punct_width": {"pattern": str},
-        "bracket_pairs": {"openers": str, "closers": str, "stops": str, "inside_pattern": str, "reach": int,
+        "bracket_pairs": {"openers": str, "closers": str, "stops": str, "inside_pattern": str, "reach": int, "breaks": int,
                           "open_to": str, "close_to": str},
         "pattern_repair": {"pattern": str, "to": str},
         "flags": {"pattern": str},

@@ -177,3 +177,34 @@ def test_the_lookalike_table_pairs_glyphs_that_look_alike():
 
     table = lookalike_table(())
     assert "士" in table["土"] and "未" in table["末"] and "干" in table["千"]
+
+
+def _byline_page(byline: str) -> str:
+    return OCR_PAGE.replace("女本报记者 曹晨婷", byline)
+
+
+@pytest.mark.parametrize("line, expect", [
+    ("全 新京报记者 钱凌浩 徐嘉志", "新京报记者 钱凌浩 徐嘉志"),  # the ornament read as 全
+    ("@ 本报评论员", "本报评论员"),  # a commentary's byline names no one
+    ("口记者董兵晓报道", "记者董兵晓报道"),  # □记者X报道
+    ("中青报， 中青网记者 龙晨佳", "中青报·中青网记者 龙晨佳"),  # the middle dot read as ， and a blank
+    ("齐鲁晚报. 齐鲁壹点记者 徐杰", "齐鲁晚报·齐鲁壹点记者 徐杰"),
+])
+def test_bylines_ocr_misread_are_recognised(line, expect):
+    (art,) = cleaner.clean(_byline_page(line)).articles
+    assert art.byline is not None and art.byline.text == expect
+
+
+def test_a_byline_ornament_read_as_letters_is_a_sign_of_ocr_output():
+    rule = default_rules()["O001"]
+    found, counts = is_ocr("GO经济日报记者钱兰\n", rule)
+    assert counts["byline ornament read as a mark or 口"] == 1
+    _, counts = is_ocr("◎经济日报记者钱兰\n○本报记者 王五\n□记者魏然报道\n国际台记者 张三\n", rule)
+    assert counts["byline ornament read as a mark or 口"] == 0
+
+
+def test_a_misread_bracket_is_closed_over_a_blank_line():
+    """The engine may set a blank line inside a dateline's bracket where a block it read ends."""
+    page = cleaner.clean(OCR_PAGE.replace("本报讯〈“YMG全媒体记者 张林海 通讯员\n汤波)",
+                                          "本报讯〈“YMG全媒体记者 张林海 通讯员\n\n汤波)"))
+    assert "本报讯（YMG全媒体记者张林海通讯员" in page.articles[0].text

@@ -89,7 +89,7 @@ def bracket_pairs(page: Page, rule: Rule):
             c = src[k]
             if c == "\n":
                 breaks += 1
-                if breaks > 1:
+                if breaks > rule.params["breaks"]:
                     break
             elif c in closers:
                 if inside.search(src, o1, k):
