@@ -1215,21 +1215,6 @@ def _quote_page(quote: str, quote_geo, paragraphs: list[str], wrap, column: int 
     return "\n".join(lines) + "\n", geometry
 
 
-def test_a_quote_in_a_bold_face_as_wide_as_its_text_is_a_pull_quote(wrap):
-    # a quote between quotation marks on a line of its own in 12 pt bold, unframed: the bold
-    # face of its own sets it apart as a frame does, so it need not be set narrower than its
-    # text (a line of 22 characters over a column of 24) to be the quote of the sentence it repeats
-    from cleaner import clean
-
-    quote = "“企业可在手机上实时查询货物位置和到港时间”"
-    paras = ["数字化手段也派上了用场。陆港上线了智慧物流平台，企业可在手机上实时查询货物位置和到港时间。"
-             "平台还整合了报关、结算等服务。", "今年以来，陆港累计开行班列1200列，同比增长15%。"]
-    text, geometry = _quote_page([quote], lambda g, j: g(2, 12.0, True, first=j == 0), paras, wrap)
-    (article,) = clean(text, geometry=geometry).articles
-    assert [q.text for q in article.pullquotes] == [quote]
-    assert [b.text for b in article.body] == paras
-
-
 def test_a_display_headline_between_quotation_marks_that_the_text_holds_stays_the_headline(wrap):
     # a headline that quotes a speaker (wholly between quotation marks, in 26 pt bold, as wide as
     # the text) whose words the text holds: display type sets a headline apart too, so only a
@@ -1253,18 +1238,25 @@ def test_a_display_headline_between_quotation_marks_that_the_text_holds_stays_th
     assert not article.pullquotes
 
 
-def test_an_edited_quote_in_a_bold_face_of_its_own_is_a_pull_quote(wrap):
-    # an editor's quote (clauses swapped) in 12 pt bold on a line of its own, no frame, no rule:
-    # its type sets it apart from the text (10 pt), and the sentence it comes from holds its words
+@pytest.mark.parametrize("quote, paras", [
+    # a copy, on a line as wide as its text (22 characters over a column of 24): the bold face of
+    # its own sets it apart as a frame does, so it need not be set narrower than its text
+    ("“企业可在手机上实时查询货物位置和到港时间”",
+     ["数字化手段也派上了用场。陆港上线了智慧物流平台，企业可在手机上实时查询货物位置和到港时间。"
+      "平台还整合了报关、结算等服务。", "今年以来，陆港累计开行班列1200列，同比增长15%。"]),
+    # an editor's version (clauses swapped): the sentence it comes from holds its words
+    ("“日子过得舒心，活动有去处，现在吃饭有着落”",
+     ["老人们说起养老服务中心，都竖起了大拇指。“现在吃饭有着落，活动有去处，日子过得舒心。”"
+      "82岁的村民王秀英说。", "目前，全县已建成农村幸福院126个，覆盖八成以上的行政村。"]),
+])
+def test_a_quote_in_a_bold_face_of_its_own_is_a_pull_quote(wrap, quote, paras):
+    # between quotation marks on a line of its own in 12 pt bold over 10 pt text, no frame, no rule
     from cleaner import clean
 
-    quote = "“日子过得舒心，活动有去处，现在吃饭有着落”"
-    paras = ["老人们说起养老服务中心，都竖起了大拇指。“现在吃饭有着落，活动有去处，日子过得舒心。”"
-             "82岁的村民王秀英说。", "目前，全县已建成农村幸福院126个，覆盖八成以上的行政村。"]
     text, geometry = _quote_page([quote], lambda g, j: g(2, 12.0, True, first=j == 0), paras, wrap)
     (article,) = clean(text, geometry=geometry).articles
     assert [q.text for q in article.pullquotes] == [quote]
-    assert quote not in "".join(b.text for b in article.body)
+    assert [b.text for b in article.body] == paras
 
 
 def test_a_framed_quote_of_a_paragraph_one_sentence_long_is_a_pull_quote(wrap):
