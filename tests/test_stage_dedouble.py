@@ -189,3 +189,20 @@ def test_a_byline_line_is_no_part_of_the_doubled_headline_under_it(stages_until)
     page = stages_until(text, "dedouble")
     byline = next(ln.index for ln in page.lines if ln.text == "■ 本报评论员")
     assert not any(byline in g for g in page.layout.heading_groups)
+
+
+# --- a headline broken over lines, each line printed twice (PyMuPDF, pdfminer) ----------
+
+def test_short_end_of_a_headline_printed_twice_goes_with_it():
+    # the headline's short last line is drawn twice too: it is no prose 举行 / 举行
+    text = ("第五届东亚粮食安全合作论坛在曼谷\n第五届东亚粮食安全合作论坛在曼谷\n举行\n举行\n"
+            "与会代表呼吁加强区域粮食储备合作\n" + BODY)
+    page = cleaner.clean(text)
+    titles = [a.title.text.replace(" ", "") for a in page.articles if a.title]
+    assert titles == ["第五届东亚粮食安全合作论坛在曼谷举行"]
+    assert [b.text for b in page.blocks].count("举行") == 1
+
+
+def test_a_short_line_printed_twice_alone_is_left_alone(stages_until):
+    page = stages_until("加油\n加油\n", "dedouble")
+    assert [ln.text for ln in page.lines] == ["加油", "加油"]

@@ -528,3 +528,37 @@ def test_an_edited_quote_whose_first_line_copies_the_text_is_no_headline_over_a_
     assert "现在当天就能运到省城批发市" not in titles
     quotes = [q for a in page["articles"] for q in a["pullquotes"]]
     assert "现在当天就能运到省城批发市场，“以前一车水果要等大半天。" in quotes
+
+
+def test_quote_as_wide_as_the_text_cutting_a_phrase_is_a_pull_quote():
+    # PyMuPDF reads a quote boxed in the column as a block of its own, between two lines of the
+    # paragraph whose phrase it cuts (下降0.38 / quote / 个百分点), set no narrower than the text
+    text = ("普惠金融“贷”动小微企业发展\n"
+            "在清河省安平县，一家从事汽车零\n"
+            "部件加工的小微企业前不久接到一笔大\n"
+            "额订单，却因原材料采购资金不足犯了\n"
+            "难。当地农商银行客户经理上门走访后，\n"
+            "依托企业纳税和用电数据，三天内为其\n"
+            "发放信用贷款200万元。“没有抵押也\n"
+            "能贷到款，解了燃眉之急。”企业负责\n"
+            "人刘建华说。\n"
+            "信用贷款占比提升，是今年普惠金\n"
+            "融的一大亮点。清河省依托省级综合金\n"
+            "图为银行客户经理在企业了解生产经营情况。\n"
+            "融服务平台，归集市场监管、税务、电\n"
+            "力等部门涉企信用信息，帮助银行为企\n"
+            "业精准“画像”。目前平台已注册企业\n"
+            "14.6万家，累计撮合融资1260亿元。\n"
+            "融资成本也在稳步下降。数据显示，\n"
+            "上半年全省新发放普惠小微企业贷款平\n"
+            "均利率为4.62%，较去年同期下降0.38\n"
+            "当地农商银行客户经理上门走访后，\n"
+            "依托企业纳税和用电数据，三天内\n"
+            "为其发放信用贷款200万元。\n"
+            "个百分点，为小微企业减轻利息负担约\n"
+            "26亿元。\n")
+    page = cleaner.clean(text)
+    quotes = [q for a in page.articles for q in a.pullquotes]
+    assert [q.text.replace(" ", "") for q in quotes] == ["当地农商银行客户经理上门走访后，依托企业纳税和用电数据，三天内为其发放信用贷款200万元。"]
+    assert any("下降0.38个百分点" in b.text for a in page.articles for b in a.body)
+

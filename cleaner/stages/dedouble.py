@@ -144,17 +144,33 @@ def doubled_near_match(page: Page, rule: Rule, k: int):
     return line_replacements(page, STAGE, rule, k, [(n // 2, n, "")], reason)
 
 
+def _printed_twice(lines, k: int, params: dict, short_ok: bool) -> bool:
+    """Lines ``k`` and ``k + 1`` are one headline line and its copy: the same text, at most
+    ``max_length`` characters, no sentence end in it, and ``min_length`` characters or more
+    unless ``short_ok``."""
+    if k < 0 or k + 1 >= len(lines):
+        return False
+    a = lines[k].text
+    return (a == lines[k + 1].text and len(a) <= params["max_length"] and not any(c in a for c in TERMINAL)
+            and (short_ok or len(a.strip()) >= params["min_length"]))
+
+
 def doubled_line_pair(page: Page, rule: Rule, k: int):
     """A headline line printed twice on consecutive lines (PyMuPDF and pdfminer read each
     copy of an overprinted line as a line of its own): the second copy goes. Only a line that
-    reads as a headline: at most ``max_length`` characters and no sentence end in it."""
+    reads as a headline: at most ``max_length`` characters and no sentence end in it.
+
+    A line shorter than ``min_length`` (加油 / 加油 may be prose) is a headline's only next to
+    a long headline line printed twice: the end of a headline broken over lines, each line
+    drawn twice (…合作论坛在曼谷 / …合作论坛在曼谷 / 举行 / 举行)."""
     lines = page.lines
-    if k + 1 >= len(lines):
+    params = rule.params
+    if not _printed_twice(lines, k, params, True):
+        return None
+    if not (_printed_twice(lines, k, params, False) or _printed_twice(lines, k - 2, params, False)
+            or _printed_twice(lines, k + 2, params, False)):
         return None
     a, b = lines[k].text, lines[k + 1].text
-    if a != b or len(a) > rule.params["max_length"] or len(a.strip()) < rule.params["min_length"] \
-            or any(c in a for c in TERMINAL):
-        return None
     reason = rule.describe(line=page.line_no(k + 1), result=a)
     return line_replacements(page, STAGE, rule, k + 1, [(0, len(b), "")], reason)
 

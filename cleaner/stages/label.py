@@ -650,6 +650,13 @@ def _repeats(i: int, b: Block, page: Page, rule: Rule, texts: list[str], narrow:
     return quote_source(i, whole, narrowness(page, b), texts, narrow, rule, content) is not None
 
 
+def _cuts_phrase(line: str) -> bool:
+    """A run of lines after ``line`` cuts a phrase: ``line`` ends inside one (on a character of
+    a word, no punctuation)."""
+    last = line.rstrip()[-1:]
+    return bool(last) and not _NOT_WORD.match(last)
+
+
 def _quote_inside(page: Page, i: int, b: Block, widths: list[float], rule: Rule, texts: list[str],
                   narrow: list[float], content: dict, ends: list[bool] | None = None):
     """A pull quote boxed inside a column, read between two lines of the paragraph it cuts:
@@ -673,9 +680,13 @@ def _quote_inside(page: Page, i: int, b: Block, widths: list[float], rule: Rule,
             if not ends[m2 - 1]:
                 continue
             wide = max(widths[m1:m2]) + p["cut_narrower"]
-            if wide > ordered[-1] or wide > median_without(ordered, widths[m1:m2]):
-                continue  # (the median line around it: one hanging mark widens a quote's line;
-                # no median is wider than the widest line, which settles most runs without it)
+            narrower = not (wide > ordered[-1] or wide > median_without(ordered, widths[m1:m2]))
+            # (the median line around it: one hanging mark widens a quote's line; no median is
+            # wider than the widest line, which settles most runs without it)
+            if not narrower and not (m1 >= 2 and _cuts_phrase(lines[b.lines[m1 - 1]].text)
+                                     and widths[m1 - 1] + p["cut_narrower"] > median_without(ordered, widths[m1:m2])):
+                continue  # set as wide as the text, and cutting no phrase of a full line of a column
+                # of text (two lines at least before it; a heading's line is none): nothing sets it apart
             quote = rebuild(page, replace(b, lines=b.lines[m1:m2], joiners=b.joiners[m1:m2 - 1]))
             t = nows(quote.text)
             if len(t) < p["min_length"] or len(t) > QUOTE_MAX:
@@ -687,6 +698,21 @@ def _quote_inside(page: Page, i: int, b: Block, widths: list[float], rule: Rule,
             parts = [rebuild(page, replace(b, lines=b.lines[:m1], joiners=b.joiners[:m1 - 1])), quote]
             if m2 < n:
                 parts.append(rebuild(page, replace(b, lines=b.lines[m2:], joiners=b.joiners[m2:])))
+            if not narrower:
+                # set as wide as the text, it cuts a phrase (the line before it ends inside one, on
+                # no punctuation), as a quote boxed in the column does, and the cut sets it apart as
+                # a frame would: it is a quote if another paragraph holds it, opening with words of
+                # it (an editor drops or swaps words, the quote still opens as its text does), and
+                # that paragraph does not hold the two characters across the cut (then the run goes
+                # on from the line before as that text does: the tail of a sentence it holds)
+                last = nows(lines[b.lines[m1 - 1]].text)[-1]
+                found = quote_source(i, t, narrowness(page, quote), texts, narrow, rule, content, framed=True)
+                if found is not None:
+                    o = found[0]
+                    source = texts[o] + (texts[o + 1] if o + 1 < len(texts) else "")
+                    if t[:p["ngram"] // 2] in source and last + t[0] not in source:
+                        return parts, quote, o
+                continue
             found = quote_source(i, t, narrowness(page, quote), texts, narrow, rule, content)
             if found is not None:
                 return parts, quote, found[0]
