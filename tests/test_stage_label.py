@@ -436,18 +436,32 @@ def test_a_question_set_apart_that_a_paragraph_holds_word_for_word_is_a_quote(st
         assert (("pullquote", heading) in got) is quoted, got
 
 
-def test_words_set_apart_between_quotation_marks_that_a_paragraph_holds_edited_are_a_quote(stages_until, wrap):
-    # an editor's quote (a word dropped) between quotation marks reads as a headline by its
-    # length and punctuation: the paragraph holding its words makes it a quote; the same words
-    # without the marks, a headline summing the paragraph up, stay a headline
+def test_words_between_quotation_marks_on_a_text_page_stay_a_heading(stages_until, wrap):
+    # a heading wholly between quotation marks whose words a paragraph holds may be a pull quote
+    # (an editor's, a word dropped) or a headline quoting its speaker (an interview's
+    # “博物馆要成为城市客厅”): a text page shows no type to tell them, so it stays a heading, where a
+    # PDF page's type decides (tests/test_pdf.py); a heading that closes its sentence is a quote
     body = ("记者从市教育局获悉，今年暑期全市共开设托管班86个，服务学生1.2万人次。"
             "托管班由在职教师和大学生志愿者授课，所有点位都配备了专职安全员，家长们普遍表示满意。")
-    for heading, quoted in (("“所有点位都配备专职安全员”", True), ("所有点位都配备专职安全员", False)):
+    for heading, quoted in (("“所有点位都配备专职安全员”", False), ("所有点位都配备专职安全员", False),
+                            ("所有点位都配备了专职安全员。", True)):
         raw = "暑期托管班开班\n\n" + "\n".join(wrap(body, column=24)) + "\n\n" + heading + "\n\n" \
             + "\n".join(wrap("托管班每天上午八点至下午五点半开放，收费标准不高，首批学生已经报名入班。", column=24)) + "\n"
         got = kinds(stages_until, raw)
         assert (("pullquote", heading) in got) is quoted, got
         assert (("heading", heading) in got) is not quoted, got
+
+
+def test_an_interview_title_that_quotes_its_speaker_stays_the_title(wrap):
+    import cleaner
+
+    answer = "孟庆华：我们一直说，博物馆要成为城市客厅，让市民愿意来、留得住，常来常新。"
+    text = ("“博物馆要成为城市客厅”\n——访临洛市博物馆馆长孟庆华\n" + "\n".join(wrap(
+        "本报讯 今年以来，临洛市博物馆接待观众突破260万人次，创历史新高。记者采访了馆长孟庆华。", column=24))
+        + "\n" + "\n".join(wrap(answer, column=24)) + "\n")
+    (article,) = cleaner.clean(text).articles
+    assert article.title.text == "“博物馆要成为城市客厅”"
+    assert not article.pullquotes
 
 
 @pytest.mark.parametrize("line, caption", [

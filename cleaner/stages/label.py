@@ -905,13 +905,16 @@ def pullquotes_by_window(page: Page, blocks: list[Block], rule: Rule, changes: l
     return done
 
 
-def said(text: str) -> bool:
+def said(text: str, marks: bool = True) -> bool:
     """``text`` reads as words quoted, not as a headline: it closes a sentence (。 or a full
-    stop before closing marks), or stands wholly between quotation marks (“…”)."""
+    stop before closing marks), or, with ``marks``, stands wholly between quotation marks (“…”).
+
+    ``marks`` only where the type tells a quote from a headline (a PDF page): a headline, too,
+    may quote a speaker whose words its text holds (“博物馆要成为城市客厅” over an interview)."""
     t = text.strip()
     if len(t) < 2:
         return False
-    if t[0] in "“「『" and t[-1] in "”」』":
+    if marks and t[0] in "“「『" and t[-1] in "”」』":
         return True
     return ends_sentence(t) and t.rstrip(CLOSERS)[-1:] not in "？！?!…"
 
@@ -1018,7 +1021,7 @@ def find_pullquotes(page: Page, blocks: list[Block], rule: Rule, changes: list,
     frames = None
     for i, b in enumerate(blocks):
         t = texts[i]
-        if b.kind == "heading" and (b.text[-1] in "？！?!" or said(b.text)) \
+        if b.kind == "heading" and (b.text[-1] in "？！?!" or said(b.text, marks=geo is not None)) \
                 and _under_larger_headline(page, geo, blocks, i, rule.params["quote_reach"]):
             # a question or an exclamation set apart that a wider paragraph holds word for word
             # is a quote of it, not a headline (a title sums up; it does not copy a sentence);
@@ -1026,7 +1029,7 @@ def find_pullquotes(page: Page, blocks: list[Block], rule: Rule, changes: list,
             # word for word or as an editor's version (a quote in a large or bold face)
             q = nows(b.text)
             found = quote_source(i, q, narrowness(page, b), texts, narrow, rule, content,
-                                 exact=not said(b.text), framed=set_apart(b)) \
+                                 exact=not said(b.text, marks=geo is not None), framed=set_apart(b)) \
                 if len(q) >= rule.params["min_length"] else None
             if found is not None:
                 o = found[0]
