@@ -1215,6 +1215,29 @@ def _quote_page(quote: str, quote_geo, paragraphs: list[str], wrap, column: int 
     return "\n".join(lines) + "\n", geometry
 
 
+def test_a_quoted_title_by_a_kicker_in_its_own_size_stays_a_headline(wrap):
+    # an interview's title quotes its speaker (“博物馆要成为城市客厅”, whose words the answer holds),
+    # next to a kicker in the same display type: a pull quote in display type stands under a
+    # headline in larger type, so this one is a headline, not a quote
+    from cleaner import clean
+    from cleaner.pdf.layout import LineGeometry
+
+    def g(block, size=10.0, bold=False, first=False, top=0.0):
+        return LineGeometry(size, 10.0, bold, None, None, False, block, first, False, None, 0.0, 240.0, top)
+
+    kicker, title = "让收藏在博物馆里的文物活起来", "“博物馆要成为城市客厅”"
+    paras = ["本报讯 今年以来，临洛市博物馆接待观众突破260万人次，创历史新高。记者采访了馆长孟庆华。",
+             "孟庆华：我们一直说，博物馆要成为城市客厅，让市民愿意来、留得住，常来常新。"]
+    lines, geometry = [kicker, title], [g(0, 20.0, True, True, 800.0), g(1, 20.0, True, True, 770.0)]
+    for k, para in enumerate(paras):
+        got = wrap(para, column=24)
+        lines += got
+        geometry += [g(2 + k, first=j == 0, top=740.0 - 14.0 * (len(lines) - len(got) + j)) for j in range(len(got))]
+    (article,) = clean("\n".join(lines) + "\n", geometry=geometry).articles
+    assert not article.pullquotes
+    assert title in [h.text for h in (article.kicker, article.title, article.subtitle) if h is not None]
+
+
 def test_a_display_headline_between_quotation_marks_that_the_text_holds_stays_the_headline(wrap):
     # a headline that quotes a speaker (wholly between quotation marks, in 26 pt bold, as wide as
     # the text) whose words the text holds: display type sets a headline apart too, so only a

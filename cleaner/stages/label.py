@@ -749,10 +749,12 @@ def _apart_as_framed(page: Page, geo: list | None, b: Block) -> bool:
 
 def _under_larger_headline(page: Page, geo: list | None, blocks: list[Block], i: int, reach: int) -> bool:
     """Whether block ``i``, if set in display type (D005's) on a PDF page, stands under a
-    headline in display type no smaller (within ``reach`` blocks of it in reading order, which may
+    headline in display type larger than its own (within ``reach`` blocks of it in reading order, which may
     have read the block as a headline of its own and put it first, printed above it and across
-    it): the headline of the article it is in, so that it is no headline itself. A block in no
-    display type, or in a frame, passes."""
+    it): the headline of the article it is in, so that it is no headline itself (a pull quote is
+    set smaller than its article's headline; a title quoting its speaker may stand under a
+    kicker in its own size: “博物馆要成为城市客厅”). A block in no display type, or in a frame,
+    passes."""
     bold = bold_lines(page)
     b = blocks[i]
     if geo is None or not any(k in bold for k in b.lines) or all(geo[k] is not None and geo[k].framed for k in b.lines):
@@ -763,7 +765,7 @@ def _under_larger_headline(page: Page, geo: list | None, blocks: list[Block], i:
     for j in range(max(0, i - reach), min(len(blocks), i + reach + 1)):
         h = blocks[j]
         gh = geo[h.first]
-        if h.kind == "heading" and gh is not None and h.first in bold and gh.size >= g.size \
+        if h.kind == "heading" and gh is not None and h.first in bold and gh.size > g.size \
                 and gh.top > g.top and min(gh.x1, g.x1) > max(gh.x0, g.x0):
             return True
     return False
