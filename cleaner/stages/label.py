@@ -674,6 +674,7 @@ def _quote_inside(page: Page, i: int, b: Block, widths: list[float], rule: Rule,
         ends = [ends_sentence(lines[k].text) for k in b.lines]
     ordered = sorted(widths)  # (once: the median around each run is read from it)
     whole_is_quote = None  # (whether the block itself repeats a paragraph: asked once, if at all)
+    opened = None  # (m1, whether a paragraph near the block may be the source of a run from m1)
     for m1 in range(1, n - 1):
         # (up to the block's end: rejoin may have ended the paragraph with the quote's last line)
         for m2 in range(m1 + 1, min(n, m1 + MAX_HEAD_LINES) + 1):
@@ -687,6 +688,12 @@ def _quote_inside(page: Page, i: int, b: Block, widths: list[float], rule: Rule,
                                      and widths[m1 - 1] + p["cut_narrower"] > median_without(ordered, widths[m1:m2])):
                 continue  # set as wide as the text, and cutting no phrase of a full line of a column
                 # of text (two lines at least before it; a heading's line is none): nothing sets it apart
+            if not narrower:
+                if opened is None or opened[0] != m1:  # (the same for every run from line m1)
+                    opened = (m1, _may_quote_across(i, nows(lines[b.lines[m1 - 1]].text)[-1:],
+                                                    nows(lines[b.lines[m1]].text), texts, p))
+                if not opened[1]:
+                    continue  # (no paragraph near it could be its source: built and weighed for nothing)
             quote = rebuild(page, replace(b, lines=b.lines[m1:m2], joiners=b.joiners[m1:m2 - 1]))
             t = nows(quote.text)
             if len(t) < p["min_length"] or len(t) > QUOTE_MAX:
@@ -720,6 +727,20 @@ def _quote_inside(page: Page, i: int, b: Block, widths: list[float], rule: Rule,
             if t in rest or shared_content(t, rest, content) >= p["min_shared"]:
                 return parts, quote, None
     return None
+
+
+def _may_quote_across(i: int, last: str, first_line: str, texts: list[str], p: dict) -> bool:
+    """Whether a paragraph within ``quote_reach`` of block ``i`` (itself aside) holds the first
+    ``ngram`` characters of a run that starts with ``first_line`` and not the two characters
+    across the cut before it (``last`` and the run's first): a source of a run set as wide as its
+    text, asked of the paragraphs alone before the runs from that line are built and weighed
+    (one search of a few paragraphs a line, where each run cost a :func:`quote_source`: the sample
+    page took 17.7 ms for 13.1 ms before the rule; with this, 14.2). An editor's quote keeps its
+    opening words (the rule asks half of them of its source; this, all ``ngram``: PyMuPDF fitting
+    pages' pull-quote recall / leak 93.5 / 0.0 -> 91.3 / 2.2, validation and train unchanged)."""
+    opening, across, reach = first_line[:p["ngram"]], last + first_line[:1], p["quote_reach"]
+    return bool(opening) and any(opening in texts[o] and across not in texts[o]
+                                 for o in range(max(0, i - reach), min(len(texts), i + reach + 1)) if o != i)
 
 
 def _same_size(page: Page) -> float:
