@@ -77,6 +77,13 @@ def source_replacements(page: Page, stage: str, rule: Rule, repl: list[tuple[int
     return edits, changes
 
 
+def flag_matches(stage: str, rule: Rule, matches, describe) -> list[Change]:
+    """One ``flag`` change per match (the text left as it is): a place a person should look at
+    that the cleaner must not guess. ``describe(match)`` gives the rule's reason's fields."""
+    return [Change(rule.id, stage, "flag", (m.start(), m.end()), m.group(), m.group(),
+                   rule.describe(**describe(m)), rule.safety) for m in matches]
+
+
 def apply_line_edits(page: Page, edits: list[Edit], touched, blocks) -> tuple[Page, list[Block]]:
     """Apply ``edits`` (all inside the lines ``touched``) and refresh what they changed.
 

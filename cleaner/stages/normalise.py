@@ -18,9 +18,9 @@ import re
 import unicodedata
 
 from ..chars import HAN, HAN_RE
-from ..model import Change, Page
+from ..model import Page
 from ..rules import Rule
-from ._common import source_replacements
+from ._common import flag_matches, source_replacements
 
 STAGE = "normalise"
 
@@ -197,10 +197,7 @@ def traditional_to_simplified(page: Page, rule: Rule):
 def replacement_chars(page: Page, rule: Rule):
     """U+FFFD marks bytes the decoder could not read (``--errors replace``): each one is
     recorded, so a replaced byte is never a silent loss. The character itself stays."""
-    changes = [Change(rule.id, STAGE, "flag", (m.start(), m.end()), m.group(), m.group(),
-                      rule.describe(count=len(m.group())), rule.safety)
-               for m in _REPLACEMENT_RE.finditer(page.source)]
-    return [], changes
+    return [], flag_matches(STAGE, rule, _REPLACEMENT_RE.finditer(page.source), lambda m: {"count": len(m.group())})
 
 
 REGISTRY = {

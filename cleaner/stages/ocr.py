@@ -23,7 +23,7 @@ import regex
 
 from ..model import Change, Edit, Page, replace
 from ..rules import Rule
-from ._common import source_replacements
+from ._common import flag_matches, source_replacements
 
 STAGE = "ocr"
 
@@ -223,9 +223,7 @@ def flags(page: Page, rule: Rule):
     """Places a person should look at and the cleaner must not guess: a ``%`` with a stray
     digit (``59%`` for ``5%``, ``%6``) cannot be told from a real number by the text alone."""
     pat = _compiled(rule.params["pattern"])
-    changes = [Change(rule.id, STAGE, "flag", (m.start(), m.end()), m.group(), m.group(),
-                      rule.describe(text=m.group()), rule.safety) for m in pat.finditer(page.source)]
-    return [], changes
+    return [], flag_matches(STAGE, rule, pat.finditer(page.source), lambda m: {"text": m.group()})
 
 
 REGISTRY = {
