@@ -21,10 +21,10 @@ from cleaner.train import Evaluator, load_gold_dirs, table  # noqa: E402
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--rules", action="append")
-    ap.add_argument("--splits", default=str(ROOT / "benchmarks" / "splits"))
+    ap.add_argument("--rules", action="append", help="a rule folder layered over rules/ (repeatable); it reaches the PDF reader too")
+    ap.add_argument("--splits", default=str(ROOT / "benchmarks" / "splits"), help="folder whose subfolders are gold sets (default: benchmarks/splits)")
     ap.add_argument("--dev", default=str(ROOT.parent / "shared" / "bench" / "dev"))
-    ap.add_argument("--only", default="train,valid,test,dev")
+    ap.add_argument("--only", default="train,valid,test,dev", help="comma-separated subfolders of --splits to score; dev means --dev")
     ap.add_argument("-j", "--jobs", type=int, default=2)
     args = ap.parse_args(argv)
     rules = load_rules(args.rules)
@@ -34,7 +34,7 @@ def main(argv=None) -> int:
         if not d.is_dir():
             print(f"(no {d})", file=sys.stderr)
             continue
-        with Evaluator(load_gold_dirs([d]), args.jobs) as ev:
+        with Evaluator(load_gold_dirs([d], rules), args.jobs) as ev:  # (rules reach the PDF reader too)
             rows.append((name, ev.summary(rules)))
             failed += [f"{name}/{n}" for n in ev.failed]
     print(table(rows))
