@@ -67,7 +67,9 @@ def test_no_whole_text_nfkc(stages_until, text):
 
 @pytest.mark.parametrize("raw, clean", [
     ("⼗⼤代表", "十大代表"),                  # U+2F17 U+2F24
-    ("⼈⺠⽇报", "人⺠日报"),                    # ⺠ U+2EA0 has no unified equivalent: kept
+    ("⼈⺠⽇报", "人民日报"),                    # ⺠ U+2EA0: NFKC keeps it, Unicode's equivalent is 民
+    ("沥⻘路⾯", "沥青路面"),                    # ⻘ U+2ED8, as Chrome's PDF export writes 青
+    ("⻓江⻛光", "长江风光"),                    # C-simplified radicals U+2ED3, U+2EDB
     ("\uf900\u8c48", "\u8c48\u8c48"),          # 豈 compatibility U+F900 → U+8C48
     ("⼀⼆三", "一二三"),
 ])

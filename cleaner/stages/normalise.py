@@ -16,6 +16,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from importlib.resources import files
 
 from ..chars import HAN, HAN_RE
 from ..model import Page
@@ -53,8 +54,20 @@ _FW_TABLE = {c: c - 0xFEE0 for c in list(range(0xFF10, 0xFF1A)) + list(range(0xF
 
 @functools.lru_cache(maxsize=None)
 def _unified(c: str) -> str:
-    u = unicodedata.normalize("NFKC", c)
+    u = _radicals().get(c) or unicodedata.normalize("NFKC", c)
     return u if len(u) == 1 and re.match(f"[{HAN}]", u) else c
+
+
+@functools.lru_cache(maxsize=1)
+def _radicals() -> dict[str, str]:
+    """The CJK Radicals Supplement, which NFKC leaves alone (``⻘`` U+2ED8 stays), mapped to the
+    ideographs Unicode names as their equivalents (``cleaner/radicals.txt``)."""
+    table = {}
+    for line in files("cleaner").joinpath("radicals.txt").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            radical, han = line.split("\t")[:2]
+            table[radical] = han
+    return table
 
 
 def compat_ideographs(page: Page, rule: Rule):
