@@ -576,3 +576,19 @@ def test_quote_as_wide_as_the_text_cutting_a_phrase_is_a_pull_quote():
     assert [q.text.replace(" ", "") for q in quotes] == ["当地农商银行客户经理上门走访后，依托企业纳税和用电数据，三天内为其发放信用贷款200万元。"]
     assert any("下降0.38个百分点" in b.text for a in page.articles for b in a.body)
 
+
+
+def test_a_quote_across_a_cut_is_weighed_against_the_paragraphs_near_it_in_one_scan():
+    # _may_quote_across with the paragraphs within reach as one text (_near_text) says what
+    # the paragraph-by-paragraph search says: an opening none of them holds settles it at once
+    from cleaner.stages.label import _may_quote_across, _near_text
+
+    p = {"ngram": 6, "quote_reach": 2}
+    texts = ["园区建设全面提速，企业纷纷入驻。", "", "这里是本段，园区建设全面提速", "另一篇报道的文字", "园区建设全面提速"]
+    cases = [(2, "，", "园区建设全面提速"), (2, "段", "园区建设"), (2, "，", "企业纷纷入驻。"),
+             (2, "速", "园区建设全面提速"), (4, "，", "另一篇报道的"), (0, "", "")]
+    for i, last, first in cases:
+        near = _near_text(i, texts, p["quote_reach"])
+        assert _may_quote_across(i, last, first, texts, p, near) == _may_quote_across(i, last, first, texts, p)
+    assert _near_text(2, texts, 2) == "园区建设全面提速，企业纷纷入驻。\0\0另一篇报道的文字\0园区建设全面提速"
+    assert _may_quote_across(2, "段", "园区建设", texts, p, "") is False  # (no paragraph near: no source)
