@@ -1390,3 +1390,66 @@ def test_space_above_a_subhead_in_the_texts_own_face_parts_it_from_the_paragraph
     (article,) = page.articles
     assert [b.kind for b in article.body] == ["paragraph", "subhead", "paragraph"]
     assert article.body[1].text == "巡回审判进乡村"
+
+
+# ---------------------------------------------------------------- hand-written PDF files
+
+def write_pdf(path: Path, content: str, fonts: dict[str, str], size=(300, 200)) -> Path:
+    """A one-page PDF drawing ``content`` with ``fonts`` (resource name: font dictionary),
+    written out by hand as another producer would (PDFium rebuilds the offsets)."""
+    objs = [f"<< /Type /Catalog /Pages 2 0 R >>", ""]
+    names = {}
+    for name, font in fonts.items():
+        objs.append(font)
+        names[name] = len(objs)
+    res = " ".join(f"/{n} {k} 0 R" for n, k in names.items())
+    stream = content.encode("latin-1")
+    objs.append(f"<< /Length {len(stream)} >>\nstream\n{content}\nendstream")
+    objs.append(f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 {size[0]} {size[1]}] "
+                f"/Resources << /Font << {res} >> >> /Contents {len(objs)} 0 R >>")
+    objs[1] = f"<< /Type /Pages /Kids [{len(objs)} 0 R] /Count 1 >>"
+    out, offsets = bytearray(b"%PDF-1.7\n"), []
+    for k, obj in enumerate(objs, 1):
+        offsets.append(len(out))
+        out += f"{k} 0 obj\n{obj}\nendobj\n".encode("latin-1")
+    xref = len(out)
+    out += f"xref\n0 {len(objs) + 1}\n0000000000 65535 f \n".encode()
+    out += "".join(f"{o:010d} 00000 n \n" for o in offsets).encode()
+    out += f"trailer\n<< /Size {len(objs) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    path.write_bytes(bytes(out))
+    return path
+
+
+def _glyphs_of(path: Path):
+    from cleaner.pdf import glyphs
+
+    doc = glyphs.open_document(str(path))
+    try:
+        return glyphs.read_page(doc, 0).glyphs
+    finally:
+        doc.close()
+
+
+def test_a_glyphs_size_is_the_size_the_page_draws_it_at(tmp_path):
+    # (a browser's PDF sets 10 pt type as 13.33 px under a 0.75 scale)
+    f = write_pdf(tmp_path / "scaled.pdf", "q 0.75 0 0 0.75 0 0 cm BT /F1 13.3333 Tf 20 100 Td (Body) Tj ET Q\n"
+                  "BT /F1 10 Tf 20 40 Td (Plain) Tj ET",
+                  {"F1": "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"})
+    sizes = {g.char: round(g.size, 2) for g in _glyphs_of(f)}
+    assert sizes["B"] == 10.0 and sizes["P"] == 10.0
+
+
+def _font(name: str, stem_v: int) -> str:
+    return (f"<< /Type /Font /Subtype /TrueType /BaseFont /{name} /FirstChar 32 /LastChar 126 "
+            f"/Widths [{' '.join(['500'] * 95)}] /Encoding /WinAnsiEncoding /FontDescriptor "
+            f"<< /Type /FontDescriptor /FontName /{name} /Flags 32 /FontBBox [0 -200 1000 900] /ItalicAngle 0 "
+            f"/Ascent 900 /Descent -200 /CapHeight 700 /StemV {stem_v} >> >>")
+
+
+def test_a_regular_face_with_a_heavy_stem_is_not_bold(tmp_path):
+    # (Chromium writes Noto Serif CJK Regular's StemV as 125: PDFium's weight 625)
+    f = write_pdf(tmp_path / "weights.pdf", "BT /F1 10 Tf 20 100 Td (Serif) Tj ET\nBT /F2 10 Tf 20 50 Td (Heavy) Tj ET",
+                  {"F1": _font("NotoSerifSC", 125), "F2": _font("NotoSansSC", 172)})
+    bold = {g.char: g.bold for g in _glyphs_of(f)}
+    assert not bold["S"]
+    assert bold["H"]
