@@ -261,6 +261,29 @@ def test_two_articles_headlines_set_close_on_one_row_are_two_lines():
     assert "甲" * 13 + "”" in text and "乙文的标题" in text
 
 
+def test_a_blank_typed_in_a_headline_over_a_gutter_is_its_word_space():
+    # the same row, one headline: its blank drawn as a text object of its own (no width, at
+    # the end of the first word: Chromium, or a typesetter drawing a character an object)
+    a_head = line("甲" * 13 + "”", 0, 760, size=15)
+    blank = Glyph(" ", 210, 210, 760, 760, 760, 15.0, False)
+    b_head = line("乙文的标题", 215, 760, size=15)
+    cols = [line("丙" * 10, x, 700 - 14 * k) for x in (0, 110) for k in range(5)] \
+        + [line("丁" * 10, 215, 695 - 14 * k) for k in range(5)]
+    text, _ = read(a_head, [blank], b_head, *cols)
+    assert "甲" * 13 + "” 乙文的标题" in text
+
+
+def test_a_character_drawn_again_on_itself_is_bold_whichever_copy_comes_first():
+    # a bold headline outlined as Chromium does it: the outline drawn again in a Type 3 font
+    # of no name (not bold), its box a tenth of a point wider: sorted first on the last line
+    title = line("我国射电望远镜新发现", 50, 700, size=30, bold=True)
+    fill = line("颗", 50, 662, size=30, bold=True)
+    outline = [g._replace(x0=g.x0 - 0.1, bold=False) for g in fill]
+    text, geos = read(title, outline + fill)
+    assert text == ["我国射电望远镜新发现", "颗"]
+    assert geos[0].block == geos[1].block and geos[1].bold
+
+
 def test_two_columns_on_grids_of_their_own_are_parted_by_their_baselines():
     # two columns 3 pt apart (less than a gutter), the right one set a point higher on a grid
     # of its own; a mark hanging from the left column stands among the right one's characters:

@@ -144,6 +144,9 @@ def pieces(row: list[Glyph], p: dict, body: float = 1e9) -> tuple[list[Piece], l
             prev = cur[-1]
             if g.char == prev.char and abs(g.x0 - prev.x0) < p["copy_ems"] * g.size and not g.char.isspace():
                 copies.append((g.char, g.x0, g.baseline))
+                # (a character drawn again on itself is fake bold, whichever copy comes first:
+                # Chromium outlines type by drawing it again in a Type 3 font of no name)
+                cur[-1] = prev._replace(bold=True)
                 continue
             size = max(g.size, prev.size)
             # a gutter is as wide beside display type as beside the body (what it parts)
@@ -269,7 +272,10 @@ def cut_display_at_gutters(pc: Piece, starts: list[Lane], ends: list[Lane], p: d
         return any(_near_any(ln[3], pc.baseline - reach, pc.baseline - pc.size, 0.0)
                    for ln in _lanes_between(lns, xs, lo, hi))
 
+    # (a blank the setter typed there is the headline's word space, though drawn as a text
+    # object of its own, of no width)
     cuts = [k for k in range(1, len(gs)) if gs[k].x0 - gs[k - 1].x1 > p["space_ems"] * body
+            and not gs[k - 1].char.isspace()
             and under(ends, ex, gs[k - 1].x1 - p["hang_ems"] * pc.size, gs[k].x0)
             and under(starts, sx, gs[k - 1].x1, gs[k].x0 + 1.0)]
     return _cut(pc, cuts, p)
