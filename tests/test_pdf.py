@@ -282,6 +282,7 @@ def test_a_character_drawn_again_on_itself_is_bold_whichever_copy_comes_first():
     text, geos = read(title, outline + fill)
     assert text == ["我国射电望远镜新发现", "颗"]
     assert geos[0].block == geos[1].block and geos[1].bold
+    assert geos[1].x0 == 50  # (the type's own box, not the outline's)
 
 
 def test_two_columns_on_grids_of_their_own_are_parted_by_their_baselines():
@@ -1476,3 +1477,17 @@ def test_a_regular_face_with_a_heavy_stem_is_not_bold(tmp_path):
     bold = {g.char: g.bold for g in _glyphs_of(f)}
     assert not bold["S"]
     assert bold["H"]
+
+
+def test_a_line_of_the_texts_size_drawn_twice_is_bold_but_no_display_type():
+    # a subhead outlined by drawing it again (Chromium's -webkit-text-stroke) and a headline
+    # drawn twice: both copies recorded, only the headline is display type (D005 bold_ratio)
+    from cleaner.pipeline import clean
+
+    text = "全省工业增加值同比增长\n小标题在这里\n正文第一行写在这里\n"
+    geometry = [geo(size=16.0, block=0, first=True, bold=True), geo(block=1, first=True, bold=True),
+                geo(block=2, first=True)]
+    copies = ((0, "全", "drawn twice"), (1, "小", "drawn twice"))
+    page = clean(text, geometry=geometry, copies=copies)
+    assert 0 in page.layout.dedoubled and 1 not in page.layout.dedoubled
+    assert sum(c.rule == "D005" for c in page.changes) == 2

@@ -145,8 +145,10 @@ def pieces(row: list[Glyph], p: dict, body: float = 1e9) -> tuple[list[Piece], l
             if g.char == prev.char and abs(g.x0 - prev.x0) < p["copy_ems"] * g.size and not g.char.isspace():
                 copies.append((g.char, g.x0, g.baseline))
                 # (a character drawn again on itself is fake bold, whichever copy comes first:
-                # Chromium outlines type by drawing it again in a Type 3 font of no name)
-                cur[-1] = prev._replace(bold=True)
+                # Chromium outlines type by drawing it again in a Type 3 font of no name, its
+                # box as wide as the stroke: the narrower copy is the type's own box)
+                keep = g if g.x1 - g.x0 < prev.x1 - prev.x0 else prev
+                cur[-1] = keep._replace(bold=True)
                 continue
             size = max(g.size, prev.size)
             # a gutter is as wide beside display type as beside the body (what it parts)
