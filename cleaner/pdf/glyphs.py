@@ -22,6 +22,7 @@ justified line); the page's objects show it: a text object reading as no text, w
 from __future__ import annotations
 
 import ctypes
+import math
 from typing import NamedTuple
 
 from ..errors import InputError
@@ -35,6 +36,7 @@ except ImportError:  # pragma: no cover - exercised where pypdfium2 is not insta
 #: a PDF page object's type (fpdf_edit.h)
 _TEXT_OBJECT, _PATH_OBJECT, _IMAGE_OBJECT = 1, 2, 3
 _RECENT = 64  # text objects looked back over for the one a copy repeats
+_SAME = 1e-3  # points: two baselines this close are one (float noise)
 _BOLD_NAMES = ("bold", "heavy", "black", "demi", "semibold", "medium", "hei")
 
 
@@ -105,9 +107,11 @@ def open_document(path: str):
 
 #: a font of this weight or more is bold (OpenType's usWeightClass of Bold); P001 ``bold_weight``
 BOLD_WEIGHT = 700
+#: a blank drawn on its own is as wide as up to the next character, within this many ems; P001 ``blank_ems``
+BLANK_EMS = 1.5
 
 
-def read_page(doc, index: int, bold_weight: float = BOLD_WEIGHT) -> PageGlyphs:
+def read_page(doc, index: int, bold_weight: float = BOLD_WEIGHT, blank_ems: float = BLANK_EMS) -> PageGlyphs:
     """Every character of page ``index`` (0-based) with its geometry, the frames and pictures
     drawn on it, and the text drawn twice."""
     page = doc[index]
@@ -116,7 +120,7 @@ def read_page(doc, index: int, bold_weight: float = BOLD_WEIGHT) -> PageGlyphs:
         textpage = page.get_textpage()
         try:
             glyphs = _glyphs(textpage, bold_weight)
-            boxes, twice, blanks = _objects(page, textpage)
+            boxes, twice, blanks = _objects(page, textpage, blank_ems)
             glyphs += blanks
         finally:
             textpage.close()
@@ -193,10 +197,12 @@ def _outlined(obj) -> bool:
     return bool(raw.FPDFPageObj_GetStrokeWidth(obj, ctypes.byref(width))) and width.value > 0
 
 
-def _objects(page, textpage) -> tuple[list[Box], list[Twice], list[Glyph]]:
+def _objects(page, textpage, blank_ems: float = BLANK_EMS) -> tuple[list[Box], list[Twice], list[Glyph]]:
     """Frames and pictures on the page, text objects drawn twice (fake bold), and blanks drawn
-    as text objects of their own (each a space :class:`Glyph` of no width at its origin)."""
+    as text objects of their own (each a space :class:`Glyph` from its origin to where the next
+    character drawn starts, :func:`_blank_width`; of no width where that says nothing)."""
     boxes, twice, blanks = [], [], []
+    waiting = None  # the blank (its index) the next text object drawn may give a width
     matrix, fsize = raw.FS_MATRIX(), ctypes.c_float()
     recent: list[tuple] = []  # the last text objects drawn: a copy follows its original closely
     left, bottom, right, top = (ctypes.c_float() for _ in range(4))
@@ -219,11 +225,15 @@ def _objects(page, textpage) -> tuple[list[Box], list[Twice], list[Glyph]]:
         else:
             got = raw.FPDFTextObj_GetText(obj, tp, buf, buf_len * 2)  # bytes, with the terminator
             text = bytes(buf)[: got - 2].decode("utf-16-le", "replace").strip() if got > 2 else ""
+            if waiting is not None:  # the character drawn after a blank tells how wide it is
+                _blank_width(blanks, waiting, obj, matrix, blank_ems)
+                waiting = None
             if not text and x1 == x0 and y1 == y0:  # no text and no ink: a blank drawn on its own
                 if raw.FPDFPageObj_GetMatrix(obj, matrix) and raw.FPDFTextObj_GetFontSize(obj, ctypes.byref(fsize)):
                     scale = (matrix.c ** 2 + matrix.d ** 2) ** 0.5 or 1.0
                     if fsize.value > 0:
                         blanks.append(Glyph(" ", x0, x0, y0, y0, y0, fsize.value * scale, False))
+                        waiting = len(blanks) - 1
                 continue
             size = max(y1 - y0, 1.0)
             # PDFium's text page keeps one copy of an object drawn again where it was: the copy
@@ -238,6 +248,18 @@ def _objects(page, textpage) -> tuple[list[Box], list[Twice], list[Glyph]]:
                 recent.append((x0, y0, x1, y1, text))
                 del recent[:-_RECENT]
     return boxes, twice, blanks
+
+
+def _blank_width(blanks: list[Glyph], k: int, obj, matrix, blank_ems: float) -> None:
+    """Blank ``k`` is as wide as up to where the next text object drawn starts, on its
+    baseline, within ``blank_ems`` of its size (the widest blank, U+3000, is one em, and a
+    justified line spaces its characters further): its box ends there. A typesetter drawing
+    each character so (Chromium among them) sets the blank's advance; a dateline's ideographic
+    blank (新华社烟台 3 月 6 日电　记者…) had left a gutter's gap in its line."""
+    b = blanks[k]
+    if raw.FPDFPageObj_GetMatrix(obj, matrix) and math.isclose(matrix.f, b.baseline, abs_tol=_SAME) \
+            and 0 < matrix.e - b.x0 <= blank_ems * b.size:
+        blanks[k] = b._replace(x1=matrix.e)
 
 
 def page_count(doc) -> int:

@@ -82,7 +82,7 @@ DEFAULTS = {"row_tolerance": 0.3, "gutter_ems": 0.8, "same_size": 0.12, "max_pit
             "space_ems": 0.25, "copy_ems": 0.3, "lane_min": 3, "lane_reach": 2.5, "lane_near": 4.0, "band_gap_ems": 1.0,
             "band_reach_ems": 14.0, "band_cover": 0.6, "display_ratio": 1.5, "bold_ratio": 1.3, "goes_on_ems": 3.0,
             "caption_reach": 2.0, "kicker_reach": 2.0, "vertical_step": 1.6, "baseline_step": 0.05, "run_gap_ems": 0.125,
-            "display_space_ems": 0.5, "display_lines": 3, "bold_weight": 700}
+            "display_space_ems": 0.5, "display_lines": 3, "bold_weight": 700, "blank_ems": 1.5}
 
 
 #: marks a typesetter may hang past the right edge of the measure
