@@ -1497,7 +1497,9 @@ def test_a_blank_drawn_on_its_own_is_as_wide_as_up_to_the_next_character(tmp_pat
     # each character a text object of its own, as Chromium draws a line: the blank's object
     # reads as no text, and ends where the next character's starts (an ideographic blank
     # and a little justification: 10.3 pt at 10 pt)
+    # (the second blank at 26.67: the same blank drawn again, as an outline is: one blank)
     f = write_pdf(tmp_path / "blank.pdf", "BT /F1 10 Tf 20 100 Td (A) Tj ET\nBT /F1 10 Tf 26.67 100 Td ( ) Tj ET\n"
+                  "BT /F1 10 Tf 26.67 100 Td ( ) Tj ET\n"
                   "BT /F1 10 Tf 36.97 100 Td (B) Tj ET\nBT /F1 10 Tf 60 100 Td ( ) Tj ET\nBT /F1 10 Tf 100 100 Td (C) Tj ET",
                   {"F1": "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"})
     blanks = sorted((round(g.x0, 2), round(g.x1, 2)) for g in _glyphs_of(f) if g.char == " ")

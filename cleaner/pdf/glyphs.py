@@ -203,6 +203,7 @@ def _objects(page, textpage, blank_ems: float = BLANK_EMS) -> tuple[list[Box], l
     character drawn starts, :func:`_blank_width`; of no width where that says nothing)."""
     boxes, twice, blanks = [], [], []
     waiting = None  # the blank (its index) the next text object drawn may give a width
+    drawn: set[tuple[float, float]] = set()  # where blanks stand
     matrix, fsize = raw.FS_MATRIX(), ctypes.c_float()
     recent: list[tuple] = []  # the last text objects drawn: a copy follows its original closely
     left, bottom, right, top = (ctypes.c_float() for _ in range(4))
@@ -225,13 +226,17 @@ def _objects(page, textpage, blank_ems: float = BLANK_EMS) -> tuple[list[Box], l
         else:
             got = raw.FPDFTextObj_GetText(obj, tp, buf, buf_len * 2)  # bytes, with the terminator
             text = bytes(buf)[: got - 2].decode("utf-16-le", "replace").strip() if got > 2 else ""
+            blank = not text and x1 == x0 and y1 == y0  # no text and no ink: a blank drawn on its own
+            if blank and (x0, y0) in drawn:
+                continue  # (the same blank drawn again: its outline)
             if waiting is not None:  # the character drawn after a blank tells how wide it is
                 _blank_width(blanks, waiting, obj, matrix, blank_ems)
                 waiting = None
-            if not text and x1 == x0 and y1 == y0:  # no text and no ink: a blank drawn on its own
+            if blank:
                 if raw.FPDFPageObj_GetMatrix(obj, matrix) and raw.FPDFTextObj_GetFontSize(obj, ctypes.byref(fsize)):
                     scale = (matrix.c ** 2 + matrix.d ** 2) ** 0.5 or 1.0
                     if fsize.value > 0:
+                        drawn.add((x0, y0))
                         blanks.append(Glyph(" ", x0, x0, y0, y0, y0, fsize.value * scale, False))
                         waiting = len(blanks) - 1
                 continue
