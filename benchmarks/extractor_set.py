@@ -41,9 +41,20 @@ design (from a generator of its own, so the page's stories and layout are the cl
 - the text layer as one text object a line justified by character spacing (Tc), one TJ array a
   line placing each character, or one text object a character.
 
+Producers (``--producer``). ``reportlab`` (the default; every set made before the option
+existed) draws the page itself. ``chromium`` writes the same page (same gold) as HTML and prints
+it with headless Chromium (``/usr/bin/chromium --headless --print-to-pdf``): one absolutely placed
+element a line, in the same subset TrueType fonts (``@font-face``, their ascent made one em so
+that the baseline stands where reportlab's does), justified by letter-spacing, fake bold as a
+second copy 0.35 pt to the right, outlined type as ``-webkit-text-stroke``, rules, pictures,
+boxes and tints as placed boxes, ``@page`` the page's size. Chromium's PDF is another
+producer's: type set in pixels under a 0.75 scale, each glyph and blank a text object of its
+own, an outline a second copy in a Type 3 font, baselines on whole pixels, its own StemV (the
+reader is tested on it, not fitted to it alone).
+
 Needs (not the cleaner's own dependencies): reportlab, fontTools, pdfminer.six, PyMuPDF,
 poppler-utils and Debian's fonts-noto-cjk (its CFF outlines converted to TrueType here, which
-reportlab can embed).
+reportlab can embed); Debian's chromium for ``--producer chromium``.
 """
 
 from __future__ import annotations
