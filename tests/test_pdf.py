@@ -285,6 +285,33 @@ def test_a_character_drawn_again_on_itself_is_bold_whichever_copy_comes_first():
     assert geos[1].x0 == 50  # (the type's own box, not the outline's)
 
 
+def test_a_character_whose_copy_reads_as_no_text_is_bold_with_its_line():
+    # a regular face outlined: 成's outline reads as 成 (a copy: bold), 七's as no text (a
+    # Type 3 glyph mapped to no character): only the page's objects show it drawn twice
+    from cleaner.pdf.glyphs import Twice
+
+    title = [g._replace(bold=True) for g in line("秋粮收获进度过", 50, 700, size=30)]
+    qi, cheng = line("七成", 50, 662, size=30)
+    outline = Twice("", qi.x0 + 1, qi.bottom + 1, qi.x1 - 1, qi.top - 1, 0.5, 0.5)
+    got = layout.read(PageGlyphs(1, 600, 800, title + [qi, cheng, cheng._replace(x0=cheng.x0 - 0.1)], [], [outline]))
+    assert got.text.splitlines() == ["秋粮收获进度过", "七成"]
+    assert got.geometry[0].block == got.geometry[1].block
+
+
+def test_a_closing_mark_under_a_lines_copy_is_bold_with_it():
+    # a regular-face headline drawn twice a line at a time (PDFium keeps one copy; the other
+    # reads as no text, its bounds its ink): the ink of ” fills the left part of its box
+    from cleaner.pdf.glyphs import Twice
+
+    first = line("让乡村既有颜值又有产", 50, 700, size=30)
+    second = line("值”", 50, 662, size=30)
+    copies = [Twice("", ln[0].x0 + 1.35, ln[0].bottom + 1, ln[-1].x0 + 0.3 * 30, ln[0].top - 1, 0.35, 0.0)
+              for ln in (first, second)]
+    got = layout.read(PageGlyphs(1, 600, 800, first + second, [], copies))
+    assert got.text.splitlines() == ["让乡村既有颜值又有产", "值”"]
+    assert got.geometry[0].block == got.geometry[1].block and got.geometry[1].bold
+
+
 def test_two_columns_on_grids_of_their_own_are_parted_by_their_baselines():
     # two columns 3 pt apart (less than a gutter), the right one set a point higher on a grid
     # of its own; a mark hanging from the left column stands among the right one's characters:

@@ -999,7 +999,7 @@ def read(page: PageGlyphs, params: dict | None = None) -> PdfText:
     sizes = Counter(round(g.size, 1) for g in page.glyphs if not g.char.isspace())
     body = sizes.most_common(1)[0][0] if sizes else 10.0
     by_row = []
-    all_rows = rows(page.glyphs, p)
+    all_rows = rows(_bold_under_copies(page.glyphs, page.twice), p)
     for row in all_rows:
         got = []
         for line_ in _baselines(row, p):  # (two columns' lines on grids of their own share a row)
@@ -1122,6 +1122,25 @@ def _next_to(b: _Block, pic: Box, size: float, reach: float) -> bool:
     under = pic.bottom - reach * size <= b.top <= pic.bottom + 0.5 * size
     over = pic.top - 0.5 * size <= b.bottom <= pic.top + reach * size
     return under or over
+
+
+def _bold_under_copies(gs: list[Glyph], twice: list[Twice]) -> list[Glyph]:
+    """The characters with a copy drawn over them (fake bold) marked bold before lines are
+    built, so that a headline's lines are one type: a copy that reads as no text (Chromium's
+    outline of 七, in a Type 3 font, maps to no character) leaves its character alone in the
+    text layer, and ``七成``, one copy of two, read half bold, apart from ``秋粮收获进度过``."""
+    if not twice:
+        return gs
+    out = []
+    for g in gs:
+        if not g.bold and not g.char.isspace():
+            # (the copy's bounds are its ink: a closing mark's ink fills only part of its box,
+            # so a box reaching into them is under it: 值” drawn twice)
+            y = 0.5 * (g.bottom + g.top)
+            if any(t.x0 < g.x1 and g.x0 < t.x1 and t.bottom <= y <= t.top for t in twice):
+                g = g._replace(bold=True)
+        out.append(g)
+    return out
 
 
 def _mark_twice(twice: list[Twice], geos: list[LineGeometry]) -> dict[int, Twice]:
