@@ -41,9 +41,20 @@ design (from a generator of its own, so the page's stories and layout are the cl
 - the text layer as one text object a line justified by character spacing (Tc), one TJ array a
   line placing each character, or one text object a character.
 
+Producers (``--producer``). ``reportlab`` (the default; every set made before the option
+existed) draws the page itself. ``chromium`` writes the same page (same gold) as HTML and prints
+it with headless Chromium (``/usr/bin/chromium --headless --print-to-pdf``): one absolutely placed
+element a line, in the same subset TrueType fonts (``@font-face``, their ascent made one em so
+that the baseline stands where reportlab's does), justified by letter-spacing, fake bold as a
+second copy 0.35 pt to the right, outlined type as ``-webkit-text-stroke``, rules, pictures,
+boxes and tints as placed boxes, ``@page`` the page's size. Chromium's PDF is another
+producer's: type set in pixels under a 0.75 scale, each glyph and blank a text object of its
+own, an outline a second copy in a Type 3 font, baselines on whole pixels, its own StemV (the
+reader is tested on it, not fitted to it alone).
+
 Needs (not the cleaner's own dependencies): reportlab, fontTools, pdfminer.six, PyMuPDF,
 poppler-utils and Debian's fonts-noto-cjk (its CFF outlines converted to TrueType here, which
-reportlab can embed).
+reportlab can embed); Debian's chromium for ``--producer chromium``.
 """
 
 from __future__ import annotations
@@ -81,6 +92,7 @@ SPLITS = {"dev": ("train", 12, 1), "test": ("test", 24, 2)}  # name: (story pool
 NO_START = "，。、；：？！”’）》」』】〕…—%"
 NO_END = "“‘（《「『【〔"
 GUTTER = 11.0  # points between columns
+CHROMIUM = "/usr/bin/chromium"  # the browser that prints the chromium producer's pages
 
 
 # ---------------------------------------------------------------------------- fonts
@@ -125,6 +137,7 @@ def truetype(collection: str, face: int, chars: str, out: Path) -> None:
 
 
 _PRINTABLE: set[str] = set()  # the characters the registered fonts hold
+FONT_FILES: dict[str, Path] = {}  # face name: the TrueType file registered for it (HTML uses it too)
 
 
 def register_fonts(chars: str, cache: Path) -> None:
@@ -138,6 +151,7 @@ def register_fonts(chars: str, cache: Path) -> None:
         if not path.exists():
             truetype(coll, face, chars, path)
         pdfmetrics.registerFont(TTFont(name, str(path)))
+        FONT_FILES[name] = path.resolve()
     _PRINTABLE.update(chars)
 
 
@@ -457,7 +471,15 @@ class Page:
         return cols
 
     # ------------------------------------------------------------------------ drawing
-    def save(self, path: Path) -> None:
+    def save(self, path: Path, producer: str = "reportlab") -> None:
+        """Draw the page into the PDF at ``path`` with reportlab, or as HTML printed by headless
+        Chromium (:meth:`save_chromium`): the same page from another producer."""
+        missing = {ch for it in self.items for ch in it.text} - _PRINTABLE - {" "}
+        if missing:  # the subset font would draw nothing there and the gold would not match
+            raise SystemExit(f"{self.gold['source']}: no glyph for {''.join(sorted(missing))}: add them to the font's characters")
+        if producer == "chromium":
+            self.save_chromium(path)
+            return
         from reportlab.pdfgen import canvas
 
         c = canvas.Canvas(str(path), pagesize=(self.width, self.height), invariant=1)
@@ -467,9 +489,6 @@ class Page:
             c.setStrokeGray(0.3)
             c.rect(x, self.height - y - h, w, h, stroke=0 if kind == "tint" else 1, fill=1 if kind != "box" else 0)
         c.setFillGray(0.0)
-        missing = {ch for it in self.items for ch in it.text} - _PRINTABLE - {" "}
-        if missing:  # the subset font would draw nothing there and the gold would not match
-            raise SystemExit(f"{self.gold['source']}: no glyph for {''.join(sorted(missing))}: add them to the font's characters")
         for it in self.items:
             draws = [(0.0, 0.0)] + ([(0.35, 0.0)] if it.bold else [])
             n = len(it.text)
@@ -490,6 +509,64 @@ class Page:
         c.showPage()
         c.save()
 
+
+    def html(self) -> str:
+        """The page as HTML for a browser to print: one absolutely placed element a line (its
+        baseline where the PDF's is: the faces' ascent made one em, the descent none), justified
+        by letter-spacing, fake bold as a second copy 0.35 pt to the right, outlined type with
+        ``-webkit-text-stroke``; rules, pictures, boxes and tints as placed boxes."""
+        from html import escape
+
+        faces = "".join(f'@font-face {{ font-family: "f-{name}"; src: url("{path.as_uri()}"); '
+                        f"ascent-override: 100%; descent-override: 0%; line-gap-override: 0%; }}\n"
+                        for name, path in FONT_FILES.items())
+        out = ["<!DOCTYPE html>", '<html><head><meta charset="utf-8"><style>',
+               f"@page {{ size: {self.width:g}pt {self.height:g}pt; margin: 0 }}",
+               faces,
+               "* { -webkit-print-color-adjust: exact; print-color-adjust: exact }",
+               f"html, body {{ margin: 0; padding: 0; width: {self.width:g}pt; height: {self.height:g}pt; "
+               "overflow: hidden; position: relative }",
+               ".t { position: absolute; white-space: pre; line-height: 1; margin: 0; padding: 0; color: #000; "
+               "font-kerning: none; font-variant-ligatures: none; font-synthesis: none }",
+               ".r { position: absolute; box-sizing: border-box }",
+               "</style></head><body>"]
+        grey = {"rule": 0.0, "picture": 0.8, "tint": 0.9}
+        for x, y, w, h, kind in self.rects:  # as save() draws them: a 1 pt line round the edge
+            fill = grey.get(kind)
+            ground = f"background: rgb({','.join([str(round(255 * fill))] * 3)}); " if fill is not None else ""
+            if kind == "tint":
+                out.append(f'<div class="r" style="left: {x:.3f}pt; top: {y:.3f}pt; width: {w:.3f}pt; '
+                           f'height: {h:.3f}pt; {ground}"></div>')
+            else:
+                out.append(f'<div class="r" style="left: {x - 0.5:.3f}pt; top: {y - 0.5:.3f}pt; '
+                           f'width: {w + 1:.3f}pt; height: {h + 1:.3f}pt; {ground}border: 1pt solid rgb(77,77,77)"></div>')
+        for it in self.items:
+            n = len(it.text)
+            natural = text_width(it.text, it.font, it.size)
+            space = (it.width - natural) / (n - 1) if it.width and n > 1 and it.width > natural else 0.0
+            style = f"font: {it.size:g}pt f-{it.font}; top: {it.y - it.size:.3f}pt"
+            if space:
+                style += f"; letter-spacing: {space:.4f}pt"
+            if it.stroke:
+                style += f"; -webkit-text-stroke: {it.stroke:g}pt #000"
+            for dx in (0.0, 0.35) if it.bold else (0.0,):
+                out.append(f'<div class="t" style="left: {it.x + dx:.3f}pt; {style}">{escape(it.text)}</div>')
+        out.append("</body></html>")
+        return "\n".join(out) + "\n"
+
+    def save_chromium(self, path: Path) -> None:
+        """The page's HTML (:meth:`html`) printed to PDF by headless Chromium."""
+        import tempfile
+
+        with tempfile.TemporaryDirectory(prefix="extractor_set-") as tmp:
+            page = Path(tmp) / "page.html"
+            page.write_text(self.html(), encoding="utf-8")
+            out = Path(path).resolve()
+            subprocess.run([CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
+                            f"--user-data-dir={tmp}/profile", f"--print-to-pdf={out}", page.as_uri()],
+                           check=True, capture_output=True)
+        if not out.exists():
+            raise SystemExit(f"{path}: Chromium printed nothing")
 
     def _draw(self, c, it: Item, x: float, y: float, space: float) -> None:
         """One line as the varied design's typesetter emits it: one text object justified by
@@ -551,6 +628,9 @@ def main(argv=None) -> int:
     ap.add_argument("--design", choices=("classic", "varied"), default="classic",
                     help="classic: the one design every set before this option was made with (the "
                          "default); varied: each page's design drawn (see the module's docstring)")
+    ap.add_argument("--producer", choices=("reportlab", "chromium"), default="reportlab",
+                    help="what makes the PDF: reportlab (the default; every set before this option) or "
+                         "headless Chromium printing the same page set as HTML (same gold)")
     args = ap.parse_args(argv)
     splits = SPLITS
     if args.split:
@@ -595,7 +675,7 @@ def main(argv=None) -> int:
         pdfdir = out / split / "pdf"
         pdfdir.mkdir(parents=True, exist_ok=True)
         pdf = pdfdir / f"{name}.pdf"
-        page.save(pdf)
+        page.save(pdf, args.producer)
         gold = json.dumps(page.gold, ensure_ascii=False, indent=1) + "\n"
         (pdfdir / f"{name}.gold.json").write_text(gold, encoding="utf-8")
         for ex in () if args.pdf_only else EXTRACTORS:

@@ -39,7 +39,7 @@ SCHEMAS = {
                             "band_cover": float, "display_ratio": float, "bold_ratio": float, "goes_on_ems": float,
                             "caption_reach": float, "kicker_reach": float, "vertical_step": float,
                             "baseline_step": float, "run_gap_ems": float, "display_space_ems": float,
-                            "display_lines": int}},
+                            "display_lines": int, "bold_weight": int, "blank_ems": float}},
     "lines": {"split_merged_byline": {"byline_pattern": str, "name_pattern": str, "min_rest": int,
                                        "trailing_pattern": str, "doubled_share": float}},
     "columns": {"side_by_side": {"min_gap": int, "tolerance": int, "separation": int, "min_rows": int, "min_share": float,

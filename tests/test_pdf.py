@@ -261,6 +261,57 @@ def test_two_articles_headlines_set_close_on_one_row_are_two_lines():
     assert "甲" * 13 + "”" in text and "乙文的标题" in text
 
 
+def test_a_blank_typed_in_a_headline_over_a_gutter_is_its_word_space():
+    # the same row, one headline: its blank drawn as a text object of its own (no width, at
+    # the end of the first word: Chromium, or a typesetter drawing a character an object)
+    a_head = line("甲" * 13 + "”", 0, 760, size=15)
+    blank = Glyph(" ", 210, 210, 760, 760, 760, 15.0, False)
+    b_head = line("乙文的标题", 215, 760, size=15)
+    cols = [line("丙" * 10, x, 700 - 14 * k) for x in (0, 110) for k in range(5)] \
+        + [line("丁" * 10, 215, 695 - 14 * k) for k in range(5)]
+    text, _ = read(a_head, [blank], b_head, *cols)
+    assert "甲" * 13 + "” 乙文的标题" in text
+
+
+def test_a_character_drawn_again_on_itself_is_bold_whichever_copy_comes_first():
+    # a bold headline outlined as Chromium does it: the outline drawn again in a Type 3 font
+    # of no name (not bold), its box a tenth of a point wider: sorted first on the last line
+    title = line("我国射电望远镜新发现", 50, 700, size=30, bold=True)
+    fill = line("颗", 50, 662, size=30, bold=True)
+    outline = [g._replace(x0=g.x0 - 0.1, bold=False) for g in fill]
+    text, geos = read(title, outline + fill)
+    assert text == ["我国射电望远镜新发现", "颗"]
+    assert geos[0].block == geos[1].block and geos[1].bold
+    assert geos[1].x0 == 50  # (the type's own box, not the outline's)
+
+
+def test_a_character_whose_copy_reads_as_no_text_is_bold_with_its_line():
+    # a regular face outlined: 成's outline reads as 成 (a copy: bold), 七's as no text (a
+    # Type 3 glyph mapped to no character): only the page's objects show it drawn twice
+    from cleaner.pdf.glyphs import Twice
+
+    title = [g._replace(bold=True) for g in line("秋粮收获进度过", 50, 700, size=30)]
+    qi, cheng = line("七成", 50, 662, size=30)
+    outline = Twice("", qi.x0 + 1, qi.bottom + 1, qi.x1 - 1, qi.top - 1, 0.5, 0.5)
+    got = layout.read(PageGlyphs(1, 600, 800, title + [qi, cheng, cheng._replace(x0=cheng.x0 - 0.1)], [], [outline]))
+    assert got.text.splitlines() == ["秋粮收获进度过", "七成"]
+    assert got.geometry[0].block == got.geometry[1].block
+
+
+def test_a_closing_mark_under_a_lines_copy_is_bold_with_it():
+    # a regular-face headline drawn twice a line at a time (PDFium keeps one copy; the other
+    # reads as no text, its bounds its ink): the ink of ” fills the left part of its box
+    from cleaner.pdf.glyphs import Twice
+
+    first = line("让乡村既有颜值又有产", 50, 700, size=30)
+    second = line("值”", 50, 662, size=30)
+    copies = [Twice("", ln[0].x0 + 1.35, ln[0].bottom + 1, ln[-1].x0 + 0.3 * 30, ln[0].top - 1, 0.35, 0.0)
+              for ln in (first, second)]
+    got = layout.read(PageGlyphs(1, 600, 800, first + second, [], copies))
+    assert got.text.splitlines() == ["让乡村既有颜值又有产", "值”"]
+    assert got.geometry[0].block == got.geometry[1].block and got.geometry[1].bold
+
+
 def test_two_columns_on_grids_of_their_own_are_parted_by_their_baselines():
     # two columns 3 pt apart (less than a gutter), the right one set a point higher on a grid
     # of its own; a mark hanging from the left column stands among the right one's characters:
@@ -1390,3 +1441,93 @@ def test_space_above_a_subhead_in_the_texts_own_face_parts_it_from_the_paragraph
     (article,) = page.articles
     assert [b.kind for b in article.body] == ["paragraph", "subhead", "paragraph"]
     assert article.body[1].text == "巡回审判进乡村"
+
+
+# ---------------------------------------------------------------- hand-written PDF files
+
+def write_pdf(path: Path, content: str, fonts: dict[str, str], size=(300, 200)) -> Path:
+    """A one-page PDF drawing ``content`` with ``fonts`` (resource name: font dictionary),
+    written out by hand as another producer would (PDFium rebuilds the offsets)."""
+    objs = [f"<< /Type /Catalog /Pages 2 0 R >>", ""]
+    names = {}
+    for name, font in fonts.items():
+        objs.append(font)
+        names[name] = len(objs)
+    res = " ".join(f"/{n} {k} 0 R" for n, k in names.items())
+    stream = content.encode("latin-1")
+    objs.append(f"<< /Length {len(stream)} >>\nstream\n{content}\nendstream")
+    objs.append(f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 {size[0]} {size[1]}] "
+                f"/Resources << /Font << {res} >> >> /Contents {len(objs)} 0 R >>")
+    objs[1] = f"<< /Type /Pages /Kids [{len(objs)} 0 R] /Count 1 >>"
+    out, offsets = bytearray(b"%PDF-1.7\n"), []
+    for k, obj in enumerate(objs, 1):
+        offsets.append(len(out))
+        out += f"{k} 0 obj\n{obj}\nendobj\n".encode("latin-1")
+    xref = len(out)
+    out += f"xref\n0 {len(objs) + 1}\n0000000000 65535 f \n".encode()
+    out += "".join(f"{o:010d} 00000 n \n" for o in offsets).encode()
+    out += f"trailer\n<< /Size {len(objs) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    path.write_bytes(bytes(out))
+    return path
+
+
+def _glyphs_of(path: Path):
+    from cleaner.pdf import glyphs
+
+    doc = glyphs.open_document(str(path))
+    try:
+        return glyphs.read_page(doc, 0).glyphs
+    finally:
+        doc.close()
+
+
+def test_a_glyphs_size_is_the_size_the_page_draws_it_at(tmp_path):
+    # (a browser's PDF sets 10 pt type as 13.33 px under a 0.75 scale)
+    f = write_pdf(tmp_path / "scaled.pdf", "q 0.75 0 0 0.75 0 0 cm BT /F1 13.3333 Tf 20 100 Td (Body) Tj ET Q\n"
+                  "BT /F1 10 Tf 20 40 Td (Plain) Tj ET",
+                  {"F1": "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"})
+    sizes = {g.char: round(g.size, 2) for g in _glyphs_of(f)}
+    assert sizes["B"] == 10.0 and sizes["P"] == 10.0
+
+
+def _font(name: str, stem_v: int) -> str:
+    return (f"<< /Type /Font /Subtype /TrueType /BaseFont /{name} /FirstChar 32 /LastChar 126 "
+            f"/Widths [{' '.join(['500'] * 95)}] /Encoding /WinAnsiEncoding /FontDescriptor "
+            f"<< /Type /FontDescriptor /FontName /{name} /Flags 32 /FontBBox [0 -200 1000 900] /ItalicAngle 0 "
+            f"/Ascent 900 /Descent -200 /CapHeight 700 /StemV {stem_v} >> >>")
+
+
+def test_a_regular_face_with_a_heavy_stem_is_not_bold(tmp_path):
+    # (Chromium writes Noto Serif CJK Regular's StemV as 125: PDFium's weight 625)
+    f = write_pdf(tmp_path / "weights.pdf", "BT /F1 10 Tf 20 100 Td (Serif) Tj ET\nBT /F2 10 Tf 20 50 Td (Heavy) Tj ET",
+                  {"F1": _font("NotoSerifSC", 125), "F2": _font("NotoSansSC", 172)})
+    bold = {g.char: g.bold for g in _glyphs_of(f)}
+    assert not bold["S"]
+    assert bold["H"]
+
+
+def test_a_line_of_the_texts_size_drawn_twice_is_bold_but_no_display_type():
+    # a subhead outlined by drawing it again (Chromium's -webkit-text-stroke) and a headline
+    # drawn twice: both copies recorded, only the headline is display type (D005 bold_ratio)
+    from cleaner.pipeline import clean
+
+    text = "全省工业增加值同比增长\n小标题在这里\n正文第一行写在这里\n"
+    geometry = [geo(size=16.0, block=0, first=True, bold=True), geo(block=1, first=True, bold=True),
+                geo(block=2, first=True)]
+    copies = ((0, "全", "drawn twice"), (1, "小", "drawn twice"))
+    page = clean(text, geometry=geometry, copies=copies)
+    assert 0 in page.layout.dedoubled and 1 not in page.layout.dedoubled
+    assert sum(c.rule == "D005" for c in page.changes) == 2
+
+
+def test_a_blank_drawn_on_its_own_is_as_wide_as_up_to_the_next_character(tmp_path):
+    # each character a text object of its own, as Chromium draws a line: the blank's object
+    # reads as no text, and ends where the next character's starts (an ideographic blank
+    # and a little justification: 10.3 pt at 10 pt)
+    # (the second blank at 26.67: the same blank drawn again, as an outline is: one blank)
+    f = write_pdf(tmp_path / "blank.pdf", "BT /F1 10 Tf 20 100 Td (A) Tj ET\nBT /F1 10 Tf 26.67 100 Td ( ) Tj ET\n"
+                  "BT /F1 10 Tf 26.67 100 Td ( ) Tj ET\n"
+                  "BT /F1 10 Tf 36.97 100 Td (B) Tj ET\nBT /F1 10 Tf 60 100 Td ( ) Tj ET\nBT /F1 10 Tf 100 100 Td (C) Tj ET",
+                  {"F1": "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"})
+    blanks = sorted((round(g.x0, 2), round(g.x1, 2)) for g in _glyphs_of(f) if g.char == " ")
+    assert blanks == [(26.67, 36.97), (60.0, 60.0)]  # (the second: C is 4 ems on, no blank's width)

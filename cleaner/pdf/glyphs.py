@@ -22,6 +22,7 @@ justified line); the page's objects show it: a text object reading as no text, w
 from __future__ import annotations
 
 import ctypes
+import math
 from typing import NamedTuple
 
 from ..errors import InputError
@@ -35,6 +36,7 @@ except ImportError:  # pragma: no cover - exercised where pypdfium2 is not insta
 #: a PDF page object's type (fpdf_edit.h)
 _TEXT_OBJECT, _PATH_OBJECT, _IMAGE_OBJECT = 1, 2, 3
 _RECENT = 64  # text objects looked back over for the one a copy repeats
+_SAME = 1e-3  # points: two baselines this close are one (float noise)
 _BOLD_NAMES = ("bold", "heavy", "black", "demi", "semibold", "medium", "hei")
 
 
@@ -103,7 +105,13 @@ def open_document(path: str):
         raise InputError(f"{path}: cannot read: {e.strerror or e}") from None
 
 
-def read_page(doc, index: int) -> PageGlyphs:
+#: a font of this weight or more is bold (OpenType's usWeightClass of Bold); P001 ``bold_weight``
+BOLD_WEIGHT = 700
+#: a blank drawn on its own is as wide as up to the next character, within this many ems; P001 ``blank_ems``
+BLANK_EMS = 1.5
+
+
+def read_page(doc, index: int, bold_weight: float = BOLD_WEIGHT, blank_ems: float = BLANK_EMS) -> PageGlyphs:
     """Every character of page ``index`` (0-based) with its geometry, the frames and pictures
     drawn on it, and the text drawn twice."""
     page = doc[index]
@@ -111,8 +119,8 @@ def read_page(doc, index: int) -> PageGlyphs:
         width, height = page.get_size()
         textpage = page.get_textpage()
         try:
-            glyphs = _glyphs(textpage)
-            boxes, twice, blanks = _objects(page, textpage)
+            glyphs = _glyphs(textpage, bold_weight)
+            boxes, twice, blanks = _objects(page, textpage, blank_ems)
             glyphs += blanks
         finally:
             textpage.close()
@@ -121,8 +129,17 @@ def read_page(doc, index: int) -> PageGlyphs:
     return PageGlyphs(index + 1, width, height, glyphs, boxes, twice)
 
 
-def _glyphs(textpage) -> list[Glyph]:
+def _glyphs(textpage, bold_weight: float = BOLD_WEIGHT) -> list[Glyph]:
+    """The characters of the text layer. A character's size is its font size as the page
+    draws it: the size its text sets, scaled by the text's matrix (a browser's PDF sets 10 pt
+    type as 13.33 px under a 0.75 scale: the size alone would read it a third too large).
+
+    Bold is a bold font's name, its ForceBold flag, its weight (PDFium estimates it from the
+    font's stem width, StemV, which producers write as they please: Chromium gives Noto Serif
+    Regular 625) of ``bold_weight`` or more, or text outlined as well as filled."""
     tp = textpage.raw
+    matrix = raw.FS_MATRIX()
+    get_matrix = raw.FPDFText_GetMatrix
     n = raw.FPDFText_CountChars(tp)
     rect = raw.FS_RECTF()
     ox, oy = ctypes.c_double(), ctypes.c_double()
@@ -145,13 +162,15 @@ def _glyphs(textpage) -> list[Glyph]:
         get_box(tp, i, rect)  # the advance box: the ink of ，。 fills only part of it
         get_origin(tp, i, ox, oy)
         size = get_size(tp, i)
+        if get_matrix(tp, i, matrix):
+            size *= (matrix.c ** 2 + matrix.d ** 2) ** 0.5 or 1.0
         get_font(tp, i, name, 128, flags)
         key = name.value
         bold = fonts.get(key)
         if bold is None:
             low = key.decode("latin-1").lower()
             bold = fonts[key] = any(b in low for b in _BOLD_NAMES) or (flags.value & (1 << 18)) != 0
-        if not bold and get_weight(tp, i) >= 600:
+        if not bold and get_weight(tp, i) >= bold_weight:
             bold = True
         if not bold and get_object is not None:  # (outlined as well as filled: fake bold)
             obj = get_object(tp, i)
@@ -178,10 +197,13 @@ def _outlined(obj) -> bool:
     return bool(raw.FPDFPageObj_GetStrokeWidth(obj, ctypes.byref(width))) and width.value > 0
 
 
-def _objects(page, textpage) -> tuple[list[Box], list[Twice], list[Glyph]]:
+def _objects(page, textpage, blank_ems: float = BLANK_EMS) -> tuple[list[Box], list[Twice], list[Glyph]]:
     """Frames and pictures on the page, text objects drawn twice (fake bold), and blanks drawn
-    as text objects of their own (each a space :class:`Glyph` of no width at its origin)."""
+    as text objects of their own (each a space :class:`Glyph` from its origin to where the next
+    character drawn starts, :func:`_blank_width`; of no width where that says nothing)."""
     boxes, twice, blanks = [], [], []
+    waiting = None  # the blank (its index) the next text object drawn may give a width
+    drawn: set[tuple[float, float]] = set()  # where blanks stand
     matrix, fsize = raw.FS_MATRIX(), ctypes.c_float()
     recent: list[tuple] = []  # the last text objects drawn: a copy follows its original closely
     left, bottom, right, top = (ctypes.c_float() for _ in range(4))
@@ -204,11 +226,19 @@ def _objects(page, textpage) -> tuple[list[Box], list[Twice], list[Glyph]]:
         else:
             got = raw.FPDFTextObj_GetText(obj, tp, buf, buf_len * 2)  # bytes, with the terminator
             text = bytes(buf)[: got - 2].decode("utf-16-le", "replace").strip() if got > 2 else ""
-            if not text and x1 == x0 and y1 == y0:  # no text and no ink: a blank drawn on its own
+            blank = not text and x1 == x0 and y1 == y0  # no text and no ink: a blank drawn on its own
+            if blank and (x0, y0) in drawn:
+                continue  # (the same blank drawn again: its outline)
+            if waiting is not None:  # the character drawn after a blank tells how wide it is
+                _blank_width(blanks, waiting, obj, matrix, blank_ems)
+                waiting = None
+            if blank:
                 if raw.FPDFPageObj_GetMatrix(obj, matrix) and raw.FPDFTextObj_GetFontSize(obj, ctypes.byref(fsize)):
                     scale = (matrix.c ** 2 + matrix.d ** 2) ** 0.5 or 1.0
                     if fsize.value > 0:
+                        drawn.add((x0, y0))
                         blanks.append(Glyph(" ", x0, x0, y0, y0, y0, fsize.value * scale, False))
+                        waiting = len(blanks) - 1
                 continue
             size = max(y1 - y0, 1.0)
             # PDFium's text page keeps one copy of an object drawn again where it was: the copy
@@ -223,6 +253,18 @@ def _objects(page, textpage) -> tuple[list[Box], list[Twice], list[Glyph]]:
                 recent.append((x0, y0, x1, y1, text))
                 del recent[:-_RECENT]
     return boxes, twice, blanks
+
+
+def _blank_width(blanks: list[Glyph], k: int, obj, matrix, blank_ems: float) -> None:
+    """Blank ``k`` is as wide as up to where the next text object drawn starts, on its
+    baseline, within ``blank_ems`` of its size (the widest blank, U+3000, is one em, and a
+    justified line spaces its characters further): its box ends there. A typesetter drawing
+    each character so (Chromium among them) sets the blank's advance; a dateline's ideographic
+    blank (新华社烟台 3 月 6 日电　记者…) had left a gutter's gap in its line."""
+    b = blanks[k]
+    if raw.FPDFPageObj_GetMatrix(obj, matrix) and math.isclose(matrix.f, b.baseline, abs_tol=_SAME) \
+            and 0 < matrix.e - b.x0 <= blank_ems * b.size:
+        blanks[k] = b._replace(x1=matrix.e)
 
 
 def page_count(doc) -> int:

@@ -82,7 +82,7 @@ DEFAULTS = {"row_tolerance": 0.3, "gutter_ems": 0.8, "same_size": 0.12, "max_pit
             "space_ems": 0.25, "copy_ems": 0.3, "lane_min": 3, "lane_reach": 2.5, "lane_near": 4.0, "band_gap_ems": 1.0,
             "band_reach_ems": 14.0, "band_cover": 0.6, "display_ratio": 1.5, "bold_ratio": 1.3, "goes_on_ems": 3.0,
             "caption_reach": 2.0, "kicker_reach": 2.0, "vertical_step": 1.6, "baseline_step": 0.05, "run_gap_ems": 0.125,
-            "display_space_ems": 0.5, "display_lines": 3}
+            "display_space_ems": 0.5, "display_lines": 3, "bold_weight": 700, "blank_ems": 1.5}
 
 
 #: marks a typesetter may hang past the right edge of the measure
@@ -144,6 +144,11 @@ def pieces(row: list[Glyph], p: dict, body: float = 1e9) -> tuple[list[Piece], l
             prev = cur[-1]
             if g.char == prev.char and abs(g.x0 - prev.x0) < p["copy_ems"] * g.size and not g.char.isspace():
                 copies.append((g.char, g.x0, g.baseline))
+                # (a character drawn again on itself is fake bold, whichever copy comes first:
+                # Chromium outlines type by drawing it again in a Type 3 font of no name, its
+                # box as wide as the stroke: the narrower copy is the type's own box)
+                keep = g if g.x1 - g.x0 < prev.x1 - prev.x0 else prev
+                cur[-1] = keep._replace(bold=True)
                 continue
             size = max(g.size, prev.size)
             # a gutter is as wide beside display type as beside the body (what it parts)
@@ -269,7 +274,10 @@ def cut_display_at_gutters(pc: Piece, starts: list[Lane], ends: list[Lane], p: d
         return any(_near_any(ln[3], pc.baseline - reach, pc.baseline - pc.size, 0.0)
                    for ln in _lanes_between(lns, xs, lo, hi))
 
+    # (a blank the setter typed there is the headline's word space, though drawn as a text
+    # object of its own, of no width)
     cuts = [k for k in range(1, len(gs)) if gs[k].x0 - gs[k - 1].x1 > p["space_ems"] * body
+            and not gs[k - 1].char.isspace()
             and under(ends, ex, gs[k - 1].x1 - p["hang_ems"] * pc.size, gs[k].x0)
             and under(starts, sx, gs[k - 1].x1, gs[k].x0 + 1.0)]
     return _cut(pc, cuts, p)
@@ -991,7 +999,7 @@ def read(page: PageGlyphs, params: dict | None = None) -> PdfText:
     sizes = Counter(round(g.size, 1) for g in page.glyphs if not g.char.isspace())
     body = sizes.most_common(1)[0][0] if sizes else 10.0
     by_row = []
-    all_rows = rows(page.glyphs, p)
+    all_rows = rows(_bold_under_copies(page.glyphs, page.twice), p)
     for row in all_rows:
         got = []
         for line_ in _baselines(row, p):  # (two columns' lines on grids of their own share a row)
@@ -1114,6 +1122,25 @@ def _next_to(b: _Block, pic: Box, size: float, reach: float) -> bool:
     under = pic.bottom - reach * size <= b.top <= pic.bottom + 0.5 * size
     over = pic.top - 0.5 * size <= b.bottom <= pic.top + reach * size
     return under or over
+
+
+def _bold_under_copies(gs: list[Glyph], twice: list[Twice]) -> list[Glyph]:
+    """The characters with a copy drawn over them (fake bold) marked bold before lines are
+    built, so that a headline's lines are one type: a copy that reads as no text (Chromium's
+    outline of 七, in a Type 3 font, maps to no character) leaves its character alone in the
+    text layer, and ``七成``, one copy of two, read half bold, apart from ``秋粮收获进度过``."""
+    if not twice:
+        return gs
+    out = []
+    for g in gs:
+        if not g.bold and not g.char.isspace():
+            # (the copy's bounds are its ink: a closing mark's ink fills only part of its box,
+            # so a box reaching into them is under it: 值” drawn twice)
+            y = 0.5 * (g.bottom + g.top)
+            if any(t.x0 < g.x1 and g.x0 < t.x1 and t.bottom <= y <= t.top for t in twice):
+                g = g._replace(bold=True)
+        out.append(g)
+    return out
 
 
 def _mark_twice(twice: list[Twice], geos: list[LineGeometry]) -> dict[int, Twice]:

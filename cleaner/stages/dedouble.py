@@ -230,8 +230,10 @@ def doubled_split_lines(page: Page, rule: Rule, k: int, line_rule: Rule, candida
 
 
 def drawn_bold(page: Page, rule) -> tuple[set[int], list[Change]]:
-    """Lines a PDF page shows in display type (``display_ratio`` times the body type or more)
-    or drawn twice, and one change per copy the reader left out.
+    """Lines a PDF page shows in display type (``display_ratio`` times the body type or more,
+    or ``bold_ratio`` in a bold face or drawn twice), and one change per copy the reader left
+    out (a line of the text's size drawn twice is a bold subhead, no display type: Chromium
+    outlines type by drawing it again).
 
     A PDF read directly needs no text repair for fake bold: the copy drawn a fraction of a
     point from the first is seen as such and left out by the reader. What stays is the
@@ -250,7 +252,8 @@ def drawn_bold(page: Page, rule) -> tuple[set[int], list[Change]]:
             k = by_source.get(src)
             if k is None:
                 continue
-            bold.add(k)
+            if geo[k] is None or geo[k].ratio >= p["bold_ratio"]:  # (a subhead outlined in the
+                bold.add(k)  # text's own size is drawn twice too: bold, no display type)
             ln = page.lines[k]
             changes.append(new_change((rule.id, STAGE, "delete", (ln.start, ln.start), text, "",
                                        rule.describe(line=page.line_no(k), copy=text, why=why), rule.safety, ())))
