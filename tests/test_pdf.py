@@ -491,6 +491,23 @@ def test_a_short_headline_heads_the_columns_to_its_right_up_to_the_next_headline
         + ["丙"] + ["丙"] * 8
 
 
+def test_a_column_goes_on_under_a_framed_quote_at_its_top_past_the_frames_padding():
+    # a headline over two columns; a framed quote at the first column's top, then (more than
+    # goes_on_ems under the quote's text, less under the frame's foot) a subhead and the column's
+    # text; the second column starts level with the quote with a paragraph's end: the first
+    # column is read down under the frame before the second (the quote's source may run on
+    # from the first column's foot to the second's top)
+    head = line("标题" * 5, 0, 800, size=24, bold=True)
+    quote = [line("引语引语引语引语", 4, 760 - 15 * k, size=11, bold=True) for k in range(2)]
+    frame = Box(0, 733, 104, 774, "frame")
+    sub = line("左小题", 0, 703, bold=True)
+    a = [line("甲" * 10, 0, 689 - 14 * k) for k in range(8)]
+    b = [line("乙" * 10, 112, 762), line("乙" * 4 + "。", 112, 748), line("右小题", 112, 720, bold=True)] \
+        + [line("丙" * 10, 112, 706 - 14 * k) for k in range(8)]
+    text, _ = read(head, *quote, sub, *a, *b, boxes=[frame])
+    assert [t[0] for t in text] == ["标", "引", "引", "左"] + ["甲"] * 8 + ["乙", "乙", "右"] + ["丙"] * 8
+
+
 def test_a_framed_quote_keeps_its_closing_mark_and_parts_from_the_column_beside_it():
     # a frame of two lines of bold quote type in the first column; the closing 。” of its last
     # line hangs past the frame's side, and the next column's line starts right after it: the

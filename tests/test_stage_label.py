@@ -592,3 +592,19 @@ def test_a_quote_across_a_cut_is_weighed_against_the_paragraphs_near_it_in_one_s
         assert _may_quote_across(i, last, first, texts, p, near) == _may_quote_across(i, last, first, texts, p)
     assert _near_text(2, texts, 2) == "园区建设全面提速，企业纷纷入驻。\0\0另一篇报道的文字\0园区建设全面提速"
     assert _may_quote_across(2, "段", "园区建设", texts, p, "") is False  # (no paragraph near: no source)
+
+
+def test_a_frame_quoting_a_whole_paragraph_a_caption_cut_has_that_paragraph_as_its_source():
+    # a framed quote repeats a paragraph word for word; the paragraph stands at the article's
+    # end, cut by a caption (据悉，…探索新 / [caption] / 型低温酶…潜力。): the two halves together
+    # are the frame's very text, and the paragraph is its source (the frame sets it apart)
+    from cleaner.rules import default_rules
+    from cleaner.stages.label import quote_source
+
+    rule = default_rules()["L007"]
+    quote = "据悉，研究团队下一步将联合国内多家单位建立冰川微生物资源库，并探索新型低温酶在食品加工、生物医药等领域的应用潜力。"
+    head, tail = quote[:quote.index("型")], quote[quote.index("型"):]
+    texts, narrow = [quote, "记者从中国科学院某研究所获悉，该所研究团队分离出一类低温细菌。", head, "", tail], [1.0] * 5
+    assert quote_source(0, quote, 1.0, texts, narrow, rule, framed=True, frames=frozenset({0})) == (2, 100.0)
+    # a text set as wide, not set apart, is no quote of a paragraph that says the same
+    assert quote_source(0, quote, 1.0, texts, narrow, rule) is None

@@ -207,3 +207,23 @@ def test_a_page_the_cleaner_raises_on_is_named_not_only_scored_low(tmp_path, mon
         monkeypatch.setattr("cleaner.pipeline.clean", broken)
         ev.summary(load_rules())
         assert ev.failed == [p.name for p in pages]
+
+
+def test_fake_bold_left_in_a_heading_is_counted_where_the_gold_prints_the_run_once():
+    from cleaner.train import fake_bold_left
+
+    gold = {"articles": [{"title": "智能制造加速跑", "subtitle": "看看这座城", "blocks": [
+        {"kind": "paragraph", "text": "正文。"}, {"kind": "subhead", "text": "一步一步走"}]}]}
+    pred = {"articles": [{"title": "智能制造智能制造加速跑", "subtitle": "看看这座城", "blocks": [
+        {"kind": "paragraph", "text": "正文。"}, {"kind": "subhead", "text": "一步一步走"}]}]}
+    assert fake_bold_left(gold, pred) == (1, 3)  # the title's doubled run; 看看, 一步一步 are the words'
+    assert fake_bold_left(gold, gold) == (0, 3)
+
+
+def test_the_table_shows_caption_leak_and_fake_bold_left():
+    from cleaner.train import table
+
+    s = {"pages": 2, "cap_leak": 0.25, "fake_bold": 3, "headings": 40}
+    head, row = table([("fit", s)]).splitlines()
+    assert head.split()[-2:] == ["capLk", "fakeB"]
+    assert row.split()[-2:] == ["25.0", "3/40"]

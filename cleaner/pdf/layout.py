@@ -499,10 +499,11 @@ def _piece(gs: list[Glyph], p: dict) -> Piece:
 
 
 class _Block:
-    __slots__ = ("pieces", "x0", "x1", "pitch", "frame")
+    __slots__ = ("pieces", "x0", "x1", "pitch", "frame", "floor")
 
-    def __init__(self, pc: Piece, frame):
+    def __init__(self, pc: Piece, frame, floor: float | None = None):
         self.pieces, self.x0, self.x1, self.pitch, self.frame = [pc], pc.x0, pc.x1, None, frame
+        self.floor = floor  # the bottom of the frame it stands in (its own padding under the text)
 
     @property
     def top(self) -> float:
@@ -557,7 +558,7 @@ def blocks(all_pieces: list[Piece], frames: list[Box], p: dict) -> list[_Block]:
             if best is None or d < best_d:
                 best, best_d = b, d
         if best is None:
-            out.append(_Block(pc, frame))
+            out.append(_Block(pc, frame, None if frame is None else frames[frame].bottom))
             continue
         best.pitch = best_d if best.pitch is None else best.pitch
         best.pieces.append(pc)
@@ -666,6 +667,11 @@ def reading_order(bs: list[_Block], body: float, p: dict) -> list[_Block]:
     n = len(bs)
     eps = 1.0
     box = [(b.x0, b.x1, b.bottom, b.top) for b in bs]
+    # (the last block in a frame reaches down to the frame's foot: the column goes on under the
+    # frame, past its padding)
+    last_in = {b.frame: k for k, b in sorted(enumerate(bs), key=lambda kb: -kb[1].bottom) if b.frame is not None}
+    framed_box = [(b.x0, b.x1, min(b.bottom, b.floor), b.top) if last_in.get(b.frame) == k else None
+                  for k, b in enumerate(bs)]
     display = [_display(b, body, p) for b in bs]
     # a column of text (two lines or more of body type) starting level with a headline right of
     # it (the nearest one): the headline heads that column too
@@ -762,7 +768,7 @@ def reading_order(bs: list[_Block], body: float, p: dict) -> list[_Block]:
         if not ready:  # a cycle (overlapping blocks): take the topmost of those left
             ready = [max((k for k in range(n) if not done[k]), key=lambda k: (box[k][3], -box[k][0]))]
         i = _next(ready, box, last, chain_top, body, p, owner, opens, heads_beside, [len(b.pieces) for b in bs],
-                  apart, column, closing)
+                  apart, column, closing, framed_box)
         if last is None or not _goes_on(box[last], box[i], body, p) or display[i]:
             chain_top = None  # (the text of a column starts under its headline)
         if chain_top is None and not display[i]:
@@ -887,7 +893,7 @@ def _headline_above(bs: list[_Block], heads: list[int], k: int, body: float, p: 
 def _next(ready: list[int], box: list[tuple], last: int | None, chain_top: float | None, body: float,
           p: dict, owner: list | None = None, display: list | None = None, beside: list | None = None,
           lines: list | None = None, apart: set | None = None, column: list | None = None,
-          closing: list | None = None) -> int:
+          closing: list | None = None, framed_box: list | None = None) -> int:
     """The block read next: after a kicker, its headline; the one right under the block just
     read, in its column; else the next column of the same text, to the right, starting level
     with the column just read; else the leftmost (then topmost) block left under the headline
@@ -941,7 +947,14 @@ def _next(ready: list[int], box: list[tuple], last: int | None, chain_top: float
             if there and x < min(box[k][0] for k in first) - body:
                 return max(there, key=lambda k: box[k][3])
     if last is not None:
-        under = [k for k in ready if _goes_on(box[last], box[k], body, p)]
+        above = box[last]
+        if framed_box is not None and framed_box[last] is not None and not (
+                owner is not None and owner[last] is not None
+                and any(owner[k] == owner[last] and box[k][1] <= box[last][0] for k in ready)):
+            # a frame at a column's top: the column goes on under the frame's foot (its padding
+            # under the text), unless its article's text starts in a column left of it, unread
+            above = framed_box[last]
+        under = [k for k in ready if _goes_on(above, box[k], body, p)]
         # a headline (or its kicker) under a column starts another article: the next column
         # of this text first
         heads_under = [k for k in under if display is not None and display[k]]

@@ -983,8 +983,10 @@ def quote_source(i: int, t: str, q_narrow: float, texts: list[str], narrow: list
                 nxt += 1
             if nxt < len(texts) and texts[nxt] and nxt != i:
                 other = other + texts[nxt]
-        if len(other) < len(mine) or other == t:  # (an editor's quote may be as long: clauses swapped;
-            # its quotation marks are no text of its source: “记者：…办法” of 记者：…办法？)
+        if len(other) < len(mine) or other == t and not framed:
+            # (an editor's quote may be as long: clauses swapped; its quotation marks are no text
+            # of its source: “记者：…办法” of 记者：…办法？) (a frame quoting a whole paragraph, the
+            # paragraph cut by a caption, is set apart by its frame: the paragraph is its source)
             continue
         if t in other:
             return o, 100.0
