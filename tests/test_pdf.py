@@ -952,6 +952,25 @@ def test_a_middle_line_of_a_block_of_type_is_never_furniture():
     assert [b.text for b in article.body] == ["".join(lines[1:])]
 
 
+def test_a_subhead_in_text_type_filling_a_narrow_column_is_a_subhead():
+    # a section ends; the next section's subhead, in the text's own plain type, fills the
+    # column's 8-em measure (一条线索牵出大案), not indented, and closes no sentence; right under
+    # it, in its block of type, the section's first line is indented: a subhead, not a
+    # paragraph's first line
+    from cleaner import clean
+
+    lines = ["市场监管守护食品安全", "本报讯 今年以来，南湖", "区查处食品安全案件", "一百余起，罚没款三百", "余万元。",
+             "一条线索牵出大案", "去年八月，南湖区", "市场监管局在日常检", "查中发现一家超市销", "售的腊肉来源不明。"]
+    geometry = [geo(20.0, 0, True, bold=True), geo(10.0, 1, True, indent=True, short=False),
+                geo(10.0, 1, indent=False, short=False), geo(10.0, 1, indent=False, short=False),
+                geo(10.0, 1, indent=False, short=True), geo(10.0, 2, True, indent=False, short=False),
+                geo(10.0, 2, indent=True, short=False), geo(10.0, 2, indent=False, short=False),
+                geo(10.0, 2, indent=False, short=False), geo(10.0, 2, indent=False, short=True)]
+    (article,) = clean("\n".join(lines) + "\n", geometry=geometry).articles
+    assert [(b.kind, b.text) for b in article.body][1:] == [
+        ("subhead", "一条线索牵出大案"), ("paragraph", "".join(lines[6:]))]
+
+
 def test_a_sentences_end_alone_at_a_columns_top_is_no_heading():
     # a question breaks at a column's foot (…保护好这些村落的原), page furniture between; its
     # last word and question mark stand alone at the next column's top, flush with its edge

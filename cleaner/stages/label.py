@@ -221,7 +221,22 @@ def _first_line_in_text_type(page: Page, b: Block) -> bool:
         return False
     g = page.geometry_of(b.first)
     same = page.rules["P001"].params["same_size"] if "P001" in page.rules else 0.0
-    return g is not None and not g.bold and g.indent is not None and g.short is False and abs(g.ratio - 1.0) <= same
+    return g is not None and not g.bold and g.indent is not None and g.short is False and abs(g.ratio - 1.0) <= same \
+        and not _over_indented_line(page, b)
+
+
+def _over_indented_line(page: Page, b: Block) -> bool:
+    """On a PDF page, a line of its own, not indented and closing no sentence, set right over
+    an indented first line in its block of type: a subhead in the text's type filling a narrow
+    column (一条线索牵出大案 over an 8-em measure), the next paragraph starting under it. A
+    paragraph's first line is indented; a paragraph's end closing at its column's edge
+    closes its sentence; and neither has a first line of its own column block under it."""
+    if len(b.lines) != 1 or ends_sentence(b.text) or b.last + 1 >= len(page.lines) \
+            or page.line_no(b.last + 1) == page.line_no(b.last):
+        return False
+    g, nxt = page.geometry_of(b.last), page.geometry_of(b.last + 1)
+    return g is not None and nxt is not None and g.first and g.indent is False and not nxt.first \
+        and nxt.block == g.block and nxt.indent is True
 
 
 def _sentence_end_in_text_type(page: Page, b: Block) -> bool:
