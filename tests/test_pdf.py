@@ -44,11 +44,11 @@ def read(*lines, boxes=()):
     return got.text.splitlines(), got.geometry
 
 
-def geo(size=10.0, block=0, first=False, bold=False, indent=None, short=None, framed=False):
+def geo(size=10.0, block=0, first=False, bold=False, indent=None, short=None, framed=False, top=0.0):
     """The geometry of one line of a hand-made PDF page (body type 10 points)."""
     from cleaner.pdf.layout import LineGeometry
 
-    return LineGeometry(size, 10.0, bold, indent, short, framed, block, first, False, None, 0.0, 90.0, 0.0)
+    return LineGeometry(size, 10.0, bold, indent, short, framed, block, first, False, None, 0.0, 90.0, top)
 
 
 def test_two_columns_are_read_one_after_the_other():
@@ -969,6 +969,23 @@ def test_a_subhead_in_text_type_filling_a_narrow_column_is_a_subhead():
     (article,) = clean("\n".join(lines) + "\n", geometry=geometry).articles
     assert [(b.kind, b.text) for b in article.body][1:] == [
         ("subhead", "一条线索牵出大案"), ("paragraph", "".join(lines[6:]))]
+
+
+def test_a_line_of_its_own_with_space_under_it_stands_apart_from_the_block_under_it():
+    # a subtitle in 13 pt under its headline, then, further under it than one block of type
+    # sets its lines, a pull quote set plain in 12 pt (a type near the subtitle's), then the
+    # text: the subtitle is no first line of the quote
+    from cleaner import clean
+
+    lines = ["数字人民币试点场景持续拓展", "累计交易金额超过300亿元", "“在对公领域，数字人民币也展", "现出独特优势”",
+             "本报讯 在南屏市，数字人民币正逐步融", "入市民日常生活。在对公领域，数字人民", "币也展现出独特优势，资金专款专用。"]
+    geometry = [geo(20.0, 0, True, bold=True, top=760.0), geo(13.0, 1, True, top=732.0),
+                geo(12.0, 2, True, indent=False, short=False, top=700.0),
+                geo(12.0, 2, indent=False, short=True, top=685.0),
+                geo(10.0, 3, True, indent=True, short=False, top=650.0), geo(10.0, 3, indent=False, short=False, top=636.0),
+                geo(10.0, 3, indent=False, short=True, top=622.0)]
+    page = clean("\n".join(lines) + "\n", geometry=geometry)
+    assert [b.text for b in page.blocks][:3] == lines[:2] + ["".join(lines[2:4])]
 
 
 def test_a_sentences_end_alone_at_a_columns_top_is_no_heading():
