@@ -988,6 +988,27 @@ def test_a_line_of_its_own_with_space_under_it_stands_apart_from_the_block_under
     assert [b.text for b in page.blocks][:3] == lines[:2] + ["".join(lines[2:4])]
 
 
+def test_a_subtitle_over_a_quote_in_a_type_near_its_own_is_no_piece_of_the_quote():
+    # a subtitle led in by a dash in 13 pt, then, further under it than one block of type sets
+    # its lines, a pull quote set plain in 12 pt that the text repeats: the two are not one quote
+    # the text stages broke (its pieces stand a line pitch apart); the subtitle stays the
+    # article's subtitle
+    from cleaner import clean
+
+    lines = ["老旧小区改造惠及12.6万户", "——今年全市开工改造小区683个", "目前已有512个小区完成主体改造，改造完成率达75%，群众居",
+             "住条件明显改善。", "本报讯 今年以来，济南市把老旧小区改造作为重要民生工程，全市累计开工改造老旧小区683",
+             "个，惠及居民12.6万户。目前已有512个小区完成主体改造，改造完成率达75%，群众居住条件明",
+             "显改善。"]
+    geometry = [geo(34.0, 0, True, bold=True, top=760.0), geo(13.0, 1, True, top=725.0),
+                geo(12.0, 2, True, indent=False, short=False, top=693.0),
+                geo(12.0, 2, indent=False, short=True, top=678.0),
+                geo(10.0, 3, True, indent=True, short=False, top=640.0), geo(10.0, 3, indent=False, short=False, top=626.0),
+                geo(10.0, 3, indent=False, short=True, top=612.0)]
+    (article,) = clean("\n".join(lines) + "\n", geometry=geometry).articles
+    assert article.subtitle is not None and article.subtitle.text == lines[1]
+    assert [q.text for q in article.pullquotes] == ["".join(lines[2:4])]
+
+
 def test_a_sentences_end_alone_at_a_columns_top_is_no_heading():
     # a question breaks at a column's foot (…保护好这些村落的原), page furniture between; its
     # last word and question mark stand alone at the next column's top, flush with its edge
