@@ -689,10 +689,10 @@ def reading_order(bs: list[_Block], body: float, p: dict) -> list[_Block]:
     for k in range(n):
         if column[k]:
             heads_beside[k] = level_head(k)
-    # so does a stack of blocks of body type (or framed) that no headline is over, set left of
-    # a headline from level with its top down (a framed quote, the byline under it, the first
-    # line of the text)
-    plain = [abs(b.pieces[0].size - body) <= p["same_size"] * body or b.frame is not None for b in bs]
+    # so does a stack of blocks short of display type that no headline is over, set left of
+    # a headline from level with its top down (a framed quote, or one set plain in a larger
+    # face, the byline under it, the first line of the text)
+    plain = [not display[k] for k in range(n)]
     for k in sorted(range(n), key=lambda k: -box[k][3]):
         if heads_beside[k] is not None or not plain[k] or owner[k] is not None:
             continue
