@@ -1024,6 +1024,23 @@ def test_a_stack_left_of_a_headline_under_a_quote_set_plain_and_larger_is_headed
                         "在门外”", "本报讯 节假日期间，热门"]
 
 
+def test_a_line_never_goes_on_into_a_block_left_of_it_and_higher_up():
+    # a subtitle under its headline, then (read after it) the stack set left of the headline,
+    # a quote in 12 pt at its top: the subtitle ends there, though its type is near the quote's
+    # and the quote's first line fills its column
+    from cleaner import clean
+
+    head = line("景区限流不能“一限了之”", 150, 780, size=24, bold=True)
+    sub = line("预约管理要兼顾效率与温度", 150, 750, size=13)
+    quote = [line("“限流的目的是更好地服", 0, 782, size=12), line("务游客，而不是把游客挡", 0, 767, size=12),
+             line("在门外”", 0, 752, size=12)]
+    c1 = [line("本报讯 节假日期间，热门", 20, 720)] + [line("实行预约限流已成常态。这一做", 0, 706 - 14 * k) for k in range(4)]
+    c2 = [line("约渠道复杂、名额发放不透明", 150, 720 - 14 * k) for k in range(5)]
+    text, geometry = read(head, sub, *quote, *c1, *c2)
+    page = clean("\n".join(text) + "\n", geometry=geometry)
+    assert [b.text for b in page.blocks][:3] == text[:2] + ["“限流的目的是更好地服务游客，而不是把游客挡在门外”"]
+
+
 def test_a_sentences_end_alone_at_a_columns_top_is_no_heading():
     # a question breaks at a column's foot (…保护好这些村落的原), page furniture between; its
     # last word and question mark stand alone at the next column's top, flush with its edge

@@ -925,6 +925,10 @@ def geometry_cues(a, b, w: dict, step: float, space_ems: float | None = None, pi
         # lines apart, the first line of another block)
         out.append((w["geo_space_above"], "the next line starts a block of type further under this line "
                     "than one block sets its lines", ()))
+    if w.get("geo_back_left") and b.first and a.block != b.block and b.x1 <= a.x0 and b.top > a.top:
+        # (text goes on down its column and on into the next one to the right, never back up
+        # to a block left of it: a stack set left of a headline, read after the headline's lines)
+        out.append((w["geo_back_left"], "the next line starts a block left of this line and higher up", ()))
     if b.indent:
         out.append((w["geo_indented"], "the next line is indented from its column's edge", ()))
     if a.short:
