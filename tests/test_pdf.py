@@ -1041,6 +1041,21 @@ def test_a_line_never_goes_on_into_a_block_left_of_it_and_higher_up():
     assert [b.text for b in page.blocks][:3] == text[:2] + ["“限流的目的是更好地服务游客，而不是把游客挡在门外”"]
 
 
+def test_a_mark_hanging_past_a_headline_into_the_next_one_sets_neither_over_the_other():
+    # two headlines on one row: the left one, under its kicker, wraps after a closing quote
+    # that hangs 30-pt wide past its measure, its blank right half over the right headline's
+    # first characters (工业互联网“织网” / 让每个孩子…): the two stand side by side, the left
+    # one read first, right after its kicker
+    kicker = line("数字化改造覆盖规上工业企业八成以上", 0, 800, size=12)
+    left = [line("工业互联网“织网”", 0, 770, size=30, bold=True), line("提速", 0, 735, size=30, bold=True)]
+    right = [line("让每个孩子都能享有", 256, 778, size=34, bold=True), line("量的教育", 256, 738, size=34, bold=True)]
+    c1 = [line("甲" * 10, 0, 700 - 14 * k) for k in range(6)]
+    c2 = [line("乙" * 10, 112, 700 - 14 * k) for k in range(6)]
+    c3 = [line("丙" * 20, 256, 700 - 14 * k) for k in range(6)]
+    text, _ = read(kicker, *left, *right, *c1, *c2, *c3)
+    assert text[:4] == ["数字化改造覆盖规上工业企业八成以上", "工业互联网“织网”", "提速", "甲" * 10]
+
+
 def test_a_sentences_end_alone_at_a_columns_top_is_no_heading():
     # a question breaks at a column's foot (…保护好这些村落的原), page furniture between; its
     # last word and question mark stand alone at the next column's top, flush with its edge

@@ -722,13 +722,16 @@ def reading_order(bs: list[_Block], body: float, p: dict) -> list[_Block]:
                   for k in range(n)]
     after: list[list[int]] = [[] for _ in range(n)]
     indeg = [0] * n
+    # (where each block's ink ends: a mark hanging past a display line's measure is as wide as
+    # its type, and what it overlaps is the blank right half of its em)
+    ink = [max(map(_ink_x1, b.pieces)) for b in bs]
     for i in range(n):
         ax0, ax1, ab, at = box[i]
         for j in range(n):
             if i == j:
                 continue
             bx0, bx1, bb, bt = box[j]
-            if min(ax1, bx1) - max(ax0, bx0) > body:  # one above the other (more than a hanging mark)
+            if min(ink[i], ink[j]) - max(ax0, bx0) > body:  # one above the other (more than a hanging mark)
                 before = ab >= bt - eps or (at > bt and (at + ab) / 2 > (bt + bb) / 2)
             elif min(at, bt) - max(ab, bb) > eps:  # side by side, sharing rows: the left one first,
                 # but a headline set beside the first column of its text, level with its top,
