@@ -44,11 +44,11 @@ def read(*lines, boxes=()):
     return got.text.splitlines(), got.geometry
 
 
-def geo(size=10.0, block=0, first=False, bold=False, indent=None, short=None, framed=False, top=0.0):
+def geo(size=10.0, block=0, first=False, bold=False, indent=None, short=None, framed=False, top=0.0, x0=0.0, x1=90.0):
     """The geometry of one line of a hand-made PDF page (body type 10 points)."""
     from cleaner.pdf.layout import LineGeometry
 
-    return LineGeometry(size, 10.0, bold, indent, short, framed, block, first, False, None, 0.0, 90.0, top)
+    return LineGeometry(size, 10.0, bold, indent, short, framed, block, first, False, None, x0, x1, top)
 
 
 def test_two_columns_are_read_one_after_the_other():
@@ -1054,6 +1054,28 @@ def test_a_mark_hanging_past_a_headline_into_the_next_one_sets_neither_over_the_
     c3 = [line("丙" * 20, 256, 700 - 14 * k) for k in range(6)]
     text, _ = read(kicker, *left, *right, *c1, *c2, *c3)
     assert text[:4] == ["数字化改造覆盖规上工业企业八成以上", "工业互联网“织网”", "提速", "甲" * 10]
+
+
+def test_a_subtitle_read_before_the_quote_left_of_it_is_no_piece_of_the_quote():
+    # a subtitle under its headline, then the stack set left of the headline, read after it:
+    # a pull quote set plain in 12 pt at its top. The quote stands left of the subtitle and
+    # higher up: L007 never joins the two as pieces of one quote the text stages broke
+    from cleaner import clean
+    from cleaner.model import replace
+    from cleaner.stages.label import _set_further
+
+    lines = ["国乒包揽男女单打冠军", "年轻选手表现抢眼", "国乒教练组负责人表示，本", "站比赛派出的多为年轻选手，",
+             "目的是让他们在国际比赛中", "积累经验、锻炼心态。", "本报讯 国乒教练组负责人表示，本站比赛派出",
+             "的多为年轻选手，目的是让他们在国际比赛中积累经", "验、锻炼心态。"]
+    geometry = [geo(31.0, 0, True, bold=True, top=1030.0, x0=210.0, x1=520.0), geo(13.0, 1, True, top=997.0, x0=210.0, x1=314.0)] \
+        + [geo(12.0, 2, j == 0, indent=False, short=j == 3, top=1029.0 - 15 * j, x0=42.0, x1=198.0) for j in range(4)] \
+        + [geo(10.0, 3, j == 0, indent=j == 0, short=j == 2, top=950.0 - 14 * j, x0=36.0, x1=200.0) for j in range(3)]
+    page = clean("\n".join(lines) + "\n", geometry=geometry)
+    subtitle, quote = page.blocks[1:3]
+    assert (subtitle.text, quote.text) == (lines[1], "".join(lines[2:6]))
+    assert _set_further(page, page.geometry(), subtitle, quote)
+    # (two pieces of one quote, a line pitch apart in one column, are not set apart)
+    assert not _set_further(page, page.geometry(), replace(quote, lines=quote.lines[:2]), replace(quote, lines=quote.lines[2:]))
 
 
 def test_a_sentences_end_alone_at_a_columns_top_is_no_heading():

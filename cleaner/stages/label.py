@@ -817,12 +817,17 @@ def _one_type(page: Page, geo: list, a: Block, b: Block) -> bool:
 
 def _set_further(page: Page, geo: list, a: Block, b: Block) -> bool:
     """On a PDF page: ``b``'s first line stands further under ``a``'s last line than the
-    reader sets two lines of one block of type (P001 ``max_pitch`` ems of ``b``'s type): the
-    pieces of one quote stand a line pitch apart; a subtitle over a quote set plain in a type
-    near its own has space set between (——今年全市开工改造小区683个 / 目前已有512个小区…)."""
+    reader sets two lines of one block of type (P001 ``max_pitch`` ems of ``b``'s type), or
+    starts a block set wholly left of it and higher up: the pieces of one quote stand a line
+    pitch apart, one under the other; a subtitle over a quote set plain in a type near its own
+    has space set between (——今年全市开工改造小区683个 / 目前已有512个小区…), and one read
+    before the stack set left of its headline stands right of the quote at that stack's top
+    (年轻选手表现抢眼 / 国乒教练组负责人表示…)."""
     ga, gb = geo[a.last], geo[b.first]
     if ga is None or gb is None or "P001" not in page.rules:
         return False
+    if gb.block != ga.block and gb.x1 <= ga.x0 and gb.top > ga.top:
+        return True
     return ga.top - gb.top > page.rules["P001"].params["max_pitch"] * gb.size
 
 
