@@ -44,11 +44,11 @@ def read(*lines, boxes=()):
     return got.text.splitlines(), got.geometry
 
 
-def geo(size=10.0, block=0, first=False, bold=False, indent=None, short=None, framed=False):
+def geo(size=10.0, block=0, first=False, bold=False, indent=None, short=None, framed=False, top=0.0, x0=0.0, x1=90.0):
     """The geometry of one line of a hand-made PDF page (body type 10 points)."""
     from cleaner.pdf.layout import LineGeometry
 
-    return LineGeometry(size, 10.0, bold, indent, short, framed, block, first, False, None, 0.0, 90.0, 0.0)
+    return LineGeometry(size, 10.0, bold, indent, short, framed, block, first, False, None, x0, x1, top)
 
 
 def test_two_columns_are_read_one_after_the_other():
@@ -1018,6 +1018,132 @@ def test_a_middle_line_of_a_block_of_type_is_never_furniture():
     page = clean("\n".join(lines) + "\n", geometry=geometry)
     (article,) = page.articles
     assert [b.text for b in article.body] == ["".join(lines[1:])]
+
+
+def test_a_subhead_in_text_type_filling_a_narrow_column_is_a_subhead():
+    # a section ends; the next section's subhead, in the text's own plain type, fills the
+    # column's 8-em measure (一条线索牵出大案), not indented, and closes no sentence; right under
+    # it, in its block of type, the section's first line is indented: a subhead, not a
+    # paragraph's first line
+    from cleaner import clean
+
+    lines = ["市场监管守护食品安全", "本报讯 今年以来，南湖", "区查处食品安全案件", "一百余起，罚没款三百", "余万元。",
+             "一条线索牵出大案", "去年八月，南湖区", "市场监管局在日常检", "查中发现一家超市销", "售的腊肉来源不明。"]
+    geometry = [geo(20.0, 0, True, bold=True), geo(10.0, 1, True, indent=True, short=False),
+                geo(10.0, 1, indent=False, short=False), geo(10.0, 1, indent=False, short=False),
+                geo(10.0, 1, indent=False, short=True), geo(10.0, 2, True, indent=False, short=False),
+                geo(10.0, 2, indent=True, short=False), geo(10.0, 2, indent=False, short=False),
+                geo(10.0, 2, indent=False, short=False), geo(10.0, 2, indent=False, short=True)]
+    (article,) = clean("\n".join(lines) + "\n", geometry=geometry).articles
+    assert [(b.kind, b.text) for b in article.body][1:] == [
+        ("subhead", "一条线索牵出大案"), ("paragraph", "".join(lines[6:]))]
+
+
+def test_a_line_of_its_own_with_space_under_it_stands_apart_from_the_block_under_it():
+    # a subtitle in 13 pt under its headline, then, further under it than one block of type
+    # sets its lines, a pull quote set plain in 12 pt (a type near the subtitle's), then the
+    # text: the subtitle is no first line of the quote
+    from cleaner import clean
+
+    lines = ["数字人民币试点场景持续拓展", "累计交易金额超过300亿元", "“在对公领域，数字人民币也展", "现出独特优势”",
+             "本报讯 在南屏市，数字人民币正逐步融", "入市民日常生活。在对公领域，数字人民", "币也展现出独特优势，资金专款专用。"]
+    geometry = [geo(20.0, 0, True, bold=True, top=760.0), geo(13.0, 1, True, top=732.0),
+                geo(12.0, 2, True, indent=False, short=False, top=700.0),
+                geo(12.0, 2, indent=False, short=True, top=685.0),
+                geo(10.0, 3, True, indent=True, short=False, top=650.0), geo(10.0, 3, indent=False, short=False, top=636.0),
+                geo(10.0, 3, indent=False, short=True, top=622.0)]
+    page = clean("\n".join(lines) + "\n", geometry=geometry)
+    assert [b.text for b in page.blocks][:3] == lines[:2] + ["".join(lines[2:4])]
+
+
+def test_a_subtitle_over_a_quote_in_a_type_near_its_own_is_no_piece_of_the_quote():
+    # a subtitle led in by a dash in 13 pt, then, further under it than one block of type sets
+    # its lines, a pull quote set plain in 12 pt that the text repeats: the two are not one quote
+    # the text stages broke (its pieces stand a line pitch apart); the subtitle stays the
+    # article's subtitle
+    from cleaner import clean
+
+    lines = ["老旧小区改造惠及12.6万户", "——今年全市开工改造小区683个", "目前已有512个小区完成主体改造，改造完成率达75%，群众居",
+             "住条件明显改善。", "本报讯 今年以来，济南市把老旧小区改造作为重要民生工程，全市累计开工改造老旧小区683",
+             "个，惠及居民12.6万户。目前已有512个小区完成主体改造，改造完成率达75%，群众居住条件明",
+             "显改善。"]
+    geometry = [geo(34.0, 0, True, bold=True, top=760.0), geo(13.0, 1, True, top=725.0),
+                geo(12.0, 2, True, indent=False, short=False, top=693.0),
+                geo(12.0, 2, indent=False, short=True, top=678.0),
+                geo(10.0, 3, True, indent=True, short=False, top=640.0), geo(10.0, 3, indent=False, short=False, top=626.0),
+                geo(10.0, 3, indent=False, short=True, top=612.0)]
+    (article,) = clean("\n".join(lines) + "\n", geometry=geometry).articles
+    assert article.subtitle is not None and article.subtitle.text == lines[1]
+    assert [q.text for q in article.pullquotes] == ["".join(lines[2:4])]
+
+
+def test_a_stack_left_of_a_headline_under_a_quote_set_plain_and_larger_is_headed_by_it():
+    # a headline set right of its article's first column, which starts, level with the
+    # headline's top, with a pull quote set plain in 12 pt over 10-pt text (no frame, no body
+    # type): the headline heads that stack too, so it and its subtitle are read first
+    head = line("景区限流不能“一限了之”", 150, 780, size=24, bold=True)
+    sub = line("预约管理要兼顾效率与温度", 150, 750, size=13)
+    quote = [line("“限流的目的是更好地服", 0, 782, size=12), line("务游客，而不是把游客挡", 0, 767, size=12),
+             line("在门外”", 0, 752, size=12)]
+    c1 = [line("本报讯 节假日期间，热门", 20, 720)] + [line("实行预约限流已成常态。这一做", 0, 706 - 14 * k) for k in range(4)]
+    c2 = [line("约渠道复杂、名额发放不透明", 150, 720 - 14 * k) for k in range(5)]
+    text, _ = read(head, sub, *quote, *c1, *c2)
+    assert text[:6] == ["景区限流不能“一限了之”", "预约管理要兼顾效率与温度", "“限流的目的是更好地服", "务游客，而不是把游客挡",
+                        "在门外”", "本报讯 节假日期间，热门"]
+
+
+def test_a_line_never_goes_on_into_a_block_left_of_it_and_higher_up():
+    # a subtitle under its headline, then (read after it) the stack set left of the headline,
+    # a quote in 12 pt at its top: the subtitle ends there, though its type is near the quote's
+    # and the quote's first line fills its column
+    from cleaner import clean
+
+    head = line("景区限流不能“一限了之”", 150, 780, size=24, bold=True)
+    sub = line("预约管理要兼顾效率与温度", 150, 750, size=13)
+    quote = [line("“限流的目的是更好地服", 0, 782, size=12), line("务游客，而不是把游客挡", 0, 767, size=12),
+             line("在门外”", 0, 752, size=12)]
+    c1 = [line("本报讯 节假日期间，热门", 20, 720)] + [line("实行预约限流已成常态。这一做", 0, 706 - 14 * k) for k in range(4)]
+    c2 = [line("约渠道复杂、名额发放不透明", 150, 720 - 14 * k) for k in range(5)]
+    text, geometry = read(head, sub, *quote, *c1, *c2)
+    page = clean("\n".join(text) + "\n", geometry=geometry)
+    assert [b.text for b in page.blocks][:3] == text[:2] + ["“限流的目的是更好地服务游客，而不是把游客挡在门外”"]
+
+
+def test_a_mark_hanging_past_a_headline_into_the_next_one_sets_neither_over_the_other():
+    # two headlines on one row: the left one, under its kicker, wraps after a closing quote
+    # that hangs 30-pt wide past its measure, its blank right half over the right headline's
+    # first characters (工业互联网“织网” / 让每个孩子…): the two stand side by side, the left
+    # one read first, right after its kicker
+    kicker = line("数字化改造覆盖规上工业企业八成以上", 0, 800, size=12)
+    left = [line("工业互联网“织网”", 0, 770, size=30, bold=True), line("提速", 0, 735, size=30, bold=True)]
+    right = [line("让每个孩子都能享有", 256, 778, size=34, bold=True), line("量的教育", 256, 738, size=34, bold=True)]
+    c1 = [line("甲" * 10, 0, 700 - 14 * k) for k in range(6)]
+    c2 = [line("乙" * 10, 112, 700 - 14 * k) for k in range(6)]
+    c3 = [line("丙" * 20, 256, 700 - 14 * k) for k in range(6)]
+    text, _ = read(kicker, *left, *right, *c1, *c2, *c3)
+    assert text[:4] == ["数字化改造覆盖规上工业企业八成以上", "工业互联网“织网”", "提速", "甲" * 10]
+
+
+def test_a_subtitle_read_before_the_quote_left_of_it_is_no_piece_of_the_quote():
+    # a subtitle under its headline, then the stack set left of the headline, read after it:
+    # a pull quote set plain in 12 pt at its top. The quote stands left of the subtitle and
+    # higher up: L007 never joins the two as pieces of one quote the text stages broke
+    from cleaner import clean
+    from cleaner.model import replace
+    from cleaner.stages.label import _set_further
+
+    lines = ["国乒包揽男女单打冠军", "年轻选手表现抢眼", "国乒教练组负责人表示，本", "站比赛派出的多为年轻选手，",
+             "目的是让他们在国际比赛中", "积累经验、锻炼心态。", "本报讯 国乒教练组负责人表示，本站比赛派出",
+             "的多为年轻选手，目的是让他们在国际比赛中积累经", "验、锻炼心态。"]
+    geometry = [geo(31.0, 0, True, bold=True, top=1030.0, x0=210.0, x1=520.0), geo(13.0, 1, True, top=997.0, x0=210.0, x1=314.0)] \
+        + [geo(12.0, 2, j == 0, indent=False, short=j == 3, top=1029.0 - 15 * j, x0=42.0, x1=198.0) for j in range(4)] \
+        + [geo(10.0, 3, j == 0, indent=j == 0, short=j == 2, top=950.0 - 14 * j, x0=36.0, x1=200.0) for j in range(3)]
+    page = clean("\n".join(lines) + "\n", geometry=geometry)
+    subtitle, quote = page.blocks[1:3]
+    assert (subtitle.text, quote.text) == (lines[1], "".join(lines[2:6]))
+    assert _set_further(page, page.geometry(), subtitle, quote)
+    # (two pieces of one quote, a line pitch apart in one column, are not set apart)
+    assert not _set_further(page, page.geometry(), replace(quote, lines=quote.lines[:2]), replace(quote, lines=quote.lines[2:]))
 
 
 def test_a_sentences_end_alone_at_a_columns_top_is_no_heading():

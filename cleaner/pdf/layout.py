@@ -703,10 +703,10 @@ def reading_order(bs: list[_Block], body: float, p: dict) -> list[_Block]:
     for k in range(n):
         if column[k]:
             heads_beside[k] = level_head(k)
-    # so does a stack of blocks of body type (or framed) that no headline is over, set left of
-    # a headline from level with its top down (a framed quote, the byline under it, the first
-    # line of the text)
-    plain = [abs(b.pieces[0].size - body) <= p["same_size"] * body or b.frame is not None for b in bs]
+    # so does a stack of blocks short of display type that no headline is over, set left of
+    # a headline from level with its top down (a framed quote, or one set plain in a larger
+    # face, the byline under it, the first line of the text)
+    plain = [not display[k] for k in range(n)]
     for k in sorted(range(n), key=lambda k: -box[k][3]):
         if heads_beside[k] is not None or not plain[k] or owner[k] is not None:
             continue
@@ -736,13 +736,16 @@ def reading_order(bs: list[_Block], body: float, p: dict) -> list[_Block]:
                   for k in range(n)]
     after: list[list[int]] = [[] for _ in range(n)]
     indeg = [0] * n
+    # (where each block's ink ends: a mark hanging past a display line's measure is as wide as
+    # its type, and what it overlaps is the blank right half of its em)
+    ink = [max(map(_ink_x1, b.pieces)) for b in bs]
     for i in range(n):
         ax0, ax1, ab, at = box[i]
         for j in range(n):
             if i == j:
                 continue
             bx0, bx1, bb, bt = box[j]
-            if min(ax1, bx1) - max(ax0, bx0) > body:  # one above the other (more than a hanging mark)
+            if min(ink[i], ink[j]) - max(ax0, bx0) > body:  # one above the other (more than a hanging mark)
                 before = ab >= bt - eps or (at > bt and (at + ab) / 2 > (bt + bb) / 2)
             elif min(at, bt) - max(ab, bb) > eps:  # side by side, sharing rows: the left one first,
                 # but a headline set beside the first column of its text, level with its top,

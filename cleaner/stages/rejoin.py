@@ -795,6 +795,8 @@ def run(page: Page) -> Page:
     mid = None  # the widest middle line of the current block: its column
     plain = None  # the widest middle line that ends in no punctuation (kinsoku cannot widen it)
     hyph = rules["J002"] if rules.enabled("J002") else None
+    # (the PDF reader's farthest pitch within one block of type, in ems: P001's)
+    block_pitch = rules["P001"].params["max_pitch"] if "P001" in rules else None
 
     def close():
         texts = [lines[k].text for k in cur]
@@ -845,7 +847,7 @@ def run(page: Page) -> Page:
                 pitch = geo[i - 1].top - geo[i].top if i and geo[i - 1] is not None \
                     and geo[i - 1].block == geo[i].block else None
                 more = geometry_cues(geo[i], geo[i + 1], p["weights"], p["geo_size_step"], p.get("geo_space_ems"), pitch,
-                                     p.get("geo_space_pitches", 0.0))
+                                     p.get("geo_space_pitches", 0.0), block_pitch)
                 score += sum(c[0] for c in more)
                 cues = list(cues) + more
             if i in copies:
@@ -888,7 +890,7 @@ def run(page: Page) -> Page:
 
 
 def geometry_cues(a, b, w: dict, step: float, space_ems: float | None = None, pitch: float | None = None,
-                  space_pitches: float = 0.0) -> list:
+                  space_pitches: float = 0.0, block_pitch: float | None = None) -> list:
     """The cues of a break that a PDF page's geometry gives (``a``, ``b``: the two lines'
     :class:`~cleaner.pdf.layout.LineGeometry`): a change of type or frame, space set between
     the two lines of one column, the next line indented from its column's edge, this line short
@@ -896,7 +898,12 @@ def geometry_cues(a, b, w: dict, step: float, space_ems: float | None = None, pi
     ``step``: the share by which two type sizes differ to count as other type; ``pitch``: the
     line pitch over ``a`` in its block (None: unknown); ``space_ems``: how much further (in ems
     of the type) than that pitch the next line must stand to have space set above it, and
-    ``space_pitches``: how many pitches at most (further, something stands between: a picture)."""
+    ``space_pitches``: how many pitches at most (further, something stands between: a picture).
+    ``block_pitch``: where the pitch over ``a`` is unknown (a line of its own), the most ems of
+    type the PDF reader sets two lines of one block apart (P001 ``max_pitch``): the next line,
+    the first of another block, under ``a`` in its column and further than that (and less than
+    ``space_pitches`` times it), has space set above it too (a subtitle over a quote set plain,
+    in a type near its own)."""
     out = []
     if abs(a.size - b.size) > step * max(a.size, b.size):
         out.append((w["geo_size_change"], "set in other type ({:.1f} pt, then {:.1f} pt)", (a.size, b.size)))
@@ -911,6 +918,17 @@ def geometry_cues(a, b, w: dict, step: float, space_ems: float | None = None, pi
         # pitch, and not so far that something stands between: space set above a subhead or
         # between paragraphs)
         out.append((w["geo_space_above"], "space set between this line and the next, in one column", ()))
+    elif not out and pitch is None and block_pitch and w.get("geo_space_above") and b.first and a.block != b.block \
+            and block_pitch * b.size < a.top - b.top < space_pitches * block_pitch * b.size \
+            and min(a.x1, b.x1) - max(a.x0, b.x0) > 0:
+        # (a line of its own, then under it in its column, further than a block of type sets its
+        # lines apart, the first line of another block)
+        out.append((w["geo_space_above"], "the next line starts a block of type further under this line "
+                    "than one block sets its lines", ()))
+    if w.get("geo_back_left") and b.first and a.block != b.block and b.x1 <= a.x0 and b.top > a.top:
+        # (text goes on down its column and on into the next one to the right, never back up
+        # to a block left of it: a stack set left of a headline, read after the headline's lines)
+        out.append((w["geo_back_left"], "the next line starts a block left of this line and higher up", ()))
     if b.indent:
         out.append((w["geo_indented"], "the next line is indented from its column's edge", ()))
     if a.short:
