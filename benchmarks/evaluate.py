@@ -15,6 +15,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from cleaner.errors import InputError  # noqa: E402
 from cleaner.rules import load_rules  # noqa: E402
 from cleaner.train import Evaluator, load_gold_dirs, table  # noqa: E402
 
@@ -34,6 +35,11 @@ def main(argv=None) -> int:
         if not d.is_dir():
             print(f"(no {d})", file=sys.stderr)
             continue
+        if not any(d.glob("*.gold.json")):  # (a typeset set keeps each extractor's pages a level down)
+            inner = sorted(p.name for p in d.iterdir() if p.is_dir() and any(p.glob("*.gold.json")))
+            if inner:
+                raise InputError(f"{d}: no gold pages here; its subfolders {', '.join(inner)} hold some: "
+                                 f"--splits {d} --only {','.join(inner)}")
         with Evaluator(load_gold_dirs([d], rules), args.jobs) as ev:  # (rules reach the PDF reader too)
             rows.append((name, ev.summary(rules)))
             failed += [f"{name}/{n}" for n in ev.failed]
@@ -45,4 +51,7 @@ def main(argv=None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    try:
+        sys.exit(main())
+    except InputError as exc:  # (a folder that holds no gold pages: one line, no traceback)
+        sys.exit(f"error: {exc}")
