@@ -469,12 +469,36 @@ def test_an_interview_title_that_quotes_its_speaker_stays_the_title(wrap):
     ("观众在博物馆内参观青铜器展品。新华社记者 李明摄", True),
     # a sentence and a reporter's name without 摄 is no photo credit
     ("班列从西安国际港站驶出。本报记者 朱志娟", False),
+    # the catalogue's （摄影／记者：X）
+    ("次仁多吉（右）在牧民家中为老人测量血压。（摄影／记者：丁辉晨）", True),
 ])
 def test_a_sentence_and_its_photo_credit_is_a_caption(line, caption):
     text = ("钢铁驼队 穿越亚欧\n" + line + "\n"
             "寒冬时节，西安国际港站内一派繁忙景象。龙门吊来回穿梭，一只只集装箱被吊装上车。\n")
     (article,) = cleaner.clean(text).articles
     assert bool(article.captions) is caption
+
+
+@pytest.mark.parametrize("line, caption", [
+    # one name, a blank, then 摄; a credit in brackets ending in 制图 (an author's name closing
+    # a report, （徐林）, stays the text's: the test below)
+    ("8月20日晚，游客在桐溪县老街夜市选购特色小吃。  谭嘉 摄", "8月20日晚，游客在桐溪县老街夜市选购特色小吃。 谭嘉 摄"),
+    ("11月8日，一批新能源汽车在南沙港码头等待装船。（明报制图）", "11月8日，一批新能源汽车在南沙港码头等待装船。（明报制图）"),
+])
+def test_a_caption_without_opener_ends_in_a_credit_of_one_name_or_in_brackets(wrap, line, caption):
+    text = ("城市书房成了市民的文化客厅\n\n" + line + "\n"
+            + "\n".join(wrap("科技日报讯（记者龚帆军）" + BODY_TEXT)) + "\n")
+    (a,) = cleaner.clean(text).articles
+    assert [c.text for c in a.captions] == [caption]
+    assert [b.text for b in a.body][0].startswith("科技日报讯")
+
+
+def test_an_authors_name_in_brackets_after_the_last_sentence_stays_the_texts(wrap):
+    text = ("城市书房成了市民的文化客厅\n\n今年，全市新建城市书房20家。（徐林）\n"
+            + "\n".join(wrap("科技日报讯（记者龚帆军）" + BODY_TEXT)) + "\n")
+    (a,) = cleaner.clean(text).articles
+    assert not a.captions
+    assert a.body[0].text == "今年，全市新建城市书房20家。（徐林）"
 
 
 @pytest.mark.parametrize("credit", ["图片来源：健康网", "图/北京市消防救援支队", "陆志明 制图", "魏志阳 李震宇 摄",

@@ -165,7 +165,8 @@ def _sentence_then_credit(cap: Rule, text: str, rules) -> bool:
     """A block that is a sentence and then a photo credit (一列中欧班列从西安国际港站驶出。 本报记者
     朱志娟摄): a caption, with or without 图为. The credit is what follows the last sentence end,
     a credit of L003's patterns on its own (no longer than ``credit_max_length``), and not the
-    source line that closes a report (据新华社: J001's ``closing_lines``)."""
+    source line that closes a report (据新华社: J001's ``closing_lines``) unless a picture's
+    word ends it (（明报制图）: ``credit_marks``)."""
     ends = list(_SENTENCE_END.finditer(text))
     if not ends:
         return False
@@ -174,7 +175,7 @@ def _sentence_then_credit(cap: Rule, text: str, rules) -> bool:
             or not _matches(cap.params["credit_patterns"], tail):
         return False
     closing = rules["J001"].params["closing_lines"] if rules.enabled("J001") else []
-    return not _matches(closing, tail)
+    return not _matches(closing, tail) or _matches(cap.params["credit_marks"], tail) is not None
 
 
 _BOLD: dict[int, tuple] = {}  # id(page.layout) -> (page.layout, its bold lines): one page at a time
