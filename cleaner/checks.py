@@ -77,7 +77,8 @@ SCHEMAS = {
     "label": {
         "whole_block": {"kind": ("furniture", "credit"), "patterns": list, "max_length": int},
         "ocr_block": {"kind": ("furniture", "credit"), "patterns": list, "max_length": int},
-        "caption": {"patterns": list, "credit_patterns": list, "line_credit_patterns": list, "max_length": int,
+        "caption": {"patterns": list, "credit_patterns": list, "credit_marks": list, "line_credit_patterns": list,
+                    "max_length": int,
                     "geo_caption_ratio": float,
                     "credit_max_length": int},
         "byline": {"patterns": list, "max_length": int, "role_pattern": str, "break_name_max": int},

@@ -469,12 +469,59 @@ def test_an_interview_title_that_quotes_its_speaker_stays_the_title(wrap):
     ("观众在博物馆内参观青铜器展品。新华社记者 李明摄", True),
     # a sentence and a reporter's name without 摄 is no photo credit
     ("班列从西安国际港站驶出。本报记者 朱志娟", False),
+    # the catalogue's （摄影／记者：X）
+    ("次仁多吉（右）在牧民家中为老人测量血压。（摄影／记者：丁辉晨）", True),
 ])
 def test_a_sentence_and_its_photo_credit_is_a_caption(line, caption):
     text = ("钢铁驼队 穿越亚欧\n" + line + "\n"
             "寒冬时节，西安国际港站内一派繁忙景象。龙门吊来回穿梭，一只只集装箱被吊装上车。\n")
     (article,) = cleaner.clean(text).articles
     assert bool(article.captions) is caption
+
+
+@pytest.mark.parametrize("lines, caption", [
+    # a caption without 图为 whose credit the text stages kept apart: broken before the credit,
+    # inside it (中新社 / 记者 X 摄), or after its first word (万兰 / 制图, （摄影／ / 记者：X）)
+    ("游客在桐溪县老街夜市选购特色小吃。\n卢国宏 廖健娜 摄", "游客在桐溪县老街夜市选购特色小吃。 卢国宏 廖健娜 摄"),
+    ("工作人员在数字化车间内巡检设备。 中新社\n记者 罗宇倩 摄", "工作人员在数字化车间内巡检设备。 中新社记者 罗宇倩 摄"),
+    ("游客在桐溪县老街夜市选购特色小吃。万兰\n制图", "游客在桐溪县老街夜市选购特色小吃。万兰制图"),
+    ("次仁多吉（右）在牧民家中为老人测量血压。（摄影／\n记者：丁辉晨）",
+     "次仁多吉（右）在牧民家中为老人测量血压。（摄影／记者：丁辉晨）"),
+    # near misses: a paragraph of two sentences over a credit; a paragraph cut by a caption
+    # inside a quotation it opened
+    ("他说。今年，全市新建城市书房20家。\n本报记者 刘超刚摄", "本报记者 刘超刚摄"),
+    ("“过去我们是‘内陆腹地’，现在变成了‘开放\n一列中欧班列从西安国际港站驶出。视觉中国供图（资料图片）",
+     "一列中欧班列从西安国际港站驶出。视觉中国供图（资料图片）"),
+])
+def test_a_caption_broken_before_or_inside_its_credit_is_one_caption(wrap, lines, caption):
+    text = ("城市书房成了市民的文化客厅\n\n" + lines + "\n"
+            + "\n".join(wrap("科技日报讯（记者龚帆军）" + BODY_TEXT)) + "\n")
+    (a,) = cleaner.clean(text).articles
+    assert [c.text for c in a.captions] == [caption]
+    assert [b.text for b in a.body][-1].startswith("科技日报讯")
+    assert not any(caption[:8] in b.text for b in a.body)
+
+
+@pytest.mark.parametrize("line, caption", [
+    # one name, a blank, then 摄; a credit in brackets ending in 制图 (an author's name closing
+    # a report, （徐林）, stays the text's: the test below)
+    ("8月20日晚，游客在桐溪县老街夜市选购特色小吃。  谭嘉 摄", "8月20日晚，游客在桐溪县老街夜市选购特色小吃。 谭嘉 摄"),
+    ("11月8日，一批新能源汽车在南沙港码头等待装船。（明报制图）", "11月8日，一批新能源汽车在南沙港码头等待装船。（明报制图）"),
+])
+def test_a_caption_without_opener_ends_in_a_credit_of_one_name_or_in_brackets(wrap, line, caption):
+    text = ("城市书房成了市民的文化客厅\n\n" + line + "\n"
+            + "\n".join(wrap("科技日报讯（记者龚帆军）" + BODY_TEXT)) + "\n")
+    (a,) = cleaner.clean(text).articles
+    assert [c.text for c in a.captions] == [caption]
+    assert [b.text for b in a.body][0].startswith("科技日报讯")
+
+
+def test_an_authors_name_in_brackets_after_the_last_sentence_stays_the_texts(wrap):
+    text = ("城市书房成了市民的文化客厅\n\n今年，全市新建城市书房20家。（徐林）\n"
+            + "\n".join(wrap("科技日报讯（记者龚帆军）" + BODY_TEXT)) + "\n")
+    (a,) = cleaner.clean(text).articles
+    assert not a.captions
+    assert a.body[0].text == "今年，全市新建城市书房20家。（徐林）"
 
 
 @pytest.mark.parametrize("credit", ["图片来源：健康网", "图/北京市消防救援支队", "陆志明 制图", "魏志阳 李震宇 摄",

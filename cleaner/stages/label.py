@@ -21,7 +21,7 @@ from collections import Counter
 
 from rapidfuzz import fuzz
 
-from ..chars import CLOSERS, ORNAMENTS, ends_sentence, nows
+from ..chars import CLOSERS, ORNAMENTS, ends_sentence, nows, quote_balance
 from ..model import Block, Change, Deferred, Page, replace
 from ..rules import Rule, search_any
 from ._common import apply_line_edits, dateline_at, line_replacements, rebuild
@@ -112,11 +112,12 @@ def run(page: Page) -> Page:
                 and not (byl and _WORDS_BY.match(text) and len(text) <= byl.params["max_length"]
                          and _matches(byl.params["patterns"], text)):
             # (words by a reporter, pictures from elsewhere: 文/本报记者 X 供图/新华社 is a byline)
-            out.append(_label(page, b, "caption", cap, "a photo credit", changes))
+            out.append(_caption_with_sentence_above(page, geo, out, b, cap, rules, changes, "a photo credit"))
             k += 1
             continue
         if cap and len(text) <= cap.params["max_length"] and _sentence_then_credit(cap, text, rules):
-            out.append(_label(page, b, "caption", cap, "a sentence and its photo credit", changes))
+            out.append(_caption_with_sentence_above(page, geo, out, b, cap, rules, changes,
+                                                    "a sentence and its photo credit"))
             k += 1
             continue
         if cap and geo is not None and _by_picture(geo, b, cap) \
@@ -136,6 +137,12 @@ def run(page: Page) -> Page:
                 changes += c
                 ornament_lines.append(b.first)
             out.append(b)
+            k += 1
+            continue
+        if cap and _reads_on_as_caption(page, geo, out, b, cap, rules, inside_credit=True):
+            # (a credit broken after its first words: its rest reads as a heading on its own)
+            out.append(_label(page, _join_caption(page, out.pop(), b, cap, changes), "caption", cap,
+                              "a sentence and its photo credit, broken inside the credit", changes))
             k += 1
             continue
         if head and is_heading(page, b, head) and not opens_with_dateline(rules, text):
@@ -165,7 +172,8 @@ def _sentence_then_credit(cap: Rule, text: str, rules) -> bool:
     """A block that is a sentence and then a photo credit (一列中欧班列从西安国际港站驶出。 本报记者
     朱志娟摄): a caption, with or without 图为. The credit is what follows the last sentence end,
     a credit of L003's patterns on its own (no longer than ``credit_max_length``), and not the
-    source line that closes a report (据新华社: J001's ``closing_lines``)."""
+    source line that closes a report (据新华社: J001's ``closing_lines``) unless a picture's
+    word ends it (（明报制图）: ``credit_marks``)."""
     ends = list(_SENTENCE_END.finditer(text))
     if not ends:
         return False
@@ -174,7 +182,46 @@ def _sentence_then_credit(cap: Rule, text: str, rules) -> bool:
             or not _matches(cap.params["credit_patterns"], tail):
         return False
     closing = rules["J001"].params["closing_lines"] if rules.enabled("J001") else []
-    return not _matches(closing, tail)
+    return not _matches(closing, tail) or _matches(cap.params["credit_marks"], tail) is not None
+
+
+def _caption_with_sentence_above(page: Page, geo: list | None, out: list[Block], b: Block, cap: Rule, rules,
+                                 changes: list, evidence: str) -> Block:
+    """The caption ``b`` (a photo credit, or the end of a sentence and its credit), with the
+    paragraph right above it joined on where the two read as one sentence and its credit: a
+    caption without 图为 whose lines the rejoin stage kept apart, broken before its credit
+    (观众在博物馆内参观青铜器展品。 / 卢国宏 廖健娜 摄), inside it (…展品。 中新社 / 记者 罗宇倩 摄)
+    or inside its sentence (次仁多吉（右）在牧民家中为老人测量 / 血压。 杨勇 张英伟 摄). Not a
+    paragraph of two sentences or more, nor one longer than a caption (``max_length``): a credit
+    under a picture set after the text keeps to itself. ``out`` loses the paragraph it joins."""
+    if _reads_on_as_caption(page, geo, out, b, cap, rules):
+        b = _join_caption(page, out.pop(), b, cap, changes)
+        evidence = "a sentence and its photo credit, broken over lines"
+    return _label(page, b, "caption", cap, evidence, changes)
+
+
+def _reads_on_as_caption(page: Page, geo: list | None, out: list[Block], b: Block, cap: Rule, rules,
+                         inside_credit: bool = False) -> bool:
+    """Whether the paragraph last in ``out``, right above ``b``, and ``b`` read as one sentence
+    and its photo credit, no longer than a caption (``max_length``). ``inside_credit``: only
+    where the credit starts on the paragraph's own last line, after its sentence (…小吃。万兰 /
+    制图, …小吃。（路透 / 社）): ``b`` is not itself a credit, but the rest of one."""
+    prev = out[-1] if out else None
+    if prev is None or prev.kind != "paragraph" or prev.last + 1 != b.first \
+            or len(prev.text) + len(b.text) > cap.params["max_length"]:
+        return False
+    joined = prev.text + b.text
+    if len(_SENTENCE_END.findall(joined)) != 1 or quote_balance(joined) > 0:
+        # (a paragraph cut by the caption in a quotation it opened, “过去我们是‘内陆腹地’，现在
+        # 变成了‘开放 / [caption] / 前沿’。”…: the caption's sentence is not its own)
+        return False
+    if geo is not None and not _one_type(page, geo, prev, b):
+        return False  # (on a PDF page, a caption is set in one type, the body's is another)
+    if inside_credit:
+        end = _SENTENCE_END.search(prev.text)
+        if end is None or not prev.text[end.end():].strip() or _SENTENCE_END.search(b.text):
+            return False
+    return _sentence_then_credit(cap, joined, rules)
 
 
 _BOLD: dict[int, tuple] = {}  # id(page.layout) -> (page.layout, its bold lines): one page at a time
