@@ -31,7 +31,7 @@ class Decoding:
         """
         if kind == "sub":
             return kind, k, c, None, False, None
-        if kind == "byclose":
+        if kind in ("byclose", "byinside"):
             return kind, k, c, None, True, None
         if kind == "bysplit":
             return kind, k, c, None, True, (self.byline_cost(item[k:], nxt_credits), echo(title_heads(item[k:]), nxt_at),
@@ -258,6 +258,10 @@ class Decoding:
                                 c += (bw if hc and by_here else 0.0) + after[0]
                                 c -= te * (echo(head, lead) + after[1])
                                 offer((after[2], 0, False, by_from[k]), cost + c + short(hb), (st, kind, k), None)
+                        elif kind == "byinside":
+                            if hb:  # (OCR output only: the article goes on: its byline, read in its text)
+                                c += bw if hc else 0.0
+                                offer((ht, hb, hs, True), cost + c, (st, kind, k), lead, ub)
             best: dict = {}
             for st, (cost, _) in new.items():
                 rest = st[:-1]  # (all but the lead)
@@ -357,6 +361,9 @@ class Decoding:
             elif kind in ("close", "byclose"):
                 self.fill(cur, item, before=False)
                 close()
+            elif kind == "byinside":
+                self.fill(cur, item, before=False, why="byline of the article whose text goes on after it "
+                          "(read inside its text)")
             elif kind == "bysplit":
                 self.fill(cur, item[:k], before=False)
                 close()
