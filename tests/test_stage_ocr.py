@@ -240,3 +240,37 @@ def test_a_byline_read_inside_its_articles_text_on_ocr_output():
     assert any("read inside its text" in c.reason for c in page.changes if c.rule == "A003")
     text_layer = cleaner.clean(BYLINE_INSIDE, extractor="pymupdf")
     assert not any("read inside its text" in c.reason for c in text_layer.changes if c.rule == "A003")
+
+
+#: a subhead between two stretches of one story, worded as a title would be (the paragraph
+#: under it repeats it); the text around it goes on: the sections share the story's words
+SUBHEAD_IN_STORY = """桐溪县老街夜市人气旺
+
+本报讯 华灯初上，桐溪县老街夜市人头攒动，各色小吃摊前排起了长队，
+露天舞台上正上演着地方戏曲，吸引了不少市民驻足观看。
+
+今年以来，当地大力发展夜间经济，夜间消费额同比增长两成，成为市民
+和游客晚上休闲的好去处。
+
+商务部门表示，这里引入商户三百多家，带动就业两千余人，下一步
+将完善交通、停车等配套服务。
+
+小吃店主乐开花
+
+一位小吃店主说，晚上的营业额比白天还多，一个月能多挣七八千元，
+生意越做越好。
+
+商务部门说，发展夜间经济，夜间消费额同比增长，引入商户、带动就业，
+完善交通、停车等配套服务，让市民和游客晚上休闲有好去处。
+"""
+
+
+def test_a_subhead_the_text_around_goes_on_across_on_ocr_output():
+    """On OCR output the text three paragraphs before a lone heading shares with the two after
+    it makes the heading a subhead (A003 subhead_cohesion), not the next article's title; a
+    text layer does not weigh it (0 there)."""
+    page = cleaner.clean(SUBHEAD_IN_STORY, extractor="ocr")
+    assert [a.title.text for a in page.articles] == ["桐溪县老街夜市人气旺"]
+    assert [b.kind for b in page.articles[0].body] == ["paragraph"] * 3 + ["subhead"] + ["paragraph"] * 2
+    rules = default_rules()
+    assert rules["A003"].params["subhead_cohesion"] == 0 < rules.on_ocr()["A003"].params["subhead_cohesion"]

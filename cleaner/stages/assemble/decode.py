@@ -195,6 +195,10 @@ class Decoding:
                 for n in range(len(item) - 1, -1, -1):
                     by_from[n] = by_from[n + 1] or item[n].kind == "byline"
                 te, se, sw = w["title_echo"], w["subhead_echo"], w["subhead_topic"]
+                # the text around the group goes on (three paragraphs before it against two after):
+                # a section under its subhead, not the next article (weighed where its weight is set)
+                sub_coh = w["subhead_cohesion"] * (self.cohesion(seq, nxt_at) - p["min_affinity"]) \
+                    if w["subhead_cohesion"] and nxt_at in self._para_at else 0.0
                 bw = w["byline_with_credit"]
                 planned: dict = {}  # the two lists share most readings: plan each once
                 plans = {hs: [planned[o] if o in planned else planned.setdefault(
@@ -210,7 +214,7 @@ class Decoding:
                             if hb:
                                 e = echo(item[0], lead)
                                 c += se * e + (w["lead_repeat_penalty"] if e >= w["lead_repeat"] else 0.0)
-                                c -= sw * topic(t, lead)
+                                c -= sw * topic(t, lead) + sub_coh
                                 offer((ht, hb, True, hc), cost + c, (st, kind, k), lead, ub)
                         elif kind == "byclose":
                             if hb:  # (its title, if any, came before its text)
