@@ -208,3 +208,69 @@ def test_a_misread_bracket_is_closed_over_a_blank_line():
     page = cleaner.clean(OCR_PAGE.replace("本报讯〈“YMG全媒体记者 张林海 通讯员\n汤波)",
                                           "本报讯〈“YMG全媒体记者 张林海 通讯员\n\n汤波)"))
     assert "本报讯（YMG全媒体记者张林海通讯员" in page.articles[0].text
+
+
+#: an OCR engine read the byline's block between two stretches of its article's text
+BYLINE_INSIDE = """老街夜市点亮小城烟火气
+
+本报讯 华灯初上，桐溪县老街夜市人头攒动，各色小吃摊前排起了长队，
+河畔的露天舞台上正上演着地方戏曲，吸引了不少市民驻足观看。
+
+今年以来，桐溪县大力发展夜间经济，夜间消费额同比增长百分之二十，
+老街夜市成为市民和游客夜晚休闲的好去处。
+
+本报记者 杜雨宏
+
+在老街经营一家小吃店的店主说，晚上的营业额比白天还多，一个月能
+多挣七八千元。桐溪县商务局表示，下一步将完善老街夜市的交通配套。
+
+县里还推出了夜游古镇、夜间演出等项目，让老街夜市的游客在夜里也
+有得玩、有得看，桐溪县的夜间经济越来越红火。
+"""
+
+
+def test_a_byline_read_inside_its_articles_text_on_ocr_output():
+    """On OCR output a byline between two stretches of one story's text is the story's, and
+    the story goes on after it (A003 byline_inside_cost); read as closing the article, it left
+    the rest untitled. A text layer is never read so."""
+    page = cleaner.clean(BYLINE_INSIDE, extractor="ocr")
+    assert len(page.articles) == 1
+    a = page.articles[0]
+    assert a.title.text == "老街夜市点亮小城烟火气" and a.byline.text == "本报记者 杜雨宏" and len(a.body) == 4
+    assert any("read inside its text" in c.reason for c in page.changes if c.rule == "A003")
+    text_layer = cleaner.clean(BYLINE_INSIDE, extractor="pymupdf")
+    assert not any("read inside its text" in c.reason for c in text_layer.changes if c.rule == "A003")
+
+
+#: a subhead between two stretches of one story, worded as a title would be (the paragraph
+#: under it repeats it); the text around it goes on: the sections share the story's words
+SUBHEAD_IN_STORY = """桐溪县老街夜市人气旺
+
+本报讯 华灯初上，桐溪县老街夜市人头攒动，各色小吃摊前排起了长队，
+露天舞台上正上演着地方戏曲，吸引了不少市民驻足观看。
+
+今年以来，当地大力发展夜间经济，夜间消费额同比增长两成，成为市民
+和游客晚上休闲的好去处。
+
+商务部门表示，这里引入商户三百多家，带动就业两千余人，下一步
+将完善交通、停车等配套服务。
+
+小吃店主乐开花
+
+一位小吃店主说，晚上的营业额比白天还多，一个月能多挣七八千元，
+生意越做越好。
+
+商务部门说，发展夜间经济，夜间消费额同比增长，引入商户、带动就业，
+完善交通、停车等配套服务，让市民和游客晚上休闲有好去处。
+"""
+
+
+def test_a_subhead_the_text_around_goes_on_across_on_ocr_output():
+    """On OCR output the text three paragraphs before a lone heading shares with the two after
+    it makes the heading a subhead (A003 subhead_cohesion), not the next article's title; a
+    text layer does not weigh it (0 there)."""
+    page = cleaner.clean(SUBHEAD_IN_STORY, extractor="ocr")
+    assert [a.title.text for a in page.articles] == ["桐溪县老街夜市人气旺"]
+    assert [b.kind for b in page.articles[0].body] == ["paragraph"] * 3 + ["subhead"] + ["paragraph"] * 2
+    rules = default_rules()
+    assert rules["A003"].params["subhead_cohesion"] == 0 < rules.on_ocr()["A003"].params["subhead_cohesion"]

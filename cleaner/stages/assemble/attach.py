@@ -19,7 +19,7 @@ from .confidence import article_evidence, confidence
 class Attaching:
     """The attaching steps of :class:`~cleaner.stages.assemble.Assembler` (a mixin)."""
 
-    def fill(self, d: Draft, items: list[Block], before: bool):
+    def fill(self, d: Draft, items: list[Block], before: bool, why: str | None = None):
         """Give the article its headings in print order: title, subtitle, byline.
 
         A kicker (引题) is set above the title in lighter type: a heading above a bold
@@ -36,7 +36,7 @@ class Attaching:
             if b.kind == "byline":
                 if d.byline is None:
                     d.byline = b
-                    self.record("A003", "attach", b, f"byline of the article {where} it")
+                    self.record("A003", "attach", b, why or f"byline of the article {where} it")
                 else:
                     d.flags.append("second byline")
                     self.orphans.append(b)

@@ -31,7 +31,7 @@ class Decoding:
         """
         if kind == "sub":
             return kind, k, c, None, False, None
-        if kind == "byclose":
+        if kind in ("byclose", "byinside"):
             return kind, k, c, None, True, None
         if kind == "bysplit":
             return kind, k, c, None, True, (self.byline_cost(item[k:], nxt_credits), echo(title_heads(item[k:]), nxt_at),
@@ -195,6 +195,10 @@ class Decoding:
                 for n in range(len(item) - 1, -1, -1):
                     by_from[n] = by_from[n + 1] or item[n].kind == "byline"
                 te, se, sw = w["title_echo"], w["subhead_echo"], w["subhead_topic"]
+                # the text around the group goes on (three paragraphs before it against two after):
+                # a section under its subhead, not the next article (weighed where its weight is set)
+                sub_coh = w["subhead_cohesion"] * (self.cohesion(seq, nxt_at) - p["min_affinity"]) \
+                    if w["subhead_cohesion"] and nxt_at in self._para_at else 0.0
                 bw = w["byline_with_credit"]
                 planned: dict = {}  # the two lists share most readings: plan each once
                 plans = {hs: [planned[o] if o in planned else planned.setdefault(
@@ -210,7 +214,7 @@ class Decoding:
                             if hb:
                                 e = echo(item[0], lead)
                                 c += se * e + (w["lead_repeat_penalty"] if e >= w["lead_repeat"] else 0.0)
-                                c -= sw * topic(t, lead)
+                                c -= sw * topic(t, lead) + sub_coh
                                 offer((ht, hb, True, hc), cost + c, (st, kind, k), lead, ub)
                         elif kind == "byclose":
                             if hb:  # (its title, if any, came before its text)
@@ -258,6 +262,10 @@ class Decoding:
                                 c += (bw if hc and by_here else 0.0) + after[0]
                                 c -= te * (echo(head, lead) + after[1])
                                 offer((after[2], 0, False, by_from[k]), cost + c + short(hb), (st, kind, k), None)
+                        elif kind == "byinside":
+                            if hb:  # (OCR output only: the article goes on: its byline, read in its text)
+                                c += bw if hc else 0.0
+                                offer((ht, hb, hs, True), cost + c, (st, kind, k), lead, ub)
             best: dict = {}
             for st, (cost, _) in new.items():
                 rest = st[:-1]  # (all but the lead)
@@ -357,6 +365,9 @@ class Decoding:
             elif kind in ("close", "byclose"):
                 self.fill(cur, item, before=False)
                 close()
+            elif kind == "byinside":
+                self.fill(cur, item, before=False, why="byline of the article whose text goes on after it "
+                          "(read inside its text)")
             elif kind == "bysplit":
                 self.fill(cur, item[:k], before=False)
                 close()

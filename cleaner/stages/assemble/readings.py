@@ -418,6 +418,13 @@ class Readings:
             # article's end (a commentary's author, a report's reporters)
             opts.append(("byclose", m, w["byline_close_cost"] + self.part_cost(g) + together,
                          "byline under its article's text"))
+            if self.page.layout.ocr and prev and nxt is not None and not self.has_dateline(nxt):
+                # an OCR engine reads the byline's block where its layout analysis puts it:
+                # often between two stretches of its article's text, which goes on after it
+                c = w["byline_inside_cost"] + self.part_cost(g)
+                if goes_on < pa["min_affinity"]:
+                    c += w["inside_apart"]  # the text does not go on across it
+                opts.append(("byinside", m, c, "byline read inside its article's text"))
         # (bylines with no text after them head nothing: reading them so costs what an article
         # without a title does)
         heads_nothing = 0.0 if heads or text_after else pa["no_title"]
