@@ -576,3 +576,30 @@ def test_quote_as_wide_as_the_text_cutting_a_phrase_is_a_pull_quote():
     assert [q.text.replace(" ", "") for q in quotes] == ["当地农商银行客户经理上门走访后，依托企业纳税和用电数据，三天内为其发放信用贷款200万元。"]
     assert any("下降0.38个百分点" in b.text for a in page.articles for b in a.body)
 
+
+
+
+@pytest.mark.parametrize("where", ["inside", "top"])
+def test_a_long_quote_in_a_narrow_column_is_cut_out_whatever_its_lines(stages_until, wrap, where):
+    """An edited quote of sixty characters set seven to a line takes eight lines: read as one
+    block with the paragraph it cuts (inside it, or on top of it), it is cut out as a quote of
+    four lines would be (runs are bounded by a quote's length in characters, not in lines)."""
+    from cleaner.stages import label
+
+    src = ("清晨6点，福建平潭海域的海面上还笼罩着薄雾。一位乡镇干部算过一笔账：他的手机上有十几个工作群、"
+           "七八个政务APP，每天光是回复消息、上传材料就要花去两三个小时。他们此行的目的地是距离海岸线约30公里的海上风电场。")
+    quote = "一位乡镇干部算过一笔账：他的手机上有十几个工作群、七八个政务APP，每天光是回复消息、上传材料要花去两三个小时。"
+    text = "机舱内空间狭小，机器轰鸣。记录员逐项登记数据，技术员现场排查隐患，检修工作从早上一直持续到傍晚，队员们才登上运维船返航。"
+    body = wrap(text, column=16)
+    quote_lines = [quote[k:k + 7] for k in range(0, len(quote), 7)]
+    assert len(quote_lines) > 4
+    run = body[:2] + quote_lines + body[2:] if where == "inside" else quote_lines + body
+    raw = "风电运维人员的一天\n\n" + "\n".join(wrap(src, column=16)) + "\n\n" + "\n".join(run) + "\n"
+    page = stages_until(raw, "rejoin")
+    blocks = list(page.blocks)
+    k = 2  # (the misreading: the quote and the text around it as one block)
+    while len(blocks) > 3:
+        blocks[k:k + 2] = [label._merge(page, blocks, k, "")]
+    page = page.evolve(blocks=tuple(blocks))
+    got = [(b.kind, b.text) for b in label.run(page).blocks]
+    assert ("pullquote", quote) in got, got

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
 from collections import Counter
 
@@ -570,17 +571,22 @@ def split_quotes_run_on(page: Page, blocks: list[Block], rule: Rule, changes: li
         widths = [lines[k].width for k in b.lines]
         ends = [ends_sentence(lines[k].text) for k in b.lines]  # (once a line: the runs below overlap)
         cut = None
-        for m in range(1, min(MAX_HEAD_LINES, len(b.lines) - 2) + 1):  # a quote on top
+        ems = _run_ems(widths)
+        for m in range(1, len(b.lines) - 1):  # a quote on top (a quote's length: QUOTE_MAX)
+            if ems[m] > QUOTE_MAX:
+                break
             if ends[m - 1] and max(widths[:m]) + p["cut_narrower"] <= max(widths[m:]):
                 cut = m
                 break
         if cut is None:
-            for m in range(len(b.lines) - 1, max(1, len(b.lines) - MAX_HEAD_LINES) - 1, -1):  # at the end
+            for m in range(len(b.lines) - 1, 0, -1):  # at the end
+                if ems[-1] - ems[m] > QUOTE_MAX:
+                    break
                 if ends[m - 1] and ends[-1] and max(widths[m:]) + p["cut_narrower"] <= max(widths[:m]):
                     cut = -m
                     break
         if cut is None:
-            inside = _quote_inside(page, i, b, widths, rule, texts, narrow, content, ends)
+            inside = _quote_inside(page, i, b, widths, rule, texts, narrow, content, ends, ems)
             if inside is not None:
                 parts, quote, found = inside
                 out += parts
@@ -607,6 +613,15 @@ def split_quotes_run_on(page: Page, blocks: list[Block], rule: Rule, changes: li
         _record_run_on(page, b, quote, blocks[found], rule, changes)
         cut_any = True
     return out if cut_any else blocks
+
+
+def _run_ems(widths: list[float]) -> list[float]:
+    """The width in ems of the first k lines of a block, for k = 0 … len(widths): a run of lines
+    from m1 to m2 is ``ems[m2] - ems[m1]`` wide in all. A pull quote set in a narrow column takes
+    as many lines as its text needs (ten lines and more of seven characters), so a run that may be
+    one is bounded by a quote's length, not a number of lines: one of more than QUOTE_MAX ems
+    holds more than QUOTE_MAX characters (a character is an em wide, or half one)."""
+    return list(itertools.accumulate(widths, initial=0.0))
 
 
 def _record_run_on(page: Page, b: Block, quote: Block, source: Block, rule: Rule, changes: list,
@@ -642,10 +657,12 @@ def _repeats(i: int, b: Block, page: Page, rule: Rule, texts: list[str], narrow:
     """Whether block ``i`` as a whole repeats a paragraph within reach (a copy as long as it,
     or held by a longer one): then it is a pull quote itself."""
     whole = nows(b.text)
-    if len(whole) > QUOTE_MAX:
-        return False
     reach = rule.params["quote_reach"]
-    if any(o != i and texts[o] == whole for o in range(max(0, i - reach), min(len(texts), i + reach + 1))):
+    near = range(max(0, i - reach), min(len(texts), i + reach + 1))
+    if len(whole) > QUOTE_MAX:  # (a long quote is a word-for-word copy: its lines, set in its narrow
+        # column, would read as a run narrower than the few lines left around it)
+        return any(o != i and whole in texts[o] for o in near)
+    if any(o != i and texts[o] == whole for o in near):
         return True
     return quote_source(i, whole, narrowness(page, b), texts, narrow, rule, content) is not None
 
@@ -658,15 +675,18 @@ def _cuts_phrase(line: str) -> bool:
 
 
 def _quote_inside(page: Page, i: int, b: Block, widths: list[float], rule: Rule, texts: list[str],
-                  narrow: list[float], content: dict, ends: list[bool] | None = None):
+                  narrow: list[float], content: dict, ends: list[bool] | None = None,
+                  ems: list[float] | None = None):
     """A pull quote boxed inside a column, read between two lines of the paragraph it cuts:
-    a run of up to MAX_HEAD_LINES lines inside block ``b``, the last ending a sentence, all
+    a run of lines inside block ``b`` (up to QUOTE_MAX characters: a quote in a narrow column
+    takes ten lines and more), the last ending a sentence, all
     ``cut_narrower`` ems narrower than the median line around them, that repeats a sentence
     of another paragraph within reach or of the rest of this one (copied or edited). Returns
     ``([before, quote, after], quote, source block or None)`` (no ``after`` where the block
     ends with the quote); the assemble stage heals the paragraph around the quote once the
     quote is out. ``ends``: whether each line of ``b`` closes a sentence, when the caller knows
-    (every run of up to MAX_HEAD_LINES lines is weighed: a line is asked about that often)."""
+    (every run from a line is weighed: a line is asked about that often); ``ems``, the
+    widths of its first lines (:func:`_run_ems`), likewise."""
     p = rule.params
     lines = page.lines
     n = len(b.lines)
@@ -675,19 +695,25 @@ def _quote_inside(page: Page, i: int, b: Block, widths: list[float], rule: Rule,
     ordered = sorted(widths)  # (once: the median around each run is read from it)
     whole_is_quote = None  # (whether the block itself repeats a paragraph: asked once, if at all)
     opened = None  # (m1, whether a paragraph near the block may be the source of a run from m1)
+    if ems is None:
+        ems = _run_ems(widths)
     for m1 in range(1, n - 1):
         # (up to the block's end: rejoin may have ended the paragraph with the quote's last line)
-        for m2 in range(m1 + 1, min(n, m1 + MAX_HEAD_LINES) + 1):
+        for m2 in range(m1 + 1, n + 1):
+            if ems[m2] - ems[m1] > QUOTE_MAX:
+                break  # (longer than a quote: so is every run from m1 further on)
             if not ends[m2 - 1]:
                 continue
             wide = max(widths[m1:m2]) + p["cut_narrower"]
             narrower = not (wide > ordered[-1] or wide > median_without(ordered, widths[m1:m2]))
             # (the median line around it: one hanging mark widens a quote's line; no median is
             # wider than the widest line, which settles most runs without it)
-            if not narrower and not (m1 >= 2 and _cuts_phrase(lines[b.lines[m1 - 1]].text)
-                                     and widths[m1 - 1] + p["cut_narrower"] > median_without(ordered, widths[m1:m2])):
+            if not narrower and (m2 - m1 > MAX_HEAD_LINES or not (
+                    m1 >= 2 and _cuts_phrase(lines[b.lines[m1 - 1]].text)
+                    and widths[m1 - 1] + p["cut_narrower"] > median_without(ordered, widths[m1:m2]))):
                 continue  # set as wide as the text, and cutting no phrase of a full line of a column
                 # of text (two lines at least before it; a heading's line is none): nothing sets it apart
+                # (and such a run is as short as a frame's quote: MAX_HEAD_LINES lines)
             if not narrower:
                 if opened is None or opened[0] != m1:  # (the same for every run from line m1)
                     opened = (m1, _may_quote_across(i, nows(lines[b.lines[m1 - 1]].text)[-1:],
