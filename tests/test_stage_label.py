@@ -603,3 +603,30 @@ def test_a_long_quote_in_a_narrow_column_is_cut_out_whatever_its_lines(stages_un
     page = page.evolve(blocks=tuple(blocks))
     got = [(b.kind, b.text) for b in label.run(page).blocks]
     assert ("pullquote", quote) in got, got
+
+
+@pytest.mark.parametrize("head, joined", [("从没想过老楼能", True), ("改出新面貌", False)])
+def test_an_edited_quote_broken_after_its_first_line_is_one_quote(wrap, head, joined):
+    """An editor's quote (还 dropped) broken after its first line, a short line without
+    punctuation over 变得这么亮堂。, is one quote: together the two are a version of a
+    sentence of the text, each piece its words; a subhead over a short paragraph is not."""
+    body = "走进历下区燕翔里小区，新铺的沥青路面平整干净，楼道里杂乱的管线已全部“入地”。“住了30多年，从没想过老楼还能变得这么亮堂。”居民李秀英说。"
+    nxt = "据介绍，此次改造重点聚焦水电气暖等基础设施更新，共改造供水管网186公里、燃气管网97公里，加装电梯214部。"
+    text = ("老旧小区改造惠及12.6万户\n\n" + "\n".join(wrap(body, column=20)) + "\n\n" + head + "\n\n变得这么亮堂。\n\n"
+            + "\n".join(wrap(nxt, column=20)) + "\n")
+    page = cleaner.clean(text)
+    assert [q.text for a in page.articles for q in a.pullquotes] == ([head + "变得这么亮堂。"] if joined else [])
+
+
+def test_an_edited_quote_whose_tail_copies_the_text_keeps_its_first_lines():
+    """An editor's quote (two clauses swapped) whose last lines copy the text word for word:
+    its first lines are words of the same sentence, not headline lines run into a quote."""
+    column = ["“风一刮，苗子就被连根拔起，大家心里都凉", "了半截。”马永福说，后来他们用麦草扎成方格，",
+              "把沙子固定住，再在格子里栽苗，成活率一下子提", "高到了七成以上。",
+              "草方格固沙法在村里推广开来。每年春秋两季，", "家家户户都要出工压沙造林，男女老少齐上阵。",
+              "“一年种一片，一片连一片，硬是把沙漠逼退了十", "几里。”",
+              "进入新世纪，国家加大防沙治沙投入，各项生态", "工程陆续实施，村里治沙有了更多支持。滴灌技",
+              "术、无人机播种、光伏治沙等新方法相继用上。"]
+    quote = ["后来他们用麦草扎成方格，再", "在格子里栽苗，把沙子固定住，", "成活率一下子提高到了七成以", "上。"]
+    page = cleaner.clean("一锹一苗向沙进\n\n" + "\n".join(column) + "\n\n" + "\n".join(quote) + "\n")
+    assert [q.text for a in page.articles for q in a.pullquotes] == ["".join(quote)]

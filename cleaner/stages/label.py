@@ -461,6 +461,7 @@ def split_stacked_quotes(page: Page, blocks: list[Block], rule: Rule, changes: l
     cutoff = rule.params["min_similarity"] * 100
     typical = typical_narrowness(blocks, narrow)
     geo = page.geometry() if page.layout.geometry is not None else None
+    content: dict = {}
     out: list[Block] = []
     cut_any = False
     for i, b in enumerate(blocks):
@@ -523,9 +524,12 @@ def split_stacked_quotes(page: Page, blocks: list[Block], rule: Rule, changes: l
         # (the exact test of the pieces first: the fuzzy one of the whole block is dearer)
         matched = len(pieces) > 1 and (head > 0 or any(exact[piece] for piece in pieces)
                                        and not repeats(nows(b.text), fuzzy=True))
-        if not matched:
-            out.append(b)
-            continue
+        whole = nows(b.text)
+        if not matched or geo is None and len(whole) <= QUOTE_MAX and _edited_from(
+                i, 1, whole, [piece_text(m, m + 1) for m in range(len(b.lines))], narrow[i],
+                _owners(index, keys_of(whole), keyless, near=True), texts, narrow, rule, content):
+            out.append(b)  # (an editor's quote whose lines each are words of one sentence, a part
+            continue  # of which repeats word for word: one quote, no headline lines over it)
         head_rule = page.rules["L006"] if page.rules.enabled("L006") else None
         cap = page.rules["L003"] if page.rules.enabled("L003") else None
         for lo, hi in pieces:
@@ -891,40 +895,105 @@ def join_split_quotes(page: Page, blocks: list[Block], rule: Rule, changes: list
 
 
 def join_broken_quotes(page: Page, blocks: list[Block], rule: Rule, changes: list,
-                       texts: list[str], index: dict, keyless) -> list[Block]:
-    """A pull quote the rejoin stage broke after its first line (a short line without
-    punctuation reads like a headline over the rest) is one block again.
+                       texts: list[str], index: dict, keyless, narrow: list[float] | None = None,
+                       content: dict | None = None, openers: set[int] = frozenset()) -> list[Block]:
+    """A pull quote the rejoin stage broke into a headline and what follows it (a short line
+    without punctuation reads like a headline over the rest, a line ending on a comma like a
+    paragraph of its own) is one block again.
 
-    A heading line followed on the next line by a paragraph is put back together when the two
-    together are an exact copy of a longer paragraph's text elsewhere: a headline is never
-    that. ``texts``, ``index`` and ``keyless`` describe ``blocks`` (see
-    :func:`find_pullquotes`); ``blocks`` itself comes back when nothing was joined.
+    On a text page, a heading and the blocks on the lines next to it (headings or paragraphs,
+    the last a paragraph, no more than a quote's length together, ``QUOTE_MAX``) are put back
+    together when together they are an exact copy of a longer paragraph's text elsewhere: a
+    headline is never that. Given ``narrow`` (each block's narrowness), so are pieces set
+    clearly narrower than the page's paragraphs (``stack_narrower``) that together close a
+    sentence an editor's version of which a paragraph near them holds, each piece's own words
+    too (:func:`_edited_from`). On a PDF page, only a heading line and the paragraph on the next
+    line that together copy a paragraph word for word (the type tells a quote's other pieces
+    apart: :func:`join_split_quotes`). ``texts``, ``index`` and ``keyless`` describe ``blocks``
+    (see :func:`find_pullquotes`); ``blocks`` itself comes back when nothing was joined.
     """
     keys_of = _anchored(rule.params["ngram"])
+    least = rule.params["min_shared"]
+    typical = typical_narrowness(blocks, narrow) if narrow is not None else 0.0
+    content = {} if content is None else content
+    text_page = page.layout.geometry is None
     out: list[Block] = []
     joined_any = False
     k = 0
     while k < len(blocks):
         b = blocks[k]
-        nxt = blocks[k + 1] if k + 1 < len(blocks) else None
-        if b.kind == "heading" and len(b.lines) == 1 and nxt is not None and nxt.kind == "paragraph" \
-                and nxt.first == b.last + 1:
-            t = nows(b.text) + texts[k + 1]
-            if len(t) >= rule.params["min_length"] and any(
-                    o != k + 1 and len(texts[o]) > len(t) and t in texts[o]
-                    for o in _owners(index, keys_of(t), keyless) or ()):
-                merged = replace(_merge(page, blocks, k, ""), kind="paragraph")
-                s, e = page.block_span(merged)
-                changes.append(Change(rule.id, STAGE, "join", (s, e), "\n", "",
-                                      f"'{b.text}' and the line after it repeat a longer paragraph: "
-                                      "one pull quote, not a headline over a paragraph", rule.safety))
-                out.append(merged)
-                joined_any = True
-                k += 2
-                continue
-        out.append(b)
-        k += 1
+        run = [b]
+        if not text_page:  # (on a PDF page, the type tells a quote's pieces apart: join_split_quotes)
+            if b.kind == "heading" and len(b.lines) == 1 and k + 1 < len(blocks) and blocks[k + 1].kind == "paragraph" \
+                    and blocks[k + 1].first == b.last + 1:
+                run.append(blocks[k + 1])
+        elif (b.kind == "heading" or b.kind == "paragraph" and k + 1 < len(blocks)
+              and blocks[k + 1].kind == "heading") and b.first not in openers:
+            # (a run holds a heading: it starts with one or with the block before one)
+            size = len(texts[k] or nows(b.text))
+            while k + len(run) < len(blocks):
+                nxt = blocks[k + len(run)]
+                size += len(texts[k + len(run)] or nows(nxt.text))
+                if nxt.kind not in ("heading", "paragraph") or nxt.first != run[-1].last + 1 \
+                        or size > QUOTE_MAX or nxt.first in openers:
+                    break
+                run.append(nxt)
+        found = None
+        while len(run) > 1:
+            if run[-1].kind == "paragraph" and any(x.kind == "heading" for x in run):
+                # (two paragraphs may be two quotes; two headings, a headline of two lines that
+                # copies words of its text)
+                pieces = [nows(x.text) for x in run]
+                t = "".join(pieces)
+                owners = _owners(index, keys_of(t), keyless) if len(t) >= rule.params["min_length"] else None
+                if owners is not None:  # (None: too short, or no key and past the page's budget
+                    # for such texts, MAX_KEYLESS: compared with nothing)
+                    if any(not k <= o < k + len(run) and len(texts[o]) > len(t) and t in texts[o] for o in owners):
+                        found = "repeat a longer paragraph"
+                        break
+                    if text_page and narrow is not None and said(t, marks=False):
+                        lines = [x for blk in run for x in blk.lines]
+                        q_narrow = len(lines) / max(1.0, sum(page.lines[x].width for x in lines))  # (narrowness)
+                        if q_narrow > rule.params["stack_narrower"] * typical and _edited_from(
+                                k, len(run), t, pieces, q_narrow, _owners(index, keys_of(t), keyless, near=True),
+                                texts, narrow, rule, content):
+                            found = "are an editor's version of a paragraph's sentence"
+                            break
+            run.pop()
+        if found is None:
+            out.append(b)
+            k += 1
+            continue
+        lines = tuple(x for blk in run for x in blk.lines)
+        joiners = tuple(j for blk in run for j in ("",) + blk.joiners)[1:]
+        merged = rebuild(page, replace(b, kind="paragraph", lines=lines, joiners=joiners))
+        s, e = page.block_span(merged)
+        changes.append(Change(rule.id, STAGE, "join", (s, e), "\n", "",
+                              f"'{b.text}' and the {len(run) - 1} block(s) after it {found}: "
+                              "one pull quote, not a headline over a paragraph", rule.safety))
+        out.append(merged)
+        joined_any = True
+        k += len(run)
     return out if joined_any else blocks
+
+
+def _edited_from(k: int, size: int, t: str, pieces: list[str], q_narrow: float, owners, texts: list[str],
+                 narrow: list[float], rule: Rule, content: dict) -> bool:
+    """Whether the pieces of blocks ``k`` … ``k + size - 1`` (text ``t``, narrowness ``q_narrow``)
+    are an editor's version of a sentence of a paragraph within ``quote_reach`` of them, set
+    wider by ``quote_narrower``, that shares a key with them (``owners``: an editor keeps a clause
+    of the text, as :func:`find_pullquotes` asks of a short quote), each piece its words too
+    (``min_shared`` of its character pairs: a headline over a quote is no words of its source)."""
+    reach, least = rule.params["quote_reach"], rule.params["min_shared"]
+    for o in sorted(owners or ()):
+        if k <= o < k + size or abs(o - k) > reach or q_narrow <= rule.params["quote_narrower"] * narrow[o] \
+                or len(texts[o]) <= len(t):
+            continue
+        source = texts[o]
+        if (t in source or shared_content(t, source, content) >= least) and all(
+                len(x) < 2 or x in source or shared_content(x, source, content) >= least for x in pieces):
+            return True
+    return False
 
 
 def pullquotes_by_window(page: Page, blocks: list[Block], rule: Rule, changes: list, sources: dict,
@@ -1046,12 +1115,12 @@ def find_pullquotes(page: Page, blocks: list[Block], rule: Rule, changes: list,
         return texts, [narrowness(page, b) for b in blocks], keys, _key_index(keys, blocks), keyless
 
     texts, narrow, keys, index, keyless = measure(blocks, {})
-    joined = join_broken_quotes(page, blocks, rule, changes, texts, index, keyless)
+    content: dict = {}  # text -> its numbers and character pairs (shared_content), each made once
+    joined = join_broken_quotes(page, blocks, rule, changes, texts, index, keyless, narrow, content, openers)
     if joined is not blocks:  # quotes put back together: measure and index the new blocks
         blocks = joined
         texts, narrow, keys, index, keyless = measure(blocks, dict(zip(texts, keys)))
     sources = {} if sources is None else sources  # quote's first line -> repeated block's first line
-    content: dict = {}  # text -> its numbers and character pairs (shared_content), each made once
     joined = join_split_quotes(page, blocks, rule, changes, texts, narrow, sources, content)
     if joined is not blocks:
         blocks = joined
