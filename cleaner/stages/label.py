@@ -754,6 +754,9 @@ def _quote_inside(page: Page, i: int, b: Block, widths: list[float], rule: Rule,
             if found is not None:
                 return parts, quote, found[0]
             rest = "".join(nows(x.text) for x in parts if x is not quote)
+            if m2 == n and i + 1 < len(texts) and not ends_sentence(rest):
+                rest += texts[i + 1]  # (rejoin ended the paragraph with the quote: it goes on in the
+                # next block, as quote_source reads a paragraph a quote cut)
             if t in rest or shared_content(t, rest, content) >= p["min_shared"]:
                 return parts, quote, None
     return None
