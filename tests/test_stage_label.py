@@ -624,7 +624,6 @@ def test_quote_as_wide_as_the_text_cutting_a_phrase_is_a_pull_quote():
     assert any("下降0.38个百分点" in b.text for a in page.articles for b in a.body)
 
 
-
 def test_a_quote_across_a_cut_is_weighed_against_the_paragraphs_near_it_in_one_scan():
     # _may_quote_across with the paragraphs within reach as one text (_near_text) says what
     # the paragraph-by-paragraph search says: an opening none of them holds settles it at once
@@ -655,3 +654,79 @@ def test_a_frame_quoting_a_whole_paragraph_a_caption_cut_has_that_paragraph_as_i
     assert quote_source(0, quote, 1.0, texts, narrow, rule, framed=True, frames=frozenset({0})) == (2, 100.0)
     # a text set as wide, not set apart, is no quote of a paragraph that says the same
     assert quote_source(0, quote, 1.0, texts, narrow, rule) is None
+
+
+@pytest.mark.parametrize("where", ["inside", "top"])
+def test_a_long_quote_in_a_narrow_column_is_cut_out_whatever_its_lines(stages_until, wrap, where):
+    """An edited quote of sixty characters set seven to a line takes eight lines: read as one
+    block with the paragraph it cuts (inside it, or on top of it), it is cut out as a quote of
+    four lines would be (runs are bounded by a quote's length in characters, not in lines)."""
+    from cleaner.stages import label
+
+    src = ("清晨6点，福建平潭海域的海面上还笼罩着薄雾。一位乡镇干部算过一笔账：他的手机上有十几个工作群、"
+           "七八个政务APP，每天光是回复消息、上传材料就要花去两三个小时。他们此行的目的地是距离海岸线约30公里的海上风电场。")
+    quote = "一位乡镇干部算过一笔账：他的手机上有十几个工作群、七八个政务APP，每天光是回复消息、上传材料要花去两三个小时。"
+    text = "机舱内空间狭小，机器轰鸣。记录员逐项登记数据，技术员现场排查隐患，检修工作从早上一直持续到傍晚，队员们才登上运维船返航。"
+    body = wrap(text, column=16)
+    quote_lines = [quote[k:k + 7] for k in range(0, len(quote), 7)]
+    assert len(quote_lines) > 4
+    run = body[:2] + quote_lines + body[2:] if where == "inside" else quote_lines + body
+    raw = "风电运维人员的一天\n\n" + "\n".join(wrap(src, column=16)) + "\n\n" + "\n".join(run) + "\n"
+    page = stages_until(raw, "rejoin")
+    blocks = list(page.blocks)
+    k = 2  # (the misreading: the quote and the text around it as one block)
+    while len(blocks) > 3:
+        blocks[k:k + 2] = [label._merge(page, blocks, k, "")]
+    page = page.evolve(blocks=tuple(blocks))
+    got = [(b.kind, b.text) for b in label.run(page).blocks]
+    assert ("pullquote", quote) in got, got
+
+
+@pytest.mark.parametrize("head, joined", [("从没想过老楼能", True), ("改出新面貌", False)])
+def test_an_edited_quote_broken_after_its_first_line_is_one_quote(wrap, head, joined):
+    """An editor's quote (还 dropped) broken after its first line, a short line without
+    punctuation over 变得这么亮堂。, is one quote: together the two are a version of a
+    sentence of the text, each piece its words; a subhead over a short paragraph is not."""
+    body = "走进历下区燕翔里小区，新铺的沥青路面平整干净，楼道里杂乱的管线已全部“入地”。“住了30多年，从没想过老楼还能变得这么亮堂。”居民李秀英说。"
+    nxt = "据介绍，此次改造重点聚焦水电气暖等基础设施更新，共改造供水管网186公里、燃气管网97公里，加装电梯214部。"
+    text = ("老旧小区改造惠及12.6万户\n\n" + "\n".join(wrap(body, column=20)) + "\n\n" + head + "\n\n变得这么亮堂。\n\n"
+            + "\n".join(wrap(nxt, column=20)) + "\n")
+    page = cleaner.clean(text)
+    assert [q.text for a in page.articles for q in a.pullquotes] == ([head + "变得这么亮堂。"] if joined else [])
+
+
+def test_an_edited_quote_whose_tail_copies_the_text_keeps_its_first_lines():
+    """An editor's quote (two clauses swapped) whose last lines copy the text word for word:
+    its first lines are words of the same sentence, not headline lines run into a quote."""
+    column = ["“风一刮，苗子就被连根拔起，大家心里都凉", "了半截。”马永福说，后来他们用麦草扎成方格，",
+              "把沙子固定住，再在格子里栽苗，成活率一下子提", "高到了七成以上。",
+              "草方格固沙法在村里推广开来。每年春秋两季，", "家家户户都要出工压沙造林，男女老少齐上阵。",
+              "“一年种一片，一片连一片，硬是把沙漠逼退了十", "几里。”",
+              "进入新世纪，国家加大防沙治沙投入，各项生态", "工程陆续实施，村里治沙有了更多支持。滴灌技",
+              "术、无人机播种、光伏治沙等新方法相继用上。"]
+    quote = ["后来他们用麦草扎成方格，再", "在格子里栽苗，把沙子固定住，", "成活率一下子提高到了七成以", "上。"]
+    page = cleaner.clean("一锹一苗向沙进\n\n" + "\n".join(column) + "\n\n" + "\n".join(quote) + "\n")
+    assert [q.text for a in page.articles for q in a.pullquotes] == ["".join(quote)]
+
+
+def test_a_quote_that_ends_its_block_inside_the_sentence_it_cuts_is_cut_out(stages_until, wrap):
+    """A quote boxed inside the paragraph whose sentence it repeats, read as the end of that
+    paragraph's block (rejoin broke after the quote's last line): the paragraph goes on in the
+    next block, so the sentence the quote repeats is the two blocks' text together."""
+    from cleaner.stages import label
+
+    text = ("暑期托管班开班以来，城东托管点每天接待学生两百余人。据了解，托管班的授课教师主要由在职教师和"
+            "师范类大学生志愿者担任，所有点位都配备了专职安全员。")
+    quote = "据了解，托管班的授课教师主要由在职教师和师范类大学生志愿者担任。"
+    body = wrap(text, column=16)
+    quote_lines = [quote[k:k + 8] for k in range(0, len(quote), 8)]
+    other = "下一步，当地将根据家长需求，适时增加托管点位和课程内容，让更多孩子度过一个安全、充实的暑假。"
+    raw = "暑期托管开班\n\n" + "\n".join(body[:3] + quote_lines + body[3:]) + "\n\n" + "\n".join(wrap(other, column=16)) + "\n"
+    page = stages_until(raw, "rejoin")
+    blocks = list(page.blocks)
+    k = next(n for n, b in enumerate(blocks) if b.text.startswith(quote[:5]))
+    # (the misreading: the paragraph's first lines and the quote as one block, its rest apart)
+    blocks[k - 1:k + 1] = [label._merge(page, blocks, k - 1, "")]
+    page = page.evolve(blocks=tuple(blocks))
+    got = [(b.kind, b.text) for b in label.run(page).blocks]
+    assert ("pullquote", quote) in got, got

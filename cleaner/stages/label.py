@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
 from collections import Counter
 
@@ -522,6 +523,7 @@ def split_stacked_quotes(page: Page, blocks: list[Block], rule: Rule, changes: l
     cutoff = rule.params["min_similarity"] * 100
     typical = typical_narrowness(blocks, narrow)
     geo = page.geometry() if page.layout.geometry is not None else None
+    content: dict = {}
     out: list[Block] = []
     cut_any = False
     for i, b in enumerate(blocks):
@@ -584,9 +586,12 @@ def split_stacked_quotes(page: Page, blocks: list[Block], rule: Rule, changes: l
         # (the exact test of the pieces first: the fuzzy one of the whole block is dearer)
         matched = len(pieces) > 1 and (head > 0 or any(exact[piece] for piece in pieces)
                                        and not repeats(nows(b.text), fuzzy=True))
-        if not matched:
-            out.append(b)
-            continue
+        whole = nows(b.text)
+        if not matched or geo is None and len(whole) <= QUOTE_MAX and _edited_from(
+                i, 1, whole, [piece_text(m, m + 1) for m in range(len(b.lines))], narrow[i],
+                _owners(index, keys_of(whole), keyless, near=True), texts, narrow, rule, content):
+            out.append(b)  # (an editor's quote whose lines each are words of one sentence, a part
+            continue  # of which repeats word for word: one quote, no headline lines over it)
         head_rule = page.rules["L006"] if page.rules.enabled("L006") else None
         cap = page.rules["L003"] if page.rules.enabled("L003") else None
         for lo, hi in pieces:
@@ -632,17 +637,22 @@ def split_quotes_run_on(page: Page, blocks: list[Block], rule: Rule, changes: li
         widths = [lines[k].width for k in b.lines]
         ends = [ends_sentence(lines[k].text) for k in b.lines]  # (once a line: the runs below overlap)
         cut = None
-        for m in range(1, min(MAX_HEAD_LINES, len(b.lines) - 2) + 1):  # a quote on top
+        ems = _run_ems(widths)
+        for m in range(1, len(b.lines) - 1):  # a quote on top (a quote's length: QUOTE_MAX)
+            if ems[m] > QUOTE_MAX:
+                break
             if ends[m - 1] and max(widths[:m]) + p["cut_narrower"] <= max(widths[m:]):
                 cut = m
                 break
         if cut is None:
-            for m in range(len(b.lines) - 1, max(1, len(b.lines) - MAX_HEAD_LINES) - 1, -1):  # at the end
+            for m in range(len(b.lines) - 1, 0, -1):  # at the end
+                if ems[-1] - ems[m] > QUOTE_MAX:
+                    break
                 if ends[m - 1] and ends[-1] and max(widths[m:]) + p["cut_narrower"] <= max(widths[:m]):
                     cut = -m
                     break
         if cut is None:
-            inside = _quote_inside(page, i, b, widths, rule, texts, narrow, content, ends)
+            inside = _quote_inside(page, i, b, widths, rule, texts, narrow, content, ends, ems)
             if inside is not None:
                 parts, quote, found = inside
                 out += parts
@@ -669,6 +679,15 @@ def split_quotes_run_on(page: Page, blocks: list[Block], rule: Rule, changes: li
         _record_run_on(page, b, quote, blocks[found], rule, changes)
         cut_any = True
     return out if cut_any else blocks
+
+
+def _run_ems(widths: list[float]) -> list[float]:
+    """The width in ems of the first k lines of a block, for k = 0 … len(widths): a run of lines
+    from m1 to m2 is ``ems[m2] - ems[m1]`` wide in all. A pull quote set in a narrow column takes
+    as many lines as its text needs (ten lines and more of seven characters), so a run that may be
+    one is bounded by a quote's length, not a number of lines: one of more than QUOTE_MAX ems
+    holds more than QUOTE_MAX characters (a character is an em wide, or half one)."""
+    return list(itertools.accumulate(widths, initial=0.0))
 
 
 def _record_run_on(page: Page, b: Block, quote: Block, source: Block, rule: Rule, changes: list,
@@ -704,10 +723,12 @@ def _repeats(i: int, b: Block, page: Page, rule: Rule, texts: list[str], narrow:
     """Whether block ``i`` as a whole repeats a paragraph within reach (a copy as long as it,
     or held by a longer one): then it is a pull quote itself."""
     whole = nows(b.text)
-    if len(whole) > QUOTE_MAX:
-        return False
     reach = rule.params["quote_reach"]
-    if any(o != i and texts[o] == whole for o in range(max(0, i - reach), min(len(texts), i + reach + 1))):
+    near = range(max(0, i - reach), min(len(texts), i + reach + 1))
+    if len(whole) > QUOTE_MAX:  # (a long quote is a word-for-word copy: its lines, set in its narrow
+        # column, would read as a run narrower than the few lines left around it)
+        return any(o != i and whole in texts[o] for o in near)
+    if any(o != i and texts[o] == whole for o in near):
         return True
     return quote_source(i, whole, narrowness(page, b), texts, narrow, rule, content) is not None
 
@@ -720,15 +741,18 @@ def _cuts_phrase(line: str) -> bool:
 
 
 def _quote_inside(page: Page, i: int, b: Block, widths: list[float], rule: Rule, texts: list[str],
-                  narrow: list[float], content: dict, ends: list[bool] | None = None):
+                  narrow: list[float], content: dict, ends: list[bool] | None = None,
+                  ems: list[float] | None = None):
     """A pull quote boxed inside a column, read between two lines of the paragraph it cuts:
-    a run of up to MAX_HEAD_LINES lines inside block ``b``, the last ending a sentence, all
+    a run of lines inside block ``b`` (up to QUOTE_MAX characters: a quote in a narrow column
+    takes ten lines and more), the last ending a sentence, all
     ``cut_narrower`` ems narrower than the median line around them, that repeats a sentence
     of another paragraph within reach or of the rest of this one (copied or edited). Returns
     ``([before, quote, after], quote, source block or None)`` (no ``after`` where the block
     ends with the quote); the assemble stage heals the paragraph around the quote once the
     quote is out. ``ends``: whether each line of ``b`` closes a sentence, when the caller knows
-    (every run of up to MAX_HEAD_LINES lines is weighed: a line is asked about that often)."""
+    (every run from a line is weighed: a line is asked about that often); ``ems``, the
+    widths of its first lines (:func:`_run_ems`), likewise."""
     p = rule.params
     lines = page.lines
     n = len(b.lines)
@@ -738,19 +762,25 @@ def _quote_inside(page: Page, i: int, b: Block, widths: list[float], rule: Rule,
     whole_is_quote = None  # (whether the block itself repeats a paragraph: asked once, if at all)
     opened = None  # (m1, whether a paragraph near the block may be the source of a run from m1)
     near = None  # (the paragraphs within reach of the block, as one text: made once, if at all)
+    if ems is None:
+        ems = _run_ems(widths)
     for m1 in range(1, n - 1):
         # (up to the block's end: rejoin may have ended the paragraph with the quote's last line)
-        for m2 in range(m1 + 1, min(n, m1 + MAX_HEAD_LINES) + 1):
+        for m2 in range(m1 + 1, n + 1):
+            if ems[m2] - ems[m1] > QUOTE_MAX:
+                break  # (longer than a quote: so is every run from m1 further on)
             if not ends[m2 - 1]:
                 continue
             wide = max(widths[m1:m2]) + p["cut_narrower"]
             narrower = not (wide > ordered[-1] or wide > median_without(ordered, widths[m1:m2]))
             # (the median line around it: one hanging mark widens a quote's line; no median is
             # wider than the widest line, which settles most runs without it)
-            if not narrower and not (m1 >= 2 and _cuts_phrase(lines[b.lines[m1 - 1]].text)
-                                     and widths[m1 - 1] + p["cut_narrower"] > median_without(ordered, widths[m1:m2])):
+            if not narrower and (m2 - m1 > MAX_HEAD_LINES or not (
+                    m1 >= 2 and _cuts_phrase(lines[b.lines[m1 - 1]].text)
+                    and widths[m1 - 1] + p["cut_narrower"] > median_without(ordered, widths[m1:m2]))):
                 continue  # set as wide as the text, and cutting no phrase of a full line of a column
                 # of text (two lines at least before it; a heading's line is none): nothing sets it apart
+                # (and such a run is as short as a frame's quote: MAX_HEAD_LINES lines)
             if not narrower:
                 if opened is None or opened[0] != m1:  # (the same for every run from line m1)
                     near = near if near is not None else _near_text(i, texts, p["quote_reach"])
@@ -788,6 +818,9 @@ def _quote_inside(page: Page, i: int, b: Block, widths: list[float], rule: Rule,
             if found is not None:
                 return parts, quote, found[0]
             rest = "".join(nows(x.text) for x in parts if x is not quote)
+            if m2 == n and i + 1 < len(texts) and not ends_sentence(rest):
+                rest += texts[i + 1]  # (rejoin ended the paragraph with the quote: it goes on in the
+                # next block, as quote_source reads a paragraph a quote cut)
             if t in rest or shared_content(t, rest, content) >= p["min_shared"]:
                 return parts, quote, None
     return None
@@ -956,40 +989,105 @@ def join_split_quotes(page: Page, blocks: list[Block], rule: Rule, changes: list
 
 
 def join_broken_quotes(page: Page, blocks: list[Block], rule: Rule, changes: list,
-                       texts: list[str], index: dict, keyless) -> list[Block]:
-    """A pull quote the rejoin stage broke after its first line (a short line without
-    punctuation reads like a headline over the rest) is one block again.
+                       texts: list[str], index: dict, keyless, narrow: list[float] | None = None,
+                       content: dict | None = None, openers: set[int] = frozenset()) -> list[Block]:
+    """A pull quote the rejoin stage broke into a headline and what follows it (a short line
+    without punctuation reads like a headline over the rest, a line ending on a comma like a
+    paragraph of its own) is one block again.
 
-    A heading line followed on the next line by a paragraph is put back together when the two
-    together are an exact copy of a longer paragraph's text elsewhere: a headline is never
-    that. ``texts``, ``index`` and ``keyless`` describe ``blocks`` (see
-    :func:`find_pullquotes`); ``blocks`` itself comes back when nothing was joined.
+    On a text page, a heading and the blocks on the lines next to it (headings or paragraphs,
+    the last a paragraph, no more than a quote's length together, ``QUOTE_MAX``) are put back
+    together when together they are an exact copy of a longer paragraph's text elsewhere: a
+    headline is never that. Given ``narrow`` (each block's narrowness), so are pieces set
+    clearly narrower than the page's paragraphs (``stack_narrower``) that together close a
+    sentence an editor's version of which a paragraph near them holds, each piece's own words
+    too (:func:`_edited_from`). On a PDF page, only a heading line and the paragraph on the next
+    line that together copy a paragraph word for word (the type tells a quote's other pieces
+    apart: :func:`join_split_quotes`). ``texts``, ``index`` and ``keyless`` describe ``blocks``
+    (see :func:`find_pullquotes`); ``blocks`` itself comes back when nothing was joined.
     """
     keys_of = _anchored(rule.params["ngram"])
+    least = rule.params["min_shared"]
+    typical = typical_narrowness(blocks, narrow) if narrow is not None else 0.0
+    content = {} if content is None else content
+    text_page = page.layout.geometry is None
     out: list[Block] = []
     joined_any = False
     k = 0
     while k < len(blocks):
         b = blocks[k]
-        nxt = blocks[k + 1] if k + 1 < len(blocks) else None
-        if b.kind == "heading" and len(b.lines) == 1 and nxt is not None and nxt.kind == "paragraph" \
-                and nxt.first == b.last + 1:
-            t = nows(b.text) + texts[k + 1]
-            if len(t) >= rule.params["min_length"] and any(
-                    o != k + 1 and len(texts[o]) > len(t) and t in texts[o]
-                    for o in _owners(index, keys_of(t), keyless) or ()):
-                merged = replace(_merge(page, blocks, k, ""), kind="paragraph")
-                s, e = page.block_span(merged)
-                changes.append(Change(rule.id, STAGE, "join", (s, e), "\n", "",
-                                      f"'{b.text}' and the line after it repeat a longer paragraph: "
-                                      "one pull quote, not a headline over a paragraph", rule.safety))
-                out.append(merged)
-                joined_any = True
-                k += 2
-                continue
-        out.append(b)
-        k += 1
+        run = [b]
+        if not text_page:  # (on a PDF page, the type tells a quote's pieces apart: join_split_quotes)
+            if b.kind == "heading" and len(b.lines) == 1 and k + 1 < len(blocks) and blocks[k + 1].kind == "paragraph" \
+                    and blocks[k + 1].first == b.last + 1:
+                run.append(blocks[k + 1])
+        elif (b.kind == "heading" or b.kind == "paragraph" and k + 1 < len(blocks)
+              and blocks[k + 1].kind == "heading") and b.first not in openers:
+            # (a run holds a heading: it starts with one or with the block before one)
+            size = len(texts[k] or nows(b.text))
+            while k + len(run) < len(blocks):
+                nxt = blocks[k + len(run)]
+                size += len(texts[k + len(run)] or nows(nxt.text))
+                if nxt.kind not in ("heading", "paragraph") or nxt.first != run[-1].last + 1 \
+                        or size > QUOTE_MAX or nxt.first in openers:
+                    break
+                run.append(nxt)
+        found = None
+        while len(run) > 1:
+            if run[-1].kind == "paragraph" and any(x.kind == "heading" for x in run):
+                # (two paragraphs may be two quotes; two headings, a headline of two lines that
+                # copies words of its text)
+                pieces = [nows(x.text) for x in run]
+                t = "".join(pieces)
+                owners = _owners(index, keys_of(t), keyless) if len(t) >= rule.params["min_length"] else None
+                if owners is not None:  # (None: too short, or no key and past the page's budget
+                    # for such texts, MAX_KEYLESS: compared with nothing)
+                    if any(not k <= o < k + len(run) and len(texts[o]) > len(t) and t in texts[o] for o in owners):
+                        found = "repeat a longer paragraph"
+                        break
+                    if text_page and narrow is not None and said(t, marks=False):
+                        lines = [x for blk in run for x in blk.lines]
+                        q_narrow = len(lines) / max(1.0, sum(page.lines[x].width for x in lines))  # (narrowness)
+                        if q_narrow > rule.params["stack_narrower"] * typical and _edited_from(
+                                k, len(run), t, pieces, q_narrow, _owners(index, keys_of(t), keyless, near=True),
+                                texts, narrow, rule, content):
+                            found = "are an editor's version of a paragraph's sentence"
+                            break
+            run.pop()
+        if found is None:
+            out.append(b)
+            k += 1
+            continue
+        lines = tuple(x for blk in run for x in blk.lines)
+        joiners = tuple(j for blk in run for j in ("",) + blk.joiners)[1:]
+        merged = rebuild(page, replace(b, kind="paragraph", lines=lines, joiners=joiners))
+        s, e = page.block_span(merged)
+        changes.append(Change(rule.id, STAGE, "join", (s, e), "\n", "",
+                              f"'{b.text}' and the {len(run) - 1} block(s) after it {found}: "
+                              "one pull quote, not a headline over a paragraph", rule.safety))
+        out.append(merged)
+        joined_any = True
+        k += len(run)
     return out if joined_any else blocks
+
+
+def _edited_from(k: int, size: int, t: str, pieces: list[str], q_narrow: float, owners, texts: list[str],
+                 narrow: list[float], rule: Rule, content: dict) -> bool:
+    """Whether the pieces of blocks ``k`` … ``k + size - 1`` (text ``t``, narrowness ``q_narrow``)
+    are an editor's version of a sentence of a paragraph within ``quote_reach`` of them, set
+    wider by ``quote_narrower``, that shares a key with them (``owners``: an editor keeps a clause
+    of the text, as :func:`find_pullquotes` asks of a short quote), each piece its words too
+    (``min_shared`` of its character pairs: a headline over a quote is no words of its source)."""
+    reach, least = rule.params["quote_reach"], rule.params["min_shared"]
+    for o in sorted(owners or ()):
+        if k <= o < k + size or abs(o - k) > reach or q_narrow <= rule.params["quote_narrower"] * narrow[o] \
+                or len(texts[o]) <= len(t):
+            continue
+        source = texts[o]
+        if (t in source or shared_content(t, source, content) >= least) and all(
+                len(x) < 2 or x in source or shared_content(x, source, content) >= least for x in pieces):
+            return True
+    return False
 
 
 def pullquotes_by_window(page: Page, blocks: list[Block], rule: Rule, changes: list, sources: dict,
@@ -1113,12 +1211,12 @@ def find_pullquotes(page: Page, blocks: list[Block], rule: Rule, changes: list,
         return texts, [narrowness(page, b) for b in blocks], keys, _key_index(keys, blocks), keyless
 
     texts, narrow, keys, index, keyless = measure(blocks, {})
-    joined = join_broken_quotes(page, blocks, rule, changes, texts, index, keyless)
+    content: dict = {}  # text -> its numbers and character pairs (shared_content), each made once
+    joined = join_broken_quotes(page, blocks, rule, changes, texts, index, keyless, narrow, content, openers)
     if joined is not blocks:  # quotes put back together: measure and index the new blocks
         blocks = joined
         texts, narrow, keys, index, keyless = measure(blocks, dict(zip(texts, keys)))
     sources = {} if sources is None else sources  # quote's first line -> repeated block's first line
-    content: dict = {}  # text -> its numbers and character pairs (shared_content), each made once
     joined = join_split_quotes(page, blocks, rule, changes, texts, narrow, sources, content)
     if joined is not blocks:
         blocks = joined
