@@ -1130,7 +1130,7 @@ def test_a_subtitle_read_before_the_quote_left_of_it_is_no_piece_of_the_quote():
     # higher up: L007 never joins the two as pieces of one quote the text stages broke
     from cleaner import clean
     from cleaner.model import replace
-    from cleaner.stages.label import _set_further
+    from cleaner.stages.pullquotes import _set_further
 
     lines = ["国乒包揽男女单打冠军", "年轻选手表现抢眼", "国乒教练组负责人表示，本", "站比赛派出的多为年轻选手，",
              "目的是让他们在国际比赛中", "积累经验、锻炼心态。", "本报讯 国乒教练组负责人表示，本站比赛派出",

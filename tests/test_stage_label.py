@@ -234,10 +234,10 @@ def test_near_copy_agrees_with_rapidfuzz(monkeypatch):
 
     from rapidfuzz import fuzz
 
-    from cleaner.stages import label
+    from cleaner.stages import copies
 
     aligned = []
-    monkeypatch.setattr(label, "fuzz", type("Fuzz", (), {"partial_ratio": staticmethod(
+    monkeypatch.setattr(copies, "fuzz", type("Fuzz", (), {"partial_ratio": staticmethod(
         lambda *a, **k: aligned.append(1) or fuzz.partial_ratio(*a, **k))}))
     rng = random.Random(7)
     alphabet = [chr(0x4E00 + k) for k in range(300)]
@@ -254,7 +254,7 @@ def test_near_copy_agrees_with_rapidfuzz(monkeypatch):
             t = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 60)))
         for cutoff in (80.0, 90.0):
             cases += 1
-            assert label.near_copy(t, other, cutoff) == fuzz.partial_ratio(t, other, score_cutoff=cutoff), (t, other)
+            assert copies.near_copy(t, other, cutoff) == fuzz.partial_ratio(t, other, score_cutoff=cutoff), (t, other)
     assert 0.1 * cases < len(aligned) < 0.9 * cases  # the bound skipped some pairs, not all
 
 
@@ -282,9 +282,9 @@ def test_a_copy_of_a_text_carries_the_keys_of_the_text():
     the keys of a sentence are keys of any text that holds it, wherever it sits."""
     import random
 
-    from cleaner.stages import label
+    from cleaner.stages import copies
 
-    keys_of = label._anchored(6)
+    keys_of = copies._anchored(6)
     rng = random.Random(11)
     alphabet = [chr(0x4E00 + k) for k in range(3000)] + list("，。、0123456789abcXYZ")
     sampled = total = 0
@@ -299,12 +299,12 @@ def test_a_copy_of_a_text_carries_the_keys_of_the_text():
 
 @pytest.mark.parametrize("budget, found", [(None, True), (0, False)])
 def test_a_quote_without_keys_is_compared_with_every_paragraph(monkeypatch, stages_until, wrap, budget, found):
-    from cleaner.stages import label
+    from cleaner.stages import copies, pullquotes
 
     quote = "家政服务业务量也大幅增长。"
-    assert label._anchored(6)(quote) == []  # no anchor character: nothing to look up
+    assert copies._anchored(6)(quote) == []  # no anchor character: nothing to look up
     if budget is not None:
-        monkeypatch.setattr(label, "MAX_KEYLESS", budget)
+        monkeypatch.setattr(pullquotes, "MAX_KEYLESS", budget)
     para = "国家邮政局20日发布最新数据，今年以来，我国邮政行业寄递业务量累计完成1297.2亿件，" + quote
     # (set in a column one character short of the quote: at 8 characters a line, rejoin's
     # copied_across joins the quote's lines and another path finds the whole copy, budget or not)
@@ -316,7 +316,7 @@ def test_a_quote_without_keys_is_compared_with_every_paragraph(monkeypatch, stag
 def test_boilerplate_keys_give_no_candidates_and_no_scan():
     """A text whose keys are all boilerplate (in more than MAX_SHARED blocks) is compared with
     nothing, as before: only a text without any key is compared with every paragraph."""
-    from cleaner.stages import label
+    from cleaner.stages import copies
 
     scans = []
 
@@ -324,12 +324,12 @@ def test_boilerplate_keys_give_no_candidates_and_no_scan():
         scans.append(1)
         return [0, 1, 2]
 
-    index = {"key one": label.BOILERPLATE, "key two": label.BOILERPLATE, "own": 3}
+    index = {"key one": copies.BOILERPLATE, "key two": copies.BOILERPLATE, "own": 3}
     for near in (False, True):
-        assert not label._owners(index, ["key one", "key two"], keyless, near)
+        assert not copies._owners(index, ["key one", "key two"], keyless, near)
     assert scans == []
-    assert label._owners(index, [], keyless) == [0, 1, 2] and scans == [1]
-    assert label._owners(index, ["key one", "own"], keyless) == (3,)
+    assert copies._owners(index, [], keyless) == [0, 1, 2] and scans == [1]
+    assert copies._owners(index, ["key one", "own"], keyless) == (3,)
 
 
 FILLERS = ["春节前夕，各地交通部门加密班次，保障旅客平安出行。", "气象台发布寒潮预警，提醒市民注意防寒保暖。",
@@ -389,8 +389,7 @@ def test_a_pull_quote_run_onto_the_text_under_it_is_cut_off(stages_until, wrap):
     """Its lines are narrower than the text's, it closes a sentence, and it repeats (or edits) a
     sentence of a paragraph set wider: a quote the rejoin stage read as one block with the text
     under it is cut off and labelled; a narrow sentence that repeats nothing is not."""
-    from cleaner.model import replace as nt_replace
-    from cleaner.stages import label
+    from cleaner.stages import block_kinds, label
 
     src = "清晨6点，福建平潭海域的海面上还笼罩着薄雾，一艘运维船已载着8名海上风电运维人员驶离码头。他们此行的目的地是距离海岸线约30公里的海上风电场。"
     text = "机舱内空间狭小，机器轰鸣。记录员逐项登记数据，技术员现场排查隐患，一直忙到傍晚才返航。"
@@ -400,7 +399,7 @@ def test_a_pull_quote_run_onto_the_text_under_it_is_cut_off(stages_until, wrap):
         page = stages_until(raw, "rejoin")
         blocks = list(page.blocks)
         k = next(n for n, b in enumerate(blocks) if b.text.startswith(quote[:5]))
-        merged = label._merge(page, blocks, k, "")  # (the misreading: the quote and the text as one block)
+        merged = block_kinds._merge(page, blocks, k, "")  # (the misreading: the quote and the text as one block)
         page = page.evolve(blocks=tuple(blocks[:k] + [merged] + blocks[k + 2:]))
         out = label.run(page)
         got = [(b.kind, b.text) for b in out.blocks]
@@ -547,7 +546,7 @@ def test_a_frame_never_goes_on_the_paragraph_it_cut():
     # paragraph's rest, set narrower, holds the frame's sentence, but the paragraph with the
     # frame after it is no source it quotes: a frame does not go on a paragraph
     from cleaner.rules import default_rules
-    from cleaner.stages.label import quote_source
+    from cleaner.stages.pullquotes import quote_source
 
     rule = default_rules()["L007"]
     cut = "从投向看，信贷资金更多流向实体经济重点领域和薄弱环节。一季度末，全市制造业中长期贷款余额同比增长28.4%，均高于各"
@@ -627,7 +626,7 @@ def test_quote_as_wide_as_the_text_cutting_a_phrase_is_a_pull_quote():
 def test_a_quote_across_a_cut_is_weighed_against_the_paragraphs_near_it_in_one_scan():
     # _may_quote_across with the paragraphs within reach as one text (_near_text) says what
     # the paragraph-by-paragraph search says: an opening none of them holds settles it at once
-    from cleaner.stages.label import _may_quote_across, _near_text
+    from cleaner.stages.pullquotes import _may_quote_across, _near_text
 
     p = {"ngram": 6, "quote_reach": 2}
     texts = ["园区建设全面提速，企业纷纷入驻。", "", "这里是本段，园区建设全面提速", "另一篇报道的文字", "园区建设全面提速"]
@@ -645,7 +644,7 @@ def test_a_frame_quoting_a_whole_paragraph_a_caption_cut_has_that_paragraph_as_i
     # end, cut by a caption (据悉，…探索新 / [caption] / 型低温酶…潜力。): the two halves together
     # are the frame's very text, and the paragraph is its source (the frame sets it apart)
     from cleaner.rules import default_rules
-    from cleaner.stages.label import quote_source
+    from cleaner.stages.pullquotes import quote_source
 
     rule = default_rules()["L007"]
     quote = "据悉，研究团队下一步将联合国内多家单位建立冰川微生物资源库，并探索新型低温酶在食品加工、生物医药等领域的应用潜力。"
@@ -661,7 +660,7 @@ def test_a_long_quote_in_a_narrow_column_is_cut_out_whatever_its_lines(stages_un
     """An edited quote of sixty characters set seven to a line takes eight lines: read as one
     block with the paragraph it cuts (inside it, or on top of it), it is cut out as a quote of
     four lines would be (runs are bounded by a quote's length in characters, not in lines)."""
-    from cleaner.stages import label
+    from cleaner.stages import block_kinds, label
 
     src = ("清晨6点，福建平潭海域的海面上还笼罩着薄雾。一位乡镇干部算过一笔账：他的手机上有十几个工作群、"
            "七八个政务APP，每天光是回复消息、上传材料就要花去两三个小时。他们此行的目的地是距离海岸线约30公里的海上风电场。")
@@ -676,7 +675,7 @@ def test_a_long_quote_in_a_narrow_column_is_cut_out_whatever_its_lines(stages_un
     blocks = list(page.blocks)
     k = 2  # (the misreading: the quote and the text around it as one block)
     while len(blocks) > 3:
-        blocks[k:k + 2] = [label._merge(page, blocks, k, "")]
+        blocks[k:k + 2] = [block_kinds._merge(page, blocks, k, "")]
     page = page.evolve(blocks=tuple(blocks))
     got = [(b.kind, b.text) for b in label.run(page).blocks]
     assert ("pullquote", quote) in got, got
@@ -713,7 +712,7 @@ def test_a_quote_that_ends_its_block_inside_the_sentence_it_cuts_is_cut_out(stag
     """A quote boxed inside the paragraph whose sentence it repeats, read as the end of that
     paragraph's block (rejoin broke after the quote's last line): the paragraph goes on in the
     next block, so the sentence the quote repeats is the two blocks' text together."""
-    from cleaner.stages import label
+    from cleaner.stages import block_kinds, label
 
     text = ("暑期托管班开班以来，城东托管点每天接待学生两百余人。据了解，托管班的授课教师主要由在职教师和"
             "师范类大学生志愿者担任，所有点位都配备了专职安全员。")
@@ -726,7 +725,7 @@ def test_a_quote_that_ends_its_block_inside_the_sentence_it_cuts_is_cut_out(stag
     blocks = list(page.blocks)
     k = next(n for n, b in enumerate(blocks) if b.text.startswith(quote[:5]))
     # (the misreading: the paragraph's first lines and the quote as one block, its rest apart)
-    blocks[k - 1:k + 1] = [label._merge(page, blocks, k - 1, "")]
+    blocks[k - 1:k + 1] = [block_kinds._merge(page, blocks, k - 1, "")]
     page = page.evolve(blocks=tuple(blocks))
     got = [(b.kind, b.text) for b in label.run(page).blocks]
     assert ("pullquote", quote) in got, got

@@ -1,0 +1,879 @@
+"""Pull quotes (引语): a sentence of an article, copied or edited, set apart in a narrow
+column, at the page top or before its article, or cut into its own text; part of the label stage.
+
+Extraction reads a quote wherever its frame stands: as a block of its own, stacked with other
+quotes or with headline lines, run onto the paragraph before it, or between two lines of the
+paragraph it cuts. A block is a pull quote when it repeats a sentence of the body (found
+through an n-gram index of the page's paragraphs, then weighed: a near copy, or an edit that
+keeps the sentence's words and numbers) and is set apart from the text around it (narrower,
+or on a PDF page in a frame or a type of its own). Each split, join and label is a recorded
+change of rule L007.
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+from collections import Counter
+
+from ..chars import CLOSERS, ends_sentence, nows
+from ..model import Block, Change, Page, replace
+from ..rules import Rule
+from ._common import rebuild
+from .block_kinds import STAGE, _join_caption, _label, _matches, _one_type, _same_size, bold_lines, is_heading
+from .copies import (BOILERPLATE, FUZZY_MAX, _NOT_WORD, _anchored, _charset, _key_index, _keys,
+                     _owners, _window, near_copy, shared_content)
+
+
+#: Texts without a single key (short, or written in characters that are no anchors) are
+#: compared with every paragraph; past this many on one page, no longer (a hostile page of
+#: thousands of them must stay linear).
+MAX_KEYLESS = 16
+
+
+def narrowness(page: Page, b: Block) -> float:
+    """Lines per em of text: a block set in a narrower column needs more lines for its text."""
+    return len(b.lines) / max(1.0, sum(page.lines[k].width for k in b.lines))
+
+
+#: Lines of headline material (title, subtitle, a credit) a stacked quote may have run into.
+MAX_HEAD_LINES = 4
+#: A text this short may be a quote an editor cut and reordered: it is compared with every
+#: paragraph that shares one key with it (a sentence or two; longer ones need a third of theirs).
+QUOTE_MAX = 80
+
+
+def typical_narrowness(blocks: list[Block], narrow: list[float]) -> float:
+    """The median narrowness of the page's paragraphs of three lines or more (their column)."""
+    body = sorted(x for x, b in zip(narrow, blocks) if b.kind == "paragraph" and len(b.lines) > 2)
+    return body[len(body) // 2] if body else 0.0
+
+
+def _one_frame(geo: list | None, b: Block) -> bool:
+    """On a PDF page: every line of ``b`` stands in one frame (one block of type, framed)."""
+    if geo is None:
+        return False
+    gs = [geo[k] for k in b.lines]
+    return all(g is not None and g.framed for g in gs) and len({g.block for g in gs}) == 1
+
+
+def split_stacked_quotes(page: Page, blocks: list[Block], rule: Rule, changes: list,
+                         texts: list[str], narrow: list[float], keys: list[list[str]], index: dict,
+                         keyless, openers: set[int] = frozenset()) -> list[Block]:
+    """Pull quotes stacked in one narrow column can run together in rejoin; cut them apart.
+
+    A block is cut at the line ends that close a sentence when a piece repeats text of a
+    block set in a clearly wider column (a pull quote is narrower than what it quotes).
+    Headline lines set in the same narrow column (title, subtitle, a photo credit: up to
+    ``MAX_HEAD_LINES``) run into the quote below them; they are cut off line by line where
+    the quote becomes an exact copy, and a credit among them ends the caption above it.
+    ``texts``, ``narrow``, ``keys``, ``index`` and ``keyless`` describe ``blocks`` (see
+    :func:`find_pullquotes`); ``blocks`` itself comes back when nothing was cut.
+    """
+    n = rule.params["ngram"]
+    find_keys = _anchored(n)
+    known = dict(zip(texts, keys))  # a piece is tried more than once, a whole block is known
+
+    def keys_of(t: str) -> list[str]:
+        got = known.get(t)
+        if got is None:
+            got = known[t] = find_keys(t)
+        return got
+
+    cutoff = rule.params["min_similarity"] * 100
+    typical = typical_narrowness(blocks, narrow)
+    geo = page.geometry() if page.layout.geometry is not None else None
+    content: dict = {}
+    out: list[Block] = []
+    cut_any = False
+    for i, b in enumerate(blocks):
+        if b.kind != "paragraph" or len(b.lines) < 2 or narrow[i] <= rule.params["stack_narrower"] * typical \
+                or b.first in openers or _one_frame(geo, b):  # (a dateline opens an article's text, never a quote)
+            out.append(b)  # only blocks set clearly narrower than the body can be stacked quotes
+            continue  # (a frame on a PDF page holds one quote)
+        def repeats(t: str, fuzzy: bool = False) -> bool:
+            if len(t) < rule.params["min_length"]:
+                return False
+            for o in _owners(index, keys_of(t), keyless, fuzzy) or ():
+                if o == i or narrow[i] <= rule.params["quote_narrower"] * narrow[o]:
+                    continue
+                if t in texts[o] or (fuzzy and len(t) <= min(len(texts[o]), FUZZY_MAX) and near_copy(
+                        t, _window(t, texts[o], n), cutoff)):
+                    return True
+            return False
+
+        def piece_text(lo: int, hi: int) -> str:
+            return "".join(nows(page.lines[k].text) for k in b.lines[lo:hi])
+
+        sentence_ends = [m for m, k in enumerate(b.lines[:-1]) if ends_sentence(page.lines[k].text)]
+        # headline lines (title, subtitle, a credit) run into a quote below them: the quote is
+        # an exact copy from line m on, and not with the line above it, nor with that line's
+        # last words (a quote reworded at its start: 江苏锡山经开区将以入 / 选… of …将以入选…)
+        head = 0
+        if len(b.lines) > 2:
+            first_end = sentence_ends[0] if sentence_ends else len(b.lines) - 1
+            for m in range(1, min(first_end, MAX_HEAD_LINES) + 1):
+                rest, above = piece_text(m, first_end + 1), piece_text(m - 1, m)
+                if repeats(rest) and not repeats(above + rest) and not repeats(above[-3:] + rest):
+                    head = m
+                    break
+        if head:
+            cuts = list(range(head)) + [c for c in sentence_ends if c >= head]
+        else:
+            cuts = sentence_ends
+            if len(b.lines) > 2 and not ends_sentence(page.lines[b.lines[0]].text) and 0 not in cuts:
+                cuts.insert(0, 0)  # perhaps a headline line run into the quote below it
+        if not cuts:
+            out.append(b)
+            continue
+        pieces, start = [], 0
+        for m in cuts + [len(b.lines) - 1]:
+            pieces.append((start, m + 1))
+            start = m + 1
+        if not head:
+            exact = {(lo, hi): repeats(piece_text(lo, hi)) for lo, hi in pieces}
+            may_merge = cuts[0] == 0 and len(pieces) > 1
+            if may_merge:
+                exact[(0, pieces[1][1])] = repeats(piece_text(0, pieces[1][1]))
+            if not any(exact.values()):
+                out.append(b)  # no piece repeats exactly, however the first line is read
+                continue
+            if may_merge and (exact[pieces[0]] or repeats(piece_text(0, pieces[1][1]), fuzzy=True)):
+                # the first line belongs to the quote after it: no headline to cut off (nor is a
+                # first line that copies the text word for word one: an editor's quote that
+                # swapped its clauses, 现在当天就能运到省城批发市 / 场，“以前一车水果…)
+                pieces = [(0, pieces[1][1])] + pieces[2:]
+        # (the exact test of the pieces first: the fuzzy one of the whole block is dearer)
+        matched = len(pieces) > 1 and (head > 0 or any(exact[piece] for piece in pieces)
+                                       and not repeats(nows(b.text), fuzzy=True))
+        whole = nows(b.text)
+        if not matched or geo is None and len(whole) <= QUOTE_MAX and _edited_from(
+                i, 1, whole, [piece_text(m, m + 1) for m in range(len(b.lines))], narrow[i],
+                _owners(index, keys_of(whole), keyless, near=True), texts, narrow, rule, content):
+            out.append(b)  # (an editor's quote whose lines each are words of one sentence, a part
+            continue  # of which repeats word for word: one quote, no headline lines over it)
+        head_rule = page.rules["L006"] if page.rules.enabled("L006") else None
+        cap = page.rules["L003"] if page.rules.enabled("L003") else None
+        for lo, hi in pieces:
+            piece = rebuild(page, replace(b, lines=b.lines[lo:hi], joiners=b.joiners[lo:hi - 1]))
+            if hi - lo == 1 and lo < head and cap and len(piece.text) <= cap.params["credit_max_length"] \
+                    and _matches(cap.params["credit_patterns"], piece.text):
+                # a photo credit (孔娟海摄) on top: it ends the caption above, if one is there
+                if out and out[-1].kind == "caption" and out[-1].last + 1 == piece.first:
+                    out[-1] = _join_caption(page, out[-1], piece, cap, changes)
+                else:
+                    out.append(_label(page, piece, "caption", cap, "a photo credit", changes))
+                continue
+            if hi - lo == 1 and head_rule and is_heading(page, piece, head_rule):
+                piece = replace(piece, kind="heading")
+            out.append(piece)
+        s, e = page.block_span(b)
+        changes.append(Change(rule.id, STAGE, "split", (s, e), "", "",
+                              f"pull quotes run together at line {page.line_no(b.first)}: cut at sentence ends "
+                              f"into {len(pieces)} blocks", rule.safety))
+        cut_any = True
+    return out if cut_any else blocks
+
+
+def split_quotes_run_on(page: Page, blocks: list[Block], rule: Rule, changes: list, texts: list[str],
+                        narrow: list[float], openers: set[int] = frozenset()) -> list[Block]:
+    """A pull quote run onto the text next to it (rejoin read its last line and the first of
+    the text after it, or the other way round, as one column) is cut off.
+
+    The quote's lines are set narrower than the text's: a block whose first (or last) lines,
+    ending a sentence, are all at least ``cut_narrower`` ems narrower than the widest of the
+    rest, and hold a sentence of another paragraph set wider (copied or edited: its character
+    pairs and numbers, :func:`shared_content`, within ``quote_reach`` blocks), is cut there.
+    """
+    p = rule.params
+    lines = page.lines
+    content: dict = {}
+    out: list[Block] = []
+    cut_any = False
+    for i, b in enumerate(blocks):
+        if b.kind != "paragraph" or len(b.lines) < 3 or b.first in openers:
+            out.append(b)
+            continue
+        widths = [lines[k].width for k in b.lines]
+        ends = [ends_sentence(lines[k].text) for k in b.lines]  # (once a line: the runs below overlap)
+        cut = None
+        ems = _run_ems(widths)
+        for m in range(1, len(b.lines) - 1):  # a quote on top (a quote's length: QUOTE_MAX)
+            if ems[m] > QUOTE_MAX:
+                break
+            if ends[m - 1] and max(widths[:m]) + p["cut_narrower"] <= max(widths[m:]):
+                cut = m
+                break
+        if cut is None:
+            for m in range(len(b.lines) - 1, 0, -1):  # at the end
+                if ems[-1] - ems[m] > QUOTE_MAX:
+                    break
+                if ends[m - 1] and ends[-1] and max(widths[m:]) + p["cut_narrower"] <= max(widths[:m]):
+                    cut = -m
+                    break
+        if cut is None:
+            inside = _quote_inside(page, i, b, widths, rule, texts, narrow, content, ends, ems)
+            if inside is not None:
+                parts, quote, found = inside
+                out += parts
+                _record_run_on(page, b, quote, blocks[found] if found is not None else b, rule, changes,
+                               "inside the paragraph it cuts, ")
+                cut_any = True
+                continue
+            out.append(b)
+            continue
+        m = abs(cut)
+        parts = [rebuild(page, replace(b, lines=b.lines[:m], joiners=b.joiners[:m - 1])),
+                 rebuild(page, replace(b, lines=b.lines[m:], joiners=b.joiners[m:]))]
+        quote = parts[0] if cut > 0 else parts[1]
+        t = nows(quote.text)
+        if len(t) < p["min_length"] or len(t) > QUOTE_MAX:
+            out.append(b)
+            continue
+        found = quote_source(i, t, narrowness(page, quote), texts, narrow, rule, content)
+        if found is None:
+            out.append(b)
+            continue
+        found = found[0]
+        out += parts
+        _record_run_on(page, b, quote, blocks[found], rule, changes)
+        cut_any = True
+    return out if cut_any else blocks
+
+
+def _run_ems(widths: list[float]) -> list[float]:
+    """The width in ems of the first k lines of a block, for k = 0 … len(widths): a run of lines
+    from m1 to m2 is ``ems[m2] - ems[m1]`` wide in all. A pull quote set in a narrow column takes
+    as many lines as its text needs (ten lines and more of seven characters), so a run that may be
+    one is bounded by a quote's length, not a number of lines: one of more than QUOTE_MAX ems
+    holds more than QUOTE_MAX characters (a character is an em wide, or half one)."""
+    return list(itertools.accumulate(widths, initial=0.0))
+
+
+def _record_run_on(page: Page, b: Block, quote: Block, source: Block, rule: Rule, changes: list,
+                   how: str = "") -> None:
+    s, e = page.block_span(b)
+    changes.append(Change(rule.id, STAGE, "split", (s, e), "", "",
+                          f"a pull quote run onto the text at line {page.line_no(quote.first)}: it is set "
+                          f"{how}narrower and repeats the text at line {page.line_no(source.first)}",
+                          rule.safety))
+
+
+def median_without(ordered: list[float], removed: list[float]) -> float:
+    """The median of the sorted list ``ordered`` with the values ``removed`` (a few of its
+    elements) taken out, without copying it: O(len(removed) log n).
+
+    >>> median_without([1, 2, 3, 9, 10], [9, 10])
+    2
+    """
+    taken: list[int] = []
+    for v in sorted(removed):
+        i = bisect.bisect_left(ordered, v)
+        while i in taken:
+            i += 1
+        taken.append(i)
+    idx = (len(ordered) - len(removed)) // 2
+    for i in sorted(taken):
+        if i <= idx:
+            idx += 1
+    return ordered[idx]
+
+
+def _repeats(i: int, b: Block, page: Page, rule: Rule, texts: list[str], narrow: list[float], content: dict) -> bool:
+    """Whether block ``i`` as a whole repeats a paragraph within reach (a copy as long as it,
+    or held by a longer one): then it is a pull quote itself."""
+    whole = nows(b.text)
+    reach = rule.params["quote_reach"]
+    near = range(max(0, i - reach), min(len(texts), i + reach + 1))
+    if len(whole) > QUOTE_MAX:  # (a long quote is a word-for-word copy: its lines, set in its narrow
+        # column, would read as a run narrower than the few lines left around it)
+        return any(o != i and whole in texts[o] for o in near)
+    if any(o != i and texts[o] == whole for o in near):
+        return True
+    return quote_source(i, whole, narrowness(page, b), texts, narrow, rule, content) is not None
+
+
+def _cuts_phrase(line: str) -> bool:
+    """A run of lines after ``line`` cuts a phrase: ``line`` ends inside one (on a character of
+    a word, no punctuation)."""
+    last = line.rstrip()[-1:]
+    return bool(last) and not _NOT_WORD.match(last)
+
+
+def _quote_inside(page: Page, i: int, b: Block, widths: list[float], rule: Rule, texts: list[str],
+                  narrow: list[float], content: dict, ends: list[bool] | None = None,
+                  ems: list[float] | None = None):
+    """A pull quote boxed inside a column, read between two lines of the paragraph it cuts:
+    a run of lines inside block ``b`` (up to QUOTE_MAX characters: a quote in a narrow column
+    takes ten lines and more), the last ending a sentence, all
+    ``cut_narrower`` ems narrower than the median line around them, that repeats a sentence
+    of another paragraph within reach or of the rest of this one (copied or edited). Returns
+    ``([before, quote, after], quote, source block or None)`` (no ``after`` where the block
+    ends with the quote); the assemble stage heals the paragraph around the quote once the
+    quote is out. ``ends``: whether each line of ``b`` closes a sentence, when the caller knows
+    (every run from a line is weighed: a line is asked about that often); ``ems``, the
+    widths of its first lines (:func:`_run_ems`), likewise."""
+    p = rule.params
+    lines = page.lines
+    n = len(b.lines)
+    if ends is None:
+        ends = [ends_sentence(lines[k].text) for k in b.lines]
+    ordered = sorted(widths)  # (once: the median around each run is read from it)
+    whole_is_quote = None  # (whether the block itself repeats a paragraph: asked once, if at all)
+    opened = None  # (m1, whether a paragraph near the block may be the source of a run from m1)
+    near = None  # (the paragraphs within reach of the block, as one text: made once, if at all)
+    if ems is None:
+        ems = _run_ems(widths)
+    for m1 in range(1, n - 1):
+        # (up to the block's end: rejoin may have ended the paragraph with the quote's last line)
+        for m2 in range(m1 + 1, n + 1):
+            if ems[m2] - ems[m1] > QUOTE_MAX:
+                break  # (longer than a quote: so is every run from m1 further on)
+            if not ends[m2 - 1]:
+                continue
+            wide = max(widths[m1:m2]) + p["cut_narrower"]
+            narrower = not (wide > ordered[-1] or wide > median_without(ordered, widths[m1:m2]))
+            # (the median line around it: one hanging mark widens a quote's line; no median is
+            # wider than the widest line, which settles most runs without it)
+            if not narrower and (m2 - m1 > MAX_HEAD_LINES or not (
+                    m1 >= 2 and _cuts_phrase(lines[b.lines[m1 - 1]].text)
+                    and widths[m1 - 1] + p["cut_narrower"] > median_without(ordered, widths[m1:m2]))):
+                continue  # set as wide as the text, and cutting no phrase of a full line of a column
+                # of text (two lines at least before it; a heading's line is none): nothing sets it apart
+                # (and such a run is as short as a frame's quote: MAX_HEAD_LINES lines)
+            if not narrower:
+                if opened is None or opened[0] != m1:  # (the same for every run from line m1)
+                    near = near if near is not None else _near_text(i, texts, p["quote_reach"])
+                    opened = (m1, _may_quote_across(i, nows(lines[b.lines[m1 - 1]].text)[-1:],
+                                                    nows(lines[b.lines[m1]].text), texts, p, near))
+                if not opened[1]:
+                    continue  # (no paragraph near it could be its source: built and weighed for nothing)
+            quote = rebuild(page, replace(b, lines=b.lines[m1:m2], joiners=b.joiners[m1:m2 - 1]))
+            t = nows(quote.text)
+            if len(t) < p["min_length"] or len(t) > QUOTE_MAX:
+                continue
+            if whole_is_quote is None:
+                whole_is_quote = _repeats(i, b, page, rule, texts, narrow, content)
+            if whole_is_quote:
+                return None  # the whole block repeats a paragraph: it is the quote, not its text
+            parts = [rebuild(page, replace(b, lines=b.lines[:m1], joiners=b.joiners[:m1 - 1])), quote]
+            if m2 < n:
+                parts.append(rebuild(page, replace(b, lines=b.lines[m2:], joiners=b.joiners[m2:])))
+            if not narrower:
+                # set as wide as the text, it cuts a phrase (the line before it ends inside one, on
+                # no punctuation), as a quote boxed in the column does, and the cut sets it apart as
+                # a frame would: it is a quote if another paragraph holds it, opening with words of
+                # it (an editor drops or swaps words, the quote still opens as its text does), and
+                # that paragraph does not hold the two characters across the cut (then the run goes
+                # on from the line before as that text does: the tail of a sentence it holds)
+                last = nows(lines[b.lines[m1 - 1]].text)[-1]
+                found = quote_source(i, t, narrowness(page, quote), texts, narrow, rule, content, framed=True)
+                if found is not None:
+                    o = found[0]
+                    source = texts[o] + (texts[o + 1] if o + 1 < len(texts) else "")
+                    if t[:p["ngram"] // 2] in source and last + t[0] not in source:
+                        return parts, quote, o
+                continue
+            found = quote_source(i, t, narrowness(page, quote), texts, narrow, rule, content)
+            if found is not None:
+                return parts, quote, found[0]
+            rest = "".join(nows(x.text) for x in parts if x is not quote)
+            if m2 == n and i + 1 < len(texts) and not ends_sentence(rest):
+                rest += texts[i + 1]  # (rejoin ended the paragraph with the quote: it goes on in the
+                # next block, as quote_source reads a paragraph a quote cut)
+            if t in rest or shared_content(t, rest, content) >= p["min_shared"]:
+                return parts, quote, None
+    return None
+
+
+def _near_text(i: int, texts: list[str], reach: int) -> str:
+    """The paragraphs within ``reach`` blocks of block ``i`` (itself aside) as one text, set
+    apart by NUL: a string none of them holds is not in it either (one scan in C tells)."""
+    return "\0".join(texts[o] for o in range(max(0, i - reach), min(len(texts), i + reach + 1)) if o != i)
+
+
+def _may_quote_across(i: int, last: str, first_line: str, texts: list[str], p: dict, near: str | None = None) -> bool:
+    """Whether a paragraph within ``quote_reach`` of block ``i`` (itself aside) holds the first
+    ``ngram`` characters of a run that starts with ``first_line`` and not the two characters
+    across the cut before it (``last`` and the run's first): a source of a run set as wide as its
+    text, asked of the paragraphs alone before the runs from that line are built and weighed
+    (one search of a few paragraphs a line, where each run cost a :func:`quote_source`: the sample
+    page took 17.7 ms for 13.1 ms before the rule; with this, 14.2). An editor's quote keeps its
+    opening words (the rule asks half of them of its source; this, all ``ngram``: PyMuPDF fitting
+    pages' pull-quote recall / leak 93.5 / 0.0 -> 91.3 / 2.2, validation and train unchanged)."""
+    opening, across, reach = first_line[:p["ngram"]], last + first_line[:1], p["quote_reach"]
+    if near is not None and opening not in near:
+        return False  # (``near``: :func:`_near_text`, where most openings are settled in one scan;
+        # a Python step per paragraph within reach, for every line of a paragraph, was a thirtieth
+        # of the sample page's time)
+    return bool(opening) and any(opening in texts[o] and across not in texts[o]
+                                 for o in range(max(0, i - reach), min(len(texts), i + reach + 1)) if o != i)
+
+
+def _set_apart(page: Page, geo: list | None, b: Block) -> bool:
+    """On a PDF page: every line of ``b`` in a frame, or in a type of its own, bold or larger
+    than the body's (a pull quote on a tint, between rules or plain, in a bold face)."""
+    if geo is None:
+        return False
+    same = _same_size(page)
+    return all(g is not None and (g.framed or g.bold or g.ratio > 1.0 + same) for g in map(geo.__getitem__, b.lines))
+
+
+def _apart_as_framed(page: Page, geo: list | None, b: Block) -> bool:
+    """On a PDF page: ``b`` is set apart as a frame sets a quote apart, so that it need not be
+    set narrower than the text it quotes: in a frame, or in a type of its own short of display
+    type (a display headline, D005's, is set apart too, and as wide as the text it sums up)."""
+    if geo is None:
+        return False
+    if all(geo[k] is not None and geo[k].framed for k in b.lines):
+        return True
+    bold = bold_lines(page)
+    return _set_apart(page, geo, b) and not any(k in bold for k in b.lines)
+
+
+def _under_larger_headline(page: Page, geo: list | None, blocks: list[Block], i: int, reach: int) -> bool:
+    """Whether block ``i``, if set in display type (D005's) on a PDF page, stands under a
+    headline in display type larger than its own (within ``reach`` blocks of it in reading order, which may
+    have read the block as a headline of its own and put it first, printed above it and across
+    it): the headline of the article it is in, so that it is no headline itself (a pull quote is
+    set smaller than its article's headline; a title quoting its speaker may stand under a
+    kicker in its own size: “博物馆要成为城市客厅”). A block in no display type, or in a frame,
+    passes."""
+    bold = bold_lines(page)
+    b = blocks[i]
+    if geo is None or not any(k in bold for k in b.lines) or all(geo[k] is not None and geo[k].framed for k in b.lines):
+        return True  # (nor does a frame hold a headline over the text outside it)
+    g = geo[b.first]
+    if g is None:
+        return False
+    for j in range(max(0, i - reach), min(len(blocks), i + reach + 1)):
+        h = blocks[j]
+        gh = geo[h.first]
+        if h.kind == "heading" and gh is not None and h.first in bold and gh.size > g.size \
+                and gh.top > g.top and min(gh.x1, g.x1) > max(gh.x0, g.x0):
+            return True
+    return False
+
+
+def _set_further(page: Page, geo: list, a: Block, b: Block) -> bool:
+    """On a PDF page: ``b``'s first line stands further under ``a``'s last line than the
+    reader sets two lines of one block of type (P001 ``max_pitch`` ems of ``b``'s type), or
+    starts a block set wholly left of it and higher up: the pieces of one quote stand a line
+    pitch apart, one under the other; a subtitle over a quote set plain in a type near its own
+    has space set between (——今年全市开工改造小区683个 / 目前已有512个小区…), and one read
+    before the stack set left of its headline stands right of the quote at that stack's top
+    (年轻选手表现抢眼 / 国乒教练组负责人表示…)."""
+    ga, gb = geo[a.last], geo[b.first]
+    if ga is None or gb is None or "P001" not in page.rules:
+        return False
+    if gb.block != ga.block and gb.x1 <= ga.x0 and gb.top > ga.top:
+        return True
+    return ga.top - gb.top > page.rules["P001"].params["max_pitch"] * gb.size
+
+
+def join_split_quotes(page: Page, blocks: list[Block], rule: Rule, changes: list, texts: list[str],
+                      narrow: list[float], sources: dict, content: dict) -> list[Block]:
+    """A pull quote set apart in a large or bold face that the rejoin stage broke into a
+    headline and what follows it, or a text and a headline (its lines ragged, each short of
+    the measure: 最重要的收获是…学会合作，青 / 少年参加体育运动。) is one pull quote again.
+
+    On a PDF page, a heading or paragraph and the blocks right after it, a heading among them,
+    all in its type and set apart (:func:`_set_apart`), no more than a quote's length together
+    (``QUOTE_MAX``), are joined when together they read as quoted words
+    (:func:`said`) that a paragraph near them holds, word for word or edited
+    (:func:`quote_source`): a headline over a subtitle or a text is never that. ``texts`` and
+    ``narrow`` describe ``blocks``; ``blocks`` itself comes back when nothing was joined.
+    """
+    if page.layout.geometry is None:
+        return blocks  # (on a text page nothing says the pieces are in one type: a headline over a text)
+    geo = page.geometry()
+    out: list[Block] = []
+    joined_any = False
+    k = 0
+    while k < len(blocks):
+        b = blocks[k]
+        run = [b]
+        if b.kind in ("heading", "paragraph") and _set_apart(page, geo, b) \
+                and _under_larger_headline(page, geo, blocks, k, rule.params["quote_reach"]):
+            size = len(nows(b.text))
+            while k + len(run) < len(blocks):
+                nxt = blocks[k + len(run)]
+                size += len(nows(nxt.text))
+                if nxt.kind not in ("heading", "paragraph") or nxt.first != run[-1].last + 1 or size > QUOTE_MAX \
+                        or not (_one_type(page, geo, b, nxt) and _set_apart(page, geo, nxt)) \
+                        or _set_further(page, geo, run[-1], nxt):
+                    break
+                run.append(nxt)
+        found = None
+        while len(run) > 1 and any(x.kind == "heading" for x in run):  # (two paragraphs may be two quotes)
+            whole = "".join(x.text for x in run)
+            t = nows(whole)
+            if len(t) >= rule.params["min_length"] and said(whole):
+                lines = tuple(x for blk in run for x in blk.lines)
+                joiners = tuple(j for blk in run for j in ("",) + blk.joiners)[1:]
+                merged = rebuild(page, replace(b, kind="paragraph", lines=lines, joiners=joiners))
+                got = quote_source(k, t, narrowness(page, merged), texts, narrow, rule, content,
+                                   framed=_apart_as_framed(page, geo, merged))
+                if got is not None and not k <= got[0] < k + len(run):
+                    found = (merged, got)
+                    break
+            run.pop()
+        if found is None:
+            out.append(b)
+            k += 1
+            continue
+        merged, (o, score) = found
+        sources[merged.first] = blocks[o].first
+        s, e = page.block_span(merged)
+        changes.append(Change(rule.id, STAGE, "join", (s, e), "\n", "",
+                              f"'{run[0].text}' and the {len(run) - 1} block(s) after it in its type read as one "
+                              "quote of a paragraph: one pull quote, not a headline over a text", rule.safety))
+        quote = _label(page, merged, "pullquote", rule, f"{len(run)} pieces a break cut apart; repeats block at line "
+                       f"{page.line_no(blocks[o].first)} ({score:.0f}% match)", changes)
+        out.append(replace(quote, confidence=score / 100) if score < 100 else quote)
+        joined_any = True
+        k += len(run)
+    return out if joined_any else blocks
+
+
+def join_broken_quotes(page: Page, blocks: list[Block], rule: Rule, changes: list,
+                       texts: list[str], index: dict, keyless, narrow: list[float] | None = None,
+                       content: dict | None = None, openers: set[int] = frozenset()) -> list[Block]:
+    """A pull quote the rejoin stage broke into a headline and what follows it (a short line
+    without punctuation reads like a headline over the rest, a line ending on a comma like a
+    paragraph of its own) is one block again.
+
+    On a text page, a heading and the blocks on the lines next to it (headings or paragraphs,
+    the last a paragraph, no more than a quote's length together, ``QUOTE_MAX``) are put back
+    together when together they are an exact copy of a longer paragraph's text elsewhere: a
+    headline is never that. Given ``narrow`` (each block's narrowness), so are pieces set
+    clearly narrower than the page's paragraphs (``stack_narrower``) that together close a
+    sentence an editor's version of which a paragraph near them holds, each piece's own words
+    too (:func:`_edited_from`). On a PDF page, only a heading line and the paragraph on the next
+    line that together copy a paragraph word for word (the type tells a quote's other pieces
+    apart: :func:`join_split_quotes`). ``texts``, ``index`` and ``keyless`` describe ``blocks``
+    (see :func:`find_pullquotes`); ``blocks`` itself comes back when nothing was joined.
+    """
+    keys_of = _anchored(rule.params["ngram"])
+    typical = typical_narrowness(blocks, narrow) if narrow is not None else 0.0
+    content = {} if content is None else content
+    text_page = page.layout.geometry is None
+    out: list[Block] = []
+    joined_any = False
+    k = 0
+    while k < len(blocks):
+        b = blocks[k]
+        run = [b]
+        if not text_page:  # (on a PDF page, the type tells a quote's pieces apart: join_split_quotes)
+            if b.kind == "heading" and len(b.lines) == 1 and k + 1 < len(blocks) and blocks[k + 1].kind == "paragraph" \
+                    and blocks[k + 1].first == b.last + 1:
+                run.append(blocks[k + 1])
+        elif (b.kind == "heading" or b.kind == "paragraph" and k + 1 < len(blocks)
+              and blocks[k + 1].kind == "heading") and b.first not in openers:
+            # (a run holds a heading: it starts with one or with the block before one)
+            size = len(texts[k] or nows(b.text))
+            while k + len(run) < len(blocks):
+                nxt = blocks[k + len(run)]
+                size += len(texts[k + len(run)] or nows(nxt.text))
+                if nxt.kind not in ("heading", "paragraph") or nxt.first != run[-1].last + 1 \
+                        or size > QUOTE_MAX or nxt.first in openers:
+                    break
+                run.append(nxt)
+        found = None
+        while len(run) > 1:
+            if run[-1].kind == "paragraph" and any(x.kind == "heading" for x in run):
+                # (two paragraphs may be two quotes; two headings, a headline of two lines that
+                # copies words of its text)
+                pieces = [nows(x.text) for x in run]
+                t = "".join(pieces)
+                owners = _owners(index, keys_of(t), keyless) if len(t) >= rule.params["min_length"] else None
+                if owners is not None:  # (None: too short, or no key and past the page's budget
+                    # for such texts, MAX_KEYLESS: compared with nothing)
+                    if any(not k <= o < k + len(run) and len(texts[o]) > len(t) and t in texts[o] for o in owners):
+                        found = "repeat a longer paragraph"
+                        break
+                    if text_page and narrow is not None and said(t, marks=False):
+                        lines = [x for blk in run for x in blk.lines]
+                        q_narrow = len(lines) / max(1.0, sum(page.lines[x].width for x in lines))  # (narrowness)
+                        if q_narrow > rule.params["stack_narrower"] * typical and _edited_from(
+                                k, len(run), t, pieces, q_narrow, _owners(index, keys_of(t), keyless, near=True),
+                                texts, narrow, rule, content):
+                            found = "are an editor's version of a paragraph's sentence"
+                            break
+            run.pop()
+        if found is None:
+            out.append(b)
+            k += 1
+            continue
+        lines = tuple(x for blk in run for x in blk.lines)
+        joiners = tuple(j for blk in run for j in ("",) + blk.joiners)[1:]
+        merged = rebuild(page, replace(b, kind="paragraph", lines=lines, joiners=joiners))
+        s, e = page.block_span(merged)
+        changes.append(Change(rule.id, STAGE, "join", (s, e), "\n", "",
+                              f"'{b.text}' and the {len(run) - 1} block(s) after it {found}: "
+                              "one pull quote, not a headline over a paragraph", rule.safety))
+        out.append(merged)
+        joined_any = True
+        k += len(run)
+    return out if joined_any else blocks
+
+
+def _edited_from(k: int, size: int, t: str, pieces: list[str], q_narrow: float, owners, texts: list[str],
+                 narrow: list[float], rule: Rule, content: dict) -> bool:
+    """Whether the pieces of blocks ``k`` … ``k + size - 1`` (text ``t``, narrowness ``q_narrow``)
+    are an editor's version of a sentence of a paragraph within ``quote_reach`` of them, set
+    wider by ``quote_narrower``, that shares a key with them (``owners``: an editor keeps a clause
+    of the text, as :func:`find_pullquotes` asks of a short quote), each piece its words too
+    (``min_shared`` of its character pairs: a headline over a quote is no words of its source)."""
+    reach, least = rule.params["quote_reach"], rule.params["min_shared"]
+    for o in sorted(owners or ()):
+        if k <= o < k + size or abs(o - k) > reach or q_narrow <= rule.params["quote_narrower"] * narrow[o] \
+                or len(texts[o]) <= len(t):
+            continue
+        source = texts[o]
+        if (t in source or shared_content(t, source, content) >= least) and all(
+                len(x) < 2 or x in source or shared_content(x, source, content) >= least for x in pieces):
+            return True
+    return False
+
+
+def pullquotes_by_window(page: Page, blocks: list[Block], rule: Rule, changes: list, sources: dict,
+                         openers: set[int] = frozenset()) -> list[Block]:
+    """:func:`find_pullquotes` over windows of ``window`` blocks, each starting with the last
+    ``window_overlap`` blocks (at most half a window) of the one before (already looked at: a
+    block labelled there is no candidate again, a paragraph there may still find its copy in
+    the next window). A usual page is one window."""
+    size = rule.params["window"]
+    overlap = min(rule.params["window_overlap"], size // 2)  # (more would look at blocks again and again)
+    if len(blocks) <= size:
+        return find_pullquotes(page, blocks, rule, changes, sources, openers)
+    step = max(1, size - overlap)
+    done: list[Block] = []
+    carry: list[Block] = []
+    k = 0
+    while k < len(blocks):
+        fresh = blocks[k:k + step]
+        k += step
+        window = find_pullquotes(page, carry + fresh, rule, changes, sources, openers)
+        if k >= len(blocks):
+            done += window
+            break
+        keep = min(overlap, len(window))
+        done += window[:len(window) - keep]
+        carry = window[len(window) - keep:]
+    return done
+
+
+def said(text: str, marks: bool = True) -> bool:
+    """``text`` reads as words quoted, not as a headline: it closes a sentence (。 or a full
+    stop before closing marks), or, with ``marks``, stands wholly between quotation marks (“…”).
+
+    ``marks`` only where the type tells a quote from a headline (a PDF page): a headline, too,
+    may quote a speaker whose words its text holds (“博物馆要成为城市客厅” over an interview)."""
+    t = text.strip()
+    if len(t) < 2:
+        return False
+    if marks and t[0] in "“「『" and t[-1] in "”」』":
+        return True
+    return ends_sentence(t) and t.rstrip(CLOSERS)[-1:] not in "？！?!…"
+
+
+def quote_source(i: int, t: str, q_narrow: float, texts: list[str], narrow: list[float], rule: Rule,
+                 known: dict | None = None, exact: bool = False, framed: bool = False,
+                 frames: frozenset = frozenset()):
+    """``(block, score)`` of the paragraph within ``quote_reach`` blocks of block ``i``, set
+    wider than the quote ``t`` (narrowness ``q_narrow``), that holds it: word for word, or
+    (unless ``exact``) as an editor's version (words dropped, clauses swapped: its n-grams need
+    not survive, its character pairs and numbers do: :func:`shared_content`); None if none
+    does. A search bound keeps it linear: a quote sits near its article (at the page top, the
+    article is near too on a usual page). A quote in a frame (``framed``, on a PDF page) may be
+    set as wide as its source: the frame sets it apart. ``frames``: the blocks set in a frame,
+    which never go on a paragraph a frame cut."""
+    reach, wider, least = rule.params["quote_reach"], rule.params["quote_narrower"], rule.params["min_shared"]
+    if framed:
+        wider = 0.0
+    best = None
+    mine = _NOT_WORD.sub("", t)
+    need = least * len(mine)
+    for o in range(max(0, i - reach), min(len(texts), i + reach + 1)):
+        other = texts[o]
+        if o == i or not other or q_narrow <= wider * narrow[o]:
+            continue
+        # (a paragraph a caption or a quote cut mid-sentence goes on in the next paragraph
+        # block: its source is the two together, as the assemble stage will join them)
+        if not ends_sentence(other):
+            nxt = o + 1  # (past what stands between: a caption, the quote's own frame)
+            while nxt < len(texts) and nxt <= o + reach and (not texts[nxt] or nxt == i or nxt in frames):
+                nxt += 1
+            if nxt < len(texts) and texts[nxt] and nxt != i:
+                other = other + texts[nxt]
+        if len(other) < len(mine) or other == t and not framed:
+            # (an editor's quote may be as long: clauses swapped; its quotation marks are no text
+            # of its source: “记者：…办法” of 记者：…办法？) (a frame quoting a whole paragraph, the
+            # paragraph cut by a caption, is set apart by its frame: the paragraph is its source)
+            continue
+        if t in other:
+            return o, 100.0
+        if exact or sum(map(_charset(other).__contains__, mine)) < need:
+            continue  # (a text without most of the quote's characters holds fewer of its pairs)
+        share = shared_content(t, other, known)
+        if share >= least and (best is None or share > best[1]):
+            best = (o, share)
+    return None if best is None else (best[0], best[1] * 100)
+
+
+def find_pullquotes(page: Page, blocks: list[Block], rule: Rule, changes: list,
+                    sources: dict | None = None, openers: set[int] = frozenset()) -> list[Block]:
+    """Blocks whose text repeats another block's text: pull quotes (引语).
+
+    An index of character n-grams over all paragraph text (a sample of them that depends on
+    the text alone: see ANCHOR_EVERY) finds, for each candidate, the blocks that share its
+    n-grams; a candidate inside one of them (exactly, or nearly: ``min_similarity`` of
+    rapidfuzz's partial ratio) is a pull quote. Of two identical blocks, the one set in the
+    narrower column (more lines for the same text) is the quote. Linear in page size.
+    """
+    n = rule.params["ngram"]
+    cutoff = rule.params["min_similarity"] * 100
+    budget = [MAX_KEYLESS]
+    geo = page.geometry() if page.layout.geometry is not None else None
+
+    def framed(b: Block) -> bool:
+        return geo is not None and all(geo[k] is not None and geo[k].framed for k in b.lines)
+
+    def set_apart(b: Block) -> bool:
+        return _apart_as_framed(page, geo, b)
+
+    def measure(blocks: list[Block], known: dict[str, list[str]]):
+        """Texts, narrowness, keys (those of a text ``known`` before kept), index, and what a
+        text without keys is compared with (see :func:`_owners`)."""
+        texts = [nows(b.text) if b.kind == "paragraph" else "" for b in blocks]
+        keys = [known[t] if t in known else _anchored(n)(t) for t in texts] if known else _keys(texts, n)
+
+        def keyless() -> list[int] | None:
+            if budget[0] <= 0:
+                return None
+            budget[0] -= 1
+            return [o for o, t in enumerate(texts) if t]
+
+        return texts, [narrowness(page, b) for b in blocks], keys, _key_index(keys, blocks), keyless
+
+    texts, narrow, keys, index, keyless = measure(blocks, {})
+    content: dict = {}  # text -> its numbers and character pairs (shared_content), each made once
+    joined = join_broken_quotes(page, blocks, rule, changes, texts, index, keyless, narrow, content, openers)
+    if joined is not blocks:  # quotes put back together: measure and index the new blocks
+        blocks = joined
+        texts, narrow, keys, index, keyless = measure(blocks, dict(zip(texts, keys)))
+    sources = {} if sources is None else sources  # quote's first line -> repeated block's first line
+    joined = join_split_quotes(page, blocks, rule, changes, texts, narrow, sources, content)
+    if joined is not blocks:
+        blocks = joined
+        texts, narrow, keys, index, keyless = measure(blocks, dict(zip(texts, keys)))
+    split = split_stacked_quotes(page, blocks, rule, changes, texts, narrow, keys, index, keyless, openers)
+    if split is not blocks:  # quotes cut apart: measure and index the new blocks
+        blocks = split
+        texts, narrow, keys, index, keyless = measure(blocks, dict(zip(texts, keys)))
+    split = split_quotes_run_on(page, blocks, rule, changes, texts, narrow, openers)
+    if split is not blocks:
+        blocks = split
+        texts, narrow, keys, index, keyless = measure(blocks, dict(zip(texts, keys)))
+    get = index.get
+    out = list(blocks)
+    typical = typical_narrowness(blocks, narrow)
+    frames = None
+    for i, b in enumerate(blocks):
+        t = texts[i]
+        if b.kind == "heading" and (b.text[-1] in "？！?!" or said(b.text, marks=geo is not None)) \
+                and _under_larger_headline(page, geo, blocks, i, rule.params["quote_reach"]):
+            # a question or an exclamation set apart that a wider paragraph holds word for word
+            # is a quote of it, not a headline (a title sums up; it does not copy a sentence);
+            # so is a sentence, or words between quotation marks, that a wider paragraph holds
+            # word for word or as an editor's version (a quote in a large or bold face)
+            q = nows(b.text)
+            found = quote_source(i, q, narrowness(page, b), texts, narrow, rule, content,
+                                 exact=not said(b.text, marks=geo is not None), framed=set_apart(b)) \
+                if len(q) >= rule.params["min_length"] else None
+            if found is not None:
+                o = found[0]
+                sources[b.first] = blocks[o].first
+                out[i] = _label(page, b, "pullquote", rule,
+                                f"repeats block at line {page.line_no(blocks[o].first)} (100% match)", changes)
+            continue
+        if b.kind != "paragraph" or len(t) < rule.params["min_length"] or len(t) < n or b.first in openers:
+            continue  # (a paragraph that opens with a dateline opens an article: no quote)
+        hits: dict[int, int] = {}
+        counted = Counter(map(get, keys[i]))
+        usable = len(keys[i]) - counted.get(BOILERPLATE, 0)  # boilerplate many blocks share says nothing
+        for ids, times in counted.items():
+            if ids is None or ids == i:
+                continue
+            if type(ids) is int:
+                hits[ids] = hits.get(ids, 0) + times
+            else:
+                for o in ids:
+                    if o != i:
+                        hits[o] = hits.get(o, 0) + times
+        if usable:  # a copy holds all of the keys, a near copy most: a third of them at least
+            need = max(min(2, usable), usable / 3)
+            if len(t) <= QUOTE_MAX:  # an edited quote's clauses meet in new places: one will do
+                need = 1
+        elif not keys[i]:  # no key to look up: every paragraph is a candidate
+            hits, need = dict.fromkeys((o for o in keyless() or () if o != i), 0), 0
+        else:
+            continue  # only boilerplate keys, which say nothing
+        best = None
+        for o, cnt in sorted(hits.items(), key=lambda x: -x[1]):
+            if cnt < need:
+                break
+            other = texts[o]
+            if t == other:
+                # identical blocks: the narrower one is the quote; on a tie, the earlier one
+                mine, theirs = (narrow[i], -b.width, -i), (narrow[o], -blocks[o].width, -o)
+                if mine <= theirs:
+                    continue
+                best = (o, 100.0)
+                break
+            if len(other) <= len(t) or narrow[o] > rule.params["source_narrower"] * narrow[i]:
+                continue  # a quote is never set wider than the text it repeats
+            if t in other:
+                best = (o, 100.0)
+                break
+            if len(t) > FUZZY_MAX:
+                continue  # a near copy of a long text is no pull quote; exact copies were caught above
+            score = near_copy(t, _window(t, other, n), cutoff)  # 0 below the cutoff
+            if score >= rule.params["min_similarity"] * 100:
+                best = (o, score)
+                break
+            if narrow[i] > rule.params["quote_narrower"] * narrow[o]:
+                # an edited quote (words dropped, clauses swapped, numbers kept), set narrower
+                # than the text it comes from, as quotes are
+                share = shared_content(t, other, content)
+                if share >= rule.params["min_shared"]:
+                    best = (o, share * 100)
+                    break
+        if best is None and len(t) <= QUOTE_MAX and (narrow[i] > rule.params["stack_narrower"] * typical
+                                                     or set_apart(b)):
+            # (a short text set clearly narrower than the page's paragraphs, or in a frame on a
+            # PDF page: a quote, maybe edited)
+            if frames is None:  # (the blocks set in a frame, asked once)
+                frames = frozenset(k for k, x in enumerate(blocks) if framed(x)) if geo is not None else frozenset()
+            best = quote_source(i, t, narrow[i], texts, narrow, rule, content, framed=set_apart(b), frames=frames)
+        if best is None and framed(b) and len(t) <= QUOTE_MAX and 0 < i < len(blocks) - 1 \
+                and texts[i - 1] and texts[i + 1]:
+            # a frame set inside a column cuts the paragraph it stands in: its sentence may be
+            # that paragraph's, read as two halves around the frame
+            around = texts[i - 1] + texts[i + 1]
+            share = 1.0 if t in around else shared_content(t, around, content) if len(around) > len(t) else 0.0
+            if share >= rule.params["min_shared"]:
+                best = (i - 1, share * 100)
+        if best is not None and framed(blocks[best[0]]) and (out[best[0]].kind == "pullquote" or not framed(b)):
+            # the text a framed quote repeats is body text, not a quote of the frame (the
+            # paragraph the frame cut, its first half shorter than the quote, is no quote of it)
+            best = None
+        if best is not None:
+            o, score = best
+            sources[b.first] = blocks[o].first
+            out[i] = _label(page, b, "pullquote", rule,
+                            f"repeats block at line {page.line_no(blocks[o].first)} ({score:.0f}% match)", changes)
+            if score < 100:
+                out[i] = replace(out[i], confidence=score / 100)
+    return out
