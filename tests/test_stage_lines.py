@@ -164,6 +164,10 @@ def test_a_byline_form_after_a_plain_headline_and_a_blank_is_split_off(stages_un
      ["打造一流营商环境 让企业安心发展打造一流营商环境 让企业安心发展", "蔡萱成、卢浩成/上观新闻"]),
     ("背街小巷背街小巷““微更新微更新”” 街坊邻里展笑颜街坊邻里展笑颜苏斌华、卢志/上观新闻",
      ["背街小巷背街小巷““微更新微更新”” 街坊邻里展笑颜街坊邻里展笑颜", "苏斌华、卢志/上观新闻"]),
+    # a byline of two roles run onto it, a blank before the second role only: the whole byline
+    # goes, not 通讯员 Y alone
+    ("文化消费要“接地气”文化消费要“接地气”记者 尹超霞 通讯员 谭怡成",
+     ["文化消费要“接地气”文化消费要“接地气”", "记者 尹超霞 通讯员 谭怡成"]),
 ])
 def test_names_run_onto_a_doubled_headline_split_where_the_doubling_ends(stages_until, line, parts):
     assert line_texts(stages_until, line + "\n") == parts

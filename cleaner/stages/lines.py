@@ -164,6 +164,9 @@ def trailing_point(text: str, rule: Rule, rules=None, bylines: list | tuple = ()
     """
     m = search(rule.params["trailing_pattern"], text)
     start = m.start() if m else _trailing_byline(text, bylines, rule.params["min_rest"])
+    if start is not None and bylines:
+        longest = rules["L004"].params["max_length"] if rules is not None and "L004" in rules else len(text)
+        start = _run_on_start(text, start, bylines, rule.params["doubled_share"], longest)
     if start is None:
         return None
     head = text[:start].rstrip()
@@ -228,6 +231,32 @@ def _trailing_byline(text: str, bylines, min_rest: int) -> int | None:
             # headline drawn twice is whole (the earliest where none is)
             return max(found, key=lambda k: (_doubled_share(text[:k]), -k))
     return None
+
+
+def _run_on_start(text: str, start: int, bylines, share: float, longest: int) -> int:
+    """``start``, or, where the text before it is no headline drawn twice but an earlier part
+    of it is (at least ``share`` of it doubled), the place right after that headline where a
+    byline of the byline rule's forms that fills the line's end begins: the byline's first role
+    run onto the headline, a later one after a blank (``…接地气”记者 X 通讯员 Y``, where a
+    blank is found before 通讯员 only). A byline is at most ``longest`` characters (L004's):
+    only the line's last ones are tried."""
+    base = _doubled_share(text[:start])
+    if base == 1.0:
+        return start  # (the headline before it is whole)
+    squeezed = text[:start].replace(" ", "").replace("\u3000", "")
+    if parse_doubling(squeezed)[0] < 2:
+        return start  # (no headline drawn twice before it: nothing to run onto)
+    best, best_share = start, base
+    for k in range(max(1, len(text) - longest), start):
+        if text[k].isspace() or text[k - 1].isspace():
+            continue
+        doubled = _doubled_share(text[:k])
+        if doubled < share or doubled < best_share or (doubled == best_share and best == start):
+            continue  # (a place moves the cut only where the head before it is more of a headline)
+        m = search_any(bylines, text[k:])
+        if m and m.start() == 0 and m.end() == len(text) - k:
+            best, best_share = k, doubled  # (of the places, the latest after the most doubled head)
+    return best
 
 
 def _doubled_share(text: str) -> float:
