@@ -144,6 +144,8 @@ def test_merged_byline_and_plain_headline_split(stages_until):
 
 
 @pytest.mark.parametrize("line, parts", [
+    # a headline of four characters (min_rest), an ornament before the byline
+    ("书香润城 ▲ 本报记者 邱思力 闫兵", ["书香润城", "▲ 本报记者 邱思力 闫兵"]),
     # a byline of the catalogue's forms after a plain headline and a blank: the blank is the
     # cut (the byline's match starts past it)
     ("景区限流不能“一限了之” 新京报记者 苏辉军 苏秀", ["景区限流不能“一限了之”", "新京报记者 苏辉军 苏秀"]),
