@@ -146,14 +146,18 @@ def test_merged_byline_and_plain_headline_split(stages_until):
 @pytest.mark.parametrize("line, parts", [
     # a headline of four characters (min_rest), an ornament before the byline
     ("书香润城 ▲ 本报记者 邱思力 闫兵", ["书香润城", "▲ 本报记者 邱思力 闫兵"]),
+    # a closing quotation mark ends the headline and sets the byline apart as a blank would
+    ("祠堂前唱响“村晚”闫磊凯、魏博慧/上观新闻", ["祠堂前唱响“村晚”", "闫磊凯、魏博慧/上观新闻"]),
+    ("“跑步让我更懂得坚持”记者叶艳、莫芳轩／台中报导", ["“跑步让我更懂得坚持”", "记者叶艳、莫芳轩／台中报导"]),
     # a byline of the catalogue's forms after a plain headline and a blank: the blank is the
     # cut (the byline's match starts past it)
     ("景区限流不能“一限了之” 新京报记者 苏辉军 苏秀", ["景区限流不能“一限了之”", "新京报记者 苏辉军 苏秀"]),
     ("智能制造“加速跑” 覃晨东、龙东梅/上观新闻", ["智能制造“加速跑”", "覃晨东、龙东梅/上观新闻"]),
     # prose that names a reporter stays whole
     ("会议结束后，他对本报记者 王五说。", ["会议结束后，他对本报记者 王五说。"]),
-    # no blank and no doubled headline: a byline run onto a plain title is not told from prose
-    ("“跑步让我更懂得坚持”记者叶艳、莫芳轩／台中报导", ["“跑步让我更懂得坚持”记者叶艳、莫芳轩／台中报导"]),
+    # no blank, no closing mark and no doubled headline: a byline run onto a plain title is not
+    # told from prose (where would the paper's name start?)
+    ("合理膳食从一日三餐做起新京报记者 王军 陆瑞亮", ["合理膳食从一日三餐做起新京报记者 王军 陆瑞亮"]),
 ])
 def test_a_byline_form_after_a_plain_headline_and_a_blank_is_split_off(stages_until, line, parts):
     assert line_texts(stages_until, line + "\n") == parts
@@ -180,6 +184,7 @@ def test_names_run_onto_a_doubled_headline_split_where_the_doubling_ends(stages_
     "本报记者 郑一鸣 通讯员 许丹",
     "◎本报记者 符晓波",
     "本报记者了解到，这项工作进展顺利。",
+    "他说：“我们要坚持下去”记者了解到，这项工作进展顺利",
 ])
 def test_bylines_alone_are_not_split(stages_until, text):
     assert line_texts(stages_until, text + "\n") == [text]

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from itertools import accumulate, compress
 
-from ..chars import ORNAMENTS, ends_sentence, opens_bracket, quote_balance, width
+from ..chars import CLOSERS, ORNAMENTS, ends_sentence, opens_bracket, quote_balance, width
 from ..model import _NEWLINE, Change, Line, Page, new_line, replace, source_offset
 from ..rules import Rule, pattern, search, search_any
 from . import columns, interleave, ocr_rows
@@ -184,7 +184,7 @@ def trailing_point(text: str, rule: Rule, rules=None, bylines: list | tuple = ()
                 return None
     before = text[start - 1] if start else ""  # (a form of L004 found after a blank starts past it)
     if not (text[start].isspace() or before.isspace() or text[start] in ORNAMENTS or before in ORNAMENTS
-            or text.startswith(WORDS_BY, start)) \
+            or before in CLOSERS or text.startswith(WORDS_BY, start)) \
             and parse_doubling(head)[0] < len(head) * rule.params["doubled_share"]:
         # no blank or ornament before the byline: only after a headline drawn twice (fake
         # bold), which no prose line is (…在接受本报记者采访 is prose)
@@ -218,7 +218,8 @@ def _trailing_byline(text: str, bylines, min_rest: int) -> int | None:
     for apart in passes:
         found = []
         for k in range(1, len(text) - 1):
-            if text[k].isspace() or (apart and not (text[k - 1].isspace() or text[k] in ORNAMENTS)):
+            if text[k].isspace() or (apart and not (text[k - 1].isspace() or text[k] in ORNAMENTS
+                                                    or text[k - 1] in CLOSERS)):
                 continue
             m = search_any(bylines, text[k:])
             if m and m.start() == 0 and m.end() == len(text) - k:
