@@ -729,3 +729,22 @@ def test_a_quote_that_ends_its_block_inside_the_sentence_it_cuts_is_cut_out(stag
     page = page.evolve(blocks=tuple(blocks))
     got = [(b.kind, b.text) for b in label.run(page).blocks]
     assert ("pullquote", quote) in got, got
+
+
+@pytest.mark.parametrize("first, back", [("全市已落地碳排", True), ("全市已经落地碳", False)])
+def test_a_quote_first_line_read_with_the_text_before_it_goes_back_to_the_quote(wrap, first, back):
+    # a quote set inside a column, 7 characters a line, between two lines of a paragraph; rejoin
+    # reads its first line as the paragraph's end (…长期贷款 / 全市已落地碳排): the line stands in
+    # the quote's source word for word and in the quote's measure, so it goes back to the quote
+    # (a line the source does not hold, 全市已经落地碳, stays where it was read)
+    src = "绿色金融产品不断丰富。今年以来，全市已落地碳排放权质押贷款23笔，金额4.8亿元。排污权抵押贷款、“光伏贷”等绿色金融产品，帮助企业盘活环境权益资产。"
+    para = "新能源项目融资需求旺盛。兴安一家光伏电站项目负责人表示，银行提供的低息长期贷款让项目得以按期开工，目前已并网发电。"
+    body = wrap(para, column=11)
+    quote = [first, "放权质押贷款", "23笔，今年以", "来，金额4.8亿", "元。"]
+    lines = ["绿色金融助力企业减排"] + wrap(src, column=16) + [""] + body[:4] + quote + body[4:]
+    page = cleaner.clean("\n\n".join(lines) + "\n")
+    quotes = [q.text for a in page.articles for q in a.pullquotes]
+    assert (quotes == ["".join(quote)]) is back, quotes
+    assert any(c.rule == "L007" and "first line of the pull quote" in str(c.reason) for c in page.changes) is back
+    if back:
+        assert any(b.text == para for a in page.articles for b in a.body)  # (healed around the quote)

@@ -780,6 +780,7 @@ def find_pullquotes(page: Page, blocks: list[Block], rule: Rule, changes: list,
     out = list(blocks)
     typical = typical_narrowness(blocks, narrow)
     frames = None
+    source_of: dict[int, int] = {}  # quote block -> the block it repeats
     for i, b in enumerate(blocks):
         t = texts[i]
         if b.kind == "heading" and (b.text[-1] in "？！?!" or said(b.text, marks=geo is not None)) \
@@ -872,8 +873,56 @@ def find_pullquotes(page: Page, blocks: list[Block], rule: Rule, changes: list,
         if best is not None:
             o, score = best
             sources[b.first] = blocks[o].first
+            source_of[i] = o
             out[i] = _label(page, b, "pullquote", rule,
                             f"repeats block at line {page.line_no(blocks[o].first)} ({score:.0f}% match)", changes)
             if score < 100:
                 out[i] = replace(out[i], confidence=score / 100)
-    return out
+    if not source_of or page.layout.geometry is not None:  # (on a PDF page the quote's type holds its lines)
+        return out
+    return quote_heads_back(page, out, source_of, texts, rule, changes, sources, openers)
+
+
+def quote_heads_back(page: Page, blocks: list[Block], source_of: dict[int, int], texts: list[str], rule: Rule,
+                     changes: list, sources: dict, openers: set[int] = frozenset()) -> list[Block]:
+    """A quote's first line left with the text before it goes back to the quote.
+
+    Rejoin may read a quote's first line as the end of the paragraph before it (a quote set
+    inside a column, between two lines of text: 银行提供的低息长期贷款 / 全市已落地碳排 | 放权质押
+    贷款 / 23笔…), or as a block of its own (随着书写方式的变化， over the rest of an edited
+    quote). The last line of the block before a quote goes to the quote where it closes no
+    sentence, holds ``ngram`` characters or more, stands word for word in the sentence's source
+    paragraph (``source_of``: quote block -> source block) and not in the quote, and is set in
+    the quote's measure (no wider than the quote's widest line by ``cut_narrower`` ems) and, in
+    a block of several lines, narrower than the block's other lines by as much."""
+    p = rule.params
+    lines = page.lines
+    out = list(blocks)
+    for i in sorted(source_of):
+        q, prev = out[i], out[i - 1] if i else None
+        if prev is None or prev.kind != "paragraph" or prev.first in openers or q.kind != "pullquote":
+            continue
+        last = lines[prev.last]
+        t = nows(last.text)
+        if len(t) < p["ngram"] or ends_sentence(t) or t not in texts[source_of[i]] or t in nows(q.text):
+            continue
+        if last.width > max(lines[k].width for k in q.lines) + p["cut_narrower"]:
+            continue  # (set wider than the quote: the text's own line)
+        if len(prev.lines) > 1 and last.width + p["cut_narrower"] > max(lines[k].width for k in prev.lines[:-1]):
+            continue  # (set in the text's measure)
+        joiner = " " if last.text[-1:].isascii() and last.text[-1:].isalnum() and lines[q.first].text[:1].isascii() \
+            and lines[q.first].text[:1].isalnum() else ""
+        quote = rebuild(page, replace(q, lines=(prev.last,) + q.lines, joiners=(joiner,) + q.joiners))
+        s, e = page.block_span(prev)
+        changes.append(Change(rule.id, STAGE, "split", (s, e), "", "",
+                              f"the first line of the pull quote at line {page.line_no(q.first)} was read with the "
+                              f"text before it: it stands in the quote's source at line "
+                              f"{page.line_no(out[source_of[i]].first)}", rule.safety))
+        sources[quote.first] = sources.pop(q.first)
+        if len(prev.lines) > 1:
+            out[i - 1] = rebuild(page, replace(prev, lines=prev.lines[:-1], joiners=prev.joiners[:-1]))
+            out[i] = quote
+        else:
+            out[i - 1] = quote
+            out[i] = None
+    return [b for b in out if b is not None]
