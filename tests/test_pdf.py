@@ -1674,3 +1674,25 @@ def test_a_blank_drawn_on_its_own_is_as_wide_as_up_to_the_next_character(tmp_pat
                   {"F1": "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"})
     blanks = sorted((round(g.x0, 2), round(g.x1, 2)) for g in _glyphs_of(f) if g.char == " ")
     assert blanks == [(26.67, 36.97), (60.0, 60.0)]  # (the second: C is 4 ems on, no blank's width)
+
+
+def test_a_column_under_a_stack_beside_the_next_headline_is_that_headlines_first_column():
+    # article A's headline over its two columns (a quote in display type at the second's top);
+    # right of them, in A's extent (no headline is over it), a framed quote beside A's text,
+    # level with the top of article B's headline further right, and B's first column under
+    # the quote; B's second column under its headline. A is read to its end first, then B's
+    # headline, the quote and B's columns (the column under the quote had gone to A, and B's
+    # headline was read before A's second column)
+    a_head = line("甲文的标题甲文", 0, 760, size=26)
+    a = [line("甲" * 10, 0, 720 - 14 * k) for k in range(8)]
+    a_quote = [line("“言言言言”", 114, 712 - 18 * k, size=16, bold=True) for k in range(2)]
+    a += a_quote + [line("乙" * 10, 112, 668 - 14 * k) for k in range(6)]
+    quote = [line("引语引语引语", 228, 774 - 15 * k, size=12.5, bold=True) for k in range(5)]
+    frame = Box(222, 706, 330, 788, "frame")
+    b1 = [line("丙" * 10, 224, 692 - 14 * k) for k in range(10)]
+    b_head = line("戊文标题", 342, 760, size=26)
+    b2 = [line("丁" * 10, 342, 720 - 14 * k) for k in range(8)]
+    text, _ = read(a_head, *a, *quote, *b1, b_head, *b2, boxes=[frame, Box(110, 674, 214, 732, "frame")])
+    firsts = [t[0] for t in text]
+    assert sorted(firsts[:17]) == sorted(["甲"] * 9 + ["“"] * 2 + ["乙"] * 6)  # (A, its quote where it may)
+    assert firsts[17:] == ["戊"] + ["引"] * 5 + ["丙"] * 10 + ["丁"] * 8

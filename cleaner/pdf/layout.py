@@ -679,7 +679,11 @@ def reading_order(bs: list[_Block], body: float, p: dict) -> list[_Block]:
     heads = [k for k in range(n) if display[k]]
     owner = [_headline_above(bs, heads, k, body, p) for k in range(n)]
     _byline_beyond(bs, box, heads, owner, body, p)
+    # (a block under no headline's width, only within a headline's extent to its right, may
+    # still go on a stack that the next headline of the row heads: see below)
+    extent_only = [owner[k] is None for k in range(n)]
     _under_extent(box, heads, owner, body)
+    extent_only = [extent_only[k] and owner[k] is not None for k in range(n)]
     # one-line blocks that are no line of a column (they start off the left edge of the column
     # right under them): what may be a byline set flush right at a headline's foot
     apart = {k for k in range(n) if len(bs[k].pieces) == 1 and not _heads_column(bs, box, k, body, p)}
@@ -708,10 +712,18 @@ def reading_order(bs: list[_Block], body: float, p: dict) -> list[_Block]:
     # face, the byline under it, the first line of the text)
     plain = [not display[k] for k in range(n)]
     for k in sorted(range(n), key=lambda k: -box[k][3]):
-        if heads_beside[k] is not None or not plain[k] or owner[k] is not None:
+        if heads_beside[k] is not None or not plain[k] or owner[k] is not None and not extent_only[k]:
             continue
         over = [j for j in range(n) if heads_beside[j] is not None and plain[j]
                 and _goes_on(box[j], box[k], body, p)]
+        if owner[k] is not None:
+            # a column in the extent of the headline to its left, going on under a stack that
+            # the next headline of the row heads (a quote at the column's top, level with that
+            # headline): that headline's first column
+            if over:
+                heads_beside[k] = heads_beside[max(over, key=lambda j: box[j][2])]
+                owner[k] = None
+            continue
         heads_beside[k] = level_head(k)
         if heads_beside[k] is None and over:
             heads_beside[k] = heads_beside[max(over, key=lambda j: box[j][2])]
@@ -762,6 +774,18 @@ def reading_order(bs: list[_Block], body: float, p: dict) -> list[_Block]:
             if before:
                 after[i].append(j)
                 indeg[j] += 1
+    # a block read before a stack that a headline on its right heads (the end of the article
+    # on its left) is read before that headline too: the headline opens its article only
+    # once the text beside its stack is done
+    for j in range(n):
+        h = heads_beside[j]
+        if h is None or box[j][1] > box[h][0] + body:
+            continue
+        for i in range(n):
+            if i != h and j in after[i] and h not in after[i] and box[i][0] < box[j][0] \
+                    and owner[i] != h and heads_beside[i] != h:
+                after[i].append(h)
+                indeg[h] += 1
     # what opens an article: a headline, or a kicker over one (its headline is below it)
     opens = [display[k] or (owner[k] is not None and box[owner[k]][3] < box[k][3]) for k in range(n)]
     ready = [i for i in range(n) if indeg[i] == 0]
