@@ -1696,3 +1696,16 @@ def test_a_column_under_a_stack_beside_the_next_headline_is_that_headlines_first
     firsts = [t[0] for t in text]
     assert sorted(firsts[:17]) == sorted(["甲"] * 9 + ["“"] * 2 + ["乙"] * 6)  # (A, its quote where it may)
     assert firsts[17:] == ["戊"] + ["引"] * 5 + ["丙"] * 10 + ["丁"] * 8
+
+
+def test_two_headlines_set_close_on_one_row_part_where_a_picture_under_the_first_ends():
+    # article A's headline over a picture (its text further down), article B's half an em on
+    # in the same type, over B's column: no column of A ends under the blank within reach,
+    # but the picture's right side does, and B's column starts where B's headline does
+    a_head = line("甲文的标题", 0, 760, size=30)
+    b_head = line("乙文的标题", 164, 760, size=30)
+    pic = Box(0, 640, 154, 725, "image")
+    a = [line("甲" * 10, 0, 620 - 14 * k) for k in range(5)]
+    b = [line("乙" * 10, 164, 735 - 14 * k) for k in range(12)]
+    text, _ = read(a_head, b_head, *a, *b, boxes=[pic])
+    assert "甲文的标题" in text and "乙文的标题" in text

@@ -256,12 +256,15 @@ def _cut(pc: Piece, cuts: list[int], p: dict) -> list[Piece]:
     return [q for q in out if q.text.strip()]
 
 
-def cut_display_at_gutters(pc: Piece, starts: list[Lane], ends: list[Lane], p: dict, body: float) -> list[Piece]:
+def cut_display_at_gutters(pc: Piece, starts: list[Lane], ends: list[Lane], p: dict, body: float,
+                           boxes: list[Box] = ()) -> list[Piece]:
     """A line of display type cut at a blank that lies over a gutter of the columns under it:
     two articles' headlines side by side on one row, set close (让基础研究…“跑得远” 我国科学家…),
     where the first ends at its article's last column's edge and the next starts at its own
     article's first column's edge. Both edges must be ones the body lines under the row use
-    (within ``band_reach_ems`` body ems under it); a blank inside a headline does not line up
+    (within ``band_reach_ems`` body ems under it), or, for the first, the right side of a
+    picture (or frame) under the row there (a picture under the first headline, its text
+    further down: 夜经济“点亮”小城烟火 以消费升级…); a blank inside a headline does not line up
     with both."""
     gs = pc.glyphs
     if len(gs) < 4 or not starts or not ends or pc.size <= body * (1 + p["same_size"]):
@@ -274,11 +277,16 @@ def cut_display_at_gutters(pc: Piece, starts: list[Lane], ends: list[Lane], p: d
         return any(_near_any(ln[3], pc.baseline - reach, pc.baseline - pc.size, 0.0)
                    for ln in _lanes_between(lns, xs, lo, hi))
 
+    def box_side(lo: float, hi: float) -> bool:
+        # a picture's right side from lo to hi, its top under the row, within reach
+        return any(lo <= b.x1 <= hi and pc.baseline - reach <= b.top <= pc.baseline - pc.size for b in boxes)
+
     # (a blank the setter typed there is the headline's word space, though drawn as a text
     # object of its own, of no width)
     cuts = [k for k in range(1, len(gs)) if gs[k].x0 - gs[k - 1].x1 > p["space_ems"] * body
             and not gs[k - 1].char.isspace()
-            and under(ends, ex, gs[k - 1].x1 - p["hang_ems"] * pc.size, gs[k].x0)
+            and (under(ends, ex, gs[k - 1].x1 - p["hang_ems"] * pc.size, gs[k].x0)
+                 or box_side(gs[k - 1].x1 - p["hang_ems"] * pc.size, gs[k].x0))
             and under(starts, sx, gs[k - 1].x1, gs[k].x0 + 1.0)]
     return _cut(pc, cuts, p)
 
@@ -1063,7 +1071,7 @@ def read(page: PageGlyphs, params: dict | None = None) -> PdfText:
     starts = lanes([(pc.x0, pc.baseline) for pc in all_pieces], p)
     ends = lanes([(pc.x1, pc.baseline) for pc in all_pieces], p)
     all_pieces = [q for pc in all_pieces for q in cut_at_lanes(pc, starts, ends, p, body, ink)
-                  for q in cut_display_at_gutters(q, starts, ends, p, body)]
+                  for q in cut_display_at_gutters(q, starts, ends, p, body, page.boxes)]
     found = blocks(all_pieces, frames, p)
     framed = {b.frame for b in found if b.frame is not None}
     pictures = [f for i, f in enumerate(frames) if i not in framed] + [b for b in page.boxes if b.kind == "image"]
