@@ -1709,3 +1709,15 @@ def test_two_headlines_set_close_on_one_row_part_where_a_picture_under_the_first
     b = [line("乙" * 10, 164, 735 - 14 * k) for k in range(12)]
     text, _ = read(a_head, b_head, *a, *b, boxes=[pic])
     assert "甲文的标题" in text and "乙文的标题" in text
+
+
+def test_a_column_set_beside_its_headline_from_a_byline_above_the_headlines_top_is_its_first():
+    # a byline and the text under it in one column, its top more than an em over the top of
+    # the headline set right of it (the byline level with the headline's ink, not its em box),
+    # under no headline; the headline's other columns under it: the headline comes first
+    byline = line("本报记者某某", 0, 770)
+    first = [line("乙" * 10, 0, 756 - 14 * k) for k in range(10)]
+    head = line("丙文的标题", 120, 740, size=30)
+    cols = [line(ch * 10, x, 700 - 14 * k) for ch, x in (("丁", 120), ("戊", 232)) for k in range(8)]
+    text, _ = read(byline, *first, head, *cols)
+    assert [t[0] for t in text] == ["丙", "本"] + ["乙"] * 10 + ["丁"] * 8 + ["戊"] * 8

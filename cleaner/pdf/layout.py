@@ -703,13 +703,17 @@ def reading_order(bs: list[_Block], body: float, p: dict) -> list[_Block]:
 
     def level_head(k: int) -> int | None:
         """The headline nearest right of block ``k`` (its top within ``goes_on_ems`` of
-        ``k``'s), if it starts level with ``k`` (within an em)."""
+        ``k``'s), if it starts level with ``k`` (within an em; a block under no headline may
+        start up to ``goes_on_ems`` higher)."""
         near = [h for h in heads if box[h][0] >= box[k][1] - body
                 and abs(unit_top[h] - box[k][3]) <= p["goes_on_ems"] * body]
         if not near:
             return None
         h = min(near, key=lambda h: box[h][0])
-        return h if abs(unit_top[h] - box[k][3]) <= body else None
+        # (a block under no headline may start higher, within goes_on_ems: a byline over the
+        # column's first line, level with the headline's ink rather than its em box)
+        above = p["goes_on_ems"] * body if owner[k] is None else body
+        return h if -body <= box[k][3] - unit_top[h] <= above else None
 
     heads_beside: list[int | None] = [None] * n
     for k in range(n):
