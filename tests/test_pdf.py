@@ -1721,3 +1721,15 @@ def test_a_column_set_beside_its_headline_from_a_byline_above_the_headlines_top_
     cols = [line(ch * 10, x, 700 - 14 * k) for ch, x in (("丁", 120), ("戊", 232)) for k in range(8)]
     text, _ = read(byline, *first, head, *cols)
     assert [t[0] for t in text] == ["丙", "本"] + ["乙"] * 10 + ["丁"] * 8 + ["戊"] * 8
+
+
+def test_a_mark_hanging_from_a_line_set_a_little_wider_than_its_column_parts_the_columns():
+    # a 10-em left column, the right one 14 pt on; the third left line is set a quarter of an
+    # em wider than the others (justified round a number), its 。 hanging past it into the
+    # gutter, 1.6 pt short of the right column's first character: the mark starts after the
+    # edge where the left lines end, not across it, and still hangs into the gutter
+    left = [line("甲" * 10, 0, 700 - 14 * k) for k in range(6)]
+    left[2] = line("甲" * 10, 0, 672, advance=10.24) + [Glyph("。", 102.4, 112.4, 670.8, 680.8, 672, 10.0, False)]
+    right = [line("乙" * 10, 114, 700 - 14 * k) for k in range(6)]
+    text, _ = read(*left, *right)
+    assert "甲" * 10 + "。" in text and text.count("乙" * 10) == 6

@@ -213,8 +213,10 @@ def cut_at_lanes(pc: Piece, starts: list[Lane], ends: list[Lane], p: dict, body:
     """A piece cut where a mark hangs past the right edge of one column and the next character
     starts the column beside it: 、。，” may hang outside the measure, into the gutter, and
     then the two columns' rows read as one. The marks must stand across an edge where the
-    rows around end, the next character must start at an edge where they start or (a column
-    of three lines gives no such edge) have the rows right above and below white before it,
+    rows around end (or start within ``hang_ems`` after it: a line justified round a number
+    runs a little past its measure), the next character must start at an edge where they
+    start or (a column of three lines gives no such edge) have the rows right above and
+    below white before it,
     and those rows must not run across from where the marks start to the next character (in
     a narrow column, lines of two characters, 业。, end where indented first lines start:
     after 馆， the rest of its line is no next column)."""
@@ -232,7 +234,8 @@ def cut_at_lanes(pc: Piece, starts: list[Lane], ends: list[Lane], p: dict, body:
         first = k - 1  # the run of marks that hang (。” may hang together)
         while first > 1 and gs[first - 1].char in HANGING:
             first -= 1
-        if not _spans_lane(ends, ex, gs[first].x0, prev.x1, pc.baseline, reach, p["lane_near"] * reach):
+        if not _spans_lane(ends, ex, gs[first].x0 - p["hang_ems"] * pc.size, prev.x1, pc.baseline, reach,
+                           p["lane_near"] * reach):
             continue
         r = ink.row_of(gs[first]) if ink is not None else None
         if r is not None and ink.crossed(r, gs[first].x0, gs[k].x0, pc.size):
