@@ -1674,3 +1674,62 @@ def test_a_blank_drawn_on_its_own_is_as_wide_as_up_to_the_next_character(tmp_pat
                   {"F1": "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"})
     blanks = sorted((round(g.x0, 2), round(g.x1, 2)) for g in _glyphs_of(f) if g.char == " ")
     assert blanks == [(26.67, 36.97), (60.0, 60.0)]  # (the second: C is 4 ems on, no blank's width)
+
+
+def test_a_column_under_a_stack_beside_the_next_headline_is_that_headlines_first_column():
+    # article A's headline over its two columns (a quote in display type at the second's top);
+    # right of them, in A's extent (no headline is over it), a framed quote beside A's text,
+    # level with the top of article B's headline further right, and B's first column under
+    # the quote; B's second column under its headline. A is read to its end first, then B's
+    # headline, the quote and B's columns (the column under the quote had gone to A, and B's
+    # headline was read before A's second column)
+    a_head = line("甲文的标题甲文", 0, 760, size=26)
+    a = [line("甲" * 10, 0, 720 - 14 * k) for k in range(8)]
+    a_quote = [line("“言言言言”", 114, 712 - 18 * k, size=16, bold=True) for k in range(2)]
+    a += a_quote + [line("乙" * 10, 112, 668 - 14 * k) for k in range(6)]
+    quote = [line("引语引语引语", 228, 774 - 15 * k, size=12.5, bold=True) for k in range(5)]
+    frame = Box(222, 706, 330, 788, "frame")
+    b1 = [line("丙" * 10, 224, 692 - 14 * k) for k in range(10)]
+    b_head = line("戊文标题", 342, 760, size=26)
+    b2 = [line("丁" * 10, 342, 720 - 14 * k) for k in range(8)]
+    text, _ = read(a_head, *a, *quote, *b1, b_head, *b2, boxes=[frame, Box(110, 674, 214, 732, "frame")])
+    firsts = [t[0] for t in text]
+    assert sorted(firsts[:17]) == sorted(["甲"] * 9 + ["“"] * 2 + ["乙"] * 6)  # (A, its quote where it may)
+    assert firsts[17:] == ["戊"] + ["引"] * 5 + ["丙"] * 10 + ["丁"] * 8
+
+
+def test_two_headlines_set_close_on_one_row_part_where_a_picture_under_the_first_ends():
+    # article A's headline over a picture (its text further down), article B's half an em on
+    # in the same type, over B's column: no column of A ends under the blank within reach,
+    # but the picture's right side does, and B's column starts where B's headline does
+    a_head = line("甲文的标题", 0, 760, size=30)
+    b_head = line("乙文的标题", 164, 760, size=30)
+    pic = Box(0, 640, 154, 725, "image")
+    a = [line("甲" * 10, 0, 620 - 14 * k) for k in range(5)]
+    b = [line("乙" * 10, 164, 735 - 14 * k) for k in range(12)]
+    text, _ = read(a_head, b_head, *a, *b, boxes=[pic])
+    assert "甲文的标题" in text and "乙文的标题" in text
+
+
+def test_a_column_set_beside_its_headline_from_a_byline_above_the_headlines_top_is_its_first():
+    # a byline and the text under it in one column, its top more than an em over the top of
+    # the headline set right of it (the byline level with the headline's ink, not its em box),
+    # under no headline; the headline's other columns under it: the headline comes first
+    byline = line("本报记者某某", 0, 770)
+    first = [line("乙" * 10, 0, 756 - 14 * k) for k in range(10)]
+    head = line("丙文的标题", 120, 740, size=30)
+    cols = [line(ch * 10, x, 700 - 14 * k) for ch, x in (("丁", 120), ("戊", 232)) for k in range(8)]
+    text, _ = read(byline, *first, head, *cols)
+    assert [t[0] for t in text] == ["丙", "本"] + ["乙"] * 10 + ["丁"] * 8 + ["戊"] * 8
+
+
+def test_a_mark_hanging_from_a_line_set_a_little_wider_than_its_column_parts_the_columns():
+    # a 10-em left column, the right one 14 pt on; the third left line is set a quarter of an
+    # em wider than the others (justified round a number), its 。 hanging past it into the
+    # gutter, 1.6 pt short of the right column's first character: the mark starts after the
+    # edge where the left lines end, not across it, and still hangs into the gutter
+    left = [line("甲" * 10, 0, 700 - 14 * k) for k in range(6)]
+    left[2] = line("甲" * 10, 0, 672, advance=10.24) + [Glyph("。", 102.4, 112.4, 670.8, 680.8, 672, 10.0, False)]
+    right = [line("乙" * 10, 114, 700 - 14 * k) for k in range(6)]
+    text, _ = read(*left, *right)
+    assert "甲" * 10 + "。" in text and text.count("乙" * 10) == 6

@@ -213,8 +213,10 @@ def cut_at_lanes(pc: Piece, starts: list[Lane], ends: list[Lane], p: dict, body:
     """A piece cut where a mark hangs past the right edge of one column and the next character
     starts the column beside it: 、。，” may hang outside the measure, into the gutter, and
     then the two columns' rows read as one. The marks must stand across an edge where the
-    rows around end, the next character must start at an edge where they start or (a column
-    of three lines gives no such edge) have the rows right above and below white before it,
+    rows around end (or start within ``hang_ems`` after it: a line justified round a number
+    runs a little past its measure), the next character must start at an edge where they
+    start or (a column of three lines gives no such edge) have the rows right above and
+    below white before it,
     and those rows must not run across from where the marks start to the next character (in
     a narrow column, lines of two characters, 业。, end where indented first lines start:
     after 馆， the rest of its line is no next column)."""
@@ -232,7 +234,8 @@ def cut_at_lanes(pc: Piece, starts: list[Lane], ends: list[Lane], p: dict, body:
         first = k - 1  # the run of marks that hang (。” may hang together)
         while first > 1 and gs[first - 1].char in HANGING:
             first -= 1
-        if not _spans_lane(ends, ex, gs[first].x0, prev.x1, pc.baseline, reach, p["lane_near"] * reach):
+        if not _spans_lane(ends, ex, gs[first].x0 - p["hang_ems"] * pc.size, prev.x1, pc.baseline, reach,
+                           p["lane_near"] * reach):
             continue
         r = ink.row_of(gs[first]) if ink is not None else None
         if r is not None and ink.crossed(r, gs[first].x0, gs[k].x0, pc.size):
@@ -256,12 +259,15 @@ def _cut(pc: Piece, cuts: list[int], p: dict) -> list[Piece]:
     return [q for q in out if q.text.strip()]
 
 
-def cut_display_at_gutters(pc: Piece, starts: list[Lane], ends: list[Lane], p: dict, body: float) -> list[Piece]:
+def cut_display_at_gutters(pc: Piece, starts: list[Lane], ends: list[Lane], p: dict, body: float,
+                           boxes: list[Box] = ()) -> list[Piece]:
     """A line of display type cut at a blank that lies over a gutter of the columns under it:
     two articles' headlines side by side on one row, set close (让基础研究…“跑得远” 我国科学家…),
     where the first ends at its article's last column's edge and the next starts at its own
     article's first column's edge. Both edges must be ones the body lines under the row use
-    (within ``band_reach_ems`` body ems under it); a blank inside a headline does not line up
+    (within ``band_reach_ems`` body ems under it), or, for the first, the right side of a
+    picture (or frame) under the row there (a picture under the first headline, its text
+    further down: 夜经济“点亮”小城烟火 以消费升级…); a blank inside a headline does not line up
     with both."""
     gs = pc.glyphs
     if len(gs) < 4 or not starts or not ends or pc.size <= body * (1 + p["same_size"]):
@@ -274,11 +280,16 @@ def cut_display_at_gutters(pc: Piece, starts: list[Lane], ends: list[Lane], p: d
         return any(_near_any(ln[3], pc.baseline - reach, pc.baseline - pc.size, 0.0)
                    for ln in _lanes_between(lns, xs, lo, hi))
 
+    def box_side(lo: float, hi: float) -> bool:
+        # a picture's right side from lo to hi, its top under the row, within reach
+        return any(lo <= b.x1 <= hi and pc.baseline - reach <= b.top <= pc.baseline - pc.size for b in boxes)
+
     # (a blank the setter typed there is the headline's word space, though drawn as a text
     # object of its own, of no width)
     cuts = [k for k in range(1, len(gs)) if gs[k].x0 - gs[k - 1].x1 > p["space_ems"] * body
             and not gs[k - 1].char.isspace()
-            and under(ends, ex, gs[k - 1].x1 - p["hang_ems"] * pc.size, gs[k].x0)
+            and (under(ends, ex, gs[k - 1].x1 - p["hang_ems"] * pc.size, gs[k].x0)
+                 or box_side(gs[k - 1].x1 - p["hang_ems"] * pc.size, gs[k].x0))
             and under(starts, sx, gs[k - 1].x1, gs[k].x0 + 1.0)]
     return _cut(pc, cuts, p)
 
@@ -679,7 +690,11 @@ def reading_order(bs: list[_Block], body: float, p: dict) -> list[_Block]:
     heads = [k for k in range(n) if display[k]]
     owner = [_headline_above(bs, heads, k, body, p) for k in range(n)]
     _byline_beyond(bs, box, heads, owner, body, p)
+    # (a block under no headline's width, only within a headline's extent to its right, may
+    # still go on a stack that the next headline of the row heads: see below)
+    extent_only = [owner[k] is None for k in range(n)]
     _under_extent(box, heads, owner, body)
+    extent_only = [extent_only[k] and owner[k] is not None for k in range(n)]
     # one-line blocks that are no line of a column (they start off the left edge of the column
     # right under them): what may be a byline set flush right at a headline's foot
     apart = {k for k in range(n) if len(bs[k].pieces) == 1 and not _heads_column(bs, box, k, body, p)}
@@ -691,13 +706,17 @@ def reading_order(bs: list[_Block], body: float, p: dict) -> list[_Block]:
 
     def level_head(k: int) -> int | None:
         """The headline nearest right of block ``k`` (its top within ``goes_on_ems`` of
-        ``k``'s), if it starts level with ``k`` (within an em)."""
+        ``k``'s), if it starts level with ``k`` (within an em; a block under no headline may
+        start up to ``goes_on_ems`` higher)."""
         near = [h for h in heads if box[h][0] >= box[k][1] - body
                 and abs(unit_top[h] - box[k][3]) <= p["goes_on_ems"] * body]
         if not near:
             return None
         h = min(near, key=lambda h: box[h][0])
-        return h if abs(unit_top[h] - box[k][3]) <= body else None
+        # (a block under no headline may start higher, within goes_on_ems: a byline over the
+        # column's first line, level with the headline's ink rather than its em box)
+        above = p["goes_on_ems"] * body if owner[k] is None else body
+        return h if -body <= box[k][3] - unit_top[h] <= above else None
 
     heads_beside: list[int | None] = [None] * n
     for k in range(n):
@@ -708,10 +727,18 @@ def reading_order(bs: list[_Block], body: float, p: dict) -> list[_Block]:
     # face, the byline under it, the first line of the text)
     plain = [not display[k] for k in range(n)]
     for k in sorted(range(n), key=lambda k: -box[k][3]):
-        if heads_beside[k] is not None or not plain[k] or owner[k] is not None:
+        if heads_beside[k] is not None or not plain[k] or owner[k] is not None and not extent_only[k]:
             continue
         over = [j for j in range(n) if heads_beside[j] is not None and plain[j]
                 and _goes_on(box[j], box[k], body, p)]
+        if owner[k] is not None:
+            # a column in the extent of the headline to its left, going on under a stack that
+            # the next headline of the row heads (a quote at the column's top, level with that
+            # headline): that headline's first column
+            if over:
+                heads_beside[k] = heads_beside[max(over, key=lambda j: box[j][2])]
+                owner[k] = None
+            continue
         heads_beside[k] = level_head(k)
         if heads_beside[k] is None and over:
             heads_beside[k] = heads_beside[max(over, key=lambda j: box[j][2])]
@@ -762,6 +789,18 @@ def reading_order(bs: list[_Block], body: float, p: dict) -> list[_Block]:
             if before:
                 after[i].append(j)
                 indeg[j] += 1
+    # a block read before a stack that a headline on its right heads (the end of the article
+    # on its left) is read before that headline too: the headline opens its article only
+    # once the text beside its stack is done
+    for j in range(n):
+        h = heads_beside[j]
+        if h is None or box[j][1] > box[h][0] + body:
+            continue
+        for i in range(n):
+            if i != h and j in after[i] and h not in after[i] and box[i][0] < box[j][0] \
+                    and owner[i] != h and heads_beside[i] != h:
+                after[i].append(h)
+                indeg[h] += 1
     # what opens an article: a headline, or a kicker over one (its headline is below it)
     opens = [display[k] or (owner[k] is not None and box[owner[k]][3] < box[k][3]) for k in range(n)]
     ready = [i for i in range(n) if indeg[i] == 0]
@@ -1039,7 +1078,7 @@ def read(page: PageGlyphs, params: dict | None = None) -> PdfText:
     starts = lanes([(pc.x0, pc.baseline) for pc in all_pieces], p)
     ends = lanes([(pc.x1, pc.baseline) for pc in all_pieces], p)
     all_pieces = [q for pc in all_pieces for q in cut_at_lanes(pc, starts, ends, p, body, ink)
-                  for q in cut_display_at_gutters(q, starts, ends, p, body)]
+                  for q in cut_display_at_gutters(q, starts, ends, p, body, page.boxes)]
     found = blocks(all_pieces, frames, p)
     framed = {b.frame for b in found if b.frame is not None}
     pictures = [f for i, f in enumerate(frames) if i not in framed] + [b for b in page.boxes if b.kind == "image"]
