@@ -232,3 +232,17 @@ def test_a_join_with_an_untitled_later_part_keeps_the_first_parts_title():
     y2 = Draft(body=y.body, title=_block("heading", 3, "标题乙"))
     assert not Assembler._keeps_first_headline(x, y2, {"x_echo": 0.0, "cross_echo": 0.5})
     assert not Assembler._keeps_first_headline(Draft(body=x.body), y, cues)
+
+
+def test_names_are_the_three_character_slices_of_each_han_run():
+    # _names returns its set as made (no frozen copy): the same trigrams the frozenset held,
+    # none across runs or texts, and _runs reads them as before
+    from cleaner.stages.assemble.reunite import HAN_RUN, _names, _runs
+
+    for texts in ([""], ["中文"], ["中文字"], ["中文a字"], ["𠀀𠀁𠀂x"], ["丰源县|示范区"], ["丰源", "县示范"],
+                  ["哈哈哈哈"], ["几分钟就到，丰源县示范区。", "彭立新说：几分钟"]):
+        runs = HAN_RUN.findall("|".join(texts))
+        old = frozenset({run[i:i + 3] for run in runs for i in range(len(run) - 2)})
+        assert _names(texts) == old, texts
+        assert _runs(_names(texts)) == _runs(set(old)), texts
+    assert _runs(_names(["几分钟就", "丰源县，示范区"])) == 3

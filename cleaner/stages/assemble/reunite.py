@@ -62,11 +62,17 @@ def _words(texts) -> set[int]:
     return pairs
 
 
-def _names(texts) -> frozenset[str]:
+def _names(texts) -> set[str]:
     """Runs of three Han characters in ``texts``: the stuff of names (丰源县, 示范区, 彭立新),
-    which two stories share far less often by chance than word pairs (就能, 分钟)."""
+    which two stories share far less often by chance than word pairs (就能, 分钟).
+
+    (A set of strings, made and returned as it is: only set operations and counts are ever
+    asked of it, so no frozen copy. Read as numbers, as :func:`_words` reads its pairs, a
+    trigram cost more under callgrind, not less: a pair of numbers a tuple, hashed anew at
+    every set operation of :func:`_own`; one number of 69 bits made by C arithmetic per
+    trigram; against a string, whose hash is kept.)"""
     runs = HAN_RUN.findall("|".join(texts))
-    return frozenset({run[i:i + 3] for run in runs for i in range(len(run) - 2)})
+    return {run[i:i + 3] for run in runs for i in range(len(run) - 2)}
 
 
 def _runs(trigrams: set[str]) -> int:
@@ -76,7 +82,7 @@ def _runs(trigrams: set[str]) -> int:
     return sum(1 for t in trigrams if t[:2] not in heads) or (1 if trigrams else 0)  # (or a loop: 哈哈哈)
 
 
-def _own(sets: list[frozenset[str]], reach: int) -> dict[tuple[int, int], set[str]]:
+def _own(sets: list[set], reach: int) -> dict[tuple[int, int], set[str]]:
     """For each two drafts ``(i, j)``, ``i < j <= i + reach``, the items the two and no other
     draft use (set operations only: linear in the page's text)."""
     seen: set[str] = set()  # in one draft or more
@@ -93,7 +99,7 @@ def _own(sets: list[frozenset[str]], reach: int) -> dict[tuple[int, int], set[st
     return {(i, j): mine[i] & mine[j] for i in range(n) for j in range(i + 1, min(n, i + reach + 1))}
 
 
-def _share(sets: list[frozenset[str]], own: dict) -> dict[tuple[int, int], float]:
+def _share(sets: list[set], own: dict) -> dict[tuple[int, int], float]:
     """The share of the smaller draft's items that ``own`` holds, per pair."""
     return {(i, j): len(common) / min(len(sets[i]), len(sets[j])) if sets[i] and sets[j] else 0.0
             for (i, j), common in own.items()}
