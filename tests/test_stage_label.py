@@ -748,3 +748,16 @@ def test_a_quote_first_line_read_with_the_text_before_it_goes_back_to_the_quote(
     assert any(c.rule == "L007" and "first line of the pull quote" in str(c.reason) for c in page.changes) is back
     if back:
         assert any(b.text == para for a in page.articles for b in a.body)  # (healed around the quote)
+
+
+def test_an_edited_quote_that_drops_single_characters_keeps_its_pairs_across_the_gap():
+    # an editor's quote drops a word of one character here and there (都, 就) and swaps clauses:
+    # each drop breaks two character pairs of a short quote, which the source still holds one
+    # character apart; a text of other words shares nothing
+    from cleaner.rules import default_rules
+    from cleaner.stages.copies import shared_content
+
+    least = default_rules()["L007"].params["min_shared"]
+    src = "村里的老人们说，“张老师每个星期都来，有啥问题，打个电话他就到。”王大妈笑着说。"
+    assert shared_content("“张老师每个星期来，打个电话他到，有啥问题。", src) >= least
+    assert shared_content("社区医生每周上门服务，随叫随到。", src) < least

@@ -129,6 +129,13 @@ def _content(text: str) -> tuple[frozenset, frozenset]:
     return frozenset(_NUMBER.findall(text)), frozenset(zip(a, a[1:]))
 
 
+def _source_content(text: str) -> tuple[frozenset, frozenset]:
+    """A source's numbers and character pairs, with the pairs one character apart too: the
+    pairs an editor's quote that dropped a character (都, 就) makes across the gap."""
+    a = _NOT_WORD.sub("", text)
+    return frozenset(_NUMBER.findall(text)), frozenset(zip(a, a[1:])) | frozenset(zip(a, a[2:]))
+
+
 def shared_content(t: str, other: str, known: dict | None = None) -> float:
     """How much of ``t``'s content ``other`` holds, in any order: the share of ``t``'s
     character pairs (punctuation left out) found in ``other``, 0 when a number of ``t`` is not
@@ -143,7 +150,7 @@ def shared_content(t: str, other: str, known: dict | None = None) -> float:
     if known is None:
         known = {}
     mine = known.get(t) or known.setdefault(t, _content(t))
-    theirs = known.get(other) or known.setdefault(other, _content(other))
+    theirs = known.get((other,)) or known.setdefault((other,), _source_content(other))
     if not mine[0] <= theirs[0] or not mine[1]:
         return 0.0
     return len(mine[1] & theirs[1]) / len(mine[1])
