@@ -1077,17 +1077,24 @@ def test_a_subtitle_over_a_quote_in_a_type_near_its_own_is_no_piece_of_the_quote
     assert [q.text for q in article.pullquotes] == ["".join(lines[2:4])]
 
 
-def test_a_stack_left_of_a_headline_under_a_quote_set_plain_and_larger_is_headed_by_it():
-    # a headline set right of its article's first column, which starts, level with the
-    # headline's top, with a pull quote set plain in 12 pt over 10-pt text (no frame, no body
-    # type): the headline heads that stack too, so it and its subtitle are read first
+def _headline_beside_a_stack_under_a_plain_quote() -> list:
+    """A headline and its subtitle set right of the article's first column, which starts, level
+    with the headline's top, with a pull quote set plain in 12 pt over 10-pt text; a second
+    column under the headline."""
     head = line("景区限流不能“一限了之”", 150, 780, size=24, bold=True)
     sub = line("预约管理要兼顾效率与温度", 150, 750, size=13)
     quote = [line("“限流的目的是更好地服", 0, 782, size=12), line("务游客，而不是把游客挡", 0, 767, size=12),
              line("在门外”", 0, 752, size=12)]
     c1 = [line("本报讯 节假日期间，热门", 20, 720)] + [line("实行预约限流已成常态。这一做", 0, 706 - 14 * k) for k in range(4)]
     c2 = [line("约渠道复杂、名额发放不透明", 150, 720 - 14 * k) for k in range(5)]
-    text, _ = read(head, sub, *quote, *c1, *c2)
+    return [head, sub, *quote, *c1, *c2]
+
+
+def test_a_stack_left_of_a_headline_under_a_quote_set_plain_and_larger_is_headed_by_it():
+    # a headline set right of its article's first column, which starts, level with the
+    # headline's top, with a pull quote set plain in 12 pt over 10-pt text (no frame, no body
+    # type): the headline heads that stack too, so it and its subtitle are read first
+    text, _ = read(*_headline_beside_a_stack_under_a_plain_quote())
     assert text[:6] == ["景区限流不能“一限了之”", "预约管理要兼顾效率与温度", "“限流的目的是更好地服", "务游客，而不是把游客挡",
                         "在门外”", "本报讯 节假日期间，热门"]
 
@@ -1098,13 +1105,7 @@ def test_a_line_never_goes_on_into_a_block_left_of_it_and_higher_up():
     # and the quote's first line fills its column
     from cleaner import clean
 
-    head = line("景区限流不能“一限了之”", 150, 780, size=24, bold=True)
-    sub = line("预约管理要兼顾效率与温度", 150, 750, size=13)
-    quote = [line("“限流的目的是更好地服", 0, 782, size=12), line("务游客，而不是把游客挡", 0, 767, size=12),
-             line("在门外”", 0, 752, size=12)]
-    c1 = [line("本报讯 节假日期间，热门", 20, 720)] + [line("实行预约限流已成常态。这一做", 0, 706 - 14 * k) for k in range(4)]
-    c2 = [line("约渠道复杂、名额发放不透明", 150, 720 - 14 * k) for k in range(5)]
-    text, geometry = read(head, sub, *quote, *c1, *c2)
+    text, geometry = read(*_headline_beside_a_stack_under_a_plain_quote())
     page = clean("\n".join(text) + "\n", geometry=geometry)
     assert [b.text for b in page.blocks][:3] == text[:2] + ["“限流的目的是更好地服务游客，而不是把游客挡在门外”"]
 
