@@ -224,3 +224,20 @@ def test_a_gated_rule_still_runs_on_a_page_that_has_its_characters(stages_until)
 def test_ascii_parentheses_cut_by_a_line_break_become_full_width(stages_until, text):
     page = stages_until(text, "normalise")
     assert "(" not in page.overlay.render(0, len(text)) and "（记者任光" in page.overlay.render(0, len(text))
+
+
+def test_the_radicals_table_maps_supplementary_radicals_to_one_han_character_each():
+    """``cleaner/radicals.txt`` (Unicode's EquivalentUnifiedIdeograph for U+2E80–U+2EF3): each
+    line one radical of that block, once, to one character N002 accepts as Han, and what it maps
+    to is no radical itself (a second pass changes nothing)."""
+    from importlib.resources import files
+
+    from cleaner.chars import HAN_RE
+    from cleaner.stages.normalise import _radicals
+
+    rows = [ln.split("\t") for ln in files("cleaner").joinpath("radicals.txt").read_text(encoding="utf-8").splitlines()
+            if ln and not ln.startswith("#")]
+    assert len({r[0] for r in rows}) == len(rows) == len(_radicals()) > 80
+    for radical, han, *_ in rows:
+        assert len(radical) == 1 and 0x2E80 <= ord(radical) <= 0x2EF3, radical
+        assert len(han) == 1 and HAN_RE.match(han) and han not in _radicals(), (radical, han)
