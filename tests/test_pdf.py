@@ -873,7 +873,7 @@ def test_the_next_column_of_a_text_is_no_column_another_headline_heads():
     # column stands to its right, within that height, but 乙's headline heads it (set over a
     # picture left of it): 乙's headline comes next, not its column
     box = [(36, 258, 695, 714), (36, 288, 229, 632), (296, 530, 685, 711), (557, 806, 570, 674)]
-    p = dict(layout.DEFAULTS)
+    p = layout.defaults()
     got = layout._next([2, 3], box, 1, 677.0, 9.0, p, owner=[0, 0, 2, 2], display=[True, False, True, False],
                        beside=[None] * 4, lines=[1, 30, 1, 8], apart=set())
     assert got == 2
@@ -909,7 +909,7 @@ def test_a_column_beyond_a_headlines_width_set_at_its_foot_waits_for_the_columns
     # headline's width, starts at the headline's foot: the text starts in the leftmost column
     # (under the picture, its caption first), not in the third
     box = [(36, 348, 1246, 1272), (556, 806, 1182, 1231), (36, 327, 1145, 1153), (36, 293, 983, 1126)]
-    got = layout._next([1, 2, 3], box, 0, None, 10.0, dict(layout.DEFAULTS), owner=[0, 0, 0, 0],
+    got = layout._next([1, 2, 3], box, 0, None, 10.0, layout.defaults(), owner=[0, 0, 0, 0],
                        display=[True, False, False, False], beside=[None] * 4, lines=[1, 3, 1, 8],
                        apart=set(), column=[False, True, False, True])
     assert got != 1
@@ -1169,7 +1169,7 @@ def test_a_byline_flush_right_under_a_headlines_end_is_read_with_it():
     # the byline set flush right at the headline's foot starts under the headline's last
     # characters and ends right of it: read right after the headline, before the first column
     box = [(36, 322, 802, 828), (306, 416, 789, 799), (36, 225, 667, 772)]
-    got = layout._next([1, 2], box, 0, None, 10.0, dict(layout.DEFAULTS), owner=[0, 0, 0],
+    got = layout._next([1, 2], box, 0, None, 10.0, layout.defaults(), owner=[0, 0, 0],
                        display=[True, False, False], beside=[None] * 3, lines=[1, 1, 6], apart={1},
                        column=[False, False, True])
     assert got == 1

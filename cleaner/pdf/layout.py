@@ -22,12 +22,10 @@ edge, short of its right edge, framed. The text stages weigh those as cues.
 from __future__ import annotations
 
 import bisect
-import heapq
 import unicodedata
 from collections import Counter
 from typing import NamedTuple
 
-from ..model import Change, SAFE
 from .glyphs import Box, Glyph, PageGlyphs, Twice
 
 
@@ -76,13 +74,12 @@ class PdfText(NamedTuple):
     size: tuple = (0.0, 0.0)  # the page's width and height, in points
 
 
-#: the reader's parameters when no rule set gives them (rules/pdf.toml, rule P001, says what each is)
-DEFAULTS = {"row_tolerance": 0.3, "gutter_ems": 0.8, "same_size": 0.12, "max_pitch": 2.4, "pitch_slack": 0.25,
-            "first_line_slack": 2.5, "line_slack": 0.6, "hang_ems": 0.5, "indent_ems": 0.8, "short_ems": 0.8,
-            "space_ems": 0.25, "copy_ems": 0.3, "lane_min": 3, "lane_reach": 2.5, "lane_near": 4.0, "band_gap_ems": 1.0,
-            "band_reach_ems": 14.0, "band_cover": 0.6, "display_ratio": 1.5, "bold_ratio": 1.3, "goes_on_ems": 3.0,
-            "caption_reach": 2.0, "kicker_reach": 2.0, "vertical_step": 1.6, "baseline_step": 0.05, "run_gap_ems": 0.125,
-            "display_space_ems": 0.5, "display_lines": 3, "bold_weight": 700, "blank_ems": 1.5}
+def defaults() -> dict:
+    """The reader's parameters when no rule set gives them: rule P001's in the shipped
+    ``rules/pdf.toml``, which says what each is (one place for every number the reader uses)."""
+    from ..rules import default_rules
+
+    return dict(default_rules()["P001"].params)
 
 
 #: marks a typesetter may hang past the right edge of the measure
@@ -1048,7 +1045,7 @@ def _goes_on(a: tuple, b: tuple, body: float, p: dict) -> bool:
 
 def read(page: PageGlyphs, params: dict | None = None) -> PdfText:
     """The page's printed lines in reading order, with their geometry."""
-    p = dict(DEFAULTS, **(params or {}))
+    p = {**defaults(), **(params or {})}
     frames = [b for b in page.boxes if b.kind == "frame"]
     all_pieces, copies = [], []
     sizes = Counter(round(g.size, 1) for g in page.glyphs if not g.char.isspace())
