@@ -65,8 +65,7 @@ def read_pdf(path: str, pages: str | None = None, rules=None) -> Iterator[PdfTex
             if k and k % REOPEN == 0:  # PDFium keeps every page's fonts until the document closes
                 doc.close()
                 doc = glyphs.open_document(path)
-            page = glyphs.read_page(doc, number - 1, (params or {}).get("bold_weight", glyphs.BOLD_WEIGHT),
-                                    (params or {}).get("blank_ems", glyphs.BLANK_EMS))
+            page = glyphs.read_page(doc, number - 1, {**layout.defaults(), **(params or {})})
             if len(page.glyphs) < MIN_TEXT:
                 what = "is a picture with no text layer (a scan)" if page.boxes else "has no text layer"
                 raise InputError(f"{path}: page {number} {what}: run OCR first (e.g. ocrmypdf -l chi_sim "

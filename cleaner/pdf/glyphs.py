@@ -105,22 +105,21 @@ def open_document(path: str):
         raise InputError(f"{path}: cannot read: {e.strerror or e}") from None
 
 
-#: a font of this weight or more is bold (OpenType's usWeightClass of Bold); P001 ``bold_weight``
-BOLD_WEIGHT = 700
-#: a blank drawn on its own is as wide as up to the next character, within this many ems; P001 ``blank_ems``
-BLANK_EMS = 1.5
-
-
-def read_page(doc, index: int, bold_weight: float = BOLD_WEIGHT, blank_ems: float = BLANK_EMS) -> PageGlyphs:
+def read_page(doc, index: int, p: dict | None = None) -> PageGlyphs:
     """Every character of page ``index`` (0-based) with its geometry, the frames and pictures
-    drawn on it, and the text drawn twice."""
+    drawn on it, and the text drawn twice; ``p``: rule P001's parameters (``bold_weight``,
+    ``blank_ems``, ``redraw_ems``), the shipped rule's where None."""
+    if p is None:
+        from ..rules import default_rules
+
+        p = default_rules()["P001"].params
     page = doc[index]
     try:
         width, height = page.get_size()
         textpage = page.get_textpage()
         try:
-            glyphs = _glyphs(textpage, bold_weight)
-            boxes, twice, blanks = _objects(page, textpage, blank_ems)
+            glyphs = _glyphs(textpage, p["bold_weight"])
+            boxes, twice, blanks = _objects(page, textpage, p["blank_ems"], p["redraw_ems"])
             glyphs += blanks
         finally:
             textpage.close()
@@ -129,7 +128,7 @@ def read_page(doc, index: int, bold_weight: float = BOLD_WEIGHT, blank_ems: floa
     return PageGlyphs(index + 1, width, height, glyphs, boxes, twice)
 
 
-def _glyphs(textpage, bold_weight: float = BOLD_WEIGHT) -> list[Glyph]:
+def _glyphs(textpage, bold_weight: float) -> list[Glyph]:
     """The characters of the text layer. A character's size is its font size as the page
     draws it: the size its text sets, scaled by the text's matrix (a browser's PDF sets 10 pt
     type as 13.33 px under a 0.75 scale: the size alone would read it a third too large).
@@ -197,7 +196,7 @@ def _outlined(obj) -> bool:
     return bool(raw.FPDFPageObj_GetStrokeWidth(obj, ctypes.byref(width))) and width.value > 0
 
 
-def _objects(page, textpage, blank_ems: float = BLANK_EMS) -> tuple[list[Box], list[Twice], list[Glyph]]:
+def _objects(page, textpage, blank_ems: float, redraw_ems: float) -> tuple[list[Box], list[Twice], list[Glyph]]:
     """Frames and pictures on the page, text objects drawn twice (fake bold), and blanks drawn
     as text objects of their own (each a space :class:`Glyph` from its origin to where the next
     character drawn starts, :func:`_blank_width`; of no width where that says nothing)."""
@@ -245,8 +244,8 @@ def _objects(page, textpage, blank_ems: float = BLANK_EMS) -> tuple[list[Box], l
             # reads as no text; the same text object's bounds a fraction of a point away tell
             for (a0, b0, a1, b1, first) in reversed(recent):
                 dx, dy = x0 - a0, y0 - b0
-                if first and (not text or text == first) and 0 < abs(dx) + abs(dy) <= 0.2 * size \
-                        and abs((x1 - x0) - (a1 - a0)) <= 0.2 * size:
+                if first and (not text or text == first) and 0 < abs(dx) + abs(dy) <= redraw_ems * size \
+                        and abs((x1 - x0) - (a1 - a0)) <= redraw_ems * size:
                     twice.append(Twice(first, x0, y0, x1, y1, dx, dy))
                     break
             else:

@@ -131,7 +131,7 @@ def pieces(row: list[Glyph], p: dict, body: float = 1e9) -> tuple[list[Piece], l
     """A row cut at gutters into pieces; glyphs drawn twice on themselves left out."""
     row = sorted(row, key=lambda g: g.x0)
     # the row's own spacing (a display line may be letter-spaced across its measure)
-    gaps = sorted(b.x0 - a.x1 for a, b in zip(row, row[1:]) if abs(a.size - b.size) <= 0.25 * max(a.size, b.size))
+    gaps = sorted(b.x0 - a.x1 for a, b in zip(row, row[1:]) if abs(a.size - b.size) <= p["size_step"] * max(a.size, b.size))
     # (the lower median: of a short row's two gaps, 举行 | 次, the wide one is no spacing; a
     # single gap tells none: 个 | 次, two headlines' wrapped ends side by side)
     usual = max(0.0, gaps[(len(gaps) - 1) // 2]) if len(gaps) >= 2 else 0.0
@@ -159,7 +159,7 @@ def pieces(row: list[Glyph], p: dict, body: float = 1e9) -> tuple[list[Piece], l
             # over a gutter are parted by :func:`cut_display_at_gutters`)
             word = p["display_space_ems"] * size if size > body * (1 + p["same_size"]) else 0.0
             if g.x0 - ink_end > max(p["gutter_ems"] * min(size, body), word) + spaced \
-                    or abs(g.size - prev.size) > 0.25 * size:
+                    or abs(g.size - prev.size) > p["size_step"] * size:
                 out.append(_piece(cur, p))
                 cur = []
         cur.append(g)
@@ -458,7 +458,7 @@ def vertical_runs(all_pieces: list[Piece], p: dict) -> list[Piece]:
         run: list[Piece] = []
         for q in column:
             if run and (abs(q.size - run[-1].size) > p["same_size"] * q.size
-                        or not 0.8 * q.size <= run[-1].baseline - q.baseline <= p["vertical_step"] * q.size):
+                        or not p["vertical_min"] * q.size <= run[-1].baseline - q.baseline <= p["vertical_step"] * q.size):
                 if len(run) >= 3:
                     runs.append(_vertical(run))
                     taken.update(id(r) for r in run)
@@ -1040,7 +1040,7 @@ def _goes_on(a: tuple, b: tuple, body: float, p: dict) -> bool:
     ax0, ax1, ab, _ = a
     bx0, bx1, _, bt = b
     overlap = min(ax1, bx1) - max(ax0, bx0)
-    return overlap >= 0.25 * min(ax1 - ax0, bx1 - bx0) and ab - p["goes_on_ems"] * body <= bt <= ab + body
+    return overlap >= p["column_overlap"] * min(ax1 - ax0, bx1 - bx0) and ab - p["goes_on_ems"] * body <= bt <= ab + body
 
 
 def read(page: PageGlyphs, params: dict | None = None) -> PdfText:
