@@ -1,7 +1,7 @@
-"""No tuned number hides in the stages' code: weights, thresholds and cut-offs live in
+"""No tuned number hides in the stages' or the PDF reader's code: weights, thresholds and cut-offs live in
 ``rules/*.toml``, where `cleaner train` fits them and a user can read and change them.
 
-A number literal in ``cleaner/stages/`` (its packages included) other than 0, 1, -1 and 2 must be listed below
+A number literal in ``cleaner/stages/`` (its packages included) or ``cleaner/pdf/`` other than 0, 1, -1 and 2 must be listed below
 with what it is: a bound on a search or a cache, a code point, a cut of a message, a
 sentinel, arithmetic, or a piece of structure (a block of 3 lines has a middle line). The
 ``TO_MOVE`` entries are tuned numbers still in code: they may only go (into the rule files),
@@ -15,6 +15,8 @@ from collections import Counter
 from pathlib import Path
 
 STAGES = Path(__file__).resolve().parents[1] / "cleaner" / "stages"
+#: the PDF reader, scanned as well (its files listed as pdf/NAME.py)
+READER = Path(__file__).resolve().parents[1] / "cleaner" / "pdf"
 
 #: (file, value): (count, what it is)
 ALLOWED = {
@@ -90,16 +92,47 @@ ALLOWED = {
     ("spacing.py", 24): (2, "message: text cut for a reason"),
 }
 
+ALLOWED.update({
+    ("pdf/__init__.py", 20): (1, "sentinel: MIN_TEXT, characters below which a page has no text layer"),
+    ("pdf/__init__.py", 32): (1, "resource bound: REOPEN, pages before the document is reopened (PDFium's font cache)"),
+    ("pdf/__init__.py", 1024): (1, "search bound: the bytes where a PDF's header is looked for"),
+    ("pdf/glyphs.py", 0.001): (1, "arithmetic: float noise between baselines"),
+    ("pdf/glyphs.py", 0.5): (2, "arithmetic: a square root (the matrix's scale)"),
+    ("pdf/glyphs.py", 3): (1, "code: PDFium's object type"),
+    ("pdf/glyphs.py", 4): (1, "structure: four coordinates of a box"),
+    ("pdf/glyphs.py", 6): (1, "code: PDFium's fill-and-stroke render mode"),
+    ("pdf/glyphs.py", 10): (1, "structure: a frame is no hairline (points)"),
+    ("pdf/glyphs.py", 18): (1, "code: the font flag ForceBold's bit"),
+    ("pdf/glyphs.py", 20): (1, "structure: a frame is no rule (points)"),
+    ("pdf/glyphs.py", 64): (1, "search bound: text objects looked back over for a copy"),
+    ("pdf/glyphs.py", 128): (2, "buffer size: a font's name"),
+    ("pdf/glyphs.py", 512): (1, "buffer size: a text object's text"),
+    ("pdf/glyphs.py", 65534): (1, "code point: a noncharacter"),
+    ("pdf/glyphs.py", 65535): (1, "code point: a noncharacter"),
+    ("pdf/layout.py", 3): (40, "structure: a box's top (index 3); a vertical line has three characters or more"),
+    ("pdf/layout.py", 10.0): (1, "sentinel: the body size of a page with no text"),
+    ("pdf/layout.py", 1e9): (2, "sentinel: no body size given"),
+    ("pdf/render.py", 0.75): (1, "rendering scale of the report's page image"),
+    ("pdf/render.py", 6): (1, "compression level of the report's PNG"),
+    ("pdf/render.py", 8): (1, "structure: a PNG's bit depth"),
+    ("pdf/render.py", 0xFFFFFFFF): (1, "arithmetic: a CRC's 32 bits"),
+})
+
 #: Tuned numbers still in code, to move into the rule files (and fit): they may only go.
-TO_MOVE: dict = {}
+TO_MOVE: dict = {
+    ("pdf/layout.py", 0.5): (15, "midpoints (5, arithmetic) and half a point of slack (2), and half a size or a width "
+                                 "as a threshold (8): a piece's pitch, an overlap, a picture's reach"),
+    ("pdf/layout.py", 4): (2, "a piece of fewer than four characters is not cut at lanes"),
+}
 
 
 def literals() -> Counter:
     found = Counter()
-    for path in sorted(STAGES.rglob("*.py")):
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.Constant) and type(node.value) in (int, float) and node.value not in (0, 1, -1, 2):
-                found[(path.relative_to(STAGES).as_posix(), node.value)] += 1
+    for root, prefix in ((STAGES, ""), (READER, "pdf/")):
+        for path in sorted(root.rglob("*.py")):
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                if isinstance(node, ast.Constant) and type(node.value) in (int, float) and node.value not in (0, 1, -1, 2):
+                    found[(prefix + path.relative_to(root).as_posix(), node.value)] += 1
     return found
 
 
