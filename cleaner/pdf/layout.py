@@ -1181,15 +1181,20 @@ def _bold_under_copies(gs: list[Glyph], twice: list[Twice]) -> list[Glyph]:
     built, so that a headline's lines are one type: a copy that reads as no text (Chromium's
     outline of 七, in a Type 3 font, maps to no character) leaves its character alone in the
     text layer, and ``七成``, one copy of two, read half bold, apart from ``秋粮收获进度过``."""
-    if not twice:
+    if not twice or not gs:
         return gs
+    lo, hi = int(min(g.bottom for g in gs)), int(max(g.top for g in gs))
+    by_point: dict[int, list[Twice]] = {}  # each copy under every whole point of the text it spans
+    for t in twice:
+        for y in range(max(lo, int(t.bottom)), min(hi, int(t.top)) + 1):
+            by_point.setdefault(y, []).append(t)
     out = []
     for g in gs:
         if not g.bold and not g.char.isspace():
             # (the copy's bounds are its ink: a closing mark's ink fills only part of its box,
             # so a box reaching into them is under it: 值” drawn twice)
             y = 0.5 * (g.bottom + g.top)
-            if any(t.x0 < g.x1 and g.x0 < t.x1 and t.bottom <= y <= t.top for t in twice):
+            if any(t.x0 < g.x1 and g.x0 < t.x1 and t.bottom <= y <= t.top for t in by_point.get(int(y), ())):
                 g = g._replace(bold=True)
         out.append(g)
     return out
