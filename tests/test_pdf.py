@@ -1384,6 +1384,10 @@ def test_a_blank_drawn_as_a_text_object_of_its_own_is_a_space(tmp_path):
     c.save()
     doc = glyphs.open_document(str(path))
     try:
+        if not doc[0].get_textpage().get_text_range().strip():
+            # STSong-Light is not embedded: on a machine with no CJK font PDFium gives a
+            # character drawn alone no advance and its text page no characters at all
+            pytest.skip("PDFium finds no font for STSong-Light here (no CJK font installed)")
         got = layout.read(glyphs.read_page(doc, 0))
     finally:
         doc.close()
