@@ -131,7 +131,8 @@ SCHEMAS = {
         "attach_captions": {},
         "drop_furniture": {},
         "headline_over_two_lines": {"max_length": int, "min_uses": int, "reach": int},
-        "reunite_parts": {"weights": dict, "threshold": float, "min_drafts": int, "min_names": int, "reach": int, "window": int},
+        "reunite_parts": {"weights": dict, "threshold": float, "min_drafts": int, "min_names": int, "name_uses": int,
+                          "reach": int, "window": int},
     },
 }
 

@@ -246,3 +246,43 @@ def test_names_are_the_three_character_slices_of_each_han_run():
         assert _names(texts) == old, texts
         assert _runs(_names(texts)) == _runs(set(old)), texts
     assert _runs(_names(["几分钟就", "丰源县，示范区"])) == 3
+
+
+def _name_uses(tmp_path, uses: int):
+    (tmp_path / "assemble.toml").write_text(
+        f'stage = "assemble"\n[[rule]]\nid = "A009"\nparams = {{ name_uses = {uses} }}\n', encoding="utf-8")
+    return cleaner.load_rules(str(tmp_path))
+
+
+#: a rest that names one thing only with the first part (丰源县, the place, one run of names)
+ONE_NAME = ["每到病虫害防治季节，丰源县的农机手就忙碌起来。一台机器一天能作业六百亩左右，而且农药用量可以减少两成以上。",
+            "戴文静表示，将继续扩大数字化应用范围，加快培育新型职业农民，让更多的农户种地更轻松、更省心。"]
+
+
+def test_two_parts_that_name_one_recurring_thing_no_other_article_names_are_weighed(wrap, tmp_path):
+    """The rest names one thing only with the first part, no other draft naming it, and that
+    name recurs (three times in the two): with A009 name_uses 3 the pair is weighed and joined
+    (a place a story is about runs through it); with the shipped 0, not."""
+    from cleaner.stages.assemble.reunite import _names, _runs
+
+    common = _names(["".join(A1)]) & _names(["".join(ONE_NAME)])
+    assert _runs(common) == 1 and "".join(A1 + ONE_NAME).count("丰源县") == 3
+    text = page_text(wrap, ONE_NAME, "田间地头新变化")
+    page = cleaner.clean(text, rules=_name_uses(tmp_path, 3))
+    assert shape(page)[0] == ("田间地头新变化", ["中新网4月1日电", "在示范区的一块水", "每到病虫害防治季", "戴文静表示，将继"])
+    assert [c.rule for c in page.changes if c.rule == "A009"] == ["A009"]
+    if cleaner.load_rules()["A009"].params["name_uses"] == 0:
+        assert shape(cleaner.clean(text))[0] == (None, ["中新网4月1日电", "在示范区的一块水"])
+
+
+def test_a_phrase_two_stories_both_use_once_is_no_name_to_weigh_a_pair_by(stages_until, wrap, tmp_path):
+    # the near miss: the other story shares one run with the first part, a phrase each uses
+    # once (几分钟就), not a name the story repeats: the pair is not weighed at all
+    from cleaner.stages.assemble import Assembler
+    from cleaner.stages.assemble.reunite import _names
+
+    assert _names(["".join(A1)]) & _names(["".join(OTHER)]) == {"几分钟", "分钟就"}
+    page = stages_until(page_text(wrap, OTHER, "篮球公园开门迎客"), "spacing")
+    asm = Assembler(page.evolve(rules=_name_uses(tmp_path, 3)))
+    assert asm.rules["A009"].params["name_uses"] == 3
+    assert asm.reunite_cues(asm.drafts()) == []

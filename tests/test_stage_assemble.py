@@ -980,6 +980,23 @@ def test_an_article_cut_mid_sentence_takes_back_its_end_read_after_the_next_arti
     assert not any(c.rule == "A001" and c.action == "flag" for c in page.changes)
 
 
+def test_a_tail_read_after_the_next_articles_last_subhead_goes_back(wrap):
+    """As above, but B sets its subheads after their sections, so the rest of A's cut
+    paragraph follows B's last subhead, not a paragraph closing its sentence: a subhead closes
+    a section as a full stop closes a sentence, and the rest, set without an indent, goes back
+    to A (A001 tail_reach / tail_margin)."""
+    a2 = wrap(A2)
+    cut = 2
+    text = ("北京启动高品质科技园区建设\n" + "\n".join(wrap(A1)) + "\n" + "\n".join(a2[:cut]) + "\n"
+            "李强出席中澳工商界圆桌会\n" + "\n".join(wrap("新华社珀斯6月18日电 " + B1)) + "\n中澳合作前景广阔\n"
+            + "\n".join(wrap(B2)) + "\n共同推动务实合作\n" + "\n".join(a2[cut:]) + "\n")
+    page = cleaner.clean(text)
+    a, b = page.articles
+    assert [x.text for x in a.body] == [A1, A2]
+    assert [x.kind for x in b.body] == ["paragraph", "subhead", "paragraph", "subhead"]
+    assert any(c.rule == "A001" and c.action == "heal" and "stops mid-sentence" in c.reason for c in page.changes)
+
+
 def test_a_tail_that_reads_on_from_the_cut_word_goes_back_though_it_shares_few_words(wrap):
     """A's last paragraph stops inside a word (…长青社区党), B's block follows, then A's rest,
     set without an indent, opens with the rest of that word (委书记…) but shares a word pair

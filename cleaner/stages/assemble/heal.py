@@ -371,7 +371,8 @@ class Healing:
         paragraph that closes its sentence, a paragraph starts without an indent and talks about
         the first article's things rather than the second's. So, for a draft whose last
         paragraph is open (X), each paragraph Z of the ``tail_reach`` drafts after it that
-        follows a paragraph closing its sentence, opens with no indent and no dateline and is
+        follows a paragraph closing its sentence or a subhead (one set after its section closes
+        that section), opens with no indent and no dateline and is
         set in X's column (within ``column_tolerance``) is weighed: the share of word pairs the
         text from Z on shares with X's article less the share it shares with the text before Z
         in its own, plus ``tail_join`` times how well Z's first characters read on from X's
@@ -396,7 +397,10 @@ class Healing:
             for e in drafts[i + 1:i + 1 + p["tail_reach"]]:
                 for m in range(1, len(e.body)):
                     y, z = e.body[m - 1], e.body[m]
-                    if y.kind != "paragraph" or z.kind != "paragraph" or not ends_sentence(y.text) \
+                    # (a subhead closes a section as a full stop closes a sentence: set after
+                    # its section, it can stand right before the tail)
+                    if z.kind != "paragraph" or not (y.kind == "subhead" or
+                                                     (y.kind == "paragraph" and ends_sentence(y.text))) \
                             or self.has_dateline(z) or self.indented(z, z.width or col) \
                             or (z.width and col and abs(z.width - col) > p["column_tolerance"]):
                         continue

@@ -127,8 +127,9 @@ class Reuniting:
         """Every pair that could be one article cut in two: ``(x, y, cues)`` with ``x`` read
         before ``y`` (indices into ``drafts`` in reading order). A pair whose later part opens
         with a dateline, of which both parts have a byline, or that names fewer than
-        ``min_names`` things (runs of three Han characters or more) no other draft names, is no
-        candidate (two parts of one story name the same places, people and bodies); nor is any pair
+        ``min_names`` things (runs of three Han characters or more) no other draft names, none
+        of them used ``name_uses`` times in the two, is no candidate (two parts of one story
+        name the same places, people and bodies, and its names recur); nor is any pair
         on a page of fewer than ``min_drafts`` drafts (the words two parts share with no other
         article tell only where there are other articles to share them), or on a page not set
         in columns (a paragraph a line: text already in reading order, as cleaned text is). Each
@@ -162,10 +163,22 @@ class Reuniting:
         reach = self.rules["A009"].params["reach"]
         own_names = _own(name_sets, reach)
         min_names = self.rules["A009"].params["min_names"]
+        name_uses = self.rules["A009"].params["name_uses"]
         wrapped = [any(len(b.lines) > 1 for b in d.paragraphs) for d in drafts]
+        joined = ["|".join(t) for t in texts]
+
+        def named(i: int, j: int, common: set[str]) -> bool:
+            """Whether the two name enough things no other draft names: ``min_names``, or
+            fewer, one of them used ``name_uses`` times in the two (a story's name recurs
+            through it; a phrase two stories happen to share, 几分钟就, comes once in each;
+            ``name_uses`` 0: never)."""
+            runs = _runs(common)
+            return runs >= min_names or (runs > 0 and name_uses > 0 and max(
+                joined[i].count(t) + joined[j].count(t) for t in common) >= name_uses)
+
         pairs = [(i, j) for (i, j), common in own_names.items()
                  if wrapped[i] and wrapped[j] and not self.has_dateline(drafts[j].paragraphs[0])
-                 and not (drafts[i].byline and drafts[j].byline) and _runs(common) >= min_names
+                 and not (drafts[i].byline and drafts[j].byline) and named(i, j, common)
                  and not self.headed_apart(drafts[i].paragraphs[0], drafts[j].paragraphs[0])]
         if not pairs:
             return []
