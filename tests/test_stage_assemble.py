@@ -1095,3 +1095,24 @@ def test_a_run_column_carried_from_another_article_is_held_to_what_the_paragraph
     assert [len(u.lines) for u in seq[t + 1:]] == [2, 2, 3] and seq[-1].width == 17
     assert a.column_around(seq[t + 1], before=False) == (18, 18)
     assert a.column_changes(seq[t - 1], seq[t + 1]) is None
+
+
+def test_a_run_of_two_headlines_after_two_texts_titles_both(wrap):
+    """Article A's text, B's (opened by its dateline, with no headline between), then the
+    headlines of A and B (title and subtitle) in one run and no text after: the first headline
+    goes back to A, which closed untitled at B's dateline (a headline block drawn over both
+    articles' columns, read after both texts: A003 back_close_cost); before, all three
+    headings went to B."""
+    a = ["近日，北京市科委、中关村管委会投入首批支持高品质科技园区建设资金，支持中关村生命科学园等科技园区的"
+         "10个项目，项目涉及医药健康等7个产业领域。", A2,
+         "北京市科委有关负责人表示，将持续支持中关村各分园建设高品质科技园区，推动产业集聚发展。"]
+    b = ["新华社珀斯6月18日电 " + B1, B2,
+         "李强表示，中方愿同澳方一道，推动中澳全面战略伙伴关系持续向前发展，工商界圆桌会意义重大。"]
+    lines = [x for par in a + b for x in wrap(par)]
+    lines += ["北京启动高品质科技园区建设", "李强出席中澳工商界圆桌会", "——第七届中澳工商界首席执行官圆桌会侧记"]
+    page = cleaner.clean("\n".join(lines) + "\n")
+    got = [(x.title.text if x.title else None, x.subtitle.text if x.subtitle else None, x.body[0].text[:4])
+           for x in page.articles]
+    assert got == [("北京启动高品质科技园区建设", None, "近日，北"),
+                   ("李强出席中澳工商界圆桌会", "——第七届中澳工商界首席执行官圆桌会侧记", "新华社珀")]
+    assert any(c.rule == "A003" and c.action == "attach" and "closes" in c.reason for c in page.changes)

@@ -13,9 +13,11 @@ from .draft import Draft
 #: A decoder state: (the open article has a title, its paragraphs so far (capped at 3), it has
 #: a subhead, it has credited its reporter (its dateline names them, or its headline part held
 #: a byline), the article before it closed at the paragraph this one opened at, with no title
-#: (a headline group may still give it one: a backsplit), its lead: its first paragraph's index
-#: in the sequence or None). A plain tuple: the decoder makes millions on a long page.
-State = tuple[bool, int, bool, bool, bool, "int | None"]
+#: (a headline group may still give it one: a backsplit or backclose): that article's lead + 1,
+#: 0 when not (its title's echo of its lead is weighed when the group gives it one), its lead:
+#: its first paragraph's index in the sequence or None). A plain tuple: the decoder makes
+#: millions on a long page.
+State = tuple[bool, int, bool, bool, int, "int | None"]
 
 
 class Decoding:
@@ -36,6 +38,9 @@ class Decoding:
         if kind == "bysplit":
             return kind, k, c, None, True, (self.byline_cost(item[k:], nxt_credits), echo(title_heads(item[k:]), nxt_at),
                                             True)
+        if kind == "backclose":
+            mine = item[k[0]:]
+            return kind, k, c, title_heads(mine), any(b.kind == "byline" for b in mine), title_heads(item[:k[0]])
         if kind in ("backsplit", "crosssplit"):
             k1, k2 = k
             mine = item[k1:k2] if kind == "backsplit" else item[:k1]
@@ -87,7 +92,7 @@ class Decoding:
         # bonus (title_echo) behind the best cannot catch up through its lead's title: only
         # paths within that margin are kept (what subheads' echoes might add is not counted).
         margin = w["title_echo"]
-        states: dict[State, tuple] = {(False, 0, False, False, False, None): (0.0, None)}
+        states: dict[State, tuple] = {(False, 0, False, False, 0, None): (0.0, None)}
         history = []
         paras_before: list[Block] = []
         echo_cache: dict = {}
@@ -138,19 +143,21 @@ class Decoding:
 
         last_text = max((t for t, u in enumerate(seq) if not isinstance(u, list)), default=-1)
         # whether the next heading group after item t, past lone headings (subheads, perhaps),
-        # holds three headings: only such a group may give an article closed untitled at a
-        # paragraph its title (a backsplit); elsewhere the decoder state does not carry the bit
+        # holds three headings (two, where a backclose is weighed): only such a group may give an
+        # article closed untitled at a paragraph its title (a backsplit, a backclose); elsewhere
+        # the decoder state does not carry the bit
+        back_close = w["back_close_cost"] >= 0  # (two headings then suffice: see back_splits)
         three_ahead = [False] * (len(seq) + 1)
         for t in range(len(seq) - 1, -1, -1):
             u = seq[t]
             if isinstance(u, list) and len(u) > 1:
-                three_ahead[t] = sum(b.kind == "heading" for b in u) > 2
+                three_ahead[t] = sum(b.kind == "heading" for b in u) > (1 if back_close else 2)
             else:
                 three_ahead[t] = three_ahead[t + 1]
         for t, item in enumerate(seq):
             new: dict = {}
 
-            def offer(st, cost, back, lead, untitled_before=False):
+            def offer(st, cost, back, lead, untitled_before=0):
                 st += (untitled_before, lead)
                 if cost < new.get(st, NO_PATH)[0]:
                     new[st] = (cost, back)
@@ -175,7 +182,9 @@ class Decoding:
                         new[key] = (stay, (st, "cont", 0))
                     if hb and bc is not None:
                         opened = cost + bc + (0 if ht else no_title) + shorts[hb]
-                        fresh = (False, 1, False, credits, not ht and back_later, t)  # a new article opens here
+                        # a new article opens here; the one before, closed untitled where a run of
+                        # headlines follows that may hold its title, keeps its lead (+1: 0 is none)
+                        fresh = (False, 1, False, credits, lead + 1 if not ht and back_later else 0, t)
                         if opened < new.get(fresh, NO_PATH)[0]:
                             new[fresh] = (opened, (st, "new", 0))
                 paras_before.append(item)
@@ -257,6 +266,13 @@ class Decoding:
                                 c += (bw if hc and by_here else 0.0) + after[0] - no_title
                                 c -= te * (echo(head, lead) + after[1])
                                 offer((True, 0, False, by_from[k[1]]), cost + c + short(hb), (st, kind, k), None)
+                        elif kind == "backclose":
+                            # the article before gets its title after all (no_title refunded),
+                            # and the open one closes under its own
+                            if hb and not ht and ub:
+                                c += (bw if hc and by_here else 0.0) - no_title \
+                                    - te * (echo(head, lead) + echo(after, ub - 1))
+                                offer((False, 0, False, False), cost + c + short(hb), (st, kind, k), None)
                         elif kind == "split":
                             if hb and not ht:
                                 c += (bw if hc and by_here else 0.0) + after[0]
@@ -376,6 +392,15 @@ class Decoding:
                 if cur.body:
                     close()
                 self.fill(cur, item, before=True)
+            elif kind == "backclose":
+                k1 = k[0]
+                self.record("A003", "attach", item[0], "headline of the article before the one it closes, "
+                            "which closed untitled at a paragraph: the run holds both articles' headlines")
+                self.fill(drafts[-1], item[:k1], before=False)
+                if drafts[-1].title is not None and "no title found" in drafts[-1].flags:
+                    drafts[-1].flags.remove("no title found")
+                self.fill(cur, item[k1:], before=False)
+                close()
             elif kind in ("backsplit", "crosssplit"):
                 k1, k2 = k
                 before_last, mine = (item[:k1], item[k1:k2]) if kind == "backsplit" else (item[k1:k2], item[:k1])

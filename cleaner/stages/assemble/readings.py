@@ -10,7 +10,8 @@ from .text import _DASH, affinity, joined_bigrams, page_gap, shared_pairs
 
 
 #: readings in which a headline closes the text before it
-_CLOSING = ("close", "split", "inside", "bysplit", "subclose", "subsplit", "backsplit", "crosssplit")
+_CLOSING = ("close", "split", "inside", "bysplit", "subclose", "subsplit", "backsplit", "crosssplit",
+            "backclose")
 #: readings in which bylines close the text before them
 _BYLINE_CLOSING = ("byclose", "bysplit")
 
@@ -357,7 +358,11 @@ class Readings:
         after the text of the next article, as extraction reads a headline block drawn over two
         articles' columns) and the next one's. ``backsplit``: the article before's part first
         (夜经济“点亮”小城烟火气 / 守护好群众“舌尖上的安全” / 低空经济“飞”入寻常百姓家),
-        ``crosssplit``: the open article's first. k is the pair of cuts."""
+        ``crosssplit``: the open article's first. k is the pair of cuts. And, where A003's
+        ``back_close_cost`` is not negative, of a group that holds two articles' headlines and
+        none after: the article before's, then the open one's (``backclose``, k = (cut, len(g))):
+        both texts read before the block drawn over their columns (职业教育点亮出彩人生 /
+        ——走访湖滨职业技术学院 / 【今日关注】 / 全国游泳冠军赛落幕 / byline, after the texts of both)."""
         m = len(g)
         w = self.rules["A003"].params
         cap = w["max_part"]
@@ -384,6 +389,21 @@ class Readings:
                             "article before and of the one after"))
                 out.append(("crosssplit", (k1, k2), c, "headlines of the article before, of the one "
                             "before it and of the one after"))
+        if w["back_close_cost"] >= 0:
+            # two articles' headlines and none after: the article before's (closed untitled at a
+            # paragraph) and the open one's, both texts read before the block drawn over them
+            for k1 in range(max(1, m - cap), min(cap, m - 1) + 1):
+                first, second = g[:k1], g[k1:]
+                if not any(has_head[:k1]) or not any(has_head[k1:]):
+                    continue
+                c = w["back_close_cost"] + w["split_cost"] + together + self.part_cost(first) \
+                    + self.part_cost(second) + self.byline_apart(first, second) + self.tag_apart(first, second)
+                if sum(has_head[k1:]) == 1:
+                    # the open article's part a lone title (with its byline, perhaps): as often
+                    # the head of the text read after the run (that article's rest) as a closing one
+                    c += w["back_close_lone"]
+                out.append(("backclose", (k1, m), c, "headlines of the article before and of the open one, "
+                            "both after their texts"))
         return out
 
     def group_options(self, g: list[Block], prev: list[Block], nxt: Block | None,
