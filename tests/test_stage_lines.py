@@ -133,6 +133,32 @@ def test_merged_byline_and_glued_doubled_headline_split(stages_until):
     assert line_texts(stages_until, text) == ["◎本报记者 雷桂立", "丁薛祥同俄罗斯第一副总理丁薛祥同俄罗斯第一副总理"]
 
 
+@pytest.mark.parametrize("text, head, byline", [
+    # a byline run onto a plain headline, no blank: told by its structure (an outlet's name, a
+    # role, names set as a byline sets them), whatever the outlet
+    ("合理膳食从一日三餐做起新京报记者 王军 陆瑞亮", "合理膳食从一日三餐做起", "新京报记者 王军 陆瑞亮"),
+    ("数字人民币试点场景持续拓展扬子晚报全媒体记者 曹芳浩", "数字人民币试点场景持续拓展", "扬子晚报全媒体记者 曹芳浩"),
+    ("我国射电望远镜新发现脉冲星86颗极目新闻记者金静远、韦强、于博宏", "我国射电望远镜新发现脉冲星86颗",
+     "极目新闻记者金静远、韦强、于博宏"),
+    ("让“诗和远方”走得更近本报记者 薛晨博", "让“诗和远方”走得更近", "本报记者 薛晨博"),
+    # after a closing quote, the outlet is two characters and its ending, not the headline's end
+    ("市政协围绕“一老一小”开展专题协商川观新闻记者 袁宇萱 袁志瑞", "市政协围绕“一老一小”开展专题协商",
+     "川观新闻记者 袁宇萱 袁志瑞"),
+])
+def test_byline_run_onto_a_plain_headline_split(stages_until, text, head, byline):
+    assert line_texts(stages_until, text + "\n") == [head, byline]
+
+
+@pytest.mark.parametrize("text", [
+    "肯尼亚内罗毕一所大学的教授在接受新京报记者 王军",  # (prose: the reporter it was said to)
+    "会议结束后，他对本报记者 王五",
+    "在接受本报记者采访时说，自贸区建设是一项长期工程",
+    "据了解，新京报记者王军",  # (one name glued to its role: as often the words of prose)
+])
+def test_prose_naming_a_reporter_is_not_split(stages_until, text):
+    assert line_texts(stages_until, text + "\n") == [text]
+
+
 def test_merged_byline_with_two_roles_split(stages_until):
     text = "◎本报记者 王晓明 通讯员 李华 高质量发展调研行\n"
     assert line_texts(stages_until, text) == ["◎本报记者 王晓明 通讯员 李华", "高质量发展调研行"]
@@ -155,9 +181,10 @@ def test_merged_byline_and_plain_headline_split(stages_until):
     ("智能制造“加速跑” 覃晨东、龙东梅/上观新闻", ["智能制造“加速跑”", "覃晨东、龙东梅/上观新闻"]),
     # prose that names a reporter stays whole
     ("会议结束后，他对本报记者 王五说。", ["会议结束后，他对本报记者 王五说。"]),
-    # no blank, no closing mark and no doubled headline: a byline run onto a plain title is not
-    # told from prose (where would the paper's name start?)
-    ("合理膳食从一日三餐做起新京报记者 王军 陆瑞亮", ["合理膳食从一日三餐做起新京报记者 王军 陆瑞亮"]),
+    # no blank, no closing mark and no doubled headline: a byline run onto a plain title is
+    # told by its structure (T001 runon_pattern: the outlet two characters and its ending, a
+    # role, names set apart as a byline sets them); see test_byline_run_onto_a_plain_headline_split
+    ("合理膳食从一日三餐做起新京报记者 王军 陆瑞亮", ["合理膳食从一日三餐做起", "新京报记者 王军 陆瑞亮"]),
 ])
 def test_a_byline_form_after_a_plain_headline_and_a_blank_is_split_off(stages_until, line, parts):
     assert line_texts(stages_until, line + "\n") == parts

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from itertools import accumulate, compress
 
-from ..chars import CLOSERS, ORNAMENTS, ends_sentence, opens_bracket, quote_balance, width
+from ..chars import CLOSERS, ORNAMENTS, ends_sentence, han_count, opens_bracket, quote_balance, width
 from ..model import _NEWLINE, Change, Line, Page, new_line, replace, source_offset
 from ..rules import Rule, pattern, search, search_any
 from . import columns, interleave, ocr_rows
@@ -167,6 +167,9 @@ def trailing_point(text: str, rule: Rule, rules=None, bylines: list | tuple = ()
     if start is not None and bylines:
         longest = rules["L004"].params["max_length"] if rules is not None and "L004" in rules else len(text)
         start = _run_on_start(text, start, bylines, rule.params["doubled_share"], longest)
+    run_on = _plain_run_on(text, start, rule)
+    if run_on is not None:
+        start = run_on
     if start is None:
         return None
     head = text[:start].rstrip()
@@ -183,13 +186,40 @@ def trailing_point(text: str, rule: Rule, rules=None, bylines: list | tuple = ()
             if d is not None and not whole[d.end():].strip():
                 return None
     before = text[start - 1] if start else ""  # (a form of L004 found after a blank starts past it)
-    if not (text[start].isspace() or before.isspace() or text[start] in ORNAMENTS or before in ORNAMENTS
+    if start != run_on and not (text[start].isspace() or before.isspace() or text[start] in ORNAMENTS or before in ORNAMENTS
             or before in CLOSERS or text.startswith(WORDS_BY, start)) \
             and parse_doubling(head)[0] < len(head) * rule.params["doubled_share"]:
         # no blank or ornament before the byline: only after a headline drawn twice (fake
         # bold), which no prose line is (…在接受本报记者采访 is prose)
         return None
     return start + len(text[start:]) - len(text[start:].lstrip())
+
+
+def _plain_run_on(text: str, start: int | None, rule: Rule) -> int | None:
+    """Where a byline run onto a plain headline starts (T001's ``runon_pattern``: an outlet's
+    name, a role and names set as a byline sets them, to the line's end), or None: where no
+    byline was found (``start`` None: 合理膳食从一日三餐做起新京报记者 王军 陆瑞亮), or where the one
+    found by its forms starts where this one does (让“诗和远方”走得更近本报记者 X: no blank before
+    it, but a byline's blank after its role), or opens with ``runon_move_min`` characters or more of Han text before this
+    one's outlet, which are the headline's (…“一老一小”开展专题协商川观新闻记者 X Y: the form's
+    outlet took the headline's end). Whether the text before it reads as a headline,
+    :func:`trailing_point` decides.
+
+    >>> from cleaner.rules import default_rules
+    >>> r = default_rules()["T001"]
+    >>> t = "合理膳食从一日三餐做起新京报记者 王军 陆瑞亮"
+    >>> t[_plain_run_on(t, None, r):]
+    '新京报记者 王军 陆瑞亮'
+    """
+    m = search(rule.params["runon_pattern"], text)
+    if m is None or m.start() == 0:
+        return None
+    if start is None:
+        return m.start()
+    between = text[start:m.start()]
+    if m.start() == start or m.start() - start >= rule.params["runon_move_min"] and han_count(between) == len(between):
+        return m.start()
+    return None
 
 
 #: a byline that opens with these (words by, pictures by) needs no blank before it
