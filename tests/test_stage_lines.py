@@ -154,6 +154,10 @@ def test_byline_run_onto_a_plain_headline_split(stages_until, text, head, byline
     "会议结束后，他对本报记者 王五",
     "在接受本报记者采访时说，自贸区建设是一项长期工程",
     "据了解，新京报记者王军",  # (one name glued to its role: as often the words of prose)
+    # OCR output: an ornament misread as a mark or a character, a joint brand's dot lost
+    "古镇焕新 游客“留下来”@本报记者 范芳丽 高俊强",
+    "让乡村既有“颜值”又有“产值”  女YMG全媒体记者 叶佳静",
+    "中青报：中青网记者 毛宇力",
 ])
 def test_prose_naming_a_reporter_is_not_split(stages_until, text):
     assert line_texts(stages_until, text + "\n") == [text]

@@ -214,6 +214,14 @@ def _plain_run_on(text: str, start: int | None, rule: Rule) -> int | None:
     m = search(rule.params["runon_pattern"], text)
     if m is None or m.start() == 0:
         return None
+    head = text[:m.start()].rstrip()
+    words = head.split()
+    if not words or len(words[-1]) < 2 or not (han_count(head[-1]) or head[-1] in CLOSERS or head[-1].isdigit()) \
+            or head.endswith(_OUTLET_ENDS):
+        # (what precedes the byline is not a headline's end: a mark or a lone character, an
+        # ornament an OCR engine misread (…留下来”@本报记者 X, …产值” 女YMG全媒体记者 X), or an
+        # outlet's name whose joining mark was lost (中青报：中青网记者 X: one byline))
+        return None
     if start is None:
         return m.start()
     between = text[start:m.start()]
@@ -222,6 +230,9 @@ def _plain_run_on(text: str, start: int | None, rule: Rule) -> int | None:
     return None
 
 
+#: the ends of an outlet's name: a headline run onto a byline does not end so (中青报 / 中青网记者 X
+#: is one byline whose middle dot was lost)
+_OUTLET_ENDS = ("报", "報", "社", "网", "網", "新闻", "新聞")
 #: a byline that opens with these (words by, pictures by) needs no blank before it
 WORDS_BY = ("文/", "文／", "图/", "图／", "圖/", "圖／")
 #: only a line with one of these words can end in a byline
