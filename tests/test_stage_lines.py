@@ -149,6 +149,18 @@ def test_byline_run_onto_a_plain_headline_split(stages_until, text, head, byline
     assert line_texts(stages_until, text + "\n") == [head, byline]
 
 
+@pytest.mark.parametrize("text, head, byline", [
+    # a headline drawn twice, then names and their role in brackets: the cut after the closing
+    # quote would leave the headline's last word to the names
+    ("让文物“活”起来让文物“活”起来吴雨、付杰（极目新闻记者）", "让文物“活”起来让文物“活”起来",
+     "吴雨、付杰（极目新闻记者）"),
+    # a headline broken inside its quotation, the byline drawn between its lines after an ornament
+    ("警惕“指尖上的  ◎本报评论员 姜力", "警惕“指尖上的", "◎本报评论员 姜力"),
+])
+def test_byline_after_a_headline_split_where_the_headline_ends(stages_until, text, head, byline):
+    assert line_texts(stages_until, text + "\n") == [head, byline]
+
+
 @pytest.mark.parametrize("text", [
     "肯尼亚内罗毕一所大学的教授在接受新京报记者 王军",  # (prose: the reporter it was said to)
     "会议结束后，他对本报记者 王五",

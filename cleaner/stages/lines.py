@@ -175,7 +175,10 @@ def trailing_point(text: str, rule: Rule, rules=None, bylines: list | tuple = ()
     head = text[:start].rstrip()
     if len(head) < rule.params["min_rest"] or ends_sentence(head) \
             or search(rule.params["byline_pattern"], head) \
-            or quote_balance(head):  # a byline of several roles; a dateline's open bracket
+            or opens_bracket(head) or (quote_balance(head) and text[start:].lstrip()[:1] not in ORNAMENTS):
+        # (a byline of several roles; a dateline's open bracket; a quotation left open, unless
+        # an ornament sets the byline apart: a headline broken inside its quotation, the byline
+        # drawn between its lines, 警惕“指尖上的 ◎本报评论员 X / 形式主义”)
         return None
     whole = search_any(bylines, head) if bylines else None
     if whole and whole.start() == 0 and whole.end() == len(head):
@@ -256,18 +259,23 @@ def _trailing_byline(text: str, bylines, min_rest: int) -> int | None:
     run_on = any(w in text for w in _ROLE_WORDS) and (
         any(w in text for w in WORDS_BY) or parse_doubling(text)[0] >= min_rest)
     passes = (True, False) if run_on else (True,)
+    found: list[int] = []
     for apart in passes:
-        found = []
         for k in range(1, len(text) - 1):
             if text[k].isspace() or (apart and not (text[k - 1].isspace() or text[k] in ORNAMENTS
                                                     or text[k - 1] in CLOSERS)):
                 continue
             m = search_any(bylines, text[k:])
             if m and m.start() == 0 and m.end() == len(text) - k:
-                if apart:
+                if apart and not (run_on and text[k - 1] in CLOSERS and not text[k - 1].isspace()
+                                  and text[k] not in ORNAMENTS):
                     return k
-                found.append(k)
-        if found:
+                # (after a closing quote in a headline drawn twice, the run-on pass weighs the
+                # place with the others: 让文物“活”起来让文物“活”|起来X、Y（Z记者）, the name
+                # taking the headline's last word, is not the whole headline)
+                if k not in found:
+                    found.append(k)
+        if found and not (apart and run_on):
             # run on: a name of two to four characters can take the headline's last one (…安心
             # 发展 | 蔡萱成 read as …安心发 | 展蔡萱成): of the places, the one after which the
             # headline drawn twice is whole (the earliest where none is)
