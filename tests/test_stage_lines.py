@@ -146,6 +146,8 @@ def test_merged_byline_and_glued_doubled_headline_split(stages_until):
      "川观新闻记者 袁宇萱 袁志瑞"),
     # one name glued to its role, the outlet two characters and a paper's ending
     ("让文旅消费更有活力经济日报记者童政", "让文旅消费更有活力", "经济日报记者童政"),
+    # names and their role in brackets after them: the first name taken as three characters
+    ("浙江队98∶95险胜山东队叶宇俊（长江日报记者）", "浙江队98∶95险胜山东队", "叶宇俊（长江日报记者）"),
     # a role, a name and the place after a slash: the slash bounds the name
     ("把法庭“搬”到乡亲家门口特派记者范芳子／巴黎报导", "把法庭“搬”到乡亲家门口", "特派记者范芳子／巴黎报导"),
 ])
@@ -171,6 +173,7 @@ def test_byline_after_a_headline_split_where_the_headline_ends(stages_until, tex
     "在接受本报记者采访时说，自贸区建设是一项长期工程",
     "据了解，新京报记者王军",  # (prose: a comma, no headline before it)
     "目前已有多家媒体的记者王军",
+    "他说。王五（本报记者）",  # (a sentence closed before it: no headline)
     "他在接受记者王五／北京报导",
     # OCR output: an ornament misread as a mark or a character, a joint brand's dot lost
     "古镇焕新 游客“留下来”@本报记者 范芳丽 高俊强",
