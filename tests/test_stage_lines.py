@@ -162,6 +162,9 @@ def test_byline_run_onto_a_plain_headline_split(stages_until, text, head, byline
      "吴雨、付杰（极目新闻记者）"),
     # a headline broken inside its quotation, the byline drawn between its lines after an ornament
     ("警惕“指尖上的  ◎本报评论员 姜力", "警惕“指尖上的", "◎本报评论员 姜力"),
+    ("新编越剧《钱 黑龙江日报记者 钟倩 李波", "新编越剧《钱", "黑龙江日报记者 钟倩 李波"),
+    # roles and names with no outlet, run onto the headline: the whole byline, not its last role
+    ("绿色信贷余额突破千亿元记者 丁梓 通讯员 邹建晓", "绿色信贷余额突破千亿元", "记者 丁梓 通讯员 邹建晓"),
 ])
 def test_byline_after_a_headline_split_where_the_headline_ends(stages_until, text, head, byline):
     assert line_texts(stages_until, text + "\n") == [head, byline]
@@ -174,6 +177,7 @@ def test_byline_after_a_headline_split_where_the_headline_ends(stages_until, tex
     "据了解，新京报记者王军",  # (prose: a comma, no headline before it)
     "目前已有多家媒体的记者王军",
     "他说。王五（本报记者）",  # (a sentence closed before it: no headline)
+    "徐林 梁杰玲） 记者从海州市",  # (a dateline's bracket closed before it)
     "他在接受记者王五／北京报导",
     # OCR output: an ornament misread as a mark or a character, a joint brand's dot lost
     "古镇焕新 游客“留下来”@本报记者 范芳丽 高俊强",

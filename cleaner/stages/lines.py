@@ -175,10 +175,13 @@ def trailing_point(text: str, rule: Rule, rules=None, bylines: list | tuple = ()
     head = text[:start].rstrip()
     if len(head) < rule.params["min_rest"] or ends_sentence(head) \
             or search(rule.params["byline_pattern"], head) \
-            or opens_bracket(head) or (quote_balance(head) and text[start:].lstrip()[:1] not in ORNAMENTS):
-        # (a byline of several roles; a dateline's open bracket; a quotation left open, unless
-        # an ornament sets the byline apart: a headline broken inside its quotation, the byline
-        # drawn between its lines, 警惕“指尖上的 ◎本报评论员 X / 形式主义”)
+            or opens_bracket(head) or quote_balance(head) < 0 \
+            or (quote_balance(head) > 0 and text[start:].lstrip()[:1] not in ORNAMENTS
+                and not (start and text[start - 1].isspace() or text[start].isspace())):
+        # (a byline of several roles; a dateline's open bracket, or its end: …X）记者从…; a
+        # quotation left open, unless an ornament or a blank sets the byline apart: a headline
+        # broken inside its quotation, the byline drawn between its lines, 警惕“指尖上的
+        # ◎本报评论员 X / 形式主义”)
         return None
     whole = search_any(bylines, head) if bylines else None
     if whole and whole.start() == 0 and whole.end() == len(head):
@@ -227,12 +230,16 @@ def _plain_run_on(text: str, start: int | None, rule: Rule) -> int | None:
         return None
     if start is None:
         return m.start()
+    if m.start() < start and _ROLE_IN.search(text[m.start():start]):
+        return m.start()  # (the byline found is the end of a longer one: …记者 X | 通讯员 Y)
     between = text[start:m.start()]
     if m.start() == start or m.start() - start >= rule.params["runon_move_min"] and han_count(between) == len(between):
         return m.start()
     return None
 
 
+#: a role word: what the part of a byline before a later role holds
+_ROLE_IN = re.compile("记者|記者|通讯员|通訊員|实习生|實習生")
 #: the ends of an outlet's name: a headline run onto a byline does not end so (中青报 / 中青网记者 X
 #: is one byline whose middle dot was lost)
 _OUTLET_ENDS = ("报", "報", "社", "网", "網", "新闻", "新聞")
