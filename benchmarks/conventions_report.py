@@ -36,7 +36,21 @@ def squeeze(t: str | None) -> str:
     return _WS.sub("", t or "")
 
 
-def report(split: Path) -> dict:
+def _nearest(gold_article: dict, pred: dict) -> dict | None:
+    """The predicted article whose text shares most with the gold article's (its first block)."""
+    first = squeeze(gold_article["blocks"][0]["text"])[:40] if gold_article.get("blocks") else ""
+    best, score = None, 0.0
+    for a in pred["articles"]:
+        text = "".join(squeeze(b["text"]) for b in a["blocks"])
+        s = fuzz.partial_ratio(first, text) if first and text else 0.0
+        if s > score:
+            best, score = a, s
+    return best
+
+
+def report(split: Path, listing: list | None = None) -> dict:
+    """The figures of one split; ``listing`` (if given) gets one row per missed dateline or
+    byline: the page, the field, the gold text and what the article nearest it was given."""
     out = Counter()
     misses = Counter()
     for gold_path in sorted(split.glob("*.gold.json")):
@@ -68,6 +82,10 @@ def report(split: Path) -> dict:
                 else:
                     key = re.match(r"[（(【〔]?\D{0,6}", squeeze(a[field])).group()
                     misses[(field, key)] += 1
+                    if listing is not None:
+                        near = _nearest(a, pred)
+                        listing.append((gold_path.name.split(".")[0], field, a[field],
+                                        near.get(field) if near else None))
     out["misses"] = misses
     return out
 
@@ -75,15 +93,21 @@ def report(split: Path) -> dict:
 def main(argv: list[str]) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("splits", nargs="*", type=Path, metavar="SPLIT_DIR", help="gold pages (default: the test split)")
-    splits = ap.parse_args(argv).splits or [ROOT / "benchmarks" / "splits" / "test"]
+    ap.add_argument("--misses", action="store_true",
+                    help="also list every missed dateline and byline: page, field, gold, what the nearest article got")
+    args = ap.parse_args(argv)
+    splits = args.splits or [ROOT / "benchmarks" / "splits" / "test"]
     for split in splits:
-        r = report(split)
+        listing: list | None = [] if args.misses else None
+        r = report(split, listing)
         print(f"{split.name}: {r['dropped lines']} dropped lines; read as a heading {r['furniture read as a heading']}, "
               f"left in text {r['furniture left in text']}; article text dropped {r['text dropped']}")
         for field in ("dateline", "byline"):
             n, ok = r[f"{field}s"], r[f"{field}s read"]
             print(f"  {field}s exact {ok}/{n} ({100 * ok / max(1, n):.1f} %); missed by opening: " +
                   ", ".join(f"{k} {v}" for (f, k), v in r["misses"].most_common() if f == field))
+        for page, field, gold, got in listing or []:
+            print(f"    {page} {field}: gold {gold!r} got {got!r}")
     return 0
 
 

@@ -269,3 +269,22 @@ def test_a_dateline_broken_over_three_lines_is_one_dateline():
     art = page_dict(cleaner.clean(raw))["articles"][0]
     assert art["dateline"] == "本报讯（YMG全媒体记者向力欣通讯员覃斌兵）", art
     assert art["byline"] is None and art["title"] == TITLE, art
+
+
+@pytest.mark.parametrize("first, second", [
+    ("■本报评论员", "楚天都市报记者 魏娜 沈倩凌"),
+    ("□记者李杰兰报道", "扬子晚报全媒体记者 覃亮芳"),
+])
+def test_two_bylines_one_over_the_other_stay_two(first, second):
+    """An outlet's name holds no role word: two bylines on consecutive lines (one article's,
+    the next one's) do not read as one byline whose 'outlet' is the first byline and the second
+    one's paper (本报评论员楚天都市报 + 记者)."""
+    from cleaner.rules import default_rules, search_any
+
+    patterns = default_rules()["L004"].params["patterns"]
+    for one in (first.lstrip("■□"), second):
+        m = search_any(patterns, one)
+        assert m is not None and m.end() == len(one), one
+    whole = first.lstrip("■□") + second
+    m = search_any(patterns, whole)
+    assert m is None or m.end() != len(whole), whole

@@ -761,3 +761,20 @@ def test_an_edited_quote_that_drops_single_characters_keeps_its_pairs_across_the
     src = "村里的老人们说，“张老师每个星期都来，有啥问题，打个电话他就到。”王大妈笑着说。"
     assert shared_content("“张老师每个星期来，打个电话他到，有啥问题。", src) >= least
     assert shared_content("社区医生每周上门服务，随叫随到。", src) < least
+
+
+@pytest.mark.parametrize("credit", ["YMG全媒体记者 邱兰辉", "南方日报记者 唐桂英"])
+def test_a_photo_credit_broken_before_its_mark_is_the_captions_not_a_byline(credit):
+    """A caption whose credit wrapped before its 摄 (…驶出。 / X记者 Y / 摄): the reporter's line
+    reads as a byline alone, but with the 摄 under it it is the caption's credit."""
+    from cleaner.reports.pagejson import page_dict
+
+    raw = ("老街区焕发新活力\n\n近日，记者走进老城区，看到改造后的街巷干净整洁，居民们在新建的口袋公园里散步聊天。\n\n"
+           "图为一列满载货物的中欧\n班列从西津国际陆港驶出。\n\n" + credit + "\n\n摄\n\n"
+           "据介绍，今年以来当地已完成老旧小区改造项目四十余个，惠及居民两万多户，群众满意度持续提升。\n")
+    got = page_dict(cleaner.clean(raw))
+    (art,) = got["articles"]
+    assert art["byline"] is None, got
+    assert [c.replace(" ", "") for c in art["captions"]] == \
+        ["图为一列满载货物的中欧班列从西津国际陆港驶出。" + credit.replace(" ", "") + "摄"], got
+    assert not got["dropped"], got

@@ -133,6 +133,61 @@ def test_merged_byline_and_glued_doubled_headline_split(stages_until):
     assert line_texts(stages_until, text) == ["◎本报记者 雷桂立", "丁薛祥同俄罗斯第一副总理丁薛祥同俄罗斯第一副总理"]
 
 
+@pytest.mark.parametrize("text, head, byline", [
+    # a byline run onto a plain headline, no blank: told by its structure (an outlet's name, a
+    # role, names set as a byline sets them), whatever the outlet
+    ("合理膳食从一日三餐做起新京报记者 王军 陆瑞亮", "合理膳食从一日三餐做起", "新京报记者 王军 陆瑞亮"),
+    ("数字人民币试点场景持续拓展扬子晚报全媒体记者 曹芳浩", "数字人民币试点场景持续拓展", "扬子晚报全媒体记者 曹芳浩"),
+    ("我国射电望远镜新发现脉冲星86颗极目新闻记者金静远、韦强、于博宏", "我国射电望远镜新发现脉冲星86颗",
+     "极目新闻记者金静远、韦强、于博宏"),
+    ("让“诗和远方”走得更近本报记者 薛晨博", "让“诗和远方”走得更近", "本报记者 薛晨博"),
+    # after a closing quote, the outlet is two characters and its ending, not the headline's end
+    ("市政协围绕“一老一小”开展专题协商川观新闻记者 袁宇萱 袁志瑞", "市政协围绕“一老一小”开展专题协商",
+     "川观新闻记者 袁宇萱 袁志瑞"),
+    # one name glued to its role, the outlet two characters and a paper's ending
+    ("让文旅消费更有活力经济日报记者童政", "让文旅消费更有活力", "经济日报记者童政"),
+    # names and their role in brackets after them: the first name taken as three characters
+    ("浙江队98∶95险胜山东队叶宇俊（长江日报记者）", "浙江队98∶95险胜山东队", "叶宇俊（长江日报记者）"),
+    # a role, a name and the place after a slash: the slash bounds the name
+    ("把法庭“搬”到乡亲家门口特派记者范芳子／巴黎报导", "把法庭“搬”到乡亲家门口", "特派记者范芳子／巴黎报导"),
+])
+def test_byline_run_onto_a_plain_headline_split(stages_until, text, head, byline):
+    assert line_texts(stages_until, text + "\n") == [head, byline]
+
+
+@pytest.mark.parametrize("text, head, byline", [
+    # a headline drawn twice, then names and their role in brackets: the cut after the closing
+    # quote would leave the headline's last word to the names
+    ("让文物“活”起来让文物“活”起来吴雨、付杰（极目新闻记者）", "让文物“活”起来让文物“活”起来",
+     "吴雨、付杰（极目新闻记者）"),
+    # a headline broken inside its quotation, the byline drawn between its lines after an ornament
+    ("警惕“指尖上的  ◎本报评论员 姜力", "警惕“指尖上的", "◎本报评论员 姜力"),
+    ("新编越剧《钱 黑龙江日报记者 钟倩 李波", "新编越剧《钱", "黑龙江日报记者 钟倩 李波"),
+    # roles and names with no outlet, run onto the headline: the whole byline, not its last role
+    ("绿色信贷余额突破千亿元记者 丁梓 通讯员 邹建晓", "绿色信贷余额突破千亿元", "记者 丁梓 通讯员 邹建晓"),
+])
+def test_byline_after_a_headline_split_where_the_headline_ends(stages_until, text, head, byline):
+    assert line_texts(stages_until, text + "\n") == [head, byline]
+
+
+@pytest.mark.parametrize("text", [
+    "肯尼亚内罗毕一所大学的教授在接受新京报记者 王军",  # (prose: the reporter it was said to)
+    "会议结束后，他对本报记者 王五",
+    "在接受本报记者采访时说，自贸区建设是一项长期工程",
+    "据了解，新京报记者王军",  # (prose: a comma, no headline before it)
+    "目前已有多家媒体的记者王军",
+    "他说。王五（本报记者）",  # (a sentence closed before it: no headline)
+    "徐林 梁杰玲） 记者从海州市",  # (a dateline's bracket closed before it)
+    "他在接受记者王五／北京报导",
+    # OCR output: an ornament misread as a mark or a character, a joint brand's dot lost
+    "古镇焕新 游客“留下来”@本报记者 范芳丽 高俊强",
+    "让乡村既有“颜值”又有“产值”  女YMG全媒体记者 叶佳静",
+    "中青报：中青网记者 毛宇力",
+])
+def test_prose_naming_a_reporter_is_not_split(stages_until, text):
+    assert line_texts(stages_until, text + "\n") == [text]
+
+
 def test_merged_byline_with_two_roles_split(stages_until):
     text = "◎本报记者 王晓明 通讯员 李华 高质量发展调研行\n"
     assert line_texts(stages_until, text) == ["◎本报记者 王晓明 通讯员 李华", "高质量发展调研行"]
@@ -155,9 +210,10 @@ def test_merged_byline_and_plain_headline_split(stages_until):
     ("智能制造“加速跑” 覃晨东、龙东梅/上观新闻", ["智能制造“加速跑”", "覃晨东、龙东梅/上观新闻"]),
     # prose that names a reporter stays whole
     ("会议结束后，他对本报记者 王五说。", ["会议结束后，他对本报记者 王五说。"]),
-    # no blank, no closing mark and no doubled headline: a byline run onto a plain title is not
-    # told from prose (where would the paper's name start?)
-    ("合理膳食从一日三餐做起新京报记者 王军 陆瑞亮", ["合理膳食从一日三餐做起新京报记者 王军 陆瑞亮"]),
+    # no blank, no closing mark and no doubled headline: a byline run onto a plain title is
+    # told by its structure (T001 runon_pattern: the outlet two characters and its ending, a
+    # role, names set apart as a byline sets them); see test_byline_run_onto_a_plain_headline_split
+    ("合理膳食从一日三餐做起新京报记者 王军 陆瑞亮", ["合理膳食从一日三餐做起", "新京报记者 王军 陆瑞亮"]),
 ])
 def test_a_byline_form_after_a_plain_headline_and_a_blank_is_split_off(stages_until, line, parts):
     assert line_texts(stages_until, line + "\n") == parts

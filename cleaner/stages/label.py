@@ -94,6 +94,20 @@ def run(page: Page) -> Page:
             out.append(_label(page, b, "caption", cap, "small type right under or over a picture", changes))
             k += 1
             continue
+        if byl and cap and k + 1 < len(blocks) and blocks[k + 1].first == b.last + 1 \
+                and len(text) <= byl.params["max_length"] and _lone_credit_mark(cap, blocks[k + 1].text) \
+                and _matches(byl.params["patterns"], text):
+            # a photo credit broken before its 摄 (YMG全媒体记者 X / 摄): a reporter's name, but
+            # the credit of the caption above, not a byline
+            joined = _join_caption(page, b, blocks[k + 1], cap, changes)
+            if out and out[-1].kind == "caption" and out[-1].last + 1 == b.first:
+                out.append(_label(page, _join_caption(page, out.pop(), joined, cap, changes), "caption", cap,
+                                  "a caption and its photo credit, broken before its last word", changes))
+            else:
+                out.append(_caption_with_sentence_above(page, geo, out, joined, cap, rules, changes,
+                                                        "a photo credit broken before its last word"))
+            k += 2
+            continue
         if byl and len(text) <= byl.params["max_length"] and _matches(byl.params["patterns"], text):
             b = _label(page, b, "byline", byl, "reporter names", changes)
             # the ornament is not part of the byline
@@ -135,6 +149,13 @@ def run(page: Page) -> Page:
 _SENTENCE_END = re.compile("[。！？][”’」』]?")
 #: a byline that names the words' author first (文/本报记者 X, 本版文/…)
 _WORDS_BY = re.compile(f"^[{ORNAMENTS}]?\\s*(?:本版)?文[/／]")
+
+
+def _lone_credit_mark(cap: Rule, text: str) -> bool:
+    """``text`` is a picture's word alone (摄, 供图: L003's ``credit_marks`` from its start): the
+    end of a photo credit wrapped onto a line of its own."""
+    m = _matches(cap.params["credit_marks"], text)
+    return m is not None and m.start() == 0
 
 
 def _sentence_then_credit(cap: Rule, text: str, rules) -> bool:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from itertools import accumulate, compress
 
-from ..chars import CLOSERS, ORNAMENTS, ends_sentence, opens_bracket, quote_balance, width
+from ..chars import CLOSERS, ORNAMENTS, ends_sentence, han_count, opens_bracket, quote_balance, width
 from ..model import _NEWLINE, Change, Line, Page, new_line, replace, source_offset
 from ..rules import Rule, pattern, search, search_any
 from . import columns, interleave, ocr_rows
@@ -167,12 +167,21 @@ def trailing_point(text: str, rule: Rule, rules=None, bylines: list | tuple = ()
     if start is not None and bylines:
         longest = rules["L004"].params["max_length"] if rules is not None and "L004" in rules else len(text)
         start = _run_on_start(text, start, bylines, rule.params["doubled_share"], longest)
+    run_on = _plain_run_on(text, start, rule)
+    if run_on is not None:
+        start = run_on
     if start is None:
         return None
     head = text[:start].rstrip()
     if len(head) < rule.params["min_rest"] or ends_sentence(head) \
             or search(rule.params["byline_pattern"], head) \
-            or quote_balance(head):  # a byline of several roles; a dateline's open bracket
+            or opens_bracket(head) or quote_balance(head) < 0 \
+            or (quote_balance(head) > 0 and text[start:].lstrip()[:1] not in ORNAMENTS
+                and not (start and text[start - 1].isspace() or text[start].isspace())):
+        # (a byline of several roles; a dateline's open bracket, or its end: …X）记者从…; a
+        # quotation left open, unless an ornament or a blank sets the byline apart: a headline
+        # broken inside its quotation, the byline drawn between its lines, 警惕“指尖上的
+        # ◎本报评论员 X / 形式主义”)
         return None
     whole = search_any(bylines, head) if bylines else None
     if whole and whole.start() == 0 and whole.end() == len(head):
@@ -183,7 +192,7 @@ def trailing_point(text: str, rule: Rule, rules=None, bylines: list | tuple = ()
             if d is not None and not whole[d.end():].strip():
                 return None
     before = text[start - 1] if start else ""  # (a form of L004 found after a blank starts past it)
-    if not (text[start].isspace() or before.isspace() or text[start] in ORNAMENTS or before in ORNAMENTS
+    if start != run_on and not (text[start].isspace() or before.isspace() or text[start] in ORNAMENTS or before in ORNAMENTS
             or before in CLOSERS or text.startswith(WORDS_BY, start)) \
             and parse_doubling(head)[0] < len(head) * rule.params["doubled_share"]:
         # no blank or ornament before the byline: only after a headline drawn twice (fake
@@ -192,6 +201,48 @@ def trailing_point(text: str, rule: Rule, rules=None, bylines: list | tuple = ()
     return start + len(text[start:]) - len(text[start:].lstrip())
 
 
+def _plain_run_on(text: str, start: int | None, rule: Rule) -> int | None:
+    """Where a byline run onto a plain headline starts (T001's ``runon_pattern``: an outlet's
+    name, a role and names set as a byline sets them, to the line's end), or None: where no
+    byline was found (``start`` None: 合理膳食从一日三餐做起新京报记者 王军 陆瑞亮), or where the one
+    found by its forms starts where this one does (让“诗和远方”走得更近本报记者 X: no blank before
+    it, but a byline's blank after its role), or opens with ``runon_move_min`` characters or more of Han text before this
+    one's outlet, which are the headline's (…“一老一小”开展专题协商川观新闻记者 X Y: the form's
+    outlet took the headline's end). Whether the text before it reads as a headline,
+    :func:`trailing_point` decides.
+
+    >>> from cleaner.rules import default_rules
+    >>> r = default_rules()["T001"]
+    >>> t = "合理膳食从一日三餐做起新京报记者 王军 陆瑞亮"
+    >>> t[_plain_run_on(t, None, r):]
+    '新京报记者 王军 陆瑞亮'
+    """
+    m = search(rule.params["runon_pattern"], text)
+    if m is None or m.start() == 0:
+        return None
+    head = text[:m.start()].rstrip()
+    words = head.split()
+    if not words or len(words[-1]) < 2 or not (han_count(head[-1]) or head[-1] in CLOSERS or head[-1].isdigit()) \
+            or head.endswith(_OUTLET_ENDS):
+        # (what precedes the byline is not a headline's end: a mark or a lone character, an
+        # ornament an OCR engine misread (…留下来”@本报记者 X, …产值” 女YMG全媒体记者 X), or an
+        # outlet's name whose joining mark was lost (中青报：中青网记者 X: one byline))
+        return None
+    if start is None:
+        return m.start()
+    if m.start() < start and _ROLE_IN.search(text[m.start():start]):
+        return m.start()  # (the byline found is the end of a longer one: …记者 X | 通讯员 Y)
+    between = text[start:m.start()]
+    if m.start() == start or m.start() - start >= rule.params["runon_move_min"] and han_count(between) == len(between):
+        return m.start()
+    return None
+
+
+#: a role word: what the part of a byline before a later role holds
+_ROLE_IN = re.compile("记者|記者|通讯员|通訊員|实习生|實習生")
+#: the ends of an outlet's name: a headline run onto a byline does not end so (中青报 / 中青网记者 X
+#: is one byline whose middle dot was lost)
+_OUTLET_ENDS = ("报", "報", "社", "网", "網", "新闻", "新聞")
 #: a byline that opens with these (words by, pictures by) needs no blank before it
 WORDS_BY = ("文/", "文／", "图/", "图／", "圖/", "圖／")
 #: only a line with one of these words can end in a byline
@@ -215,18 +266,23 @@ def _trailing_byline(text: str, bylines, min_rest: int) -> int | None:
     run_on = any(w in text for w in _ROLE_WORDS) and (
         any(w in text for w in WORDS_BY) or parse_doubling(text)[0] >= min_rest)
     passes = (True, False) if run_on else (True,)
+    found: list[int] = []
     for apart in passes:
-        found = []
         for k in range(1, len(text) - 1):
             if text[k].isspace() or (apart and not (text[k - 1].isspace() or text[k] in ORNAMENTS
                                                     or text[k - 1] in CLOSERS)):
                 continue
             m = search_any(bylines, text[k:])
             if m and m.start() == 0 and m.end() == len(text) - k:
-                if apart:
+                if apart and not (run_on and text[k - 1] in CLOSERS and not text[k - 1].isspace()
+                                  and text[k] not in ORNAMENTS):
                     return k
-                found.append(k)
-        if found:
+                # (after a closing quote in a headline drawn twice, the run-on pass weighs the
+                # place with the others: 让文物“活”起来让文物“活”|起来X、Y（Z记者）, the name
+                # taking the headline's last word, is not the whole headline)
+                if k not in found:
+                    found.append(k)
+        if found and not (apart and run_on):
             # run on: a name of two to four characters can take the headline's last one (…安心
             # 发展 | 蔡萱成 read as …安心发 | 展蔡萱成): of the places, the one after which the
             # headline drawn twice is whole (the earliest where none is)
