@@ -31,7 +31,7 @@ STAGE = "label"
 #: the cues a run of lines is weighed on, in the order of L003's ``bare_weights`` (besides bias)
 CUES = ("opens_caption", "credit", "date_open", "position_mark", "said", "numbers", "commas", "length",
         "starts_block", "ends_block", "prev_closes", "after_other", "short_end", "short_inside", "narrower",
-        "repeats", "scene", "linked")
+        "repeats", "scene", "linked", "follows_open")
 
 _SENTENCE_END = re.compile("[。！？][”’」』]?")
 _DIGIT = re.compile(r"\d")
@@ -147,7 +147,18 @@ def _cues(page: Page, blocks: list[Block], cap: Rule, a: int, m1: int, b: int, m
         1.0 if repeats else 0.0,
         1.0 if _matches(p["bare_scene"], body) else 0.0,
         1.0 if _matches(p["bare_linked"], body) else 0.0,
+        1.0 if m1 == 0 and _follows_open(blocks, a, p["bare_column_reach"]) else 0.0,
     )
+
+
+def _follows_open(blocks: list[Block], a: int, reach: int) -> bool:
+    """The nearest paragraph before block ``a`` (within ``reach`` blocks: headings, bylines,
+    captions between) stops mid-sentence: a block that starts there may be its rest, cut by what
+    is between."""
+    for o in range(a - 1, max(-1, a - 1 - reach), -1):
+        if blocks[o].kind == "paragraph":
+            return not ends_sentence(blocks[o].text)
+    return False
 
 
 def score(weights: dict, cues: tuple) -> float:
