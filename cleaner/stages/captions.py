@@ -104,15 +104,23 @@ def candidate_runs(page: Page, blocks: list[Block], cap: Rule, rules) -> list[Ru
                 break
             if texts is None:
                 texts = [nows(b.text) for b in blocks]
-            cues = _cues(page, blocks, cap, k, m, kg, mg + 1, sentence, rest, prev_line, texts)
+            cues = _cues(page, blocks, cap, rules, k, m, kg, mg + 1, sentence, rest, prev_line, texts)
             out.append(Run(k, m, kg, mg + 1, sentence, rest, cues))
             if rest:
                 break
     return out
 
 
-def _cues(page: Page, blocks: list[Block], cap: Rule, a: int, m1: int, b: int, m2: int, sentence: str, rest: str,
-          prev_line, texts: list[str]) -> tuple:
+def _closing(rules, p: dict, tail: str) -> bool:
+    """``tail`` may be the source line that closes a report (据新华社, （路透社）: J001's
+    ``closing_lines``) as well as a photo credit: no credit's evidence, unless a picture's word
+    ends it (``credit_marks``: （明报制图）)."""
+    closing = rules["J001"].params["closing_lines"] if rules.enabled("J001") else []
+    return bool(_matches(closing, tail)) and not _matches(p["credit_marks"], tail)
+
+
+def _cues(page: Page, blocks: list[Block], cap: Rule, rules, a: int, m1: int, b: int, m2: int, sentence: str,
+          rest: str, prev_line, texts: list[str]) -> tuple:
     p = cap.params
     lines = page.lines
     run_lines = [x for k in range(a, b + 1) for x in blocks[k].lines[(m1 if k == a else 0):(m2 if k == b else None)]]
@@ -130,7 +138,7 @@ def _cues(page: Page, blocks: list[Block], cap: Rule, a: int, m1: int, b: int, m
         own.count(sentence) > 1)
     return (
         1.0 if _matches(p["patterns"], sentence) else 0.0,
-        1.0 if rest else 0.0,
+        1.0 if rest and not _closing(rules, p, rest) else 0.0,
         1.0 if m else 0.0,
         1.0 if _matches(p["bare_position_marks"], sentence) else 0.0,
         1.0 if _matches(p["bare_said"], sentence) else 0.0,
