@@ -51,14 +51,18 @@ class Run(NamedTuple):
     cues: tuple
 
 
-def _column(blocks: list[Block], page: Page, k: int, skip: set[int], reach: int) -> float:
+def _column(blocks: list[Block], page: Page, k: int, skip: set[int], reach: int, cache: dict) -> float:
     """The measure of the text around block ``k``: the widest of its lines outside ``skip``
     (two at least), else the width of the nearest paragraph block set in a column within
-    ``reach`` blocks (0 for none)."""
+    ``reach`` blocks (0 for none). ``cache``: each block's lines by width, widest first (a run
+    skips a few lines: the widest of the rest is among the first few)."""
     b = blocks[k]
-    ws = [page.lines[x].width for x in b.lines if x not in skip]
-    if len(ws) >= 2:
-        return max(ws)
+    got = cache.get(k)
+    if got is None:
+        got = cache[k] = (sorted(((page.lines[x].width, x) for x in b.lines), reverse=True), frozenset(b.lines))
+    order, own = got
+    if len(b.lines) - sum(1 for x in skip if x in own) >= 2:
+        return next(w for w, x in order if x not in skip)
     for d in range(1, reach + 1):
         for o in (k - d, k + d):
             if 0 <= o < len(blocks) and blocks[o].kind == "paragraph" and blocks[o].width:
@@ -75,7 +79,7 @@ def candidate_runs(page: Page, blocks: list[Block], cap: Rule, rules) -> list[Ru
     lines = page.lines
     out: list[Run] = []
     flat = [(k, m) for k, b in enumerate(blocks) for m in range(len(b.lines))]
-    texts = None
+    texts = None  # (the sentences of every block, counted: made once, if a run is found)
     for f, (k, m) in enumerate(flat):
         if blocks[k].kind not in ("paragraph", "heading"):
             continue
@@ -103,12 +107,32 @@ def candidate_runs(page: Page, blocks: list[Block], cap: Rule, rules) -> list[Ru
             if len(sentence) < p["bare_min_length"] or dateline_at(rules, sentence) is not None:
                 break
             if texts is None:
-                texts = [nows(b.text) for b in blocks]
+                texts = _sentences(blocks)
             cues = _cues(page, blocks, cap, rules, k, m, kg, mg + 1, sentence, rest, prev_line, texts)
             out.append(Run(k, m, kg, mg + 1, sentence, rest, cues))
             if rest:
                 break
     return out
+
+
+def _sentences(blocks: list[Block]) -> tuple:
+    """The sentences of each block (without blanks) counted, and of the page (and a cache for
+    :func:`_column`): a run's sentence
+    found in another block repeats it (as a pull quote does its source), looked up, not searched
+    for (a page of many pages run together has tens of thousands of runs)."""
+    per_block = []
+    total: dict[str, int] = {}
+    for b in blocks:
+        t = nows(b.text)
+        counts: dict[str, int] = {}
+        start = 0
+        for m in _SENTENCE_END.finditer(t):
+            s = t[start:m.end()]
+            counts[s] = counts.get(s, 0) + 1
+            total[s] = total.get(s, 0) + 1
+            start = m.end()
+        per_block.append(counts)
+    return per_block, total, {}
 
 
 def _closing(rules, p: dict, tail: str) -> bool:
@@ -120,12 +144,13 @@ def _closing(rules, p: dict, tail: str) -> bool:
 
 
 def _cues(page: Page, blocks: list[Block], cap: Rule, rules, a: int, m1: int, b: int, m2: int, sentence: str,
-          rest: str, prev_line, texts: list[str]) -> tuple:
+          rest: str, prev_line, texts: tuple) -> tuple:
     p = cap.params
     lines = page.lines
     run_lines = [x for k in range(a, b + 1) for x in blocks[k].lines[(m1 if k == a else 0):(m2 if k == b else None)]]
     skip = set(run_lines)
-    col = max(_column(blocks, page, a, skip, p["bare_column_reach"]), _column(blocks, page, b, skip, p["bare_column_reach"]))
+    reach = p["bare_column_reach"]
+    col = max(_column(blocks, page, a, skip, reach, texts[2]), _column(blocks, page, b, skip, reach, texts[2]))
     last_w = lines[run_lines[-1]].width
     short_end = bool(col) and last_w + p["bare_short_ems"] <= col
     inside = m2 < len(blocks[b].lines)
@@ -133,9 +158,9 @@ def _cues(page: Page, blocks: list[Block], cap: Rule, rules, a: int, m1: int, b:
     prev_closes = prev_line is None or ends_sentence(prev_line.text)
     after_other = m1 == 0 and (a == 0 or blocks[a - 1].kind != "paragraph")
     body = sentence[len(m.group()):] if (m := _matches(p["bare_date_opener"], sentence)) else sentence
-    own = nows(blocks[a].text) if a == b else ""
-    repeats = any(sentence in t for o, t in enumerate(texts) if o not in (a, b)) or (
-        own.count(sentence) > 1)
+    per_block, total, _ = texts
+    repeats = total.get(sentence, 0) - sum(per_block[k].get(sentence, 0) for k in range(a, b + 1)) > 0 or any(
+        per_block[k].get(sentence, 0) > 1 for k in range(a, b + 1))
     return (
         1.0 if _matches(p["patterns"], sentence) else 0.0,
         1.0 if rest and not _closing(rules, p, rest) else 0.0,
