@@ -20,6 +20,7 @@ from ..chars import ORNAMENTS, ends_sentence, quote_balance
 from ..model import Block, Change, Page, replace
 from ..rules import Rule
 from ._common import apply_line_edits, dateline_at, line_replacements
+from .captions import find_bare_captions
 from .block_kinds import _join_caption, _label, _matches, _one_type, is_heading
 from .pullquotes import pullquotes_by_window
 
@@ -142,6 +143,8 @@ def run(page: Page) -> Page:
     sources: dict = {}
     if rules.enabled("L007"):
         out = pullquotes_by_window(page, out, rules["L007"], changes, sources, set(datelines))
+    if cap:  # (captions with no keyword and no credit, weighed on their cues: after the pull quotes)
+        out = find_bare_captions(page, out, cap, rules, changes)
     return page.evolve(blocks=tuple(out), changes=page.changes + tuple(changes),
                        layout=replace(page.layout, datelines=datelines, pullquote_sources=sources))
 

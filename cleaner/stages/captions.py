@@ -1,0 +1,247 @@
+"""Bare photo captions: a caption with no 图为 and no credit the label stage could see, set as a
+line or two of its own between paragraphs, or read into a paragraph's lines; part of the label
+stage (rule L003's ``bare_*`` parameters).
+
+A reader tells such a caption from the text around it without a keyword: it is short, one
+sentence, describing a scene (who, where, doing what; often a date first, ``11月8日，``, or a
+place in the picture, ``（右）``), quoting and counting nothing; it stands apart from the text
+(it begins a block or follows a closed sentence; its last line stops short while the paragraph
+around it goes on, where a paragraph's only short line is its last); it sits by a credit; and
+it repeats no sentence of the body (a pull quote does). Each of these is a cue (:data:`CUES`);
+their weights are a logistic regression fitted on gold pages (``benchmarks/fit_captions.py``)
+and live in L003's ``bare_weights``; a run of lines scoring at least ``bare_threshold`` is a
+caption. The paragraph it cut is joined again by the assemble stage (A001's healing), as for a
+pull quote or a credited caption.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from ..chars import ends_sentence, nows
+from ..model import Block, Change, Page, replace
+from ..rules import Rule
+from ._common import dateline_at, rebuild
+from .assemble.confidence import logistic
+from .block_kinds import _label, _matches
+
+STAGE = "label"
+
+#: the cues a run of lines is weighed on, in the order of L003's ``bare_weights`` (besides bias)
+CUES = ("opens_caption", "credit", "date_open", "position_mark", "said", "numbers", "commas", "length",
+        "starts_block", "ends_block", "prev_closes", "after_other", "short_end", "short_inside", "narrower",
+        "repeats", "scene", "linked", "follows_open")
+
+_SENTENCE_END = re.compile("[。！？][”’」』]?")
+_DIGIT = re.compile(r"\d")
+
+
+class Run(NamedTuple):
+    """A run of consecutive lines that may be a caption: from line ``m1`` of block ``a`` to the
+    line before ``m2`` of block ``b`` (blocks of the label stage's list), its sentence and its
+    credit (``rest``, empty for none) and its cues."""
+
+    a: int
+    m1: int
+    b: int
+    m2: int
+    sentence: str
+    rest: str
+    cues: tuple
+
+
+def _column(blocks: list[Block], page: Page, k: int, skip: set[int], reach: int, cache: dict) -> float:
+    """The measure of the text around block ``k``: the widest of its lines outside ``skip``
+    (two at least), else the width of the nearest paragraph block set in a column within
+    ``reach`` blocks (0 for none). ``cache``: each block's lines by width, widest first (a run
+    skips a few lines: the widest of the rest is among the first few)."""
+    b = blocks[k]
+    got = cache.get(k)
+    if got is None:
+        got = cache[k] = (sorted(((page.lines[x].width, x) for x in b.lines), reverse=True), frozenset(b.lines))
+    order, own = got
+    if len(b.lines) - sum(1 for x in skip if x in own) >= 2:
+        return next(w for w, x in order if x not in skip)
+    for d in range(1, reach + 1):
+        for o in (k - d, k + d):
+            if 0 <= o < len(blocks) and blocks[o].kind == "paragraph" and blocks[o].width:
+                return blocks[o].width
+    return 0.0
+
+
+def candidate_runs(page: Page, blocks: list[Block], cap: Rule, rules) -> list[Run]:
+    """Every run of lines of paragraph or heading blocks (consecutive on the page, up to
+    ``bare_max_lines`` lines) that opens at a line's start and holds one sentence of at most
+    ``bare_max_length`` characters, closing at a line's end or followed by a photo credit of
+    L003's ``credit_patterns`` only; not one opening with a dateline (an article starts there)."""
+    p = cap.params
+    lines = page.lines
+    out: list[Run] = []
+    flat = [(k, m) for k, b in enumerate(blocks) for m in range(len(b.lines))]
+    texts = None  # (the sentences of every block, counted: made once, if a run is found)
+    for f, (k, m) in enumerate(flat):
+        if blocks[k].kind not in ("paragraph", "heading"):
+            continue
+        text = ""
+        prev_line = lines[blocks[k].lines[m] - 1] if blocks[k].lines[m] > 0 else None
+        for g in range(f, min(len(flat), f + p["bare_max_lines"])):
+            kg, mg = flat[g]
+            bg = blocks[kg]
+            if bg.kind not in ("paragraph", "heading", "caption") or (
+                    g > f and bg.lines[mg] != blocks[flat[g - 1][0]].lines[flat[g - 1][1]] + 1):
+                break  # (lines one after the other on the page only)
+            if bg.kind == "caption" and not _SENTENCE_END.search(text):
+                break  # (a caption's own lines join a run as its credit only)
+            text += nows(lines[bg.lines[mg]].text)
+            ends = list(_SENTENCE_END.finditer(text))
+            if not ends:
+                if len(text) > p["bare_max_length"]:
+                    break
+                continue
+            if len(ends) > 1 or ends[0].end() > p["bare_max_length"]:
+                break
+            sentence, rest = text[:ends[0].end()], text[ends[0].end():]
+            if rest and not _matches(p["credit_patterns"], text):
+                continue  # (a credit's first words: the run may go on to its end)
+            if len(sentence) < p["bare_min_length"] or dateline_at(rules, sentence) is not None:
+                break
+            if texts is None:
+                texts = _sentences(blocks)
+            cues = _cues(page, blocks, cap, rules, k, m, kg, mg + 1, sentence, rest, prev_line, texts)
+            out.append(Run(k, m, kg, mg + 1, sentence, rest, cues))
+            if rest:
+                break
+    return out
+
+
+def _sentences(blocks: list[Block]) -> tuple:
+    """The sentences of each block (without blanks) counted, and of the page (and a cache for
+    :func:`_column`): a run's sentence
+    found in another block repeats it (as a pull quote does its source), looked up, not searched
+    for (a page of many pages run together has tens of thousands of runs)."""
+    per_block = []
+    total: dict[str, int] = {}
+    for b in blocks:
+        t = nows(b.text)
+        counts: dict[str, int] = {}
+        start = 0
+        for m in _SENTENCE_END.finditer(t):
+            s = t[start:m.end()]
+            counts[s] = counts.get(s, 0) + 1
+            total[s] = total.get(s, 0) + 1
+            start = m.end()
+        per_block.append(counts)
+    return per_block, total, {}
+
+
+def _closing(rules, p: dict, tail: str) -> bool:
+    """``tail`` may be the source line that closes a report (据新华社, （路透社）: J001's
+    ``closing_lines``) as well as a photo credit: no credit's evidence, unless a picture's word
+    ends it (``credit_marks``: （明报制图）)."""
+    closing = rules["J001"].params["closing_lines"] if rules.enabled("J001") else []
+    return bool(_matches(closing, tail)) and not _matches(p["credit_marks"], tail)
+
+
+def _cues(page: Page, blocks: list[Block], cap: Rule, rules, a: int, m1: int, b: int, m2: int, sentence: str,
+          rest: str, prev_line, texts: tuple) -> tuple:
+    p = cap.params
+    lines = page.lines
+    run_lines = [x for k in range(a, b + 1) for x in blocks[k].lines[(m1 if k == a else 0):(m2 if k == b else None)]]
+    skip = set(run_lines)
+    reach = p["bare_column_reach"]
+    col = max(_column(blocks, page, a, skip, reach, texts[2]), _column(blocks, page, b, skip, reach, texts[2]))
+    last_w = lines[run_lines[-1]].width
+    short_end = bool(col) and last_w + p["bare_short_ems"] <= col
+    inside = m2 < len(blocks[b].lines)
+    narrower = bool(col) and max(lines[x].width for x in run_lines) + p["bare_short_ems"] <= col
+    prev_closes = prev_line is None or ends_sentence(prev_line.text)
+    after_other = m1 == 0 and (a == 0 or blocks[a - 1].kind != "paragraph")
+    body = sentence[len(m.group()):] if (m := _matches(p["bare_date_opener"], sentence)) else sentence
+    per_block, total, _ = texts
+    repeats = total.get(sentence, 0) - sum(per_block[k].get(sentence, 0) for k in range(a, b + 1)) > 0 or any(
+        per_block[k].get(sentence, 0) > 1 for k in range(a, b + 1))
+    return (
+        1.0 if _matches(p["patterns"], sentence) else 0.0,
+        1.0 if rest and not _closing(rules, p, rest) else 0.0,
+        1.0 if m else 0.0,
+        1.0 if _matches(p["bare_position_marks"], sentence) else 0.0,
+        1.0 if _matches(p["bare_said"], sentence) else 0.0,
+        1.0 if _DIGIT.search(body) else 0.0,
+        float(body.count("，") + body.count("、")),
+        float(len(sentence)),
+        1.0 if m1 == 0 else 0.0,
+        1.0 if not inside else 0.0,
+        1.0 if prev_closes else 0.0,
+        1.0 if after_other else 0.0,
+        1.0 if short_end else 0.0,
+        1.0 if short_end and inside else 0.0,
+        1.0 if narrower else 0.0,
+        1.0 if repeats else 0.0,
+        1.0 if _matches(p["bare_scene"], body) else 0.0,
+        1.0 if _matches(p["bare_linked"], body) else 0.0,
+        1.0 if m1 == 0 and _follows_open(blocks, a, p["bare_column_reach"]) else 0.0,
+    )
+
+
+def _follows_open(blocks: list[Block], a: int, reach: int) -> bool:
+    """The nearest paragraph before block ``a`` (within ``reach`` blocks: headings, bylines,
+    captions between) stops mid-sentence: a block that starts there may be its rest, cut by what
+    is between."""
+    for o in range(a - 1, max(-1, a - 1 - reach), -1):
+        if blocks[o].kind == "paragraph":
+            return not ends_sentence(blocks[o].text)
+    return False
+
+
+def score(weights: dict, cues: tuple) -> float:
+    """The probability a run with these cues is a caption (L003's ``bare_weights``)."""
+    return logistic(weights["bias"] + sum(weights[c] * v for c, v in zip(CUES, cues)))
+
+
+def find_bare_captions(page: Page, blocks: list[Block], cap: Rule, rules, changes: list) -> list[Block]:
+    """``blocks`` with the runs of lines that read as a caption (score at least
+    ``bare_threshold``) labelled captions, the blocks they were read into split around them
+    (the best run first; runs do not overlap). Recorded: the split and the label."""
+    p = cap.params
+    runs = [(score(p["bare_weights"], r.cues), r) for r in candidate_runs(page, blocks, cap, rules)]
+    runs = sorted((x for x in runs if x[0] >= p["bare_threshold"]), key=lambda x: -x[0])
+    if not runs:
+        return blocks
+    taken: set[int] = set()
+    chosen = []
+    for pr, r in runs:
+        ks = set(range(r.a, r.b + 1))
+        if ks & taken:
+            continue
+        taken |= ks
+        chosen.append((pr, r))
+    out = list(blocks)
+    for pr, r in sorted(chosen, key=lambda x: -x[1].a):  # (from the page's end: indexes stay valid)
+        a, b = blocks[r.a], blocks[r.b]
+        pieces = []
+        if r.m1 > 0:
+            pieces.append(rebuild(page, replace(a, lines=a.lines[:r.m1], joiners=a.joiners[:r.m1 - 1])))
+        lines_, joiners = [], []
+        for k in range(r.a, r.b + 1):
+            x = blocks[k]
+            lo, hi = (r.m1 if k == r.a else 0), (r.m2 if k == r.b else len(x.lines))
+            if lines_:
+                joiners.append("" if not ends_sentence(page.lines[lines_[-1]].text) else " ")
+            lines_ += x.lines[lo:hi]
+            joiners += x.joiners[lo:hi - 1]
+        caption = rebuild(page, replace(a, kind="caption", lines=tuple(lines_), joiners=tuple(joiners), width=0.0))
+        if r.m1 > 0 or r.m2 < len(b.lines) or r.a != r.b:
+            s, e = page.block_span(caption)
+            changes.append(Change(cap.id, STAGE, "split", (s, e), "", "",
+                                  f"a caption read into the text at line {page.line_no(caption.first)}: "
+                                  f"'{caption.text[:30]}' (cues {_named(r.cues)}; p={pr:.2f})", cap.safety))
+        pieces.append(_label(page, caption, "caption", cap, f"a caption standing apart (p={pr:.2f})", changes))
+        if r.m2 < len(b.lines):
+            pieces.append(rebuild(page, replace(b, lines=b.lines[r.m2:], joiners=b.joiners[r.m2:])))
+        out[r.a:r.b + 1] = pieces
+    return out
+
+
+def _named(cues: tuple) -> str:
+    return ", ".join(f"{c}={v:g}" for c, v in zip(CUES, cues) if v)

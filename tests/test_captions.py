@@ -1,0 +1,71 @@
+"""Bare photo captions (cleaner/stages/captions.py, rule L003's ``bare_*`` parameters): a caption
+with no 图为 and no credit, set as a line of its own between paragraphs or read into a
+paragraph's lines, goes to the article's captions; a short body sentence that is tied to the
+text around it stays in the body."""
+
+from __future__ import annotations
+
+import cleaner
+from cleaner.model import replace
+from cleaner.rules import default_rules
+from cleaner.stages.captions import CUES, candidate_runs, score
+
+HEAD = "北京启动高品质科技园区建设\n\n"
+LEAD = ("近日，北京市科委、中关村管委会投入首批支持高品质科技园区建设资金，支持中关村生命科学园"
+        "等科技园区的10个项目，项目涉及医药健康等7个产业领域，首批项目已全部开工。")
+#: a lead whose last line fills the column: the rejoin stage joins the line after it on
+FULL = ("近日，北京市科委、中关村管委会投入首批支持高品质科技园区建设资金，支持中关村生命科学园"
+        "等科技园区的10个项目，项目涉及医药健康等7个产业领域。")
+NEXT = ("园区负责人介绍，今年以来园区新引进企业四十余家，研发投入同比增长两成，一批创新成果在这里"
+        "走出实验室，走向生产线，园区正在成为区域创新的重要引擎。")
+
+
+def page_with(wrap, lead: str, line: str) -> str:
+    return HEAD + "\n".join(wrap(lead) + [line] + wrap(NEXT)) + "\n"
+
+
+def captions_and_body(text: str):
+    page = cleaner.clean(text)
+    return ([c.text for a in page.articles for c in a.captions],
+            [b.text for a in page.articles for b in a.body], page)
+
+
+def test_a_scene_between_paragraphs_is_a_caption(wrap):
+    caps, body, _ = captions_and_body(page_with(wrap, LEAD, "工作人员在园区实验室内调试设备。"))
+    assert caps == ["工作人员在园区实验室内调试设备。"]
+    assert body == [LEAD, NEXT]
+
+
+def test_a_dated_caption_read_onto_a_paragraph_is_split_off(wrap):
+    caps, body, page = captions_and_body(page_with(wrap, FULL, "11月8日，一批新能源汽车在码头等待装船。"))
+    assert caps == ["11月8日，一批新能源汽车在码头等待装船。"]
+    assert body == [FULL, NEXT]
+    split = [c for c in page.changes if c.rule == "L003" and c.action == "split"]
+    assert split and "date_open" in str(split[0].reason)
+
+
+def test_a_sentence_tied_to_the_text_stays_in_the_body(wrap):
+    # (也 ties it to what was said before it: a caption stands alone)
+    caps, body, _ = captions_and_body(page_with(wrap, LEAD, "园区的变化也在继续。"))
+    assert caps == []
+    assert "园区的变化也在继续。" in body
+
+
+def test_a_quoted_or_counting_sentence_stays_in_the_body(wrap):
+    for line in ("“这里的变化太大了。”他说。", "园区去年产值增长了百分之十二。"):
+        caps, body, _ = captions_and_body(page_with(wrap, FULL, line))
+        assert caps == [], line
+
+
+def test_cues_of_a_run(stages_until, wrap):
+    # (the blocks as the rejoin stage leaves them, read as paragraphs)
+    rules = default_rules()
+    page = stages_until(page_with(wrap, LEAD, "11月8日，工作人员（右）在园区实验室内调试设备。"), "rejoin")
+    blocks = [replace(b, kind="paragraph") for b in page.blocks]
+    runs = [r for r in candidate_runs(page, blocks, rules["L003"], rules)
+            if r.sentence.startswith("11月8日")]
+    assert runs
+    cues = dict(zip(CUES, runs[0].cues))
+    assert cues["date_open"] == cues["position_mark"] == cues["scene"] == 1.0
+    assert cues["said"] == cues["numbers"] == cues["linked"] == 0.0
+    assert score(rules["L003"].params["bare_weights"], runs[0].cues) >= rules["L003"].params["bare_threshold"]
