@@ -80,6 +80,7 @@ def candidate_runs(page: Page, blocks: list[Block], cap: Rule, rules) -> list[Ru
     out: list[Run] = []
     flat = [(k, m) for k, b in enumerate(blocks) for m in range(len(b.lines))]
     texts = None  # (the sentences of every block, counted: made once, if a run is found)
+    plain: dict[int, str] = {}  # line -> its text without blanks (a line is in up to bare_max_lines runs)
     for f, (k, m) in enumerate(flat):
         if blocks[k].kind not in ("paragraph", "heading"):
             continue
@@ -93,7 +94,11 @@ def candidate_runs(page: Page, blocks: list[Block], cap: Rule, rules) -> list[Ru
                 break  # (lines one after the other on the page only)
             if bg.kind == "caption" and not _SENTENCE_END.search(text):
                 break  # (a caption's own lines join a run as its credit only)
-            text += nows(lines[bg.lines[mg]].text)
+            x = bg.lines[mg]
+            t = plain.get(x)
+            if t is None:
+                t = plain[x] = nows(lines[x].text)
+            text += t
             ends = list(_SENTENCE_END.finditer(text))
             if not ends:
                 if len(text) > p["bare_max_length"]:
@@ -102,7 +107,9 @@ def candidate_runs(page: Page, blocks: list[Block], cap: Rule, rules) -> list[Ru
             if len(ends) > 1 or ends[0].end() > p["bare_max_length"]:
                 break
             sentence, rest = text[:ends[0].end()], text[ends[0].end():]
-            if rest and not _matches(p["credit_patterns"], text):
+            if len(rest) > p["credit_max_length"]:
+                break  # (longer than a credit: more text, not a caption's credit)
+            if rest and not _matches(p["credit_patterns"], rest):
                 continue  # (a credit's first words: the run may go on to its end)
             if len(sentence) < p["bare_min_length"] or dateline_at(rules, sentence) is not None:
                 break

@@ -20,6 +20,12 @@ from .draft import Draft
 State = tuple[bool, int, bool, bool, int, "int | None"]
 
 
+def _without_untitled_lead(st: State) -> tuple:
+    """A state with the untitled article's lead said only as whether there is one."""
+    ht, hb, hs, hc, ub, lead = st
+    return ht, hb, hs, hc, ub > 0, lead
+
+
 class Decoding:
     """The decoder of :class:`~cleaner.stages.assemble.Assembler` (a mixin)."""
 
@@ -282,13 +288,12 @@ class Decoding:
                             if hb:  # (OCR output only: the article goes on: its byline, read in its text)
                                 c += bw if hc else 0.0
                                 offer((ht, hb, hs, True), cost + c, (st, kind, k), lead, ub)
-            best: dict = {}
-            for st, (cost, _) in new.items():
-                rest = st[:-1]  # (all but the lead)
-                if cost < best.get(rest, INF):
-                    best[rest] = cost
-            if len(best) < len(new):  # several leads for one state: drop those that cannot win
-                new = {st: v for st, v in new.items() if v[0] <= best[st[:-1]] + margin}
+            # several leads for one state (the open article's, and the untitled one's before it,
+            # whose title a later run may give): drop those that cannot win. Each lead can earn
+            # one title's echo (title_echo) at most: a path further behind than that, among those
+            # that differ in that lead alone, cannot catch up
+            new = self._prune(new, lambda st: st[:-1], margin)
+            new = self._prune(new, _without_untitled_lead, margin)
             history.append(new)
             states = new
         # close the last article
@@ -317,6 +322,18 @@ class Decoding:
             st = prev_st
         return self.build(seq, decisions, margins)
 
+
+    @staticmethod
+    def _prune(states: dict, key, margin: float) -> dict:
+        """``states`` without those more than ``margin`` behind the best of their ``key``."""
+        best: dict = {}
+        for st, (cost, _) in states.items():
+            r = key(st)
+            if cost < best.get(r, float("inf")):
+                best[r] = cost
+        if len(best) == len(states):
+            return states
+        return {st: v for st, v in states.items() if v[0] <= best[key(st)] + margin}
 
     @staticmethod
     def intro_before_subheads(body: list[Block]) -> bool:
