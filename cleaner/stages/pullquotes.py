@@ -188,6 +188,7 @@ def split_quotes_run_on(page: Page, blocks: list[Block], rule: Rule, changes: li
     p = rule.params
     lines = page.lines
     content: dict = {}
+    joined = None  # (the texts as one text, for the quotes inside a paragraph: made once, if at all)
     out: list[Block] = []
     cut_any = False
     for i, b in enumerate(blocks):
@@ -212,7 +213,9 @@ def split_quotes_run_on(page: Page, blocks: list[Block], rule: Rule, changes: li
                     cut = -m
                     break
         if cut is None:
-            inside = _quote_inside(page, i, b, widths, rule, texts, narrow, content, ends, ems)
+            if joined is None:
+                joined = _Joined(texts)
+            inside = _quote_inside(page, i, b, widths, rule, texts, narrow, content, ends, ems, joined)
             if inside is not None:
                 parts, quote, found = inside
                 out += parts
@@ -302,7 +305,7 @@ def _cuts_phrase(line: str) -> bool:
 
 def _quote_inside(page: Page, i: int, b: Block, widths: list[float], rule: Rule, texts: list[str],
                   narrow: list[float], content: dict, ends: list[bool] | None = None,
-                  ems: list[float] | None = None):
+                  ems: list[float] | None = None, joined: "_Joined | None" = None):
     """A pull quote boxed inside a column, read between two lines of the paragraph it cuts:
     a run of lines inside block ``b`` (up to QUOTE_MAX characters: a quote in a narrow column
     takes ten lines and more), the last ending a sentence, all
@@ -312,7 +315,8 @@ def _quote_inside(page: Page, i: int, b: Block, widths: list[float], rule: Rule,
     ends with the quote); the assemble stage heals the paragraph around the quote once the
     quote is out. ``ends``: whether each line of ``b`` closes a sentence, when the caller knows
     (every run from a line is weighed: a line is asked about that often); ``ems``, the
-    widths of its first lines (:func:`_run_ems`), likewise."""
+    widths of its first lines (:func:`_run_ems`), likewise; ``joined``, ``texts`` as one text
+    (:class:`_Joined`), made once for all the blocks where it is given."""
     p = rule.params
     lines = page.lines
     n = len(b.lines)
@@ -320,33 +324,51 @@ def _quote_inside(page: Page, i: int, b: Block, widths: list[float], rule: Rule,
         ends = [ends_sentence(lines[k].text) for k in b.lines]
     ordered = sorted(widths)  # (once: the median around each run is read from it)
     whole_is_quote = None  # (whether the block itself repeats a paragraph: asked once, if at all)
-    opened = None  # (m1, whether a paragraph near the block may be the source of a run from m1)
-    near = None  # (the paragraphs within reach of the block, as one text: made once, if at all)
+    near = None  # (the paragraphs within reach of the block: made once, if at all)
     if ems is None:
         ems = _run_ems(widths)
+    cut_narrower = p["cut_narrower"]
+    # a run ends where a sentence does: only those ends are weighed (the others were skipped
+    # one by one, seven runs in eight); a run longer than a quote stops the runs from m1, and
+    # as the widths add up (none is negative), every end after the first too long one is too
+    stops = [m for m in range(2, n + 1) if ends[m - 1]]
+    first_stop = 0
     for m1 in range(1, n - 1):
         # (up to the block's end: rejoin may have ended the paragraph with the quote's last line)
-        for m2 in range(m1 + 1, n + 1):
-            if ems[m2] - ems[m1] > QUOTE_MAX:
+        while first_stop < len(stops) and stops[first_stop] <= m1:
+            first_stop += 1
+        start = ems[m1]
+        cuts = None  # (whether the line before m1 ends inside a phrase: asked once for the runs from m1)
+        opened = None  # (whether a paragraph near the block may be the source of a run from m1)
+        for m2 in itertools.islice(stops, first_stop, None):
+            if ems[m2] - start > QUOTE_MAX:
                 break  # (longer than a quote: so is every run from m1 further on)
-            if not ends[m2 - 1]:
-                continue
-            wide = max(widths[m1:m2]) + p["cut_narrower"]
-            narrower = not (wide > ordered[-1] or wide > median_without(ordered, widths[m1:m2]))
+            run_widths = widths[m1:m2]
+            wide = max(run_widths) + cut_narrower
+            median = None
+            if wide > ordered[-1]:
+                narrower = False
+            else:
+                median = median_without(ordered, run_widths)
+                narrower = not wide > median
             # (the median line around it: one hanging mark widens a quote's line; no median is
             # wider than the widest line, which settles most runs without it)
-            if not narrower and (m2 - m1 > MAX_HEAD_LINES or not (
-                    m1 >= 2 and _cuts_phrase(lines[b.lines[m1 - 1]].text)
-                    and widths[m1 - 1] + p["cut_narrower"] > median_without(ordered, widths[m1:m2]))):
-                continue  # set as wide as the text, and cutting no phrase of a full line of a column
-                # of text (two lines at least before it; a heading's line is none): nothing sets it apart
-                # (and such a run is as short as a frame's quote: MAX_HEAD_LINES lines)
             if not narrower:
-                if opened is None or opened[0] != m1:  # (the same for every run from line m1)
-                    near = near if near is not None else _near_text(i, texts, p["quote_reach"])
-                    opened = (m1, _may_quote_across(i, nows(lines[b.lines[m1 - 1]].text)[-1:],
-                                                    nows(lines[b.lines[m1]].text), texts, p, near))
-                if not opened[1]:
+                if m2 - m1 > MAX_HEAD_LINES or m1 < 2:
+                    continue
+                if cuts is None:
+                    cuts = _cuts_phrase(lines[b.lines[m1 - 1]].text)
+                if not cuts or not widths[m1 - 1] + cut_narrower > (
+                        median if median is not None else median_without(ordered, run_widths)):
+                    continue  # set as wide as the text, and cutting no phrase of a full line of a column
+                    # of text (two lines at least before it; a heading's line is none): nothing sets it apart
+                    # (and such a run is as short as a frame's quote: MAX_HEAD_LINES lines)
+                if opened is None:  # (the same for every run from line m1)
+                    if near is None:
+                        near = (joined or _Joined(texts)).near(i, p["quote_reach"])
+                    opened = _may_quote_across(i, nows(lines[b.lines[m1 - 1]].text)[-1:],
+                                               nows(lines[b.lines[m1]].text), texts, p, near)
+                if not opened:
                     continue  # (no paragraph near it could be its source: built and weighed for nothing)
             quote = rebuild(page, replace(b, lines=b.lines[m1:m2], joiners=b.joiners[m1:m2 - 1]))
             t = nows(quote.text)
@@ -392,7 +414,51 @@ def _near_text(i: int, texts: list[str], reach: int) -> str:
     return "\0".join(texts[o] for o in range(max(0, i - reach), min(len(texts), i + reach + 1)) if o != i)
 
 
-def _may_quote_across(i: int, last: str, first_line: str, texts: list[str], p: dict, near: str | None = None) -> bool:
+class _Joined:
+    """A page's paragraph texts (:func:`find_pullquotes`'s ``texts``) set apart by NUL in one
+    text, with where each starts: the paragraphs within reach of a block are a stretch of it on
+    either side of the block's own text, searched in place (:meth:`near`), where
+    :func:`_near_text` copied them into a text of their own for each block (a page's text per
+    block: quadratic in the page)."""
+
+    __slots__ = ("texts", "text", "starts")
+
+    def __init__(self, texts: list[str]):
+        self.texts = texts
+        self.text = "\0".join(texts)
+        # (one past the end for the last: where a text after it would start)
+        self.starts = list(itertools.accumulate((len(t) + 1 for t in texts), initial=0))
+
+    def near(self, i: int, reach: int) -> "_Near":
+        """What :func:`_near_text` makes of block ``i`` and ``reach``, as a thing to search."""
+        return _Near(self, i, reach)
+
+
+class _Near:
+    """``s in`` it says what ``s in _near_text(i, texts, reach)`` says, without the copy."""
+
+    __slots__ = ("joined", "i", "reach", "left", "right")
+
+    def __init__(self, joined: _Joined, i: int, reach: int):
+        starts, n = joined.starts, len(joined.texts)
+        lo, hi = max(0, i - reach), min(n, i + reach + 1)
+        self.joined, self.i, self.reach = joined, i, reach
+        # the stretches before and after the block's own text (each may end on a NUL, which a
+        # text without one never matches across)
+        self.left = (starts[lo], starts[i]) if lo < i else None
+        self.right = (starts[i + 1], starts[hi] - 1) if i + 1 < hi else None
+
+    def __contains__(self, s: str) -> bool:
+        if not s:
+            return True
+        if "\0" in s:  # (a NUL would match across the texts' bounds: the text itself decides)
+            return s in _near_text(self.i, self.joined.texts, self.reach)
+        find = self.joined.text.find
+        return (self.left is not None and find(s, *self.left) >= 0) \
+            or (self.right is not None and find(s, *self.right) >= 0)
+
+
+def _may_quote_across(i: int, last: str, first_line: str, texts: list[str], p: dict, near=None) -> bool:
     """Whether a paragraph within ``quote_reach`` of block ``i`` (itself aside) holds the first
     ``ngram`` characters of a run that starts with ``first_line`` and not the two characters
     across the cut before it (``last`` and the run's first): a source of a run set as wide as its
@@ -403,7 +469,7 @@ def _may_quote_across(i: int, last: str, first_line: str, texts: list[str], p: d
     pages' pull-quote recall / leak 93.5 / 0.0 -> 91.3 / 2.2, validation and train unchanged)."""
     opening, across, reach = first_line[:p["ngram"]], last + first_line[:1], p["quote_reach"]
     if near is not None and opening not in near:
-        return False  # (``near``: :func:`_near_text`, where most openings are settled in one scan;
+        return False  # (``near``: :func:`_near_text` or a :class:`_Near`, where most openings are settled in one scan;
         # a Python step per paragraph within reach, for every line of a paragraph, was a thirtieth
         # of the sample page's time)
     return bool(opening) and any(opening in texts[o] and across not in texts[o]
