@@ -13,6 +13,10 @@ gold article. A logistic regression (``cleaner.train.calibrate``: Newton's metho
 on the standardised cues, ``--ridge``) of the label on the cues gives the weights, printed as the TOML table to put in
 ``rules/assemble.toml``; with ``--validation`` the pairs of those pages are scored too (log loss,
 and precision / recall of joins at a few thresholds), which is where the threshold is chosen.
+
+``--only CUE,...`` fits only those cues' weights and the bias, the others held at the rule
+file's (a cue added to a fitted model, weighed on what the model already weighs); ``--rules DIR``
+layers a rule folder over rules/ first (e.g. another ``name_uses``, which changes the pairs).
 """
 from __future__ import annotations
 
@@ -27,12 +31,45 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from cleaner.chars import nows  # noqa: E402
 from cleaner.model import Layout, Overlay, Page  # noqa: E402
-from cleaner.rules import default_rules  # noqa: E402
+from cleaner.rules import load_rules  # noqa: E402
 from cleaner.stages import PIPELINE  # noqa: E402
 from cleaner.stages.assemble import Assembler  # noqa: E402
 from cleaner.stages.assemble.confidence import logistic  # noqa: E402
 from cleaner.stages.assemble.reunite import CUES  # noqa: E402
-from cleaner.train import fit_weights  # noqa: E402
+from cleaner.train import _solve, fit_weights  # noqa: E402
+
+
+def fit_some(rows, held: dict[str, float], free: list[str], ridge: float, steps: int = 50) -> dict[str, float]:
+    """The weights of the cues ``free`` and the bias, the others held at ``held`` (a cue added
+    to a fitted model is fitted on what the model already weighs: the held weights' log-odds
+    are each row's offset). Newton's method, a ridge on the free cues standardised as
+    :func:`fit_weights` does."""
+    idx = [CUES.index(k) for k in free]
+    cols = [[x[k] for x, _ in rows] for k in idx]
+    mean = [sum(c) / len(c) for c in cols]
+    sd = [max(1e-9, (sum((v - m) ** 2 for v in c) / len(c)) ** 0.5) for c, m in zip(cols, mean)]
+    base = [sum(held.get(k, 0.0) * v for k, v in zip(CUES, x) if k not in free) for x, _ in rows]
+    zs = [[1.0] + [(x[k] - m) / d for k, m, d in zip(idx, mean, sd)] for x, _ in rows]
+    w = [held.get("bias", 0.0)] + [0.0] * len(free)
+    for _ in range(steps):
+        g = [0.0] * len(w)
+        h = [[0.0] * len(w) for _ in w]
+        for z, b, (_, ok) in zip(zs, base, rows):
+            p = logistic(b + sum(a * c for a, c in zip(w, z)))
+            for r in range(len(w)):
+                g[r] += (p - ok) * z[r]
+                for c in range(len(w)):
+                    h[r][c] += p * (1 - p) * z[r] * z[c]
+        for r in range(1, len(w)):
+            g[r] += ridge * w[r]
+            h[r][r] += ridge
+        step = _solve(h, g)
+        w = [a - d for a, d in zip(w, step)]
+    out = dict(held)
+    per = {k: a / d for k, a, d in zip(free, w[1:], sd)}
+    out["bias"] = round(w[0] - sum(per[k] * m for k, m in zip(free, mean)), 4)
+    out.update({k: round(v, 4) for k, v in per.items()})
+    return out
 
 
 def gold_owner(gold: dict):
@@ -99,24 +136,32 @@ def main() -> int:
     ap.add_argument("--overlay", type=Path, help="also write the weights as a rule file layer in this folder "
                     "(for trying them: evaluate.py --rules DIR)")
     ap.add_argument("--threshold", type=float, default=0.5, help="the threshold the overlay sets")
+    ap.add_argument("--only", help="fit only these cues (comma-separated) and the bias, the other weights "
+                    "held at the rule file's")
+    ap.add_argument("--rules", action="append", help="a rule folder layered over rules/ (repeatable)")
     args = ap.parse_args()
-    rules = default_rules()
+    rules = load_rules(args.rules)
     train = load(args.train, rules)
     n = sum(len(p) for p in train)
     pos = sum(ok for p in train for _, ok in p)
     print(f"train: {len(train)} pages, {n} candidate pairs, {pos} one article", file=sys.stderr)
-    weights = fit_weights([(x, ok) for page in train for x, ok in page], CUES, args.ridge)
+    if args.only:
+        weights = fit_some([(x, ok) for page in train for x, ok in page], rules["A009"].params["weights"],
+                           args.only.split(","), args.ridge)
+    else:
+        weights = fit_weights([(x, ok) for page in train for x, ok in page], CUES, args.ridge)
     print("weights = { " + ", ".join(f"{k} = {v}" for k, v in weights.items()) + " }")
     if args.overlay:
         args.overlay.mkdir(parents=True, exist_ok=True)
         (args.overlay / "assemble.toml").write_text(
-            'stage = "assemble"\n[[rule]]\nid = "A009"\nparams = { threshold = %s, weights = { %s } }\n'
-            % (args.threshold, ", ".join(f"{k} = {v}" for k, v in weights.items())), encoding="utf-8")
+            'stage = "assemble"\n[[rule]]\nid = "A009"\nparams = { threshold = %s, name_uses = %d, weights = { %s } }\n'
+            % (args.threshold, rules["A009"].params["name_uses"], ", ".join(f"{k} = {v}" for k, v in weights.items())),
+            encoding="utf-8")
     sets = [("train", train)]
     if args.validation:
         sets.append(("validation", load(args.validation, rules)))
     for name, rows in sets:
-        probs = [(logistic(weights["bias"] + sum(weights[k] * v for k, v in zip(CUES, x))), ok)
+        probs = [(logistic(weights["bias"] + sum(weights.get(k, 0.0) * v for k, v in zip(CUES, x))), ok)
                  for page in rows for x, ok in page]
         loss = -sum(math.log(max(1e-12, p if ok else 1 - p)) for p, ok in probs) / max(1, len(probs))
         print(f"{name}: {len(probs)} pairs, {sum(ok for _, ok in probs)} one article, log loss {loss:.4f}")
