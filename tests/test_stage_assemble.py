@@ -1116,3 +1116,25 @@ def test_a_run_of_two_headlines_after_two_texts_titles_both(wrap):
     assert got == [("北京启动高品质科技园区建设", None, "近日，北"),
                    ("李强出席中澳工商界圆桌会", "——第七届中澳工商界首席执行官圆桌会侧记", "新华社珀")]
     assert any(c.rule == "A003" and c.action == "attach" and "closes" in c.reason for c in page.changes)
+
+
+def test_a_heading_goes_on_a_dash_subtitle_only_under_a_broken_dash_line():
+    """A dash line short enough to have been broken by the headline's measure may go on below;
+    a longer one is a whole subtitle (A003 dash_line_max)."""
+    from cleaner.stages.assemble.headline_pair import dash_goes_on
+
+    params = {"dash_line_max": 13}
+    assert dash_goes_on("——东江港集装箱", params)
+    assert not dash_goes_on("——明确平台用工责任边界 维护劳动者合法权益", params)
+
+
+@pytest.mark.parametrize("dash,under,joined", [
+    ("——中关村各分园加快", "建设产业服务设施", True),  # a dash subtitle broken over two lines
+    ("——中关村各分园加快建设产业服务设施", "首批项目全部开工", False),  # whole: the next is no rest of it
+])
+def test_a_line_under_a_dash_subtitle_joins_it_only_when_the_dash_line_was_broken(wrap, dash, under, joined):
+    head = f"北京启动高品质科技园区建设\n{dash}\n{under}\n"
+    page = cleaner.clean(head + "\n".join(wrap(A1)) + "\n" + "\n".join(wrap(A2)) + "\n")
+    subtitles = [a.subtitle.text for a in page.articles if a.subtitle is not None]
+    assert (dash + under in subtitles) == joined
+    assert (dash in subtitles) != joined

@@ -12,7 +12,7 @@ from ...rules import search
 from .._common import rebuild
 from .text import _DASH, affinity
 from .draft import Draft
-from .headline_pair import joiner, one_headline
+from .headline_pair import dash_goes_on, joiner, one_headline
 from .confidence import article_evidence, confidence
 
 
@@ -95,7 +95,8 @@ class Attaching:
                 self.record("A003", "attach", b, f"subtitle of the article {where} it (doubled: check)",
                             safety="review")
             elif d.subtitle is not None and _DASH.match(d.subtitle.text) and id(d.subtitle) in here \
-                    and b.first == d.subtitle.last + 1 and not self.doubled(b) and self.same_block(d.subtitle, b):
+                    and b.first == d.subtitle.last + 1 and not self.doubled(b) and self.same_block(d.subtitle, b) \
+                    and dash_goes_on(d.subtitle.text, self.rules["A003"].params):
                 # a dash subtitle broken over two lines: the line under it goes on with it (on a
                 # PDF page, only a line of the same block of type)
                 d.subtitle = rebuild(self.page, replace(d.subtitle, lines=d.subtitle.lines + b.lines,

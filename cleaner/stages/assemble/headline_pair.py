@@ -58,3 +58,12 @@ def joiner(upper: str) -> str:
     broke inside a phrase: 冒充客服实施“退款”诈骗), else a blank (between two phrases, as a
     headline sets them)."""
     return "" if _balance(upper.strip()) > 0 else " "
+
+
+def dash_goes_on(upper: str, params: dict) -> bool:
+    """Whether a heading under a dash subtitle (——访…) may be that subtitle's rest: only where
+    the dash line is short enough to have been broken by the headline's measure. A headline is
+    broken into lines of about one length, so a dash line longer than any broken one
+    (A003 ``dash_line_max`` characters) is a whole subtitle, and the heading under it another
+    article's title (——明确平台用工责任边界 维护劳动者合法权益 / 首批“爱心冰箱”进驻社区)."""
+    return len(nows(upper)) <= params["dash_line_max"]

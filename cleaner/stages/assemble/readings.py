@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from ...chars import nows
 from ...model import Block
+from .headline_pair import dash_goes_on
 from .text import _DASH, affinity, joined_bigrams, page_gap, shared_pairs
 
 
@@ -271,6 +272,11 @@ class Readings:
             cost += w["long_subtitle_penalty"]  # a subtitle is a short line under its title
         if len(heads) >= 2 and any(b.kind == "byline" for b in part[part.index(heads[0]):part.index(heads[1])]):
             cost += w["byline_between_penalty"]  # ... right under it: not across a byline
+        for a, b in zip(heads, heads[1:]):
+            if _DASH.match(a.text) and b.first == a.last + 1 and not _DASH.match(b.text) \
+                    and not dash_goes_on(a.text, w):
+                # a heading under a whole dash subtitle: not its rest, another article's title
+                cost += w["dash_whole_apart"]
         if sum(1 for b in part if b.kind == "byline") > 1:
             cost += w["second_byline_penalty"]
         if len(heads) >= 2 and self.geo is not None and self.doubled(heads[0]) and self.doubled(heads[1]) \
