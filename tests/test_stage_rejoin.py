@@ -557,3 +557,24 @@ def test_a_heading_broken_over_lines_is_not_joined_by_its_echo():
     assert not across(0)
     texts = ["西安国际港站内一派", "繁忙景象，寒冬时节。", "寒冬时节，西安国际港站内一派繁忙景象。"]
     assert CopiedAcross(texts, default_rules()["J001"].params)(0)
+
+
+# A 12-em column: a section's subhead (7 ems, no punctuation) over its first paragraph, whose
+# first line (10 ems) is read as not indented because the line under it holds digits.
+SECTION = ["上一段到此结束。", "巡回审判进乡村", "石门人民法庭辖区涵盖", "4个乡镇、96个行政村，不",
+           "少村子距离法庭四五十公", "里，山路崎岖，群众打官司", "很不方便。"]
+
+
+def test_a_short_line_without_punctuation_over_text_is_a_subhead(stages_until):
+    page = stages_until("\n".join(SECTION) + "\n", "rejoin")
+    texts = [b.text for b in page.blocks]
+    assert "巡回审判进乡村" in texts
+    assert "".join(SECTION[2:]) in texts
+
+
+def test_a_first_line_without_punctuation_one_indent_short_still_joins(stages_until):
+    # near miss: a paragraph's first line (10 ems, no punctuation) is one indent short of its
+    # 12-em column, not more: it is no subhead
+    lines = ["上一段到此结束。", "石门人民法庭辖区涵盖", "四个乡镇九十六个行政村，不", "少村子距离法庭四五十公里，", "山路崎岖。"]
+    page = stages_until("\n".join(lines) + "\n", "rejoin")
+    assert "".join(lines[1:]) in [b.text for b in page.blocks]

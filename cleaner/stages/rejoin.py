@@ -423,6 +423,21 @@ def _score(page: Page, p: dict, i: int, first_width: float, size: int, mid: floa
                 # (not a line that opens with a dateline: that starts a paragraph, however short
                 # the lines after it; a headline never opens so)
                 cue((w["never_closes"], "the lines that follow in its column never close a sentence: headings", ()))
+            if not end_a and not opens[i] and nxt is not None and page.layout.geometry is None \
+                    and not _PROSE_MARK.search(ta) \
+                    and not _HALF_WIDTH.search(ta) and b.width - a.width >= p["indent_min"] \
+                    and nxt.width >= b.width - tol \
+                    and max(b.width, nxt.width) - a.width >= p["heading_deficit"] \
+                    and (_PROSE_MARK.search(tb) or _PROSE_MARK.search(nxt.text)):
+                # a line without any punctuation, at least an indent shorter than the next line
+                # and more than one short of the column the next two lines show, over text that
+                # has some, the line after the next as wide as the next (a full line: not a
+                # two-line paragraph's last): a subhead over its section (a
+                # paragraph's first line is one indent short; a headline broken over lines has no
+                # clause marks under it). (Not a line with digits or Latin letters: their
+                # widths are guessed. Text pages only: a PDF page shows where a line starts.)
+                cue((w["heading_over_text"], "{:.1f} em short of the column the next lines show, without any "
+                           "punctuation, over text: a subhead", (max(b.width, nxt.width) - a.width,)))
             if b.width > a.width + p["indent_max"] + p["wider_column"] / 2:
                 cue((w["another_column"], "the next line is {:.1f} em wider: another column", (b.width - a.width,)))
             if end_b and not _PROSE_MARK.search(ta) and not (
