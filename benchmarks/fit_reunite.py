@@ -83,8 +83,10 @@ def gold_owner(gold: dict):
     return owner
 
 
-def pairs_of(path: Path, rules):
-    """(cues, one article?) for every candidate pair of drafts on one page."""
+def drafts_of(path: Path, rules):
+    """The assembler of one gold page (a text page, or a PDF read with ``rules``' reader), its
+    drafts as the cleaner makes them, and for each draft how many characters of its paragraphs
+    each gold article owns (a Counter)."""
     gold = json.loads(gold_path(path).read_text(encoding="utf-8"))
     if path.suffix == ".pdf":
         from cleaner.pdf import read_pdf
@@ -101,14 +103,21 @@ def pairs_of(path: Path, rules):
     a = Assembler(page)
     drafts = a.drafts()
     owner = gold_owner(gold)
-    major = []
+    votes = []
     for d in drafts:
-        votes = Counter()
+        v = Counter()
         for b in d.paragraphs:
             o = owner(b.text)
             if o is not None:
-                votes[o] += len(b.text)
-        major.append(votes.most_common(1)[0][0] if votes else None)
+                v[o] += len(b.text)
+        votes.append(v)
+    return a, drafts, votes
+
+
+def pairs_of(path: Path, rules):
+    """(cues, one article?) for every candidate pair of drafts on one page."""
+    a, drafts, votes = drafts_of(path, rules)
+    major = [v.most_common(1)[0][0] if v else None for v in votes]
     return [(tuple(c[k] for k in CUES), major[i] is not None and major[i] == major[j])
             for i, j, c in a.reunite_cues(drafts)]
 

@@ -11,41 +11,19 @@ not joined that were one article, too (missed joins).
 from __future__ import annotations
 
 import argparse
-import json
 import math
 import sys
-from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from cleaner.model import Overlay, Page  # noqa: E402
 from cleaner.rules import load_rules  # noqa: E402
-from cleaner.stages import PIPELINE  # noqa: E402
-from cleaner.stages.assemble import Assembler  # noqa: E402
 from cleaner.stages.assemble.confidence import logistic  # noqa: E402
-from fit_reunite import gold_owner, gold_path  # noqa: E402
-
-
-def votes_of(d, owner) -> Counter:
-    votes = Counter()
-    for b in d.paragraphs:
-        o = owner(b.text)
-        if o is not None:
-            votes[o] += len(b.text)
-    return votes
+from fit_reunite import drafts_of, gold_path  # noqa: E402
 
 
 def page_joins(path: Path, rules):
-    gold = json.loads(gold_path(path).read_text(encoding="utf-8"))
-    text = path.read_text(encoding="utf-8")
-    page = Page(name=path.name, source=text, rules=rules, overlay=Overlay(text))
-    for stage in PIPELINE[:-1]:
-        page = stage.run(page)
-    a = Assembler(page)
-    drafts = a.drafts()
-    owner = gold_owner(gold)
-    votes = [votes_of(d, owner) for d in drafts]
+    a, drafts, votes = drafts_of(path, rules)
     p = a.rules["A009"].params  # (the page's rules: on OCR output, with A009's ocr numbers)
     at = math.log(p["threshold"] / (1 - p["threshold"]))
     cands = a.reunite_cues(list(drafts))
