@@ -34,6 +34,7 @@ CUES = ("opens_caption", "credit", "date_open", "position_mark", "said", "number
         "repeats", "scene", "linked", "follows_open")
 
 _SENTENCE_END = re.compile("[。！？][”’」』]?")
+_END_MARK = re.compile("[。！？]")
 _DIGIT = re.compile(r"\d")
 
 
@@ -80,25 +81,37 @@ def candidate_runs(page: Page, blocks: list[Block], cap: Rule, rules) -> list[Ru
     out: list[Run] = []
     flat = [(k, m) for k, b in enumerate(blocks) for m in range(len(b.lines))]
     texts = None  # (the sentences of every block, counted: made once, if a run is found)
-    plain: dict[int, str] = {}  # line -> its text without blanks (a line is in up to bare_max_lines runs)
+    # per line of ``flat``: its text without blanks (a line is in up to bare_max_lines runs),
+    # whether a sentence ends in it, and whether it follows the line before on the page
+    plain = [nows(lines[blocks[k].lines[m]].text) for k, m in flat]
+    has_end = [_END_MARK.search(t) is not None for t in plain]
+    follows = [f > 0 and blocks[k].lines[m] == blocks[flat[f - 1][0]].lines[flat[f - 1][1]] + 1
+               for f, (k, m) in enumerate(flat)]
+    kinds = [blocks[k].kind for k, _ in flat]
+    longest = p["bare_max_length"]
     for f, (k, m) in enumerate(flat):
-        if blocks[k].kind not in ("paragraph", "heading"):
+        if kinds[f] not in ("paragraph", "heading"):
             continue
-        text = ""
+        limit = min(len(flat), f + p["bare_max_lines"])
+        # (the lines before the first that ends a sentence only add up their length: most runs
+        # stop there, too long or cut by a block of another kind, without a text to search)
+        g0, size = f, 0
+        while g0 < limit and not has_end[g0] and kinds[g0] in ("paragraph", "heading") \
+                and (g0 == f or follows[g0]) and size + len(plain[g0]) <= longest:
+            size += len(plain[g0])
+            g0 += 1
+        if g0 < limit and not has_end[g0]:
+            continue  # (a block of another kind, a gap, or more than bare_max_length without a sentence)
+        text = "".join(plain[f:g0])
         prev_line = lines[blocks[k].lines[m] - 1] if blocks[k].lines[m] > 0 else None
-        for g in range(f, min(len(flat), f + p["bare_max_lines"])):
+        for g in range(g0, limit):
             kg, mg = flat[g]
             bg = blocks[kg]
-            if bg.kind not in ("paragraph", "heading", "caption") or (
-                    g > f and bg.lines[mg] != blocks[flat[g - 1][0]].lines[flat[g - 1][1]] + 1):
+            if kinds[g] not in ("paragraph", "heading", "caption") or (g > f and not follows[g]):
                 break  # (lines one after the other on the page only)
-            if bg.kind == "caption" and not _SENTENCE_END.search(text):
+            if kinds[g] == "caption" and not _SENTENCE_END.search(text):
                 break  # (a caption's own lines join a run as its credit only)
-            x = bg.lines[mg]
-            t = plain.get(x)
-            if t is None:
-                t = plain[x] = nows(lines[x].text)
-            text += t
+            text += plain[g]
             ends = list(_SENTENCE_END.finditer(text))
             if not ends:
                 if len(text) > p["bare_max_length"]:
