@@ -84,6 +84,30 @@ def test_doubled_line_with_a_comma_collapses(stages_until):
     assert [ln.text for ln in page.lines] == ["坚持创新驱动，推动高质量发展"]
 
 
+# a text layer that prints a blank between Han characters and digits or Latin letters puts
+# blanks between the copies and inside them
+SPACED = {
+    "line": ("RCEP 红利持续释放 RCEP 红利持续释放", "RCEP 红利持续释放"),
+    "runs": ("老旧小区改造惠及 12 老旧小区改造惠及 12..6 万户 6 万户", "老旧小区改造惠及 12.6 万户"),
+    "digits-inside": ("白沙湖越冬水鸟数量创近 10 年新高白沙湖越冬水鸟数量创近 10 年新高", "白沙湖越冬水鸟数量创近 10 年新高"),
+}
+
+
+@pytest.mark.parametrize("name", SPACED)
+def test_doubled_line_with_blanks_of_the_text_layer_collapses(stages_until, name):
+    raw, one = SPACED[name]
+    page = stages_until(raw + "\n", "dedouble")
+    assert [ln.text for ln in page.lines] == [one]
+    for c in page.changes:  # each deletion removes exactly the characters it names
+        assert c.rule == "D001" and page.source[c.span[0]:c.span[1]] == c.before and c.after == ""
+
+
+@pytest.mark.parametrize("text", ["谢谢 谢谢", "研究 研究", "大家 高高兴兴 地看看灯会，研究研究明年的计划。"])
+def test_reduplication_with_blanks_is_not_doubling(stages_until, text):
+    page = stages_until(text + "\n", "dedouble")
+    assert [ln.text for ln in page.lines] == [text]
+
+
 def test_doubled_latin_words_keep_one_blank():
     page = cleaner.clean("BBOOLLDD  TTYYPPEE\n")
     assert "BOLD TYPE" in [b.text for b in page.blocks]

@@ -99,9 +99,9 @@ def _collapse(text: str, seconds: list[tuple[int, int]]) -> str:
     return "".join(out)
 
 
-def doubled_line(page: Page, rule: Rule, k: int):
-    ln = page.lines[k]
-    text = ln.text
+def _doubling(text: str, rule: Rule):
+    """(doubled characters, second copies, collapsed text) of a line read as doubled runs, or
+    None: most characters doubled, letters among them, not a protected reduplication."""
     if len(text) < 4 or len(text) > rule.params["max_length"] or text[0] not in text[1:61] \
             or not _LEADING_DOUBLE.match(text):  # (a unit repeats: its first character comes again)
         return None
@@ -112,8 +112,44 @@ def doubled_line(page: Page, rule: Rule, k: int):
     result = _collapse(text, seconds)
     if _protected(text, result, rule):
         return None
+    return covered, seconds, result
+
+
+_BLANKS = re.compile(r"[ \u3000]+")
+
+
+def _unspaced(text: str) -> tuple[str, list[int]]:
+    """``text`` without its blanks, and where each of its characters stands in ``text``."""
+    where = [i for i, c in enumerate(text) if c != " " and c != "\u3000"]
+    return "".join(text[i] for i in where), where
+
+
+def doubled_line(page: Page, rule: Rule, k: int):
+    """A line read as doubled runs keeps one copy of each. A text layer that prints a blank
+    between Han characters and digits or Latin letters (``RCEP 红利持续释放 RCEP 红利持续释放``)
+    puts the blanks in one copy and not the other, or between the copies: when the line does
+    not read as doubled with its blanks, it is read without them, and each second copy goes
+    with the blanks before it."""
+    text = page.lines[k].text
+    got = _doubling(text, rule)
+    spans = None
+    if got is None and _BLANKS.search(text):
+        bare, where = _unspaced(text)
+        got = _doubling(bare, rule)
+        if got is not None:
+            spans = []
+            for i, j in got[1]:
+                s = where[i]
+                while s > 0 and text[s - 1] in " \u3000":
+                    s -= 1  # (the blanks between the copies go with the second)
+                spans.append((s, where[j - 1] + 1))
+            got = (got[0], got[1], _collapse(text, spans))
+    if got is None:
+        return None
+    covered, seconds, result = got
+    nonspace = len(text) - text.count(" ")
     reason = rule.describe(line=page.line_no(k), covered=covered, total=nonspace, result=result)
-    return line_replacements(page, STAGE, rule, k, [(i, j, "") for i, j in seconds], reason)
+    return line_replacements(page, STAGE, rule, k, [(i, j, "") for i, j in (spans or seconds)], reason)
 
 
 def similarity(a: str, b: str) -> float:
