@@ -52,6 +52,18 @@ def test_a_single_blank_inside_a_byline_does_not_start_a_column():
     assert "本报记者 王小明" in texts
 
 
+def test_a_lane_has_no_blank_lines_of_its_own():
+    # a row of the left column alone (the right column's cell empty) and a blank row inside
+    # the band: in pdftotext -layout's text these are the other columns' rows, not space in
+    # the lane, so no line read out of a lane keeps a blank line before it (but the band's first)
+    rows = list(TWO_COLUMNS[:4]) + [""] + list(TWO_COLUMNS[4:])
+    page = _page(rows)
+    assert [c for c in page.changes if c.rule == "C001"]
+    gaps = {ln.text: ln.gap_before for ln in page.lines}
+    assert gaps["表示，下一步将继续加大"] == 0 and gaps["实现就业。"] == 0
+    assert gaps["比增长百分之五，城镇调"] == 0
+
+
 def test_every_character_is_kept():
     assert check(_page(TWO_COLUMNS)) == []
 

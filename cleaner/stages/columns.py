@@ -14,7 +14,9 @@ roughly (a piece's position depends on the pieces left of it on any row), so sta
 pooled within a tolerance, and a piece goes to the nearest lane, keeping the row's order; a
 piece after a single blank continues its lane (the blanks inside a byline) unless it starts
 where a lane does. Each band is then read lane by lane, top to bottom: a headline over some
-lanes is read where it starts, before the text under it. A line is cut only at blanks and
+lanes is read where it starts, before the text under it; a lane's lines keep no blank line
+between them (the blank rows the extractor prints inside a band are the other lanes' rows). A
+line is cut only at blanks and
 only where no character repair straddles the cut, so the pieces are spans of the source like
 any line, and the move is one recorded change per band (rule C001) with the lanes as evidence.
 
@@ -169,7 +171,6 @@ def split(page: Page, lines: list[Line], forced: bool = False) -> tuple[list[Lin
             out.extend(lines[k] for k in band)
             continue
         lane_lines: list[list[Line]] = [[] for _ in lanes]
-        gaps = [0] * len(lanes)
         for k in band:
             ln = lines[k]
             got = assign(rows[k], lanes, rule)
@@ -184,18 +185,18 @@ def split(page: Page, lines: list[Line], forced: bool = False) -> tuple[list[Lin
                 if not text.strip():  # a cell whose characters a repair deleted: an empty cell
                     del spans[lane]
                     continue
-                gap = gaps[lane] + (ln.gap_before if lane_lines[lane] else 0)
-                lane_lines[lane].append(new_line((0, s, e, text, width(text), gap)))
-                gaps[lane] = 0
-            for lane in range(len(lanes)):
-                if lane not in spans:
-                    gaps[lane] += 1 + ln.gap_before  # an empty cell in this lane: a blank line
+                # (no blank line inside a lane: see below)
+                lane_lines[lane].append(new_line((0, s, e, text, width(text), 0)))
         first = len(out)
         for lane, lls in enumerate(lane_lines):
             for i, ln in enumerate(lls):
-                # a column's first line: the band's first gap, or the usual one between rows (a
-                # column break is no paragraph break: rejoin decides by the lines themselves)
-                gap = ln.gap_before if i else lines[band[0]].gap_before if lane == 0 else usual
+                # no blank line inside a band but before it: the blank rows the extractor
+                # prints inside a band are rows of the other lanes (columns of another leading,
+                # a headline, a picture), not space in this one, and a column break is no
+                # paragraph break (rejoin decides by the lines themselves). Counting them as
+                # the lane's own gaps: ext_fit/fit (36 pages) CER 21.3 -> 27.1, para F1
+                # 73.6 -> 60.3, seg F1 71.6 -> 63.7, titles 59.9 -> 54.7 (the README, issue #16)
+                gap = lines[band[0]].gap_before if i == 0 and lane == 0 else 0
                 out.append(new_line((len(out), ln.start, ln.end, ln.text, ln.width, gap)))
         s, e = lines[band[0]].start, lines[band[-1]].end
         changes.append(Change(
