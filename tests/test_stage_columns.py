@@ -64,6 +64,32 @@ def test_a_lane_has_no_blank_lines_of_its_own():
     assert gaps["比增长百分之五，城镇调"] == 0
 
 
+# two columns parted by blanks, but on one row only by one (a full line of the left column,
+# the right column's line after a single blank, far from where that column starts elsewhere)
+NARROW_GUTTER = (
+    "本报讯今年以来，全市新增      高校毕业生就业形势总体稳",
+    "就业岗位三万个，同比增长      定，重点群体就业得到有效",
+    "百分之五，城镇调查失业率 保障，就业局势保持总体稳",
+    "保持在较低水平，新就业形      定，劳动者权益得到更好维",
+    "态不断涌现，劳动者权益得      护。",
+    "到更好维护。",
+)
+
+
+def test_a_full_line_ends_its_column_at_a_single_blank():
+    page = cleaner.clean("\n".join(NARROW_GUTTER) + "\n")
+    texts = [ln.text for ln in page.lines]
+    assert "百分之五，城镇调查失业率" in texts and "保障，就业局势保持总体稳" in texts
+    assert texts.index("到更好维护。") < texts.index("高校毕业生就业形势总体稳")
+
+
+def test_a_headline_is_not_cut_at_a_single_blank():
+    # a cell without a clause mark (a headline, a byline) wider than its lane stays whole
+    rows = ("秋粮收获进度过七成再创新高 春耕正当时",) + NARROW_GUTTER
+    page = cleaner.clean("\n".join(rows) + "\n")
+    assert "秋粮收获进度过七成再创新高 春耕正当时" in [ln.text for ln in page.lines]
+
+
 def test_every_character_is_kept():
     assert check(_page(TWO_COLUMNS)) == []
 

@@ -13,10 +13,12 @@ width: poppler places a piece at a character position, not at a display width, a
 roughly (a piece's position depends on the pieces left of it on any row), so starts are
 pooled within a tolerance, and a piece goes to the nearest lane, keeping the row's order; a
 piece after a single blank continues its lane (the blanks inside a byline) unless it starts
-where a lane does. Each band is then read lane by lane, top to bottom: a headline over some
-lanes is read where it starts, before the text under it; a lane's lines keep no blank line
-between them (the blank rows the extractor prints inside a band are the other lanes' rows). A
-line is cut only at blanks and
+where a lane does, or the lane's cell before it on the row is full (as long as most of the
+lane's cells: a justified column's lines fill its measure) and holds a clause mark (a headline
+or a byline holds none): poppler leaves a single blank between two narrow columns. Each band
+is then read lane by lane, top to bottom: a headline over some lanes is read where it starts,
+before the text under it; a lane's lines keep no blank line between them (the blank rows the
+extractor prints inside a band are the other lanes' rows). A line is cut only at blanks and
 only where no character repair straddles the cut, so the pieces are spans of the source like
 any line, and the move is one recorded change per band (rule C001) with the lanes as evidence.
 
@@ -38,6 +40,8 @@ STAGE = "columns"
 
 #: a run of blanks inside a row (ASCII, ideographic and no-break spaces)
 _BLANKS = re.compile(r"[ \u3000\u00a0]+")
+#: a clause mark: a cell holding none is a headline, a byline or a piece of one
+_CLAUSE = re.compile(r"[，。、；：？！]")
 #: two blanks or more (or an ideographic one) between text and text: the run, at most one match
 #: per row that has a wide blank run.
 #: (The run is taken whole, possessively, its start checked by a lookbehind: written as
@@ -111,29 +115,60 @@ def lanes_of(rows: list[list[Piece]], rule: Rule) -> list[int]:
     return lanes
 
 
-def assign(row: list[Piece], lanes: list[int], rule: Rule) -> list[int]:
+def assign(row: list[Piece], lanes: list[int], rule: Rule, full: list[int] | None = None,
+           src: str = "") -> list[int]:
     """The lane of each piece of a row, never left of the piece before it (a row reads left to
     right). A piece opens a new lane where it starts within ``tolerance`` of that
     lane's start, or, set apart by ``min_gap`` blanks or more, nearer to it than to the
     lane it would otherwise continue; a piece after a single blank continues its lane (the
     blanks inside a byline or a dateline), and always between single characters (the blanks
-    of a letter-spaced line)."""
+    of a letter-spaced line), but for a piece after a full cell (``full``: each lane's full
+    line, :func:`full_widths`; a cell that reaches within ``full_slack`` of it and holds a
+    clause mark in ``src``): that opens the next lane."""
     tol, min_gap = rule.params["tolerance"], rule.params["min_gap"]
     out = []
     prev = -1
     before = None
+    span0 = cell0 = 0  # where the piece's lane starts on this row (its position, its offset)
     for pc in row:
         k = max(prev, _nearest(lanes, pc.x0))
+        letter_spaced = (pc.gap < min_gap and before is not None and before.x1 - before.x0 == 1
+                         and pc.x1 - pc.x0 <= 2)
         if prev >= 0 and k > prev and (
                 (abs(lanes[k] - pc.x0) > tol and (
                     pc.gap < min_gap or abs(lanes[prev] - pc.x0) <= abs(lanes[k] - pc.x0)))
-                or (pc.gap < min_gap and before.x1 - before.x0 == 1 and pc.x1 - pc.x0 <= 2)):
+                or letter_spaced):
             # (a single blank after a single character: a letter-spaced line, 住 房 和 城 乡,
             # whose blanks the extractor put in for the justification)
             k = prev
+        if (full is not None and k == prev and prev + 1 < len(lanes) and not letter_spaced
+                and full[prev] and before.x1 - span0 >= full[prev] - rule.params["full_slack"]
+                and _CLAUSE.search(src, cell0, before.end)):
+            k = prev + 1  # the lane's line is full: what follows is the next column's
+        if k != prev:
+            span0, cell0 = pc.x0, pc.start
         before = pc
         out.append(k)
         prev = k
+    return out
+
+
+def full_widths(rows: list[list[Piece]], got: list[list[int]], n: int, rule: Rule) -> list[int]:
+    """Each lane's full line, in characters: the length its cells on the rows of the band
+    reach at ``full_rank`` of them by length (a justified column's lines all fill its measure
+    but a paragraph's last; 0: fewer than ``min_rows`` cells). ``got``: each row's lanes."""
+    spans: list[list[int]] = [[] for _ in range(n)]
+    for row, lanes in zip(rows, got):
+        cell: dict = {}
+        for pc, lane in zip(row, lanes):
+            x0 = cell.get(lane, (pc.x0, 0))[0]
+            cell[lane] = (x0, pc.x1)
+        for lane, (x0, x1) in cell.items():
+            spans[lane].append(x1 - x0)
+    out = []
+    for sp in spans:
+        sp.sort()
+        out.append(sp[int(len(sp) * rule.params["full_rank"])] if len(sp) >= rule.params["min_rows"] else 0)
     return out
 
 
@@ -171,9 +206,11 @@ def split(page: Page, lines: list[Line], forced: bool = False) -> tuple[list[Lin
             out.extend(lines[k] for k in band)
             continue
         lane_lines: list[list[Line]] = [[] for _ in lanes]
+        first_got = [assign(rows[k], lanes, rule) for k in band]
+        full = full_widths(band_rows, first_got, len(lanes), rule) if p["full_slack"] >= 0 else None
         for k in band:
             ln = lines[k]
-            got = assign(rows[k], lanes, rule)
+            got = assign(rows[k], lanes, rule, full, src)
             spans = {}
             for pc, lane in zip(rows[k], got):
                 s0 = spans.get(lane, (pc.start, pc.end))[0]
