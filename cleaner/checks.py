@@ -46,7 +46,7 @@ SCHEMAS = {
                                        "runon_pattern": str, "runon_move_min": int}},
     "columns": {"side_by_side": {"min_gap": int, "tolerance": int, "separation": int, "min_rows": int, "min_share": float,
                                   "min_page_share": float, "band_gap": int, "max_lanes": int,
-                                  "full_slack": int, "full_rank": float},
+                                  "full_slack": int, "full_rank": float, "max_cross": float},
                 "interleaved": {"weights": dict, "width_tolerance": float, "window": int, "start_cost": float,
                                 "beam": int, "same_step": float, "min_steady": int, "use_lexicon": bool,
                                 "lm_prior": float, "lm_clip": float, "cut_merged": bool,

@@ -136,6 +136,15 @@ def test_lanes_are_the_starts_many_rows_share():
     assert columns.lanes_of(rows, rule) == [0, 24]
 
 
+def test_a_start_the_lines_of_a_column_run_across_is_no_lane():
+    # three bylines whose names stand after a blank at one position, inside the measure of the
+    # column under them: the column's lines run across that position, so it starts no column
+    rule = default_rules()["C001"]
+    body = [[columns.Piece(0, 1, 0, 14, 0), columns.Piece(0, 1, 24, 36, 4)] for _ in range(5)]
+    bylines = [[columns.Piece(0, 1, 0, 8, 0), columns.Piece(0, 1, 9, 12, 1)] for _ in range(3)]
+    assert columns.lanes_of(bylines + body, rule) == [0, 24]
+
+
 def test_the_sample_page_and_dev_pages_are_left_alone(dev_page):
     page = cleaner.clean(dev_page.read_text(encoding="utf-8"))
     assert not [c for c in page.changes if c.rule == "C001"]

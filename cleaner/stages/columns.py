@@ -84,8 +84,10 @@ def lanes_of(rows: list[list[Piece]], rule: Rule) -> list[int]:
     rows start a few characters apart), so starts are counted in a window of ``tolerance``
     either side, and the best-supported positions are taken one by one, each at least
     ``separation`` from those taken before (no column is narrower), while ``min_rows``
-    rows, and ``min_share`` of the band's rows, start a piece there. More than ``max_lanes``
-    such positions are no columns (a line of letter-spaced text): none is returned."""
+    rows, and ``min_share`` of the band's rows, start a piece there, and no more than
+    ``max_cross`` times as many pieces run across the position as start there. More than
+    ``max_lanes`` such positions are no columns (a line of letter-spaced text): none is
+    returned."""
     p = rule.params
     tol, sep = p["tolerance"], p["separation"]
     starts = sorted(pc.x0 for r in rows for pc in r)
@@ -101,6 +103,13 @@ def lanes_of(rows: list[list[Piece]], rule: Rule) -> list[int]:
         lo, hi = pooled(x)
         if hi - lo >= need:
             support[x] = hi - lo
+    # a column's start is a gutter: few pieces run across it (a headline, a caption over the
+    # columns), where a start inside a column (a name after the blank of a byline, the pieces
+    # of a letter-spaced line) has the column's lines running across it
+    spans = [(pc.x0, pc.x1) for r in rows for pc in r]
+    for x in list(support):
+        if sum(1 for a, b in spans if a < x - tol and b > x) > p["max_cross"] * support[x]:
+            del support[x]
     taken: list[int] = []
     for x in sorted(support, key=lambda x: (-support[x], x)):
         if all(abs(x - t) >= sep for t in taken):
