@@ -90,6 +90,19 @@ def test_a_headline_is_not_cut_at_a_single_blank():
     assert "秋粮收获进度过七成再创新高 春耕正当时" in [ln.text for ln in page.lines]
 
 
+def test_a_lane_that_starts_on_the_band_s_first_row_starts_after_a_blank_line():
+    # two articles side by side, each headline on the band's first row: the right one opens
+    # something (a blank line before it), the lines under it go on with none
+    rows = ("就业形势总体稳定              春耕备耕有序推进",
+            "  本报讯 今年以来，全市      本报讯 春分过后，各地",
+            "新增就业岗位三万个，同      抢抓农时整地备耕，为全",
+            "比增长百分之五，城镇调      年粮食丰收打下基础。",
+            "查失业率保持在较低水平。")
+    page = _page(rows)
+    gaps = {ln.text: ln.gap_before for ln in page.lines}
+    assert gaps["春耕备耕有序推进"] == 1 and gaps["本报讯春分过后，各地"] == 0
+
+
 def test_every_character_is_kept():
     assert check(_page(TWO_COLUMNS)) == []
 
