@@ -103,6 +103,23 @@ def test_a_lane_that_starts_on_the_band_s_first_row_starts_after_a_blank_line():
     assert gaps["春耕备耕有序推进"] == 1 and gaps["本报讯春分过后，各地"] == 0
 
 
+def test_columns_printed_on_rows_of_their_own_are_read_column_by_column():
+    # two columns of different leading: pdftotext -layout prints their rows apart, each alone
+    # on its line, the right column's set in by its position (no row holds both)
+    pad = " " * 30
+    rows = ("  本报讯 今年以来，全市",
+            pad + "  本报讯 春分过后，各地",
+            "新增就业岗位三万个，同",
+            pad + "抢抓农时整地备耕，为全",
+            "比增长百分之五，城镇调",
+            pad + "年粮食丰收打下基础。",
+            "查失业率保持在较低水平。")
+    page = _page(rows)
+    assert [c for c in page.changes if c.rule == "C001"]
+    texts = [ln.text for ln in page.lines]
+    assert texts.index("查失业率保持在较低水平。") < texts.index("抢抓农时整地备耕，为全")
+
+
 def test_every_character_is_kept():
     assert check(_page(TWO_COLUMNS)) == []
 
