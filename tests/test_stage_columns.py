@@ -52,6 +52,74 @@ def test_a_single_blank_inside_a_byline_does_not_start_a_column():
     assert "本报记者 王小明" in texts
 
 
+def test_a_lane_has_no_blank_lines_of_its_own():
+    # a row of the left column alone (the right column's cell empty) and a blank row inside
+    # the band: in pdftotext -layout's text these are the other columns' rows, not space in
+    # the lane, so no line read out of a lane keeps a blank line before it (but the band's first)
+    rows = list(TWO_COLUMNS[:4]) + [""] + list(TWO_COLUMNS[4:])
+    page = _page(rows)
+    assert [c for c in page.changes if c.rule == "C001"]
+    gaps = {ln.text: ln.gap_before for ln in page.lines}
+    assert gaps["表示，下一步将继续加大"] == 0 and gaps["实现就业。"] == 0
+    assert gaps["比增长百分之五，城镇调"] == 0
+
+
+# two columns parted by blanks, but on one row only by one (a full line of the left column,
+# the right column's line after a single blank, far from where that column starts elsewhere)
+NARROW_GUTTER = (
+    "本报讯今年以来，全市新增      高校毕业生就业形势总体稳",
+    "就业岗位三万个，同比增长      定，重点群体就业得到有效",
+    "百分之五，城镇调查失业率 保障，就业局势保持总体稳",
+    "保持在较低水平，新就业形      定，劳动者权益得到更好维",
+    "态不断涌现，劳动者权益得      护。",
+    "到更好维护。",
+)
+
+
+def test_a_full_line_ends_its_column_at_a_single_blank():
+    page = cleaner.clean("\n".join(NARROW_GUTTER) + "\n")
+    texts = [ln.text for ln in page.lines]
+    assert "百分之五，城镇调查失业率" in texts and "保障，就业局势保持总体稳" in texts
+    assert texts.index("到更好维护。") < texts.index("高校毕业生就业形势总体稳")
+
+
+def test_a_headline_is_not_cut_at_a_single_blank():
+    # a cell without a clause mark (a headline, a byline) wider than its lane stays whole
+    rows = ("秋粮收获进度过七成再创新高 春耕正当时",) + NARROW_GUTTER
+    page = cleaner.clean("\n".join(rows) + "\n")
+    assert "秋粮收获进度过七成再创新高 春耕正当时" in [ln.text for ln in page.lines]
+
+
+def test_a_lane_that_starts_on_the_band_s_first_row_starts_after_a_blank_line():
+    # two articles side by side, each headline on the band's first row: the right one opens
+    # something (a blank line before it), the lines under it go on with none
+    rows = ("就业形势总体稳定              春耕备耕有序推进",
+            "  本报讯 今年以来，全市      本报讯 春分过后，各地",
+            "新增就业岗位三万个，同      抢抓农时整地备耕，为全",
+            "比增长百分之五，城镇调      年粮食丰收打下基础。",
+            "查失业率保持在较低水平。")
+    page = _page(rows)
+    gaps = {ln.text: ln.gap_before for ln in page.lines}
+    assert gaps["春耕备耕有序推进"] == 1 and gaps["本报讯春分过后，各地"] == 0
+
+
+def test_columns_printed_on_rows_of_their_own_are_read_column_by_column():
+    # two columns of different leading: pdftotext -layout prints their rows apart, each alone
+    # on its line, the right column's set in by its position (no row holds both)
+    pad = " " * 30
+    rows = ("  本报讯 今年以来，全市",
+            pad + "  本报讯 春分过后，各地",
+            "新增就业岗位三万个，同",
+            pad + "抢抓农时整地备耕，为全",
+            "比增长百分之五，城镇调",
+            pad + "年粮食丰收打下基础。",
+            "查失业率保持在较低水平。")
+    page = _page(rows)
+    assert [c for c in page.changes if c.rule == "C001"]
+    texts = [ln.text for ln in page.lines]
+    assert texts.index("查失业率保持在较低水平。") < texts.index("抢抓农时整地备耕，为全")
+
+
 def test_every_character_is_kept():
     assert check(_page(TWO_COLUMNS)) == []
 
@@ -96,6 +164,15 @@ def test_lanes_are_the_starts_many_rows_share():
     rows = [[columns.Piece(0, 1, 0, 9, 0), columns.Piece(0, 1, 24 + d, 30, 4)] for d in (0, 1, -1, 2, 0)]
     rows.append([columns.Piece(0, 1, 0, 9, 0), columns.Piece(0, 1, 13, 15, 1)])  # a blank in a byline
     assert columns.lanes_of(rows, rule) == [0, 24]
+
+
+def test_a_start_the_lines_of_a_column_run_across_is_no_lane():
+    # three bylines whose names stand after a blank at one position, inside the measure of the
+    # column under them: the column's lines run across that position, so it starts no column
+    rule = default_rules()["C001"]
+    body = [[columns.Piece(0, 1, 0, 14, 0), columns.Piece(0, 1, 24, 36, 4)] for _ in range(5)]
+    bylines = [[columns.Piece(0, 1, 0, 8, 0), columns.Piece(0, 1, 9, 12, 1)] for _ in range(3)]
+    assert columns.lanes_of(bylines + body, rule) == [0, 24]
 
 
 def test_the_sample_page_and_dev_pages_are_left_alone(dev_page):
