@@ -13,6 +13,7 @@ change of rule L007.
 from __future__ import annotations
 
 import bisect
+import re
 import itertools
 from collections import Counter
 
@@ -22,7 +23,7 @@ from ..rules import Rule
 from ._common import rebuild
 from .block_kinds import STAGE, _join_caption, _label, _matches, _one_type, _same_size, bold_lines, is_heading
 from .copies import (BOILERPLATE, FUZZY_MAX, _NOT_WORD, _anchored, _charset, _key_index, _keys,
-                     _owners, _window, near_copy, shared_content)
+                     _owners, _window, clause_content, near_copy, shared_content)
 
 
 #: Texts without a single key (short, or written in characters that are no anchors) are
@@ -35,6 +36,9 @@ def narrowness(page: Page, b: Block) -> float:
     """Lines per em of text: a block set in a narrower column needs more lines for its text."""
     return len(b.lines) / max(1.0, sum(page.lines[k].width for k in b.lines))
 
+
+#: A mark that ends a sentence (a headline line holds none).
+_SENTENCE_END = re.compile("[。！？!?]")
 
 #: Lines of headline material (title, subtitle, a credit) a stacked quote may have run into.
 MAX_HEAD_LINES = 4
@@ -102,6 +106,47 @@ def split_stacked_quotes(page: Page, blocks: list[Block], rule: Rule, changes: l
                     return True
             return False
 
+        def words_of_source(rest: str, head_lines: list[str], whole: str) -> bool:
+            # the paragraphs (set wider) that hold ``rest`` word for word: is the whole sentence an
+            # editor's version of one, each line above ``rest`` its words too (a headline over
+            # a quote is no words of the sentence it quotes)
+            least = rule.params["min_shared"]
+            for o in _owners(index, keys_of(rest), keyless) or ():
+                src = texts[o]
+                if o == i or narrow[i] <= rule.params["quote_narrower"] * narrow[o] or rest not in src:
+                    continue
+                if shared_content(whole, src, content) >= least and all(
+                        len(x) < 2 or x in src or clause_content(x, src, content) >= least for x in head_lines):
+                    return True
+            return False
+
+        def _edited_piece(t: str) -> bool:
+            return rule.params["min_length"] <= len(t) <= QUOTE_MAX and quote_source(
+                i, t, narrow[i], texts, narrow, rule, content) is not None
+
+        def _edited_head(first_end: int) -> int:
+            # no exact copy under the first lines: the first run of lines that is an editor's
+            # version of a paragraph set wider has headline lines over it where none of them
+            # holds a sentence's end or is words of a paragraph within reach (clause_content: a quote's
+            # own line is its source's words, wherever rejoin put them; a title over an edited
+            # quote is not, 年轻选手表现抢眼 / 项目首席科学家…脉冲星中。)
+            least = rule.params["min_shared"]
+            for m in range(1, min(first_end, MAX_HEAD_LINES) + 1):
+                rest = piece_text(m, first_end + 1)
+                if len(rest) < rule.params["min_length"]:
+                    return 0
+                found = quote_source(i, rest, narrow[i], texts, narrow, rule, content)
+                if found is None:
+                    continue
+                reach = rule.params["quote_reach"]
+                near = [texts[o] for o in range(max(0, i - reach), min(len(texts), i + reach + 1)) if o != i and texts[o]]
+                lines_above = [piece_text(j, j + 1) for j in range(m)]
+                if all(not _SENTENCE_END.search(x) and not any(
+                        x in t or clause_content(x, t, content, numbers=False) >= least for t in near) for x in lines_above):
+                    return m  # (words of no paragraph near it: a headline's own)
+                return 0
+            return 0
+
         def piece_text(lo: int, hi: int) -> str:
             return "".join(nows(page.lines[k].text) for k in b.lines[lo:hi])
 
@@ -109,18 +154,25 @@ def split_stacked_quotes(page: Page, blocks: list[Block], rule: Rule, changes: l
         # headline lines (title, subtitle, a credit) run into a quote below them: the quote is
         # an exact copy from line m on, and not with the line above it, nor with that line's
         # last words (a quote reworded at its start: 江苏锡山经开区将以入 / 选… of …将以入选…)
-        head = 0
+        head, edited = 0, False
         if len(b.lines) > 2:
             first_end = sentence_ends[0] if sentence_ends else len(b.lines) - 1
+            copy_under = False  # (whether a run of lines from some m on copies a paragraph word for word)
             for m in range(1, min(first_end, MAX_HEAD_LINES) + 1):
                 rest, above = piece_text(m, first_end + 1), piece_text(m - 1, m)
-                if repeats(rest) and not repeats(above + rest) and not repeats(above[-3:] + rest):
-                    head = m
-                    break
+                copied = repeats(rest)
+                copy_under = copy_under or copied
+                if copied and not repeats(above + rest) and not repeats(above[-3:] + rest):
+                    if not words_of_source(rest, [piece_text(j, j + 1) for j in range(m)], piece_text(0, first_end + 1)):
+                        head = m
+                    break  # (the lines above an exact copy are words of its sentence: the quote's own)
+            else:
+                if not copy_under:  # (a line whose last words run on into the copy under it is the quote's)
+                    head = _edited_head(first_end)
         if head:
             cuts = list(range(head)) + [c for c in sentence_ends if c >= head]
         else:
-            cuts = sentence_ends
+            cuts = list(sentence_ends)
             if len(b.lines) > 2 and not ends_sentence(page.lines[b.lines[0]].text) and 0 not in cuts:
                 cuts.insert(0, 0)  # perhaps a headline line run into the quote below it
         if not cuts:
@@ -136,15 +188,24 @@ def split_stacked_quotes(page: Page, blocks: list[Block], rule: Rule, changes: l
             if may_merge:
                 exact[(0, pieces[1][1])] = repeats(piece_text(0, pieces[1][1]))
             if not any(exact.values()):
-                out.append(b)  # no piece repeats exactly, however the first line is read
-                continue
-            if may_merge and (exact[pieces[0]] or repeats(piece_text(0, pieces[1][1]), fuzzy=True)):
+                pieces = []  # (no piece repeats exactly, however the first line is read)
+            elif may_merge and (exact[pieces[0]] or repeats(piece_text(0, pieces[1][1]), fuzzy=True)):
                 # the first line belongs to the quote after it: no headline to cut off (nor is a
                 # first line that copies the text word for word one: an editor's quote that
                 # swapped its clauses, 现在当天就能运到省城批发市 / 场，“以前一车水果…)
                 pieces = [(0, pieces[1][1])] + pieces[2:]
+            if not any(exact.get(piece) for piece in pieces):
+                # no piece repeats word for word: the block is cut where its sentences end when
+                # each is an editor's version of a paragraph set wider (the quotes of two
+                # articles stacked at the page top, both edited)
+                closing = [m for m in sentence_ends if said(page.lines[b.lines[m]].text, marks=False)]
+                pieces = list(zip([0] + [c + 1 for c in closing], [c + 1 for c in closing] + [len(b.lines)]))
+                if len(pieces) < 2 or not all(_edited_piece(piece_text(lo, hi)) for lo, hi in pieces):
+                    out.append(b)
+                    continue
+                edited = True
         # (the exact test of the pieces first: the fuzzy one of the whole block is dearer)
-        matched = len(pieces) > 1 and (head > 0 or any(exact[piece] for piece in pieces)
+        matched = len(pieces) > 1 and (head > 0 or edited or any(exact[piece] for piece in pieces)
                                        and not repeats(nows(b.text), fuzzy=True))
         whole = nows(b.text)
         if not matched or geo is None and len(whole) <= QUOTE_MAX and _edited_from(
@@ -696,11 +757,24 @@ def _edited_from(k: int, size: int, t: str, pieces: list[str], q_narrow: float, 
         if k <= o < k + size or abs(o - k) > reach or q_narrow <= rule.params["quote_narrower"] * narrow[o] \
                 or len(texts[o]) <= len(t):
             continue
-        source = texts[o]
-        if (t in source or shared_content(t, source, content) >= least) and all(
-                len(x) < 2 or x in source or shared_content(x, source, content) >= least for x in pieces):
-            return True
+        for source in _read_on(o, texts, range(k, k + size)):
+            if (t in source or shared_content(t, source, content) >= least) and all(
+                    len(x) < 2 or x in source or clause_content(x, source, content) >= least for x in pieces):
+                return True
     return False
+
+
+def _read_on(o: int, texts: list[str], quote: range = range(0)):
+    """Paragraph ``o``'s text, then, where rejoin broke a sentence of it off, the text the
+    sentence goes on in: with the paragraph block after it (``o`` closes no sentence), with the
+    one before it (that one closes none). A quote repeats a sentence, wherever the text was
+    cut (a short last line under a full one read as a paragraph of its own). The blocks of the
+    quote itself (``quote``) are no part of its source."""
+    yield texts[o]
+    if o + 1 < len(texts) and o + 1 not in quote and texts[o + 1] and texts[o] and not ends_sentence(texts[o]):
+        yield texts[o] + texts[o + 1]
+    if o > 0 and o - 1 not in quote and texts[o - 1] and texts[o] and not ends_sentence(texts[o - 1]):
+        yield texts[o - 1] + texts[o]
 
 
 def pullquotes_by_window(page: Page, blocks: list[Block], rule: Rule, changes: list, sources: dict,

@@ -1,0 +1,124 @@
+"""Pull quotes as print sets them (rule L007): an editor's version of a body sentence (words
+dropped, clauses swapped, numbers kept) set apart in a narrow column, at the page top, before
+its article or inside its column; and what is never one (a headline over a quote, a subhead, a
+short paragraph of other facts)."""
+
+from __future__ import annotations
+
+import cleaner
+from cleaner.stages.copies import clause_content, shared_content
+from cleaner.stages.pullquotes import _read_on
+
+HARVEST = ("眼下正值秋收关键时期，北原省各地抢抓晴好天气，组织农机加快秋粮收获。据北原省农业农村厅统计，"
+           "截至10月15日，全省已收获秋粮3860万亩，进度达到71.2%，比去年同期快3.5个百分点。")
+#: the editor's version: its two clauses swapped (截至10月15日 after the harvest, not before)
+HARVEST_QUOTE = "全省已收获秋粮3860万亩，截至10月15日，进度达到71.2%，比去年同期快3.5个百分点。"
+FARM = ("彭立新种了1200亩水稻，过去光是看水、放水就要雇五六个人。用上智能灌溉系统后，两个人就能管理过来，"
+        "每年节省人工成本十几万元，用水量也减少了三成左右。")
+#: the editor's version: 就 and 也 dropped
+FARM_QUOTE = "用上智能灌溉系统后，两个人能管理过来，每年节省人工成本十几万元，用水量减少了三成左右。"
+#: more text of the article, set in its column (the page's column is read from its paragraphs)
+MORE = ["丰源县农业农村局介绍，示范区建设了县级数字农业服务平台，接入物联网监测设备2600余台（套），覆盖耕地面积15万亩。",
+        "在示范区的一块水稻田边，竖立着一根根监测杆，上面装有土壤墒情传感器、气象站和高清摄像头，手机上一目了然。"]
+
+
+def _more(wrap) -> str:
+    return "".join("\n".join(wrap(p, column=24)) + "\n" for p in MORE)
+
+
+def _narrow(text: str, column: int) -> list[str]:
+    return [text[k:k + column] for k in range(0, len(text), column)]
+
+
+def _quotes(page) -> list[str]:
+    return [q.text for a in page.articles for q in a.pullquotes]
+
+
+def test_two_edited_quotes_stacked_at_the_page_top_are_cut_apart(wrap):
+    """Two articles' quotes stacked in one narrow column at the page top, both edited: neither
+    repeats its source word for word, though a piece of the first does (its tail, after the
+    swapped clause). The block is cut where the first sentence ends, each piece an editor's
+    version of its own paragraph; the first quote's first lines are its own words, not a
+    headline run into a quote."""
+    # (ten ems a line, a digit half an em: the top of a synthesised training page)
+    top = ["全省已收获秋粮3860万", "亩，截至10月15日，进", "度达到71.2%，比去年", "同期快3.5个百分点。",
+           "用上智能灌溉系统后，", "两个人能管理过来，每", "年节省人工成本十几万", "元，用水量减少了三成", "左右。"]
+    assert "".join(top) == HARVEST_QUOTE + FARM_QUOTE
+    raw = ("\n".join(top) + "\n秋粮收获进度过七成\n" + "\n".join(wrap(HARVEST, column=24))
+           + "\n智慧农业让种地更轻松\n" + "\n".join(wrap(FARM, column=24)) + "\n" + _more(wrap))
+    page = cleaner.clean(raw)
+    assert sorted(_quotes(page)) == sorted([HARVEST_QUOTE, FARM_QUOTE])
+    titles = [a.title.text for a in page.articles if a.title]
+    assert not any(t in HARVEST_QUOTE for t in titles), titles  # (no line of the quote read as a headline)
+
+
+def test_a_headline_over_an_edited_quote_is_still_cut_off(wrap):
+    """A headline set in the quote's narrow column over it is no words of the sentence the
+    quote edits: it stays a headline, the quote under it a quote."""
+    quote = "用上智能灌溉系统后，两个人就能管理过来，每年节省人工成本十几万元。"
+    raw = ("\n".join(wrap(FARM, column=24)) + "\n" + _more(wrap) + "\n智慧农业让种地更轻松\n"
+           + "\n".join(_narrow(quote, 10)) + "\n")
+    page = cleaner.clean(raw)
+    assert _quotes(page) == [quote]
+    assert any(a.title and a.title.text == "智慧农业让种地更轻松" for a in page.articles)
+
+
+def test_a_quote_of_a_sentence_rejoin_broke_in_two_is_weighed_across_the_break():
+    """The sentence a quote edits was cut by rejoin (its short last line read as a paragraph of
+    its own): the quote's two pieces (a line without punctuation over a short one) are weighed
+    against the two paragraph blocks together, never against the quote's own blocks."""
+    from cleaner.rules import default_rules
+    from cleaner.stages.pullquotes import _edited_from
+
+    rule = default_rules()["L007"]
+    pieces = ["那户牧民家里还挂着他和孩子的", "合影，至今。"]
+    quote = "".join(pieces)
+    source = "在昏暗的酥油灯下，他和牧民一起守了整整一夜，终于保住了母子平安。至今，那户牧民家"
+    texts = ["", "", source, "里还挂着他和孩子的合影。", "这些年，乡村医疗条件发生了翻天覆地的变化。"]
+    narrow = [0.1, 0.1, 0.05, 0.05, 0.05]
+    assert _edited_from(0, 2, quote, pieces, 0.1, {2, 3}, texts, narrow, rule, {})
+    whole = texts[:2] + [source + texts[3], "", texts[4]]  # (what it reads as, the break healed)
+    assert _edited_from(0, 2, quote, pieces, 0.1, {2}, whole, narrow, rule, {})
+    # the paragraph's first half alone holds too little of it
+    assert not _edited_from(0, 2, quote, pieces, 0.1, {2}, texts[:3] + ["", texts[4]], narrow, rule, {})
+    # a headline over the quote's last words is no words of the sentence
+    heads = ["草原上的好医生次仁多吉", "合影，至今。"]
+    assert not _edited_from(0, 2, "".join(heads), heads, 0.1, {2, 3}, texts, narrow, rule, {})
+
+
+def test_a_subhead_over_a_short_paragraph_is_no_quote(wrap):
+    """A subhead and the short paragraph under it, set in the text's column, hold words of the
+    body but are no editor's version of a sentence of it: nothing is a quote."""
+    body = ("近年来，当地持续推进老旧小区改造，已完成改造项目120个，惠及居民3.5万户，群众满意度不断提升。"
+            "不少居民说，家门口的变化看得见、摸得着。")
+    raw = ("老旧小区焕新颜\n\n" + "\n".join(wrap(body, column=20)) + "\n\n改造惠及千家万户\n\n"
+           + "\n".join(wrap("下一步，当地将继续推进改造，让更多居民受益。", column=20)) + "\n")
+    page = cleaner.clean(raw)
+    assert _quotes(page) == []
+
+
+def test_a_short_paragraph_of_other_facts_stacked_under_a_quote_stays_text(wrap):
+    """Under a quote in its narrow column, a short sentence the body does not hold (its
+    number is another) is not cut off as a second quote."""
+    raw = ("\n".join(_narrow(FARM_QUOTE, 10)) + "\n" + "\n".join(_narrow("每亩增收300元左右。", 10)) + "\n\n"
+           + "智慧农业让种地更轻松\n\n" + "\n".join(wrap(FARM, column=24)) + "\n")
+    page = cleaner.clean(raw)
+    assert "每亩增收300元左右。" not in _quotes(page)
+
+
+def test_a_line_of_an_edited_quote_holds_its_clauses_not_its_seams():
+    """The pairs across a mark are the seams an editor who swaps clauses makes anew: a line of
+    the quote is weighed on the pairs inside its clauses, and on those seams its source holds."""
+    line = "亩，截至10月15日，进"
+    assert shared_content(line, HARVEST) < 0.8  # (亩截 and 日进 are the editor's seams)
+    assert clause_content(line, HARVEST) == 1.0
+    assert clause_content("内，考古人员开", "运抵室内，考古人员正在开展清理") == 0.8  # (内考: a seam kept)
+    assert clause_content("秋粮收获进度过七成", HARVEST) < 0.8  # (a headline's words are its own)
+    assert clause_content("全省已收获秋粮3900万亩", HARVEST) == 0.0  # (a number the source lacks)
+
+
+def test_a_sentence_is_read_on_across_a_break_but_never_into_the_quote():
+    texts = ["至今，那户牧民家", "里还挂着他和孩子的合影。", "那户牧民家里还挂着他和孩子的合影，至今。", "另一段。"]
+    assert list(_read_on(0, texts)) == [texts[0], texts[0] + texts[1]]
+    assert list(_read_on(1, texts)) == [texts[1], texts[0] + texts[1]]
+    assert list(_read_on(1, ["至今，那户牧民家", "里还挂着"], quote=range(0, 1))) == ["里还挂着"]
