@@ -253,14 +253,16 @@ def split_quotes_run_on(page: Page, blocks: list[Block], rule: Rule, changes: li
     out: list[Block] = []
     cut_any = False
     for i, b in enumerate(blocks):
-        if b.kind != "paragraph" or len(b.lines) < 3 or b.first in openers:
+        if b.kind != "paragraph" or len(b.lines) < 3:
             out.append(b)
             continue
         widths = [lines[k].width for k in b.lines]
         ends = [ends_sentence(lines[k].text) for k in b.lines]  # (once a line: the runs below overlap)
         cut = None
         ems = _run_ems(widths)
-        for m in range(1, len(b.lines) - 1):  # a quote on top (a quote's length: QUOTE_MAX)
+        # (a block that opens with a dateline opens an article's text: no quote on top of it,
+        # though one may be set inside its lead or at its end)
+        for m in range(1, 1 if b.first in openers else len(b.lines) - 1):  # a quote on top (a quote's length: QUOTE_MAX)
             if ems[m] > QUOTE_MAX:
                 break
             if ends[m - 1] and max(widths[:m]) + p["cut_narrower"] <= max(widths[m:]):
