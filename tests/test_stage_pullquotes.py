@@ -148,3 +148,54 @@ def test_a_quote_inside_a_lead_that_opens_with_a_dateline_is_cut_out(stages_unti
     got = [(b.kind, b.text) for b in label.run(page).blocks]
     assert ("pullquote", quote) in got, got
     assert not any(kind == "pullquote" and text.startswith("本报讯") for kind, text in got)
+
+
+def test_quotes_stacked_and_broken_across_blocks_are_cut_where_their_sentences_end(stages_until, wrap):
+    """Three quotes stacked in a narrow column, broken by rejoin in the wrong places (the second
+    quote's first line run onto the first quote, its middle line read as a headline, its last
+    line run into the third quote): read again as one text, cut where the sentences end, each
+    piece a quote of a paragraph set wider."""
+    from cleaner.stages import label
+
+    q1, q2, q3 = FARM_QUOTE, "每到病虫害防治季节，示范区里的植保无人机就忙碌起来。", "教育公平是社会公平的重要基础。"
+    drone = ("一架植保无人机一天能作业600亩左右，效率是人工的几十倍。每到病虫害防治季节，示范区里的植保无人机"
+             "就忙碌起来。")
+    school = "教育公平是社会公平的重要基础。近年来，从推进义务教育优质均衡发展，到健全学生资助体系，一系列举措落地见效。"
+    stack = [_narrow(q1, 10) + ["每到病虫害防治季节，示"], ["范区里的植保无人机就忙"], ["碌起来。", "教育公平是社会", "公平的重要基础。"]]
+    raw = ("\n".join(x for blk in stack for x in blk) + "\n" + "".join(
+        "\n".join(wrap(p, column=24)) + "\n" for p in [FARM, drone, school] + MORE))
+    page = stages_until(raw, "rejoin")
+    top = [x for blk in stack for x in blk]
+    blocks, k = [], 0
+    for blk in stack:  # (the misreading: the stack's lines as rejoin broke them)
+        lines = tuple(range(k, k + len(blk)))
+        kind = "heading" if len(blk) == 1 else "paragraph"
+        blocks.append(cleaner.model.replace(page.blocks[0], kind=kind, lines=lines, joiners=("",) * (len(blk) - 1)))
+        k += len(blk)
+    from cleaner.stages._common import rebuild
+    blocks = [rebuild(page, b) for b in blocks] + [b for b in page.blocks if b.first >= len(top)]
+    page = page.evolve(blocks=tuple(blocks))
+    got = [(b.kind, b.text) for b in label.run(page).blocks]
+    for q in (q1, q2, q3):
+        assert ("pullquote", q) in got, got
+
+
+def test_narrow_paragraphs_a_headline_cut_are_not_restacked_as_quotes(wrap, monkeypatch):
+    """An article set in a narrow column, a paragraph of it cut mid-sentence by a subhead's
+    line: the blocks read on into each other, but their sentences are no quotes of another
+    paragraph, so they stay as they are."""
+    text = ("清晨的河堤上，护林员沿着新栽的杨树林巡查。去年以来，当地在河道两岸补植苗木三万余株，"
+            "成活率超过九成，昔日的荒滩如今绿意盎然。")
+    column = ["清晨的河堤上，护林员", "沿着新栽的杨树林巡查。", "去年以来，当地在河道", "两岸补植苗木三万余", "植树造林",
+              "株，成活率超过九成，", "昔日的荒滩如今绿意盎", "然。"]
+    assert "".join(column).replace("植树造林", "") == text
+    raw = ("河道两岸绿意浓\n\n" + "\n".join(column) + "\n\n" + "".join("\n".join(wrap(p, column=24)) + "\n" for p in [FARM] + MORE))
+    from cleaner.stages import pullquotes
+
+    weighed = []
+    quote_source = pullquotes.quote_source
+    monkeypatch.setattr(pullquotes, "quote_source", lambda i, t, *a, **k: weighed.append(t) or quote_source(i, t, *a, **k))
+    page = cleaner.clean(raw)
+    assert "清晨的河堤上，护林员沿着新栽的杨树林巡查。" in weighed  # (the run was read again, its pieces weighed)
+    assert not any("护林员" in q or "苗木" in q for q in _quotes(page))
+    assert not any(c.rule == "L007" and "broken across" in str(c.reason) for c in page.changes)

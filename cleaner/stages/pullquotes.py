@@ -236,6 +236,105 @@ def split_stacked_quotes(page: Page, blocks: list[Block], rule: Rule, changes: l
     return out if cut_any else blocks
 
 
+def _joiner(left: str, right: str) -> str:
+    """What joins two lines of one paragraph: a blank between two Latin words or numbers."""
+    return " " if left[-1:].isascii() and left[-1:].isalnum() and right[:1].isascii() and right[:1].isalnum() else ""
+
+
+def restack_quotes(page: Page, blocks: list[Block], rule: Rule, changes: list, texts: list[str],
+                   narrow: list[float], index: dict, keyless, content: dict,
+                   openers: set[int] = frozenset()) -> list[Block]:
+    """Pull quotes stacked in one narrow column that rejoin broke in the wrong places (a quote's
+    first line run onto the quote above, its middle line read as a headline, its last line run
+    into the quote below: 吸引了…展品。每到病虫害防治季节，示 / 范区里的植保无人机就忙 / 碌起来。
+    教育公平是…基础。) are cut again where their sentences end.
+
+    On a text page, a run of blocks on adjacent lines, each a paragraph set clearly narrower than
+    the page's paragraphs (``stack_narrower``) or a one-line heading, no paragraph opening with a
+    dateline, a sentence running on from one block into the next, no longer than three quotes
+    (``QUOTE_MAX`` each), is read as one text cut at the line ends that close a sentence; where
+    every piece (two or more) is a quote of a paragraph set wider (word for word, or an editor's
+    version within ``quote_reach``: :func:`quote_source`), the pieces replace the run. ``texts``,
+    ``narrow``, ``index`` and ``keyless`` describe ``blocks``; ``blocks`` itself comes back when
+    nothing was cut. Each run is read once: linear in the page."""
+    if page.layout.geometry is not None:
+        return blocks  # (on a PDF page the type tells a quote's pieces apart)
+    typical = typical_narrowness(blocks, narrow)
+    p = rule.params
+    lines = page.lines
+
+    def stackable(k: int) -> bool:
+        b = blocks[k]
+        if b.first in openers:
+            return False
+        if b.kind == "heading":
+            return len(b.lines) == 1 and not ends_sentence(b.text)
+        return b.kind == "paragraph" and narrow[k] > p["stack_narrower"] * typical
+
+    keys_of = _anchored(p["ngram"])
+
+    def is_quote(t: str, lo: int, hi: int, q_narrow: float) -> bool:
+        if len(t) < p["min_length"]:
+            return False
+        for o in _owners(index, keys_of(t), keyless) or ():
+            if not lo <= o < hi and texts[o] and t in texts[o] and len(texts[o]) > len(t) \
+                    and q_narrow > p["quote_narrower"] * narrow[o]:
+                return True
+        if len(t) > QUOTE_MAX:
+            return False
+        found = quote_source(lo, t, q_narrow, texts, narrow, rule, content)
+        return found is not None and not lo <= found[0] < hi
+
+    out: list[Block] = []
+    cut_any = False
+    k = 0
+    while k < len(blocks):
+        if not stackable(k):
+            out.append(blocks[k])
+            k += 1
+            continue
+        run, size = [k], len(nows(blocks[k].text))
+        while run[-1] + 1 < len(blocks) and stackable(run[-1] + 1) \
+                and blocks[run[-1] + 1].first == blocks[run[-1]].last + 1:
+            size += len(nows(blocks[run[-1] + 1].text))
+            if size > 3 * QUOTE_MAX:
+                break
+            run.append(run[-1] + 1)
+        k = run[-1] + 1
+        group = [blocks[j] for j in run]
+        if len(run) < 2 or all(ends_sentence(x.text) for x in group[:-1]) \
+                or not any(x.kind == "paragraph" for x in group):
+            out += group  # (each block closes its sentences: each is weighed on its own)
+            continue
+        all_lines = [x for blk in group for x in blk.lines]
+        ends = [m for m, x in enumerate(all_lines) if said(lines[x].text, marks=False)]
+        if not ends or ends[-1] != len(all_lines) - 1 or len(ends) < 2:
+            out += group
+            continue
+        pieces = list(zip([0] + [e + 1 for e in ends[:-1]], [e + 1 for e in ends]))
+        # (narrowness as :func:`narrowness` measures it, of each piece's lines)
+        texts_of = ["".join(nows(lines[x].text) for x in all_lines[a:b]) for a, b in pieces]
+        if not all(is_quote(t, run[0], run[-1] + 1,
+                            (b - a) / max(1.0, sum(lines[x].width for x in all_lines[a:b])))
+                   for t, (a, b) in zip(texts_of, pieces)):
+            out += group
+            continue
+        if [(x.lines[0], x.lines[-1]) for x in group] == [(all_lines[a], all_lines[b - 1]) for a, b in pieces]:
+            out += group  # (already cut where the sentences end)
+            continue
+        for a, b in pieces:
+            ls = tuple(all_lines[a:b])
+            joiners = tuple(_joiner(lines[x].text, lines[y].text) for x, y in zip(ls, ls[1:]))
+            out.append(rebuild(page, replace(group[0], kind="paragraph", lines=ls, joiners=joiners)))
+        s, e = page.block_span(group[0])[0], page.block_span(group[-1])[1]
+        changes.append(Change(rule.id, STAGE, "split", (s, e), "", "",
+                              f"pull quotes stacked at line {page.line_no(group[0].first)}, broken across "
+                              f"{len(group)} blocks: cut where their sentences end into {len(pieces)} quotes",
+                              rule.safety))
+        cut_any = True
+    return out if cut_any else blocks
+
+
 def split_quotes_run_on(page: Page, blocks: list[Block], rule: Rule, changes: list, texts: list[str],
                         narrow: list[float], openers: set[int] = frozenset()) -> list[Block]:
     """A pull quote run onto the text next to it (rejoin read its last line and the first of
@@ -909,6 +1008,10 @@ def find_pullquotes(page: Page, blocks: list[Block], rule: Rule, changes: list,
     joined = join_split_quotes(page, blocks, rule, changes, texts, narrow, sources, content)
     if joined is not blocks:
         blocks = joined
+        texts, narrow, keys, index, keyless = measure(blocks, dict(zip(texts, keys)))
+    split = restack_quotes(page, blocks, rule, changes, texts, narrow, index, keyless, content, openers)
+    if split is not blocks:  # quotes broken across blocks cut again where their sentences end
+        blocks = split
         texts, narrow, keys, index, keyless = measure(blocks, dict(zip(texts, keys)))
     split = split_stacked_quotes(page, blocks, rule, changes, texts, narrow, keys, index, keyless, openers)
     if split is not blocks:  # quotes cut apart: measure and index the new blocks
