@@ -251,8 +251,8 @@ def restack_quotes(page: Page, blocks: list[Block], rule: Rule, changes: list, t
 
     On a text page, a run of blocks on adjacent lines, each a paragraph set clearly narrower than
     the page's paragraphs (``stack_narrower``) or a one-line heading, no paragraph opening with a
-    dateline, a sentence running on from one block into the next, no longer than three quotes
-    (``QUOTE_MAX`` each), is read as one text cut at the line ends that close a sentence; where
+    dateline, a sentence running on from one block into the next, no longer than ``stack_quotes``
+    quotes (``QUOTE_MAX`` each), is read as one text cut at the line ends that close a sentence; where
     every piece (two or more) is a quote of a paragraph set wider (word for word, or an editor's
     version within ``quote_reach``: :func:`quote_source`), the pieces replace the run. ``texts``,
     ``narrow``, ``index`` and ``keyless`` describe ``blocks``; ``blocks`` itself comes back when
@@ -297,7 +297,7 @@ def restack_quotes(page: Page, blocks: list[Block], rule: Rule, changes: list, t
         while run[-1] + 1 < len(blocks) and stackable(run[-1] + 1) \
                 and blocks[run[-1] + 1].first == blocks[run[-1]].last + 1:
             size += len(nows(blocks[run[-1] + 1].text))
-            if size > 3 * QUOTE_MAX:
+            if size > p["stack_quotes"] * QUOTE_MAX:
                 break
             run.append(run[-1] + 1)
         k = run[-1] + 1
