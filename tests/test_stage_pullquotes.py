@@ -199,3 +199,15 @@ def test_narrow_paragraphs_a_headline_cut_are_not_restacked_as_quotes(wrap, monk
     assert "清晨的河堤上，护林员沿着新栽的杨树林巡查。" in weighed  # (the run was read again, its pieces weighed)
     assert not any("护林员" in q or "苗木" in q for q in _quotes(page))
     assert not any(c.rule == "L007" and "broken across" in str(c.reason) for c in page.changes)
+
+
+def test_a_sentence_is_read_on_past_a_headline_block_that_cut_it():
+    """A headline block set across the column cut a paragraph mid-word (…李晓梅说，在公 /
+    headline, byline / 益诉讼中主张…): the sentence is read on past the blocks of no text
+    between, up to a headline's lines, and never past a paragraph."""
+    head, tail = "承办检察官李晓梅说，在公", "益诉讼中主张惩罚性赔偿，就是要让违法者付出沉重代价。"
+    texts = [head, "", "", tail]
+    assert head + tail in list(_read_on(0, texts))
+    assert head + tail in list(_read_on(3, texts))
+    assert head + tail not in list(_read_on(0, [head, "", "另一段文字。", tail]))
+    assert head + tail not in list(_read_on(0, [head] + [""] * 6 + [tail]))  # (further than a headline block)

@@ -104,6 +104,13 @@ def split_stacked_quotes(page: Page, blocks: list[Block], rule: Rule, changes: l
                 if t in texts[o] or (fuzzy and len(t) <= min(len(texts[o]), FUZZY_MAX) and near_copy(
                         t, _window(t, texts[o], n), cutoff)):
                     return True
+            if fuzzy:
+                return False
+            # a copy of a sentence rejoin broke in two (its keys across the break are in no block)
+            for o in _owners(index, keys_of(t), keyless, near=True) or ():
+                if o != i and narrow[i] > rule.params["quote_narrower"] * narrow[o] \
+                        and any(t in x for x in itertools.islice(_read_on(o, texts, (i,)), 1, None)):
+                    return True
             return False
 
         def words_of_source(rest: str, head_lines: list[str], whole: str) -> bool:
@@ -189,7 +196,8 @@ def split_stacked_quotes(page: Page, blocks: list[Block], rule: Rule, changes: l
                 exact[(0, pieces[1][1])] = repeats(piece_text(0, pieces[1][1]))
             if not any(exact.values()):
                 pieces = []  # (no piece repeats exactly, however the first line is read)
-            elif may_merge and (exact[pieces[0]] or repeats(piece_text(0, pieces[1][1]), fuzzy=True)):
+            elif may_merge and (exact[pieces[0]] or exact[(0, pieces[1][1])]
+                                or repeats(piece_text(0, pieces[1][1]), fuzzy=True)):
                 # the first line belongs to the quote after it: no headline to cut off (nor is a
                 # first line that copies the text word for word one: an editor's quote that
                 # swapped its clauses, 现在当天就能运到省城批发市 / 场，“以前一车水果…)
@@ -865,17 +873,33 @@ def _edited_from(k: int, size: int, t: str, pieces: list[str], q_narrow: float, 
     return False
 
 
-def _read_on(o: int, texts: list[str], quote: range = range(0)):
+def _read_on(o: int, texts: list[str], quote=range(0)):
     """Paragraph ``o``'s text, then, where rejoin broke a sentence of it off, the text the
-    sentence goes on in: with the paragraph block after it (``o`` closes no sentence), with the
-    one before it (that one closes none). A quote repeats a sentence, wherever the text was
-    cut (a short last line under a full one read as a paragraph of its own). The blocks of the
-    quote itself (``quote``) are no part of its source."""
+    sentence goes on in: with the next paragraph block after it (``o`` closes no sentence), with
+    the one before it (that one closes none), past up to ``MAX_HEAD_LINES`` blocks of no text
+    between (a headline block set across the column, a byline). A quote repeats a sentence,
+    wherever the text was cut (a short last line under a full one read as a paragraph of its
+    own; …承办检察官李晓梅说，在公 / headline / 益诉讼中主张…). The blocks of the quote itself
+    (``quote``) are no part of its source."""
     yield texts[o]
-    if o + 1 < len(texts) and o + 1 not in quote and texts[o + 1] and texts[o] and not ends_sentence(texts[o]):
-        yield texts[o] + texts[o + 1]
-    if o > 0 and o - 1 not in quote and texts[o - 1] and texts[o] and not ends_sentence(texts[o - 1]):
-        yield texts[o - 1] + texts[o]
+    if not texts[o]:
+        return
+
+    def next_text(k: int, step: int):
+        for _ in range(MAX_HEAD_LINES + 1):
+            k += step
+            if not 0 <= k < len(texts) or k in quote:
+                return None
+            if texts[k]:
+                return k
+        return None
+
+    after = next_text(o, 1) if not ends_sentence(texts[o]) else None
+    if after is not None:
+        yield texts[o] + texts[after]
+    before = next_text(o, -1)
+    if before is not None and not ends_sentence(texts[before]):
+        yield texts[before] + texts[o]
 
 
 def pullquotes_by_window(page: Page, blocks: list[Block], rule: Rule, changes: list, sources: dict,
