@@ -211,3 +211,20 @@ def test_a_sentence_is_read_on_past_a_headline_block_that_cut_it():
     assert head + tail in list(_read_on(3, texts))
     assert head + tail not in list(_read_on(0, [head, "", "另一段文字。", tail]))
     assert head + tail not in list(_read_on(0, [head] + [""] * 6 + [tail]))  # (further than a headline block)
+
+
+def test_a_quote_of_a_paragraph_a_headline_block_cut_keeps_its_first_lines(wrap):
+    """The paragraph a quote copies is cut by a headline block set across its column, between
+    十几 and 分钟: the quote's last lines copy the text after the cut word for word, its first
+    lines the text before it. Read back across the cut, the paragraph holds them all: no line
+    of the quote is a headline over it."""
+    quote = "“以前巡检一台风机要大半天，现在无人机绕着转一圈，十几分钟就能把叶片拍得清清楚楚。”"
+    top = ["“以前巡检一", "台风机要大半天，", "现在无人机绕着", "转一圈，十几分", "钟就能把叶片拍", "得清清楚楚。”"]
+    assert "".join(top) == quote
+    before = ("运维船靠近风机，在颠簸的海面上，队员们要借助软梯攀上平台。无人机巡检成了好帮手。"
+              "“以前巡检一台风机要大半天，现在无人机绕着转一圈，十几")
+    after = "分钟就能把叶片拍得清清楚楚。”林志鹏说，智能化让他们可以把更多精力放在故障分析和预防性维护上。"
+    raw = ("\n".join(top) + "\n" + "\n".join(wrap(before, column=24)) + "\n走基层·在一线感受奋斗脉动\n百米高空“追风人”\n"
+           + "\n".join(wrap(after, column=24, indent=0)) + "\n" + _more(wrap))
+    page = cleaner.clean(raw)
+    assert quote in _quotes(page), _quotes(page)

@@ -113,6 +113,12 @@ def split_stacked_quotes(page: Page, blocks: list[Block], rule: Rule, changes: l
                     return True
             return False
 
+        def read_back(rest: str, t: str) -> bool:
+            # a paragraph holding ``rest`` word for word, read back across a break before it
+            # (a headline block cut it), holds ``t`` (its keys across the break are in no block)
+            return any(t in x for o in _owners(index, keys_of(rest), keyless) or () if o != i and rest in texts[o]
+                       for x in itertools.islice(_read_on(o, texts, (i,)), 1, None))
+
         def words_of_source(rest: str, head_lines: list[str], whole: str) -> bool:
             # the paragraphs (set wider) that hold ``rest`` word for word: is the whole sentence an
             # editor's version of one, each line above ``rest`` its words too (a headline over
@@ -169,7 +175,8 @@ def split_stacked_quotes(page: Page, blocks: list[Block], rule: Rule, changes: l
                 rest, above = piece_text(m, first_end + 1), piece_text(m - 1, m)
                 copied = repeats(rest)
                 copy_under = copy_under or copied
-                if copied and not repeats(above + rest) and not repeats(above[-3:] + rest):
+                if copied and not repeats(above + rest) and not repeats(above[-3:] + rest) \
+                        and not read_back(rest, above[-3:] + rest):
                     if not words_of_source(rest, [piece_text(j, j + 1) for j in range(m)], piece_text(0, first_end + 1)):
                         head = m
                     break  # (the lines above an exact copy are words of its sentence: the quote's own)
