@@ -175,8 +175,8 @@ def split_stacked_quotes(page: Page, blocks: list[Block], rule: Rule, changes: l
                 rest, above = piece_text(m, first_end + 1), piece_text(m - 1, m)
                 copied = repeats(rest)
                 copy_under = copy_under or copied
-                if copied and not repeats(above + rest) and not repeats(above[-3:] + rest) \
-                        and not read_back(rest, above[-3:] + rest):
+                run_on = above[-3:] + rest  # (the line's last words run on into the copy)
+                if copied and not repeats(above + rest) and not repeats(run_on) and not read_back(rest, run_on):
                     if not words_of_source(rest, [piece_text(j, j + 1) for j in range(m)], piece_text(0, first_end + 1)):
                         head = m
                     break  # (the lines above an exact copy are words of its sentence: the quote's own)
