@@ -181,7 +181,9 @@ def split_stacked_quotes(page: Page, blocks: list[Block], rule: Rule, changes: l
                         head = m
                     break  # (the lines above an exact copy are words of its sentence: the quote's own)
             else:
-                if not copy_under:  # (a line whose last words run on into the copy under it is the quote's)
+                if not copy_under and not page.layout.ocr:  # (a line whose last words run on into the copy
+                    # under it is the quote's; in OCR output a short line's words are too noisy to say
+                    # whether a paragraph holds them)
                     head = _edited_head(first_end)
         if head:
             cuts = list(range(head)) + [c for c in sentence_ends if c >= head]
