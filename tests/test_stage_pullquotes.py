@@ -228,3 +228,27 @@ def test_a_quote_of_a_paragraph_a_headline_block_cut_keeps_its_first_lines(wrap)
            + "\n".join(wrap(after, column=24, indent=0)) + "\n" + _more(wrap))
     page = cleaner.clean(raw)
     assert quote in _quotes(page), _quotes(page)
+
+
+def test_a_caption_that_repeats_words_of_the_text_stays_a_caption(wrap):
+    """A caption under a photo names what the text tells (村民在田间收割水稻): it is no quote,
+    set narrow or not."""
+    body = ("眼下正值秋收时节，清河村的村民在田间收割水稻，一派丰收景象。今年全村种植水稻3200亩，"
+            "预计亩产可达650公斤。")
+    raw = ("清河村稻谷飘香\n\n" + "\n".join(wrap(body, column=24)) + "\n\n图为村民在田间收割水稻。\n本报记者李明摄\n\n"
+           + _more(wrap))
+    page = cleaner.clean(raw)
+    assert _quotes(page) == []
+    assert any("村民在田间收割水稻" in c.text for a in page.articles for c in a.captions)
+
+
+def test_a_kicker_and_a_title_that_echo_the_lead_are_no_quotes(wrap):
+    """A kicker over a title, both words of the lead (聚焦县域高质量发展, 县域经济强筋壮骨): a
+    headline sums its text up and never closes a sentence; neither is a quote."""
+    lead = ("科技日报讯（记者郝飞娟）聚焦县域高质量发展，远山省坚持把县域经济作为重要支撑，推动县域经济强筋壮骨，"
+            "全省县域生产总值占比达到58%。")
+    raw = ("聚焦县域高质量发展\n县域经济强筋壮骨\n" + "\n".join(wrap(lead, column=24)) + "\n" + _more(wrap))
+    page = cleaner.clean(raw)
+    assert _quotes(page) == []
+    heads = {x.text for a in page.articles for x in (a.title, a.subtitle, getattr(a, "kicker", None)) if x}
+    assert {"聚焦县域高质量发展", "县域经济强筋壮骨"} <= heads, heads  # (which is which: the assemble stage's)
