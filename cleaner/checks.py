@@ -94,7 +94,7 @@ SCHEMAS = {
                     "subtitle_openers": list},
         "pullquote": {"min_length": int, "ngram": int, "min_similarity": float, "window": int, "window_overlap": int,
                       "stack_narrower": float, "quote_narrower": float, "source_narrower": float,
-                      "min_shared": float, "quote_reach": int, "cut_narrower": float},
+                      "min_shared": float, "quote_reach": int, "cut_narrower": float, "stack_quotes": int},
     },
     "spacing": {
         "body_blanks": {"kinds": list},

@@ -13,6 +13,7 @@ change of rule L007.
 from __future__ import annotations
 
 import bisect
+import re
 import itertools
 from collections import Counter
 
@@ -22,7 +23,7 @@ from ..rules import Rule
 from ._common import rebuild
 from .block_kinds import STAGE, _join_caption, _label, _matches, _one_type, _same_size, bold_lines, is_heading
 from .copies import (BOILERPLATE, FUZZY_MAX, _NOT_WORD, _anchored, _charset, _key_index, _keys,
-                     _owners, _window, near_copy, shared_content)
+                     _owners, _window, clause_content, near_copy, shared_content)
 
 
 #: Texts without a single key (short, or written in characters that are no anchors) are
@@ -35,6 +36,9 @@ def narrowness(page: Page, b: Block) -> float:
     """Lines per em of text: a block set in a narrower column needs more lines for its text."""
     return len(b.lines) / max(1.0, sum(page.lines[k].width for k in b.lines))
 
+
+#: A mark that ends a sentence (a headline line holds none).
+_SENTENCE_END = re.compile("[。！？!?]")
 
 #: Lines of headline material (title, subtitle, a credit) a stacked quote may have run into.
 MAX_HEAD_LINES = 4
@@ -100,7 +104,61 @@ def split_stacked_quotes(page: Page, blocks: list[Block], rule: Rule, changes: l
                 if t in texts[o] or (fuzzy and len(t) <= min(len(texts[o]), FUZZY_MAX) and near_copy(
                         t, _window(t, texts[o], n), cutoff)):
                     return True
+            if fuzzy:
+                return False
+            # a copy of a sentence rejoin broke in two (its keys across the break are in no block)
+            for o in _owners(index, keys_of(t), keyless, near=True) or ():
+                if o != i and narrow[i] > rule.params["quote_narrower"] * narrow[o] \
+                        and any(t in x for x in itertools.islice(_read_on(o, texts, (i,)), 1, None)):
+                    return True
             return False
+
+        def read_back(rest: str, t: str) -> bool:
+            # a paragraph holding ``rest`` word for word, read back across a break before it
+            # (a headline block cut it), holds ``t`` (its keys across the break are in no block)
+            return any(t in x for o in _owners(index, keys_of(rest), keyless) or () if o != i and rest in texts[o]
+                       for x in itertools.islice(_read_on(o, texts, (i,)), 1, None))
+
+        def words_of_source(rest: str, head_lines: list[str], whole: str) -> bool:
+            # the paragraphs (set wider) that hold ``rest`` word for word: is the whole sentence an
+            # editor's version of one, each line above ``rest`` its words too (a headline over
+            # a quote is no words of the sentence it quotes)
+            least = rule.params["min_shared"]
+            for o in _owners(index, keys_of(rest), keyless) or ():
+                src = texts[o]
+                if o == i or narrow[i] <= rule.params["quote_narrower"] * narrow[o] or rest not in src:
+                    continue
+                if shared_content(whole, src, content) >= least and all(
+                        len(x) < 2 or x in src or clause_content(x, src, content) >= least for x in head_lines):
+                    return True
+            return False
+
+        def _edited_piece(t: str) -> bool:
+            return rule.params["min_length"] <= len(t) <= QUOTE_MAX and quote_source(
+                i, t, narrow[i], texts, narrow, rule, content) is not None
+
+        def _edited_head(first_end: int) -> int:
+            # no exact copy under the first lines: the first run of lines that is an editor's
+            # version of a paragraph set wider has headline lines over it where none of them
+            # holds a sentence's end or is words of a paragraph within reach (clause_content: a quote's
+            # own line is its source's words, wherever rejoin put them; a title over an edited
+            # quote is not, 年轻选手表现抢眼 / 项目首席科学家…脉冲星中。)
+            least = rule.params["min_shared"]
+            for m in range(1, min(first_end, MAX_HEAD_LINES) + 1):
+                rest = piece_text(m, first_end + 1)
+                if len(rest) < rule.params["min_length"]:
+                    return 0
+                found = quote_source(i, rest, narrow[i], texts, narrow, rule, content)
+                if found is None:
+                    continue
+                reach = rule.params["quote_reach"]
+                near = [texts[o] for o in range(max(0, i - reach), min(len(texts), i + reach + 1)) if o != i and texts[o]]
+                lines_above = [piece_text(j, j + 1) for j in range(m)]
+                if all(not _SENTENCE_END.search(x) and not any(
+                        x in t or clause_content(x, t, content, numbers=False) >= least for t in near) for x in lines_above):
+                    return m  # (words of no paragraph near it: a headline's own)
+                return 0
+            return 0
 
         def piece_text(lo: int, hi: int) -> str:
             return "".join(nows(page.lines[k].text) for k in b.lines[lo:hi])
@@ -109,18 +167,28 @@ def split_stacked_quotes(page: Page, blocks: list[Block], rule: Rule, changes: l
         # headline lines (title, subtitle, a credit) run into a quote below them: the quote is
         # an exact copy from line m on, and not with the line above it, nor with that line's
         # last words (a quote reworded at its start: 江苏锡山经开区将以入 / 选… of …将以入选…)
-        head = 0
+        head, edited = 0, False
         if len(b.lines) > 2:
             first_end = sentence_ends[0] if sentence_ends else len(b.lines) - 1
+            copy_under = False  # (whether a run of lines from some m on copies a paragraph word for word)
             for m in range(1, min(first_end, MAX_HEAD_LINES) + 1):
                 rest, above = piece_text(m, first_end + 1), piece_text(m - 1, m)
-                if repeats(rest) and not repeats(above + rest) and not repeats(above[-3:] + rest):
-                    head = m
-                    break
+                copied = repeats(rest)
+                copy_under = copy_under or copied
+                run_on = above[-3:] + rest  # (the line's last words run on into the copy)
+                if copied and not repeats(above + rest) and not repeats(run_on) and not read_back(rest, run_on):
+                    if not words_of_source(rest, [piece_text(j, j + 1) for j in range(m)], piece_text(0, first_end + 1)):
+                        head = m
+                    break  # (the lines above an exact copy are words of its sentence: the quote's own)
+            else:
+                if not copy_under and not page.layout.ocr:  # (a line whose last words run on into the copy
+                    # under it is the quote's; in OCR output a short line's words are too noisy to say
+                    # whether a paragraph holds them)
+                    head = _edited_head(first_end)
         if head:
             cuts = list(range(head)) + [c for c in sentence_ends if c >= head]
         else:
-            cuts = sentence_ends
+            cuts = list(sentence_ends)
             if len(b.lines) > 2 and not ends_sentence(page.lines[b.lines[0]].text) and 0 not in cuts:
                 cuts.insert(0, 0)  # perhaps a headline line run into the quote below it
         if not cuts:
@@ -136,15 +204,25 @@ def split_stacked_quotes(page: Page, blocks: list[Block], rule: Rule, changes: l
             if may_merge:
                 exact[(0, pieces[1][1])] = repeats(piece_text(0, pieces[1][1]))
             if not any(exact.values()):
-                out.append(b)  # no piece repeats exactly, however the first line is read
-                continue
-            if may_merge and (exact[pieces[0]] or repeats(piece_text(0, pieces[1][1]), fuzzy=True)):
+                pieces = []  # (no piece repeats exactly, however the first line is read)
+            elif may_merge and (exact[pieces[0]] or exact[(0, pieces[1][1])]
+                                or repeats(piece_text(0, pieces[1][1]), fuzzy=True)):
                 # the first line belongs to the quote after it: no headline to cut off (nor is a
                 # first line that copies the text word for word one: an editor's quote that
                 # swapped its clauses, 现在当天就能运到省城批发市 / 场，“以前一车水果…)
                 pieces = [(0, pieces[1][1])] + pieces[2:]
+            if not any(exact.get(piece) for piece in pieces):
+                # no piece repeats word for word: the block is cut where its sentences end when
+                # each is an editor's version of a paragraph set wider (the quotes of two
+                # articles stacked at the page top, both edited)
+                closing = [m for m in sentence_ends if said(page.lines[b.lines[m]].text, marks=False)]
+                pieces = list(zip([0] + [c + 1 for c in closing], [c + 1 for c in closing] + [len(b.lines)]))
+                if len(pieces) < 2 or not all(_edited_piece(piece_text(lo, hi)) for lo, hi in pieces):
+                    out.append(b)
+                    continue
+                edited = True
         # (the exact test of the pieces first: the fuzzy one of the whole block is dearer)
-        matched = len(pieces) > 1 and (head > 0 or any(exact[piece] for piece in pieces)
+        matched = len(pieces) > 1 and (head > 0 or edited or any(exact[piece] for piece in pieces)
                                        and not repeats(nows(b.text), fuzzy=True))
         whole = nows(b.text)
         if not matched or geo is None and len(whole) <= QUOTE_MAX and _edited_from(
@@ -175,6 +253,105 @@ def split_stacked_quotes(page: Page, blocks: list[Block], rule: Rule, changes: l
     return out if cut_any else blocks
 
 
+def _joiner(left: str, right: str) -> str:
+    """What joins two lines of one paragraph: a blank between two Latin words or numbers."""
+    return " " if left[-1:].isascii() and left[-1:].isalnum() and right[:1].isascii() and right[:1].isalnum() else ""
+
+
+def restack_quotes(page: Page, blocks: list[Block], rule: Rule, changes: list, texts: list[str],
+                   narrow: list[float], index: dict, keyless, content: dict,
+                   openers: set[int] = frozenset()) -> list[Block]:
+    """Pull quotes stacked in one narrow column that rejoin broke in the wrong places (a quote's
+    first line run onto the quote above, its middle line read as a headline, its last line run
+    into the quote below: 吸引了…展品。每到病虫害防治季节，示 / 范区里的植保无人机就忙 / 碌起来。
+    教育公平是…基础。) are cut again where their sentences end.
+
+    On a text page, a run of blocks on adjacent lines, each a paragraph set clearly narrower than
+    the page's paragraphs (``stack_narrower``) or a one-line heading, no paragraph opening with a
+    dateline, a sentence running on from one block into the next, no longer than ``stack_quotes``
+    quotes (``QUOTE_MAX`` each), is read as one text cut at the line ends that close a sentence; where
+    every piece (two or more) is a quote of a paragraph set wider (word for word, or an editor's
+    version within ``quote_reach``: :func:`quote_source`), the pieces replace the run. ``texts``,
+    ``narrow``, ``index`` and ``keyless`` describe ``blocks``; ``blocks`` itself comes back when
+    nothing was cut. Each run is read once: linear in the page."""
+    if page.layout.geometry is not None:
+        return blocks  # (on a PDF page the type tells a quote's pieces apart)
+    typical = typical_narrowness(blocks, narrow)
+    p = rule.params
+    lines = page.lines
+
+    def stackable(k: int) -> bool:
+        b = blocks[k]
+        if b.first in openers:
+            return False
+        if b.kind == "heading":
+            return len(b.lines) == 1 and not ends_sentence(b.text)
+        return b.kind == "paragraph" and narrow[k] > p["stack_narrower"] * typical
+
+    keys_of = _anchored(p["ngram"])
+
+    def is_quote(t: str, lo: int, hi: int, q_narrow: float) -> bool:
+        if len(t) < p["min_length"]:
+            return False
+        for o in _owners(index, keys_of(t), keyless) or ():
+            if not lo <= o < hi and texts[o] and t in texts[o] and len(texts[o]) > len(t) \
+                    and q_narrow > p["quote_narrower"] * narrow[o]:
+                return True
+        if len(t) > QUOTE_MAX:
+            return False
+        found = quote_source(lo, t, q_narrow, texts, narrow, rule, content)
+        return found is not None and not lo <= found[0] < hi
+
+    out: list[Block] = []
+    cut_any = False
+    k = 0
+    while k < len(blocks):
+        if not stackable(k):
+            out.append(blocks[k])
+            k += 1
+            continue
+        run, size = [k], len(nows(blocks[k].text))
+        while run[-1] + 1 < len(blocks) and stackable(run[-1] + 1) \
+                and blocks[run[-1] + 1].first == blocks[run[-1]].last + 1:
+            size += len(nows(blocks[run[-1] + 1].text))
+            if size > p["stack_quotes"] * QUOTE_MAX:
+                break
+            run.append(run[-1] + 1)
+        k = run[-1] + 1
+        group = [blocks[j] for j in run]
+        if len(run) < 2 or all(ends_sentence(x.text) for x in group[:-1]) \
+                or not any(x.kind == "paragraph" for x in group):
+            out += group  # (each block closes its sentences: each is weighed on its own)
+            continue
+        all_lines = [x for blk in group for x in blk.lines]
+        ends = [m for m, x in enumerate(all_lines) if said(lines[x].text, marks=False)]
+        if not ends or ends[-1] != len(all_lines) - 1 or len(ends) < 2:
+            out += group
+            continue
+        pieces = list(zip([0] + [e + 1 for e in ends[:-1]], [e + 1 for e in ends]))
+        # (narrowness as :func:`narrowness` measures it, of each piece's lines)
+        texts_of = ["".join(nows(lines[x].text) for x in all_lines[a:b]) for a, b in pieces]
+        if not all(is_quote(t, run[0], run[-1] + 1,
+                            (b - a) / max(1.0, sum(lines[x].width for x in all_lines[a:b])))
+                   for t, (a, b) in zip(texts_of, pieces)):
+            out += group
+            continue
+        if [(x.lines[0], x.lines[-1]) for x in group] == [(all_lines[a], all_lines[b - 1]) for a, b in pieces]:
+            out += group  # (already cut where the sentences end)
+            continue
+        for a, b in pieces:
+            ls = tuple(all_lines[a:b])
+            joiners = tuple(_joiner(lines[x].text, lines[y].text) for x, y in zip(ls, ls[1:]))
+            out.append(rebuild(page, replace(group[0], kind="paragraph", lines=ls, joiners=joiners)))
+        s, e = page.block_span(group[0])[0], page.block_span(group[-1])[1]
+        changes.append(Change(rule.id, STAGE, "split", (s, e), "", "",
+                              f"pull quotes stacked at line {page.line_no(group[0].first)}, broken across "
+                              f"{len(group)} blocks: cut where their sentences end into {len(pieces)} quotes",
+                              rule.safety))
+        cut_any = True
+    return out if cut_any else blocks
+
+
 def split_quotes_run_on(page: Page, blocks: list[Block], rule: Rule, changes: list, texts: list[str],
                         narrow: list[float], openers: set[int] = frozenset()) -> list[Block]:
     """A pull quote run onto the text next to it (rejoin read its last line and the first of
@@ -192,14 +369,16 @@ def split_quotes_run_on(page: Page, blocks: list[Block], rule: Rule, changes: li
     out: list[Block] = []
     cut_any = False
     for i, b in enumerate(blocks):
-        if b.kind != "paragraph" or len(b.lines) < 3 or b.first in openers:
+        if b.kind != "paragraph" or len(b.lines) < 3:
             out.append(b)
             continue
         widths = [lines[k].width for k in b.lines]
         ends = [ends_sentence(lines[k].text) for k in b.lines]  # (once a line: the runs below overlap)
         cut = None
         ems = _run_ems(widths)
-        for m in range(1, len(b.lines) - 1):  # a quote on top (a quote's length: QUOTE_MAX)
+        # (a block that opens with a dateline opens an article's text: no quote on top of it,
+        # though one may be set inside its lead or at its end)
+        for m in range(1, 1 if b.first in openers else len(b.lines) - 1):  # a quote on top (a quote's length: QUOTE_MAX)
             if ems[m] > QUOTE_MAX:
                 break
             if ends[m - 1] and max(widths[:m]) + p["cut_narrower"] <= max(widths[m:]):
@@ -696,11 +875,40 @@ def _edited_from(k: int, size: int, t: str, pieces: list[str], q_narrow: float, 
         if k <= o < k + size or abs(o - k) > reach or q_narrow <= rule.params["quote_narrower"] * narrow[o] \
                 or len(texts[o]) <= len(t):
             continue
-        source = texts[o]
-        if (t in source or shared_content(t, source, content) >= least) and all(
-                len(x) < 2 or x in source or shared_content(x, source, content) >= least for x in pieces):
-            return True
+        for source in _read_on(o, texts, range(k, k + size)):
+            if (t in source or shared_content(t, source, content) >= least) and all(
+                    len(x) < 2 or x in source or clause_content(x, source, content) >= least for x in pieces):
+                return True
     return False
+
+
+def _read_on(o: int, texts: list[str], quote=range(0)):
+    """Paragraph ``o``'s text, then, where rejoin broke a sentence of it off, the text the
+    sentence goes on in: with the next paragraph block after it (``o`` closes no sentence), with
+    the one before it (that one closes none), past up to ``MAX_HEAD_LINES`` blocks of no text
+    between (a headline block set across the column, a byline). A quote repeats a sentence,
+    wherever the text was cut (a short last line under a full one read as a paragraph of its
+    own; …承办检察官李晓梅说，在公 / headline / 益诉讼中主张…). The blocks of the quote itself
+    (``quote``) are no part of its source."""
+    yield texts[o]
+    if not texts[o]:
+        return
+
+    def next_text(k: int, step: int):
+        for _ in range(MAX_HEAD_LINES + 1):
+            k += step
+            if not 0 <= k < len(texts) or k in quote:
+                return None
+            if texts[k]:
+                return k
+        return None
+
+    after = next_text(o, 1) if not ends_sentence(texts[o]) else None
+    if after is not None:
+        yield texts[o] + texts[after]
+    before = next_text(o, -1)
+    if before is not None and not ends_sentence(texts[before]):
+        yield texts[before] + texts[o]
 
 
 def pullquotes_by_window(page: Page, blocks: list[Block], rule: Rule, changes: list, sources: dict,
@@ -833,6 +1041,10 @@ def find_pullquotes(page: Page, blocks: list[Block], rule: Rule, changes: list,
     joined = join_split_quotes(page, blocks, rule, changes, texts, narrow, sources, content)
     if joined is not blocks:
         blocks = joined
+        texts, narrow, keys, index, keyless = measure(blocks, dict(zip(texts, keys)))
+    split = restack_quotes(page, blocks, rule, changes, texts, narrow, index, keyless, content, openers)
+    if split is not blocks:  # quotes broken across blocks cut again where their sentences end
+        blocks = split
         texts, narrow, keys, index, keyless = measure(blocks, dict(zip(texts, keys)))
     split = split_stacked_quotes(page, blocks, rule, changes, texts, narrow, keys, index, keyless, openers)
     if split is not blocks:  # quotes cut apart: measure and index the new blocks

@@ -1,0 +1,254 @@
+"""Pull quotes as print sets them (rule L007): an editor's version of a body sentence (words
+dropped, clauses swapped, numbers kept) set apart in a narrow column, at the page top, before
+its article or inside its column; and what is never one (a headline over a quote, a subhead, a
+short paragraph of other facts)."""
+
+from __future__ import annotations
+
+import cleaner
+from cleaner.stages.copies import clause_content, shared_content
+from cleaner.stages.pullquotes import _read_on
+
+HARVEST = ("眼下正值秋收关键时期，北原省各地抢抓晴好天气，组织农机加快秋粮收获。据北原省农业农村厅统计，"
+           "截至10月15日，全省已收获秋粮3860万亩，进度达到71.2%，比去年同期快3.5个百分点。")
+#: the editor's version: its two clauses swapped (截至10月15日 after the harvest, not before)
+HARVEST_QUOTE = "全省已收获秋粮3860万亩，截至10月15日，进度达到71.2%，比去年同期快3.5个百分点。"
+FARM = ("彭立新种了1200亩水稻，过去光是看水、放水就要雇五六个人。用上智能灌溉系统后，两个人就能管理过来，"
+        "每年节省人工成本十几万元，用水量也减少了三成左右。")
+#: the editor's version: 就 and 也 dropped
+FARM_QUOTE = "用上智能灌溉系统后，两个人能管理过来，每年节省人工成本十几万元，用水量减少了三成左右。"
+#: more text of the article, set in its column (the page's column is read from its paragraphs)
+MORE = ["丰源县农业农村局介绍，示范区建设了县级数字农业服务平台，接入物联网监测设备2600余台（套），覆盖耕地面积15万亩。",
+        "在示范区的一块水稻田边，竖立着一根根监测杆，上面装有土壤墒情传感器、气象站和高清摄像头，手机上一目了然。"]
+
+
+def _more(wrap) -> str:
+    return "".join("\n".join(wrap(p, column=24)) + "\n" for p in MORE)
+
+
+def _narrow(text: str, column: int) -> list[str]:
+    return [text[k:k + column] for k in range(0, len(text), column)]
+
+
+def _quotes(page) -> list[str]:
+    return [q.text for a in page.articles for q in a.pullquotes]
+
+
+def test_two_edited_quotes_stacked_at_the_page_top_are_cut_apart(wrap):
+    """Two articles' quotes stacked in one narrow column at the page top, both edited: neither
+    repeats its source word for word, though a piece of the first does (its tail, after the
+    swapped clause). The block is cut where the first sentence ends, each piece an editor's
+    version of its own paragraph; the first quote's first lines are its own words, not a
+    headline run into a quote."""
+    # (ten ems a line, a digit half an em: the top of a synthesised training page)
+    top = ["全省已收获秋粮3860万", "亩，截至10月15日，进", "度达到71.2%，比去年", "同期快3.5个百分点。",
+           "用上智能灌溉系统后，", "两个人能管理过来，每", "年节省人工成本十几万", "元，用水量减少了三成", "左右。"]
+    assert "".join(top) == HARVEST_QUOTE + FARM_QUOTE
+    raw = ("\n".join(top) + "\n秋粮收获进度过七成\n" + "\n".join(wrap(HARVEST, column=24))
+           + "\n智慧农业让种地更轻松\n" + "\n".join(wrap(FARM, column=24)) + "\n" + _more(wrap))
+    page = cleaner.clean(raw)
+    assert sorted(_quotes(page)) == sorted([HARVEST_QUOTE, FARM_QUOTE])
+    titles = [a.title.text for a in page.articles if a.title]
+    assert not any(t in HARVEST_QUOTE for t in titles), titles  # (no line of the quote read as a headline)
+
+
+def test_a_headline_over_an_edited_quote_is_still_cut_off(wrap):
+    """A headline set in the quote's narrow column over it is no words of the sentence the
+    quote edits: it stays a headline, the quote under it a quote."""
+    quote = "用上智能灌溉系统后，两个人就能管理过来，每年节省人工成本十几万元。"
+    raw = ("\n".join(wrap(FARM, column=24)) + "\n" + _more(wrap) + "\n智慧农业让种地更轻松\n"
+           + "\n".join(_narrow(quote, 10)) + "\n")
+    page = cleaner.clean(raw)
+    assert _quotes(page) == [quote]
+    assert any(a.title and a.title.text == "智慧农业让种地更轻松" for a in page.articles)
+
+
+def test_a_quote_of_a_sentence_rejoin_broke_in_two_is_weighed_across_the_break():
+    """The sentence a quote edits was cut by rejoin (its short last line read as a paragraph of
+    its own): the quote's two pieces (a line without punctuation over a short one) are weighed
+    against the two paragraph blocks together, never against the quote's own blocks."""
+    from cleaner.rules import default_rules
+    from cleaner.stages.pullquotes import _edited_from
+
+    rule = default_rules()["L007"]
+    pieces = ["那户牧民家里还挂着他和孩子的", "合影，至今。"]
+    quote = "".join(pieces)
+    source = "在昏暗的酥油灯下，他和牧民一起守了整整一夜，终于保住了母子平安。至今，那户牧民家"
+    texts = ["", "", source, "里还挂着他和孩子的合影。", "这些年，乡村医疗条件发生了翻天覆地的变化。"]
+    narrow = [0.1, 0.1, 0.05, 0.05, 0.05]
+    assert _edited_from(0, 2, quote, pieces, 0.1, {2, 3}, texts, narrow, rule, {})
+    whole = texts[:2] + [source + texts[3], "", texts[4]]  # (what it reads as, the break healed)
+    assert _edited_from(0, 2, quote, pieces, 0.1, {2}, whole, narrow, rule, {})
+    # the paragraph's first half alone holds too little of it
+    assert not _edited_from(0, 2, quote, pieces, 0.1, {2}, texts[:3] + ["", texts[4]], narrow, rule, {})
+    # a headline over the quote's last words is no words of the sentence
+    heads = ["草原上的好医生次仁多吉", "合影，至今。"]
+    assert not _edited_from(0, 2, "".join(heads), heads, 0.1, {2, 3}, texts, narrow, rule, {})
+
+
+def test_a_subhead_over_a_short_paragraph_is_no_quote(wrap):
+    """A subhead and the short paragraph under it, set in the text's column, hold words of the
+    body but are no editor's version of a sentence of it: nothing is a quote."""
+    body = ("近年来，当地持续推进老旧小区改造，已完成改造项目120个，惠及居民3.5万户，群众满意度不断提升。"
+            "不少居民说，家门口的变化看得见、摸得着。")
+    raw = ("老旧小区焕新颜\n\n" + "\n".join(wrap(body, column=20)) + "\n\n改造惠及千家万户\n\n"
+           + "\n".join(wrap("下一步，当地将继续推进改造，让更多居民受益。", column=20)) + "\n")
+    page = cleaner.clean(raw)
+    assert _quotes(page) == []
+
+
+def test_a_short_paragraph_of_other_facts_stacked_under_a_quote_stays_text(wrap):
+    """Under a quote in its narrow column, a short sentence the body does not hold (its
+    number is another) is not cut off as a second quote."""
+    raw = ("\n".join(_narrow(FARM_QUOTE, 10)) + "\n" + "\n".join(_narrow("每亩增收300元左右。", 10)) + "\n\n"
+           + "智慧农业让种地更轻松\n\n" + "\n".join(wrap(FARM, column=24)) + "\n")
+    page = cleaner.clean(raw)
+    assert "每亩增收300元左右。" not in _quotes(page)
+
+
+def test_a_line_of_an_edited_quote_holds_its_clauses_not_its_seams():
+    """The pairs across a mark are the seams an editor who swaps clauses makes anew: a line of
+    the quote is weighed on the pairs inside its clauses, and on those seams its source holds."""
+    line = "亩，截至10月15日，进"
+    assert shared_content(line, HARVEST) < 0.8  # (亩截 and 日进 are the editor's seams)
+    assert clause_content(line, HARVEST) == 1.0
+    assert clause_content("内，考古人员开", "运抵室内，考古人员正在开展清理") == 0.8  # (内考: a seam kept)
+    assert clause_content("秋粮收获进度过七成", HARVEST) < 0.8  # (a headline's words are its own)
+    assert clause_content("全省已收获秋粮3900万亩", HARVEST) == 0.0  # (a number the source lacks)
+
+
+def test_a_sentence_is_read_on_across_a_break_but_never_into_the_quote():
+    texts = ["至今，那户牧民家", "里还挂着他和孩子的合影。", "那户牧民家里还挂着他和孩子的合影，至今。", "另一段。"]
+    assert list(_read_on(0, texts)) == [texts[0], texts[0] + texts[1]]
+    assert list(_read_on(1, texts)) == [texts[1], texts[0] + texts[1]]
+    assert list(_read_on(1, ["至今，那户牧民家", "里还挂着"], quote=range(0, 1))) == ["里还挂着"]
+
+
+def test_a_quote_inside_a_lead_that_opens_with_a_dateline_is_cut_out(stages_until, wrap):
+    """A quote boxed inside an article's lead, read as the end of the lead's block (rejoin broke
+    after its last line): the dateline says the block opens an article, so nothing on top of
+    it is a quote, but the narrow run at its end that edits a sentence of the text is."""
+    from cleaner.stages import block_kinds, label
+
+    lead = ("本报讯7月8日，桐城市总工会联合市教育局举办的职工子女暑期托管班在全市15个点位同时开班，"
+            "首批1200余名孩子入班。托管班开设课业辅导、安全教育、书法绘画等课程，每天上午8点至下午5点半开放。")
+    said_ = ("“孩子放假后，我们两口子上班没人照顾，天天发愁。现在把孩子送到这里，有老师管着，还能学东西，"
+             "我们上班也安心。”在城东托管点，家住附近的快递员王师傅说。")
+    quote = "现在把孩子送到这里，有老师管着，还能学东西。"
+    body = wrap(lead, column=16)
+    quote_lines = [quote[k:k + 8] for k in range(0, len(quote), 8)]
+    raw = ("托管班开班\n\n" + "\n".join(body[:3] + quote_lines + body[3:]) + "\n\n" + "\n".join(wrap(said_, column=16))
+           + "\n")
+    page = stages_until(raw, "rejoin")
+    blocks = list(page.blocks)
+    k = next(n for n, b in enumerate(blocks) if b.text.startswith(quote[:5]))
+    # (the misreading: the lead's first lines and the quote as one block, its rest apart)
+    blocks[k - 1:k + 1] = [block_kinds._merge(page, blocks, k - 1, "")]
+    page = page.evolve(blocks=tuple(blocks))
+    got = [(b.kind, b.text) for b in label.run(page).blocks]
+    assert ("pullquote", quote) in got, got
+    assert not any(kind == "pullquote" and text.startswith("本报讯") for kind, text in got)
+
+
+def test_quotes_stacked_and_broken_across_blocks_are_cut_where_their_sentences_end(stages_until, wrap):
+    """Three quotes stacked in a narrow column, broken by rejoin in the wrong places (the second
+    quote's first line run onto the first quote, its middle line read as a headline, its last
+    line run into the third quote): read again as one text, cut where the sentences end, each
+    piece a quote of a paragraph set wider."""
+    from cleaner.stages import label
+
+    q1, q2, q3 = FARM_QUOTE, "每到病虫害防治季节，示范区里的植保无人机就忙碌起来。", "教育公平是社会公平的重要基础。"
+    drone = ("一架植保无人机一天能作业600亩左右，效率是人工的几十倍。每到病虫害防治季节，示范区里的植保无人机"
+             "就忙碌起来。")
+    school = "教育公平是社会公平的重要基础。近年来，从推进义务教育优质均衡发展，到健全学生资助体系，一系列举措落地见效。"
+    stack = [_narrow(q1, 10) + ["每到病虫害防治季节，示"], ["范区里的植保无人机就忙"], ["碌起来。", "教育公平是社会", "公平的重要基础。"]]
+    raw = ("\n".join(x for blk in stack for x in blk) + "\n" + "".join(
+        "\n".join(wrap(p, column=24)) + "\n" for p in [FARM, drone, school] + MORE))
+    page = stages_until(raw, "rejoin")
+    top = [x for blk in stack for x in blk]
+    blocks, k = [], 0
+    for blk in stack:  # (the misreading: the stack's lines as rejoin broke them)
+        lines = tuple(range(k, k + len(blk)))
+        kind = "heading" if len(blk) == 1 else "paragraph"
+        blocks.append(cleaner.model.replace(page.blocks[0], kind=kind, lines=lines, joiners=("",) * (len(blk) - 1)))
+        k += len(blk)
+    from cleaner.stages._common import rebuild
+    blocks = [rebuild(page, b) for b in blocks] + [b for b in page.blocks if b.first >= len(top)]
+    page = page.evolve(blocks=tuple(blocks))
+    got = [(b.kind, b.text) for b in label.run(page).blocks]
+    for q in (q1, q2, q3):
+        assert ("pullquote", q) in got, got
+
+
+def test_narrow_paragraphs_a_headline_cut_are_not_restacked_as_quotes(wrap, monkeypatch):
+    """An article set in a narrow column, a paragraph of it cut mid-sentence by a subhead's
+    line: the blocks read on into each other, but their sentences are no quotes of another
+    paragraph, so they stay as they are."""
+    text = ("清晨的河堤上，护林员沿着新栽的杨树林巡查。去年以来，当地在河道两岸补植苗木三万余株，"
+            "成活率超过九成，昔日的荒滩如今绿意盎然。")
+    column = ["清晨的河堤上，护林员", "沿着新栽的杨树林巡查。", "去年以来，当地在河道", "两岸补植苗木三万余", "植树造林",
+              "株，成活率超过九成，", "昔日的荒滩如今绿意盎", "然。"]
+    assert "".join(column).replace("植树造林", "") == text
+    raw = ("河道两岸绿意浓\n\n" + "\n".join(column) + "\n\n" + "".join("\n".join(wrap(p, column=24)) + "\n" for p in [FARM] + MORE))
+    from cleaner.stages import pullquotes
+
+    weighed = []
+    quote_source = pullquotes.quote_source
+    monkeypatch.setattr(pullquotes, "quote_source", lambda i, t, *a, **k: weighed.append(t) or quote_source(i, t, *a, **k))
+    page = cleaner.clean(raw)
+    assert "清晨的河堤上，护林员沿着新栽的杨树林巡查。" in weighed  # (the run was read again, its pieces weighed)
+    assert not any("护林员" in q or "苗木" in q for q in _quotes(page))
+    assert not any(c.rule == "L007" and "broken across" in str(c.reason) for c in page.changes)
+
+
+def test_a_sentence_is_read_on_past_a_headline_block_that_cut_it():
+    """A headline block set across the column cut a paragraph mid-word (…李晓梅说，在公 /
+    headline, byline / 益诉讼中主张…): the sentence is read on past the blocks of no text
+    between, up to a headline's lines, and never past a paragraph."""
+    head, tail = "承办检察官李晓梅说，在公", "益诉讼中主张惩罚性赔偿，就是要让违法者付出沉重代价。"
+    texts = [head, "", "", tail]
+    assert head + tail in list(_read_on(0, texts))
+    assert head + tail in list(_read_on(3, texts))
+    assert head + tail not in list(_read_on(0, [head, "", "另一段文字。", tail]))
+    assert head + tail not in list(_read_on(0, [head] + [""] * 6 + [tail]))  # (further than a headline block)
+
+
+def test_a_quote_of_a_paragraph_a_headline_block_cut_keeps_its_first_lines(wrap):
+    """The paragraph a quote copies is cut by a headline block set across its column, between
+    十几 and 分钟: the quote's last lines copy the text after the cut word for word, its first
+    lines the text before it. Read back across the cut, the paragraph holds them all: no line
+    of the quote is a headline over it."""
+    quote = "“以前巡检一台风机要大半天，现在无人机绕着转一圈，十几分钟就能把叶片拍得清清楚楚。”"
+    top = ["“以前巡检一", "台风机要大半天，", "现在无人机绕着", "转一圈，十几分", "钟就能把叶片拍", "得清清楚楚。”"]
+    assert "".join(top) == quote
+    before = ("运维船靠近风机，在颠簸的海面上，队员们要借助软梯攀上平台。无人机巡检成了好帮手。"
+              "“以前巡检一台风机要大半天，现在无人机绕着转一圈，十几")
+    after = "分钟就能把叶片拍得清清楚楚。”林志鹏说，智能化让他们可以把更多精力放在故障分析和预防性维护上。"
+    raw = ("\n".join(top) + "\n" + "\n".join(wrap(before, column=24)) + "\n走基层·在一线感受奋斗脉动\n百米高空“追风人”\n"
+           + "\n".join(wrap(after, column=24, indent=0)) + "\n" + _more(wrap))
+    page = cleaner.clean(raw)
+    assert quote in _quotes(page), _quotes(page)
+
+
+def test_a_caption_that_repeats_words_of_the_text_stays_a_caption(wrap):
+    """A caption under a photo names what the text tells (村民在田间收割水稻): it is no quote,
+    set narrow or not."""
+    body = ("眼下正值秋收时节，清河村的村民在田间收割水稻，一派丰收景象。今年全村种植水稻3200亩，"
+            "预计亩产可达650公斤。")
+    raw = ("清河村稻谷飘香\n\n" + "\n".join(wrap(body, column=24)) + "\n\n图为村民在田间收割水稻。\n本报记者李明摄\n\n"
+           + _more(wrap))
+    page = cleaner.clean(raw)
+    assert _quotes(page) == []
+    assert any("村民在田间收割水稻" in c.text for a in page.articles for c in a.captions)
+
+
+def test_a_kicker_and_a_title_that_echo_the_lead_are_no_quotes(wrap):
+    """A kicker over a title, both words of the lead (聚焦县域高质量发展, 县域经济强筋壮骨): a
+    headline sums its text up and never closes a sentence; neither is a quote."""
+    lead = ("科技日报讯（记者郝飞娟）聚焦县域高质量发展，远山省坚持把县域经济作为重要支撑，推动县域经济强筋壮骨，"
+            "全省县域生产总值占比达到58%。")
+    raw = ("聚焦县域高质量发展\n县域经济强筋壮骨\n" + "\n".join(wrap(lead, column=24)) + "\n" + _more(wrap))
+    page = cleaner.clean(raw)
+    assert _quotes(page) == []
+    heads = {x.text for a in page.articles for x in (a.title, a.subtitle, getattr(a, "kicker", None)) if x}
+    assert {"聚焦县域高质量发展", "县域经济强筋壮骨"} <= heads, heads  # (which is which: the assemble stage's)
