@@ -280,3 +280,41 @@ def test_merged_byline_cleaned_end_to_end():
 ])
 def test_a_byline_right_after_a_doubled_headline_is_split_off(stages_until, line, parts):
     assert [ln.text for ln in stages_until(line + "\n", "lines").lines] == parts
+
+
+# --- a byline of any outlet first on a headline's line (T001 split_point) ---------------
+
+@pytest.mark.parametrize("text, parts", [
+    # an outlet's name before the role, several names parted by blanks, then the headline
+    ("经济日报记者 王五 赵六 抢抓农时 各地做好春耕备耕", ["经济日报记者 王五 赵六", "抢抓农时 各地做好春耕备耕"]),
+    ("光明日报记者 张晓明 李华 赵强 老街区焕发新活力", ["光明日报记者 张晓明 李华 赵强", "老街区焕发新活力"]),
+    ("经济日报-中国经济网记者 王晓明 数字经济跑出加速度", ["经济日报-中国经济网记者 王晓明", "数字经济跑出加速度"]),
+    # the byline ends before the first words of the paragraph run onto its line
+    ("新京报记者 王军 陆瑞亮 近日，记者走进老城区", ["新京报记者 王军 陆瑞亮", "近日，记者走进老城区"]),
+])
+def test_a_byline_of_any_outlet_before_the_headline_on_its_line_is_split_off(stages_until, text, parts):
+    assert line_texts(stages_until, text + "\n") == parts
+
+
+@pytest.mark.parametrize("text", [
+    # a later role of the same byline, with its outlet, is no headline (later_role_pattern)
+    "光明日报记者 彭景晖 姚亚奇 光明日报通讯员 徐礼涵",
+    "澎湃新闻记者 邹娟 见习记者 洪旭东",
+    "经济日报记者 王五 赵六",
+    # prose that names a reporter of an outlet
+    "在接受经济日报记者 王五 采访时，他说这里变化很大",
+])
+def test_a_byline_of_any_outlet_alone_is_not_split(stages_until, text):
+    assert line_texts(stages_until, text + "\n") == [text]
+
+
+@pytest.mark.parametrize("text, head, byline", [
+    # words and pictures by one reporter (文并摄) run onto a plain headline
+    ("重走长征路 感悟初心力量本报记者 钱轩文并摄", "重走长征路 感悟初心力量", "本报记者 钱轩文并摄"),
+    # reporters parted by slashes after a headline and a blank (a form of L004)
+    ("书香润城书香润城 东南快报记者 毛斌/陶秀飞/段宇", "书香润城书香润城", "东南快报记者 毛斌/陶秀飞/段宇"),
+    # names each with its role in brackets, several in a row, after a headline and a blank
+    ("老街区焕发新活力 张晓明（南都记者） 李华（南都通讯员）", "老街区焕发新活力", "张晓明（南都记者） 李华（南都通讯员）"),
+])
+def test_bylines_of_the_trade_forms_after_a_headline_split(stages_until, text, head, byline):
+    assert line_texts(stages_until, text + "\n") == [head, byline]

@@ -96,7 +96,9 @@ def split_point(text: str, rule: Rule) -> int | None:
     """Where a byline set on the same line as a headline ends, or None.
 
     ``◎本报记者 廖春浩 抢抓农时 各地做好春耕备耕`` splits after the last name; with no blank
-    between (``◎本报记者 雷桂立丁薛祥…``) the doubled headline run marks the boundary.
+    between (``◎本报记者 雷桂立丁薛祥…``) the doubled headline run marks the boundary. The byline
+    may open with any outlet's name (``经济日报记者 王五 赵六 抢抓农时``) and go on with a later
+    role and its names (``later_role_pattern``: ``光明日报记者 X Y 光明日报通讯员 Z`` is one byline).
 
     >>> from cleaner.rules import default_rules
     >>> r = default_rules()["T001"]
@@ -120,10 +122,13 @@ def split_point(text: str, rule: Rule) -> int | None:
             break
         pos += nm.end()
         names += 1
-        kw = search("^\\s*(?:通讯员|通訊員|实习生|實習生)", text[pos:])
+        kw = search(rule.params["later_role_pattern"], text[pos:])
         if kw:
             pos += kw.end()
     rest = text[pos:]
+    if names and rest.strip() and m.group().lstrip(ORNAMENTS + " \u3000").startswith(rest.strip()):
+        return None  # (the byline's own outlet again, its later role cut off by the line's end:
+        #              光明日报记者 X Y 光明日报 / 通讯员 Z is one byline broken over two lines)
     if names and len(rest.strip()) >= rest_min and rest[:1].isspace():
         return pos + len(rest) - len(rest.lstrip())
     # no blank: the longest name-length prefix after which the rest reads as doubled runs
