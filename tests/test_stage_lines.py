@@ -315,6 +315,10 @@ def test_a_byline_of_any_outlet_alone_is_not_split(stages_until, text):
     ("书香润城书香润城 东南快报记者 毛斌/陶秀飞/段宇", "书香润城书香润城", "东南快报记者 毛斌/陶秀飞/段宇"),
     # names each with its role in brackets, several in a row, after a headline and a blank
     ("老街区焕发新活力 张晓明（南都记者） 李华（南都通讯员）", "老街区焕发新活力", "张晓明（南都记者） 李华（南都通讯员）"),
+    # and run onto a plain headline with no blank (T001 runon_pattern: the first name taken as
+    # three characters)
+    ("让文旅消费热度持续升温邵伟林（本报记者）夏浩（本报通讯员）", "让文旅消费热度持续升温",
+     "邵伟林（本报记者）夏浩（本报通讯员）"),
 ])
 def test_bylines_of_the_trade_forms_after_a_headline_split(stages_until, text, head, byline):
     assert line_texts(stages_until, text + "\n") == [head, byline]
