@@ -303,6 +303,7 @@ def test_a_byline_of_any_outlet_before_the_headline_on_its_line_is_split_off(sta
     "经济日报记者 王五 赵六",
     # prose that names a reporter of an outlet
     "在接受经济日报记者 王五 采访时，他说这里变化很大",
+    "他在接受记者王五／李四",
 ])
 def test_a_byline_of_any_outlet_alone_is_not_split(stages_until, text):
     assert line_texts(stages_until, text + "\n") == [text]
@@ -319,6 +320,8 @@ def test_a_byline_of_any_outlet_alone_is_not_split(stages_until, text):
     # three characters)
     ("让文旅消费热度持续升温邵伟林（本报记者）夏浩（本报通讯员）", "让文旅消费热度持续升温",
      "邵伟林（本报记者）夏浩（本报通讯员）"),
+    # a role and names parted by slashes run onto a plain headline: the slashes bound the names
+    ("老街区焕发新活力记者毛雨波／高磊", "老街区焕发新活力", "记者毛雨波／高磊"),
 ])
 def test_bylines_of_the_trade_forms_after_a_headline_split(stages_until, text, head, byline):
     assert line_texts(stages_until, text + "\n") == [head, byline]
