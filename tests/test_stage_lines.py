@@ -325,3 +325,24 @@ def test_a_byline_of_any_outlet_alone_is_not_split(stages_until, text):
 ])
 def test_bylines_of_the_trade_forms_after_a_headline_split(stages_until, text, head, byline):
     assert line_texts(stages_until, text + "\n") == [head, byline]
+
+
+@pytest.mark.parametrize("other, byline", [
+    # the page prints the outlet whole at another line's start (a dateline, a byline): a
+    # byline run onto a plain headline takes its whole name, not two characters and its ending
+    ("黑龙江日报讯（记者王五）近日，当地推进改造。", "黑龙江日报记者 吴敏志 曹东强"),
+    ("◎黑龙江日报记者 张三", "黑龙江日报记者 吴敏志 曹东强"),
+    # the page prints only the shorter name: the headline keeps its last character
+    ("龙江日报讯（记者王五）近日，当地推进改造。", "龙江日报记者 吴敏志 曹东强"),
+    # nothing printed elsewhere: two characters and the ending
+    ("近日，当地推进改造。", "龙江日报记者 吴敏志 曹东强"),
+])
+def test_the_outlet_of_a_byline_run_onto_a_headline_is_the_one_the_page_prints(stages_until, other, byline):
+    text = "把法庭“搬”到乡亲家门口黑龙江日报记者 吴敏志 曹东强\n\n" + other + "\n"
+    lines = line_texts(stages_until, text)
+    assert lines[1] == byline and lines[0] + lines[1] == "把法庭“搬”到乡亲家门口黑龙江日报记者 吴敏志 曹东强"
+
+
+def test_an_outlet_of_one_character_and_its_ending_is_the_one_the_page_prints(stages_until):
+    text = "让文旅消费热度持续升温今晚报-封面新闻记者 龙国一 黄红倩\n\n今晚报记者 王五\n"
+    assert line_texts(stages_until, text)[:2] == ["让文旅消费热度持续升温", "今晚报-封面新闻记者 龙国一 黄红倩"]
