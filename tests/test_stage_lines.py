@@ -304,6 +304,7 @@ def test_a_byline_of_any_outlet_before_the_headline_on_its_line_is_split_off(sta
     # prose that names a reporter of an outlet
     "在接受经济日报记者 王五 采访时，他说这里变化很大",
     "他在接受记者王五／李四",
+    "他被聘为本报特约评论员",  # (a line of prose ending in the role, no name after it)
 ])
 def test_a_byline_of_any_outlet_alone_is_not_split(stages_until, text):
     assert line_texts(stages_until, text + "\n") == [text]
@@ -322,6 +323,8 @@ def test_a_byline_of_any_outlet_alone_is_not_split(stages_until, text):
      "邵伟林（本报记者）夏浩（本报通讯员）"),
     # a role and names parted by slashes run onto a plain headline: the slashes bound the names
     ("老街区焕发新活力记者毛雨波／高磊", "老街区焕发新活力", "记者毛雨波／高磊"),
+    # a contributing commentator and a name after a blank
+    ("少些“唯金牌论” 多些运动快乐特约评论员 宋健帆", "少些“唯金牌论” 多些运动快乐", "特约评论员 宋健帆"),
 ])
 def test_bylines_of_the_trade_forms_after_a_headline_split(stages_until, text, head, byline):
     assert line_texts(stages_until, text + "\n") == [head, byline]
