@@ -39,7 +39,7 @@ OUTLETS = ("燕赵都市报", "楚天都市报", "新民晚报", "半岛都市�
            "黑龙江日报", "内蒙古日报", "每日经济新闻", "极目新闻", "川观新闻", "九派新闻", "新快报")
 
 
-def renamed(cat: Catalogue, rng: random.Random, variants: int = 3) -> Catalogue:
+def renamed(cat: Catalogue, rng: random.Random, variants: int = 3, weak: bool = True) -> Catalogue:
     """The catalogue with each byline and dateline form whose template prints its paper's name
     replaced by ``variants`` copies printed under outlets of :data:`OUTLETS` (each copy its own
     paper, so the synthesiser draws the unseen outlets as often as any paper)."""
@@ -55,15 +55,46 @@ def renamed(cat: Catalogue, rng: random.Random, variants: int = 3) -> Catalogue:
                                              expect=f.expect.replace(f.paper, outlet)))
     # structures the train pool's bylines do not print, with unseen outlets: the role after the
     # names in brackets, and the names glued to the role
+    structures = STRUCTURES if weak else STRUCTURES[:3]
     for k, outlet in enumerate(rng.sample(OUTLETS, variants)):
-        for sid, template in (("role-after", "{name}（%s记者）"), ("glued", "{orn}%s记者{name}"),
-                              ("role-after-two", "{name}、{name2}（%s记者）")):
-            t = template % outlet
-            example = t.replace("{orn}", "").replace("{name}", "王小明").replace("{name2}", "李华")
-            forms.append(Form(id=f"byline.unseen.{sid}{k}", kind="byline", paper=f"{outlet}·{sid}",
+        app = rng.choice([o for o in APPS if o != outlet]) if weak else ""  # (--original draws as it did)
+        for sid, kind, template in structures:
+            t = template.replace("%s", outlet).replace("%a", app)
+            example = t.replace("{orn}", "").replace("{gap}", "").replace("{name}", "王小明") \
+                .replace("{name2}", "李华").replace("{name3}", "赵强").replace("{place}", "武汉") \
+                .replace("{date}", "3月5日").replace("{cnday}", "五日")
+            forms.append(Form(id=f"{kind}.unseen.{sid}{k}", kind=kind, paper=f"{outlet}·{sid}",
                               source="benchmarks/unseen_outlets.py", example=example,
-                              expect=default_expect("byline", example), template=t))
+                              expect=default_expect(kind, example), template=t))
     return Catalogue(tuple(forms))
+
+
+#: news apps and sites an outlet's byline joins to its paper's name (某报-某新闻记者 X, 某报·某新闻记者 X)
+APPS = ("极目新闻", "川观新闻", "九派新闻", "每日经济新闻")
+#: (id, kind, template): printed forms of structures the train pool's papers do not print, or
+#: print under other outlets only (%s: an unseen outlet, %a: an unseen app). The first three are
+#: the measure's original ones (``--original``: only these); the rest are the general trade forms of
+#: the conventions issue: several reporters after an outlet's role separated only by blanks,
+#: names each with its role in brackets, slash lists, joined brands, and datelines of a paper
+#: with its own name in the bracket, relayed (据…电), undated (某报讯) or in square brackets.
+STRUCTURES = (
+    ("role-after", "byline", "{name}（%s记者）"),
+    ("glued", "byline", "{orn}%s记者{name}"),
+    ("role-after-two", "byline", "{name}、{name2}（%s记者）"),
+    ("blank-two", "byline", "{orn}%s记者 {name} {name2}"),
+    ("blank-three", "byline", "{orn}%s记者 {name} {name2} {name3}"),
+    ("role-after-row", "byline", "{name}（%s记者） {name2}（%s通讯员）"),
+    ("role-after-row-glued", "byline", "{name}（本报记者）{name2}（本报通讯员）"),
+    ("slash-list", "byline", "{orn}记者{name}／{name2}"),
+    ("slash-list-outlet", "byline", "%s记者 {name}/{name2}/{name3}"),
+    ("hyphen-brand", "byline", "{orn}%s-%a记者 {name}"),
+    ("dot-brand", "byline", "%s·%a记者 {name} {name2}"),
+    ("paper-in-bracket", "dateline", "本报讯{gap}（%s记者 {name}）"),
+    ("relayed", "dateline", "据%a{place}{date}电{gap}"),
+    ("bare-xun", "dateline", "%s讯{gap}"),
+    ("trainee", "dateline", "本报讯{gap}（实习生 {name}）"),
+    ("square", "dateline", "【%s{place}{cnday}电】"),
+)
 
 
 def main(argv: list[str]) -> int:
@@ -71,9 +102,11 @@ def main(argv: list[str]) -> int:
     ap.add_argument("outdir", nargs="?", type=Path, default=Path("/tmp/unseen_outlets"))
     ap.add_argument("--pages", type=int, default=120)
     ap.add_argument("--seed", type=int, default=707)
+    ap.add_argument("--original", action="store_true",
+                    help="only the original three byline structures (the figures quoted before the weak classes were added)")
     args = ap.parse_args(argv)
     rules_text = "".join(p.read_text(encoding="utf-8") for p in (ROOT / "rules").rglob("*.toml"))
-    named = [o for o in OUTLETS if o in rules_text]
+    named = [o for o in OUTLETS + APPS if o in rules_text]
     if named:
         print(f"outlets named in rules/, not unseen: {', '.join(named)}", file=sys.stderr)
         return 2
@@ -81,7 +114,7 @@ def main(argv: list[str]) -> int:
                if pool_of(s.id) == "train"]
     cat = load_conventions()
     train_papers = [p for p in cat.papers if pool_of("paper:" + p) == "train"]
-    cat = renamed(cat.only_papers(train_papers), random.Random(args.seed))
+    cat = renamed(cat.only_papers(train_papers), random.Random(args.seed), weak=not args.original)
     write_pages(stories, args.outdir, args.pages, args.seed, prefix="u", conventions=cat)
     print(f"{args.pages} pages -> {args.outdir}")
     return 0

@@ -274,6 +274,10 @@ def test_a_dateline_broken_over_three_lines_is_one_dateline():
 @pytest.mark.parametrize("first, second", [
     ("■本报评论员", "楚天都市报记者 魏娜 沈倩凌"),
     ("□记者李杰兰报道", "扬子晚报全媒体记者 覃亮芳"),
+    # (a later role's outlet is short: the first byline's last name and the second's outlet,
+    # 石鹏新快报, 高雪英黑龙江日报, are no outlet of a later role)
+    ("新快报记者 魏涵浩 石鹏", "新快报记者 吕红/白敏兵/雷玲"),
+    ("◇ 黑龙江日报记者 方倩友 白辉 高雪英", "黑龙江日报记者 孟华芳/彭光一/秦芳波"),
 ])
 def test_two_bylines_one_over_the_other_stay_two(first, second):
     """An outlet's name holds no role word: two bylines on consecutive lines (one article's,
@@ -282,9 +286,9 @@ def test_two_bylines_one_over_the_other_stay_two(first, second):
     from cleaner.rules import default_rules, search_any
 
     patterns = default_rules()["L004"].params["patterns"]
-    for one in (first.lstrip("■□"), second):
+    for one in (first.lstrip("■□◇ "), second):
         m = search_any(patterns, one)
         assert m is not None and m.end() == len(one), one
-    whole = first.lstrip("■□") + second
+    whole = first.lstrip("■□◇ ") + second
     m = search_any(patterns, whole)
     assert m is None or m.end() != len(whole), whole

@@ -778,3 +778,39 @@ def test_a_photo_credit_broken_before_its_mark_is_the_captions_not_a_byline(cred
     assert [c.replace(" ", "") for c in art["captions"]] == \
         ["图为一列满载货物的中欧班列从西津国际陆港驶出。" + credit.replace(" ", "") + "摄"], got
     assert not got["dropped"], got
+
+
+# --- bylines of the general trade forms (conventions issue #15) -------------------------
+
+@pytest.mark.parametrize("line", [
+    "光明日报记者 张三 李四",            # several reporters after an outlet's role, blanks only
+    "经济日报记者 王五 赵六 钱七",
+    "张三（南都记者） 李四（南都通讯员）",  # names each with its role in brackets, in a row
+    "张晓明（本报记者）李华（本报通讯员）",
+    "王小明（本报记者） 李华（本报记者）",
+    "李四（经济日报-中国经济网记者）",
+    "记者张三／李四",                    # a slash list
+    "记者 王小明/李华/赵强",
+    "东南快报记者 毛斌／陶秀飞／段宇",
+    "经济日报-中国经济网记者 王小明",     # an outlet of two brands
+    "齐鲁晚报·齐鲁壹点记者 王小明",
+])
+def test_bylines_of_the_trade_forms(stages_until, body, line):
+    assert ("byline", line) in kinds(stages_until, body + line + "\n北京启动高品质科技园区建设\n")
+
+
+@pytest.mark.parametrize("line", [
+    "张三（本报记者）说，这里的变化很大。",
+    "记者张三／李四说，这里的变化很大。",
+    "他告诉记者张三／李四：“变化很大。”",
+    "张三（南都记者） 李四（南都通讯员）一行来到现场",
+])
+def test_prose_with_the_trade_forms_words_is_not_a_byline(stages_until, body, line):
+    assert all(k != "byline" for k, _ in kinds(stages_until, body + line + "\n"))
+
+
+def test_a_byline_row_reaches_its_article_under_its_title():
+    page = cleaner.clean("北京启动高品质科技园区建设\n\n张晓明（本报记者）李华（本报通讯员）\n\n" + BODY_TEXT + "\n")
+    (art,) = page.articles
+    assert art.title.text == "北京启动高品质科技园区建设"
+    assert art.byline is not None and art.byline.text == "张晓明（本报记者）李华（本报通讯员）"

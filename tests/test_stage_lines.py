@@ -280,3 +280,72 @@ def test_merged_byline_cleaned_end_to_end():
 ])
 def test_a_byline_right_after_a_doubled_headline_is_split_off(stages_until, line, parts):
     assert [ln.text for ln in stages_until(line + "\n", "lines").lines] == parts
+
+
+# --- a byline of any outlet first on a headline's line (T001 split_point) ---------------
+
+@pytest.mark.parametrize("text, parts", [
+    # an outlet's name before the role, several names parted by blanks, then the headline
+    ("经济日报记者 王五 赵六 抢抓农时 各地做好春耕备耕", ["经济日报记者 王五 赵六", "抢抓农时 各地做好春耕备耕"]),
+    ("光明日报记者 张晓明 李华 赵强 老街区焕发新活力", ["光明日报记者 张晓明 李华 赵强", "老街区焕发新活力"]),
+    ("经济日报-中国经济网记者 王晓明 数字经济跑出加速度", ["经济日报-中国经济网记者 王晓明", "数字经济跑出加速度"]),
+    # the byline ends before the first words of the paragraph run onto its line
+    ("新京报记者 王军 陆瑞亮 近日，记者走进老城区", ["新京报记者 王军 陆瑞亮", "近日，记者走进老城区"]),
+])
+def test_a_byline_of_any_outlet_before_the_headline_on_its_line_is_split_off(stages_until, text, parts):
+    assert line_texts(stages_until, text + "\n") == parts
+
+
+@pytest.mark.parametrize("text", [
+    # a later role of the same byline, with its outlet, is no headline (later_role_pattern)
+    "光明日报记者 彭景晖 姚亚奇 光明日报通讯员 徐礼涵",
+    "澎湃新闻记者 邹娟 见习记者 洪旭东",
+    "经济日报记者 王五 赵六",
+    # prose that names a reporter of an outlet
+    "在接受经济日报记者 王五 采访时，他说这里变化很大",
+    "他在接受记者王五／李四",
+    "他被聘为本报特约评论员",  # (a line of prose ending in the role, no name after it)
+])
+def test_a_byline_of_any_outlet_alone_is_not_split(stages_until, text):
+    assert line_texts(stages_until, text + "\n") == [text]
+
+
+@pytest.mark.parametrize("text, head, byline", [
+    # words and pictures by one reporter (文并摄) run onto a plain headline
+    ("重走长征路 感悟初心力量本报记者 钱轩文并摄", "重走长征路 感悟初心力量", "本报记者 钱轩文并摄"),
+    # reporters parted by slashes after a headline and a blank (a form of L004)
+    ("书香润城书香润城 东南快报记者 毛斌/陶秀飞/段宇", "书香润城书香润城", "东南快报记者 毛斌/陶秀飞/段宇"),
+    # names each with its role in brackets, several in a row, after a headline and a blank
+    ("老街区焕发新活力 张晓明（南都记者） 李华（南都通讯员）", "老街区焕发新活力", "张晓明（南都记者） 李华（南都通讯员）"),
+    # and run onto a plain headline with no blank (T001 runon_pattern: the first name taken as
+    # three characters)
+    ("让文旅消费热度持续升温邵伟林（本报记者）夏浩（本报通讯员）", "让文旅消费热度持续升温",
+     "邵伟林（本报记者）夏浩（本报通讯员）"),
+    # a role and names parted by slashes run onto a plain headline: the slashes bound the names
+    ("老街区焕发新活力记者毛雨波／高磊", "老街区焕发新活力", "记者毛雨波／高磊"),
+    # a contributing commentator and a name after a blank
+    ("少些“唯金牌论” 多些运动快乐特约评论员 宋健帆", "少些“唯金牌论” 多些运动快乐", "特约评论员 宋健帆"),
+])
+def test_bylines_of_the_trade_forms_after_a_headline_split(stages_until, text, head, byline):
+    assert line_texts(stages_until, text + "\n") == [head, byline]
+
+
+@pytest.mark.parametrize("other, byline", [
+    # the page prints the outlet whole at another line's start (a dateline, a byline): a
+    # byline run onto a plain headline takes its whole name, not two characters and its ending
+    ("黑龙江日报讯（记者王五）近日，当地推进改造。", "黑龙江日报记者 吴敏志 曹东强"),
+    ("◎黑龙江日报记者 张三", "黑龙江日报记者 吴敏志 曹东强"),
+    # the page prints only the shorter name: the headline keeps its last character
+    ("龙江日报讯（记者王五）近日，当地推进改造。", "龙江日报记者 吴敏志 曹东强"),
+    # nothing printed elsewhere: two characters and the ending
+    ("近日，当地推进改造。", "龙江日报记者 吴敏志 曹东强"),
+])
+def test_the_outlet_of_a_byline_run_onto_a_headline_is_the_one_the_page_prints(stages_until, other, byline):
+    text = "把法庭“搬”到乡亲家门口黑龙江日报记者 吴敏志 曹东强\n\n" + other + "\n"
+    lines = line_texts(stages_until, text)
+    assert lines[1] == byline and lines[0] + lines[1] == "把法庭“搬”到乡亲家门口黑龙江日报记者 吴敏志 曹东强"
+
+
+def test_an_outlet_of_one_character_and_its_ending_is_the_one_the_page_prints(stages_until):
+    text = "让文旅消费热度持续升温今晚报-封面新闻记者 龙国一 黄红倩\n\n今晚报记者 王五\n"
+    assert line_texts(stages_until, text)[:2] == ["让文旅消费热度持续升温", "今晚报-封面新闻记者 龙国一 黄红倩"]

@@ -96,7 +96,9 @@ def split_point(text: str, rule: Rule) -> int | None:
     """Where a byline set on the same line as a headline ends, or None.
 
     ``◎本报记者 廖春浩 抢抓农时 各地做好春耕备耕`` splits after the last name; with no blank
-    between (``◎本报记者 雷桂立丁薛祥…``) the doubled headline run marks the boundary.
+    between (``◎本报记者 雷桂立丁薛祥…``) the doubled headline run marks the boundary. The byline
+    may open with any outlet's name (``经济日报记者 王五 赵六 抢抓农时``) and go on with a later
+    role and its names (``later_role_pattern``: ``光明日报记者 X Y 光明日报通讯员 Z`` is one byline).
 
     >>> from cleaner.rules import default_rules
     >>> r = default_rules()["T001"]
@@ -120,10 +122,13 @@ def split_point(text: str, rule: Rule) -> int | None:
             break
         pos += nm.end()
         names += 1
-        kw = search("^\\s*(?:通讯员|通訊員|实习生|實習生)", text[pos:])
+        kw = search(rule.params["later_role_pattern"], text[pos:])
         if kw:
             pos += kw.end()
     rest = text[pos:]
+    if names and rest.strip() and m.group().lstrip(ORNAMENTS + " \u3000").startswith(rest.strip()):
+        return None  # (the byline's own outlet again, its later role cut off by the line's end:
+        #              光明日报记者 X Y 光明日报 / 通讯员 Z is one byline broken over two lines)
     if names and len(rest.strip()) >= rest_min and rest[:1].isspace():
         return pos + len(rest) - len(rest.lstrip())
     # no blank: the longest name-length prefix after which the rest reads as doubled runs
@@ -143,7 +148,8 @@ def split_point(text: str, rule: Rule) -> int | None:
     return None
 
 
-def trailing_point(text: str, rule: Rule, rules=None, bylines: list | tuple = (), before: str = "") -> int | None:
+def trailing_point(text: str, rule: Rule, rules=None, bylines: list | tuple = (), before: str = "",
+                   heads: str = "") -> int | None:
     """Where a byline set after a headline on its line starts, or None: the headline, blanks
     or an ornament, then a byline to the end of the line (``警惕“指尖上的形式主义” ▲本报评论员
     钟波``). The part before must read as a headline: ``min_rest`` characters or more and no
@@ -151,7 +157,8 @@ def trailing_point(text: str, rule: Rule, rules=None, bylines: list | tuple = ()
     ``本报济南10月16日讯　记者从省统计局获悉`` the text goes on after the dateline), nor the end of
     one begun on the line before (``before``: 据新华社呼和浩特11 / 月12日电　记者从…). The byline is
     T001's ``trailing_pattern`` or, after a blank or an ornament, any form of the byline rule
-    (``bylines``: L004's patterns).
+    (``bylines``: L004's patterns). ``heads``: the page's lines, one a line, each without its
+    ornament (:func:`_outlet_as_printed`).
 
     >>> from cleaner.rules import default_rules
     >>> r = default_rules()["T001"]
@@ -167,7 +174,7 @@ def trailing_point(text: str, rule: Rule, rules=None, bylines: list | tuple = ()
     if start is not None and bylines:
         longest = rules["L004"].params["max_length"] if rules is not None and "L004" in rules else len(text)
         start = _run_on_start(text, start, bylines, rule.params["doubled_share"], longest)
-    run_on = _plain_run_on(text, start, rule)
+    run_on = _plain_run_on(text, start, rule, heads)
     if run_on is not None:
         start = run_on
     if start is None:
@@ -201,15 +208,16 @@ def trailing_point(text: str, rule: Rule, rules=None, bylines: list | tuple = ()
     return start + len(text[start:]) - len(text[start:].lstrip())
 
 
-def _plain_run_on(text: str, start: int | None, rule: Rule) -> int | None:
+def _plain_run_on(text: str, start: int | None, rule: Rule, heads: str = "") -> int | None:
     """Where a byline run onto a plain headline starts (T001's ``runon_pattern``: an outlet's
     name, a role and names set as a byline sets them, to the line's end), or None: where no
     byline was found (``start`` None: 合理膳食从一日三餐做起新京报记者 王军 陆瑞亮), or where the one
     found by its forms starts where this one does (让“诗和远方”走得更近本报记者 X: no blank before
     it, but a byline's blank after its role), or opens with ``runon_move_min`` characters or more of Han text before this
     one's outlet, which are the headline's (…“一老一小”开展专题协商川观新闻记者 X Y: the form's
-    outlet took the headline's end). Whether the text before it reads as a headline,
-    :func:`trailing_point` decides.
+    outlet took the headline's end). The outlet's first character is where the page prints the
+    outlet elsewhere (:func:`_outlet_as_printed`). Whether the text before it reads as a
+    headline, :func:`trailing_point` decides.
 
     >>> from cleaner.rules import default_rules
     >>> r = default_rules()["T001"]
@@ -228,14 +236,44 @@ def _plain_run_on(text: str, start: int | None, rule: Rule) -> int | None:
         # ornament an OCR engine misread (…留下来”@本报记者 X, …产值” 女YMG全媒体记者 X), or an
         # outlet's name whose joining mark was lost (中青报：中青网记者 X: one byline))
         return None
+    at = _outlet_as_printed(text, m.start(), rule.params["min_rest"], heads)
     if start is None:
-        return m.start()
+        return at
     if m.start() < start and _ROLE_IN.search(text[m.start():start]):
-        return m.start()  # (the byline found is the end of a longer one: …记者 X | 通讯员 Y)
+        return at  # (the byline found is the end of a longer one: …记者 X | 通讯员 Y)
     between = text[start:m.start()]
     if m.start() == start or m.start() - start >= rule.params["runon_move_min"] and han_count(between) == len(between):
-        return m.start()
+        return at
     return None
+
+
+def _outlet_as_printed(text: str, at: int, min_rest: int, heads: str) -> int:
+    """Where the outlet of a byline run onto a plain headline starts, the runon pattern having
+    found it at ``at`` (two characters and a paper's ending: 黑龙江日报 is read 龙江日报, 今晚报
+    温今晚报). The page decides where it prints the outlet elsewhere at a line's start (another
+    byline, a dateline: ``heads``, one line a line, ornaments off): the longest outlet the page
+    prints so whose extra characters are Han and leave the headline ``min_rest`` characters or
+    more, else the shortest one if the one found is printed nowhere; else ``at``."""
+    if not heads:
+        return at
+    role = _ROLE_IN.search(text, at)
+    if role is None:
+        return at
+    end = role.start()
+    if end == at:
+        return at
+    joint = re.search("[·\\-－—]", text[at:end])  # (a paper and its app: the paper's name decides)
+    end = at + joint.start() if joint else end
+    if han_count(text[at:end]) != end - at:
+        return at  # (not an outlet's name before its role: YMG全媒体记者, X（本报记者）)
+    for k in range(min_rest, at):  # (the longest first: 黑龙江日报, not 龙江日报)
+        if han_count(text[k:at]) == at - k and f"\n{text[k:end]}" in heads:
+            return k
+    shorter = text[at + 1:end]
+    if f"\n{text[at:end]}" not in heads and f"\n{shorter}" in heads \
+            and any(shorter.endswith(e) and len(shorter) > len(e) for e in _OUTLET_ENDS):
+        return at + 1  # (one character and a paper's ending, 今晚报, not 温今晚报)
+    return at
 
 
 #: a role word: what the part of a byline before a later role holds
@@ -334,13 +372,16 @@ def _split_bylines(page: Page, rule: Rule, lines: list[Line]) -> tuple[list[Line
         mark = _BYLINE_MARK.search
         maybe_after = [m or mark(t) is not None for m, t in zip(maybe_after, texts)]
     before = ""  # the line before: where it left a bracket open, this line goes on inside it
+    heads = None
     for ln, may, after in zip(lines, maybe, maybe_after):
         # (a byline inside a bracket the line before left open is a dateline's reporter:
         # 本报讯（YMG全媒体 / 记者 邵红华 澳门报道）初夏时节…, no headline after it)
         cut = split_point(ln.text, rule) if may and len(ln.text) < 120 and not opens_bracket(before) else None
         if cut is None and after and len(ln.text) < 120 and not opens_bracket(before):
             # (the bracket asked about only here: for the few lines that may end in a byline)
-            cut = trailing_point(ln.text, rule, page.rules, bylines, before)
+            if heads is None:  # (once a page: the outlets it prints at a line's start)
+                heads = "\n" + "\n".join(t.lstrip(ORNAMENTS + " \u3000") for t in texts) + "\n"
+            cut = trailing_point(ln.text, rule, page.rules, bylines, before, heads)
         before = ln.text
         if cut is None or not ln.text[:cut].strip():
             out.append(ln if ln.index == len(out) else new_line((len(out), ln.start, ln.end, ln.text, ln.width,
