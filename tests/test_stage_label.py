@@ -114,6 +114,7 @@ def test_drops_are_recorded(body):
     ("本报驻万象记者 罗林伟", "本报驻万象记者 罗林伟"),  # a paper's correspondent abroad / in a city
     ("◎本报驻京记者 王强", "本报驻京记者 王强"),
     ("新华社驻布鲁塞尔记者 李明", "新华社驻布鲁塞尔记者 李明"),
+    ("◎YMG 全媒体记者 曹军", "YMG 全媒体记者 曹军"),  # a Latin brand a blank apart from its role
 ])
 def test_byline_loses_its_ornament(stages_until, body, raw, clean):
     blocks = kinds(stages_until, body + raw + "\n北京启动高品质科技园区建设\n")

@@ -305,6 +305,10 @@ def test_a_byline_of_any_outlet_before_the_headline_on_its_line_is_split_off(sta
     "在接受经济日报记者 王五 采访时，他说这里变化很大",
     "他在接受记者王五／李四",
     "他被聘为本报特约评论员",  # (a line of prose ending in the role, no name after it)
+    # a brand in Latin letters set apart from its role by a blank (a text layer's blank between
+    # Latin and Han): no headline before the byline, one byline
+    "◎YMG 全媒体记者 曹军",
+    "YMG 全媒体记者 付一一",
 ])
 def test_a_byline_of_any_outlet_alone_is_not_split(stages_until, text):
     assert line_texts(stages_until, text + "\n") == [text]

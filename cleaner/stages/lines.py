@@ -152,7 +152,8 @@ def trailing_point(text: str, rule: Rule, rules=None, bylines: list | tuple = ()
                    heads: str = "") -> int | None:
     """Where a byline set after a headline on its line starts, or None: the headline, blanks
     or an ornament, then a byline to the end of the line (``警惕“指尖上的形式主义” ▲本报评论员
-    钟波``). The part before must read as a headline: ``min_rest`` characters or more and no
+    钟波``). The part before must read as a headline: ``min_rest`` characters or more, Han
+    among them (``◎YMG 全媒体记者 X`` is one byline, its brand set apart by a blank), no
     sentence closed, and no whole dateline (of the dateline rule L005 in ``rules``; in
     ``本报济南10月16日讯　记者从省统计局获悉`` the text goes on after the dateline), nor the end of
     one begun on the line before (``before``: 据新华社呼和浩特11 / 月12日电　记者从…). The byline is
@@ -180,7 +181,7 @@ def trailing_point(text: str, rule: Rule, rules=None, bylines: list | tuple = ()
     if start is None:
         return None
     head = text[:start].rstrip()
-    if len(head) < rule.params["min_rest"] or ends_sentence(head) \
+    if len(head) < rule.params["min_rest"] or ends_sentence(head) or not han_count(head) \
             or search(rule.params["byline_pattern"], head) \
             or opens_bracket(head) or quote_balance(head) < 0 \
             or (quote_balance(head) > 0 and text[start:].lstrip()[:1] not in ORNAMENTS
