@@ -115,7 +115,7 @@ SCHEMAS = {
                              "confidence_flags": float, "confidence_echo": float, "confidence_short": float,
                              "confidence_plain_title": float,
                              "confidence_margin_cap": float, "review_margin": float, "dateline_stay": float,
-                             "roundup_stay": float,
+                             "roundup_stay": float, "roundup_cohesion": float,
                              "boundary_gap": float, "boundary_column": float, "boundary_base": float,
                              "boundary_slope": float, "boundary_min": float, "boundary_max": float,
                              "continuity_max": float, "geo_boundary": float, "boundary_quoted": float, "quoted_reach": int,

@@ -1138,3 +1138,36 @@ def test_a_line_under_a_dash_subtitle_joins_it_only_when_the_dash_line_was_broke
     subtitles = [a.subtitle.text for a in page.articles if a.subtitle is not None]
     assert (dash + under in subtitles) == joined
     assert (dash in subtitles) != joined
+
+
+# --- a dateline right after text, the story going on across it --------------------------
+
+LOW = ("南岭市近日启动低空经济示范区建设，无人机配送、无人机巡检等应用场景在全市铺开，低空经济产业链企业已超过百家。",
+       "在南岭市滨湖公园，市民用手机下单后，无人机配送的外卖十几分钟就送到了取餐柜，低空经济正在走进市民生活。",
+       "据运营企业负责人介绍，南岭市已开通无人机配送航线三十多条，日均配送订单超过两千单，低空经济应用场景不断拓展。")
+LOW_ON = ("据新华社南宁5月16日电南岭市低空经济产业园内，无人机整机和零部件企业集聚，低空经济产业链产值近五十亿元，"
+          "无人机配送和巡检的订单持续增长。",
+          "产业园负责人表示，园区将继续引进无人机研发企业，完善低空经济产业链，让无人机配送覆盖南岭市更多社区。",
+          "南岭市有关部门表示，将加快建设无人机起降点，规范低空飞行管理，推动低空经济健康发展。")
+
+
+def test_a_dateline_inside_a_story_that_goes_on_across_it_opens_no_article(wrap):
+    """A section opening with a source's dateline (据新华社…电) whose text goes on with the
+    story (A002 roundup_cohesion) stays in its article; without the cue it opened one."""
+    text = "低空经济“飞”入寻常百姓家\n" + "\n".join("\n".join(wrap(s)) for s in LOW + LOW_ON) + "\n"
+    page = cleaner.clean(text)
+    assert [(a.title.text, len(a.body)) for a in page.articles] == [("低空经济“飞”入寻常百姓家", 6)]
+    off = default_rules()
+    a002 = off["A002"]
+    off = RuleSet(tuple(dataclasses.replace(r, params={**a002.params, "roundup_cohesion": 0.0}) if r.id == "A002"
+                        else r for r in off.rules), off.options)
+    assert len(cleaner.clean(text, rules=off).articles) == 2
+
+
+def test_a_dateline_after_text_on_another_subject_still_opens_an_article(wrap):
+    text = ("低空经济“飞”入寻常百姓家\n" + "\n".join("\n".join(wrap(s)) for s in LOW) + "\n"
+            + "\n".join(wrap("本报北京1月5日电" + B1)) + "\n" + "\n".join(wrap(B2)) + "\n"
+            + "\n".join(wrap(A2)) + "\n李强出席中澳工商界圆桌会\n")
+    page = cleaner.clean(text)
+    assert [a.title.text if a.title else None for a in page.articles] == \
+        ["低空经济“飞”入寻常百姓家", "李强出席中澳工商界圆桌会"]

@@ -176,7 +176,7 @@ class Decoding:
                 back_later = three_ahead[t]
                 col = self.column_before(seq, at) if prev_p is not None else 0.0
                 bc = self.boundary_cost(prev_p, item, col, partial(self.cohesion, seq, t))[0] \
-                    if prev_p is not None else None  # same in every state
+                    + self.dated_goes_on(seq, t)[0] if prev_p is not None else None  # same in every state
                 # an article keeps its column: going on across a change of width costs
                 here = self.column_of(item)
                 across = p["column_stay"] if col and here and abs(col - here) > p["column_change"] else 0.0
@@ -385,6 +385,7 @@ class Decoding:
                 if kind == "new":
                     prev_p, at = self.paragraph_before(seq, t)
                     _, why = self.boundary_cost(prev_p, item, self.column_before(seq, at), partial(self.cohesion, seq, t))
+                    why += self.dated_goes_on(seq, t)[1]
                     self.record("A002", "split", item, f"new article at line {self.page.line_no(item.first)}: {why}")
                     close()
                 cur.body.append(item)
