@@ -578,3 +578,26 @@ def test_a_first_line_without_punctuation_one_indent_short_still_joins(stages_un
     lines = ["上一段到此结束。", "石门人民法庭辖区涵盖", "四个乡镇九十六个行政村，不", "少村子距离法庭四五十公里，", "山路崎岖。"]
     page = stages_until("\n".join(lines) + "\n", "rejoin")
     assert "".join(lines[1:]) in [b.text for b in page.blocks]
+
+
+_BODY = ("近日，北京市科委、中关村管委会投入首批支持高品质\n科技园区建设资金，支持中关村生命科学园等科技园区的\n"
+         "10个项目，项目涉及医药健康等7个产业领域。\n")
+
+
+def test_a_headline_drawn_twice_broken_inside_a_quotation_is_one_title(stages_until):
+    # each line drawn twice (fake bold), the break inside the quotation the first line opens
+    raw = "万象街头“中万象街头“中\n文热”持续升温文热”持续升温\n"
+    page = stages_until(raw + _BODY, "rejoin")
+    assert "万象街头“中文热”持续升温" in [b.text for b in page.blocks]
+    assert [a.title.text for a in cleaner.clean(raw + _BODY).articles if a.title] == ["万象街头“中文热”持续升温"]
+
+
+@pytest.mark.parametrize("raw", [
+    "万象街头“中文热”万象街头“中文热”\n持续升温持续升温\n",  # (no quotation left open: the title's lines stay apart here)
+    "万象街头“中万象街头“中\n文热持续升温文热持续升温\n",  # (the next line does not close it)
+])
+def test_headline_lines_drawn_twice_without_an_open_quotation_closed_below_stay_apart(stages_until, raw):
+    page = stages_until(raw + _BODY, "rejoin")
+    texts = [b.text for b in page.blocks]
+    first, second = raw.split("\n")[:2]
+    assert first[:len(first) // 2] in texts and second[:len(second) // 2] in texts

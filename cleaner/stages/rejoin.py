@@ -21,7 +21,8 @@ from __future__ import annotations
 import functools
 import re
 
-from ..chars import CLOSERS, HAN, NO_LINE_START, OPENERS, SQUEEZED, all_wide, ends_sentence, half_count, opens_bracket
+from ..chars import (CLOSERS, HAN, NO_LINE_START, OPENERS, SQUEEZED, all_wide, ends_sentence, half_count, opens_bracket,
+                     quote_balance)
 from ..chars import width as width_of
 from ..model import Block, Deferred, Page, new_change, new_line, replace
 from ..rules import PATTERN_TIMEOUT, Rule, any_match, any_pattern, search_any
@@ -850,6 +851,12 @@ def run(page: Page) -> Page:
             # of its block of type (wrapped, not broken between phrases)
             score = p["weights"]["geo_headline_wraps"]
             cues = [(score, "a headline line that fills its measure, its block of type going on", ())]
+        elif i in dedoubled and (i + 1) in dedoubled and (b := quote_balance(lines[i].text)) > 0 \
+                and b + quote_balance(lines[i + 1].text) == 0 and "heading_quote_open" in p["weights"]:
+            # a headline drawn twice broken inside a quotation, closed on its next line (万象街头“中
+            # / 文热”持续升温): no headline ends with a quotation open
+            score = p["weights"]["heading_quote_open"]
+            cues = [(score, "a headline line that leaves a quotation open, the next closing it", ())]
         elif i in dedoubled or (i + 1) in dedoubled or i in standalone or (i + 1) in standalone \
                 or (i - 1 in byline_pairs and i not in byline_pairs):
             # a bold display headline, furniture, a credit or a byline (one broken over lines
