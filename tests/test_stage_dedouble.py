@@ -90,6 +90,9 @@ SPACED = {
     "line": ("RCEP 红利持续释放 RCEP 红利持续释放", "RCEP 红利持续释放"),
     "runs": ("老旧小区改造惠及 12 老旧小区改造惠及 12..6 万户 6 万户", "老旧小区改造惠及 12.6 万户"),
     "digits-inside": ("白沙湖越冬水鸟数量创近 10 年新高白沙湖越冬水鸟数量创近 10 年新高", "白沙湖越冬水鸟数量创近 10 年新高"),
+    # read as doubled with its blanks only in part: the copies of a run stand a blank apart
+    "runs-apart": ("《《国家空间科学中长期发展规划国家空间科学中长期发展规划（（20242024——2050 年 2050 年））》》发布发布",
+                   "《国家空间科学中长期发展规划（2024—2050 年）》发布"),
 }
 
 

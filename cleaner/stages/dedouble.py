@@ -133,17 +133,20 @@ def doubled_line(page: Page, rule: Rule, k: int):
     text = page.lines[k].text
     got = _doubling(text, rule)
     spans = None
-    if got is None and _BLANKS.search(text):
+    if _BLANKS.search(text) and (got is None or got[0] < len(text) - text.count(" ")):
+        # (read without blanks where the line does not read as doubled with them, or reads so
+        # only in part, and more of it so without: the copies of ``2050 年 2050 年`` stand a
+        # blank apart)
         bare, where = _unspaced(text)
-        got = _doubling(bare, rule)
-        if got is not None:
+        unspaced = _doubling(bare, rule)
+        if unspaced is not None and (got is None or unspaced[0] > got[0]):
             spans = []
-            for i, j in got[1]:
+            for i, j in unspaced[1]:
                 s = where[i]
                 while s > 0 and text[s - 1] in " \u3000":
                     s -= 1  # (the blanks between the copies go with the second)
                 spans.append((s, where[j - 1] + 1))
-            got = (got[0], got[1], _collapse(text, spans))
+            got = (unspaced[0], unspaced[1], _collapse(text, spans))
     if got is None:
         return None
     covered, seconds, result = got
