@@ -112,14 +112,17 @@ def candidate_runs(page: Page, blocks: list[Block], cap: Rule, rules) -> list[Ru
             if kinds[g] == "caption" and not _SENTENCE_END.search(text):
                 break  # (a caption's own lines join a run as its credit only)
             text += plain[g]
-            ends = list(_SENTENCE_END.finditer(text))
-            if not ends:
-                if len(text) > p["bare_max_length"]:
+            # (the first sentence end, and whether a second follows: what a list of every
+            # match would say, without making it)
+            end = _SENTENCE_END.search(text)
+            if end is None:
+                if len(text) > longest:
                     break
                 continue
-            if len(ends) > 1 or ends[0].end() > p["bare_max_length"]:
+            cut = end.end()
+            if cut > longest or _SENTENCE_END.search(text, cut) is not None:
                 break
-            sentence, rest = text[:ends[0].end()], text[ends[0].end():]
+            sentence, rest = text[:cut], text[cut:]
             if len(rest) > p["credit_max_length"]:
                 break  # (longer than a credit: more text, not a caption's credit)
             if rest and not _matches(p["credit_patterns"], rest):
@@ -170,7 +173,9 @@ def _cues(page: Page, blocks: list[Block], cap: Rule, rules, a: int, m1: int, b:
     run_lines = [x for k in range(a, b + 1) for x in blocks[k].lines[(m1 if k == a else 0):(m2 if k == b else None)]]
     skip = set(run_lines)
     reach = p["bare_column_reach"]
-    col = max(_column(blocks, page, a, skip, reach, texts[2]), _column(blocks, page, b, skip, reach, texts[2]))
+    col = _column(blocks, page, a, skip, reach, texts[2])
+    if b != a:  # (a run inside one block: one measure)
+        col = max(col, _column(blocks, page, b, skip, reach, texts[2]))
     last_w = lines[run_lines[-1]].width
     short_end = bool(col) and last_w + p["bare_short_ems"] <= col
     inside = m2 < len(blocks[b].lines)

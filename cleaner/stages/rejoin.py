@@ -230,6 +230,8 @@ def byline_joiners(rules, texts: list[str]) -> list[str] | None:
     if not rules.enabled("L004"):
         return None
     p = rules["L004"].params
+    if sum(map(len, texts)) > p["max_length"]:
+        return None  # (every joining is at least this long: longer than any byline, nothing to search)
     role, across, name = _byline_finders(p["role_pattern"], p["break_name_max"])
 
     def inside_role(a: str, b: str) -> bool:  # (光明日报通 / 讯员 Z: the break splits 通讯员)
