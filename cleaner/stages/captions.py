@@ -62,7 +62,7 @@ def _column(blocks: list[Block], page: Page, k: int, skip: set[int], reach: int,
     if got is None:
         got = cache[k] = (sorted(((page.lines[x].width, x) for x in b.lines), reverse=True), frozenset(b.lines))
     order, own = got
-    if len(b.lines) - sum(1 for x in skip if x in own) >= 2:
+    if len(b.lines) - len(own.intersection(skip)) >= 2:
         return next(w for w, x in order if x not in skip)
     for d in range(1, reach + 1):
         for o in (k - d, k + d):
@@ -80,19 +80,19 @@ def candidate_runs(page: Page, blocks: list[Block], cap: Rule, rules) -> list[Ru
     lines = page.lines
     out: list[Run] = []
     flat = [(k, m) for k, b in enumerate(blocks) for m in range(len(b.lines))]
+    at = [x for b in blocks for x in b.lines]  # per line of ``flat``: its line on the page
     texts = None  # (the sentences of every block, counted: made once, if a run is found)
     # per line of ``flat``: its text without blanks (a line is in up to bare_max_lines runs),
-    # whether a sentence ends in it, and whether it follows the line before on the page
-    plain = [nows(lines[blocks[k].lines[m]].text) for k, m in flat]
+    # whether a sentence ends in it, whether it follows the line before on the page, its kind
+    plain = [nows(lines[x].text) for x in at]
     has_end = [_END_MARK.search(t) is not None for t in plain]
-    follows = [f > 0 and blocks[k].lines[m] == blocks[flat[f - 1][0]].lines[flat[f - 1][1]] + 1
-               for f, (k, m) in enumerate(flat)]
-    kinds = [blocks[k].kind for k, _ in flat]
-    longest = p["bare_max_length"]
+    follows = [False] + [at[f] == at[f - 1] + 1 for f in range(1, len(at))]
+    kinds = [b.kind for b in blocks for _ in b.lines]
+    longest, span, credit_longest = p["bare_max_length"], p["bare_max_lines"], p["credit_max_length"]
     for f, (k, m) in enumerate(flat):
         if kinds[f] not in ("paragraph", "heading"):
             continue
-        limit = min(len(flat), f + p["bare_max_lines"])
+        limit = min(len(flat), f + span)
         # (the lines before the first that ends a sentence only add up their length: most runs
         # stop there, too long or cut by a block of another kind, without a text to search)
         g0, size = f, 0
@@ -103,10 +103,8 @@ def candidate_runs(page: Page, blocks: list[Block], cap: Rule, rules) -> list[Ru
         if g0 < limit and not has_end[g0]:
             continue  # (a block of another kind, a gap, or more than bare_max_length without a sentence)
         text = "".join(plain[f:g0])
-        prev_line = lines[blocks[k].lines[m] - 1] if blocks[k].lines[m] > 0 else None
+        prev_line = lines[at[f] - 1] if at[f] > 0 else None
         for g in range(g0, limit):
-            kg, mg = flat[g]
-            bg = blocks[kg]
             if kinds[g] not in ("paragraph", "heading", "caption") or (g > f and not follows[g]):
                 break  # (lines one after the other on the page only)
             if kinds[g] == "caption" and not _SENTENCE_END.search(text):
@@ -123,7 +121,7 @@ def candidate_runs(page: Page, blocks: list[Block], cap: Rule, rules) -> list[Ru
             if cut > longest or _SENTENCE_END.search(text, cut) is not None:
                 break
             sentence, rest = text[:cut], text[cut:]
-            if len(rest) > p["credit_max_length"]:
+            if len(rest) > credit_longest:
                 break  # (longer than a credit: more text, not a caption's credit)
             if rest and not _matches(p["credit_patterns"], rest):
                 continue  # (a credit's first words: the run may go on to its end)
@@ -131,6 +129,7 @@ def candidate_runs(page: Page, blocks: list[Block], cap: Rule, rules) -> list[Ru
                 break
             if texts is None:
                 texts = _sentences(blocks)
+            kg, mg = flat[g]
             cues = _cues(page, blocks, cap, rules, k, m, kg, mg + 1, sentence, rest, prev_line, texts)
             out.append(Run(k, m, kg, mg + 1, sentence, rest, cues))
             if rest:
