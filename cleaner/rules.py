@@ -498,8 +498,12 @@ def search_any(sources, text: str):
         if len(_BY_LIST) > 4096:
             _BY_LIST.clear()
         hit = _BY_LIST[id(sources)] = (sources, any_pattern(tuple(sources)))
+    finder = hit[1]
+    # (Finder.search's prefilter test made here: most texts stop at it, one call fewer each)
+    if finder.maybe is not None and finder.maybe(text) is None:
+        return None
     try:
-        return hit[1].search(text, timeout=PATTERN_TIMEOUT)
+        return finder.search_passed(text, PATTERN_TIMEOUT)
     except TimeoutError:
         return None
 

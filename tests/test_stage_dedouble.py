@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import cleaner
-from cleaner.stages.dedouble import parse_doubling, similarity
+from cleaner.stages.dedouble import coverage_bound, parse_doubling, similarity
 
 BODY = ("近日，北京市科委、中关村管委会投入首批支持高品质\n"
         "科技园区建设资金，支持中关村生命科学园等科技园区的\n"
@@ -234,3 +234,16 @@ def test_short_end_of_a_headline_printed_twice_goes_with_it():
 def test_a_short_line_printed_twice_alone_is_left_alone(stages_until):
     page = stages_until("加油\n加油\n", "dedouble")
     assert [ln.text for ln in page.lines] == ["加油", "加油"]
+
+
+def test_coverage_bound_counts_characters_that_repeat():
+    assert coverage_bound("智能制造智能制造") == 8
+    assert coverage_bound("看看书") == 2
+    assert coverage_bound("引导企业全方位改造") == 0
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="智能制造“”加速跑 ab", max_size=30))
+def test_coverage_bound_is_never_below_what_parse_doubling_covers(text):
+    # (the gate in _doubling and doubled_split_lines skips the parse only where it would fail)
+    assert parse_doubling(text)[0] <= coverage_bound(text)

@@ -62,7 +62,7 @@ def _column(blocks: list[Block], page: Page, k: int, skip: set[int], reach: int,
     if got is None:
         got = cache[k] = (sorted(((page.lines[x].width, x) for x in b.lines), reverse=True), frozenset(b.lines))
     order, own = got
-    if len(b.lines) - sum(1 for x in skip if x in own) >= 2:
+    if len(b.lines) - len(own.intersection(skip)) >= 2:
         return next(w for w, x in order if x not in skip)
     for d in range(1, reach + 1):
         for o in (k - d, k + d):
@@ -80,19 +80,19 @@ def candidate_runs(page: Page, blocks: list[Block], cap: Rule, rules) -> list[Ru
     lines = page.lines
     out: list[Run] = []
     flat = [(k, m) for k, b in enumerate(blocks) for m in range(len(b.lines))]
+    at = [x for b in blocks for x in b.lines]  # per line of ``flat``: its line on the page
     texts = None  # (the sentences of every block, counted: made once, if a run is found)
     # per line of ``flat``: its text without blanks (a line is in up to bare_max_lines runs),
-    # whether a sentence ends in it, and whether it follows the line before on the page
-    plain = [nows(lines[blocks[k].lines[m]].text) for k, m in flat]
+    # whether a sentence ends in it, whether it follows the line before on the page, its kind
+    plain = [nows(lines[x].text) for x in at]
     has_end = [_END_MARK.search(t) is not None for t in plain]
-    follows = [f > 0 and blocks[k].lines[m] == blocks[flat[f - 1][0]].lines[flat[f - 1][1]] + 1
-               for f, (k, m) in enumerate(flat)]
-    kinds = [blocks[k].kind for k, _ in flat]
-    longest = p["bare_max_length"]
+    follows = [False] + [at[f] == at[f - 1] + 1 for f in range(1, len(at))]
+    kinds = [b.kind for b in blocks for _ in b.lines]
+    longest, span, credit_longest = p["bare_max_length"], p["bare_max_lines"], p["credit_max_length"]
     for f, (k, m) in enumerate(flat):
         if kinds[f] not in ("paragraph", "heading"):
             continue
-        limit = min(len(flat), f + p["bare_max_lines"])
+        limit = min(len(flat), f + span)
         # (the lines before the first that ends a sentence only add up their length: most runs
         # stop there, too long or cut by a block of another kind, without a text to search)
         g0, size = f, 0
@@ -103,24 +103,25 @@ def candidate_runs(page: Page, blocks: list[Block], cap: Rule, rules) -> list[Ru
         if g0 < limit and not has_end[g0]:
             continue  # (a block of another kind, a gap, or more than bare_max_length without a sentence)
         text = "".join(plain[f:g0])
-        prev_line = lines[blocks[k].lines[m] - 1] if blocks[k].lines[m] > 0 else None
+        prev_line = lines[at[f] - 1] if at[f] > 0 else None
         for g in range(g0, limit):
-            kg, mg = flat[g]
-            bg = blocks[kg]
             if kinds[g] not in ("paragraph", "heading", "caption") or (g > f and not follows[g]):
                 break  # (lines one after the other on the page only)
             if kinds[g] == "caption" and not _SENTENCE_END.search(text):
                 break  # (a caption's own lines join a run as its credit only)
             text += plain[g]
-            ends = list(_SENTENCE_END.finditer(text))
-            if not ends:
-                if len(text) > p["bare_max_length"]:
+            # (the first sentence end, and whether a second follows: what a list of every
+            # match would say, without making it)
+            end = _SENTENCE_END.search(text)
+            if end is None:
+                if len(text) > longest:
                     break
                 continue
-            if len(ends) > 1 or ends[0].end() > p["bare_max_length"]:
+            cut = end.end()
+            if cut > longest or _SENTENCE_END.search(text, cut) is not None:
                 break
-            sentence, rest = text[:ends[0].end()], text[ends[0].end():]
-            if len(rest) > p["credit_max_length"]:
+            sentence, rest = text[:cut], text[cut:]
+            if len(rest) > credit_longest:
                 break  # (longer than a credit: more text, not a caption's credit)
             if rest and not _matches(p["credit_patterns"], rest):
                 continue  # (a credit's first words: the run may go on to its end)
@@ -128,6 +129,7 @@ def candidate_runs(page: Page, blocks: list[Block], cap: Rule, rules) -> list[Ru
                 break
             if texts is None:
                 texts = _sentences(blocks)
+            kg, mg = flat[g]
             cues = _cues(page, blocks, cap, rules, k, m, kg, mg + 1, sentence, rest, prev_line, texts)
             out.append(Run(k, m, kg, mg + 1, sentence, rest, cues))
             if rest:
@@ -170,7 +172,9 @@ def _cues(page: Page, blocks: list[Block], cap: Rule, rules, a: int, m1: int, b:
     run_lines = [x for k in range(a, b + 1) for x in blocks[k].lines[(m1 if k == a else 0):(m2 if k == b else None)]]
     skip = set(run_lines)
     reach = p["bare_column_reach"]
-    col = max(_column(blocks, page, a, skip, reach, texts[2]), _column(blocks, page, b, skip, reach, texts[2]))
+    col = _column(blocks, page, a, skip, reach, texts[2])
+    if b != a:  # (a run inside one block: one measure)
+        col = max(col, _column(blocks, page, b, skip, reach, texts[2]))
     last_w = lines[run_lines[-1]].width
     short_end = bool(col) and last_w + p["bare_short_ems"] <= col
     inside = m2 < len(blocks[b].lines)

@@ -17,6 +17,7 @@ reaches that bar.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from rapidfuzz.distance import Levenshtein
 
@@ -71,6 +72,14 @@ def parse_doubling(text: str) -> tuple[int, list[tuple[int, int]]]:
     return best[0][0], seconds
 
 
+def coverage_bound(text: str) -> int:
+    """At most how many characters of ``text`` :func:`parse_doubling` can cover: a covered
+    character has its copy in the other half of its unit, so only characters that occur twice
+    or more count. One count in C: a line that cannot reach the coverage a doubling needs is
+    not parsed (a Python loop over its positions)."""
+    return sum(n for n in Counter(text).values() if n > 1)
+
+
 _WORD_CHARS = re.compile(r"[\w]")
 _LETTERS = re.compile(r"[^\W\d_]")
 
@@ -105,8 +114,10 @@ def _doubling(text: str, rule: Rule):
     if len(text) < 4 or len(text) > rule.params["max_length"] or text[0] not in text[1:61] \
             or not _LEADING_DOUBLE.match(text):  # (a unit repeats: its first character comes again)
         return None
-    covered, seconds = parse_doubling(text)
     nonspace = len(text) - text.count(" ")
+    if nonspace and coverage_bound(text) / nonspace < rule.params["min_coverage"]:
+        return None  # (what the test below would say, without the parse)
+    covered, seconds = parse_doubling(text)
     if not seconds or covered / nonspace < rule.params["min_coverage"] or not _letters_doubled(text, seconds):
         return None
     result = _collapse(text, seconds)
@@ -237,8 +248,10 @@ def doubled_split_lines(page: Page, rule: Rule, k: int, line_rule: Rule, candida
     if len(group) < 2:
         return None
     text = "".join(lines[g].text for g in group)
-    covered, seconds = parse_doubling(text)
     nonspace = len(text) - text.count(" ")
+    if nonspace and coverage_bound(text) / nonspace < rule.params["min_coverage"]:
+        return None  # (what the test below would say, without the parse)
+    covered, seconds = parse_doubling(text)
     if covered / nonspace < rule.params["min_coverage"] or len(seconds) < 2 or not _letters_doubled(text, seconds):
         return None
     first_len = len(lines[group[0]].text)

@@ -231,6 +231,8 @@ def byline_joiners(rules, texts: list[str]) -> list[str] | None:
     if not rules.enabled("L004"):
         return None
     p = rules["L004"].params
+    if sum(map(len, texts)) > p["max_length"]:
+        return None  # (every joining is at least this long: longer than any byline, nothing to search)
     role, across, name = _byline_finders(p["role_pattern"], p["break_name_max"])
 
     def inside_role(a: str, b: str) -> bool:  # (光明日报通 / 讯员 Z: the break splits 通讯员)
@@ -673,12 +675,15 @@ def gap_conventions(lines, p: dict) -> tuple[tuple[bool, ...], tuple[bool, ...]]
     seen = [0] * (n + 1)  # seen[k]: breaks with a blank line before lines 1..k-1
     for k in range(1, n):
         seen[k + 1] = seen[k] + (lines[k].gap_before > 0)
+    everywhere_min, informative_max = p["gap_everywhere_min"], p["gap_informative_max"]
+    if n and not seen[n]:  # (no blank line on the page: every window's share is 0)
+        return (False,) + (0 >= everywhere_min,) * (n - 1), (False,) * n
     everywhere, informative = [False] * n, [False] * n
     for k in range(1, n):
         lo, hi = max(1, k - window), min(n - 1, k + window)
         share = (seen[hi + 1] - seen[lo]) / (hi - lo + 1)
-        everywhere[k] = share >= p["gap_everywhere_min"]
-        informative[k] = 0 < share <= p["gap_informative_max"]
+        everywhere[k] = share >= everywhere_min
+        informative[k] = 0 < share <= informative_max
     return tuple(everywhere), tuple(informative)
 
 
