@@ -119,6 +119,25 @@ def run_until(text: str, last: str, **options):
     raise AssertionError("unreachable")
 
 
+def label_quote_read_with_text_above(raw: str, quote: str) -> list[tuple[str, str]]:
+    """(kind, text) of the blocks the label stage makes of ``raw`` when rejoin has read the
+    paragraph's lines above a boxed quote and the quote as one block (the quote's block merged
+    with the one before it): how a quote cut from a paragraph's end is met."""
+    from cleaner.stages import block_kinds, label
+
+    page = run_until(raw, "rejoin")
+    blocks = list(page.blocks)
+    k = next(n for n, b in enumerate(blocks) if b.text.startswith(quote[:5]))
+    blocks[k - 1:k + 1] = [block_kinds._merge(page, blocks, k - 1, "")]
+    return [(b.kind, b.text) for b in label.run(page.evolve(blocks=tuple(blocks))).blocks]
+
+
+@pytest.fixture(scope="session")
+def quote_read_with_text_above():
+    """``quote_read_with_text_above(raw, quote)``: see :func:`label_quote_read_with_text_above`."""
+    return label_quote_read_with_text_above
+
+
 @pytest.fixture(scope="session")
 def stages_until():
     """``stages_until(text, "label", **options)``: run the pipeline up to a stage, for unit tests."""

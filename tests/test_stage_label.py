@@ -709,11 +709,10 @@ def test_an_edited_quote_whose_tail_copies_the_text_keeps_its_first_lines():
     assert [q.text for a in page.articles for q in a.pullquotes] == ["".join(quote)]
 
 
-def test_a_quote_that_ends_its_block_inside_the_sentence_it_cuts_is_cut_out(stages_until, wrap):
+def test_a_quote_that_ends_its_block_inside_the_sentence_it_cuts_is_cut_out(quote_read_with_text_above, wrap):
     """A quote boxed inside the paragraph whose sentence it repeats, read as the end of that
     paragraph's block (rejoin broke after the quote's last line): the paragraph goes on in the
     next block, so the sentence the quote repeats is the two blocks' text together."""
-    from cleaner.stages import block_kinds, label
 
     text = ("暑期托管班开班以来，城东托管点每天接待学生两百余人。据了解，托管班的授课教师主要由在职教师和"
             "师范类大学生志愿者担任，所有点位都配备了专职安全员。")
@@ -722,13 +721,8 @@ def test_a_quote_that_ends_its_block_inside_the_sentence_it_cuts_is_cut_out(stag
     quote_lines = [quote[k:k + 8] for k in range(0, len(quote), 8)]
     other = "下一步，当地将根据家长需求，适时增加托管点位和课程内容，让更多孩子度过一个安全、充实的暑假。"
     raw = "暑期托管开班\n\n" + "\n".join(body[:3] + quote_lines + body[3:]) + "\n\n" + "\n".join(wrap(other, column=16)) + "\n"
-    page = stages_until(raw, "rejoin")
-    blocks = list(page.blocks)
-    k = next(n for n, b in enumerate(blocks) if b.text.startswith(quote[:5]))
     # (the misreading: the paragraph's first lines and the quote as one block, its rest apart)
-    blocks[k - 1:k + 1] = [block_kinds._merge(page, blocks, k - 1, "")]
-    page = page.evolve(blocks=tuple(blocks))
-    got = [(b.kind, b.text) for b in label.run(page).blocks]
+    got = quote_read_with_text_above(raw, quote)
     assert ("pullquote", quote) in got, got
 
 

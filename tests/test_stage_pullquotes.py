@@ -124,11 +124,10 @@ def test_a_sentence_is_read_on_across_a_break_but_never_into_the_quote():
     assert list(_read_on(1, ["至今，那户牧民家", "里还挂着"], quote=range(0, 1))) == ["里还挂着"]
 
 
-def test_a_quote_inside_a_lead_that_opens_with_a_dateline_is_cut_out(stages_until, wrap):
+def test_a_quote_inside_a_lead_that_opens_with_a_dateline_is_cut_out(quote_read_with_text_above, wrap):
     """A quote boxed inside an article's lead, read as the end of the lead's block (rejoin broke
     after its last line): the dateline says the block opens an article, so nothing on top of
     it is a quote, but the narrow run at its end that edits a sentence of the text is."""
-    from cleaner.stages import block_kinds, label
 
     lead = ("本报讯7月8日，桐城市总工会联合市教育局举办的职工子女暑期托管班在全市15个点位同时开班，"
             "首批1200余名孩子入班。托管班开设课业辅导、安全教育、书法绘画等课程，每天上午8点至下午5点半开放。")
@@ -139,13 +138,8 @@ def test_a_quote_inside_a_lead_that_opens_with_a_dateline_is_cut_out(stages_unti
     quote_lines = [quote[k:k + 8] for k in range(0, len(quote), 8)]
     raw = ("托管班开班\n\n" + "\n".join(body[:3] + quote_lines + body[3:]) + "\n\n" + "\n".join(wrap(said_, column=16))
            + "\n")
-    page = stages_until(raw, "rejoin")
-    blocks = list(page.blocks)
-    k = next(n for n, b in enumerate(blocks) if b.text.startswith(quote[:5]))
     # (the misreading: the lead's first lines and the quote as one block, its rest apart)
-    blocks[k - 1:k + 1] = [block_kinds._merge(page, blocks, k - 1, "")]
-    page = page.evolve(blocks=tuple(blocks))
-    got = [(b.kind, b.text) for b in label.run(page).blocks]
+    got = quote_read_with_text_above(raw, quote)
     assert ("pullquote", quote) in got, got
     assert not any(kind == "pullquote" and text.startswith("本报讯") for kind, text in got)
 
