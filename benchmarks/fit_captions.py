@@ -26,7 +26,7 @@ from cleaner.model import Overlay, Page  # noqa: E402
 from cleaner.rules import default_rules  # noqa: E402
 from cleaner.stages import PIPELINE, label  # noqa: E402
 from cleaner.stages.captions import CUES, candidate_runs  # noqa: E402
-from cleaner.train import fit_weights  # noqa: E402
+from cleaner.train import fit_weights, threshold_report  # noqa: E402
 
 _END = re.compile("[。！？][”’」』]?")
 
@@ -73,13 +73,9 @@ def main() -> int:
     for name, rows in sets:
         probs = [(1 / (1 + math.exp(-max(-30, min(30, w["bias"] + sum(w[k] * v for k, v in zip(CUES, x)))))), ok)
                  for x, ok in rows]
-        loss = -sum(math.log(max(1e-12, p if ok else 1 - p)) for p, ok in probs) / max(1, len(probs))
-        print(f"{name}: {len(probs)} runs, {sum(ok for _, ok in probs)} captions, log loss {loss:.4f}")
-        for t in (0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9):
-            tp = sum(1 for p, ok in probs if p >= t and ok)
-            fp = sum(1 for p, ok in probs if p >= t and not ok)
-            fn = sum(1 for p, ok in probs if p < t and ok)
-            print(f"  threshold {t:.1f}: taken {tp + fp}, right {tp}, wrong {fp}, missed {fn}")
+        loss, *rows_out = threshold_report(probs, (0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9), "taken")
+        print(f"{name}: {len(probs)} runs, {sum(ok for _, ok in probs)} captions, {loss}")
+        print("\n".join(rows_out))
     return 0
 
 

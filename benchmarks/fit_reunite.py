@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 import sys
 from collections import Counter
 from pathlib import Path
@@ -36,7 +35,7 @@ from cleaner.stages import PIPELINE  # noqa: E402
 from cleaner.stages.assemble import Assembler  # noqa: E402
 from cleaner.stages.assemble.confidence import logistic  # noqa: E402
 from cleaner.stages.assemble.reunite import CUES  # noqa: E402
-from cleaner.train import _solve, fit_weights  # noqa: E402
+from cleaner.train import _solve, fit_weights, threshold_report  # noqa: E402
 
 
 def fit_some(rows, held: dict[str, float], free: list[str], ridge: float, steps: int = 50) -> dict[str, float]:
@@ -172,13 +171,9 @@ def main() -> int:
     for name, rows in sets:
         probs = [(logistic(weights["bias"] + sum(weights.get(k, 0.0) * v for k, v in zip(CUES, x))), ok)
                  for page in rows for x, ok in page]
-        loss = -sum(math.log(max(1e-12, p if ok else 1 - p)) for p, ok in probs) / max(1, len(probs))
-        print(f"{name}: {len(probs)} pairs, {sum(ok for _, ok in probs)} one article, log loss {loss:.4f}")
-        for t in (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9):
-            tp = sum(1 for p, ok in probs if p >= t and ok)
-            fp = sum(1 for p, ok in probs if p >= t and not ok)
-            fn = sum(1 for p, ok in probs if p < t and ok)
-            print(f"  threshold {t:.1f}: joins {tp + fp}, right {tp}, wrong {fp}, missed {fn}")
+        loss, *rows_out = threshold_report(probs, (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9), "joins")
+        print(f"{name}: {len(probs)} pairs, {sum(ok for _, ok in probs)} one article, {loss}")
+        print("\n".join(rows_out))
     return 0
 
 

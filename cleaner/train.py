@@ -392,6 +392,20 @@ def fit_weights(rows, cues, ridge: float) -> dict[str, float]:
     return {"bias": round(bias, 4), **{k: round(v, 4) for k, v in per_cue.items()}}
 
 
+def threshold_report(probs: list[tuple[float, bool]], thresholds, taken: str) -> list[str]:
+    """What a fitted classifier does on labelled cases (``probs``: its probability and the
+    truth of each): the log loss, then per threshold how many it takes (``taken`` names them:
+    ``taken``, ``joins``), right, wrong and missed; the lines the fitting scripts print."""
+    loss = -sum(math.log(max(1e-12, p if ok else 1 - p)) for p, ok in probs) / max(1, len(probs))
+    out = [f"log loss {loss:.4f}"]
+    for t in thresholds:
+        tp = sum(1 for p, ok in probs if p >= t and ok)
+        fp = sum(1 for p, ok in probs if p >= t and not ok)
+        fn = sum(1 for p, ok in probs if p < t and ok)
+        out.append(f"  threshold {t:.1f}: {taken} {tp + fp}, right {tp}, wrong {fp}, missed {fn}")
+    return out
+
+
 def _solve(a, b):
     """x with a·x = b (Gaussian elimination with partial pivoting; a is small)."""
     n = len(b)

@@ -227,3 +227,12 @@ def test_the_table_shows_caption_leak_and_fake_bold_left():
     head, row = table([("fit", s)]).splitlines()
     assert head.split()[-2:] == ["capLk", "fakeB"]
     assert row.split()[-2:] == ["25.0", "3/40"]
+
+
+def test_threshold_report_counts_what_each_threshold_takes():
+    from cleaner.train import threshold_report
+
+    lines = threshold_report([(0.9, True), (0.4, False), (0.2, True)], (0.3, 0.5), "joins")
+    assert lines == ["log loss 0.7419",
+                     "  threshold 0.3: joins 2, right 1, wrong 1, missed 1",
+                     "  threshold 0.5: joins 1, right 1, wrong 0, missed 1"]
