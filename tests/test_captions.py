@@ -69,3 +69,21 @@ def test_cues_of_a_run(stages_until, wrap):
     assert cues["date_open"] == cues["position_mark"] == cues["scene"] == 1.0
     assert cues["said"] == cues["numbers"] == cues["linked"] == 0.0
     assert score(rules["L003"].params["bare_weights"], runs[0].cues) >= rules["L003"].params["bare_threshold"]
+
+
+def test_a_credited_caption_cut_over_two_lines_is_read_whole(wrap):
+    # (the credit's line opens with the end of the caption's sentence, ``压。``: too short to be
+    # a caption of its own, so the sentence began on the line above, which reads as text)
+    text = page_with(wrap, LEAD, "次仁多吉（右）在牧民家中为老人测量血\n压。 新华社发（薛慧远摄）")
+    caps, body, _ = captions_and_body(text)
+    assert caps == ["次仁多吉（右）在牧民家中为老人测量血压。 新华社发（薛慧远摄）"]
+    assert body == [LEAD, NEXT]
+
+
+def test_a_title_above_a_whole_credited_caption_stays_a_title(wrap):
+    # (the credit's line holds a sentence of its own: the heading above it is not its start)
+    text = HEAD + "\n".join(wrap(FULL) + ["", "家门口的幸福食堂", "老人们在社区食堂就餐。 本报记者 黄斌 摄", ""]
+                            + wrap("本报讯（记者 王明）" + NEXT)) + "\n"
+    page = cleaner.clean(text)
+    assert [c.text for a in page.articles for c in a.captions] == ["老人们在社区食堂就餐。 本报记者 黄斌 摄"]
+    assert "家门口的幸福食堂" in [a.title.text for a in page.articles if a.title]

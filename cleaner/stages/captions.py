@@ -107,8 +107,9 @@ def candidate_runs(page: Page, blocks: list[Block], cap: Rule, rules) -> list[Ru
         for g in range(g0, limit):
             if kinds[g] not in ("paragraph", "heading", "caption") or (g > f and not follows[g]):
                 break  # (lines one after the other on the page only)
-            if kinds[g] == "caption" and not _SENTENCE_END.search(text):
-                break  # (a caption's own lines join a run as its credit only)
+            if kinds[g] == "caption" and not _SENTENCE_END.search(text) and not _ends_cut_caption(
+                    p, plain[g], kinds[f:g]):
+                break  # (a caption's own lines join a run as its credit, or as the end of its sentence)
             text += plain[g]
             # (the first sentence end, and whether a second follows: what a list of every
             # match would say, without making it)
@@ -135,6 +136,17 @@ def candidate_runs(page: Page, blocks: list[Block], cap: Rule, rules) -> list[Ru
             if rest:
                 break
     return out
+
+
+def _ends_cut_caption(p: dict, line: str, before: list[str]) -> bool:
+    """A credited caption's line that opens with the end of a sentence too short to be a
+    caption's (under ``bare_min_length``: ``压。新华社发（X摄）``), after lines of paragraphs or
+    headings: the caption's sentence began on those lines, which a credit's pattern could not
+    see. (A whole sentence before the credit is a caption of its own, and the heading above it
+    may be a title.)"""
+    end = _END_MARK.search(line)
+    return end is not None and end.end() < p["bare_min_length"] \
+        and all(k in ("paragraph", "heading") for k in before)
 
 
 def _sentences(blocks: list[Block]) -> tuple:
