@@ -53,6 +53,7 @@ SCHEMAS = {
                                 "lm_prior": float, "lm_clip": float, "cut_merged": bool,
                                 "merged_min_lines": int, "merged_min_width": float,
                                 "merged_max_blanks": int, "merged_min_cuts": int},
+                "box_blanks": {"max_box_lines": float},
                 "ocr_rows": {"marks": str, "tolerance": float, "within": float, "over": float, "short": float, "short_open": float,
                              "max_over": float, "plain_reach": float, "skip": float, "cut_cost": dict,
                              "min_measure": float, "max_measure": float, "min_rows": int, "min_share": float, "vote_share": float, "vote_marks": str, "open_cuts": list,

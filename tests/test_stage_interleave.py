@@ -133,3 +133,33 @@ def test_poppler_lines_of_two_columns_are_cut_where_a_piece_fills_a_measure():
 def test_the_shipped_rules_leave_the_character_model_and_the_cut_off():
     p = default_rules()["C002"].params
     assert p["weights"]["char_model"] == 0.0 and p["cut_merged"] is False
+
+
+# a page of pdfminer's with tight leading: each box a run of a column's lines, cut mid-sentence
+BOXES = _cut(WIDE[:80], 20)
+
+
+def test_the_blank_lines_after_an_extractors_boxes_are_dropped():
+    text = BOXES[0] + "\n" + BOXES[1] + "\n\n" + BOXES[2] + "\n" + BOXES[3] + "\n\n\f"
+    page = cleaner.clean(text)
+    joins = [c for c in page.changes if c.rule == "C004"]
+    assert len(joins) == 1 and joins[0].action == "join" and "2 boxes" in joins[0].reason
+    paragraphs = [b.text for art in page.articles for b in art.body]
+    assert any(WIDE[:80] in p for p in paragraphs)  # one paragraph, not two cut mid-sentence
+    assert not [c for c in page.changes if c.rule == "C002"]
+
+
+def test_blank_lines_stay_without_the_extractors_mark_or_between_long_blocks():
+    text = BOXES[0] + "\n" + BOXES[1] + "\n\n" + BOXES[2] + "\n" + BOXES[3] + "\n"
+    assert not [c for c in cleaner.clean(text).changes if c.rule == "C004"]  # no form feed
+    rule = default_rules()["C004"]
+    n = int(rule.params["max_box_lines"]) + 1  # boxes longer than a pdfminer box: poppler's blocks
+    block = "\n".join(_cut(NARROW, 10)[:n])
+    page = cleaner.clean(block + "\n\n" + block + "\n\n\f")
+    assert not [c for c in page.changes if c.rule == "C004"]
+
+
+def test_a_page_read_across_keeps_its_blank_lines():
+    page = cleaner.clean(_across(_cut(NARROW, 10), _cut(WIDE, 20)))
+    assert [c for c in page.changes if c.rule == "C002"]
+    assert not [c for c in page.changes if c.rule == "C004"]
