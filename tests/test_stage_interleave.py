@@ -163,3 +163,39 @@ def test_a_page_read_across_keeps_its_blank_lines():
     page = cleaner.clean(_across(_cut(NARROW, 10), _cut(WIDE, 20)))
     assert [c for c in page.changes if c.rule == "C002"]
     assert not [c for c in page.changes if c.rule == "C004"]
+
+
+def test_the_structured_fit_learns_the_reading_of_columns_read_across():
+    # benchmarks/fit_interleave.py --fit --structured on one hand-made page: from weights that
+    # read the page in the extractor's order, the fitted ones decode its two columns
+    import sys
+
+    import numpy as np
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    import fit_interleave
+
+    rule = load_rules(None)["C002"]
+    p = rule.params
+    texts = _cut(NARROW, 10) + _cut(WIDE, 20)
+    across = [t for k in range(10) for t in (texts[k], texts[10 + k])]
+    lines = [interleave.new_line((k, 0, 0, t, 0.0, 1)) for k, t in enumerate(across)]
+    infos = [interleave.LineInfo(t) for t in across]
+    units = interleave.boxes(lines)
+    ctx = interleave.context(infos, p)
+    cand = {(j, i): np.asarray(interleave.cues(infos[j], infos[i], i - j, ctx, True))
+            for i in range(len(units)) for j in range(max(0, i - p["window"]), i)}
+    gold = [-1, -1] + list(range(len(units) - 2))
+    p["weights"] = {n: 0.0 for n in interleave.CUES}
+    p["weights"]["adjacent"] = 1.0  # (a start that reads every line after the one before)
+    w0 = np.array([p["weights"][n] for n in interleave.CUES])
+    assert interleave.decode(len(units), lambda j, i: float(w0 @ cand[(j, i)]), p["window"],
+                             p["start_cost"], p["beam"], p["same_step"]) != gold
+    w, start, same = fit_interleave.fit_structured([(len(units), cand, gold)], rule, epochs=20)
+    w = np.array(w)
+    assert interleave.decode(len(units), lambda j, i: float(w @ cand[(j, i)]), p["window"],
+                             start, p["beam"], same) == gold
+    # the features of a reading score it as the decoder does: its joins, its opens, its steps
+    m = len(interleave.CUES)
+    f = fit_interleave._features(cand, gold, m)
+    assert f[m] == -2 and f[m + 1] == len(units) - 3
