@@ -49,7 +49,7 @@ SCHEMAS = {
                                   "min_page_share": float, "band_gap": int, "max_lanes": int,
                                   "full_slack": int, "full_rank": float, "max_cross": float},
                 "interleaved": {"weights": dict, "width_tolerance": float, "window": int, "start_cost": float,
-                                "beam": int, "same_step": float, "min_steady": int, "use_lexicon": bool,
+                                "beam": int, "same_step": float, "closed_step": float, "min_steady": int, "use_lexicon": bool,
                                 "lm_prior": float, "lm_clip": float, "cut_merged": bool,
                                 "merged_min_lines": int, "merged_min_width": float,
                                 "merged_max_blanks": int, "merged_min_cuts": int},

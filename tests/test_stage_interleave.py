@@ -199,3 +199,14 @@ def test_the_structured_fit_learns_the_reading_of_columns_read_across():
     m = len(interleave.CUES)
     f = fit_interleave._features(cand, gold, m)
     assert f[m] == -2 and f[m + 1] == len(units) - 3
+
+
+def test_a_paragraphs_last_line_keeps_the_period_with_closed_step():
+    # boxes 0..5 read across two streams (0 2 4 / 1 3 5); box 2 ends a paragraph, so nothing
+    # across 2 -> 4 reads on, and 3 -> 4 looks a little better; closed_step keeps the period
+    good = {(0, 2): 3.0, (1, 3): 3.0, (2, 4): -2.0, (3, 4): -0.5, (3, 5): 1.0, (4, 5): 0.5}
+    closed = [False, False, True, False, False, False]
+    read = [interleave.decode(6, lambda j, i: good.get((j, i), -3.0), 4, 2.0, 16, 0.5, step, closed)
+            for step in (0.0, 1.0)]
+    assert read == [[-1, -1, 0, 1, 3, 4], [-1, -1, 0, 1, 2, 3]]
+    assert default_rules()["C002"].params["closed_step"] == 0.0  # (measured, not shipped: rules/columns.toml)

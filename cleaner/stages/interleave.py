@@ -176,13 +176,16 @@ def boxes(lines: list[Line]) -> list[tuple[int, int]]:
     return out
 
 
-def decode(n: int, score, window: int, start_cost: float, beam: int, same_step: float = 0.0) -> list[int]:
+def decode(n: int, score, window: int, start_cost: float, beam: int, same_step: float = 0.0,
+           closed_step: float = 0.0, closed=None) -> list[int]:
     """Each box's predecessor in its stream (-1: it opens one), the best reading of all ``n``
     boxes at once. ``score(j, i)``: how well box ``i`` continues box ``j``. A state is the set
     of the last ``window`` boxes still open (bit k: box i-1-k) and how many boxes back the last
     box went on (a continuation as many back as the one before gains ``same_step``: columns
-    read across repeat their period); continuing box j closes every box opened before it and
-    still open (rows are read left to right)."""
+    read across repeat their period; ``closed_step`` more where box j, ``closed[j]``, ends a
+    paragraph: nothing across that join tells which line opens the next paragraph of its
+    column but the period); continuing box j closes every box opened before it and still open
+    (rows are read left to right)."""
     mask = (1 << window) - 1
     states = {(0, 0): 0.0}
     back: list[dict] = []
@@ -204,7 +207,8 @@ def decode(n: int, score, window: int, start_cost: float, beam: int, same_step: 
                     sc = scores.get(j)
                     if sc is None:
                         sc = scores[j] = score(j, i)
-                    c = cost - sc - (same_step if step == k + 1 > 1 else 0.0)
+                    c = cost - sc - ((same_step + (closed_step if closed and closed[j] else 0.0))
+                                     if step == k + 1 > 1 else 0.0)
                     ns = ((((state & ((1 << k) - 1)) << 1) | 1) & mask, k + 1)
                     if c < new.get(ns, inf):
                         new[ns], ptr[ns] = c, ((state, step), j)
@@ -327,7 +331,8 @@ def _read(texts: list[str], gaps: list[int], p: dict):
                  units[j][0] == units[j][1] and units[i][0] == units[i][1])
         return sum(a * b for a, b in zip(w, c))
 
-    preds = decode(len(units), score, p["window"], p["start_cost"], p["beam"], p["same_step"])
+    preds = decode(len(units), score, p["window"], p["start_cost"], p["beam"], p["same_step"],
+                   p["closed_step"], [infos[u[1]].closed for u in units])
     if not steady(preds, p["min_steady"]):
         return None
     out = [k for s in order(preds) for u in s for k in range(units[u][0], units[u][1] + 1)]
