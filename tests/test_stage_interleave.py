@@ -133,3 +133,80 @@ def test_poppler_lines_of_two_columns_are_cut_where_a_piece_fills_a_measure():
 def test_the_shipped_rules_leave_the_character_model_and_the_cut_off():
     p = default_rules()["C002"].params
     assert p["weights"]["char_model"] == 0.0 and p["cut_merged"] is False
+
+
+# a page of pdfminer's with tight leading: each box a run of a column's lines, cut mid-sentence
+BOXES = _cut(WIDE[:80], 20)
+
+
+def test_the_blank_lines_after_an_extractors_boxes_are_dropped():
+    text = BOXES[0] + "\n" + BOXES[1] + "\n\n" + BOXES[2] + "\n" + BOXES[3] + "\n\n\f"
+    page = cleaner.clean(text)
+    joins = [c for c in page.changes if c.rule == "C004"]
+    assert len(joins) == 1 and joins[0].action == "join" and "2 boxes" in joins[0].reason
+    paragraphs = [b.text for art in page.articles for b in art.body]
+    assert any(WIDE[:80] in p for p in paragraphs)  # one paragraph, not two cut mid-sentence
+    assert not [c for c in page.changes if c.rule == "C002"]
+
+
+def test_blank_lines_stay_without_the_extractors_mark_or_between_long_blocks():
+    text = BOXES[0] + "\n" + BOXES[1] + "\n\n" + BOXES[2] + "\n" + BOXES[3] + "\n"
+    assert not [c for c in cleaner.clean(text).changes if c.rule == "C004"]  # no form feed
+    rule = default_rules()["C004"]
+    n = int(rule.params["max_box_lines"]) + 1  # boxes longer than a pdfminer box: poppler's blocks
+    block = "\n".join(_cut(NARROW, 10)[:n])
+    page = cleaner.clean(block + "\n\n" + block + "\n\n\f")
+    assert not [c for c in page.changes if c.rule == "C004"]
+
+
+def test_a_page_read_across_keeps_its_blank_lines():
+    page = cleaner.clean(_across(_cut(NARROW, 10), _cut(WIDE, 20)))
+    assert [c for c in page.changes if c.rule == "C002"]
+    assert not [c for c in page.changes if c.rule == "C004"]
+
+
+def test_the_structured_fit_learns_the_reading_of_columns_read_across():
+    # benchmarks/fit_interleave.py --fit --structured on one hand-made page: from weights that
+    # read the page in the extractor's order, the fitted ones decode its two columns
+    import sys
+
+    import numpy as np
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    import fit_interleave
+
+    rule = load_rules(None)["C002"]
+    p = rule.params
+    texts = _cut(NARROW, 10) + _cut(WIDE, 20)
+    across = [t for k in range(10) for t in (texts[k], texts[10 + k])]
+    lines = [interleave.new_line((k, 0, 0, t, 0.0, 1)) for k, t in enumerate(across)]
+    infos = [interleave.LineInfo(t) for t in across]
+    units = interleave.boxes(lines)
+    ctx = interleave.context(infos, p)
+    cand = {(j, i): np.asarray(interleave.cues(infos[j], infos[i], i - j, ctx, True))
+            for i in range(len(units)) for j in range(max(0, i - p["window"]), i)}
+    gold = [-1, -1] + list(range(len(units) - 2))
+    p["weights"] = {n: 0.0 for n in interleave.CUES}
+    p["weights"]["adjacent"] = 1.0  # (a start that reads every line after the one before)
+    w0 = np.array([p["weights"][n] for n in interleave.CUES])
+    assert interleave.decode(len(units), lambda j, i: float(w0 @ cand[(j, i)]), p["window"],
+                             p["start_cost"], p["beam"], p["same_step"]) != gold
+    w, start, same = fit_interleave.fit_structured([(len(units), cand, gold)], rule, epochs=20)
+    w = np.array(w)
+    assert interleave.decode(len(units), lambda j, i: float(w @ cand[(j, i)]), p["window"],
+                             start, p["beam"], same) == gold
+    # the features of a reading score it as the decoder does: its joins, its opens, its steps
+    m = len(interleave.CUES)
+    f = fit_interleave._features(cand, gold, m)
+    assert f[m] == -2 and f[m + 1] == len(units) - 3
+
+
+def test_a_paragraphs_last_line_keeps_the_period_with_closed_step():
+    # boxes 0..5 read across two streams (0 2 4 / 1 3 5); box 2 ends a paragraph, so nothing
+    # across 2 -> 4 reads on, and 3 -> 4 looks a little better; closed_step keeps the period
+    good = {(0, 2): 3.0, (1, 3): 3.0, (2, 4): -2.0, (3, 4): -0.5, (3, 5): 1.0, (4, 5): 0.5}
+    closed = [False, False, True, False, False, False]
+    read = [interleave.decode(6, lambda j, i: good.get((j, i), -3.0), 4, 2.0, 16, 0.5, step, closed)
+            for step in (0.0, 1.0)]
+    assert read == [[-1, -1, 0, 1, 3, 4], [-1, -1, 0, 1, 2, 3]]
+    assert default_rules()["C002"].params["closed_step"] == 0.0  # (measured, not shipped: rules/columns.toml)
