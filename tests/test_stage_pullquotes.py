@@ -246,3 +246,78 @@ def test_a_kicker_and_a_title_that_echo_the_lead_are_no_quotes(wrap):
     assert _quotes(page) == []
     heads = {x.text for a in page.articles for x in (a.title, a.subtitle, getattr(a, "kicker", None)) if x}
     assert {"聚焦县域高质量发展", "县域经济强筋壮骨"} <= heads, heads  # (which is which: the assemble stage's)
+
+
+# -- quotes rejoin cut in the wrong places, mended once labelled (mend_quote_pieces) -----------
+
+CAMP = ("营地里有独立的水电桩，营地中心还建有淋浴间、洗衣房和便利店。营地负责人巴特尔说，营地每晚最多接待房车120辆，"
+        "实行网上预约。“草原生态脆弱，车不能想开到哪儿就开到哪儿。”")
+ECONOMY = ("分产业看，第一产业增加值1620亿元，增长3.8%。全省规模以上工业增加值增长6.9%，社会消费品零售总额增长6.4%，"
+           "固定资产投资增长4.7%。")
+STREET = ("改造过程中，施工方采取分段围挡、错时施工的办法，尽量减少对居民出行的影响。西城区槐树街道还组织党员志愿者"
+          "组成服务队，每天巡查施工进度。")
+OTHER = "今年以来，远山县依托教育信息化建设，在全县28所乡村学校推广双师课堂，让乡村孩子在本校就能共享城区优质教育资源。"
+
+
+def _mend(lines: list[str], kinds: list[tuple[str, int, int]]):
+    """``lines`` cleaned as a page, then read as the blocks ``kinds`` ((kind, first line, last
+    line) each) and mended: the texts and kinds of the blocks that come back, and the changes."""
+    from cleaner.model import replace
+    from cleaner.stages._common import rebuild
+    from cleaner.stages.pullquotes import mend_quote_pieces
+
+    page = cleaner.clean("\n".join(lines) + "\n")
+    assert [ln.text for ln in page.lines[:len(lines)]] == lines
+    like = page.blocks[0]
+    blocks = [rebuild(page, replace(like, kind=k, lines=tuple(range(a, z + 1)), joiners=("",) * (z - a)))
+              for k, a, z in kinds]
+    changes, sources = [], {}
+    out = mend_quote_pieces(page, blocks, page.rules["L007"], changes, sources)
+    return [(b.kind, b.text) for b in out], changes, out is blocks
+
+
+def test_a_quote_cut_inside_its_sentence_and_run_onto_the_next_quote_is_cut_again():
+    """Two quotes stacked, as wide as the text: rejoin ended the first inside its sentence
+    (…接待房车) and ran its tail onto the second. Read together and cut where the sentences
+    end, each piece repeats a paragraph word for word: two quotes, each whole."""
+    lines = ["营地负责人巴特尔说，营地每晚最多接待房车", "120辆，实行网上预约。",
+             "全省规模以上工业增加值增长6.9%，", "社会消费品零售总额增长6.4%，固定资产投资增长4.7%。", CAMP, ECONOMY]
+    got, changes, same = _mend(lines, [("pullquote", 0, 0), ("pullquote", 1, 3), ("paragraph", 4, 4),
+                                       ("paragraph", 5, 5)])
+    assert got[:2] == [("pullquote", "营地负责人巴特尔说，营地每晚最多接待房车120辆，实行网上预约。"),
+                       ("pullquote", "全省规模以上工业增加值增长6.9%，社会消费品零售总额增长6.4%，固定资产投资增长4.7%。")]
+    assert [c.action for c in changes] == ["split"] and changes[0].rule == "L007"
+
+
+def test_a_quote_and_its_tail_left_as_a_paragraph_are_one_quote():
+    """A quote that closes no sentence, the short paragraph on the line under it its tail:
+    together a paragraph holds them word for word, so they are one quote."""
+    lines = ["改造过程中，施工方采取分段围挡、错时施工的办法，尽量减少对居", "民出行的影响。", STREET, OTHER]
+    got, changes, _ = _mend(lines, [("pullquote", 0, 0), ("paragraph", 1, 1), ("paragraph", 2, 2),
+                                    ("paragraph", 3, 3)])
+    assert got[0] == ("pullquote", "改造过程中，施工方采取分段围挡、错时施工的办法，尽量减少对居民出行的影响。")
+    assert len(got) == 3 and [c.action for c in changes] == ["join"]
+
+
+def test_two_quotes_read_as_one_block_are_cut_apart():
+    """Two quotes of two articles stacked and read as one block: no paragraph holds the two
+    sentences together, each is held by a paragraph of its own: two quotes."""
+    lines = ["营地负责人巴特尔说，营地每晚最多接待房车", "120辆，实行网上预约。",
+             "全省规模以上工业增加值增长6.9%，", "社会消费品零售总额增长6.4%，固定资产投资增长4.7%。", CAMP, ECONOMY]
+    got, _, _ = _mend(lines, [("pullquote", 0, 3), ("paragraph", 4, 4), ("paragraph", 5, 5)])
+    assert [k for k, _ in got] == ["pullquote", "pullquote", "paragraph", "paragraph"]
+
+
+def test_well_cut_quotes_and_a_quote_over_its_text_are_left_alone():
+    """Quotes that each close their sentence, a quote of two sentences of one paragraph, and a
+    quote over the next paragraph of its article (which goes on with other words) are left as
+    they are."""
+    lines = ["营地负责人巴特尔说，营地每晚最多接待房车120辆，实行网上预约。",
+             "全省规模以上工业增加值增长6.9%，社会消费品零售总额增长6.4%，固定资产投资增长4.7%。", CAMP, ECONOMY]
+    assert _mend(lines, [("pullquote", 0, 0), ("pullquote", 1, 1), ("paragraph", 2, 2), ("paragraph", 3, 3)])[2]
+    two = ["分产业看，第一产业增加值1620亿元，增长3.8%。", "全省规模以上工业增加值增长6.9%，社会消费品零售总额增长6.4%，固定资产投资增长4.7%。",
+           ECONOMY, OTHER]
+    assert _mend(two, [("pullquote", 0, 1), ("paragraph", 2, 2), ("paragraph", 3, 3)])[2]
+    # (a quote closing no sentence over a paragraph that is no tail of it: no paragraph holds the two)
+    cut = ["改造过程中，施工方采取分段围挡、错时施工的办法，尽量减少对居", "今年以来，远山县依托教育信息化建设。", STREET, OTHER]
+    assert _mend(cut, [("pullquote", 0, 0), ("paragraph", 1, 1), ("paragraph", 2, 2), ("paragraph", 3, 3)])[2]
