@@ -321,3 +321,37 @@ def test_well_cut_quotes_and_a_quote_over_its_text_are_left_alone():
     # (a quote closing no sentence over a paragraph that is no tail of it: no paragraph holds the two)
     cut = ["改造过程中，施工方采取分段围挡、错时施工的办法，尽量减少对居", "今年以来，远山县依托教育信息化建设。", STREET, OTHER]
     assert _mend(cut, [("pullquote", 0, 0), ("paragraph", 1, 1), ("paragraph", 2, 2), ("paragraph", 3, 3)])[2]
+
+
+ASKED = "记者：面对持续的参观热潮，博物馆在服务和管理上还有哪些需要提升的地方？"
+#: the editor's version: its two clauses swapped, the question a statement, as long as its source
+ASKED_QUOTE = "博物馆在服务和管理上还有哪些需要提升的地方，记者：面对持续的参观热潮。"
+ANSWER = ("孟庆华：热度之下更要保持冷静。节假日一票难求的问题仍然存在，我们正在研究延长开放时间、增设夜场等措施。"
+          "更重要的是，要守住文物安全这条底线，在利用中加强保护，在保护中合理利用。")
+
+
+def test_an_edited_quote_as_long_as_its_source_is_found(wrap):
+    """Clauses swapped and a mark changed, a quote is as long as its source: set in a narrower
+    column, it is a quote of it all the same (and the source stays text), though the page's
+    other article is set in as narrow a column as the quote."""
+    other = "".join("\n".join(wrap(p, column=12)) + "\n" for p in [FARM, HARVEST] + MORE)
+    raw = ("\n".join(_narrow(ASKED_QUOTE, 12)) + "\n\n博物馆热持续升温\n\n" + "\n".join(wrap(ASKED, column=24)) + "\n"
+           + "\n".join(wrap(ANSWER, column=24)) + "\n\n智慧农业\n\n" + other)
+    page = cleaner.clean(raw)
+    assert _quotes(page) == [ASKED_QUOTE]
+    body = [b.text for a in page.articles for b in a.body]
+    assert ASKED in body
+
+
+def test_a_paragraph_set_wider_than_a_near_copy_of_it_is_no_quote(wrap):
+    """A paragraph that a block set clearly narrower nearly repeats (a caption's tail run onto
+    that block's top, so that it is the longer) is the text, not a quote of it."""
+    source = ("县教育局局长闫春生表示，下一步将把“双师课堂”拓展到音乐、美术、科学等学科，同时推动城乡教师交流轮岗，"
+              "从根本上提升乡村教育质量。")
+    narrow_block = ("业了解生产经营情况。下一步将把“双师课堂”拓展到音乐、美术、科学等学科，县教育局局长闫春生表示，"
+                    "同时推动城乡教师交流轮岗，从根本上提升乡村教育质量。")
+    raw = ("\n".join(_narrow(narrow_block, 10)) + "\n\n乡村学校用上双师课堂\n\n" + "\n".join(wrap(OTHER, column=24))
+           + "\n" + "\n".join(wrap(source, column=24)) + "\n" + _more(wrap))
+    page = cleaner.clean(raw)
+    assert source not in _quotes(page)
+    assert source in [b.text for a in page.articles for b in a.body]

@@ -1114,13 +1114,24 @@ def find_pullquotes(page: Page, blocks: list[Block], rule: Rule, changes: list,
                     continue
                 best = (o, 100.0)
                 break
-            if len(other) <= len(t) or narrow[o] > rule.params["source_narrower"] * narrow[i]:
+            if narrow[o] > rule.params["source_narrower"] * narrow[i]:
                 continue  # a quote is never set wider than the text it repeats
+            if len(other) <= len(t):
+                # (an editor's quote as long as its source: clauses swapped, a mark changed, 记者：面对…
+                # 热潮，博物馆…地方？ / 博物馆…地方，记者：面对…热潮。; its marks are no words of its source)
+                if len(other) >= len(_NOT_WORD.sub("", t)) and narrow[i] > rule.params["quote_narrower"] * narrow[o] \
+                        and len(t) <= QUOTE_MAX and shared_content(t, other, content) >= rule.params["min_shared"]:
+                    best = (o, shared_content(t, other, content) * 100)
+                    break
+                continue
             if t in other:
                 best = (o, 100.0)
                 break
             if len(t) > FUZZY_MAX:
                 continue  # a near copy of a long text is no pull quote; exact copies were caught above
+            if narrow[o] > rule.params["quote_narrower"] * narrow[i]:
+                continue  # (set clearly narrower than this text, the other is the quote of it: an
+                # editor's version set in a narrow column, this its source a caption's tail ran onto)
             score = near_copy(t, _window(t, other, n), cutoff)  # 0 below the cutoff
             if score >= rule.params["min_similarity"] * 100:
                 best = (o, score)
