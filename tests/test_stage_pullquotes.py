@@ -355,3 +355,43 @@ def test_a_paragraph_set_wider_than_a_near_copy_of_it_is_no_quote(wrap):
     page = cleaner.clean(raw)
     assert source not in _quotes(page)
     assert source in [b.text for a in page.articles for b in a.body]
+
+
+JOBS = ("拓宽就业舞台，首先要扩大岗位供给。要坚持在发展中稳就业，把促进高质量充分就业作为经济社会发展的优先目标，"
+        "支持中小微企业吸纳就业，开发更多适合青年的技术型、知识型岗位。")
+
+
+def _found(lines: list[str], kinds: list[tuple[str, int, int]]):
+    """``lines`` cleaned as a page, read as the blocks ``kinds`` ((kind, first line, last line)
+    each), and searched for quotes: the kinds and texts of the blocks that come back."""
+    from cleaner.model import replace
+    from cleaner.stages._common import rebuild
+    from cleaner.stages.pullquotes import find_pullquotes
+
+    page = cleaner.clean("\n".join(lines) + "\n")
+    assert [ln.text for ln in page.lines[:len(lines)]] == lines
+    like = page.blocks[0]
+    blocks = [rebuild(page, replace(like, kind=k, lines=tuple(range(a, z + 1)), joiners=("",) * (z - a)))
+              for k, a, z in kinds]
+    return [(b.kind, b.text) for b in find_pullquotes(page, blocks, page.rules["L007"], [])]
+
+
+def test_an_edited_quote_broken_into_a_headline_and_a_line_is_joined_on_a_page_of_narrow_columns():
+    """A quote with its clauses swapped, broken into a headline line and a short paragraph, set
+    narrower than its source though no narrower than the page's other paragraphs (another
+    article set in as narrow a column): one quote all the same."""
+    source = [JOBS[k:k + 17] for k in range(0, len(JOBS), 17)]
+    narrow = [x[k:k + 9] for x in (FARM, HARVEST, MORE[0]) for k in range(0, len(x), 9)]
+    lines = ["首先要扩大岗位供", "给，拓宽就业舞台。"] + source + narrow
+    a = 2 + len(source)
+    kinds = [("heading", 0, 0), ("paragraph", 1, 1), ("paragraph", 2, a - 1)]
+    for x in (FARM, HARVEST, MORE[0]):
+        z = a + -(-len(x) // 9)
+        kinds.append(("paragraph", a, z - 1))
+        a = z
+    got = _found(lines, kinds)
+    assert ("pullquote", "首先要扩大岗位供给，拓宽就业舞台。") in got
+    # a subhead over a short paragraph of other words is left as it is
+    lines[1] = "给予青年更多机会。"
+    got = _found(lines, kinds)
+    assert got[0] == ("heading", "首先要扩大岗位供") and not any(k == "pullquote" for k, _ in got)

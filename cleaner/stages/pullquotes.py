@@ -791,16 +791,16 @@ def join_broken_quotes(page: Page, blocks: list[Block], rule: Rule, changes: lis
     On a text page, a heading and the blocks on the lines next to it (headings or paragraphs,
     the last a paragraph, no more than a quote's length together, ``QUOTE_MAX``) are put back
     together when together they are an exact copy of a longer paragraph's text elsewhere: a
-    headline is never that. Given ``narrow`` (each block's narrowness), so are pieces set
-    clearly narrower than the page's paragraphs (``stack_narrower``) that together close a
-    sentence an editor's version of which a paragraph near them holds, each piece's own words
-    too (:func:`_edited_from`). On a PDF page, only a heading line and the paragraph on the next
+    headline is never that. Given ``narrow`` (each block's narrowness), so are pieces that
+    together close a sentence an editor's version of which a paragraph near them holds, set
+    narrower than it (``quote_narrower``), each piece's own words too (:func:`_edited_from`);
+    they need not be set narrower than the page's other paragraphs (another article may be set
+    in as narrow a column: 首先要扩大岗位供 / 给，拓宽就业舞台。 of 拓宽就业舞台，首先要扩大岗位供给。). On a PDF page, only a heading line and the paragraph on the next
     line that together copy a paragraph word for word (the type tells a quote's other pieces
     apart: :func:`join_split_quotes`). ``texts``, ``index`` and ``keyless`` describe ``blocks``
     (see :func:`find_pullquotes`); ``blocks`` itself comes back when nothing was joined.
     """
     keys_of = _anchored(rule.params["ngram"])
-    typical = typical_narrowness(blocks, narrow) if narrow is not None else 0.0
     content = {} if content is None else content
     text_page = page.layout.geometry is None
     out: list[Block] = []
@@ -840,7 +840,7 @@ def join_broken_quotes(page: Page, blocks: list[Block], rule: Rule, changes: lis
                     if text_page and narrow is not None and said(t, marks=False):
                         lines = [x for blk in run for x in blk.lines]
                         q_narrow = len(lines) / max(1.0, sum(page.lines[x].width for x in lines))  # (narrowness)
-                        if q_narrow > rule.params["stack_narrower"] * typical and _edited_from(
+                        if _edited_from(
                                 k, len(run), t, pieces, q_narrow, _owners(index, keys_of(t), keyless, near=True),
                                 texts, narrow, rule, content):
                             found = "are an editor's version of a paragraph's sentence"
@@ -1116,26 +1116,24 @@ def find_pullquotes(page: Page, blocks: list[Block], rule: Rule, changes: list,
                 break
             if narrow[o] > rule.params["source_narrower"] * narrow[i]:
                 continue  # a quote is never set wider than the text it repeats
-            if len(other) <= len(t):
-                # (an editor's quote as long as its source: clauses swapped, a mark changed, 记者：面对…
-                # 热潮，博物馆…地方？ / 博物馆…地方，记者：面对…热潮。; its marks are no words of its source)
-                if len(other) >= len(_NOT_WORD.sub("", t)) and narrow[i] > rule.params["quote_narrower"] * narrow[o] \
-                        and len(t) <= QUOTE_MAX and shared_content(t, other, content) >= rule.params["min_shared"]:
-                    best = (o, shared_content(t, other, content) * 100)
-                    break
+            as_long = len(other) <= len(t)
+            if as_long and (len(other) < len(_NOT_WORD.sub("", t)) or len(t) > QUOTE_MAX):
                 continue
-            if t in other:
-                best = (o, 100.0)
-                break
-            if len(t) > FUZZY_MAX:
-                continue  # a near copy of a long text is no pull quote; exact copies were caught above
-            if narrow[o] > rule.params["quote_narrower"] * narrow[i]:
-                continue  # (set clearly narrower than this text, the other is the quote of it: an
-                # editor's version set in a narrow column, this its source a caption's tail ran onto)
-            score = near_copy(t, _window(t, other, n), cutoff)  # 0 below the cutoff
-            if score >= rule.params["min_similarity"] * 100:
-                best = (o, score)
-                break
+            # (as long: only an editor's quote as long as its source, clauses swapped, a mark changed,
+            # 记者：面对…热潮，博物馆…地方？ / 博物馆…地方，记者：面对…热潮。; its marks are no words of its source)
+            if not as_long:
+                if t in other:
+                    best = (o, 100.0)
+                    break
+                if len(t) > FUZZY_MAX:
+                    continue  # a near copy of a long text is no pull quote; exact copies were caught above
+                if narrow[o] > rule.params["quote_narrower"] * narrow[i]:
+                    continue  # (set clearly narrower than this text, the other is the quote of it: an
+                    # editor's version set in a narrow column, this its source a caption's tail ran onto)
+                score = near_copy(t, _window(t, other, n), cutoff)  # 0 below the cutoff
+                if score >= rule.params["min_similarity"] * 100:
+                    best = (o, score)
+                    break
             if narrow[i] > rule.params["quote_narrower"] * narrow[o]:
                 # an edited quote (words dropped, clauses swapped, numbers kept), set narrower
                 # than the text it comes from, as quotes are
