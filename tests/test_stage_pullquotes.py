@@ -395,3 +395,20 @@ def test_an_edited_quote_broken_into_a_headline_and_a_line_is_joined_on_a_page_o
     lines[1] = "给予青年更多机会。"
     got = _found(lines, kinds)
     assert got[0] == ("heading", "首先要扩大岗位供") and not any(k == "pullquote" for k, _ in got)
+
+
+def test_a_paragraph_tail_in_the_text_measure_nearly_repeating_another_article_stays_text():
+    """The last sentence of a paragraph, read as a block of its own (a full line of the column
+    over a short one), nearly repeats a sentence of another article: set in the text's measure,
+    not one of its own, it is no quote."""
+    area = "据测算，示范区内亩均节本增效200余元。"
+    before = "示范区建设了县级数字农业服务平台，接入物联网监测设备2600余台（套），覆盖耕地面积15万亩。"
+    other = ("示范区亩均节本增效200余元，全县还将培育一批新型职业农民，力争到2025年全县主要农作物"
+             "生产数字化覆盖率达到60%以上。")
+    head = [before[k:k + 15] for k in range(0, len(before), 15)]
+    tail = [area[:15], area[15:]]
+    rest = [other[k:k + 15] for k in range(0, len(other), 15)]
+    lines = head + tail + rest
+    a, b = len(head), len(head) + 2
+    kinds = [("paragraph", 0, a - 1), ("paragraph", a, a + 1), ("paragraph", b, len(lines) - 1)]
+    assert not any(k == "pullquote" for k, _ in _found(lines, kinds))

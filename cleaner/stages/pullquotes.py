@@ -795,12 +795,14 @@ def join_broken_quotes(page: Page, blocks: list[Block], rule: Rule, changes: lis
     together close a sentence an editor's version of which a paragraph near them holds, set
     narrower than it (``quote_narrower``), each piece's own words too (:func:`_edited_from`);
     they need not be set narrower than the page's other paragraphs (another article may be set
-    in as narrow a column: 首先要扩大岗位供 / 给，拓宽就业舞台。 of 拓宽就业舞台，首先要扩大岗位供给。). On a PDF page, only a heading line and the paragraph on the next
+    in as narrow a column: 首先要扩大岗位供 / 给，拓宽就业舞台。 of 拓宽就业舞台，首先要扩大岗位供给。),
+    except in OCR output, where clearly narrower (``stack_narrower``): a line's width is noisy there. On a PDF page, only a heading line and the paragraph on the next
     line that together copy a paragraph word for word (the type tells a quote's other pieces
     apart: :func:`join_split_quotes`). ``texts``, ``index`` and ``keyless`` describe ``blocks``
     (see :func:`find_pullquotes`); ``blocks`` itself comes back when nothing was joined.
     """
     keys_of = _anchored(rule.params["ngram"])
+    typical = typical_narrowness(blocks, narrow) if narrow is not None else 0.0
     content = {} if content is None else content
     text_page = page.layout.geometry is None
     out: list[Block] = []
@@ -840,7 +842,7 @@ def join_broken_quotes(page: Page, blocks: list[Block], rule: Rule, changes: lis
                     if text_page and narrow is not None and said(t, marks=False):
                         lines = [x for blk in run for x in blk.lines]
                         q_narrow = len(lines) / max(1.0, sum(page.lines[x].width for x in lines))  # (narrowness)
-                        if _edited_from(
+                        if (not page.layout.ocr or q_narrow > rule.params["stack_narrower"] * typical) and _edited_from(
                                 k, len(run), t, pieces, q_narrow, _owners(index, keys_of(t), keyless, near=True),
                                 texts, narrow, rule, content):
                             found = "are an editor's version of a paragraph's sentence"
@@ -1012,6 +1014,7 @@ def find_pullquotes(page: Page, blocks: list[Block], rule: Rule, changes: list,
     n = rule.params["ngram"]
     cutoff = rule.params["min_similarity"] * 100
     budget = [MAX_KEYLESS]
+    lines = page.lines
     geo = page.geometry() if page.layout.geometry is not None else None
 
     def framed(b: Block) -> bool:
@@ -1019,6 +1022,14 @@ def find_pullquotes(page: Page, blocks: list[Block], rule: Rule, changes: list,
 
     def set_apart(b: Block) -> bool:
         return _apart_as_framed(page, geo, b)
+
+    def own_measure(b: Block, source: Block) -> bool:
+        # a near copy is set in a measure of its own, its widest line ``cut_narrower`` ems narrower
+        # than its source's (or in a frame): a paragraph's tail in the text's measure (a full line
+        # over a short one) that nearly repeats a sentence of another article (据测算，示范区内亩均节本
+        # 增效200余元。 of …区亩均节本增效200余元) is text (in OCR output a line's width is too noisy to tell)
+        return set_apart(b) or page.layout.ocr or max(lines[k].width for k in b.lines) \
+            + rule.params["cut_narrower"] <= max(lines[k].width for k in source.lines)
 
     def measure(blocks: list[Block], known: dict[str, list[str]]):
         """Texts, narrowness, keys (those of a text ``known`` before kept), index, and what a
@@ -1117,21 +1128,23 @@ def find_pullquotes(page: Page, blocks: list[Block], rule: Rule, changes: list,
             if narrow[o] > rule.params["source_narrower"] * narrow[i]:
                 continue  # a quote is never set wider than the text it repeats
             as_long = len(other) <= len(t)
-            if as_long and (len(other) < len(_NOT_WORD.sub("", t)) or len(t) > QUOTE_MAX):
+            if as_long and (len(other) < len(_NOT_WORD.sub("", t)) or len(t) > QUOTE_MAX or page.layout.ocr):
                 continue
             # (as long: only an editor's quote as long as its source, clauses swapped, a mark changed,
-            # 记者：面对…热潮，博物馆…地方？ / 博物馆…地方，记者：面对…热潮。; its marks are no words of its source)
+            # 记者：面对…热潮，博物馆…地方？ / 博物馆…地方，记者：面对…热潮。; its marks are no words of its
+            # source; not in OCR output, where misread and dropped characters change a text's length)
             if not as_long:
                 if t in other:
                     best = (o, 100.0)
                     break
                 if len(t) > FUZZY_MAX:
                     continue  # a near copy of a long text is no pull quote; exact copies were caught above
-                if narrow[o] > rule.params["quote_narrower"] * narrow[i]:
+                if narrow[o] > rule.params["quote_narrower"] * narrow[i] and not page.layout.ocr:
                     continue  # (set clearly narrower than this text, the other is the quote of it: an
-                    # editor's version set in a narrow column, this its source a caption's tail ran onto)
+                    # editor's version set in a narrow column, this its source a caption's tail ran onto;
+                    # in OCR output a line's width is too noisy to tell)
                 score = near_copy(t, _window(t, other, n), cutoff)  # 0 below the cutoff
-                if score >= rule.params["min_similarity"] * 100:
+                if score >= rule.params["min_similarity"] * 100 and own_measure(b, blocks[o]):
                     best = (o, score)
                     break
             if narrow[i] > rule.params["quote_narrower"] * narrow[o]:
