@@ -412,3 +412,37 @@ def test_a_paragraph_tail_in_the_text_measure_nearly_repeating_another_article_s
     a, b = len(head), len(head) + 2
     kinds = [("paragraph", 0, a - 1), ("paragraph", a, a + 1), ("paragraph", b, len(lines) - 1)]
     assert not any(k == "pullquote" for k, _ in _found(lines, kinds))
+
+
+WINTER = ("随着冷空气活动日趋频繁，山西省大部分地区已陆续入冬。今冬全省天气气候趋势如何？公众出行和生产生活需要注意什么？"
+          "记者就此采访了山西省气候中心首席专家周立新。")
+WINTER_MORE = ["周立新：综合分析海温、积雪等多种因素，预计今冬全省平均气温较常年同期偏高0.5至1摄氏度，降水量偏少一到二成。",
+               "周立新：大家可以多关注气象部门发布的预报预警信息，特别是寒潮、大雾、道路结冰等预警，老人和孩子要注意保暖。"]
+
+
+def _winter_page(top: list[str]):
+    """A page of the interview (24 ems a line) with ``top`` (lines of 11 ems) between its paragraphs."""
+    lines, kinds = [], []
+    for text in [WINTER, "记者：对于公众冬季出行和健康防护，您有什么建议？", None] + WINTER_MORE:
+        part = top if text is None else [text[k:k + 24] for k in range(0, len(text), 24)]
+        kinds.append(("paragraph", len(lines), len(lines) + len(part) - 1))
+        lines += part
+    return _found(lines, kinds)
+
+
+def test_a_sentence_of_the_text_read_into_a_quote_column_is_cut_off():
+    """The text's last sentence read in the quote's narrow column, above the quote: the block
+    as a whole is no quote; under that sentence it is one, and the sentence is none of its
+    source's words. The sentence stays text, the rest is the quote."""
+    got = _winter_page(["哪些人群需要特别注意？", "公众出行和生产生活需要", "注意什么。"])
+    assert ("paragraph", "哪些人群需要特别注意？") in got
+    assert ("pullquote", "公众出行和生产生活需要注意什么。") in got
+
+
+def test_a_quote_of_two_sentences_of_one_paragraph_is_not_cut():
+    """Both sentences are the source's words: one editor's quote, never cut."""
+    got = _winter_page(["今冬全省天气气候趋势如", "何？公众出行和生产生活", "需要注意什么。"])
+    assert ("pullquote", "今冬全省天气气候趋势如何？公众出行和生产生活需要注意什么。") in got
+    # (a headline line under the text's tail closes no sentence: nothing is cut off as a quote)
+    got = _winter_page(["哪些人群需要特别注意？", "公众出行生产生活新变化"])
+    assert not any(k == "pullquote" for k, _ in got)

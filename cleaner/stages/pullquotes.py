@@ -352,6 +352,65 @@ def restack_quotes(page: Page, blocks: list[Block], rule: Rule, changes: list, t
     return out if cut_any else blocks
 
 
+def split_lead_off_quotes(page: Page, blocks: list[Block], rule: Rule, changes: list, texts: list[str],
+                          narrow: list[float], content: dict, openers: set[int] = frozenset()) -> list[Block]:
+    """A quote whose column took in, above it, the last sentence of the text before it (rejoin
+    read the sentence's line in the quote's narrow measure: 哪些人群需要特别注意？ / 公众出行和生产生活
+    需要 / 注意什么。) is cut where that sentence ends.
+
+    On a text page (not OCR output: a short line's words are too noisy there), a paragraph no
+    longer than a quote (``QUOTE_MAX``), set clearly narrower than the page's paragraphs
+    (``stack_narrower``), closing a sentence (a headline line under a text's tail closes none),
+    not opening with a dateline, that as a whole is no quote of a paragraph
+    (:func:`quote_source`) is cut at the first line end that closes a sentence where the lines
+    under it are a quote of a paragraph (word for word or edited) and the lines above are none of
+    that paragraph's words (``min_shared`` of their pairs, :func:`clause_content`: an editor's
+    quote of two sentences quotes one paragraph). The lines above stay text. ``texts`` and
+    ``narrow`` describe ``blocks``; ``blocks`` itself comes back when nothing was cut."""
+    if page.layout.geometry is not None or page.layout.ocr:
+        return blocks
+    p = rule.params
+    lines = page.lines
+    typical = typical_narrowness(blocks, narrow)
+    out: list[Block] = []
+    cut_any = False
+    for i, b in enumerate(blocks):
+        t = texts[i]
+        if b.kind != "paragraph" or len(b.lines) < 2 or b.first in openers or len(t) > QUOTE_MAX \
+                or narrow[i] <= p["stack_narrower"] * typical or not ends_sentence(t) \
+                or quote_source(i, t, narrow[i], texts, narrow, rule, content) is not None:
+            out.append(b)
+            continue
+        parts = None
+        for m in range(1, len(b.lines)):
+            if not ends_sentence(lines[b.lines[m - 1]].text):
+                continue
+            head = "".join(nows(lines[k].text) for k in b.lines[:m])
+            tail = "".join(nows(lines[k].text) for k in b.lines[m:])
+            if len(tail) < p["min_length"]:
+                break
+            q_narrow = (len(b.lines) - m) / max(1.0, sum(lines[k].width for k in b.lines[m:]))
+            found = quote_source(i, tail, q_narrow, texts, narrow, rule, content)
+            if found is None:
+                continue
+            src = texts[found[0]]
+            if head not in src and clause_content(head, src, content) < p["min_shared"]:
+                parts = [rebuild(page, replace(b, lines=b.lines[:m], joiners=b.joiners[:m - 1])),
+                         rebuild(page, replace(b, lines=b.lines[m:], joiners=b.joiners[m:]))]
+            break
+        if parts is None:
+            out.append(b)
+            continue
+        out += parts
+        s, e = page.block_span(b)
+        changes.append(Change(rule.id, STAGE, "split", (s, e), "", "",
+                              f"a sentence of the text read into the pull quote at line {page.line_no(parts[1].first)}: "
+                              f"the quote repeats the text at line {page.line_no(blocks[found[0]].first)}, the sentence "
+                              f"above it does not", rule.safety))
+        cut_any = True
+    return out if cut_any else blocks
+
+
 def split_quotes_run_on(page: Page, blocks: list[Block], rule: Rule, changes: list, texts: list[str],
                         narrow: list[float], openers: set[int] = frozenset()) -> list[Block]:
     """A pull quote run onto the text next to it (rejoin read its last line and the first of
@@ -1065,6 +1124,10 @@ def find_pullquotes(page: Page, blocks: list[Block], rule: Rule, changes: list,
         blocks = split
         texts, narrow, keys, index, keyless = measure(blocks, dict(zip(texts, keys)))
     split = split_quotes_run_on(page, blocks, rule, changes, texts, narrow, openers)
+    if split is not blocks:
+        blocks = split
+        texts, narrow, keys, index, keyless = measure(blocks, dict(zip(texts, keys)))
+    split = split_lead_off_quotes(page, blocks, rule, changes, texts, narrow, content, openers)
     if split is not blocks:
         blocks = split
         texts, narrow, keys, index, keyless = measure(blocks, dict(zip(texts, keys)))
