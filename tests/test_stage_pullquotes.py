@@ -246,3 +246,203 @@ def test_a_kicker_and_a_title_that_echo_the_lead_are_no_quotes(wrap):
     assert _quotes(page) == []
     heads = {x.text for a in page.articles for x in (a.title, a.subtitle, getattr(a, "kicker", None)) if x}
     assert {"聚焦县域高质量发展", "县域经济强筋壮骨"} <= heads, heads  # (which is which: the assemble stage's)
+
+
+# -- quotes rejoin cut in the wrong places, mended once labelled (mend_quote_pieces) -----------
+
+CAMP = ("营地里有独立的水电桩，营地中心还建有淋浴间、洗衣房和便利店。营地负责人巴特尔说，营地每晚最多接待房车120辆，"
+        "实行网上预约。“草原生态脆弱，车不能想开到哪儿就开到哪儿。”")
+ECONOMY = ("分产业看，第一产业增加值1620亿元，增长3.8%。全省规模以上工业增加值增长6.9%，社会消费品零售总额增长6.4%，"
+           "固定资产投资增长4.7%。")
+STREET = ("改造过程中，施工方采取分段围挡、错时施工的办法，尽量减少对居民出行的影响。西城区槐树街道还组织党员志愿者"
+          "组成服务队，每天巡查施工进度。")
+OTHER = "今年以来，远山县依托教育信息化建设，在全县28所乡村学校推广双师课堂，让乡村孩子在本校就能共享城区优质教育资源。"
+
+
+def _mend(lines: list[str], kinds: list[tuple[str, int, int]]):
+    """``lines`` cleaned as a page, then read as the blocks ``kinds`` ((kind, first line, last
+    line) each) and mended: the texts and kinds of the blocks that come back, and the changes."""
+    from cleaner.model import replace
+    from cleaner.stages._common import rebuild
+    from cleaner.stages.pullquotes import mend_quote_pieces
+
+    page = cleaner.clean("\n".join(lines) + "\n")
+    assert [ln.text for ln in page.lines[:len(lines)]] == lines
+    like = page.blocks[0]
+    blocks = [rebuild(page, replace(like, kind=k, lines=tuple(range(a, z + 1)), joiners=("",) * (z - a)))
+              for k, a, z in kinds]
+    changes, sources = [], {}
+    out = mend_quote_pieces(page, blocks, page.rules["L007"], changes, sources)
+    return [(b.kind, b.text) for b in out], changes, out is blocks
+
+
+def test_a_quote_cut_inside_its_sentence_and_run_onto_the_next_quote_is_cut_again():
+    """Two quotes stacked, as wide as the text: rejoin ended the first inside its sentence
+    (…接待房车) and ran its tail onto the second. Read together and cut where the sentences
+    end, each piece repeats a paragraph word for word: two quotes, each whole."""
+    lines = ["营地负责人巴特尔说，营地每晚最多接待房车", "120辆，实行网上预约。",
+             "全省规模以上工业增加值增长6.9%，", "社会消费品零售总额增长6.4%，固定资产投资增长4.7%。", CAMP, ECONOMY]
+    got, changes, same = _mend(lines, [("pullquote", 0, 0), ("pullquote", 1, 3), ("paragraph", 4, 4),
+                                       ("paragraph", 5, 5)])
+    assert got[:2] == [("pullquote", "营地负责人巴特尔说，营地每晚最多接待房车120辆，实行网上预约。"),
+                       ("pullquote", "全省规模以上工业增加值增长6.9%，社会消费品零售总额增长6.4%，固定资产投资增长4.7%。")]
+    assert [c.action for c in changes] == ["split"] and changes[0].rule == "L007"
+
+
+def test_a_quote_and_its_tail_left_as_a_paragraph_are_one_quote():
+    """A quote that closes no sentence, the short paragraph on the line under it its tail:
+    together a paragraph holds them word for word, so they are one quote."""
+    lines = ["改造过程中，施工方采取分段围挡、错时施工的办法，尽量减少对居", "民出行的影响。", STREET, OTHER]
+    got, changes, _ = _mend(lines, [("pullquote", 0, 0), ("paragraph", 1, 1), ("paragraph", 2, 2),
+                                    ("paragraph", 3, 3)])
+    assert got[0] == ("pullquote", "改造过程中，施工方采取分段围挡、错时施工的办法，尽量减少对居民出行的影响。")
+    assert len(got) == 3 and [c.action for c in changes] == ["join"]
+
+
+def test_two_quotes_read_as_one_block_are_cut_apart():
+    """Two quotes of two articles stacked and read as one block: no paragraph holds the two
+    sentences together, each is held by a paragraph of its own: two quotes."""
+    lines = ["营地负责人巴特尔说，营地每晚最多接待房车", "120辆，实行网上预约。",
+             "全省规模以上工业增加值增长6.9%，", "社会消费品零售总额增长6.4%，固定资产投资增长4.7%。", CAMP, ECONOMY]
+    got, _, _ = _mend(lines, [("pullquote", 0, 3), ("paragraph", 4, 4), ("paragraph", 5, 5)])
+    assert [k for k, _ in got] == ["pullquote", "pullquote", "paragraph", "paragraph"]
+
+
+def test_well_cut_quotes_and_a_quote_over_its_text_are_left_alone():
+    """Quotes that each close their sentence, a quote of two sentences of one paragraph, and a
+    quote over the next paragraph of its article (which goes on with other words) are left as
+    they are."""
+    lines = ["营地负责人巴特尔说，营地每晚最多接待房车120辆，实行网上预约。",
+             "全省规模以上工业增加值增长6.9%，社会消费品零售总额增长6.4%，固定资产投资增长4.7%。", CAMP, ECONOMY]
+    assert _mend(lines, [("pullquote", 0, 0), ("pullquote", 1, 1), ("paragraph", 2, 2), ("paragraph", 3, 3)])[2]
+    two = ["分产业看，第一产业增加值1620亿元，增长3.8%。", "全省规模以上工业增加值增长6.9%，社会消费品零售总额增长6.4%，固定资产投资增长4.7%。",
+           ECONOMY, OTHER]
+    assert _mend(two, [("pullquote", 0, 1), ("paragraph", 2, 2), ("paragraph", 3, 3)])[2]
+    # (a quote closing no sentence over a paragraph that is no tail of it: no paragraph holds the two)
+    cut = ["改造过程中，施工方采取分段围挡、错时施工的办法，尽量减少对居", "今年以来，远山县依托教育信息化建设。", STREET, OTHER]
+    assert _mend(cut, [("pullquote", 0, 0), ("paragraph", 1, 1), ("paragraph", 2, 2), ("paragraph", 3, 3)])[2]
+
+
+ASKED = "记者：面对持续的参观热潮，博物馆在服务和管理上还有哪些需要提升的地方？"
+#: the editor's version: its two clauses swapped, the question a statement, as long as its source
+ASKED_QUOTE = "博物馆在服务和管理上还有哪些需要提升的地方，记者：面对持续的参观热潮。"
+ANSWER = ("孟庆华：热度之下更要保持冷静。节假日一票难求的问题仍然存在，我们正在研究延长开放时间、增设夜场等措施。"
+          "更重要的是，要守住文物安全这条底线，在利用中加强保护，在保护中合理利用。")
+
+
+def test_an_edited_quote_as_long_as_its_source_is_found(wrap):
+    """Clauses swapped and a mark changed, a quote is as long as its source: set in a narrower
+    column, it is a quote of it all the same (and the source stays text), though the page's
+    other article is set in as narrow a column as the quote."""
+    other = "".join("\n".join(wrap(p, column=12)) + "\n" for p in [FARM, HARVEST] + MORE)
+    raw = ("\n".join(_narrow(ASKED_QUOTE, 12)) + "\n\n博物馆热持续升温\n\n" + "\n".join(wrap(ASKED, column=24)) + "\n"
+           + "\n".join(wrap(ANSWER, column=24)) + "\n\n智慧农业\n\n" + other)
+    page = cleaner.clean(raw)
+    assert _quotes(page) == [ASKED_QUOTE]
+    body = [b.text for a in page.articles for b in a.body]
+    assert ASKED in body
+
+
+def test_a_paragraph_set_wider_than_a_near_copy_of_it_is_no_quote(wrap):
+    """A paragraph that a block set clearly narrower nearly repeats (a caption's tail run onto
+    that block's top, so that it is the longer) is the text, not a quote of it."""
+    source = ("县教育局局长闫春生表示，下一步将把“双师课堂”拓展到音乐、美术、科学等学科，同时推动城乡教师交流轮岗，"
+              "从根本上提升乡村教育质量。")
+    narrow_block = ("业了解生产经营情况。下一步将把“双师课堂”拓展到音乐、美术、科学等学科，县教育局局长闫春生表示，"
+                    "同时推动城乡教师交流轮岗，从根本上提升乡村教育质量。")
+    raw = ("\n".join(_narrow(narrow_block, 10)) + "\n\n乡村学校用上双师课堂\n\n" + "\n".join(wrap(OTHER, column=24))
+           + "\n" + "\n".join(wrap(source, column=24)) + "\n" + _more(wrap))
+    page = cleaner.clean(raw)
+    assert source not in _quotes(page)
+    assert source in [b.text for a in page.articles for b in a.body]
+
+
+JOBS = ("拓宽就业舞台，首先要扩大岗位供给。要坚持在发展中稳就业，把促进高质量充分就业作为经济社会发展的优先目标，"
+        "支持中小微企业吸纳就业，开发更多适合青年的技术型、知识型岗位。")
+
+
+def _found(lines: list[str], kinds: list[tuple[str, int, int]]):
+    """``lines`` cleaned as a page, read as the blocks ``kinds`` ((kind, first line, last line)
+    each), and searched for quotes: the kinds and texts of the blocks that come back."""
+    from cleaner.model import replace
+    from cleaner.stages._common import rebuild
+    from cleaner.stages.pullquotes import find_pullquotes
+
+    page = cleaner.clean("\n".join(lines) + "\n")
+    assert [ln.text for ln in page.lines[:len(lines)]] == lines
+    like = page.blocks[0]
+    blocks = [rebuild(page, replace(like, kind=k, lines=tuple(range(a, z + 1)), joiners=("",) * (z - a)))
+              for k, a, z in kinds]
+    return [(b.kind, b.text) for b in find_pullquotes(page, blocks, page.rules["L007"], [])]
+
+
+def test_an_edited_quote_broken_into_a_headline_and_a_line_is_joined_on_a_page_of_narrow_columns():
+    """A quote with its clauses swapped, broken into a headline line and a short paragraph, set
+    narrower than its source though no narrower than the page's other paragraphs (another
+    article set in as narrow a column): one quote all the same."""
+    source = [JOBS[k:k + 17] for k in range(0, len(JOBS), 17)]
+    narrow = [x[k:k + 9] for x in (FARM, HARVEST, MORE[0]) for k in range(0, len(x), 9)]
+    lines = ["首先要扩大岗位供", "给，拓宽就业舞台。"] + source + narrow
+    a = 2 + len(source)
+    kinds = [("heading", 0, 0), ("paragraph", 1, 1), ("paragraph", 2, a - 1)]
+    for x in (FARM, HARVEST, MORE[0]):
+        z = a + -(-len(x) // 9)
+        kinds.append(("paragraph", a, z - 1))
+        a = z
+    got = _found(lines, kinds)
+    assert ("pullquote", "首先要扩大岗位供给，拓宽就业舞台。") in got
+    # a subhead over a short paragraph of other words is left as it is
+    lines[1] = "给予青年更多机会。"
+    got = _found(lines, kinds)
+    assert got[0] == ("heading", "首先要扩大岗位供") and not any(k == "pullquote" for k, _ in got)
+
+
+def test_a_paragraph_tail_in_the_text_measure_nearly_repeating_another_article_stays_text():
+    """The last sentence of a paragraph, read as a block of its own (a full line of the column
+    over a short one), nearly repeats a sentence of another article: set in the text's measure,
+    not one of its own, it is no quote."""
+    area = "据测算，示范区内亩均节本增效200余元。"
+    before = "示范区建设了县级数字农业服务平台，接入物联网监测设备2600余台（套），覆盖耕地面积15万亩。"
+    other = ("示范区亩均节本增效200余元，全县还将培育一批新型职业农民，力争到2025年全县主要农作物"
+             "生产数字化覆盖率达到60%以上。")
+    head = [before[k:k + 15] for k in range(0, len(before), 15)]
+    tail = [area[:15], area[15:]]
+    rest = [other[k:k + 15] for k in range(0, len(other), 15)]
+    lines = head + tail + rest
+    a, b = len(head), len(head) + 2
+    kinds = [("paragraph", 0, a - 1), ("paragraph", a, a + 1), ("paragraph", b, len(lines) - 1)]
+    assert not any(k == "pullquote" for k, _ in _found(lines, kinds))
+
+
+WINTER = ("随着冷空气活动日趋频繁，山西省大部分地区已陆续入冬。今冬全省天气气候趋势如何？公众出行和生产生活需要注意什么？"
+          "记者就此采访了山西省气候中心首席专家周立新。")
+WINTER_MORE = ["周立新：综合分析海温、积雪等多种因素，预计今冬全省平均气温较常年同期偏高0.5至1摄氏度，降水量偏少一到二成。",
+               "周立新：大家可以多关注气象部门发布的预报预警信息，特别是寒潮、大雾、道路结冰等预警，老人和孩子要注意保暖。"]
+
+
+def _winter_page(top: list[str]):
+    """A page of the interview (24 ems a line) with ``top`` (lines of 11 ems) between its paragraphs."""
+    lines, kinds = [], []
+    for text in [WINTER, "记者：对于公众冬季出行和健康防护，您有什么建议？", None] + WINTER_MORE:
+        part = top if text is None else [text[k:k + 24] for k in range(0, len(text), 24)]
+        kinds.append(("paragraph", len(lines), len(lines) + len(part) - 1))
+        lines += part
+    return _found(lines, kinds)
+
+
+def test_a_sentence_of_the_text_read_into_a_quote_column_is_cut_off():
+    """The text's last sentence read in the quote's narrow column, above the quote: the block
+    as a whole is no quote; under that sentence it is one, and the sentence is none of its
+    source's words. The sentence stays text, the rest is the quote."""
+    got = _winter_page(["哪些人群需要特别注意？", "公众出行和生产生活需要", "注意什么。"])
+    assert ("paragraph", "哪些人群需要特别注意？") in got
+    assert ("pullquote", "公众出行和生产生活需要注意什么。") in got
+
+
+def test_a_quote_of_two_sentences_of_one_paragraph_is_not_cut():
+    """Both sentences are the source's words: one editor's quote, never cut."""
+    got = _winter_page(["今冬全省天气气候趋势如", "何？公众出行和生产生活", "需要注意什么。"])
+    assert ("pullquote", "今冬全省天气气候趋势如何？公众出行和生产生活需要注意什么。") in got
+    # (a headline line under the text's tail closes no sentence: nothing is cut off as a quote)
+    got = _winter_page(["哪些人群需要特别注意？", "公众出行生产生活新变化"])
+    assert not any(k == "pullquote" for k, _ in got)

@@ -352,6 +352,65 @@ def restack_quotes(page: Page, blocks: list[Block], rule: Rule, changes: list, t
     return out if cut_any else blocks
 
 
+def split_lead_off_quotes(page: Page, blocks: list[Block], rule: Rule, changes: list, texts: list[str],
+                          narrow: list[float], content: dict, openers: set[int] = frozenset()) -> list[Block]:
+    """A quote whose column took in, above it, the last sentence of the text before it (rejoin
+    read the sentence's line in the quote's narrow measure: 哪些人群需要特别注意？ / 公众出行和生产生活
+    需要 / 注意什么。) is cut where that sentence ends.
+
+    On a text page (not OCR output: a short line's words are too noisy there), a paragraph no
+    longer than a quote (``QUOTE_MAX``), set clearly narrower than the page's paragraphs
+    (``stack_narrower``), closing a sentence (a headline line under a text's tail closes none),
+    not opening with a dateline, that as a whole is no quote of a paragraph
+    (:func:`quote_source`) is cut at the first line end that closes a sentence where the lines
+    under it are a quote of a paragraph (word for word or edited) and the lines above are none of
+    that paragraph's words (``min_shared`` of their pairs, :func:`clause_content`: an editor's
+    quote of two sentences quotes one paragraph). The lines above stay text. ``texts`` and
+    ``narrow`` describe ``blocks``; ``blocks`` itself comes back when nothing was cut."""
+    if page.layout.geometry is not None or page.layout.ocr:
+        return blocks
+    p = rule.params
+    lines = page.lines
+    typical = typical_narrowness(blocks, narrow)
+    out: list[Block] = []
+    cut_any = False
+    for i, b in enumerate(blocks):
+        t = texts[i]
+        if b.kind != "paragraph" or len(b.lines) < 2 or b.first in openers or len(t) > QUOTE_MAX \
+                or narrow[i] <= p["stack_narrower"] * typical or not ends_sentence(t) \
+                or quote_source(i, t, narrow[i], texts, narrow, rule, content) is not None:
+            out.append(b)
+            continue
+        parts = None
+        for m in range(1, len(b.lines)):
+            if not ends_sentence(lines[b.lines[m - 1]].text):
+                continue
+            head = "".join(nows(lines[k].text) for k in b.lines[:m])
+            tail = "".join(nows(lines[k].text) for k in b.lines[m:])
+            if len(tail) < p["min_length"]:
+                break
+            q_narrow = (len(b.lines) - m) / max(1.0, sum(lines[k].width for k in b.lines[m:]))
+            found = quote_source(i, tail, q_narrow, texts, narrow, rule, content)
+            if found is None:
+                continue
+            src = texts[found[0]]
+            if head not in src and clause_content(head, src, content) < p["min_shared"]:
+                parts = [rebuild(page, replace(b, lines=b.lines[:m], joiners=b.joiners[:m - 1])),
+                         rebuild(page, replace(b, lines=b.lines[m:], joiners=b.joiners[m:]))]
+            break
+        if parts is None:
+            out.append(b)
+            continue
+        out += parts
+        s, e = page.block_span(b)
+        changes.append(Change(rule.id, STAGE, "split", (s, e), "", "",
+                              f"a sentence of the text read into the pull quote at line {page.line_no(parts[1].first)}: "
+                              f"the quote repeats the text at line {page.line_no(blocks[found[0]].first)}, the sentence "
+                              f"above it does not", rule.safety))
+        cut_any = True
+    return out if cut_any else blocks
+
+
 def split_quotes_run_on(page: Page, blocks: list[Block], rule: Rule, changes: list, texts: list[str],
                         narrow: list[float], openers: set[int] = frozenset()) -> list[Block]:
     """A pull quote run onto the text next to it (rejoin read its last line and the first of
@@ -791,10 +850,12 @@ def join_broken_quotes(page: Page, blocks: list[Block], rule: Rule, changes: lis
     On a text page, a heading and the blocks on the lines next to it (headings or paragraphs,
     the last a paragraph, no more than a quote's length together, ``QUOTE_MAX``) are put back
     together when together they are an exact copy of a longer paragraph's text elsewhere: a
-    headline is never that. Given ``narrow`` (each block's narrowness), so are pieces set
-    clearly narrower than the page's paragraphs (``stack_narrower``) that together close a
-    sentence an editor's version of which a paragraph near them holds, each piece's own words
-    too (:func:`_edited_from`). On a PDF page, only a heading line and the paragraph on the next
+    headline is never that. Given ``narrow`` (each block's narrowness), so are pieces that
+    together close a sentence an editor's version of which a paragraph near them holds, set
+    narrower than it (``quote_narrower``), each piece's own words too (:func:`_edited_from`);
+    they need not be set narrower than the page's other paragraphs (another article may be set
+    in as narrow a column: 首先要扩大岗位供 / 给，拓宽就业舞台。 of 拓宽就业舞台，首先要扩大岗位供给。),
+    except in OCR output, where clearly narrower (``stack_narrower``): a line's width is noisy there. On a PDF page, only a heading line and the paragraph on the next
     line that together copy a paragraph word for word (the type tells a quote's other pieces
     apart: :func:`join_split_quotes`). ``texts``, ``index`` and ``keyless`` describe ``blocks``
     (see :func:`find_pullquotes`); ``blocks`` itself comes back when nothing was joined.
@@ -840,7 +901,7 @@ def join_broken_quotes(page: Page, blocks: list[Block], rule: Rule, changes: lis
                     if text_page and narrow is not None and said(t, marks=False):
                         lines = [x for blk in run for x in blk.lines]
                         q_narrow = len(lines) / max(1.0, sum(page.lines[x].width for x in lines))  # (narrowness)
-                        if q_narrow > rule.params["stack_narrower"] * typical and _edited_from(
+                        if (not page.layout.ocr or q_narrow > rule.params["stack_narrower"] * typical) and _edited_from(
                                 k, len(run), t, pieces, q_narrow, _owners(index, keys_of(t), keyless, near=True),
                                 texts, narrow, rule, content):
                             found = "are an editor's version of a paragraph's sentence"
@@ -882,14 +943,15 @@ def _edited_from(k: int, size: int, t: str, pieces: list[str], q_narrow: float, 
     return False
 
 
-def _read_on(o: int, texts: list[str], quote=range(0)):
+def _read_on(o: int, texts: list[str], quote=range(0), past: bool = False):
     """Paragraph ``o``'s text, then, where rejoin broke a sentence of it off, the text the
     sentence goes on in: with the next paragraph block after it (``o`` closes no sentence), with
     the one before it (that one closes none), past up to ``MAX_HEAD_LINES`` blocks of no text
     between (a headline block set across the column, a byline). A quote repeats a sentence,
     wherever the text was cut (a short last line under a full one read as a paragraph of its
     own; …承办检察官李晓梅说，在公 / headline / 益诉讼中主张…). The blocks of the quote itself
-    (``quote``) are no part of its source."""
+    (``quote``) are no part of its source; with ``past``, the sentence is read on past them (a quote
+    set inside the paragraph it quotes, between two of its lines)."""
     yield texts[o]
     if not texts[o]:
         return
@@ -897,8 +959,10 @@ def _read_on(o: int, texts: list[str], quote=range(0)):
     def next_text(k: int, step: int):
         for _ in range(MAX_HEAD_LINES + 1):
             k += step
-            if not 0 <= k < len(texts) or k in quote:
+            if not 0 <= k < len(texts) or k in quote and not past:
                 return None
+            if k in quote:
+                continue
             if texts[k]:
                 return k
         return None
@@ -1009,6 +1073,7 @@ def find_pullquotes(page: Page, blocks: list[Block], rule: Rule, changes: list,
     n = rule.params["ngram"]
     cutoff = rule.params["min_similarity"] * 100
     budget = [MAX_KEYLESS]
+    lines = page.lines
     geo = page.geometry() if page.layout.geometry is not None else None
 
     def framed(b: Block) -> bool:
@@ -1016,6 +1081,14 @@ def find_pullquotes(page: Page, blocks: list[Block], rule: Rule, changes: list,
 
     def set_apart(b: Block) -> bool:
         return _apart_as_framed(page, geo, b)
+
+    def own_measure(b: Block, source: Block) -> bool:
+        # a near copy is set in a measure of its own, its widest line ``cut_narrower`` ems narrower
+        # than its source's (or in a frame): a paragraph's tail in the text's measure (a full line
+        # over a short one) that nearly repeats a sentence of another article (据测算，示范区内亩均节本
+        # 增效200余元。 of …区亩均节本增效200余元) is text (in OCR output a line's width is too noisy to tell)
+        return set_apart(b) or page.layout.ocr or max(lines[k].width for k in b.lines) \
+            + rule.params["cut_narrower"] <= max(lines[k].width for k in source.lines)
 
     def measure(blocks: list[Block], known: dict[str, list[str]]):
         """Texts, narrowness, keys (those of a text ``known`` before kept), index, and what a
@@ -1051,6 +1124,10 @@ def find_pullquotes(page: Page, blocks: list[Block], rule: Rule, changes: list,
         blocks = split
         texts, narrow, keys, index, keyless = measure(blocks, dict(zip(texts, keys)))
     split = split_quotes_run_on(page, blocks, rule, changes, texts, narrow, openers)
+    if split is not blocks:
+        blocks = split
+        texts, narrow, keys, index, keyless = measure(blocks, dict(zip(texts, keys)))
+    split = split_lead_off_quotes(page, blocks, rule, changes, texts, narrow, content, openers)
     if split is not blocks:
         blocks = split
         texts, narrow, keys, index, keyless = measure(blocks, dict(zip(texts, keys)))
@@ -1111,17 +1188,28 @@ def find_pullquotes(page: Page, blocks: list[Block], rule: Rule, changes: list,
                     continue
                 best = (o, 100.0)
                 break
-            if len(other) <= len(t) or narrow[o] > rule.params["source_narrower"] * narrow[i]:
+            if narrow[o] > rule.params["source_narrower"] * narrow[i]:
                 continue  # a quote is never set wider than the text it repeats
-            if t in other:
-                best = (o, 100.0)
-                break
-            if len(t) > FUZZY_MAX:
-                continue  # a near copy of a long text is no pull quote; exact copies were caught above
-            score = near_copy(t, _window(t, other, n), cutoff)  # 0 below the cutoff
-            if score >= rule.params["min_similarity"] * 100:
-                best = (o, score)
-                break
+            as_long = len(other) <= len(t)
+            if as_long and (len(other) < len(_NOT_WORD.sub("", t)) or len(t) > QUOTE_MAX or page.layout.ocr):
+                continue
+            # (as long: only an editor's quote as long as its source, clauses swapped, a mark changed,
+            # 记者：面对…热潮，博物馆…地方？ / 博物馆…地方，记者：面对…热潮。; its marks are no words of its
+            # source; not in OCR output, where misread and dropped characters change a text's length)
+            if not as_long:
+                if t in other:
+                    best = (o, 100.0)
+                    break
+                if len(t) > FUZZY_MAX:
+                    continue  # a near copy of a long text is no pull quote; exact copies were caught above
+                if narrow[o] > rule.params["quote_narrower"] * narrow[i] and not page.layout.ocr:
+                    continue  # (set clearly narrower than this text, the other is the quote of it: an
+                    # editor's version set in a narrow column, this its source a caption's tail ran onto;
+                    # in OCR output a line's width is too noisy to tell)
+                score = near_copy(t, _window(t, other, n), cutoff)  # 0 below the cutoff
+                if score >= rule.params["min_similarity"] * 100 and own_measure(b, blocks[o]):
+                    best = (o, score)
+                    break
             if narrow[i] > rule.params["quote_narrower"] * narrow[o]:
                 # an edited quote (words dropped, clauses swapped, numbers kept), set narrower
                 # than the text it comes from, as quotes are
@@ -1158,7 +1246,8 @@ def find_pullquotes(page: Page, blocks: list[Block], rule: Rule, changes: list,
                 out[i] = replace(out[i], confidence=score / 100)
     if not source_of or page.layout.geometry is not None:  # (on a PDF page the quote's type holds its lines)
         return out
-    return quote_heads_back(page, out, source_of, texts, rule, changes, sources, openers)
+    out = quote_heads_back(page, out, source_of, texts, rule, changes, sources, openers)
+    return mend_quote_pieces(page, out, rule, changes, sources, openers)
 
 
 def quote_heads_back(page: Page, blocks: list[Block], source_of: dict[int, int], texts: list[str], rule: Rule,
@@ -1204,3 +1293,142 @@ def quote_heads_back(page: Page, blocks: list[Block], source_of: dict[int, int],
             out[i - 1] = quote
             out[i] = None
     return [b for b in out if b is not None]
+
+
+def _closes(t: str) -> bool:
+    """``t`` closes its sentence: ends on a mark that ends one, not on an ellipsis (……, which
+    a quote's first line may end on before the sentence goes on: 快板《说说咱村新变化》…… /
+    18个节目全部由村民…)."""
+    return ends_sentence(t) and not t.rstrip(CLOSERS).endswith(("…", "⋯"))
+
+
+def mend_quote_pieces(page: Page, blocks: list[Block], rule: Rule, changes: list, sources: dict,
+                      openers: set[int] = frozenset()) -> list[Block]:
+    """Quotes that rejoin cut in the wrong places, found once the quotes are labelled, are cut
+    again where their sentences end.
+
+    A quote set as wide as the text gets no help from the column measure: rejoin may end it
+    inside a sentence and run the sentence's tail onto the next quote (营地负责人巴特尔说，营地每晚最多
+    接待房车 | 120辆，实行网上预约。全省规模以上…), leave the tail as a paragraph of its own (…尽量减少对居 |
+    民出行的影响。), or read two quotes stacked one under the other as one block (同期，…水平。近年来，…舞台。).
+    Each piece was labelled a quote because a paragraph holds it; the pieces are put right when:
+
+    * a quote that closes no sentence (or ends on an ellipsis) and the block on the line under it
+      (a quote, or a paragraph no longer than a quote with it, ``QUOTE_MAX``) together are held
+      word for word by a paragraph of the page (read on across a break, :func:`_read_on`): one quote;
+    * otherwise such a quote and the quote under it, read as one text cut at the lines that close a
+      sentence, are pieces each held word for word by a paragraph: those quotes;
+    * a quote of two sentences or more that no paragraph holds word for word, cut at the lines that
+      close a sentence, is pieces each of which a different paragraph holds (word for word, or as an
+      editor's version: :func:`shared_content` of ``min_shared``), one at least word for word: those
+      quotes (an editor's quote of two sentences quotes one paragraph).
+
+    The paragraphs are indexed once (as :func:`find_pullquotes` does) and only when a quote is
+    there to mend: linear in the page. Each mend is a recorded split or join of rule L007."""
+    p = rule.params
+    lines = page.lines
+    n = len(blocks)
+
+    def adjacent(i: int) -> bool:
+        return i + 1 < n and blocks[i + 1].first == blocks[i].last + 1 and blocks[i + 1].first not in openers
+
+    todo = [i for i, b in enumerate(blocks) if b.kind == "pullquote"]
+    if not todo:
+        return blocks
+    texts = [nows(b.text) if b.kind == "paragraph" else "" for b in blocks]
+    keys_of = _anchored(p["ngram"])
+    index = _key_index(_keys(texts, p["ngram"]), blocks)
+    content: dict = {}
+
+    def holder(t: str, skip, edited: bool = False):
+        """The paragraph (not one of ``skip``) that holds ``t`` word for word (read on across a
+        break), or, with ``edited``, as an editor's version; None if none does."""
+        if len(t) < p["min_length"]:
+            return None
+        owners = sorted(_owners(index, keys_of(t), lambda: None, near=True) or ())
+        for o in owners:
+            if o not in skip and any(t in x for x in _read_on(o, texts, skip, past=True)):
+                return o
+        if edited:
+            mine = len(_NOT_WORD.sub("", t))
+            for o in owners:
+                if o not in skip and len(texts[o]) >= mine and shared_content(t, texts[o], content) >= p["min_shared"]:
+                    return o
+        return None
+
+    def pieces_of(ls: tuple) -> list[tuple]:
+        ends = [m for m, k in enumerate(ls) if ends_sentence(lines[k].text)]
+        return list(zip([0] + [e + 1 for e in ends[:-1]], [e + 1 for e in ends])) if ends and ends[-1] == len(ls) - 1 else []
+
+    def build(ls: tuple, like: Block) -> Block:
+        joiners = tuple(_joiner(lines[x].text, lines[y].text) for x, y in zip(ls, ls[1:]))
+        return rebuild(page, replace(like, kind="pullquote", lines=ls, joiners=joiners))
+
+    def record(action: str, span_from: Block, span_to: Block, why: str) -> None:
+        s, e = page.block_span(span_from)[0], page.block_span(span_to)[1]
+        changes.append(Change(rule.id, STAGE, action, (s, e), "", "", why, rule.safety))
+
+    out: list[Block] = []
+    mended = False
+    i = 0
+    while i < n:
+        b = blocks[i]
+        if b.kind != "pullquote":
+            out.append(b)
+            i += 1
+            continue
+        t = nows(b.text)
+        if adjacent(i) and not _closes(t) and blocks[i + 1].kind in ("pullquote", "paragraph"):
+            c = blocks[i + 1]
+            both = t + nows(c.text)
+            if c.kind == "pullquote" or len(both) <= QUOTE_MAX:
+                o = holder(both, (i, i + 1))
+                if o is not None:
+                    quote = build(b.lines + c.lines, b)
+                    sources.pop(c.first, None)
+                    sources[quote.first] = blocks[o].first
+                    record("join", b, c, f"the quote at line {page.line_no(b.first)} closes no sentence and goes on "
+                                         f"in the block under it: together they repeat the text at line "
+                                         f"{page.line_no(blocks[o].first)}")
+                    out.append(quote)
+                    mended = True
+                    i += 2
+                    continue
+            if c.kind == "pullquote":
+                ls = b.lines + c.lines
+                cut = pieces_of(ls)
+                texts_of = ["".join(nows(lines[k].text) for k in ls[a:z]) for a, z in cut]
+                found = [holder(x, (i, i + 1)) for x in texts_of]
+                if len(cut) > 1 and all(o is not None for o in found) and cut[0][1] != len(b.lines):
+                    new = [build(ls[a:z], b) for a, z in cut]
+                    sources.pop(b.first, None)
+                    sources.pop(c.first, None)
+                    for q, o in zip(new, found):
+                        sources[q.first] = blocks[o].first
+                    record("split", b, c, f"the quotes at lines {page.line_no(b.first)} and {page.line_no(c.first)} "
+                                          f"were cut inside a sentence: cut again where their sentences end into "
+                                          f"{len(new)} quotes, each repeating a paragraph")
+                    out += new
+                    mended = True
+                    i += 2
+                    continue
+        cut = pieces_of(b.lines) if len(b.lines) > 1 else []
+        if len(cut) > 1 and holder(t, (i,)) is None:
+            texts_of = ["".join(nows(lines[k].text) for k in b.lines[a:z]) for a, z in cut]
+            exact = [holder(x, (i,)) for x in texts_of]
+            found = [e if e is not None else holder(x, (i,), edited=True) for e, x in zip(exact, texts_of)]
+            if any(e is not None for e in exact) and all(o is not None for o in found) \
+                    and len(set(found)) == len(found):  # (one editor's quote of two sentences quotes one paragraph)
+                new = [build(b.lines[a:z], b) for a, z in cut]
+                sources.pop(b.first, None)
+                for q, o in zip(new, found):
+                    sources[q.first] = blocks[o].first
+                record("split", b, b, f"the quote at line {page.line_no(b.first)} is {len(new)} quotes stacked: "
+                                      f"cut where their sentences end, each repeating a paragraph")
+                out += new
+                mended = True
+                i += 1
+                continue
+        out.append(b)
+        i += 1
+    return out if mended else blocks
