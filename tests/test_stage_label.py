@@ -809,3 +809,24 @@ def test_a_byline_row_reaches_its_article_under_its_title():
     (art,) = page.articles
     assert art.title.text == "北京启动高品质科技园区建设"
     assert art.byline is not None and art.byline.text == "张晓明（本报记者）李华（本报通讯员）"
+
+
+def test_a_line_of_prose_set_apart_by_blanks_that_opens_like_a_qr_note_is_kept_as_text():
+    """A page that sets every line apart by a blank: a line of a sentence broken over three
+    lines that opens like a QR code's note (扫码…) but breaks off inside the sentence, between
+    two lines that do too, is article text, never dropped."""
+    lines = ["数字人民币应用场景持续拓展", "", "景区上线“一码游”小程序，游客", "", "扫码就能查询排队时长、预", "",
+             "约演出座位。"]
+    page = cleaner.clean("\n".join(lines) + "\n")
+    assert dropped(page) == []
+    assert "扫码就能查询排队时长、预" in "".join(b.text for a in page.articles for b in a.body)
+
+
+@pytest.mark.parametrize("line", ["扫码关注本报微信公众号", "本版图片由视觉中国提供", "第06版：要闻"])
+def test_furniture_between_two_pieces_of_a_sentence_is_still_dropped(wrap, line):
+    """Furniture between the two pieces of a sentence broken over a column holds no clause mark
+    of a sentence: it is dropped as before."""
+    head = "景区上线“一码游”小程序，游客扫码就能查询排队时长，"
+    tail = "还能预约演出座位和停车位，省去了排队的麻烦。"
+    page = cleaner.clean("\n".join(["数字人民币应用场景持续拓展", head, "", line, "", tail]) + "\n")
+    assert [t for _, t in dropped(page)] == [line]

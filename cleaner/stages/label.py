@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from ..chars import ORNAMENTS, ends_sentence, quote_balance
+from ..chars import HAN, HAN_RE, ORNAMENTS, ends_sentence, quote_balance
 from ..model import Block, Change, Page, replace
 from ..rules import Rule
 from ._common import apply_line_edits, dateline_at, line_replacements
@@ -56,8 +56,14 @@ def run(page: Page) -> Page:
         kind = None
         for r in dropped_rules:
             if len(text) <= r.params["max_length"] and _matches(r.params["patterns"], text):
-                kind = r.params["kind"]
-                out.append(_label(page, b, kind, r, "matches a pattern", changes))
+                if _inside_sentence(out[-1] if out else None, b, blocks[k + 1] if k + 1 < len(blocks) else None):
+                    # (a drop that would take article text does not happen: the block is a paragraph)
+                    kind = "paragraph"
+                    out.append(_label(page, b, kind, r, "matches a pattern, but is a piece of a sentence broken "
+                                      "over the lines around it: kept as text", changes))
+                else:
+                    kind = r.params["kind"]
+                    out.append(_label(page, b, kind, r, "matches a pattern", changes))
                 break
         if kind:
             k += 1
@@ -150,6 +156,27 @@ def run(page: Page) -> Page:
 
 
 _SENTENCE_END = re.compile("[。！？][”’」』]?")
+#: what a sentence broken over lines carries on at the break: a Han character or a clause mark
+_RUNS_ON = re.compile(f"[{HAN}，、]")
+#: a clause mark: prose sets one inside a sentence, a furniture line without a blank does not
+_CLAUSE = re.compile("[，、]")
+
+
+def _inside_sentence(prev: Block | None, b: Block, nxt: Block | None) -> bool:
+    """``b`` is a piece of running text, not page furniture, whatever a furniture pattern says
+    (a line of prose may open like a QR code's note: 扫码就能查询排队时长、预 / 约演出座位。): the
+    block before it breaks off inside a sentence (its last character a Han character or a clause
+    mark), ``b`` holds no blank (furniture sets its parts apart: 第15版 园区, 责任编辑 程娟建)
+    but a clause mark (，、: a sentence's, which furniture without a blank does not hold: 本版图片由
+    视觉中国提供, 第06版：要闻) and breaks off inside the sentence too, and the block after it carries the sentence on (it
+    opens with a Han character). A drop that would take article text does not happen: the block
+    stays text. Page furniture between two pieces of a sentence broken over a column holds a
+    blank, or stands where the text before it closes its sentence."""
+    if prev is None or nxt is None or prev.kind in ("furniture", "credit") or not prev.text or not nxt.text:
+        return False
+    t = b.text.strip()
+    return (bool(t) and not any(c.isspace() for c in t) and _CLAUSE.search(t[:-1]) is not None and _RUNS_ON.fullmatch(prev.text.rstrip()[-1:]) is not None
+            and _RUNS_ON.fullmatch(t[-1]) is not None and HAN_RE.match(nxt.text.lstrip()) is not None)
 #: a byline that names the words' author first (文/本报记者 X, 本版文/…)
 _WORDS_BY = re.compile(f"^[{ORNAMENTS}]?\\s*(?:本版)?文[/／]")
 
