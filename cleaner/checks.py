@@ -44,7 +44,7 @@ SCHEMAS = {
     "lines": {"split_merged_byline": {"byline_pattern": str, "name_pattern": str, "min_rest": int,
                                        "trailing_pattern": str, "doubled_share": float,
                                        "runon_pattern": str, "runon_move_min": int,
-                                       "later_role_pattern": str}},
+                                       "later_role_pattern": str, "surnames": str, "compound_surnames": list}},
     "columns": {"side_by_side": {"min_gap": int, "tolerance": int, "separation": int, "min_rows": int, "min_share": float,
                                   "min_page_share": float, "band_gap": int, "max_lanes": int,
                                   "full_slack": int, "full_rank": float, "max_cross": float},
