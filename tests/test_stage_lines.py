@@ -379,3 +379,22 @@ def test_the_surname_lexicon_is_data_and_reads_names():
     r = default_rules()["T001"]
     assert all(is_name(n, r) for n in ("王军", "陈涵凯", "覃晨东", "肖丽", "欧阳文", "司马光", "陳建國", "买买提·艾力"))
     assert not any(is_name(w, r) for w in ("首演", "起来", "次杜思", "穿越亚欧", "过七成"))
+
+
+@pytest.mark.parametrize("text, head, byline", [
+    # a headline that ends in a percentage, an outlet's byline run onto it
+    ("上半年全省地区生产总值增长5.6%楚天都市报记者 罗宇英 姚友兰", "上半年全省地区生产总值增长5.6%",
+     "楚天都市报记者 罗宇英 姚友兰"),
+    # a headline drawn twice: the cut where the doubling is whole (冠军), though a form reads
+    # 军长江日报 as an outlet of three characters and 日报
+    ("国乒包揽男女单打冠军国乒包揽男女单打冠军长江日报记者侯凌秀、侯海颖", "国乒包揽男女单打冠军国乒包揽男女单打冠军",
+     "长江日报记者侯凌秀、侯海颖"),
+    # the weak forms on held-out papers: a run-on pair of names after a role, a
+    # two-character name before a bracketed outlet role, 记者X／Y, a two-brand outlet
+    ("抢抓农时各地做好春耕备耕光明日报记者 张三 李四", "抢抓农时各地做好春耕备耕", "光明日报记者 张三 李四"),
+    ("数字经济赋能实体产业沈雪（南都记者）", "数字经济赋能实体产业", "沈雪（南都记者）"),
+    ("数字经济赋能实体产业 经济日报-中国经济网记者 王军", "数字经济赋能实体产业", "经济日报-中国经济网记者 王军"),
+])
+def test_a_byline_run_onto_a_headline_of_a_number_or_drawn_twice_is_split_where_the_headline_ends(
+        stages_until, text, head, byline):
+    assert line_texts(stages_until, text + "\n") == [head, byline]

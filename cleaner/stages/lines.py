@@ -261,6 +261,8 @@ def _names_start(text: str, start: int, rule: Rule) -> int:
     return start
 
 
+#: marks a headline's number ends in (…增长5.6%某报记者 X)
+_UNIT_MARKS = "%％‰℃"
 #: a word of Han characters (a name, or the headline's last word before one)
 _HAN_WORD = re.compile(f"[{HAN}·]+")
 #: what follows a byline's first name: a blank, 、, its role in brackets, a slash before the place
@@ -289,7 +291,8 @@ def _plain_run_on(text: str, start: int | None, rule: Rule, heads: str = "") -> 
         return None
     head = text[:m.start()].rstrip()
     words = head.split()
-    if not words or len(words[-1]) < 2 or not (han_count(head[-1]) or head[-1] in CLOSERS or head[-1].isdigit()) \
+    if not words or len(words[-1]) < 2 or not (han_count(head[-1]) or head[-1] in CLOSERS or head[-1].isdigit()
+                                                or head[-1] in _UNIT_MARKS) \
             or head.endswith(_OUTLET_ENDS):
         # (what precedes the byline is not a headline's end: a mark or a lone character, an
         # ornament an OCR engine misread (…留下来”@本报记者 X, …产值” 女YMG全媒体记者 X), or an
@@ -393,7 +396,9 @@ def _run_on_start(text: str, start: int, bylines, share: float, longest: int) ->
     byline of the byline rule's forms that fills the line's end begins: the byline's first role
     run onto the headline, a later one after a blank (``…接地气”记者 X 通讯员 Y``, where a
     blank is found before 通讯员 only). A byline is at most ``longest`` characters (L004's):
-    only the line's last ones are tried."""
+    only the line's last ones are tried. A place after ``start`` too, where the head before
+    it is the whole headline drawn twice and the rest a whole byline (…冠军…冠军长江日报记者 X:
+    the form found 军长江日报, three characters and 日报)."""
     base = _doubled_share(text[:start])
     if base == 1.0:
         return start  # (the headline before it is whole)
@@ -401,7 +406,7 @@ def _run_on_start(text: str, start: int, bylines, share: float, longest: int) ->
     if parse_doubling(squeezed)[0] < 2:
         return start  # (no headline drawn twice before it: nothing to run onto)
     best, best_share = start, base
-    for k in range(max(1, len(text) - longest), start):
+    for k in range(max(1, len(text) - longest), len(text)):  # (past start too: 冠军长江日报记者 X, not 冠|军长江…)
         if text[k].isspace() or text[k - 1].isspace():
             continue
         doubled = _doubled_share(text[:k])
