@@ -398,3 +398,15 @@ def test_the_surname_lexicon_is_data_and_reads_names():
 def test_a_byline_run_onto_a_headline_of_a_number_or_drawn_twice_is_split_where_the_headline_ends(
         stages_until, text, head, byline):
     assert line_texts(stages_until, text + "\n") == [head, byline]
+
+
+@pytest.mark.parametrize("line, title, byline", [
+    ("新编越剧《钱塘月》首演 苏海凯 邱琳琳/无锡报道", "新编越剧《钱塘月》首演", "苏海凯 邱琳琳/无锡报道"),
+    ("“五一”假期西安接待游客526万人次杜思、万洋晓（北京晚报记者）", "“五一”假期西安接待游客526万人次",
+     "杜思、万洋晓（北京晚报记者）"),
+])
+def test_a_name_first_byline_run_onto_its_title_is_the_articles_byline(wrap, line, title, byline):
+    body = "\n".join(wrap("近日，北京市科委、中关村管委会投入首批支持高品质科技园区建设资金，支持中关村生命科学园"
+                          "等科技园区的10个项目，项目涉及医药健康等7个产业领域，首批项目已全部开工。"))
+    (a,) = body_and_headings(cleaner.clean(line + "\n" + body + "\n"))
+    assert (a[0], a[2]) == (title, byline)
