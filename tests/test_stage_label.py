@@ -830,3 +830,18 @@ def test_furniture_between_two_pieces_of_a_sentence_is_still_dropped(wrap, line)
     tail = "还能预约演出座位和停车位，省去了排队的麻烦。"
     page = cleaner.clean("\n".join(["数字人民币应用场景持续拓展", head, "", line, "", tail]) + "\n")
     assert [t for _, t in dropped(page)] == [line]
+
+
+BARE_BODY = "昔日机器轰鸣的纺织厂车间，如今成了人气旺盛的书店、咖啡馆和展览空间。日前，位于北川市老工业区的文创园正式开园。"
+
+
+@pytest.mark.parametrize("names", ["邱文俊", "刘杰宇", "欧阳文博", "王小军 陈涵玉", "买买提·艾力"])
+def test_names_alone_between_a_headline_and_its_text_are_its_byline(names):
+    page = cleaner.page_dict(cleaner.clean(f"老厂房变身文创园\n{names}\n{BARE_BODY}\n"))
+    assert [(a["title"], a["byline"]) for a in page["articles"]] == [("老厂房变身文创园", names)]
+
+
+@pytest.mark.parametrize("line", ["高质量发展", "金。", "首演", "家园", "津代表托马斯·贝克尔"])
+def test_a_short_line_that_is_no_name_is_no_byline(stages_until, line):
+    labelled = kinds(stages_until, f"老厂房变身文创园\n{line}\n{BARE_BODY}\n")
+    assert ("byline", line) not in labelled

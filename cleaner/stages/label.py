@@ -22,6 +22,7 @@ from ..rules import Rule
 from ._common import apply_line_edits, dateline_at, line_replacements
 from .captions import find_bare_captions
 from .block_kinds import _join_caption, _label, _matches, _one_type, is_heading
+from .lines import is_name
 from .pullquotes import pullquotes_by_window
 
 STAGE = "label"
@@ -129,6 +130,10 @@ def run(page: Page) -> Page:
             out.append(b)
             k += 1
             continue
+        if byl and head and _bare_names(rules, out, b, blocks[k + 1] if k + 1 < len(blocks) else None, head):
+            out.append(_label(page, b, "byline", byl, "names alone between a headline and the text", changes))
+            k += 1
+            continue
         if cap and _reads_on_as_caption(page, geo, out, b, cap, rules, inside_credit=True):
             # (a credit broken after its first words: its rest reads as a heading on its own)
             out.append(_label(page, _join_caption(page, out.pop(), b, cap, changes), "caption", cap,
@@ -179,6 +184,26 @@ def _inside_sentence(prev: Block | None, b: Block, nxt: Block | None) -> bool:
             and _RUNS_ON.fullmatch(t[-1]) is not None and HAN_RE.match(nxt.text.lstrip()) is not None)
 #: a byline that names the words' author first (文/本报记者 X, 本版文/…)
 _WORDS_BY = re.compile(f"^[{ORNAMENTS}]?\\s*(?:本版)?文[/／]")
+
+
+def _bare_names(rules, out: list[Block], b: Block, nxt: Block | None, head: Rule) -> bool:
+    """``b`` is a byline of names alone, no role, no ornament (a commentary's author under its
+    title: 老厂房变身文创园 / 邱文俊 / 昔日机器轰鸣的…): one to L004's ``bare_names_max`` words, each a name by the
+    surname lexicon (T001's, :func:`~cleaner.stages.lines.is_name`) of L004's ``bare_name_min_length``
+    characters or more (a word of two, 家园, 房车, opens with a surname as often), parted by blanks or 、, right
+    after a heading (the block before it, labelled so) and right before a paragraph (the block
+    after it is longer than a heading, L006's ``max_length``, or closes a sentence). A short
+    heading that happens to open with a surname (金秋) stands where a title's kicker or subhead
+    stands, not between a heading and its text as all of a line."""
+    if not rules.enabled("T001") or not out or out[-1].kind != "heading" or nxt is None \
+            or out[-1].last >= b.first or nxt.first <= b.last:
+        return False
+    words = [w for w in re.split("[\\s、]+", b.text.strip()) if w]
+    p = rules["L004"].params
+    if not words or len(words) > p["bare_names_max"] \
+            or not all(is_name(w, rules["T001"]) and len(w) >= p["bare_name_min_length"] for w in words):
+        return False
+    return len(nxt.text) > head.params["max_length"] or ends_sentence(nxt.text)
 
 
 def _lone_credit_mark(cap: Rule, text: str) -> bool:

@@ -224,8 +224,10 @@ def is_name(word: str, rule: Rule) -> bool:
     >>> is_name("苏海凯", r), is_name("欧阳文", r), is_name("首演", r), is_name("次杜思", r)
     (True, True, False, False)
     """
-    if "·" in word:
+    if _DOTTED_NAME.fullmatch(word):
         return True
+    if _HAN_WORD.fullmatch(word) is None or "·" in word:
+        return False
     p = rule.params
     return (2 <= len(word) <= 3 and word[0] in p.get("surnames", "")) or \
         (3 <= len(word) <= 4 and word[:2] in p.get("compound_surnames", ()))
@@ -265,6 +267,10 @@ def _names_start(text: str, start: int, rule: Rule) -> int:
 _UNIT_MARKS = "%％‰℃"
 #: a word of Han characters (a name, or the headline's last word before one)
 _HAN_WORD = re.compile(f"[{HAN}·]+")
+#: a name with a middle dot: a few Han characters on both sides of it (买买提·艾力, 阿卜杜勒·阿齐兹;
+#: not a line of prose that ends in one, 驻西 / 津代表托马斯·贝克尔: a transliterated given name, the
+#: first part, has at most four characters)
+_DOTTED_NAME = re.compile(f"[{HAN}]{{1,4}}(?:·[{HAN}]{{1,5}})+")
 #: what follows a byline's first name: a blank, 、, its role in brackets, a slash before the place
 _AFTER_NAME = (" ", "\u3000", "、", "（", "(", "/", "／")
 
