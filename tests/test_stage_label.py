@@ -845,3 +845,12 @@ def test_names_alone_between_a_headline_and_its_text_are_its_byline(names):
 def test_a_short_line_that_is_no_name_is_no_byline(stages_until, line):
     labelled = kinds(stages_until, f"老厂房变身文创园\n{line}\n{BARE_BODY}\n")
     assert ("byline", line) not in labelled
+
+
+@pytest.mark.parametrize("credit", ["本版图片由视觉中国提供", "本版图片除署名外均由受访者提供"])
+def test_a_page_credit_right_under_a_caption_is_dropped_not_joined_to_it(credit):
+    text = ("青宁城际铁路正式开通运营\n到2027年，全省城际铁路运营里程将突破1000公里，覆盖沿线主要城市和重要交通枢纽。\n"
+            f"图为首趟列车驶出青州东\n站。\n{credit}\n")
+    page = cleaner.page_dict(cleaner.clean(text))
+    assert [a["captions"] for a in page["articles"]] == [["图为首趟列车驶出青州东站。"]]
+    assert page["dropped"] == [{"kind": "credit", "text": credit}]
