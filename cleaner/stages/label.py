@@ -74,9 +74,11 @@ def run(page: Page) -> Page:
             while k + 1 < len(blocks) and not _matches(cap.params["credit_patterns"], blocks[k].text) \
                     and len(blocks[k].text) < cap.params["max_length"]:
                 nxt = blocks[k + 1].text
-                if any(len(nxt) <= r.params["max_length"] and _matches(r.params["patterns"], nxt)
-                       for r in dropped_rules):
-                    break  # (the page's credit or furniture under the caption: 本版图片由视觉中国提供 is the page's)
+                if any(r.check == "whole_block" and len(nxt) <= r.params["max_length"]
+                       and _matches(r.params["patterns"], nxt) for r in dropped_rules):
+                    # (the page's credit or furniture under the caption: 本版图片由视觉中国提供 is the
+                    # page's; not OCR picture debris, ocr_block, which may be the credit's rest: 摄）)
+                    break
                 if _matches(cap.params["credit_patterns"], nxt) or (
                         not ends_sentence(blocks[k].text) and len(nxt) <= cap.params["credit_max_length"]
                         and not ends_sentence(nxt[:-1])):
