@@ -71,6 +71,8 @@ def report(split: Path, listing: list | None = None) -> dict:
             t = squeeze(d["text"])
             if t not in gold_dropped and len(t) >= 4 and t in gold_text:
                 out["text dropped"] += 1
+                if listing is not None:  # (the kind says which rule: furniture/credit L001/L002, heading A003)
+                    listing.append((gold_path.name.split(".")[0], f"text dropped as {d['kind']}", d["text"], None))
         for field in ("dateline", "byline"):
             got = [squeeze(a[field]) for a in pred["articles"] if a.get(field)]
             for a in gold["articles"]:
@@ -94,7 +96,8 @@ def main(argv: list[str]) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("splits", nargs="*", type=Path, metavar="SPLIT_DIR", help="gold pages (default: the test split)")
     ap.add_argument("--misses", action="store_true",
-                    help="also list every missed dateline and byline: page, field, gold, what the nearest article got")
+                    help="also list every missed dateline and byline (page, field, gold, what the nearest article got) "
+                         "and every piece of article text dropped (page, the kind it was dropped as, its text)")
     args = ap.parse_args(argv)
     splits = args.splits or [ROOT / "benchmarks" / "splits" / "test"]
     for split in splits:

@@ -809,3 +809,48 @@ def test_a_byline_row_reaches_its_article_under_its_title():
     (art,) = page.articles
     assert art.title.text == "北京启动高品质科技园区建设"
     assert art.byline is not None and art.byline.text == "张晓明（本报记者）李华（本报通讯员）"
+
+
+def test_a_line_of_prose_set_apart_by_blanks_that_opens_like_a_qr_note_is_kept_as_text():
+    """A page that sets every line apart by a blank: a line of a sentence broken over three
+    lines that opens like a QR code's note (扫码…) but breaks off inside the sentence, between
+    two lines that do too, is article text, never dropped."""
+    lines = ["数字人民币应用场景持续拓展", "", "景区上线“一码游”小程序，游客", "", "扫码就能查询排队时长、预", "",
+             "约演出座位。"]
+    page = cleaner.clean("\n".join(lines) + "\n")
+    assert dropped(page) == []
+    assert "扫码就能查询排队时长、预" in "".join(b.text for a in page.articles for b in a.body)
+
+
+@pytest.mark.parametrize("line", ["扫码关注本报微信公众号", "本版图片由视觉中国提供", "第06版：要闻"])
+def test_furniture_between_two_pieces_of_a_sentence_is_still_dropped(wrap, line):
+    """Furniture between the two pieces of a sentence broken over a column holds no clause mark
+    of a sentence: it is dropped as before."""
+    head = "景区上线“一码游”小程序，游客扫码就能查询排队时长，"
+    tail = "还能预约演出座位和停车位，省去了排队的麻烦。"
+    page = cleaner.clean("\n".join(["数字人民币应用场景持续拓展", head, "", line, "", tail]) + "\n")
+    assert [t for _, t in dropped(page)] == [line]
+
+
+BARE_BODY = "昔日机器轰鸣的纺织厂车间，如今成了人气旺盛的书店、咖啡馆和展览空间。日前，位于北川市老工业区的文创园正式开园。"
+
+
+@pytest.mark.parametrize("names", ["邱文俊", "刘杰宇", "欧阳文博", "王小军 陈涵玉", "买买提·艾力"])
+def test_names_alone_between_a_headline_and_its_text_are_its_byline(names):
+    page = cleaner.page_dict(cleaner.clean(f"老厂房变身文创园\n{names}\n{BARE_BODY}\n"))
+    assert [(a["title"], a["byline"]) for a in page["articles"]] == [("老厂房变身文创园", names)]
+
+
+@pytest.mark.parametrize("line", ["高质量发展", "金。", "首演", "家园", "津代表托马斯·贝克尔"])
+def test_a_short_line_that_is_no_name_is_no_byline(stages_until, line):
+    labelled = kinds(stages_until, f"老厂房变身文创园\n{line}\n{BARE_BODY}\n")
+    assert ("byline", line) not in labelled
+
+
+@pytest.mark.parametrize("credit", ["本版图片由视觉中国提供", "本版图片除署名外均由受访者提供"])
+def test_a_page_credit_right_under_a_caption_is_dropped_not_joined_to_it(credit):
+    text = ("青宁城际铁路正式开通运营\n到2027年，全省城际铁路运营里程将突破1000公里，覆盖沿线主要城市和重要交通枢纽。\n"
+            f"图为首趟列车驶出青州东\n站。\n{credit}\n")
+    page = cleaner.page_dict(cleaner.clean(text))
+    assert [a["captions"] for a in page["articles"]] == [["图为首趟列车驶出青州东站。"]]
+    assert page["dropped"] == [{"kind": "credit", "text": credit}]

@@ -353,3 +353,60 @@ def test_the_outlet_of_a_byline_run_onto_a_headline_is_the_one_the_page_prints(s
 def test_an_outlet_of_one_character_and_its_ending_is_the_one_the_page_prints(stages_until):
     text = "让文旅消费热度持续升温今晚报-封面新闻记者 龙国一 黄红倩\n\n今晚报记者 王五\n"
     assert line_texts(stages_until, text)[:2] == ["让文旅消费热度持续升温", "今晚报-封面新闻记者 龙国一 黄红倩"]
+
+
+@pytest.mark.parametrize("text, head, byline", [
+    # names first, after a blank: the headline's last word (首演, 穿越亚欧) is no name by the
+    # surname lexicon, the word after it is
+    ("新编越剧《钱塘月》首演 苏海凯 邱琳琳/无锡报道", "新编越剧《钱塘月》首演", "苏海凯 邱琳琳/无锡报道"),
+    ("钢铁驼队 穿越亚欧 袁鹏华 卢志志/哈尔滨报道", "钢铁驼队 穿越亚欧", "袁鹏华 卢志志/哈尔滨报道"),
+    ("让文物“活”起来  任磊霞（北京晚报记者）", "让文物“活”起来", "任磊霞（北京晚报记者）"),
+    ("新编越剧《钱塘月》首演  唐阳敏、蔡友宏（辽沈晚报记者）", "新编越剧《钱塘月》首演", "唐阳敏、蔡友宏（辽沈晚报记者）"),
+    # names glued to the headline, their role in brackets: 次杜思 is no name, 杜思 is
+    ("“五一”假期西安接待游客526万人次杜思、万洋晓（北京晚报记者）", "“五一”假期西安接待游客526万人次",
+     "杜思、万洋晓（北京晚报记者）"),
+    # a three-character name that is one stays whole (叶宇俊), as does a compound surname's (欧阳文博)
+    ("浙江队98∶95险胜山东队叶宇俊（长江日报记者）", "浙江队98∶95险胜山东队", "叶宇俊（长江日报记者）"),
+    ("智能制造“加速跑” 欧阳文博 覃晨东/无锡报道", "智能制造“加速跑”", "欧阳文博 覃晨东/无锡报道"),
+])
+def test_a_bylines_first_name_is_told_from_the_headline_by_the_surname_lexicon(stages_until, text, head, byline):
+    assert line_texts(stages_until, text + "\n") == [head, byline]
+
+
+def test_the_surname_lexicon_is_data_and_reads_names():
+    from cleaner.rules import default_rules
+    from cleaner.stages.lines import is_name
+    r = default_rules()["T001"]
+    assert all(is_name(n, r) for n in ("王军", "陈涵凯", "覃晨东", "肖丽", "欧阳文", "司马光", "陳建國", "买买提·艾力"))
+    assert not any(is_name(w, r) for w in ("首演", "起来", "次杜思", "穿越亚欧", "过七成"))
+
+
+@pytest.mark.parametrize("text, head, byline", [
+    # a headline that ends in a percentage, an outlet's byline run onto it
+    ("上半年全省地区生产总值增长5.6%楚天都市报记者 罗宇英 姚友兰", "上半年全省地区生产总值增长5.6%",
+     "楚天都市报记者 罗宇英 姚友兰"),
+    # a headline drawn twice: the cut where the doubling is whole (冠军), though a form reads
+    # 军长江日报 as an outlet of three characters and 日报
+    ("国乒包揽男女单打冠军国乒包揽男女单打冠军长江日报记者侯凌秀、侯海颖", "国乒包揽男女单打冠军国乒包揽男女单打冠军",
+     "长江日报记者侯凌秀、侯海颖"),
+    # the weak forms on held-out papers: a run-on pair of names after a role, a
+    # two-character name before a bracketed outlet role, 记者X／Y, a two-brand outlet
+    ("抢抓农时各地做好春耕备耕光明日报记者 张三 李四", "抢抓农时各地做好春耕备耕", "光明日报记者 张三 李四"),
+    ("数字经济赋能实体产业沈雪（南都记者）", "数字经济赋能实体产业", "沈雪（南都记者）"),
+    ("数字经济赋能实体产业 经济日报-中国经济网记者 王军", "数字经济赋能实体产业", "经济日报-中国经济网记者 王军"),
+])
+def test_a_byline_run_onto_a_headline_of_a_number_or_drawn_twice_is_split_where_the_headline_ends(
+        stages_until, text, head, byline):
+    assert line_texts(stages_until, text + "\n") == [head, byline]
+
+
+@pytest.mark.parametrize("line, title, byline", [
+    ("新编越剧《钱塘月》首演 苏海凯 邱琳琳/无锡报道", "新编越剧《钱塘月》首演", "苏海凯 邱琳琳/无锡报道"),
+    ("“五一”假期西安接待游客526万人次杜思、万洋晓（北京晚报记者）", "“五一”假期西安接待游客526万人次",
+     "杜思、万洋晓（北京晚报记者）"),
+])
+def test_a_name_first_byline_run_onto_its_title_is_the_articles_byline(wrap, line, title, byline):
+    body = "\n".join(wrap("近日，北京市科委、中关村管委会投入首批支持高品质科技园区建设资金，支持中关村生命科学园"
+                          "等科技园区的10个项目，项目涉及医药健康等7个产业领域，首批项目已全部开工。"))
+    (a,) = body_and_headings(cleaner.clean(line + "\n" + body + "\n"))
+    assert (a[0], a[2]) == (title, byline)

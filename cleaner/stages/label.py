@@ -16,12 +16,13 @@ from __future__ import annotations
 
 import re
 
-from ..chars import ORNAMENTS, ends_sentence, quote_balance
+from ..chars import HAN, HAN_RE, ORNAMENTS, ends_sentence, quote_balance
 from ..model import Block, Change, Page, replace
 from ..rules import Rule
 from ._common import apply_line_edits, dateline_at, line_replacements
 from .captions import find_bare_captions
 from .block_kinds import _join_caption, _label, _matches, _one_type, is_heading
+from .lines import is_name
 from .pullquotes import pullquotes_by_window
 
 STAGE = "label"
@@ -56,8 +57,14 @@ def run(page: Page) -> Page:
         kind = None
         for r in dropped_rules:
             if len(text) <= r.params["max_length"] and _matches(r.params["patterns"], text):
-                kind = r.params["kind"]
-                out.append(_label(page, b, kind, r, "matches a pattern", changes))
+                if _inside_sentence(out[-1] if out else None, b, blocks[k + 1] if k + 1 < len(blocks) else None):
+                    # (a drop that would take article text does not happen: the block is a paragraph)
+                    kind = "paragraph"
+                    out.append(_label(page, b, kind, r, "matches a pattern, but is a piece of a sentence broken "
+                                      "over the lines around it: kept as text", changes))
+                else:
+                    kind = r.params["kind"]
+                    out.append(_label(page, b, kind, r, "matches a pattern", changes))
                 break
         if kind:
             k += 1
@@ -67,6 +74,11 @@ def run(page: Page) -> Page:
             while k + 1 < len(blocks) and not _matches(cap.params["credit_patterns"], blocks[k].text) \
                     and len(blocks[k].text) < cap.params["max_length"]:
                 nxt = blocks[k + 1].text
+                if any(r.check == "whole_block" and len(nxt) <= r.params["max_length"]
+                       and _matches(r.params["patterns"], nxt) for r in dropped_rules):
+                    # (the page's credit or furniture under the caption: 本版图片由视觉中国提供 is the
+                    # page's; not OCR picture debris, ocr_block, which may be the credit's rest: 摄）)
+                    break
                 if _matches(cap.params["credit_patterns"], nxt) or (
                         not ends_sentence(blocks[k].text) and len(nxt) <= cap.params["credit_max_length"]
                         and not ends_sentence(nxt[:-1])):
@@ -123,6 +135,10 @@ def run(page: Page) -> Page:
             out.append(b)
             k += 1
             continue
+        if byl and head and _bare_names(rules, out, b, blocks[k + 1] if k + 1 < len(blocks) else None, head):
+            out.append(_label(page, b, "byline", byl, "names alone between a headline and the text", changes))
+            k += 1
+            continue
         if cap and _reads_on_as_caption(page, geo, out, b, cap, rules, inside_credit=True):
             # (a credit broken after its first words: its rest reads as a heading on its own)
             out.append(_label(page, _join_caption(page, out.pop(), b, cap, changes), "caption", cap,
@@ -150,8 +166,49 @@ def run(page: Page) -> Page:
 
 
 _SENTENCE_END = re.compile("[。！？][”’」』]?")
+#: what a sentence broken over lines carries on at the break: a Han character or a clause mark
+_RUNS_ON = re.compile(f"[{HAN}，、]")
+#: a clause mark: prose sets one inside a sentence, a furniture line without a blank does not
+_CLAUSE = re.compile("[，、]")
+
+
+def _inside_sentence(prev: Block | None, b: Block, nxt: Block | None) -> bool:
+    """``b`` is a piece of running text, not page furniture, whatever a furniture pattern says
+    (a line of prose may open like a QR code's note: 扫码就能查询排队时长、预 / 约演出座位。): the
+    block before it breaks off inside a sentence (its last character a Han character or a clause
+    mark), ``b`` holds no blank (furniture sets its parts apart: 第15版 园区, 责任编辑 程娟建)
+    but a clause mark (，、: a sentence's, which furniture without a blank does not hold: 本版图片由
+    视觉中国提供, 第06版：要闻) and breaks off inside the sentence too, and the block after it carries the sentence on (it
+    opens with a Han character). A drop that would take article text does not happen: the block
+    stays text. Page furniture between two pieces of a sentence broken over a column holds a
+    blank, or stands where the text before it closes its sentence."""
+    if prev is None or nxt is None or prev.kind in ("furniture", "credit") or not prev.text or not nxt.text:
+        return False
+    t = b.text.strip()
+    return (bool(t) and not any(c.isspace() for c in t) and _CLAUSE.search(t[:-1]) is not None and _RUNS_ON.fullmatch(prev.text.rstrip()[-1:]) is not None
+            and _RUNS_ON.fullmatch(t[-1]) is not None and HAN_RE.match(nxt.text.lstrip()) is not None)
 #: a byline that names the words' author first (文/本报记者 X, 本版文/…)
 _WORDS_BY = re.compile(f"^[{ORNAMENTS}]?\\s*(?:本版)?文[/／]")
+
+
+def _bare_names(rules, out: list[Block], b: Block, nxt: Block | None, head: Rule) -> bool:
+    """``b`` is a byline of names alone, no role, no ornament (a commentary's author under its
+    title: 老厂房变身文创园 / 邱文俊 / 昔日机器轰鸣的…): one to L004's ``bare_names_max`` words, each a name by the
+    surname lexicon (T001's, :func:`~cleaner.stages.lines.is_name`) of L004's ``bare_name_min_length``
+    characters or more (a word of two, 家园, 房车, opens with a surname as often), parted by blanks or 、, right
+    after a heading (the block before it, labelled so) and right before a paragraph (the block
+    after it is longer than a heading, L006's ``max_length``, or closes a sentence). A short
+    heading that happens to open with a surname (金秋) stands where a title's kicker or subhead
+    stands, not between a heading and its text as all of a line."""
+    if not rules.enabled("T001") or not out or out[-1].kind != "heading" or nxt is None \
+            or out[-1].last >= b.first or nxt.first <= b.last:
+        return False
+    words = [w for w in re.split("[\\s、]+", b.text.strip()) if w]
+    p = rules["L004"].params
+    if not words or len(words) > p["bare_names_max"] \
+            or not all(is_name(w, rules["T001"]) and len(w) >= p["bare_name_min_length"] for w in words):
+        return False
+    return len(nxt.text) > head.params["max_length"] or ends_sentence(nxt.text)
 
 
 def _lone_credit_mark(cap: Rule, text: str) -> bool:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from itertools import accumulate, compress
 
-from ..chars import CLOSERS, ORNAMENTS, ends_sentence, han_count, opens_bracket, quote_balance, width
+from ..chars import CLOSERS, HAN, ORNAMENTS, ends_sentence, han_count, opens_bracket, quote_balance, width
 from ..model import _NEWLINE, Change, Line, Page, new_line, replace, source_offset
 from ..rules import Rule, pattern, search, search_any
 from . import columns, interleave, ocr_rows
@@ -180,6 +180,10 @@ def trailing_point(text: str, rule: Rule, rules=None, bylines: list | tuple = ()
         start = run_on
     if start is None:
         return None
+    named = _names_start(text, start, rule)
+    if named != start:
+        run_on = named if run_on == start else run_on
+        start = named
     head = text[:start].rstrip()
     if len(head) < rule.params["min_rest"] or ends_sentence(head) or not han_count(head) \
             or search(rule.params["byline_pattern"], head) \
@@ -209,6 +213,68 @@ def trailing_point(text: str, rule: Rule, rules=None, bylines: list | tuple = ()
     return start + len(text[start:]) - len(text[start:].lstrip())
 
 
+def is_name(word: str, rule: Rule) -> bool:
+    """``word`` reads as a Chinese name by T001's surname lexicon (``surnames``, one character
+    each, and ``compound_surnames``): a surname and one or two characters, or a compound
+    surname and one or two; a name with a middle dot (a minority's or a foreigner's, 买买提·艾力)
+    always.
+
+    >>> from cleaner.rules import default_rules
+    >>> r = default_rules()["T001"]
+    >>> is_name("苏海凯", r), is_name("欧阳文", r), is_name("首演", r), is_name("次杜思", r)
+    (True, True, False, False)
+    """
+    if _DOTTED_NAME.fullmatch(word):
+        return True
+    if _HAN_WORD.fullmatch(word) is None or "·" in word:
+        return False
+    p = rule.params
+    return (2 <= len(word) <= 3 and word[0] in p.get("surnames", "")) or \
+        (3 <= len(word) <= 4 and word[:2] in p.get("compound_surnames", ()))
+
+
+def _names_start(text: str, start: int, rule: Rule) -> int:
+    """Where the names of a byline that opens with them (X Y/某地报道, X、Y（某报记者）) start,
+    the forms having found the byline at ``start``: a byline's names are names, so a first word
+    that is no name by the surname lexicon (:func:`is_name`) while the word after it is one, is
+    the headline's end (新编越剧《钱塘月》首演 苏海凯 邱琳琳/无锡报道: 首演, two to four characters
+    set apart by a blank; …万人次杜思、万洋晓（某报记者）: of three characters glued to the headline,
+    次杜思 is no name and 杜思 is, the first name taken as three characters by the run-on form).
+    A byline that opens with an ornament, a role or an outlet is left as found.
+
+    >>> from cleaner.rules import default_rules
+    >>> r = default_rules()["T001"]
+    >>> t = "新编越剧《钱塘月》首演 苏海凯 邱琳琳/无锡报道"
+    >>> t[_names_start(t, t.index("首演"), r):]
+    '苏海凯 邱琳琳/无锡报道'
+    """
+    if not rule.params.get("surnames"):
+        return start
+    m = _HAN_WORD.match(text, start)
+    if m is None or _ROLE_IN.search(m.group()) or m.group().endswith(_OUTLET_ENDS):
+        return start
+    word, after = m.group(), text[m.end():]
+    if 2 <= len(word) <= 4 and after[:1].isspace() and not is_name(word, rule):
+        nxt = _HAN_WORD.match(after.lstrip())
+        if nxt and is_name(nxt.group(), rule):
+            return m.end() + len(after) - len(after.lstrip())
+    if len(word) == 3 and after[:1] in _AFTER_NAME and not is_name(word, rule) and is_name(word[1:], rule):
+        return start + 1
+    return start
+
+
+#: marks a headline's number ends in (…增长5.6%某报记者 X)
+_UNIT_MARKS = "%％‰℃"
+#: a word of Han characters (a name, or the headline's last word before one)
+_HAN_WORD = re.compile(f"[{HAN}·]+")
+#: a name with a middle dot: a few Han characters on both sides of it (买买提·艾力, 阿卜杜勒·阿齐兹;
+#: not a line of prose that ends in one, 驻西 / 津代表托马斯·贝克尔: a transliterated given name, the
+#: first part, has at most four characters)
+_DOTTED_NAME = re.compile(f"[{HAN}]{{1,4}}(?:·[{HAN}]{{1,5}})+")
+#: what follows a byline's first name: a blank, 、, its role in brackets, a slash before the place
+_AFTER_NAME = (" ", "\u3000", "、", "（", "(", "/", "／")
+
+
 def _plain_run_on(text: str, start: int | None, rule: Rule, heads: str = "") -> int | None:
     """Where a byline run onto a plain headline starts (T001's ``runon_pattern``: an outlet's
     name, a role and names set as a byline sets them, to the line's end), or None: where no
@@ -231,7 +297,8 @@ def _plain_run_on(text: str, start: int | None, rule: Rule, heads: str = "") -> 
         return None
     head = text[:m.start()].rstrip()
     words = head.split()
-    if not words or len(words[-1]) < 2 or not (han_count(head[-1]) or head[-1] in CLOSERS or head[-1].isdigit()) \
+    if not words or len(words[-1]) < 2 or not (han_count(head[-1]) or head[-1] in CLOSERS or head[-1].isdigit()
+                                                or head[-1] in _UNIT_MARKS) \
             or head.endswith(_OUTLET_ENDS):
         # (what precedes the byline is not a headline's end: a mark or a lone character, an
         # ornament an OCR engine misread (…留下来”@本报记者 X, …产值” 女YMG全媒体记者 X), or an
@@ -335,7 +402,9 @@ def _run_on_start(text: str, start: int, bylines, share: float, longest: int) ->
     byline of the byline rule's forms that fills the line's end begins: the byline's first role
     run onto the headline, a later one after a blank (``…接地气”记者 X 通讯员 Y``, where a
     blank is found before 通讯员 only). A byline is at most ``longest`` characters (L004's):
-    only the line's last ones are tried."""
+    only the line's last ones are tried. A place after ``start`` too, where the head before
+    it is the whole headline drawn twice and the rest a whole byline (…冠军…冠军长江日报记者 X:
+    the form found 军长江日报, three characters and 日报)."""
     base = _doubled_share(text[:start])
     if base == 1.0:
         return start  # (the headline before it is whole)
@@ -343,7 +412,7 @@ def _run_on_start(text: str, start: int, bylines, share: float, longest: int) ->
     if parse_doubling(squeezed)[0] < 2:
         return start  # (no headline drawn twice before it: nothing to run onto)
     best, best_share = start, base
-    for k in range(max(1, len(text) - longest), start):
+    for k in range(max(1, len(text) - longest), len(text)):  # (past start too: 冠军长江日报记者 X, not 冠|军长江…)
         if text[k].isspace() or text[k - 1].isspace():
             continue
         doubled = _doubled_share(text[:k])
