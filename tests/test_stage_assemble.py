@@ -1171,3 +1171,32 @@ def test_a_dateline_after_text_on_another_subject_still_opens_an_article(wrap):
     page = cleaner.clean(text)
     assert [a.title.text if a.title else None for a in page.articles] == \
         ["低空经济“飞”入寻常百姓家", "李强出席中澳工商界圆桌会"]
+
+
+A3 = "北京市科委、中关村管委会表示，下一步将加快推进各分园高品质科技园区建设，让更多项目早日落地见效。"
+B3 = "李强表示，中方愿同澳方一道，推动两国工商界在经贸、能源、科技等领域深化合作，为中澳关系发展注入新动力。"
+
+
+def test_an_article_cut_between_paragraphs_takes_back_its_end_read_after_the_next_article(wrap):
+    """A's text closes a paragraph at the foot of its column, B's block follows, then A's last
+    paragraph: no cut sentence tells it, but it names A's things (中关村, 科技园区) and none of
+    B's, and it goes back to A (A001 tail_closed_margin / tail_closed_names)."""
+    text = ("北京启动高品质科技园区建设\n" + "\n".join(wrap(A1) + wrap(A2)) + "\n"
+            "李强出席中澳工商界圆桌会\n" + "\n".join(wrap(B1) + wrap(B2) + wrap(A3)) + "\n")
+    page = cleaner.clean(text)
+    a, b = page.articles
+    assert [x.text for x in a.body] == [A1, A2, A3]
+    assert [x.text for x in b.body] == [B1, B2]
+    assert any(c.rule == "A001" and c.action == "move" and "is the end of the article" in c.reason
+               for c in page.changes)
+
+
+def test_the_next_articles_own_last_paragraph_stays_with_it(wrap):
+    # the near miss: B's last paragraph names B's things (李强, 中澳), not A's: it stays with B
+    text = ("北京启动高品质科技园区建设\n" + "\n".join(wrap(A1) + wrap(A2)) + "\n"
+            "李强出席中澳工商界圆桌会\n" + "\n".join(wrap(B1) + wrap(B2) + wrap(B3)) + "\n")
+    page = cleaner.clean(text)
+    a, b = page.articles
+    assert [x.text for x in a.body] == [A1, A2]
+    assert [x.text for x in b.body] == [B1, B2, B3]
+    assert not any(c.rule == "A001" and "is the end of the article" in c.reason for c in page.changes)
