@@ -458,6 +458,9 @@ class Healing:
         from Z on shares with X's article less the share it shares with the text before Z in
         its own; the best Z above ``tail_closed_margin`` goes, with what follows it, to the
         end of X's article (a higher bar than ``tail_margin``: no cut sentence vouches for it).
+        With ``tail_closed_open``, so does an article that stops mid-sentence and whose end
+        :meth:`reclaim_tails` did not find (its continuation opened as a paragraph would, or
+        was joined to the next article's text before it), the tail moved as it stands.
         Only on a page set in columns, and where both X's article and the tail hold a paragraph
         printed over several lines: text already in reading order, a paragraph a line (as
         cleaned text is), was cut by no column (A009's reuniting asks the same)."""
@@ -467,7 +470,8 @@ class Healing:
                 or not self.page.layout.columned:
             return drafts
         for i, a in enumerate(drafts):
-            if not a.body or a.body[-1].kind != "paragraph" or self.is_open(a.body[-1]) \
+            if not a.body or a.body[-1].kind != "paragraph" \
+                    or (self.is_open(a.body[-1]) and not p["tail_closed_open"]) \
                     or (p["tail_closed_titled"] and a.title is None) or not _wrapped(a.paragraphs):
                 continue
             col = next((b.width for b in reversed(a.paragraphs) if b.width), 0.0)
