@@ -1020,7 +1020,9 @@ def test_a_tail_that_reads_on_from_the_cut_word_goes_back_though_it_shares_few_w
 
 def test_an_indented_paragraph_is_no_tail_of_an_article_cut_before(wrap):
     # the near miss: the paragraph after B's text opens with an indent, a paragraph's start,
-    # so it is no continuation of A's cut sentence, however much it shares with A
+    # so it is no continuation of A's cut sentence, however much it shares with A (it is not
+    # joined to it; that it names A's things and none of B's makes it A's paragraph all the
+    # same, moved as it stands: A001 tail_closed_open)
     a2 = wrap(A2)
     rest = "各分园建设产业服务设施，首批项目已全部开工建设。"
     text = ("北京启动高品质科技园区建设\n" + "\n".join(wrap(A1)) + "\n" + "\n".join(a2[:2]) + "\n"
@@ -1028,7 +1030,7 @@ def test_an_indented_paragraph_is_no_tail_of_an_article_cut_before(wrap):
             + "\n".join(wrap(rest)) + "\n")
     page = cleaner.clean(text)
     assert not any(c.rule == "A001" and "stops mid-sentence" in c.reason for c in page.changes)
-    assert any(rest in x.text and a.title.text.startswith("李强") for a in page.articles for x in a.body)
+    assert [x.text for a in page.articles for x in a.body if rest in x.text] == [rest]
 
 
 _NARROW = "近年来，江川市把智能制造作为推动制造业转型升级的主攻方向，企业生产效率提升了四成以上。"
@@ -1171,3 +1173,48 @@ def test_a_dateline_after_text_on_another_subject_still_opens_an_article(wrap):
     page = cleaner.clean(text)
     assert [a.title.text if a.title else None for a in page.articles] == \
         ["低空经济“飞”入寻常百姓家", "李强出席中澳工商界圆桌会"]
+
+
+A3 = "北京市科委、中关村管委会表示，下一步将加快推进各分园高品质科技园区建设，让更多项目早日落地见效。"
+B3 = "李强表示，中方愿同澳方一道，推动两国工商界在经贸、能源、科技等领域深化合作，为中澳关系发展注入新动力。"
+
+
+def test_an_article_cut_between_paragraphs_takes_back_its_end_read_after_the_next_article(wrap):
+    """A's text closes a paragraph at the foot of its column, B's block follows, then A's last
+    paragraph: no cut sentence tells it, but it names A's things (中关村, 科技园区) and none of
+    B's, and it goes back to A (A001 tail_closed_margin / tail_closed_names)."""
+    text = ("北京启动高品质科技园区建设\n" + "\n".join(wrap(A1) + wrap(A2)) + "\n"
+            "李强出席中澳工商界圆桌会\n" + "\n".join(wrap(B1) + wrap(B2) + wrap(A3)) + "\n")
+    page = cleaner.clean(text)
+    a, b = page.articles
+    assert [x.text for x in a.body] == [A1, A2, A3]
+    assert [x.text for x in b.body] == [B1, B2]
+    assert any(c.rule == "A001" and c.action == "move" and "is the end of the article" in c.reason
+               for c in page.changes)
+
+
+def test_the_next_articles_own_last_paragraph_stays_with_it(wrap):
+    # the near miss: B's last paragraph names B's things (李强, 中澳), not A's: it stays with B
+    text = ("北京启动高品质科技园区建设\n" + "\n".join(wrap(A1) + wrap(A2)) + "\n"
+            "李强出席中澳工商界圆桌会\n" + "\n".join(wrap(B1) + wrap(B2) + wrap(B3)) + "\n")
+    page = cleaner.clean(text)
+    a, b = page.articles
+    assert [x.text for x in a.body] == [A1, A2]
+    assert [x.text for x in b.body] == [B1, B2, B3]
+    assert not any(c.rule == "A001" and "is the end of the article" in c.reason for c in page.changes)
+
+
+def test_an_indented_paragraph_naming_the_cut_articles_things_goes_to_it_unjoined(wrap):
+    """A stops mid-sentence and the paragraph after B's text opens with an indent: no
+    continuation of A's cut sentence (not joined to it), but it names A's things and none of
+    B's, so it is A's text, moved to A's end as a paragraph of its own (A001 tail_closed_open)."""
+    a2 = wrap(A2)
+    rest = "北京市科委、中关村管委会将支持各分园建设产业服务设施，首批项目已全部开工建设。"
+    text = ("北京启动高品质科技园区建设\n" + "\n".join(wrap(A1)) + "\n" + "\n".join(a2[:2]) + "\n"
+            "李强出席中澳工商界圆桌会\n" + "\n".join(wrap(B1)) + "\n" + "\n".join(wrap(B2)) + "\n"
+            + "\n".join(wrap(rest)) + "\n")
+    page = cleaner.clean(text)
+    a, b = page.articles
+    assert [x.text for x in a.body][-1] == rest
+    assert [x.text for x in b.body] == [B1, B2]
+    assert not any(c.rule == "A001" and "stops mid-sentence" in c.reason for c in page.changes)

@@ -197,7 +197,7 @@ class Assembler(Healing, Readings, Decoding, Reuniting, Attaching):
             self.record("A007", "drop", b, f"{b.kind} '{b.text[:20]}' belongs to no article")
         pullquotes = [b for b in blocks if b.kind == "pullquote"]
         captions = [b for b in blocks if b.kind == "caption"]
-        drafts = self.reclaim_tails(self.reunite(self.drafts()))
+        drafts = self.reclaim_closed_tails(self.reclaim_tails(self.reunite(self.drafts())))
         line_owner = {}
         for n, d in enumerate(drafts):
             for b in d.body + [x for x in (d.kicker, d.title, d.subtitle, d.byline) if x]:

@@ -10,11 +10,17 @@ from ...chars import CLOSERS, NO_LINE_START, ends_sentence, half_count, nows
 from ...lexicon import default_char_model
 from ...model import Block, replace
 from .._common import one_indent_short, rebuild
+from .reunite import _names
 from .text import _LATIN_END, _LATIN_START, affinity, count_words, joined_bigrams, shared_pairs, _word_pair
 
 #: a comma, an enumeration comma or a semicolon: a heading holds none, a paragraph's first
 #: line mostly does (rejoin's clause marks leave out the enumeration comma a headline may hold)
 _COMMA_MARK = re.compile("[，、；,;]")
+
+
+def _wrapped(blocks) -> bool:
+    """Whether one of ``blocks`` is a paragraph printed over several lines (text set in a column)."""
+    return any(b.kind == "paragraph" and len(b.lines) > 1 for b in blocks)
 
 
 class Healing:
@@ -435,5 +441,75 @@ class Healing:
                             f"following block(s) move from the article after to the end of the article at line "
                             f"{self.page.line_no(a.body[0].first)}")
             a.body[-1:] = [merged, *run]
+            del e.body[m:]
+        return drafts
+
+    def reclaim_closed_tails(self, drafts: list) -> list:
+        """An article whose text was cut between two paragraphs takes back its end, read as the
+        last paragraphs of the next one.
+
+        :meth:`reclaim_tails` sees a cut where the first article stops mid-sentence; a column
+        can as well end on a full paragraph, and the rest of the article, read after the next
+        article's block, then opens a paragraph of its own: nothing at the seam tells it, only
+        what the text talks about. So, for a draft whose last paragraph closes its sentence
+        (X's article), each paragraph Z of the ``tail_reach`` drafts after it that follows a
+        paragraph closing its sentence (or a subhead), in the draft's second half, opens with
+        no dateline and is set in X's column is weighed by the share of word pairs the text
+        from Z on shares with X's article less the share it shares with the text before Z in
+        its own; the best Z above ``tail_closed_margin`` goes, with what follows it, to the
+        end of X's article (a higher bar than ``tail_margin``: no cut sentence vouches for it).
+        With ``tail_closed_open``, so does an article that stops mid-sentence and whose end
+        :meth:`reclaim_tails` did not find (its continuation opened as a paragraph would, or
+        was joined to the next article's text before it), the tail moved as it stands.
+        Only on a page set in columns, and where both X's article and the tail hold a paragraph
+        printed over several lines: text already in reading order, a paragraph a line (as
+        cleaned text is), was cut by no column (A009's reuniting asks the same)."""
+        rule = self.rules["A001"]
+        p = rule.params
+        if not rule.enabled or len(drafts) < 2 or p["tail_closed_margin"] >= 1.0 \
+                or not self.page.layout.columned:
+            return drafts
+        for i, a in enumerate(drafts):
+            if not a.body or a.body[-1].kind != "paragraph" \
+                    or (self.is_open(a.body[-1]) and not p["tail_closed_open"]) \
+                    or (p["tail_closed_titled"] and a.title is None) or not _wrapped(a.paragraphs):
+                continue
+            col = next((b.width for b in reversed(a.paragraphs) if b.width), 0.0)
+            own = joined_bigrams(tuple(b.text for b in a.paragraphs))
+            own_names = _names([b.text for b in a.paragraphs])
+            best = None
+            for e in drafts[i + 1:i + 1 + p["tail_reach"]]:
+                if e.title is None:  # (a headless part is reunite's to join, A009)
+                    continue
+                for m in range(max(1, (len(e.body) + 1) // 2), len(e.body)):
+                    y, z = e.body[m - 1], e.body[m]
+                    if z.kind != "paragraph" or not (y.kind == "subhead" or
+                                                     (y.kind == "paragraph" and ends_sentence(y.text))) \
+                            or self.has_dateline(z) or not _wrapped(e.body[m:]) \
+                            or (z.width and col and abs(z.width - col) > p["column_tolerance"]):
+                        continue
+                    tail = joined_bigrams(tuple(b.text for b in e.body[m:] if b.kind == "paragraph"))
+                    head = joined_bigrams(tuple(b.text for b in e.body[:m] if b.kind == "paragraph"))
+                    gain = shared_pairs(tail, own) - shared_pairs(tail, head)
+                    if gain <= p["tail_closed_margin"] or (best is not None and gain <= best[0]):
+                        continue
+                    # the names (runs of three Han characters) the tail shares with X's article
+                    # and not with the text and headline before it in its own, and the reverse
+                    names = _names([b.text for b in e.body[m:] if b.kind == "paragraph"])
+                    theirs = _names([b.text for b in e.body[:m] if b.kind == "paragraph"]
+                                    + [h.text for h in (e.title, e.subtitle) if h is not None])
+                    ours, against = len((names & own_names) - theirs), len((names & theirs) - own_names)
+                    if ours - against >= p["tail_closed_names"] and against <= p["tail_closed_against"]:
+                        best = (gain, e, m)
+            if best is None:
+                continue
+            gain, e, m = best
+            run = e.body[m:]
+            self.record("A001", "move", run[0], f"text from line {self.page.line_no(run[0].first)} on "
+                        f"({len(run)} block(s)), read after the article at line "
+                        f"{self.page.line_no(e.body[0].first)}, is the end of the article at line "
+                        f"{self.page.line_no(a.body[0].first)}: it shares that one's words (score {gain:.2f}) "
+                        f"more than the text before it")
+            a.body.extend(run)
             del e.body[m:]
         return drafts
