@@ -137,6 +137,23 @@ def test_a_plain_title_on_a_page_of_bold_headlines_is_evidence():
     assert all(dict(a.evidence)["plain_title"] == 0.0 for a in page.articles)
 
 
+def test_an_article_that_stops_mid_sentence_or_holds_a_second_dateline_is_less_sure():
+    import cleaner
+
+    whole = ("本报讯（记者李明）今年以来，全市新增就业岗位4000余个，\n园区已累计引进高新技术企业120家。\n"
+             "全市新增就业岗位4000余个\n")
+    ev = dict(cleaner.clean(whole).articles[0].evidence)
+    assert ev["open_end"] == 0.0 and ev["inner_dateline"] == 0.0
+    cut = whole.replace("园区已累计引进高新技术企业120家。", "园区已累计引进高新技术企业")
+    assert dict(cleaner.clean(cut).articles[0].evidence)["open_end"] == 1.0
+    # (a page of one headline over two datelined reports: the second dateline is inside the body)
+    two = ("全市新增就业岗位4000余个\n\n本报讯（记者李明）今年以来，全市新增就业岗位4000余个，园区\n"
+           "已累计引进高新技术企业120家。\n\n新华社北京3月2日电数据显示，上半年社会消费品零售\n"
+           "总额同比增长8.2%，消费市场持续回暖。\n")
+    [article] = cleaner.clean(two).articles
+    assert dict(article.evidence)["inner_dateline"] == 1.0
+
+
 def test_a_table_of_cue_weights_is_fitted_entry_by_entry(tmp_path):
     rules = load_rules()
     w = Weight("J001", "weights", "blank_line")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import bisect
 import math
 
-from ...chars import nows
+from ...chars import ends_sentence, nows
 from ...model import Article, Block, replace
 from ...rules import search
 from .._common import rebuild
@@ -269,7 +269,10 @@ class Attaching:
         echo = max((affinity(h.text, lead) for h in (d.title, d.subtitle) if h is not None), default=0.0)
         evidence = article_evidence(d.margin, self.rules["A002"].params["confidence_margin_cap"],
                                     d.title is None, len(d.flags), echo, len(d.paragraphs),
-                                    d.title is not None and self.bold_page and not self.doubled(d.title))
+                                    d.title is not None and self.bold_page and not self.doubled(d.title),
+                                    bool(d.paragraphs) and not ends_sentence(d.paragraphs[-1].text),
+                                    any(b.kind == "subhead" and self.doubled(b) for b in body),
+                                    any(b.first in self.datelines for b in d.paragraphs[1:]))
         return Article(title=d.title, subtitle=d.subtitle, kicker=d.kicker, byline=d.byline, dateline=dateline, body=body,
                        pullquotes=tuple(pqs), captions=tuple(caps),
                        confidence=confidence(evidence, self.rules["A002"].params), evidence=evidence)
