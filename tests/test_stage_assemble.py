@@ -657,6 +657,22 @@ def test_a_last_subhead_set_after_its_section_at_the_page_end_stays_in_its_artic
         ("paragraph", "下一步，"), ("subhead", "久久为功"), ("paragraph", "与此同时")]
 
 
+def test_a_last_subhead_drawn_bold_as_the_others_at_the_page_end_stays_in_its_article(wrap):
+    """The same, with every headline drawn twice (fake bold), the subheads as the title: the
+    last subhead, with no text under it, is set as the article's other subheads are, so it is
+    theirs, not a lone headline kept in dropped."""
+    paras = ["近年来，当地持续推进老旧小区改造，已完成改造项目120个，惠及居民3.5万户，群众满意度不断提升。",
+             "改造中，当地坚持问需于民，加装电梯、增设停车位、建设口袋公园，让老小区焕发新活力。",
+             "下一步，当地还将加快推进城市更新，完善配套设施，让更多居民享受到改造带来的便利与实惠。",
+             "与此同时，当地还建立了长效管理机制，引入专业物业服务，让改造成果长久保持。"]
+    raw = "\n\n".join(["老旧小区焕新颜老旧小区焕新颜", "\n".join(wrap(paras[0])), "\n".join(wrap(paras[1])),
+                       "改造惠民生改造惠民生", "\n".join(wrap(paras[2])), "问需于民问需于民",
+                       "\n".join(wrap(paras[3])), "久久为功久久为功"]) + "\n"
+    page = cleaner.clean(raw)
+    assert len(page.articles) == 1 and not page.dropped, (page.articles, page.dropped)
+    assert [x.text for x in page.articles[0].body if x.kind == "subhead"] == ["改造惠民生", "问需于民", "久久为功"]
+
+
 # --- two plain headings stacked: one title broken over two lines, or title and subtitle ---
 
 def test_a_title_broken_inside_a_quotation_is_one_title(wrap):

@@ -343,6 +343,11 @@ class Decoding:
         first = next((n for n, b in enumerate(body) if b.kind == "subhead"), None)
         return first is not None and first >= 2
 
+    def bold_subheads(self, body) -> bool:
+        """The subheads of ``body`` are drawn bold (doubled), as its title is: a lone heading
+        drawn bold after it may be one more of them."""
+        return any(b.kind == "subhead" and self.doubled(b) for b in body)
+
     def build(self, seq, decisions, margins=None) -> list[Draft]:
         """Drafts from the chosen reading of each item, with a change record for each decision."""
         drafts: list[Draft] = []
@@ -357,10 +362,11 @@ class Decoding:
             elif drafts and drafts[-1].title is not None and cur.title is not None \
                     and self.intro_before_subheads(drafts[-1].body) \
                     and cur.kicker is None and cur.subtitle is None and cur.byline is None \
-                    and not self.doubled(cur.title):
-                # a lone plain heading with no text under it, after an article that has its
-                # title and subheads: that article's last subhead, set after its section (A004
-                # puts it back before the section)
+                    and (not self.doubled(cur.title) or self.bold_subheads(drafts[-1].body)):
+                # a lone heading with no text under it, set plain or as that article's subheads
+                # are (drawn bold), after an article that has its title and subheads: that
+                # article's last subhead, set after its section (A004 puts it back before the
+                # section)
                 drafts[-1].body.append(replace(cur.title, kind="subhead"))
                 drafts[-1].flags.append("last subhead after the text")
                 self.record("A003", "label", cur.title, "subhead: a plain heading with no text under it closes "
