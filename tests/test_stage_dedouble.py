@@ -138,6 +138,7 @@ def test_near_match_similarity_is_textdistances_levenshtein(a, b):
     "今年以来，全市新增就业岗位4000余个。去年以来，全市新增就业岗位3000余个。",
     "上半年同比增长5.2%，下半年同比增长5.3%",
     "一年年过去，一天天长大",
+    "开到哪儿就开到哪儿，",  # (X就X, going on past a clause mark its first half lacks: prose)
 ])
 def test_near_match_needs_a_headline(stages_until, text):
     page = stages_until(text + "\n", "dedouble")

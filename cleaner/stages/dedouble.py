@@ -30,6 +30,7 @@ STAGE = "dedouble"
 
 
 _LEADING_DOUBLE = re.compile(r"(.{1,60}?)\1", re.S)
+_CLAUSE_MARKS = "，、；："
 _SENTENCE_INSIDE = re.compile(f"[{re.escape(TERMINAL)}，、].")
 
 
@@ -187,6 +188,8 @@ def doubled_near_match(page: Page, rule: Rule, k: int):
         return None  # an OCR slip changes a character or two, not both ends
     if _SENTENCE_INSIDE.search(text[: n // 2 - 1]):
         return None
+    if b[-1] in _CLAUSE_MARKS and a[-1] not in _CLAUSE_MARKS:
+        return None  # (a line going on past a clause mark its first half lacks is prose: 开到哪儿就开到哪儿，)
     sim = similarity(a, b)
     if sim < rule.params["min_similarity"] or a == b:
         return None
