@@ -1337,7 +1337,7 @@ def mend_quote_pieces(page: Page, blocks: list[Block], rule: Rule, changes: list
         return blocks
     texts = [nows(b.text) if b.kind == "paragraph" else "" for b in blocks]
     keys_of = _anchored(p["ngram"])
-    index = _key_index(_keys(texts, p["ngram"]), blocks)
+    index: dict = {}  # (built by the first quote asked about: most pages have none to mend)
     content: dict = {}
 
     def holder(t: str, skip, edited: bool = False):
@@ -1345,6 +1345,8 @@ def mend_quote_pieces(page: Page, blocks: list[Block], rule: Rule, changes: list
         break), or, with ``edited``, as an editor's version; None if none does."""
         if len(t) < p["min_length"]:
             return None
+        if not index:
+            index.update(_key_index(_keys(texts, p["ngram"]), blocks))
         owners = sorted(_owners(index, keys_of(t), lambda: None, near=True) or ())
         for o in owners:
             if o not in skip and any(t in x for x in _read_on(o, texts, skip, past=True)):
