@@ -89,6 +89,9 @@ def candidate_runs(page: Page, blocks: list[Block], cap: Rule, rules) -> list[Ru
     follows = [False] + [at[f] == at[f - 1] + 1 for f in range(1, len(at))]
     kinds = [b.kind for b in blocks for _ in b.lines]
     longest, span, credit_longest = p["bare_max_length"], p["bare_max_lines"], p["credit_max_length"]
+    # (the text after a run's sentence -> whether it is a credit: the runs from every line before
+    # one sentence's end share their rests, each asked once)
+    credit: dict[str, bool] = {}
     for f, (k, m) in enumerate(flat):
         if kinds[f] not in ("paragraph", "heading"):
             continue
@@ -124,8 +127,12 @@ def candidate_runs(page: Page, blocks: list[Block], cap: Rule, rules) -> list[Ru
             sentence, rest = text[:cut], text[cut:]
             if len(rest) > credit_longest:
                 break  # (longer than a credit: more text, not a caption's credit)
-            if rest and not _matches(p["credit_patterns"], rest):
-                continue  # (a credit's first words: the run may go on to its end)
+            if rest:
+                is_credit = credit.get(rest)
+                if is_credit is None:
+                    is_credit = credit[rest] = _matches(p["credit_patterns"], rest) is not None
+                if not is_credit:
+                    continue  # (a credit's first words: the run may go on to its end)
             if len(sentence) < p["bare_min_length"] or dateline_at(rules, sentence) is not None:
                 break
             if texts is None:
