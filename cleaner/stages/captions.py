@@ -202,8 +202,12 @@ def _cues(page: Page, blocks: list[Block], cap: Rule, rules, a: int, m1: int, b:
     after_other = m1 == 0 and (a == 0 or blocks[a - 1].kind != "paragraph")
     body = sentence[len(m.group()):] if (m := _matches(p["bare_date_opener"], sentence)) else sentence
     per_block, total, _ = texts
-    repeats = total.get(sentence, 0) - sum(per_block[k].get(sentence, 0) for k in range(a, b + 1)) > 0 or any(
-        per_block[k].get(sentence, 0) > 1 for k in range(a, b + 1))
+    if a == b:  # (a run inside one block, most runs: its count, without a loop over blocks)
+        own = per_block[a].get(sentence, 0)
+        repeats = total.get(sentence, 0) - own > 0 or own > 1
+    else:
+        repeats = total.get(sentence, 0) - sum(per_block[k].get(sentence, 0) for k in range(a, b + 1)) > 0 or any(
+            per_block[k].get(sentence, 0) > 1 for k in range(a, b + 1))
     return (
         1.0 if _matches(p["patterns"], sentence) else 0.0,
         1.0 if rest and not _closing(rules, p, rest) else 0.0,

@@ -1033,6 +1033,7 @@ def quote_source(i: int, t: str, q_narrow: float, texts: list[str], narrow: list
     best = None
     mine = _NOT_WORD.sub("", t)
     need = least * len(mine)
+    counts = None  # (each character of ``mine`` and how often: counted once, if a text is weighed)
     for o in range(max(0, i - reach), min(len(texts), i + reach + 1)):
         other = texts[o]
         if o == i or not other or q_narrow <= wider * narrow[o]:
@@ -1052,7 +1053,13 @@ def quote_source(i: int, t: str, q_narrow: float, texts: list[str], narrow: list
             continue
         if t in other:
             return o, 100.0
-        if exact or sum(map(_charset(other).__contains__, mine)) < need:
+        if exact:
+            continue
+        if counts is None:
+            counts = Counter(mine)
+        # (the characters of ``mine`` that ``other`` has, counted over the distinct ones: a set
+        # lookup per distinct character, not one per character)
+        if sum(map(counts.__getitem__, _charset(other).intersection(counts))) < need:
             continue  # (a text without most of the quote's characters holds fewer of its pairs)
         share = shared_content(t, other, known)
         if share >= least and (best is None or share > best[1]):
