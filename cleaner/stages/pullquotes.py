@@ -160,8 +160,12 @@ def split_stacked_quotes(page: Page, blocks: list[Block], rule: Rule, changes: l
                 return 0
             return 0
 
+        plain_lines: list[str] = []  # (the block's lines without blanks: made once, if a piece is asked for)
+
         def piece_text(lo: int, hi: int) -> str:
-            return "".join(nows(page.lines[k].text) for k in b.lines[lo:hi])
+            if not plain_lines:
+                plain_lines.extend(nows(page.lines[k].text) for k in b.lines)
+            return "".join(plain_lines[lo:hi])
 
         sentence_ends = [m for m, k in enumerate(b.lines[:-1]) if ends_sentence(page.lines[k].text)]
         # headline lines (title, subtitle, a credit) run into a quote below them: the quote is
@@ -710,8 +714,12 @@ def _may_quote_across(i: int, last: str, first_line: str, texts: list[str], p: d
         return False  # (``near``: :func:`_near_text` or a :class:`_Near`, where most openings are settled in one scan;
         # a Python step per paragraph within reach, for every line of a paragraph, was a thirtieth
         # of the sample page's time)
-    return bool(opening) and any(opening in texts[o] and across not in texts[o]
-                                 for o in range(max(0, i - reach), min(len(texts), i + reach + 1)) if o != i)
+    if not opening:
+        return False
+    for o in range(max(0, i - reach), min(len(texts), i + reach + 1)):  # (a loop: no generator to resume per paragraph)
+        if o != i and opening in texts[o] and across not in texts[o]:
+            return True
+    return False
 
 
 def _set_apart(page: Page, geo: list | None, b: Block) -> bool:
