@@ -103,13 +103,12 @@ def apply_line_edits(page: Page, edits: list[Edit], touched, blocks) -> tuple[Pa
 
 
 def rebuild(page: Page, b: Block, **kw) -> Block:
-    """A block's text from its lines' current text and its joiners."""
-    parts = []
-    for n, k in enumerate(b.lines):
-        parts.append(page.lines[k].text)
-        if n < len(b.joiners):
-            parts.append(b.joiners[n])
-    return replace(b, text="".join(parts), **kw)
+    """A block's text from its lines' current text and its joiners (line n, then joiner n)."""
+    lines, joiners = page.lines, b.joiners
+    texts = [lines[k].text for k in b.lines]
+    if any(joiners):  # (most blocks join their lines with nothing: one join of the lines)
+        texts = [t + j for t, j in zip(texts, joiners)] + texts[len(joiners):]
+    return replace(b, text="".join(texts), **kw)
 
 
 def dateline_at(rules, text: str):

@@ -17,6 +17,7 @@ pull quote or a credited caption.
 from __future__ import annotations
 
 import re
+from operator import mul
 from typing import NamedTuple
 
 from ..chars import ends_sentence, nows
@@ -89,6 +90,9 @@ def candidate_runs(page: Page, blocks: list[Block], cap: Rule, rules) -> list[Ru
     follows = [False] + [at[f] == at[f - 1] + 1 for f in range(1, len(at))]
     kinds = [b.kind for b in blocks for _ in b.lines]
     longest, span, credit_longest = p["bare_max_length"], p["bare_max_lines"], p["credit_max_length"]
+    # (the text after a run's sentence -> whether it is a credit: the runs from every line before
+    # one sentence's end share their rests, each asked once)
+    credit: dict[str, bool] = {}
     for f, (k, m) in enumerate(flat):
         if kinds[f] not in ("paragraph", "heading"):
             continue
@@ -124,8 +128,12 @@ def candidate_runs(page: Page, blocks: list[Block], cap: Rule, rules) -> list[Ru
             sentence, rest = text[:cut], text[cut:]
             if len(rest) > credit_longest:
                 break  # (longer than a credit: more text, not a caption's credit)
-            if rest and not _matches(p["credit_patterns"], rest):
-                continue  # (a credit's first words: the run may go on to its end)
+            if rest:
+                is_credit = credit.get(rest)
+                if is_credit is None:
+                    is_credit = credit[rest] = _matches(p["credit_patterns"], rest) is not None
+                if not is_credit:
+                    continue  # (a credit's first words: the run may go on to its end)
             if len(sentence) < p["bare_min_length"] or dateline_at(rules, sentence) is not None:
                 break
             if texts is None:
@@ -195,8 +203,12 @@ def _cues(page: Page, blocks: list[Block], cap: Rule, rules, a: int, m1: int, b:
     after_other = m1 == 0 and (a == 0 or blocks[a - 1].kind != "paragraph")
     body = sentence[len(m.group()):] if (m := _matches(p["bare_date_opener"], sentence)) else sentence
     per_block, total, _ = texts
-    repeats = total.get(sentence, 0) - sum(per_block[k].get(sentence, 0) for k in range(a, b + 1)) > 0 or any(
-        per_block[k].get(sentence, 0) > 1 for k in range(a, b + 1))
+    if a == b:  # (a run inside one block, most runs: its count, without a loop over blocks)
+        own = per_block[a].get(sentence, 0)
+        repeats = total.get(sentence, 0) - own > 0 or own > 1
+    else:
+        repeats = total.get(sentence, 0) - sum(per_block[k].get(sentence, 0) for k in range(a, b + 1)) > 0 or any(
+            per_block[k].get(sentence, 0) > 1 for k in range(a, b + 1))
     return (
         1.0 if _matches(p["patterns"], sentence) else 0.0,
         1.0 if rest and not _closing(rules, p, rest) else 0.0,
@@ -232,7 +244,14 @@ def _follows_open(blocks: list[Block], a: int, reach: int) -> bool:
 
 def score(weights: dict, cues: tuple) -> float:
     """The probability a run with these cues is a caption (L003's ``bare_weights``)."""
-    return logistic(weights["bias"] + sum(weights[c] * v for c, v in zip(CUES, cues)))
+    return _scorer(weights)(cues)
+
+
+def _scorer(weights: dict):
+    """:func:`score` with ``weights`` read once: the weights in the order of CUES, each run's
+    cues multiplied with them in one C loop (the same products, added in the same order)."""
+    bias, ws = weights["bias"], [weights[c] for c in CUES]
+    return lambda cues: logistic(bias + sum(map(mul, ws, cues)))
 
 
 def find_bare_captions(page: Page, blocks: list[Block], cap: Rule, rules, changes: list) -> list[Block]:
@@ -240,7 +259,8 @@ def find_bare_captions(page: Page, blocks: list[Block], cap: Rule, rules, change
     ``bare_threshold``) labelled captions, the blocks they were read into split around them
     (the best run first; runs do not overlap). Recorded: the split and the label."""
     p = cap.params
-    runs = [(score(p["bare_weights"], r.cues), r) for r in candidate_runs(page, blocks, cap, rules)]
+    scored = _scorer(p["bare_weights"])
+    runs = [(scored(r.cues), r) for r in candidate_runs(page, blocks, cap, rules)]
     runs = sorted((x for x in runs if x[0] >= p["bare_threshold"]), key=lambda x: -x[0])
     if not runs:
         return blocks

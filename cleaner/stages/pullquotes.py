@@ -160,8 +160,12 @@ def split_stacked_quotes(page: Page, blocks: list[Block], rule: Rule, changes: l
                 return 0
             return 0
 
+        plain_lines: list[str] = []  # (the block's lines without blanks: made once, if a piece is asked for)
+
         def piece_text(lo: int, hi: int) -> str:
-            return "".join(nows(page.lines[k].text) for k in b.lines[lo:hi])
+            if not plain_lines:
+                plain_lines.extend(nows(page.lines[k].text) for k in b.lines)
+            return "".join(plain_lines[lo:hi])
 
         sentence_ends = [m for m, k in enumerate(b.lines[:-1]) if ends_sentence(page.lines[k].text)]
         # headline lines (title, subtitle, a credit) run into a quote below them: the quote is
@@ -710,8 +714,12 @@ def _may_quote_across(i: int, last: str, first_line: str, texts: list[str], p: d
         return False  # (``near``: :func:`_near_text` or a :class:`_Near`, where most openings are settled in one scan;
         # a Python step per paragraph within reach, for every line of a paragraph, was a thirtieth
         # of the sample page's time)
-    return bool(opening) and any(opening in texts[o] and across not in texts[o]
-                                 for o in range(max(0, i - reach), min(len(texts), i + reach + 1)) if o != i)
+    if not opening:
+        return False
+    for o in range(max(0, i - reach), min(len(texts), i + reach + 1)):  # (a loop: no generator to resume per paragraph)
+        if o != i and opening in texts[o] and across not in texts[o]:
+            return True
+    return False
 
 
 def _set_apart(page: Page, geo: list | None, b: Block) -> bool:
@@ -1033,6 +1041,7 @@ def quote_source(i: int, t: str, q_narrow: float, texts: list[str], narrow: list
     best = None
     mine = _NOT_WORD.sub("", t)
     need = least * len(mine)
+    counts = None  # (each character of ``mine`` and how often: counted once, if a text is weighed)
     for o in range(max(0, i - reach), min(len(texts), i + reach + 1)):
         other = texts[o]
         if o == i or not other or q_narrow <= wider * narrow[o]:
@@ -1052,7 +1061,13 @@ def quote_source(i: int, t: str, q_narrow: float, texts: list[str], narrow: list
             continue
         if t in other:
             return o, 100.0
-        if exact or sum(map(_charset(other).__contains__, mine)) < need:
+        if exact:
+            continue
+        if counts is None:
+            counts = Counter(mine)
+        # (the characters of ``mine`` that ``other`` has, counted over the distinct ones: a set
+        # lookup per distinct character, not one per character)
+        if sum(map(counts.__getitem__, _charset(other).intersection(counts))) < need:
             continue  # (a text without most of the quote's characters holds fewer of its pairs)
         share = shared_content(t, other, known)
         if share >= least and (best is None or share > best[1]):
@@ -1337,7 +1352,7 @@ def mend_quote_pieces(page: Page, blocks: list[Block], rule: Rule, changes: list
         return blocks
     texts = [nows(b.text) if b.kind == "paragraph" else "" for b in blocks]
     keys_of = _anchored(p["ngram"])
-    index = _key_index(_keys(texts, p["ngram"]), blocks)
+    index: dict = {}  # (built by the first quote asked about: most pages have none to mend)
     content: dict = {}
 
     def holder(t: str, skip, edited: bool = False):
@@ -1345,6 +1360,8 @@ def mend_quote_pieces(page: Page, blocks: list[Block], rule: Rule, changes: list
         break), or, with ``edited``, as an editor's version; None if none does."""
         if len(t) < p["min_length"]:
             return None
+        if not index:
+            index.update(_key_index(_keys(texts, p["ngram"]), blocks))
         owners = sorted(_owners(index, keys_of(t), lambda: None, near=True) or ())
         for o in owners:
             if o not in skip and any(t in x for x in _read_on(o, texts, skip, past=True)):

@@ -591,8 +591,9 @@ def copy_edges(texts: list[str], widths: list[float], p: dict, page_text: Flat |
     page_text = page_text or Flat(texts)
     flat, starts = page_text.text, page_text.starts
     n = len(texts)
-    copied = [len(t) >= min_line and page_text.elsewhere(starts[k], starts[k] + len(t), window)
-              for k, t in enumerate(texts)]
+    find = flat.find  # (Flat.elsewhere inline: the line's text is the stretch it would slice)
+    copied = [len(t) >= min_line and (find(t, max(0, s - window), s) >= 0 or find(t, s + len(t), s + len(t) + window) >= 0)
+              for t, s in zip(texts, starts)]
     edges: set[int] = set()
     line_at = {start: j for j, start in enumerate(starts)}
 
