@@ -476,7 +476,7 @@ class Healing:
                 continue
             col = next((b.width for b in reversed(a.paragraphs) if b.width), 0.0)
             own = joined_bigrams(tuple(b.text for b in a.paragraphs))
-            own_names = _names([b.text for b in a.paragraphs])
+            own_names = None  # (made when a tail first shares enough words: most drafts have none)
             best = None
             for e in drafts[i + 1:i + 1 + p["tail_reach"]]:
                 if e.title is None:  # (a headless part is reunite's to join, A009)
@@ -495,6 +495,8 @@ class Healing:
                         continue
                     # the names (runs of three Han characters) the tail shares with X's article
                     # and not with the text and headline before it in its own, and the reverse
+                    if own_names is None:
+                        own_names = _names([b.text for b in a.paragraphs])
                     names = _names([b.text for b in e.body[m:] if b.kind == "paragraph"])
                     theirs = _names([b.text for b in e.body[:m] if b.kind == "paragraph"]
                                     + [h.text for h in (e.title, e.subtitle) if h is not None])
