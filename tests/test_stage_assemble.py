@@ -673,6 +673,24 @@ def test_a_last_subhead_drawn_bold_as_the_others_at_the_page_end_stays_in_its_ar
     assert [x.text for x in page.articles[0].body if x.kind == "subhead"] == ["改造惠民生", "问需于民", "久久为功"]
 
 
+def test_a_byline_under_the_last_subhead_at_the_page_end_is_the_articles(wrap):
+    """An article that sets its subheads after their sections and its byline at its end: the
+    last subhead and the byline under it, with no text, are that article's, not a headline
+    and a byline kept in dropped."""
+    paras = ["近年来，当地持续推进老旧小区改造，已完成改造项目120个，惠及居民3.5万户，群众满意度不断提升。",
+             "改造中，当地坚持问需于民，加装电梯、增设停车位、建设口袋公园，让老小区焕发新活力。",
+             "下一步，当地还将加快推进城市更新，完善配套设施，让更多居民享受到改造带来的便利与实惠。",
+             "与此同时，当地还建立了长效管理机制，引入专业物业服务，让改造成果长久保持。"]
+    raw = "\n\n".join(["老旧小区焕新颜", "\n".join(wrap(paras[0])), "\n".join(wrap(paras[1])), "改造惠民生",
+                       "\n".join(wrap(paras[2])), "问需于民", "\n".join(wrap(paras[3])), "久久为功",
+                       "● 本报记者 李明"]) + "\n"
+    page = cleaner.clean(raw)
+    assert len(page.articles) == 1 and not page.dropped, (page.articles, page.dropped)
+    a = page.articles[0]
+    assert [x.text for x in a.body if x.kind == "subhead"] == ["改造惠民生", "问需于民", "久久为功"]
+    assert a.byline is not None and "本报记者 李明" in a.byline.text
+
+
 # --- two plain headings stacked: one title broken over two lines, or title and subtitle ---
 
 def test_a_title_broken_inside_a_quotation_is_one_title(wrap):

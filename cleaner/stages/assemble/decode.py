@@ -361,16 +361,23 @@ class Decoding:
                 drafts.append(cur)
             elif drafts and drafts[-1].title is not None and cur.title is not None \
                     and self.intro_before_subheads(drafts[-1].body) \
-                    and cur.kicker is None and cur.subtitle is None and cur.byline is None \
+                    and cur.kicker is None and cur.subtitle is None \
+                    and (cur.byline is None or (drafts[-1].byline is None and not self.page.layout.ocr)) \
                     and (not self.doubled(cur.title) or self.bold_subheads(drafts[-1].body)):
                 # a lone heading with no text under it, set plain or as that article's subheads
                 # are (drawn bold), after an article that has its title and subheads: that
                 # article's last subhead, set after its section (A004 puts it back before the
-                # section)
+                # section); a byline under it, where that article has none, is that article's,
+                # set at its end (not on OCR text, whose headline groups come out of order:
+                # ocr_fit seg 77.5 -> 77.3 with it)
                 drafts[-1].body.append(replace(cur.title, kind="subhead"))
                 drafts[-1].flags.append("last subhead after the text")
                 self.record("A003", "label", cur.title, "subhead: a plain heading with no text under it closes "
                             "the article before, as its last section's subhead", safety="review")
+                if cur.byline is not None:
+                    drafts[-1].byline = cur.byline
+                    self.record("A003", "attach", cur.byline, "byline of the article before it, set at its end, "
+                                "after its last subhead", safety="review")
             else:  # headlines with no text to head: kept, in dropped, for a person to look at
                 for b in (cur.kicker, cur.title, cur.subtitle, cur.byline):
                     if b is not None:
