@@ -1052,16 +1052,22 @@ def test_a_tail_that_reads_on_from_the_cut_word_goes_back_though_it_shares_few_w
     assert [x.text for x in b.body] == [b1.replace(" ", ""), b2]
 
 
+
+def a_cut_before_b(wrap, rest: str) -> str:
+    """A page of article A (its text cut after two lines of its second paragraph) and article B,
+    with ``rest`` after B's text: the tail A lost, or not."""
+    a2 = wrap(A2)
+    return ("北京启动高品质科技园区建设\n" + "\n".join(wrap(A1)) + "\n" + "\n".join(a2[:2]) + "\n"
+            "李强出席中澳工商界圆桌会\n" + "\n".join(wrap(B1)) + "\n" + "\n".join(wrap(B2)) + "\n"
+            + "\n".join(wrap(rest)) + "\n")
+
 def test_an_indented_paragraph_is_no_tail_of_an_article_cut_before(wrap):
     # the near miss: the paragraph after B's text opens with an indent, a paragraph's start,
     # so it is no continuation of A's cut sentence, however much it shares with A (it is not
     # joined to it; that it names A's things and none of B's makes it A's paragraph all the
     # same, moved as it stands: A001 tail_closed_open)
-    a2 = wrap(A2)
     rest = "各分园建设产业服务设施，首批项目已全部开工建设。"
-    text = ("北京启动高品质科技园区建设\n" + "\n".join(wrap(A1)) + "\n" + "\n".join(a2[:2]) + "\n"
-            "李强出席中澳工商界圆桌会\n" + "\n".join(wrap(B1)) + "\n" + "\n".join(wrap(B2)) + "\n"
-            + "\n".join(wrap(rest)) + "\n")
+    text = a_cut_before_b(wrap, rest)
     page = cleaner.clean(text)
     assert not any(c.rule == "A001" and "stops mid-sentence" in c.reason for c in page.changes)
     assert [x.text for a in page.articles for x in a.body if rest in x.text] == [rest]
@@ -1242,11 +1248,8 @@ def test_an_indented_paragraph_naming_the_cut_articles_things_goes_to_it_unjoine
     """A stops mid-sentence and the paragraph after B's text opens with an indent: no
     continuation of A's cut sentence (not joined to it), but it names A's things and none of
     B's, so it is A's text, moved to A's end as a paragraph of its own (A001 tail_closed_open)."""
-    a2 = wrap(A2)
     rest = "北京市科委、中关村管委会将支持各分园建设产业服务设施，首批项目已全部开工建设。"
-    text = ("北京启动高品质科技园区建设\n" + "\n".join(wrap(A1)) + "\n" + "\n".join(a2[:2]) + "\n"
-            "李强出席中澳工商界圆桌会\n" + "\n".join(wrap(B1)) + "\n" + "\n".join(wrap(B2)) + "\n"
-            + "\n".join(wrap(rest)) + "\n")
+    text = a_cut_before_b(wrap, rest)
     page = cleaner.clean(text)
     a, b = page.articles
     assert [x.text for x in a.body][-1] == rest
