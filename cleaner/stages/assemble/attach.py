@@ -271,7 +271,7 @@ class Attaching:
                                     d.title is None, len(d.flags), echo, len(d.paragraphs),
                                     d.title is not None and self.bold_page and not self.doubled(d.title),
                                     bool(d.paragraphs) and not ends_sentence(d.paragraphs[-1].text),
-                                    any(b.kind == "subhead" and self.doubled(b) for b in body),
+                                    self.bold_subheads(body),
                                     any(b.first in self.datelines for b in d.paragraphs[1:]))
         return Article(title=d.title, subtitle=d.subtitle, kicker=d.kicker, byline=d.byline, dateline=dateline, body=body,
                        pullquotes=tuple(pqs), captions=tuple(caps),
