@@ -188,7 +188,8 @@ def test_narrow_paragraphs_a_headline_cut_are_not_restacked_as_quotes(wrap, monk
 
     weighed = []
     quote_source = pullquotes.quote_source
-    monkeypatch.setattr(pullquotes, "quote_source", lambda i, t, *a, **k: weighed.append(t) or quote_source(i, t, *a, **k))
+    for module in (pullquotes.find, pullquotes.stack, pullquotes.cut_in, pullquotes.join, pullquotes.source):
+        monkeypatch.setattr(module, "quote_source", lambda i, t, *a, **k: weighed.append(t) or quote_source(i, t, *a, **k))
     page = cleaner.clean(raw)
     assert "清晨的河堤上，护林员沿着新栽的杨树林巡查。" in weighed  # (the run was read again, its pieces weighed)
     assert not any("护林员" in q or "苗木" in q for q in _quotes(page))
