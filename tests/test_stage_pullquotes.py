@@ -447,3 +447,52 @@ def test_a_quote_of_two_sentences_of_one_paragraph_is_not_cut():
     # (a headline line under the text's tail closes no sentence: nothing is cut off as a quote)
     got = _winter_page(["哪些人群需要特别注意？", "公众出行生产生活新变化"])
     assert not any(k == "pullquote" for k, _ in got)
+
+
+FLOOD = "会议指出，今年汛期降雨可能偏多，防汛形势不容乐观。各地各部门要树牢底线思维，坚持以防为主、防抗救相结合，立足防大汛、抗大洪，提前做好各项准备工作。"
+#: the editor's version: two clauses swapped
+FLOOD_QUOTE = "各地各部门要树牢底线思维，立足防大汛、抗大洪，坚持以防为主、防抗救相结合，提前做好各项准备工作。"
+
+
+def _cut_into(quote_lines: list[str]) -> tuple[list[str], list[tuple[str, int, int]]]:
+    """A page of narrow columns (nine characters a line) with one paragraph set wider (fourteen):
+    its sentence begins at the end of one block (rejoin broke the paragraph there), goes on in
+    the next, and ``quote_lines`` cut it at a line boundary, its last words (各项准备工作。) left as
+    a block of its own. The lines and the blocks ((kind, first, last) each)."""
+    head, rest = FLOOD[:FLOOD.index("部门")], FLOOD[FLOOD.index("部门"):]
+    a_lines = [head[k:k + 14] for k in range(0, len(head), 14)]
+    b_text = rest[:-len("各项准备工作。")]
+    r = len(b_text) % 14  # (the line over the quote a full one: the short one first)
+    b_lines = ([b_text[:r]] if r else []) + [b_text[k:k + 14] for k in range(r, len(b_text), 14)]
+    narrow = [x[k:k + 9] for x in (FARM, HARVEST, MORE[0], MORE[1]) for k in range(0, len(x), 9)]
+    lines = a_lines + b_lines + quote_lines + ["各项准备工作。"] + narrow
+    a = len(a_lines)
+    b = a + len(b_lines) + len(quote_lines)
+    kinds = [("paragraph", 0, a - 1), ("paragraph", a, b - 1), ("paragraph", b, b)]
+    a = b + 1
+    for x in (FARM, HARVEST, MORE[0], MORE[1]):
+        z = a + -(-len(x) // 9)
+        kinds.append(("paragraph", a, z - 1))
+        a = z
+    return lines, kinds
+
+
+def test_an_edited_quote_cut_into_its_sentence_at_a_line_boundary_comes_out_whole():
+    """An edited quote set in a column (ten characters) no narrower than the page's other
+    articles, cut into the wider paragraph it quotes between two lines, inside the sentence it
+    edits (the sentence begun in the block before, ended in the block after): rejoin read it
+    with the paragraph's lines over it. It is cut out whole and labelled a quote (weighed against
+    the paragraph read around it), the text around it left as the paragraph's pieces."""
+    quote_lines = [FLOOD_QUOTE[k:k + 10] for k in range(0, len(FLOOD_QUOTE), 10)]
+    lines, kinds = _cut_into(quote_lines)
+    got = _found(lines, kinds)
+    assert ("pullquote", FLOOD_QUOTE) in got
+    assert not any(FLOOD_QUOTE in t for k, t in got if k == "paragraph")
+
+
+def test_a_paragraph_tail_in_a_narrow_line_is_no_quote_cut_into_it():
+    """The same page with lines of other words in the narrow column inside the paragraph (a
+    sentence of no paragraph of the page): nothing is cut out as a quote."""
+    other = "市气象台将加密观测，滚动发布天气预报预警信息，提醒市民关注天气变化。"
+    lines, kinds = _cut_into([other[k:k + 10] for k in range(0, len(other), 10)])
+    assert not any(k == "pullquote" for k, _ in _found(lines, kinds))

@@ -18,7 +18,8 @@ from .source import _Joined, _may_quote_across, _repeats, quote_source
 
 
 def split_quotes_run_on(page: Page, blocks: list[Block], rule: Rule, changes: list, texts: list[str],
-                        narrow: list[float], openers: set[int] = frozenset()) -> list[Block]:
+                        narrow: list[float], openers: set[int] = frozenset(),
+                        cut_out: set | None = None) -> list[Block]:
     """A pull quote run onto the text next to it (rejoin read its last line and the first of
     the text after it, or the other way round, as one column) is cut off.
 
@@ -26,6 +27,12 @@ def split_quotes_run_on(page: Page, blocks: list[Block], rule: Rule, changes: li
     ending a sentence, are all at least ``cut_narrower`` ems narrower than the widest of the
     rest, and hold a sentence of another paragraph set wider (copied or edited: its character
     pairs and numbers, :func:`shared_content`, within ``quote_reach`` blocks), is cut there.
+    A cut at the top or the end whose piece is no quote does not settle the block: a quote may
+    still stand inside it, between two of its lines (:func:`_quote_inside`; a quote set at a
+    paragraph's end, cutting a sentence, leaves a wider line that closes one above it).
+    ``cut_out``, where given, gets the first line of each quote cut out: weighed again once cut,
+    such a quote is labelled one though set no narrower than the page's column (its lines are
+    narrower than those of the text it was cut from: :func:`find_pullquotes`).
     """
     p = rule.params
     lines = page.lines
@@ -56,35 +63,35 @@ def split_quotes_run_on(page: Page, blocks: list[Block], rule: Rule, changes: li
                 if ends[m - 1] and ends[-1] and max(widths[m:]) + p["cut_narrower"] <= max(widths[:m]):
                     cut = -m
                     break
-        if cut is None:
-            if joined is None:
-                joined = _Joined(texts)
-            inside = _quote_inside(page, i, b, widths, rule, texts, narrow, content, ends, ems, joined)
-            if inside is not None:
-                parts, quote, found = inside
-                out += parts
-                _record_run_on(page, b, quote, blocks[found] if found is not None else b, rule, changes,
-                               "inside the paragraph it cuts, ")
-                cut_any = True
-                continue
-            out.append(b)
+        found = None
+        if cut is not None:
+            m = abs(cut)
+            parts = [rebuild(page, replace(b, lines=b.lines[:m], joiners=b.joiners[:m - 1])),
+                     rebuild(page, replace(b, lines=b.lines[m:], joiners=b.joiners[m:]))]
+            quote = parts[0] if cut > 0 else parts[1]
+            t = nows(quote.text)
+            if p["min_length"] <= len(t) <= QUOTE_MAX:
+                found = quote_source(i, t, narrowness(page, quote), texts, narrow, rule, content)
+        if found is not None:
+            out += parts
+            _record_run_on(page, b, quote, blocks[found[0]], rule, changes)
+            if cut_out is not None:
+                cut_out.add(quote.first)
+            cut_any = True
             continue
-        m = abs(cut)
-        parts = [rebuild(page, replace(b, lines=b.lines[:m], joiners=b.joiners[:m - 1])),
-                 rebuild(page, replace(b, lines=b.lines[m:], joiners=b.joiners[m:]))]
-        quote = parts[0] if cut > 0 else parts[1]
-        t = nows(quote.text)
-        if len(t) < p["min_length"] or len(t) > QUOTE_MAX:
-            out.append(b)
+        if joined is None:
+            joined = _Joined(texts)
+        inside = _quote_inside(page, i, b, widths, rule, texts, narrow, content, ends, ems, joined)
+        if inside is not None:
+            parts, quote, found = inside
+            out += parts
+            _record_run_on(page, b, quote, blocks[found] if found is not None else b, rule, changes,
+                           "inside the paragraph it cuts, ")
+            if cut_out is not None:
+                cut_out.add(quote.first)
+            cut_any = True
             continue
-        found = quote_source(i, t, narrowness(page, quote), texts, narrow, rule, content)
-        if found is None:
-            out.append(b)
-            continue
-        found = found[0]
-        out += parts
-        _record_run_on(page, b, quote, blocks[found], rule, changes)
-        cut_any = True
+        out.append(b)
     return out if cut_any else blocks
 
 

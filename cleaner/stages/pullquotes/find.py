@@ -117,7 +117,8 @@ def find_pullquotes(page: Page, blocks: list[Block], rule: Rule, changes: list,
     if split is not blocks:  # quotes cut apart: measure and index the new blocks
         blocks = split
         texts, narrow, keys, index, keyless = measure(blocks, dict(zip(texts, keys)))
-    split = split_quotes_run_on(page, blocks, rule, changes, texts, narrow, openers)
+    cut_out: set = set()  # the first lines of the quotes cut out of a paragraph
+    split = split_quotes_run_on(page, blocks, rule, changes, texts, narrow, openers, cut_out)
     if split is not blocks:
         blocks = split
         texts, narrow, keys, index, keyless = measure(blocks, dict(zip(texts, keys)))
@@ -130,6 +131,7 @@ def find_pullquotes(page: Page, blocks: list[Block], rule: Rule, changes: list,
     typical = typical_narrowness(blocks, narrow)
     frames = None
     source_of: dict[int, int] = {}  # quote block -> the block it repeats
+    source_texts = None  # (texts without the quotes labelled or cut out: made for a quote cut out, if any)
     for i, b in enumerate(blocks):
         t = texts[i]
         if b.kind == "heading" and (b.text[-1] in "？！?!" or said(b.text, marks=geo is not None)) \
@@ -218,6 +220,17 @@ def find_pullquotes(page: Page, blocks: list[Block], rule: Rule, changes: list,
             if frames is None:  # (the blocks set in a frame, asked once)
                 frames = frozenset(k for k, x in enumerate(blocks) if framed(x)) if geo is not None else frozenset()
             best = quote_source(i, t, narrow[i], texts, narrow, rule, content, framed=set_apart(b), frames=frames)
+        if best is None and b.first in cut_out:
+            # (a quote cut out of the paragraph it was read with: its lines set narrower than that
+            # text's, though maybe not than the page's column; weighed again among the blocks as
+            # they are now, its source no quote and no other piece cut out: of two copies cut out,
+            # the one a quote already repeats is text, and the other quote is no source)
+            if source_texts is None:
+                source_texts = [x if blocks[k].first not in cut_out and out[k].kind != "pullquote" else ""
+                                for k, x in enumerate(texts)]
+            found = quote_source(i, t, narrow[i], source_texts, narrow, rule, content) \
+                if i not in source_of.values() else None
+            best = found
         if best is None and framed(b) and len(t) <= QUOTE_MAX and 0 < i < len(blocks) - 1 \
                 and texts[i - 1] and texts[i + 1]:
             # a frame set inside a column cuts the paragraph it stands in: its sentence may be
@@ -234,6 +247,8 @@ def find_pullquotes(page: Page, blocks: list[Block], rule: Rule, changes: list,
             o, score = best
             sources[b.first] = blocks[o].first
             source_of[i] = o
+            if source_texts is not None:
+                source_texts[i] = ""
             out[i] = _label(page, b, "pullquote", rule,
                             f"repeats block at line {page.line_no(blocks[o].first)} ({score:.0f}% match)", changes)
             if score < 100:
