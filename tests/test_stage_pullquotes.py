@@ -496,3 +496,27 @@ def test_a_paragraph_tail_in_a_narrow_line_is_no_quote_cut_into_it():
     other = "市气象台将加密观测，滚动发布天气预报预警信息，提醒市民关注天气变化。"
     lines, kinds = _cut_into([other[k:k + 10] for k in range(0, len(other), 10)])
     assert not any(k == "pullquote" for k, _ in _found(lines, kinds))
+
+
+def test_a_quote_of_a_sentence_another_quote_cut_is_read_on_past_that_quote():
+    """A quote at the page top repeats a sentence of a paragraph that another article's quote,
+    set in a narrow column at the paragraph's end, cut at a line boundary (rejoin read the two
+    as one block; the sentence goes on in the next block). Once that quote is cut out, the
+    sentence is read on past it: the quote at the top finds its source."""
+    top = "要坚持在发展中稳就业，把促进高质量充分就业作为经济社会发展的优先目标。"
+    cut = JOBS.index("充分就业")  # (half the sentence on either side)
+    head, tail = JOBS[:cut], JOBS[cut:]
+    r = len(head) % 14  # (the line over the other quote a full one)
+    head_lines = ([head[:r]] if r else []) + [head[k:k + 14] for k in range(r, len(head), 14)]
+    other_quote = [HARVEST_QUOTE[k:k + 8] for k in range(0, len(HARVEST_QUOTE), 8)]
+    lines = [top[k:k + 8] for k in range(0, len(top), 8)]
+    kinds = [("paragraph", 0, len(lines) - 1)]
+    a = len(lines)
+    lines += head_lines + other_quote
+    kinds.append(("paragraph", a, len(lines) - 1))
+    for x in (tail, HARVEST, FARM, MORE[0]):
+        a = len(lines)
+        lines += [x[k:k + 14] for k in range(0, len(x), 14)]
+        kinds.append(("paragraph", a, len(lines) - 1))
+    got = _found(lines, kinds)
+    assert ("pullquote", top) in got and ("pullquote", HARVEST_QUOTE) in got

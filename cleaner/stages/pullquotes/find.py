@@ -130,6 +130,7 @@ def find_pullquotes(page: Page, blocks: list[Block], rule: Rule, changes: list,
     out = list(blocks)
     typical = typical_narrowness(blocks, narrow)
     frames = None
+    cut = None  # (the blocks cut out of a paragraph as quotes: asked once, if any)
     source_of: dict[int, int] = {}  # quote block -> the block it repeats
     source_texts = None  # (texts without the quotes labelled or cut out: made for a quote cut out, if any)
     for i, b in enumerate(blocks):
@@ -219,7 +220,10 @@ def find_pullquotes(page: Page, blocks: list[Block], rule: Rule, changes: list,
             # PDF page: a quote, maybe edited)
             if frames is None:  # (the blocks set in a frame, asked once)
                 frames = frozenset(k for k, x in enumerate(blocks) if framed(x)) if geo is not None else frozenset()
-            best = quote_source(i, t, narrow[i], texts, narrow, rule, content, framed=set_apart(b), frames=frames)
+            if cut_out and cut is None:  # (the quotes cut out of a paragraph, asked once)
+                cut = frozenset(k for k, x in enumerate(blocks) if x.first in cut_out)
+            best = quote_source(i, t, narrow[i], texts, narrow, rule, content, framed=set_apart(b), frames=frames,
+                                cut=cut or frozenset())
         if best is None and b.first in cut_out:
             # (a quote cut out of the paragraph it was read with: its lines set narrower than that
             # text's, though maybe not than the page's column; weighed again among the blocks as

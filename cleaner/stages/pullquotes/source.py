@@ -17,7 +17,7 @@ from .measure import MAX_HEAD_LINES, QUOTE_MAX, narrowness
 
 def quote_source(i: int, t: str, q_narrow: float, texts: list[str], narrow: list[float], rule: Rule,
                  known: dict | None = None, exact: bool = False, framed: bool = False,
-                 frames: frozenset = frozenset()):
+                 frames: frozenset = frozenset(), cut: frozenset = frozenset()):
     """``(block, score)`` of the paragraph within ``quote_reach`` blocks of block ``i``, set
     wider than the quote ``t`` (narrowness ``q_narrow``), that holds it: word for word, or
     (unless ``exact``) as an editor's version (words dropped, clauses swapped: its n-grams need
@@ -25,45 +25,71 @@ def quote_source(i: int, t: str, q_narrow: float, texts: list[str], narrow: list
     does. A search bound keeps it linear: a quote sits near its article (at the page top, the
     article is near too on a usual page). A quote in a frame (``framed``, on a PDF page) may be
     set as wide as its source: the frame sets it apart. ``frames``: the blocks set in a frame,
-    which never go on a paragraph a frame cut."""
+    which never go on a paragraph a frame cut. ``cut``: the quotes cut out of a paragraph
+    (:func:`split_quotes_run_on`), maybe its text: a paragraph that closes no sentence over one is
+    read on in it, and, failing that, past it (a quote set where its source's sentence is cut)."""
     reach, wider, least = rule.params["quote_reach"], rule.params["quote_narrower"], rule.params["min_shared"]
     if framed:
         wider = 0.0
     best = None
     mine = _NOT_WORD.sub("", t)
     need = least * len(mine)
-    counts = None  # (each character of ``mine`` and how often: counted once, if a text is weighed)
+    counts: list = []  # (each character of ``mine`` and how often: counted once, if a text is weighed)
     for o in range(max(0, i - reach), min(len(texts), i + reach + 1)):
         other = texts[o]
         if o == i or not other or q_narrow <= wider * narrow[o]:
             continue
         # (a paragraph a caption or a quote cut mid-sentence goes on in the next paragraph
         # block: its source is the two together, as the assemble stage will join them)
+        past = None  # (the text after a quote cut out that the paragraph may go on in instead)
         if not ends_sentence(other):
             nxt = o + 1  # (past what stands between: a caption, the quote's own frame)
             while nxt < len(texts) and nxt <= o + reach and (not texts[nxt] or nxt == i or nxt in frames):
                 nxt += 1
             if nxt < len(texts) and texts[nxt] and nxt != i:
+                if nxt in cut:
+                    after = nxt + 1
+                    while after < len(texts) and after <= o + reach and (not texts[after] or after == i or after in frames):
+                        after += 1
+                    if after < len(texts) and texts[after] and after != i and after not in cut:
+                        past = other + texts[after]
                 other = other + texts[nxt]
-        if len(other) < len(mine) or other == t and not framed:
-            # (an editor's quote may be as long: clauses swapped; its quotation marks are no text
-            # of its source: “记者：…办法” of 记者：…办法？) (a frame quoting a whole paragraph, the
-            # paragraph cut by a caption, is set apart by its frame: the paragraph is its source)
+        found = _weigh(t, other, mine, need, counts, exact, framed, known, least)
+        if found is None and past is not None:
+            found = _weigh(t, past, mine, need, counts, exact, framed, known, least)
+        if found is None:
             continue
-        if t in other:
+        copy, share = found
+        if copy:
             return o, 100.0
-        if exact:
-            continue
-        if counts is None:
-            counts = Counter(mine)
-        # (the characters of ``mine`` that ``other`` has, counted over the distinct ones: a set
-        # lookup per distinct character, not one per character)
-        if sum(map(counts.__getitem__, _charset(other).intersection(counts))) < need:
-            continue  # (a text without most of the quote's characters holds fewer of its pairs)
-        share = shared_content(t, other, known)
-        if share >= least and (best is None or share > best[1]):
+        if best is None or share > best[1]:
             best = (o, share)
     return None if best is None else (best[0], best[1] * 100)
+
+
+def _weigh(t: str, other: str, mine: str, need: float, counts: list, exact: bool, framed: bool, known,
+           least: float):
+    """How a paragraph's text ``other`` holds the quote ``t`` (``mine``: its words, marks left
+    out; ``need``: the characters of them a source has at least; ``counts``: a box for their
+    counts, made once): ``(True, 1.0)`` word for word, ``(False, share)`` as an editor's
+    version of ``least`` of its pairs or more (unless ``exact``), else None."""
+    if len(other) < len(mine) or other == t and not framed:
+        # (an editor's quote may be as long: clauses swapped; its quotation marks are no text
+        # of its source: “记者：…办法” of 记者：…办法？) (a frame quoting a whole paragraph, the
+        # paragraph cut by a caption, is set apart by its frame: the paragraph is its source)
+        return None
+    if t in other:
+        return True, 1.0
+    if exact:
+        return None
+    if not counts:
+        counts.append(Counter(mine))
+    # (the characters of ``mine`` that ``other`` has, counted over the distinct ones: a set
+    # lookup per distinct character, not one per character)
+    if sum(map(counts[0].__getitem__, _charset(other).intersection(counts[0]))) < need:
+        return None  # (a text without most of the quote's characters holds fewer of its pairs)
+    share = shared_content(t, other, known)
+    return (False, share) if share >= least else None
 
 
 def _edited_from(k: int, size: int, t: str, pieces: list[str], q_narrow: float, owners, texts: list[str],
