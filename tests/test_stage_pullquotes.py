@@ -520,3 +520,37 @@ def test_a_quote_of_a_sentence_another_quote_cut_is_read_on_past_that_quote():
         kinds.append(("paragraph", a, len(lines) - 1))
     got = _found(lines, kinds)
     assert ("pullquote", top) in got and ("pullquote", HARVEST_QUOTE) in got
+
+
+PARKS = "改造背街小巷一百二十六条，全市今年新建口袋公园十七处。"
+#: the editor's version: its clauses swapped (全市 dropped)
+PARKS_QUOTE = "今年新建口袋公园十七处，改造背街小巷一百二十六条。"
+
+
+def _measured(quote: str, column: int):
+    """A page of paragraphs nine characters a line, one of them (``PARKS``) four lines long, its
+    first short of an indent and its last of two characters (in lines per em as narrow as a
+    column of seven), and ``quote`` set ``column`` characters a line over it."""
+    source = [PARKS[:7], PARKS[7:16], PARKS[16:25], PARKS[25:]]
+    assert "".join(source) == PARKS
+    lines = [quote[k:k + column] for k in range(0, len(quote), column)]
+    kinds = [("paragraph", 0, len(lines) - 1)]
+    for x in (source, *([t[k:k + 9] for k in range(0, len(t), 9)] for t in (FARM, HARVEST, MORE[0], MORE[1]))):
+        kinds.append(("paragraph", len(lines), len(lines) + len(x) - 1))
+        lines += x
+    return _found(lines, kinds)
+
+
+def test_an_edited_quote_in_a_column_narrower_than_its_source_measure_is_found():
+    """An edited quote set seven characters a line over its source set nine, whose short first
+    and last lines make it as narrow in lines per em: the measures (median line widths) tell the
+    quote's column from the text's, and the quote is found."""
+    got = _measured(PARKS_QUOTE, 7)
+    assert ("pullquote", PARKS_QUOTE) in got and ("paragraph", PARKS) in got
+
+
+def test_an_edited_copy_in_the_text_measure_is_no_quote():
+    """The same edited sentence set nine characters a line, as the text is: no measure of its
+    own, no quote."""
+    got = _measured(PARKS_QUOTE, 9)
+    assert not any(k == "pullquote" for k, _ in got)

@@ -15,7 +15,7 @@ from ..copies import BOILERPLATE, FUZZY_MAX, _NOT_WORD, _anchored, _key_index, _
 from .apart import _apart_as_framed, _under_larger_headline
 from .cut_in import split_quotes_run_on
 from .join import join_broken_quotes, join_split_quotes
-from .measure import QUOTE_MAX, narrowness, said, typical_narrowness
+from .measure import QUOTE_MAX, column, narrowness, said, set_narrower, typical_narrowness
 from .mend import mend_quote_pieces, quote_heads_back
 from .source import quote_source
 from .stack import restack_quotes, split_lead_off_quotes, split_stacked_quotes
@@ -131,6 +131,7 @@ def find_pullquotes(page: Page, blocks: list[Block], rule: Rule, changes: list,
     typical = typical_narrowness(blocks, narrow)
     frames = None
     cut = None  # (the blocks cut out of a paragraph as quotes: asked once, if any)
+    columns = None  # (each block's measure: column())
     source_of: dict[int, int] = {}  # quote block -> the block it repeats
     source_texts = None  # (texts without the quotes labelled or cut out: made for a quote cut out, if any)
     for i, b in enumerate(blocks):
@@ -207,9 +208,11 @@ def find_pullquotes(page: Page, blocks: list[Block], rule: Rule, changes: list,
                 if score >= rule.params["min_similarity"] * 100 and own_measure(b, blocks[o]):
                     best = (o, score)
                     break
-            if narrow[i] > rule.params["quote_narrower"] * narrow[o]:
+            if columns is None:  # (the blocks' measures, made for the first edited quote weighed)
+                columns = [column(page, x) for x in blocks]
+            if set_narrower(i, o, narrow, columns, rule.params["quote_narrower"]):
                 # an edited quote (words dropped, clauses swapped, numbers kept), set narrower
-                # than the text it comes from, as quotes are
+                # than the text it comes from, as quotes are (in lines per em, or in its measure)
                 share = shared_content(t, other, content)
                 if share >= rule.params["min_shared"]:
                     best = (o, share * 100)
@@ -222,8 +225,10 @@ def find_pullquotes(page: Page, blocks: list[Block], rule: Rule, changes: list,
                 frames = frozenset(k for k, x in enumerate(blocks) if framed(x)) if geo is not None else frozenset()
             if cut_out and cut is None:  # (the quotes cut out of a paragraph, asked once)
                 cut = frozenset(k for k, x in enumerate(blocks) if x.first in cut_out)
+            if columns is None:
+                columns = [column(page, x) for x in blocks]
             best = quote_source(i, t, narrow[i], texts, narrow, rule, content, framed=set_apart(b), frames=frames,
-                                cut=cut or frozenset())
+                                cut=cut or frozenset(), columns=columns)
         if best is None and b.first in cut_out:
             # (a quote cut out of the paragraph it was read with: its lines set narrower than that
             # text's, though maybe not than the page's column; weighed again among the blocks as

@@ -32,6 +32,25 @@ def narrowness(page: Page, b: Block) -> float:
     return len(b.lines) / max(1.0, sum(page.lines[k].width for k in b.lines))
 
 
+def column(page: Page, b: Block) -> float:
+    """The measure a block is set in: its median line width (ems; the upper one of two). Unlike
+    :func:`narrowness`, a paragraph's short last line and its first line (short of an indent)
+    do not narrow it: a paragraph of four lines, two of them short, reads as set as narrow as a
+    quote a column narrower."""
+    widths = sorted(page.lines[k].width for k in b.lines)
+    return widths[len(widths) // 2] if widths else 0.0
+
+
+def set_narrower(i: int, o: int, narrow: list[float], columns: list[float] | None, by: float) -> bool:
+    """Block ``i`` is set narrower than block ``o`` by ``by``: in lines per em
+    (:func:`narrowness`) or, where ``columns`` (:func:`column`) are given, in its measure; and
+    then never in a measure of its own wider than ``o``'s (a paragraph's short lines make it
+    narrow in lines per em, not in its measure)."""
+    if columns is None:
+        return narrow[i] > by * narrow[o]
+    return (narrow[i] > by * narrow[o] or columns[o] >= by * columns[i] > 0) and columns[i] < columns[o]
+
+
 def typical_narrowness(blocks: list[Block], narrow: list[float]) -> float:
     """The median narrowness of the page's paragraphs of three lines or more (their column)."""
     body = sorted(x for x, b in zip(narrow, blocks) if b.kind == "paragraph" and len(b.lines) > 2)

@@ -17,7 +17,7 @@ from .measure import MAX_HEAD_LINES, QUOTE_MAX, narrowness
 
 def quote_source(i: int, t: str, q_narrow: float, texts: list[str], narrow: list[float], rule: Rule,
                  known: dict | None = None, exact: bool = False, framed: bool = False,
-                 frames: frozenset = frozenset(), cut: frozenset = frozenset()):
+                 frames: frozenset = frozenset(), cut: frozenset = frozenset(), columns: list[float] | None = None):
     """``(block, score)`` of the paragraph within ``quote_reach`` blocks of block ``i``, set
     wider than the quote ``t`` (narrowness ``q_narrow``), that holds it: word for word, or
     (unless ``exact``) as an editor's version (words dropped, clauses swapped: its n-grams need
@@ -27,7 +27,10 @@ def quote_source(i: int, t: str, q_narrow: float, texts: list[str], narrow: list
     set as wide as its source: the frame sets it apart. ``frames``: the blocks set in a frame,
     which never go on a paragraph a frame cut. ``cut``: the quotes cut out of a paragraph
     (:func:`split_quotes_run_on`), maybe its text: a paragraph that closes no sentence over one is
-    read on in it, and, failing that, past it (a quote set where its source's sentence is cut)."""
+    read on in it, and, failing that, past it (a quote set where its source's sentence is cut).
+    ``columns``, where given (:func:`column`, the blocks' and then the quote's at index ``i``): a
+    paragraph set in a measure wider than the quote's by ``quote_narrower`` is set wider too, and
+    one set in a narrower measure than the quote's never is (its short lines made it look wider)."""
     reach, wider, least = rule.params["quote_reach"], rule.params["quote_narrower"], rule.params["min_shared"]
     if framed:
         wider = 0.0
@@ -37,7 +40,9 @@ def quote_source(i: int, t: str, q_narrow: float, texts: list[str], narrow: list
     counts: list = []  # (each character of ``mine`` and how often: counted once, if a text is weighed)
     for o in range(max(0, i - reach), min(len(texts), i + reach + 1)):
         other = texts[o]
-        if o == i or not other or q_narrow <= wider * narrow[o]:
+        if o == i or not other or q_narrow <= wider * narrow[o] and not (
+                columns is not None and columns[o] >= wider * columns[i] > 0) \
+                or columns is not None and columns[i] >= columns[o] and not framed:
             continue
         # (a paragraph a caption or a quote cut mid-sentence goes on in the next paragraph
         # block: its source is the two together, as the assemble stage will join them)
