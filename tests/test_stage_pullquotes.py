@@ -554,3 +554,24 @@ def test_an_edited_copy_in_the_text_measure_is_no_quote():
     own, no quote."""
     got = _measured(PARKS_QUOTE, 9)
     assert not any(k == "pullquote" for k, _ in got)
+
+
+def test_a_quote_under_a_cut_that_is_no_quote_is_still_found_inside_the_block():
+    """A paragraph's block ends with a quote of another paragraph (seven characters a line) set
+    under two lines of text that break off a sentence; a line of the block's first sentence is
+    wider than the rest, so the text and the quote under that sentence read as a run set
+    narrower: that run is no quote. The quote inside the block is still looked for, cut out and
+    labelled; the text keeps its lines."""
+    first = MORE[1]  # (no digits: a digit is half a character wide)
+    head = [first[:12]] + [first[k:k + 10] for k in range(12, len(first), 10)]
+    jobs = [JOBS[:10], JOBS[10:20]]
+    quote = [FARM_QUOTE[k:k + 7] for k in range(0, len(FARM_QUOTE), 7)]
+    lines = head + jobs + quote
+    kinds = [("paragraph", 0, len(lines) - 1)]
+    for x in (JOBS[20:], FARM, HARVEST, MORE[0]):
+        a = len(lines)
+        lines += [x[k:k + 10] for k in range(0, len(x), 10)]
+        kinds.append(("paragraph", a, len(lines) - 1))
+    got = _found(lines, kinds)
+    assert ("pullquote", FARM_QUOTE) in got
+    assert ("paragraph", first + JOBS[:20]) in got
