@@ -575,3 +575,38 @@ def test_a_quote_under_a_cut_that_is_no_quote_is_still_found_inside_the_block():
     got = _found(lines, kinds)
     assert ("pullquote", FARM_QUOTE) in got
     assert ("paragraph", first + JOBS[:20]) in got
+
+
+CUSTOMS = ("海关部门也推出了一系列便利措施。广州海关对出口车辆实行“抵港直装”“船边直提”模式，"
+           "并在港区设立专用查验区，将查验时间压缩三分之一以上。")
+#: the quote: the sentence, closed where the text goes on
+CUSTOMS_QUOTE = "广州海关对出口车辆实行“抵港直装”“船边直提”模式，并在港区设立专用查验区。"
+
+
+def _broken_apart(second: str):
+    """A quote (eight characters a line) at the page top; ``CUSTOMS`` broken inside the quoted
+    sentence, half of it on either side (…“抵港直装” | “船边直提”…), another article's paragraphs
+    read between its halves, ``second`` standing for its second half."""
+    cut = CUSTOMS.index("“船边")
+    lines = [CUSTOMS_QUOTE[k:k + 8] for k in range(0, len(CUSTOMS_QUOTE), 8)]
+    kinds = [("paragraph", 0, len(lines) - 1)]
+    for x in (CUSTOMS[:cut], FARM, JOBS, MORE[0], second, MORE[1]):
+        a = len(lines)
+        lines += [x[k:k + 14] for k in range(0, len(x), 14)]
+        kinds.append(("paragraph", a, len(lines) - 1))
+    return _found(lines, kinds)
+
+
+def test_a_quote_of_a_sentence_broken_far_apart_is_found_across_the_break():
+    """The paragraph a quote repeats was broken far apart (another article's paragraphs between
+    its halves): the first half ends on the quote's first words, closing no sentence, the second
+    opens with the rest of it. The quote is found."""
+    got = _broken_apart(CUSTOMS[CUSTOMS.index("“船边"):])
+    assert ("pullquote", CUSTOMS_QUOTE) in got
+
+
+def test_halves_of_other_words_make_no_quote_across_a_break():
+    """The same page where the second half goes on in other words: the quote's first words at
+    the end of a paragraph are no source of it, and nothing is taken for a quote."""
+    got = _broken_apart("，港口还开通了进出口车辆绿色通道，企业办理手续的时间大幅缩短。")
+    assert not any(k == "pullquote" for k, _ in got)

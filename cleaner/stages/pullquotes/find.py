@@ -17,7 +17,7 @@ from .cut_in import split_quotes_run_on
 from .join import join_broken_quotes, join_split_quotes
 from .measure import QUOTE_MAX, column, narrowness, said, set_narrower, typical_narrowness
 from .mend import mend_quote_pieces, quote_heads_back
-from .source import quote_source
+from .source import quote_source, source_cut_apart
 from .stack import restack_quotes, split_lead_off_quotes, split_stacked_quotes
 
 
@@ -228,7 +228,8 @@ def find_pullquotes(page: Page, blocks: list[Block], rule: Rule, changes: list,
             if columns is None:
                 columns = [column(page, x) for x in blocks]
             best = quote_source(i, t, narrow[i], texts, narrow, rule, content, framed=set_apart(b), frames=frames,
-                                cut=cut or frozenset(), columns=columns)
+                                cut=cut or frozenset(), columns=columns) \
+                or source_cut_apart(i, t, narrow[i], texts, narrow, rule)
         if best is None and b.first in cut_out:
             # (a quote cut out of the paragraph it was read with: its lines set narrower than that
             # text's, though maybe not than the page's column; weighed again among the blocks as

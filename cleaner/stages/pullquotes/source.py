@@ -97,6 +97,37 @@ def _weigh(t: str, other: str, mine: str, need: float, counts: list, exact: bool
     return (False, share) if share >= least else None
 
 
+def source_cut_apart(i: int, t: str, q_narrow: float, texts: list[str], narrow: list[float], rule: Rule):
+    """``(block, 100.0)`` of the paragraph within ``quote_reach`` of block ``i`` that ends, closing
+    no sentence, on the quote ``t``'s first words (``ngram`` characters at least), when another
+    paragraph within reach opens with the rest of ``t`` word for word (the mark that closes it
+    aside), both set wider than the quote
+    (``quote_narrower``); None if none does. A paragraph the layout broke far apart (another
+    article's blocks read between its halves) holds a quote of the sentence across the break, where
+    neither half nor the two read on (:func:`quote_source`: the next text block) hold it. A search of
+    the paragraphs within reach, one ``rfind`` each: linear in the page."""
+    p = rule.params
+    reach, wider, n = p["quote_reach"], p["quote_narrower"], p["ngram"]
+    if len(t) < 2 * n:
+        return None
+    near = range(max(0, i - reach), min(len(texts), i + reach + 1))
+    head = t[:n]
+    for o in near:
+        other = texts[o]
+        if o == i or not other or ends_sentence(other) or q_narrow <= wider * narrow[o]:
+            continue
+        at = other.rfind(head)
+        if at < 0 or not t.startswith(other[at:]):
+            continue
+        rest = t[len(other) - at:].rstrip("。！？!?")  # (a quote ends its sentence where the text may go on: …区。 of …区，将…)
+        if len(rest) < n:
+            continue
+        for b in near:
+            if b != i and b != o and texts[b].startswith(rest) and q_narrow > wider * narrow[b]:
+                return o, 100.0
+    return None
+
+
 def _edited_from(k: int, size: int, t: str, pieces: list[str], q_narrow: float, owners, texts: list[str],
                  narrow: list[float], rule: Rule, content: dict) -> bool:
     """Whether the pieces of blocks ``k`` … ``k + size - 1`` (text ``t``, narrowness ``q_narrow``)
