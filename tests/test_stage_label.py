@@ -305,7 +305,7 @@ def test_a_quote_without_keys_is_compared_with_every_paragraph(monkeypatch, stag
     quote = "家政服务业务量也大幅增长。"
     assert copies._anchored(6)(quote) == []  # no anchor character: nothing to look up
     if budget is not None:
-        monkeypatch.setattr(pullquotes, "MAX_KEYLESS", budget)
+        monkeypatch.setattr(pullquotes.find, "MAX_KEYLESS", budget)  # (read where it is used)
     para = "国家邮政局20日发布最新数据，今年以来，我国邮政行业寄递业务量累计完成1297.2亿件，" + quote
     # (set in a column one character short of the quote: at 8 characters a line, rejoin's
     # copied_across joins the quote's lines and another path finds the whole copy, budget or not)

@@ -188,7 +188,8 @@ def test_narrow_paragraphs_a_headline_cut_are_not_restacked_as_quotes(wrap, monk
 
     weighed = []
     quote_source = pullquotes.quote_source
-    monkeypatch.setattr(pullquotes, "quote_source", lambda i, t, *a, **k: weighed.append(t) or quote_source(i, t, *a, **k))
+    for module in (pullquotes.find, pullquotes.stack, pullquotes.cut_in, pullquotes.join, pullquotes.source):
+        monkeypatch.setattr(module, "quote_source", lambda i, t, *a, **k: weighed.append(t) or quote_source(i, t, *a, **k))
     page = cleaner.clean(raw)
     assert "清晨的河堤上，护林员沿着新栽的杨树林巡查。" in weighed  # (the run was read again, its pieces weighed)
     assert not any("护林员" in q or "苗木" in q for q in _quotes(page))
@@ -445,4 +446,167 @@ def test_a_quote_of_two_sentences_of_one_paragraph_is_not_cut():
     assert ("pullquote", "今冬全省天气气候趋势如何？公众出行和生产生活需要注意什么。") in got
     # (a headline line under the text's tail closes no sentence: nothing is cut off as a quote)
     got = _winter_page(["哪些人群需要特别注意？", "公众出行生产生活新变化"])
+    assert not any(k == "pullquote" for k, _ in got)
+
+
+FLOOD = "会议指出，今年汛期降雨可能偏多，防汛形势不容乐观。各地各部门要树牢底线思维，坚持以防为主、防抗救相结合，立足防大汛、抗大洪，提前做好各项准备工作。"
+#: the editor's version: two clauses swapped
+FLOOD_QUOTE = "各地各部门要树牢底线思维，立足防大汛、抗大洪，坚持以防为主、防抗救相结合，提前做好各项准备工作。"
+
+
+def _cut_into(quote_lines: list[str]) -> tuple[list[str], list[tuple[str, int, int]]]:
+    """A page of narrow columns (nine characters a line) with one paragraph set wider (fourteen):
+    its sentence begins at the end of one block (rejoin broke the paragraph there), goes on in
+    the next, and ``quote_lines`` cut it at a line boundary, its last words (各项准备工作。) left as
+    a block of its own. The lines and the blocks ((kind, first, last) each)."""
+    head, rest = FLOOD[:FLOOD.index("部门")], FLOOD[FLOOD.index("部门"):]
+    a_lines = [head[k:k + 14] for k in range(0, len(head), 14)]
+    b_text = rest[:-len("各项准备工作。")]
+    r = len(b_text) % 14  # (the line over the quote a full one: the short one first)
+    b_lines = ([b_text[:r]] if r else []) + [b_text[k:k + 14] for k in range(r, len(b_text), 14)]
+    narrow = [x[k:k + 9] for x in (FARM, HARVEST, MORE[0], MORE[1]) for k in range(0, len(x), 9)]
+    lines = a_lines + b_lines + quote_lines + ["各项准备工作。"] + narrow
+    a = len(a_lines)
+    b = a + len(b_lines) + len(quote_lines)
+    kinds = [("paragraph", 0, a - 1), ("paragraph", a, b - 1), ("paragraph", b, b)]
+    a = b + 1
+    for x in (FARM, HARVEST, MORE[0], MORE[1]):
+        z = a + -(-len(x) // 9)
+        kinds.append(("paragraph", a, z - 1))
+        a = z
+    return lines, kinds
+
+
+def test_an_edited_quote_cut_into_its_sentence_at_a_line_boundary_comes_out_whole():
+    """An edited quote set in a column (ten characters) no narrower than the page's other
+    articles, cut into the wider paragraph it quotes between two lines, inside the sentence it
+    edits (the sentence begun in the block before, ended in the block after): rejoin read it
+    with the paragraph's lines over it. It is cut out whole and labelled a quote (weighed against
+    the paragraph read around it), the text around it left as the paragraph's pieces."""
+    quote_lines = [FLOOD_QUOTE[k:k + 10] for k in range(0, len(FLOOD_QUOTE), 10)]
+    lines, kinds = _cut_into(quote_lines)
+    got = _found(lines, kinds)
+    assert ("pullquote", FLOOD_QUOTE) in got
+    assert not any(FLOOD_QUOTE in t for k, t in got if k == "paragraph")
+
+
+def test_a_paragraph_tail_in_a_narrow_line_is_no_quote_cut_into_it():
+    """The same page with lines of other words in the narrow column inside the paragraph (a
+    sentence of no paragraph of the page): nothing is cut out as a quote."""
+    other = "市气象台将加密观测，滚动发布天气预报预警信息，提醒市民关注天气变化。"
+    lines, kinds = _cut_into([other[k:k + 10] for k in range(0, len(other), 10)])
+    assert not any(k == "pullquote" for k, _ in _found(lines, kinds))
+
+
+def test_a_quote_of_a_sentence_another_quote_cut_is_read_on_past_that_quote():
+    """A quote at the page top repeats a sentence of a paragraph that another article's quote,
+    set in a narrow column at the paragraph's end, cut at a line boundary (rejoin read the two
+    as one block; the sentence goes on in the next block). Once that quote is cut out, the
+    sentence is read on past it: the quote at the top finds its source."""
+    top = "要坚持在发展中稳就业，把促进高质量充分就业作为经济社会发展的优先目标。"
+    cut = JOBS.index("充分就业")  # (half the sentence on either side)
+    head, tail = JOBS[:cut], JOBS[cut:]
+    r = len(head) % 14  # (the line over the other quote a full one)
+    head_lines = ([head[:r]] if r else []) + [head[k:k + 14] for k in range(r, len(head), 14)]
+    other_quote = [HARVEST_QUOTE[k:k + 8] for k in range(0, len(HARVEST_QUOTE), 8)]
+    lines = [top[k:k + 8] for k in range(0, len(top), 8)]
+    kinds = [("paragraph", 0, len(lines) - 1)]
+    a = len(lines)
+    lines += head_lines + other_quote
+    kinds.append(("paragraph", a, len(lines) - 1))
+    for x in (tail, HARVEST, FARM, MORE[0]):
+        a = len(lines)
+        lines += [x[k:k + 14] for k in range(0, len(x), 14)]
+        kinds.append(("paragraph", a, len(lines) - 1))
+    got = _found(lines, kinds)
+    assert ("pullquote", top) in got and ("pullquote", HARVEST_QUOTE) in got
+
+
+PARKS = "改造背街小巷一百二十六条，全市今年新建口袋公园十七处。"
+#: the editor's version: its clauses swapped (全市 dropped)
+PARKS_QUOTE = "今年新建口袋公园十七处，改造背街小巷一百二十六条。"
+
+
+def _measured(quote: str, column: int):
+    """A page of paragraphs nine characters a line, one of them (``PARKS``) four lines long, its
+    first short of an indent and its last of two characters (in lines per em as narrow as a
+    column of seven), and ``quote`` set ``column`` characters a line over it."""
+    source = [PARKS[:7], PARKS[7:16], PARKS[16:25], PARKS[25:]]
+    assert "".join(source) == PARKS
+    lines = [quote[k:k + column] for k in range(0, len(quote), column)]
+    kinds = [("paragraph", 0, len(lines) - 1)]
+    for x in (source, *([t[k:k + 9] for k in range(0, len(t), 9)] for t in (FARM, HARVEST, MORE[0], MORE[1]))):
+        kinds.append(("paragraph", len(lines), len(lines) + len(x) - 1))
+        lines += x
+    return _found(lines, kinds)
+
+
+def test_an_edited_quote_in_a_column_narrower_than_its_source_measure_is_found():
+    """An edited quote set seven characters a line over its source set nine, whose short first
+    and last lines make it as narrow in lines per em: the measures (median line widths) tell the
+    quote's column from the text's, and the quote is found."""
+    got = _measured(PARKS_QUOTE, 7)
+    assert ("pullquote", PARKS_QUOTE) in got and ("paragraph", PARKS) in got
+
+
+def test_an_edited_copy_in_the_text_measure_is_no_quote():
+    """The same edited sentence set nine characters a line, as the text is: no measure of its
+    own, no quote."""
+    got = _measured(PARKS_QUOTE, 9)
+    assert not any(k == "pullquote" for k, _ in got)
+
+
+def test_a_quote_under_a_cut_that_is_no_quote_is_still_found_inside_the_block():
+    """A paragraph's block ends with a quote of another paragraph (seven characters a line) set
+    under two lines of text that break off a sentence; a line of the block's first sentence is
+    wider than the rest, so the text and the quote under that sentence read as a run set
+    narrower: that run is no quote. The quote inside the block is still looked for, cut out and
+    labelled; the text keeps its lines."""
+    first = MORE[1]  # (no digits: a digit is half a character wide)
+    head = [first[:12]] + [first[k:k + 10] for k in range(12, len(first), 10)]
+    jobs = [JOBS[:10], JOBS[10:20]]
+    quote = [FARM_QUOTE[k:k + 7] for k in range(0, len(FARM_QUOTE), 7)]
+    lines = head + jobs + quote
+    kinds = [("paragraph", 0, len(lines) - 1)]
+    for x in (JOBS[20:], FARM, HARVEST, MORE[0]):
+        a = len(lines)
+        lines += [x[k:k + 10] for k in range(0, len(x), 10)]
+        kinds.append(("paragraph", a, len(lines) - 1))
+    got = _found(lines, kinds)
+    assert ("pullquote", FARM_QUOTE) in got
+    assert ("paragraph", first + JOBS[:20]) in got
+
+
+CUSTOMS = ("海关部门也推出了一系列便利措施。广州海关对出口车辆实行“抵港直装”“船边直提”模式，"
+           "并在港区设立专用查验区，将查验时间压缩三分之一以上。")
+#: the quote: the sentence, closed where the text goes on
+CUSTOMS_QUOTE = "广州海关对出口车辆实行“抵港直装”“船边直提”模式，并在港区设立专用查验区。"
+
+
+def _broken_apart(second: str):
+    """A quote (eight characters a line) at the page top; ``CUSTOMS`` broken inside the quoted
+    sentence, half of it on either side (…“抵港直装” | “船边直提”…), another article's paragraphs
+    read between its halves, ``second`` standing for its second half."""
+    cut = CUSTOMS.index("“船边")
+    lines = [CUSTOMS_QUOTE[k:k + 8] for k in range(0, len(CUSTOMS_QUOTE), 8)]
+    kinds = [("paragraph", 0, len(lines) - 1)]
+    for x in (CUSTOMS[:cut], FARM, JOBS, MORE[0], second, MORE[1]):
+        a = len(lines)
+        lines += [x[k:k + 14] for k in range(0, len(x), 14)]
+        kinds.append(("paragraph", a, len(lines) - 1))
+    return _found(lines, kinds)
+
+
+def test_a_quote_of_a_sentence_broken_far_apart_is_found_across_the_break():
+    """The paragraph a quote repeats was broken far apart (another article's paragraphs between
+    its halves): the first half ends on the quote's first words, closing no sentence, the second
+    opens with the rest of it. The quote is found."""
+    got = _broken_apart(CUSTOMS[CUSTOMS.index("“船边"):])
+    assert ("pullquote", CUSTOMS_QUOTE) in got
+
+
+def test_halves_of_other_words_make_no_quote_across_a_break():
+    """The same page where the second half goes on in other words: the quote's first words at
+    the end of a paragraph are no source of it, and nothing is taken for a quote."""
+    got = _broken_apart("，港口还开通了进出口车辆绿色通道，企业办理手续的时间大幅缩短。")
     assert not any(k == "pullquote" for k, _ in got)

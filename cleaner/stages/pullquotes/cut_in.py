@@ -1,0 +1,209 @@
+"""Quotes cut into the text of their article: a quote read run onto the paragraph
+before it, or set between two lines of the paragraph it cuts, is split out and the paragraph
+rejoined.
+"""
+
+from __future__ import annotations
+
+import itertools
+
+from ...chars import ends_sentence, nows
+from ...model import Block, Change, Page, replace
+from ...rules import Rule
+from .._common import rebuild
+from ..block_kinds import STAGE
+from ..copies import shared_content
+from .measure import MAX_HEAD_LINES, QUOTE_MAX, _cuts_phrase, _run_ems, median_without, narrowness
+from .source import _Joined, _may_quote_across, _repeats, quote_source
+
+
+def split_quotes_run_on(page: Page, blocks: list[Block], rule: Rule, changes: list, texts: list[str],
+                        narrow: list[float], openers: set[int] = frozenset(),
+                        cut_out: set | None = None) -> list[Block]:
+    """A pull quote run onto the text next to it (rejoin read its last line and the first of
+    the text after it, or the other way round, as one column) is cut off.
+
+    The quote's lines are set narrower than the text's: a block whose first (or last) lines,
+    ending a sentence, are all at least ``cut_narrower`` ems narrower than the widest of the
+    rest, and hold a sentence of another paragraph set wider (copied or edited: its character
+    pairs and numbers, :func:`shared_content`, within ``quote_reach`` blocks), is cut there.
+    A cut at the top or the end whose piece is no quote does not settle the block: a quote may
+    still stand inside it, between two of its lines (:func:`_quote_inside`; a quote set at a
+    paragraph's end, cutting a sentence, leaves a wider line that closes one above it).
+    ``cut_out``, where given, gets the first line of each quote cut out: weighed again once cut,
+    such a quote is labelled one though set no narrower than the page's column (its lines are
+    narrower than those of the text it was cut from: :func:`find_pullquotes`).
+    """
+    p = rule.params
+    lines = page.lines
+    content: dict = {}
+    joined = None  # (the texts as one text, for the quotes inside a paragraph: made once, if at all)
+    out: list[Block] = []
+    cut_any = False
+    for i, b in enumerate(blocks):
+        if b.kind != "paragraph" or len(b.lines) < 3:
+            out.append(b)
+            continue
+        widths = [lines[k].width for k in b.lines]
+        ends = [ends_sentence(lines[k].text) for k in b.lines]  # (once a line: the runs below overlap)
+        cut = None
+        ems = _run_ems(widths)
+        # (a block that opens with a dateline opens an article's text: no quote on top of it,
+        # though one may be set inside its lead or at its end)
+        for m in range(1, 1 if b.first in openers else len(b.lines) - 1):  # a quote on top (a quote's length: QUOTE_MAX)
+            if ems[m] > QUOTE_MAX:
+                break
+            if ends[m - 1] and max(widths[:m]) + p["cut_narrower"] <= max(widths[m:]):
+                cut = m
+                break
+        if cut is None:
+            for m in range(len(b.lines) - 1, 0, -1):  # at the end
+                if ems[-1] - ems[m] > QUOTE_MAX:
+                    break
+                if ends[m - 1] and ends[-1] and max(widths[m:]) + p["cut_narrower"] <= max(widths[:m]):
+                    cut = -m
+                    break
+        found = None
+        if cut is not None:
+            m = abs(cut)
+            parts = [rebuild(page, replace(b, lines=b.lines[:m], joiners=b.joiners[:m - 1])),
+                     rebuild(page, replace(b, lines=b.lines[m:], joiners=b.joiners[m:]))]
+            quote = parts[0] if cut > 0 else parts[1]
+            t = nows(quote.text)
+            if p["min_length"] <= len(t) <= QUOTE_MAX:
+                found = quote_source(i, t, narrowness(page, quote), texts, narrow, rule, content)
+        if found is not None:
+            out += parts
+            _record_run_on(page, b, quote, blocks[found[0]], rule, changes)
+            if cut_out is not None:
+                cut_out.add(quote.first)
+            cut_any = True
+            continue
+        if joined is None:
+            joined = _Joined(texts)
+        inside = _quote_inside(page, i, b, widths, rule, texts, narrow, content, ends, ems, joined)
+        if inside is not None:
+            parts, quote, found = inside
+            out += parts
+            _record_run_on(page, b, quote, blocks[found] if found is not None else b, rule, changes,
+                           "inside the paragraph it cuts, ")
+            if cut_out is not None:
+                cut_out.add(quote.first)
+            cut_any = True
+            continue
+        out.append(b)
+    return out if cut_any else blocks
+
+
+def _record_run_on(page: Page, b: Block, quote: Block, source: Block, rule: Rule, changes: list,
+                   how: str = "") -> None:
+    s, e = page.block_span(b)
+    changes.append(Change(rule.id, STAGE, "split", (s, e), "", "",
+                          f"a pull quote run onto the text at line {page.line_no(quote.first)}: it is set "
+                          f"{how}narrower and repeats the text at line {page.line_no(source.first)}",
+                          rule.safety))
+
+
+def _quote_inside(page: Page, i: int, b: Block, widths: list[float], rule: Rule, texts: list[str],
+                  narrow: list[float], content: dict, ends: list[bool] | None = None,
+                  ems: list[float] | None = None, joined: "_Joined | None" = None):
+    """A pull quote boxed inside a column, read between two lines of the paragraph it cuts:
+    a run of lines inside block ``b`` (up to QUOTE_MAX characters: a quote in a narrow column
+    takes ten lines and more), the last ending a sentence, all
+    ``cut_narrower`` ems narrower than the median line around them, that repeats a sentence
+    of another paragraph within reach or of the rest of this one (copied or edited). Returns
+    ``([before, quote, after], quote, source block or None)`` (no ``after`` where the block
+    ends with the quote); the assemble stage heals the paragraph around the quote once the
+    quote is out. ``ends``: whether each line of ``b`` closes a sentence, when the caller knows
+    (every run from a line is weighed: a line is asked about that often); ``ems``, the
+    widths of its first lines (:func:`_run_ems`), likewise; ``joined``, ``texts`` as one text
+    (:class:`_Joined`), made once for all the blocks where it is given."""
+    p = rule.params
+    lines = page.lines
+    n = len(b.lines)
+    if ends is None:
+        ends = [ends_sentence(lines[k].text) for k in b.lines]
+    ordered = sorted(widths)  # (once: the median around each run is read from it)
+    whole_is_quote = None  # (whether the block itself repeats a paragraph: asked once, if at all)
+    near = None  # (the paragraphs within reach of the block: made once, if at all)
+    if ems is None:
+        ems = _run_ems(widths)
+    cut_narrower = p["cut_narrower"]
+    # a run ends where a sentence does: only those ends are weighed (the others were skipped
+    # one by one, seven runs in eight); a run longer than a quote stops the runs from m1, and
+    # as the widths add up (none is negative), every end after the first too long one is too
+    stops = [m for m in range(2, n + 1) if ends[m - 1]]
+    first_stop = 0
+    for m1 in range(1, n - 1):
+        # (up to the block's end: rejoin may have ended the paragraph with the quote's last line)
+        while first_stop < len(stops) and stops[first_stop] <= m1:
+            first_stop += 1
+        start = ems[m1]
+        cuts = None  # (whether the line before m1 ends inside a phrase: asked once for the runs from m1)
+        opened = None  # (whether a paragraph near the block may be the source of a run from m1)
+        for m2 in itertools.islice(stops, first_stop, None):
+            if ems[m2] - start > QUOTE_MAX:
+                break  # (longer than a quote: so is every run from m1 further on)
+            run_widths = widths[m1:m2]
+            wide = max(run_widths) + cut_narrower
+            median = None
+            if wide > ordered[-1]:
+                narrower = False
+            else:
+                median = median_without(ordered, run_widths)
+                narrower = not wide > median
+            # (the median line around it: one hanging mark widens a quote's line; no median is
+            # wider than the widest line, which settles most runs without it)
+            if not narrower:
+                if m2 - m1 > MAX_HEAD_LINES or m1 < 2:
+                    continue
+                if cuts is None:
+                    cuts = _cuts_phrase(lines[b.lines[m1 - 1]].text)
+                if not cuts or not widths[m1 - 1] + cut_narrower > (
+                        median if median is not None else median_without(ordered, run_widths)):
+                    continue  # set as wide as the text, and cutting no phrase of a full line of a column
+                    # of text (two lines at least before it; a heading's line is none): nothing sets it apart
+                    # (and such a run is as short as a frame's quote: MAX_HEAD_LINES lines)
+                if opened is None:  # (the same for every run from line m1)
+                    if near is None:
+                        near = (joined or _Joined(texts)).near(i, p["quote_reach"])
+                    opened = _may_quote_across(i, nows(lines[b.lines[m1 - 1]].text)[-1:],
+                                               nows(lines[b.lines[m1]].text), texts, p, near)
+                if not opened:
+                    continue  # (no paragraph near it could be its source: built and weighed for nothing)
+            quote = rebuild(page, replace(b, lines=b.lines[m1:m2], joiners=b.joiners[m1:m2 - 1]))
+            t = nows(quote.text)
+            if len(t) < p["min_length"] or len(t) > QUOTE_MAX:
+                continue
+            if whole_is_quote is None:
+                whole_is_quote = _repeats(i, b, page, rule, texts, narrow, content)
+            if whole_is_quote:
+                return None  # the whole block repeats a paragraph: it is the quote, not its text
+            parts = [rebuild(page, replace(b, lines=b.lines[:m1], joiners=b.joiners[:m1 - 1])), quote]
+            if m2 < n:
+                parts.append(rebuild(page, replace(b, lines=b.lines[m2:], joiners=b.joiners[m2:])))
+            if not narrower:
+                # set as wide as the text, it cuts a phrase (the line before it ends inside one, on
+                # no punctuation), as a quote boxed in the column does, and the cut sets it apart as
+                # a frame would: it is a quote if another paragraph holds it, opening with words of
+                # it (an editor drops or swaps words, the quote still opens as its text does), and
+                # that paragraph does not hold the two characters across the cut (then the run goes
+                # on from the line before as that text does: the tail of a sentence it holds)
+                last = nows(lines[b.lines[m1 - 1]].text)[-1]
+                found = quote_source(i, t, narrowness(page, quote), texts, narrow, rule, content, framed=True)
+                if found is not None:
+                    o = found[0]
+                    source = texts[o] + (texts[o + 1] if o + 1 < len(texts) else "")
+                    if t[:p["ngram"] // 2] in source and last + t[0] not in source:
+                        return parts, quote, o
+                continue
+            found = quote_source(i, t, narrowness(page, quote), texts, narrow, rule, content)
+            if found is not None:
+                return parts, quote, found[0]
+            rest = "".join(nows(x.text) for x in parts if x is not quote)
+            if m2 == n and i + 1 < len(texts) and not ends_sentence(rest):
+                rest += texts[i + 1]  # (rejoin ended the paragraph with the quote: it goes on in the
+                # next block, as quote_source reads a paragraph a quote cut)
+            if t in rest or shared_content(t, rest, content) >= p["min_shared"]:
+                return parts, quote, None
+    return None

@@ -1,0 +1,119 @@
+"""Measures shared by the pull-quote finder: a block's narrowness (lines per em), the
+page's typical column, the bounds on a quote's length and on headline lines, and the tests on a
+text's ending (it is said, it closes a sentence, it cuts a phrase).
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import re
+
+from ...chars import CLOSERS, ends_sentence
+from ...model import Block, Page
+from ..copies import _NOT_WORD
+
+
+#: Lines of headline material (title, subtitle, a credit) a stacked quote may have run into.
+MAX_HEAD_LINES = 4
+
+
+#: A text this short may be a quote an editor cut and reordered: it is compared with every
+#: paragraph that shares one key with it (a sentence or two; longer ones need a third of theirs).
+QUOTE_MAX = 80
+
+
+#: A mark that ends a sentence (a headline line holds none).
+_SENTENCE_END = re.compile("[。！？!?]")
+
+
+def narrowness(page: Page, b: Block) -> float:
+    """Lines per em of text: a block set in a narrower column needs more lines for its text."""
+    return len(b.lines) / max(1.0, sum(page.lines[k].width for k in b.lines))
+
+
+def column(page: Page, b: Block) -> float:
+    """The measure a block is set in: its median line width (ems; the upper one of two). Unlike
+    :func:`narrowness`, a paragraph's short last line and its first line (short of an indent)
+    do not narrow it: a paragraph of four lines, two of them short, reads as set as narrow as a
+    quote a column narrower."""
+    widths = sorted(page.lines[k].width for k in b.lines)
+    return widths[len(widths) // 2] if widths else 0.0
+
+
+def set_narrower(i: int, o: int, narrow: list[float], columns: list[float] | None, by: float) -> bool:
+    """Block ``i`` is set narrower than block ``o`` by ``by``: in lines per em
+    (:func:`narrowness`) or, where ``columns`` (:func:`column`) are given, in its measure; and
+    then never in a measure of its own wider than ``o``'s (a paragraph's short lines make it
+    narrow in lines per em, not in its measure)."""
+    if columns is None:
+        return narrow[i] > by * narrow[o]
+    return (narrow[i] > by * narrow[o] or columns[o] >= by * columns[i] > 0) and columns[i] < columns[o]
+
+
+def typical_narrowness(blocks: list[Block], narrow: list[float]) -> float:
+    """The median narrowness of the page's paragraphs of three lines or more (their column)."""
+    body = sorted(x for x, b in zip(narrow, blocks) if b.kind == "paragraph" and len(b.lines) > 2)
+    return body[len(body) // 2] if body else 0.0
+
+
+def median_without(ordered: list[float], removed: list[float]) -> float:
+    """The median of the sorted list ``ordered`` with the values ``removed`` (a few of its
+    elements) taken out, without copying it: O(len(removed) log n).
+
+    >>> median_without([1, 2, 3, 9, 10], [9, 10])
+    2
+    """
+    taken: list[int] = []
+    for v in sorted(removed):
+        i = bisect.bisect_left(ordered, v)
+        while i in taken:
+            i += 1
+        taken.append(i)
+    idx = (len(ordered) - len(removed)) // 2
+    for i in sorted(taken):
+        if i <= idx:
+            idx += 1
+    return ordered[idx]
+
+
+def _run_ems(widths: list[float]) -> list[float]:
+    """The width in ems of the first k lines of a block, for k = 0 … len(widths): a run of lines
+    from m1 to m2 is ``ems[m2] - ems[m1]`` wide in all. A pull quote set in a narrow column takes
+    as many lines as its text needs (ten lines and more of seven characters), so a run that may be
+    one is bounded by a quote's length, not a number of lines: one of more than QUOTE_MAX ems
+    holds more than QUOTE_MAX characters (a character is an em wide, or half one)."""
+    return list(itertools.accumulate(widths, initial=0.0))
+
+
+def _joiner(left: str, right: str) -> str:
+    """What joins two lines of one paragraph: a blank between two Latin words or numbers."""
+    return " " if left[-1:].isascii() and left[-1:].isalnum() and right[:1].isascii() and right[:1].isalnum() else ""
+
+
+def said(text: str, marks: bool = True) -> bool:
+    """``text`` reads as words quoted, not as a headline: it closes a sentence (。 or a full
+    stop before closing marks), or, with ``marks``, stands wholly between quotation marks (“…”).
+
+    ``marks`` only where the type tells a quote from a headline (a PDF page): a headline, too,
+    may quote a speaker whose words its text holds (“博物馆要成为城市客厅” over an interview)."""
+    t = text.strip()
+    if len(t) < 2:
+        return False
+    if marks and t[0] in "“「『" and t[-1] in "”」』":
+        return True
+    return ends_sentence(t) and t.rstrip(CLOSERS)[-1:] not in "？！?!…"
+
+
+def _closes(t: str) -> bool:
+    """``t`` closes its sentence: ends on a mark that ends one, not on an ellipsis (……, which
+    a quote's first line may end on before the sentence goes on: 快板《说说咱村新变化》…… /
+    18个节目全部由村民…)."""
+    return ends_sentence(t) and not t.rstrip(CLOSERS).endswith(("…", "⋯"))
+
+
+def _cuts_phrase(line: str) -> bool:
+    """A run of lines after ``line`` cuts a phrase: ``line`` ends inside one (on a character of
+    a word, no punctuation)."""
+    last = line.rstrip()[-1:]
+    return bool(last) and not _NOT_WORD.match(last)
