@@ -136,7 +136,7 @@ SCHEMAS = {
             "subtitle_under_bold": float, "gap_opens": float, "next_byline_cost": float, "max_part": int,
             "column_tags": list, "pair_join": dict, "parallel_length": int, "pair_short_piece": int, "dash_line_max": int, "dash_whole_apart": float, "geo_text_above": float, "geo_two_titles": float, "geo_subhead": float,
         },
-        "place_subheads": {"default_section": int, "min_echo": float},
+        "place_subheads": {"default_section": int, "min_echo": float, "adopt_orphans": bool},
         "attach_pullquotes": {"max_candidates": int, "min_partial_ratio": float},
         "attach_captions": {},
         "drop_furniture": {},

@@ -203,6 +203,7 @@ class Assembler(Unsplicing, Healing, Readings, Decoding, Reuniting, Attaching):
         pullquotes = [b for b in blocks if b.kind == "pullquote"]
         captions = [b for b in blocks if b.kind == "caption"]
         drafts = self.reclaim_closed_tails(self.reclaim_tails(self.reunite(self.drafts())))
+        self.adopt_orphans(drafts)  # (after the tails: an article's last paragraph may be one)
         line_owner = {}
         for n, d in enumerate(drafts):
             for b in d.body + [x for x in (d.kicker, d.title, d.subtitle, d.byline) if x]:
