@@ -13,16 +13,21 @@ from .decode import Decoding
 from .heal import Healing
 from .readings import Readings
 from .reunite import Reuniting
+from .unsplice import Unsplicing
 
 
 STAGE = "assemble"
 
 
-class Assembler(Healing, Readings, Decoding, Reuniting, Attaching):
+class Assembler(Unsplicing, Healing, Readings, Decoding, Reuniting, Attaching):
     def __init__(self, page: Page):
         self.page = page
         self.rules = page.rules
         self.changes: list[Change] = []
+        self.margin_now: float | None = None
+        # a pull quote read into the body sentence it copies comes out first (A010): every
+        # step after reads the page's blocks with the quote apart and the body whole
+        self.page = page = self.unsplice_copies(page)
         self.datelines: dict = page.layout.datelines
         self.dedoubled = set(page.layout.dedoubled)
         self.gaps_everywhere = page.layout.gaps_everywhere
@@ -198,6 +203,7 @@ class Assembler(Healing, Readings, Decoding, Reuniting, Attaching):
         pullquotes = [b for b in blocks if b.kind == "pullquote"]
         captions = [b for b in blocks if b.kind == "caption"]
         drafts = self.reclaim_closed_tails(self.reclaim_tails(self.reunite(self.drafts())))
+        self.adopt_orphans(drafts)  # (after the tails: an article's last paragraph may be one)
         line_owner = {}
         for n, d in enumerate(drafts):
             for b in d.body + [x for x in (d.kicker, d.title, d.subtitle, d.byline) if x]:

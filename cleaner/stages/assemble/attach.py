@@ -181,6 +181,49 @@ class Attaching:
         d.body = new
 
 
+    def adopt_orphans(self, drafts: list[Draft]) -> None:
+        """A lone heading left with no text under it that the page sets right after an article's
+        last paragraph, where that article has subheads after an intro (and the heading is set
+        plain, or drawn bold as those subheads are, and they are still where the page sets them),
+        is its last subhead,
+        set after its section (the decoder can only give it to the article before it in
+        reading order, and an article whose end was read after the next one's text gets that
+        end back later, in :meth:`reclaim_tails`). Its body then ends with a subhead: the
+        subheads are set after their sections, and A004 moves them before. A lone heading
+        right under an article's dash-led subtitle, with no text of its own, is the rest of
+        that subtitle, broken over two lines (——走访 / 湖滨职业技术学院)."""
+        if not self.orphans or not self.rules["A004"].params["adopt_orphans"]:
+            return
+        units = [b for b in self.page.blocks if b.kind in ("heading", "byline", "paragraph")]
+        at = {b.first: n for n, b in enumerate(units)}
+        last_para = {d.body[-1].last: d for d in drafts if d.body and d.body[-1].kind == "paragraph"}
+        subtitle_end = {d.subtitle.last: d for d in drafts if d.subtitle is not None}
+        keep = []
+        for h in self.orphans:
+            n = at.get(h.first)
+            prev = units[n - 1] if n else None
+            d = None if prev is None or h.kind != "heading" else last_para.get(prev.last)
+            if d is not None and any(b.kind == "subhead" for b in d.body) and self.intro_before_subheads(d.body) \
+                    and all(a.first < b.first for a, b in zip(d.body, d.body[1:])) \
+                    and (not self.doubled(h) or self.bold_subheads(d.body)):  # (set as its subheads are)
+                d.body.append(replace(h, kind="subhead"))
+                d.flags.append("last subhead after the text")
+                self.record("A004", "label", h, "subhead: a lone heading with no text under it, right after "
+                            "the article's last paragraph, is its last section's subhead", safety="review")
+                self.place_subheads(d)
+                continue
+            d = None if prev is None or h.kind != "heading" else subtitle_end.get(prev.last)
+            if d is not None and _DASH.match(d.subtitle.text) and not _DASH.match(h.text) \
+                    and dash_goes_on(d.subtitle.text, self.rules["A003"].params):
+                joined = rebuild(self.page, replace(d.subtitle, lines=d.subtitle.lines + h.lines,
+                                                    joiners=d.subtitle.joiners + ("",) + h.joiners))
+                self.record("A004", "join", h, f"subtitle '{d.subtitle.text}' goes on in '{h.text}': a lone "
+                            "heading right under a dash-led subtitle, with no text of its own", safety="review")
+                d.subtitle = joined
+                continue
+            keep.append(h)
+        self.orphans = keep
+
     def owner_of_quote(self, q: Block, drafts: list[Draft], line_owner: dict | None = None) -> int | None:
         from rapidfuzz import fuzz
 
