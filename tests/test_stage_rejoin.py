@@ -601,3 +601,44 @@ def test_headline_lines_drawn_twice_without_an_open_quotation_closed_below_stay_
     texts = [b.text for b in page.blocks]
     first, second = raw.split("\n")[:2]
     assert first[:len(first) // 2] in texts and second[:len(second) // 2] in texts
+
+
+def test_a_headline_broken_inside_a_word_is_one_block(stages_until):
+    # the measure cut 人民币 after 人民: the two lines are one headline, the title over the text
+    lines = ["数字人民", "币试点场景持续拓展"] + PARA
+    page = stages_until("\n".join(lines) + "\n", "rejoin")
+    assert [b.text for b in page.blocks] == ["数字人民币试点场景持续拓展", "".join(PARA)]
+
+
+def test_a_dash_subtitle_broken_inside_a_word_is_one_block_and_stands_apart(stages_until):
+    # ——江川市推 / 进制造业…: 推进 runs across the break; the subtitle stays apart from its
+    # title above and from the text under it
+    lines = ["智能制造加速跑", "——江川市推", "进制造业数字化转型见闻"] + PARA
+    page = stages_until("\n".join(lines) + "\n", "rejoin")
+    assert [b.text for b in page.blocks] == ["智能制造加速跑", "——江川市推进制造业数字化转型见闻", "".join(PARA)]
+
+
+def test_a_title_over_its_subtitle_with_no_word_across_them_stay_two(stages_until):
+    # two headlines: no word runs across the break (精神 / 筑牢), so a title and its subtitle
+    # stay two blocks for the assemble stage to tell apart
+    page = stages_until("\n".join(["传承好塞罕坝精神", "筑牢京津生态屏障"] + PARA) + "\n", "rejoin")
+    assert [b.text for b in page.blocks][:2] == ["传承好塞罕坝精神", "筑牢京津生态屏障"]
+
+
+def test_a_short_paragraph_end_is_not_joined_to_a_headline_by_a_word_across(stages_until):
+    # a paragraph's last line closes its sentence: no headline, whatever word the lexicon
+    # would read across the break (展。 / 示范区…)
+    lines = ["全市新建改造城镇污水管网六百余公里，城市", "生活污水集中收集率提高到百分之八十五以", "上，河湖水质持续改善和发展。",
+             "展示范区建设全面提速"] + PARA
+    page = stages_until("\n".join(lines) + "\n", "rejoin")
+    assert "展示范区建设全面提速" in [b.text for b in page.blocks]
+
+
+def test_a_word_cut_needs_the_lexicon_to_read_better_across(monkeypatch):
+    from cleaner.stages import rejoin
+
+    assert rejoin.word_cut("数字人民", "币试点场景持续拓展", 1.0)
+    assert not rejoin.word_cut("传承好塞罕坝精神", "筑牢京津生态屏障", 1.0)  # (a float tie is no word)
+    assert not rejoin.word_cut("产业增加值增长6", "1%", 1.0)  # (only Han characters meet at the break)
+    monkeypatch.setattr(rejoin, "default_lexicon", lambda: None)
+    assert not rejoin.word_cut("数字人民", "币试点场景持续拓展", 1.0)  # (no jieba: no cue)

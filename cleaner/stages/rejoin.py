@@ -24,6 +24,7 @@ import re
 from ..chars import (CLOSERS, HAN, NO_LINE_START, OPENERS, SQUEEZED, all_wide, ends_sentence, half_count, opens_bracket,
                      quote_balance)
 from ..chars import width as width_of
+from ..lexicon import default_lexicon
 from ..model import Block, Deferred, Page, new_change, new_line, replace
 from ..rules import PATTERN_TIMEOUT, Rule, any_match, any_pattern, search_any
 from ._common import apply_line_edits, dateline_at, line_replacements, one_indent_short
@@ -93,6 +94,39 @@ def _quotes(text: str) -> int:
     next to another is squeezed, one alone may not be). (One scan, not a ``str.count`` per
     mark: a third of the time.)"""
     return len(_SQUEEZED_ONE.findall(text))
+
+
+#: a Han character at a line's end or start: only there can a word run across a break
+_HAN_ONE = re.compile(f"[{HAN}]")
+
+
+def word_cut(a: str, b: str, gain: float) -> bool:
+    """Whether a line break between ``a`` and ``b`` falls inside a word: the lexicon
+    (:func:`~cleaner.lexicon.default_lexicon`) reads the two lines run together better, by more
+    than ``gain`` (natural log), than each on its own, so its best reading has a word across
+    the break (数字人民 / 币试点场景持续拓展: 人民币; ——江川市推 / 进制造业…: 推进). An editor breaks
+    a headline between words or phrases where it fits, and the measure cuts it anywhere where it
+    does not; two headlines (a title and its subtitle, a kicker and its title) are two texts, and
+    a word runs across them only by chance. False without the lexicon (jieba not installed)."""
+    a, b = a.rstrip(), b.lstrip()
+    if not a or not b or not _HAN_ONE.match(a[-1]) or not _HAN_ONE.match(b[0]):
+        return False
+    lex = default_lexicon()
+    if lex is None:
+        return False
+    return lex.score(a + b) - lex.score(a) - lex.score(b) > gain
+
+
+def _headline_cut(lines, i: int, ends: list[bool], p: dict) -> bool:
+    """Whether lines ``i`` and ``i + 1``, the first a block's first line, read as one headline
+    broken inside a word (:func:`word_cut`): neither holds a clause mark (，；：。) nor is line ``i``
+    the end of a sentence (a headline holds none; a quotation or a title's 《》 it may), and the
+    two leave no quotation open (a headline closes what it opens: 万象街头“中 / 文热持续升温 are two
+    lines of some other text)."""
+    ta, tb = lines[i].text, lines[i + 1].text
+    if ends[i] or _CLAUSE_MARK.search(ta) or _CLAUSE_MARK.search(tb) or quote_balance(ta + tb) > 0:
+        return False
+    return word_cut(ta, tb, p["heading_cut_gain"])
 
 
 def standalone_lines(page: Page, ends: list[bool] | None = None) -> set[int]:
@@ -325,14 +359,15 @@ def _cue_text(cues: list) -> str:
 
 def _score(page: Page, p: dict, i: int, first_width: float, size: int, mid: float | None,
            ends: list[bool], opens: list[bool], plain: float | None = None,
-           block: list[int] = (), next_geo=None) -> tuple[float, list]:
+           block: list[int] = (), next_geo=None, head_text: str | None = None) -> tuple[float, list]:
     """The cues for the break after line i of a block of ``size`` lines.
 
     ``first_width`` is the block's first line, ``mid`` the widest of its middle lines (the
     column); ``ends[k]``: line k closes a sentence, ``opens[k]``: it opens a paragraph
     (:func:`line_facts`), ``block`` the block's lines so far, ``next_geo`` what a PDF page's
-    geometry says of line i+1. Cues are (value, template, args): only a reason someone reads
-    is ever formatted.
+    geometry says of line i+1, ``head_text`` the first line of the block where it is scored
+    from a later line (the line after a headline's word cut). Cues are (value, template, args):
+    only a reason someone reads is ever formatted.
     """
     lines = page.lines
     w = p["weights"]
@@ -488,7 +523,7 @@ def _score(page: Page, p: dict, i: int, first_width: float, size: int, mid: floa
         # follows is no longer the caption
         cue((w["caption_credit_end"], "a caption that ends with its photo credit", ()))
     if first and not end_a and not _CLAUSE_MARK.search(ta) and (
-            ta.startswith("——") or (tb.startswith("——") and not _PROSE_MARK.search(tb))):
+            (head_text or ta).startswith("——") or (tb.startswith("——") and not _PROSE_MARK.search(tb))):
         # a line led in by a dash (——访…) next to a line without punctuation: a subtitle
         # under its title, or the subtitle itself over the text: headings, each its own line
         cue((w["dash_subtitle"], "a subtitle led in by a dash, with no punctuation around it", ()))
@@ -820,6 +855,12 @@ def run(page: Page) -> Page:
     # (the PDF reader's farthest pitch within one block of type, in ems: P001's)
     block_pitch = rules["P001"].params["max_pitch"] if "P001" in rules else None
 
+    # a headline broken inside a word (数字人民 / 币试点…) is one block: its lines join, and the
+    # break after it is scored from its last line as a block's first (a headline's, not a
+    # paragraph's whose first line lost its indent). Text pages: a PDF page shows its type.
+    cut_weight = p["weights"].get("heading_cut") if page.layout.geometry is None else None
+    lead = None  # the line after the last such cut in the current block
+
     def close():
         texts = [lines[k].text for k in cur]
         if any(joiners):
@@ -830,13 +871,14 @@ def run(page: Page) -> Page:
     i = 0
     while i < n - 1:
         grp = heading_groups.get(i)
+        cut = False
         if grp and cur == [i]:
             for k in grp[1:]:
                 cur.append(k)
                 joiners.append("")
             close()
             i = grp[-1] + 1
-            cur, joiners, mid, plain = [i], [], None, None
+            cur, joiners, mid, plain, lead = [i], [], None, None, None
             if i >= n:
                 cur = []
                 break
@@ -869,7 +911,14 @@ def run(page: Page) -> Page:
             # ends here) stands alone
             score = 5.0
         else:
-            score, cues = _score(scored, p, i, lines[cur[0]].width, len(cur), mid, ends, opens, plain, cur, geo[i + 1])
+            if lead is None:
+                score, cues = _score(scored, p, i, lines[cur[0]].width, len(cur), mid, ends, opens, plain, cur, geo[i + 1])
+            else:  # (scored from the line after the cut, as a block's first)
+                sub = cur[cur.index(lead):]
+                inner = [lines[k].width for k in sub[1:-1]]
+                bare = [lines[k].width for k in sub[1:-1] if lines[k].text[-1] not in _PUNCT_END]
+                score, cues = _score(scored, p, i, lines[sub[0]].width, len(sub), max(inner, default=None), ends, opens,
+                                     max(bare, default=None), sub, geo[i + 1], lines[cur[0]].text)
             if geo[i] is not None and geo[i + 1] is not None:
                 # (the line pitch over line i, from the line before it in its block)
                 pitch = geo[i - 1].top - geo[i].top if i and geo[i - 1] is not None \
@@ -885,10 +934,21 @@ def run(page: Page) -> Page:
                 score += p["weights"]["copied_across"]
                 cues = list(cues) + [(p["weights"]["copied_across"], "the text across the break stands word for word "
                                       "elsewhere on the page: a quote of it, or the text it quotes, reads on", ())]
+        if score > 0 and cut_weight is not None and i == (cur[0] if lead is None else lead) \
+                and (i in dedoubled) == (i + 1 in dedoubled) and i not in standalone and i + 1 not in standalone \
+                and i not in byline_pairs and i - 1 not in byline_pairs and (i + 1) not in heading_groups \
+                and _headline_cut(lines, i, ends, p):
+            # a line standing alone (a headline's) broken inside a word from the next one: one
+            # headline broken over lines (both bold, or both plain: a bold title and its plain
+            # subtitle are two)
+            score, cut = cut_weight, True
+            cues = [(score, "a headline broken inside a word: it goes on on the next line", ())]
         if score > 0 or (i + 1) in heading_groups:
             close()
-            cur, joiners, mid, plain = [i + 1], [], None, None
+            cur, joiners, mid, plain, lead = [i + 1], [], None, None, None
         else:
+            if cut:
+                lead = i + 1
             ta, tb = lines[i].text, lines[i + 1].text
             joiner = ""
             if hyph and ta[-1] == "-" and _HYPHEN_END.search(ta) and _LOWER_START.match(tb):
