@@ -642,3 +642,20 @@ def test_a_word_cut_needs_the_lexicon_to_read_better_across(monkeypatch):
     assert not rejoin.word_cut("产业增加值增长6", "1%", 1.0)  # (only Han characters meet at the break)
     monkeypatch.setattr(rejoin, "default_lexicon", lambda: None)
     assert not rejoin.word_cut("数字人民", "币试点场景持续拓展", 1.0)  # (no jieba: no cue)
+
+
+@pytest.mark.parametrize("upper, lower", [
+    ("老旧小区改造惠及1", "2.6万户"),  # a number is never broken at a line's end
+    ("浙江队98∶", "95险胜山东队"),
+    ("冒充客服实施“退", "款”诈骗"),  # a quotation the upper line opens, the lower closes
+])
+def test_a_headline_broken_inside_a_number_or_a_quotation_is_one_block(stages_until, upper, lower):
+    page = stages_until("\n".join([upper, lower] + PARA) + "\n", "rejoin")
+    assert [b.text for b in page.blocks] == [upper + lower, "".join(PARA)]
+
+
+def test_a_title_ending_in_a_number_over_its_subtitle_stay_two(stages_until):
+    # the number ends on the title's line: the subtitle under it opens with a word, not a digit
+    lines = ["我国射电望远镜新发现脉冲星86颗", "观测精度持续提升"] + PARA
+    page = stages_until("\n".join(lines) + "\n", "rejoin")
+    assert [b.text for b in page.blocks][:2] == lines[:2]

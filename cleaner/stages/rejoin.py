@@ -117,15 +117,25 @@ def word_cut(a: str, b: str, gain: float) -> bool:
     return lex.score(a + b) - lex.score(a) - lex.score(b) > gain
 
 
+#: a number cut by a line break: a digit (or a ratio's colon, a decimal point) at the end, a digit
+#: or those at the start (老旧小区改造惠及1 / 2.6万户, 浙江队98∶ / 95险胜山东队)
+_NUMBER_END = re.compile(r"[0-9][.∶:]?$")
+_NUMBER_START = re.compile(r"^[.∶:]?[0-9]")
+
+
 def _headline_cut(lines, i: int, ends: list[bool], p: dict) -> bool:
     """Whether lines ``i`` and ``i + 1``, the first a block's first line, read as one headline
-    broken inside a word (:func:`word_cut`): neither holds a clause mark (，；：。) nor is line ``i``
-    the end of a sentence (a headline holds none; a quotation or a title's 《》 it may), and the
-    two leave no quotation open (a headline closes what it opens: 万象街头“中 / 文热持续升温 are two
-    lines of some other text)."""
-    ta, tb = lines[i].text, lines[i + 1].text
+    broken where no editor breaks one: inside a word (:func:`word_cut`), inside a number (never
+    broken at a line's end), or inside a quotation the upper line opens and the lower closes (a
+    headline closes what it opens: 冒充客服实施“退 / 款”诈骗). Neither line holds a clause mark
+    (，；：。) nor is line ``i`` the end of a sentence (a headline holds none; a quotation or a
+    title's 《》 it may), and the two leave no quotation open (万象街头“中 / 文热持续升温 are two lines
+    of some other text)."""
+    ta, tb = lines[i].text.rstrip(), lines[i + 1].text.lstrip()
     if ends[i] or _CLAUSE_MARK.search(ta) or _CLAUSE_MARK.search(tb) or quote_balance(ta + tb) > 0:
         return False
+    if quote_balance(ta) > 0 or (_NUMBER_END.search(ta) and _NUMBER_START.match(tb)):
+        return True
     return word_cut(ta, tb, p["heading_cut_gain"])
 
 
