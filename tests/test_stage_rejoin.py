@@ -659,3 +659,17 @@ def test_a_title_ending_in_a_number_over_its_subtitle_stay_two(stages_until):
     lines = ["我国射电望远镜新发现脉冲星86颗", "观测精度持续提升"] + PARA
     page = stages_until("\n".join(lines) + "\n", "rejoin")
     assert [b.text for b in page.blocks][:2] == lines[:2]
+
+
+def test_a_cut_over_a_line_that_opens_a_caption_is_no_headline_cut(stages_until):
+    # 力图 would read across the break, but 图为 opens a caption: the subtitle stands alone
+    lines = ["——稳就业需要多方协同发力", "图为蔚县南关小学学生在剪纸。"] + PARA
+    page = stages_until("\n".join(lines) + "\n", "rejoin")
+    assert [b.text for b in page.blocks][0] == lines[0]
+
+
+def test_a_quotation_with_a_blank_in_it_is_no_headline_cut(stages_until):
+    # a headline's start and a byline on one line: the quotation does not go on on the next line
+    lines = ["让“诗 钟丽英、夏健波/上观新闻", "和远方”走得更近"] + PARA
+    page = stages_until("\n".join(lines) + "\n", "rejoin")
+    assert [b.text for b in page.blocks][0] == lines[0]

@@ -121,6 +121,8 @@ def word_cut(a: str, b: str, gain: float) -> bool:
 #: or those at the start (老旧小区改造惠及1 / 2.6万户, 浙江队98∶ / 95险胜山东队)
 _NUMBER_END = re.compile(r"[0-9][.∶:]?$")
 _NUMBER_START = re.compile(r"^[.∶:]?[0-9]")
+#: the marks quote_balance counts as opening a quotation or bracket
+_QUOTE_OPENERS = ("“", "（", "《")
 
 
 def _headline_cut(lines, i: int, ends: list[bool], p: dict) -> bool:
@@ -130,11 +132,13 @@ def _headline_cut(lines, i: int, ends: list[bool], p: dict) -> bool:
     headline closes what it opens: 冒充客服实施“退 / 款”诈骗). Neither line holds a clause mark
     (，；：。) nor is line ``i`` the end of a sentence (a headline holds none; a quotation or a
     title's 《》 it may), and the two leave no quotation open (万象街头“中 / 文热持续升温 are two lines
-    of some other text)."""
+    of some other text); a quotation holds no blank (让“诗 钟丽英、夏健波/上观新闻 is a headline's
+    start and a byline, not a quotation that goes on)."""
     ta, tb = lines[i].text.rstrip(), lines[i + 1].text.lstrip()
     if ends[i] or _CLAUSE_MARK.search(ta) or _CLAUSE_MARK.search(tb) or quote_balance(ta + tb) > 0:
         return False
-    if quote_balance(ta) > 0 or (_NUMBER_END.search(ta) and _NUMBER_START.match(tb)):
+    if (quote_balance(ta) > 0 and not any(c.isspace() for c in ta[max(map(ta.rfind, _QUOTE_OPENERS)):])) \
+            or (_NUMBER_END.search(ta) and _NUMBER_START.match(tb)):
         return True
     return word_cut(ta, tb, p["heading_cut_gain"])
 
@@ -871,6 +875,21 @@ def run(page: Page) -> Page:
     cut_weight = p["weights"].get("heading_cut") if page.layout.geometry is None else None
     lead = None  # the line after the last such cut in the current block
 
+    def cut_stands_apart(k: int) -> bool:
+        """Whether the break after line ``k``, the lower line of a headline's cut, is a break,
+        scored from ``k`` as a block's first (or a further cut, or a line that stands alone): a
+        headline joined whole stands apart from the text under it. Where the text would run on
+        under it, the cut is not made (a paragraph's first line, 据东江港集团技 / 术中心主任许志远介
+        / 绍，…, or a headline the scores cannot part from the text under it, which the two
+        lines apart at least leave a heading)."""
+        if k + 1 >= n or k + 1 in heading_groups or k in dedoubled or k + 1 in dedoubled or k in standalone \
+                or k + 1 in standalone or k in byline_pairs or k in credit_pairs:
+            return True
+        if not opens[k + 1] and _headline_cut(lines, k, ends, p):
+            return True
+        after, _ = _score(scored, p, k, lines[k].width, 1, None, ends, opens, None, [k], geo[k + 1], lines[k - 1].text)
+        return after > 0
+
     def close():
         texts = [lines[k].text for k in cur]
         if any(joiners):
@@ -947,10 +966,10 @@ def run(page: Page) -> Page:
         if score > 0 and cut_weight is not None and i == (cur[0] if lead is None else lead) \
                 and (i in dedoubled) == (i + 1 in dedoubled) and i not in standalone and i + 1 not in standalone \
                 and i not in byline_pairs and i - 1 not in byline_pairs and (i + 1) not in heading_groups \
-                and _headline_cut(lines, i, ends, p):
+                and not opens[i + 1] and _headline_cut(lines, i, ends, p) and cut_stands_apart(i + 1):
             # a line standing alone (a headline's) broken inside a word from the next one: one
             # headline broken over lines (both bold, or both plain: a bold title and its plain
-            # subtitle are two)
+            # subtitle are two), standing apart from the text under it
             score, cut = cut_weight, True
             cues = [(score, "a headline broken inside a word: it goes on on the next line", ())]
         if score > 0 or (i + 1) in heading_groups:
