@@ -673,3 +673,13 @@ def test_a_quotation_with_a_blank_in_it_is_no_headline_cut(stages_until):
     lines = ["让“诗 钟丽英、夏健波/上观新闻", "和远方”走得更近"] + PARA
     page = stages_until("\n".join(lines) + "\n", "rejoin")
     assert [b.text for b in page.blocks][0] == lines[0]
+
+
+def test_a_word_the_page_itself_repeats_is_left_to_the_assemble_stage(stages_until):
+    # 安全 across the break, and the paragraph says 安全生产: A008 joins the two headings on the
+    # page's own evidence (for review); the lexicon's cut leaves them to it
+    raw = "多举措推动全国矿山安\n全生产工作高质量发展\n\n矿山安全生产形势总体稳定，各地加强安全监管，推动工作落实。\n"
+    texts = [b.text for b in stages_until(raw, "rejoin").blocks]
+    assert texts[:2] == ["多举措推动全国矿山安", "全生产工作高质量发展"]
+    page = cleaner.clean(raw)
+    assert "A008" in {c.rule for c in page.changes} and page.articles[0].title.text == "多举措推动全国矿山安全生产工作高质量发展"

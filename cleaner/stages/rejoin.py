@@ -21,7 +21,7 @@ from __future__ import annotations
 import functools
 import re
 
-from ..chars import (CLOSERS, HAN, NO_LINE_START, OPENERS, SQUEEZED, all_wide, ends_sentence, half_count, opens_bracket,
+from ..chars import (CLOSERS, HAN, NO_LINE_START, OPENERS, SQUEEZED, all_wide, ends_sentence, half_count, nows, opens_bracket,
                      quote_balance)
 from ..chars import width as width_of
 from ..lexicon import default_lexicon
@@ -123,6 +123,23 @@ _NUMBER_END = re.compile(r"[0-9][.∶:]?$")
 _NUMBER_START = re.compile(r"^[.∶:]?[0-9]")
 #: the marks quote_balance counts as opening a quotation or bracket
 _QUOTE_OPENERS = ("“", "（", "《")
+
+
+def _page_shows_word(rules, flat: str, ta: str, tb: str) -> bool:
+    """Whether the page's own text (``flat``: its lines run together without blanks) uses the
+    characters around the break between ``ta`` and ``tb`` elsewhere, as the assemble stage's A008
+    counts them (the two either side, or failing that three, ``min_uses`` times or more besides
+    at the break itself), for a headline A008 may join (no longer than its ``max_length``):
+    A008 joins those two headings on the page's own evidence, and a person reviews it; the
+    lexicon's cut is for the words the page does not repeat."""
+    if not rules.enabled("A008"):
+        return False
+    q = rules["A008"].params
+    a, b = nows(ta), nows(tb)
+    if len(a) + len(b) > q["max_length"] or len(a) < 2 or len(b) < 2:
+        return False
+    pair = a[-2:] + b[:2]
+    return max(flat.count(w) for w in (pair, pair[:-1], pair[1:])) > q["min_uses"]
 
 
 def _headline_cut(lines, i: int, ends: list[bool], p: dict) -> bool:
@@ -875,6 +892,19 @@ def run(page: Page) -> Page:
     cut_weight = p["weights"].get("heading_cut") if page.layout.geometry is None else None
     lead = None  # the line after the last such cut in the current block
 
+    flat_cache: list[str] = []
+
+    def flat_text() -> str:
+        """The page's lines run together without blanks (made once, on the first cut asked)."""
+        if not flat_cache:
+            flat_cache.append("".join(nows(ln.text) for ln in lines))
+        return flat_cache[0]
+
+    def word_only(k: int) -> bool:
+        """Whether the cut after line ``k`` is a word's only (not a number's or a quotation's)."""
+        ta, tb = lines[k].text.rstrip(), lines[k + 1].text.lstrip()
+        return not (quote_balance(ta) > 0 or (_NUMBER_END.search(ta) and _NUMBER_START.match(tb)))
+
     def cut_stands_apart(k: int) -> bool:
         """Whether the break after line ``k``, the lower line of a headline's cut, is a break,
         scored from ``k`` as a block's first (or a further cut, or a line that stands alone): a
@@ -966,7 +996,9 @@ def run(page: Page) -> Page:
         if score > 0 and cut_weight is not None and i == (cur[0] if lead is None else lead) \
                 and (i in dedoubled) == (i + 1 in dedoubled) and i not in standalone and i + 1 not in standalone \
                 and i not in byline_pairs and i - 1 not in byline_pairs and (i + 1) not in heading_groups \
-                and not opens[i + 1] and _headline_cut(lines, i, ends, p) and cut_stands_apart(i + 1):
+                and not opens[i + 1] and _headline_cut(lines, i, ends, p) and cut_stands_apart(i + 1) \
+                and not (p.get("heading_cut_defer") and word_only(i)
+                         and _page_shows_word(rules, flat_text(), lines[i].text, lines[i + 1].text)):
             # a line standing alone (a headline's) broken inside a word from the next one: one
             # headline broken over lines (both bold, or both plain: a bold title and its plain
             # subtitle are two), standing apart from the text under it
