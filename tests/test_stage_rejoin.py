@@ -683,3 +683,12 @@ def test_a_word_the_page_itself_repeats_is_left_to_the_assemble_stage(stages_unt
     assert texts[:2] == ["多举措推动全国矿山安", "全生产工作高质量发展"]
     page = cleaner.clean(raw)
     assert "A008" in {c.rule for c in page.changes} and page.articles[0].title.text == "多举措推动全国矿山安全生产工作高质量发展"
+
+
+def test_a_headline_line_with_digits_over_the_text_stands_apart(stages_until):
+    # a subtitle's second line with digits, far short of the column the text under it shows:
+    # its digits' guessed widths leave it a headline's line, not the text's first
+    lines = ["抓获犯罪嫌疑人47名", "涉案金额逾2000万元", "近日，西川省安平市公安局成", "功破获一起冒充电商客服实施诈",
+             "骗的案件，抓获犯罪嫌疑人。"]
+    page = stages_until("\n".join(lines) + "\n", "rejoin")
+    assert "涉案金额逾2000万元" in [b.text for b in page.blocks]

@@ -57,6 +57,12 @@ def _short(width: float, limit: float, text: str, p: dict, guessed=half_count) -
     return width < limit and width + p["half_width_slack"] * guessed(text) < limit
 
 
+def _guessed(text: str, p: dict) -> float:
+    """The room ``text``'s guessed widths may take beyond their measure: ``half_width_slack``
+    per digit or Latin letter (0 where it has none: most lines)."""
+    return p["half_width_slack"] * len(_HALF_WIDTH.findall(text)) if _HALF_WIDTH.search(text) else 0.0
+
+
 def _full_to_indent(lines, i: int, p: dict, text: str) -> bool:
     """Whether line ``i`` is one indent short of the column that the lines after the next one
     show (two of the three lines after it as wide as each other, the widest): the width of a
@@ -494,17 +500,19 @@ def _score(page: Page, p: dict, i: int, first_width: float, size: int, mid: floa
                 cue((w["never_closes"], "the lines that follow in its column never close a sentence: headings", ()))
             if not end_a and not opens[i] and nxt is not None and page.layout.geometry is None \
                     and not _PROSE_MARK.search(ta) \
-                    and not _HALF_WIDTH.search(ta) and b.width - a.width >= p["indent_min"] \
+                    and b.width - (a_wide := a.width + _guessed(ta, p)) >= p["indent_min"] \
                     and nxt.width >= b.width - tol \
-                    and max(b.width, nxt.width) - a.width >= p["heading_deficit"] \
+                    and max(b.width, nxt.width) - a_wide >= p["heading_deficit"] \
                     and (_PROSE_MARK.search(tb) or _PROSE_MARK.search(nxt.text)):
                 # a line without any punctuation, at least an indent shorter than the next line
                 # and more than one short of the column the next two lines show, over text that
                 # has some, the line after the next as wide as the next (a full line: not a
                 # two-line paragraph's last): a subhead over its section (a
                 # paragraph's first line is one indent short; a headline broken over lines has no
-                # clause marks under it). (Not a line with digits or Latin letters: their
-                # widths are guessed. Text pages only: a PDF page shows where a line starts.)
+                # clause marks under it). (A line with digits or Latin letters is measured with
+                # room for their guessed widths, half_width_slack each: 涉案金额逾2000万元 over
+                # text is a headline's line all the same. Text pages only: a PDF page shows where
+                # a line starts.)
                 cue((w["heading_over_text"], "{:.1f} em short of the column the next lines show, without any "
                            "punctuation, over text: a subhead", (max(b.width, nxt.width) - a.width,)))
             if b.width > a.width + p["indent_max"] + p["wider_column"] / 2:
