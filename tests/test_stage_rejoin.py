@@ -647,11 +647,28 @@ def test_a_word_cut_needs_the_lexicon_to_read_better_across(monkeypatch):
 @pytest.mark.parametrize("upper, lower", [
     ("老旧小区改造惠及1", "2.6万户"),  # a number is never broken at a line's end
     ("浙江队98∶", "95险胜山东队"),
-    ("冒充客服实施“退", "款”诈骗"),  # a quotation the upper line opens, the lower closes
 ])
-def test_a_headline_broken_inside_a_number_or_a_quotation_is_one_block(stages_until, upper, lower):
+def test_a_headline_broken_inside_a_number_is_one_block(stages_until, upper, lower):
     page = stages_until("\n".join([upper, lower] + PARA) + "\n", "rejoin")
     assert [b.text for b in page.blocks] == [upper + lower, "".join(PARA)]
+
+
+def test_a_headline_broken_inside_a_quotation_is_cut_only_when_asked(stages_until):
+    # left to the assemble stage's A003 by default (it joins two headings closing what the
+    # upper opens); heading_cut_quotes makes the rejoin stage join them
+    from types import SimpleNamespace
+
+    from cleaner.stages.rejoin import _headline_cut
+
+    page = stages_until("\n".join(["冒充客服实施“退", "款”诈骗"] + PARA) + "\n", "rejoin")
+    assert [b.text for b in page.blocks][:2] == ["冒充客服实施“退", "款”诈骗"]
+    lines = [SimpleNamespace(text="冒充客服实施“退"), SimpleNamespace(text="款”诈骗")]
+    p = dict(default_rules()["J001"].params)
+    assert not _headline_cut(lines, 0, [False, False], p)
+    p["heading_cut_quotes"] = True
+    assert _headline_cut(lines, 0, [False, False], p)
+    lines[0] = SimpleNamespace(text="让“诗 钟丽英、夏健波/上观新闻")  # (a quotation holds no blank)
+    assert not _headline_cut(lines, 0, [False, False], p)
 
 
 def test_a_title_ending_in_a_number_over_its_subtitle_stay_two(stages_until):
@@ -664,13 +681,6 @@ def test_a_title_ending_in_a_number_over_its_subtitle_stay_two(stages_until):
 def test_a_cut_over_a_line_that_opens_a_caption_is_no_headline_cut(stages_until):
     # 力图 would read across the break, but 图为 opens a caption: the subtitle stands alone
     lines = ["——稳就业需要多方协同发力", "图为蔚县南关小学学生在剪纸。"] + PARA
-    page = stages_until("\n".join(lines) + "\n", "rejoin")
-    assert [b.text for b in page.blocks][0] == lines[0]
-
-
-def test_a_quotation_with_a_blank_in_it_is_no_headline_cut(stages_until):
-    # a headline's start and a byline on one line: the quotation does not go on on the next line
-    lines = ["让“诗 钟丽英、夏健波/上观新闻", "和远方”走得更近"] + PARA
     page = stages_until("\n".join(lines) + "\n", "rejoin")
     assert [b.text for b in page.blocks][0] == lines[0]
 

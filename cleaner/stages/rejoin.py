@@ -160,8 +160,11 @@ def _headline_cut(lines, i: int, ends: list[bool], p: dict) -> bool:
     ta, tb = lines[i].text.rstrip(), lines[i + 1].text.lstrip()
     if ends[i] or _CLAUSE_MARK.search(ta) or _CLAUSE_MARK.search(tb) or quote_balance(ta + tb) > 0:
         return False
-    if (quote_balance(ta) > 0 and not any(c.isspace() for c in ta[max(map(ta.rfind, _QUOTE_OPENERS)):])) \
-            or (_NUMBER_END.search(ta) and _NUMBER_START.match(tb)):
+    if quote_balance(ta) > 0:
+        # (a quotation the upper line opens and the lower closes: unless heading_cut_quotes, left
+        # to the assemble stage's A003, which joins two such headings)
+        return bool(p.get("heading_cut_quotes")) and not any(c.isspace() for c in ta[max(map(ta.rfind, _QUOTE_OPENERS)):])
+    if _NUMBER_END.search(ta) and _NUMBER_START.match(tb):
         return True
     return word_cut(ta, tb, p["heading_cut_gain"])
 
