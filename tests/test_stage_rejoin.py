@@ -601,3 +601,104 @@ def test_headline_lines_drawn_twice_without_an_open_quotation_closed_below_stay_
     texts = [b.text for b in page.blocks]
     first, second = raw.split("\n")[:2]
     assert first[:len(first) // 2] in texts and second[:len(second) // 2] in texts
+
+
+def test_a_headline_broken_inside_a_word_is_one_block(stages_until):
+    # the measure cut 人民币 after 人民: the two lines are one headline, the title over the text
+    lines = ["数字人民", "币试点场景持续拓展"] + PARA
+    page = stages_until("\n".join(lines) + "\n", "rejoin")
+    assert [b.text for b in page.blocks] == ["数字人民币试点场景持续拓展", "".join(PARA)]
+
+
+def test_a_dash_subtitle_broken_inside_a_word_is_one_block_and_stands_apart(stages_until):
+    # ——江川市推 / 进制造业…: 推进 runs across the break; the subtitle stays apart from its
+    # title above and from the text under it
+    lines = ["智能制造加速跑", "——江川市推", "进制造业数字化转型见闻"] + PARA
+    page = stages_until("\n".join(lines) + "\n", "rejoin")
+    assert [b.text for b in page.blocks] == ["智能制造加速跑", "——江川市推进制造业数字化转型见闻", "".join(PARA)]
+
+
+def test_a_title_over_its_subtitle_with_no_word_across_them_stay_two(stages_until):
+    # two headlines: no word runs across the break (精神 / 筑牢), so a title and its subtitle
+    # stay two blocks for the assemble stage to tell apart
+    page = stages_until("\n".join(["传承好塞罕坝精神", "筑牢京津生态屏障"] + PARA) + "\n", "rejoin")
+    assert [b.text for b in page.blocks][:2] == ["传承好塞罕坝精神", "筑牢京津生态屏障"]
+
+
+def test_a_short_paragraph_end_is_not_joined_to_a_headline_by_a_word_across(stages_until):
+    # a paragraph's last line closes its sentence: no headline, whatever word the lexicon
+    # would read across the break (展。 / 示范区…)
+    lines = ["全市新建改造城镇污水管网六百余公里，城市", "生活污水集中收集率提高到百分之八十五以", "上，河湖水质持续改善和发展。",
+             "展示范区建设全面提速"] + PARA
+    page = stages_until("\n".join(lines) + "\n", "rejoin")
+    assert "展示范区建设全面提速" in [b.text for b in page.blocks]
+
+
+def test_a_word_cut_needs_the_lexicon_to_read_better_across(monkeypatch):
+    from cleaner.stages import rejoin
+
+    assert rejoin.word_cut("数字人民", "币试点场景持续拓展", 1.0)
+    assert not rejoin.word_cut("传承好塞罕坝精神", "筑牢京津生态屏障", 1.0)  # (a float tie is no word)
+    assert not rejoin.word_cut("产业增加值增长6", "1%", 1.0)  # (only Han characters meet at the break)
+    monkeypatch.setattr(rejoin, "default_lexicon", lambda: None)
+    assert not rejoin.word_cut("数字人民", "币试点场景持续拓展", 1.0)  # (no jieba: no cue)
+
+
+@pytest.mark.parametrize("upper, lower", [
+    ("老旧小区改造惠及1", "2.6万户"),  # a number is never broken at a line's end
+    ("浙江队98∶", "95险胜山东队"),
+])
+def test_a_headline_broken_inside_a_number_is_one_block(stages_until, upper, lower):
+    page = stages_until("\n".join([upper, lower] + PARA) + "\n", "rejoin")
+    assert [b.text for b in page.blocks] == [upper + lower, "".join(PARA)]
+
+
+def test_a_headline_broken_inside_a_quotation_is_cut_only_when_asked(stages_until):
+    # left to the assemble stage's A003 by default (it joins two headings closing what the
+    # upper opens); heading_cut_quotes makes the rejoin stage join them
+    from types import SimpleNamespace
+
+    from cleaner.stages.rejoin import _headline_cut
+
+    page = stages_until("\n".join(["冒充客服实施“退", "款”诈骗"] + PARA) + "\n", "rejoin")
+    assert [b.text for b in page.blocks][:2] == ["冒充客服实施“退", "款”诈骗"]
+    lines = [SimpleNamespace(text="冒充客服实施“退"), SimpleNamespace(text="款”诈骗")]
+    p = dict(default_rules()["J001"].params)
+    assert not _headline_cut(lines, 0, [False, False], p)
+    p["heading_cut_quotes"] = True
+    assert _headline_cut(lines, 0, [False, False], p)
+    lines[0] = SimpleNamespace(text="让“诗 钟丽英、夏健波/上观新闻")  # (a quotation holds no blank)
+    assert not _headline_cut(lines, 0, [False, False], p)
+
+
+def test_a_title_ending_in_a_number_over_its_subtitle_stay_two(stages_until):
+    # the number ends on the title's line: the subtitle under it opens with a word, not a digit
+    lines = ["我国射电望远镜新发现脉冲星86颗", "观测精度持续提升"] + PARA
+    page = stages_until("\n".join(lines) + "\n", "rejoin")
+    assert [b.text for b in page.blocks][:2] == lines[:2]
+
+
+def test_a_cut_over_a_line_that_opens_a_caption_is_no_headline_cut(stages_until):
+    # 力图 would read across the break, but 图为 opens a caption: the subtitle stands alone
+    lines = ["——稳就业需要多方协同发力", "图为蔚县南关小学学生在剪纸。"] + PARA
+    page = stages_until("\n".join(lines) + "\n", "rejoin")
+    assert [b.text for b in page.blocks][0] == lines[0]
+
+
+def test_a_word_the_page_itself_repeats_is_left_to_the_assemble_stage(stages_until):
+    # 安全 across the break, and the paragraph says 安全生产: A008 joins the two headings on the
+    # page's own evidence (for review); the lexicon's cut leaves them to it
+    raw = "多举措推动全国矿山安\n全生产工作高质量发展\n\n矿山安全生产形势总体稳定，各地加强安全监管，推动工作落实。\n"
+    texts = [b.text for b in stages_until(raw, "rejoin").blocks]
+    assert texts[:2] == ["多举措推动全国矿山安", "全生产工作高质量发展"]
+    page = cleaner.clean(raw)
+    assert "A008" in {c.rule for c in page.changes} and page.articles[0].title.text == "多举措推动全国矿山安全生产工作高质量发展"
+
+
+def test_a_headline_line_with_digits_over_the_text_stands_apart(stages_until):
+    # a subtitle's second line with digits, far short of the column the text under it shows:
+    # its digits' guessed widths leave it a headline's line, not the text's first
+    lines = ["抓获犯罪嫌疑人47名", "涉案金额逾2000万元", "近日，西川省安平市公安局成", "功破获一起冒充电商客服实施诈",
+             "骗的案件，抓获犯罪嫌疑人。"]
+    page = stages_until("\n".join(lines) + "\n", "rejoin")
+    assert "涉案金额逾2000万元" in [b.text for b in page.blocks]

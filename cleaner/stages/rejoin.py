@@ -21,9 +21,10 @@ from __future__ import annotations
 import functools
 import re
 
-from ..chars import (CLOSERS, HAN, NO_LINE_START, OPENERS, SQUEEZED, all_wide, ends_sentence, half_count, opens_bracket,
+from ..chars import (CLOSERS, HAN, NO_LINE_START, OPENERS, SQUEEZED, all_wide, ends_sentence, half_count, nows, opens_bracket,
                      quote_balance)
 from ..chars import width as width_of
+from ..lexicon import default_lexicon
 from ..model import Block, Deferred, Page, new_change, new_line, replace
 from ..rules import PATTERN_TIMEOUT, Rule, any_match, any_pattern, search_any
 from ._common import apply_line_edits, dateline_at, line_replacements, one_indent_short
@@ -54,6 +55,12 @@ def _short(width: float, limit: float, text: str, p: dict, guessed=half_count) -
     per character ``guessed`` counts: digits, Latin letters and squeezed quotes by default,
     :func:`_quotes` for the quotes alone). The plain test comes first: it settles most lines."""
     return width < limit and width + p["half_width_slack"] * guessed(text) < limit
+
+
+def _guessed(text: str, p: dict) -> float:
+    """The room ``text``'s guessed widths may take beyond their measure: ``half_width_slack``
+    per digit or Latin letter (0 where it has none: most lines)."""
+    return p["half_width_slack"] * len(_HALF_WIDTH.findall(text)) if _HALF_WIDTH.search(text) else 0.0
 
 
 def _full_to_indent(lines, i: int, p: dict, text: str) -> bool:
@@ -93,6 +100,74 @@ def _quotes(text: str) -> int:
     next to another is squeezed, one alone may not be). (One scan, not a ``str.count`` per
     mark: a third of the time.)"""
     return len(_SQUEEZED_ONE.findall(text))
+
+
+#: a Han character at a line's end or start: only there can a word run across a break
+_HAN_ONE = re.compile(f"[{HAN}]")
+
+
+def word_cut(a: str, b: str, gain: float) -> bool:
+    """Whether a line break between ``a`` and ``b`` falls inside a word: the lexicon
+    (:func:`~cleaner.lexicon.default_lexicon`) reads the two lines run together better, by more
+    than ``gain`` (natural log), than each on its own, so its best reading has a word across
+    the break (数字人民 / 币试点场景持续拓展: 人民币; ——江川市推 / 进制造业…: 推进). An editor breaks
+    a headline between words or phrases where it fits, and the measure cuts it anywhere where it
+    does not; two headlines (a title and its subtitle, a kicker and its title) are two texts, and
+    a word runs across them only by chance. False without the lexicon (jieba not installed)."""
+    a, b = a.rstrip(), b.lstrip()
+    if not a or not b or not _HAN_ONE.match(a[-1]) or not _HAN_ONE.match(b[0]):
+        return False
+    lex = default_lexicon()
+    if lex is None:
+        return False
+    return lex.score(a + b) - lex.score(a) - lex.score(b) > gain
+
+
+#: a number cut by a line break: a digit (or a ratio's colon, a decimal point) at the end, a digit
+#: or those at the start (老旧小区改造惠及1 / 2.6万户, 浙江队98∶ / 95险胜山东队)
+_NUMBER_END = re.compile(r"[0-9][.∶:]?$")
+_NUMBER_START = re.compile(r"^[.∶:]?[0-9]")
+#: the marks quote_balance counts as opening a quotation or bracket
+_QUOTE_OPENERS = ("“", "（", "《")
+
+
+def _page_shows_word(rules, flat: str, ta: str, tb: str) -> bool:
+    """Whether the page's own text (``flat``: its lines run together without blanks) uses the
+    four characters around the break between ``ta`` and ``tb`` (two either side, A008's first
+    test: 山安|全生 in 矿山安全生产) ``min_uses`` times or more besides at the break itself, for a
+    headline A008 may join (no longer than its ``max_length``): A008 joins those two headings on
+    the page's own evidence, and a person reviews it; the lexicon's cut is for the words the
+    page does not repeat. (A008's fallback, three characters, is not asked: a page repeats
+    those by chance, and A008 misses some of them, counting paragraphs near the break only.)"""
+    if not rules.enabled("A008"):
+        return False
+    q = rules["A008"].params
+    a, b = nows(ta), nows(tb)
+    if len(a) + len(b) > q["max_length"] or len(a) < 2 or len(b) < 2:
+        return False
+    pair = a[-2:] + b[:2]
+    return flat.count(pair) > q["min_uses"]
+
+
+def _headline_cut(lines, i: int, ends: list[bool], p: dict) -> bool:
+    """Whether lines ``i`` and ``i + 1``, the first a block's first line, read as one headline
+    broken where no editor breaks one: inside a word (:func:`word_cut`), inside a number (never
+    broken at a line's end), or inside a quotation the upper line opens and the lower closes (a
+    headline closes what it opens: 冒充客服实施“退 / 款”诈骗). Neither line holds a clause mark
+    (，；：。) nor is line ``i`` the end of a sentence (a headline holds none; a quotation or a
+    title's 《》 it may), and the two leave no quotation open (万象街头“中 / 文热持续升温 are two lines
+    of some other text); a quotation holds no blank (让“诗 钟丽英、夏健波/上观新闻 is a headline's
+    start and a byline, not a quotation that goes on)."""
+    ta, tb = lines[i].text.rstrip(), lines[i + 1].text.lstrip()
+    if ends[i] or _CLAUSE_MARK.search(ta) or _CLAUSE_MARK.search(tb) or quote_balance(ta + tb) > 0:
+        return False
+    if quote_balance(ta) > 0:
+        # (a quotation the upper line opens and the lower closes: unless heading_cut_quotes, left
+        # to the assemble stage's A003, which joins two such headings)
+        return bool(p.get("heading_cut_quotes")) and not any(c.isspace() for c in ta[max(map(ta.rfind, _QUOTE_OPENERS)):])
+    if _NUMBER_END.search(ta) and _NUMBER_START.match(tb):
+        return True
+    return word_cut(ta, tb, p["heading_cut_gain"])
 
 
 def standalone_lines(page: Page, ends: list[bool] | None = None) -> set[int]:
@@ -325,14 +400,15 @@ def _cue_text(cues: list) -> str:
 
 def _score(page: Page, p: dict, i: int, first_width: float, size: int, mid: float | None,
            ends: list[bool], opens: list[bool], plain: float | None = None,
-           block: list[int] = (), next_geo=None) -> tuple[float, list]:
+           block: list[int] = (), next_geo=None, head_text: str | None = None) -> tuple[float, list]:
     """The cues for the break after line i of a block of ``size`` lines.
 
     ``first_width`` is the block's first line, ``mid`` the widest of its middle lines (the
     column); ``ends[k]``: line k closes a sentence, ``opens[k]``: it opens a paragraph
     (:func:`line_facts`), ``block`` the block's lines so far, ``next_geo`` what a PDF page's
-    geometry says of line i+1. Cues are (value, template, args): only a reason someone reads
-    is ever formatted.
+    geometry says of line i+1, ``head_text`` the first line of the block where it is scored
+    from a later line (the line after a headline's word cut). Cues are (value, template, args):
+    only a reason someone reads is ever formatted.
     """
     lines = page.lines
     w = p["weights"]
@@ -428,17 +504,19 @@ def _score(page: Page, p: dict, i: int, first_width: float, size: int, mid: floa
                 cue((w["never_closes"], "the lines that follow in its column never close a sentence: headings", ()))
             if not end_a and not opens[i] and nxt is not None and page.layout.geometry is None \
                     and not _PROSE_MARK.search(ta) \
-                    and not _HALF_WIDTH.search(ta) and b.width - a.width >= p["indent_min"] \
+                    and b.width - (a_wide := a.width + _guessed(ta, p)) >= p["indent_min"] \
                     and nxt.width >= b.width - tol \
-                    and max(b.width, nxt.width) - a.width >= p["heading_deficit"] \
+                    and max(b.width, nxt.width) - a_wide >= p["heading_deficit"] \
                     and (_PROSE_MARK.search(tb) or _PROSE_MARK.search(nxt.text)):
                 # a line without any punctuation, at least an indent shorter than the next line
                 # and more than one short of the column the next two lines show, over text that
                 # has some, the line after the next as wide as the next (a full line: not a
                 # two-line paragraph's last): a subhead over its section (a
                 # paragraph's first line is one indent short; a headline broken over lines has no
-                # clause marks under it). (Not a line with digits or Latin letters: their
-                # widths are guessed. Text pages only: a PDF page shows where a line starts.)
+                # clause marks under it). (A line with digits or Latin letters is measured with
+                # room for their guessed widths, half_width_slack each: 涉案金额逾2000万元 over
+                # text is a headline's line all the same. Text pages only: a PDF page shows where
+                # a line starts.)
                 cue((w["heading_over_text"], "{:.1f} em short of the column the next lines show, without any "
                            "punctuation, over text: a subhead", (max(b.width, nxt.width) - a.width,)))
             if b.width > a.width + p["indent_max"] + p["wider_column"] / 2:
@@ -488,7 +566,7 @@ def _score(page: Page, p: dict, i: int, first_width: float, size: int, mid: floa
         # follows is no longer the caption
         cue((w["caption_credit_end"], "a caption that ends with its photo credit", ()))
     if first and not end_a and not _CLAUSE_MARK.search(ta) and (
-            ta.startswith("——") or (tb.startswith("——") and not _PROSE_MARK.search(tb))):
+            (head_text or ta).startswith("——") or (tb.startswith("——") and not _PROSE_MARK.search(tb))):
         # a line led in by a dash (——访…) next to a line without punctuation: a subtitle
         # under its title, or the subtitle itself over the text: headings, each its own line
         cue((w["dash_subtitle"], "a subtitle led in by a dash, with no punctuation around it", ()))
@@ -820,6 +898,40 @@ def run(page: Page) -> Page:
     # (the PDF reader's farthest pitch within one block of type, in ems: P001's)
     block_pitch = rules["P001"].params["max_pitch"] if "P001" in rules else None
 
+    # a headline broken inside a word (数字人民 / 币试点…) is one block: its lines join, and the
+    # break after it is scored from its last line as a block's first (a headline's, not a
+    # paragraph's whose first line lost its indent). Text pages: a PDF page shows its type.
+    cut_weight = p["weights"].get("heading_cut") if page.layout.geometry is None else None
+    lead = None  # the line after the last such cut in the current block
+
+    flat_cache: list[str] = []
+
+    def flat_text() -> str:
+        """The page's lines run together without blanks (made once, on the first cut asked)."""
+        if not flat_cache:
+            flat_cache.append("".join(nows(ln.text) for ln in lines))
+        return flat_cache[0]
+
+    def word_only(k: int) -> bool:
+        """Whether the cut after line ``k`` is a word's only (not a number's or a quotation's)."""
+        ta, tb = lines[k].text.rstrip(), lines[k + 1].text.lstrip()
+        return not (quote_balance(ta) > 0 or (_NUMBER_END.search(ta) and _NUMBER_START.match(tb)))
+
+    def cut_stands_apart(k: int) -> bool:
+        """Whether the break after line ``k``, the lower line of a headline's cut, is a break,
+        scored from ``k`` as a block's first (or a further cut, or a line that stands alone): a
+        headline joined whole stands apart from the text under it. Where the text would run on
+        under it, the cut is not made (a paragraph's first line, 据东江港集团技 / 术中心主任许志远介
+        / 绍，…, or a headline the scores cannot part from the text under it, which the two
+        lines apart at least leave a heading)."""
+        if k + 1 >= n or k + 1 in heading_groups or k in dedoubled or k + 1 in dedoubled or k in standalone \
+                or k + 1 in standalone or k in byline_pairs or k in credit_pairs:
+            return True
+        if not opens[k + 1] and _headline_cut(lines, k, ends, p):
+            return True
+        after, _ = _score(scored, p, k, lines[k].width, 1, None, ends, opens, None, [k], geo[k + 1], lines[k - 1].text)
+        return after > 0
+
     def close():
         texts = [lines[k].text for k in cur]
         if any(joiners):
@@ -830,13 +942,14 @@ def run(page: Page) -> Page:
     i = 0
     while i < n - 1:
         grp = heading_groups.get(i)
+        cut = False
         if grp and cur == [i]:
             for k in grp[1:]:
                 cur.append(k)
                 joiners.append("")
             close()
             i = grp[-1] + 1
-            cur, joiners, mid, plain = [i], [], None, None
+            cur, joiners, mid, plain, lead = [i], [], None, None, None
             if i >= n:
                 cur = []
                 break
@@ -869,7 +982,14 @@ def run(page: Page) -> Page:
             # ends here) stands alone
             score = 5.0
         else:
-            score, cues = _score(scored, p, i, lines[cur[0]].width, len(cur), mid, ends, opens, plain, cur, geo[i + 1])
+            if lead is None:
+                score, cues = _score(scored, p, i, lines[cur[0]].width, len(cur), mid, ends, opens, plain, cur, geo[i + 1])
+            else:  # (scored from the line after the cut, as a block's first)
+                sub = cur[cur.index(lead):]
+                inner = [lines[k].width for k in sub[1:-1]]
+                bare = [lines[k].width for k in sub[1:-1] if lines[k].text[-1] not in _PUNCT_END]
+                score, cues = _score(scored, p, i, lines[sub[0]].width, len(sub), max(inner, default=None), ends, opens,
+                                     max(bare, default=None), sub, geo[i + 1], lines[cur[0]].text)
             if geo[i] is not None and geo[i + 1] is not None:
                 # (the line pitch over line i, from the line before it in its block)
                 pitch = geo[i - 1].top - geo[i].top if i and geo[i - 1] is not None \
@@ -885,10 +1005,23 @@ def run(page: Page) -> Page:
                 score += p["weights"]["copied_across"]
                 cues = list(cues) + [(p["weights"]["copied_across"], "the text across the break stands word for word "
                                       "elsewhere on the page: a quote of it, or the text it quotes, reads on", ())]
+        if score > 0 and cut_weight is not None and i == (cur[0] if lead is None else lead) \
+                and (i in dedoubled) == (i + 1 in dedoubled) and i not in standalone and i + 1 not in standalone \
+                and i not in byline_pairs and i - 1 not in byline_pairs and (i + 1) not in heading_groups \
+                and not opens[i + 1] and _headline_cut(lines, i, ends, p) and cut_stands_apart(i + 1) \
+                and not (p.get("heading_cut_defer") and word_only(i)
+                         and _page_shows_word(rules, flat_text(), lines[i].text, lines[i + 1].text)):
+            # a line standing alone (a headline's) broken inside a word from the next one: one
+            # headline broken over lines (both bold, or both plain: a bold title and its plain
+            # subtitle are two), standing apart from the text under it
+            score, cut = cut_weight, True
+            cues = [(score, "a headline broken inside a word: it goes on on the next line", ())]
         if score > 0 or (i + 1) in heading_groups:
             close()
-            cur, joiners, mid, plain = [i + 1], [], None, None
+            cur, joiners, mid, plain, lead = [i + 1], [], None, None, None
         else:
+            if cut:
+                lead = i + 1
             ta, tb = lines[i].text, lines[i + 1].text
             joiner = ""
             if hyph and ta[-1] == "-" and _HYPHEN_END.search(ta) and _LOWER_START.match(tb):
