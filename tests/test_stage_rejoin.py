@@ -685,14 +685,16 @@ def test_a_cut_over_a_line_that_opens_a_caption_is_no_headline_cut(stages_until)
     assert [b.text for b in page.blocks][0] == lines[0]
 
 
-def test_a_word_the_page_itself_repeats_is_left_to_the_assemble_stage(stages_until):
-    # 安全 across the break, and the paragraph says 安全生产: A008 joins the two headings on the
-    # page's own evidence (for review); the lexicon's cut leaves them to it
+def test_a_word_the_lexicon_knows_is_joined_here_and_one_it_does_not_is_left_to_a008(stages_until):
+    # 安全 across the break: the lexicon reads it, rejoin joins the two lines (heading_cut_defer
+    # is false); an invented name (蔚禾) the lexicon cannot read is left to A008, which joins the
+    # two headings on the page's own evidence (the paragraph repeats it), for review
     raw = "多举措推动全国矿山安\n全生产工作高质量发展\n\n矿山安全生产形势总体稳定，各地加强安全监管，推动工作落实。\n"
-    texts = [b.text for b in stages_until(raw, "rejoin").blocks]
-    assert texts[:2] == ["多举措推动全国矿山安", "全生产工作高质量发展"]
+    assert [b.text for b in stages_until(raw, "rejoin").blocks][0] == "多举措推动全国矿山安全生产工作高质量发展"
+    raw = "多举措推动全镇蔚\n禾产业高质量发展\n\n全镇蔚禾产业形势总体稳定，各地加强指导，推动工作落实。\n"
+    assert [b.text for b in stages_until(raw, "rejoin").blocks][:2] == ["多举措推动全镇蔚", "禾产业高质量发展"]
     page = cleaner.clean(raw)
-    assert "A008" in {c.rule for c in page.changes} and page.articles[0].title.text == "多举措推动全国矿山安全生产工作高质量发展"
+    assert "A008" in {c.rule for c in page.changes} and page.articles[0].title.text == "多举措推动全镇蔚禾产业高质量发展"
 
 
 def test_a_headline_line_with_digits_over_the_text_stands_apart(stages_until):
