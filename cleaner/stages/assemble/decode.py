@@ -312,8 +312,12 @@ class Decoding:
             # how close the decoder came to another reading here: the cheapest state after this
             # item that reads the page differently (not only another lead), against the chosen
             # one. (Prefix costs: a rival cheaper so far lost on what came after: margin 0.)
+            # (the cost compared first: most states are no cheaper, and their key is not cut)
             rest = st[:-1]
-            rival = min((c for s2, (c, _) in history[t].items() if s2[:-1] != rest), default=INF)
+            rival = INF
+            for s2, v in history[t].items():
+                if v[0] < rival and s2[:-1] != rest:
+                    rival = v[0]
             margins[t] = max(0.0, rival - cost_here)
             if self.trace is not None:
                 before = history[t - 1][prev_st][0] if t else 0.0
