@@ -108,16 +108,20 @@ def candidate_runs(page: Page, blocks: list[Block], cap: Rule, rules) -> list[Ru
             continue  # (a block of another kind, a gap, or more than bare_max_length without a sentence)
         text = "".join(plain[f:g0])
         prev_line = lines[at[f] - 1] if at[f] > 0 else None
+        end = None  # the first sentence end of text (none in the lines before g0)
         for g in range(g0, limit):
             if kinds[g] not in ("paragraph", "heading", "caption") or (g > f and not follows[g]):
                 break  # (lines one after the other on the page only)
-            if kinds[g] == "caption" and not _SENTENCE_END.search(text) and not _ends_cut_caption(
-                    p, plain[g], kinds[f:g]):
+            if kinds[g] == "caption" and end is None and not _ends_cut_caption(p, plain[g], kinds[f:g]):
                 break  # (a caption's own lines join a run as its credit, or as the end of its sentence)
+            # (the first sentence end is where it was, or in the line added, if there was none:
+            # searched from there, not from the run's start; at its place again, as a closing
+            # quote that opens the line added may now end it)
+            since = end.start() if end is not None else len(text)
             text += plain[g]
             # (the first sentence end, and whether a second follows: what a list of every
             # match would say, without making it)
-            end = _SENTENCE_END.search(text)
+            end = _SENTENCE_END.search(text, since)
             if end is None:
                 if len(text) > longest:
                     break

@@ -124,7 +124,7 @@ class Decoding:
         echo_cache: dict = {}
 
         def echo_one(h: Block, lead: int) -> float:
-            key = (h.first, lead)
+            key = (h.lines[0], lead)  # (h.first: a property, a call; asked a thousand times a page)
             if key not in echo_cache:
                 echo_cache[key] = affinity(h.text, seq[lead].text)
             return echo_cache[key]
@@ -203,7 +203,8 @@ class Decoding:
                 for st, (cost, _) in states.items():
                     ht, hb, hs, hc, ub, lead = st
                     stay = cost + (dated_stay if hb and dated else 0.0) + (across if hb else 0.0)
-                    key = (ht, min(3, hb + 1), hs, hc or (hb == 0 and credits), ub, lead if hb else t)
+                    # (hb + 1 up to 3: min() a call per state)
+                    key = (ht, hb + 1 if hb < 3 else 3, hs, hc or (hb == 0 and credits), ub, lead if hb else t)
                     if stay < new.get(key, NO_PATH)[0]:  # offer(), inline: the hottest path
                         new[key] = (stay, (st, "cont", 0))
                     if hb and bc is not None:
