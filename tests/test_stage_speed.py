@@ -46,17 +46,3 @@ def test_prune_matches_the_two_passes():
         want = _prune_two_passes(states, margin)
         got = Decoding._prune(dict(states), margin)
         assert list(got.items()) == list(want.items())
-
-
-def test_name_codes_are_the_names_trigrams():
-    from cleaner.stages.assemble.reunite import _name_codes, _name_text, _names
-    for texts in (["丰源县示范区彭立新"], ["丰源县 示范区", "ab彭立新x"], ["哈哈哈哈"], ["一二|三四五", "六七八九"],
-                  ["丰源县"], ["abc", "一二"], [], ["记者彭立新报道：丰源县示范区启动，彭立新说"]):
-        codes = _name_codes(texts)
-        assert {_name_text(c) for c in codes} == _names(texts)
-        assert len(codes) == len(_names(texts))
-
-
-def test_name_codes_refuse_characters_beyond_the_bmp():
-    from cleaner.stages.assemble.reunite import _name_codes
-    assert _name_codes(["丰源县𠀀彭立新"]) is None

@@ -16,8 +16,6 @@ from __future__ import annotations
 
 import math
 import re
-from itertools import repeat
-from operator import and_
 
 from ...chars import HAN, ends_sentence, nows
 from ...model import Block, replace
@@ -75,43 +73,6 @@ def _names(texts) -> set[str]:
     trigram; against a string, whose hash is kept.)"""
     runs = HAN_RUN.findall("|".join(texts))
     return {run[i:i + 3] for run in runs for i in range(len(run) - 2)}
-
-
-#: three UTF-16 code units (the low 48 bits of four read as one little-endian number)
-_TRIGRAM = (1 << 48) - 1
-
-
-def _name_codes(texts) -> set[int] | None:
-    """:func:`_names` as numbers, each trigram its three characters' UTF-16 code units (48
-    bits), made in C; None when a text holds a character beyond the BMP (two code units).
-
-    The runs, set apart by NUL and encoded in UTF-16, read as 8-byte numbers from each of the
-    first four code units are every window of four characters; masked to three, every
-    trigram (the text ends in one more NUL, the last trigram's fourth). Those with a NUL,
-    which straddle two runs, go. (A trigram sliced from its run per position was a
-    twentieth of the page's instructions; only set operations and counts are asked of these
-    until a pair's shared names are read back as text: :func:`_name_text`.)"""
-    runs = HAN_RUN.findall("|".join(texts))
-    if not runs:
-        return set()
-    s = "\0".join(runs) + "\0"
-    raw = s.encode("utf-16-le")
-    if len(raw) != 2 * len(s):
-        return None
-    view = memoryview(raw)
-    codes: set[int] = set()
-    for k in range(0, 8, 2):  # (the windows that start at code unit k, k + 4, k + 8, ...)
-        part = view[k:]
-        codes.update(map(and_, part[:len(part) // 8 * 8].cast("Q"), repeat(_TRIGRAM)))
-    if len(runs) > 1:  # (the three trigrams across each seam, each padded to four units)
-        seams = "".join(a[-2:] + "\0\0" + a[-1] + "\0" + b[0] + "\0\0" + b[:2] + "\0" for a, b in zip(runs, runs[1:]))
-        codes.difference_update(map(and_, memoryview(seams.encode("utf-16-le")).cast("Q"), repeat(_TRIGRAM)))
-    return codes
-
-
-def _name_text(code: int) -> str:
-    """The trigram a number of :func:`_name_codes` stands for."""
-    return code.to_bytes(6, "little").decode("utf-16-le")
 
 
 def _runs(trigrams: set[str]) -> int:
@@ -198,12 +159,7 @@ class Reuniting:
         """:meth:`reunite_cues` on a window of the page's drafts."""
         n = len(drafts)
         texts = [self._draft_texts(d) for d in drafts]
-        # (the trigrams as numbers where every text allows, read back as text where a pair's
-        # shared names are asked about; as text throughout where one does not)
-        name_sets = [_name_codes(t) for t in texts]
-        as_text = None in name_sets
-        if as_text:
-            name_sets = [_names(t) for t in texts]
+        name_sets = [_names(t) for t in texts]
         reach = self.rules["A009"].params["reach"]
         own_names = _own(name_sets, reach)
         min_names = self.rules["A009"].params["min_names"]
@@ -216,8 +172,6 @@ class Reuniting:
             fewer, one of them used ``name_uses`` times in the two (a story's name recurs
             through it; a phrase two stories happen to share, 几分钟就, comes once in each;
             ``name_uses`` 0: never)."""
-            if not as_text:
-                common = set(map(_name_text, common))
             runs = _runs(common)
             return runs >= min_names or (runs > 0 and name_uses > 0 and max(
                 joined[i].count(t) + joined[j].count(t) for t in common) >= name_uses)
