@@ -26,6 +26,11 @@ def _without_untitled_lead(st: State) -> tuple:
     return ht, hb, hs, hc, ub > 0, lead
 
 
+#: the readings of a heading group that an article which has its title and text may take
+#: (the others close or give a title to an untitled one)
+_TITLED_READINGS = frozenset(("sub", "byclose", "bysplit", "open", "byinside"))
+
+
 class Decoding:
     """The decoder of :class:`~cleaner.stages.assemble.Assembler` (a mixin)."""
 
@@ -220,11 +225,19 @@ class Decoding:
                 plans = {hs: [planned[o] if o in planned else planned.setdefault(
                     o, self.plan(item, o[0], o[1], o[2], nxt_credits, te, echo, nxt_at, title_heads))
                     for o in opts] for hs, opts in options.items()}
+                # the readings that can take each state, in the same order: all where the open
+                # article has text and no title; where it has its title, those that leave it
+                # titled (a subhead, a byline, the next article's headline); where it has no
+                # text, a headline over the text after it (open) only. (The others offer nothing
+                # there: asked for each state, their tests were most of this loop.)
+                titled = {hs: [o for o in ps if o[0] in _TITLED_READINGS] for hs, ps in plans.items()}
+                empty = {hs: [o for o in ps if o[0] == "open"] for hs, ps in plans.items()}
                 for st, (cost, _) in states.items():
                     ht, hb, hs, hc, ub, lead = st
                     if not hb:
                         lead = None
-                    for kind, k, c, head, by_here, after in plans[hs]:
+                    for kind, k, c, head, by_here, after in (plans[hs] if hb and not ht else titled[hs] if hb
+                                                             else empty[hs]):
                         # (terms added in the order of the reading's definition: same sums)
                         if kind == "sub":
                             if hb:
