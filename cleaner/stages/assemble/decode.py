@@ -110,9 +110,10 @@ class Decoding:
 
         def echo_one(h: Block, lead: int) -> float:
             key = (h.lines[0], lead)  # (h.first: a property, a call; asked a thousand times a page)
-            if key not in echo_cache:
-                echo_cache[key] = affinity(h.text, seq[lead].text)
-            return echo_cache[key]
+            e = echo_cache.get(key)  # (one lookup: asked for every reading in every state)
+            if e is None:
+                e = echo_cache[key] = affinity(h.text, seq[lead].text)
+            return e
 
         def echo(h, lead: int | None) -> float:
             """How much headline ``h`` repeats the lead paragraph: titles do, subheads don't.
@@ -123,7 +124,10 @@ class Decoding:
                 if not h:
                     return 0.0
                 e = echo_one(h[0], lead)
-                return e if len(h) == 1 else max(e, echo_one(h[1], lead))
+                if len(h) == 1:
+                    return e
+                e2 = echo_one(h[1], lead)
+                return e2 if e2 > e else e  # (max(e, e2), without a call)
             return echo_one(h, lead)
 
         topic_cache: dict = {}
@@ -135,11 +139,12 @@ class Decoding:
             places, people and bodies its lead names; a title starts another. (The heading's own
             words are left out: a title repeats its lead's, which title_echo weighs.)"""
             key = (t, lead)
-            if key not in topic_cache:
+            got = topic_cache.get(key)
+            if got is None:
                 nxt = self.next_paragraph(seq, t)
-                topic_cache[key] = 0.0 if nxt is None else \
+                got = topic_cache[key] = 0.0 if nxt is None else \
                     affinity(seq[lead].text, nxt.text) - p["min_affinity"]
-            return topic_cache[key]
+            return got
 
         def title_heads(blocks) -> tuple[Block, ...]:
             """The title and subtitle of a headline part: both sum up the lead (a subtitle often
@@ -221,6 +226,7 @@ class Decoding:
                 sub_coh = w["subhead_cohesion"] * (self.cohesion(seq, nxt_at) - p["min_affinity"]) \
                     if w["subhead_cohesion"] and nxt_at in self._para_at else 0.0
                 bw = w["byline_with_credit"]
+                repeat_penalty, repeats = w["lead_repeat_penalty"], w["lead_repeat"]
                 planned: dict = {}  # the two lists share most readings: plan each once
                 plans = {hs: [planned[o] if o in planned else planned.setdefault(
                     o, self.plan(item, o[0], o[1], o[2], nxt_credits, te, echo, nxt_at, title_heads))
@@ -242,7 +248,7 @@ class Decoding:
                         if kind == "sub":
                             if hb:
                                 e = echo(item[0], lead)
-                                c += se * e + (w["lead_repeat_penalty"] if e >= w["lead_repeat"] else 0.0)
+                                c += se * e + (repeat_penalty if e >= repeats else 0.0)
                                 c -= sw * topic(t, lead) + sub_coh
                                 offer((ht, hb, True, hc), cost + c, (st, kind, k), lead, ub)
                         elif kind == "byclose":
