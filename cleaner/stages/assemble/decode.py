@@ -195,18 +195,25 @@ class Decoding:
                 # an article keeps its column: going on across a change of width costs
                 here = self.column_of(item)
                 across = p["column_stay"] if col and here and abs(col - here) > p["column_change"] else 0.0
+                # (a new article's state where the one before keeps no lead: the same for all)
+                fresh0 = (False, 1, False, credits, 0, t)
                 for st, (cost, _) in states.items():
                     ht, hb, hs, hc, ub, lead = st
-                    stay = cost + (dated_stay if hb and dated else 0.0) + (across if hb else 0.0)
-                    # (hb + 1 up to 3: min() a call per state)
-                    key = (ht, hb + 1 if hb < 3 else 3, hs, hc or (hb == 0 and credits), ub, lead if hb else t)
+                    # the article goes on: its paragraphs counted up to 3 (at 3, the state is
+                    # its own key: no tuple made), its lead set by its first
+                    if hb:
+                        stay = cost + (dated_stay if dated else 0.0) + across
+                        key = st if hb == 3 else (ht, hb + 1, hs, hc, ub, lead)
+                    else:
+                        stay = cost + 0.0 + 0.0
+                        key = (ht, 1, hs, hc or credits, ub, t)
                     if stay < new.get(key, NO_PATH)[0]:  # offer(), inline: the hottest path
                         new[key] = (stay, (st, "cont", 0))
                     if hb and bc is not None:
                         opened = cost + bc + (0 if ht else no_title) + shorts[hb]
                         # a new article opens here; the one before, closed untitled where a run of
                         # headlines follows that may hold its title, keeps its lead (+1: 0 is none)
-                        fresh = (False, 1, False, credits, lead + 1 if not ht and back_later else 0, t)
+                        fresh = (False, 1, False, credits, lead + 1, t) if back_later and not ht else fresh0
                         if opened < new.get(fresh, NO_PATH)[0]:
                             new[fresh] = (opened, (st, "new", 0))
                 paras_before.append(item)
