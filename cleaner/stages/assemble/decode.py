@@ -36,6 +36,10 @@ _TITLED_READINGS = frozenset(("sub", "byclose", "bysplit", "open", "byinside"))
 _BUT_UNTITLED = itemgetter(0, 1, 2, 3, 5)
 
 
+#: the decoder's state after an article closes at a heading group (no article open)
+CLOSED = (False, 0, False, False, 0, None)
+
+
 class Decoding:
     """The decoder of :class:`~cleaner.stages.assemble.Assembler` (a mixin)."""
 
@@ -239,6 +243,9 @@ class Decoding:
                     if w["subhead_cohesion"] and nxt_at in self._para_at else 0.0
                 bw = w["byline_with_credit"]
                 repeat_penalty, repeats = w["lead_repeat_penalty"], w["lead_repeat"]
+                # the state after a headline that opens an article over the text after it, where
+                # the open one had text: the same for every state
+                open_key = (has_h, 0, False, by_from[0], 0, None)
                 planned: dict = {}  # the two lists share most readings: plan each once
                 plans = {hs: [planned[o] if o in planned else planned.setdefault(
                     o, self.plan(item, o[0], o[1], o[2], nxt_credits, te, echo, nxt_at, title_heads))
@@ -266,8 +273,9 @@ class Decoding:
                         elif kind == "byclose":
                             if hb:  # (its title, if any, came before its text)
                                 c += bw if hc else 0.0
-                                offer((False, 0, False, False), cost + c + (0 if ht else no_title) + short(hb),
-                                      (st, kind, k), None)
+                                c = cost + c + (0 if ht else no_title) + short(hb)
+                                if c < new.get(CLOSED, NO_PATH)[0]:  # (offer(), inline)
+                                    new[CLOSED] = (c, (st, kind, k))
                         elif kind == "bysplit":
                             if hb:
                                 c += (bw if hc else 0.0) + after[0] - te * after[1]
@@ -279,12 +287,15 @@ class Decoding:
                                 c -= te * echo(head, lead)
                                 if kind == "subclose":
                                     c += se * echo(item[0], lead)
-                                offer((False, 0, False, False), cost + c + short(hb), (st, kind, k), None)
+                                c = cost + c + short(hb)
+                                if c < new.get(CLOSED, NO_PATH)[0]:  # (offer(), inline)
+                                    new[CLOSED] = (c, (st, kind, k))
                         elif kind == "open":
                             c += after
                             if hb:
-                                offer((has_h, 0, False, by_from[0]), cost + c + (0 if ht else no_title) + short(hb),
-                                      (st, kind, k), None)
+                                c = cost + c + (0 if ht else no_title) + short(hb)
+                                if c < new.get(open_key, NO_PATH)[0]:  # (offer(), inline)
+                                    new[open_key] = (c, (st, kind, k))
                             elif not (ht and has_h):
                                 offer((ht or has_h, 0, hs, hc or by_from[0]), cost + c, (st, kind, k), None)
                         elif kind == "inside":
@@ -310,7 +321,9 @@ class Decoding:
                             if hb and not ht and ub:
                                 c += (bw if hc and by_here else 0.0) - no_title \
                                     - te * (echo(head, lead) + echo(after, ub - 1))
-                                offer((False, 0, False, False), cost + c + short(hb), (st, kind, k), None)
+                                c = cost + c + short(hb)
+                                if c < new.get(CLOSED, NO_PATH)[0]:  # (offer(), inline)
+                                    new[CLOSED] = (c, (st, kind, k))
                         elif kind == "split":
                             if hb and not ht:
                                 c += (bw if hc and by_here else 0.0) + after[0]
