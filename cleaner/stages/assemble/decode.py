@@ -269,7 +269,9 @@ class Decoding:
                                 e = echo(item[0], lead)
                                 c += se * e + (repeat_penalty if e >= repeats else 0.0)
                                 c -= sw * topic(t, lead) + sub_coh
-                                offer((ht, hb, True, hc), cost + c, (st, kind, k), lead, ub)
+                                key, c = (ht, hb, True, hc, ub, lead), cost + c  # (offer(), inline)
+                                if c < new.get(key, NO_PATH)[0]:
+                                    new[key] = (c, (st, kind, k))
                         elif kind == "byclose":
                             if hb:  # (its title, if any, came before its text)
                                 c += bw if hc else 0.0
@@ -308,7 +310,9 @@ class Decoding:
                                 c += se * echo(item[0], lead)
                                 c += (bw if hc and by_here else 0.0) + after[0]
                                 c -= te * (echo(head, lead) + after[1])
-                                offer((True, 0, False, by_from[k]), cost + c + short(hb), (st, kind, k), None)
+                                key, c = (True, 0, False, by_from[k], 0, None), cost + c + short(hb)
+                                if c < new.get(key, NO_PATH)[0]:  # (offer(), inline)
+                                    new[key] = (c, (st, kind, k))
                         elif kind in ("backsplit", "crosssplit"):
                             # the article before gets its title after all: its no_title refunded
                             if hb and not ht and ub:
@@ -328,7 +332,9 @@ class Decoding:
                             if hb and not ht:
                                 c += (bw if hc and by_here else 0.0) + after[0]
                                 c -= te * (echo(head, lead) + after[1])
-                                offer((after[2], 0, False, by_from[k]), cost + c + short(hb), (st, kind, k), None)
+                                key, c = (after[2], 0, False, by_from[k], 0, None), cost + c + short(hb)
+                                if c < new.get(key, NO_PATH)[0]:  # (offer(), inline)
+                                    new[key] = (c, (st, kind, k))
                         elif kind == "byinside":
                             if hb:  # (OCR output only: the article goes on: its byline, read in its text)
                                 c += bw if hc else 0.0
