@@ -117,27 +117,31 @@ class Decoding:
         paras_before: list[Block] = []
         echo_cache: dict = {}
 
-        def echo_one(h: Block, lead: int) -> float:
-            key = (h.lines[0], lead)  # (h.first: a property, a call; asked a thousand times a page)
-            e = echo_cache.get(key)  # (one lookup: asked for every reading in every state)
-            if e is None:
-                e = echo_cache[key] = affinity(h.text, seq[lead].text)
-            return e
-
         def echo(h, lead: int | None) -> float:
             """How much headline ``h`` repeats the lead paragraph: titles do, subheads don't.
-            (``h`` may be a headline part's headings: the best of them.)"""
+            (``h`` may be a headline part's headings, a title and its subtitle: the better of
+            them.) Each heading's echo of each lead is measured once; the lookups are made
+            here, not by a call per heading (asked for every reading in every state)."""
             if h is None or lead is None:
                 return 0.0
-            if type(h) is tuple:  # (not by calling echo: a closure that calls itself is a cycle)
+            two = None
+            if type(h) is tuple:
                 if not h:
                     return 0.0
-                e = echo_one(h[0], lead)
-                if len(h) == 1:
-                    return e
-                e2 = echo_one(h[1], lead)
-                return e2 if e2 > e else e  # (max(e, e2), without a call)
-            return echo_one(h, lead)
+                if len(h) > 1:
+                    two = h[1]
+                h = h[0]
+            key = (h.lines[0], lead)  # (h.first: a property, a call)
+            e = echo_cache.get(key)
+            if e is None:
+                e = echo_cache[key] = affinity(h.text, seq[lead].text)
+            if two is None:
+                return e
+            key = (two.lines[0], lead)
+            e2 = echo_cache.get(key)
+            if e2 is None:
+                e2 = echo_cache[key] = affinity(two.text, seq[lead].text)
+            return e2 if e2 > e else e  # (max(e, e2), without a call)
 
         topic_cache: dict = {}
 
