@@ -186,11 +186,6 @@ class Decoding:
         for t, item in enumerate(seq):
             new: dict = {}
 
-            def offer(st, cost, back, lead, untitled_before=0):
-                st += (untitled_before, lead)
-                if cost < new.get(st, NO_PATH)[0]:
-                    new[st] = (cost, back)
-
             if not isinstance(item, list):
                 prev_p, at = self.paragraph_before(seq, t)
                 dated = self.has_dateline(item)
@@ -285,8 +280,9 @@ class Decoding:
                         elif kind == "bysplit":
                             if hb:
                                 c += (bw if hc else 0.0) + after[0] - te * after[1]
-                                offer((True, 0, False, by_from[k]), cost + c + (0 if ht else no_title) + short(hb),
-                                      (st, kind, k), None)
+                                key, c = (True, 0, False, by_from[k], 0, None), cost + c + (0 if ht else no_title) + short(hb)
+                                if c < new.get(key, NO_PATH)[0]:  # (offer(), inline)
+                                    new[key] = (c, (st, kind, k))
                         elif kind in ("close", "subclose"):
                             if hb and not ht:
                                 c += bw if hc and by_here else 0.0
@@ -303,12 +299,16 @@ class Decoding:
                                 if c < new.get(open_key, NO_PATH)[0]:  # (offer(), inline)
                                     new[open_key] = (c, (st, kind, k))
                             elif not (ht and has_h):
-                                offer((ht or has_h, 0, hs, hc or by_from[0]), cost + c, (st, kind, k), None)
+                                key, c = (ht or has_h, 0, hs, hc or by_from[0], 0, None), cost + c
+                                if c < new.get(key, NO_PATH)[0]:  # (offer(), inline)
+                                    new[key] = (c, (st, kind, k))
                         elif kind == "inside":
                             if hb and not ht:
                                 c += (bw if hc and by_here else 0.0) - te * echo(head, lead)
                                 c += se * sum(echo(b, lead) for b in item[k:])
-                                offer((True, hb, hs or k < len(item), hc or by_here), cost + c, (st, kind, k), lead)
+                                key, c = (True, hb, hs or k < len(item), hc or by_here, 0, lead), cost + c
+                                if c < new.get(key, NO_PATH)[0]:  # (offer(), inline)
+                                    new[key] = (c, (st, kind, k))
                         elif kind == "subsplit":
                             if hb and not ht:
                                 c += se * echo(item[0], lead)
@@ -322,7 +322,9 @@ class Decoding:
                             if hb and not ht and ub:
                                 c += (bw if hc and by_here else 0.0) + after[0] - no_title
                                 c -= te * (echo(head, lead) + after[1])
-                                offer((True, 0, False, by_from[k[1]]), cost + c + short(hb), (st, kind, k), None)
+                                key, c = (True, 0, False, by_from[k[1]], 0, None), cost + c + short(hb)
+                                if c < new.get(key, NO_PATH)[0]:  # (offer(), inline)
+                                    new[key] = (c, (st, kind, k))
                         elif kind == "backclose":
                             # the article before gets its title after all (no_title refunded),
                             # and the open one closes under its own
@@ -342,7 +344,9 @@ class Decoding:
                         elif kind == "byinside":
                             if hb:  # (OCR output only: the article goes on: its byline, read in its text)
                                 c += bw if hc else 0.0
-                                offer((ht, hb, hs, True), cost + c, (st, kind, k), lead, ub)
+                                key, c = (ht, hb, hs, True, ub, lead), cost + c
+                                if c < new.get(key, NO_PATH)[0]:  # (offer(), inline)
+                                    new[key] = (c, (st, kind, k))
             # several leads for one state (the open article's, and the untitled one's before it,
             # whose title a later run may give): drop those that cannot win. Each lead can earn
             # one title's echo (title_echo) at most: a path further behind than that, among those
