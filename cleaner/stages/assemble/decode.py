@@ -32,8 +32,11 @@ def _without_untitled_lead(st: State) -> tuple:
 _TITLED_READINGS = frozenset(("sub", "byclose", "bysplit", "open", "byinside"))
 
 
-#: a state but its untitled article's lead (:meth:`Decoding._prune`)
-_BUT_UNTITLED = itemgetter(0, 1, 2, 3, 5)
+#: a State's fields by name, and where the decoder's pruning cuts it (:meth:`Decoding._prune`):
+#: all before the open article's lead; the untitled article's lead; all but that
+_FIELDS = ("ht", "hb", "hs", "hc", "ub", "lead")
+_UB, _LEAD = _FIELDS.index("ub"), _FIELDS.index("lead")
+_BUT_UNTITLED = itemgetter(*range(_UB), _LEAD)
 
 
 #: the decoder's state after an article closes at a heading group (no article open)
@@ -99,6 +102,7 @@ class Decoding:
 
         # an article of one or two paragraphs is possible but rare: the cost by paragraphs (0-3)
         shorts = [p["short_article"][n - 1] if 0 < n <= len(p["short_article"]) else 0.0 for n in range(4)]
+        most = 3  # (paragraphs are counted up to 3: the short_article table's length)
         short = shorts.__getitem__
 
         INF = float("inf")
@@ -206,7 +210,7 @@ class Decoding:
                     # its own key: no tuple made), its lead set by its first
                     if hb:
                         stay = cost + (dated_stay if dated else 0.0) + across
-                        key = st if hb == 3 else (ht, hb + 1, hs, hc, ub, lead)
+                        key = st if hb == most else (ht, hb + 1, hs, hc, ub, lead)
                     else:
                         stay = cost + 0.0 + 0.0
                         key = (ht, 1, hs, hc or credits, ub, t)
@@ -397,24 +401,25 @@ class Decoding:
         (Keys cut by a slice or an item getter, in C, not unpacked and built again; a key
         function called per state took a third of the decoder's time.)"""
         inf = float("inf")
+        ub_at, lead_at = _UB, _LEAD
         by_lead: dict = {}  # (ht, hb, hs, hc, ub) -> the best cost (states alike but for lead)
         for st, v in states.items():
-            r = st[:5]
+            r = st[:lead_at]
             if v[0] < by_lead.get(r, inf):
                 by_lead[r] = v[0]
         if len(by_lead) != len(states):
-            states = {st: v for st, v in states.items() if v[0] <= by_lead[st[:5]] + margin}
+            states = {st: v for st, v in states.items() if v[0] <= by_lead[st[:lead_at]] + margin}
         by_untitled: dict = {}  # (ht, hb, hs, hc, lead) of a state with ub > 0 -> the best cost
         n = 0
         for st, v in states.items():
-            if st[4]:
+            if st[ub_at]:
                 n += 1
                 r = _BUT_UNTITLED(st)
                 if v[0] < by_untitled.get(r, inf):
                     by_untitled[r] = v[0]
         if len(by_untitled) == n:
             return states
-        return {st: v for st, v in states.items() if not st[4] or v[0] <= by_untitled[_BUT_UNTITLED(st)] + margin}
+        return {st: v for st, v in states.items() if not st[ub_at] or v[0] <= by_untitled[_BUT_UNTITLED(st)] + margin}
 
     @staticmethod
     def intro_before_subheads(body: list[Block]) -> bool:
