@@ -22,10 +22,10 @@ from typing import NamedTuple
 
 from ..chars import ends_sentence, nows
 from ..model import Block, Change, Page, replace
-from ..rules import Rule
+from ..rules import Rule, search_any
 from ._common import dateline_at, rebuild
 from .assemble.confidence import logistic
-from .block_kinds import _label, _matches
+from .block_kinds import _label
 
 STAGE = "label"
 
@@ -108,16 +108,20 @@ def candidate_runs(page: Page, blocks: list[Block], cap: Rule, rules) -> list[Ru
             continue  # (a block of another kind, a gap, or more than bare_max_length without a sentence)
         text = "".join(plain[f:g0])
         prev_line = lines[at[f] - 1] if at[f] > 0 else None
+        end = None  # the first sentence end of text (none in the lines before g0)
         for g in range(g0, limit):
             if kinds[g] not in ("paragraph", "heading", "caption") or (g > f and not follows[g]):
                 break  # (lines one after the other on the page only)
-            if kinds[g] == "caption" and not _SENTENCE_END.search(text) and not _ends_cut_caption(
-                    p, plain[g], kinds[f:g]):
+            if kinds[g] == "caption" and end is None and not _ends_cut_caption(p, plain[g], kinds[f:g]):
                 break  # (a caption's own lines join a run as its credit, or as the end of its sentence)
+            # (the first sentence end is where it was, or in the line added, if there was none:
+            # searched from there, not from the run's start; at its place again, as a closing
+            # quote that opens the line added may now end it)
+            since = end.start() if end is not None else len(text)
             text += plain[g]
             # (the first sentence end, and whether a second follows: what a list of every
             # match would say, without making it)
-            end = _SENTENCE_END.search(text)
+            end = _SENTENCE_END.search(text, since)
             if end is None:
                 if len(text) > longest:
                     break
@@ -131,7 +135,7 @@ def candidate_runs(page: Page, blocks: list[Block], cap: Rule, rules) -> list[Ru
             if rest:
                 is_credit = credit.get(rest)
                 if is_credit is None:
-                    is_credit = credit[rest] = _matches(p["credit_patterns"], rest) is not None
+                    is_credit = credit[rest] = search_any(p["credit_patterns"], rest) is not None
                 if not is_credit:
                     continue  # (a credit's first words: the run may go on to its end)
             if len(sentence) < p["bare_min_length"] or dateline_at(rules, sentence) is not None:
@@ -182,7 +186,7 @@ def _closing(rules, p: dict, tail: str) -> bool:
     ``closing_lines``) as well as a photo credit: no credit's evidence, unless a picture's word
     ends it (``credit_marks``: （明报制图）)."""
     closing = rules["J001"].params["closing_lines"] if rules.enabled("J001") else []
-    return bool(_matches(closing, tail)) and not _matches(p["credit_marks"], tail)
+    return bool(search_any(closing, tail)) and not search_any(p["credit_marks"], tail)
 
 
 def _cues(page: Page, blocks: list[Block], cap: Rule, rules, a: int, m1: int, b: int, m2: int, sentence: str,
@@ -201,7 +205,7 @@ def _cues(page: Page, blocks: list[Block], cap: Rule, rules, a: int, m1: int, b:
     narrower = bool(col) and max(lines[x].width for x in run_lines) + p["bare_short_ems"] <= col
     prev_closes = prev_line is None or ends_sentence(prev_line.text)
     after_other = m1 == 0 and (a == 0 or blocks[a - 1].kind != "paragraph")
-    body = sentence[len(m.group()):] if (m := _matches(p["bare_date_opener"], sentence)) else sentence
+    body = sentence[len(m.group()):] if (m := search_any(p["bare_date_opener"], sentence)) else sentence
     per_block, total, _ = texts
     if a == b:  # (a run inside one block, most runs: its count, without a loop over blocks)
         own = per_block[a].get(sentence, 0)
@@ -210,11 +214,11 @@ def _cues(page: Page, blocks: list[Block], cap: Rule, rules, a: int, m1: int, b:
         repeats = total.get(sentence, 0) - sum(per_block[k].get(sentence, 0) for k in range(a, b + 1)) > 0 or any(
             per_block[k].get(sentence, 0) > 1 for k in range(a, b + 1))
     return (
-        1.0 if _matches(p["patterns"], sentence) else 0.0,
+        1.0 if search_any(p["patterns"], sentence) else 0.0,
         1.0 if rest and not _closing(rules, p, rest) else 0.0,
         1.0 if m else 0.0,
-        1.0 if _matches(p["bare_position_marks"], sentence) else 0.0,
-        1.0 if _matches(p["bare_said"], sentence) else 0.0,
+        1.0 if search_any(p["bare_position_marks"], sentence) else 0.0,
+        1.0 if search_any(p["bare_said"], sentence) else 0.0,
         1.0 if _DIGIT.search(body) else 0.0,
         float(body.count("，") + body.count("、")),
         float(len(sentence)),
@@ -226,8 +230,8 @@ def _cues(page: Page, blocks: list[Block], cap: Rule, rules, a: int, m1: int, b:
         1.0 if short_end and inside else 0.0,
         1.0 if narrower else 0.0,
         1.0 if repeats else 0.0,
-        1.0 if _matches(p["bare_scene"], body) else 0.0,
-        1.0 if _matches(p["bare_linked"], body) else 0.0,
+        1.0 if search_any(p["bare_scene"], body) else 0.0,
+        1.0 if search_any(p["bare_linked"], body) else 0.0,
         1.0 if m1 == 0 and _follows_open(blocks, a, p["bare_column_reach"]) else 0.0,
     )
 

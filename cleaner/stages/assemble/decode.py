@@ -4,6 +4,7 @@ readings of its items, and the articles it makes."""
 from __future__ import annotations
 
 from functools import partial
+from operator import itemgetter
 
 from ...model import Block, replace
 from .text import affinity
@@ -24,6 +25,22 @@ def _without_untitled_lead(st: State) -> tuple:
     """A state with the untitled article's lead said only as whether there is one."""
     ht, hb, hs, hc, ub, lead = st
     return ht, hb, hs, hc, ub > 0, lead
+
+
+#: the readings of a heading group that an article which has its title and text may take
+#: (the others close or give a title to an untitled one)
+_TITLED_READINGS = frozenset(("sub", "byclose", "bysplit", "open", "byinside"))
+
+
+#: a State's fields by name, and where the decoder's pruning cuts it (:meth:`Decoding._prune`):
+#: all before the open article's lead; the untitled article's lead; all but that
+_FIELDS = ("ht", "hb", "hs", "hc", "ub", "lead")
+_UB, _LEAD = _FIELDS.index("ub"), _FIELDS.index("lead")
+_BUT_UNTITLED = itemgetter(*range(_UB), _LEAD)
+
+
+#: the decoder's state after an article closes at a heading group (no article open)
+CLOSED = (False, 0, False, False, 0, None)
 
 
 class Decoding:
@@ -85,6 +102,7 @@ class Decoding:
 
         # an article of one or two paragraphs is possible but rare: the cost by paragraphs (0-3)
         shorts = [p["short_article"][n - 1] if 0 < n <= len(p["short_article"]) else 0.0 for n in range(4)]
+        most = 3  # (paragraphs are counted up to 3: the short_article table's length)
         short = shorts.__getitem__
 
         INF = float("inf")
@@ -103,23 +121,31 @@ class Decoding:
         paras_before: list[Block] = []
         echo_cache: dict = {}
 
-        def echo_one(h: Block, lead: int) -> float:
-            key = (h.first, lead)
-            if key not in echo_cache:
-                echo_cache[key] = affinity(h.text, seq[lead].text)
-            return echo_cache[key]
-
         def echo(h, lead: int | None) -> float:
             """How much headline ``h`` repeats the lead paragraph: titles do, subheads don't.
-            (``h`` may be a headline part's headings: the best of them.)"""
+            (``h`` may be a headline part's headings, a title and its subtitle: the better of
+            them.) Each heading's echo of each lead is measured once; the lookups are made
+            here, not by a call per heading (asked for every reading in every state)."""
             if h is None or lead is None:
                 return 0.0
-            if type(h) is tuple:  # (not by calling echo: a closure that calls itself is a cycle)
+            two = None
+            if type(h) is tuple:
                 if not h:
                     return 0.0
-                e = echo_one(h[0], lead)
-                return e if len(h) == 1 else max(e, echo_one(h[1], lead))
-            return echo_one(h, lead)
+                if len(h) > 1:
+                    two = h[1]
+                h = h[0]
+            key = (h.lines[0], lead)  # (h.first: a property, a call)
+            e = echo_cache.get(key)
+            if e is None:
+                e = echo_cache[key] = affinity(h.text, seq[lead].text)
+            if two is None:
+                return e
+            key = (two.lines[0], lead)
+            e2 = echo_cache.get(key)
+            if e2 is None:
+                e2 = echo_cache[key] = affinity(two.text, seq[lead].text)
+            return e2 if e2 > e else e  # (max(e, e2), without a call)
 
         topic_cache: dict = {}
 
@@ -130,11 +156,12 @@ class Decoding:
             places, people and bodies its lead names; a title starts another. (The heading's own
             words are left out: a title repeats its lead's, which title_echo weighs.)"""
             key = (t, lead)
-            if key not in topic_cache:
+            got = topic_cache.get(key)
+            if got is None:
                 nxt = self.next_paragraph(seq, t)
-                topic_cache[key] = 0.0 if nxt is None else \
+                got = topic_cache[key] = 0.0 if nxt is None else \
                     affinity(seq[lead].text, nxt.text) - p["min_affinity"]
-            return topic_cache[key]
+            return got
 
         def title_heads(blocks) -> tuple[Block, ...]:
             """The title and subtitle of a headline part: both sum up the lead (a subtitle often
@@ -163,11 +190,6 @@ class Decoding:
         for t, item in enumerate(seq):
             new: dict = {}
 
-            def offer(st, cost, back, lead, untitled_before=0):
-                st += (untitled_before, lead)
-                if cost < new.get(st, NO_PATH)[0]:
-                    new[st] = (cost, back)
-
             if not isinstance(item, list):
                 prev_p, at = self.paragraph_before(seq, t)
                 dated = self.has_dateline(item)
@@ -180,17 +202,25 @@ class Decoding:
                 # an article keeps its column: going on across a change of width costs
                 here = self.column_of(item)
                 across = p["column_stay"] if col and here and abs(col - here) > p["column_change"] else 0.0
+                # (a new article's state where the one before keeps no lead: the same for all)
+                fresh0 = (False, 1, False, credits, 0, t)
                 for st, (cost, _) in states.items():
                     ht, hb, hs, hc, ub, lead = st
-                    stay = cost + (dated_stay if hb and dated else 0.0) + (across if hb else 0.0)
-                    key = (ht, min(3, hb + 1), hs, hc or (hb == 0 and credits), ub, lead if hb else t)
+                    # the article goes on: its paragraphs counted up to 3 (at 3, the state is
+                    # its own key: no tuple made), its lead set by its first
+                    if hb:
+                        stay = cost + (dated_stay if dated else 0.0) + across
+                        key = st if hb == most else (ht, hb + 1, hs, hc, ub, lead)
+                    else:
+                        stay = cost + 0.0 + 0.0
+                        key = (ht, 1, hs, hc or credits, ub, t)
                     if stay < new.get(key, NO_PATH)[0]:  # offer(), inline: the hottest path
                         new[key] = (stay, (st, "cont", 0))
                     if hb and bc is not None:
                         opened = cost + bc + (0 if ht else no_title) + shorts[hb]
                         # a new article opens here; the one before, closed untitled where a run of
                         # headlines follows that may hold its title, keeps its lead (+1: 0 is none)
-                        fresh = (False, 1, False, credits, lead + 1 if not ht and back_later else 0, t)
+                        fresh = (False, 1, False, credits, lead + 1, t) if back_later and not ht else fresh0
                         if opened < new.get(fresh, NO_PATH)[0]:
                             new[fresh] = (opened, (st, "new", 0))
                 paras_before.append(item)
@@ -215,85 +245,117 @@ class Decoding:
                 sub_coh = w["subhead_cohesion"] * (self.cohesion(seq, nxt_at) - p["min_affinity"]) \
                     if w["subhead_cohesion"] and nxt_at in self._para_at else 0.0
                 bw = w["byline_with_credit"]
+                repeat_penalty, repeats = w["lead_repeat_penalty"], w["lead_repeat"]
+                # the state after a headline that opens an article over the text after it, where
+                # the open one had text: the same for every state
+                open_key = (has_h, 0, False, by_from[0], 0, None)
                 planned: dict = {}  # the two lists share most readings: plan each once
                 plans = {hs: [planned[o] if o in planned else planned.setdefault(
                     o, self.plan(item, o[0], o[1], o[2], nxt_credits, te, echo, nxt_at, title_heads))
                     for o in opts] for hs, opts in options.items()}
+                # the readings that can take each state, in the same order: all where the open
+                # article has text and no title; where it has its title, those that leave it
+                # titled (a subhead, a byline, the next article's headline); where it has no
+                # text, a headline over the text after it (open) only. (The others offer nothing
+                # there: asked for each state, their tests were most of this loop.)
+                titled = {hs: [o for o in ps if o[0] in _TITLED_READINGS] for hs, ps in plans.items()}
+                empty = {hs: [o for o in ps if o[0] == "open"] for hs, ps in plans.items()}
                 for st, (cost, _) in states.items():
                     ht, hb, hs, hc, ub, lead = st
                     if not hb:
                         lead = None
-                    for kind, k, c, head, by_here, after in plans[hs]:
+                    for kind, k, c, head, by_here, after in (plans[hs] if hb and not ht else titled[hs] if hb
+                                                             else empty[hs]):
                         # (terms added in the order of the reading's definition: same sums)
                         if kind == "sub":
                             if hb:
                                 e = echo(item[0], lead)
-                                c += se * e + (w["lead_repeat_penalty"] if e >= w["lead_repeat"] else 0.0)
+                                c += se * e + (repeat_penalty if e >= repeats else 0.0)
                                 c -= sw * topic(t, lead) + sub_coh
-                                offer((ht, hb, True, hc), cost + c, (st, kind, k), lead, ub)
+                                key, c = (ht, hb, True, hc, ub, lead), cost + c  # (offer(), inline)
+                                if c < new.get(key, NO_PATH)[0]:
+                                    new[key] = (c, (st, kind, k))
                         elif kind == "byclose":
                             if hb:  # (its title, if any, came before its text)
                                 c += bw if hc else 0.0
-                                offer((False, 0, False, False), cost + c + (0 if ht else no_title) + short(hb),
-                                      (st, kind, k), None)
+                                c = cost + c + (0 if ht else no_title) + short(hb)
+                                if c < new.get(CLOSED, NO_PATH)[0]:  # (offer(), inline)
+                                    new[CLOSED] = (c, (st, kind, k))
                         elif kind == "bysplit":
                             if hb:
                                 c += (bw if hc else 0.0) + after[0] - te * after[1]
-                                offer((True, 0, False, by_from[k]), cost + c + (0 if ht else no_title) + short(hb),
-                                      (st, kind, k), None)
+                                key, c = (True, 0, False, by_from[k], 0, None), cost + c + (0 if ht else no_title) + short(hb)
+                                if c < new.get(key, NO_PATH)[0]:  # (offer(), inline)
+                                    new[key] = (c, (st, kind, k))
                         elif kind in ("close", "subclose"):
                             if hb and not ht:
                                 c += bw if hc and by_here else 0.0
                                 c -= te * echo(head, lead)
                                 if kind == "subclose":
                                     c += se * echo(item[0], lead)
-                                offer((False, 0, False, False), cost + c + short(hb), (st, kind, k), None)
+                                c = cost + c + short(hb)
+                                if c < new.get(CLOSED, NO_PATH)[0]:  # (offer(), inline)
+                                    new[CLOSED] = (c, (st, kind, k))
                         elif kind == "open":
                             c += after
                             if hb:
-                                offer((has_h, 0, False, by_from[0]), cost + c + (0 if ht else no_title) + short(hb),
-                                      (st, kind, k), None)
+                                c = cost + c + (0 if ht else no_title) + short(hb)
+                                if c < new.get(open_key, NO_PATH)[0]:  # (offer(), inline)
+                                    new[open_key] = (c, (st, kind, k))
                             elif not (ht and has_h):
-                                offer((ht or has_h, 0, hs, hc or by_from[0]), cost + c, (st, kind, k), None)
+                                key, c = (ht or has_h, 0, hs, hc or by_from[0], 0, None), cost + c
+                                if c < new.get(key, NO_PATH)[0]:  # (offer(), inline)
+                                    new[key] = (c, (st, kind, k))
                         elif kind == "inside":
                             if hb and not ht:
                                 c += (bw if hc and by_here else 0.0) - te * echo(head, lead)
                                 c += se * sum(echo(b, lead) for b in item[k:])
-                                offer((True, hb, hs or k < len(item), hc or by_here), cost + c, (st, kind, k), lead)
+                                key, c = (True, hb, hs or k < len(item), hc or by_here, 0, lead), cost + c
+                                if c < new.get(key, NO_PATH)[0]:  # (offer(), inline)
+                                    new[key] = (c, (st, kind, k))
                         elif kind == "subsplit":
                             if hb and not ht:
                                 c += se * echo(item[0], lead)
                                 c += (bw if hc and by_here else 0.0) + after[0]
                                 c -= te * (echo(head, lead) + after[1])
-                                offer((True, 0, False, by_from[k]), cost + c + short(hb), (st, kind, k), None)
+                                key, c = (True, 0, False, by_from[k], 0, None), cost + c + short(hb)
+                                if c < new.get(key, NO_PATH)[0]:  # (offer(), inline)
+                                    new[key] = (c, (st, kind, k))
                         elif kind in ("backsplit", "crosssplit"):
                             # the article before gets its title after all: its no_title refunded
                             if hb and not ht and ub:
                                 c += (bw if hc and by_here else 0.0) + after[0] - no_title
                                 c -= te * (echo(head, lead) + after[1])
-                                offer((True, 0, False, by_from[k[1]]), cost + c + short(hb), (st, kind, k), None)
+                                key, c = (True, 0, False, by_from[k[1]], 0, None), cost + c + short(hb)
+                                if c < new.get(key, NO_PATH)[0]:  # (offer(), inline)
+                                    new[key] = (c, (st, kind, k))
                         elif kind == "backclose":
                             # the article before gets its title after all (no_title refunded),
                             # and the open one closes under its own
                             if hb and not ht and ub:
                                 c += (bw if hc and by_here else 0.0) - no_title \
                                     - te * (echo(head, lead) + echo(after, ub - 1))
-                                offer((False, 0, False, False), cost + c + short(hb), (st, kind, k), None)
+                                c = cost + c + short(hb)
+                                if c < new.get(CLOSED, NO_PATH)[0]:  # (offer(), inline)
+                                    new[CLOSED] = (c, (st, kind, k))
                         elif kind == "split":
                             if hb and not ht:
                                 c += (bw if hc and by_here else 0.0) + after[0]
                                 c -= te * (echo(head, lead) + after[1])
-                                offer((after[2], 0, False, by_from[k]), cost + c + short(hb), (st, kind, k), None)
+                                key, c = (after[2], 0, False, by_from[k], 0, None), cost + c + short(hb)
+                                if c < new.get(key, NO_PATH)[0]:  # (offer(), inline)
+                                    new[key] = (c, (st, kind, k))
                         elif kind == "byinside":
                             if hb:  # (OCR output only: the article goes on: its byline, read in its text)
                                 c += bw if hc else 0.0
-                                offer((ht, hb, hs, True), cost + c, (st, kind, k), lead, ub)
+                                key, c = (ht, hb, hs, True, ub, lead), cost + c
+                                if c < new.get(key, NO_PATH)[0]:  # (offer(), inline)
+                                    new[key] = (c, (st, kind, k))
             # several leads for one state (the open article's, and the untitled one's before it,
             # whose title a later run may give): drop those that cannot win. Each lead can earn
             # one title's echo (title_echo) at most: a path further behind than that, among those
             # that differ in that lead alone, cannot catch up
-            new = self._prune(new, lambda st: st[:-1], margin)
-            new = self._prune(new, _without_untitled_lead, margin)
+            new = self._prune(new, margin)
             history.append(new)
             states = new
         # close the last article
@@ -313,8 +375,12 @@ class Decoding:
             # how close the decoder came to another reading here: the cheapest state after this
             # item that reads the page differently (not only another lead), against the chosen
             # one. (Prefix costs: a rival cheaper so far lost on what came after: margin 0.)
+            # (the cost compared first: most states are no cheaper, and their key is not cut)
             rest = st[:-1]
-            rival = min((c for s2, (c, _) in history[t].items() if s2[:-1] != rest), default=INF)
+            rival = INF
+            for s2, v in history[t].items():
+                if v[0] < rival and s2[:-1] != rest:
+                    rival = v[0]
             margins[t] = max(0.0, rival - cost_here)
             if self.trace is not None:
                 before = history[t - 1][prev_st][0] if t else 0.0
@@ -324,16 +390,36 @@ class Decoding:
 
 
     @staticmethod
-    def _prune(states: dict, key, margin: float) -> dict:
-        """``states`` without those more than ``margin`` behind the best of their ``key``."""
-        best: dict = {}
-        for st, (cost, _) in states.items():
-            r = key(st)
-            if cost < best.get(r, float("inf")):
-                best[r] = cost
-        if len(best) == len(states):
+    def _prune(states: dict, margin: float) -> dict:
+        """``states`` without those more than ``margin`` (not negative: title_echo) behind the
+        best of the states that differ from them in the open article's lead alone, then, of
+        those left, without those more than ``margin`` behind the best of the states that
+        differ in the untitled article's lead alone (only whether there is one counts:
+        :func:`_without_untitled_lead`). A state with no untitled lead (0) is the only one of
+        its kind in the second, which keeps it: only the others are looked at there.
+
+        (Keys cut by a slice or an item getter, in C, not unpacked and built again; a key
+        function called per state took a third of the decoder's time.)"""
+        inf = float("inf")
+        ub_at, lead_at = _UB, _LEAD
+        by_lead: dict = {}  # (ht, hb, hs, hc, ub) -> the best cost (states alike but for lead)
+        for st, v in states.items():
+            r = st[:lead_at]
+            if v[0] < by_lead.get(r, inf):
+                by_lead[r] = v[0]
+        if len(by_lead) != len(states):
+            states = {st: v for st, v in states.items() if v[0] <= by_lead[st[:lead_at]] + margin}
+        by_untitled: dict = {}  # (ht, hb, hs, hc, lead) of a state with ub > 0 -> the best cost
+        n = 0
+        for st, v in states.items():
+            if st[ub_at]:
+                n += 1
+                r = _BUT_UNTITLED(st)
+                if v[0] < by_untitled.get(r, inf):
+                    by_untitled[r] = v[0]
+        if len(by_untitled) == n:
             return states
-        return {st: v for st, v in states.items() if v[0] <= best[key(st)] + margin}
+        return {st: v for st, v in states.items() if not st[ub_at] or v[0] <= by_untitled[_BUT_UNTITLED(st)] + margin}
 
     @staticmethod
     def intro_before_subheads(body: list[Block]) -> bool:
