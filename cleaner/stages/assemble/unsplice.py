@@ -89,36 +89,50 @@ class Unsplicing:
 
     def _find_copy(self, run: list[Block], line_text, p: dict):
         """The first copy in a stretch of text blocks: (lines, i, e, s), the copy being
-        lines[i:e] and its first s characters the end of the text before it."""
+        lines[i:e] and its first s characters the end of the text before it.
+
+        Linear in the stretch: for each line i the cuts ``s`` where the text before ends with
+        the first ``s`` characters of the text from line i on are found once (the places the
+        text before holds that text's first character, each checked in one comparison); a line
+        with none, nearly every line, is passed over. For the cuts found, the copies ending at
+        each following line are checked against the text after them (what :func:`seam_split`
+        does, the longest cut first)."""
         lines = [k for b in run for k in b.lines]
         owner = [n for n, b in enumerate(run) for _ in b.lines]
-        min_chars, max_lines, min_side = p["min_chars"], p["max_lines"], p["min_side"]
+        min_chars, max_lines, min_side, max_chars = p["min_chars"], p["max_lines"], p["min_side"], p["max_chars"]
+        start = [0]  # where each line's text starts in the stretch's text, blanks left out
+        for k in lines:
+            start.append(start[-1] + len(line_text(k)))
+        text = "".join(line_text(k) for k in lines)
         for i in range(1, len(lines) - 1):
             if run[owner[i - 1]].kind != "paragraph":
                 continue
-            before_parts, got = [], 0
-            for k in range(i - 1, -1, -1):  # enough text before the copy for any copy tried
-                before_parts.append(line_text(lines[k]))
-                got += len(before_parts[-1])
-                if got >= p["max_chars"]:
-                    break
-            before = "".join(reversed(before_parts))
-            copy = ""
+            at = start[i]
+            full = text[at:start[min(len(lines), i + max_lines)]]  # as far as any copy tried reaches
+            if len(full) < min_chars:
+                continue
+            lo = max(0, at - max_chars)  # the text before: as much as any copy tried needs
+            cuts = []  # s, longest first: the text before ends with full[:s]
+            j = text.find(full[0], lo, at)
+            while j != -1:
+                s = at - j
+                if s >= min_side and text.startswith(full[:s], j):
+                    cuts.append(s)
+                j = text.find(full[0], j + 1, at)
+            if not cuts:
+                continue
             for e in range(i + 1, min(len(lines), i + max_lines + 1)):
-                copy += line_text(lines[e - 1])
-                if len(copy) > p["max_chars"]:
+                n = start[e] - at
+                if n > max_chars:
                     break
-                if len(copy) < min_chars or e >= len(lines) or run[owner[e]].kind != "paragraph":
+                if n < min_chars or e >= len(lines) or run[owner[e]].kind != "paragraph" or n < 2 * min_side:
                     continue
-                after, k = "", e
-                while len(after) < len(copy) and k < len(lines):
-                    after += line_text(lines[k])
-                    k += 1
-                s = seam_split(before, copy, after, min_side)
-                if s is not None and any(run[owner[k]].kind != "heading" for k in range(i, e)):
+                copy = text[at:start[e]]
+                got = next((s for s in cuts if s <= n - min_side and text.startswith(copy[s:], start[e])), None)
+                if got is not None and any(run[owner[k]].kind != "heading" for k in range(i, e)):
                     # (headings alone are a headline set across the cut, which may repeat the
                     # text it cuts as a title does: no copy)
-                    return lines, owner, i, e, s
+                    return lines, owner, i, e, got
         return None
 
     def _unsplice(self, page: Page, run: list[Block], lines, owner, i: int, e: int, s: int, rule) -> list[Block]:
