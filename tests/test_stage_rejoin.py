@@ -704,3 +704,22 @@ def test_a_headline_line_with_digits_over_the_text_stands_apart(stages_until):
              "骗的案件，抓获犯罪嫌疑人。"]
     page = stages_until("\n".join(lines) + "\n", "rejoin")
     assert "涉案金额逾2000万元" in [b.text for b in page.blocks]
+
+
+#: a narrow column (9 ems): a subhead, then its section's first paragraph, whose first line lost
+#: its indent (7 ems) and whose second line reads short by its digit's guessed width
+_SECTION = ["建设要跟上。近3", "年，呼伦贝尔新建和", "改造房车营地和露营", "地多处，配备供水。"]
+
+
+def test_a_subhead_over_an_indented_first_line_stands_alone_where_the_next_line_reads_short(stages_until):
+    page = stages_until("\n".join(["营地里的新配套", "游客多了，营地"] + _SECTION) + "\n", "rejoin")
+    texts = [b.text for b in page.blocks]
+    assert texts[0] == "营地里的新配套"
+    assert texts[1].startswith("游客多了，营地建设要跟上。近3年")
+
+
+def test_a_first_line_that_lost_its_indent_over_a_full_line_still_joins(stages_until):
+    # a paragraph's first line without punctuation (7 ems, one indent short), the next line full:
+    # no subhead, one paragraph
+    page = stages_until("\n".join(["游客多了营地建", "设要跟上呼伦贝尔新"] + _SECTION[1:]) + "\n", "rejoin")
+    assert page.blocks[0].text.startswith("游客多了营地建设要跟上呼伦贝尔新年")

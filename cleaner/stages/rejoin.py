@@ -74,6 +74,22 @@ def _full_to_indent(lines, i: int, p: dict, text: str) -> bool:
     return one_indent_short(ws[0] - lines[i].width, text, p)
 
 
+def _indented_under(lines, j: int, p: dict) -> bool:
+    """Whether line ``j`` is one indent short (indent_min to indent_max + 1 ems, as an indented
+    next line) of the column the two lines under it show, the wider of them, neither closing
+    a sentence nor wider than any column: a paragraph's first line that lost its indent, where
+    the line right under it reads short by the guessed widths of its digits, Latin letters or
+    quotes (the wider line under that shows the column)."""
+    if j + 2 >= len(lines):
+        return False
+    u, v = lines[j + 1], lines[j + 2]
+    col = max(u.width, v.width)
+    if col > p["max_column"] or abs(u.width - v.width) > p["full_tolerance"] or ends_sentence(u.text):
+        return False
+    return p["indent_min"] <= col - lines[j].width <= p["indent_max"] + 1 \
+        and not _held_over(lines[j].width, u.text, u.width, p)
+
+
 #: what a line may open with that was held over whole from the line before: opening marks
 #: (never set at a line's end) and a run of digits and Latin letters (never broken)
 _HELD_OVER = re.compile(f"[{OPENERS}]*[0-9A-Za-z][0-9A-Za-z.%+_/-]*")
@@ -527,7 +543,13 @@ def _score(page: Page, p: dict, i: int, first_width: float, size: int, mid: floa
                 # (not when the line is one indent short of a next line that fills the column
                 # as the line after it does: a first line whose next line is no first line)
                 cue((w["headline_above"], "no punctuation at all, then a line that closes a sentence: a headline above it", ()))
-            if b_indented and "，" not in ta and not opens[i]:  # a headline has no comma; a paragraph's first line may
+            if (b_indented or (not end_b and not _PROSE_MARK.search(ta) and _indented_under(lines, i + 1, p))) \
+                    and "，" not in ta and not opens[i]:  # a headline has no comma; a paragraph's first line may
+                # (a line without any punctuation over one that is one indent short of the
+                # column the two lines under it show, the widest of them: a subhead over its
+                # paragraph's first line where the line under that holds digits, Latin letters
+                # or quotes, whose guessed widths made it short: 营地里的新配套 / 游客多了，营地 /
+                # 建设要跟上。近3 / 年，呼伦贝尔新建和)
                 cue((w["first_then_indented"], "the next line is itself indented", ()))
             elif not end_b and not opens[i] and i + 3 < len(lines) and not ends[i + 2] \
                     and p["indent_min"] <= lines[i + 3].width - nxt.width <= p["indent_max"] + 1 \
