@@ -723,3 +723,20 @@ def test_a_first_line_that_lost_its_indent_over_a_full_line_still_joins(stages_u
     # no subhead, one paragraph
     page = stages_until("\n".join(["游客多了营地建", "设要跟上呼伦贝尔新"] + _SECTION[1:]) + "\n", "rejoin")
     assert page.blocks[0].text.startswith("游客多了营地建设要跟上呼伦贝尔新年")
+
+
+def test_a_title_over_its_dash_subtitle_under_an_open_paragraph_breaks_from_it(stages_until):
+    # a paragraph cut at a column's foot, its sentence open, then a title and its dash subtitle
+    lines = ["化物排放浓度分别降低", "到每立方米10毫克、二", "钢铁行业绿色转型提速", "——南江钢铁集团推进超低排放改造纪实"]
+    page = stages_until("\n".join(["据介绍，改造完成后，", "颗粒物和氮氧化物排放"] + lines) + "\n", "rejoin")
+    texts = [b.text for b in page.blocks]
+    assert "钢铁行业绿色转型提速" in texts
+    assert texts[0].endswith("二")
+
+
+def test_a_dash_inside_a_sentence_at_the_column_width_stays_in_it(stages_until):
+    # lines as wide as the column: a dash that opens an apposition inside the paragraph
+    lines = ["新年伊始，一批重大工程有序", "推进，助力中国经济稳健前行。假", "日期间，作为国家确定的172项节",
+             "水供水重大水利工程的标志性项目", "——广西桂平大藤峡水利枢纽工程", "右岸的第二台机组安装完毕。"]
+    page = stages_until("\n".join(lines) + "\n", "rejoin")
+    assert [b.text for b in page.blocks] == ["".join(lines)]

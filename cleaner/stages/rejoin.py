@@ -587,6 +587,18 @@ def _score(page: Page, p: dict, i: int, first_width: float, size: int, mid: floa
         # a caption ends with its photo credit (…。（资料图片） / …本报记者李明摄): what
         # follows is no longer the caption
         cue((w["caption_credit_end"], "a caption that ends with its photo credit", ()))
+    if nxt is not None and nxt.text.startswith("——") and not end_b and not tb.startswith("——") \
+            and not _CLAUSE_MARK.search(tb) and not _CLAUSE_MARK.search(nxt.text) and quote_balance(tb) == 0 \
+            and any(_CLAUSE_MARK.search(lines[k].text) for k in (block or (i,))) \
+            and not (col is not None and abs(b.width - col) <= tol and abs(nxt.width - col) <= tol):
+        # the next line, without a clause mark, over a line led in by a dash that has none
+        # either (钢铁行业绿色转型提速 / ——南江钢铁集团推进超低排放改造纪实): a title over its
+        # subtitle, set under text whose paragraph goes on elsewhere (a column's foot, its
+        # sentence open): the title is no line of that text. Not where the block holds no clause
+        # mark (a headline stack), nor where the two lines fill the block's column as its text
+        # does (…172项节 / 水供水重大水利工程的标志性项目 / ——广西桂平大藤峡水利枢纽工程 / 右岸的…:
+        # a dash inside a sentence), nor a line that closes a quotation (雪域高原上的“ / 健康守门人”)
+        cue((w["dash_subtitle"], "the next line is a headline over a subtitle led in by a dash", ()))
     if first and not end_a and not _CLAUSE_MARK.search(ta) and (
             (head_text or ta).startswith("——") or (tb.startswith("——") and not _PROSE_MARK.search(tb))):
         # a line led in by a dash (——访…) next to a line without punctuation: a subtitle
