@@ -99,5 +99,8 @@ def fits_measure(upper: str, lower: str, measure: float, params: dict) -> bool:
 def bold_goes_on(upper: str, lower: str, measure: float, params: dict) -> bool:
     """Whether a bold heading line right under a bold title (one block of type) is the title's
     rest, broken over two lines, rather than a subtitle set bold as the title is: it is, unless
-    the two would fit one line of the article's measure (:func:`fits_measure`)."""
-    return not fits_measure(upper, lower, measure, params)
+    the two would fit one line of the article's measure (:func:`fits_measure`) or together run
+    longer than a title does (A003 ``pair_max_length`` characters: a title sums its story up in a
+    line or two; a subtitle under it adds the figures and the place)."""
+    return not fits_measure(upper, lower, measure, params) \
+        and len(nows(upper)) + len(nows(lower)) <= params["pair_max_length"]
