@@ -545,15 +545,16 @@ def test_two_bold_lines_that_would_fit_one_line_of_the_column_are_a_title_and_it
     assert (a.title.text, a.subtitle.text) == ("古镇焕新", "游客“留下来”")
 
 
-@pytest.mark.parametrize("upper, lower, goes_on", [
-    ("我国科学家在青藏高原", "冰川中发现新型微生物", True),  # a title broken near its middle
-    ("安平警方破获一起跨省电信网络诈骗案", "抓获犯罪嫌疑人47名", False),  # longer than a title runs
+@pytest.mark.parametrize("upper, lower, measure, goes_on", [
+    ("我国科学家在青藏高原", "冰川中发现新型微生物", 10.0, True),  # a title broken near its middle
+    ("安平警方破获一起跨省电信网络诈骗案", "抓获犯罪嫌疑人47名", 10.0, False),  # longer than a title runs
+    ("古镇焕新", "游客“留下来”", 30.0, False),  # the two would fit one line of the column
+    ("第五届东亚粮食安全合作论坛在曼谷", "举行", 30.0, True),  # a short end: no subtitle is so short
 ])
-def test_a_bold_line_under_a_bold_title_goes_on_it_unless_the_two_run_longer_than_a_title(
-        upper, lower, goes_on):
+def test_a_bold_line_under_a_bold_title_goes_on_it_unless_it_reads_as_a_subtitle(upper, lower, measure, goes_on):
     from cleaner.stages.assemble.headline_pair import bold_goes_on
 
-    assert bold_goes_on(upper, lower, 10.0, cleaner.load_rules()["A003"].params) is goes_on
+    assert bold_goes_on(upper, lower, measure, cleaner.load_rules()["A003"].params) is goes_on
 
 
 @pytest.mark.parametrize("upper, lower, measure, fits", [

@@ -101,6 +101,10 @@ def bold_goes_on(upper: str, lower: str, measure: float, params: dict) -> bool:
     rest, broken over two lines, rather than a subtitle set bold as the title is: it is, unless
     the two would fit one line of the article's measure (:func:`fits_measure`) or together run
     longer than a title does (A003 ``pair_max_length`` characters: a title sums its story up in a
-    line or two; a subtitle under it adds the figures and the place)."""
+    line or two; a subtitle under it adds the figures and the place). A lower line of at most
+    ``pair_short_piece`` characters always goes on: too short for a subtitle, it is the short end
+    of a title broken where its own measure, not the text's, ran out (第五届…论坛在曼谷 / 举行)."""
+    if len(nows(lower)) <= params["pair_short_piece"]:
+        return True
     return not fits_measure(upper, lower, measure, params) \
         and len(nows(upper)) + len(nows(lower)) <= params["pair_max_length"]
