@@ -38,12 +38,12 @@ def pairs_of(path: Path) -> list[tuple[dict, bool, str]]:
     gold = json.loads(path.with_name(path.stem + ".gold.json").read_text(encoding="utf-8"))
     rules = cleaner.load_rules()
     heads = {nows(g.get(f) or "") for g in gold["articles"] for f in ("title", "subtitle", "kicker")} - {""}
-    seen: list[tuple[str, str]] = []
+    seen: list[tuple[str, str, float]] = []
     real = attach.one_headline
 
-    def spy(upper, lower, params):
-        seen.append((upper, lower))
-        return real(upper, lower, params)
+    def spy(upper, lower, params, measure=0.0):
+        seen.append((upper, lower, measure))
+        return real(upper, lower, params, measure)
 
     attach.one_headline = spy
     try:
@@ -51,10 +51,10 @@ def pairs_of(path: Path) -> list[tuple[dict, bool, str]]:
     finally:
         attach.one_headline = real
     out = []
-    for upper, lower in seen:
+    for upper, lower, measure in seen:
         joined = nows(upper) + nows(lower)
         story = next((h for h in heads if nows(upper) in h or nows(lower) in h), nows(lower))
-        out.append((pair_cues(upper, lower, rules["A003"].params["pair_short_piece"]), joined in heads, story))
+        out.append((pair_cues(upper, lower, rules["A003"].params, measure), joined in heads, story))
     return out
 
 

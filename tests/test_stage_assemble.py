@@ -526,12 +526,47 @@ def test_a_dash_heading_is_a_subtitle_never_a_title_or_kicker():
 
 
 def test_two_bold_lines_one_under_the_other_are_one_title(wrap):
-    # a two-phrase title broken at its blank, each line drawn twice (fake bold)
+    # a two-phrase title broken at its blank, each line drawn twice (fake bold), in a column
+    # too narrow for the two on one line
     head = "古镇焕新古镇焕新\n游客“留下来”游客“留下来”\n"
     body = "今年以来，古镇焕新吸引游客留下来，民宿、文创、夜游等新业态不断涌现，游客停留时间明显延长。"
-    page = cleaner.clean(head + "\n".join(wrap(body)) + "\n" + "\n".join(wrap(A2)) + "\n")
+    page = cleaner.clean(head + "\n".join(wrap(body, 9)) + "\n" + "\n".join(wrap(A2, 9)) + "\n")
     (a,) = page.articles
     assert (a.title.text, a.subtitle) == ("古镇焕新 游客“留下来”", None)
+
+
+def test_two_bold_lines_that_would_fit_one_line_of_the_column_are_a_title_and_its_subtitle(wrap):
+    # the same two bold lines over a column wide enough for both on one line: an editor breaks
+    # a headline where it does not fit, so the lower is a subtitle set bold as its title is
+    head = "古镇焕新古镇焕新\n游客“留下来”游客“留下来”\n"
+    body = "今年以来，古镇焕新吸引游客留下来，民宿、文创、夜游等新业态不断涌现，游客停留时间明显延长。"
+    page = cleaner.clean(head + "\n".join(wrap(body, 18)) + "\n" + "\n".join(wrap(A2, 18)) + "\n")
+    (a,) = page.articles
+    assert (a.title.text, a.subtitle.text) == ("古镇焕新", "游客“留下来”")
+
+
+@pytest.mark.parametrize("upper, lower, measure, goes_on", [
+    ("我国科学家在青藏高原", "冰川中发现新型微生物", 10.0, True),  # a title broken near its middle
+    ("安平警方破获一起跨省电信网络诈骗案", "抓获犯罪嫌疑人47名", 10.0, False),  # longer than a title runs
+    ("古镇焕新", "游客“留下来”", 30.0, False),  # the two would fit one line of the column
+    ("第五届东亚粮食安全合作论坛在曼谷", "举行", 30.0, True),  # a short end: no subtitle is so short
+])
+def test_a_bold_line_under_a_bold_title_goes_on_it_unless_it_reads_as_a_subtitle(upper, lower, measure, goes_on):
+    from cleaner.stages.assemble.headline_pair import bold_goes_on
+
+    assert bold_goes_on(upper, lower, measure, cleaner.load_rules()["A003"].params) is goes_on
+
+
+@pytest.mark.parametrize("upper, lower, measure, fits", [
+    ("古镇焕新", "游客“留下来”", 18.0, True),
+    ("古镇焕新", "游客“留下来”", 9.0, False),  # too wide for the column: broken where it did not fit
+    ("古镇焕新，", "游客“留下来”", 18.0, False),  # broken after a mark inside it
+    ("古镇焕新", "游客“留下来”", 0.0, False),  # the measure unknown
+])
+def test_two_heading_lines_fit_one_line_of_the_measure(upper, lower, measure, fits):
+    from cleaner.stages.assemble.headline_pair import fits_measure
+
+    assert fits_measure(upper, lower, measure, cleaner.load_rules()["A003"].params) is fits
 
 
 @pytest.mark.parametrize("first, byline", [
@@ -543,7 +578,7 @@ def test_a_byline_on_the_first_line_of_a_bold_title_does_not_cut_the_title(wrap,
     # under it: the bold line under the title goes on the title
     head = first + "\n游客“留下来”游客“留下来”\n"
     body = "今年以来，古镇焕新吸引游客留下来，民宿、文创、夜游等新业态不断涌现，游客停留时间明显延长。"
-    page = cleaner.clean(head + "\n".join(wrap(body)) + "\n" + "\n".join(wrap(A2)) + "\n")
+    page = cleaner.clean(head + "\n".join(wrap(body, 9)) + "\n" + "\n".join(wrap(A2, 9)) + "\n")
     (a,) = page.articles
     assert (a.title.text, a.subtitle, a.byline.text) == ("古镇焕新 游客“留下来”", None, byline)
 
@@ -719,7 +754,7 @@ def test_two_plain_headline_lines_that_close_what_they_open_are_title_and_subtit
 def test_the_cues_of_two_stacked_headings(upper, lower, cues):
     from cleaner.stages.assemble.headline_pair import pair_cues
 
-    got = pair_cues(upper, lower, 6)
+    got = pair_cues(upper, lower, {**cleaner.load_rules()["A003"].params, "pair_short_piece": 6})
     assert {k: got[k] for k in cues} == cues
 
 

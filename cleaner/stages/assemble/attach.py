@@ -12,7 +12,7 @@ from ...rules import search
 from .._common import rebuild
 from .text import _DASH, affinity
 from .draft import Draft
-from .headline_pair import dash_goes_on, joiner, one_headline
+from .headline_pair import bold_goes_on, dash_goes_on, joiner, one_headline
 from .confidence import article_evidence, confidence
 
 
@@ -67,7 +67,8 @@ class Attaching:
                     and not self.column_tag(b):
                 # two plain headings, one over the other: a title broken over two lines shows it
                 # at the cut; else the lower one is the subtitle
-                joined, p = one_headline(d.title.text, b.text, self.rules["A003"].params)
+                joined, p = one_headline(d.title.text, b.text, self.rules["A003"].params,
+                                         self.measure_around(b))
                 if joined:
                     j = joiner(d.title.text)
                     d.title = rebuild(self.page, replace(d.title, lines=d.title.lines + b.lines,
@@ -83,7 +84,8 @@ class Attaching:
                 self.record("A003", "attach", b, f"subtitle of the article {where} it")
             elif d.subtitle is None and id(d.title) in here and self.doubled(d.title) \
                     and (b.first == d.title.last + 1 or self.beside_title(d, last) and b.first == last.last + 1) \
-                    and not _DASH.match(b.text) and self.same_block(d.title, b):
+                    and not _DASH.match(b.text) and self.same_block(d.title, b) \
+                    and bold_goes_on(d.title.text, b.text, self.measure_around(b), self.rules["A003"].params):
                 # two bold lines, one under the other: a title broken over two lines (the
                 # subtitle is set lighter), joined with a blank where it broke between phrases
                 d.title = rebuild(self.page, replace(d.title, lines=d.title.lines + b.lines,
@@ -127,6 +129,23 @@ class Attaching:
                 self.record("A003", "flag", b, "a third headline for one article: kept as a subhead",
                             safety="review")
 
+
+    def measure_around(self, b: Block) -> float:
+        """The measure (column width, in ems) of the text around heading ``b``: the narrower of
+        the nearest paragraphs before and after it in the page (its article's is one of them),
+        0 where there is none. A headline is set in its article's measure, so two heading lines
+        that would fit one line of the narrower one fit its article's too."""
+        at = getattr(self, "_measure_blocks", None)
+        if at is None or at[0] is not self.page:
+            blocks = list(self.page.blocks)
+            firsts = [x.first for x in blocks]
+            at = self._measure_blocks = (self.page, blocks, firsts)
+        _, blocks, firsts = at
+        i = bisect.bisect_left(firsts, b.first)
+        before = next((x.width for x in reversed(blocks[:i]) if x.kind == "paragraph"), 0.0)
+        after = next((x.width for x in blocks[i:] if x.kind == "paragraph"), 0.0)
+        widths = [w for w in (before, after) if w > 0]
+        return min(widths) if widths else 0.0
 
     def beside_title(self, d: Draft, b: Block | None) -> bool:
         """Whether ``b`` is the article's byline set on its title's own line, after it (split off

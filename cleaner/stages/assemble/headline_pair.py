@@ -9,6 +9,9 @@ shows it at the cut: a quotation mark or bracket opened on the upper line and cl
 line. Each is a cue measured on the two texts; a logistic regression weighs them
 (``rules/assemble.toml`` A003 ``pair_join``, fitted by ``benchmarks/fit_headline_pairs.py`` on
 synthesised training pages). Without such a sign the two lines stay a title and its subtitle.
+Against joining: the two lines would fit one line of the column's measure (an editor breaks a
+headline only where it does not fit, or after a mark inside it); that holds two bold lines apart
+too (a subtitle set bold as its title is).
 
 (A kicker over its title, told by the words, was tried and not kept: fitted on the story pool
 it read pairs with a quoted catchword below as kicker and title, which holds for that pool and
@@ -25,7 +28,7 @@ pages' plain pairs are titles over subtitles that the lead repeats more.)
 
 from __future__ import annotations
 
-from ...chars import nows
+from ...chars import nows, width
 from .confidence import logistic, odds
 
 _OPENERS, _CLOSERS = "“《（「(【‘", "”》）」)】’"
@@ -33,29 +36,32 @@ _OPENERS, _CLOSERS = "“《（「(【‘", "”》）」)】’"
 _FUNCTION = frozenset("的了在到和与及让把为从对向是要得地着将给被所以之其并且或而")
 
 #: the cues of a pair (upper line, lower line), in the order the weights name them
-CUES = ("upper_open", "lower_closes", "upper_short", "lower_starts_function")
+CUES = ("upper_open", "lower_closes", "upper_short", "lower_starts_function", "fits_measure")
 
 
 def _balance(s: str) -> int:
     return sum(s.count(c) for c in _OPENERS) - sum(s.count(c) for c in _CLOSERS)
 
 
-def pair_cues(upper: str, lower: str, short_piece: int) -> dict[str, float]:
-    """The cues of two stacked headings (their texts as printed); ``short_piece``: at most this
-    many characters, the upper line is a short piece (A003 ``pair_short_piece``)."""
+def pair_cues(upper: str, lower: str, params: dict, measure: float = 0.0) -> dict[str, float]:
+    """The cues of two stacked headings (their texts as printed); A003 ``pair_short_piece``: at
+    most this many characters, the upper line is a short piece; ``measure``: the column width of
+    the text around them, in ems (0: unknown), for :func:`fits_measure`."""
     a, b = upper.strip(), lower.strip()
     return {
         "upper_open": float(_balance(a) > 0),  # a mark opened and not closed: it goes on below
         "lower_closes": float(_balance(b) < 0 or b[:1] in _CLOSERS),
-        "upper_short": float(len(nows(a)) <= short_piece),  # a short piece: the start of a longer line?
+        "upper_short": float(len(nows(a)) <= params["pair_short_piece"]),  # a short piece: the start of a longer line?
         "lower_starts_function": float(b[:1] in _FUNCTION),
+        # the two would fit one line of the measure: an editor would not have broken them
+        "fits_measure": float(fits_measure(a, b, measure, params)),
     }
 
 
-def one_headline(upper: str, lower: str, params: dict) -> tuple[bool, float]:
+def one_headline(upper: str, lower: str, params: dict, measure: float = 0.0) -> tuple[bool, float]:
     """Whether two stacked plain headings are one headline broken over two lines, and the
-    probability that they are."""
-    p = logistic(odds(params["pair_join"], pair_cues(upper, lower, params["pair_short_piece"])))
+    probability that they are (``measure``: see :func:`pair_cues`)."""
+    p = logistic(odds(params["pair_join"], pair_cues(upper, lower, params, measure)))
     return p > 0.5, p
 
 
@@ -73,3 +79,32 @@ def dash_goes_on(upper: str, params: dict) -> bool:
     (A003 ``dash_line_max`` characters) is a whole subtitle, and the heading under it another
     article's title (——明确平台用工责任边界 维护劳动者合法权益 / 首批“爱心冰箱”进驻社区)."""
     return len(nows(upper)) <= params["dash_line_max"]
+
+
+def fits_measure(upper: str, lower: str, measure: float, params: dict) -> bool:
+    """Whether two heading lines, set as one (with a blank between them), would fit one line of
+    the article's ``measure`` (ems), ``pair_measure_slack`` ems kept free at its sides: an
+    editor breaks a headline over two lines where it does not fit, or after a mark inside it
+    (：，、), so two lines that would fit together, the upper not ending at such a mark, are two
+    headings, not one broken. False where the measure is unknown (0)."""
+    if measure <= 0:
+        return False
+    a, b = upper.strip(), lower.strip()
+    if a[-1:] in params["pair_break_marks"]:
+        return False
+    return width(nows(a)) + width(nows(b)) + params["pair_blank"] <= max(params["pair_min_measure"],
+                                                                        measure - params["pair_measure_slack"])
+
+
+def bold_goes_on(upper: str, lower: str, measure: float, params: dict) -> bool:
+    """Whether a bold heading line right under a bold title (one block of type) is the title's
+    rest, broken over two lines, rather than a subtitle set bold as the title is: it is, unless
+    the two would fit one line of the article's measure (:func:`fits_measure`) or together run
+    longer than a title does (A003 ``pair_max_length`` characters: a title sums its story up in a
+    line or two; a subtitle under it adds the figures and the place). A lower line of at most
+    ``pair_short_piece`` characters always goes on: too short for a subtitle, it is the short end
+    of a title broken where its own measure, not the text's, ran out (第五届…论坛在曼谷 / 举行)."""
+    if len(nows(lower)) <= params["pair_short_piece"]:
+        return True
+    return not fits_measure(upper, lower, measure, params) \
+        and len(nows(upper)) + len(nows(lower)) <= params["pair_max_length"]
