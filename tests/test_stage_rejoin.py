@@ -740,3 +740,34 @@ def test_a_dash_inside_a_sentence_at_the_column_width_stays_in_it(stages_until):
              "水供水重大水利工程的标志性项目", "——广西桂平大藤峡水利枢纽工程", "右岸的第二台机组安装完毕。"]
     page = stages_until("\n".join(lines) + "\n", "rejoin")
     assert [b.text for b in page.blocks] == ["".join(lines)]
+
+
+def _rejoined_with(stages_until, raw: str, **params) -> list[str]:
+    """The rejoin stage's block texts of ``raw`` under J001 parameters of a user's own (the
+    default rule set, cached, is left as it is)."""
+    import dataclasses
+
+    from cleaner.rules import RuleSet
+    from cleaner.stages import rejoin
+
+    page = stages_until(raw, "dedouble")
+    rules = page.rules
+    j001 = dataclasses.replace(rules["J001"], params={**rules["J001"].params, **params})
+    page = page.evolve(rules=RuleSet(tuple(j001 if r.id == "J001" else r for r in rules.rules), rules.options))
+    return [b.text for b in rejoin.run(page).blocks]
+
+
+def test_heading_cut_defer_leaves_a_word_the_page_repeats_to_a008(stages_until):
+    # heading_cut_defer true (a user's choice): the page repeats 山安全生, so rejoin leaves the two
+    # headline lines apart for A008; false (the shipped setting): rejoin joins them itself
+    raw = "多举措推动全国矿山安\n全生产工作高质量发展\n\n矿山安全生产形势总体稳定，各地加强安全监管，推动工作落实。\n"
+    assert _rejoined_with(stages_until, raw, heading_cut_defer=True)[:2] == ["多举措推动全国矿山安", "全生产工作高质量发展"]
+    assert _rejoined_with(stages_until, raw, heading_cut_defer=False)[0] == "多举措推动全国矿山安全生产工作高质量发展"
+
+
+def test_heading_cut_quotes_joins_a_headline_broken_inside_its_quotation(stages_until):
+    # heading_cut_quotes true: a quotation the upper line opens and the lower closes is cut in
+    # rejoin; false (shipped): the two lines stay apart for A003
+    raw = "冒充客服实施“退\n款”诈骗\n\n" + "\n".join(PARA) + "\n"
+    assert _rejoined_with(stages_until, raw, heading_cut_quotes=True)[0] == "冒充客服实施“退款”诈骗"
+    assert _rejoined_with(stages_until, raw, heading_cut_quotes=False)[:2] == ["冒充客服实施“退", "款”诈骗"]
