@@ -22,7 +22,8 @@ CHARACTER_CHECKS = {
     ("fullwidth_ascii", "compat_ideographs", "ascii_punct_in_cjk", "invisible_chars",
      "traditional_to_simplified")
 } | {
-    ("ocr", check) for check in ("punct_width", "bracket_pairs", "pattern_repair", "lookalikes")
+    ("ocr", check) for check in ("punct_width", "bracket_pairs", "pattern_repair", "pattern_insert", "lost_opener",
+                                     "lookalikes")
 } | {
     ("dedouble", "doubled_line"), ("dedouble", "doubled_near_match"),
     ("dedouble", "doubled_split_lines"),

@@ -195,6 +195,54 @@ def test_bylines_ocr_misread_are_recognised(line, expect):
     assert art.byline is not None and art.byline.text == expect
 
 
+@pytest.mark.parametrize("line, expect", [
+    ("本报记1 曹晨婷", "本报记者 曹晨婷"),  # 者 read as the digit 1
+    ("华西都市报- 封面新闻记者 向琳 杜然平", "华西都市报-封面新闻记者 向琳 杜然平"),  # a blank after the hyphen
+    ("@@成都商报- 红星新闻记者 江思", "成都商报-红星新闻记者 江思"),  # the ornament before a two-part outlet
+])
+def test_more_bylines_ocr_misread_are_recognised(line, expect):
+    (art,) = cleaner.clean(_byline_page(line)).articles
+    assert art.byline is not None and art.byline.text == expect
+
+
+_DATELINE = "本报讯〈“YMG全媒体记者 张林海 通讯员\n汤波)"
+
+
+@pytest.mark.parametrize("dateline, expect", [
+    # the opening bracket read as nothing, the closer half-width
+    ("本报讯 YMG全媒体记者 张林海 通讯员\n汤波)", "本报讯（YMG全媒体记者张林海通讯员汤波）"),
+    ("本报讯YMG全媒体记者张林海 通讯员汤波)", "本报讯（YMG全媒体记者张林海通讯员汤波）"),
+    # the middle dot read as a colon (which the normalise stage had widened), or lost
+    ("中国青年报客户端讯〈中青报:中青网记者 张林海)", "中国青年报客户端讯（中青报·中青网记者张林海）"),
+    ("中国青年报客户端讯 中青报:中青网记者 张林海)", "中国青年报客户端讯（中青报·中青网记者张林海）"),
+    ("中国青年报客户端讯〈中青报中青网记者 张林海)", "中国青年报客户端讯（中青报·中青网记者张林海）"),
+    ("中国青年报客户端讯〈中青报:中青网\n记者 张林海)", "中国青年报客户端讯（中青报·中青网记者张林海）"),
+    ("本报讯〈记1 张林海 通讯员 汤波)", "本报讯（记者张林海通讯员汤波）"),  # 者 read as 1
+    ("未报讯〈德州晚报全媒体记者 张林海)", "本报讯（德州晚报全媒体记者张林海）"),  # 本 read as 未
+])
+def test_datelines_ocr_misread_are_recognised(dateline, expect):
+    page = cleaner.clean(OCR_PAGE.replace(_DATELINE, dateline))
+    (art,) = page.articles
+    assert art.dateline == expect
+    assert art.text.startswith(expect)
+
+
+def test_a_stray_closing_bracket_in_prose_gets_no_opener():
+    """O012 puts back only a credit's opener: prose that runs to a stray bracket stays."""
+    page = cleaner.clean(OCR_PAGE.replace(_DATELINE, "本报讯 今年以来全市新增岗位3万个)"))
+    assert "O012" not in _rules(page)
+    page = cleaner.clean(OCR_PAGE.replace(_DATELINE, "本报讯 记者从市里获悉，今年新增岗位)"))
+    assert "O012" not in _rules(page)  # a sentence mark: not a credit
+
+
+def test_a_widened_mark_is_not_widened_twice():
+    """The normalise stage widens ``:`` between Han characters; the ocr stage records no second
+    change that says the same."""
+    page = cleaner.clean(OCR_PAGE.replace("气温回升,", "气温回升:"))
+    colon = OCR_PAGE.replace("气温回升,", "气温回升:").index("气温回升:") + 4
+    assert [c.rule for c in page.changes if c.span == (colon, colon + 1)] == ["N003"]
+
+
 def test_a_byline_ornament_read_as_letters_is_a_sign_of_ocr_output():
     rule = default_rules()["O001"]
     found, counts = is_ocr("GO经济日报记者钱兰\n", rule)

@@ -18,6 +18,7 @@ mean other things in an engine's text than in a text layer.
 from __future__ import annotations
 
 import functools
+import unicodedata
 
 import regex
 
@@ -108,6 +109,58 @@ def pattern_repair(page: Page, rule: Rule):
     repl = [(m.start(), m.end(), to) for m in _compiled(rule.params["pattern"]).finditer(page.source)
             if m.end() > m.start()]
     return source_replacements(page, STAGE, rule, repl, lambda b, a: rule.describe(before=b, after=a))
+
+
+def _replacements(page: Page, rule: Rule, repl):
+    """:func:`source_replacements`, an empty span's change called an ``insert``."""
+    edits, changes = source_replacements(page, STAGE, rule, repl, lambda b, a: rule.describe(before=b, after=a))
+    return edits, [c._replace(action="insert") if c.span[0] == c.span[1] else c for c in changes]
+
+
+def pattern_insert(page: Page, rule: Rule):
+    """``to`` inserted where the rule's ``pattern`` matches (an empty match: a place, not
+    characters): the middle dot the engine lost between a paper and its site in a credit
+    (``（中青报中青网记者X）`` → ``（中青报·中青网记者X）``)."""
+    to = rule.params["to"]
+    repl = [(m.end(), m.end(), to) for m in _compiled(rule.params["pattern"]).finditer(page.source)]
+    return _replacements(page, rule, repl)
+
+
+def lost_opener(page: Page, rule: Rule):
+    """``本报讯 记者X 通讯员Y)`` → ``本报讯（记者X通讯员Y）``: a credit after a dateline's head
+    (``pattern``'s group ``gap`` right after it, blanks or nothing), closed by a bracket with no
+    opener before it: the engine read the ``（`` as nothing. The credit, its blanks and line
+    breaks taken out, must read as one, so prose that runs to a stray bracket is left alone:
+    ``credit_pattern`` (an outlet, a role) and after it, group ``rest``, nothing but names (by
+    the surname lexicon of ``names_rule``, :func:`~cleaner.stages.lines.is_name`) and the
+    pieces of ``piece_pattern`` (roles, marks between names, a place's 报道). The blanks of the
+    gap become ``open_to`` (or it is inserted there); the closer becomes ``close_to``."""
+    credit = _compiled(rule.params["credit_pattern"])
+    piece = _compiled(rule.params["piece_pattern"])
+    if rule.params["names_rule"] not in page.rules:
+        return [], []
+    names = page.rules[rule.params["names_rule"]]
+    repl = []
+    for m in _compiled(rule.params["pattern"]).finditer(page.source):
+        c = credit.fullmatch(regex.sub(r"\s+", "", m.group("body")))
+        if c is None or not _names_and_pieces(c.group("rest"), piece, names):
+            continue
+        repl += [(m.start("gap"), m.end("gap"), rule.params["open_to"]),
+                 (m.start("close"), m.end("close"), rule.params["close_to"])]
+    return _replacements(page, rule, repl)
+
+
+def _names_and_pieces(text: str, piece: regex.Pattern, names: Rule) -> bool:
+    """Whether ``text`` is a run of names (:func:`is_name`: a surname and one or two more) and ``piece``
+    matches (roles, marks, 某地报道), names glued with no blank between them too."""
+    from .lines import is_name
+
+    ok = [False] * (len(text) + 1)
+    ok[len(text)] = True
+    for i in range(len(text) - 1, -1, -1):
+        ok[i] = any(ok[j] and (is_name(text[i:j], names) or piece.fullmatch(text, i, j))
+                    for j in range(i + 1, len(text) + 1))
+    return ok[0]
 
 
 _HAN_CHAR = regex.compile(r"\p{Han}")
@@ -231,17 +284,28 @@ REGISTRY = {
     "punct_width": punct_width,
     "bracket_pairs": bracket_pairs,
     "pattern_repair": pattern_repair,
+    "pattern_insert": pattern_insert,
+    "lost_opener": lost_opener,
     "flags": flags,
     "lookalikes": lookalikes,
 }
 
 
-def _taken(page: Page) -> set[int]:
-    """Source positions an earlier stage's edits changed."""
+def _taken(page: Page) -> tuple[set[int], dict[int, str]]:
+    """Source positions an earlier stage's edits changed, and apart from them the ASCII marks
+    an earlier stage only widened (``:`` → ``：`` between Han characters, as a text layer
+    wants): an OCR rule may read such a mark as another one (``中青报:中青网`` is the middle
+    dot, not a colon), with the widened form as the position's text."""
     out: set[int] = set()
+    widened: dict[int, str] = {}
     for e in page.overlay.edits:
-        out.update(range(e.start, max(e.end, e.start + 1)))
-    return out
+        was = page.source[e.start:e.end]
+        if len(was) == 1 and was.isascii() and not was.isalnum() and e.text != was \
+                and unicodedata.normalize("NFKC", e.text) == was:
+            widened[e.start] = e.text
+        else:
+            out.update(range(e.start, max(e.end, e.start + 1)))
+    return out, widened
 
 
 def run(page: Page) -> Page:
@@ -258,7 +322,7 @@ def run(page: Page) -> Page:
         if not changes:
             return page
     edits: list = []
-    taken = _taken(page)
+    taken, widened = _taken(page)
     for rule in rules:
         if rule.check == "detect_ocr":
             continue
@@ -268,7 +332,8 @@ def run(page: Page) -> Page:
             continue
         for ed, ch in zip(e, c):
             span = range(ed.start, max(ed.end, ed.start + 1))
-            if any(p in taken for p in span):
+            if any(p in taken for p in span) or (ed.end > ed.start and ed.text == "".join(
+                    widened.get(p, "\0") for p in span)):  # (the widened mark as it stands)
                 continue
             taken.update(span)
             edits.append(ed)
