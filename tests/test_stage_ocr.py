@@ -172,6 +172,17 @@ def test_names_are_never_corrected():
     assert near.index("干元") not in offsets and near.rindex("干元") in offsets
 
 
+def test_a_line_of_a_name_alone_is_never_corrected():
+    """A commentary's author on a line of its own (口薛涛晨: 涛 makes no word there, 清晨 does)."""
+    from cleaner.lexicon import default_lexicon
+    from cleaner.stages.ocr import lookalike_proposals
+
+    rule = default_rules()["O007"]
+    for line in ("口薛涛晨", "薛涛晨", "@ 薛涛晨"):
+        assert not lookalike_proposals(f"{line}\n", rule, default_lexicon())
+    assert lookalike_proposals("他起了个大涛晨。\n", rule, default_lexicon())  # in a sentence it is weighed
+
+
 def test_the_lookalike_table_pairs_glyphs_that_look_alike():
     from cleaner.stages.ocr import lookalike_table
 
