@@ -246,6 +246,26 @@ def test_a_stray_closing_bracket_in_prose_gets_no_opener():
     assert "O012" not in _rules(page)  # a sentence mark: not a credit
 
 
+@pytest.mark.parametrize("heading, expect", [
+    ("让文物 “活 起来", "让文物 “活”起来"),  # the closer read as a blank
+    ("少些“唯金牌论-", "少些“唯金牌论”"),  # or as a dash at the line's end
+    ("市政协围绕“一老 新京报记者 韦婷秀", None),  # a byline run on: the headline's rest is elsewhere
+])
+def test_a_headings_lost_closing_quote(heading, expect):
+    page = cleaner.clean(OCR_PAGE.replace("春耕正当时", heading))
+    fixes = [c for c in page.changes if c.rule == "O019"]
+    if expect is None:
+        assert not fixes
+    else:
+        assert len(fixes) == 1 and page.articles[0].title.text == expect
+
+
+def test_a_body_lines_quote_going_on_is_left():
+    """A column's line whose quotation goes on to the next line keeps its blank (not a heading)."""
+    page = cleaner.clean(OCR_PAGE.replace("检\n修播种机", "推广“双师 课\n堂”播种机"))
+    assert "O019" not in _rules(page)
+
+
 def test_a_widened_mark_is_not_widened_twice():
     """The normalise stage widens ``:`` between Han characters; the ocr stage records no second
     change that says the same."""
