@@ -32,7 +32,6 @@ SCHEMAS = {
         "pattern_insert": {"pattern": str, "to": str},
         "lost_opener": {"pattern": str, "credit_pattern": str, "piece_pattern": str, "names_rule": str, "open_to": str,
                         "close_to": str},
-        "lone_dash": {"pattern": str, "window": int, "to": str},
         "flags": {"pattern": str},
         "lookalikes": {"margin": float, "window": int, "candidates": int, "pairs": list, "protect_patterns": list},
     },

@@ -23,7 +23,6 @@ CHARACTER_CHECKS = {
      "traditional_to_simplified")
 } | {
     ("ocr", check) for check in ("punct_width", "bracket_pairs", "pattern_repair", "pattern_insert", "lost_opener",
-                                     "lone_dash",
                                      "lookalikes")
 } | {
     ("dedouble", "doubled_line"), ("dedouble", "doubled_near_match"),

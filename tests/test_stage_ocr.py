@@ -266,17 +266,6 @@ def test_a_body_lines_quote_going_on_is_left():
     assert "O019" not in _rules(page)
 
 
-@pytest.mark.parametrize("line, expect", [
-    ("一大河县抢抓农时备耕生产见闻", None),  # 一大 is a word: left (a title may open so)
-    ("一走访湖滨职业技术学院", "——走访湖滨职业技术学院"),
-    ("一季度全市新增人民币贷款1280亿元", None),
-])
-def test_a_subtitles_dash_read_as_one_yi(line, expect):
-    page = cleaner.clean(OCR_PAGE.replace("一一大河县抢抓农时备耕生产见闻", line))
-    fixes = [c for c in page.changes if c.rule == "O020"]
-    assert (page.articles[0].subtitle.text == expect) if expect else not fixes
-
-
 def test_a_widened_mark_is_not_widened_twice():
     """The normalise stage widens ``:`` between Han characters; the ocr stage records no second
     change that says the same."""

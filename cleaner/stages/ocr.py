@@ -150,26 +150,6 @@ def lost_opener(page: Page, rule: Rule):
     return _replacements(page, rule, repl)
 
 
-def lone_dash(page: Page, rule: Rule):
-    """``一走访湖滨职业技术学院`` under its title → ``——走访…``: a subtitle's dash OCR read as
-    one ``一`` (the other dash lost). ``pattern`` finds the ``一`` opening a one-line block under
-    another one (a subtitle under its title: the engine sets a blank line around each block);
-    it is a dash only where it makes no word of two characters or more with the ``window`` Han
-    characters after it (一季度, 一片, 一大 are words; 一走访, 一江州 are none)."""
-    from ..lexicon import default_lexicon
-
-    lex = default_lexicon()
-    if lex is None:
-        return [], []
-    src, window = page.source, rule.params["window"]
-    repl = []
-    for m in _compiled(rule.params["pattern"]).finditer(src):
-        han = "".join(_HAN_CHAR.findall(src, m.start(), src.find("\n", m.start()) % (len(src) + 1)))[:window]
-        if not lex.in_word(han, 0):
-            repl.append((m.start(), m.end(), rule.params["to"]))
-    return _replacements(page, rule, repl)
-
-
 def _names_and_pieces(text: str, piece: regex.Pattern, names: Rule) -> bool:
     """Whether ``text`` is a run of names (:func:`is_name`: a surname and one or two more) and ``piece``
     matches (roles, marks, 某地报道), names glued with no blank between them too."""
@@ -306,7 +286,6 @@ REGISTRY = {
     "pattern_repair": pattern_repair,
     "pattern_insert": pattern_insert,
     "lost_opener": lost_opener,
-    "lone_dash": lone_dash,
     "flags": flags,
     "lookalikes": lookalikes,
 }
