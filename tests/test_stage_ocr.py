@@ -210,6 +210,7 @@ def test_bylines_ocr_misread_are_recognised(line, expect):
     ("本报记1 曹晨婷", "本报记者 曹晨婷"),  # 者 read as the digit 1
     ("华西都市报- 封面新闻记者 向琳 杜然平", "华西都市报-封面新闻记者 向琳 杜然平"),  # a blank after the hyphen
     ("@@成都商报- 红星新闻记者 江思", "成都商报-红星新闻记者 江思"),  # the ornament before a two-part outlet
+    ("中青报中青网记1 龙晨佳", "中青报·中青网记者 龙晨佳"),  # the middle dot lost
 ])
 def test_more_bylines_ocr_misread_are_recognised(line, expect):
     (art,) = cleaner.clean(_byline_page(line)).articles
