@@ -159,41 +159,47 @@ def candidate_runs(page: Page, blocks: list[Block], cap: Rule, rules, least: flo
 
 
 def _reach(p: dict, rules, least: float):
-    """Whether a run may score ``least`` (a probability): its cues that cost little are
-    measured (an opening caption's word, a date first, digits, commas, length, where it stands,
-    whether the line before closes a sentence, and the credit where there is none), and each
-    of the others is taken at whichever of its values scores more (0 or 1: all of them are 0/1
-    cues). The same weights add the same products in the same order, each no smaller than the
-    run's own, so the bound is never under the run's score."""
+    """Whether a run may score ``least`` (a probability), asked in two steps, each a bound:
+    the cues that cost little are measured first (an opening caption's word, a date first,
+    digits, commas, length, where the run stands, whether the line before closes a sentence,
+    the credit where there is none), then the searches of its sentence (a position in the
+    picture, a scene, what is said, a word tying it to the text before, whether its credit is
+    one); each cue not yet measured is taken at whichever of its values scores more (all of
+    them are 0/1 cues). The same weights add the same products in the same order, each no
+    smaller than the run's own, so a bound is never under the run's score: a run below
+    ``least`` at either step would score below it. (The measure of the column around the run
+    and the sentences the page repeats, the dearest cues, are left to :func:`_cues`.)"""
     scored = _scorer(p["bare_weights"])
     weights = p["bare_weights"]
-    up = {c: 1.0 if weights[c] > 0 else 0.0 for c in CUES}
+    up = [1.0 if weights[c] > 0 else 0.0 for c in CUES]
+
+    def bound(known: dict) -> float:  # (each cue's value where known, else its higher-scoring one)
+        return scored(tuple(map(known.get, CUES, up)))
 
     def may(sentence: str, rest: str, m1: int, inside: bool, prev_line, after_other: bool) -> bool:
         m = search_any(p["bare_date_opener"], sentence)
         body = sentence[len(m.group()):] if m else sentence
-        cues = (
-            1.0 if search_any(p["patterns"], sentence) else 0.0,
-            up["credit"] if rest else 0.0,
-            1.0 if m else 0.0,
-            up["position_mark"],
-            up["said"],
-            1.0 if _DIGIT.search(body) else 0.0,
-            float(body.count("，") + body.count("、")),
-            float(len(sentence)),
-            1.0 if m1 == 0 else 0.0,
-            1.0 if not inside else 0.0,
-            1.0 if prev_line is None or ends_sentence(prev_line.text) else 0.0,
-            1.0 if after_other else 0.0,
-            up["short_end"],
-            up["short_inside"],
-            up["narrower"],
-            up["repeats"],
-            up["scene"],
-            up["linked"],
-            up["follows_open"],
-        )
-        return scored(cues) >= least
+        known = {
+            "opens_caption": 1.0 if search_any(p["patterns"], sentence) else 0.0,
+            "date_open": 1.0 if m else 0.0,
+            "numbers": 1.0 if _DIGIT.search(body) else 0.0,
+            "commas": float(body.count("，") + body.count("、")),
+            "length": float(len(sentence)),
+            "starts_block": 1.0 if m1 == 0 else 0.0,
+            "ends_block": 1.0 if not inside else 0.0,
+            "prev_closes": 1.0 if prev_line is None or ends_sentence(prev_line.text) else 0.0,
+            "after_other": 1.0 if after_other else 0.0,
+        }
+        if not rest:
+            known["credit"] = 0.0
+        if bound(known) < least:
+            return False
+        known["credit"] = 1.0 if rest and not _closing(rules, p, rest) else 0.0
+        known["position_mark"] = 1.0 if search_any(p["bare_position_marks"], sentence) else 0.0
+        known["said"] = 1.0 if search_any(p["bare_said"], sentence) else 0.0
+        known["scene"] = 1.0 if search_any(p["bare_scene"], body) else 0.0
+        known["linked"] = 1.0 if search_any(p["bare_linked"], body) else 0.0
+        return bound(known) >= least
     return may
 
 
