@@ -87,3 +87,22 @@ def test_a_title_above_a_whole_credited_caption_stays_a_title(wrap):
     page = cleaner.clean(text)
     assert [c.text for a in page.articles for c in a.captions] == ["老人们在社区食堂就餐。 本报记者 黄斌 摄"]
     assert "家门口的幸福食堂" in [a.title.text for a in page.articles if a.title]
+
+
+def test_a_threshold_leaves_out_only_runs_below_it(stages_until, wrap):
+    # (candidate_runs with ``least``: the runs that cannot reach it are left out unmeasured;
+    # every run that scores it is still there, with the same cues)
+    rules = default_rules()
+    p = rules["L003"].params
+    text = page_with(wrap, LEAD, "11月8日，工作人员（右）在园区实验室内调试设备。") + "\n".join(wrap(NEXT + FULL)) + "\n"
+    page = stages_until(text, "rejoin")
+    blocks = [replace(b, kind="paragraph") for b in page.blocks]
+    every = candidate_runs(page, blocks, rules["L003"], rules)
+    some = candidate_runs(page, blocks, rules["L003"], rules, p["bare_threshold"])
+    reaching = [r for r in every if score(p["bare_weights"], r.cues) >= p["bare_threshold"]]
+    assert reaching and len(some) < len(every)
+    assert [r for r in some if score(p["bare_weights"], r.cues) >= p["bare_threshold"]] == reaching
+    assert set(some) <= set(every)
+    # (a threshold nothing reaches, and one every run reaches)
+    assert candidate_runs(page, blocks, rules["L003"], rules, 1.0) == []
+    assert candidate_runs(page, blocks, rules["L003"], rules, 0.0) == every

@@ -771,3 +771,15 @@ def test_heading_cut_quotes_joins_a_headline_broken_inside_its_quotation(stages_
     raw = "冒充客服实施“退\n款”诈骗\n\n" + "\n".join(PARA) + "\n"
     assert _rejoined_with(stages_until, raw, heading_cut_quotes=True)[0] == "冒充客服实施“退款”诈骗"
     assert _rejoined_with(stages_until, raw, heading_cut_quotes=False)[:2] == ["冒充客服实施“退", "款”诈骗"]
+
+
+@pytest.mark.parametrize("opener", ["（", "("])
+def test_a_line_inside_a_bracket_the_line_before_opened_never_stands_alone(stages_until, opener):
+    # (standalone_lines looks for the opening marks before it counts them: either bracket, full
+    # width or ASCII, left open keeps the next line from standing alone; closed, it does not)
+    from cleaner.stages.rejoin import standalone_lines
+    byline = "记者 王明 通讯员 李华"
+    page = stages_until("\n".join(["本报讯" + opener + "YMG全媒体", byline, "兵）近日，全市启动建设。"]) + "\n", "rejoin")
+    assert 1 not in standalone_lines(page)
+    page = stages_until("\n".join(["本报讯" + opener + "YMG）全媒体", byline, "近日，全市启动建设。"]) + "\n", "rejoin")
+    assert 1 in standalone_lines(page)

@@ -72,12 +72,18 @@ def _column(blocks: list[Block], page: Page, k: int, skip: set[int], reach: int,
     return 0.0
 
 
-def candidate_runs(page: Page, blocks: list[Block], cap: Rule, rules) -> list[Run]:
+def candidate_runs(page: Page, blocks: list[Block], cap: Rule, rules, least: float | None = None) -> list[Run]:
     """Every run of lines of paragraph or heading blocks (consecutive on the page, up to
     ``bare_max_lines`` lines) that opens at a line's start and holds one sentence of at most
     ``bare_max_length`` characters, closing at a line's end or followed by a photo credit of
-    L003's ``credit_patterns`` only; not one opening with a dateline (an article starts there)."""
+    L003's ``credit_patterns`` only; not one opening with a dateline (an article starts there).
+
+    ``least``: a probability (the caption stage passes ``bare_threshold``): a run that scores
+    less however its costlier cues come out (:func:`_reach`) is left out, those cues unmeasured.
+    (Most runs are a stretch of a paragraph that no caption's word opens: their cues cost most
+    of the stage, and only the runs that reach the threshold are ever used.)"""
     p = cap.params
+    reach = _reach(p, rules, least) if least is not None else None
     lines = page.lines
     out: list[Run] = []
     flat = [(k, m) for k, b in enumerate(blocks) for m in range(len(b.lines))]
@@ -140,14 +146,61 @@ def candidate_runs(page: Page, blocks: list[Block], cap: Rule, rules) -> list[Ru
                     continue  # (a credit's first words: the run may go on to its end)
             if len(sentence) < p["bare_min_length"] or dateline_at(rules, sentence) is not None:
                 break
-            if texts is None:
-                texts = _sentences(blocks)
             kg, mg = flat[g]
-            cues = _cues(page, blocks, cap, rules, k, m, kg, mg + 1, sentence, rest, prev_line, texts)
-            out.append(Run(k, m, kg, mg + 1, sentence, rest, cues))
+            if reach is None or reach(sentence, rest, m, mg + 1 < len(blocks[kg].lines), prev_line,
+                                      m == 0 and (k == 0 or blocks[k - 1].kind != "paragraph")):
+                if texts is None:
+                    texts = _sentences(blocks)
+                cues = _cues(page, blocks, cap, rules, k, m, kg, mg + 1, sentence, rest, prev_line, texts)
+                out.append(Run(k, m, kg, mg + 1, sentence, rest, cues))
             if rest:
                 break
     return out
+
+
+def _reach(p: dict, rules, least: float):
+    """Whether a run may score ``least`` (a probability), asked in two steps, each a bound:
+    the cues that cost little are measured first (an opening caption's word, a date first,
+    digits, commas, length, where the run stands, whether the line before closes a sentence,
+    the credit where there is none), then the searches of its sentence (a position in the
+    picture, a scene, what is said, a word tying it to the text before, whether its credit is
+    one); each cue not yet measured is taken at whichever of its values scores more (all of
+    them are 0/1 cues). The same weights add the same products in the same order, each no
+    smaller than the run's own, so a bound is never under the run's score: a run below
+    ``least`` at either step would score below it. (The measure of the column around the run
+    and the sentences the page repeats, the dearest cues, are left to :func:`_cues`.)"""
+    scored = _scorer(p["bare_weights"])
+    weights = p["bare_weights"]
+    up = [1.0 if weights[c] > 0 else 0.0 for c in CUES]
+
+    def bound(known: dict) -> float:  # (each cue's value where known, else its higher-scoring one)
+        return scored(tuple(map(known.get, CUES, up)))
+
+    def may(sentence: str, rest: str, m1: int, inside: bool, prev_line, after_other: bool) -> bool:
+        m = search_any(p["bare_date_opener"], sentence)
+        body = sentence[len(m.group()):] if m else sentence
+        known = {
+            "opens_caption": 1.0 if search_any(p["patterns"], sentence) else 0.0,
+            "date_open": 1.0 if m else 0.0,
+            "numbers": 1.0 if _DIGIT.search(body) else 0.0,
+            "commas": float(body.count("，") + body.count("、")),
+            "length": float(len(sentence)),
+            "starts_block": 1.0 if m1 == 0 else 0.0,
+            "ends_block": 1.0 if not inside else 0.0,
+            "prev_closes": 1.0 if prev_line is None or ends_sentence(prev_line.text) else 0.0,
+            "after_other": 1.0 if after_other else 0.0,
+        }
+        if not rest:
+            known["credit"] = 0.0
+        if bound(known) < least:
+            return False
+        known["credit"] = 1.0 if rest and not _closing(rules, p, rest) else 0.0
+        known["position_mark"] = 1.0 if search_any(p["bare_position_marks"], sentence) else 0.0
+        known["said"] = 1.0 if search_any(p["bare_said"], sentence) else 0.0
+        known["scene"] = 1.0 if search_any(p["bare_scene"], body) else 0.0
+        known["linked"] = 1.0 if search_any(p["bare_linked"], body) else 0.0
+        return bound(known) >= least
+    return may
 
 
 def _ends_cut_caption(p: dict, line: str, before: list[str]) -> bool:
@@ -264,7 +317,7 @@ def find_bare_captions(page: Page, blocks: list[Block], cap: Rule, rules, change
     (the best run first; runs do not overlap). Recorded: the split and the label."""
     p = cap.params
     scored = _scorer(p["bare_weights"])
-    runs = [(scored(r.cues), r) for r in candidate_runs(page, blocks, cap, rules)]
+    runs = [(scored(r.cues), r) for r in candidate_runs(page, blocks, cap, rules, p["bare_threshold"])]
     runs = sorted((x for x in runs if x[0] >= p["bare_threshold"]), key=lambda x: -x[0])
     if not runs:
         return blocks

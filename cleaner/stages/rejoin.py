@@ -205,8 +205,10 @@ def standalone_lines(page: Page, ends: list[bool] | None = None) -> set[int]:
     max_width = rules["J001"].params["standalone_max_width"]
     # (not a line inside a bracket the line before opened: 本报讯（YMG全媒体 / 记者 X 通讯员 Y /
     # 兵）… is one dateline, whatever its middle line looks like)
+    # (a line without an opening bracket leaves none open: two looks for the marks first, the
+    # four counts only where one stands)
     short = [k for k, ln in enumerate(lines) if ln.width <= max_width and not ends[k]
-             and not (k and opens_bracket(lines[k - 1].text))]
+             and not (k and ("（" in lines[k - 1].text or "(" in lines[k - 1].text) and opens_bracket(lines[k - 1].text))]
     if page.layout.geometry is not None:
         # (on a PDF page, not a middle line of a block of type, its lines before and after set
         # with it: furniture, a credit or a byline stands apart, 扫码结账。超市店长… does not)
@@ -816,10 +818,10 @@ def quotes_full(lines, ends: list[bool], spread: float) -> bool:
     different numbers of quotes votes; the page's quotes are full where more runs say so.
     """
     texts = [ln.text for ln in lines]
-    # (the cheap tests first: most lines fail one; a line's quotes are counted once it passes)
-    full = [not ends[k] and not (k and ends[k - 1]) and texts[k][-1] not in _PUNCT_END
-            and texts[k + 1][0] not in OPENERS and texts[k + 1][1:2] not in NO_LINE_START and all_wide(texts[k])
-            for k in range(len(texts) - 1)] + [False]
+    # (the cheap tests first: most lines fail one; a line's quotes are counted once it passes.
+    # Each line with the end of the line before, its own, and the next line's text, zipped)
+    full = [not end and not before and t[-1] not in _PUNCT_END and u[0] not in OPENERS and u[1:2] not in NO_LINE_START
+            and all_wide(t) for before, end, t, u in zip([False, *ends], ends, texts, texts[1:])] + [False]
     votes, k = 0, 0
     while k < len(full):
         if not (full[k] and full[k + 1]):
