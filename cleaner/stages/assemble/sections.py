@@ -31,22 +31,29 @@ class Sectioning:
         it shares with the rest of E is weighed; the best run above ``section_margin`` that
         names at least ``section_names`` more things (runs of three Han characters) with X
         than with the rest of E and its headline, and at most ``section_against`` with these,
-        goes to the end of X. Only on a page set in columns, the run holding a paragraph
-        printed over several lines (text in reading order was cut by no column)."""
+        goes to the end of X. The run must be set in X's column (the median widths of its
+        paragraphs and X's within A002 ``column_change``) and not in E's: two stories of one
+        topic share their words, and without the column more runs moved wrongly than rightly.
+        With ``section_lead``, the draft after E may be X too, for a run at E's end: that
+        draft's lead, read before the block of the article before it ended, goes to its head
+        (not before a dateline, which opens its article). With ``section_untitled``, E may have
+        no title. Only on a page set in columns, the run holding a paragraph printed over
+        several lines (text in reading order was cut by no column)."""
         p = self.rules["A002"].params
         reach, margin = p["section_reach"], p["section_margin"]
         if reach <= 0 or len(drafts) < 2 or not self.page.layout.columned:
             return drafts
         para_text = self._para_texts
         change = p["column_change"]
+        lead_back = p["section_lead"]
         for _ in range(len(drafts)):  # (one section a round: each move changes the texts weighed)
             best = None
             for ie, e in enumerate(drafts):
-                if ie == 0 or len(e.body) < 2 or e.title is None:
+                if len(e.body) < 2 or (e.title is None and not p["section_untitled"]):
                     continue
                 body = e.body
-                xs = [(ix, drafts[ix]) for ix in range(max(0, ie - reach), ie)
-                      if drafts[ix].paragraphs and _wrapped(drafts[ix].paragraphs)]
+                xs = [(ix, drafts[ix]) for ix in range(max(0, ie - reach), ie + (2 if lead_back else 1))
+                      if ix != ie and ix < len(drafts) and drafts[ix].paragraphs and _wrapped(drafts[ix].paragraphs)]
                 if not xs:
                     continue
                 own = [(ix, x, joined_bigrams(para_text(x.body)), self._column(x.body)) for ix, x in xs]
@@ -71,8 +78,10 @@ class Sectioning:
                         theirs = joined_bigrams(para_text(rest))
                         against = shared_pairs(sec, theirs)
                         for ix, x, xb, xcol in own:
-                            if not xcol or abs(xcol - col) > change:
-                                continue
+                            if not xcol or abs(xcol - col) > change or (ix > ie and (
+                                    n < len(body) or (x.body[0].kind == "paragraph" and self.has_dateline(x.body[0])))):
+                                continue  # (the next article's lead: only at the end of its host, and
+                                # not before a dateline, which opens its article)
                             gain = shared_pairs(sec, xb) - against
                             if gain <= margin or (best is not None and gain <= best[0]):
                                 continue
@@ -94,7 +103,10 @@ class Sectioning:
                         f"{self.page.line_no(e.body[0].first)}, is a section of the article at line "
                         f"{self.page.line_no(x.body[0].first)}: it shares that one's words (score {gain:.2f}) "
                         f"more than the rest of its host's text", safety="review")
-            x.body.extend(run)
+            if ix > ie:
+                x.body[:0] = run
+            else:
+                x.body.extend(run)
             del e.body[m:n]
         return drafts
 
