@@ -13,13 +13,14 @@ from .decode import Decoding
 from .heal import Healing
 from .readings import Readings
 from .reunite import Reuniting
+from .sections import Sectioning
 from .unsplice import Unsplicing
 
 
 STAGE = "assemble"
 
 
-class Assembler(Unsplicing, Healing, Readings, Decoding, Reuniting, Attaching):
+class Assembler(Unsplicing, Healing, Readings, Decoding, Reuniting, Sectioning, Attaching):
     def __init__(self, page: Page):
         self.page = page
         self.rules = page.rules
@@ -202,7 +203,7 @@ class Assembler(Unsplicing, Healing, Readings, Decoding, Reuniting, Attaching):
             self.record("A007", "drop", b, f"{b.kind} '{b.text[:20]}' belongs to no article")
         pullquotes = [b for b in blocks if b.kind == "pullquote"]
         captions = [b for b in blocks if b.kind == "caption"]
-        drafts = self.reclaim_closed_tails(self.reclaim_tails(self.reunite(self.drafts())))
+        drafts = self.reclaim_sections(self.reclaim_closed_tails(self.reclaim_tails(self.reunite(self.drafts()))))
         self.adopt_orphans(drafts)  # (after the tails: an article's last paragraph may be one)
         line_owner = {}
         for n, d in enumerate(drafts):
