@@ -1290,3 +1290,34 @@ def test_an_indented_paragraph_naming_the_cut_articles_things_goes_to_it_unjoine
     assert [x.text for x in a.body][-1] == rest
     assert [x.text for x in b.body] == [B1, B2]
     assert not any(c.rule == "A001" and "stops mid-sentence" in c.reason for c in page.changes)
+
+
+# --- a round-up's section under its subhead, opening with its own report's dateline ---------
+
+def _a002(**params) -> RuleSet:
+    rules = default_rules()
+    a002 = rules["A002"]
+    return RuleSet(tuple(dataclasses.replace(r, params={**a002.params, **params}) if r.id == "A002"
+                         else r for r in rules.rules), rules.options)
+
+
+def test_a_subhead_over_a_dated_section_of_the_same_story_stays_in_its_article(wrap):
+    """An article with subheads whose later section, under its subhead, opens with the dateline
+    of the report it rounds up (据新华社…电) is one article (A002 subhead_dated_stay); at the cost
+    of a dateline right under a headline (dateline_stay) the subhead was read as a new title."""
+    w = lambda s: "\n".join(wrap(s))  # noqa: E731
+    text = ("低空经济“飞”入寻常百姓家\n" + w(LOW[0]) + "\n应用场景加快铺开\n" + w(LOW[1]) + "\n" + w(LOW[2])
+            + "\n产业链条加快集聚\n" + "\n".join(w(s) for s in LOW_ON) + "\n")
+    page = cleaner.clean(text)
+    assert [a.title.text for a in page.articles] == ["低空经济“飞”入寻常百姓家"]
+    assert [b.text for b in page.articles[0].body if b.kind == "subhead"] == ["应用场景加快铺开", "产业链条加快集聚"]
+    old = cleaner.clean(text, rules=_a002(subhead_dated_stay=default_rules()["A002"].params["dateline_stay"]))
+    assert [a.title.text for a in old.articles] == ["低空经济“飞”入寻常百姓家", "产业链条加快集聚"]
+
+
+def test_a_title_over_a_dated_lead_on_another_subject_still_opens_an_article(wrap):
+    text = ("低空经济“飞”入寻常百姓家\n" + "\n".join("\n".join(wrap(s)) for s in LOW) + "\n李强出席中澳工商界圆桌会\n"
+            + "\n".join(wrap("本报北京1月5日电" + B1)) + "\n" + "\n".join(wrap(B2)) + "\n")
+    page = cleaner.clean(text)
+    assert [a.title.text if a.title else None for a in page.articles] == \
+        ["低空经济“飞”入寻常百姓家", "李强出席中澳工商界圆桌会"]

@@ -99,6 +99,7 @@ class Decoding:
         # an article going on across a paragraph that opens with a dateline: right after a
         # headline (a new article's), or after text (a round-up's next report)
         dated_after_head, dated_after_text = p["dateline_stay"], p["roundup_stay"]
+        dated_sub = p["subhead_dated_stay"]
 
         # an article of one or two paragraphs is possible but rare: the cost by paragraphs (0-3)
         shorts = [p["short_article"][n - 1] if 0 < n <= len(p["short_article"]) else 0.0 for n in range(4)]
@@ -194,6 +195,8 @@ class Decoding:
                 prev_p, at = self.paragraph_before(seq, t)
                 dated = self.has_dateline(item)
                 dated_stay = dated_after_head if t and isinstance(seq[t - 1], list) else dated_after_text
+                if dated and t and self.roundup_section(seq, t):
+                    dated_stay = dated_sub
                 credits = self.credits_reporter(item)
                 back_later = three_ahead[t]
                 col = self.column_before(seq, at) if prev_p is not None else 0.0
@@ -388,6 +391,35 @@ class Decoding:
             st = prev_st
         return self.build(seq, decisions, margins)
 
+
+    def roundup_section(self, seq: list, t: int) -> bool:
+        """Whether paragraph ``seq[t]``, which opens with a dateline, may be the next report of a
+        round-up under its subhead (A002 ``subhead_dated_stay``, in place of ``dateline_stay``):
+        right under a lone heading, with text before it under a headline (a heading group before
+        it, the text between in one column: the round-up's own headline or its subhead before),
+        and the text goes on with the story across it (the cohesion of the paragraphs around it
+        above ``subhead_dated_cohesion``: a round-up's reports tell one story, its places and
+        bodies again; a title over a dated lead starts another). Only past such a heading read
+        as a subhead does the article go on across the dateline: no other reading of a lone
+        heading over a dated paragraph keeps it open (a headline inside its text is weighed
+        only where no dateline follows). Briefs, each a dated paragraph under its title (set
+        after it), have no headline above their first text: they keep ``dateline_stay``."""
+        p = self.rules["A002"].params
+        g = seq[t - 1]
+        if not isinstance(g, list) or len(g) != 1 or g[0].kind != "heading" \
+                or self.cohesion(seq, t) <= p["subhead_dated_cohesion"]:
+            return False
+        cols = []
+        # (back to the group before: the paragraphs between two groups are passed over once)
+        for k in range(t - 2, -1, -1):
+            u = seq[k]
+            if isinstance(u, list):
+                return any(b.kind == "heading" for b in u) \
+                    and (not cols or max(cols) - min(cols) <= p["column_change"])
+            col = self.column_of(u)
+            if col:
+                cols.append(col)
+        return False
 
     @staticmethod
     def _prune(states: dict, margin: float) -> dict:
