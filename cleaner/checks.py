@@ -64,7 +64,7 @@ SCHEMAS = {
                          "protected": list, "protected_chars": str},
         "doubled_near_match": {"min_similarity": float, "min_length": int},
         "doubled_split_lines": {"max_line_width": float, "max_lines": int, "min_coverage": float},
-        "doubled_line_pair": {"max_length": int, "min_length": int},
+        "doubled_line_pair": {"max_length": int, "min_length": int, "tail_max": int, "tail_once_max": int},
         "drawn_bold": {"display_ratio": float, "bold_ratio": float},
     },
     "rejoin": {
