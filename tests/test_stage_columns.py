@@ -90,6 +90,34 @@ def test_a_headline_is_not_cut_at_a_single_blank():
     assert "秋粮收获进度过七成再创新高 春耕正当时" in [ln.text for ln in page.lines]
 
 
+# two articles' headlines side by side on the band's first row, poppler setting the display type
+# tighter than its measure: a single blank between them, the right one starting left of its column
+SIDE_BY_SIDE_HEADLINES = (
+    "让剪纸“活”在课堂里 文化消费要“接地气”",
+    "——河北蔚县剪纸进校园见闻",
+    "                                      工人日报石家庄3月9日电（记者丁志）看",
+    "  一把剪刀、一张红纸，     建平说。为此，县里组织      一场演出动辄上千元，逛",
+    "不到20分钟，一只栩栩如     32名剪纸艺人与美术教师      一次展览门票好几百。",
+    "生的喜鹊便跃然纸上。       结对，共同编写了教材。      文化消费要真正成势，",
+)
+
+
+def test_a_headline_beside_another_heads_the_column_under_it(stages_until):
+    page = stages_until("\n".join(SIDE_BY_SIDE_HEADLINES) + "\n", "lines")
+    assert [c for c in page.changes if c.rule == "C001"]
+    texts = [ln.text for ln in page.lines]
+    assert texts[:2] == ["让剪纸“活”在课堂里", "——河北蔚县剪纸进校园见闻"]
+    assert texts.index("文化消费要“接地气”") + 1 == texts.index("工人日报石家庄3月9日电（记者丁志）看")
+
+
+def test_the_halves_of_one_headline_with_a_blank_inside_stay_whole(stages_until):
+    # (halves shorter than headline_beside: one headline across the columns)
+    rows = ("打造一流营商环境 让企业安心发展",) + SIDE_BY_SIDE_HEADLINES[1:]
+    page = stages_until("\n".join(rows) + "\n", "lines")
+    assert [c for c in page.changes if c.rule == "C001"]
+    assert "打造一流营商环境 让企业安心发展" in [ln.text for ln in page.lines]
+
+
 def test_a_lane_that_starts_on_the_band_s_first_row_starts_after_a_blank_line():
     # two articles side by side, each headline on the band's first row: the right one opens
     # something (a blank line before it), the lines under it go on with none
