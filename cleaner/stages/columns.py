@@ -162,7 +162,7 @@ def assign(row: list[Piece], lanes: list[int], rule: Rule, full: list[int] | Non
                 and _CLAUSE.search(src, cell0, before.end)):
             k = prev + 1  # the lane's line is full: what follows is the next column's
         elif (tops is not None and full is not None and k == prev and pc.gap == 1 and not letter_spaced
-                and (nxt := _headline_beside(lanes, tops, prev, before, pc, row[at + 1:], span0, cell0, src,
+                and (nxt := _headline_beside(lanes, tops, prev, before, pc, row[at + 1:], cell0, src,
                                              rule)) is not None):
             k = nxt  # a headline of its own beside the one before it (titles side by side)
         if k != prev:
@@ -174,7 +174,7 @@ def assign(row: list[Piece], lanes: list[int], rule: Rule, full: list[int] | Non
 
 
 def _headline_beside(lanes: list[int], tops: list[int], prev: int, before: Piece, pc: Piece, after: list[Piece],
-                     span0: int, cell0: int, src: str, rule: Rule) -> int | None:
+                     cell0: int, src: str, rule: Rule) -> int | None:
     """The lane a piece after a single blank opens when it is a headline of its own beside the
     one before it, or None. poppler sets display type tighter than its true measure, so two
     headlines side by side over two articles come out a single blank apart (让剪纸“活”在课堂里
@@ -182,7 +182,7 @@ def _headline_beside(lanes: list[int], tops: list[int], prev: int, before: Piece
     of it (and left of the row's next piece, ``after``). Of those, the one whose text starts
     highest under the row (``tops``): the column under the headline, which opens there with its
     subtitle, byline or dateline, where the other columns right of the piece go on from a column
-    left of them. Each of the two holds ``headline_beside`` characters or more (the halves of one
+    left of them. Each of the two pieces holds ``headline_beside`` characters or more (the halves of one
     headline set with a blank inside, 古镇焕新 游客“留下来”, 打造一流营商环境 让企业安心发展, run
     shorter), and neither holds a clause mark nor leaves a quotation or
     a bracket open (a headline does neither).
@@ -190,7 +190,7 @@ def _headline_beside(lanes: list[int], tops: list[int], prev: int, before: Piece
     datelines under them (no clause mark either, 华西都市报-封面新闻记者 方飞力) stand lower."""
     need = rule.params["headline_beside"]
     tol = rule.params["tolerance"]
-    if need < 0 or before.x1 - span0 < need or pc.x1 - pc.x0 < need:
+    if need < 0 or before.x1 - before.x0 < need or pc.x1 - pc.x0 < need:
         return None
     limit = after[0].x0 - tol if after else None
     cands = [i for i in range(prev + 1, len(lanes)) if lanes[i] > pc.x0 + tol and (limit is None or lanes[i] < limit)]
@@ -198,7 +198,7 @@ def _headline_beside(lanes: list[int], tops: list[int], prev: int, before: Piece
         return None
     nxt = min(cands, key=lambda i: (tops[i], i))
     if _CLAUSE.search(src, cell0, before.end) or _CLAUSE.search(src, pc.start, pc.end) \
-            or quote_balance(src[cell0:before.end]) or quote_balance(src[pc.start:pc.end]):
+            or quote_balance(src[before.start:before.end]) or quote_balance(src[pc.start:pc.end]):
         return None  # (a headline leaves no quotation or bracket open: a dateline's （记者 does)
     return nxt
 
