@@ -272,3 +272,24 @@ def test_the_wide_blank_run_pattern_finds_what_its_definition_says():
         # (a match is the run itself; the scan's span opens at the text before it)
         assert [(m.start() - 1, m.end()) for m in _WIDE_RUN.finditer(s)] == scan(s), repr(s)
     assert _WIDE_RUN.findall("Z" + " " * 20000) == []
+
+
+def _three_narrow_columns(first_row: str) -> str:
+    # three columns of 11 characters, two blanks apart (lanes at 0, 13 and 26), under ``first_row``
+    a = ["今年以来，全市新增就业", "岗位三万个，同比增长百", "分之五，城镇调查失业率", "保持在较低水平，新就业"]
+    b = ["高校毕业生就业形势总体", "稳定，重点群体就业得到", "有效保障，就业局势保持", "总体稳定，劳动者权益得"]
+    c = ["市人社局的有关负责人表", "示，下一步将继续加大稳", "就业政策支持力度，帮助", "高校毕业生等重点群体实"]
+    return "\n".join([first_row] + [f"{x}  {y}  {z}" for x, y, z in zip(a, b, c)]) + "\n"
+
+
+def test_a_name_after_the_blank_of_a_byline_stays_on_it_where_a_column_starts(stages_until):
+    # the name (黎雪洋) stands within the tolerance of the third column's start: a byline's piece
+    page = stages_until(_three_narrow_columns(" " * 13 + "□新京报全媒体记者 黎雪洋"), "lines")
+    assert [c for c in page.changes if c.rule == "C001"]
+    assert "□新京报全媒体记者 黎雪洋" in [ln.text for ln in page.lines]
+
+
+def test_a_column_s_line_after_a_single_blank_where_a_column_starts_opens_it(stages_until):
+    # a piece half its column's line long or more is that column's, not a name
+    page = stages_until(_three_narrow_columns(" " * 13 + "□新京报全媒体记者 黎雪洋王小明"), "lines")
+    assert "黎雪洋王小明" in [ln.text for ln in page.lines]

@@ -153,7 +153,7 @@ def assign(row: list[Piece], lanes: list[int], rule: Rule, full: list[int] | Non
         if prev >= 0 and k > prev and (
                 (abs(lanes[k] - pc.x0) > tol and (
                     pc.gap < min_gap or abs(lanes[prev] - pc.x0) <= abs(lanes[k] - pc.x0)))
-                or letter_spaced):
+                or letter_spaced or _goes_on(pc, before, full, prev, k, span0, cell0, src, rule)):
             # (a single blank after a single character: a letter-spaced line, 住 房 和 城 乡,
             # whose blanks the extractor put in for the justification)
             k = prev
@@ -171,6 +171,23 @@ def assign(row: list[Piece], lanes: list[int], rule: Rule, full: list[int] | Non
         out.append(k)
         prev = k
     return out
+
+
+def _goes_on(pc: Piece, before: Piece, full: list[int] | None, prev: int, k: int, span0: int, cell0: int, src: str,
+             rule: Rule) -> bool:
+    """Whether a piece after a single blank that starts where lane ``k`` does goes on in its own
+    lane all the same: the cell before it falls short of its lane's full line, neither holds a
+    clause mark, and the piece runs shorter than ``piece_share`` of lane ``k``'s full line (or
+    that lane has none): a name after the blank inside a byline or a dateline (□新京报记者 黎雪洋,
+    本报海口 6 月 19 日电) that happens to stand where a column starts, not that column's line."""
+    share = rule.params["piece_share"]
+    if full is None or share < 0 or pc.gap >= rule.params["min_gap"] or not full[prev]:
+        return False
+    if before.x1 - span0 >= full[prev] - rule.params["full_slack"]:
+        return False
+    if full[k] and pc.x1 - pc.x0 >= share * full[k]:
+        return False
+    return not _CLAUSE.search(src, cell0, pc.end)
 
 
 def _headline_beside(lanes: list[int], tops: list[int], prev: int, before: Piece, pc: Piece, after: list[Piece],
