@@ -66,6 +66,7 @@ SCHEMAS = {
         "doubled_split_lines": {"max_line_width": float, "max_lines": int, "min_coverage": float},
         "doubled_line_pair": {"max_length": int, "min_length": int, "tail_max": int, "tail_once_max": int},
         "drawn_bold": {"display_ratio": float, "bold_ratio": float},
+        "lone_headline_end": {"min_length": int, "max_length": int, "end_max": int},
     },
     "rejoin": {
         "score_break": {

@@ -278,3 +278,24 @@ def test_coverage_bound_counts_characters_that_repeat():
 def test_coverage_bound_is_never_below_what_parse_doubling_covers(text):
     # (the gate in _doubling and doubled_split_lines skips the parse only where it would fail)
     assert parse_doubling(text)[0] <= coverage_bound(text)
+
+
+# --- D006: a headline's lone last character on a line of its own ----------------------------
+
+def test_a_headline_s_lone_last_character_is_one_heading_with_it(stages_until):
+    head = "我国科学家培育出耐盐碱水稻新品种3"
+    page = stages_until(f"{head}\n个\n" + BODY, "dedouble")
+    assert (0, 1) in page.layout.heading_groups
+    page = cleaner.clean(f"{head}\n个\n" + BODY)
+    assert [a.title.text for a in page.articles if a.title] == [head + "个"]
+
+
+@pytest.mark.parametrize("text", [
+    "图为农技人员在盐碱地示范田查看水稻长势。新华社发\n摄\n",  # a caption closes its sentence first
+    "文/羊城晚报全媒体记者 陶宏\n磊\n",                          # a byline broken inside a name
+    "我国科学家培育出耐盐碱水稻新品种\n个。\n",                    # an end with a mark: prose
+    "科学家培育出新品种\n个\n",                                    # shorter than a headline line
+])
+def test_a_lone_character_under_no_headline_line_stays_apart(stages_until, text):
+    page = stages_until(text + BODY, "dedouble")
+    assert not page.layout.heading_groups

@@ -258,6 +258,41 @@ def broken_headline_ends(texts: list[str], pairs: list[int], done: set[int], par
     return out
 
 
+def _grouped(page: Page, rule: Rule, k: int, j: int, why: str | None) -> Change:
+    """The record of lines ``k`` and ``j`` made one heading group (joined whole by rejoin): an
+    attachment at the end of line ``k``, its text unchanged here (the copies between the two
+    are deleted by changes of their own)."""
+    a, b = page.lines[k], page.lines[j]
+    if why is None:
+        reason = rule.describe(first=page.line_no(k), last=page.line_no(j))
+    else:
+        reason = f"lines {page.line_no(k)}-{page.line_no(j)}: {why}; one heading '{a.text}{b.text}'"
+    return new_change((rule.id, STAGE, "attach", (a.end, a.end), "", "", reason, rule.safety, ()))
+
+
+def lone_headline_ends(texts: list[str], taken: set[int], params: dict) -> list[tuple[int, int]]:
+    """A headline line and the lone character under it that ends it (…耐盐碱水稻新品种3 / 个):
+    a line of ``min_length`` to ``max_length`` characters with no clause or sentence mark in it
+    (prose holds one in every line that long) nor a blank (a byline parts its names so, and one
+    broken inside its last name leaves a lone character too: 文/…记者 陶宏 / 磊), the next line
+    at most ``end_max`` characters of
+    letters or Han and no mark (a paragraph's last line closes its sentence; a photo credit's 摄
+    follows a caption that does), and the line after that not going on from it (the end is
+    no first line of a paragraph broken after one character)."""
+    out = []
+    n = len(texts)
+    for k in range(n - 1):
+        a, b = texts[k], texts[k + 1]
+        if k in taken or k + 1 in taken or not params["min_length"] <= len(a) <= params["max_length"]:
+            continue
+        if not b or len(b) > params["end_max"] or not all(c.isalnum() for c in b):
+            continue
+        if any(c in a for c in TERMINAL + _CLAUSE_MARKS) or " " in a or "\u3000" in a or (k and texts[k - 1] == a):
+            continue
+        out.append((k, k + 1))
+    return out
+
+
 def split_candidates(page: Page, rule: Rule) -> list[bool]:
     """Lines that may hold one run of a doubled headline: narrow, and no sentence inside."""
     wmax = rule.params["max_line_width"]
@@ -408,9 +443,18 @@ def run(page: Page) -> Page:
                 changes += got[1]
                 done.add(j)
             groups.append((k, j))
-    if not edits:
+            changes.append(_grouped(page, pair_rule, k, j, "the short end of the headline printed twice above it"))
+    end_rule = rules["D006"] if rules.enabled("D006") else None
+    if end_rule is not None:
+        grouped = {g for grp in groups for g in grp}
+        for k, j in lone_headline_ends(texts, done | grouped, end_rule.params):
+            groups.append((k, j))
+            done.add(k)
+            done.add(j)
+            changes.append(_grouped(page, end_rule, k, j, None))
+    if not edits and not groups:
         return page
-    overlay = page.overlay.apply(edits)
+    overlay = page.overlay.apply(edits) if edits else page.overlay
     lines = []
     keep_index = {}
     for ln in page.lines:  # only the de-doubled lines changed; a line left empty goes
