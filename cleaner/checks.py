@@ -50,7 +50,7 @@ SCHEMAS = {
                                        "later_role_pattern": str, "surnames": str, "compound_surnames": list}},
     "columns": {"side_by_side": {"min_gap": int, "tolerance": int, "separation": int, "min_rows": int, "min_share": float,
                                   "min_page_share": float, "band_gap": int, "max_lanes": int,
-                                  "full_slack": int, "full_rank": float, "max_cross": float},
+                                  "full_slack": int, "full_rank": float, "max_cross": float, "headline_beside": int, "piece_share": float},
                 "interleaved": {"weights": dict, "width_tolerance": float, "window": int, "start_cost": float,
                                 "beam": int, "same_step": float, "closed_step": float, "min_steady": int, "use_lexicon": bool,
                                 "lm_prior": float, "lm_clip": float, "cut_merged": bool,
@@ -67,8 +67,9 @@ SCHEMAS = {
                          "protected": list, "protected_chars": str},
         "doubled_near_match": {"min_similarity": float, "min_length": int},
         "doubled_split_lines": {"max_line_width": float, "max_lines": int, "min_coverage": float},
-        "doubled_line_pair": {"max_length": int, "min_length": int},
+        "doubled_line_pair": {"max_length": int, "min_length": int, "tail_max": int, "tail_once_max": int},
         "drawn_bold": {"display_ratio": float, "bold_ratio": float},
+        "lone_headline_end": {"min_length": int, "max_length": int, "end_max": int},
     },
     "rejoin": {
         "score_break": {

@@ -90,6 +90,34 @@ def test_a_headline_is_not_cut_at_a_single_blank():
     assert "秋粮收获进度过七成再创新高 春耕正当时" in [ln.text for ln in page.lines]
 
 
+# two articles' headlines side by side on the band's first row, poppler setting the display type
+# tighter than its measure: a single blank between them, the right one starting left of its column
+SIDE_BY_SIDE_HEADLINES = (
+    "让剪纸“活”在课堂里 文化消费要“接地气”",
+    "——河北蔚县剪纸进校园见闻",
+    "                                      工人日报石家庄3月9日电（记者丁志）看",
+    "  一把剪刀、一张红纸，     建平说。为此，县里组织      一场演出动辄上千元，逛",
+    "不到20分钟，一只栩栩如     32名剪纸艺人与美术教师      一次展览门票好几百。",
+    "生的喜鹊便跃然纸上。       结对，共同编写了教材。      文化消费要真正成势，",
+)
+
+
+def test_a_headline_beside_another_heads_the_column_under_it(stages_until):
+    page = stages_until("\n".join(SIDE_BY_SIDE_HEADLINES) + "\n", "lines")
+    assert [c for c in page.changes if c.rule == "C001"]
+    texts = [ln.text for ln in page.lines]
+    assert texts[:2] == ["让剪纸“活”在课堂里", "——河北蔚县剪纸进校园见闻"]
+    assert texts.index("文化消费要“接地气”") + 1 == texts.index("工人日报石家庄3月9日电（记者丁志）看")
+
+
+def test_the_halves_of_one_headline_with_a_blank_inside_stay_whole(stages_until):
+    # (halves shorter than headline_beside: one headline across the columns)
+    rows = ("打造一流营商环境 让企业安心发展",) + SIDE_BY_SIDE_HEADLINES[1:]
+    page = stages_until("\n".join(rows) + "\n", "lines")
+    assert [c for c in page.changes if c.rule == "C001"]
+    assert "打造一流营商环境 让企业安心发展" in [ln.text for ln in page.lines]
+
+
 def test_a_lane_that_starts_on_the_band_s_first_row_starts_after_a_blank_line():
     # two articles side by side, each headline on the band's first row: the right one opens
     # something (a blank line before it), the lines under it go on with none
@@ -244,3 +272,24 @@ def test_the_wide_blank_run_pattern_finds_what_its_definition_says():
         # (a match is the run itself; the scan's span opens at the text before it)
         assert [(m.start() - 1, m.end()) for m in _WIDE_RUN.finditer(s)] == scan(s), repr(s)
     assert _WIDE_RUN.findall("Z" + " " * 20000) == []
+
+
+def _three_narrow_columns(first_row: str) -> str:
+    # three columns of 11 characters, two blanks apart (lanes at 0, 13 and 26), under ``first_row``
+    a = ["今年以来，全市新增就业", "岗位三万个，同比增长百", "分之五，城镇调查失业率", "保持在较低水平，新就业"]
+    b = ["高校毕业生就业形势总体", "稳定，重点群体就业得到", "有效保障，就业局势保持", "总体稳定，劳动者权益得"]
+    c = ["市人社局的有关负责人表", "示，下一步将继续加大稳", "就业政策支持力度，帮助", "高校毕业生等重点群体实"]
+    return "\n".join([first_row] + [f"{x}  {y}  {z}" for x, y, z in zip(a, b, c)]) + "\n"
+
+
+def test_a_name_after_the_blank_of_a_byline_stays_on_it_where_a_column_starts(stages_until):
+    # the name (黎雪洋) stands within the tolerance of the third column's start: a byline's piece
+    page = stages_until(_three_narrow_columns(" " * 13 + "□新京报全媒体记者 黎雪洋"), "lines")
+    assert [c for c in page.changes if c.rule == "C001"]
+    assert "□新京报全媒体记者 黎雪洋" in [ln.text for ln in page.lines]
+
+
+def test_a_column_s_line_after_a_single_blank_where_a_column_starts_opens_it(stages_until):
+    # a piece half its column's line long or more is that column's, not a name
+    page = stages_until(_three_narrow_columns(" " * 13 + "□新京报全媒体记者 黎雪洋王小明"), "lines")
+    assert "黎雪洋王小明" in [ln.text for ln in page.lines]

@@ -229,7 +229,37 @@ def test_short_end_of_a_headline_printed_twice_goes_with_it():
     page = cleaner.clean(text)
     titles = [a.title.text.replace(" ", "") for a in page.articles if a.title]
     assert titles == ["第五届东亚粮食安全合作论坛在曼谷举行"]
-    assert [b.text for b in page.blocks].count("举行") == 1
+    blocks = [b.text.replace(" ", "") for b in page.blocks]  # (one heading now: D004 groups the end with it)
+    assert blocks.count("第五届东亚粮食安全合作论坛在曼谷举行") == 1 and "举行" not in blocks
+
+
+@pytest.mark.parametrize("end,twice", [("教育\n教育\n", True), ("6.1%\n6.1%\n", True), ("案\n", False),
+                                       ("案案\n", False), ("6.1%6.1%\n", False)])
+def test_the_short_end_of_a_headline_printed_twice_joins_it(stages_until, end, twice):
+    # a headline broken at its own measure, its lines printed twice (PyMuPDF, pdfminer): the
+    # short end (printed twice, once, or its two copies on one line) is one heading group with it
+    head = "让每个孩子都能享有公平而有质量的"
+    page = stages_until(f"{head}\n{head}\n{end}本报评论员\n" + BODY, "dedouble")
+    texts = [ln.text for ln in page.lines]
+    tail = end.split("\n")[0]
+    tail = tail[:len(tail) // 2] if not twice and len(tail) > 1 else tail
+    assert texts[:3] == [head, tail, "本报评论员"]
+    assert (0, 1) in page.layout.heading_groups
+    assert all(c.rule == "D004" for c in page.changes if c.stage == "dedouble")
+
+
+def test_the_short_end_joined_reads_as_one_title():
+    head = "我国科学家培育出耐盐碱水稻新品种3"
+    page = cleaner.clean(f"{head}\n{head}\n个\n" + BODY)
+    assert [a.title.text for a in page.articles if a.title] == [head + "个"]
+
+
+@pytest.mark.parametrize("end", ["新华社\n", "他说。\n", "记者，\n"])
+def test_a_line_under_a_headline_printed_twice_that_is_no_short_end_stays_apart(stages_until, end):
+    # three characters printed once, or a line with a sentence or clause mark: no headline's end
+    head = "让每个孩子都能享有公平而有质量的"
+    page = stages_until(f"{head}\n{head}\n{end}" + BODY, "dedouble")
+    assert not page.layout.heading_groups
 
 
 def test_a_short_line_printed_twice_alone_is_left_alone(stages_until):
@@ -248,3 +278,24 @@ def test_coverage_bound_counts_characters_that_repeat():
 def test_coverage_bound_is_never_below_what_parse_doubling_covers(text):
     # (the gate in _doubling and doubled_split_lines skips the parse only where it would fail)
     assert parse_doubling(text)[0] <= coverage_bound(text)
+
+
+# --- D006: a headline's lone last character on a line of its own ----------------------------
+
+def test_a_headline_s_lone_last_character_is_one_heading_with_it(stages_until):
+    head = "我国科学家培育出耐盐碱水稻新品种3"
+    page = stages_until(f"{head}\n个\n" + BODY, "dedouble")
+    assert (0, 1) in page.layout.heading_groups
+    page = cleaner.clean(f"{head}\n个\n" + BODY)
+    assert [a.title.text for a in page.articles if a.title] == [head + "个"]
+
+
+@pytest.mark.parametrize("text", [
+    "图为农技人员在盐碱地示范田查看水稻长势。新华社发\n摄\n",  # a caption closes its sentence first
+    "文/羊城晚报全媒体记者 陶宏\n磊\n",                          # a byline broken inside a name
+    "我国科学家培育出耐盐碱水稻新品种\n个。\n",                    # an end with a mark: prose
+    "科学家培育出新品种\n个\n",                                    # shorter than a headline line
+])
+def test_a_lone_character_under_no_headline_line_stays_apart(stages_until, text):
+    page = stages_until(text + BODY, "dedouble")
+    assert not page.layout.heading_groups

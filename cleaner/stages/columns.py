@@ -38,7 +38,7 @@ from functools import lru_cache
 from dataclasses import dataclass
 
 from ..model import Change, Line, Page, new_line
-from ..chars import width
+from ..chars import quote_balance, width
 from ..rules import Rule
 
 STAGE = "columns"
@@ -130,7 +130,7 @@ def lanes_of(rows: list[list[Piece]], rule: Rule) -> list[int]:
 
 
 def assign(row: list[Piece], lanes: list[int], rule: Rule, full: list[int] | None = None,
-           src: str = "") -> list[int]:
+           src: str = "", tops: list[int] | None = None) -> list[int]:
     """The lane of each piece of a row, never left of the piece before it (a row reads left to
     right). A piece opens a new lane where it starts within ``tolerance`` of that
     lane's start, or, set apart by ``min_gap`` blanks or more, nearer to it than to the
@@ -138,20 +138,22 @@ def assign(row: list[Piece], lanes: list[int], rule: Rule, full: list[int] | Non
     blanks inside a byline or a dateline), and always between single characters (the blanks
     of a letter-spaced line), but for a piece after a full cell (``full``: each lane's full
     line, :func:`full_widths`; a cell that reaches within ``full_slack`` of it and holds a
-    clause mark in ``src``): that opens the next lane."""
+    clause mark in ``src``): that opens the next lane. On the band's first row (``tops``: the
+    row of the band where each lane first holds a piece), a headline after a single blank may
+    stand beside the one before it (:func:`_headline_beside`)."""
     tol, min_gap = rule.params["tolerance"], rule.params["min_gap"]
     out = []
     prev = -1
     before = None
     span0 = cell0 = 0  # where the piece's lane starts on this row (its position, its offset)
-    for pc in row:
+    for at, pc in enumerate(row):
         k = max(prev, _nearest(lanes, pc.x0))
         letter_spaced = (pc.gap < min_gap and before is not None and before.x1 - before.x0 == 1
                          and pc.x1 - pc.x0 <= 2)
         if prev >= 0 and k > prev and (
                 (abs(lanes[k] - pc.x0) > tol and (
                     pc.gap < min_gap or abs(lanes[prev] - pc.x0) <= abs(lanes[k] - pc.x0)))
-                or letter_spaced):
+                or letter_spaced or _goes_on(pc, before, full, prev, k, span0, cell0, src, rule)):
             # (a single blank after a single character: a letter-spaced line, 住 房 和 城 乡,
             # whose blanks the extractor put in for the justification)
             k = prev
@@ -159,12 +161,63 @@ def assign(row: list[Piece], lanes: list[int], rule: Rule, full: list[int] | Non
                 and full[prev] and before.x1 - span0 >= full[prev] - rule.params["full_slack"]
                 and _CLAUSE.search(src, cell0, before.end)):
             k = prev + 1  # the lane's line is full: what follows is the next column's
+        elif (tops is not None and full is not None and k == prev and pc.gap == 1 and not letter_spaced
+                and (nxt := _headline_beside(lanes, tops, prev, before, pc, row[at + 1:], cell0, src,
+                                             rule)) is not None):
+            k = nxt  # a headline of its own beside the one before it (titles side by side)
         if k != prev:
             span0, cell0 = pc.x0, pc.start
         before = pc
         out.append(k)
         prev = k
     return out
+
+
+def _goes_on(pc: Piece, before: Piece, full: list[int] | None, prev: int, k: int, span0: int, cell0: int, src: str,
+             rule: Rule) -> bool:
+    """Whether a piece after a single blank that starts where lane ``k`` does goes on in its own
+    lane all the same: the cell before it falls short of its lane's full line, neither holds a
+    clause mark, and the piece runs shorter than ``piece_share`` of lane ``k``'s full line (or
+    that lane has none): a name after the blank inside a byline or a dateline (□新京报记者 黎雪洋,
+    本报海口 6 月 19 日电) that happens to stand where a column starts, not that column's line."""
+    share = rule.params["piece_share"]
+    if full is None or share < 0 or pc.gap >= rule.params["min_gap"] or not full[prev]:
+        return False
+    if before.x1 - span0 >= full[prev] - rule.params["full_slack"]:
+        return False
+    if full[k] and pc.x1 - pc.x0 >= share * full[k]:
+        return False
+    return not _CLAUSE.search(src, cell0, pc.end)
+
+
+def _headline_beside(lanes: list[int], tops: list[int], prev: int, before: Piece, pc: Piece, after: list[Piece],
+                     cell0: int, src: str, rule: Rule) -> int | None:
+    """The lane a piece after a single blank opens when it is a headline of its own beside the
+    one before it, or None. poppler sets display type tighter than its true measure, so two
+    headlines side by side over two articles come out a single blank apart (让剪纸“活”在课堂里
+    文化消费要“接地气”), the second starting left of the column it heads: a lane starting right
+    of it (and left of the row's next piece, ``after``). Of those, the one whose text starts
+    highest under the row (``tops``): the column under the headline, which opens there with its
+    subtitle, byline or dateline, where the other columns right of the piece go on from a column
+    left of them. Each of the two pieces holds ``headline_beside`` characters or more (the halves of one
+    headline set with a blank inside, 古镇焕新 游客“留下来”, 打造一流营商环境 让企业安心发展, run
+    shorter), and neither holds a clause mark nor leaves a quotation or
+    a bracket open (a headline does neither).
+    Asked on a band's first row only: headlines side by side open a band, where the bylines and
+    datelines under them (no clause mark either, 华西都市报-封面新闻记者 方飞力) stand lower."""
+    need = rule.params["headline_beside"]
+    tol = rule.params["tolerance"]
+    if need < 0 or before.x1 - before.x0 < need or pc.x1 - pc.x0 < need:
+        return None
+    limit = after[0].x0 - tol if after else None
+    cands = [i for i in range(prev + 1, len(lanes)) if lanes[i] > pc.x0 + tol and (limit is None or lanes[i] < limit)]
+    if not cands:
+        return None
+    nxt = min(cands, key=lambda i: (tops[i], i))
+    if _CLAUSE.search(src, cell0, before.end) or _CLAUSE.search(src, pc.start, pc.end) \
+            or quote_balance(src[before.start:before.end]) or quote_balance(src[pc.start:pc.end]):
+        return None  # (a headline leaves no quotation or bracket open: a dateline's （记者 does)
+    return nxt
 
 
 def full_widths(rows: list[list[Piece]], got: list[list[int]], n: int, rule: Rule) -> list[int]:
@@ -223,9 +276,10 @@ def split(page: Page, lines: list[Line], forced: bool = False) -> tuple[list[Lin
         lane_lines: list[list[Line]] = [[] for _ in lanes]
         first_got = [assign(rows[k], lanes, rule) for k in band]
         full = full_widths(band_rows, first_got, len(lanes), rule) if p["full_slack"] >= 0 else None
+        tops = [next((r for r, got in enumerate(first_got) if lane in got), len(band)) for lane in range(len(lanes))]
         for k in band:
             ln = lines[k]
-            got = assign(rows[k], lanes, rule, full, src)
+            got = assign(rows[k], lanes, rule, full, src, tops if k == band[0] else None)
             spans = {}
             for pc, lane in zip(rows[k], got):
                 s0 = spans.get(lane, (pc.start, pc.end))[0]

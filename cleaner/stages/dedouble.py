@@ -228,6 +228,71 @@ def doubled_line_pair(page: Page, rule: Rule, k: int):
     return line_replacements(page, STAGE, rule, k + 1, [(0, len(b), "")], reason)
 
 
+def broken_headline_ends(texts: list[str], pairs: list[int], done: set[int], params: dict) -> list[tuple[int, int, int]]:
+    """Headline lines printed twice and the short end of the same headline under them, as
+    heading groups (one headline, joined whole): the headline was broken at its own measure,
+    leaving ``tail_max`` characters or fewer for its last line (…耐盐碱水稻新品种3 / 个,
+    …有质量的 / 教育, …工业增加值增长 / 6.1%), too short to be a subtitle or a line of prose.
+
+    The end is printed twice like the line above it, or, at most ``tail_once_max``
+    characters, once: a reader that merges glyphs drawn over each other keeps one copy of a
+    lone character or two (…跨省电信网络诈骗 / …跨省电信网络诈骗 / 案), or its two copies are
+    read on one line (案案, 6.1%6.1%: the third number of each triple says how many characters of the line's
+    end are that second copy). It holds no sentence or clause mark (a line of prose does)."""
+    out = []
+    firsts = set(pairs)
+    n = len(texts)
+    for k in pairs:
+        a, j = texts[k], k + 2
+        if len(a.strip()) < params["min_length"] or j >= n:
+            continue
+        tail = texts[j].strip()
+        half = len(tail) // 2
+        doubled = j not in firsts and j not in done and tail and not len(tail) % 2 and tail[:half] == tail[half:]
+        if doubled:  # (the end drawn twice, read as one line: 案案)
+            tail = tail[:half]
+        if not tail or len(tail) > params["tail_max"] or any(c in tail for c in TERMINAL + _CLAUSE_MARKS):
+            continue
+        if j in firsts or doubled or (j not in done and len(tail) <= params["tail_once_max"]):
+            out.append((k, j, half if doubled else 0))
+    return out
+
+
+def _grouped(page: Page, rule: Rule, k: int, j: int, why: str | None) -> Change:
+    """The record of lines ``k`` and ``j`` made one heading group (joined whole by rejoin): an
+    attachment at the end of line ``k``, its text unchanged here (the copies between the two
+    are deleted by changes of their own)."""
+    a, b = page.lines[k], page.lines[j]
+    if why is None:
+        reason = rule.describe(first=page.line_no(k), last=page.line_no(j))
+    else:
+        reason = f"lines {page.line_no(k)}-{page.line_no(j)}: {why}; one heading '{a.text}{b.text}'"
+    return new_change((rule.id, STAGE, "attach", (a.end, a.end), "", "", reason, rule.safety, ()))
+
+
+def lone_headline_ends(texts: list[str], taken: set[int], params: dict) -> list[tuple[int, int]]:
+    """A headline line and the lone character under it that ends it (…耐盐碱水稻新品种3 / 个):
+    a line of ``min_length`` to ``max_length`` characters with no clause or sentence mark in it
+    (prose holds one in every line that long) nor a blank (a byline parts its names so, and one
+    broken inside its last name leaves a lone character too: 文/…记者 陶宏 / 磊), the next line
+    at most ``end_max`` characters of
+    letters or Han and no mark (a paragraph's last line closes its sentence; a photo credit's 摄
+    follows a caption that does), and the line after that not going on from it (the end is
+    no first line of a paragraph broken after one character)."""
+    out = []
+    n = len(texts)
+    for k in range(n - 1):
+        a, b = texts[k], texts[k + 1]
+        if k in taken or k + 1 in taken or not params["min_length"] <= len(a) <= params["max_length"]:
+            continue
+        if not b or len(b) > params["end_max"] or not all(c.isalnum() for c in b):
+            continue
+        if any(c in a for c in TERMINAL + _CLAUSE_MARKS) or " " in a or "\u3000" in a or (k and texts[k - 1] == a):
+            continue
+        out.append((k, k + 1))
+    return out
+
+
 def split_candidates(page: Page, rule: Rule) -> list[bool]:
     """Lines that may hold one run of a doubled headline: narrow, and no sentence inside."""
     wmax = rule.params["max_line_width"]
@@ -328,6 +393,7 @@ def run(page: Page) -> Page:
     candidates = split_candidates(page, split_rule) if split_rule else None
     edits, changes = [], []
     groups = []
+    pairs = []  # the first line of each headline line printed twice (D004)
     done = set()
     line_rule_on = line_rule is not None and line_rule.enabled
     near_rule = rules["D002"] if rules.enabled("D002") else None
@@ -347,6 +413,7 @@ def run(page: Page) -> Page:
                 edits += pair[0]
                 changes += pair[1]
                 done.update((k, k + 1))
+                pairs.append(k)
                 continue
         hit = None
         if line_rule_on and text[:1] in text[1:]:  # (a unit repeats: its first character comes again)
@@ -365,9 +432,29 @@ def run(page: Page) -> Page:
                 changes += got[1]
                 groups.append(tuple(got[2]))
                 done.update(got[2])
-    if not edits:
+    if pair_rule is not None and pairs:
+        for k, j, cut in broken_headline_ends(texts, pairs, done, pair_rule.params):
+            if cut:  # the end's own second copy, read on its line, goes
+                ln = page.lines[j]
+                reason = (f"line {page.line_no(j)}: the short end of the headline above, its two copies read on one "
+                          f"line; kept one '{ln.text[:len(ln.text) - cut]}'")
+                got = line_replacements(page, STAGE, pair_rule, j, [(len(ln.text) - cut, len(ln.text), "")], reason)
+                edits += got[0]
+                changes += got[1]
+                done.add(j)
+            groups.append((k, j))
+            changes.append(_grouped(page, pair_rule, k, j, "the short end of the headline printed twice above it"))
+    end_rule = rules["D006"] if rules.enabled("D006") else None
+    if end_rule is not None:
+        grouped = {g for grp in groups for g in grp}
+        for k, j in lone_headline_ends(texts, done | grouped, end_rule.params):
+            groups.append((k, j))
+            done.add(k)
+            done.add(j)
+            changes.append(_grouped(page, end_rule, k, j, None))
+    if not edits and not groups:
         return page
-    overlay = page.overlay.apply(edits)
+    overlay = page.overlay.apply(edits) if edits else page.overlay
     lines = []
     keep_index = {}
     for ln in page.lines:  # only the de-doubled lines changed; a line left empty goes
