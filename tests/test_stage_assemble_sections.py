@@ -94,3 +94,33 @@ def test_the_next_articles_lead_at_the_end_of_a_draft_goes_to_its_head(wrap):
     assert [b.text[:4] for b in drafts[0].body] == ["记者从白", "此次调查", "据悉，白"]
     assert [b.text[:4] for b in drafts[1].body] == ["在桃源镇", "秦大山只", "近年来，"]
     assert any(c.rule == "A002" and c.action == "move" for c in a.changes)
+
+
+def _layer(tmp_path, params: str):
+    (tmp_path / "assemble.toml").write_text(
+        f'stage = "assemble"\n[[rule]]\nid = "A002"\nparams = {{ {params} }}\n', encoding="utf-8")
+    return cleaner.load_rules(tmp_path)
+
+
+def test_a_draft_longer_than_the_bound_is_not_searched(wrap, tmp_path):
+    # the host's body holds 3 blocks (two of E and the jumped one): with section_max_body 2 it is
+    # not weighed (the bound that keeps the step linear in a page of one very long article)
+    page = cleaner.clean(page_text(wrap, 20), rules=_layer(tmp_path, "section_max_body = 2"))
+    assert not any(c.rule == "A002" and c.action == "move" for c in page.changes)
+    assert owner_of(page, "据悉") == "“土专家”带出致富路"
+
+
+def test_a_run_longer_than_the_bound_is_not_weighed(wrap, tmp_path):
+    # the jumped section is one block: a bound of one block still finds it, none does not
+    found = cleaner.clean(page_text(wrap, 20), rules=_layer(tmp_path, "section_max_run = 1"))
+    assert owner_of(found, "据悉") == "白沙湖越冬水鸟数量创近10年新高"
+    page = cleaner.clean(page_text(wrap, 20), rules=_layer(tmp_path, "section_max_run = 0"))
+    assert owner_of(page, "据悉") == "“土专家”带出致富路"
+
+
+def test_a_narrow_beam_still_reads_the_page_whole(wrap, tmp_path):
+    # decoder_beam bounds the states the decoder keeps per item (a page of one long article in
+    # changing columns grew them without end); at 1 it is a greedy reading, but nothing is lost
+    page = cleaner.clean(page_text(wrap, 20), rules=_layer(tmp_path, "decoder_beam = 1"))
+    text = "".join(b.text for a in page.articles for b in a.body)
+    assert all(t[:10] in text for t in X + X_REST + E)

@@ -117,6 +117,7 @@ class Decoding:
         # bonus (title_echo) behind the best cannot catch up through its lead's title: only
         # paths within that margin are kept (what subheads' echoes might add is not counted).
         margin = w["title_echo"]
+        beam = p["decoder_beam"]
         states: dict[State, tuple] = {(False, 0, False, False, 0, None): (0.0, None)}
         history = []
         paras_before: list[Block] = []
@@ -359,6 +360,8 @@ class Decoding:
             # one title's echo (title_echo) at most: a path further behind than that, among those
             # that differ in that lead alone, cannot catch up
             new = self._prune(new, margin)
+            if len(new) > beam:  # (a bound, not a choice: see A002 decoder_beam)
+                new = dict(sorted(new.items(), key=lambda kv: kv[1][0])[:beam])
             history.append(new)
             states = new
         # close the last article

@@ -38,60 +38,22 @@ class Sectioning:
         draft's lead, read before the block of the article before it ended, goes to its head
         (not before a dateline, which opens its article). With ``section_untitled``, E may have
         no title. Only on a page set in columns, the run holding a paragraph printed over
-        several lines (text in reading order was cut by no column)."""
+        several lines (text in reading order was cut by no column). Runs of at most
+        ``section_max_run`` blocks in drafts of at most ``section_max_body`` keep the step's
+        cost linear in the page (each run is weighed against the rest of its draft)."""
         p = self.rules["A002"].params
-        reach, margin = p["section_reach"], p["section_margin"]
+        reach = p["section_reach"]
         if reach <= 0 or len(drafts) < 2 or not self.page.layout.columned:
             return drafts
-        para_text = self._para_texts
-        change = p["column_change"]
-        lead_back = p["section_lead"]
+        cands: dict[int, tuple | None] = {}  # a draft's best section to give back, by index
         for _ in range(len(drafts)):  # (one section a round: each move changes the texts weighed)
             best = None
-            for ie, e in enumerate(drafts):
-                if len(e.body) < 2 or (e.title is None and not p["section_untitled"]):
-                    continue
-                body = e.body
-                xs = [(ix, drafts[ix]) for ix in range(max(0, ie - reach), ie + (2 if lead_back else 1))
-                      if ix != ie and ix < len(drafts) and drafts[ix].paragraphs and _wrapped(drafts[ix].paragraphs)]
-                if not xs:
-                    continue
-                own = [(ix, x, joined_bigrams(para_text(x.body)), self._column(x.body)) for ix, x in xs]
-                for m in range(1, len(body)):
-                    y, z = body[m - 1], body[m]
-                    if not (y.kind == "subhead" or (y.kind == "paragraph" and ends_sentence(y.text))):
-                        continue
-                    if z.kind == "paragraph" and self.has_dateline(z):
-                        continue
-                    for n in range(m + 1, len(body) + 1):
-                        last = body[n - 1]
-                        if n < len(body) and not (last.kind == "paragraph" and ends_sentence(last.text)):
-                            continue
-                        run = body[m:n]
-                        if not _wrapped(run):
-                            continue
-                        rest = body[:m] + body[n:]
-                        col, home = self._column(run), self._column(rest)
-                        if not col or not home or abs(col - home) <= change:
-                            continue  # (set in its host's column, or no column shown: nothing tells it apart)
-                        sec = joined_bigrams(para_text(run))
-                        theirs = joined_bigrams(para_text(rest))
-                        against = shared_pairs(sec, theirs)
-                        for ix, x, xb, xcol in own:
-                            if not xcol or abs(xcol - col) > change or (ix > ie and (
-                                    n < len(body) or (x.body[0].kind == "paragraph" and self.has_dateline(x.body[0])))):
-                                continue  # (the next article's lead: only at the end of its host, and
-                                # not before a dateline, which opens its article)
-                            gain = shared_pairs(sec, xb) - against
-                            if gain <= margin or (best is not None and gain <= best[0]):
-                                continue
-                            names = _names(para_text(run))
-                            ours = _names(para_text(x.body))
-                            other = _names(para_text(rest) + tuple(
-                                h.text for h in (e.title, e.subtitle) if h is not None))
-                            n_ours, n_against = len((names & ours) - other), len((names & other) - ours)
-                            if n_ours - n_against >= p["section_names"] and n_against <= p["section_against"]:
-                                best = (gain, ie, m, n, ix)
+            for ie in range(len(drafts)):
+                if ie not in cands:
+                    cands[ie] = self._best_section(drafts, ie, p)
+                c = cands[ie]
+                if c is not None and (best is None or c[0] > best[0]):
+                    best = c
             if best is None:
                 break
             gain, ie, m, n, ix = best
@@ -108,7 +70,71 @@ class Sectioning:
             else:
                 x.body.extend(run)
             del e.body[m:n]
+            for j in range(min(ie, ix) - 1, max(ie, ix) + reach + 1):  # (those that weighed E or X)
+                cands.pop(j, None)
         return drafts
+
+    def _best_section(self, drafts: list, ie: int, p) -> tuple | None:
+        """The best run of draft ``ie``'s body to give back, as (gain, ie, m, n, ix), or None:
+        what :meth:`reclaim_sections` weighs for one draft (it reads drafts ``ie - reach`` to
+        ``ie + 1``, so a move redoes only the drafts around it)."""
+        e = drafts[ie]
+        reach, margin = p["section_reach"], p["section_margin"]
+        para_text = self._para_texts
+        change = p["column_change"]
+        lead_back = p["section_lead"]
+        max_run, max_body = p["section_max_run"], p["section_max_body"]
+        best = None
+        if not 2 <= len(e.body) <= max_body or (e.title is None and not p["section_untitled"]):
+            return None
+        body = e.body
+        xs = [(ix, drafts[ix]) for ix in range(max(0, ie - reach), ie + (2 if lead_back else 1))
+              if ix != ie and ix < len(drafts) and drafts[ix].paragraphs and _wrapped(drafts[ix].paragraphs)]
+        if not xs:
+            return None
+        own = [(ix, x, joined_bigrams(para_text(x.body)), self._column(x.body)) for ix, x in xs]
+        for m in range(1, len(body)):
+            y, z = body[m - 1], body[m]
+            if not (y.kind == "subhead" or (y.kind == "paragraph" and ends_sentence(y.text))):
+                continue
+            if z.kind == "paragraph" and self.has_dateline(z):
+                continue
+            for n in range(m + 1, min(len(body), m + max_run) + 1):
+                last = body[n - 1]
+                if n < len(body) and not (last.kind == "paragraph" and ends_sentence(last.text)):
+                    continue
+                run = body[m:n]
+                if not _wrapped(run):
+                    continue
+                col = self._column(run)
+                if not col:
+                    continue
+                homes = [(ix, x, xb) for ix, x, xb, xcol in own
+                         if xcol and abs(xcol - col) <= change and not (ix > ie and (
+                             n < len(body) or (x.body[0].kind == "paragraph" and self.has_dateline(x.body[0]))))]
+                # (the next article's lead: only at the end of its host, and not before a
+                # dateline, which opens its article)
+                if not homes:
+                    continue
+                rest = body[:m] + body[n:]
+                home = self._column(rest)
+                if not home or abs(col - home) <= change:
+                    continue  # (set in its host's column, or no column shown: nothing tells it apart)
+                sec = joined_bigrams(para_text(run))
+                theirs = joined_bigrams(para_text(rest))
+                against = shared_pairs(sec, theirs)
+                for ix, x, xb in homes:
+                    gain = shared_pairs(sec, xb) - against
+                    if gain <= margin or (best is not None and gain <= best[0]):
+                        continue
+                    names = _names(para_text(run))
+                    ours = _names(para_text(x.body))
+                    other = _names(para_text(rest) + tuple(
+                        h.text for h in (e.title, e.subtitle) if h is not None))
+                    n_ours, n_against = len((names & ours) - other), len((names & other) - ours)
+                    if n_ours - n_against >= p["section_names"] and n_against <= p["section_against"]:
+                        best = (gain, ie, m, n, ix)
+        return best
 
     def _column(self, blocks) -> float:
         """The column the paragraphs among ``blocks`` are set in: the median of the widths of
