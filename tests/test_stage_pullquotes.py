@@ -610,3 +610,104 @@ def test_halves_of_other_words_make_no_quote_across_a_break():
     the end of a paragraph are no source of it, and nothing is taken for a quote."""
     got = _broken_apart("，港口还开通了进出口车辆绿色通道，企业办理手续的时间大幅缩短。")
     assert not any(k == "pullquote" for k, _ in got)
+
+
+RUIJIN = "今年以来，瑞金市累计接待游客1560万人次，其中研学团队超过8000批次。红色研学成为当地文旅融合发展的一张新名片。"
+
+
+def _mend_with_sources(lines: list[str], kinds: list[tuple[str, int, int]], quoted: dict[int, int]):
+    """As :func:`_mend`, the quotes' sources known (``quoted``: first line of a quote -> first
+    line of the paragraph it was found to repeat, as find_pullquotes records them)."""
+    from cleaner.model import replace
+    from cleaner.stages._common import rebuild
+    from cleaner.stages.pullquotes import mend_quote_pieces
+
+    page = cleaner.clean("\n".join(lines) + "\n")
+    like = page.blocks[0]
+    blocks = [rebuild(page, replace(like, kind=k, lines=tuple(range(a, z + 1)), joiners=("",) * (z - a)))
+              for k, a, z in kinds]
+    changes, sources = [], dict(quoted)
+    out = mend_quote_pieces(page, blocks, page.rules["L007"], changes, sources)
+    return [(b.kind, b.text) for b in out], changes
+
+
+def test_an_edited_quote_cut_after_a_clause_into_two_quotes_is_one_quote():
+    """An editor's quote with a clause moved (今年以来 after the figure) that rejoin cut after
+    that clause: two quotes, the first closing no sentence, both found in one paragraph, which
+    holds the two together as an editor's version (not word for word): one quote."""
+    lines = ["瑞金市累计接待游客1560万人次，今年以来，", "其中研学团队超过8000批次。", RUIJIN, OTHER]
+    kinds = [("pullquote", 0, 0), ("pullquote", 1, 1), ("paragraph", 2, 2), ("paragraph", 3, 3)]
+    got, changes = _mend_with_sources(lines, kinds, {0: 2, 1: 2})
+    assert got[0] == ("pullquote", "瑞金市累计接待游客1560万人次，今年以来，其中研学团队超过8000批次。")
+    assert len(got) == 3 and [c.action for c in changes] == ["join"]
+
+
+def test_two_quotes_of_other_paragraphs_are_not_joined_as_an_edit():
+    """The same two pieces, each found to repeat another paragraph than the one that holds them
+    together as an edit: they stay two quotes (the join needs the paragraph they quote)."""
+    lines = ["瑞金市累计接待游客1560万人次，今年以来，", "其中研学团队超过8000批次。", RUIJIN, OTHER]
+    kinds = [("pullquote", 0, 0), ("pullquote", 1, 1), ("paragraph", 2, 2), ("paragraph", 3, 3)]
+    got, changes = _mend_with_sources(lines, kinds, {0: 3, 1: 3})
+    assert [k for k, _ in got] == ["pullquote", "pullquote", "paragraph", "paragraph"] and not changes
+
+
+REFORM = ("也要看到，积分制在推行中还存在一些问题。有的地方积分项目设置过多过细，村民觉得繁琐；有的地方只重记分不重兑现，"
+          "积分成了“空头支票”。")
+
+
+def test_an_edited_quote_with_a_word_dropped_broken_into_a_headline_and_a_line_is_joined():
+    """A headline line over a line that closes the sentence, together an editor's version of a
+    paragraph's sentence with a clause moved and a word dropped (还): no n-gram key of it need
+    be its source's, so the paragraphs within quote_reach are weighed: one quote. A subhead over
+    a short paragraph of other words stays as it is."""
+    source = [REFORM[k:k + 17] for k in range(0, len(REFORM), 17)]
+    narrow = [x[k:k + 17] for x in (FARM, HARVEST, MORE[0]) for k in range(0, len(x), 17)]
+    lines = ["积分制在推行中存在一", "些问题，要看到。"] + source + narrow
+    a = 2 + len(source)
+    kinds = [("heading", 0, 0), ("paragraph", 1, 1), ("paragraph", 2, a - 1)]
+    for x in (FARM, HARVEST, MORE[0]):
+        z = a + -(-len(x) // 17)
+        kinds.append(("paragraph", a, z - 1))
+        a = z
+    got = _found(lines, kinds)
+    assert ("pullquote", "积分制在推行中存在一些问题，要看到。") in got
+    lines[0], lines[1] = "积分制推行有了新进展", "村里开展评比活动。"
+    got = _found(lines, kinds)
+    assert got[0] == ("heading", "积分制推行有了新进展") and not any(k == "pullquote" for k, _ in got)
+
+
+SWIM = ("本次比赛中，共有4人1队次打破4项全国纪录，另有17人次达到世界锦标赛A标。国家游泳队有关负责人表示，"
+        "一批年轻选手进步明显，中长距离项目整体实力有所提升。")
+TOWN = ("每晚7点至10点，古镇推出水上实景演出《梦里水乡》，演员在船上、廊棚下表演越剧选段和民俗节目。"
+        "古镇还延长了商铺营业时间，沿河廊棚下的夜市摊位吸引了不少游客。")
+
+
+def test_a_headline_line_run_onto_a_quote_goes_back_to_the_text():
+    """A quote whose block took in the headline under it (全国游泳冠军赛落幕): the lines that close
+    its sentence are held by the paragraph it repeats, the headline line is none of its words and
+    no paragraph holds it: it goes back to the text as a headline line."""
+    lines = ["共有4人1队次打破4项全国纪录，", "另有17人次达到世界锦标赛A标。", "全国游泳冠军赛落幕", SWIM, OTHER]
+    got, changes = _mend_with_sources(lines, [("pullquote", 0, 2), ("paragraph", 3, 3), ("paragraph", 4, 4)], {0: 3})
+    assert got[:2] == [("pullquote", "共有4人1队次打破4项全国纪录，另有17人次达到世界锦标赛A标。"),
+                       ("heading", "全国游泳冠军赛落幕")]
+    assert [c.action for c in changes] == ["split"] and changes[0].rule == "L007"
+
+
+def test_lines_over_a_quote_are_never_trimmed_off():
+    """A line over a quote's text in its block stays the quote's (its own first line may be no
+    words of a source the layout cut: only lines under its closing line go back to the text)."""
+    lines = ["女子组冠军何晓雯", "每晚7点至10点，", "古镇推出水上实景", "演出《梦里水乡》。", TOWN, OTHER]
+    got, changes = _mend_with_sources(lines, [("pullquote", 0, 3), ("paragraph", 4, 4), ("paragraph", 5, 5)], {0: 4})
+    assert got[0] == ("pullquote", "女子组冠军何晓雯每晚7点至10点，古镇推出水上实景演出《梦里水乡》。") and not changes
+
+
+def test_a_quote_whose_lines_are_all_its_source_words_is_not_trimmed():
+    """A quote of two sentences of its paragraph, its first line closing no sentence, and a quote
+    over a line another paragraph holds word for word: nothing goes back to the text."""
+    lines = ["共有4人1队次打破4项全国纪录，", "另有17人次达到世界锦标赛A标。", "一批年轻选手进步明显。", SWIM, OTHER]
+    got, changes = _mend_with_sources(lines, [("pullquote", 0, 2), ("paragraph", 3, 3), ("paragraph", 4, 4)], {0: 3})
+    assert got[0][0] == "pullquote" and len(got) == 3 and not changes
+    lines[2] = "在全县28所乡村学校推广双师课堂。"  # (OTHER's words: another quote, not text of a headline)
+    got, changes = _mend_with_sources(lines, [("pullquote", 0, 2), ("paragraph", 3, 3), ("paragraph", 4, 4)], {0: 3})
+    assert not any(c.reason.startswith("the quote at line 1 holds") for c in changes)
+    assert not any(k in ("heading", "paragraph") and t == lines[2] for k, t in got)

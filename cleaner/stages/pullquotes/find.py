@@ -126,6 +126,12 @@ def find_pullquotes(page: Page, blocks: list[Block], rule: Rule, changes: list,
     if split is not blocks:
         blocks = split
         texts, narrow, keys, index, keyless = measure(blocks, dict(zip(texts, keys)))
+        # (the sentence cut off may be the rest of a quote whose first line rejoin read as a
+        # headline over it: 如何让这股热度持续 / 升温，值得认真思考。 over the next quote)
+        joined = join_broken_quotes(page, blocks, rule, changes, texts, index, keyless, narrow, content, openers)
+        if joined is not blocks:
+            blocks = joined
+            texts, narrow, keys, index, keyless = measure(blocks, dict(zip(texts, keys)))
     get = index.get
     out = list(blocks)
     typical = typical_narrowness(blocks, narrow)

@@ -94,7 +94,9 @@ def join_broken_quotes(page: Page, blocks: list[Block], rule: Rule, changes: lis
     together close a sentence an editor's version of which a paragraph near them holds, set
     narrower than it (``quote_narrower``), each piece's own words too (:func:`_edited_from`);
     they need not be set narrower than the page's other paragraphs (another article may be set
-    in as narrow a column: 首先要扩大岗位供 / 给，拓宽就业舞台。 of 拓宽就业舞台，首先要扩大岗位供给。),
+    in as narrow a column: 首先要扩大岗位供 / 给，拓宽就业舞台。 of 拓宽就业舞台，首先要扩大岗位供给。;
+    a headline line over one block whose words share no key with any paragraph, a word dropped
+    and clauses moved, is weighed against the paragraphs within ``quote_reach`` instead),
     except in OCR output, where clearly narrower (``stack_narrower``): a line's width is noisy there. On a PDF page, only a heading line and the paragraph on the next
     line that together copy a paragraph word for word (the type tells a quote's other pieces
     apart: :func:`join_split_quotes`). ``texts``, ``index`` and ``keyless`` describe ``blocks``
@@ -141,9 +143,16 @@ def join_broken_quotes(page: Page, blocks: list[Block], rule: Rule, changes: lis
                     if text_page and narrow is not None and said(t, marks=False):
                         lines = [x for blk in run for x in blk.lines]
                         q_narrow = len(lines) / max(1.0, sum(page.lines[x].width for x in lines))  # (narrowness)
+                        near = _owners(index, keys_of(t), keyless, near=True)
+                        if not near and len(run) == 2 and run[0].kind == "heading" and len(run[0].lines) == 1:
+                            # (a headline line over the rest of an editor's quote: its clauses meet in new
+                            # places and it dropped a word, so no key of it need be its source's: 积分制在推行中存在一 /
+                            # 些问题，要看到。 of 也要看到，积分制在推行中还存在一些问题。; the paragraphs within
+                            # quote_reach are weighed instead, as find_pullquotes weighs a short quote's)
+                            reach = rule.params["quote_reach"]
+                            near = range(max(0, k - reach), min(len(blocks), k + len(run) + reach))
                         if (not page.layout.ocr or q_narrow > rule.params["stack_narrower"] * typical) and _edited_from(
-                                k, len(run), t, pieces, q_narrow, _owners(index, keys_of(t), keyless, near=True),
-                                texts, narrow, rule, content):
+                                k, len(run), t, pieces, q_narrow, near, texts, narrow, rule, content):
                             found = "are an editor's version of a paragraph's sentence"
                             break
             run.pop()

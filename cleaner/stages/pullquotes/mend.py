@@ -10,7 +10,7 @@ from ...model import Block, Change, Page, replace
 from ...rules import Rule
 from .._common import rebuild
 from ..block_kinds import STAGE
-from ..copies import _NOT_WORD, _anchored, _key_index, _keys, _owners, shared_content
+from ..copies import _NOT_WORD, _anchored, _key_index, _keys, _owners, clause_content, shared_content
 from .measure import QUOTE_MAX, _closes, _joiner
 from .source import _read_on
 
@@ -74,6 +74,9 @@ def mend_quote_pieces(page: Page, blocks: list[Block], rule: Rule, changes: list
     * a quote that closes no sentence (or ends on an ellipsis) and the block on the line under it
       (a quote, or a paragraph no longer than a quote with it, ``QUOTE_MAX``) together are held
       word for word by a paragraph of the page (read on across a break, :func:`_read_on`): one quote;
+      so are two such quotes that the very paragraph one of them was found to repeat holds together
+      as an editor's version (:func:`shared_content` of ``min_shared``: an edited quote, a clause
+      moved, that rejoin cut after that clause);
     * otherwise such a quote and the quote under it, read as one text cut at the lines that close a
       sentence, are pieces each held word for word by a paragraph: those quotes;
     * a quote of two sentences or more that no paragraph holds word for word, cut at the lines that
@@ -128,6 +131,49 @@ def mend_quote_pieces(page: Page, blocks: list[Block], rule: Rule, changes: list
         s, e = page.block_span(span_from)[0], page.block_span(span_to)[1]
         changes.append(Change(rule.id, STAGE, action, (s, e), "", "", why, rule.safety))
 
+    at_line = {x.first: k for k, x in enumerate(blocks)}
+
+    def quotes(t: str, o: int) -> bool:
+        """Paragraph ``o`` (read on across a break) holds ``t`` word for word or as an editor's version."""
+        return any(t in x or shared_content(t, x, content) >= p["min_shared"] for x in _read_on(o, texts))
+
+    def none_of(t: str, o: int, skip) -> bool:
+        """``t`` is none of paragraph ``o``'s words (:func:`clause_content` short of ``min_shared``)
+        and no paragraph of the page holds it, word for word or edited."""
+        reach = p["quote_reach"]
+        return all(t not in x and clause_content(t, x, content) < p["min_shared"] for x in _read_on(o, texts)) \
+            and holder(t, skip, edited=True) is None \
+            and not any(t in texts[x] for x in range(max(0, o - reach), min(n, o + reach + 1)) if x not in skip)
+        # (the last: a piece too short for a key of the index, word for word in a paragraph near)
+
+    def trim(i: int, b: Block) -> list[Block] | None:
+        """The quote ``b`` without the lines rejoin ran onto it from what stands under it (a
+        headline, 共有…A标。 / 全国游泳冠军赛落幕, a caption, a line of text): the quote's lines, up to
+        one that closes its sentence, are held by the paragraph it was found to repeat, the lines
+        after are none of that paragraph's words and no paragraph holds them. Those go back to the
+        text as a headline line (one line closing no sentence) or a paragraph; None if none. (Lines
+        over a quote are left: its own first line may be no words of a source the layout cut.)"""
+        o = at_line.get(sources.get(b.first, -1))
+        if o is None or not texts[o] or holder(nows(b.text), (i,)) is not None:
+            return None
+        ls = b.lines
+        for m in range(1, len(ls)):
+            head = "".join(nows(lines[k].text) for k in ls[:m])
+            tail = "".join(nows(lines[k].text) for k in ls[m:])
+            if not (ends_sentence(lines[ls[m - 1]].text) and quotes(head, o) and none_of(tail, o, (i,))):
+                continue
+            keep, rest = ls[:m], ls[m:]
+            quote = build(keep, b)
+            kind = "heading" if len(rest) == 1 and not ends_sentence(lines[rest[0]].text) else "paragraph"
+            other = rebuild(page, replace(b, kind=kind, lines=rest, confidence=1.0,
+                                          joiners=tuple(_joiner(lines[x].text, lines[y].text) for x, y in zip(rest, rest[1:]))))
+            sources.pop(b.first, None)
+            sources[quote.first] = blocks[o].first
+            record("split", b, b, f"the quote at line {page.line_no(b.first)} holds line(s) its source at line "
+                                  f"{page.line_no(blocks[o].first)} does not, none of its words: they go back to the text")
+            return [quote, other]
+        return None
+
     out: list[Block] = []
     mended = False
     i = 0
@@ -143,6 +189,13 @@ def mend_quote_pieces(page: Page, blocks: list[Block], rule: Rule, changes: list
             both = t + nows(c.text)
             if c.kind == "pullquote" or len(both) <= QUOTE_MAX:
                 o = holder(both, (i, i + 1))
+                if o is None and c.kind == "pullquote":
+                    # (an editor's quote, clauses swapped, that rejoin cut after a clause: 瑞金市累计接待
+                    # 游客1560万人次，今年以来， | 其中研学团队超过8000批次。: both pieces quote one
+                    # paragraph, which holds the two together as an editor's version)
+                    o = holder(both, (i, i + 1), edited=True)
+                    if o is not None and blocks[o].first not in (sources.get(b.first), sources.get(c.first)):
+                        o = None
                 if o is not None:
                     quote = build(b.lines + c.lines, b)
                     sources.pop(c.first, None)
@@ -189,6 +242,12 @@ def mend_quote_pieces(page: Page, blocks: list[Block], rule: Rule, changes: list
                 mended = True
                 i += 1
                 continue
+        trimmed = trim(i, b) if len(b.lines) > 1 else None
+        if trimmed is not None:
+            out += trimmed
+            mended = True
+            i += 1
+            continue
         out.append(b)
         i += 1
     return out if mended else blocks
