@@ -154,13 +154,23 @@ def mend_quote_pieces(page: Page, blocks: list[Block], rule: Rule, changes: list
         text as a headline line (one line closing no sentence) or a paragraph; None if none. (Lines
         over a quote are left: its own first line may be no words of a source the layout cut.)"""
         o = at_line.get(sources.get(b.first, -1))
-        if o is None or not texts[o] or holder(nows(b.text), (i,)) is not None:
+        if o is None or not texts[o]:
             return None
         ls = b.lines
+        held = None  # (whether a paragraph holds the whole quote: asked once, at the first cut that
+        # would do, since it builds the page's key index)
         for m in range(1, len(ls)):
+            if not ends_sentence(lines[ls[m - 1]].text):
+                continue
             head = "".join(nows(lines[k].text) for k in ls[:m])
+            if not quotes(head, o):
+                continue
+            if held is None:
+                held = holder(nows(b.text), (i,)) is not None
+            if held:
+                return None
             tail = "".join(nows(lines[k].text) for k in ls[m:])
-            if not (ends_sentence(lines[ls[m - 1]].text) and quotes(head, o) and none_of(tail, o, (i,))):
+            if not none_of(tail, o, (i,)):
                 continue
             keep, rest = ls[:m], ls[m:]
             quote = build(keep, b)
