@@ -15,6 +15,23 @@ from .measure import QUOTE_MAX, narrowness, said, typical_narrowness
 from .source import _edited_from, quote_source
 
 
+def _adjacent_run(blocks: list[Block], k: int, size_of, stop) -> list[Block]:
+    """Block ``k`` and the headings and paragraphs on the lines right after it, no more than a
+    quote's length together (``QUOTE_MAX``, each block's length ``size_of(index)``), up to the
+    first block ``nxt`` for which ``stop(the block before it, nxt)`` holds: the pieces a quote
+    broken by rejoin may have become (both joiners below grow their runs so)."""
+    run = [blocks[k]]
+    size = size_of(k)
+    while k + len(run) < len(blocks):
+        nxt = blocks[k + len(run)]
+        size += size_of(k + len(run))
+        if nxt.kind not in ("heading", "paragraph") or nxt.first != run[-1].last + 1 or size > QUOTE_MAX \
+                or stop(run[-1], nxt):
+            break
+        run.append(nxt)
+    return run
+
+
 def join_split_quotes(page: Page, blocks: list[Block], rule: Rule, changes: list, texts: list[str],
                       narrow: list[float], sources: dict, content: dict) -> list[Block]:
     """A pull quote set apart in a large or bold face that the rejoin stage broke into a
@@ -39,15 +56,8 @@ def join_split_quotes(page: Page, blocks: list[Block], rule: Rule, changes: list
         run = [b]
         if b.kind in ("heading", "paragraph") and _set_apart(page, geo, b) \
                 and _under_larger_headline(page, geo, blocks, k, rule.params["quote_reach"]):
-            size = len(nows(b.text))
-            while k + len(run) < len(blocks):
-                nxt = blocks[k + len(run)]
-                size += len(nows(nxt.text))
-                if nxt.kind not in ("heading", "paragraph") or nxt.first != run[-1].last + 1 or size > QUOTE_MAX \
-                        or not (_one_type(page, geo, b, nxt) and _set_apart(page, geo, nxt)) \
-                        or _set_further(page, geo, run[-1], nxt):
-                    break
-                run.append(nxt)
+            run = _adjacent_run(blocks, k, lambda j: len(nows(blocks[j].text)), lambda prev, nxt: not (
+                _one_type(page, geo, b, nxt) and _set_apart(page, geo, nxt)) or _set_further(page, geo, prev, nxt))
         found = None
         while len(run) > 1 and any(x.kind == "heading" for x in run):  # (two paragraphs may be two quotes)
             whole = "".join(x.text for x in run)
@@ -119,14 +129,8 @@ def join_broken_quotes(page: Page, blocks: list[Block], rule: Rule, changes: lis
         elif (b.kind == "heading" or b.kind == "paragraph" and k + 1 < len(blocks)
               and blocks[k + 1].kind == "heading") and b.first not in openers:
             # (a run holds a heading: it starts with one or with the block before one)
-            size = len(texts[k] or nows(b.text))
-            while k + len(run) < len(blocks):
-                nxt = blocks[k + len(run)]
-                size += len(texts[k + len(run)] or nows(nxt.text))
-                if nxt.kind not in ("heading", "paragraph") or nxt.first != run[-1].last + 1 \
-                        or size > QUOTE_MAX or nxt.first in openers:
-                    break
-                run.append(nxt)
+            run = _adjacent_run(blocks, k, lambda j: len(texts[j] or nows(blocks[j].text)),
+                                lambda prev, nxt: nxt.first in openers)
         found = None
         while len(run) > 1:
             if run[-1].kind == "paragraph" and any(x.kind == "heading" for x in run):
