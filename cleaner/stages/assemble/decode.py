@@ -394,7 +394,6 @@ class Decoding:
             st = prev_st
         return self.build(seq, decisions, margins)
 
-
     def roundup_section(self, seq: list, t: int) -> bool:
         """Whether paragraph ``seq[t]``, which opens with a dateline, may be the next report of a
         round-up under its subhead (A002 ``subhead_dated_stay``, in place of ``dateline_stay``):
