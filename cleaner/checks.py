@@ -129,7 +129,7 @@ SCHEMAS = {
                              "cohesion_before": int, "cohesion_after": int,
                              "section_reach": int, "section_margin": float, "section_names": int,
                              "section_against": int, "section_lead": bool, "section_untitled": bool,
-                             "decoder_beam": int, "section_max_run": int, "section_max_body": int},
+                             "decoder_beam": int, "single_subhead": float, "section_max_run": int, "section_max_body": int},
         "attach_headlines": {
             "open_cost": float, "byline_open_cost": float, "byline_close_cost": float, "byline_inside_cost": float, "subhead_cohesion": float, "mid_heading_share": float, "split_cost": float, "back_split_cost": float, "back_close_cost": float, "back_close_lone": float, "split_plain_extra": float,
             "subclose_cost": float, "subclose_first_cost": float, "byline_between_penalty": float, "byline_apart_penalty": float, "byline_line_apart": float, "tag_apart": float,

@@ -1311,7 +1311,10 @@ def test_a_subhead_over_a_dated_section_of_the_same_story_stays_in_its_article(w
     page = cleaner.clean(text)
     assert [a.title.text for a in page.articles] == ["低空经济“飞”入寻常百姓家"]
     assert [b.text for b in page.articles[0].body if b.kind == "subhead"] == ["应用场景加快铺开", "产业链条加快集聚"]
-    old = cleaner.clean(text, rules=_a002(subhead_dated_stay=default_rules()["A002"].params["dateline_stay"]))
+    # (the decoder before it: also without single_subhead, which would weigh the one subhead
+    # left to the first part)
+    old = cleaner.clean(text, rules=_a002(subhead_dated_stay=default_rules()["A002"].params["dateline_stay"],
+                                          single_subhead=0.0))
     assert [a.title.text for a in old.articles] == ["低空经济“飞”入寻常百姓家", "产业链条加快集聚"]
 
 
@@ -1321,3 +1324,28 @@ def test_a_title_over_a_dated_lead_on_another_subject_still_opens_an_article(wra
     page = cleaner.clean(text)
     assert [a.title.text if a.title else None for a in page.articles] == \
         ["低空经济“飞”入寻常百姓家", "李强出席中澳工商界圆桌会"]
+
+
+def test_an_article_closing_with_one_subhead_costs_single_subhead(wrap):
+    """Subheads part an article into sections, two at least: an article that has its title
+    and closes with exactly one subhead read costs A002 single_subhead, and a lone heading
+    over text on another subject opens the next article rather than be that one subhead. At
+    0 the decoder is as without the cue: here the heading reads as the article's subhead."""
+    w = lambda s: "\n".join(wrap(s))  # noqa: E731
+    text = ("低空经济“飞”入寻常百姓家\n" + "\n".join(w(s) for s in LOW) + "\n合作再上新台阶\n" + w(B1) + "\n"
+            + w(B2) + "\n")
+    read = lambda v: [(a.title.text if a.title else None, [b.text for b in a.body if b.kind == "subhead"])  # noqa: E731
+                      for a in cleaner.clean(text, rules=_a002(single_subhead=v)).articles]
+    assert read(0.0) == [("低空经济“飞”入寻常百姓家", ["合作再上新台阶"])]
+    assert read(5.0) == [("低空经济“飞”入寻常百姓家", []), ("合作再上新台阶", [])]
+
+
+def test_an_article_with_two_subheads_pays_no_single_subhead(wrap):
+    """The cost is for exactly one subhead: an article whose subheads are a pair keeps them
+    however high single_subhead is."""
+    w = lambda s: "\n".join(wrap(s))  # noqa: E731
+    text = ("低空经济“飞”入寻常百姓家\n" + w(LOW[0]) + "\n应用场景加快铺开\n" + w(LOW[1]) + "\n" + w(LOW[2])
+            + "\n产业链条加快集聚\n" + "\n".join(w(s) for s in LOW_ON) + "\n")
+    page = cleaner.clean(text, rules=_a002(single_subhead=5.0))
+    assert [a.title.text for a in page.articles] == ["低空经济“飞”入寻常百姓家"]
+    assert [b.text for b in page.articles[0].body if b.kind == "subhead"] == ["应用场景加快铺开", "产业链条加快集聚"]

@@ -11,20 +11,28 @@ from .text import affinity
 from .draft import Draft
 
 
-#: A decoder state: (the open article has a title, its paragraphs so far (capped at 3), it has
-#: a subhead, it has credited its reporter (its dateline names them, or its headline part held
-#: a byline), the article before it closed at the paragraph this one opened at, with no title
+#: A decoder state: (the open article has a title, its paragraphs so far (capped at 3), its
+#: subheads so far (capped at 2; at 1 where A002 single_subhead is 0), it has credited its
+#: reporter (its dateline names them, or its headline part held a byline), the article before it closed at the paragraph this one opened at, with no title
 #: (a headline group may still give it one: a backsplit or backclose): that article's lead + 1,
 #: 0 when not (its title's echo of its lead is weighed when the group gives it one), its lead:
 #: its first paragraph's index in the sequence or None). A plain tuple: the decoder makes
 #: millions on a long page.
-State = tuple[bool, int, bool, bool, int, "int | None"]
+State = tuple[bool, int, int, bool, int, "int | None"]
 
 
 def _without_untitled_lead(st: State) -> tuple:
     """A state with the untitled article's lead said only as whether there is one."""
     ht, hb, hs, hc, ub, lead = st
     return ht, hb, hs, hc, ub > 0, lead
+
+
+def _reading(st: State) -> tuple:
+    """What a state says of the page read so far: all but the open article's lead, with its
+    subheads said only as whether it has one (two states apart only in their count read the
+    page alike)."""
+    ht, hb, hs, hc, ub, _ = st
+    return ht, hb, hs > 0, hc, ub
 
 
 #: the readings of a heading group that an article which has its title and text may take
@@ -105,6 +113,15 @@ class Decoding:
         shorts = [p["short_article"][n - 1] if 0 < n <= len(p["short_article"]) else 0.0 for n in range(4)]
         most = 3  # (paragraphs are counted up to 3: the short_article table's length)
         short = shorts.__getitem__
+        # an article's subheads so far are counted up to 2 (the state's hs): subheads part an
+        # article into sections, two at least, so an article that has its title and closes at a
+        # headline (the next article's, or its own byline) or at the page's end with exactly one
+        # costs single_subhead: that one was most often the next article's title (see A002
+        # single_subhead for where it is not weighed). At 0 the count stops at 1 (whether it has
+        # one): the states, and so the readings, are those without the cue.
+        cap = 2 if p["single_subhead"] else 1
+        lone_sub = (0.0, p["single_subhead"], 0.0)
+        more_sub = (1, cap, cap)  # (the count after one more subhead)
 
         INF = float("inf")
         NO_PATH = (INF, None)
@@ -268,27 +285,29 @@ class Decoding:
                     ht, hb, hs, hc, ub, lead = st
                     if not hb:
                         lead = None
-                    for kind, k, c, head, by_here, after in (plans[hs] if hb and not ht else titled[hs] if hb
-                                                             else empty[hs]):
+                    sub_now = hs > 0  # (the readings are listed by whether it has a subhead)
+                    for kind, k, c, head, by_here, after in (plans[sub_now] if hb and not ht else titled[sub_now]
+                                                             if hb else empty[sub_now]):
                         # (terms added in the order of the reading's definition: same sums)
                         if kind == "sub":
                             if hb:
                                 e = echo(item[0], lead)
                                 c += se * e + (repeat_penalty if e >= repeats else 0.0)
                                 c -= sw * topic(t, lead) + sub_coh
-                                key, c = (ht, hb, True, hc, ub, lead), cost + c  # (offer(), inline)
+                                key, c = (ht, hb, more_sub[hs], hc, ub, lead), cost + c  # (offer(), inline)
                                 if c < new.get(key, NO_PATH)[0]:
                                     new[key] = (c, (st, kind, k))
                         elif kind == "byclose":
                             if hb:  # (its title, if any, came before its text)
                                 c += bw if hc else 0.0
-                                c = cost + c + (0 if ht else no_title) + short(hb)
+                                c = cost + c + (0 if ht else no_title) + short(hb) + (lone_sub[hs] if ht else 0.0)
                                 if c < new.get(CLOSED, NO_PATH)[0]:  # (offer(), inline)
                                     new[CLOSED] = (c, (st, kind, k))
                         elif kind == "bysplit":
                             if hb:
                                 c += (bw if hc else 0.0) + after[0] - te * after[1]
-                                key, c = (True, 0, False, by_from[k], 0, None), cost + c + (0 if ht else no_title) + short(hb)
+                                key, c = (True, 0, False, by_from[k], 0, None), \
+                                    cost + c + (0 if ht else no_title) + short(hb) + (lone_sub[hs] if ht else 0.0)
                                 if c < new.get(key, NO_PATH)[0]:  # (offer(), inline)
                                     new[key] = (c, (st, kind, k))
                         elif kind in ("close", "subclose"):
@@ -303,7 +322,7 @@ class Decoding:
                         elif kind == "open":
                             c += after
                             if hb:
-                                c = cost + c + (0 if ht else no_title) + short(hb)
+                                c = cost + c + (0 if ht else no_title) + short(hb) + (lone_sub[hs] if ht else 0.0)
                                 if c < new.get(open_key, NO_PATH)[0]:  # (offer(), inline)
                                     new[open_key] = (c, (st, kind, k))
                             elif not (ht and has_h):
@@ -314,7 +333,7 @@ class Decoding:
                             if hb and not ht:
                                 c += (bw if hc and by_here else 0.0) - te * echo(head, lead)
                                 c += se * sum(echo(b, lead) for b in item[k:])
-                                key, c = (True, hb, hs or k < len(item), hc or by_here, 0, lead), cost + c
+                                key, c = (True, hb, min(cap, hs + len(item) - k), hc or by_here, 0, lead), cost + c
                                 if c < new.get(key, NO_PATH)[0]:  # (offer(), inline)
                                     new[key] = (c, (st, kind, k))
                         elif kind == "subsplit":
@@ -368,7 +387,8 @@ class Decoding:
         best_st, best_cost = None, INF
         for st, (cost, _) in states.items():
             ht, hb, hs, hc, _, _ = st
-            total = cost + (no_title if hb and not ht else 0.0) + (no_title if ht and not hb else 0.0) + short(hb)
+            total = cost + (no_title if hb and not ht else 0.0) + (no_title if ht and not hb else 0.0) + short(hb) \
+                + (lone_sub[hs] if ht else 0.0)
             if total < best_cost:
                 best_st, best_cost = st, total
         decisions = [None] * len(seq)
@@ -382,10 +402,11 @@ class Decoding:
             # item that reads the page differently (not only another lead), against the chosen
             # one. (Prefix costs: a rival cheaper so far lost on what came after: margin 0.)
             # (the cost compared first: most states are no cheaper, and their key is not cut)
-            rest = st[:-1]
+            # (nor only another count of subheads: whether it has one is the reading)
+            rest = _reading(st)
             rival = INF
             for s2, v in history[t].items():
-                if v[0] < rival and s2[:-1] != rest:
+                if v[0] < rival and _reading(s2) != rest:
                     rival = v[0]
             margins[t] = max(0.0, rival - cost_here)
             if self.trace is not None:
