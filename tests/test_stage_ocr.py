@@ -162,6 +162,41 @@ def test_a_lookalike_is_corrected_only_where_the_lexicon_argues_for_it():
     assert not [c for c in page.changes if c.rule == "O007"]
 
 
+ECHO_TEXT = "本报讯〈记者张林海) 村里的{w}王大山,带着乡亲们种果树:日子越过越好!\n"
+
+
+def test_a_headings_slip_is_corrected_where_the_page_prints_the_word():
+    """O022: 士 makes no word in the heading, 土 does, and the text under it reads 土专家."""
+    page = cleaner.clean("“士专家”带出致富路\n\n" + ECHO_TEXT.format(w="土专家"))
+    (fix,) = [c for c in page.changes if c.rule == "O022"]
+    assert (fix.before, fix.after, fix.safety) == ("士", "土", "review")
+    assert "土专家" in fix.reason and "1 time" in fix.reason
+    assert page.articles[0].title.text == "“土专家”带出致富路"
+
+
+@pytest.mark.parametrize("heading, text", [
+    ("“士专家”带出致富路", ECHO_TEXT.format(w="专家")),  # the page never prints 土专家
+    ("“士专家”带出致富路", ECHO_TEXT.format(w="土专家") + "又一位士专家来了,大家都笑了!\n"),  # nor 士专家 only once
+    ("“士专家”带出致富路,大家都来了", ECHO_TEXT.format(w="土专家")),  # a sentence, not a heading
+])
+def test_no_page_echo_without_the_pages_evidence(heading, text):
+    page = cleaner.clean(f"{heading}\n\n{text}")
+    assert not [c for c in page.changes if c.rule == "O022"]
+
+
+def test_page_echo_weighs_headings_only():
+    """A slip in the text is left to O007: a right fix there can echo another article's words
+    and part or join articles the decoder read right."""
+    from cleaner.lexicon import default_lexicon
+    from cleaner.stages.ocr import echo_proposals
+
+    rules = default_rules()
+    text = "村里的士专家王大山种果树。\n\n" + ECHO_TEXT.format(w="土专家")
+    assert not echo_proposals(text, rules["O022"], rules["O007"], default_lexicon())
+    text = "“士专家”带出致富路\n\n" + ECHO_TEXT.format(w="土专家")
+    (p,) = echo_proposals(text, rules["O022"], rules["O007"], default_lexicon())
+    assert p[:4] == (1, "士", "土", 1)
+
 def test_names_are_never_corrected():
     from cleaner.lexicon import default_lexicon
     from cleaner.stages.ocr import lookalike_proposals
