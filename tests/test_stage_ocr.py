@@ -197,20 +197,6 @@ def test_page_echo_weighs_headings_only():
     (p,) = echo_proposals(text, rules["O022"], rules["O007"], default_lexicon())
     assert p[:4] == (1, "士", "土", 1)
 
-
-@pytest.mark.parametrize("line, title, byline", [
-    ("古镇焕新 游客“留下来”@本报记者 范芳丽 高俊强", "古镇焕新 游客“留下来”", "本报记者 范芳丽 高俊强"),
-    ("一纸一页 修复千年文脉  @@ YMG全媒体记者 叶友", "一纸一页 修复千年文脉", "YMG全媒体记者 叶友"),
-    ("钢铁行业绿色转型提速 @成都商报- 红星新闻记者 陶娜晓", "钢铁行业绿色转型提速", "成都商报-红星新闻记者 陶娜晓"),
-])
-def test_a_runon_bylines_ornament_read_as_at(line, title, byline):
-    """O023: the ornament between a headline and the byline on its line, read as @, is ◎ again
-    and T001 splits the byline off."""
-    page = cleaner.clean(f"{line}\n\n本报讯〈记者张林海) 1月28日,祠堂前搭起了大舞台:开场。\n\n据了解,今年以来:好!\n")
-    assert [c.after for c in page.changes if c.rule == "O023"] == ["◎"]
-    a = page.articles[0]
-    assert (a.title.text, a.byline.text) == (title, byline)
-
 def test_names_are_never_corrected():
     from cleaner.lexicon import default_lexicon
     from cleaner.stages.ocr import lookalike_proposals
