@@ -389,3 +389,16 @@ def test_a_subhead_the_text_around_goes_on_across_on_ocr_output():
     assert [b.kind for b in page.articles[0].body] == ["paragraph"] * 3 + ["subhead"] + ["paragraph"] * 2
     rules = default_rules()
     assert rules["A003"].params["subhead_cohesion"] == 0 < rules.on_ocr()["A003"].params["subhead_cohesion"]
+
+
+@pytest.mark.parametrize("block, dropped", [
+    ("扯 月上 1基 [速", True),  # a picture read as characters: few Han, a mark no text sets alone
+    ("<不口", True),
+    ("2009年1月26日 星|一", True),  # the page's date line, its 期 read as a bar
+    ("城区集中供暖如|启动", False),  # a headline with a slip: too many Han characters for debris
+    ("对于困难家庭毕业生、长|失业青", False),
+])
+def test_picture_debris_with_a_stray_mark_is_dropped(block, dropped):
+    page = cleaner.clean(OCR_PAGE + f"\n\n{block}\n")
+    hits = [c for c in page.changes if c.rule == "L008" and block in c.reason]
+    assert bool(hits) == dropped
