@@ -172,6 +172,9 @@ def test_a_headings_slip_is_corrected_where_the_page_prints_the_word():
     assert (fix.before, fix.after, fix.safety) == ("士", "土", "review")
     assert "土专家" in fix.reason and "1 time" in fix.reason
     assert page.articles[0].title.text == "“土专家”带出致富路"
+    # a heading broken over two lines is a heading too
+    page = cleaner.clean("村里来了\n“士专家”带出致富路\n\n" + ECHO_TEXT.format(w="土专家"))
+    assert [(c.before, c.after) for c in page.changes if c.rule == "O022"] == [("士", "土")]
 
 
 @pytest.mark.parametrize("heading, text", [
