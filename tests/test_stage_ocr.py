@@ -405,3 +405,13 @@ def test_picture_debris_with_a_stray_mark_is_dropped(block, dropped):
     page = cleaner.clean(OCR_PAGE + f"\n\n{block}\n")
     hits = [c for c in page.changes if c.rule == "L008" and block in c.reason]
     assert bool(hits) == dropped
+
+
+@pytest.mark.parametrize("text, expect", [
+    ("浙江队以98 : 95险胜对手", "98∶95"),  # a blank either side: the wide ratio colon
+    ("以21 :25失利", "21∶25"),
+    ("会议于10:30开始", "10:30"),  # a time's tight colon stays
+])
+def test_a_scores_ratio_colon(text, expect):
+    page = cleaner.clean(f"本报讯〈记者张林海) 12月3日,{text}:大家都来了!\n")
+    assert expect in "".join(cleaner.page_dict(page)["articles"][0]["blocks"][0]["text"].split())
