@@ -415,3 +415,13 @@ def test_picture_debris_with_a_stray_mark_is_dropped(block, dropped):
 def test_a_scores_ratio_colon(text, expect):
     page = cleaner.clean(f"本报讯〈记者张林海) 12月3日,{text}:大家都来了!\n")
     assert expect in "".join(cleaner.page_dict(page)["articles"][0]["blocks"][0]["text"].split())
+
+
+@pytest.mark.parametrize("text, expect", [
+    ("国内生产总值《GDP)同比增长", "（GDP）"),
+    ("居民消费价格指数 (CPI) 上涨", "（CPI）"),
+    ("加入世界贸易组织〈WTO)以来", "（WTO）"),
+])
+def test_an_abbreviations_bracket_pair(text, expect):
+    page = cleaner.clean(f"本报讯〈记者张林海) 12月3日,{text}:大家都来了!\n")
+    assert expect in "".join(cleaner.page_dict(page)["articles"][0]["blocks"][0]["text"].split())
