@@ -425,3 +425,11 @@ def test_a_scores_ratio_colon(text, expect):
 def test_an_abbreviations_bracket_pair(text, expect):
     page = cleaner.clean(f"本报讯〈记者张林海) 12月3日,{text}:大家都来了!\n")
     assert expect in "".join(cleaner.page_dict(page)["articles"][0]["blocks"][0]["text"].split())
+
+
+def test_a_half_width_mark_before_a_blank_and_han_text():
+    """O002: the engine sets a blank after a half-width mark; after Latin text or a number the
+    mark has Han text on neither side."""
+    page = cleaner.clean("本报讯〈记者张林海) 打造有温度的文旅IP; 也要在服务上下功夫,增长3.8% ;第二产业:大家都来了!\n")
+    text = "".join(cleaner.page_dict(page)["articles"][0]["blocks"][0]["text"].split())
+    assert "文旅IP；也要" in text and "3.8%；第二" in text
