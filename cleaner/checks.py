@@ -34,6 +34,7 @@ SCHEMAS = {
                         "close_to": str},
         "flags": {"pattern": str},
         "lookalikes": {"margin": float, "window": int, "candidates": int, "pairs": list, "protect_patterns": list},
+        "page_echo": {"lookalike_rule": str, "scope_pattern": str, "min_echo": int, "max_read_echo": int, "margin": float},
     },
     "pdf": {"read_layout": {"row_tolerance": float, "gutter_ems": float, "same_size": float, "max_pitch": float,
                             "pitch_slack": float, "first_line_slack": float, "line_slack": float, "hang_ems": float,

@@ -23,7 +23,7 @@ CHARACTER_CHECKS = {
      "traditional_to_simplified")
 } | {
     ("ocr", check) for check in ("punct_width", "bracket_pairs", "pattern_repair", "pattern_insert", "lost_opener",
-                                     "lookalikes")
+                                     "lookalikes", "page_echo")
 } | {
     ("dedouble", "doubled_line"), ("dedouble", "doubled_near_match"),
     ("dedouble", "doubled_split_lines"),

@@ -162,6 +162,44 @@ def test_a_lookalike_is_corrected_only_where_the_lexicon_argues_for_it():
     assert not [c for c in page.changes if c.rule == "O007"]
 
 
+ECHO_TEXT = "本报讯〈记者张林海) 村里的{w}王大山,带着乡亲们种果树:日子越过越好!\n"
+
+
+def test_a_headings_slip_is_corrected_where_the_page_prints_the_word():
+    """O022: 士 makes no word in the heading, 土 does, and the text under it reads 土专家."""
+    page = cleaner.clean("“士专家”带出致富路\n\n" + ECHO_TEXT.format(w="土专家"))
+    (fix,) = [c for c in page.changes if c.rule == "O022"]
+    assert (fix.before, fix.after, fix.safety) == ("士", "土", "review")
+    assert "土专家" in fix.reason and "1 time" in fix.reason
+    assert page.articles[0].title.text == "“土专家”带出致富路"
+    # a heading broken over two lines is a heading too
+    page = cleaner.clean("村里来了\n“士专家”带出致富路\n\n" + ECHO_TEXT.format(w="土专家"))
+    assert [(c.before, c.after) for c in page.changes if c.rule == "O022"] == [("士", "土")]
+
+
+@pytest.mark.parametrize("heading, text", [
+    ("“士专家”带出致富路", ECHO_TEXT.format(w="专家")),  # the page never prints 土专家
+    ("“士专家”带出致富路", ECHO_TEXT.format(w="土专家") + "又一位士专家来了,大家都笑了!\n"),  # nor 士专家 only once
+    ("“士专家”带出致富路,大家都来了", ECHO_TEXT.format(w="土专家")),  # a sentence, not a heading
+])
+def test_no_page_echo_without_the_pages_evidence(heading, text):
+    page = cleaner.clean(f"{heading}\n\n{text}")
+    assert not [c for c in page.changes if c.rule == "O022"]
+
+
+def test_page_echo_weighs_headings_only():
+    """A slip in the text is left to O007: a right fix there can echo another article's words
+    and part or join articles the decoder read right."""
+    from cleaner.lexicon import default_lexicon
+    from cleaner.stages.ocr import echo_proposals
+
+    rules = default_rules()
+    text = "村里的士专家王大山种果树。\n\n" + ECHO_TEXT.format(w="土专家")
+    assert not echo_proposals(text, rules["O022"], rules["O007"], default_lexicon())
+    text = "“士专家”带出致富路\n\n" + ECHO_TEXT.format(w="土专家")
+    (p,) = echo_proposals(text, rules["O022"], rules["O007"], default_lexicon())
+    assert p[:4] == (1, "士", "土", 1)
+
 def test_names_are_never_corrected():
     from cleaner.lexicon import default_lexicon
     from cleaner.stages.ocr import lookalike_proposals
@@ -354,3 +392,44 @@ def test_a_subhead_the_text_around_goes_on_across_on_ocr_output():
     assert [b.kind for b in page.articles[0].body] == ["paragraph"] * 3 + ["subhead"] + ["paragraph"] * 2
     rules = default_rules()
     assert rules["A003"].params["subhead_cohesion"] == 0 < rules.on_ocr()["A003"].params["subhead_cohesion"]
+
+
+@pytest.mark.parametrize("block, dropped", [
+    ("扯 月上 1基 [速", True),  # a picture read as characters: few Han, a mark no text sets alone
+    ("<不口", True),
+    ("2009年1月26日 星|一", True),  # the page's date line, its 期 read as a bar
+    ("城区集中供暖如|启动", False),  # a headline with a slip: too many Han characters for debris
+    ("对于困难家庭毕业生、长|失业青", False),
+])
+def test_picture_debris_with_a_stray_mark_is_dropped(block, dropped):
+    page = cleaner.clean(OCR_PAGE + f"\n\n{block}\n")
+    hits = [c for c in page.changes if c.rule == "L008" and block in c.reason]
+    assert bool(hits) == dropped
+
+
+@pytest.mark.parametrize("text, expect", [
+    ("浙江队以98 : 95险胜对手", "98∶95"),  # a blank either side: the wide ratio colon
+    ("以21 :25失利", "21∶25"),
+    ("会议于10:30开始", "10:30"),  # a time's tight colon stays
+])
+def test_a_scores_ratio_colon(text, expect):
+    page = cleaner.clean(f"本报讯〈记者张林海) 12月3日,{text}:大家都来了!\n")
+    assert expect in "".join(cleaner.page_dict(page)["articles"][0]["blocks"][0]["text"].split())
+
+
+@pytest.mark.parametrize("text, expect", [
+    ("国内生产总值《GDP)同比增长", "（GDP）"),
+    ("居民消费价格指数 (CPI) 上涨", "（CPI）"),
+    ("加入世界贸易组织〈WTO)以来", "（WTO）"),
+])
+def test_an_abbreviations_bracket_pair(text, expect):
+    page = cleaner.clean(f"本报讯〈记者张林海) 12月3日,{text}:大家都来了!\n")
+    assert expect in "".join(cleaner.page_dict(page)["articles"][0]["blocks"][0]["text"].split())
+
+
+def test_a_half_width_mark_before_a_blank_and_han_text():
+    """O002: the engine sets a blank after a half-width mark; after Latin text or a number the
+    mark has Han text on neither side."""
+    page = cleaner.clean("本报讯〈记者张林海) 打造有温度的文旅IP; 也要在服务上下功夫,增长3.8% ;第二产业:大家都来了!\n")
+    text = "".join(cleaner.page_dict(page)["articles"][0]["blocks"][0]["text"].split())
+    assert "文旅IP；也要" in text and "3.8%；第二" in text

@@ -272,6 +272,95 @@ def lookalikes(page: Page, rule: Rule):
     return edits, changes
 
 
+def _echo_contexts(run: str, i: int, y: str) -> list[str]:
+    """The three-character contexts of ``y`` read at ``i`` of ``run``: the two characters
+    before it, one either side, the two after (those the run holds)."""
+    left, right = run[max(0, i - 2):i], run[i + 1:i + 1 + 2]
+    out = [left + y] if len(left) == 2 else []
+    if left and right:
+        out.append(left[-1] + y + right[0])
+    if len(right) == 2:
+        out.append(y + right)
+    return out
+
+
+def echo_proposals(text: str, rule: Rule, lookalike: Rule, lex) -> list[tuple[int, str, str, int, float, str, str]]:
+    """Look-alike corrections the page's own words argue for: (offset, read, meant, echoes,
+    gain, the words around as read, as meant). As :func:`lookalike_proposals` a character is
+    weighed only where it makes no word of two characters or more around it and a look-alike
+    of it (any of its nearest glyphs or the look-alike rule's ``pairs``) does; here the
+    look-alike must also read, with a neighbour or two, as the page reads elsewhere (one of its
+    three-character contexts found ``min_echo`` times or more in the page's Han text), the
+    character as read in none of its contexts more often than ``max_read_echo`` times (itself),
+    and the window must read at least ``margin`` (natural log) likelier under the lexicon."""
+    p, q = rule.params, lookalike.params
+    table = lookalike_table(tuple(q["pairs"]))
+    protected = set()
+    for pat in q["protect_patterns"]:
+        for m in _compiled(pat).finditer(text):
+            protected.update(range(m.start(), m.end()))
+    runs = list(han_runs(text))
+    joined = "|".join(r for r, _ in runs)  # (no context crosses from one run to the next)
+    seen: dict[str, int] = {}
+    for k in range(len(joined) - 2):
+        g = joined[k:k + 2 + 1]
+        seen[g] = seen.get(g, 0) + 1
+    scope = set()
+    for m in _compiled(p["scope_pattern"]).finditer(text):
+        scope.update(range(m.start(), m.end()))
+    window, out = q["window"], []
+    for run, offsets in runs:
+        for i, x in enumerate(run):
+            near = table.get(x)
+            if not near or offsets[i] in protected or offsets[i] not in scope:
+                continue
+            if max((seen.get(c, 0) for c in _echo_contexts(run, i, x)), default=0) > p["max_read_echo"]:
+                continue
+            a, b = max(0, i - window), min(len(run), i + window + 1)
+            win, j = run[a:b], i - a
+            if lex.in_word(win, j):
+                continue
+            best = None
+            for y in near:
+                n = max((seen.get(c, 0) for c in _echo_contexts(run, i, y)), default=0)
+                if n < p["min_echo"]:
+                    continue
+                alt = win[:j] + y + win[j + 1:]
+                if not lex.in_word(alt, j):
+                    continue
+                gain = lex.score(alt) - lex.score(win)
+                if gain >= p["margin"] and (best is None or (n, gain) > best[:2]):
+                    best = (n, gain, y, alt)
+            if best is not None:
+                n, gain, y, alt = best
+                out.append((offsets[i], x, y, n, gain, win, alt))
+    return out
+
+
+def page_echo(page: Page, rule: Rule):
+    """``“士专家”带出致富路`` → ``“土专家”…`` where the text under it reads ``土专家``: a
+    character OCR mistook for a look-alike, corrected where the page itself prints the other
+    reading in the same context (:func:`echo_proposals`). A headline's large type and a
+    story's body are read apart, so a slip in one is rarely repeated in the other, and the
+    words of a headline come back in its text: the page is its own evidence where the
+    lexicon alone (O007's margin) is not sure enough. A ``review`` change with both readings,
+    the echoes and the gain."""
+    from ..lexicon import default_lexicon
+
+    lex = default_lexicon()
+    ref = rule.params["lookalike_rule"]
+    if lex is None or ref not in page.rules:
+        return [], []
+    edits, changes = [], []
+    for off, x, y, n, gain, win, alt in echo_proposals(page.source, rule, page.rules[ref], lex):
+        e = Edit(off, off + 1, y)
+        edits.append(e)
+        changes.append(Change(rule.id, STAGE, "replace", (off, off + 1), x, y,
+                              rule.describe(before=x, after=y, read=win, meant=alt, echoes=n, gain=f"{gain:.1f}"),
+                              rule.safety, (e,)))
+    return edits, changes
+
+
 def flags(page: Page, rule: Rule):
     """Places a person should look at and the cleaner must not guess: a ``%`` with a stray
     digit (``59%`` for ``5%``, ``%6``) cannot be told from a real number by the text alone."""
@@ -288,6 +377,7 @@ REGISTRY = {
     "lost_opener": lost_opener,
     "flags": flags,
     "lookalikes": lookalikes,
+    "page_echo": page_echo,
 }
 
 
