@@ -10,6 +10,20 @@ body in a narrow column, often far from their article.
 Each kind is decided by the rules of ``rules/label.toml``; a kind that rests on weak evidence
 is recorded with safety ``review``. Titles, subtitles and subheads are told apart later, by
 the assemble stage, because that needs the whole page.
+
+(Tried in December, issue #14, and not kept: a block of more than L006 ``max_lines`` lines, each
+a heading's length and holding no sentence or clause mark, the block opening with no dateline,
+split into one heading per line: on a page without blank lines the rejoin stage runs a kicker,
+title and dash subtitle, or two articles' headlines, into one block, which then reads as text
+(老区百姓享红利 / 重走长征路 感悟初心力量 / ——江西瑞金红色旅游见闻). It fires on 14 blocks of the
+1000 hunt pages, all headline lines (the only others opened with a dateline): hunt CER 7.6 ->
+7.4, seg F1 89.4 -> 89.5, titles 82.8 -> 83.0, subtitles 76.2 -> 76.3, datelines 94.2 -> 94.5;
+train seg 91.9 -> 92.0, titles 84.3 -> 84.4; wide unchanged (it never fires there). But on
+the one validation page where it fires the article it mends (title, subtitle and byline now
+right) takes in the next article's text, whose title the rejoin stage had run into a paragraph,
+and that article's byline goes to the one after: valid seg F1 92.4 -> 92.3, CER 5.4 -> 5.8,
+bylines 84.4 -> 83.6. Worth trying again once titles set on their own line under a closed
+sentence stay apart from the text.)
 """
 
 from __future__ import annotations
