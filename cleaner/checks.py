@@ -99,7 +99,7 @@ SCHEMAS = {
                    "bare_name_min_length": int},
         "dateline": {"patterns": list},
         "heading": {"max_length": int, "max_lines": int, "end_marks": str, "comma_max_length": int,
-                    "subtitle_openers": list},
+                    "subtitle_openers": list, "stack_marks": str, "run_in_apart": float},
         "pullquote": {"min_length": int, "ngram": int, "min_similarity": float, "window": int, "window_overlap": int,
                       "stack_narrower": float, "quote_narrower": float, "source_narrower": float,
                       "min_shared": float, "quote_reach": int, "cut_narrower": float, "stack_quotes": int},

@@ -854,3 +854,37 @@ def test_a_page_credit_right_under_a_caption_is_dropped_not_joined_to_it(credit)
     page = cleaner.page_dict(cleaner.clean(text))
     assert [a["captions"] for a in page["articles"]] == [["图为首趟列车驶出青州东站。"]]
     assert page["dropped"] == [{"kind": "credit", "text": credit}]
+
+
+# --- a headline run onto the text above it (L006) -----------------------------------------
+
+#: a column 13 ems wide, its last line ending on a comma: the rejoin stage runs the next line on
+RUN_ON_TEXT = ["　　近日，北京市科委、中关", "村管委会投入首批支持高品质", "科技园区建设资金，支持中关",
+               "村生命科学园等科技园区的十", "个项目，涉及医药健康等领域，"]
+RUN_ON_REST = ["首批项目已全部开工，园区负", "责人表示，将加快推进项目建", "设。"]
+
+
+def run_on_page(title: str, after: tuple = ()) -> str:
+    return "\n".join(RUN_ON_TEXT + [title, "◎本报记者 符晓波", *after] + RUN_ON_REST) + "\n"
+
+
+def l006_splits(page) -> list:
+    return [c for c in page.changes if c.rule == "L006" and c.action == "split"]
+
+
+def test_headline_run_onto_text_is_split_off(stages_until):
+    page = stages_until(run_on_page("科技园区“建设”提速"), "label")
+    kinds_ = [(b.kind, b.text) for b in page.blocks]
+    assert ("heading", "科技园区“建设”提速") in kinds_
+    assert kinds_[0][0] == "paragraph" and kinds_[0][1].endswith("涉及医药健康等领域，")
+    assert len(l006_splits(page)) == 1  # recorded
+
+
+@pytest.mark.parametrize("title, after", [
+    ("科技园区“建设”提速", ("资金加快落地",)),  # a heading after the byline: the headline's rest
+    ("科技园区建设资金加快落地了", ()),  # it fills the column: a text line
+    ("园区“建设”提速“快", ()),  # it opens a quotation it does not close: a piece of a line
+])
+def test_text_line_before_byline_is_not_split_off(stages_until, title, after):
+    page = stages_until(run_on_page(title, after), "label")
+    assert not l006_splits(page)
