@@ -1349,3 +1349,52 @@ def test_an_article_with_two_subheads_pays_no_single_subhead(wrap):
     page = cleaner.clean(text, rules=_a002(single_subhead=5.0))
     assert [a.title.text for a in page.articles] == ["低空经济“飞”入寻常百姓家"]
     assert [b.text for b in page.articles[0].body if b.kind == "subhead"] == ["应用场景加快铺开", "产业链条加快集聚"]
+
+
+# --- a jumped tail weighed as a whole (A001 tail_closed_weights, issue #14) -------------------
+
+A4 = "中关村管委会有关负责人说，科技园区建设将坚持高标准规划，北京市科委将持续跟踪各分园项目进展。"
+
+
+def _a001(reunite: bool = True, **params) -> RuleSet:
+    rules = default_rules()
+    a001 = rules["A001"]
+    return RuleSet(tuple(dataclasses.replace(r, params={**a001.params, **params}) if r.id == "A001"
+                         else dataclasses.replace(r, params={**r.params, "threshold": 0.999})
+                         if r.id == "A009" and not reunite else r for r in rules.rules), rules.options)
+
+
+def test_a_jumped_tail_in_the_first_half_of_the_next_article_goes_back(wrap):
+    """A's last two paragraphs read right after B's lead, so most of B's draft is A's: the tail
+    starts in B's first half, where the share of words alone (the rule before its cues were
+    weighed together) never looked; its words, names and column are A's, and it goes back."""
+    text = ("北京启动高品质科技园区建设\n" + "\n".join(wrap(A1) + wrap(A2)) + "\n"
+            "李强出席中澳工商界圆桌会\n" + "\n".join(wrap(B1) + wrap(A3) + wrap(A4)) + "\n")
+    page = cleaner.clean(text)
+    a, b = page.articles
+    assert [x.text for x in a.body] == [A1, A2, A3, A4]
+    assert [x.text for x in b.body] == [B1]
+    assert any(c.rule == "A001" and c.action == "move" and "log-odds" in c.reason for c in page.changes)
+    old = cleaner.clean(text, rules=_a001(tail_closed_weights={}))
+    assert [x.text for x in old.articles[0].body] == [A1, A2]
+
+
+def test_a_jumped_tail_two_articles_on_goes_back(wrap):
+    """A's last paragraph read at the end of the article after next (A001 tail_closed_reach).
+    (A009's reuniting held off: on a page of three short articles the tail makes A and C look
+    like the two parts of one.)"""
+    text = ("北京启动高品质科技园区建设\n" + "\n".join(wrap(A1) + wrap(A2)) + "\n"
+            "李强出席中澳工商界圆桌会\n" + "\n".join(wrap(B1) + wrap(B2)) + "\n"
+            "一批重大工程有序推进\n" + "\n".join(wrap(C1) + wrap(C2) + wrap(C3) + wrap(A3)) + "\n")
+    page = cleaner.clean(text, rules=_a001(reunite=False))
+    assert [[x.text for x in a.body] for a in page.articles] == [[A1, A2, A3], [B1, B2], [C1, C2, C3]]
+    near = cleaner.clean(text, rules=_a001(reunite=False, tail_closed_reach=1))
+    assert [x.text for x in near.articles[2].body] == [C1, C2, C3, A3]
+
+
+def test_the_next_articles_own_text_after_its_lead_stays_with_it(wrap):
+    # the near miss: B's text after its lead names B's things (李强, 中澳): it stays with B
+    text = ("北京启动高品质科技园区建设\n" + "\n".join(wrap(A1) + wrap(A2)) + "\n"
+            "李强出席中澳工商界圆桌会\n" + "\n".join(wrap(B1) + wrap(B2) + wrap(B3)) + "\n")
+    page = cleaner.clean(text)
+    assert [[x.text for x in a.body] for a in page.articles] == [[A1, A2], [B1, B2, B3]]

@@ -4,12 +4,14 @@ continuation, and a headline broken over two lines is made one."""
 from __future__ import annotations
 
 import bisect
+import math
 import re
 
 from ...chars import CLOSERS, NO_LINE_START, ends_sentence, half_count, nows
 from ...lexicon import default_char_model
 from ...model import Block, replace
 from .._common import one_indent_short, rebuild
+from .confidence import odds
 from .reunite import _names
 from .text import _LATIN_END, _LATIN_START, affinity, count_words, joined_bigrams, shared_pairs, _word_pair
 
@@ -463,12 +465,22 @@ class Healing:
         was joined to the next article's text before it), the tail moved as it stands.
         Only on a page set in columns, and where both X's article and the tail hold a paragraph
         printed over several lines: text already in reading order, a paragraph a line (as
-        cleaned text is), was cut by no column (A009's reuniting asks the same)."""
+        cleaned text is), was cut by no column (A009's reuniting asks the same).
+
+        With ``tail_closed_weights`` (issue #14), the gates after the seam's (a closed sentence
+        or a subhead before Z, no dateline, a paragraph over several lines in the tail) are
+        weighed together instead, as the log-odds of a logistic model over the cues
+        :meth:`closed_tail_cues` measures, and the best tail of the ``tail_closed_reach``
+        drafts after X whose log-odds pass ``tail_closed_threshold`` goes: the share of words
+        alone, the names alone or the column alone each tell a jumped tail from the next
+        article's own text too seldom, together often (a tail may start anywhere in the draft,
+        under a subhead, in an untitled draft, or two drafts on)."""
         rule = self.rules["A001"]
         p = rule.params
         if not rule.enabled or len(drafts) < 2 or p["tail_closed_margin"] >= 1.0 \
                 or not self.page.layout.columned:
             return drafts
+        weights = p["tail_closed_weights"]
         for i, a in enumerate(drafts):
             if not a.body or a.body[-1].kind != "paragraph" \
                     or (self.is_open(a.body[-1]) and not p["tail_closed_open"]) \
@@ -478,7 +490,14 @@ class Healing:
             own = joined_bigrams(tuple(b.text for b in a.paragraphs))
             own_names = None  # (made when a tail first shares enough words: most drafts have none)
             best = None
-            for e in drafts[i + 1:i + 1 + p["tail_reach"]]:
+            if weights:
+                for d, e, m in self.closed_tail_candidates(drafts, i):
+                    if own_names is None:
+                        own_names = _names([b.text for b in a.paragraphs])
+                    score = odds(weights, self.closed_tail_cues(a, e, m, d, col, own, own_names))
+                    if score > p["tail_closed_threshold"] and (best is None or score > best[0]):
+                        best = (score, e, m)
+            for e in drafts[i + 1:i + 1 + p["tail_reach"]] if not weights else ():
                 if e.title is None:  # (a headless part is reunite's to join, A009)
                     continue
                 for m in range(max(1, (len(e.body) + 1) // 2), len(e.body)):
@@ -510,8 +529,63 @@ class Healing:
             self.record("A001", "move", run[0], f"text from line {self.page.line_no(run[0].first)} on "
                         f"({len(run)} block(s)), read after the article at line "
                         f"{self.page.line_no(e.body[0].first)}, is the end of the article at line "
-                        f"{self.page.line_no(a.body[0].first)}: it shares that one's words (score {gain:.2f}) "
-                        f"more than the text before it")
+                        f"{self.page.line_no(a.body[0].first)}: "
+                        + (f"its words, names and column are that one's (log-odds {gain:.2f})" if weights else
+                           f"it shares that one's words (score {gain:.2f}) more than the text before it"))
             a.body.extend(run)
             del e.body[m:]
         return drafts
+
+    def closed_tail_candidates(self, drafts: list, i: int):
+        """The tails :meth:`reclaim_closed_tails` weighs for draft ``i`` with its weights, as
+        ``(d, e, m)``: draft ``e``, ``d`` drafts after it (at most A001's ``tail_closed_reach``),
+        from its block ``m`` on, where block ``m - 1`` is a paragraph closing its sentence, block
+        ``m`` is a paragraph with no dateline or a subhead, and the tail holds a paragraph printed
+        over several lines. (Subheads stand before their sections by now: one right before a
+        tail heads it, and goes with it, or stays behind as the last block of its host.)"""
+        reach = self.rules["A001"].params["tail_closed_reach"]
+        for d, e in enumerate(drafts[i + 1:i + 1 + reach], 1):
+            for m in range(1, len(e.body)):
+                y, z = e.body[m - 1], e.body[m]
+                if y.kind == "paragraph" and ends_sentence(y.text) \
+                        and (z.kind == "subhead" or (z.kind == "paragraph" and not self.has_dateline(z))) \
+                        and _wrapped(e.body[m:]):
+                    yield d, e, m
+
+    def closed_tail_cues(self, a, e, m: int, d: int, col: float, own: frozenset, own_names: set) -> dict[str, float]:
+        """What tells the text of draft ``e`` from its block ``m`` on (the tail) to be the end of
+        the article ``a`` (``d`` drafts before it, its text's word pairs ``own`` and names
+        ``own_names``, its column ``col``), each a cue of A001's ``tail_closed_weights``:
+        the share of word pairs the tail shares with ``a`` less the share it shares with the
+        text before it in ``e`` (``gain``, within ``tail_closed_clip``); how many names (runs of
+        three Han characters) it shares with ``a`` and not with that text and ``e``'s headline
+        (``ours``), and the reverse (``against``), each as log(1 + n); its paragraphs set in
+        ``a``'s column (within ``column_tolerance``: ``column``) and apart from the text before
+        it (more than A002's ``column_change``: ``column_apart``); where it starts (in ``e``'s
+        second half: ``half``; at what share of ``e``'s blocks: ``position``); ``e`` the second
+        draft after ``a`` (``second``); ``a`` stopping mid-sentence (``open``); the tail opening
+        with a subhead (``subhead``); ``e`` with no title (``untitled``)."""
+        p = self.rules["A001"].params
+        lo, hi = p["tail_closed_clip"]
+        tail_blocks, head_blocks = e.body[m:], e.body[:m]
+        tail = joined_bigrams(tuple(b.text for b in tail_blocks if b.kind == "paragraph"))
+        head = joined_bigrams(tuple(b.text for b in head_blocks if b.kind == "paragraph"))
+        gain = shared_pairs(tail, own) - shared_pairs(tail, head)
+        names = _names([b.text for b in tail_blocks if b.kind == "paragraph"])
+        theirs = _names([b.text for b in head_blocks if b.kind == "paragraph"]
+                        + [h.text for h in (e.title, e.subtitle) if h is not None])
+        tcol, hcol = self._column(tail_blocks), self._column(head_blocks)
+        n = len(e.body)
+        return {
+            "gain": max(lo, min(hi, gain)),
+            "ours": math.log1p(len((names & own_names) - theirs)),
+            "against": math.log1p(len((names & theirs) - own_names)),
+            "column": 1.0 if tcol and col and abs(tcol - col) <= p["column_tolerance"] else 0.0,
+            "column_apart": 1.0 if tcol and hcol and abs(tcol - hcol) > self.rules["A002"].params["column_change"] else 0.0,
+            "half": 1.0 if m >= (n + 1) // 2 else 0.0,
+            "second": 1.0 if d == 2 else 0.0,
+            "open": 1.0 if self.is_open(a.body[-1]) else 0.0,
+            "subhead": 1.0 if e.body[m].kind == "subhead" else 0.0,
+            "position": m / n,
+            "untitled": 1.0 if e.title is None else 0.0,
+        }

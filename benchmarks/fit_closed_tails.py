@@ -1,0 +1,146 @@
+"""Fit A001's tail_closed_weights (a jumped tail of an article read at the end of a later one)
+on synthesised training pages.
+
+    python benchmarks/fit_closed_tails.py benchmarks/splits/train benchmarks/splits/hunt \\
+        --validation benchmarks/splits/valid benchmarks/splits/wide
+
+For every page the cleaner's drafts are made as ``cleaner clean`` makes them up to the step
+that weighs jumped tails (``Assembler.reclaim_closed_tails``: after reuniting and the cut-tail
+reclaim), every tail it would weigh is measured (``Assembler.closed_tail_candidates`` and
+``closed_tail_cues``), and labelled by whose text each line is (the synthesiser's owner of the line, the page made again
+from its seed as benchmarks/seg_errors.py makes it; on other pages the gold paragraph its
+first characters are found in): the tail is the first draft's when every paragraph of it
+belongs to the article most of that draft's lines belong to. A
+logistic regression of the label on the cues (``cleaner.train.fit_weights``, a ridge on the
+standardised cues) gives the weights, printed as the TOML table to put in rules/assemble.toml.
+For each set, per pair of drafts the best tail is taken when its log-odds pass a threshold:
+how many taken tails are right and wrong, and how many pairs had a right tail, per threshold
+(where ``tail_closed_threshold`` is chosen, on the validation pages).
+"""
+from __future__ import annotations
+
+import argparse
+import bisect
+import json
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from cleaner.model import Overlay, Page  # noqa: E402
+from cleaner.rules import load_rules  # noqa: E402
+from cleaner.stages import PIPELINE  # noqa: E402
+from cleaner.stages.assemble import Assembler  # noqa: E402
+from cleaner.stages.assemble.confidence import odds  # noqa: E402
+from cleaner.stages.assemble.reunite import _names  # noqa: E402
+from cleaner.stages.assemble.text import joined_bigrams  # noqa: E402
+from cleaner.train import fit_weights  # noqa: E402
+from cleaner.synth import page_seed  # noqa: E402
+from fit_reunite import gold_owner, gold_path  # noqa: E402
+from seg_errors import maker_for, owners_by_offset  # noqa: E402
+
+CUES = ("gain", "ours", "against", "column", "column_apart", "half", "second", "open", "subhead", "position",
+        "untitled")
+
+
+def tails_of(path: Path, rules, maker=None, seed=None) -> list[tuple[tuple, tuple, bool]]:
+    """((pair id), cue values, the first draft's?) for every tail weighed on one page."""
+    text = path.read_text(encoding="utf-8")
+    page = Page(name=path.name, source=text, rules=rules, overlay=Overlay(text))
+    for stage in PIPELINE[:-1]:
+        page = stage.run(page)
+    a = Assembler(page)
+    if not a.page.layout.columned:
+        return []
+    drafts = a.reclaim_tails(a.reunite(a.drafts()))
+    # whose text each printed line is: the synthesiser's owner of the line (the page made again
+    # from its seed, as benchmarks/seg_errors.py makes it), else the gold paragraph its first
+    # characters are found in
+    if maker is not None:
+        s = maker.page(page_seed(seed, int(path.stem[1:])), name=path.name)
+        starts, owners = owners_by_offset(s)
+
+        def line_owner(k: int):
+            o = owners[bisect.bisect_right(starts, a.page.lines[k].start) - 1]
+            return o[1] if o[0] in ("para", "sub") else None
+
+        def owner(b):
+            votes = Counter(line_owner(k) for k in b.lines)
+            return votes.most_common(1)[0][0]
+    else:
+        by_text = gold_owner(json.loads(gold_path(path).read_text(encoding="utf-8")))
+
+        def owner(b):
+            return by_text(b.text)
+    p = rules["A001"].params
+    out = []
+    for i, x in enumerate(drafts):
+        if not x.body or x.body[-1].kind != "paragraph" or (p["tail_closed_titled"] and x.title is None) \
+                or not any(len(b.lines) > 1 for b in x.paragraphs):
+            continue
+        votes = Counter()
+        for b in x.paragraphs:
+            o = owner(b)
+            if o is not None:
+                votes[o] += len(b.lines)
+        major = votes.most_common(1)[0][0] if votes else None
+        col = next((b.width for b in reversed(x.paragraphs) if b.width), 0.0)
+        own = joined_bigrams(tuple(b.text for b in x.paragraphs))
+        own_names = _names([b.text for b in x.paragraphs])
+        for d, e, m in a.closed_tail_candidates(drafts, i):
+            cues = a.closed_tail_cues(x, e, m, d, col, own, own_names)
+            known = [o for o in (owner(b) for b in e.body[m:] if b.kind == "paragraph") if o is not None]
+            ok = major is not None and bool(known) and all(o == major for o in known)
+            out.append(((path.name, i, d), tuple(cues[k] for k in CUES), ok))
+    return out
+
+
+def load(splits: list[Path], rules):
+    rows = []
+    for split in splits:
+        try:  # a synthesised split: its pages are made again, to know each line's owner
+            maker, seed = maker_for(split.name)
+        except (KeyError, ValueError):
+            maker, seed = None, None
+        for page in sorted(split.glob("*.txt")):
+            if gold_path(page).exists():
+                rows.extend(tails_of(page, rules, maker, seed))
+    return rows
+
+
+def report(rows, weights, thresholds) -> list[str]:
+    by = defaultdict(list)
+    for key, x, ok in rows:
+        by[key].append((odds(weights, dict(zip(CUES, x))), ok))
+    have = sum(1 for v in by.values() if any(ok for _, ok in v))
+    out = [f"{len(by)} pairs of drafts, {have} with a right tail"]
+    for t in thresholds:
+        best = [max(v) for v in by.values()]
+        right = sum(1 for s, ok in best if s > t and ok)
+        wrong = sum(1 for s, ok in best if s > t and not ok)
+        out.append(f"  threshold {t:+.1f}: {right} right, {wrong} wrong")
+    return out
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("train", type=Path, nargs="+")
+    ap.add_argument("--validation", type=Path, nargs="+")
+    ap.add_argument("--ridge", type=float, default=1.0, help="ridge penalty on the standardised cues")
+    ap.add_argument("--rules", action="append", help="a rule folder layered over rules/ (repeatable)")
+    args = ap.parse_args()
+    rules = load_rules(args.rules)
+    train = load(args.train, rules)
+    print(f"train: {len(train)} tails, {sum(ok for *_, ok in train)} right", file=sys.stderr)
+    weights = fit_weights([(x, ok) for _, x, ok in train], CUES, args.ridge)
+    print("tail_closed_weights = { " + ", ".join(f"{k} = {v}" for k, v in weights.items()) + " }")
+    sets = [("train", train)] + ([("validation", load(args.validation, rules))] if args.validation else [])
+    for name, rows in sets:
+        print(name + ": " + "\n".join(report(rows, weights, (0.0, 0.5, 1.0, 1.5))))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
