@@ -146,7 +146,7 @@ SCHEMAS = {
         "place_subheads": {"default_section": int, "min_echo": float, "adopt_orphans": bool},
         "attach_pullquotes": {"max_candidates": int, "min_partial_ratio": float},
         "attach_captions": {},
-        "drop_furniture": {},
+        "drop_furniture": {"rescue_headings": bool},
         "headline_over_two_lines": {"max_length": int, "min_uses": int, "reach": int},
         "unsplice_copy": {"min_chars": int, "max_chars": int, "max_lines": int, "min_side": int},
         "reunite_parts": {"weights": dict, "threshold": float, "min_drafts": int, "min_names": int, "name_uses": int,
