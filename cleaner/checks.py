@@ -91,7 +91,7 @@ SCHEMAS = {
                     "geo_caption_ratio": float,
                     "credit_max_length": int,
                     "bare_max_lines": int, "bare_max_length": int, "bare_min_length": int, "bare_short_ems": float,
-                    "bare_threshold": float, "bare_date_opener": list, "bare_position_marks": list,
+                    "bare_threshold": float, "bare_credited_threshold": float, "bare_strong_credits": list, "bare_strong_credit_lines": list, "bare_date_opener": list, "bare_position_marks": list,
                     "bare_said": list, "bare_weights": dict,
                     "bare_scene": list, "bare_linked": list, "bare_column_reach": int},
         "byline": {"patterns": list, "max_length": int, "role_pattern": str, "break_name_max": int, "bare_names_max": int,
