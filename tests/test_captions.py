@@ -126,6 +126,7 @@ def test_a_credit_naming_a_role_or_set_apart_by_a_blank_is_a_strong_one(stages_u
     p = default_rules()["L003"].params
     for last, rest, strong in (("场。新京报记者 邱力娜 摄", "新京报记者邱力娜摄", True),
                                ("场。邱力娜 摄", "邱力娜摄", True),
+                               ("场。  吕秀东 黎晨 摄", "吕秀东黎晨摄", True),
                                ("场。视觉中国供图", "视觉中国供图", True),
                                ("场。室内温度保持在零下20摄", "室内温度保持在零下20摄", False),
                                ("场。他拿起相机拍摄", "他拿起相机拍摄", False)):
