@@ -106,3 +106,36 @@ def test_a_threshold_leaves_out_only_runs_below_it(stages_until, wrap):
     # (a threshold nothing reaches, and one every run reaches)
     assert candidate_runs(page, blocks, rules["L003"], rules, 1.0) == []
     assert candidate_runs(page, blocks, rules["L003"], rules, 0.0) == every
+
+
+def _run_ending_at(stages_until, text: str, line_text: str, rest: str):
+    """The page of ``text`` after the label stage, its blocks, and a run whose last line is the
+    line ``line_text`` and whose text after its sentence is ``rest``."""
+    from cleaner.stages.captions import Run
+    page = stages_until(text, "label")
+    blocks = list(page.blocks)
+    for k, b in enumerate(blocks):
+        for m, x in enumerate(b.lines):
+            if page.lines[x].text.strip() == line_text:
+                return page, blocks, Run(k, 0, k, m + 1, "", rest, ())
+    raise AssertionError(line_text)
+
+
+def test_a_credit_naming_a_role_or_set_apart_by_a_blank_is_a_strong_one(stages_until, wrap):
+    from cleaner.stages.captions import _strong_credit
+    p = default_rules()["L003"].params
+    for last, rest, strong in (("场。新京报记者 邱力娜 摄", "新京报记者邱力娜摄", True),
+                               ("场。邱力娜 摄", "邱力娜摄", True),
+                               ("场。  吕秀东 黎晨 摄", "吕秀东黎晨摄", True),
+                               ("场。视觉中国供图", "视觉中国供图", True),
+                               ("场。室内温度保持在零下20摄", "室内温度保持在零下20摄", False),
+                               ("场。他拿起相机拍摄", "他拿起相机拍摄", False)):
+        text = HEAD + "\n".join(wrap(LEAD) + ["工作人员乘船前往海上风电", last] + wrap(NEXT)) + "\n"
+        page, blocks, run = _run_ending_at(stages_until, text, last, rest)
+        assert _strong_credit(page, blocks, p, run) is strong, last
+
+
+def test_a_strongly_credited_run_is_a_caption_below_the_bare_threshold():
+    # the lower threshold is a parameter of its own, below bare_threshold
+    p = default_rules()["L003"].params
+    assert 0 < p["bare_credited_threshold"] < p["bare_threshold"]

@@ -317,8 +317,13 @@ def find_bare_captions(page: Page, blocks: list[Block], cap: Rule, rules, change
     (the best run first; runs do not overlap). Recorded: the split and the label."""
     p = cap.params
     scored = _scorer(p["bare_weights"])
-    runs = [(scored(r.cues), r) for r in candidate_runs(page, blocks, cap, rules, p["bare_threshold"])]
-    runs = sorted((x for x in runs if x[0] >= p["bare_threshold"]), key=lambda x: -x[0])
+    # (a run whose credit names a photographer's role or a picture's source, bare_strong_credits,
+    # is a caption read into the text at the lower bare_credited_threshold: such a credit closes
+    # no sentence of a report)
+    low = min(p["bare_threshold"], p["bare_credited_threshold"])
+    runs = [(scored(r.cues), r) for r in candidate_runs(page, blocks, cap, rules, low)]
+    runs = sorted((x for x in runs if x[0] >= p["bare_threshold"] or x[0] >= low and x[1].rest
+                   and _strong_credit(page, blocks, p, x[1])), key=lambda x: -x[0])
     if not runs:
         return blocks
     taken: set[int] = set()
@@ -354,6 +359,17 @@ def find_bare_captions(page: Page, blocks: list[Block], cap: Rule, rules, change
             pieces.append(rebuild(page, replace(b, lines=b.lines[r.m2:], joiners=b.joiners[r.m2:])))
         out[r.a:r.b + 1] = pieces
     return out
+
+
+def _strong_credit(page: Page, blocks: list[Block], p: dict, r: Run) -> bool:
+    """The text after the run's sentence is a credit no report's sentence ends with: it names
+    a photographer's role or a picture's source (``bare_strong_credits``), or the run's last
+    line as printed ends in a name set apart from 摄 by a blank (``bare_strong_credit_lines``:
+    ``袁阳倩 摄``; a line broken inside 摄氏度 or 拍摄 has none)."""
+    if search_any(p["bare_strong_credits"], r.rest):
+        return True
+    last = page.lines[blocks[r.b].lines[r.m2 - 1]].text.rstrip()
+    return search_any(p["bare_strong_credit_lines"], last) is not None
 
 
 def _named(cues: tuple) -> str:

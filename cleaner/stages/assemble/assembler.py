@@ -12,6 +12,7 @@ from .attach import Attaching
 from .decode import Decoding
 from .heal import Healing
 from .readings import Readings
+from .rescue import rescue_orphans
 from .reunite import Reuniting
 from .sections import Sectioning
 from .unsplice import Unsplicing
@@ -205,6 +206,7 @@ class Assembler(Unsplicing, Healing, Readings, Decoding, Reuniting, Sectioning, 
         captions = [b for b in blocks if b.kind == "caption"]
         drafts = self.reclaim_sections(self.reclaim_closed_tails(self.reclaim_tails(self.reunite(self.drafts()))))
         self.adopt_orphans(drafts)  # (after the tails: an article's last paragraph may be one)
+        rescue_orphans(self, drafts)  # (the headings left: kept in the article whose text encloses or precedes them)
         line_owner = {}
         for n, d in enumerate(drafts):
             for b in d.body + [x for x in (d.kicker, d.title, d.subtitle, d.byline) if x]:

@@ -1,0 +1,75 @@
+"""The last step of the assemble stage's segmentation: a lone heading the decoder left with no
+text under it (and that :meth:`Attaching.adopt_orphans` did not place) goes back into an
+article where the page shows whose it is, rather than to ``dropped`` (rule A007's
+``rescue_headings``).
+
+A heading is text the page printed for an article: furniture and credits are labelled as such
+by the label stage and never reach here. Where the decoder found no text for a heading to head,
+it misread the headline block around it (a headline group cut into its article's first
+paragraph, a last subhead set after a section whose tail was read into the next article), and
+``dropped`` is where a reader of the articles would never find it. Two placements need no
+reading of the words, only of where the heading stands among the articles' text:
+
+- *enclosed*: the text right before the heading on the page and the text right after it belong
+  to one article: the heading stands inside that article (a headline cut into its first
+  paragraph, a subhead between two of its sections), and goes there, at its place, as a subhead;
+- *closing*: no article text follows the heading on the page, and it is the only heading or
+  byline left after the text before it: it closes that text (a last subhead set after its
+  section), and goes to that text's article, at its end. (Two or more there are a headline
+  group: the headline of an article of its own set after its text, which the decoder read
+  into the article before; as a subhead it would read as the article's text.)
+
+A heading elsewhere (between two articles, with text of each around it) stays in ``dropped``,
+flagged for review by the decoder, as before: which article it heads is the decoder's call.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+
+from ...model import replace
+from .draft import Draft
+
+
+def rescue_orphans(asm, drafts: list[Draft]) -> None:
+    """Move the orphan headings the page shows the article of (module docstring) into that
+    article's body as subheads; the rest stay orphans. Recorded per heading (A007 ``attach``)."""
+    rule = asm.rules["A007"]
+    if not asm.orphans or not rule.params["rescue_headings"]:
+        return
+    # every paragraph of an article, by its first line: the article it belongs to
+    owner: dict[int, int] = {}
+    for n, d in enumerate(drafts):
+        for b in d.body:
+            if b.kind == "paragraph":
+                owner[b.first] = n
+    if not owner:
+        return
+    starts = sorted(owner)
+    keep = []
+    for h in asm.orphans:
+        if h.kind != "heading":
+            keep.append(h)
+            continue
+        at = bisect_left(starts, h.first)
+        before = owner[starts[at - 1]] if at > 0 else None
+        after = owner[starts[at]] if at < len(starts) else None
+        if before is None or (after is not None and after != before):
+            keep.append(h)
+            continue
+        if after is None and sum(1 for o in asm.orphans if o.first > starts[at - 1]) > 1:
+            keep.append(h)  # (a headline group after the text: the title of an article of its own)
+            continue
+        d = drafts[before]
+        where = "inside" if after is not None else "closing"
+        # at its place on the page among the article's blocks (the body is in reading order:
+        # the first block set after the heading on the page is where it goes in)
+        pos = next((k for k, b in enumerate(d.body) if b.first > h.first), len(d.body))
+        d.body.insert(pos, replace(h, kind="subhead"))
+        d.flags.append("heading rescued from dropped")
+        asm.record("A007", "attach", h,
+                   f"subhead: a heading with no text of its own, set {where} the text of one article "
+                   f"(after its block at line {asm.page.line_no(d.body[pos - 1].first)}), is kept in that "
+                   "article, not dropped",
+                   safety="review")
+    asm.orphans = keep
