@@ -13,6 +13,7 @@ from ...model import Block, replace
 from .._common import one_indent_short, rebuild
 from .confidence import odds
 from .reunite import _names
+from .tail_sweep import DraftTails, closed_tail_cues_swept
 from .text import _LATIN_END, _LATIN_START, affinity, count_words, joined_bigrams, shared_pairs, _word_pair
 
 #: a comma, an enumeration comma or a semicolon: a heading holds none, a paragraph's first
@@ -481,6 +482,7 @@ class Healing:
                 or not self.page.layout.columned:
             return drafts
         weights = p["tail_closed_weights"]
+        measured: dict = {}  # a draft's tails as DraftTails measures them, by its blocks
         for i, a in enumerate(drafts):
             if not a.body or a.body[-1].kind != "paragraph" \
                     or (self.is_open(a.body[-1]) and not p["tail_closed_open"]) \
@@ -491,12 +493,24 @@ class Healing:
             own_names = None  # (made when a tail first shares enough words: most drafts have none)
             best = None
             if weights:
-                for d, e, m in self.closed_tail_candidates(drafts, i):
-                    if own_names is None:
-                        own_names = _names([b.text for b in a.paragraphs])
-                    score = odds(weights, self.closed_tail_cues(a, e, m, d, col, own, own_names))
-                    if score > p["tail_closed_threshold"] and (best is None or score > best[0]):
-                        best = (score, e, m)
+                names: list = []  # (X's names, made at its first tail: most drafts have none)
+
+                def own_names_once() -> set:
+                    if not names:
+                        names.append(_names([b.text for b in a.paragraphs]))
+                    return names[0]
+                # (all of a draft's tails in one pass: closed_tail_cues per tail costs the square
+                # of the draft's length; the same cues, tests/test_stage_assemble_tail_sweep.py)
+                for d, e in enumerate(drafts[i + 1:i + 1 + p["tail_closed_reach"]], 1):
+                    key = (id(e), tuple(map(id, e.body)), id(e.title), id(e.subtitle))
+                    if key not in measured:  # (a draft is weighed by each of the articles before it)
+                        measured[key] = DraftTails(self, e)
+                        if len(measured) > p["tail_closed_reach"]:  # (drafts come in order)
+                            del measured[next(iter(measured))]
+                    for m, cues in closed_tail_cues_swept(self, a, e, d, col, own, own_names_once, measured[key]):
+                        score = odds(weights, cues)
+                        if score > p["tail_closed_threshold"] and (best is None or score > best[0]):
+                            best = (score, e, m)
             for e in drafts[i + 1:i + 1 + p["tail_reach"]] if not weights else ():
                 if e.title is None:  # (a headless part is reunite's to join, A009)
                     continue
