@@ -4,6 +4,11 @@ on synthesised training pages.
     python benchmarks/fit_closed_tails.py benchmarks/splits/train benchmarks/splits/hunt \\
         --validation benchmarks/splits/valid benchmarks/splits/wide
 
+(the shipped ``tail_closed_weights`` are this command's output, verbatim, with the defaults:
+ridge 1; ``--overlay DIR`` also writes them, with ``--threshold``, as a rule folder for
+``benchmarks/evaluate.py --rules DIR``). The fit is deterministic: the same pages give the
+same weights (Newton's method to convergence, no random start, rows in file order).
+
 For every page the cleaner's drafts are made as ``cleaner clean`` makes them up to the step
 that weighs jumped tails (``Assembler.reclaim_closed_tails``: after reuniting and the cut-tail
 reclaim), every tail it would weigh is measured (``Assembler.closed_tail_candidates`` and
@@ -110,6 +115,12 @@ def load(splits: list[Path], rules):
     return rows
 
 
+def fit(rows, ridge: float) -> dict[str, float]:
+    """The weights of a logistic regression of the label on the cues over ``rows`` (``(pair
+    id, cue values in CUES' order, label)``, as :func:`tails_of` gives them)."""
+    return fit_weights([(x, ok) for _, x, ok in rows], CUES, ridge)
+
+
 def report(rows, weights, thresholds) -> list[str]:
     by = defaultdict(list)
     for key, x, ok in rows:
@@ -120,7 +131,7 @@ def report(rows, weights, thresholds) -> list[str]:
         best = [max(v) for v in by.values()]
         right = sum(1 for s, ok in best if s > t and ok)
         wrong = sum(1 for s, ok in best if s > t and not ok)
-        out.append(f"  threshold {t:+.1f}: {right} right, {wrong} wrong")
+        out.append(f"  threshold {t:+.2f}: {right} right, {wrong} wrong")
     return out
 
 
@@ -130,15 +141,24 @@ def main() -> int:
     ap.add_argument("--validation", type=Path, nargs="+")
     ap.add_argument("--ridge", type=float, default=1.0, help="ridge penalty on the standardised cues")
     ap.add_argument("--rules", action="append", help="a rule folder layered over rules/ (repeatable)")
+    ap.add_argument("--overlay", type=Path, help="also write the weights as a rule folder here (for trying "
+                    "them: evaluate.py --rules DIR)")
+    ap.add_argument("--threshold", type=float, default=0.75, help="the tail_closed_threshold the overlay sets")
     args = ap.parse_args()
     rules = load_rules(args.rules)
     train = load(args.train, rules)
     print(f"train: {len(train)} tails, {sum(ok for *_, ok in train)} right", file=sys.stderr)
-    weights = fit_weights([(x, ok) for _, x, ok in train], CUES, args.ridge)
-    print("tail_closed_weights = { " + ", ".join(f"{k} = {v}" for k, v in weights.items()) + " }")
+    weights = fit(train, args.ridge)
+    table = "tail_closed_weights = { " + ", ".join(f"{k} = {v}" for k, v in weights.items()) + " }"
+    print(table)
+    if args.overlay:
+        args.overlay.mkdir(parents=True, exist_ok=True)
+        (args.overlay / "assemble.toml").write_text(
+            f'stage = "assemble"\n[[rule]]\nid = "A001"\nparams = {{ tail_closed_threshold = {args.threshold}, '
+            f'{table} }}\n', encoding="utf-8")
     sets = [("train", train)] + ([("validation", load(args.validation, rules))] if args.validation else [])
     for name, rows in sets:
-        print(name + ": " + "\n".join(report(rows, weights, (0.0, 0.5, 1.0, 1.5))))
+        print(name + ": " + "\n".join(report(rows, weights, (0.0, 0.5, 0.75, 1.0, 1.5))))
     return 0
 
 

@@ -1398,3 +1398,26 @@ def test_the_next_articles_own_text_after_its_lead_stays_with_it(wrap):
             "李强出席中澳工商界圆桌会\n" + "\n".join(wrap(B1) + wrap(B2) + wrap(B3)) + "\n")
     page = cleaner.clean(text)
     assert [[x.text for x in a.body] for a in page.articles] == [[A1, A2], [B1, B2, B3]]
+
+
+def test_the_closed_tail_fit_is_deterministic():
+    # benchmarks/fit_closed_tails.py on a tiny hand-made set of tails (issue #14: the shipped
+    # tail_closed_weights are the script's output): the same rows give the same weights, every
+    # cue gets one, and a cue that tells right tails from wrong ones gets a positive weight
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    import fit_closed_tails
+
+    def row(k, gain, ours, column, ok):
+        cues = dict.fromkeys(fit_closed_tails.CUES, 0.0)
+        cues.update(gain=gain, ours=ours, column=column, position=0.25 * (k % 4), second=float(k % 3 == 0))
+        return (("p.txt", k, 1), tuple(cues[c] for c in fit_closed_tails.CUES), ok)
+
+    rows = [row(k, 0.02 * (k % 5), 0.3 * (k % 2), float(k % 4 != 1), False) for k in range(40)]
+    rows += [row(40 + k, 0.2 + 0.03 * k, 1.1, float(k != 2), True) for k in range(6)]
+    first = fit_closed_tails.fit(rows, 1.0)
+    assert fit_closed_tails.fit(list(rows), 1.0) == first
+    assert list(first) == ["bias", *fit_closed_tails.CUES]
+    assert first["gain"] > 0 and first["ours"] > 0
+    assert first["against"] == 0.0  # (a cue that never varies gets no weight)
