@@ -13,7 +13,7 @@ from ...model import Block, replace
 from .._common import one_indent_short, rebuild
 from .confidence import odds
 from .reunite import _names
-from .tail_sweep import DraftTails, closed_tail_cues_swept
+from .tail_sweep import DraftTails, closed_tail_cues_swept, names_of
 from .text import _LATIN_END, _LATIN_START, affinity, count_words, joined_bigrams, shared_pairs, _word_pair
 
 #: a comma, an enumeration comma or a semicolon: a heading holds none, a paragraph's first
@@ -497,7 +497,7 @@ class Healing:
 
                 def own_names_once() -> set:
                     if not names:
-                        names.append(_names([b.text for b in a.paragraphs]))
+                        names.append(names_of(b.text for b in a.paragraphs))
                     return names[0]
                 # (all of a draft's tails in one pass: closed_tail_cues per tail costs the square
                 # of the draft's length; the same cues, tests/test_stage_assemble_tail_sweep.py)

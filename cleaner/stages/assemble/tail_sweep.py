@@ -17,6 +17,7 @@ weighs its tails. The cues are the same numbers, to the last bit
 from __future__ import annotations
 
 import bisect
+import functools
 import math
 from collections import Counter
 from itertools import accumulate
@@ -52,7 +53,7 @@ class DraftTails:
         # the last character of a paragraph with text meets the first of the next) the
         # paragraph before the seam takes it out of the tail, the one after puts it in the head
         pairs = {k: bigrams(body[k].text) for k in paras}
-        names = {k: _names([body[k].text]) for k in paras}
+        names = {k: text_names(body[k].text) for k in paras}
         seams = {j: body[j].text.rstrip()[-1] + body[k].text.lstrip()[0] for j, k in zip(texts, texts[1:])}
         after = {k: j for j, k in zip(texts, texts[1:])}
         self.last = last = {}
@@ -74,6 +75,8 @@ class DraftTails:
         self.last_below = _below(last.values(), n)     # pairs out of the tail
         self.first_below = _below(first.values(), n)   # pairs in the head
         self.gone_below = _below(map(max, map(first.__getitem__, last), last.values()), n)  # head only
+        self.names_first_below = _below(name_first.values(), n)  # names in the head
+        self.names_last_below = _below(name_last.values(), n)    # names out of the tail
         # the columns of the tail and of the head at each cut (medians of their paragraphs' widths)
         self.columns = {}
         tail_widths = sorted(body[k].width for k in paras if body[k].width)
@@ -111,9 +114,12 @@ def closed_tail_cues_swept(asm, a, e, d: int, col: float, own: frozenset, own_na
     ours_below = _below(map(name_first.__getitem__, ours_keys), n)      # X's names in the head
     titled = (name_last.keys() & t.title_names) - mine
     titled_below = _below(map(name_last.__getitem__, titled), n)        # the headline's, out of the tail
-    rest = name_last.keys() - mine - t.title_names
-    rest_first = _below(map(name_first.__getitem__, rest), n)
-    rest_last = _below(map(name_last.__getitem__, rest), n)
+    # the names in both the tail and the head that are neither X's nor the headline's: those of
+    # all the draft's names less those of the few that are (a name lies in one paragraph: it is
+    # in both from the cut after its first paragraph to its last)
+    known = (name_last.keys() & mine) | (name_last.keys() & t.title_names)
+    known_first = _below(map(name_first.__getitem__, known), n)
+    known_last = _below(map(name_last.__getitem__, known), n)
     n_own, total, opened = len(own), len(last), asm.is_open(a.body[-1])
     for m in t.starts:
         nt, nh = total - t.last_below[m], t.first_below[m]
@@ -121,7 +127,8 @@ def closed_tail_cues_swept(asm, a, e, d: int, col: float, own: frozenset, own_na
         gain = ((len(own_keys) - own_below[m]) / min(nt, n_own) if nt and n_own else 0.0) \
             - (both / min(nt, nh) if nt and nh else 0.0)
         ours = len(ours_keys) - ours_below[m]
-        against = (len(titled) - titled_below[m]) + (rest_first[m] - rest_last[m])
+        against = (len(titled) - titled_below[m]) + (t.names_first_below[m] - t.names_last_below[m]) \
+            - (known_first[m] - known_last[m])
         tcol, hcol = t.columns[m]
         yield m, {
             "gain": max(lo, min(hi, gain)),
@@ -136,6 +143,18 @@ def closed_tail_cues_swept(asm, a, e, d: int, col: float, own: frozenset, own_na
             "position": m / n,
             "untitled": 1.0 if e.title is None else 0.0,
         }
+
+
+@functools.lru_cache(maxsize=4096)
+def text_names(text: str) -> frozenset[str]:
+    """``_names`` of one paragraph, kept: a paragraph is weighed as a tail's, then as part of
+    the article before the next drafts (its names among X's)."""
+    return frozenset(_names([text]))
+
+
+def names_of(texts) -> set[str]:
+    """``_names(texts)``, from each text's kept names."""
+    return set().union(*map(text_names, texts))
 
 
 def _below(values, n: int) -> list[int]:
