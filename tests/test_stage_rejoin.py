@@ -783,3 +783,38 @@ def test_a_line_inside_a_bracket_the_line_before_opened_never_stands_alone(stage
     assert 1 not in standalone_lines(page)
     page = stages_until("\n".join(["本报讯" + opener + "YMG）全媒体", byline, "近日，全市启动建设。"]) + "\n", "rejoin")
     assert 1 in standalone_lines(page)
+
+
+#: A paragraph of a 13-em column cut at its foot (…兴安市多家), then a headline line set as wide
+#: as the column, then its byline: the headline closes no sentence and holds no clause mark, so it
+#: is no last line of the paragraph (issue #14, J001 heading_runs_out).
+RUN_IN = ["绿色金融产品不断丰富，相关", "部门协同发力，各项改革举措", "落地见效，服务实体经济的能", "力持续增强，多项业务加快推", "进。据了解，兴安市已有多家",
+          "银行推出碳排放权质押", "★ 本报记者 秦鸣"]
+
+
+def test_a_headline_line_over_a_byline_is_not_the_paragraphs_last_line(stages_until):
+    page = stages_until("\n".join(RUN_IN) + "\n", "rejoin")
+    texts = [b.text for b in page.blocks]
+    assert "银行推出碳排放权质押" in texts
+    assert texts[0] == "".join(RUN_IN[:5])
+
+
+def test_a_line_with_a_clause_mark_over_a_byline_stays_in_its_paragraph(stages_until):
+    # (…推出碳排放权质押， holds a comma: a line of the text, however the next line reads)
+    lines = RUN_IN[:5] + ["银行推出碳排放，权质押", RUN_IN[6]]
+    page = stages_until("\n".join(lines) + "\n", "rejoin")
+    assert page.blocks[0].text == "".join(lines[:6])
+
+
+def test_the_headline_over_its_byline_parts_by_heading_runs_out(stages_until):
+    # the cue does it: with its weight 0 the headline line stays in the paragraph
+    raw = "\n".join(RUN_IN) + "\n"
+    weights = {**default_rules()["J001"].params["weights"], "heading_runs_out": 0.0}
+    assert _rejoined_with(stages_until, raw, weights=weights)[0] == "".join(RUN_IN[:6])
+    assert _rejoined_with(stages_until, raw)[0] == "".join(RUN_IN[:5])
+
+
+def test_a_headline_line_under_an_open_quotation_stays(stages_until):
+    # (the paragraph leaves a quotation open: its sentence goes on elsewhere, L006's to take apart)
+    lines = RUN_IN[:4] + ["进。据了解，“兴安市已有多家"] + RUN_IN[5:]
+    assert _rejoined_with(stages_until, "\n".join(lines) + "\n")[0] == "".join(lines[:6])

@@ -968,6 +968,42 @@ def run(page: Page) -> Page:
         after, _ = _score(scored, p, k, lines[k].width, 1, None, ends, opens, None, [k], geo[k + 1], lines[k - 1].text)
         return after > 0
 
+    # a headline line run into the paragraph above it (加快推进。兴安市多家 / 银行推出碳排放权质押 /
+    # ★ 本报记者 秦鸣): a paragraph's last line closes a sentence, so a line that closes none, holds
+    # no clause mark (nor 、, a list's), over a byline or a paragraph's opener (a dateline; not a
+    # caption's 图为, a picture set inside the text) is no line of that paragraph but a headline
+    # between it and its article's first lines. Not where a word runs across the break into it
+    # (the lexicon's word_cut), nor where the paragraph leaves a quotation open or its line ends
+    # with a mark no line's text ends with (，: its sentence goes on elsewhere; the label stage's
+    # run-in split, L006, weighs such a headline against the byline under it)
+    runs_out_weight = p["weights"].get("heading_runs_out") if page.layout.geometry is None else None
+    caption_re = any_pattern(tuple(p["caption_openers"]))
+    byline_patterns = (tuple(rules["L004"].params["patterns"]),) if rules.enabled("L004") else None
+
+    def headingish(k: int) -> bool:
+        """Whether line ``k`` reads as a headline's: no sentence closed, no clause or list mark."""
+        t = lines[k].text.rstrip()
+        return not ends[k] and not opens[k] and k not in standalone and not _CLAUSE_MARK.search(t) \
+            and quote_balance(t) == 0 and t[-1] not in p["no_break_endings"] and "、" not in t \
+            and not t.endswith(_PHOTO_MARKS)
+
+    def heading_runs_out(k: int) -> bool:
+        """Whether line ``k + 1``, under line ``k`` of a paragraph, is a headline's line: it closes
+        no sentence, holds no clause mark, no word runs across the break into it, and the line
+        under it is a byline or opens a paragraph (see ``runs_out_weight``)."""
+        if k + 2 >= n or not headingish(k + 1) or caption_re.search(lines[cur[0]].text) \
+                or lines[k].text.rstrip()[-1] in p["no_break_endings"] \
+                or not any(_CLAUSE_MARK.search(lines[j].text) for j in cur):
+            return False
+        c = k + 2
+        nxt = lines[c].text
+        if opens[c]:
+            after = not caption_re.search(nxt)
+        else:
+            after = c in standalone and byline_patterns is not None and any_match(byline_patterns, [nxt])[0]
+        return after and quote_balance("".join(lines[j].text for j in cur)) <= 0 \
+            and not word_cut(lines[k].text, lines[k + 1].text, p["heading_cut_gain"])
+
     def close():
         texts = [lines[k].text for k in cur]
         if any(joiners):
@@ -1037,6 +1073,10 @@ def run(page: Page) -> Page:
             if i in copies:
                 score += p["weights"]["copy_edge"]
                 cues = list(cues) + [(p["weights"]["copy_edge"], "an edge of lines that copy text set nearby: a pull quote", ())]
+            if score <= 0 and runs_out_weight is not None and len(cur) >= 2 and heading_runs_out(i):
+                score += runs_out_weight
+                cues = list(cues) + [(runs_out_weight, "the next line, without a clause mark, closes no sentence and "
+                                      "a byline or a paragraph's opener follows it: a headline, no last line", ())]
             if score > 0 and across is not None and across(i):
                 score += p["weights"]["copied_across"]
                 cues = list(cues) + [(p["weights"]["copied_across"], "the text across the break stands word for word "
