@@ -25,7 +25,7 @@ from typing import Callable, Iterator
 
 from ...chars import ends_sentence
 from .reunite import _names
-from .text import bigrams
+from .text import BIGRAM_CACHE, bigrams
 
 
 class DraftTails:
@@ -145,7 +145,7 @@ def closed_tail_cues_swept(asm, a, e, d: int, col: float, own: frozenset, own_na
         }
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=BIGRAM_CACHE)
 def text_names(text: str) -> frozenset[str]:
     """``_names`` of one paragraph, kept: a paragraph is weighed as a tail's, then as part of
     the article before the next drafts (its names among X's)."""
