@@ -639,7 +639,10 @@ def main(argv=None) -> int:
             name, pool, pages, seed = spec.split(":")
             splits[name] = (pool, int(pages), int(seed))
     out = Path(args.out)
-    stories = load_stories(sorted((ROOT / "samples" / "articles").glob("*.jsonl")))
+    # (the choose pool's stories are kept out: they are no split's here, and the characters
+    # below, hence the fonts' subsets and the committed PDFs, stay those of the other pools)
+    stories = [s for s in load_stories(sorted((ROOT / "samples" / "articles").glob("*.jsonl")))
+               if pool_of(s.id) != "choose"]
     cat = forms.catalogue()
     plans = []
     for split, (pool, pages, seed) in splits.items():

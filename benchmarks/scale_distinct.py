@@ -2,8 +2,8 @@
 
     python benchmarks/scale_distinct.py [--mb 10] [--seed 7]
 
-The long page is synthesised pages (``cleaner.synth``, every story of ``samples/articles``,
-each page a new layout) run together until it holds ``--mb`` MB of UTF-8; the same pages are
+The long page is synthesised pages (``cleaner.synth``, every story of the train and test
+pools of ``samples/articles``, not the choose pool's; each page a new layout) run together until it holds ``--mb`` MB of UTF-8; the same pages are
 then cleaned one by one. The 150 stories would repeat every few dozen pages, so each page's
 Han characters go through a permutation of its own (the characters the rules' patterns name
 are kept): the articles are distinct, as on a real run of pages, while each page keeps its
@@ -27,6 +27,7 @@ import cleaner  # noqa: E402
 from cleaner.chars import HAN_RE  # noqa: E402
 from cleaner.synth import load_stories, page_seed  # noqa: E402
 from cleaner.synth.page import PageMaker  # noqa: E402
+from splits import pool_of  # noqa: E402
 
 
 def disguise(text: str, k: int, keep: frozenset[str], pool: list[str]) -> str:
@@ -42,7 +43,9 @@ def main(argv=None) -> int:
     ap.add_argument("--mb", type=float, default=10.0)
     ap.add_argument("--seed", type=int, default=7)
     args = ap.parse_args(argv)
-    maker = PageMaker(load_stories(sorted((ROOT / "samples" / "articles").glob("*.jsonl"))))
+    # the train and test pools' stories, as always: the choose pool's are kept for choosing
+    maker = PageMaker([s for s in load_stories(sorted((ROOT / "samples" / "articles").glob("*.jsonl")))
+                       if pool_of(s.id) != "choose"])
     rules = cleaner.rules.default_rules()
     keep = frozenset(c for r in rules.rules for v in r.params.values()
                      for x in (v if isinstance(v, list) else [v]) if isinstance(x, str) for c in x)

@@ -28,7 +28,7 @@ from cleaner import scoring  # noqa: E402
 from cleaner.conventions import load_conventions  # noqa: E402
 from cleaner.synth import PageMaker, load_noise, load_stories  # noqa: E402
 from cleaner.synth import page_seed  # noqa: E402
-from splits import OCR_SPLITS, SPLITS, pool_of  # noqa: E402
+from splits import OCR_SPLITS, SPLITS, papers_for, pool_of  # noqa: E402
 
 PART_MIN = 0.15  # a share of an article's body chars that counts as a part of it
 
@@ -38,7 +38,7 @@ def maker_for(split: str) -> tuple[PageMaker, int]:
     stories = [s for s in load_stories(sorted((ROOT / "samples" / "articles").glob("*.jsonl")))
                if pool_of(s.id) == pool]
     cat = load_conventions()
-    papers = [p for p in cat.papers if pool_of("paper:" + p) == pool]
+    papers = papers_for(cat, pool)  # (the choose pool's pages wear the train papers' forms)
     ocr = load_noise() if split in OCR_SPLITS else None  # every page of an OCR split is read so
     return PageMaker(stories, conventions=cat.only_papers(papers), ocr=ocr), seed
 

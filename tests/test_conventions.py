@@ -248,7 +248,7 @@ def test_a_missing_catalogue_is_one_line_before_anything_is_printed(capsys, tmp_
 
 
 def test_synth_draws_only_the_papers_asked_for(capsys, tmp_path):
-    stories = sorted((__import__("pathlib").Path(__file__).parents[1] / "samples" / "articles").glob("*.jsonl"))[:1]
+    stories = sorted((__import__("pathlib").Path(__file__).parents[1] / "samples" / "articles").glob("pool-*.jsonl"))[:1]
     rc, out, err = _run(["synth", str(stories[0]), "-o", str(tmp_path / "p"), "--pages", "3", "--papers", "XX"], capsys)
     assert rc == 2 and "--papers: no forms of XX" in err
     rc, out, err = _run(["synth", str(stories[0]), "-o", str(tmp_path / "p"), "--pages", "3", "--papers", "科技日报"],

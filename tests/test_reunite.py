@@ -114,7 +114,7 @@ def test_a_user_weight_for_an_unknown_cue_is_refused(tmp_path):
 
 def test_the_fitting_script_fits_on_synthesised_pages(tmp_path):
     pages = tmp_path / "pages"
-    subprocess.run([sys.executable, "-m", "cleaner", "synth", *sorted(map(str, (ROOT / "samples" / "articles").glob("*.jsonl"))),
+    subprocess.run([sys.executable, "-m", "cleaner", "synth", *sorted(map(str, (ROOT / "samples" / "articles").glob("pool-*.jsonl"))),
                     "-o", str(pages), "--pages", "12", "--seed", "5"], check=True, capture_output=True, cwd=ROOT)
     out = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "fit_reunite.py"), str(pages),
                           "--validation", str(pages), "--overlay", str(tmp_path / "layer")],
@@ -300,7 +300,7 @@ def test_the_fitting_script_fits_some_cues_with_the_others_held(tmp_path):
     # --only: the named cues' weights and the bias are fitted, every other weight stays the
     # rule file's (a cue added to a fitted model is weighed on what the model already weighs)
     pages = tmp_path / "pages"
-    subprocess.run([sys.executable, "-m", "cleaner", "synth", *sorted(map(str, (ROOT / "samples" / "articles").glob("*.jsonl"))),
+    subprocess.run([sys.executable, "-m", "cleaner", "synth", *sorted(map(str, (ROOT / "samples" / "articles").glob("pool-*.jsonl"))),
                     "-o", str(pages), "--pages", "12", "--seed", "5"], check=True, capture_output=True, cwd=ROOT)
     out = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "fit_reunite.py"), str(pages),
                           "--only", "shared,few", "--overlay", str(tmp_path / "layer")],

@@ -517,7 +517,7 @@ def test_a_dash_heading_is_a_subtitle_never_a_title_or_kicker():
 
     from cleaner.synth import PageMaker, load_stories
 
-    maker = PageMaker(load_stories(sorted(glob.glob(str(ROOT / "samples" / "articles" / "*.jsonl")))))
+    maker = PageMaker(load_stories(sorted(glob.glob(str(ROOT / "samples" / "articles" / "pool-*.jsonl")))))
     bad = []
     for seed in range(40):
         for a in cleaner.clean(maker.page(seed).raw).articles:
@@ -781,7 +781,7 @@ def test_the_pair_fitting_script_fits_on_synthesised_pages(tmp_path):
     import sys
 
     pages = tmp_path / "pages"
-    subprocess.run([sys.executable, "-m", "cleaner", "synth", *sorted(map(str, (ROOT / "samples" / "articles").glob("*.jsonl"))),
+    subprocess.run([sys.executable, "-m", "cleaner", "synth", *sorted(map(str, (ROOT / "samples" / "articles").glob("pool-*.jsonl"))),
                     "-o", str(pages), "--pages", "12", "--seed", "5"], check=True, capture_output=True, cwd=ROOT)
     out = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "fit_headline_pairs.py"), str(pages),
                           "--validation", str(pages), "--ridge", "10"], check=True, capture_output=True, text=True, cwd=ROOT)

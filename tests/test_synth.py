@@ -17,7 +17,10 @@ from cleaner.synth.stories import story_from
 from cleaner.synth.typeset import Style, break_heading, set_lines
 
 ROOT = Path(__file__).resolve().parents[1]
-POOL = sorted((ROOT / "samples" / "articles").glob("*.jsonl"))
+#: the train and test pools' stories (benchmarks/splits.py): the pages these tests make stay
+#: the ones they always were; the choose pool's stories are checked on their own below
+POOL = sorted((ROOT / "samples" / "articles").glob("pool-*.jsonl"))
+CHOOSE = sorted((ROOT / "samples" / "articles").glob("choose-*.jsonl"))
 
 
 @pytest.fixture(scope="module")
@@ -28,6 +31,30 @@ def stories():
 def test_pool_is_large_and_varied(stories):
     assert len(stories) >= 120
     assert len({s.kind for s in stories}) >= 10
+
+
+def test_choose_pool_is_large_varied_and_typesets_exactly():
+    """The choose pool (stories no fitted weight saw, for the ``fresh`` split): enough stories
+    of enough kinds and shapes to choose on, each id ``ch-``, and every page laid out from them
+    (OCR-style pages too) has exact gold."""
+    from cleaner.synth import load_noise
+
+    chosen = load_stories(CHOOSE)
+    assert len(chosen) >= 45 and all(s.id.startswith("ch-") for s in chosen)
+    assert len({s.kind for s in chosen}) >= 15
+    assert not {s.id for s in chosen} & {s.id for s in load_stories(POOL)}
+    sizes = [len("".join(t for _, t in s.blocks)) for s in chosen]
+    assert min(sizes) < 250 and max(sizes) > 2000
+    assert any(k == "subhead" for s in chosen for k, _ in s.blocks)
+    assert {len(s.captions) for s in chosen} >= {0, 1, 2, 3}
+    maker, ocr = PageMaker(chosen), PageMaker(chosen, ocr=load_noise())
+    used = set()
+    for seed in range(80):
+        s = maker.page(seed)
+        assert check_page(s) == [], seed
+        used |= set(s.stories)
+        assert check_page(ocr.page(seed)) == [], ("ocr", seed)
+    assert len(used) > len(chosen) // 2
 
 
 def test_gold_is_exactly_the_raw_lines_joined(stories):

@@ -39,7 +39,7 @@ def test_candidates():
 
 
 def test_fit_improves_training_objective_and_writes_a_rule_layer(tmp_path):
-    stories = load_stories(sorted((ROOT / "samples" / "articles").glob("*.jsonl")))
+    stories = load_stories(sorted((ROOT / "samples" / "articles").glob("pool-*.jsonl")))
     write_pages(stories, tmp_path / "train", 6, seed=5)
     pages = load_gold_dirs([tmp_path / "train"])
     rules = load_rules()
@@ -68,7 +68,7 @@ def test_fitted_weights_layer_over_the_shipped_rules(tmp_path):
 
 
 def test_train_cli_prints_figures(tmp_path, capsys):
-    stories = load_stories(sorted((ROOT / "samples" / "articles").glob("*.jsonl")))
+    stories = load_stories(sorted((ROOT / "samples" / "articles").glob("pool-*.jsonl")))
     write_pages(stories, tmp_path / "t", 4, seed=9)
     rc = main(["train", str(tmp_path / "t"), "--validation", str(tmp_path / "t"), "-o", str(tmp_path / "w"),
                "--only", "A002.no_title", "--rounds", "1", "--jobs", "1"])
@@ -211,7 +211,7 @@ def test_a_fitted_ocr_number_is_written_into_the_ocr_table_not_the_text_one(tmp_
 def test_a_page_the_cleaner_raises_on_is_named_not_only_scored_low(tmp_path, monkeypatch):
     # a page that makes the cleaner raise scores as empty (a fit moves away from what breaks
     # pages), and the evaluator names it so that a report can say so
-    stories = load_stories(sorted((ROOT / "samples" / "articles").glob("*.jsonl")))
+    stories = load_stories(sorted((ROOT / "samples" / "articles").glob("pool-*.jsonl")))
     write_pages(stories, tmp_path / "train", 2, seed=5)
     pages = load_gold_dirs([tmp_path / "train"])
 
