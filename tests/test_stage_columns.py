@@ -293,3 +293,53 @@ def test_a_column_s_line_after_a_single_blank_where_a_column_starts_opens_it(sta
     # a piece half its column's line long or more is that column's, not a name
     page = stages_until(_three_narrow_columns(" " * 13 + "□新京报全媒体记者 黎雪洋王小明"), "lines")
     assert "黎雪洋王小明" in [ln.text for ln in page.lines]
+
+
+# two articles one under the other, a single blank line apart (no band's gap), in columns of
+# other measures: two columns of 16 characters over three of 8 (rule C001, part_gap)
+STACKED = (
+    "今年以来全市新增就业岗位三万个，    高校毕业生就业形势总体稳定，重点",
+    "同比增长百分之五，城镇调查失业率    群体就业得到有效保障，就业局势保",
+    "保持在较低水平，新就业形态涌现。    持总体稳定，劳动者权益更有保障。",
+    "",
+    "春分过后各地抢抓   整地备耕为全年粮          粮食丰收打下基础",
+    "农时，农机手们忙   食丰收打下基础，          各地农技人员深入",
+    "着翻耕土地，种粮   田间一派繁忙景象          田间地头指导春耕",
+    "大户信心十足。     。                        生产工作。",
+)
+
+
+def test_articles_one_under_the_other_in_other_columns_are_read_apart(stages_until):
+    page = stages_until("\n".join(STACKED) + "\n", "lines", extractor="layout")
+    moves = [c for c in page.changes if c.rule == "C001"]
+    assert len(moves) == 2  # (two bands: each read column by column)
+    texts = [ln.text for ln in page.lines]
+    # the upper article's right column comes before the lower article's text, and the lower
+    # article's first column is read whole before its second
+    assert texts.index("持总体稳定，劳动者权益更有保障。") < texts.index("春分过后各地抢抓")
+    assert texts.index("大户信心十足。") < texts.index("整地备耕为全年粮")
+
+
+def test_a_blank_line_inside_the_same_columns_cuts_nothing(stages_until):
+    # the same two columns over and under a blank line (a paragraph's spacing in one of them):
+    # one band, each column read across the blank line
+    rows = STACKED[:4] + STACKED[:3]
+    page = stages_until("\n".join(rows) + "\n", "lines", extractor="layout")
+    assert len([c for c in page.changes if c.rule == "C001"]) == 1
+
+
+def test_a_band_is_cut_only_where_both_sides_have_a_column_of_their_own():
+    # lanes of one stretch that are some of the other's (a column ended), or that stand less
+    # than a column's width from the other's (a start placed elsewhere), cut nothing
+    rule = default_rules()["C001"]
+
+    def rows_at(*starts):
+        return [[columns.Piece(0, 5, x, x + 5, 3) for x in starts] for _ in range(4)]
+
+    def lines_with_gaps(gaps):
+        return [type("L", (), {"gap_before": g})() for g in gaps]
+
+    lines = lines_with_gaps([0, 0, 0, 0, 1, 0, 0, 0])
+    for lower, parts in (((0, 20, 40), 1), ((0, 24), 1), ((0, 11, 30), 2), ((0, 40), 2)):
+        rows = rows_at(0, 20) + rows_at(*lower)
+        assert len(columns.parted(list(range(8)), lines, rows, 0, rule)) == parts, lower

@@ -267,7 +267,7 @@ def split(page: Page, lines: list[Line], forced: bool = False) -> tuple[list[Lin
     out: list[Line] = []
     changes: list[Change] = []
     usual = usual_gap(lines)
-    for band in bands(lines, p, usual):
+    for band in (sub for b in bands(lines, p, usual) for sub in parted(b, lines, rows, usual, rule)):
         band_rows = [rows[k] for k in band]
         lanes = lanes_of(band_rows, rule)
         if len(lanes) < 2:
@@ -343,6 +343,47 @@ def bands(lines: list[Line], p: dict, usual: int) -> list[list[int]]:
         if out[-1] and ln.gap_before - usual >= p["band_gap"]:
             out.append([])
         out[-1].append(k)
+    return out
+
+
+def parted(band: list[int], lines: list[Line], rows: list[list[Piece]], usual: int, rule: Rule) -> list[list[int]]:
+    """A band cut where its columns change: at a row after ``part_gap`` blank lines or more
+    beyond the page's usual gap (fewer than a band's ``band_gap``), where the lanes of the
+    rows above (back to the cut before) and below (to the next such row) differ: each has a lane
+    standing ``separation`` or more (a column's narrowest width) from every lane of the other.
+    (A stretch whose lanes are some of the other's is the same columns, a column ended or not
+    begun; a lane nearer is the same column placed elsewhere: poppler places a piece after the
+    pieces left of it on its row, so a column's start drifts where the columns left of it
+    change.) Articles set one under the other a single blank line apart, in columns of other
+    measures, would else be read as one band, the upper article's first column running on into
+    the lower one's. A stretch with fewer than two lanes (a headline, a column's subhead) joins
+    the stretch above it; a gap no wider than the rows' on either side of it is no cut (a
+    stretch the extractor printed with a blank line after every row)."""
+    p = rule.params
+    if p["part_gap"] < 0:
+        return [band]
+    pieces: list[list[int]] = [[]]
+    for i, k in enumerate(band):
+        gap = lines[k].gap_before
+        if pieces[-1] and gap - usual >= p["part_gap"] and lines[band[i - 1]].gap_before < gap \
+                and (i + 1 == len(band) or lines[band[i + 1]].gap_before < gap):
+            pieces.append([])  # (a gap wider than the rows' on either side: not a stretch set loose)
+        pieces[-1].append(k)
+    if len(pieces) == 1:
+        return [band]
+    sep = p["separation"]
+    out = [pieces[0]]
+    above = lanes_of([rows[k] for k in pieces[0]], rule)
+    for piece in pieces[1:]:
+        below = lanes_of([rows[k] for k in piece], rule)
+        if len(above) >= 2 and len(below) >= 2 and (
+                any(min(abs(a - b) for b in below) >= sep for a in above)
+                and any(min(abs(a - b) for a in above) >= sep for b in below)):
+            out.append(list(piece))
+            above = below
+        else:
+            out[-1].extend(piece)
+            above = lanes_of([rows[k] for k in out[-1]], rule)
     return out
 
 
