@@ -285,6 +285,16 @@ def test_a_byline_broken_over_two_lines_is_one_byline(lines, byline):
     assert article.subtitle is None
 
 
+@pytest.mark.parametrize("tag", ["科普", "今日谈"])
+def test_a_column_tag_under_a_byline_is_no_second_reporter(tag):
+    # two or three Han characters under a whole byline read as a reporter's name only where
+    # the surname lexicon reads them as one (科普 and 今日谈 open with no surname): the byline
+    # ends on its own line
+    body = ["记者从湖北省文物考古研究", "院获悉，经过近一年的考古", "发掘，位于荆门市的一处明代家族墓地已清理墓葬23座。"]
+    page = cleaner.clean("\n".join(["文/羊城晚报全媒体记者 陶凌颖", tag, "明代家族墓地考古发掘出土文物200余件", *body]) + "\n")
+    assert [a.byline.text for a in page.articles if a.byline] == ["文/羊城晚报全媒体记者 陶凌颖"]
+
+
 @pytest.mark.parametrize("credit", [("YMG全媒体记者 孙浩", "明 摄"), ("新华社记者 李", "波林 摄"),
                                     ("齐鲁晚报·齐鲁壹点记者 郭婷慧", "摄影报道"), ("齐鲁晚报·齐鲁壹点记者 郭婷", "慧 摄影报道"),
                                     ("齐鲁晚报·齐鲁壹点记者 蒋兰 摄", "影报道")])

@@ -28,6 +28,7 @@ from ..lexicon import default_lexicon
 from ..model import Block, Deferred, Page, new_change, new_line, replace
 from ..rules import PATTERN_TIMEOUT, Rule, any_match, any_pattern, search_any
 from ._common import apply_line_edits, dateline_at, line_replacements, one_indent_short
+from .lines import is_name
 
 STAGE = "rejoin"
 
@@ -331,7 +332,11 @@ def byline_joiners(rules, texts: list[str]) -> list[str] | None:
     def inside_role(a: str, b: str) -> bool:  # (光明日报通 / 讯员 Z: the break splits 通讯员)
         return any(m.start() < len(a) < m.end() for m in across.compiled.finditer(a + b))
 
-    blanks = [" " if _HAN_END.search(a) and name.match(b) and not role.search(b) and not inside_role(a, b) else ""
+    # (the next line opens a name of its own only where the surname lexicon reads it as one:
+    # 文/羊城晚报全媒体记者 陶凌颖 / 科普 is a byline over a column's tag, not two reporters)
+    surnames = rules["T001"] if "T001" in rules else None
+    blanks = [" " if _HAN_END.search(a) and (m := name.match(b)) and not role.search(b) and not inside_role(a, b)
+              and (surnames is None or is_name(m.group().strip(), surnames)) else ""
               for a, b in zip(texts, texts[1:])]
     for joiners in (blanks, [""] * len(blanks)) if any(blanks) else (blanks,):
         whole = texts[0] + "".join(j + t for j, t in zip(joiners, texts[1:]))
