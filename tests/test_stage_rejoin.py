@@ -295,6 +295,15 @@ def test_a_column_tag_under_a_byline_is_no_second_reporter(tag):
     assert [a.byline.text for a in page.articles if a.byline] == ["文/羊城晚报全媒体记者 陶凌颖"]
 
 
+def test_a_prose_line_that_reads_as_a_qr_note_stays_in_its_paragraph():
+    # 扫一扫… reads as furniture (a QR note), but the line holds a clause mark and the next line
+    # goes on from it with a mark no line starts with: its sentence is unclosed, it is prose
+    lines = ["老年大学开设手机课", "“先点这个绿色的图标，再点右上角的加号，", "扫一扫……对，就这样", "！”志愿者许晴正手把手教胡阿姨用手机挂号。"]
+    (article,) = cleaner.clean("\n".join(lines) + "\n").articles
+    assert [b.text for b in article.body] == ["".join(lines[1:])]
+    assert article.title.text == lines[0]
+
+
 @pytest.mark.parametrize("credit", [("YMG全媒体记者 孙浩", "明 摄"), ("新华社记者 李", "波林 摄"),
                                     ("齐鲁晚报·齐鲁壹点记者 郭婷慧", "摄影报道"), ("齐鲁晚报·齐鲁壹点记者 郭婷", "慧 摄影报道"),
                                     ("齐鲁晚报·齐鲁壹点记者 蒋兰 摄", "影报道")])

@@ -208,8 +208,14 @@ def standalone_lines(page: Page, ends: list[bool] | None = None) -> set[int]:
     # 兵）… is one dateline, whatever its middle line looks like)
     # (a line without an opening bracket leaves none open: two looks for the marks first, the
     # four counts only where one stands)
+    # (nor a line of prose, with a clause mark, that the next line goes on from with a mark no
+    # line starts with, kinsoku's: 扫一扫……对，就这样 / ！”周三下午… is a paragraph's line that
+    # reads as a QR note, its sentence unclosed; a byline holds no clause mark, and the mark
+    # after it closes the line before it, which the byline cut: …产业 / 记者 X Y / ”)
     short = [k for k, ln in enumerate(lines) if ln.width <= max_width and not ends[k]
-             and not (k and ("（" in lines[k - 1].text or "(" in lines[k - 1].text) and opens_bracket(lines[k - 1].text))]
+             and not (k and ("（" in lines[k - 1].text or "(" in lines[k - 1].text) and opens_bracket(lines[k - 1].text))
+             and not (k + 1 < len(lines) and lines[k + 1].text.lstrip()[:1] in _GOES_ON_MARKS
+                      and _CLAUSE_OR_ELLIPSIS.search(ln.text))]
     if page.layout.geometry is not None:
         # (on a PDF page, not a middle line of a block of type, its lines before and after set
         # with it: furniture, a credit or a byline stands apart, 扫码结账。超市店长… does not)
@@ -221,6 +227,12 @@ def standalone_lines(page: Page, ends: list[bool] | None = None) -> set[int]:
     # (a line that runs a pattern out of time is recorded by the pipeline, rules.timeouts, and
     # read as no match)
     return {k for k, hit in zip(short, any_match(groups, [lines[k].text for k in short])) if hit}
+
+
+#: marks that close the sentence of the line before them (kinsoku keeps them off a line's start)
+_GOES_ON_MARKS = frozenset("，。、；：！？”’")
+#: a clause mark or an ellipsis: a line of prose, no byline's or credit's
+_CLAUSE_OR_ELLIPSIS = re.compile("[，；…]")
 
 
 def _runs_on(g, b) -> bool:
