@@ -149,6 +149,22 @@ def test_a_percent_with_a_stray_digit_is_flagged_never_changed():
     assert "%6" in page.articles[0].text
 
 
+@pytest.mark.parametrize("read, meant", [("同比增长5.3%6。", "同比增长5.3%。"), ("占全天的25%6至30%。", "占全天的25%至30%。"),
+                                         ("增长22%6，其中", "增长22%，其中")])
+def test_a_digit_after_a_percent_sign_is_taken_out(read, meant):
+    """Tesseract reads the wide % as % and a digit; no Chinese text sets a digit right after a
+    % (O026). The digit it may add before the % is left to O006's flag."""
+    page = cleaner.clean(f"本报讯（记者张林海）前三季度，全省{read}\n", extractor="ocr")
+    assert meant in page.articles[0].text
+    assert [c.safety for c in page.changes if c.rule == "O026"] == ["review"]
+
+
+def test_a_number_after_a_percent_sign_and_a_range_stay():
+    page = cleaner.clean("本报讯（记者张林海）同比增长5.3%，增速5%至10%，占比12%。\n", extractor="ocr")
+    assert not [c for c in page.changes if c.rule == "O026"]
+    assert not [c for c in cleaner.clean("同比增长5.3%6。\n").changes if c.rule == "O026"]  # (a text layer)
+
+
 def test_repairs_are_idempotent():
     once = cleaner.clean(OCR_PAGE)
     text = "\n\n".join(a.text for a in once.articles)
