@@ -91,6 +91,32 @@ def test_a_paragraph_goes_on_over_the_blank_line_where_its_column_ends_on_ocr_ou
     assert rules.on_ocr()["J001"].params["weights"]["column_end"] < 0
 
 
+def test_a_first_line_goes_on_over_the_blank_line_an_ocr_engine_set_under_it(wrap):
+    """Tesseract reads a paragraph's indented first line as a block of its own and sets a blank
+    line under it: a first line one indent short of the lines under it, with a comma and no
+    sentence closed, goes on over that blank (J001 open_first_goes_on, OCR output only)."""
+    para = ("县农业农村局还开通了热线，农民遇到问题可以随时咨询，技术人员二十四小时在线解答，"
+            "确保春耕生产顺利进行，不误农时。")
+    lines = wrap(para, column=16)
+    assert "，" in lines[0] and len(lines) >= 3
+    text = "\n\n".join(["杨德胜说，今年县里又新建了一批高标准农田。", "\n".join([lines[0]]),
+                         "\n".join(lines[1:])]) + "\n"
+    paras = [b.text for b in cleaner.clean(text, extractor="ocr").articles[0].body]
+    assert para in paras
+    rules = default_rules()
+    assert rules["J001"].params["weights"]["open_first_goes_on"] == 0  # (not a cue of a text layer)
+    assert rules.on_ocr()["J001"].params["weights"]["open_first_goes_on"] < -rules.on_ocr()["J001"].params["weights"]["blank_line"]
+
+
+def test_a_headline_over_a_blank_line_is_no_first_line_going_on(wrap):
+    """A line without a clause mark (a headline) one indent short of the text under it keeps
+    the blank line's break on OCR output."""
+    para = "县农业农村局还开通了春耕服务热线，农民遇到问题可以随时咨询，技术人员二十四小时在线解答。"
+    text = "春耕服务热线开通了\n\n" + "\n".join(wrap(para, column=14, indent=0)) + "\n"
+    page = cleaner.clean(text, extractor="ocr")
+    assert page.articles[0].title is not None and page.articles[0].title.text == "春耕服务热线开通了"
+
+
 def test_text_layers_are_never_read_as_ocr():
     rule = default_rules()["O001"]
     for path in [ROOT / "samples" / "kjrb-yuanqu-page.txt",
@@ -121,6 +147,22 @@ def test_a_percent_with_a_stray_digit_is_flagged_never_changed():
     flags = [c for c in page.changes if c.rule == "O006"]
     assert len(flags) == 1 and flags[0].safety == "review" and flags[0].before == flags[0].after == "%6"
     assert "%6" in page.articles[0].text
+
+
+@pytest.mark.parametrize("read, meant", [("同比增长5.3%6。", "同比增长5.3%。"), ("占全天的25%6至30%。", "占全天的25%至30%。"),
+                                         ("增长22%6，其中", "增长22%，其中")])
+def test_a_digit_after_a_percent_sign_is_taken_out(read, meant):
+    """Tesseract reads the wide % as % and a digit; no Chinese text sets a digit right after a
+    % (O026). The digit it may add before the % is left to O006's flag."""
+    page = cleaner.clean(f"本报讯（记者张林海）前三季度，全省{read}\n", extractor="ocr")
+    assert meant in page.articles[0].text
+    assert [c.safety for c in page.changes if c.rule == "O026"] == ["review"]
+
+
+def test_a_number_after_a_percent_sign_and_a_range_stay():
+    page = cleaner.clean("本报讯（记者张林海）同比增长5.3%，增速5%至10%，占比12%。\n", extractor="ocr")
+    assert not [c for c in page.changes if c.rule == "O026"]
+    assert not [c for c in cleaner.clean("同比增长5.3%6。\n").changes if c.rule == "O026"]  # (a text layer)
 
 
 def test_repairs_are_idempotent():

@@ -42,6 +42,10 @@ _MAXW = 400
 _PROSE_MARK = re.compile("[，、；：。“”（）《》,;:]")
 #: what a headline does not hold (it may quote: 让“诗和远方”走得更近, 《钱塘月》首演)
 _CLAUSE_MARK = re.compile("[，；：。,;:]")
+#: a clause or list mark inside a sentence (no colon: 第A23版： 健康, a page's furniture, holds one)
+_LIST_MARK = re.compile("[，、；,;]")
+#: what a photo credit or a graphic's credit line ends with (…景色。 赵娟 摄, …对比。 崔欣 制图)
+_CREDIT_ENDS = ("摄", "攝", "制图", "製圖")
 #: a line ending in the first half of a joint brand (经济日报-中国 / 经济网北京7月2日讯)
 _BRAND_CUT = re.compile(r"^\w{1,10}(?:报|報|社|网|網|台)[-—·]\w{0,8}$")
 #: a character of 电, 讯, 消息, 报导, 报道: every dateline form (L005) holds one
@@ -578,6 +582,16 @@ def _score(page: Page, p: dict, i: int, first_width: float, size: int, mid: floa
                 # over two lines (the assemble stage tells them apart), not a paragraph
                 cue((w["headline_pair"], "this and the next line have no punctuation and a paragraph starts after them: "
                           "headlines", ()))
+            if w.get("open_first_goes_on") and b.gap_before and nxt is not None and not end_b and not opens[i + 1] \
+                    and _LIST_MARK.search(ta) and not ta.rstrip().endswith(_CREDIT_ENDS) \
+                    and p["indent_min"] <= b.width - a.width <= p["indent_max"] + 1 and abs(nxt.width - b.width) <= tol:
+                # a paragraph's first line that lost its indent (one indent short of the next line,
+                # the line after that as wide as the next: the column), a clause or list mark in it
+                # (no headline's), closing no sentence: its paragraph goes on under the blank line an
+                # OCR engine sets after an indented first line (it reads that line as a block of its
+                # own). Weighted on OCR output only (0 elsewhere: a text layer sets no such blank)
+                cue((w["open_first_goes_on"], "a first line one indent short of the lines under it, with a clause "
+                           "mark and no sentence closed: its paragraph goes on over the blank line", ()))
         else:
             if a.width < col - p["short_deficit"] and _short(a.width, col - p["short_deficit"], ta, p):
                 # (the plain test inline first: this runs for every line of a paragraph)
