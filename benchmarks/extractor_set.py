@@ -669,8 +669,9 @@ def main(argv=None) -> int:
     chars |= {chr(c) for c in range(0x20, 0x7F)} | set("（）【】〔〕《》“”‘’——…·◎□■●○▲★◇、，。；：？！／｜　")
     chars |= set("一二三四五六七八九十百千零〇年月日星期版编辑美校对电讯消息记者通讯员摄影报道图文")
     register_fonts("".join(sorted(chars)), Path(args.cache))
-    if out.exists():
-        shutil.rmtree(out)
+    for split in splits:  # (only the splits written: a folder of other splits keeps them)
+        if (out / split).exists():
+            shutil.rmtree(out / split)
     designs = Counter()
     for split, name, rng, chosen, design in plans:
         page = Page(rng, chosen, cat, name, design)
