@@ -888,3 +888,59 @@ def test_headline_run_onto_text_is_split_off(stages_until):
 def test_text_line_before_byline_is_not_split_off(stages_until, title, after):
     page = stages_until(run_on_page(title, after), "label")
     assert not l006_splits(page)
+
+
+# --- a dash subtitle's rest run into the text under it ---------------------------------
+
+#: a headline set inside its article's text (the text above breaks off mid-sentence and goes
+#: on under it), its dash subtitle broken over two lines on a page of blank-separated lines
+DASH_INSIDE = """2023年3月，消费者周某与某
+
+健身房签订会员合同，一次性
+
+支付两年会员费及私教课费用
+
+共计1.26万元。法院审理认为，
+
+涉案条款排除了消费者依法解
+
+除合同的权利，加重了消费者
+
+责任，应属无效。综合考虑已
+
+消费课时、合理损失等因素，
+
+{above}
+
+“霸王条款”被判无效“霸王条款”被判无效
+
+——法院审结
+
+一起健身合同纠纷案
+
+除合同，健身房退还周某费用
+
+8900元。
+
+法官提醒，经营者在提供格式
+
+条款时，应当遵循公平原则。
+"""
+
+
+def test_dash_subtitle_rest_run_into_the_text_goes_back_to_it(stages_until):
+    page = stages_until(DASH_INSIDE.format(above="法院判决解"), "label")
+    got = kinds(stages_until, DASH_INSIDE.format(above="法院判决解"))
+    assert ("heading", "——法院审结一起健身合同纠纷案") in got
+    assert ("paragraph", "除合同，健身房退还周某费用8900元。") in got
+    assert any(c.rule == "L006" and c.action == "join" for c in page.changes)  # recorded
+    art = cleaner.clean(DASH_INSIDE.format(above="法院判决解")).articles
+    assert any(a.subtitle is not None and a.subtitle.text == "——法院审结一起健身合同纠纷案" for a in art)
+
+
+def test_text_under_a_headline_over_it_keeps_its_first_line(stages_until):
+    # the text above closes its sentence: the headline stands over its article, and the line
+    # under the dash line is that article's first, however short
+    got = kinds(stages_until, DASH_INSIDE.format(above="法院判决解除合同。"))
+    assert ("heading", "——法院审结") in got
+    assert not any(t.startswith("——法院审结一起") for _, t in got)
