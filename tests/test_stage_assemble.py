@@ -509,6 +509,16 @@ def test_of_three_stacked_headings_the_first_is_the_kicker(wrap):
     assert cleaner.page_dict(page)["articles"][0]["kicker"] == "首批十个项目全部开工"
 
 
+@pytest.mark.parametrize("byline", ["文/羊城晚报全媒体记者 王辉鸣", " 本报记者 王辉鸣"])
+def test_of_two_plain_headings_the_one_with_its_byline_on_its_line_is_the_title(byline):
+    # a byline is set beside its title: the plain heading above that line is the kicker, not
+    # a title over its subtitle
+    body = ["记者从县农业农村局获悉，截至目前，全县已", "完成小麦机收98万亩，占播种面积的一半以上。", "今年全县小麦长势良好，预计单产稳中有升。"]
+    (a,) = cleaner.clean("\n".join(["夏收夏种正当时", "全县98万亩小麦机收过半" + byline, *body]) + "\n").articles
+    assert (a.kicker.text, a.title.text, a.subtitle) == ("夏收夏种正当时", "全县98万亩小麦机收过半", None)
+    assert a.byline.text == byline.strip()
+
+
 def test_a_dash_heading_is_a_subtitle_never_a_title_or_kicker():
     """On synthesised pages (titles, subtitles led in by a dash, some broken over two lines,
     kickers, headlines before, after and inside their bodies) no title or kicker starts with

@@ -61,6 +61,11 @@ class Attaching:
                 d.kicker, d.title = d.title, b
                 self.record("A003", "attach", b, f"title of the article {where} it; the plain heading "
                             f"above this bold one is its kicker")
+            elif d.subtitle is None and d.kicker is None and id(d.title) in here and last is d.title \
+                    and not self.doubled(d.title) and not _DASH.match(b.text) and self.byline_beside(b):
+                d.kicker, d.title = d.title, b
+                self.record("A003", "attach", b, f"title of the article {where} it; its byline is set on its line, "
+                            f"the heading above it is its kicker")
             elif d.subtitle is None and not self.doubled(b) and d.kicker is None and id(d.title) in here \
                     and (last is d.title or self.beside_title(d, last)) and not self.doubled(d.title) \
                     and not _DASH.match(b.text) \
@@ -130,17 +135,21 @@ class Attaching:
                             safety="review")
 
 
+    def block_index(self) -> tuple[list[Block], list[int]]:
+        """The page's blocks and their first lines, in page order (made once per page: the
+        headings of every article look their neighbours up in it)."""
+        at = getattr(self, "_block_index", None)
+        if at is None or at[0] is not self.page:
+            blocks = list(self.page.blocks)
+            at = self._block_index = (self.page, blocks, [x.first for x in blocks])
+        return at[1], at[2]
+
     def measure_around(self, b: Block) -> float:
         """The measure (column width, in ems) of the text around heading ``b``: the narrower of
         the nearest paragraphs before and after it in the page (its article's is one of them),
         0 where there is none. A headline is set in its article's measure, so two heading lines
         that would fit one line of the narrower one fit its article's too."""
-        at = getattr(self, "_measure_blocks", None)
-        if at is None or at[0] is not self.page:
-            blocks = list(self.page.blocks)
-            firsts = [x.first for x in blocks]
-            at = self._measure_blocks = (self.page, blocks, firsts)
-        _, blocks, firsts = at
+        blocks, firsts = self.block_index()
         i = bisect.bisect_left(firsts, b.first)
         before = next((x.width for x in reversed(blocks[:i]) if x.kind == "paragraph"), 0.0)
         after = next((x.width for x in blocks[i:] if x.kind == "paragraph"), 0.0)
@@ -153,6 +162,16 @@ class Attaching:
         the title as if nothing were between them."""
         return b is not None and b is d.byline and d.title is not None and b.first == d.title.last + 1 \
             and self.page.line_no(b.first) == self.page.line_no(d.title.last)
+
+    def byline_beside(self, b: Block) -> bool:
+        """Whether the block right after heading ``b`` is a byline set on ``b``'s own line (split
+        off by T001: 全县98万亩小麦机收过半文/羊城晚报全媒体记者 王辉鸣). A byline is set beside
+        its title, so of two plain stacked headings the lower one with the byline on its line is
+        the title and the upper its kicker, not a title over its subtitle."""
+        blocks, firsts = self.block_index()
+        i = bisect.bisect_right(firsts, b.last)
+        return i < len(blocks) and blocks[i].kind == "byline" and blocks[i].first == b.last + 1 \
+            and self.page.line_no(blocks[i].first) == self.page.line_no(b.last)
 
     def column_tag(self, b: Block) -> bool:
         """A column or series tag (【冰点】, 〔法治时评〕): a kicker over its title."""
