@@ -944,3 +944,15 @@ def test_text_under_a_headline_over_it_keeps_its_first_line(stages_until):
     got = kinds(stages_until, DASH_INSIDE.format(above="法院判决解除合同。"))
     assert ("heading", "——法院审结") in got
     assert not any(t.startswith("——法院审结一起") for _, t in got)
+
+
+@pytest.mark.parametrize("turn", ["问：个人账户资金可以用来支付哪些费用？", "记者：你是怎么开始做科普的？", "答：主要是门诊费用。"])
+def test_a_turn_of_a_question_and_answer_interview_is_never_a_heading(turn):
+    # short, and a question closes it (a headline may end with ？): but 问：/答：/记者： open a
+    # turn of the interview, its text
+    lines = ["医保个人账户如何“一人缴费、全家共用”", "——访南岭省医疗保障局待遇保障处处长冯立军",
+             "近日，南岭省出台职工医保个人账户家庭共济办法，记者就此专访了冯立军。", turn,
+             "职工医保个人账户家庭共济，是指参保职工个人账户的资金可以用于支付家人的医疗费用。"]
+    page = cleaner.clean("\n\n".join(lines) + "\n")
+    (a,) = page.articles
+    assert turn in [b.text for b in a.body if b.kind == "paragraph"]

@@ -62,6 +62,9 @@ def is_heading(page: Page, b: Block, rule: Rule) -> bool:
     """Short, in few lines, and closing no sentence: a title, subtitle or subhead."""
     p = rule.params
     t = b.text
+    turns = p.get("interview_turns")
+    if turns and search_any(turns, t):
+        return False  # (a turn of a Q&A interview, 问：…？: its text, bold or not)
     size = len(nows(t))
     bold = bold_lines(page)
     if size <= p["max_length"] and t[-1] not in "。；" and any(k in bold for k in b.lines):
