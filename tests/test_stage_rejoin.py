@@ -304,6 +304,15 @@ def test_a_prose_line_that_reads_as_a_qr_note_stays_in_its_paragraph():
     assert article.title.text == lines[0]
 
 
+def test_a_readers_letter_closes_with_its_signature_whatever_stands_under_it():
+    # （清河市读者 宋明） closes the letter's last paragraph: a line bracketed whole opens no
+    # paragraph, though a narrow line (a pull quote's) about as wide stands under it
+    lines = ["小区门口的斑马线何时能画上", "小区居民曾多次向有关部门反映，希望在小区门口施划斑马线。",
+             "在此呼吁有关部门尽快实地查看，给居民一条安全的过街通道。", "（清河市读者 宋明）", "业内人士分析，"]
+    blocks = [b.text for b in cleaner.clean("\n".join(lines) + "\n").articles[0].body]
+    assert any(t.endswith("通道。（清河市读者宋明）") for t in blocks)
+
+
 @pytest.mark.parametrize("credit", [("YMG全媒体记者 孙浩", "明 摄"), ("新华社记者 李", "波林 摄"),
                                     ("齐鲁晚报·齐鲁壹点记者 郭婷慧", "摄影报道"), ("齐鲁晚报·齐鲁壹点记者 郭婷", "慧 摄影报道"),
                                     ("齐鲁晚报·齐鲁壹点记者 蒋兰 摄", "影报道")])

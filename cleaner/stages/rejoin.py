@@ -235,6 +235,8 @@ def standalone_lines(page: Page, ends: list[bool] | None = None) -> set[int]:
 
 #: marks that close the sentence of the line before them (kinsoku keeps them off a line's start)
 _GOES_ON_MARKS = frozenset("，。、；：！？”’")
+#: a line bracketed whole: （徐林）, （清河市读者 宋明）
+_BRACKETED = re.compile(r"^\s*[（(][^（()）]*[）)]\s*$")
 #: a clause mark or an ellipsis: a line of prose, no byline's or credit's
 _CLAUSE_OR_ELLIPSIS = re.compile("[，；…]")
 
@@ -459,11 +461,13 @@ def _score(page: Page, p: dict, i: int, first_width: float, size: int, mid: floa
     tol = p["full_tolerance"]
     end_a, end_b = ends[i], ends[i + 1]
     if end_a and search_any(p["closing_lines"], tb) \
-            and not (nxt is not None and nxt.width - b.width <= p["indent_max"] and not ends[i + 1]):
+            and not (nxt is not None and nxt.width - b.width <= p["indent_max"] and not ends[i + 1]
+                     and not _BRACKETED.match(tb)):
         # a short item's source or author set on the line under its last sentence (据新华社,
         # （徐林）): it closes the text, it does not open a paragraph (but a paragraph's first
         # line that only reads like one, 据省发展改革委有关 over a line about as wide, one indent
-        # more, does: a source line stands short of what follows)
+        # more, does: a source line stands short of what follows; a line bracketed whole,
+        # （清河市读者 宋明）, opens none, whatever stands under it)
         return w["closing_line"], [(w["closing_line"], "the next line names the source or author closing the text", ())]
     first = size == 1
     if size >= 3:
