@@ -711,3 +711,23 @@ def test_a_quote_whose_lines_are_all_its_source_words_is_not_trimmed():
     got, changes = _mend_with_sources(lines, [("pullquote", 0, 2), ("paragraph", 3, 3), ("paragraph", 4, 4)], {0: 3})
     assert not any(c.reason.startswith("the quote at line 1 holds") for c in changes)
     assert not any(k in ("heading", "paragraph") and t == lines[2] for k, t in got)
+
+
+def test_a_mark_hangs_past_a_quote_s_measure_set_by_its_other_lines():
+    """A narrow quote lets a closing mark hang past its measure (项目首席科学家、 is 8 ems in a 7-em
+    column): its measure is what its lines without such a mark set. A run whose every line ends on
+    a mark (a column of text's lines, 东西， / 断了。”) sets no measure to hang past: its widest line is
+    its measure."""
+    from cleaner.chars import width
+    from cleaner.stages.pullquotes.measure import hanging, set_width
+
+    quote = ["项目首席科学家、", "研究员王立新表", "示，轨道周期最", "理想天然实验室。"]
+    widths = [width(x) for x in quote]
+    assert widths == [8, 7, 7, 8]
+    assert hanging(quote, widths) == [7, None, None, 7]
+    assert set_width(widths, hanging(quote, widths)) == 7
+    text = ["德明却坚持了下来：“老祖宗传下来的东西，", "不能在我们这代人手里断了。”"]
+    widths = [width(x) for x in text]
+    assert set_width(widths, hanging(text, widths)) == max(widths)
+    # (a line closing on a mark wider than the measure the others set is no hanging mark)
+    assert set_width([7, 10], [None, 9]) == 10
