@@ -731,3 +731,19 @@ def test_a_mark_hangs_past_a_quote_s_measure_set_by_its_other_lines():
     assert set_width(widths, hanging(text, widths)) == max(widths)
     # (a line closing on a mark wider than the measure the others set is no hanging mark)
     assert set_width([7, 10], [None, 9]) == 10
+
+
+def test_a_subtitle_over_an_edited_quote_that_repeats_its_own_lead_is_no_part_of_the_quote(wrap):
+    """A subtitle of the article above (no clause mark, closing no sentence) set in the narrow
+    column over another article's quote repeats its own lead word for word: words of a paragraph,
+    but not of the quote's source, running on into the quote across no seam a paragraph holds, over
+    a quote with which it makes no editor's version of any paragraph. It is a headline line, not
+    the quote's first line."""
+    pay = ("人民币正逐步融入市民日常生活。截至目前，南屏市已开立数字人民币个人钱包480万个，累计交易金额超过300亿元，"
+           "支持数字人民币支付的商户门店达到26万家。")
+    quote = "每年节省人工成本十几万元，用上智能灌溉系统后，两个人就能管理过来。"  # (FARM's clauses swapped)
+    raw = ("数字人民币试点场景持续拓展\n" + "\n".join(wrap(pay, column=24)) + "\n累计交易金额超过300亿元\n"
+           + "\n".join(_narrow(quote, 10)) + "\n智慧农业让种地更轻松\n" + "\n".join(wrap(FARM, column=24)) + "\n"
+           + _more(wrap))
+    page = cleaner.clean(raw)
+    assert _quotes(page) == [quote]

@@ -14,7 +14,7 @@ from .._common import rebuild
 from ..block_kinds import STAGE
 from ..copies import shared_content
 from .measure import MAX_HEAD_LINES, QUOTE_MAX, _cuts_phrase, _run_ems, column, hanging, median_without, narrowness, set_width
-from .source import _Joined, _may_quote_across, _repeats, quote_source
+from .source import _Joined, _may_quote_across, _repeats, quote_source, source_cut_apart
 
 
 def split_quotes_run_on(page: Page, blocks: list[Block], rule: Rule, changes: list, texts: list[str],
@@ -224,14 +224,16 @@ def _quote_inside(page: Page, i: int, b: Block, widths: list[float], rule: Rule,
                 # that paragraph does not hold the two characters across the cut (then the run goes
                 # on from the line before as that text does: the tail of a sentence it holds)
                 last = nows(lines[b.lines[m1 - 1]].text)[-1]
-                found = quote_source(i, t, narrowness(page, quote), texts, narrow, rule, content, framed=True)
+                found = quote_source(i, t, narrowness(page, quote), texts, narrow, rule, content, framed=True) \
+                    or source_cut_apart(i, t, narrowness(page, quote), texts, narrow, rule)
                 if found is not None:
                     o = found[0]
                     source = texts[o] + (texts[o + 1] if o + 1 < len(texts) else "")
                     if t[:p["ngram"] // 2] in source and last + t[0] not in source:
                         return parts, quote, o
                 continue
-            found = quote_source(i, t, narrowness(page, quote), texts, narrow, rule, content)
+            found = quote_source(i, t, narrowness(page, quote), texts, narrow, rule, content) \
+                or source_cut_apart(i, t, narrowness(page, quote), texts, narrow, rule)
             if found is not None:
                 return parts, quote, found[0]
             rest = "".join(nows(x.text) for x in parts if x is not quote)
