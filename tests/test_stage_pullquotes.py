@@ -747,3 +747,23 @@ def test_a_subtitle_over_an_edited_quote_that_repeats_its_own_lead_is_no_part_of
            + _more(wrap))
     page = cleaner.clean(raw)
     assert _quotes(page) == [quote]
+
+
+def test_an_edited_quote_right_before_the_article_it_quotes_may_be_set_only_ems_narrower(wrap):
+    """A quote standing right before the dateline paragraph that opens its article, set in a
+    measure of its own (14 ems) cut_narrower ems narrower than its article's (16 ems), though not
+    quote_narrower times narrower (1.14), is an editor's version of a sentence of that article (a
+    clause moved), after the last paragraph of the article above in a column of 13 ems."""
+    above = ("“孩子放假后，我们两口子上班没人照顾，天天发愁。现在把孩子送到这里，有老师管着，还能学东西，我们上班也"
+             "安心。”在城东托管点，家住附近的快递员李强说。据了解，托管班的授课教师主要由在职教师和师范类大学生志愿者"
+             "担任，所有点位都配备了专职安全员。")
+    lead = ("本报讯（实习记者肖刚佳）4月18日，江陵市市长王建平主持召开市政府常务会议，传达学习全省防汛工作电视电话会议"
+            "精神，听取全市防汛备汛工作情况汇报，研究部署下一阶段重点任务。")
+    src = ("会议指出，据气象部门预测，今年我市汛期降雨可能偏多，防汛形势不容乐观。各地各部门要树牢底线思维，坚持以防为"
+           "主、防抗救相结合，立足防大汛、抗大洪、抢大险，全力做好各项准备。")
+    more = ("会议强调，要扎实开展汛前隐患排查，对全市82座水库、436公里堤防以及城区易涝点逐一检查，建立问题台账，限期"
+            "整改到位；要加强监测预警，及时发布预警信息。")
+    quote = ["各地各部门要树牢底线思维，", "立足防大汛、抗大洪、抢大险，", "坚持以防为主、防抗救相结合。"]
+    raw = ("暑期托管开班\n" + "\n".join(wrap(above, column=13)) + "\n" + "\n".join(quote) + "\n"
+           + "".join("\n".join(wrap(x, column=16)) + "\n" for x in (lead, src, more)) + "市政府召开常务会议研究部署防汛备汛工作\n")
+    assert _quotes(cleaner.clean(raw)) == ["".join(quote)]

@@ -157,6 +157,11 @@ def _quote_inside(page: Page, i: int, b: Block, widths: list[float], rule: Rule,
     # pulled the median under a quote's measure: 7, 8 | 9 read as 8 around a 7-em quote)
     ordered_on = sorted(widths[1:])
     hung = hanging([lines[k].text for k in b.lines], widths)
+    # (the lines as set, a mark at the end of each hung: a quote whose measure lets a mark hang is
+    # weighed against the text's lines read the same way, no line closing on a mark wider than it is)
+    hung_widths = [w if h is None else h for w, h in zip(widths, hung)]
+    hung_on = sorted(hung_widths[1:])
+    hung_all = sorted(hung_widths)
     whole_is_quote = None  # (whether the block itself repeats a paragraph: asked once, if at all)
     near = None  # (the paragraphs within reach of the block: made once, if at all)
     if ems is None:
@@ -178,7 +183,7 @@ def _quote_inside(page: Page, i: int, b: Block, widths: list[float], rule: Rule,
             if ems[m2] - start > QUOTE_MAX:
                 break  # (longer than a quote: so is every run from m1 further on)
             run_widths = widths[m1:m2]
-            wide = set_width(run_widths, hung[m1:m2]) + cut_narrower  # (its measure: a mark may hang)
+            wide = max(run_widths) + cut_narrower
             around = ordered_on if len(ordered_on) > len(run_widths) else ordered
             median = None
             if wide > around[-1]:
@@ -186,25 +191,32 @@ def _quote_inside(page: Page, i: int, b: Block, widths: list[float], rule: Rule,
             else:
                 median = median_without(around, run_widths)
                 narrower = not wide > median
+            hangs = False  # (set narrower once a mark at a line's end hangs: :func:`set_width`)
+            if not narrower:
+                measure = set_width(run_widths, hung[m1:m2]) + cut_narrower
+                if measure < wide:
+                    run_hung = hung_widths[m1:m2]
+                    hung_around = hung_on if len(hung_on) > len(run_hung) else hung_all
+                    hangs = measure <= hung_around[-1] and measure <= median_without(hung_around, run_hung)
             # (the median line around it: one hanging mark widens a quote's line; no median is
             # wider than the widest line, which settles most runs without it)
-            if not narrower:
-                if m2 - m1 > MAX_HEAD_LINES or m1 < 2:
-                    continue
+            as_framed = False  # (set as wide as the text, cutting a phrase of it: see below)
+            if not narrower and not (m2 - m1 > MAX_HEAD_LINES or m1 < 2):
                 if cuts is None:
                     cuts = _cuts_phrase(lines[b.lines[m1 - 1]].text)
-                if not cuts or not widths[m1 - 1] + cut_narrower > (
+                if cuts and widths[m1 - 1] + cut_narrower > (
                         median if median is not None else median_without(around, run_widths)):
-                    continue  # set as wide as the text, and cutting no phrase of a full line of a column
-                    # of text (two lines at least before it; a heading's line is none): nothing sets it apart
-                    # (and such a run is as short as a frame's quote: MAX_HEAD_LINES lines)
-                if opened is None:  # (the same for every run from line m1)
-                    if near is None:
-                        near = (joined or _Joined(texts)).near(i, p["quote_reach"])
-                    opened = _may_quote_across(i, nows(lines[b.lines[m1 - 1]].text)[-1:],
-                                               nows(lines[b.lines[m1]].text), texts, p, near)
-                if not opened:
-                    continue  # (no paragraph near it could be its source: built and weighed for nothing)
+                    # (cutting a phrase of a full line of a column of text, two lines at least
+                    # before it; a heading's line is none; such a run is as short as a frame's
+                    # quote: MAX_HEAD_LINES lines)
+                    if opened is None:  # (the same for every run from line m1)
+                        if near is None:
+                            near = (joined or _Joined(texts)).near(i, p["quote_reach"])
+                        opened = _may_quote_across(i, nows(lines[b.lines[m1 - 1]].text)[-1:],
+                                                   nows(lines[b.lines[m1]].text), texts, p, near)
+                    as_framed = opened  # (no paragraph near it could be its source: built and weighed for nothing)
+            if not narrower and not hangs and not as_framed:
+                continue  # set as wide as the text, and cutting no phrase of it: nothing sets it apart
             quote = rebuild(page, replace(b, lines=b.lines[m1:m2], joiners=b.joiners[m1:m2 - 1]))
             t = nows(quote.text)
             if len(t) < p["min_length"] or len(t) > QUOTE_MAX:
@@ -216,30 +228,31 @@ def _quote_inside(page: Page, i: int, b: Block, widths: list[float], rule: Rule,
             parts = [rebuild(page, replace(b, lines=b.lines[:m1], joiners=b.joiners[:m1 - 1])), quote]
             if m2 < n:
                 parts.append(rebuild(page, replace(b, lines=b.lines[m2:], joiners=b.joiners[m2:])))
-            if not narrower:
-                # set as wide as the text, it cuts a phrase (the line before it ends inside one, on
-                # no punctuation), as a quote boxed in the column does, and the cut sets it apart as
-                # a frame would: it is a quote if another paragraph holds it, opening with words of
-                # it (an editor drops or swaps words, the quote still opens as its text does), and
-                # that paragraph does not hold the two characters across the cut (then the run goes
-                # on from the line before as that text does: the tail of a sentence it holds)
-                last = nows(lines[b.lines[m1 - 1]].text)[-1]
-                found = quote_source(i, t, narrowness(page, quote), texts, narrow, rule, content, framed=True) \
+            if narrower or hangs:
+                found = quote_source(i, t, narrowness(page, quote), texts, narrow, rule, content) \
                     or source_cut_apart(i, t, narrowness(page, quote), texts, narrow, rule)
                 if found is not None:
-                    o = found[0]
-                    source = texts[o] + (texts[o + 1] if o + 1 < len(texts) else "")
-                    if t[:p["ngram"] // 2] in source and last + t[0] not in source:
-                        return parts, quote, o
-                continue
-            found = quote_source(i, t, narrowness(page, quote), texts, narrow, rule, content) \
+                    return parts, quote, found[0]
+                rest = "".join(nows(x.text) for x in parts if x is not quote)
+                if m2 == n and i + 1 < len(texts) and not ends_sentence(rest):
+                    rest += texts[i + 1]  # (rejoin ended the paragraph with the quote: it goes on in the
+                    # next block, as quote_source reads a paragraph a quote cut)
+                if t in rest or shared_content(t, rest, content) >= p["min_shared"]:
+                    return parts, quote, None
+                if not as_framed:
+                    continue
+            # set as wide as the text, it cuts a phrase (the line before it ends inside one, on
+            # no punctuation), as a quote boxed in the column does, and the cut sets it apart as
+            # a frame would: it is a quote if another paragraph holds it, opening with words of
+            # it (an editor drops or swaps words, the quote still opens as its text does), and
+            # that paragraph does not hold the two characters across the cut (then the run goes
+            # on from the line before as that text does: the tail of a sentence it holds)
+            last = nows(lines[b.lines[m1 - 1]].text)[-1]
+            found = quote_source(i, t, narrowness(page, quote), texts, narrow, rule, content, framed=True) \
                 or source_cut_apart(i, t, narrowness(page, quote), texts, narrow, rule)
             if found is not None:
-                return parts, quote, found[0]
-            rest = "".join(nows(x.text) for x in parts if x is not quote)
-            if m2 == n and i + 1 < len(texts) and not ends_sentence(rest):
-                rest += texts[i + 1]  # (rejoin ended the paragraph with the quote: it goes on in the
-                # next block, as quote_source reads a paragraph a quote cut)
-            if t in rest or shared_content(t, rest, content) >= p["min_shared"]:
-                return parts, quote, None
+                o = found[0]
+                source = texts[o] + (texts[o + 1] if o + 1 < len(texts) else "")
+                if t[:p["ngram"] // 2] in source and last + t[0] not in source:
+                    return parts, quote, o
     return None

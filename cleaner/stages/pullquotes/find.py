@@ -219,7 +219,12 @@ def find_pullquotes(page: Page, blocks: list[Block], rule: Rule, changes: list,
                     break
             if columns is None:  # (the blocks' measures, made for the first edited quote weighed)
                 columns = [column(page, x) for x in blocks]
-            if set_narrower(i, o, narrow, columns, rule.params["quote_narrower"]):
+            if set_narrower(i, o, narrow, columns, rule.params["quote_narrower"]) or (
+                    o > i + 1 < len(blocks) and blocks[i + 1].first in openers
+                    and columns[i] + rule.params["cut_narrower"] <= columns[o]):
+                # (or, standing right before the paragraph that opens the article it quotes, set in a
+                # measure of its own, cut_narrower ems narrower than its source's: a quote of 14 ems
+                # before a 16-em article, 1.14 times narrower)
                 # an edited quote (words dropped, clauses swapped, numbers kept), set narrower
                 # than the text it comes from, as quotes are (in lines per em, or in its measure)
                 share = shared_content(t, other, content)
