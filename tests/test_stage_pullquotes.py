@@ -711,3 +711,59 @@ def test_a_quote_whose_lines_are_all_its_source_words_is_not_trimmed():
     got, changes = _mend_with_sources(lines, [("pullquote", 0, 2), ("paragraph", 3, 3), ("paragraph", 4, 4)], {0: 3})
     assert not any(c.reason.startswith("the quote at line 1 holds") for c in changes)
     assert not any(k in ("heading", "paragraph") and t == lines[2] for k, t in got)
+
+
+def test_a_mark_hangs_past_a_quote_s_measure_set_by_its_other_lines():
+    """A narrow quote lets a closing mark hang past its measure (项目首席科学家、 is 8 ems in a 7-em
+    column): its measure is what its lines without such a mark set. A run whose every line ends on
+    a mark (a column of text's lines, 东西， / 断了。”) sets no measure to hang past: its widest line is
+    its measure."""
+    from cleaner.chars import width
+    from cleaner.stages.pullquotes.measure import hanging, set_width
+
+    quote = ["项目首席科学家、", "研究员王立新表", "示，轨道周期最", "理想天然实验室。"]
+    widths = [width(x) for x in quote]
+    assert widths == [8, 7, 7, 8]
+    assert hanging(quote, widths) == [7, None, None, 7]
+    assert set_width(widths, hanging(quote, widths)) == 7
+    text = ["德明却坚持了下来：“老祖宗传下来的东西，", "不能在我们这代人手里断了。”"]
+    widths = [width(x) for x in text]
+    assert set_width(widths, hanging(text, widths)) == max(widths)
+    # (a line closing on a mark wider than the measure the others set is no hanging mark)
+    assert set_width([7, 10], [None, 9]) == 10
+
+
+def test_a_subtitle_over_an_edited_quote_that_repeats_its_own_lead_is_no_part_of_the_quote(wrap):
+    """A subtitle of the article above (no clause mark, closing no sentence) set in the narrow
+    column over another article's quote repeats its own lead word for word: words of a paragraph,
+    but not of the quote's source, running on into the quote across no seam a paragraph holds, over
+    a quote with which it makes no editor's version of any paragraph. It is a headline line, not
+    the quote's first line."""
+    pay = ("人民币正逐步融入市民日常生活。截至目前，南屏市已开立数字人民币个人钱包480万个，累计交易金额超过300亿元，"
+           "支持数字人民币支付的商户门店达到26万家。")
+    quote = "每年节省人工成本十几万元，用上智能灌溉系统后，两个人就能管理过来。"  # (FARM's clauses swapped)
+    raw = ("数字人民币试点场景持续拓展\n" + "\n".join(wrap(pay, column=24)) + "\n累计交易金额超过300亿元\n"
+           + "\n".join(_narrow(quote, 10)) + "\n智慧农业让种地更轻松\n" + "\n".join(wrap(FARM, column=24)) + "\n"
+           + _more(wrap))
+    page = cleaner.clean(raw)
+    assert _quotes(page) == [quote]
+
+
+def test_an_edited_quote_right_before_the_article_it_quotes_may_be_set_only_ems_narrower(wrap):
+    """A quote standing right before the dateline paragraph that opens its article, set in a
+    measure of its own (14 ems) cut_narrower ems narrower than its article's (16 ems), though not
+    quote_narrower times narrower (1.14), is an editor's version of a sentence of that article (a
+    clause moved), after the last paragraph of the article above in a column of 13 ems."""
+    above = ("“孩子放假后，我们两口子上班没人照顾，天天发愁。现在把孩子送到这里，有老师管着，还能学东西，我们上班也"
+             "安心。”在城东托管点，家住附近的快递员李强说。据了解，托管班的授课教师主要由在职教师和师范类大学生志愿者"
+             "担任，所有点位都配备了专职安全员。")
+    lead = ("本报讯（实习记者肖刚佳）4月18日，江陵市市长王建平主持召开市政府常务会议，传达学习全省防汛工作电视电话会议"
+            "精神，听取全市防汛备汛工作情况汇报，研究部署下一阶段重点任务。")
+    src = ("会议指出，据气象部门预测，今年我市汛期降雨可能偏多，防汛形势不容乐观。各地各部门要树牢底线思维，坚持以防为"
+           "主、防抗救相结合，立足防大汛、抗大洪、抢大险，全力做好各项准备。")
+    more = ("会议强调，要扎实开展汛前隐患排查，对全市82座水库、436公里堤防以及城区易涝点逐一检查，建立问题台账，限期"
+            "整改到位；要加强监测预警，及时发布预警信息。")
+    quote = ["各地各部门要树牢底线思维，", "立足防大汛、抗大洪、抢大险，", "坚持以防为主、防抗救相结合。"]
+    raw = ("暑期托管开班\n" + "\n".join(wrap(above, column=13)) + "\n" + "\n".join(quote) + "\n"
+           + "".join("\n".join(wrap(x, column=16)) + "\n" for x in (lead, src, more)) + "市政府召开常务会议研究部署防汛备汛工作\n")
+    assert _quotes(cleaner.clean(raw)) == ["".join(quote)]

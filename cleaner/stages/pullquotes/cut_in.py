@@ -13,13 +13,13 @@ from ...rules import Rule
 from .._common import rebuild
 from ..block_kinds import STAGE
 from ..copies import shared_content
-from .measure import MAX_HEAD_LINES, QUOTE_MAX, _cuts_phrase, _run_ems, median_without, narrowness
-from .source import _Joined, _may_quote_across, _repeats, quote_source
+from .measure import MAX_HEAD_LINES, QUOTE_MAX, _cuts_phrase, _run_ems, column, hanging, median_without, narrowness, set_width
+from .source import _Joined, _may_quote_across, _repeats, quote_source, source_cut_apart
 
 
 def split_quotes_run_on(page: Page, blocks: list[Block], rule: Rule, changes: list, texts: list[str],
                         narrow: list[float], openers: set[int] = frozenset(),
-                        cut_out: set | None = None) -> list[Block]:
+                        cut_out: set | None = None, kept: set | None = None) -> list[Block]:
     """A pull quote run onto the text next to it (rejoin read its last line and the first of
     the text after it, or the other way round, as one column) is cut off.
 
@@ -32,12 +32,17 @@ def split_quotes_run_on(page: Page, blocks: list[Block], rule: Rule, changes: li
     paragraph's end, cutting a sentence, leaves a wider line that closes one above it).
     ``cut_out``, where given, gets the first line of each quote cut out: weighed again once cut,
     such a quote is labelled one though set no narrower than the page's column (its lines are
-    narrower than those of the text it was cut from: :func:`find_pullquotes`).
+    narrower than those of the text it was cut from: :func:`find_pullquotes`). ``kept``, where
+    given, gets the first line of each piece of text left around a quote cut out whose source is
+    that text itself (read on in the next block): text set wider than the quote, never itself a
+    quote (two lines of a paragraph's head left under a quote that copies its first sentence
+    repeat the quote's opening words).
     """
     p = rule.params
     lines = page.lines
     content: dict = {}
     joined = None  # (the texts as one text, for the quotes inside a paragraph: made once, if at all)
+    columns = None  # (each block's measure, :func:`column`)
     out: list[Block] = []
     cut_any = False
     for i, b in enumerate(blocks):
@@ -46,21 +51,26 @@ def split_quotes_run_on(page: Page, blocks: list[Block], rule: Rule, changes: li
             continue
         widths = [lines[k].width for k in b.lines]
         ends = [ends_sentence(lines[k].text) for k in b.lines]  # (once a line: the runs below overlap)
+        hung = hanging([lines[k].text for k in b.lines], widths)  # (a quote's measure, a mark hanging: :func:`set_width`)
         cut = None
         ems = _run_ems(widths)
+        # (the text under a quote on top that closes no sentence goes on in the next paragraph
+        # block, in its column: rejoin cut the paragraph after its first, indented, lines)
+        on = blocks[i + 1] if not ends[-1] and i + 1 < len(blocks) and blocks[i + 1].kind == "paragraph" else None
+        on_wide = max((lines[k].width for k in on.lines), default=0.0) if on is not None else 0.0
         # (a block that opens with a dateline opens an article's text: no quote on top of it,
         # though one may be set inside its lead or at its end)
         for m in range(1, 1 if b.first in openers else len(b.lines) - 1):  # a quote on top (a quote's length: QUOTE_MAX)
             if ems[m] > QUOTE_MAX:
                 break
-            if ends[m - 1] and max(widths[:m]) + p["cut_narrower"] <= max(widths[m:]):
+            if ends[m - 1] and set_width(widths[:m], hung[:m]) + p["cut_narrower"] <= max(max(widths[m:]), on_wide):
                 cut = m
                 break
         if cut is None:
             for m in range(len(b.lines) - 1, 0, -1):  # at the end
                 if ems[-1] - ems[m] > QUOTE_MAX:
                     break
-                if ends[m - 1] and ends[-1] and max(widths[m:]) + p["cut_narrower"] <= max(widths[:m]):
+                if ends[m - 1] and ends[-1] and set_width(widths[m:], hung[m:]) + p["cut_narrower"] <= max(widths[:m]):
                     cut = -m
                     break
         found = None
@@ -71,7 +81,21 @@ def split_quotes_run_on(page: Page, blocks: list[Block], rule: Rule, changes: li
             quote = parts[0] if cut > 0 else parts[1]
             t = nows(quote.text)
             if p["min_length"] <= len(t) <= QUOTE_MAX:
-                found = quote_source(i, t, narrowness(page, quote), texts, narrow, rule, content)
+                if columns is None:  # (the blocks' measures: made for the first piece weighed, if any)
+                    columns = [column(page, x) for x in blocks]
+                # (in its measure, too: a source whose short lines make it look narrow in lines per em
+                # is set wider than the quote's column: 9 ems a line over 7)
+                own, columns[i] = columns[i], column(page, quote)  # (the quote's at ``i``, as quote_source asks)
+                found = quote_source(i, t, narrowness(page, quote), texts, narrow, rule, content, columns=columns)
+                columns[i] = own
+                if found is None and cut > 0 and on is not None:
+                    # (a quote set over the opening lines of the paragraph it quotes: its source is
+                    # those lines read on in the next block)
+                    rest = nows(parts[1].text) + texts[i + 1]
+                    if t in rest or shared_content(t, rest, content) >= p["min_shared"]:
+                        found = (i + 1, None)  # (only the source block is read off it)
+                        if kept is not None:
+                            kept.add(parts[1].first)
         if found is not None:
             out += parts
             _record_run_on(page, b, quote, blocks[found[0]], rule, changes)
@@ -89,6 +113,10 @@ def split_quotes_run_on(page: Page, blocks: list[Block], rule: Rule, changes: li
                            "inside the paragraph it cuts, ")
             if cut_out is not None:
                 cut_out.add(quote.first)
+            if kept is not None and found is None:  # (the text around it is its source)
+                kept.update(x.first for x in parts if x is not quote)
+                if parts[-1] is quote and i + 1 < len(blocks) and not ends_sentence(nows(parts[0].text)):
+                    kept.add(blocks[i + 1].first)  # (and the block it goes on in, read with it)
             cut_any = True
             continue
         out.append(b)
@@ -124,6 +152,16 @@ def _quote_inside(page: Page, i: int, b: Block, widths: list[float], rule: Rule,
     if ends is None:
         ends = [ends_sentence(lines[k].text) for k in b.lines]
     ordered = sorted(widths)  # (once: the median around each run is read from it)
+    # (the median around a run leaves the block's first line out where others are around it: a
+    # paragraph's first line is indented, two ems short of the column, and in a short block it
+    # pulled the median under a quote's measure: 7, 8 | 9 read as 8 around a 7-em quote)
+    ordered_on = sorted(widths[1:])
+    hung = hanging([lines[k].text for k in b.lines], widths)
+    # (the lines as set, a mark at the end of each hung: a quote whose measure lets a mark hang is
+    # weighed against the text's lines read the same way, no line closing on a mark wider than it is)
+    hung_widths = [w if h is None else h for w, h in zip(widths, hung)]
+    hung_on = sorted(hung_widths[1:])
+    hung_all = sorted(hung_widths)
     whole_is_quote = None  # (whether the block itself repeats a paragraph: asked once, if at all)
     near = None  # (the paragraphs within reach of the block: made once, if at all)
     if ems is None:
@@ -146,31 +184,39 @@ def _quote_inside(page: Page, i: int, b: Block, widths: list[float], rule: Rule,
                 break  # (longer than a quote: so is every run from m1 further on)
             run_widths = widths[m1:m2]
             wide = max(run_widths) + cut_narrower
+            around = ordered_on if len(ordered_on) > len(run_widths) else ordered
             median = None
-            if wide > ordered[-1]:
+            if wide > around[-1]:
                 narrower = False
             else:
-                median = median_without(ordered, run_widths)
+                median = median_without(around, run_widths)
                 narrower = not wide > median
+            hangs = False  # (set narrower once a mark at a line's end hangs: :func:`set_width`)
+            if not narrower:
+                measure = set_width(run_widths, hung[m1:m2]) + cut_narrower
+                if measure < wide:
+                    run_hung = hung_widths[m1:m2]
+                    hung_around = hung_on if len(hung_on) > len(run_hung) else hung_all
+                    hangs = measure <= hung_around[-1] and measure <= median_without(hung_around, run_hung)
             # (the median line around it: one hanging mark widens a quote's line; no median is
             # wider than the widest line, which settles most runs without it)
-            if not narrower:
-                if m2 - m1 > MAX_HEAD_LINES or m1 < 2:
-                    continue
+            as_framed = False  # (set as wide as the text, cutting a phrase of it: see below)
+            if not narrower and not (m2 - m1 > MAX_HEAD_LINES or m1 < 2):
                 if cuts is None:
                     cuts = _cuts_phrase(lines[b.lines[m1 - 1]].text)
-                if not cuts or not widths[m1 - 1] + cut_narrower > (
-                        median if median is not None else median_without(ordered, run_widths)):
-                    continue  # set as wide as the text, and cutting no phrase of a full line of a column
-                    # of text (two lines at least before it; a heading's line is none): nothing sets it apart
-                    # (and such a run is as short as a frame's quote: MAX_HEAD_LINES lines)
-                if opened is None:  # (the same for every run from line m1)
-                    if near is None:
-                        near = (joined or _Joined(texts)).near(i, p["quote_reach"])
-                    opened = _may_quote_across(i, nows(lines[b.lines[m1 - 1]].text)[-1:],
-                                               nows(lines[b.lines[m1]].text), texts, p, near)
-                if not opened:
-                    continue  # (no paragraph near it could be its source: built and weighed for nothing)
+                if cuts and widths[m1 - 1] + cut_narrower > (
+                        median if median is not None else median_without(around, run_widths)):
+                    # (cutting a phrase of a full line of a column of text, two lines at least
+                    # before it; a heading's line is none; such a run is as short as a frame's
+                    # quote: MAX_HEAD_LINES lines)
+                    if opened is None:  # (the same for every run from line m1)
+                        if near is None:
+                            near = (joined or _Joined(texts)).near(i, p["quote_reach"])
+                        opened = _may_quote_across(i, nows(lines[b.lines[m1 - 1]].text)[-1:],
+                                                   nows(lines[b.lines[m1]].text), texts, p, near)
+                    as_framed = opened  # (no paragraph near it could be its source: built and weighed for nothing)
+            if not narrower and not hangs and not as_framed:
+                continue  # set as wide as the text, and cutting no phrase of it: nothing sets it apart
             quote = rebuild(page, replace(b, lines=b.lines[m1:m2], joiners=b.joiners[m1:m2 - 1]))
             t = nows(quote.text)
             if len(t) < p["min_length"] or len(t) > QUOTE_MAX:
@@ -182,28 +228,31 @@ def _quote_inside(page: Page, i: int, b: Block, widths: list[float], rule: Rule,
             parts = [rebuild(page, replace(b, lines=b.lines[:m1], joiners=b.joiners[:m1 - 1])), quote]
             if m2 < n:
                 parts.append(rebuild(page, replace(b, lines=b.lines[m2:], joiners=b.joiners[m2:])))
-            if not narrower:
-                # set as wide as the text, it cuts a phrase (the line before it ends inside one, on
-                # no punctuation), as a quote boxed in the column does, and the cut sets it apart as
-                # a frame would: it is a quote if another paragraph holds it, opening with words of
-                # it (an editor drops or swaps words, the quote still opens as its text does), and
-                # that paragraph does not hold the two characters across the cut (then the run goes
-                # on from the line before as that text does: the tail of a sentence it holds)
-                last = nows(lines[b.lines[m1 - 1]].text)[-1]
-                found = quote_source(i, t, narrowness(page, quote), texts, narrow, rule, content, framed=True)
+            if narrower or hangs:
+                found = quote_source(i, t, narrowness(page, quote), texts, narrow, rule, content) \
+                    or source_cut_apart(i, t, narrowness(page, quote), texts, narrow, rule)
                 if found is not None:
-                    o = found[0]
-                    source = texts[o] + (texts[o + 1] if o + 1 < len(texts) else "")
-                    if t[:p["ngram"] // 2] in source and last + t[0] not in source:
-                        return parts, quote, o
-                continue
-            found = quote_source(i, t, narrowness(page, quote), texts, narrow, rule, content)
+                    return parts, quote, found[0]
+                rest = "".join(nows(x.text) for x in parts if x is not quote)
+                if m2 == n and i + 1 < len(texts) and not ends_sentence(rest):
+                    rest += texts[i + 1]  # (rejoin ended the paragraph with the quote: it goes on in the
+                    # next block, as quote_source reads a paragraph a quote cut)
+                if t in rest or shared_content(t, rest, content) >= p["min_shared"]:
+                    return parts, quote, None
+                if not as_framed:
+                    continue
+            # set as wide as the text, it cuts a phrase (the line before it ends inside one, on
+            # no punctuation), as a quote boxed in the column does, and the cut sets it apart as
+            # a frame would: it is a quote if another paragraph holds it, opening with words of
+            # it (an editor drops or swaps words, the quote still opens as its text does), and
+            # that paragraph does not hold the two characters across the cut (then the run goes
+            # on from the line before as that text does: the tail of a sentence it holds)
+            last = nows(lines[b.lines[m1 - 1]].text)[-1]
+            found = quote_source(i, t, narrowness(page, quote), texts, narrow, rule, content, framed=True) \
+                or source_cut_apart(i, t, narrowness(page, quote), texts, narrow, rule)
             if found is not None:
-                return parts, quote, found[0]
-            rest = "".join(nows(x.text) for x in parts if x is not quote)
-            if m2 == n and i + 1 < len(texts) and not ends_sentence(rest):
-                rest += texts[i + 1]  # (rejoin ended the paragraph with the quote: it goes on in the
-                # next block, as quote_source reads a paragraph a quote cut)
-            if t in rest or shared_content(t, rest, content) >= p["min_shared"]:
-                return parts, quote, None
+                o = found[0]
+                source = texts[o] + (texts[o + 1] if o + 1 < len(texts) else "")
+                if t[:p["ngram"] // 2] in source and last + t[0] not in source:
+                    return parts, quote, o
     return None

@@ -118,7 +118,8 @@ def find_pullquotes(page: Page, blocks: list[Block], rule: Rule, changes: list,
         blocks = split
         texts, narrow, keys, index, keyless = measure(blocks, dict(zip(texts, keys)))
     cut_out: set = set()  # the first lines of the quotes cut out of a paragraph
-    split = split_quotes_run_on(page, blocks, rule, changes, texts, narrow, openers, cut_out)
+    kept: set = set()  # the first lines of the text left around them (no quote)
+    split = split_quotes_run_on(page, blocks, rule, changes, texts, narrow, openers, cut_out, kept)
     if split is not blocks:
         blocks = split
         texts, narrow, keys, index, keyless = measure(blocks, dict(zip(texts, keys)))
@@ -158,8 +159,10 @@ def find_pullquotes(page: Page, blocks: list[Block], rule: Rule, changes: list,
                 out[i] = _label(page, b, "pullquote", rule,
                                 f"repeats block at line {page.line_no(blocks[o].first)} (100% match)", changes)
             continue
-        if b.kind != "paragraph" or len(t) < rule.params["min_length"] or len(t) < n or b.first in openers:
-            continue  # (a paragraph that opens with a dateline opens an article: no quote)
+        if b.kind != "paragraph" or len(t) < rule.params["min_length"] or len(t) < n or b.first in openers \
+                or b.first in kept:
+            continue  # (a paragraph that opens with a dateline opens an article: no quote; nor is the
+            # text a quote was cut out of, set wider than it)
         hits: dict[int, int] = {}
         counted = Counter(map(get, keys[i]))
         usable = len(keys[i]) - counted.get(BOILERPLATE, 0)  # boilerplate many blocks share says nothing
@@ -216,7 +219,12 @@ def find_pullquotes(page: Page, blocks: list[Block], rule: Rule, changes: list,
                     break
             if columns is None:  # (the blocks' measures, made for the first edited quote weighed)
                 columns = [column(page, x) for x in blocks]
-            if set_narrower(i, o, narrow, columns, rule.params["quote_narrower"]):
+            if set_narrower(i, o, narrow, columns, rule.params["quote_narrower"]) or (
+                    o > i + 1 < len(blocks) and blocks[i + 1].first in openers
+                    and columns[i] + rule.params["cut_narrower"] <= columns[o]):
+                # (or, standing right before the paragraph that opens the article it quotes, set in a
+                # measure of its own, cut_narrower ems narrower than its source's: a quote of 14 ems
+                # before a 16-em article, 1.14 times narrower)
                 # an edited quote (words dropped, clauses swapped, numbers kept), set narrower
                 # than the text it comes from, as quotes are (in lines per em, or in its measure)
                 share = shared_content(t, other, content)

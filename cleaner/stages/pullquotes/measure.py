@@ -9,7 +9,7 @@ import bisect
 import itertools
 import re
 
-from ...chars import CLOSERS, ends_sentence
+from ...chars import CLOSERS, NO_LINE_START, ends_sentence, width
 from ...model import Block, Page
 from ..copies import _NOT_WORD
 
@@ -30,6 +30,29 @@ _SENTENCE_END = re.compile("[。！？!?]")
 def narrowness(page: Page, b: Block) -> float:
     """Lines per em of text: a block set in a narrower column needs more lines for its text."""
     return len(b.lines) / max(1.0, sum(page.lines[k].width for k in b.lines))
+
+
+def hanging(texts: list[str], widths: list[float]) -> list[float | None]:
+    """Each line's width less a mark at its end that a typesetter never starts a line with
+    (，。、” …: :data:`NO_LINE_START`), None for a line that closes on no such mark."""
+    out: list[float | None] = []
+    for t, w in zip(texts, widths):
+        last = t.rstrip()[-1:]
+        out.append(w - width(last) if last and last in NO_LINE_START else None)
+    return out
+
+
+def set_width(widths: list[float], hung: list[float | None]) -> float:
+    """The measure a run of lines (``widths`` ems wide; ``hung``: :func:`hanging`) is set in: its
+    widest line, a mark at a line's end left out where the run's lines without one set a measure
+    that wide (a narrow quote lets such a mark hang past its measure: 项目首席科学家、 is 8 ems in a
+    7-em column whose other lines are 7; a column of text sets it inside its own, and a run with no
+    line that closes on no mark sets no measure to hang past: its widest line is its measure)."""
+    plain = max((w for w, h in zip(widths, hung) if h is None), default=None)
+    if plain is None:
+        return max(widths)
+    marked = max((h for h in hung if h is not None), default=plain)
+    return plain if plain >= marked else max(widths)
 
 
 def column(page: Page, b: Block) -> float:

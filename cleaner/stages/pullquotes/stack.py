@@ -111,9 +111,29 @@ def split_stacked_quotes(page: Page, blocks: list[Block], rule: Rule, changes: l
                 reach = rule.params["quote_reach"]
                 near = [texts[o] for o in range(max(0, i - reach), min(len(texts), i + reach + 1)) if o != i and texts[o]]
                 lines_above = [piece_text(j, j + 1) for j in range(m)]
-                if all(not _SENTENCE_END.search(x) and not any(
-                        x in t or clause_content(x, t, content, numbers=False) >= least for t in near) for x in lines_above):
+                if any(_SENTENCE_END.search(x) for x in lines_above):
+                    return 0
+
+                def words_of(x: str, among) -> bool:
+                    return any(x in t or clause_content(x, t, content, numbers=False) >= least for t in among)
+
+                if all(not words_of(x, near) for x in lines_above):
                     return m  # (words of no paragraph near it: a headline's own)
+                # (words of a paragraph near it, no clause of a sentence (，；: prose, 教育方面，新增学位),
+                # and not of the quote's source read on, that run on
+                # into the quote across no seam a paragraph near it holds: a subtitle of the article
+                # above, 累计交易金额超过300亿元 over 发病48小时内…使用。, that repeats its lead's words; a
+                # quote's own line runs on into the next, 抵港直 / 装”“船边…, whatever
+                # paragraph rejoin put its source's first half in)
+                half = rule.params["ngram"] // 2
+                seam = lines_above[-1][-1:] + rest[:half]  # (the source may break right before the seam)
+                source = list(_read_on(found[0], texts, (i,)))
+                if not any("，" in x or "；" in x for x in lines_above) \
+                        and not any(words_of(x, source) for x in lines_above) and not any(
+                        seam in t or t.endswith(tuple(seam[:k] for k in range(2, len(seam)))) for t in near) \
+                        and quote_source(i, piece_text(0, first_end + 1), narrow[i], texts, narrow, rule, content) is None:
+                    return m  # (a text that breaks off inside the seam holds it too: …表示，下半 / 年要…; and
+                    # the block as a whole is no editor's version of a paragraph, the lines its own)
                 return 0
             return 0
 
