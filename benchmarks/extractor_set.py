@@ -76,7 +76,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from cleaner.synth import forms, load_stories  # noqa: E402
-from cleaner.synth.page import _paraphrase, dateline_gold, sentences as sentences_of  # noqa: E402
+from cleaner.synth.page import _paraphrase, sentences as sentences_of  # noqa: E402
 from splits import pool_of  # noqa: E402
 
 NOTO = Path("/usr/share/fonts/opentype/noto")

@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import argparse
 import collections
-import math
 import re
 import sys
 from pathlib import Path

@@ -19,7 +19,6 @@ def main(argv):
         page = clean(open(path, encoding="utf-8").read(), name=path)
     if "--blocks" in argv:
         for b in page.blocks:
-            w = page.lines[b.first].width
             print(f"{b.first + 1:4d} {b.kind:10s} w={b.width:5.1f} n={len(b.lines):2d} {b.text[:60]}")
         print("=" * 60)
     for n, a in enumerate(page.articles):

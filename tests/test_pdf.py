@@ -1596,7 +1596,7 @@ def test_space_above_a_subhead_in_the_texts_own_face_parts_it_from_the_paragraph
 def write_pdf(path: Path, content: str, fonts: dict[str, str], size=(300, 200)) -> Path:
     """A one-page PDF drawing ``content`` with ``fonts`` (resource name: font dictionary),
     written out by hand as another producer would (PDFium rebuilds the offsets)."""
-    objs = [f"<< /Type /Catalog /Pages 2 0 R >>", ""]
+    objs = ["<< /Type /Catalog /Pages 2 0 R >>", ""]
     names = {}
     for name, font in fonts.items():
         objs.append(font)
