@@ -323,10 +323,8 @@ def _headline_lines_run_in(page: Page, blocks: list[Block], head: Rule, changes:
             out.append(b)
             continue
         last = page.lines[b.last]
-        t = nows(last.text)
         measure = max(page.lines[k].width for k in b.lines[:-1])
-        if ends_sentence(last.text) or not 2 <= len(t) <= p["max_length"] or any(c in p["stack_marks"] for c in t) \
-                or quote_balance(t) != 0 or abs(last.width - measure) <= p["run_in_apart"]:
+        if not _headline_line_apart(last, measure, p):
             out.append(b)
             continue
         s, e = page.block_span(b)
@@ -338,6 +336,18 @@ def _headline_lines_run_in(page: Page, blocks: list[Block], head: Rule, changes:
         out.append(rebuild(page, replace(b, lines=b.lines[:-1], joiners=b.joiners[:len(b.lines) - 2])))
         out.append(rebuild(page, replace(b, kind="heading", lines=(b.last,), joiners=(), width=0.0)))
     return out
+
+
+def _headline_line_apart(line, measure: float, p: dict) -> bool:
+    """Whether a paragraph's ``line`` reads as a headline's line run onto the text (L006's
+    signs): it closes no sentence, is two to ``max_length`` characters, holds none of
+    ``stack_marks``, closes every mark it opens (a line closing a quotation opened above is a
+    piece of a line broken elsewhere: 住”又“跑得远”), and is set more than ``run_in_apart`` ems
+    off ``measure``, the widest of the paragraph's other lines, shorter or longer."""
+    t = nows(line.text)
+    return not ends_sentence(line.text) and 2 <= len(t) <= p["max_length"] \
+        and not any(c in p["stack_marks"] for c in t) and quote_balance(t) == 0 \
+        and abs(line.width - measure) > p["run_in_apart"]
 
 
 def _dash_rest_run_in(page: Page, blocks: list[Block], head: Rule, changes: list) -> list[Block]:
@@ -376,10 +386,8 @@ def _dash_rest_run_in(page: Page, blocks: list[Block], head: Rule, changes: list
             out.append(b)
             continue
         first = page.lines[b.first]
-        t = nows(first.text)
         measure = max(page.lines[k].width for k in b.lines[1:])
-        if ends_sentence(first.text) or not 2 <= len(t) <= p["max_length"] or any(c in p["stack_marks"] for c in t) \
-                or quote_balance(t) != 0 or abs(first.width - measure) <= p["run_in_apart"]:
+        if not _headline_line_apart(first, measure, p):
             out.append(b)
             continue
         s, e = page.block_span(b)
