@@ -327,15 +327,18 @@ def _headline_lines_run_in(page: Page, blocks: list[Block], head: Rule, changes:
         if not _headline_line_apart(last, measure, p):
             out.append(b)
             continue
-        s, e = page.block_span(b)
-        changes.append(Change(head.id, STAGE, "split", (s, e), "", "",
-                              Deferred(head.describe, kind="heading", text=last.text.strip(),
-                                       evidence=f"a headline run onto the text above it: it closes no sentence, "
-                                                f"is set {last.width - measure:+.1f} ems off the paragraph's "
-                                                f"measure, and its byline follows"), head.safety))
+        changes.append(_heading_split(page, b, head, last.text, f"a headline run onto the text above it: it closes "
+                                      f"no sentence, is set {last.width - measure:+.1f} ems off the paragraph's "
+                                      f"measure, and its byline follows"))
         out.append(rebuild(page, replace(b, lines=b.lines[:-1], joiners=b.joiners[:len(b.lines) - 2])))
         out.append(rebuild(page, replace(b, kind="heading", lines=(b.last,), joiners=(), width=0.0)))
     return out
+
+
+def _heading_split(page: Page, b: Block, head: Rule, text: str, evidence: str) -> Change:
+    """The recorded split of paragraph ``b``: its line ``text`` taken off as a heading."""
+    return Change(head.id, STAGE, "split", page.block_span(b), "", "",
+                  Deferred(head.describe, kind="heading", text=text.strip(), evidence=evidence), head.safety)
 
 
 def _headline_line_apart(line, measure: float, p: dict) -> bool:
@@ -390,12 +393,9 @@ def _dash_rest_run_in(page: Page, blocks: list[Block], head: Rule, changes: list
         if not _headline_line_apart(first, measure, p):
             out.append(b)
             continue
-        s, e = page.block_span(b)
-        changes.append(Change(head.id, STAGE, "split", (s, e), "", "",
-                              Deferred(head.describe, kind="heading", text=first.text.strip(),
-                                       evidence=f"the rest of the dash subtitle above, run onto its text: it closes "
-                                                f"no sentence and is set {first.width - measure:+.1f} ems off the "
-                                                f"paragraph's measure"), head.safety))
+        changes.append(_heading_split(page, b, head, first.text, f"the rest of the dash subtitle above, run onto its "
+                                      f"text: it closes no sentence and is set {first.width - measure:+.1f} ems off "
+                                      f"the paragraph's measure"))
         changes.append(Change(head.id, STAGE, "join", (page.lines[prev.last].end, first.start), "\n", "",
                               Deferred(head.describe, kind="heading", text=prev.text.strip() + first.text.strip(),
                                        evidence="a dash subtitle broken over two lines"), head.safety))
