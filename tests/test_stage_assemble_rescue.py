@@ -57,6 +57,16 @@ def test_a_lone_heading_after_the_pages_last_text_closes_that_article(stages_unt
     assert (drafts[0].body[-1].kind, drafts[0].body[-1].text) == ("subhead", "谈服务提升")
 
 
+def test_a_last_subhead_and_a_byline_set_after_the_text_are_no_headline_group(stages_until, wrap):
+    # the byline set at the text's end does not make the heading before it a headline: the
+    # heading is the last subhead, set after its section; the byline stays where the decoder put it
+    from cleaner.stages.assemble.rescue import rescue_orphans
+    asm, drafts = drafted(stages_until, page(wrap, P1, P2, P3, P4, "谈服务提升", "□宋秀刚"), {"谈服务提升", "宋秀刚"})
+    rescue_orphans(asm, drafts)
+    assert (drafts[0].body[-1].kind, drafts[0].body[-1].text) == ("subhead", "谈服务提升")
+    assert [b.kind for b in asm.orphans] == ["byline"]
+
+
 def test_a_headline_group_after_the_text_stays_in_dropped(stages_until, wrap):
     from cleaner.stages.assemble.rescue import rescue_orphans
     asm, drafts = drafted(stages_until, page(wrap, P1, P2, P3, P4, "【走进乡村】", "秋播正当时"),

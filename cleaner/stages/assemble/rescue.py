@@ -13,11 +13,12 @@ reading of the words, only of where the heading stands among the articles' text:
 - *enclosed*: the text right before the heading on the page and the text right after it belong
   to one article: the heading stands inside that article (a headline cut into its first
   paragraph, a subhead between two of its sections), and goes there, at its place, as a subhead;
-- *closing*: no article text follows the heading on the page, and it is the only heading or
-  byline left after the text before it: it closes that text (a last subhead set after its
-  section), and goes to that text's article, at its end. (Two or more there are a headline
-  group: the headline of an article of its own set after its text, which the decoder read
-  into the article before; as a subhead it would read as the article's text.)
+- *closing*: no article text follows the heading on the page, and it is the only heading
+  left after the text before it: it closes that text (a last subhead set after its
+  section), and goes to that text's article, at its end. (Two headings or more there are a
+  headline group: the headline of an article of its own set after its text, which the decoder
+  read into the article before; as a subhead it would read as the article's text. A byline
+  after the heading does not make one: an article's byline may be set at its text's end.)
 
 A heading elsewhere (between two articles, with text of each around it) stays in ``dropped``,
 flagged for review by the decoder, as before: which article it heads is the decoder's call.
@@ -57,8 +58,10 @@ def rescue_orphans(asm, drafts: list[Draft]) -> None:
         if before is None or (after is not None and after != before):
             keep.append(h)
             continue
-        if after is None and sum(1 for o in asm.orphans if o.first > starts[at - 1]) > 1:
-            keep.append(h)  # (a headline group after the text: the title of an article of its own)
+        # (a headline group after the text, two headings or more: the title of an article of its
+        # own; a heading and a byline there are a last subhead and a byline set at the text's end)
+        if after is None and sum(o.kind == "heading" and o.first > starts[at - 1] for o in asm.orphans) > 1:
+            keep.append(h)
             continue
         d = drafts[before]
         where = "inside" if after is not None else "closing"
