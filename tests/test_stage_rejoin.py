@@ -846,3 +846,24 @@ def test_a_headline_line_under_an_open_quotation_stays(stages_until):
     # (the paragraph leaves a quotation open: its sentence goes on elsewhere, L006's to take apart)
     lines = RUN_IN[:4] + ["进。据了解，“兴安市已有多家"] + RUN_IN[5:]
     assert _rejoined_with(stages_until, "\n".join(lines) + "\n")[0] == "".join(lines[:6])
+
+
+# A narrow column (16 ems): a subhead set in the trade's topic-and-colon form (14 ems, as wide as
+# a paragraph's first line that lost its indent), then its section's one-line paragraph, then a
+# full line. Widths alone read the subhead as that paragraph's first line.
+COLON_SUBHEAD = "绿：矸石山上种出“金山银山”"
+COLON_SECTION = ["转型，也是生态的转型。", "多年的煤炭开采，给石岭留下了大", "片的采煤塌陷区和数十座煤矸石山。"]
+
+
+def test_a_topic_and_colon_subhead_stands_alone_in_a_narrow_column(stages_until):
+    page = stages_until("\n".join(["不少是从矿区走出去、又回到家乡的", "年轻人。", COLON_SUBHEAD] + COLON_SECTION) + "\n",
+                        "rejoin")
+    assert COLON_SUBHEAD in [b.text for b in page.blocks]
+
+
+@pytest.mark.parametrize("turn", ["韦星河：最开始是在天文台做", "陈大爷说：“上个月有人来收"])
+def test_an_interview_turn_or_speech_after_a_colon_is_no_subhead(turn):
+    from cleaner.stages.rejoin import _subhead_form
+    rules = default_rules()
+    assert not _subhead_form(turn, rules["J001"].params, rules)
+    assert _subhead_form("留住老师：让人安心才能用心", rules["J001"].params, rules)

@@ -55,6 +55,17 @@ _HALF_WIDTH = re.compile("[0-9A-Za-z]")
 _PUNCT_END = frozenset("，。、；：！？”’）》」』…—,.;:!?)")
 
 
+def _subhead_form(text: str, p: dict, rules) -> bool:
+    """``text`` has one of a subhead's forms (J001 ``subhead_forms``) and, where a topic opens
+    it before a colon, that topic is no speaker's name (韦星河：…, an interview's turn; T001's
+    surnames tell)."""
+    m = search_any(p["subhead_forms"], text)
+    if m is None:
+        return False
+    head = m.groupdict().get("topic")
+    return not (head and is_name(head, rules["T001"]))
+
+
 def _short(width: float, limit: float, text: str, p: dict, guessed=half_count) -> bool:
     """``width < limit`` even with room for the guessed widths in ``text`` (``half_width_slack``
     per character ``guessed`` counts: digits, Latin letters and squeezed quotes by default,
@@ -562,6 +573,13 @@ def _score(page: Page, p: dict, i: int, first_width: float, size: int, mid: floa
                 # a line starts.)
                 cue((w["heading_over_text"], "{:.1f} em short of the column the next lines show, without any "
                            "punctuation, over text: a subhead", (max(b.width, nxt.width) - a.width,)))
+            if not end_a and not opens[i] and w["subhead_form"] and _subhead_form(ta, p, page.rules):
+                # a line set as a subhead is set (留住老师：让人安心才能用心, 绿：矸石山上种出“金山银山”,
+                # “把论文写在大地上”: a topic and a colon, or a quotation whole, with no clause mark
+                # and no sentence closed): where the column is narrow, its width alone reads like a
+                # paragraph's first line that lost its indent, and the section's first line runs on
+                # into it; the form tells (a colon after a speaker, 记者： or a name, is a turn)
+                cue((w["subhead_form"], "set as a subhead is ('{}'), closing no sentence", (ta,)))
             if b.width > a.width + p["indent_max"] + p["wider_column"] / 2:
                 cue((w["another_column"], "the next line is {:.1f} em wider: another column", (b.width - a.width,)))
             if end_b and not _PROSE_MARK.search(ta) and not (
