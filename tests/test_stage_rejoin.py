@@ -646,6 +646,15 @@ def test_a_dash_subtitle_broken_inside_a_word_is_one_block_and_stands_apart(stag
     assert [b.text for b in page.blocks] == ["智能制造加速跑", "——江川市推进制造业数字化转型见闻", "".join(PARA)]
 
 
+def test_a_dash_subtitle_line_stopping_at_an_enumeration_comma_goes_on(stages_until):
+    # ——访…会员、 / 天文科普达人韦星河 under a title drawn twice: no headline line ends at 、, so
+    # the subtitle goes on
+    lines = ["好的科普要让人听得懂好的科普要让人听得懂", "——访中国科普作家协会会员、", "天文科普达人韦星河"] + PARA
+    page = stages_until("\n".join(lines) + "\n", "rejoin")
+    assert [b.text for b in page.blocks] == ["好的科普要让人听得懂", "——访中国科普作家协会会员、天文科普达人韦星河",
+                                             "".join(PARA)]
+
+
 def test_a_title_over_its_subtitle_with_no_word_across_them_stay_two(stages_until):
     # two headlines: no word runs across the break (精神 / 筑牢), so a title and its subtitle
     # stay two blocks for the assemble stage to tell apart

@@ -654,10 +654,12 @@ def _score(page: Page, p: dict, i: int, first_width: float, size: int, mid: floa
         # does (…172项节 / 水供水重大水利工程的标志性项目 / ——广西桂平大藤峡水利枢纽工程 / 右岸的…:
         # a dash inside a sentence), nor a line that closes a quotation (雪域高原上的“ / 健康守门人”)
         cue((w["dash_subtitle"], "the next line is a headline over a subtitle led in by a dash", ()))
-    if first and not end_a and not _CLAUSE_MARK.search(ta) and (
+    if first and not end_a and not _CLAUSE_MARK.search(ta) and ta[-1] not in p["no_break_endings"] and (
             (head_text or ta).startswith("——") or (tb.startswith("——") and not _PROSE_MARK.search(tb))):
         # a line led in by a dash (——访…) next to a line without punctuation: a subtitle
         # under its title, or the subtitle itself over the text: headings, each its own line
+        # (not a line that stops at a mark no line of a headline ends with: ——访中国科普作家协会会员、
+        # / 天文科普达人韦星河 is one subtitle broken over two lines)
         cue((w["dash_subtitle"], "a subtitle led in by a dash, with no punctuation around it", ()))
     if first and opens[i] and not end_a and (any_pattern(tuple(p["dateline_alone"])).search(ta)
                                               or whole_dateline(page.rules, ta)
