@@ -210,3 +210,23 @@ def test_a_paragraphs_last_line_keeps_the_period_with_closed_step():
             for step in (0.0, 1.0)]
     assert read == [[-1, -1, 0, 1, 3, 4], [-1, -1, 0, 1, 2, 3]]
     assert default_rules()["C002"].params["closed_step"] == 0.0  # (measured, not shipped: rules/columns.toml)
+
+
+def test_streams_are_read_out_stretch_by_stretch():
+    # boxes 0 2 4 6 and 1 3 5: two columns read across; 7 and 8 read on in order after them
+    # (the next article), 7 continuing 6: read out whole, column 0's stream would take 7 and 8
+    # ahead of the other column
+    preds = [-1, -1, 0, 1, 2, 3, 4, 6, 7]
+    assert interleave.stretches(preds) == [(0, 6)]
+    assert interleave.emit(preds) == [0, 2, 4, 6, 1, 3, 5, 7, 8]
+    assert [u for s in interleave.order(preds) for u in s] == [0, 2, 4, 6, 7, 8, 1, 3, 5]
+
+
+def test_boxes_outside_a_stretch_stay_where_they_stand():
+    # a headline and a paragraph in order, two columns read across, a furniture line
+    preds = [-1, 0, -1, -1, 2, 3, 4, 5, -1]
+    assert interleave.stretches(preds) == [(2, 7)]
+    assert interleave.emit(preds) == [0, 1, 2, 4, 6, 3, 5, 7, 8]
+    assert interleave.emit([-1, 0, 1, 2]) == [0, 1, 2, 3] and interleave.stretches([-1, 0, 1, 2]) == []
+    # two stretches apart: each read out on its own
+    assert interleave.stretches([-1, -1, 0, 1, 3, -1, -1, 5, 6]) == [(0, 3), (5, 8)]

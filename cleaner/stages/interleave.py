@@ -29,7 +29,11 @@ shipped rules, and the model is then not built: the README, *Which extractor*, s
 Their weights are fitted (``benchmarks/fit_interleave.py``) and live in ``rules/columns.toml``.
 The streams are decoded over the whole run at once (a Viterbi search over which of the last
 ``window`` boxes are open), not line by line, and read out one after the other, in the order
-they open: a headline, then each column of the article under it.
+they open: a headline, then each column of the article under it. They are read out stretch by
+stretch (:func:`emit`): a stretch is the run of boxes that joins across two boxes or more span,
+and what stands past it stays past it; read out whole, a stream that ran on in order past the
+columns (a column's last box, then the next article, each box continuing the one before) took
+the rest of the page ahead of the other columns of its stretch.
 
 Text that is not interleaved stays exactly as it is. Only the text of these two extractors is
 decoded: both end every page with a form feed (``\f``), which PyMuPDF, OCR engines and text
@@ -240,6 +244,39 @@ def order(preds: list[int]) -> list[list[int]]:
     return streams
 
 
+def stretches(preds: list[int]) -> list[tuple[int, int]]:
+    """The stretches of boxes read across, ``(first, last)``: each join of a box to one two
+    boxes back or more spans the boxes from the one continued to the one continuing it, and
+    joins whose spans overlap make one stretch. (Linear: the spans are met in the order their
+    ends come.)"""
+    out: list[list[int]] = []
+    for i, j in enumerate(preds):
+        if j >= 0 and i - j >= 2:
+            lo = j
+            while out and out[-1][1] >= lo:
+                lo = min(lo, out.pop()[0])
+            out.append([lo, i])
+    return [(a, b) for a, b in out]
+
+
+def emit(preds: list[int]) -> list[int]:
+    """The boxes in reading order: inside each stretch read across (:func:`stretches`) the
+    streams one after the other, in the order they open there; every box outside a stretch
+    where it stands. A stream that goes on past its stretch (a column's last line, then the
+    article under it, read in order) does not carry what follows along with it, ahead of
+    the other columns of the stretch."""
+    out: list[int] = []
+    pos = 0
+    for a, b in stretches(preds):
+        out.extend(range(pos, a))
+        inside = preds[a:b + 1]
+        local = [j - a if j >= a else -1 for j in inside]
+        out.extend(a + u for s in order(local) for u in s)
+        pos = b + 1
+    out.extend(range(pos, len(preds)))
+    return out
+
+
 def steady(preds: list[int], min_steady: int) -> bool:
     """Whether ``min_steady`` boxes in a row each continue the box the same number of boxes
     back, two or more: the mark of columns read across."""
@@ -335,7 +372,7 @@ def _read(texts: list[str], gaps: list[int], p: dict):
                    p["closed_step"], [infos[u[1]].closed for u in units])
     if not steady(preds, p["min_steady"]):
         return None
-    out = [k for s in order(preds) for u in s for k in range(units[u][0], units[u][1] + 1)]
+    out = [k for u in emit(preds) for k in range(units[u][0], units[u][1] + 1)]
     return out, preds, units
 
 
