@@ -30,9 +30,40 @@ BROKEN = "\n".join([
     "园，已入驻企业86家。",
 ]) + "\n"
 
+#: a dateline paragraph's first line run into the caption set inside it (no blank lines)
+INTO_CAPTION = "\n".join([
+    "让“诗和远方”走得更近",
+    "本报大连4月20日讯  华灯初上，桐溪县老街上人",
+    "8月20日晚，游客在桐溪县老街夜市选购特色小吃。",
+    "新华社记者 黄宇军 摄",
+    "头攒动，烧烤摊前烟火升腾，文创小店里顾客挑选着手",
+    "工饰品，河畔的露天舞台上正上演着地方戏曲。今年以",
+    "来，桐溪县大力发展夜间经济，夜间消费额同比增长",
+    "30.6%，小县城的烟火气越来越浓。",
+]) + "\n"
+
+
 def test_a_dateline_broken_over_two_lines_is_no_caption_credit(stages_until):
     page = stages_until(BROKEN, "label")
     assert [b.text for b in page.blocks if b.kind == "caption"] == []
     dated = [b for b in page.blocks if b.first in page.layout.datelines]
     assert [page.layout.datelines[b.first] for b in dated] == ["本报讯 ", "【新华社深圳十一日电】"]
     assert dated[1].text.startswith("【新华社深圳十一日电】斑驳")
+
+
+def test_a_dateline_paragraph_run_into_a_caption_is_split_off(stages_until):
+    page = stages_until(INTO_CAPTION, "label")
+    kinds = [(b.kind, b.text) for b in page.blocks]
+    assert ("paragraph", "本报大连4月20日讯  华灯初上，桐溪县老街上人") in kinds
+    assert ("caption", "8月20日晚，游客在桐溪县老街夜市选购特色小吃。 新华社记者 黄宇军 摄") in kinds
+    assert page.blocks[1].first in page.layout.datelines
+    split = [c for c in page.changes if c.rule == "L005" and c.action == "split"]
+    assert len(split) == 1
+
+
+def test_the_dateline_paragraph_cut_by_a_caption_is_one_again():
+    page = cleaner.clean(INTO_CAPTION)
+    (art,) = page.articles
+    assert art.dateline == "本报大连4月20日讯"
+    assert [c.text for c in art.captions] == ["8月20日晚，游客在桐溪县老街夜市选购特色小吃。 新华社记者 黄宇军 摄"]
+    assert art.body[0].text.startswith("本报大连4月20日讯") and "老街上人头攒动" in art.body[0].text.replace(" ", "")
