@@ -222,7 +222,8 @@ def _bare_names(rules, out: list[Block], b: Block, nxt: Block | None, head: Rule
     """``b`` is a byline of names alone, no role, no ornament (a commentary's author under its
     title: 老厂房变身文创园 / 邱文俊 / 昔日机器轰鸣的…): one to L004's ``bare_names_max`` words, each a name by the
     surname lexicon (T001's, :func:`~cleaner.stages.lines.is_name`) of L004's ``bare_name_min_length``
-    characters or more (a word of two, 家园, 房车, opens with a surname as often), parted by blanks or 、, right
+    characters or more (a word of two, 家园, 房车, opens with a surname as often; right under a dash
+    subtitle, a surname and a given name will do: 罗明), parted by blanks or 、, right
     after a heading (the block before it, labelled so) and right before a paragraph (the block
     after it is longer than a heading, L006's ``max_length``, or closes a sentence). A short
     heading that happens to open with a surname (金秋) stands where a title's kicker or subhead
@@ -232,8 +233,11 @@ def _bare_names(rules, out: list[Block], b: Block, nxt: Block | None, head: Rule
         return False
     words = [w for w in re.split("[\\s、]+", b.text.strip()) if w]
     p = rules["L004"].params
+    # (right under a dash subtitle, a feature's, names of two characters too, a surname and a
+    # given name: no subhead stands between a headline and its text's first paragraph)
+    least = 2 if _matches(head.params["subtitle_openers"], out[-1].text) else p["bare_name_min_length"]
     if not words or len(words) > p["bare_names_max"] \
-            or not all(is_name(w, rules["T001"]) and len(w) >= p["bare_name_min_length"] for w in words):
+            or not all(is_name(w, rules["T001"]) and len(w) >= least for w in words):
         return False
     return len(nxt.text) > head.params["max_length"] or ends_sentence(nxt.text)
 
