@@ -847,6 +847,19 @@ def test_a_short_line_that_is_no_name_is_no_byline(stages_until, line):
     assert ("byline", line) not in labelled
 
 
+@pytest.mark.parametrize("names", ["罗明", "万艳", "李玲 叶鸣"])
+def test_two_character_names_under_a_dash_subtitle_are_its_byline(names):
+    page = cleaner.page_dict(cleaner.clean(f"老厂房变身文创园\n——北川市工业遗存改造见闻\n{names}\n{BARE_BODY}\n"))
+    assert [(a["title"], a["subtitle"], a["byline"]) for a in page["articles"]] == \
+        [("老厂房变身文创园", "——北川市工业遗存改造见闻", names)]
+
+
+@pytest.mark.parametrize("line", ["罗明", "家园"])
+def test_two_characters_under_a_plain_headline_are_no_byline(stages_until, line):
+    labelled = kinds(stages_until, f"老厂房变身文创园\n{line}\n{BARE_BODY}\n")
+    assert ("byline", line) not in labelled
+
+
 @pytest.mark.parametrize("credit", ["本版图片由视觉中国提供", "本版图片除署名外均由受访者提供"])
 def test_a_page_credit_right_under_a_caption_is_dropped_not_joined_to_it(credit):
     text = ("青宁城际铁路正式开通运营\n到2027年，全省城际铁路运营里程将突破1000公里，覆盖沿线主要城市和重要交通枢纽。\n"

@@ -76,7 +76,9 @@ def candidate_runs(page: Page, blocks: list[Block], cap: Rule, rules, least: flo
     """Every run of lines of paragraph or heading blocks (consecutive on the page, up to
     ``bare_max_lines`` lines) that opens at a line's start and holds one sentence of at most
     ``bare_max_length`` characters, closing at a line's end or followed by a photo credit of
-    L003's ``credit_patterns`` only; not one opening with a dateline (an article starts there).
+    L003's ``credit_patterns`` only; not one opening with a dateline (an article starts there),
+    nor one taking in the first line of a block that opens with one (a dateline broken over
+    two lines, 【新华社深圳十 / 一日电】…, is no credit: its head names an agency).
 
     ``least``: a probability (the caption stage passes ``bare_threshold``): a run that scores
     less however its costlier cues come out (:func:`_reach`) is left out, those cues unmeasured.
@@ -95,6 +97,8 @@ def candidate_runs(page: Page, blocks: list[Block], cap: Rule, rules, least: flo
     has_end = [_END_MARK.search(t) is not None for t in plain]
     follows = [False] + [at[f] == at[f - 1] + 1 for f in range(1, len(at))]
     kinds = [b.kind for b in blocks for _ in b.lines]
+    # (the blocks that open with a dateline: no run takes in their first line)
+    dated = {k for k, b in enumerate(blocks) if b.kind == "paragraph" and dateline_at(rules, b.text) is not None}
     longest, span, credit_longest = p["bare_max_length"], p["bare_max_lines"], p["credit_max_length"]
     # (the text after a run's sentence -> whether it is a credit: the runs from every line before
     # one sentence's end share their rests, each asked once)
@@ -118,6 +122,8 @@ def candidate_runs(page: Page, blocks: list[Block], cap: Rule, rules, least: flo
         for g in range(g0, limit):
             if kinds[g] not in ("paragraph", "heading", "caption") or (g > f and not follows[g]):
                 break  # (lines one after the other on the page only)
+            if g > f and flat[g][1] == 0 and flat[g][0] in dated:
+                break  # (an article's dated text starts here)
             if kinds[g] == "caption" and end is None and not _ends_cut_caption(p, plain[g], kinds[f:g]):
                 break  # (a caption's own lines join a run as its credit, or as the end of its sentence)
             # (the first sentence end is where it was, or in the line added, if there was none:

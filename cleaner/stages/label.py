@@ -176,6 +176,8 @@ def run(page: Page) -> Page:
 
     if edits:
         page, out = apply_line_edits(page, edits, ornament_lines, out)
+    if cap and rules.enabled("L005"):
+        out = _datelines_out_of_captions(page, out, cap, rules, changes)
     if head:
         out = _headline_lines_run_in(page, out, head, changes)
         out = _dash_rest_run_in(page, out, head, changes)
@@ -220,7 +222,8 @@ def _bare_names(rules, out: list[Block], b: Block, nxt: Block | None, head: Rule
     """``b`` is a byline of names alone, no role, no ornament (a commentary's author under its
     title: 老厂房变身文创园 / 邱文俊 / 昔日机器轰鸣的…): one to L004's ``bare_names_max`` words, each a name by the
     surname lexicon (T001's, :func:`~cleaner.stages.lines.is_name`) of L004's ``bare_name_min_length``
-    characters or more (a word of two, 家园, 房车, opens with a surname as often), parted by blanks or 、, right
+    characters or more (a word of two, 家园, 房车, opens with a surname as often; right under a dash
+    subtitle, a surname and a given name will do: 罗明), parted by blanks or 、, right
     after a heading (the block before it, labelled so) and right before a paragraph (the block
     after it is longer than a heading, L006's ``max_length``, or closes a sentence). A short
     heading that happens to open with a surname (金秋) stands where a title's kicker or subhead
@@ -230,8 +233,11 @@ def _bare_names(rules, out: list[Block], b: Block, nxt: Block | None, head: Rule
         return False
     words = [w for w in re.split("[\\s、]+", b.text.strip()) if w]
     p = rules["L004"].params
+    # (right under a dash subtitle, a feature's, names of two characters too, a surname and a
+    # given name: no subhead stands between a headline and its text's first paragraph)
+    least = 2 if _matches(head.params["subtitle_openers"], out[-1].text) else p["bare_name_min_length"]
     if not words or len(words) > p["bare_names_max"] \
-            or not all(is_name(w, rules["T001"]) and len(w) >= p["bare_name_min_length"] for w in words):
+            or not all(is_name(w, rules["T001"]) and len(w) >= least for w in words):
         return False
     return len(nxt.text) > head.params["max_length"] or ends_sentence(nxt.text)
 
@@ -297,6 +303,57 @@ def _reads_on_as_caption(page: Page, geo: list | None, out: list[Block], b: Bloc
         if end is None or not prev.text[end.end():].strip() or _SENTENCE_END.search(b.text):
             return False
     return _sentence_then_credit(cap, joined, rules)
+
+
+def _reads_as_caption(cap: Rule, rules, text: str) -> bool:
+    """``text`` reads as a caption by L003's own tests: it opens like one (图为…), is a photo
+    credit, or is a sentence and its photo credit."""
+    return (len(text) <= cap.params["max_length"] and _matches(cap.params["patterns"], text) is not None) \
+        or (len(text) <= cap.params["credit_max_length"] and _matches(cap.params["credit_patterns"], text) is not None) \
+        or (len(text) <= cap.params["max_length"] and _sentence_then_credit(cap, text, rules))
+
+
+def _caption_start(page: Page, b: Block, cap: Rule, rules) -> int | None:
+    """Where the caption in ``b`` starts, ``b`` opening with a dateline's line: the index of
+    the line that opens like a caption (图为…), or else the last line such that the lines
+    above it close no sentence where they stop (a paragraph cut by the caption goes on after
+    it) and the lines from it on still read as a caption. None: no such line."""
+    texts = [page.lines[k].text.strip() for k in b.lines]
+    best = None
+    for j in range(1, len(texts)):
+        m = _matches(cap.params["patterns"], texts[j])
+        if m is not None and m.start() == 0:
+            return j
+        if ends_sentence(texts[j - 1]):
+            break
+        if _reads_as_caption(cap, rules, rebuild(page, replace(b, lines=b.lines[j:], joiners=b.joiners[j:])).text):
+            best = j
+    return best
+
+
+def _datelines_out_of_captions(page: Page, blocks: list[Block], cap: Rule, rules, changes: list) -> list[Block]:
+    """Captions that took in an article's dateline, given it back (L005). A caption set inside
+    the text cuts the paragraph around it, and on a page without blank lines the rejoin stage
+    may run the paragraph's first lines into the caption (本报大连4月20日讯 华灯初上，桐溪县老街上人
+    / 8月20日晚，游客在…小吃。 / 新华社记者 黄宇军 摄 / 头攒动，…): the block opens with a
+    dateline and reads as a sentence and its credit. A dateline opens an article's text, never
+    a caption: the lines before the caption's (:func:`_caption_start`) are split off as a
+    paragraph, which the assemble stage heals with its rest after the caption."""
+    dl = rules["L005"]
+    out: list[Block] = []
+    for b in blocks:
+        j = _caption_start(page, b, cap, rules) if b.kind == "caption" and len(b.lines) > 1 \
+            and dateline_at(rules, page.lines[b.first].text.strip()) is not None else None
+        if j is None:
+            out.append(b)
+            continue
+        lead = rebuild(page, replace(b, kind="paragraph", lines=b.lines[:j], joiners=b.joiners[:j - 1]))
+        changes.append(Change(dl.id, STAGE, "split", page.block_span(b), "", "",
+                              Deferred(dl.describe, kind="paragraph", text=lead.text,
+                                       evidence="a dateline's paragraph run into the caption set inside it"),
+                              dl.safety))
+        out += [lead, rebuild(page, replace(b, lines=b.lines[j:], joiners=b.joiners[j:]))]
+    return out
 
 
 def _headline_lines_run_in(page: Page, blocks: list[Block], head: Rule, changes: list) -> list[Block]:
