@@ -120,6 +120,7 @@ SCHEMAS = {
                                "tail_join": float, "tail_join_clip": float, "tail_closed_margin": float, "tail_closed_titled": bool, "tail_closed_open": bool, "tail_closed_names": int, "tail_closed_against": int, "tail_closed_reach": int, "tail_closed_threshold": float, "tail_closed_clip": list, "tail_closed_weights": dict, "lm_prior": float},
         "segment_articles": {"column_change": float, "min_affinity": float, "no_title": float,
                              "short_article": list, "continuity_weight": float, "column_stay": float,
+                             "column_near": float, "column_near_stay": float,
                              "confidence_bias": float, "confidence_margin": float, "confidence_no_title": float,
                              "confidence_flags": float, "confidence_echo": float, "confidence_short": float,
                              "confidence_plain_title": float, "confidence_open_end": float,

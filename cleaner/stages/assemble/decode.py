@@ -222,7 +222,7 @@ class Decoding:
                     + self.dated_goes_on(seq, t)[0] if prev_p is not None else None  # same in every state
                 # an article keeps its column: going on across a change of width costs
                 here = self.column_of(item)
-                across = p["column_stay"] if col and here and abs(col - here) > p["column_change"] else 0.0
+                across = self.column_stay_cost(col, here)
                 # (a new article's state where the one before keeps no lead: the same for all)
                 fresh0 = (False, 1, False, credits, 0, t)
                 for st, (cost, _) in states.items():
@@ -414,6 +414,22 @@ class Decoding:
                 self.trace.append((t, seq[t], kind, k, round(cost_here - before, 2), st))
             st = prev_st
         return self.build(seq, decisions, margins)
+
+    def column_stay_cost(self, col: float, here: float) -> float:
+        """Cost of an article going on from text set ``col`` ems wide into a paragraph set
+        ``here`` ems wide (0: a width not shown): A002 ``column_stay`` past ``column_change``; a
+        smaller change, past ``column_near``, costs ``column_near_stay``. An article is set in
+        one measure and its paragraphs' widths part by an em at most (a last line, a hung
+        mark); the next article's measure is often another by less than ``column_change``:
+        on the training pages a change of 1.5 to 2.5 ems between two paragraphs is an article
+        boundary 19 times in 77, against 142 in 4,085 paragraph pairs in all."""
+        if not (col and here):
+            return 0.0
+        p = self.rules["A002"].params
+        d = abs(col - here)
+        if d > p["column_change"]:
+            return p["column_stay"]
+        return p["column_near_stay"] if d > p["column_near"] else 0.0
 
     def roundup_section(self, seq: list, t: int) -> bool:
         """Whether paragraph ``seq[t]``, which opens with a dateline, may be the next report of a
