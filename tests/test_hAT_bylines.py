@@ -1,4 +1,4 @@
-"""Stage assemble, A003's bylines (issue #15), on small hand-made pages."""
+"""Stage assemble, A003: bylines (issue #15) and kickers, on small hand-made pages."""
 
 from __future__ import annotations
 
@@ -23,3 +23,19 @@ def test_a_byline_under_the_last_text_is_its_article_s_though_its_dateline_credi
     assert [(a.title.text, a.byline.text if a.byline else None) for a in page.articles] == [
         ("李强出席中澳工商界圆桌会", None), ("北京启动高品质科技园区建设", "本报记者 蔡宁")]
     assert not page.dropped
+
+
+def test_a_plain_headline_broken_over_two_lines_over_a_bold_one_is_its_kicker(wrap):
+    # a kicker broken over two plain lines (joined as one headline: the column is narrower than
+    # the two together), then the bold title (drawn twice): the joined kicker is no title, and
+    # the title is no subtitle
+    title = "全县98万亩小麦机收过半"
+    text = ("北京启动高品质科技园区建设\n" + "\n".join(wrap(A1, 9)) + "\n" + "\n".join(wrap(A2, 9)) + "\n"
+            "抢抓晴好天气\n确保颗粒归仓\n" + title + title + "\n"
+            + "\n".join(wrap("眼下正值夏收关键期，全县98万亩小麦已机收过半，田间地头一派繁忙景象，各地组织农机手抢抓晴好天气抢收小麦。", 9))
+            + "\n" + "\n".join(wrap("县农业农村局组织技术人员深入田间地头，指导农户适时收获，并协调农机部门做好机具调度和维修、食宿等服务。", 9))
+            + "\n")
+    page = cleaner.clean(text)
+    got = [(a.kicker.text if a.kicker else None, a.title.text, a.subtitle.text if a.subtitle else None)
+           for a in page.articles]
+    assert got == [(None, "北京启动高品质科技园区建设", None), ("抢抓晴好天气 确保颗粒归仓", title, None)]
