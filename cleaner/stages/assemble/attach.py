@@ -31,6 +31,7 @@ class Attaching:
         # the headings given in this call, by identity (a heading rebuilt by a join is a new
         # block, given by no call: a title joined once is not joined again)
         here: set[int] = set()
+        broken = None  # the title this call joined from two plain lines (one headline broken)
         for n, b in enumerate(items):
             last = items[n - 1] if n else None  # (the title right above, no byline between)
             if b.kind == "byline":
@@ -56,8 +57,10 @@ class Attaching:
                 d.kicker, d.title = d.title, b
                 self.record("A003", "attach", b, f"title of the article {where} it; the column tag "
                             f"above it is its kicker")
-            elif d.subtitle is None and d.kicker is None and id(d.title) in here and self.doubled(b) \
-                    and not self.doubled(d.title) and not _DASH.match(b.text):
+            elif d.subtitle is None and d.kicker is None and (id(d.title) in here or d.title is broken) \
+                    and self.doubled(b) and not self.doubled(d.title) and not _DASH.match(b.text):
+                # (also a plain heading this call joined from two lines: a kicker broken over
+                # them, 抢抓晴好天气 / 确保颗粒归仓 over the bold 全县98万亩小麦机收过半)
                 d.kicker, d.title = d.title, b
                 self.record("A003", "attach", b, f"title of the article {where} it; the plain heading "
                             f"above this bold one is its kicker")
@@ -76,8 +79,8 @@ class Attaching:
                                          self.measure_around(b))
                 if joined:
                     j = joiner(d.title.text)
-                    d.title = rebuild(self.page, replace(d.title, lines=d.title.lines + b.lines,
-                                                         joiners=d.title.joiners + (j,) + b.joiners))
+                    d.title = broken = rebuild(self.page, replace(d.title, lines=d.title.lines + b.lines,
+                                                                  joiners=d.title.joiners + (j,) + b.joiners))
                     self.record("A003", "join", b, f"the title goes on on this line (p = {p:.2f})",
                                 before="\n", after=j)
                 else:
