@@ -136,7 +136,7 @@ SCHEMAS = {
                              "decoder_beam": int, "single_subhead": float, "section_max_run": int, "section_max_body": int},
         "attach_headlines": {
             "open_cost": float, "byline_open_cost": float, "byline_close_cost": float, "byline_inside_cost": float, "subhead_cohesion": float, "mid_heading_share": float, "split_cost": float, "back_split_cost": float, "back_close_cost": float, "back_close_lone": float, "split_plain_extra": float,
-            "subclose_cost": float, "subclose_first_cost": float, "byline_between_penalty": float, "byline_apart_penalty": float, "byline_line_apart": float, "tag_apart": float,
+            "subclose_cost": float, "subclose_first_cost": float, "byline_between_penalty": float, "byline_apart_penalty": float, "byline_under_title": float, "byline_line_apart": float, "tag_apart": float,
             "lead_repeat": float, "lead_repeat_penalty": float, "parallel_bonus": float, "inside_apart": float, "subhead_cost": float,
             "affinity_slope": float, "phrase_pair_bonus": float, "bold_penalty": float,
             "short_heading": int, "short_heading_bonus": float, "long_heading": int,

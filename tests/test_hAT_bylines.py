@@ -39,3 +39,14 @@ def test_a_plain_headline_broken_over_two_lines_over_a_bold_one_is_its_kicker(wr
     got = [(a.kicker.text if a.kicker else None, a.title.text, a.subtitle.text if a.subtitle else None)
            for a in page.articles]
     assert got == [(None, "北京启动高品质科技园区建设", None), ("抢抓晴好天气 确保颗粒归仓", title, None)]
+
+
+def test_a_byline_between_two_headlines_goes_with_the_one_above_it(wrap):
+    # A's text, its headline after it, a byline, B's headline over B's text: the byline touches
+    # both headlines; a byline is set under its own title more often than over it (A003
+    # byline_under_title breaks the tie; at 0 it went to B)
+    text = ("\n".join(wrap(A1)) + "\n" + "\n".join(wrap(A2)) + "\n北京启动高品质科技园区建设\n◎本报记者 蔡宁\n"
+            "李强出席中澳工商界圆桌会\n" + "\n".join(wrap(B1)) + "\n" + "\n".join(wrap(B2)) + "\n")
+    page = cleaner.clean(text)
+    assert [(a.title.text, a.byline.text if a.byline else None) for a in page.articles] == [
+        ("北京启动高品质科技园区建设", "本报记者 蔡宁"), ("李强出席中澳工商界圆桌会", None)]

@@ -337,6 +337,12 @@ class Readings:
             return w["byline_apart_penalty"]
         if first.kind == "byline" and len(opening) >= 2 and touching and first.last + 1 != opening[1].first:
             return w["byline_apart_penalty"]
+        if first.kind == "byline" and last.kind == "heading" and touching and len(opening) >= 2 \
+                and opening[1].kind == "heading" and opening[1].first == first.last + 1:
+            # a byline between the heading right above it and the heading right under it: a
+            # byline is set under its own title more often than over it, so the tie goes to the
+            # heading above (A003 byline_under_title, a small cost, no more than a tie-break)
+            return w["byline_under_title"]
         return 0.0
 
 
