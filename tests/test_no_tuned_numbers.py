@@ -25,7 +25,6 @@ ALLOWED = {
     ("assemble/assembler.py", 10): (3, "message: text cut for a reason; 10**9"),
     ("assemble/assembler.py", 16): (1, "message: text cut for a reason"),
     ("assemble/assembler.py", 20): (1, "message: text cut for a reason"),
-    ("assemble/attach.py", 40): (1, "search bound: a lead's opening compared with a title"),
     ("assemble/confidence.py", 3): (1, "structure: an article of up to two paragraphs is short"),
     ("assemble/confidence.py", 30.0): (2, "arithmetic: clamp before exp() (no overflow)"),
     ("assemble/decode.py", 3): (1, "structure: paragraphs counted up to 3 (the short_article table's length)"),

@@ -206,13 +206,13 @@ class Attaching:
             want = rule.params["default_section"]
         lead = max(1, len(first_paras) - want) if len(first_paras) > 1 else 0
         # a section's first paragraph often echoes its subhead (民生为先 情满天山 → 民生为先，
-        # 情满天山。…): a strong echo decides where the first section starts
+        # 情满天山。…): the paragraph that echoes it most, less echo_distance_cost per paragraph away from
+        # where the section lengths put the start, starts the first section (the nearest of equals)
         if len(first_paras) > 1:
-            echoes = [(affinity(first_head.text, first_paras[k].text[:40]), -abs(k - lead), k)
-                      for k in range(1, len(first_paras))]
-            best = max(echoes)
-            if best[0] >= rule.params["min_echo"]:
-                lead = best[2]
+            prior, per = lead, rule.params["echo_distance_cost"]
+            lead = max(sorted({*range(1, len(first_paras)), prior}, key=lambda k: abs(k - prior)),
+                       key=lambda k: affinity(first_head.text, first_paras[k].text) - per * abs(k - prior)
+                       if k < len(first_paras) else 0.0)
         new = list(first_paras[:lead]) + [first_head] + list(first_paras[lead:])
         for paras, head in sections[1:]:
             new += [head] + list(paras)
