@@ -50,3 +50,12 @@ def test_a_byline_between_two_headlines_goes_with_the_one_above_it(wrap):
     page = cleaner.clean(text)
     assert [(a.title.text, a.byline.text if a.byline else None) for a in page.articles] == [
         ("北京启动高品质科技园区建设", "本报记者 蔡宁"), ("李强出席中澳工商界圆桌会", None)]
+
+
+def test_a_dateline_whose_blank_the_spacing_stage_removed_is_still_the_article_s(wrap):
+    # 中新网9月15日电 站在…: the blank goes (spacing), and 电站在 no longer reads as the dateline's
+    # end (电站 is a word); the form read at labelling is the article's dateline all the same
+    lead = "中新网9月15日电 站在南山公园的观景台上向下望，昔日连绵的煤矸石山已经披上了绿装，山脚下是新建的湿地公园和成片的厂房。"
+    text = "煤城转身\n" + "\n".join(wrap(lead)) + "\n" + "\n".join(wrap(A2)) + "\n"
+    page = cleaner.clean(text)
+    assert [a.dateline for a in page.articles] == ["中新网9月15日电"]

@@ -347,6 +347,9 @@ class Attaching:
                      if m and m.start() == 0]
             if found:
                 dateline = nows(max(found, key=len))
+            else:  # (the form read at labelling, which a later blank's removal hid from the
+                # patterns: 中新网9月15日电 站在 -> 电站在, read as 电站)
+                dateline = nows(self.datelines[first_para.first])
         if d.title is None and body:
             self.record("A002", "flag", body[0], "article without a title", safety="review")
         lead = d.paragraphs[0].text if d.paragraphs else ""
