@@ -19,7 +19,8 @@ from .source import _Joined, _may_quote_across, _repeats, quote_source, source_c
 
 def split_quotes_run_on(page: Page, blocks: list[Block], rule: Rule, changes: list, texts: list[str],
                         narrow: list[float], openers: set[int] = frozenset(),
-                        cut_out: set | None = None, kept: set | None = None) -> list[Block]:
+                        cut_out: set | None = None, kept: set | None = None,
+                        framed_out: set | None = None) -> list[Block]:
     """A pull quote run onto the text next to it (rejoin read its last line and the first of
     the text after it, or the other way round, as one column) is cut off.
 
@@ -36,7 +37,9 @@ def split_quotes_run_on(page: Page, blocks: list[Block], rule: Rule, changes: li
     given, gets the first line of each piece of text left around a quote cut out whose source is
     that text itself (read on in the next block): text set wider than the quote, never itself a
     quote (two lines of a paragraph's head left under a quote that copies its first sentence
-    repeat the quote's opening words).
+    repeat the quote's opening words). ``framed_out``, where given, gets the first line of each
+    quote cut out as a frame's (set as wide as the text, cutting a phrase of it): weighed again,
+    it is held to a frame's tests, not to a narrower measure it was never set in.
     """
     p = rule.params
     lines = page.lines
@@ -105,7 +108,7 @@ def split_quotes_run_on(page: Page, blocks: list[Block], rule: Rule, changes: li
             continue
         if joined is None:
             joined = _Joined(texts)
-        inside = _quote_inside(page, i, b, widths, rule, texts, narrow, content, ends, ems, joined)
+        inside = _quote_inside(page, i, b, widths, rule, texts, narrow, content, ends, ems, joined, framed_out)
         if inside is not None:
             parts, quote, found = inside
             out += parts
@@ -134,7 +137,8 @@ def _record_run_on(page: Page, b: Block, quote: Block, source: Block, rule: Rule
 
 def _quote_inside(page: Page, i: int, b: Block, widths: list[float], rule: Rule, texts: list[str],
                   narrow: list[float], content: dict, ends: list[bool] | None = None,
-                  ems: list[float] | None = None, joined: "_Joined | None" = None):
+                  ems: list[float] | None = None, joined: "_Joined | None" = None,
+                  framed_out: set | None = None):
     """A pull quote boxed inside a column, read between two lines of the paragraph it cuts:
     a run of lines inside block ``b`` (up to QUOTE_MAX characters: a quote in a narrow column
     takes ten lines and more), the last ending a sentence, all
@@ -145,7 +149,8 @@ def _quote_inside(page: Page, i: int, b: Block, widths: list[float], rule: Rule,
     quote is out. ``ends``: whether each line of ``b`` closes a sentence, when the caller knows
     (every run from a line is weighed: a line is asked about that often); ``ems``, the
     widths of its first lines (:func:`_run_ems`), likewise; ``joined``, ``texts`` as one text
-    (:class:`_Joined`), made once for all the blocks where it is given."""
+    (:class:`_Joined`), made once for all the blocks where it is given. ``framed_out``, where
+    given, gets the first line of a quote found as a frame's (as wide as the text)."""
     p = rule.params
     lines = page.lines
     n = len(b.lines)
@@ -203,7 +208,7 @@ def _quote_inside(page: Page, i: int, b: Block, widths: list[float], rule: Rule,
             as_framed = False  # (set as wide as the text, cutting a phrase of it: see below)
             if not narrower and not (m2 - m1 > MAX_HEAD_LINES or m1 < 2):
                 if cuts is None:
-                    cuts = _cuts_phrase(lines[b.lines[m1 - 1]].text)
+                    cuts = _cuts_phrase(lines[b.lines[m1 - 1]].text, p["cut_open_marks"])
                 if cuts and widths[m1 - 1] + cut_narrower > (
                         median if median is not None else median_without(around, run_widths)):
                     # (cutting a phrase of a full line of a column of text, two lines at least
@@ -254,5 +259,7 @@ def _quote_inside(page: Page, i: int, b: Block, widths: list[float], rule: Rule,
                 o = found[0]
                 source = texts[o] + (texts[o + 1] if o + 1 < len(texts) else "")
                 if t[:p["ngram"] // 2] in source and last + t[0] not in source:
+                    if framed_out is not None:
+                        framed_out.add(quote.first)
                     return parts, quote, o
     return None

@@ -135,8 +135,10 @@ def _closes(t: str) -> bool:
     return ends_sentence(t) and not t.rstrip(CLOSERS).endswith(("…", "⋯"))
 
 
-def _cuts_phrase(line: str) -> bool:
+def _cuts_phrase(line: str, open_marks: str = "") -> bool:
     """A run of lines after ``line`` cuts a phrase: ``line`` ends inside one (on a character of
-    a word, no punctuation)."""
+    a word, no punctuation), or on one of ``open_marks``, a mark inside a list that the next
+    item must follow (…32支代表队、 / [a quote's lines] / 近600名运动员…): no sentence starts after
+    it, so a run that starts one there was set in from elsewhere."""
     last = line.rstrip()[-1:]
-    return bool(last) and not _NOT_WORD.match(last)
+    return bool(last) and (not _NOT_WORD.match(last) or last in open_marks)

@@ -1,0 +1,48 @@
+"""Pull quotes set inside a column at the column's own measure (PyMuPDF reads a boxed quote's
+lines between two lines of the paragraph it cuts, no narrower than them): the cut is what sets
+the quote apart, and a line that ends on a mark inside a list (、) cuts a sentence as one that
+ends inside a word does."""
+
+from __future__ import annotations
+
+import cleaner
+
+#: a paragraph cut by a quote after 32支代表队、 (the quote's lines at the column's measure), the
+#: sentence going on after the quote; the quote edits (clauses swapped) a sentence further on
+CUT = ["为期6天的全国游泳冠军赛", "30日在广东省深圳市宝安区游", "泳馆落下帷幕。来自全国各省",
+       "区市和行业体协的32支代表队、"]
+QUOTE_LINES = ["国家游泳队有关负责人表示，", "从比赛情况看，中长距离项", "目整体实力有所提升，一批",
+               "年轻选手进步明显。"]
+GOES_ON = ["近600名运动员参加了本次比赛，", "共决出42枚金牌。其中，广东", "队以9枚金牌位列金牌榜首位，",
+           "浙江队、上海队分列二、三位。"]
+SOURCE = ["本次比赛中，共有4人1队", "次打破4项全国纪录，另有17人", "次达到世界锦标赛A标。国家游",
+          "泳队有关负责人表示，从比赛", "情况看，一批年轻选手进步明", "显，中长距离项目整体实力有", "所提升。"]
+QUOTE = "".join(QUOTE_LINES)
+
+
+def _page(cut_end: str = "、"):
+    cut = CUT[:-1] + [CUT[-1][:-1] + cut_end]
+    raw = "全国游泳冠军赛落幕\n" + "\n".join(cut + QUOTE_LINES + GOES_ON + SOURCE) + "\n"
+    return cleaner.clean(raw)
+
+
+def _quotes(page) -> list[str]:
+    return [q.text for a in page.articles for q in a.pullquotes]
+
+
+def test_a_quote_set_at_the_columns_measure_after_a_list_mark_is_cut_out():
+    """The quote stands after 代表队、, where no sentence may start: it is cut out as a frame's
+    quote and, though no narrower than its source, weighed again as one (framed), it is a
+    quote; the paragraph it cut reads on (、近600名…)."""
+    page = _page()
+    assert _quotes(page) == [QUOTE]
+    body = "".join(a.text for a in page.articles)
+    assert "32支代表队、近600名运动员" in body
+    assert body.count("国家游泳队有关负责人表示") == 1  # (the source's copy stays)
+
+
+def test_a_sentence_set_after_a_closed_one_is_text():
+    """The same lines after a sentence's end (代表队。) start a sentence of the text where they
+    stand: nothing cuts, no quote."""
+    page = _page("。")
+    assert _quotes(page) == []
