@@ -46,3 +46,36 @@ def test_a_sentence_set_after_a_closed_one_is_text():
     stand: nothing cuts, no quote."""
     page = _page("。")
     assert _quotes(page) == []
+
+
+#: a paragraph cut inside a word (全 | 市) by an edited quote (种子也是 -> 种子是: its opening
+#: words changed, its closing ones kept) of a sentence of the next paragraph
+SOWING = ["本报讯 时下正值冬小麦播种关", "键期，周口市1100余万亩麦田", "里，农机手们驾驶着播种机来", "回穿梭，施肥、播种、镇压一",
+          "次完成。截至10月25日，全"]
+SEED_QUOTE = ["种子是农技站推荐的新品种，", "对明年的收成心里有底。"]
+SEED_SOURCE = ["为保障秋播顺利进行，周口", "市农业农村部门组织1200余名农", "技人员深入田间地头，指导农民",
+               "因地制宜选用良种。“今年墒情好，", "种子也是农技站推荐的新品种，", "对明年的收成心里有底。”商水",
+               "县种粮大户韩德胜说。"]
+
+
+def _sowing(goes_on: str):
+    raw = "秋播正当时\n" + "\n".join(SOWING + SEED_QUOTE + [goes_on] + SEED_SOURCE) + "\n"
+    return cleaner.clean(raw)
+
+
+def test_an_edited_quote_cutting_a_word_is_cut_out_where_the_text_reads_on_across_it():
+    """全 / [quote] / 市小麦…: the text the quote cuts reads on past it as a word (全市), not into
+    it (全种): the quote is cut out though its opening words are no source's, and the paragraph
+    reads on."""
+    page = _sowing("市小麦播种进度已过七成。")
+    assert _quotes(page) == ["".join(SEED_QUOTE)]
+    body = "".join(a.text for a in page.articles)
+    assert "截至10月25日，全市小麦播种进度已过七成。" in body
+    assert "种子也是农技站推荐的新品种，对明年的收成心里有底。" in body  # (the source stays)
+
+
+def test_an_edited_quote_whose_cut_does_not_read_on_stays_text():
+    """The same lines with text after them that makes no word with 全: nothing shows a cut,
+    and an editor's opening words that no paragraph holds make no quote."""
+    page = _sowing("小麦播种进度已过七成。")
+    assert _quotes(page) == []

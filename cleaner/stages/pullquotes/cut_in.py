@@ -6,6 +6,7 @@ rejoined.
 from __future__ import annotations
 
 import itertools
+import re
 
 from ...chars import ends_sentence, nows
 from ...model import Block, Change, Page, replace
@@ -13,6 +14,10 @@ from ...rules import Rule
 from .._common import rebuild
 from ..block_kinds import STAGE
 from ..copies import shared_content
+from ..rejoin import word_cut
+
+#: the marks that close a quote's last sentence (left out of its closing words)
+_CLOSING_MARKS = re.compile("[。！？!?”’」』）)…\\s]+$")
 from .measure import MAX_HEAD_LINES, QUOTE_MAX, _cuts_phrase, _run_ems, column, hanging, median_without, narrowness, set_width
 from .source import _Joined, _may_quote_across, _repeats, quote_source, source_cut_apart
 
@@ -184,6 +189,7 @@ def _quote_inside(page: Page, i: int, b: Block, widths: list[float], rule: Rule,
         start = ems[m1]
         cuts = None  # (whether the line before m1 ends inside a phrase: asked once for the runs from m1)
         opened = None  # (whether a paragraph near the block may be the source of a run from m1)
+        into = None  # (whether the line before m1 reads on into it as one word: asked once, if at all)
         for m2 in itertools.islice(stops, first_stop, None):
             if ems[m2] - start > QUOTE_MAX:
                 break  # (longer than a quote: so is every run from m1 further on)
@@ -206,6 +212,7 @@ def _quote_inside(page: Page, i: int, b: Block, widths: list[float], rule: Rule,
             # (the median line around it: one hanging mark widens a quote's line; no median is
             # wider than the widest line, which settles most runs without it)
             as_framed = False  # (set as wide as the text, cutting a phrase of it: see below)
+            across = False  # (the text cut reads on past the run, a word across it, and not into it)
             if not narrower and not (m2 - m1 > MAX_HEAD_LINES or m1 < 2):
                 if cuts is None:
                     cuts = _cuts_phrase(lines[b.lines[m1 - 1]].text, p["cut_open_marks"])
@@ -220,6 +227,17 @@ def _quote_inside(page: Page, i: int, b: Block, widths: list[float], rule: Rule,
                         opened = _may_quote_across(i, nows(lines[b.lines[m1 - 1]].text)[-1:],
                                                    nows(lines[b.lines[m1]].text), texts, p, near)
                     as_framed = opened  # (no paragraph near it could be its source: built and weighed for nothing)
+                    if not opened and _CLOSING_MARKS.sub("", "".join(nows(lines[k].text) for k in b.lines[m1:m2]))[
+                            -p["ngram"]:] in near:
+                        # (an editor's opening words changed, 种子也是 -> 种子是, its closing ones kept,
+                        # 收成心里有底。: the cut still shows where the text it cuts reads on across the
+                        # run, a word across, and not into it; the closing words asked first, one search,
+                        # as the lexicon costs a hundred times more)
+                        if into is None:
+                            into = word_cut(lines[b.lines[m1 - 1]].text, lines[b.lines[m1]].text, p["cut_word_gain"])
+                        after = lines[b.lines[m2]].text if m2 < n else texts[i + 1] if i + 1 < len(texts) else ""
+                        across = not into and word_cut(lines[b.lines[m1 - 1]].text, after, p["cut_word_gain"])
+                        as_framed = across
             if not narrower and not hangs and not as_framed:
                 continue  # set as wide as the text, and cutting no phrase of it: nothing sets it apart
             quote = rebuild(page, replace(b, lines=b.lines[m1:m2], joiners=b.joiners[m1:m2 - 1]))
@@ -258,7 +276,7 @@ def _quote_inside(page: Page, i: int, b: Block, widths: list[float], rule: Rule,
             if found is not None:
                 o = found[0]
                 source = texts[o] + (texts[o + 1] if o + 1 < len(texts) else "")
-                if t[:p["ngram"] // 2] in source and last + t[0] not in source:
+                if (across or t[:p["ngram"] // 2] in source) and last + t[0] not in source:
                     if framed_out is not None:
                         framed_out.add(quote.first)
                     return parts, quote, o
