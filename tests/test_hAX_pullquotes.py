@@ -79,3 +79,21 @@ def test_an_edited_quote_whose_cut_does_not_read_on_stays_text():
     and an editor's opening words that no paragraph holds make no quote."""
     page = _sowing("小麦播种进度已过七成。")
     assert _quotes(page) == []
+
+
+#: a headline quoting its speaker whole over the article's pull quote, the two on adjacent lines
+INTERVIEW = ["“给每一件古陶瓷找到回家的路”", "我常跟学生说，你们面对的不只是一件器物，而", "是几百年、上千年前工匠的心血。",
+             "○本报记者 万俊琳", "本报讯  在景湖大学考古实验室里，一排排货架上摆满", "了编号的陶瓷碎片。52岁的文物修复专家黄立群每天",
+             "有一大半时间待在这里，把散落的碎片一点点拼接还原。", "记者：现在有不少年轻人对文物修复感兴趣，您对他",
+             "们有什么建议？", "黄立群：这个行当需要耐得住寂寞。我常跟学生说，你", "们面对的不只是一件器物，而是几百年、上千年前工",
+             "匠的心血。要有敬畏之心，也要多学科学知识，化学、", "材料学、考古学都要懂一些。只有把功夫下足了，才",
+             "能给每一件古陶瓷找到“回家的路”。"]
+
+
+def test_a_headline_quoted_whole_is_no_piece_of_the_quote_under_it():
+    """“给每一件古陶瓷找到回家的路” stands wholly between quotation marks: it reads on into nothing
+    under it, so it and the quote on the next line are no one quote broken in two (together
+    they would pass for an editor's version of the answer that holds both)."""
+    page = cleaner.clean("\n".join(INTERVIEW) + "\n")
+    quotes = _quotes(page)
+    assert not any("古陶瓷找到回家的路" in q for q in quotes), quotes

@@ -9,7 +9,7 @@ import bisect
 import itertools
 import re
 
-from ...chars import CLOSERS, NO_LINE_START, ends_sentence, width
+from ...chars import CLOSERS, NO_LINE_START, ends_sentence, nows, width
 from ...model import Block, Page
 from ..copies import _NOT_WORD
 
@@ -126,6 +126,19 @@ def said(text: str, marks: bool = True) -> bool:
     if marks and t[0] in "“「『" and t[-1] in "”」』":
         return True
     return ends_sentence(t) and t.rstrip(CLOSERS)[-1:] not in "？！?!…"
+
+
+#: a quotation mark that opens words quoted, and the one that closes them
+_QUOTE_PAIRS = {"“": "”", "「": "」", "『": "』"}
+
+
+def quoted_whole(text: str) -> bool:
+    """``text`` is words quoted whole, one quotation from its opening mark to its closing one
+    (“给每一件古陶瓷找到回家的路”; not “双减”政策实施以来, whose quotation closes inside it): a
+    unit that reads on into nothing after it, as a headline quoting a speaker is."""
+    t = nows(text)
+    closer = _QUOTE_PAIRS.get(t[:1])
+    return closer is not None and len(t) > 2 and t[-1] == closer and closer not in t[1:-1]
 
 
 def _closes(t: str) -> bool:
