@@ -97,3 +97,27 @@ def test_a_headline_quoted_whole_is_no_piece_of_the_quote_under_it():
     page = cleaner.clean("\n".join(INTERVIEW) + "\n")
     quotes = _quotes(page)
     assert not any("古陶瓷找到回家的路" in q for q in quotes), quotes
+
+
+#: a one-line quote copying the first sentence of the paragraph before, set at the column's
+#: measure between two lines of the next paragraph (坚持 / [quote] / 因材施教)
+FAIRNESS = ["让每个孩子都能享有公平而有质量的教育",
+            "也要看到，城乡之间、区域之间、校际之间的教", "育差距依然存在。在一些偏远农村地区，学校硬件条",
+            "件虽已明显改善，但优秀教师“招不来、留不住”的", "问题仍较突出。",
+            "推动教育公平，关键在于扩大优质教育资源供给。", "一是要加大教师队伍建设力度，完善乡村教师待遇保",
+            "障和职称评聘倾斜政策，让好老师愿意去、留得住、", "教得好；二是要用好数字化手段，让优质课程资源跨",
+            "越山海、直达课堂。",
+            "教育公平不是“削峰填谷”，更不是“平均主义”，", "而是要让每个孩子都能获得适合自己的发展机会。这",
+            "就需要在保障基本公平的基础上尊重个体差异、坚持", "推动教育公平，关键在于扩大优质教育资源供给。",
+            "因材施教，为不同禀赋、不同兴趣的学生提供多样化", "的成长路径。"]
+
+
+def test_a_copy_cutting_the_paragraph_after_its_source_is_weighed_against_its_source_alone():
+    """The quote's source is the paragraph right before the block the quote cuts: read on into
+    that block, it held the pair across the cut (持推) because the block holds the quote; read
+    alone it does not, and the quote is cut out (the source's own copy stays)."""
+    page = cleaner.clean("\n".join(FAIRNESS) + "\n")
+    assert _quotes(page) == ["推动教育公平，关键在于扩大优质教育资源供给。"]
+    body = "".join(a.text for a in page.articles)
+    assert "坚持因材施教" in body
+    assert body.count("推动教育公平") == 1

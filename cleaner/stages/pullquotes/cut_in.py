@@ -275,7 +275,9 @@ def _quote_inside(page: Page, i: int, b: Block, widths: list[float], rule: Rule,
                 or source_cut_apart(i, t, narrowness(page, quote), texts, narrow, rule)
             if found is not None:
                 o = found[0]
-                source = texts[o] + (texts[o + 1] if o + 1 < len(texts) else "")
+                # (read on in the next block, unless that is this block: it holds the run and the
+                # pair across the cut, 坚持 / 推动教育公平… / 因材施教, whatever its source)
+                source = texts[o] + (texts[o + 1] if o + 1 < len(texts) and o + 1 != i else "")
                 if (across or t[:p["ngram"] // 2] in source) and last + t[0] not in source:
                     if framed_out is not None:
                         framed_out.add(quote.first)
