@@ -121,3 +121,19 @@ def test_a_copy_cutting_the_paragraph_after_its_source_is_weighed_against_its_so
     body = "".join(a.text for a in page.articles)
     assert "坚持因材施教" in body
     assert body.count("推动教育公平") == 1
+
+
+#: a headline drawn twice (bold display type: the extractor reads it twice) over its article's
+#: quote, which copies the lead's first sentence in a narrow column
+CLIMBING = ["青少年攀岩赛在安顺落幕", "青少年攀岩赛在安顺落幕", "为期4天的全国青", "少年攀岩锦标赛11", "月24日在安顺落",
+            "幕。", "本报讯（记者余海明", "通讯员汤勇）为期4天", "的全国青少年攀岩锦标", "赛11月24日在安顺落幕。",
+            "来自全国各地的380余", "名青少年运动员参加了", "速度、攀石、难度3个项", "目的比赛。"]
+
+
+def test_a_headline_drawn_twice_is_no_piece_of_the_quote_under_it():
+    """The headline and the quote under it would pass together for an editor's version of the
+    lead; the headline drawn twice is set in display type, no line of a quote: it stays the
+    title and the quote is the sentence alone."""
+    page = cleaner.clean("\n".join(CLIMBING) + "\n")
+    assert _quotes(page) == ["为期4天的全国青少年攀岩锦标赛11月24日在安顺落幕。"]
+    assert [a.title.text for a in page.articles if a.title] == ["青少年攀岩赛在安顺落幕"]

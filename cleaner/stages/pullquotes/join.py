@@ -8,7 +8,7 @@ from ...chars import nows
 from ...model import Block, Change, Page, replace
 from ...rules import Rule
 from .._common import rebuild
-from ..block_kinds import STAGE, _label, _one_type
+from ..block_kinds import STAGE, _label, _one_type, bold_lines
 from ..copies import _anchored, _owners
 from .apart import _apart_as_framed, _set_apart, _set_further, _under_larger_headline
 from .measure import QUOTE_MAX, narrowness, quoted_whole, said, typical_narrowness
@@ -130,9 +130,12 @@ def join_broken_quotes(page: Page, blocks: list[Block], rule: Rule, changes: lis
               and blocks[k + 1].kind == "heading") and b.first not in openers:
             # (a run holds a heading: it starts with one or with the block before one)
             # (a heading of words quoted whole ends the run: a headline quoting a speaker over the
-            # text, “给每一件古陶瓷找到回家的路” / 我常跟学生说，…, reads on into no quote under it)
+            # text, “给每一件古陶瓷找到回家的路” / 我常跟学生说，…, reads on into no quote under it; so
+            # does one drawn twice, a headline in bold display type over its article's quote)
+            bold = bold_lines(page)
             run = _adjacent_run(blocks, k, lambda j: len(texts[j] or nows(blocks[j].text)),
-                                lambda prev, nxt: nxt.first in openers or prev.kind == "heading" and quoted_whole(prev.text))
+                                lambda prev, nxt: nxt.first in openers or prev.kind == "heading" and (
+                                    quoted_whole(prev.text) or any(x in bold for x in prev.lines)))
         found = None
         while len(run) > 1:
             if run[-1].kind == "paragraph" and any(x.kind == "heading" for x in run):
