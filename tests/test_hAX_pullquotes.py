@@ -137,3 +137,21 @@ def test_a_headline_drawn_twice_is_no_piece_of_the_quote_under_it():
     page = cleaner.clean("\n".join(CLIMBING) + "\n")
     assert _quotes(page) == ["为期4天的全国青少年攀岩锦标赛11月24日在安顺落幕。"]
     assert [a.title.text for a in page.articles if a.title] == ["青少年攀岩赛在安顺落幕"]
+
+
+#: a two-line headline (no clause mark, not drawn twice) over its article's quote, a sentence
+#: of its own that edits the lead; 典型案例 | 安川市 make no word across the break
+NOTICE = ["市纪委监委通报5起群众身边不正之风", "和腐败问题典型案例", "安川市纪委监委对5起群众身边不正之风和腐败",
+          "问题典型案例进行公开通报。", "本报讯（记者 叶雪兰）近日，安川市纪委监委对5起",
+          "群众身边不正之风和腐败问题典型案例进行公开通报。", "通报的案例包括：某镇民政办原工作人员利用职",
+          "务便利，虚报冒领低保资金12.6万元；某村党支部原", "书记在高标准农田建设项目中收受施工方好处费8万元。",
+          "目前，相关人员均已受到党纪政务处分，涉嫌犯罪的", "已移送司法机关依法处理。"]
+
+
+def test_a_headline_over_a_quote_that_is_a_sentence_of_its_own_stays_a_headline():
+    """The headline lines and the quote together pass for an editor's version of the lead, but
+    the quote is a whole sentence of its own and the headline runs on into it as no word (a quote
+    rejoin broke, 积分制在推行中存在一 / 些问题，…, breaks inside one): the headline stays the title."""
+    page = cleaner.clean("\n".join(NOTICE) + "\n")
+    assert _quotes(page) == ["安川市纪委监委对5起群众身边不正之风和腐败问题典型案例进行公开通报。"]
+    assert [a.title.text for a in page.articles if a.title] == ["市纪委监委通报5起群众身边不正之风和腐败问题典型案例"]
