@@ -6,6 +6,7 @@ rejoined.
 from __future__ import annotations
 
 import itertools
+import re
 
 from ...chars import ends_sentence, nows
 from ...model import Block, Change, Page, replace
@@ -13,13 +14,18 @@ from ...rules import Rule
 from .._common import rebuild
 from ..block_kinds import STAGE
 from ..copies import shared_content
+from ..rejoin import word_cut
+
+#: the marks that close a quote's last sentence (left out of its closing words)
+_CLOSING_MARKS = re.compile("[。！？!?”’」』）)…\\s]+$")
 from .measure import MAX_HEAD_LINES, QUOTE_MAX, _cuts_phrase, _run_ems, column, hanging, median_without, narrowness, set_width
 from .source import _Joined, _may_quote_across, _repeats, quote_source, source_cut_apart
 
 
 def split_quotes_run_on(page: Page, blocks: list[Block], rule: Rule, changes: list, texts: list[str],
                         narrow: list[float], openers: set[int] = frozenset(),
-                        cut_out: set | None = None, kept: set | None = None) -> list[Block]:
+                        cut_out: set | None = None, kept: set | None = None,
+                        framed_out: set | None = None) -> list[Block]:
     """A pull quote run onto the text next to it (rejoin read its last line and the first of
     the text after it, or the other way round, as one column) is cut off.
 
@@ -36,7 +42,9 @@ def split_quotes_run_on(page: Page, blocks: list[Block], rule: Rule, changes: li
     given, gets the first line of each piece of text left around a quote cut out whose source is
     that text itself (read on in the next block): text set wider than the quote, never itself a
     quote (two lines of a paragraph's head left under a quote that copies its first sentence
-    repeat the quote's opening words).
+    repeat the quote's opening words). ``framed_out``, where given, gets the first line of each
+    quote cut out as a frame's (set as wide as the text, cutting a phrase of it): weighed again,
+    it is held to a frame's tests, not to a narrower measure it was never set in.
     """
     p = rule.params
     lines = page.lines
@@ -105,7 +113,7 @@ def split_quotes_run_on(page: Page, blocks: list[Block], rule: Rule, changes: li
             continue
         if joined is None:
             joined = _Joined(texts)
-        inside = _quote_inside(page, i, b, widths, rule, texts, narrow, content, ends, ems, joined)
+        inside = _quote_inside(page, i, b, widths, rule, texts, narrow, content, ends, ems, joined, framed_out)
         if inside is not None:
             parts, quote, found = inside
             out += parts
@@ -134,7 +142,8 @@ def _record_run_on(page: Page, b: Block, quote: Block, source: Block, rule: Rule
 
 def _quote_inside(page: Page, i: int, b: Block, widths: list[float], rule: Rule, texts: list[str],
                   narrow: list[float], content: dict, ends: list[bool] | None = None,
-                  ems: list[float] | None = None, joined: "_Joined | None" = None):
+                  ems: list[float] | None = None, joined: "_Joined | None" = None,
+                  framed_out: set | None = None):
     """A pull quote boxed inside a column, read between two lines of the paragraph it cuts:
     a run of lines inside block ``b`` (up to QUOTE_MAX characters: a quote in a narrow column
     takes ten lines and more), the last ending a sentence, all
@@ -145,7 +154,8 @@ def _quote_inside(page: Page, i: int, b: Block, widths: list[float], rule: Rule,
     quote is out. ``ends``: whether each line of ``b`` closes a sentence, when the caller knows
     (every run from a line is weighed: a line is asked about that often); ``ems``, the
     widths of its first lines (:func:`_run_ems`), likewise; ``joined``, ``texts`` as one text
-    (:class:`_Joined`), made once for all the blocks where it is given."""
+    (:class:`_Joined`), made once for all the blocks where it is given. ``framed_out``, where
+    given, gets the first line of a quote found as a frame's (as wide as the text)."""
     p = rule.params
     lines = page.lines
     n = len(b.lines)
@@ -179,6 +189,7 @@ def _quote_inside(page: Page, i: int, b: Block, widths: list[float], rule: Rule,
         start = ems[m1]
         cuts = None  # (whether the line before m1 ends inside a phrase: asked once for the runs from m1)
         opened = None  # (whether a paragraph near the block may be the source of a run from m1)
+        into = None  # (whether the line before m1 reads on into it as one word: asked once, if at all)
         for m2 in itertools.islice(stops, first_stop, None):
             if ems[m2] - start > QUOTE_MAX:
                 break  # (longer than a quote: so is every run from m1 further on)
@@ -201,9 +212,10 @@ def _quote_inside(page: Page, i: int, b: Block, widths: list[float], rule: Rule,
             # (the median line around it: one hanging mark widens a quote's line; no median is
             # wider than the widest line, which settles most runs without it)
             as_framed = False  # (set as wide as the text, cutting a phrase of it: see below)
+            across = False  # (the text cut reads on past the run, a word across it, and not into it)
             if not narrower and not (m2 - m1 > MAX_HEAD_LINES or m1 < 2):
                 if cuts is None:
-                    cuts = _cuts_phrase(lines[b.lines[m1 - 1]].text)
+                    cuts = _cuts_phrase(lines[b.lines[m1 - 1]].text, p["cut_open_marks"])
                 if cuts and widths[m1 - 1] + cut_narrower > (
                         median if median is not None else median_without(around, run_widths)):
                     # (cutting a phrase of a full line of a column of text, two lines at least
@@ -215,6 +227,17 @@ def _quote_inside(page: Page, i: int, b: Block, widths: list[float], rule: Rule,
                         opened = _may_quote_across(i, nows(lines[b.lines[m1 - 1]].text)[-1:],
                                                    nows(lines[b.lines[m1]].text), texts, p, near)
                     as_framed = opened  # (no paragraph near it could be its source: built and weighed for nothing)
+                    if not opened and _CLOSING_MARKS.sub("", "".join(nows(lines[k].text) for k in b.lines[m1:m2]))[
+                            -p["ngram"]:] in near:
+                        # (an editor's opening words changed, 种子也是 -> 种子是, its closing ones kept,
+                        # 收成心里有底。: the cut still shows where the text it cuts reads on across the
+                        # run, a word across, and not into it; the closing words asked first, one search,
+                        # as the lexicon costs a hundred times more)
+                        if into is None:
+                            into = word_cut(lines[b.lines[m1 - 1]].text, lines[b.lines[m1]].text, p["cut_word_gain"])
+                        after = lines[b.lines[m2]].text if m2 < n else texts[i + 1] if i + 1 < len(texts) else ""
+                        across = not into and word_cut(lines[b.lines[m1 - 1]].text, after, p["cut_word_gain"])
+                        as_framed = across
             if not narrower and not hangs and not as_framed:
                 continue  # set as wide as the text, and cutting no phrase of it: nothing sets it apart
             quote = rebuild(page, replace(b, lines=b.lines[m1:m2], joiners=b.joiners[m1:m2 - 1]))
@@ -252,7 +275,11 @@ def _quote_inside(page: Page, i: int, b: Block, widths: list[float], rule: Rule,
                 or source_cut_apart(i, t, narrowness(page, quote), texts, narrow, rule)
             if found is not None:
                 o = found[0]
-                source = texts[o] + (texts[o + 1] if o + 1 < len(texts) else "")
-                if t[:p["ngram"] // 2] in source and last + t[0] not in source:
+                # (read on in the next block, unless that is this block: it holds the run and the
+                # pair across the cut, 坚持 / 推动教育公平… / 因材施教, whatever its source)
+                source = texts[o] + (texts[o + 1] if o + 1 < len(texts) and o + 1 != i else "")
+                if (across or t[:p["ngram"] // 2] in source) and last + t[0] not in source:
+                    if framed_out is not None:
+                        framed_out.add(quote.first)
                     return parts, quote, o
     return None

@@ -119,7 +119,8 @@ def find_pullquotes(page: Page, blocks: list[Block], rule: Rule, changes: list,
         texts, narrow, keys, index, keyless = measure(blocks, dict(zip(texts, keys)))
     cut_out: set = set()  # the first lines of the quotes cut out of a paragraph
     kept: set = set()  # the first lines of the text left around them (no quote)
-    split = split_quotes_run_on(page, blocks, rule, changes, texts, narrow, openers, cut_out, kept)
+    framed_out: set = set()  # those of them cut out as a frame's quote (as wide as the text)
+    split = split_quotes_run_on(page, blocks, rule, changes, texts, narrow, openers, cut_out, kept, framed_out)
     if split is not blocks:
         blocks = split
         texts, narrow, keys, index, keyless = measure(blocks, dict(zip(texts, keys)))
@@ -252,8 +253,8 @@ def find_pullquotes(page: Page, blocks: list[Block], rule: Rule, changes: list,
             if source_texts is None:
                 source_texts = [x if blocks[k].first not in cut_out and out[k].kind != "pullquote" else ""
                                 for k, x in enumerate(texts)]
-            found = quote_source(i, t, narrow[i], source_texts, narrow, rule, content) \
-                if i not in source_of.values() else None
+            found = quote_source(i, t, narrow[i], source_texts, narrow, rule, content,
+                                 framed=b.first in framed_out) if i not in source_of.values() else None
             best = found
         if best is None and framed(b) and len(t) <= QUOTE_MAX and 0 < i < len(blocks) - 1 \
                 and texts[i - 1] and texts[i + 1]:

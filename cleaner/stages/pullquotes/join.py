@@ -4,15 +4,23 @@ frame, a headline, a break) is joined again.
 
 from __future__ import annotations
 
-from ...chars import nows
+import re
+
+from ...chars import HAN, nows
 from ...model import Block, Change, Page, replace
 from ...rules import Rule
 from .._common import rebuild
-from ..block_kinds import STAGE, _label, _one_type
+from ..block_kinds import STAGE, _label, _one_type, bold_lines
 from ..copies import _anchored, _owners
+from ..rejoin import word_cut
 from .apart import _apart_as_framed, _set_apart, _set_further, _under_larger_headline
-from .measure import QUOTE_MAX, narrowness, said, typical_narrowness
+from .measure import QUOTE_MAX, narrowness, quoted_whole, said, typical_narrowness
 from .source import _edited_from, quote_source
+
+
+#: a clause mark, which a headline holds none of; a Han character
+_CLAUSE = re.compile("[，、；：,;:]")
+_HAN = re.compile(f"[{HAN}]")
 
 
 def _adjacent_run(blocks: list[Block], k: int, size_of, stop) -> list[Block]:
@@ -114,6 +122,23 @@ def join_broken_quotes(page: Page, blocks: list[Block], rule: Rule, changes: lis
     """
     keys_of = _anchored(rule.params["ngram"])
     typical = typical_narrowness(blocks, narrow) if narrow is not None else 0.0
+
+    def headline_over(run: list[Block]) -> bool:
+        """Headings over one paragraph that is a sentence of its own, the two reading on as no
+        word across (典型案例 / 安川市纪委监委对…通报。, no 存在一 / 些问题): a headline over its
+        article's quote, not a quote broken in two."""
+        last = run[-1]
+        if len(run) < 2 or run[-2].kind != "heading" or any(x.kind != "heading" for x in run[:-1]):
+            return False
+        t = nows(last.text)
+        if len(t) < rule.params["min_length"] or not said(t, marks=False):
+            return False
+        head = "".join(nows(x.text) for x in run[:-1])
+        if _CLAUSE.search(head) or not (_HAN.match(head[-1:]) and _HAN.match(t[:1])):
+            return False  # (a clause mark: a headline has none; a number or a Latin word across: the
+            # lexicon cannot tell a break between words from one inside a phrase, 运输 / 41.7万辆)
+        return not word_cut(page.lines[run[-2].last].text, page.lines[last.first].text, rule.params["cut_word_gain"])
+
     content = {} if content is None else content
     text_page = page.layout.geometry is None
     out: list[Block] = []
@@ -129,8 +154,13 @@ def join_broken_quotes(page: Page, blocks: list[Block], rule: Rule, changes: lis
         elif (b.kind == "heading" or b.kind == "paragraph" and k + 1 < len(blocks)
               and blocks[k + 1].kind == "heading") and b.first not in openers:
             # (a run holds a heading: it starts with one or with the block before one)
+            # (a heading of words quoted whole ends the run: a headline quoting a speaker over the
+            # text, “给每一件古陶瓷找到回家的路” / 我常跟学生说，…, reads on into no quote under it; so
+            # does one drawn twice, a headline in bold display type over its article's quote)
+            bold = bold_lines(page)
             run = _adjacent_run(blocks, k, lambda j: len(texts[j] or nows(blocks[j].text)),
-                                lambda prev, nxt: nxt.first in openers)
+                                lambda prev, nxt: nxt.first in openers or prev.kind == "heading" and (
+                                    quoted_whole(prev.text) or any(x in bold for x in prev.lines)))
         found = None
         while len(run) > 1:
             if run[-1].kind == "paragraph" and any(x.kind == "heading" for x in run):
@@ -155,7 +185,8 @@ def join_broken_quotes(page: Page, blocks: list[Block], rule: Rule, changes: lis
                             # quote_reach are weighed instead, as find_pullquotes weighs a short quote's)
                             reach = rule.params["quote_reach"]
                             near = range(max(0, k - reach), min(len(blocks), k + len(run) + reach))
-                        if (not page.layout.ocr or q_narrow > rule.params["stack_narrower"] * typical) and _edited_from(
+                        if not headline_over(run) and (
+                                not page.layout.ocr or q_narrow > rule.params["stack_narrower"] * typical) and _edited_from(
                                 k, len(run), t, pieces, q_narrow, near, texts, narrow, rule, content):
                             found = "are an editor's version of a paragraph's sentence"
                             break

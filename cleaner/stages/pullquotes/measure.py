@@ -9,7 +9,7 @@ import bisect
 import itertools
 import re
 
-from ...chars import CLOSERS, NO_LINE_START, ends_sentence, width
+from ...chars import CLOSERS, NO_LINE_START, ends_sentence, nows, width
 from ...model import Block, Page
 from ..copies import _NOT_WORD
 
@@ -128,6 +128,19 @@ def said(text: str, marks: bool = True) -> bool:
     return ends_sentence(t) and t.rstrip(CLOSERS)[-1:] not in "？！?!…"
 
 
+#: a quotation mark that opens words quoted, and the one that closes them
+_QUOTE_PAIRS = {"“": "”", "「": "」", "『": "』"}
+
+
+def quoted_whole(text: str) -> bool:
+    """``text`` is words quoted whole, one quotation from its opening mark to its closing one
+    (“给每一件古陶瓷找到回家的路”; not “双减”政策实施以来, whose quotation closes inside it): a
+    unit that reads on into nothing after it, as a headline quoting a speaker is."""
+    t = nows(text)
+    closer = _QUOTE_PAIRS.get(t[:1])
+    return closer is not None and len(t) > 2 and t[-1] == closer and closer not in t[1:-1]
+
+
 def _closes(t: str) -> bool:
     """``t`` closes its sentence: ends on a mark that ends one, not on an ellipsis (……, which
     a quote's first line may end on before the sentence goes on: 快板《说说咱村新变化》…… /
@@ -135,8 +148,10 @@ def _closes(t: str) -> bool:
     return ends_sentence(t) and not t.rstrip(CLOSERS).endswith(("…", "⋯"))
 
 
-def _cuts_phrase(line: str) -> bool:
+def _cuts_phrase(line: str, open_marks: str = "") -> bool:
     """A run of lines after ``line`` cuts a phrase: ``line`` ends inside one (on a character of
-    a word, no punctuation)."""
+    a word, no punctuation), or on one of ``open_marks``, a mark inside a list that the next
+    item must follow (…32支代表队、 / [a quote's lines] / 近600名运动员…): no sentence starts after
+    it, so a run that starts one there was set in from elsewhere."""
     last = line.rstrip()[-1:]
-    return bool(last) and not _NOT_WORD.match(last)
+    return bool(last) and (not _NOT_WORD.match(last) or last in open_marks)
