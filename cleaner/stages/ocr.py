@@ -183,7 +183,7 @@ def lookalike_table(pairs: tuple[str, ...] = ()) -> dict[str, str]:
     return table
 
 
-@functools.lru_cache(maxsize=4)
+@functools.lru_cache(maxsize=None)  # (one entry a look-alike rule: a run sees two or three)
 def lookalike_candidates(pairs: tuple[str, ...], candidates: int) -> dict[str, str]:
     """Each character's candidates for a look-alike correction: the first ``candidates`` of its
     nearest glyphs, then every look-alike the rule's ``pairs`` give it. (The pairs are not cut
