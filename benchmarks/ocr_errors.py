@@ -1,5 +1,5 @@
 """Recognition errors left in the cleaner's output of OCR pages, and how precise its
-look-alike corrections (O007) were: the OCR issue's figures the scorer does not print.
+look-alike corrections (O007, O022, O027) were: the OCR issue's figures the scorer does not print.
 
     python benchmarks/ocr_errors.py GOLD_DIR... [--rules DIR]
 
@@ -7,7 +7,7 @@ look-alike corrections (O007) were: the OCR issue's figures the scorer does not 
   (rapidfuzz ratio of 85 or more: a paragraph the layout stages got right, give or take the
   OCR's slips); the characters inserted, dropped and replaced between the two, over the gold
   paragraphs' characters. Paragraphs the layout lost are not counted here (CER counts them).
-- **look-alike corrections**: every O007 change, judged against the gold text of the page:
+- **look-alike corrections**: every O007, O022 and O027 change, judged against the gold text of the page:
   right where the corrected context (four characters either side) is in the gold and the read
   one is not, wrong where the read one is, unknown otherwise (another slip nearby).
 """
@@ -64,7 +64,7 @@ def one_dir(d: Path, rules) -> dict:
                 flat.append(c)
         flat = "".join(flat)
         for c in page.changes:
-            if c.rule not in ("O007", "O022"):  # (the look-alike rules: O022 too)
+            if c.rule not in ("O007", "O022", "O027"):  # (the look-alike rules: O022, O027 too)
                 continue
             k = at[c.span[0]]
             lo = max(0, k - 4)

@@ -183,6 +183,19 @@ def lookalike_table(pairs: tuple[str, ...] = ()) -> dict[str, str]:
     return table
 
 
+@functools.lru_cache(maxsize=None)  # (one entry a look-alike rule: a run sees two or three)
+def lookalike_candidates(pairs: tuple[str, ...], candidates: int) -> dict[str, str]:
+    """Each character's candidates for a look-alike correction: the first ``candidates`` of its
+    nearest glyphs, then every look-alike the rule's ``pairs`` give it. (The pairs are not cut
+    with the glyphs: they are confusions the engine was seen making, and a character with a
+    full row of glyphs would otherwise never get its own.)"""
+    table = {c: near[:candidates] for c, near in lookalike_table(()).items()}
+    for p in pairs:
+        if len(p) == 2 and p[1] not in table.get(p[0], ""):
+            table[p[0]] = table.get(p[0], "") + p[1]
+    return table
+
+
 def han_runs(text: str):
     """Runs of Han characters, blanks and line breaks inside a run passed over (OCR breaks a
     word across lines): (the run's characters, their offsets in ``text``)."""
@@ -219,7 +232,7 @@ def lookalike_proposals(text: str, rule: Rule, lex) -> list[tuple[int, str, str,
 
 
 def _proposals(text: str, pairs: tuple, window: int, candidates: int, protect: tuple, lex) -> tuple:
-    table = lookalike_table(pairs)
+    table = lookalike_candidates(pairs, candidates)
     protected = set()
     for pat in protect:
         for m in _compiled(pat).finditer(text):
@@ -236,7 +249,7 @@ def _proposals(text: str, pairs: tuple, window: int, candidates: int, protect: t
                 continue
             base = lex.score(win)
             best = None
-            for y in near[:candidates]:
+            for y in near:
                 alt = win[:j] + y + win[j + 1:]
                 if lex.in_word(alt, j):
                     gain = lex.score(alt) - base
