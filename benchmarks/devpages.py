@@ -1,7 +1,10 @@
 """The dev pages with their gold and the cleaner's page JSON, for the debugging scripts here."""
 import json
+import sys
 from pathlib import Path
 from typing import Iterator
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # this checkout's cleaner, not an installed one
 
 from cleaner import clean, page_dict
 

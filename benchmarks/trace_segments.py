@@ -4,6 +4,8 @@
 """
 import sys
 
+sys.path.insert(0, str(__import__("pathlib").Path(__file__).resolve().parents[1]))  # this checkout's cleaner, not an installed one
+
 from cleaner.model import Layout, Overlay, Page
 from cleaner.rules import default_rules
 from cleaner.stages import PIPELINE
