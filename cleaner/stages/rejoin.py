@@ -522,6 +522,15 @@ def _score(page: Page, p: dict, i: int, first_width: float, size: int, mid: floa
             cue((w["closes_full"], "closes a sentence at the end of a full line", ()))
             if b.width > col + p["wider_column"]:
                 cue((w["next_wider"], "the next line is wider than the column ({:.1f} > {:.1f})", (b.width, col,)))
+            elif plain is not None and "headline_wider" in p and b.width >= plain + p["headline_wider"] \
+                    and tb[-1] not in _PUNCT_END and not _PROSE_MARK.search(tb) and not _HALF_WIDTH.search(tb):
+                # wider than every middle line that ends in no punctuation, and itself all Han
+                # (its width measured, not guessed: no digit, Latin letter or quote; nor widened
+                # by a mark at its end, 有关方面应如何应对？): no line of this column's text, a
+                # headline set under it (造赛道上跑出好成绩。 / 抢抓晴好天气
+                # 确保颗粒归仓 / 全县98万亩小麦机收过半). Only kinsoku widens a text line, by a mark
+                cue((w["headline_cut_in"], "the next line is {:.1f} em wider than the column's lines and has no "
+                          "punctuation: a headline", (b.width - plain,)))
             elif b_indented:
                 cue((w["next_indented"], "the next line is indented", ()))
             elif not end_b and _short(b.width, max(a.width, col) - tol, tb, p, _quotes):
