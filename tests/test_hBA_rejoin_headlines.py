@@ -50,3 +50,22 @@ def test_a_wider_line_ending_in_a_mark_is_not_read_as_a_headline(stages_until):
     # 有关方面应如何应对？) is one em wider and still text
     line = "有关方面这次应如何应对？"
     assert _blocks(stages_until, PARA + [line])[0] == "".join(PARA) + line
+
+
+
+def test_a_line_opening_with_the_particle_de_leans_to_joining(stages_until):
+    # 的 only follows a word: a line that opens with it opens no paragraph. A block's first line
+    # without punctuation over a line that closes a sentence reads as a headline over it
+    # (headline_above); where that line opens with 的, the two are one sentence
+    lines = PARA[:4] + ["多企业跑出好成绩。", "都为城乡居民办好一件件", "的实事。"]
+    assert _blocks(stages_until, lines)[-1] == "都为城乡居民办好一件件的实事。"
+    off = _blocks(stages_until, lines, weights={**_weights(), "never_opens": 0.0})
+    assert off[-2:] == ["都为城乡居民办好一件件", "的实事。"]
+    # 的确 opens a sentence: no cue
+    assert _blocks(stages_until, lines[:-1] + ["的确好。"])[-2:] == ["都为城乡居民办好一件件", "的确好。"]
+
+
+def _weights():
+    from cleaner.rules import default_rules
+
+    return dict(default_rules()["J001"].params["weights"])

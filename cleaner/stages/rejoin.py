@@ -678,6 +678,10 @@ def _score(page: Page, p: dict, i: int, first_width: float, size: int, mid: floa
     if first and not end_a and byline_goes_on(page.rules, ta, tb):
         # a byline broken over two lines (文/羊城晚报全媒体记 / 者 韩梅): one byline
         cue((w["byline_goes_on"], "a byline that goes on on the next line", ()))
+    if w.get("never_opens") and search_any(p["never_opens"], tb) is not None:
+        # a line that opens with a particle that only ever follows a word (的, not 的确): it
+        # opens no paragraph nor headline, so the break before it is inside a sentence
+        cue((w["never_opens"], "the next line starts with '{}', which opens no paragraph nor headline", (tb[0],)))
     if opens[i + 1]:
         cue((w["opener"], "the next line opens a paragraph ('{}')", (tb[:6],)))
     if b.gap_before and page.layout.gaps_informative[i + 1]:
