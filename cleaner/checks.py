@@ -76,7 +76,7 @@ SCHEMAS = {
     "rejoin": {
         "score_break": {
             "geo_size_step": float, "geo_space_ems": float, "geo_space_pitches": float, "full_tolerance": float, "indent_min": float, "indent_max": float,
-            "short_deficit": float, "heading_deficit": float, "heading_cut_gain": float, "heading_cut_defer": bool, "heading_cut_quotes": bool, "half_width_slack": float, "wider_column": float, "indent_after_open": float, "max_column": float,
+            "short_deficit": float, "heading_deficit": float, "heading_cut_gain": float, "heading_cut_defer": bool, "heading_cut_quotes": bool, "headline_wider": float, "never_opens": list, "half_width_slack": float, "wider_column": float, "indent_after_open": float, "max_column": float,
             "gap_window": int, "gap_everywhere_min": float, "gap_informative_max": float,
             "caption_openers": list, "caption_end": float, "weights": dict, "dateline_alone": list,
             "standalone_max_width": float, "quote_spread": float,

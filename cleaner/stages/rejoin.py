@@ -522,6 +522,15 @@ def _score(page: Page, p: dict, i: int, first_width: float, size: int, mid: floa
             cue((w["closes_full"], "closes a sentence at the end of a full line", ()))
             if b.width > col + p["wider_column"]:
                 cue((w["next_wider"], "the next line is wider than the column ({:.1f} > {:.1f})", (b.width, col,)))
+            elif plain is not None and "headline_wider" in p and b.width >= plain + p["headline_wider"] \
+                    and tb[-1] not in _PUNCT_END and not _PROSE_MARK.search(tb) and not _HALF_WIDTH.search(tb):
+                # wider than every middle line that ends in no punctuation, and itself all Han
+                # (its width measured, not guessed: no digit, Latin letter or quote; nor widened
+                # by a mark at its end, 有关方面应如何应对？): no line of this column's text, a
+                # headline set under it (造赛道上跑出好成绩。 / 抢抓晴好天气
+                # 确保颗粒归仓 / 全县98万亩小麦机收过半). Only kinsoku widens a text line, by a mark
+                cue((w["headline_cut_in"], "the next line is {:.1f} em wider than the column's lines and has no "
+                          "punctuation: a headline", (b.width - plain,)))
             elif b_indented:
                 cue((w["next_indented"], "the next line is indented", ()))
             elif not end_b and _short(b.width, max(a.width, col) - tol, tb, p, _quotes):
@@ -669,6 +678,10 @@ def _score(page: Page, p: dict, i: int, first_width: float, size: int, mid: floa
     if first and not end_a and byline_goes_on(page.rules, ta, tb):
         # a byline broken over two lines (文/羊城晚报全媒体记 / 者 韩梅): one byline
         cue((w["byline_goes_on"], "a byline that goes on on the next line", ()))
+    if w.get("never_opens") and search_any(p["never_opens"], tb) is not None:
+        # a line that opens with a particle that only ever follows a word (的, not 的确): it
+        # opens no paragraph nor headline, so the break before it is inside a sentence
+        cue((w["never_opens"], "the next line starts with '{}', which opens no paragraph nor headline", (tb[0],)))
     if opens[i + 1]:
         cue((w["opener"], "the next line opens a paragraph ('{}')", (tb[:6],)))
     if b.gap_before and page.layout.gaps_informative[i + 1]:
