@@ -36,3 +36,12 @@ def test_a_kicker_over_a_title_over_a_dash_subtitle_stays_three_headings():
 ])
 def test_only_a_short_piece_over_a_line_many_times_wider_is_a_kicker(upper, lower, kicker):
     assert kicker_over(upper, lower, cleaner.load_rules()["A003"].params) is kicker
+
+
+def test_a_short_heading_with_its_byline_on_its_line_is_no_kicker():
+    # a byline is set beside its title: the short line it stands on opens the title, broken over
+    # two lines, however much wider the line under it
+    lines = ["以案释法 邵轩霞、龙友/上观新闻", "守护“舌尖上的安全”的执法行动", *BODY]
+    (a,) = cleaner.clean("\n".join(lines) + "\n").articles
+    assert a.kicker is None and a.title.text.startswith("以案释法")
+    assert a.byline.text == "邵轩霞、龙友/上观新闻"

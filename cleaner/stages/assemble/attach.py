@@ -74,9 +74,10 @@ class Attaching:
                     and not _DASH.match(b.text) \
                     and not self.column_tag(b):
                 # two plain headings, one over the other: a short piece over a much wider line
-                # is its kicker; a title broken over two lines shows it at the cut; else the
-                # lower one is the subtitle
-                if kicker_over(d.title.text, b.text, self.rules["A003"].params):
+                # is its kicker (unless its byline is set on its line: a byline stands beside
+                # its title, 以案释法 邵轩霞/上观新闻 / 守护“舌尖上的安全”); a title broken over
+                # two lines shows it at the cut; else the lower one is the subtitle
+                if last is d.title and kicker_over(d.title.text, b.text, self.rules["A003"].params):
                     d.kicker, d.title = d.title, b
                     self.record("A003", "attach", b, f"title of the article {where} it; the short heading "
                                 f"above this much wider one is its kicker")
