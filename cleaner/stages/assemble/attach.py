@@ -12,7 +12,7 @@ from ...rules import search
 from .._common import rebuild
 from .text import _DASH, affinity
 from .draft import Draft
-from .headline_pair import bold_goes_on, dash_goes_on, joiner, one_headline
+from .headline_pair import bold_goes_on, dash_goes_on, joiner, kicker_over, one_headline
 from .confidence import article_evidence, confidence
 
 
@@ -73,8 +73,15 @@ class Attaching:
                     and (last is d.title or self.beside_title(d, last)) and not self.doubled(d.title) \
                     and not _DASH.match(b.text) \
                     and not self.column_tag(b):
-                # two plain headings, one over the other: a title broken over two lines shows it
-                # at the cut; else the lower one is the subtitle
+                # two plain headings, one over the other: a short piece over a much wider line
+                # is its kicker (unless its byline is set on its line: a byline stands beside
+                # its title, 以案释法 邵轩霞/上观新闻 / 守护“舌尖上的安全”); a title broken over
+                # two lines shows it at the cut; else the lower one is the subtitle
+                if last is d.title and kicker_over(d.title.text, b.text, self.rules["A003"].params):
+                    d.kicker, d.title = d.title, b
+                    self.record("A003", "attach", b, f"title of the article {where} it; the short heading "
+                                f"above this much wider one is its kicker")
+                    continue
                 joined, p = one_headline(d.title.text, b.text, self.rules["A003"].params,
                                          self.measure_around(b))
                 if joined:

@@ -65,6 +65,23 @@ def one_headline(upper: str, lower: str, params: dict, measure: float = 0.0) -> 
     return p > 0.5, p
 
 
+def kicker_over(upper: str, lower: str, params: dict) -> bool:
+    """Whether the upper of two stacked plain headings is the lower one's kicker (引题), not a
+    title over its subtitle nor the start of one headline broken over two lines: a short piece
+    (at most A003 ``pair_short_piece`` characters) over a line at least ``kicker_width_ratio``
+    times as wide (今日谈 / 别让“打卡式”调研走了过场, 政策解读 / 医保个人账户如何…). A headline
+    is broken where its line is full, so its upper line is not a fraction of its lower one
+    (one broken at a phrase runs about even: 景区限流 / 不能“一限了之”); and a title that short
+    does not stand over a longer subtitle — a subtitle adds to the title, it does not open it.
+    A mark left open above (冒充客服实施“退 / 款”), or one that joins what follows (A003
+    ``kicker_open_ends``: 走基层· / 在一线感受奋斗脉动), is a break inside one heading all the same;
+    a piece closing a mark it did not open (…摄） / …) is the end of some other text."""
+    a, b = nows(upper.strip()), nows(lower.strip())
+    if not a or _balance(a) != 0 or len(a) > params["pair_short_piece"] or a[-1] in params["kicker_open_ends"]:
+        return False
+    return width(b) >= params["kicker_width_ratio"] * width(a)
+
+
 def joiner(upper: str) -> str:
     """What joins the two lines: nothing where a mark opened above is closed below (the line
     broke inside a phrase: 冒充客服实施“退款”诈骗), else a blank (between two phrases, as a
