@@ -105,7 +105,7 @@ SCHEMAS = {
         "pullquote": {"min_length": int, "ngram": int, "min_similarity": float, "window": int, "window_overlap": int,
                       "stack_narrower": float, "quote_narrower": float, "source_narrower": float,
                       "min_shared": float, "quote_reach": int, "cut_narrower": float, "stack_quotes": int,
-                      "cut_open_marks": str, "cut_word_gain": float},
+                      "cut_open_marks": str, "cut_word_gain": float, "cut_word_reach": int},
     },
     "spacing": {
         "body_blanks": {"kinds": list},

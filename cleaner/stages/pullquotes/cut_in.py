@@ -140,6 +140,14 @@ def _record_run_on(page: Page, b: Block, quote: Block, source: Block, rule: Rule
                           rule.safety))
 
 
+def _word_across(a: str, b: str, p: dict) -> bool:
+    """:func:`word_cut` read on the ``cut_word_reach`` characters either side of the break only:
+    a word across it is that short, and the lexicon's cost grows with the text it reads (whole
+    lines read this way cost the sample page a seventh of its time)."""
+    reach = p["cut_word_reach"]
+    return word_cut(a.rstrip()[-reach:], b.lstrip()[:reach], p["cut_word_gain"])
+
+
 def _quote_inside(page: Page, i: int, b: Block, widths: list[float], rule: Rule, texts: list[str],
                   narrow: list[float], content: dict, ends: list[bool] | None = None,
                   ems: list[float] | None = None, joined: "_Joined | None" = None,
@@ -234,9 +242,9 @@ def _quote_inside(page: Page, i: int, b: Block, widths: list[float], rule: Rule,
                         # run, a word across, and not into it; the closing words asked first, one search,
                         # as the lexicon costs a hundred times more)
                         if into is None:
-                            into = word_cut(lines[b.lines[m1 - 1]].text, lines[b.lines[m1]].text, p["cut_word_gain"])
+                            into = _word_across(lines[b.lines[m1 - 1]].text, lines[b.lines[m1]].text, p)
                         after = lines[b.lines[m2]].text if m2 < n else texts[i + 1] if i + 1 < len(texts) else ""
-                        across = not into and word_cut(lines[b.lines[m1 - 1]].text, after, p["cut_word_gain"])
+                        across = not into and _word_across(lines[b.lines[m1 - 1]].text, after, p)
                         as_framed = across
             if not narrower and not hangs and not as_framed:
                 continue  # set as wide as the text, and cutting no phrase of it: nothing sets it apart
