@@ -3,8 +3,9 @@
     python benchmarks/show.py PAGE.txt|PAGE.pdf [--blocks]
 """
 import sys
+from pathlib import Path
 
-sys.path.insert(0, str(__import__("pathlib").Path(__file__).resolve().parents[1]))  # this checkout's cleaner, not an installed one
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # this checkout's cleaner, not an installed one
 
 from cleaner import clean
 

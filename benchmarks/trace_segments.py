@@ -3,8 +3,9 @@
     python benchmarks/trace_segments.py PAGE.txt|PAGE.pdf
 """
 import sys
+from pathlib import Path
 
-sys.path.insert(0, str(__import__("pathlib").Path(__file__).resolve().parents[1]))  # this checkout's cleaner, not an installed one
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # this checkout's cleaner, not an installed one
 
 from cleaner.model import Layout, Overlay, Page
 from cleaner.rules import default_rules
