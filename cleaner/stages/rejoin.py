@@ -63,7 +63,7 @@ def _subhead_form(text: str, p: dict, rules) -> bool:
     if m is None:
         return False
     head = m.groupdict().get("topic")
-    return not (head and is_name(head, rules["T001"]))
+    return not (head and "T001" in rules and is_name(head, rules["T001"]))
 
 
 def _short(width: float, limit: float, text: str, p: dict, guessed=half_count) -> bool:

@@ -216,10 +216,9 @@ class Attaching:
         # 情满天山。…): the paragraph that echoes it most, less echo_distance_cost per paragraph away from
         # where the section lengths put the start, starts the first section (the nearest of equals)
         if len(first_paras) > 1:
-            prior, per = lead, rule.params["echo_distance_cost"]
-            lead = max(sorted({*range(1, len(first_paras)), prior}, key=lambda k: abs(k - prior)),
-                       key=lambda k: affinity(first_head.text, first_paras[k].text) - per * abs(k - prior)
-                       if k < len(first_paras) else 0.0)
+            prior, per = lead, rule.params["echo_distance_cost"]  # (prior is one of 1 .. n - 1)
+            lead = max(sorted(range(1, len(first_paras)), key=lambda k: abs(k - prior)),
+                       key=lambda k: affinity(first_head.text, first_paras[k].text) - per * abs(k - prior))
         new = list(first_paras[:lead]) + [first_head] + list(first_paras[lead:])
         for paras, head in sections[1:]:
             new += [head] + list(paras)

@@ -141,6 +141,7 @@ def join_broken_quotes(page: Page, blocks: list[Block], rule: Rule, changes: lis
 
     content = {} if content is None else content
     text_page = page.layout.geometry is None
+    bold = bold_lines(page)
     out: list[Block] = []
     joined_any = False
     k = 0
@@ -157,7 +158,6 @@ def join_broken_quotes(page: Page, blocks: list[Block], rule: Rule, changes: lis
             # (a heading of words quoted whole ends the run: a headline quoting a speaker over the
             # text, “给每一件古陶瓷找到回家的路” / 我常跟学生说，…, reads on into no quote under it; so
             # does one drawn twice, a headline in bold display type over its article's quote)
-            bold = bold_lines(page)
             run = _adjacent_run(blocks, k, lambda j: len(texts[j] or nows(blocks[j].text)),
                                 lambda prev, nxt: nxt.first in openers or prev.kind == "heading" and (
                                     quoted_whole(prev.text) or any(x in bold for x in prev.lines)))
