@@ -278,6 +278,8 @@ class Readings:
             col = self.column_of(u)
             if col:
                 return col
+            if self.has_dateline(u):
+                return 0.0  # (a dateline opens an article: the text before it is another's)
         return 0.0
 
 
