@@ -132,6 +132,7 @@ SCHEMAS = {
                              "boundary_slope": float, "boundary_min": float, "boundary_max": float,
                              "continuity_max": float, "geo_boundary": float, "boundary_quoted": float, "quoted_reach": int,
                              "cohesion_before": int, "cohesion_after": int,
+                             "set_bold_bonus": float,
                              "section_reach": int, "section_margin": float, "section_names": int,
                              "section_against": int, "section_lead": bool, "section_untitled": bool,
                              "decoder_beam": int, "single_subhead": float, "section_max_run": int, "section_max_body": int},

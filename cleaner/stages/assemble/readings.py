@@ -561,6 +561,13 @@ class Readings:
             # chance, a title matches the last subhead of the article before it seldom)
             by_sub[True] = [(kind, k, c - w["set_length_bonus"], why + "; as long as the subhead before it")
                             if kind == "sub" else (kind, k, c, why) for kind, k, c, why in opts]
+        if m == 1 and heads and bold_set and pa["set_bold_bonus"]:
+            # an article that has set a subhead already: a lone heading drawn bold (doubled) as
+            # the lone heading before it is, the text between in one column, is the set's next
+            # (A002 set_bold_bonus): bold is a title's type where subheads are plain, but a
+            # paper that sets its subheads bold sets them all so
+            by_sub[True] = [(kind, k, c - pa["set_bold_bonus"], why + "; drawn bold as the subhead before it")
+                            if kind == "sub" else (kind, k, c, why) for kind, k, c, why in by_sub[True]]
         if m == 1 and heads and prev and nxt is not None and self.text_stops(prev, nxt):
             # the last subhead of an article that sets its subheads after their sections: the
             # article ends under it (the text after it is another article's: another column or
