@@ -1,8 +1,8 @@
-"""A001's lexical cues of a cut paragraph (cleaner/stages/assemble/heal.py), both off in the
-shipped rules (rules/assemble.toml gives the figures): ``reads_on``, a continuation whose first
-characters read on from the cut as one word (…是一个长 / 期过程，…), and ``across_opens_apart``,
-an indented paragraph after a caption that does not read on from the open paragraph before
-it (…是一个长 / 凌晨四点，…) is no continuation of it."""
+"""A001's lexical cues of a cut paragraph (cleaner/stages/assemble/heal.py; rules/assemble.toml
+gives the figures): ``reads_on`` (off), a continuation whose first characters read on from the
+cut as one word (…是一个长 / 期过程，…), and ``across_opens_apart``, an indented paragraph after a
+caption that does not read on from the open paragraph before it (…是一个长 / 凌晨四点，…) is no
+continuation of it when a paragraph read later does (期过程，…)."""
 
 from __future__ import annotations
 
@@ -53,19 +53,23 @@ def test_a_cut_word_reads_on_and_a_paragraph_start_does_not(tmp_path):
 
 # a paragraph cut at its column's foot, a photo's caption, the next article's first paragraph
 # (indented), and the cut paragraph's continuation, read after that article's headline
-PAGE = "\n\n".join(["江豚重现江面"]
-                   + _column("长江江豚是长江中仅存的鲸类动物，被称为长江生态的晴雨表。禁渔以来，江豚种群数量开始回升。")
-                   + _column(CUT) + ["图为查干湖冬捕现场，渔工在冰面上拉网。万帆志摄"] + _column(OTHER)
-                   + _column("围观的游客纷纷举起手机拍照，现场一片欢腾，冬捕期间当地还举办冰雪旅游节。")
-                   + ["冰湖冬捕头鱼出水"] + _column(TAIL, indent=0)) + "\n"
+def _page(tail: bool) -> str:
+    return "\n\n".join(["江豚重现江面"]
+                       + _column("长江江豚是长江中仅存的鲸类动物，被称为长江生态的晴雨表。禁渔以来，江豚种群数量开始回升。")
+                       + _column(CUT) + ["图为查干湖冬捕现场，渔工在冰面上拉网。万帆志摄"] + _column(OTHER)
+                       + _column("围观的游客纷纷举起手机拍照，现场一片欢腾，冬捕期间当地还举办冰雪旅游节。")
+                       + ["冰湖冬捕头鱼出水"] + (_column(TAIL, indent=0) if tail else [])) + "\n"
 
 
-def _healed_across(rules) -> list[str]:
-    page = cleaner.clean(PAGE, rules=rules)
-    return [c.reason for c in page.changes if c.rule == "A001" and c.action == "heal" and "caption" in c.reason]
+def _healed_across(page: str, rules) -> list[str]:
+    out = cleaner.clean(page, rules=rules)
+    return [c.reason for c in out.changes if c.rule == "A001" and c.action == "heal" and "caption" in c.reason]
 
 
-def test_an_indented_paragraph_that_does_not_read_on_is_not_joined_across_a_caption(tmp_path):
+def test_an_indented_paragraph_is_not_joined_across_a_caption_when_the_cut_reads_on_elsewhere(tmp_path):
     _need_jieba()
-    assert any("凌晨四点" in r for r in _healed_across(cleaner.load_rules()))  # (shipped: off)
-    assert _healed_across(_rules(tmp_path, "across_opens_apart = true")) == []
+    assert _healed_across(_page(tail=True), cleaner.load_rules()) == []
+    off = _rules(tmp_path, "across_opens_apart = false")
+    assert any("凌晨四点" in r for r in _healed_across(_page(tail=True), off))
+    # with no paragraph read later that the cut reads on into, the join across the caption stays
+    assert any("凌晨四点" in r for r in _healed_across(_page(tail=False), cleaner.load_rules()))

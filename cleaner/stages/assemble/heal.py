@@ -158,12 +158,13 @@ class Healing:
         p = rule.params
         starts = sorted(b.first for b in others)
         out: list[Block] = []
-        for z in units:
+        for k, z in enumerate(units):
             x = out[-1] if out else None
             if x is not None and z.kind == "paragraph" and (self.is_open(x) or self.runs_on(x, z)) \
                     and not self.has_dateline(z) \
                     and z.text[:1] not in CLOSERS and self._between(starts, x.last, z.first) \
-                    and not self.other_measure(x, z, p["column_tolerance"]) and not self.opens_apart(x, z):
+                    and not self.other_measure(x, z, p["column_tolerance"]) \
+                    and not self.opens_apart(x, z, units[k + 1:k + 1 + p["max_distance"]]):
                 joiner = " " if _LATIN_END.search(x.text) and _LATIN_START.match(z.text) else ""
                 out[-1] = rebuild(self.page, replace(x, lines=x.lines + z.lines, joiners=x.joiners + (joiner,) + z.joiners))
                 self.record("A001", "heal", z, rule.describe(line=self.page.line_no(x.last), cont=self.page.line_no(z.first),
@@ -174,7 +175,7 @@ class Healing:
         return out
 
 
-    def opens_apart(self, x: Block, z: Block) -> bool:
+    def opens_apart(self, x: Block, z: Block, later: list[Block]) -> bool:
         """Whether paragraph ``z``, read right after a caption that stands after the open
         paragraph ``x``, is a paragraph of its own rather than ``x``'s continuation: its first
         line is indented (:meth:`indented`), as a continuation's never is, and its first
@@ -192,7 +193,15 @@ class Healing:
         if not p["across_opens_apart"] or not self.indented(z, z.width):
             return False
         lm = default_char_model(p["lm_prior"])  # (built once per process: asked only at an indent)
-        return lm is not None and lm.llr(nows(x.text), nows(z.text)) < p["across_reads_below"]
+        if lm is None:
+            return False
+        tail = nows(x.text)
+        if lm.llr(tail, nows(z.text)) >= p["across_reads_below"]:
+            return False
+        # and a paragraph read later, opening without an indent or dateline, reads on from the
+        # cut as one word: the continuation is there, not here
+        return any(u.kind == "paragraph" and not self.has_dateline(u) and not self.indented(u, u.width)
+                   and lm.llr(tail, nows(u.text)) >= p["across_elsewhere"] for u in later)
 
     def other_measure(self, x: Block, z: Block, tolerance: float) -> bool:
         """Whether paragraphs ``x`` and ``z`` are set to measures more than ``tolerance`` ems
