@@ -158,12 +158,13 @@ class Healing:
         p = rule.params
         starts = sorted(b.first for b in others)
         out: list[Block] = []
-        for z in units:
+        for k, z in enumerate(units):
             x = out[-1] if out else None
             if x is not None and z.kind == "paragraph" and (self.is_open(x) or self.runs_on(x, z)) \
                     and not self.has_dateline(z) \
                     and z.text[:1] not in CLOSERS and self._between(starts, x.last, z.first) \
-                    and not self.other_measure(x, z, p["column_tolerance"]):
+                    and not self.other_measure(x, z, p["column_tolerance"]) \
+                    and not self.opens_apart(x, z, units[k + 1:k + 1 + p["max_distance"]]):
                 joiner = " " if _LATIN_END.search(x.text) and _LATIN_START.match(z.text) else ""
                 out[-1] = rebuild(self.page, replace(x, lines=x.lines + z.lines, joiners=x.joiners + (joiner,) + z.joiners))
                 self.record("A001", "heal", z, rule.describe(line=self.page.line_no(x.last), cont=self.page.line_no(z.first),
@@ -173,6 +174,34 @@ class Healing:
             out.append(z)
         return out
 
+
+    def opens_apart(self, x: Block, z: Block, later: list[Block]) -> bool:
+        """Whether paragraph ``z``, read right after a caption that stands after the open
+        paragraph ``x``, is a paragraph of its own rather than ``x``'s continuation: its first
+        line is indented (:meth:`indented`), as a continuation's never is, and its first
+        characters read on from ``x``'s last ones worse than A001's ``across_reads_below``
+        (the character model's log-likelihood ratio; nothing without jieba). Asked only with
+        A001's ``across_opens_apart``.
+
+        A photo set between two articles' columns is read between the end of one column
+        (``…去年宁德市牡``, cut) and the next article's first paragraph (``初冬时节，在湖南岳阳…``,
+        indented, log-ratio -0.6), the cut paragraph's continuation read elsewhere; a caption
+        inside a column cuts a paragraph whose two halves read on (``…非物质文化遗`` /
+        ``产名录。…``). Either cue alone is weak (an indent is guessed from widths, a cut may
+        fall between two words); together they part what the caption did not cut."""
+        p = self.rules["A001"].params
+        if not p["across_opens_apart"] or not self.indented(z, z.width):
+            return False
+        lm = default_char_model(p["lm_prior"])  # (built once per process: asked only at an indent)
+        if lm is None:
+            return False
+        tail = nows(x.text)
+        if lm.llr(tail, nows(z.text)) >= p["across_reads_below"]:
+            return False
+        # and a paragraph read later, opening without an indent or dateline, reads on from the
+        # cut as one word: the continuation is there, not here
+        return any(u.kind == "paragraph" and not self.has_dateline(u) and not self.indented(u, u.width)
+                   and lm.llr(tail, nows(u.text)) >= p["across_elsewhere"] for u in later)
 
     def other_measure(self, x: Block, z: Block, tolerance: float) -> bool:
         """Whether paragraphs ``x`` and ``z`` are set to measures more than ``tolerance`` ems
@@ -294,6 +323,10 @@ class Healing:
             # a page of long lines (a paragraph per line) has no columns: a cut needs more evidence
             need = p["min_score"] if self.page.layout.columned else p["min_score"] + p["uncolumned_extra"]
             need += p["distance_cost"] * sum(1 for u in units[i + 1:j] if u.kind == "paragraph")
+            if score <= need < score + p["reads_on"] * p["reads_on_clip"]:  # (asked only where it may decide)
+                gain, said = self.reads_on(x, z)
+                score += gain
+                why = "; ".join(filter(None, (why, said)))
             if score <= need < score + p["split_word"]:  # (counted only where it decides)
                 # in the text around the cut (the whole of a usual page): counting in the
                 # whole text of a page of many pages run together, once per cut, was quadratic
@@ -354,6 +387,26 @@ class Healing:
                 self.record("A001", "flag", x, f"paragraph at line {self.page.line_no(x.first)} ends mid-sentence and no "
                             "continuation was found", safety="review")
         return units
+
+    def reads_on(self, x: Block, z: Block) -> tuple[float, str]:
+        """How strongly the first characters of ``z`` read on from the last ones of the cut
+        paragraph ``x`` as one word, and why: A001's ``reads_on`` times the log-likelihood ratio
+        of the dictionary's character model (``lm_prior`` counts of smoothing, as for the cut
+        tails), within 0 and ``reads_on_clip`` (nothing without jieba).
+
+        A column cut falls where a line ends, as often inside a word as between two: the two
+        halves of ``…是一个长`` / ``期过程，…`` join into a word (长期), while the next article's
+        opening (``凌晨4点，…``) does not read on from it. Only the evidence for a join counts: a
+        cut between two words reads on no better than a paragraph start does."""
+        p = self.rules["A001"].params
+        lm = default_char_model(p["lm_prior"])  # (built once per process)
+        if lm is None:
+            return 0.0, ""
+        a, b = nows(x.text), nows(z.text)
+        v = max(0.0, min(p["reads_on_clip"], lm.llr(a, b)))
+        if not v:
+            return 0.0, ""
+        return p["reads_on"] * v, f"'{a[-2:]}' reads on into '{b[:2]}' as a word (log-ratio {v:.1f})"
 
     def indented(self, z: Block, col: float) -> bool:
         """Whether paragraph ``z`` opens with an indented first line in a column ``col`` ems
