@@ -931,3 +931,16 @@ def test_a_line_opening_with_the_particle_de_leans_to_joining(stages_until):
 
 def _weights():
     return dict(default_rules()["J001"].params["weights"])
+
+
+def test_a_line_cut_inside_a_word_from_its_prose_is_no_headline(stages_until):
+    # a headline set inside the text cuts a paragraph: the line under it, with no mark, over
+    # the paragraph's short last line reads as a headline over a one-line paragraph
+    # (headline_above), but a word runs across the break (左右): one paragraph's lines
+    lines = WIDER_PARA + ["", "投入标准提高到三千元左", "右。"]
+    assert _rejoined_with(stages_until, "\n".join(lines) + "\n")[-1] == "投入标准提高到三千元左右。"
+    off = _rejoined_with(stages_until, "\n".join(lines) + "\n", weights={**_weights(), "word_runs_on": 0.0})
+    assert off[-2:] == ["投入标准提高到三千元左", "右。"]
+    # no word across the break: a headline over its one-line text stays apart
+    other = lines[:-2] + ["高标准农田建设夯实根基", "全省投入加大。"]
+    assert _rejoined_with(stages_until, "\n".join(other) + "\n")[-2:] == ["高标准农田建设夯实根基", "全省投入加大。"]

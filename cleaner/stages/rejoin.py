@@ -698,7 +698,23 @@ def _score(page: Page, p: dict, i: int, first_width: float, size: int, mid: floa
     total = 0  # what sum() would give, without a generator per call
     for c in cues:
         total += c[0]
+    if total > 0 and first and not end_a and w.get("word_runs_on") and (end_b or _CLAUSE_MARK.search(tb)) \
+            and not opens[i + 1] and not _CLAUSE_MARK.search(ta) and _word_runs_on(ta, tb, p):
+        # (asked only of a break the other cues make: a join's cue changes nothing there)
+        cue((w["word_runs_on"], "a word runs across the break into a line of prose: a paragraph's line, no headline", ()))
+        total += w["word_runs_on"]
     return total, cues
+
+
+def _word_runs_on(ta: str, tb: str, p: dict) -> bool:
+    """Whether a line with no clause mark, over a line of prose (it closes a sentence or holds
+    a clause mark), breaks inside a word (:func:`word_cut` on ``word_run_reach`` characters either
+    side: a word across a break is that short): a line of a paragraph that a headline set in
+    the text cut off from its rest (…投入标准提高到3000元左 / 右。, 当天共有2000余名毕业 / 生与
+    企业…), not a headline over its text: an editor breaks a headline between words, and a
+    headline and the text under it are two texts, a word running across them only by chance."""
+    reach = p["word_run_reach"]
+    return word_cut(ta.rstrip()[-reach:], tb.lstrip()[:reach], p["heading_cut_gain"])
 
 
 #: The last characters of a photo credit (摄, 供图, 资料图片）, 新华社发): only a line that ends
