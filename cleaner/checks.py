@@ -83,6 +83,7 @@ SCHEMAS = {
             "copy_window": int, "copy_min_line": int, "copy_min_chars": int, "copy_context": int, "copy_narrower": float, "copy_across": int,
             "paragraph_openers": list, "no_break_endings": str, "closing_lines": list, "turn_openers": list, "subhead_forms": list,
             "word_run_reach": int,
+            "first_line_column_check": bool,
         },
         "hyphen_join": {},
     },

@@ -944,3 +944,14 @@ def test_a_line_cut_inside_a_word_from_its_prose_is_no_headline(stages_until):
     # no word across the break: a headline over its one-line text stays apart
     other = lines[:-2] + ["高标准农田建设夯实根基", "全省投入加大。"]
     assert _rejoined_with(stages_until, "\n".join(other) + "\n")[-2:] == ["高标准农田建设夯实根基", "全省投入加大。"]
+
+
+def test_a_closed_first_line_does_not_go_on_into_a_line_narrower_than_the_one_under_it(stages_until):
+    # a paragraph's last line cut off by a caption (周建明说。), over a subhead and the next
+    # section's text set in a wider column: the subhead is no line filling the column (the line
+    # under it is far wider), so the closed line does not go on into it
+    lines = WIDER_PARA + ["", "周建明说。", "政策护航释放动能",
+                          "今年以来，山东省济南市把老旧小区改造作为重要民生工程，全市累", "计开工改造老旧小区683个，惠及居民12.6万户。"]
+    assert _rejoined_with(stages_until, "\n".join(lines) + "\n")[1:3] == ["周建明说。", "政策护航释放动能"]
+    off = _rejoined_with(stages_until, "\n".join(lines) + "\n", first_line_column_check=False)
+    assert off[1].startswith("周建明说。政策护航释放动能")

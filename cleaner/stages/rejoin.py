@@ -502,7 +502,8 @@ def _score(page: Page, p: dict, i: int, first_width: float, size: int, mid: floa
             # a one-line caption (图为…。): the picture's text ends with its sentence
             cue((p["caption_end"], "a caption that closes its sentence", ()))
         elif first and -tol <= b.width - a.width <= p["indent_max"] and not b_indented \
-                and b.width <= p["max_column"] and not end_b:
+                and b.width <= p["max_column"] and not end_b \
+                and not (p.get("first_line_column_check") and nxt is not None and nxt.width > b.width + p["wider_column"]):
             # a paragraph's first line that closes a sentence at its end, in a column with or
             # without first-line indents: the next line fills the column and is no first line
             # itself (not indented), so the paragraph goes on
