@@ -84,6 +84,7 @@ SCHEMAS = {
             "paragraph_openers": list, "no_break_endings": str, "closing_lines": list, "turn_openers": list, "subhead_forms": list,
             "word_run_reach": int,
             "first_line_column_check": bool,
+            "never_ends": list,
         },
         "hyphen_join": {},
     },

@@ -955,3 +955,16 @@ def test_a_closed_first_line_does_not_go_on_into_a_line_narrower_than_the_one_un
     assert _rejoined_with(stages_until, "\n".join(lines) + "\n")[1:3] == ["周建明说。", "政策护航释放动能"]
     off = _rejoined_with(stages_until, "\n".join(lines) + "\n", first_line_column_check=False)
     assert off[1].startswith("周建明说。政策护航释放动能")
+
+
+def test_a_line_ending_on_a_word_that_takes_an_object_is_no_headline(stages_until):
+    # a block's first line with no mark over a short line closing a sentence reads as a
+    # headline over it (headline_above); one that stops on 的 after a word (or 把, 对, 从…)
+    # ends no headline: the two are one sentence
+    lines = WIDER_PARA + ["", "这是大家共同的", "心愿。"]
+    assert _rejoined_with(stages_until, "\n".join(lines) + "\n")[-1] == "这是大家共同的心愿。"
+    off = _rejoined_with(stages_until, "\n".join(lines) + "\n", weights={**_weights(), "never_ends": 0.0})
+    assert off[-2:] == ["这是大家共同的", "心愿。"]
+    # a headline's last word stands
+    other = lines[:-2] + ["海关部门推出便利措施", "新的便利措施。"]
+    assert _rejoined_with(stages_until, "\n".join(other) + "\n")[-2:] == ["海关部门推出便利措施", "新的便利措施。"]

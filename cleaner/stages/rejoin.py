@@ -704,6 +704,12 @@ def _score(page: Page, p: dict, i: int, first_width: float, size: int, mid: floa
         # (asked only of a break the other cues make: a join's cue changes nothing there)
         cue((w["word_runs_on"], "a word runs across the break into a line of prose: a paragraph's line, no headline", ()))
         total += w["word_runs_on"]
+    if total > 0 and first and not end_a and w.get("never_ends") and (end_b or _CLAUSE_MARK.search(tb)) \
+            and not opens[i + 1] and search_any(p["never_ends"], ta.rstrip()) is not None:
+        # a line that stops on a word that takes an object (的 after a word, 把, 对, 从…): no
+        # headline ends so, a line of prose broken before its object does
+        cue((w["never_ends"], "ends with '{}', which ends no headline, over a line of prose", (ta.rstrip()[-1],)))
+        total += w["never_ends"]
     return total, cues
 
 
