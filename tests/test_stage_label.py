@@ -307,9 +307,10 @@ def test_a_quote_without_keys_is_compared_with_every_paragraph(monkeypatch, stag
     if budget is not None:
         monkeypatch.setattr(pullquotes.find, "MAX_KEYLESS", budget)  # (read where it is used)
     para = "国家邮政局20日发布最新数据，今年以来，我国邮政行业寄递业务量累计完成1297.2亿件，" + quote
-    # (set in a column one character short of the quote: at 8 characters a line, rejoin's
-    # copied_across joins the quote's lines and another path finds the whole copy, budget or not)
-    text = "\n".join(wrap(para)) + "\n\n" + "\n".join(wrap(quote, column=13)) + "\n\n邮政业务量增长\n"
+    # (set in a column two characters short of the quote: at 8 characters a line, rejoin's
+    # copied_across joins the quote's lines and another path finds the whole copy, budget or not;
+    # at 13, 也大幅增 / 长。 breaks inside a word and rejoin's word_runs_on joins the two lines)
+    text = "\n".join(wrap(para)) + "\n\n" + "\n".join(wrap(quote, column=12)) + "\n\n邮政业务量增长\n"
     quotes = [t for kind, t in kinds(stages_until, text) if kind == "pullquote"]
     assert quotes == ([quote] if found else [])  # (past the page's budget for such texts, no longer)
 

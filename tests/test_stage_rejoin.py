@@ -931,3 +931,40 @@ def test_a_line_opening_with_the_particle_de_leans_to_joining(stages_until):
 
 def _weights():
     return dict(default_rules()["J001"].params["weights"])
+
+
+def test_a_line_cut_inside_a_word_from_its_prose_is_no_headline(stages_until):
+    # a headline set inside the text cuts a paragraph: the line under it, with no mark, over
+    # the paragraph's short last line reads as a headline over a one-line paragraph
+    # (headline_above), but a word runs across the break (左右): one paragraph's lines
+    lines = WIDER_PARA + ["", "投入标准提高到三千元左", "右。"]
+    assert _rejoined_with(stages_until, "\n".join(lines) + "\n")[-1] == "投入标准提高到三千元左右。"
+    off = _rejoined_with(stages_until, "\n".join(lines) + "\n", weights={**_weights(), "word_runs_on": 0.0})
+    assert off[-2:] == ["投入标准提高到三千元左", "右。"]
+    # no word across the break: a headline over its one-line text stays apart
+    other = lines[:-2] + ["高标准农田建设夯实根基", "全省投入加大。"]
+    assert _rejoined_with(stages_until, "\n".join(other) + "\n")[-2:] == ["高标准农田建设夯实根基", "全省投入加大。"]
+
+
+def test_a_closed_first_line_does_not_go_on_into_a_line_narrower_than_the_one_under_it(stages_until):
+    # a paragraph's last line cut off by a caption (周建明说。), over a subhead and the next
+    # section's text set in a wider column: the subhead is no line filling the column (the line
+    # under it is far wider), so the closed line does not go on into it
+    lines = WIDER_PARA + ["", "周建明说。", "政策护航释放动能",
+                          "今年以来，山东省济南市把老旧小区改造作为重要民生工程，全市累", "计开工改造老旧小区683个，惠及居民12.6万户。"]
+    assert _rejoined_with(stages_until, "\n".join(lines) + "\n")[1:3] == ["周建明说。", "政策护航释放动能"]
+    off = _rejoined_with(stages_until, "\n".join(lines) + "\n", first_line_column_check=False)
+    assert off[1].startswith("周建明说。政策护航释放动能")
+
+
+def test_a_line_ending_on_a_word_that_takes_an_object_is_no_headline(stages_until):
+    # a block's first line with no mark over a short line closing a sentence reads as a
+    # headline over it (headline_above); one that stops on 的 after a word (or 把, 对, 从…)
+    # ends no headline: the two are one sentence
+    lines = WIDER_PARA + ["", "这是大家共同的", "心愿。"]
+    assert _rejoined_with(stages_until, "\n".join(lines) + "\n")[-1] == "这是大家共同的心愿。"
+    off = _rejoined_with(stages_until, "\n".join(lines) + "\n", weights={**_weights(), "never_ends": 0.0})
+    assert off[-2:] == ["这是大家共同的", "心愿。"]
+    # a headline's last word stands
+    other = lines[:-2] + ["海关部门推出便利措施", "新的便利措施。"]
+    assert _rejoined_with(stages_until, "\n".join(other) + "\n")[-2:] == ["海关部门推出便利措施", "新的便利措施。"]

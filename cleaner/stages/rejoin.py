@@ -502,7 +502,8 @@ def _score(page: Page, p: dict, i: int, first_width: float, size: int, mid: floa
             # a one-line caption (图为…。): the picture's text ends with its sentence
             cue((p["caption_end"], "a caption that closes its sentence", ()))
         elif first and -tol <= b.width - a.width <= p["indent_max"] and not b_indented \
-                and b.width <= p["max_column"] and not end_b:
+                and b.width <= p["max_column"] and not end_b \
+                and not (p.get("first_line_column_check") and nxt is not None and nxt.width > b.width + p["wider_column"]):
             # a paragraph's first line that closes a sentence at its end, in a column with or
             # without first-line indents: the next line fills the column and is no first line
             # itself (not indented), so the paragraph goes on
@@ -698,7 +699,29 @@ def _score(page: Page, p: dict, i: int, first_width: float, size: int, mid: floa
     total = 0  # what sum() would give, without a generator per call
     for c in cues:
         total += c[0]
+    if total > 0 and first and not end_a and w.get("word_runs_on") and (end_b or _CLAUSE_MARK.search(tb)) \
+            and not opens[i + 1] and not _CLAUSE_MARK.search(ta) and _word_runs_on(ta, tb, p):
+        # (asked only of a break the other cues make: a join's cue changes nothing there)
+        cue((w["word_runs_on"], "a word runs across the break into a line of prose: a paragraph's line, no headline", ()))
+        total += w["word_runs_on"]
+    if total > 0 and first and not end_a and w.get("never_ends") and (end_b or _CLAUSE_MARK.search(tb)) \
+            and not opens[i + 1] and search_any(p["never_ends"], ta.rstrip()) is not None:
+        # a line that stops on a word that takes an object (的 after a word, 把, 对, 从…): no
+        # headline ends so, a line of prose broken before its object does
+        cue((w["never_ends"], "ends with '{}', which ends no headline, over a line of prose", (ta.rstrip()[-1],)))
+        total += w["never_ends"]
     return total, cues
+
+
+def _word_runs_on(ta: str, tb: str, p: dict) -> bool:
+    """Whether a line with no clause mark, over a line of prose (it closes a sentence or holds
+    a clause mark), breaks inside a word (:func:`word_cut` on ``word_run_reach`` characters either
+    side: a word across a break is that short): a line of a paragraph that a headline set in
+    the text cut off from its rest (…投入标准提高到3000元左 / 右。, 当天共有2000余名毕业 / 生与
+    企业…), not a headline over its text: an editor breaks a headline between words, and a
+    headline and the text under it are two texts, a word running across them only by chance."""
+    reach = p["word_run_reach"]
+    return word_cut(ta.rstrip()[-reach:], tb.lstrip()[:reach], p["heading_cut_gain"])
 
 
 #: The last characters of a photo credit (摄, 供图, 资料图片）, 新华社发): only a line that ends
