@@ -239,6 +239,8 @@ class Attaching:
         subheads are set after their sections, and A004 moves them before. A lone heading
         right under an article's dash-led subtitle, with no text of its own, is the rest of
         that subtitle, broken over two lines (——走访 / 湖滨职业技术学院)."""
+        if self.orphans and self.rules["A003"].params["adopt_bylines"]:
+            self.adopt_bylines(drafts)
         if not self.orphans or not self.rules["A004"].params["adopt_orphans"]:
             return
         units = [b for b in self.page.blocks if b.kind in ("heading", "byline", "paragraph")]
@@ -269,6 +271,37 @@ class Attaching:
                 d.subtitle = joined
                 continue
             keep.append(h)
+        self.orphans = keep
+
+    def adopt_bylines(self, drafts: list[Draft]) -> None:
+        """A byline left over (a second one for the article the decoder gave it to, or one of
+        a headline part with no text under it) goes to the article set right before it on the
+        page, or else right after it, where that one has no byline: a byline is printed next to
+        its own article, at its text's end or by its headline (A003 ``adopt_bylines``). (The
+        decoder weighs a byline against the next article's dateline, not against the bylines
+        that article holds further on, so a byline the text before it left untaken may go
+        where one is already.)"""
+        units = [b for b in self.page.blocks if b.kind in ("heading", "byline", "paragraph")]
+        at = {b.first: n for n, b in enumerate(units)}
+        owner = {}
+        for d in drafts:
+            for b in d.body + [x for x in (d.kicker, d.title, d.subtitle, d.byline) if x is not None]:
+                owner[b.first] = d
+        keep = []
+        for h in self.orphans:
+            n = at.get(h.first)
+            if h.kind != "byline" or n is None:
+                keep.append(h)
+                continue
+            near = [owner.get(units[k].first) for k in (n - 1, n + 1) if 0 <= k < len(units)]
+            d = next((x for x in near if x is not None and x.byline is None), None)
+            if d is None:
+                keep.append(h)
+                continue
+            d.byline = h
+            owner[h.first] = d
+            self.record("A003", "attach", h, "byline of the article set next to it, which has none "
+                        "(left over by the decoder)", safety="review")
         self.orphans = keep
 
     def owner_of_quote(self, q: Block, drafts: list[Draft], line_owner: dict | None = None) -> int | None:
