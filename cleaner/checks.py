@@ -149,6 +149,7 @@ SCHEMAS = {
             "column_tags": list, "pair_join": dict, "parallel_length": int, "pair_short_piece": int, "kicker_width_ratio": float, "kicker_open_ends": str, "pair_break_marks": str, "pair_blank": float, "pair_min_measure": float, "pair_measure_slack": float, "pair_max_length": int, "dash_line_max": int, "dash_whole_apart": float, "geo_text_above": float, "geo_two_titles": float, "geo_subhead": float,
             "byline_with_dateline": float,
             "adopt_bylines": bool,
+            "dash_piece_max": int,
         },
         "place_subheads": {"default_section": int, "echo_distance_cost": float, "adopt_orphans": bool},
         "attach_pullquotes": {"max_candidates": int, "min_partial_ratio": float},

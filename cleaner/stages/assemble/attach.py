@@ -239,6 +239,8 @@ class Attaching:
         subheads are set after their sections, and A004 moves them before. A lone heading
         right under an article's dash-led subtitle, with no text of its own, is the rest of
         that subtitle, broken over two lines (——走访 / 湖滨职业技术学院)."""
+        if self.rules["A003"].params["dash_piece_max"]:
+            self.mend_dash_subtitles(drafts)
         if self.orphans and self.rules["A003"].params["adopt_bylines"]:
             self.adopt_bylines(drafts)
         if not self.orphans or not self.rules["A004"].params["adopt_orphans"]:
@@ -272,6 +274,45 @@ class Attaching:
                 continue
             keep.append(h)
         self.orphans = keep
+
+    def mend_dash_subtitles(self, drafts: list[Draft]) -> None:
+        """A dash subtitle too short to be a whole one (at most A003 ``dash_piece_max``
+        characters, the dash counted: ——陕西, ——为基层减负) goes on on the heading set on the
+        next line in the same type (plain, or bold as it is) and block, wherever the decoder put that heading (the
+        title or kicker of the next article, a subhead): a subtitle names the place and the
+        subject in a phrase (——陕西西安国际港站见闻), and a piece that short is that phrase
+        broken where the headline's measure ran out. (A dash subtitle of one article is at least
+        11 characters on the synthesised and shared pages; :meth:`fill` joins such a line within
+        one headline part, A003 ``dash_line_max``.)"""
+        limit = self.rules["A003"].params["dash_piece_max"]
+        holders = {}  # a heading's first line -> (the draft holding it, where)
+        for d in drafts:
+            for role in ("kicker", "title", "subtitle"):
+                b = getattr(d, role)
+                if b is not None:
+                    holders[b.first] = (d, role, b)
+            for b in d.body:
+                if b.kind == "subhead":
+                    holders[b.first] = (d, "body", b)
+        for d in drafts:
+            sub = d.subtitle
+            if sub is None or not _DASH.match(sub.text) or len(nows(sub.text)) > limit:
+                continue
+            got = holders.get(sub.last + 1)
+            if got is None:
+                continue
+            owner, role, h = got
+            if h is sub or _DASH.match(h.text) or self.doubled(h) != self.doubled(sub) or not self.same_block(sub, h):
+                continue
+            if role == "body":
+                owner.body = [b for b in owner.body if b is not h]
+            else:
+                setattr(owner, role, None)
+            d.subtitle = rebuild(self.page, replace(sub, lines=sub.lines + h.lines,
+                                                    joiners=sub.joiners + ("",) + h.joiners))
+            del holders[h.first]
+            self.record("A003", "join", h, f"the dash subtitle '{sub.text}', too short to be whole, goes on "
+                        "on this line", before="\n", after="", safety="review")
 
     def adopt_bylines(self, drafts: list[Draft]) -> None:
         """A byline left over (a second one for the article the decoder gave it to, or one of
