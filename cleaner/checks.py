@@ -150,6 +150,7 @@ SCHEMAS = {
             "byline_with_dateline": float,
             "adopt_bylines": bool,
             "dash_piece_max": int,
+            "commentary_byline": str,
         },
         "place_subheads": {"default_section": int, "echo_distance_cost": float, "adopt_orphans": bool},
         "attach_pullquotes": {"max_candidates": int, "min_partial_ratio": float},

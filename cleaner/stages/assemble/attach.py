@@ -241,6 +241,8 @@ class Attaching:
         that subtitle, broken over two lines (——走访 / 湖滨职业技术学院)."""
         if self.rules["A003"].params["dash_piece_max"]:
             self.mend_dash_subtitles(drafts)
+        if self.rules["A003"].params["commentary_byline"]:
+            self.undate_commentary(drafts)
         if self.orphans and self.rules["A003"].params["adopt_bylines"]:
             self.adopt_bylines(drafts)
         if not self.orphans or not self.rules["A004"].params["adopt_orphans"]:
@@ -313,6 +315,41 @@ class Attaching:
             del holders[h.first]
             self.record("A003", "join", h, f"the dash subtitle '{sub.text}', too short to be whole, goes on "
                         "on this line", before="\n", after="", safety="review")
+
+    def undate_commentary(self, drafts: list[Draft]) -> None:
+        """A commentator's byline (A003 ``commentary_byline``: 本报评论员, 特约评论员) given to an
+        article that opens with a dateline goes to the article set right before it on the page,
+        or else right after it, where that one opens with none and has no commentator's byline
+        (the two swap bylines where it has another): a commentary is no report, and carries no
+        dateline. (The decoder weighs a byline against the next article's dateline only.)"""
+        pat = self.rules["A003"].params["commentary_byline"]
+        comment = [d for d in drafts if d.byline is not None and search(pat, d.byline.text) and self.dated(d)]
+        if not comment:
+            return
+        units = [b for b in self.page.blocks if b.kind in ("heading", "byline", "paragraph")]
+        at = {b.first: n for n, b in enumerate(units)}
+        owner = {}
+        for d in drafts:
+            for b in d.body + [x for x in (d.kicker, d.title, d.subtitle, d.byline) if x is not None]:
+                owner[b.first] = d
+        for d in comment:
+            h = d.byline
+            n = at.get(h.first)
+            if n is None:
+                continue
+            near = [owner.get(units[k].first) for k in (n - 1, n + 1) if 0 <= k < len(units)]
+            o = next((x for x in near if x is not None and x is not d and not self.dated(x) and x.paragraphs
+                      and (x.byline is None or not search(pat, x.byline.text))), None)
+            if o is None:
+                continue
+            d.byline, o.byline = o.byline, h
+            self.record("A003", "attach", h, "byline of the undated article set next to it: a commentator's "
+                        "byline heads no dated report", safety="review")
+
+    def dated(self, d: Draft) -> bool:
+        """Whether the article's first paragraph opens with a dateline."""
+        first = next((b for b in d.body if b.kind == "paragraph"), None)
+        return first is not None and self.has_dateline(first)
 
     def adopt_bylines(self, drafts: list[Draft]) -> None:
         """A byline left over (a second one for the article the decoder gave it to, or one of
