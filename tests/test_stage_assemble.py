@@ -1483,3 +1483,31 @@ def test_a_dateline_whose_blank_the_spacing_stage_removed_is_still_the_article_s
     text = "煤城转身\n" + "\n".join(wrap(lead)) + "\n" + "\n".join(wrap(A2)) + "\n"
     page = cleaner.clean(text)
     assert [a.dateline for a in page.articles] == ["中新网9月15日电"]
+
+
+# --- a byline between one article's text and the next one's headline (issue #15) ----------
+
+def _byline_over_the_next_headline(wrap, dateline_b: str, weight: float) -> cleaner.model.Page:
+    """A's title and text, a byline, B's title over its text (opening with ``dateline_b``),
+    cleaned with A003 byline_with_dateline at ``weight`` (shipped off: see rules/assemble.toml)."""
+    from cleaner.rules import load_rules
+    from cleaner.train import Weight, with_weight
+
+    rules = with_weight(load_rules(), Weight("A003", "byline_with_dateline"), weight)
+    return cleaner.clean("北京启动高品质科技园区建设\n" + "\n".join(wrap(A1)) + "\n" + "\n".join(wrap(A2))
+                         + "\n◎本报记者 蔡宁\n李强出席中澳工商界圆桌会\n" + "\n".join(wrap(dateline_b + B1))
+                         + "\n" + "\n".join(wrap(B2)) + "\n", rules=rules)
+
+
+@pytest.mark.parametrize("dateline", ["新华社珀斯6月17日电 ", "本报讯 "])
+def test_a_byline_over_a_dated_headline_closes_the_text_before_it(wrap, dateline):
+    # a dated article prints a byline less often than an undated one (A003 byline_with_dateline)
+    page = _byline_over_the_next_headline(wrap, dateline, 1.5)
+    assert bylines(page) == [("北京启动高品质科技园区建设", "本报记者 蔡宁"), ("李强出席中澳工商界圆桌会", None)]
+    off = _byline_over_the_next_headline(wrap, dateline, 0.0)
+    assert bylines(off) == [("北京启动高品质科技园区建设", None), ("李强出席中澳工商界圆桌会", "本报记者 蔡宁")]
+
+
+def test_a_byline_over_an_undated_headline_heads_its_article(wrap):
+    page = _byline_over_the_next_headline(wrap, "", 1.5)
+    assert bylines(page) == [("北京启动高品质科技园区建设", None), ("李强出席中澳工商界圆桌会", "本报记者 蔡宁")]

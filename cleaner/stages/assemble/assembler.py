@@ -3,6 +3,7 @@ mixins (heal, readings, decode, attach) in order (:meth:`Assembler.run`)."""
 
 from __future__ import annotations
 
+import bisect
 
 from ...chars import ends_sentence
 from ...model import Block, Change, Page
@@ -40,6 +41,7 @@ class Assembler(Unsplicing, Healing, Readings, Decoding, Reuniting, Sectioning, 
         self._owner_lines: list[int] = []  # the lines some article owns, sorted (set by run)
         self._across: dict[tuple[str, ...], float] = {}
         self._credits: dict[int, bool] = {}  # a dateline's first line -> it credits the reporter
+        self._after_memo: dict[int, Block | None] = {}  # a block's last line -> the paragraph after it
         self.orphans: list[Block] = []  # blocks no article could take: they go to dropped
         self.trace: list | None = None  # set to [] to collect the chosen reading (debugging)
         # while build() replays the decoder's choices: the margin of the decision at hand and
@@ -176,10 +178,36 @@ class Assembler(Unsplicing, Healing, Readings, Decoding, Reuniting, Sectioning, 
 
 
     def byline_cost(self, part: list[Block], credited: bool) -> float:
-        """Cost of giving the bylines in ``part`` to an article whose dateline credits its reporter."""
-        if not credited or not any(b.kind == "byline" for b in part):
+        """Cost of giving the bylines in ``part`` to the article whose text follows it: A003
+        ``byline_with_credit`` where its dateline credits its reporter, ``byline_with_dateline``
+        where it opens with a dateline that names no one. An article with a dateline prints a
+        byline less often than one without (the dateline says who sent it), so a byline set
+        between one article's last paragraph and the next one's dated headline more often
+        closes the first (at its text's end) than heads the second."""
+        if not part or not any(b.kind == "byline" for b in part):
             return 0.0
-        return self.rules["A003"].params["byline_with_credit"]
+        p = self.rules["A003"].params
+        if credited:
+            return p["byline_with_credit"]
+        if p["byline_with_dateline"] and part[0].kind == "byline":
+            # (only a byline over the part's headline: one under its title heads that title's
+            # article, whatever its dateline)
+            nxt = self.paragraph_after(part[-1])
+            if nxt is not None and self.has_dateline(nxt):
+                return p["byline_with_dateline"]
+        return 0.0
+
+    def paragraph_after(self, b: Block) -> Block | None:
+        """The block right after ``b`` among the page's headings, bylines and paragraphs, where
+        it is a paragraph (the text a headline part heads); None where a heading or nothing
+        follows. (Looked up by ``b``'s last line in the page's block index, once per block.)"""
+        memo = self._after_memo
+        if b.last not in memo:
+            blocks, firsts = self.block_index()
+            i = bisect.bisect_right(firsts, b.last)
+            nxt = next((x for x in blocks[i:] if x.kind in ("heading", "byline", "paragraph")), None)
+            memo[b.last] = nxt if nxt is not None and nxt.kind == "paragraph" else None
+        return memo[b.last]
 
 
     # -------------------------------------------------------------- attachments

@@ -239,6 +239,12 @@ class Attaching:
         subheads are set after their sections, and A004 moves them before. A lone heading
         right under an article's dash-led subtitle, with no text of its own, is the rest of
         that subtitle, broken over two lines (——走访 / 湖滨职业技术学院)."""
+        if self.rules["A003"].params["dash_piece_max"]:
+            self.mend_dash_subtitles(drafts)
+        if self.rules["A003"].params["commentary_byline"]:
+            self.undate_commentary(drafts)
+        if self.orphans and self.rules["A003"].params["adopt_bylines"]:
+            self.adopt_bylines(drafts)
         if not self.orphans or not self.rules["A004"].params["adopt_orphans"]:
             return
         units = [b for b in self.page.blocks if b.kind in ("heading", "byline", "paragraph")]
@@ -269,6 +275,111 @@ class Attaching:
                 d.subtitle = joined
                 continue
             keep.append(h)
+        self.orphans = keep
+
+    def mend_dash_subtitles(self, drafts: list[Draft]) -> None:
+        """A dash subtitle too short to be a whole one (at most A003 ``dash_piece_max``
+        characters, the dash counted: ——陕西, ——为基层减负) goes on on the heading set on the
+        next line in the same type (plain, or bold as it is) and block, wherever the decoder put that heading (the
+        title or kicker of the next article, a subhead): a subtitle names the place and the
+        subject in a phrase (——陕西西安国际港站见闻), and a piece that short is that phrase
+        broken where the headline's measure ran out. (A dash subtitle of one article is at least
+        11 characters on the synthesised and shared pages; :meth:`fill` joins such a line within
+        one headline part, A003 ``dash_line_max``.)"""
+        limit = self.rules["A003"].params["dash_piece_max"]
+        holders = {}  # a heading's first line -> (the draft holding it, where)
+        for d in drafts:
+            for role in ("kicker", "title", "subtitle"):
+                b = getattr(d, role)
+                if b is not None:
+                    holders[b.first] = (d, role, b)
+            for b in d.body:
+                if b.kind == "subhead":
+                    holders[b.first] = (d, "body", b)
+        for d in drafts:
+            sub = d.subtitle
+            if sub is None or not _DASH.match(sub.text) or len(nows(sub.text)) > limit:
+                continue
+            got = holders.get(sub.last + 1)
+            if got is None:
+                continue
+            owner, role, h = got
+            if h is sub or _DASH.match(h.text) or self.doubled(h) != self.doubled(sub) or not self.same_block(sub, h):
+                continue
+            if role == "body":
+                owner.body = [b for b in owner.body if b is not h]
+            else:
+                setattr(owner, role, None)
+            d.subtitle = rebuild(self.page, replace(sub, lines=sub.lines + h.lines,
+                                                    joiners=sub.joiners + ("",) + h.joiners))
+            del holders[h.first]
+            self.record("A003", "join", h, f"the dash subtitle '{sub.text}', too short to be whole, goes on "
+                        "on this line", before="\n", after="", safety="review")
+
+    def undate_commentary(self, drafts: list[Draft]) -> None:
+        """A commentator's byline (A003 ``commentary_byline``: 本报评论员, 特约评论员) given to an
+        article that opens with a dateline goes to the article set right before it on the page,
+        or else right after it, where that one opens with none and has no commentator's byline
+        (the two swap bylines where it has another): a commentary is no report, and carries no
+        dateline. (The decoder weighs a byline against the next article's dateline only.)"""
+        pat = self.rules["A003"].params["commentary_byline"]
+        comment = [d for d in drafts if d.byline is not None and search(pat, d.byline.text) and self.dated(d)]
+        if not comment:
+            return
+        units = [b for b in self.page.blocks if b.kind in ("heading", "byline", "paragraph")]
+        at = {b.first: n for n, b in enumerate(units)}
+        owner = {}
+        for d in drafts:
+            for b in d.body + [x for x in (d.kicker, d.title, d.subtitle, d.byline) if x is not None]:
+                owner[b.first] = d
+        for d in comment:
+            h = d.byline
+            n = at.get(h.first)
+            if n is None:
+                continue
+            near = [owner.get(units[k].first) for k in (n - 1, n + 1) if 0 <= k < len(units)]
+            o = next((x for x in near if x is not None and x is not d and not self.dated(x) and x.paragraphs
+                      and (x.byline is None or not search(pat, x.byline.text))), None)
+            if o is None:
+                continue
+            d.byline, o.byline = o.byline, h
+            self.record("A003", "attach", h, "byline of the undated article set next to it: a commentator's "
+                        "byline heads no dated report", safety="review")
+
+    def dated(self, d: Draft) -> bool:
+        """Whether the article's first paragraph opens with a dateline."""
+        first = next((b for b in d.body if b.kind == "paragraph"), None)
+        return first is not None and self.has_dateline(first)
+
+    def adopt_bylines(self, drafts: list[Draft]) -> None:
+        """A byline left over (a second one for the article the decoder gave it to, or one of
+        a headline part with no text under it) goes to the article set right before it on the
+        page, or else right after it, where that one has no byline: a byline is printed next to
+        its own article, at its text's end or by its headline (A003 ``adopt_bylines``). (The
+        decoder weighs a byline against the next article's dateline, not against the bylines
+        that article holds further on, so a byline the text before it left untaken may go
+        where one is already.)"""
+        units = [b for b in self.page.blocks if b.kind in ("heading", "byline", "paragraph")]
+        at = {b.first: n for n, b in enumerate(units)}
+        owner = {}
+        for d in drafts:
+            for b in d.body + [x for x in (d.kicker, d.title, d.subtitle, d.byline) if x is not None]:
+                owner[b.first] = d
+        keep = []
+        for h in self.orphans:
+            n = at.get(h.first)
+            if h.kind != "byline" or n is None:
+                keep.append(h)
+                continue
+            near = [owner.get(units[k].first) for k in (n - 1, n + 1) if 0 <= k < len(units)]
+            d = next((x for x in near if x is not None and x.byline is None), None)
+            if d is None:
+                keep.append(h)
+                continue
+            d.byline = h
+            owner[h.first] = d
+            self.record("A003", "attach", h, "byline of the article set next to it, which has none "
+                        "(left over by the decoder)", safety="review")
         self.orphans = keep
 
     def owner_of_quote(self, q: Block, drafts: list[Draft], line_owner: dict | None = None) -> int | None:
