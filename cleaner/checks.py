@@ -52,7 +52,7 @@ SCHEMAS = {
     "columns": {"side_by_side": {"min_gap": int, "tolerance": int, "separation": int, "min_rows": int, "min_share": float,
                                   "min_page_share": float, "band_gap": int, "max_lanes": int,
                                   "full_slack": int, "full_rank": float, "max_cross": float, "headline_beside": int, "piece_share": float,
-                                  "part_gap": int},
+                                  "part_gap": int, "local_cross": bool},
                 "interleaved": {"weights": dict, "width_tolerance": float, "window": int, "start_cost": float,
                                 "beam": int, "same_step": float, "closed_step": float, "min_steady": int, "use_lexicon": bool,
                                 "lm_prior": float, "lm_clip": float, "cut_merged": bool,
