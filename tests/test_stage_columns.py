@@ -394,3 +394,14 @@ def test_a_column_beside_another_article_s_rows_is_read_whole(stages_until):
     at = [texts.index(t) for t in right]
     assert at == list(range(at[0], at[0] + 5))  # the column at 30 read whole, top to bottom
     assert texts.index(mid[-1]) < at[0]
+
+
+def test_a_band_is_cut_where_two_columns_of_one_part_stand_under_one_of_the_other():
+    # the lower stretch's columns at 14 and 27 both within a column's width of the upper one's
+    # at 20: narrower columns under a wider one (another article), cut; a column's start
+    # placed a few characters off, one lane near another, cuts nothing
+    rule = default_rules()["C001"]
+    rows = [[columns.Piece(0, 5, x, x + 5, 3) for x in starts] for starts in [(0, 20)] * 4 + [(0, 14, 27)] * 4]
+    lines = [type("L", (), {"gap_before": g})() for g in [0, 0, 0, 0, 1, 0, 0, 0]]
+    assert len(columns.parted(list(range(8)), lines, rows, 0, rule)) == 2
+    assert columns._straddles([0, 14, 27], [0, 20], 8) and not columns._straddles([0, 24, 40], [0, 20, 46], 8)

@@ -399,7 +399,10 @@ def parted(band: list[int], lines: list[Line], rows: list[list[Piece]], usual: i
     measures, would else be read as one band, the upper article's first column running on into
     the lower one's. A stretch with fewer than two lanes (a headline, a column's subhead) joins
     the stretch above it; a gap no wider than the rows' on either side of it is no cut (a
-    stretch the extractor printed with a blank line after every row)."""
+    stretch the extractor printed with a blank line after every row). With ``part_straddled``
+    the band is cut there too where two lanes of one stretch stand within ``separation`` of one
+    lane of the other (:func:`_straddles`): narrow columns under a wider one, whose lanes read
+    together fall between them (a column of 9 characters under one of 30)."""
     p = rule.params
     if p["part_gap"] < 0:
         return [band]
@@ -417,15 +420,28 @@ def parted(band: list[int], lines: list[Line], rows: list[list[Piece]], usual: i
     above = lanes_of([rows[k] for k in pieces[0]], rule)
     for piece in pieces[1:]:
         below = lanes_of([rows[k] for k in piece], rule)
-        if len(above) >= 2 and len(below) >= 2 and (
-                any(min(abs(a - b) for b in below) >= sep for a in above)
-                and any(min(abs(a - b) for a in above) >= sep for b in below)):
+        both = len(above) >= 2 and len(below) >= 2
+        if both and (any(min(abs(a - b) for b in below) >= sep for a in above)
+                     and any(min(abs(a - b) for a in above) >= sep for b in below)):
             out.append(list(piece))
             above = below
-        else:
-            out[-1].extend(piece)
-            above = lanes_of([rows[k] for k in out[-1]], rule)
+            continue
+        if both and p["part_straddled"] and (_straddles(above, below, sep) or _straddles(below, above, sep)):
+            out.append(list(piece))
+            above = below
+            continue
+        out[-1].extend(piece)
+        above = lanes_of([rows[k] for k in out[-1]], rule)
     return out
+
+
+def _straddles(lanes: list[int], other: list[int], sep: int) -> bool:
+    """Whether two of ``lanes`` stand less than ``sep`` from one lane of ``other``: a column
+    of one stretch spanning two of the other's, columns of other measures (not a column's start
+    placed elsewhere, which has one lane near it)."""
+    near = [min(other, key=lambda b: abs(a - b)) for a in lanes]
+    hits = [b for a, b in zip(lanes, near) if abs(a - b) < sep]
+    return len(set(hits)) < len(hits)
 
 
 def usual_gap(lines: list[Line]) -> int:
