@@ -343,3 +343,65 @@ def test_a_band_is_cut_only_where_both_sides_have_a_column_of_their_own():
     for lower, parts in (((0, 20, 40), 1), ((0, 24), 1), ((0, 11, 30), 2), ((0, 40), 2)):
         rows = rows_at(0, 20) + rows_at(*lower)
         assert len(columns.parted(list(range(8)), lines, rows, 0, rule)) == parts, lower
+
+
+def _geometry(left_alone=(2, 6), beside_first=True):
+    """Rows of pieces, (x0, x1) each: an article's two columns (0 and 16) the page's full
+    height, another article's two (30 and 44) beside its upper rows on rows of their own (other
+    leading), and, below, the first article's right column running across 30 (lines longer
+    than above). ``left_alone``: upper rows where the column at 16 stands with nothing left of
+    it; ``beside_first``: whether the column at 30 opens its rows."""
+    rows = []
+    for r in range(10):
+        if r % 2 == 0:
+            rows.append([(16, 28)] if r in left_alone else [(0, 12), (16, 28)])
+        else:
+            rows.append([(30, 40), (44, 54)] if beside_first else [(20, 26), (30, 40), (44, 54)])
+    rows += [[(0, 12), (16, 33)] for _ in range(6)]
+    return [[columns.Piece(0, 0, a, b, 4) for a, b in row] for row in rows]
+
+
+def test_a_column_beside_another_article_s_rows_is_a_lane_of_its_own():
+    # the lines below run across the column's start at 30, but only on rows of their own: on
+    # the rows where that column stands nothing crosses it, so it is a lane (issue #16)
+    rule = default_rules()["C001"]
+    assert columns.lanes_of(_geometry(), rule) == [0, 16, 30, 44]
+    # a start crossed on its own rows, or one that never opens a row (a piece set after
+    # another: where poppler places it depends on the pieces left of it), or one beside a
+    # lane that stands nowhere on its rows with nothing left of it (that lane's column placed
+    # elsewhere), is no lane
+    assert columns.lanes_of(_geometry(beside_first=False), rule) == [0, 16, 44]
+    assert columns.lanes_of(_geometry(left_alone=()), rule) == [0, 16, 44]
+
+
+def test_a_column_beside_another_article_s_rows_is_read_whole(stages_until):
+    # the geometry above in text: each row's cells at 0, 16, 30 and 44 (characters)
+    left = ["左栏第%d行的文字写满了。" % i for i in range(9)]
+    mid = ["中栏上%d行文字写满整行了。" % i for i in range(5)] + ["中栏下%d行的文字写满了整整一长行。" % i for i in range(6)]
+    right = ["右文第%d行已写满了。" % i for i in range(5)]
+    far = ["远栏第%d行写满了。" % i for i in range(5)]
+    rows, li, mi = [], iter(left), iter(mid)
+    for r in range(10):
+        if r % 2:
+            rows.append(" " * 30 + right[r // 2] + "    " + far[r // 2])
+        elif r in (2, 6):
+            rows.append(" " * 16 + next(mi))
+        else:
+            rows.append(next(li) + "    " + next(mi))
+    rows += [next(li) + "    " + next(mi) for _ in range(6)]
+    page = stages_until("\n".join(rows) + "\n", "lines", extractor="layout")
+    texts = [ln.text for ln in page.lines]
+    at = [texts.index(t) for t in right]
+    assert at == list(range(at[0], at[0] + 5))  # the column at 30 read whole, top to bottom
+    assert texts.index(mid[-1]) < at[0]
+
+
+def test_a_band_is_cut_where_two_columns_of_one_part_stand_under_one_of_the_other():
+    # the lower stretch's columns at 14 and 27 both within a column's width of the upper one's
+    # at 20: narrower columns under a wider one (another article), cut; a column's start
+    # placed a few characters off, one lane near another, cuts nothing
+    rule = default_rules()["C001"]
+    rows = [[columns.Piece(0, 5, x, x + 5, 3) for x in starts] for starts in [(0, 20)] * 4 + [(0, 14, 27)] * 4]
+    lines = [type("L", (), {"gap_before": g})() for g in [0, 0, 0, 0, 1, 0, 0, 0]]
+    assert len(columns.parted(list(range(8)), lines, rows, 0, rule)) == 2
+    assert columns._straddles([0, 14, 27], [0, 20], 8) and not columns._straddles([0, 24, 40], [0, 20, 46], 8)

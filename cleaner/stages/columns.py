@@ -90,18 +90,24 @@ def lanes_of(rows: list[list[Piece]], rule: Rule) -> list[int]:
     either side, and the best-supported positions are taken one by one, each at least
     ``separation`` from those taken before (no column is narrower), while ``min_rows``
     rows, and ``min_share`` of the band's rows, start a piece there, and no more than
-    ``max_cross`` times as many pieces run across the position as start there. More than
-    ``max_lanes`` such positions are no columns (a line of letter-spaced text): none is
-    returned."""
+    ``max_cross`` times as many pieces run across the position as start there. With
+    ``local_cross`` the crossings of a position may be counted on its own rows only (where it
+    opens ``min_rows`` rows and its left neighbour opens one: a column beside another article's,
+    see below). More than ``max_lanes`` such positions are no columns (a line of letter-spaced
+    text): none is returned."""
     p = rule.params
     tol, sep = p["tolerance"], p["separation"]
-    starts = sorted(pc.x0 for r in rows for pc in r)
-    if not starts:
+    order = sorted((pc.x0, r, i == 0) for r, row in enumerate(rows) for i, pc in enumerate(row))
+    if not order:
         return []
+    starts = [x for x, _, _ in order]
     need = max(p["min_rows"], p["min_share"] * len(rows))
 
     def pooled(x: int) -> tuple[int, int]:  # (first, end) index of the starts within tol of x
         return bisect.bisect_left(starts, x - tol), bisect.bisect_right(starts, x + tol)
+
+    def crossed(x: int, top: int, bottom: int) -> int:  # pieces on rows top..bottom running across x
+        return sum(1 for r in rows[top:bottom] for pc in r if pc.x0 < x - tol and pc.x1 > x)
 
     support = {}
     for x in set(starts):
@@ -111,22 +117,57 @@ def lanes_of(rows: list[list[Piece]], rule: Rule) -> list[int]:
     # a column's start is a gutter: few pieces run across it (a headline, a caption over the
     # columns), where a start inside a column (a name after the blank of a byline, the pieces
     # of a letter-spaced line) has the column's lines running across it
-    spans = [(pc.x0, pc.x1) for r in rows for pc in r]
+    # (with ``local_cross`` a position the band's crossings rule out still stands where few
+    # pieces cross it on its own rows, from the first to the last that start a piece there:
+    # a column of an article set beside another one's, over or under whose rows it runs, where
+    # the other article's lines run across its start above or below it. Only where nothing is
+    # left of its pieces, on ``need`` rows, and of the lane left of it, on one of its rows: a
+    # piece after another on its row stands where that one ends, a blank or a few on, short of
+    # its column's start (poppler), and a column placed so on some rows is no column of its
+    # own; nor is one beside a lane whose column does not stand on its rows: that lane's column
+    # placed elsewhere.)
+    local: dict[int, tuple[int, int]] = {}
     for x in list(support):
-        if sum(1 for a, b in spans if a < x - tol and b > x) > p["max_cross"] * support[x]:
-            del support[x]
-    taken: list[int] = []
-    for x in sorted(support, key=lambda x: (-support[x], x)):
-        if all(abs(x - t) >= sep for t in taken):
-            taken.append(x)
-            if len(taken) > p["max_lanes"]:
-                return []
+        if crossed(x, 0, len(rows)) <= p["max_cross"] * support[x]:
+            continue
+        if p["local_cross"]:
+            lo, hi = pooled(x)
+            within = [r for _, r, _ in order[lo:hi]]
+            top, bottom = min(within), max(within) + 1
+            if (len({r for _, r, first in order[lo:hi] if first}) >= need
+                    and crossed(x, top, bottom) <= p["max_cross"] * support[x]):
+                local[x] = (top, bottom)
+                continue
+        del support[x]
+    while True:  # (a position dropped so may have kept a neighbour out: taken again without it)
+        taken: list[int] = []
+        for x in sorted(support, key=lambda x: (-support[x], x)):
+            if all(abs(x - t) >= sep for t in taken):
+                taken.append(x)
+        taken.sort()
+        alone = [x for i, x in enumerate(taken) if x in local and i
+                 and not _starts_within(order, pooled(taken[i - 1]), *local[x])]
+        if not alone:
+            break
+        for x in alone:
+            del support[x], local[x]
+    if len(taken) > p["max_lanes"]:
+        return []
     # each lane at the median start of the pieces it pooled
     lanes = []
     for x in sorted(taken):
         lo, hi = pooled(x)
         lanes.append(starts[(lo + hi) // 2])
     return lanes
+
+
+def _starts_within(order: list[tuple[int, int, bool]], pooled: tuple[int, int], top: int, bottom: int) -> bool:
+    """Whether any of the starts ``order[lo:hi]`` (``pooled``; each a position, its row and
+    whether it opens its row) opens a row from ``top`` to before ``bottom``. Only a piece with
+    nothing left of it stands where its column does: poppler sets a piece after another on its
+    row where that one ends, a blank or a few on, short of its column's start."""
+    lo, hi = pooled
+    return any(first and top <= r < bottom for _, r, first in order[lo:hi])
 
 
 def assign(row: list[Piece], lanes: list[int], rule: Rule, full: list[int] | None = None,
@@ -358,7 +399,10 @@ def parted(band: list[int], lines: list[Line], rows: list[list[Piece]], usual: i
     measures, would else be read as one band, the upper article's first column running on into
     the lower one's. A stretch with fewer than two lanes (a headline, a column's subhead) joins
     the stretch above it; a gap no wider than the rows' on either side of it is no cut (a
-    stretch the extractor printed with a blank line after every row)."""
+    stretch the extractor printed with a blank line after every row). With ``part_straddled``
+    the band is cut there too where two lanes of one stretch stand within ``separation`` of one
+    lane of the other (:func:`_straddles`): narrow columns under a wider one, whose lanes read
+    together fall between them (a column of 9 characters under one of 30)."""
     p = rule.params
     if p["part_gap"] < 0:
         return [band]
@@ -376,15 +420,28 @@ def parted(band: list[int], lines: list[Line], rows: list[list[Piece]], usual: i
     above = lanes_of([rows[k] for k in pieces[0]], rule)
     for piece in pieces[1:]:
         below = lanes_of([rows[k] for k in piece], rule)
-        if len(above) >= 2 and len(below) >= 2 and (
-                any(min(abs(a - b) for b in below) >= sep for a in above)
-                and any(min(abs(a - b) for a in above) >= sep for b in below)):
+        both = len(above) >= 2 and len(below) >= 2
+        if both and (any(min(abs(a - b) for b in below) >= sep for a in above)
+                     and any(min(abs(a - b) for a in above) >= sep for b in below)):
             out.append(list(piece))
             above = below
-        else:
-            out[-1].extend(piece)
-            above = lanes_of([rows[k] for k in out[-1]], rule)
+            continue
+        if both and p["part_straddled"] and (_straddles(above, below, sep) or _straddles(below, above, sep)):
+            out.append(list(piece))
+            above = below
+            continue
+        out[-1].extend(piece)
+        above = lanes_of([rows[k] for k in out[-1]], rule)
     return out
+
+
+def _straddles(lanes: list[int], other: list[int], sep: int) -> bool:
+    """Whether two of ``lanes`` stand less than ``sep`` from one lane of ``other``: a column
+    of one stretch spanning two of the other's, columns of other measures (not a column's start
+    placed elsewhere, which has one lane near it)."""
+    near = [min(other, key=lambda b: abs(a - b)) for a in lanes]
+    hits = [b for a, b in zip(lanes, near) if abs(a - b) < sep]
+    return len(set(hits)) < len(hits)
 
 
 def usual_gap(lines: list[Line]) -> int:
