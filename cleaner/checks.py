@@ -35,6 +35,8 @@ SCHEMAS = {
         "flags": {"pattern": str},
         "lookalikes": {"margin": float, "window": int, "candidates": int, "pairs": list, "protect_patterns": list},
         "page_echo": {"lookalike_rule": str, "scope_pattern": str, "min_echo": int, "max_read_echo": int, "margin": float},
+        "nested_quotes": {"opener": str, "closer": str, "open_to": str, "close_to": str, "max_inside": int, "inside_stops": str,
+                          "outer_stops": str, "reset_pattern": str},
     },
     "pdf": {"read_layout": {"row_tolerance": float, "gutter_ems": float, "same_size": float, "max_pitch": float,
                             "pitch_slack": float, "first_line_slack": float, "line_slack": float, "hang_ems": float,

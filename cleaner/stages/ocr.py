@@ -381,6 +381,44 @@ def flags(page: Page, rule: Rule):
     return [], flag_matches(STAGE, rule, pat.finditer(page.source), lambda m: {"text": m.group()})
 
 
+def nested_quotes(page: Page, rule: Rule):
+    """``“过去是“内陆腹地”，现在是“开放前沿”。”`` → ``“过去是‘内陆腹地’，现在是‘开放前沿’。”``:
+    Tesseract reads the single quotation marks of a quote inside a quote as double ones. The
+    marks are paired as they nest, the pairing begun again at each ``reset_pattern`` (a blank
+    line; a round closer: ``县“市)`` is a misread bracket, not a quote). A pair opened inside
+    another becomes ``open_to`` … ``close_to`` only where the quote around it is closed later
+    (a lost closer would otherwise pair the wrong marks), the quote around it reads on from its
+    opener to the pair's with none of ``outer_stops`` (a sentence's end: a quote left open by a
+    lost closer runs on past one) and what the pair holds is a term, not a sentence: at most
+    ``max_inside`` characters, blanks and breaks aside, none of ``inside_stops``."""
+    src = page.source
+    inside_stops = _compiled("[" + regex.escape(rule.params["inside_stops"]) + "]")
+    outer_stops = _compiled("[" + regex.escape(rule.params["outer_stops"]) + "]")
+    opener, closer = rule.params["opener"], rule.params["closer"]
+    repl = []
+    stack: list[tuple[int, list]] = []  # an open mark, the inner pairs found in its quote
+    pat = _compiled("[" + regex.escape(opener + closer) + "]|" + rule.params["reset_pattern"])
+    for m in pat.finditer(src):
+        c = m.group()
+        if c == opener:
+            stack.append((m.start(), []))
+        elif c == closer:
+            if not stack:
+                continue
+            o, inner = stack.pop()
+            if stack:
+                body = regex.sub(r"\s+", "", src[o + 1:m.start()])
+                if 0 < len(body) <= rule.params["max_inside"] and not inside_stops.search(body) and not inner \
+                        and not outer_stops.search(src, stack[-1][0] + 1, o):
+                    stack[-1][1].append((o, m.start()))
+            else:
+                for a, b in inner:
+                    repl += [(a, a + 1, rule.params["open_to"]), (b, b + 1, rule.params["close_to"])]
+        else:
+            stack = []
+    return source_replacements(page, STAGE, rule, sorted(repl), lambda b, a: rule.describe(before=b, after=a))
+
+
 REGISTRY = {
     "detect_ocr": detect,
     "punct_width": punct_width,
@@ -391,6 +429,7 @@ REGISTRY = {
     "flags": flags,
     "lookalikes": lookalikes,
     "page_echo": page_echo,
+    "nested_quotes": nested_quotes,
 }
 
 

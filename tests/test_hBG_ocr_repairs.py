@@ -1,0 +1,38 @@
+"""Repairs of what Tesseract leaves in its text (issue #18): the single quotation marks of
+a quote inside a quote read as double ones (O029). They run on OCR output only (O001 gates them)."""
+
+from __future__ import annotations
+
+import pytest
+
+import cleaner
+
+HEAD = "本报讯〈记者张林海) "
+TAIL = "大家都说,好!\n"  # (the half-width marks and the bracket are the signs O001 counts)
+
+
+def _fixes(page, rule: str) -> list[tuple[str, str]]:
+    return [(c.before, c.after) for c in page.changes if c.rule == rule]
+
+
+def test_a_quote_inside_a_quote_gets_its_single_marks():
+    page = cleaner.clean(HEAD + "他说:“过去我们是“内陆腹地”,现在变成了“开放前沿”。”" + TAIL)
+    assert _fixes(page, "O029") == [("“", "‘"), ("”", "’")] * 2
+    assert "“过去我们是‘内陆腹地’，现在变成了‘开放前沿’。”" in page.articles[0].text
+
+
+@pytest.mark.parametrize("text", [
+    "他说:“过去我们是“内陆腹地”,现在变成了“开放前沿”。",  # the quote around them never closes
+    "他说:“过去我们是内陆腹地。现在是“开放前沿”了”",  # a sentence's end before the inner pair
+    "他说:“过去我们是“内陆腹地,现在变成了开放前沿”。”",  # a clause, not a term, inside
+    "全县11个县“市)跻身百强,“强筋壮骨”了”",  # a misread bracket, not a quote
+    "他说:“过去我们是“内陆腹地”\n\n现在变成了开放前沿。”",  # a blank line between
+])
+def test_no_single_marks_without_a_closed_quote_around_a_term(text):
+    assert not _fixes(cleaner.clean(HEAD + text + TAIL), "O029")
+
+
+def test_a_text_layer_keeps_its_double_marks():
+    page = cleaner.clean("本报讯（记者张林海）他说：“过去我们是“内陆腹地”，现在变成了“开放前沿”。”\n")
+    assert not _fixes(page, "O029")
+
