@@ -37,6 +37,7 @@ SCHEMAS = {
         "page_echo": {"lookalike_rule": str, "scope_pattern": str, "min_echo": int, "max_read_echo": int, "margin": float},
         "nested_quotes": {"opener": str, "closer": str, "open_to": str, "close_to": str, "max_inside": int, "inside_stops": str,
                           "outer_stops": str, "reset_pattern": str},
+        "stray_chars": {"chars": str, "window": int, "margin": float},
     },
     "pdf": {"read_layout": {"row_tolerance": float, "gutter_ems": float, "same_size": float, "max_pitch": float,
                             "pitch_slack": float, "first_line_slack": float, "line_slack": float, "hang_ems": float,

@@ -1,5 +1,6 @@
-"""Repairs of what Tesseract leaves in its text (issue #18): the single quotation marks of
-a quote inside a quote read as double ones (O029). They run on OCR output only (O001 gates them)."""
+"""Two repairs of what Tesseract leaves in its text (issue #18): the single quotation marks of
+a quote inside a quote read as double ones (O029), and a 和 or 人 set for a speck of ink
+(O030). Both run on OCR output only (O001 gates them)."""
 
 from __future__ import annotations
 
@@ -36,3 +37,26 @@ def test_a_text_layer_keeps_its_double_marks():
     page = cleaner.clean("本报讯（记者张林海）他说：“过去我们是“内陆腹地”，现在变成了“开放前沿”。”\n")
     assert not _fixes(page, "O029")
 
+
+def test_a_stray_character_is_taken_out_where_its_neighbours_join():
+    page = cleaner.clean(HEAD + "小微企业前不和久接到一笔订单:开场!\n")
+    (fix,) = [c for c in page.changes if c.rule == "O030"]
+    assert (fix.action, fix.before, fix.after, fix.safety) == ("delete", "和", "", "review")
+    assert "前不和久" in fix.reason and "前不久" in fix.reason  # both readings, and the gain
+    assert "小微企业前不久接到一笔订单" in page.articles[0].text
+    # across a line break too (the engine breaks a word over two lines)
+    page = cleaner.clean(HEAD + "小微企业前不和\n久接到一笔订单:开场!\n")
+    assert _fixes(page, "O030") == [("和", "")]
+
+
+@pytest.mark.parametrize("text", [
+    "小微企业和银行接到一笔订单:开场!\n",  # 和 joins two words: it stands
+    "菜品油和盐都偏多,要少吃:开场!\n",  # 油盐 is a word, but 油和盐 reads too (under the margin)
+    "每人每天走一万步:开场!\n",  # 每人 is a word
+])
+def test_a_character_that_reads_stays(text):
+    assert not _fixes(cleaner.clean(HEAD + text), "O030")
+
+
+def test_a_text_layer_keeps_its_characters():
+    assert not _fixes(cleaner.clean("本报讯（记者张林海）小微企业前不和久接到一笔订单。\n"), "O030")

@@ -419,6 +419,44 @@ def nested_quotes(page: Page, rule: Rule):
     return source_replacements(page, STAGE, rule, sorted(repl), lambda b, a: rule.describe(before=b, after=a))
 
 
+def stray_chars(page: Page, rule: Rule):
+    """``前不和久`` → ``前不久``, ``民和警`` → ``民警``: a character Tesseract sets for a speck
+    of ink or a break in a glyph (``chars``: 和 and 人 most often), taken out where it makes no
+    word of two characters or more with its neighbours (``window`` either side, line breaks
+    passed over), the characters either side of it join into one once it is out, and the
+    lexicon reads the window at least ``margin`` (natural log) likelier without it. A
+    ``review`` change with both readings and the gain: a character that stood is a real
+    word more often than not, so the margin is wide."""
+    from ..lexicon import MAX_WORD, default_lexicon
+
+    lex = default_lexicon()
+    if lex is None:
+        return [], []
+    chars, window, logp = rule.params["chars"], rule.params["window"], lex.logp
+    edits, changes = [], []
+    for run, offsets in han_runs(page.source):
+        for m in _compiled("[" + regex.escape(chars) + "]").finditer(run):
+            i = m.start()
+            a, b = max(0, i - window), min(len(run), i + window + 1)
+            win, j = run[a:b], i - a
+            if j == 0 or j == len(win) - 1 or lex.in_word(win, j):
+                continue
+            alt = win[:j] + win[j + 1:]
+            if not any(alt[s:e] in logp for s in range(max(0, j - MAX_WORD + 1), j)  # (a word over the gap)
+                       for e in range(max(j + 1, s + 2), min(len(alt), s + MAX_WORD) + 1)):
+                continue
+            gain = lex.score(alt) - lex.score(win)
+            if gain < rule.params["margin"]:
+                continue
+            off = offsets[i]
+            e = Edit(off, off + 1, "")
+            edits.append(e)
+            changes.append(Change(rule.id, STAGE, "delete", (off, off + 1), run[i], "",
+                                  rule.describe(before=run[i], read=win, meant=alt, gain=f"{gain:.1f}"),
+                                  rule.safety, (e,)))
+    return edits, changes
+
+
 REGISTRY = {
     "detect_ocr": detect,
     "punct_width": punct_width,
@@ -430,6 +468,7 @@ REGISTRY = {
     "lookalikes": lookalikes,
     "page_echo": page_echo,
     "nested_quotes": nested_quotes,
+    "stray_chars": stray_chars,
 }
 
 
