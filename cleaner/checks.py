@@ -38,6 +38,8 @@ SCHEMAS = {
         "nested_quotes": {"opener": str, "closer": str, "open_to": str, "close_to": str, "max_inside": int, "inside_stops": str,
                           "outer_stops": str, "reset_pattern": str},
         "stray_chars": {"chars": str, "window": int, "margin": float},
+        "lost_closer": {"opener": str, "closer": str, "ends": str, "after_pattern": str,
+                        "said_pattern": str},
     },
     "pdf": {"read_layout": {"row_tolerance": float, "gutter_ems": float, "same_size": float, "max_pitch": float,
                             "pitch_slack": float, "first_line_slack": float, "line_slack": float, "hang_ems": float,

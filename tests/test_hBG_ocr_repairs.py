@@ -60,3 +60,33 @@ def test_a_character_that_reads_stays(text):
 
 def test_a_text_layer_keeps_its_characters():
     assert not _fixes(cleaner.clean("本报讯（记者张林海）小微企业前不和久接到一笔订单。\n"), "O030")
+
+
+NEXT = "\n\n运维船靠近风机,队员们看准时机:开场!\n"
+
+
+def test_a_paragraphs_lost_closing_quote_is_set_again():
+    page = cleaner.clean(HEAD + "他说:“窗口期往往只有几个小时,必须抢时间。" + NEXT)
+    (fix,) = [c for c in page.changes if c.rule == "O031"]
+    assert (fix.action, fix.after, fix.safety) == ("insert", "”", "review")
+    assert "必须抢时间。”" in page.articles[0].text
+    # after a sentence's end too, the block broken over lines
+    page = cleaner.clean(HEAD + "风速超过每秒12米。“窗口期往往只有\n几个小时,必须抢时间。" + NEXT)
+    assert _fixes(page, "O031") == [("", "”")]
+
+
+@pytest.mark.parametrize("block, nxt", [
+    ("“窗口期往往只有几个小时,必须抢时间。", NEXT),  # a quote that opens the block (a pull quote)
+    ("他说:“窗口期往往只有几个小时。必须抢时间。", NEXT),  # two sentences: which one closes it?
+    ("他说:“窗口期往往只有几个小时,项目负责人说。", NEXT),  # an attribution: a closer read as an opener
+    ("他说:“窗口期往往只有几个小时,必须抢时间", NEXT),  # no sentence's end
+    ("他说:“窗口期往往只有几个小时,必须抢时间。", "\n\n运维船靠近风机,就得马上出发。”队员们说:开场!\n"),  # goes on
+    ("他说:“窗口期往往只有几个小时,必须抢时间。", "\n\n“运维船靠近风机,队员们看准时机:开场!”\n"),  # a quote of paragraphs
+])
+def test_no_closing_quote_where_the_quote_may_go_on_or_close_elsewhere(block, nxt):
+    assert not _fixes(cleaner.clean(HEAD + block + nxt), "O031")
+
+
+def test_a_text_layer_keeps_its_open_quote():
+    page = cleaner.clean("本报讯（记者张林海）他说：“窗口期往往只有几个小时，必须抢时间。\n\n运维船靠近风机。\n")
+    assert not _fixes(page, "O031")

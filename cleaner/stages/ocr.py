@@ -419,6 +419,42 @@ def nested_quotes(page: Page, rule: Rule):
     return source_replacements(page, STAGE, rule, sorted(repl), lambda b, a: rule.describe(before=b, after=a))
 
 
+def lost_closer(page: Page, rule: Rule):
+    """``机。“窗口期只有几个小时，必须抢时间。`` + a blank line → ``…必须抢时间。”``: Tesseract
+    loses a closing quotation mark (a thin glyph at a line's end), most often the last one of a
+    paragraph, where a quote closes on the paragraph's last sentence. A block (blank lines part
+    them) whose last quotation mark is an ``opener`` gets the ``closer`` after its end where
+    the quote is one sentence that ends the block: opened right after a sentence's end or a
+    colon inside the block (``after_pattern``: a quote at a block's start may be a pull quote
+    or a paragraph the engine broke, whose closer is elsewhere), no other of ``ends`` in it,
+    the last of them ending the block, as many openers as closers besides it, and no
+    attribution (``said_pattern``: ``“县医保局负责人说。`` is a closer read as an opener).
+    Not where the next block goes on with the quote: its first quotation mark a closer (a
+    paragraph the engine broke over a blank line) or an opener first thing in it (a quote of
+    several paragraphs opens each and closes only the last)."""
+    src = page.source
+    opener, closer, ends = rule.params["opener"], rule.params["closer"], rule.params["ends"]
+    marks = _compiled("[" + regex.escape(opener + closer) + "]")
+    after, said = _compiled(rule.params["after_pattern"]), _compiled(rule.params["said_pattern"])
+    blocks = [(m.start(), m.end()) for m in _compiled(r"[^\n]*\S[^\n]*(?:\n[^\n]*\S[^\n]*)*").finditer(src)]
+    repl = []
+    for k, (a, b) in enumerate(blocks):
+        text = src[a:b].rstrip()
+        r = text.rfind(opener)
+        if not text or text[-1] not in ends or r <= text.rfind(closer) \
+                or text.count(opener) != text.count(closer) + 1 or not after.search(text[:r].rstrip()) \
+                or any(c in ends for c in text[r:-1]) or said.search(text, r + 1):
+            continue
+        if k + 1 < len(blocks):
+            nxt = src[blocks[k + 1][0]:blocks[k + 1][1]]
+            first = marks.search(nxt)
+            if first is not None and (first.group() == closer or not nxt[:first.start()].strip()):
+                continue
+        end = a + len(text)
+        repl.append((end, end, closer))
+    return _replacements(page, rule, repl)
+
+
 def stray_chars(page: Page, rule: Rule):
     """``前不和久`` → ``前不久``, ``民和警`` → ``民警``: a character Tesseract sets for a speck
     of ink or a break in a glyph (``chars``: 和 and 人 most often), taken out where it makes no
@@ -469,6 +505,7 @@ REGISTRY = {
     "page_echo": page_echo,
     "nested_quotes": nested_quotes,
     "stray_chars": stray_chars,
+    "lost_closer": lost_closer,
 }
 
 
