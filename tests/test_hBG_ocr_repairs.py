@@ -90,3 +90,15 @@ def test_no_closing_quote_where_the_quote_may_go_on_or_close_elsewhere(block, nx
 def test_a_text_layer_keeps_its_open_quote():
     page = cleaner.clean("本报讯（记者张林海）他说：“窗口期往往只有几个小时，必须抢时间。\n\n运维船靠近风机。\n")
     assert not _fixes(page, "O031")
+
+
+def test_a_lone_closer_of_a_credit_cut_from_its_head_is_widened():
+    page = cleaner.clean("者 贾秀超) 近日,多地出台:好!\n", extractor="ocr")
+    assert _fixes(page, "O032") == [(")", "）")]
+    page = cleaner.clean(HEAD + "中国队以25∶20) 逆转:好!\n")
+    assert (")", "）") in _fixes(page, "O032")
+
+
+def test_a_half_width_pair_on_its_line_and_a_text_layer_keep_their_closer():
+    assert not _fixes(cleaner.clean(HEAD + "今日空气(PM2.5)达标:好!\n"), "O032")
+    assert not _fixes(cleaner.clean("者贾秀超) 近日，多地出台。\n"), "O032")
