@@ -7,7 +7,8 @@ look-alike corrections (O007, O022, O027) were: the OCR issue's figures the scor
   (rapidfuzz ratio of 85 or more: a paragraph the layout stages got right, give or take the
   OCR's slips); the characters inserted, dropped and replaced between the two, over the gold
   paragraphs' characters. Paragraphs the layout lost are not counted here (CER counts them).
-- **look-alike corrections**: every O007, O022 and O027 change, judged against the gold text of the page:
+- **look-alike corrections**: every O007, O022 and O027 change (and apart, rule by rule, each
+  O029, O030, O031 and O032 change), judged against the gold text of the page:
   right where the corrected context (four characters either side) is in the gold and the read
   one is not, wrong where the read one is, unknown otherwise (another slip nearby).
 """
@@ -30,6 +31,10 @@ from cleaner.rules import load_rules  # noqa: E402
 from fit_lookalikes import gold_text  # noqa: E402
 
 _WS = re.compile(r"\s+")
+#: the look-alike rules, judged together, and the other repairs judged rule by rule (each
+#: change's one-character context as read against the gold text, as for the look-alikes)
+LOOKALIKE_RULES = ("O007", "O022", "O027")
+JUDGED_RULES = ("O029", "O030", "O031", "O032")
 
 
 def one_dir(d: Path, rules) -> dict:
@@ -64,13 +69,18 @@ def one_dir(d: Path, rules) -> dict:
                 flat.append(c)
         flat = "".join(flat)
         for c in page.changes:
-            if c.rule not in ("O007", "O022", "O027"):  # (the look-alike rules: O022, O027 too)
+            lookalike = c.rule in LOOKALIKE_RULES
+            if not lookalike and c.rule not in JUDGED_RULES:
                 continue
-            k = at[c.span[0]]
+            k = at.get(c.span[0], None)
+            if k is None:  # (an insertion at a blank: the count of characters before it)
+                k = len(_WS.sub("", page.source[:c.span[0]]))
             lo = max(0, k - 4)
             read = flat[lo:k + 5]
-            meant = read[:k - lo] + c.after + read[k - lo + 1:]
-            out["fix_" + ("right" if meant in gflat and read not in gflat else "wrong" if read in gflat else "unknown")] += 1
+            gone = sum(1 for ch in c.before if not ch.isspace())
+            meant = read[:k - lo] + c.after + read[k - lo + gone:]
+            verdict = "right" if meant in gflat and read not in gflat else "wrong" if read in gflat else "unknown"
+            out[("fix_" if lookalike else c.rule + "_") + verdict] += 1
     return out
 
 
@@ -80,14 +90,16 @@ def main(argv=None) -> int:
     ap.add_argument("--rules", action="append")
     args = ap.parse_args(argv)
     rules = load_rules(args.rules)
-    print(f"{'set':<28} {'paired':>11} {'errors':>7} {'ins':>5} {'drop':>5} {'repl':>5}   look-alike fixes right/wrong/unknown")
+    print(f"{'set':<28} {'paired':>11} {'errors':>7} {'ins':>5} {'drop':>5} {'repl':>5}   look-alike fixes right/wrong/unknown   "
+          "other repairs right/wrong/unknown")
     for d in args.dirs:
         o = one_dir(Path(d), rules)
         errs = o["insert"] + o["delete"] + o["replace"]
         name = "/".join(Path(d).parts[-2:])
         print(f"{name:<28} {o['paired']:>5}/{o['gold_paragraphs']:<5} {100 * errs / max(o['chars'], 1):6.2f}% "
               f"{o['delete']:>5} {o['insert']:>5} {o['replace']:>5}   "
-              f"{o['fix_right']}/{o['fix_wrong']}/{o['fix_unknown']}")
+              f"{o['fix_right']}/{o['fix_wrong']}/{o['fix_unknown']}   "
+              + "  ".join(f"{r} {o[r + '_right']}/{o[r + '_wrong']}/{o[r + '_unknown']}" for r in JUDGED_RULES))
     return 0
 
 

@@ -381,6 +381,118 @@ def flags(page: Page, rule: Rule):
     return [], flag_matches(STAGE, rule, pat.finditer(page.source), lambda m: {"text": m.group()})
 
 
+def nested_quotes(page: Page, rule: Rule):
+    """``“过去是“内陆腹地”，现在是“开放前沿”。”`` → ``“过去是‘内陆腹地’，现在是‘开放前沿’。”``:
+    Tesseract reads the single quotation marks of a quote inside a quote as double ones. The
+    marks are paired as they nest, the pairing begun again at each ``reset_pattern`` (a blank
+    line; a round closer: ``县“市)`` is a misread bracket, not a quote). A pair opened inside
+    another becomes ``open_to`` … ``close_to`` only where the quote around it is closed later
+    (a lost closer would otherwise pair the wrong marks), the quote around it reads on from its
+    opener to the pair's with none of ``outer_stops`` (a sentence's end: a quote left open by a
+    lost closer runs on past one) and what the pair holds is a term, not a sentence: at most
+    ``max_inside`` characters, blanks and breaks aside, none of ``inside_stops``."""
+    src = page.source
+    inside_stops = _compiled("[" + regex.escape(rule.params["inside_stops"]) + "]")
+    outer_stops = _compiled("[" + regex.escape(rule.params["outer_stops"]) + "]")
+    opener, closer = rule.params["opener"], rule.params["closer"]
+    repl = []
+    stack: list[tuple[int, list]] = []  # an open mark, the inner pairs found in its quote
+    pat = _compiled("[" + regex.escape(opener + closer) + "]|" + rule.params["reset_pattern"])
+    for m in pat.finditer(src):
+        c = m.group()
+        if c == opener:
+            stack.append((m.start(), []))
+        elif c == closer:
+            if not stack:
+                continue
+            o, inner = stack.pop()
+            if stack:
+                body = regex.sub(r"\s+", "", src[o + 1:m.start()])
+                if 0 < len(body) <= rule.params["max_inside"] and not inside_stops.search(body) and not inner \
+                        and not outer_stops.search(src, stack[-1][0] + 1, o):
+                    stack[-1][1].append((o, m.start()))
+            else:
+                for a, b in inner:
+                    repl += [(a, a + 1, rule.params["open_to"]), (b, b + 1, rule.params["close_to"])]
+        else:
+            stack = []
+    return source_replacements(page, STAGE, rule, sorted(repl), lambda b, a: rule.describe(before=b, after=a))
+
+
+def lost_closer(page: Page, rule: Rule):
+    """``机。“窗口期只有几个小时，必须抢时间。`` + a blank line → ``…必须抢时间。”``: Tesseract
+    loses a closing quotation mark (a thin glyph at a line's end), most often the last one of a
+    paragraph, where a quote closes on the paragraph's last sentence. A block (blank lines part
+    them) whose last quotation mark is an ``opener`` gets the ``closer`` after its end where
+    the quote is one sentence that ends the block: opened right after a sentence's end or a
+    colon inside the block (``after_pattern``: a quote at a block's start may be a pull quote
+    or a paragraph the engine broke, whose closer is elsewhere), no other of ``ends`` in it,
+    the last of them ending the block, as many openers as closers besides it, and no
+    attribution (``said_pattern``: ``“县医保局负责人说。`` is a closer read as an opener).
+    Not where the next block goes on with the quote: its first quotation mark a closer (a
+    paragraph the engine broke over a blank line) or an opener first thing in it (a quote of
+    several paragraphs opens each and closes only the last)."""
+    src = page.source
+    opener, closer, ends = rule.params["opener"], rule.params["closer"], rule.params["ends"]
+    marks = _compiled("[" + regex.escape(opener + closer) + "]")
+    after, said = _compiled(rule.params["after_pattern"]), _compiled(rule.params["said_pattern"])
+    blocks = [(m.start(), m.end()) for m in _compiled(r"[^\n]*\S[^\n]*(?:\n[^\n]*\S[^\n]*)*").finditer(src)]
+    repl = []
+    for k, (a, b) in enumerate(blocks):
+        text = src[a:b].rstrip()
+        r = text.rfind(opener)
+        if not text or text[-1] not in ends or r <= text.rfind(closer) \
+                or text.count(opener) != text.count(closer) + 1 or not after.search(text[:r].rstrip()) \
+                or any(c in ends for c in text[r:-1]) or said.search(text, r + 1):
+            continue
+        if k + 1 < len(blocks):
+            nxt = src[blocks[k + 1][0]:blocks[k + 1][1]]
+            first = marks.search(nxt)
+            if first is not None and (first.group() == closer or not nxt[:first.start()].strip()):
+                continue
+        end = a + len(text)
+        repl.append((end, end, closer))
+    return _replacements(page, rule, repl)
+
+
+def stray_chars(page: Page, rule: Rule):
+    """``前不和久`` → ``前不久``, ``民和警`` → ``民警``: a character Tesseract sets for a speck
+    of ink or a break in a glyph (``chars``: 和 and 人 most often), taken out where it makes no
+    word of two characters or more with its neighbours (``window`` either side, line breaks
+    passed over), the characters either side of it join into one once it is out, and the
+    lexicon reads the window at least ``margin`` (natural log) likelier without it. A
+    ``review`` change with both readings and the gain: a character that stood is a real
+    word more often than not, so the margin is wide."""
+    from ..lexicon import MAX_WORD, default_lexicon
+
+    lex = default_lexicon()
+    if lex is None:
+        return [], []
+    chars, window, logp = rule.params["chars"], rule.params["window"], lex.logp
+    edits, changes = [], []
+    for run, offsets in han_runs(page.source):
+        for m in _compiled("[" + regex.escape(chars) + "]").finditer(run):
+            i = m.start()
+            a, b = max(0, i - window), min(len(run), i + window + 1)
+            win, j = run[a:b], i - a
+            if j == 0 or j == len(win) - 1 or lex.in_word(win, j):
+                continue
+            alt = win[:j] + win[j + 1:]
+            if not any(alt[s:e] in logp for s in range(max(0, j - MAX_WORD + 1), j)  # (a word over the gap)
+                       for e in range(max(j + 1, s + 2), min(len(alt), s + MAX_WORD) + 1)):
+                continue
+            gain = lex.score(alt) - lex.score(win)
+            if gain < rule.params["margin"]:
+                continue
+            off = offsets[i]
+            e = Edit(off, off + 1, "")
+            edits.append(e)
+            changes.append(Change(rule.id, STAGE, "delete", (off, off + 1), run[i], "",
+                                  rule.describe(before=run[i], read=win, meant=alt, gain=f"{gain:.1f}"),
+                                  rule.safety, (e,)))
+    return edits, changes
+
+
 REGISTRY = {
     "detect_ocr": detect,
     "punct_width": punct_width,
@@ -391,6 +503,9 @@ REGISTRY = {
     "flags": flags,
     "lookalikes": lookalikes,
     "page_echo": page_echo,
+    "nested_quotes": nested_quotes,
+    "stray_chars": stray_chars,
+    "lost_closer": lost_closer,
 }
 
 
