@@ -1,4 +1,4 @@
-"""The assemble decoder's article boundaries (issue #14, helper hBB): where an article opens
+"""The assemble decoder's article boundaries (issue #14): where an article opens
 at a paragraph that opens with a dateline."""
 
 from __future__ import annotations
