@@ -70,7 +70,10 @@ def test_ordered_map_bounds_bytes_in_flight():
 def test_job_and_rules_are_small_and_picklable():
     job = Job(rules=default_rules(), options=(("convert", "t2s"),))
     data = pickle.dumps(job)
-    assert len(data) < 100_000
+    # (a job goes to each worker once, through the pool's initializer, and once into a Dask
+    # graph: its size is paid per process, not per page; the bound catches a compiled pattern
+    # or a converter pickled by mistake, which would add megabytes, not the rule files' growth)
+    assert len(data) < 150_000
     assert pickle.loads(data) == job
 
 
