@@ -3,6 +3,8 @@ jump: the column was cut, and its rest set elsewhere on the page) goes back to i
 
 from __future__ import annotations
 
+from bisect import bisect_left, insort
+
 from ...chars import ends_sentence
 from .heal import _wrapped
 from .reunite import _names
@@ -93,20 +95,30 @@ class Sectioning:
         if not xs:
             return None
         own = [(ix, x, joined_bigrams(para_text(x.body)), self._column(x.body)) for ix, x in xs]
+        # the widths :meth:`_column` takes the median of, sorted: of the whole body (the rest of
+        # it around a run is these less the run's), and of the run from m, grown a block at a
+        # time (a sort of the run and of the rest for every run was most of the step's time)
+        ordered = sorted(_widths(body))
         for m in range(1, len(body)):
             y, z = body[m - 1], body[m]
             if not (y.kind == "subhead" or (y.kind == "paragraph" and ends_sentence(y.text))):
                 continue
             if z.kind == "paragraph" and self.has_dateline(z):
                 continue
+            run_widths: list[float] = []  # (those of body[m:n], sorted)
+            wrapped = False  # (_wrapped(body[m:n]))
             for n in range(m + 1, min(len(body), m + max_run) + 1):
                 last = body[n - 1]
+                if last.kind == "paragraph":
+                    if last.width:
+                        insort(run_widths, last.width)
+                    wrapped = wrapped or len(last.lines) > 1
                 if n < len(body) and not (last.kind == "paragraph" and ends_sentence(last.text)):
                     continue
                 run = body[m:n]
-                if not _wrapped(run):
+                if not wrapped:
                     continue
-                col = self._column(run)
+                col = run_widths[len(run_widths) // 2] if run_widths else 0.0  # (self._column(run))
                 if not col:
                     continue
                 homes = [(ix, x, xb) for ix, x, xb, xcol in own
@@ -117,7 +129,7 @@ class Sectioning:
                 if not homes:
                     continue
                 rest = body[:m] + body[n:]
-                home = self._column(rest)
+                home = _median_without(ordered, run_widths)  # (self._column(rest))
                 if not home or abs(col - home) <= change:
                     continue  # (set in its host's column, or no column shown: nothing tells it apart)
                 sec = joined_bigrams(para_text(run))
@@ -139,10 +151,25 @@ class Sectioning:
     def _column(self, blocks) -> float:
         """The column the paragraphs among ``blocks`` are set in: the median of the widths of
         those that show one (0 when none does)."""
-        widths = sorted(b.width for b in blocks if b.kind == "paragraph" and b.width)
+        widths = sorted(_widths(blocks))
         return widths[len(widths) // 2] if widths else 0.0
 
     @staticmethod
     def _para_texts(blocks) -> tuple[str, ...]:
         """The texts of the paragraphs among ``blocks``."""
         return tuple(b.text for b in blocks if b.kind == "paragraph")
+
+
+def _widths(blocks) -> list[float]:
+    """The widths of the paragraphs among ``blocks`` that show one (what :meth:`Sectioning._column`
+    takes the median of)."""
+    return [b.width for b in blocks if b.kind == "paragraph" and b.width]
+
+
+def _median_without(ordered: list[float], out: list[float]) -> float:
+    """:meth:`Sectioning._column` of blocks whose widths, sorted, are ``ordered`` less those of
+    ``out`` (a part of them): the median of what is left, 0 when nothing is."""
+    rest = list(ordered)
+    for w in out:
+        del rest[bisect_left(rest, w)]
+    return rest[len(rest) // 2] if rest else 0.0

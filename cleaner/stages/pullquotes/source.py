@@ -76,8 +76,8 @@ def _weigh(t: str, other: str, mine: str, need: float, counts: list, exact: bool
            least: float):
     """How a paragraph's text ``other`` holds the quote ``t`` (``mine``: its words, marks left
     out; ``need``: the characters of them a source has at least; ``counts``: a box for their
-    counts, made once): ``(True, 1.0)`` word for word, ``(False, share)`` as an editor's
-    version of ``least`` of its pairs or more (unless ``exact``), else None."""
+    counts and their set, made once): ``(True, 1.0)`` word for word, ``(False, share)`` as an
+    editor's version of ``least`` of its pairs or more (unless ``exact``), else None."""
     if len(other) < len(mine) or other == t and not framed:
         # (an editor's quote may be as long: clauses swapped; its quotation marks are no text
         # of its source: “记者：…办法” of 记者：…办法？) (a frame quoting a whole paragraph, the
@@ -88,10 +88,13 @@ def _weigh(t: str, other: str, mine: str, need: float, counts: list, exact: bool
     if exact:
         return None
     if not counts:
-        counts.append(Counter(mine))
+        c = Counter(mine)
+        counts += (c.__getitem__, frozenset(c))
+    count, chars = counts
     # (the characters of ``mine`` that ``other`` has, counted over the distinct ones: a set
-    # lookup per distinct character, not one per character)
-    if sum(map(counts[0].__getitem__, _charset(other).intersection(counts[0]))) < need:
+    # lookup per distinct character, not one per character; two frozensets meet faster than a
+    # frozenset and the Counter, which it reads as an iterable)
+    if sum(map(count, _charset(other) & chars)) < need:
         return None  # (a text without most of the quote's characters holds fewer of its pairs)
     share = shared_content(t, other, known)
     return (False, share) if share >= least else None
