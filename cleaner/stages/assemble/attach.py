@@ -326,25 +326,36 @@ class Attaching:
         comment = [d for d in drafts if d.byline is not None and search(pat, d.byline.text) and self.dated(d)]
         if not comment:
             return
-        units = [b for b in self.page.blocks if b.kind in ("heading", "byline", "paragraph")]
-        at = {b.first: n for n, b in enumerate(units)}
-        owner = {}
-        for d in drafts:
-            for b in d.body + [x for x in (d.kicker, d.title, d.subtitle, d.byline) if x is not None]:
-                owner[b.first] = d
+        _, beside = self._beside(drafts)
         for d in comment:
             h = d.byline
-            n = at.get(h.first)
-            if n is None:
-                continue
-            near = [owner.get(units[k].first) for k in (n - 1, n + 1) if 0 <= k < len(units)]
-            o = next((x for x in near if x is not None and x is not d and not self.dated(x) and x.paragraphs
+            o = next((x for x in beside(h) if x is not None and x is not d and not self.dated(x) and x.paragraphs
                       and (x.byline is None or not search(pat, x.byline.text))), None)
             if o is None:
                 continue
             d.byline, o.byline = o.byline, h
             self.record("A003", "attach", h, "byline of the undated article set next to it: a commentator's "
                         "byline heads no dated report", safety="review")
+
+    def _beside(self, drafts: list[Draft]):
+        """Who stands next to whom: the article holding each block (by its first line), and a
+        function giving the articles that hold the heading, byline or paragraph printed right
+        before and right after a block (None for a block no article holds, none for one that
+        is none of those kinds)."""
+        units = [b for b in self.page.blocks if b.kind in ("heading", "byline", "paragraph")]
+        at = {b.first: n for n, b in enumerate(units)}
+        owner: dict[int, Draft] = {}
+        for d in drafts:
+            for b in d.body + [x for x in (d.kicker, d.title, d.subtitle, d.byline) if x is not None]:
+                owner[b.first] = d
+
+        def beside(h: Block) -> list:
+            n = at.get(h.first)
+            if n is None:
+                return []
+            return [owner.get(units[k].first) for k in (n - 1, n + 1) if 0 <= k < len(units)]
+
+        return owner, beside
 
     def dated(self, d: Draft) -> bool:
         """Whether the article's first paragraph opens with a dateline."""
@@ -359,20 +370,13 @@ class Attaching:
         decoder weighs a byline against the next article's dateline, not against the bylines
         that article holds further on, so a byline the text before it left untaken may go
         where one is already.)"""
-        units = [b for b in self.page.blocks if b.kind in ("heading", "byline", "paragraph")]
-        at = {b.first: n for n, b in enumerate(units)}
-        owner = {}
-        for d in drafts:
-            for b in d.body + [x for x in (d.kicker, d.title, d.subtitle, d.byline) if x is not None]:
-                owner[b.first] = d
+        owner, beside = self._beside(drafts)
         keep = []
         for h in self.orphans:
-            n = at.get(h.first)
-            if h.kind != "byline" or n is None:
+            if h.kind != "byline":
                 keep.append(h)
                 continue
-            near = [owner.get(units[k].first) for k in (n - 1, n + 1) if 0 <= k < len(units)]
-            d = next((x for x in near if x is not None and x.byline is None), None)
+            d = next((x for x in beside(h) if x is not None and x.byline is None), None)
             if d is None:
                 keep.append(h)
                 continue
