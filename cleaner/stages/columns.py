@@ -420,18 +420,16 @@ def parted(band: list[int], lines: list[Line], rows: list[list[Piece]], usual: i
     above = lanes_of([rows[k] for k in pieces[0]], rule)
     for piece in pieces[1:]:
         below = lanes_of([rows[k] for k in piece], rule)
-        both = len(above) >= 2 and len(below) >= 2
-        if both and (any(min(abs(a - b) for b in below) >= sep for a in above)
-                     and any(min(abs(a - b) for a in above) >= sep for b in below)):
+        apart = len(above) >= 2 and len(below) >= 2 and (
+            (any(min(abs(a - b) for b in below) >= sep for a in above)
+             and any(min(abs(a - b) for a in above) >= sep for b in below))
+            or (p["part_straddled"] and (_straddles(above, below, sep) or _straddles(below, above, sep))))
+        if apart:
             out.append(list(piece))
             above = below
-            continue
-        if both and p["part_straddled"] and (_straddles(above, below, sep) or _straddles(below, above, sep)):
-            out.append(list(piece))
-            above = below
-            continue
-        out[-1].extend(piece)
-        above = lanes_of([rows[k] for k in out[-1]], rule)
+        else:
+            out[-1].extend(piece)
+            above = lanes_of([rows[k] for k in out[-1]], rule)
     return out
 
 
