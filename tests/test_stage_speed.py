@@ -57,21 +57,22 @@ def _section_block(kind: str, width: float):
 
 
 def test_the_median_of_a_body_without_a_run_is_that_of_the_rest():
-    from cleaner.stages.assemble.sections import Sectioning, _median_without, _widths
+    from cleaner.stages._common import median_without
+    from cleaner.stages.assemble.sections import Sectioning, _widths
     rng = random.Random(7)
     for _ in range(500):
         body = [_section_block(rng.choice(["paragraph", "paragraph", "subhead"]),
                                rng.choice([0.0, 9.0, 9.5, 12.0, 20.5])) for _ in range(rng.randrange(1, 12))]
         m = rng.randrange(0, len(body))
         n = rng.randrange(m, len(body) + 1)
-        got = _median_without(sorted(_widths(body)), sorted(_widths(body[m:n])))
+        got = median_without(sorted(_widths(body)), sorted(_widths(body[m:n])))
         assert got == Sectioning._column(None, body[:m] + body[n:])
 
 
 def test_the_median_without_everything_is_none():
-    from cleaner.stages.assemble.sections import _median_without
-    assert _median_without([9.0, 12.0], [12.0, 9.0]) == 0.0
-    assert _median_without([9.0, 9.0, 12.0], [9.0]) == 12.0  # (one of two equal widths taken out)
+    from cleaner.stages._common import median_without
+    assert median_without([9.0, 12.0], [12.0, 9.0]) == 0.0
+    assert median_without([9.0, 9.0, 12.0], [9.0]) == 12.0  # (one of two equal widths taken out)
 
 
 # (L007 quote_source: the quote's characters a paragraph has, counted through two frozensets)

@@ -127,3 +127,27 @@ def one_indent_short(short: float, text: str, j: dict, tolerance: float = 0.0) -
     ``tolerance``."""
     slack = j["half_width_slack"] * half_count(text) + tolerance
     return j["indent_min"] - slack <= short <= j["indent_max"] + slack
+
+
+def median_without(ordered: list[float], removed: list[float]) -> float:
+    """The median of the sorted list ``ordered`` with the values ``removed`` (some of its
+    elements) taken out, without copying it: O(len(removed) log n); 0 when nothing is left.
+    (A measure's median around a run of lines or blocks, asked for every run: the pull-quote
+    cuts' column around a quote, the sections' column around a run.)
+
+    >>> median_without([1, 2, 3, 9, 10], [9, 10])
+    2
+    """
+    if len(removed) >= len(ordered):
+        return 0.0
+    taken: list[int] = []
+    for v in sorted(removed):
+        i = bisect.bisect_left(ordered, v)
+        while i in taken:
+            i += 1
+        taken.append(i)
+    idx = (len(ordered) - len(removed)) // 2
+    for i in sorted(taken):
+        if i <= idx:
+            idx += 1
+    return ordered[idx]

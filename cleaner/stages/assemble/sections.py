@@ -3,9 +3,10 @@ jump: the column was cut, and its rest set elsewhere on the page) goes back to i
 
 from __future__ import annotations
 
-from bisect import bisect_left, insort
+from bisect import insort
 
 from ...chars import ends_sentence
+from .._common import median_without
 from .heal import _wrapped
 from .reunite import _names
 from .text import joined_bigrams, shared_pairs
@@ -129,7 +130,7 @@ class Sectioning:
                 if not homes:
                     continue
                 rest = body[:m] + body[n:]
-                home = _median_without(ordered, run_widths)  # (self._column(rest))
+                home = median_without(ordered, run_widths)  # (self._column(rest))
                 if not home or abs(col - home) <= change:
                     continue  # (set in its host's column, or no column shown: nothing tells it apart)
                 sec = joined_bigrams(para_text(run))
@@ -164,12 +165,3 @@ def _widths(blocks) -> list[float]:
     """The widths of the paragraphs among ``blocks`` that show one (what :meth:`Sectioning._column`
     takes the median of)."""
     return [b.width for b in blocks if b.kind == "paragraph" and b.width]
-
-
-def _median_without(ordered: list[float], out: list[float]) -> float:
-    """:meth:`Sectioning._column` of blocks whose widths, sorted, are ``ordered`` less those of
-    ``out`` (a part of them): the median of what is left, 0 when nothing is."""
-    rest = list(ordered)
-    for w in out:
-        del rest[bisect_left(rest, w)]
-    return rest[len(rest) // 2] if rest else 0.0

@@ -29,7 +29,8 @@ from .apart import _apart_as_framed, _one_frame, _set_apart, _set_further, _unde
 from .cut_in import _quote_inside, split_quotes_run_on
 from .find import MAX_KEYLESS, find_pullquotes, pullquotes_by_window
 from .join import join_broken_quotes, join_split_quotes
-from .measure import MAX_HEAD_LINES, QUOTE_MAX, median_without, narrowness, said, typical_narrowness
+from .._common import median_without
+from .measure import MAX_HEAD_LINES, QUOTE_MAX, narrowness, said, typical_narrowness
 from .mend import mend_quote_pieces, quote_heads_back
 from .source import _edited_from, _may_quote_across, _near_text, _read_on, quote_source
 from .stack import restack_quotes, split_lead_off_quotes, split_stacked_quotes

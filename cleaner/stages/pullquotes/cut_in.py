@@ -11,14 +11,14 @@ import re
 from ...chars import ends_sentence, nows
 from ...model import Block, Change, Page, replace
 from ...rules import Rule
-from .._common import rebuild
+from .._common import median_without, rebuild
 from ..block_kinds import STAGE
 from ..copies import shared_content
 from ..rejoin import word_cut
 
 #: the marks that close a quote's last sentence (left out of its closing words)
 _CLOSING_MARKS = re.compile("[。！？!?”’」』）)…\\s]+$")
-from .measure import MAX_HEAD_LINES, QUOTE_MAX, _cuts_phrase, _run_ems, column, hanging, median_without, narrowness, set_width
+from .measure import MAX_HEAD_LINES, QUOTE_MAX, _cuts_phrase, _run_ems, column, hanging, narrowness, set_width
 from .source import _Joined, _may_quote_across, _repeats, quote_source, source_cut_apart
 
 

@@ -5,7 +5,6 @@ text's ending (it is said, it closes a sentence, it cuts a phrase).
 
 from __future__ import annotations
 
-import bisect
 import itertools
 import re
 
@@ -78,26 +77,6 @@ def typical_narrowness(blocks: list[Block], narrow: list[float]) -> float:
     """The median narrowness of the page's paragraphs of three lines or more (their column)."""
     body = sorted(x for x, b in zip(narrow, blocks) if b.kind == "paragraph" and len(b.lines) > 2)
     return body[len(body) // 2] if body else 0.0
-
-
-def median_without(ordered: list[float], removed: list[float]) -> float:
-    """The median of the sorted list ``ordered`` with the values ``removed`` (a few of its
-    elements) taken out, without copying it: O(len(removed) log n).
-
-    >>> median_without([1, 2, 3, 9, 10], [9, 10])
-    2
-    """
-    taken: list[int] = []
-    for v in sorted(removed):
-        i = bisect.bisect_left(ordered, v)
-        while i in taken:
-            i += 1
-        taken.append(i)
-    idx = (len(ordered) - len(removed)) // 2
-    for i in sorted(taken):
-        if i <= idx:
-            idx += 1
-    return ordered[idx]
 
 
 def _run_ems(widths: list[float]) -> list[float]:
