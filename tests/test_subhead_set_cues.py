@@ -105,3 +105,43 @@ def test_a_bold_lone_heading_between_plain_subheads_costs_more_as_a_subhead():
     for has_sub in (False, True):
         assert abs(bold_on[has_sub] - bold_off[has_sub] - 2.0) < 1e-9
     assert _sub_costs(_page(False), on, "观鸟有序") == _sub_costs(_page(False), off, "观鸟有序")
+
+
+def _scores(headings: tuple[str, ...]) -> dict:
+    """Readings.subhead_score of each lone heading of a page of plain headings between
+    paragraphs: {heading: (score, cues)}."""
+    from cleaner.model import Overlay, Page
+    from cleaner.rules import default_rules
+    from cleaner.stages import PIPELINE
+    from cleaner.stages.assemble import Assembler
+
+    paras = ("记者从白沙湖国家级自然保护区获悉，今年冬季白沙湖越冬水鸟数量达到12.6万只，创近10年新高。",
+             "保护区将在越冬期加强巡护监测，严厉打击非法捕猎等违法行为，并在湖区周边设置观鸟点。",
+             "湖区周边的观鸟点已有游客前来，保护区工作人员在现场讲解水鸟知识，提醒游客与鸟群保持距离。")
+    lines = _wrap(paras[0]) + [""]
+    for head, para in zip(headings, paras[1:]):
+        lines += [head, ""] + _wrap(para) + [""]
+    text = "\n".join(lines)
+    page = Page(name="t.txt", source=text, rules=default_rules(), overlay=Overlay(text))
+    for stage in PIPELINE[:-1]:
+        page = stage.run(page)
+    a = Assembler(page)
+    units = [b for b in page.blocks if b.kind in ("heading", "byline", "paragraph")]
+    seq = a.groups(a.heal(a.join_split_headlines(units)))
+    a.columns_of_runs(seq)
+    out = {}
+    for t, u in enumerate(seq):
+        if isinstance(u, list):
+            prev = [x for x in seq[:t] if not isinstance(x, list)][-2:]
+            out[u[0].text] = a.subhead_score(u[0], prev, seq[t + 1])
+    return out
+
+
+def test_two_phrases_tell_a_subhead_only_in_a_heading_short_as_subheads_are():
+    """A heading in two phrases reads as a subhead (A003 phrase_pair_bonus), as 薄一点 再薄一点
+    is set; a heading of two phrases longer than A003 short_heading is a title's statement and
+    its gloss (巴拿马运河水位回升 通航限制逐步放宽), and gets no such bonus."""
+    short, long_ = "湖区巡护 观鸟有序", "白沙湖越冬水鸟数量创新高 保护区加强巡护监测"
+    got = _scores((short, long_))
+    assert "two phrases" in got[short][1]
+    assert "two phrases" not in got[long_][1]

@@ -87,13 +87,15 @@ class Readings:
                 and self.geo[h.lines[0]].ratio >= self.rules["D005"].params["bold_ratio"]:
             score -= w["geo_subhead"]
             cues.append("set in type larger than the text's (a subhead is set in the text's size)")
-        if " " in h.text.strip():
+        n = len(nows(h.text))
+        if " " in h.text.strip() and n <= w["short_heading"]:
+            # (two phrases in a heading longer than a subhead is set are a title's form: its
+            # statement and its gloss, 巴拿马运河水位回升 通航限制逐步放宽)
             score += w["phrase_pair_bonus"]
             cues.append("two phrases, as subheads are set")
         if self.doubled(h):
             score -= w["bold_penalty"]
             cues.append("set in bold display type")
-        n = len(nows(h.text))
         if n <= w["short_heading"]:
             score += w["short_heading_bonus"]
             cues.append("short, as subheads are")
