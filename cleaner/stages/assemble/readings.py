@@ -409,7 +409,7 @@ class Readings:
         between; one at least) are plain: an article's subheads are set as a matched set, in
         one type, so a bold heading among plain ones is a title in display type, not one of
         them. (Of the lone headings between paragraphs so drawn on the training pages and 1,000
-        hunt pages, 44 were titles and 11 subheads; bold alone, A003 bold_penalty, is weighed
+        hunt pages, 50 were titles and 12 subheads; bold alone, A003 bold_penalty, is weighed
         whatever the neighbours. Tried and not kept: a bold heading as long as one of them left
         to their set: hunt seg 90.6 -> 90.5, subheads 81.6 -> 81.5.)"""
         if len(seq[t]) != 1 or seq[t][0].kind != "heading" or not self.doubled(seq[t][0]):
