@@ -162,6 +162,7 @@ SCHEMAS = {
             "adopt_bylines": bool,
             "dash_piece_max": int,
             "commentary_byline": str,
+            "odd_bold_penalty": float,
         },
         "place_subheads": {"default_section": int, "echo_distance_cost": float, "adopt_orphans": bool},
         "attach_pullquotes": {"max_candidates": int, "min_partial_ratio": float},
