@@ -144,6 +144,19 @@ class Healing:
         return x.kind == "paragraph" and not ends_sentence(x.text) and x.text[-1] not in "：:"
 
 
+    def ends_cut(self, a) -> bool:
+        """Whether draft ``a``'s text was cut by a column at its end: its last paragraph stops
+        mid-sentence, or stopped so until :meth:`_reclaim_glued_tail` joined it to the line of
+        its rest glued to another paragraph (the rest may go on in the paragraphs after that
+        line: :meth:`reclaim_closed_tails` weighs them as the tails of an open article)."""
+        return bool(a.body) and (self.is_open(a.body[-1]) or a.body[-1].lines in getattr(self, "_glued_ends", ()))
+
+    def tail_may_follow(self, y: Block) -> bool:
+        """Whether a jumped tail may start right after paragraph ``y``: it closes its sentence,
+        or it is what :meth:`_reclaim_glued_tail` left of a paragraph it took a glued rest from
+        (cut mid-sentence by its own column; what followed it there was the rest's)."""
+        return ends_sentence(y.text) or y.lines in getattr(self, "_glued_heads", ())
+
     def heal_across(self, units: list[Block], others: list[Block]) -> list[Block]:
         """Join a paragraph cut by a caption, credit, pull quote or furniture line with its
         continuation right after it.
@@ -479,6 +492,8 @@ class Healing:
                     if gain > p["tail_margin"] and (best is None or gain > best[0]):
                         best = (gain, e, m)
             if best is None:
+                if p["glued_seam"] > 0:
+                    self._reclaim_glued_tail(a, drafts[i + 1:i + 1 + p["tail_reach"]], p)
                 continue
             gain, e, m = best
             z, run = e.body[m], e.body[m + 1:]
@@ -499,6 +514,69 @@ class Healing:
             a.body[-1:] = [merged, *run]
             del e.body[m:]
         return drafts
+
+    def _reclaim_glued_tail(self, a, later: list, p: dict) -> bool:
+        """The end of article ``a`` (its last paragraph X stops mid-sentence), read after the
+        next article's block and glued to a paragraph of it: take it back from where it starts.
+
+        A column cut mid-sentence can be followed, in the extraction's reading order, by the
+        next article's column cut mid-sentence too, and then by the first article's rest: the
+        two cut sentences' halves look like one paragraph's lines, and the line-joining stage
+        glues the rest (``票”；还有的地方…``) to the other article's cut paragraph (``…观众``),
+        where :meth:`reclaim_tails`, which weighs whole paragraphs, cannot reach it. A reader
+        sees the seam by the words cut in two: X's last characters and that line's first make a
+        word (``空头支`` / ``票``), the line before it and that line do not (``观众`` / ``票``).
+        So, in the paragraphs of the drafts in ``later``, the line whose first characters the
+        dictionary's character model reads on from X's last ones better than from the line
+        before it by more than A001's ``glued_seam`` (a log-likelihood ratio; and read on from X
+        by that much at least) starts X's rest: it and the paragraph's lines after it are
+        joined to X. Nothing without jieba (the model), and nothing on a page not set in
+        columns (text a paragraph a line is cut by no column). Returns whether a rest moved."""
+        if not self.page.layout.columned:
+            return False
+        lm = default_char_model(p["lm_prior"])
+        if lm is None:
+            return False
+        x = a.body[-1]
+        seam, lines = p["glued_seam"], self.page.lines
+        end = nows(x.text)
+        best = None
+        for e in later:
+            for m, z in enumerate(e.body):
+                if z.kind != "paragraph" or len(z.lines) < 2:
+                    continue
+                heads = [nows(lines[k].text) for k in z.lines]
+                for t in range(1, len(heads)):
+                    on = lm.llr(end, heads[t])
+                    if on <= seam:
+                        continue
+                    score = on - lm.llr(heads[t - 1], heads[t])
+                    if score > seam and (best is None or score > best[0]):
+                        best = (score, e, m, t)
+        if best is None:
+            return False
+        score, e, m, t = best
+        z = e.body[m]
+        rest = replace(z, lines=z.lines[t:], joiners=z.joiners[t:])
+        joiner = " " if _LATIN_END.search(x.text) and _LATIN_START.match(self.page.lines[rest.first].text) else ""
+        merged = rebuild(self.page, replace(x, lines=x.lines + rest.lines, joiners=x.joiners + (joiner,) + rest.joiners))
+        span = self.span(x)
+        self.changes = [c for c in self.changes
+                        if not (c.rule == "A001" and c.action == "flag" and c.span == span)]
+        self.record("A001", "heal", rest, self.rules["A001"].describe(
+            line=self.page.line_no(x.last), cont=self.page.line_no(rest.first), tail=self.page.lines[x.last].text,
+            head=self.page.lines[rest.first].text)
+            + f" (the article stops mid-sentence; its rest was read after the next article's block and "
+            f"glued to the paragraph at line {self.page.line_no(z.first)}: the cut word reads on across the "
+            f"seam, log-ratio {score:.2f} over the line before it)", before=z.joiners[t - 1], after=joiner)
+        a.body[-1] = merged
+        head = rebuild(self.page, replace(z, lines=z.lines[:t], joiners=z.joiners[:t - 1]))
+        if not hasattr(self, "_glued_ends"):  # (what this page's assembler healed so: most pages none)
+            self._glued_ends, self._glued_heads = set(), set()
+        self._glued_ends.add(merged.lines)
+        self._glued_heads.add(head.lines)
+        e.body[m] = head
+        return True
 
     def reclaim_closed_tails(self, drafts: list) -> list:
         """An article whose text was cut between two paragraphs takes back its end, read as the
@@ -538,7 +616,7 @@ class Healing:
         measured: dict = {}  # a draft's tails as DraftTails measures them, by its blocks
         for i, a in enumerate(drafts):
             if not a.body or a.body[-1].kind != "paragraph" \
-                    or (self.is_open(a.body[-1]) and not p["tail_closed_open"]) \
+                    or (self.ends_cut(a) and not p["tail_closed_open"]) \
                     or (p["tail_closed_titled"] and a.title is None) or not _wrapped(a.paragraphs):
                 continue
             col = next((b.width for b in reversed(a.paragraphs) if b.width), 0.0)
@@ -606,7 +684,8 @@ class Healing:
     def closed_tail_candidates(self, drafts: list, i: int):
         """The tails :meth:`reclaim_closed_tails` weighs for draft ``i`` with its weights, as
         ``(d, e, m)``: draft ``e``, ``d`` drafts after it (at most A001's ``tail_closed_reach``),
-        from its block ``m`` on, where block ``m - 1`` is a paragraph closing its sentence, block
+        from its block ``m`` on, where block ``m - 1`` is a paragraph closing its sentence (or left
+        cut by a glued rest: :meth:`tail_may_follow`), block
         ``m`` is a paragraph with no dateline or a subhead, and the tail holds a paragraph printed
         over several lines. (Subheads stand before their sections by now: one right before a
         tail heads it, and goes with it, or stays behind as the last block of its host.)"""
@@ -614,7 +693,7 @@ class Healing:
         for d, e in enumerate(drafts[i + 1:i + 1 + reach], 1):
             for m in range(1, len(e.body)):
                 y, z = e.body[m - 1], e.body[m]
-                if y.kind == "paragraph" and ends_sentence(y.text) \
+                if y.kind == "paragraph" and self.tail_may_follow(y) \
                         and (z.kind == "subhead" or (z.kind == "paragraph" and not self.has_dateline(z))) \
                         and _wrapped(e.body[m:]):
                     yield d, e, m
@@ -630,7 +709,8 @@ class Healing:
         ``a``'s column (within ``column_tolerance``: ``column``) and apart from the text before
         it (more than A002's ``column_change``: ``column_apart``); where it starts (in ``e``'s
         second half: ``half``; at what share of ``e``'s blocks: ``position``); ``e`` the second
-        draft after ``a`` (``second``); ``a`` stopping mid-sentence (``open``); the tail opening
+        draft after ``a`` (``second``); ``a`` stopping mid-sentence, or healed from a glued
+        line (:meth:`ends_cut`: ``open``); the tail opening
         with a subhead (``subhead``); ``e`` with no title (``untitled``)."""
         p = self.rules["A001"].params
         lo, hi = p["tail_closed_clip"]
@@ -651,7 +731,7 @@ class Healing:
             "column_apart": 1.0 if tcol and hcol and abs(tcol - hcol) > self.rules["A002"].params["column_change"] else 0.0,
             "half": 1.0 if m >= (n + 1) // 2 else 0.0,
             "second": 1.0 if d == 2 else 0.0,
-            "open": 1.0 if self.is_open(a.body[-1]) else 0.0,
+            "open": 1.0 if self.ends_cut(a) else 0.0,
             "subhead": 1.0 if e.body[m].kind == "subhead" else 0.0,
             "position": m / n,
             "untitled": 1.0 if e.title is None else 0.0,

@@ -23,7 +23,6 @@ from collections import Counter
 from itertools import accumulate
 from typing import Callable, Iterator
 
-from ...chars import ends_sentence
 from .reunite import _names
 from .text import BIGRAM_CACHE, bigrams
 
@@ -40,7 +39,7 @@ class DraftTails:
         for k in range(n - 1, -1, -1):
             wrapped[k] = wrapped[k + 1] or (body[k].kind == "paragraph" and len(body[k].lines) > 1)
         self.starts = [m for m in range(1, n)
-                       if body[m - 1].kind == "paragraph" and ends_sentence(body[m - 1].text)
+                       if body[m - 1].kind == "paragraph" and asm.tail_may_follow(body[m - 1])
                        and (body[m].kind == "subhead" or (body[m].kind == "paragraph" and not asm.has_dateline(body[m])))
                        and wrapped[m]]
         if not self.starts:
@@ -120,7 +119,7 @@ def closed_tail_cues_swept(asm, a, e, d: int, col: float, own: frozenset, own_na
     known = (name_last.keys() & mine) | (name_last.keys() & t.title_names)
     known_first = _below(map(name_first.__getitem__, known), n)
     known_last = _below(map(name_last.__getitem__, known), n)
-    n_own, total, opened = len(own), len(last), asm.is_open(a.body[-1])
+    n_own, total, opened = len(own), len(last), asm.ends_cut(a)
     for m in t.starts:
         nt, nh = total - t.last_below[m], t.first_below[m]
         both = t.first_below[m] - t.gone_below[m]
