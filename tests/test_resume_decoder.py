@@ -95,3 +95,35 @@ def test_a_suspended_article_never_resumed_is_kept():
     let_go = next(d for d in drafts if len(d.paragraphs) == 3)
     assert let_go.title is None and "no title found" in let_go.flags
     assert next(d for d in drafts if len(d.paragraphs) == 2).title.text.startswith("全省青少年象棋赛")
+
+
+def _resume_step(rules):
+    """The cost the decoder's chosen reading adds where it resumes an article, and the leads of
+    the article it resumes and of the one it leaves."""
+    from cleaner.model import Overlay, Page
+    from cleaner.stages import PIPELINE
+    from cleaner.stages.assemble import Assembler
+
+    page = Page(name="page.txt", source=PAGE, rules=rules, overlay=Overlay(PAGE))
+    for stage in PIPELINE[:-1]:
+        page = stage.run(page)
+    asm = Assembler(page)
+    asm.trace = []
+    asm.segment(asm.heal(asm.join_split_headlines([b for b in page.blocks
+                                                   if b.kind in ("heading", "byline", "paragraph")])))
+    steps = sorted(asm.trace, key=lambda s: s[0])
+    t = next(s[0] for s in steps if s[2] == "resume")
+    return steps[t][4], steps[0][1], steps[t - 1][5][-1], steps
+
+
+def test_resuming_weighs_how_alike_the_two_leads_are():
+    """Two parts of one story read apart are not two articles: resuming costs A002 resume_same
+    times the word pairs the lead of the article left shares with the resumed one's."""
+    from cleaner.stages.assemble import affinity
+
+    plain, _, _, _ = _resume_step(with_a002(**ON, resume_same=0.0))
+    weighed, lead_a, lead_b, steps = _resume_step(with_a002(**ON, resume_same=4.0))
+    b = next(s[1] for s in steps if s[0] == lead_b)
+    alike = affinity(b.text, lead_a.text)
+    assert alike > 0
+    assert abs(weighed - plain - 4.0 * alike) < 0.011  # (the trace rounds to 0.01)

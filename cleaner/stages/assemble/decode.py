@@ -138,9 +138,11 @@ class Decoding:
         NO_PATH = (INF, None)
         # an article that another cuts into (its headline or text set inside this one's) may be
         # suspended there and resumed after it: suspend_cost to keep it, resume_cost less
-        # resume_affinity times the word pairs the resumed paragraph shares with its lead (above
-        # min_affinity) to take it up again; below zero suspend_cost turns it off
+        # resume_affinity times the word pairs the resumed paragraph shares with its lead (against
+        # those it shares with the lead of the article it leaves), plus resume_same times those
+        # the two leads share, to take it up again; below zero suspend_cost turns it off
         suspend, resume_base, resume_aff = p["suspend_cost"], p["resume_cost"], p["resume_affinity"]
+        resume_same = p["resume_same"]
         suspending = suspend >= 0
         suspend_beam = p["suspend_beam"]  # (a bound on the states that hold one: see A002)
         suspended: list = []  # (ht, hb, hs, hc, lead, what closing it cost) of each suspended article
@@ -296,7 +298,9 @@ class Decoding:
                         if back_at is None:  # (the terms of the suspended article alone: once per paragraph)
                             back_at = resume_here[ub] = resume_base - resume_aff * goes_on(slead, t) - refund \
                                 + self.column_stay_cost(self.column_of(seq[slead]), here) + (dated_stay if dated else 0.0)
-                        c = cost + back_at + (0.0 if lead is None else resume_aff * goes_on(lead, t))
+                        # (against the lead of the article it leaves, and that lead's likeness to its own:
+                        # two parts of one story, read apart, are not two articles)
+                        c = cost + back_at + (0.0 if lead is None else resume_aff * goes_on(lead, t) + resume_same * goes_on(lead, slead))
                         if hb:
                             c += bc + (0 if ht else no_title) + shorts[hb] + (lone_sub[hs] if ht else 0.0)
                         key = (sht, shb + 1 if shb < most else most, shs, shc, 0, slead)
