@@ -349,6 +349,7 @@ class Decoding:
                 # there: asked for each state, their tests were most of this loop.)
                 titled = {hs: [o for o in ps if o[0] in _TITLED_READINGS] for hs, ps in plans.items()}
                 empty = {hs: [o for o in ps if o[0] == "open"] for hs, ps in plans.items()}
+                to_suspend = []  # (cost, the state whose article is suspended here, it, the reading's k)
                 for st, (cost, _) in states.items():
                     ht, hb, hs, hc, ub, lead = st
                     if not hb:
@@ -397,9 +398,7 @@ class Decoding:
                                 if c < new.get(open_key, NO_PATH)[0]:  # (offer(), inline)
                                     new[open_key] = (c, (st, kind, k))
                                 if suspending:  # or the open one is only cut into by this headline
-                                    key = (has_h, 0, False, by_from[0], suspend_id((ht, hb, hs, hc, lead, closing)), None)
-                                    if c + suspend < new.get(key, NO_PATH)[0]:
-                                        new[key] = (c + suspend, (st, "opensus", k))
+                                    to_suspend.append((c + suspend, st, (ht, hb, hs, hc, lead, closing), k))
                             elif not (ht and has_h):
                                 key, c = (ht or has_h, 0, hs, hc or by_from[0], 0, None), cost + c
                                 if c < new.get(key, NO_PATH)[0]:  # (offer(), inline)
@@ -449,6 +448,11 @@ class Decoding:
                                 key, c = (ht, hb, hs, True, ub, lead), cost + c
                                 if c < new.get(key, NO_PATH)[0]:  # (offer(), inline)
                                     new[key] = (c, (st, kind, k))
+                # (the cheapest few: the others would not outlive suspend_beam)
+                for c, st, info, k in heapq.nsmallest(suspend_beam, to_suspend, key=itemgetter(0)):
+                    key = (has_h, 0, False, by_from[0], suspend_id(info), None)
+                    if c < new.get(key, NO_PATH)[0]:
+                        new[key] = (c, (st, "opensus", k))
             # several leads for one state (the open article's, and the untitled one's before it,
             # whose title a later run may give): drop those that cannot win. Each lead can earn
             # one title's echo (title_echo) at most: a path further behind than that, among those
