@@ -3,6 +3,7 @@ readings of its items, and the articles it makes."""
 
 from __future__ import annotations
 
+import heapq
 from functools import partial
 from operator import itemgetter
 
@@ -18,6 +19,12 @@ from .draft import Draft
 #: 0 when not (its title's echo of its lead is weighed when the group gives it one), its lead:
 #: its first paragraph's index in the sequence or None). A plain tuple: the decoder makes
 #: millions on a long page.
+#:
+#: The fifth field (ub) also says, below zero, that an article was *suspended* when the open one
+#: opened inside its text (a headline or a jump set another article within it): ``-1 - n``, n
+#: the suspended article's place in the decoding's table of them (its own state fields and what
+#: closing it cost, refunded if it resumes: :meth:`Decoding.segment`). A suspended article and an
+#: untitled one waiting for its title (ub > 0) are two ways the article before is not done with.
 State = tuple[bool, int, int, bool, int, "int | None"]
 
 
@@ -45,6 +52,10 @@ _TITLED_READINGS = frozenset(("sub", "byclose", "bysplit", "open", "byinside"))
 _FIELDS = ("ht", "hb", "hs", "hc", "ub", "lead")
 _UB, _LEAD = _FIELDS.index("ub"), _FIELDS.index("lead")
 _BUT_UNTITLED = itemgetter(*range(_UB), _LEAD)
+
+
+#: a (state, (cost, backpointer)) pair's cost
+_COST = lambda kv: kv[1][0]  # noqa: E731
 
 
 #: the decoder's state after an article closes at a heading group (no article open)
@@ -125,6 +136,37 @@ class Decoding:
 
         INF = float("inf")
         NO_PATH = (INF, None)
+        # an article that another cuts into (its headline or text set inside this one's) may be
+        # suspended there and resumed after it: suspend_cost to keep it, resume_cost less
+        # resume_affinity times the word pairs the resumed paragraph shares with its lead (against
+        # those it shares with the lead of the article it leaves), plus resume_same times those
+        # the two leads share, to take it up again; below zero suspend_cost turns it off
+        suspend, resume_base, resume_aff = p["suspend_cost"], p["resume_cost"], p["resume_affinity"]
+        resume_same = p["resume_same"]
+        suspending = suspend >= 0
+        suspend_beam = p["suspend_beam"]  # (a bound on the states that hold one: see A002)
+        suspended: list = []  # (ht, hb, hs, hc, lead, what closing it cost) of each suspended article
+        suspended_at: dict = {}  # such a tuple -> its place in suspended
+
+        def suspend_id(info: tuple) -> int:
+            """The ub that says the article ``info`` tells is suspended (below zero)."""
+            n = suspended_at.get(info)
+            if n is None:
+                n = suspended_at[info] = len(suspended)
+                suspended.append(info)
+            return -1 - n
+
+        resume_cache: dict = {}
+
+        def goes_on(lead: int, t: int) -> float:
+            """The word pairs paragraph ``seq[t]`` shares with the lead ``seq[lead]`` of an
+            article it may go on with. (Weighed against the article it would leave: a share of
+            the rarer side's pairs, high for any line of a few characters.)"""
+            key = (lead, t)
+            got = resume_cache.get(key)
+            if got is None:
+                got = resume_cache[key] = affinity(seq[lead].text, seq[t].text)
+            return got
         w = self.rules["A003"].params
         # state: (has_title, paragraphs so far (capped at 3), has_sub, its dateline credits the
         # reporter, lead: the open article's first paragraph, as an index into seq) -> (cost,
@@ -225,6 +267,8 @@ class Decoding:
                 across = self.column_stay_cost(col, here)
                 # (a new article's state where the one before keeps no lead: the same for all)
                 fresh0 = (False, 1, False, credits, 0, t)
+                to_suspend: list = []  # (cost, the state whose article is suspended here)
+                resume_here: dict = {}
                 for st, (cost, _) in states.items():
                     ht, hb, hs, hc, ub, lead = st
                     # the article goes on: its paragraphs counted up to 3 (at 3, the state is
@@ -232,9 +276,9 @@ class Decoding:
                     if hb:
                         stay = cost + (dated_stay if dated else 0.0) + across
                         key = st if hb == most else (ht, hb + 1, hs, hc, ub, lead)
-                    else:
+                    else:  # (its first paragraph: after a close, a new article, and one suspended is done with)
                         stay = cost + 0.0 + 0.0
-                        key = (ht, 1, hs, hc or credits, ub, t)
+                        key = (ht, 1, hs, hc or credits, ub if ub >= 0 or ht else 0, t)
                     if stay < new.get(key, NO_PATH)[0]:  # offer(), inline: the hottest path
                         new[key] = (stay, (st, "cont", 0))
                     if hb and bc is not None:
@@ -244,13 +288,37 @@ class Decoding:
                         fresh = (False, 1, False, credits, lead + 1, t) if back_later and not ht else fresh0
                         if opened < new.get(fresh, NO_PATH)[0]:
                             new[fresh] = (opened, (st, "new", 0))
+                        if suspending:  # or the one before is only cut into here, to resume later
+                            to_suspend.append((opened + suspend, st))
+                    if ub < 0 and (hb or not ht) and bc is not None:
+                        # the suspended article goes on here: the open one (if it has text)
+                        # closes at this paragraph, and closing the suspended one is refunded
+                        sht, shb, shs, shc, slead, refund = suspended[-1 - ub]
+                        back_at = resume_here.get(ub)
+                        if back_at is None:  # (the terms of the suspended article alone: once per paragraph)
+                            back_at = resume_here[ub] = resume_base - resume_aff * goes_on(slead, t) - refund \
+                                + self.column_stay_cost(self.column_of(seq[slead]), here) + (dated_stay if dated else 0.0)
+                        # (against the lead of the article it leaves, and that lead's likeness to its own:
+                        # two parts of one story, read apart, are not two articles)
+                        c = cost + back_at + (0.0 if lead is None else resume_aff * goes_on(lead, t) + resume_same * goes_on(lead, slead))
+                        if hb:
+                            c += bc + (0 if ht else no_title) + shorts[hb] + (lone_sub[hs] if ht else 0.0)
+                        key = (sht, shb + 1 if shb < most else most, shs, shc, 0, slead)
+                        if c < new.get(key, NO_PATH)[0]:
+                            new[key] = (c, (st, "resume", 0))
+                # (the cheapest few: the others would not outlive suspend_beam)
+                for c, st in heapq.nsmallest(suspend_beam, to_suspend, key=itemgetter(0)):
+                    ht, hb, hs, hc, ub, lead = st
+                    key = (False, 1, False, credits, suspend_id((ht, hb, hs, hc, lead, c - suspend - states[st][0] - bc)), t)
+                    if c < new.get(key, NO_PATH)[0]:
+                        new[key] = (c, (st, "newsus", 0))
                 paras_before.append(item)
             else:
                 nxt = self.next_paragraph(seq, t)
                 nxt_at = t + 1 if nxt is not None else None  # the next article's lead, if one opens
                 nxt_credits = self.credits_reporter(nxt)
                 # (three articles' headlines: only after an article closed untitled at a paragraph)
-                back = three_ahead[t] and any(ub and hb and not ht for ht, hb, _, _, ub, _ in states)
+                back = three_ahead[t] and any(ub > 0 and hb and not ht for ht, hb, _, _, ub, _ in states)
                 options = self.group_options(item, paras_before[-2:], nxt, self.parallel(seq, t),
                                              t < last_text, back)  # by has_sub
                 has_h = any(b.kind == "heading" for b in item)
@@ -281,6 +349,7 @@ class Decoding:
                 # there: asked for each state, their tests were most of this loop.)
                 titled = {hs: [o for o in ps if o[0] in _TITLED_READINGS] for hs, ps in plans.items()}
                 empty = {hs: [o for o in ps if o[0] == "open"] for hs, ps in plans.items()}
+                to_suspend = []  # (cost, the state whose article is suspended here, it, the reading's k)
                 for st, (cost, _) in states.items():
                     ht, hb, hs, hc, ub, lead = st
                     if not hb:
@@ -301,8 +370,9 @@ class Decoding:
                             if hb:  # (its title, if any, came before its text)
                                 c += bw if hc else 0.0
                                 c = cost + c + (0 if ht else no_title) + short(hb) + (lone_sub[hs] if ht else 0.0)
-                                if c < new.get(CLOSED, NO_PATH)[0]:  # (offer(), inline)
-                                    new[CLOSED] = (c, (st, kind, k))
+                                key = CLOSED if ub >= 0 else (False, 0, False, False, ub, lead)
+                                if c < new.get(key, NO_PATH)[0]:  # (offer(), inline)
+                                    new[key] = (c, (st, kind, k))
                         elif kind == "bysplit":
                             if hb:
                                 c += (bw if hc else 0.0) + after[0] - te * after[1]
@@ -317,14 +387,18 @@ class Decoding:
                                 if kind == "subclose":
                                     c += se * echo(item[0], lead)
                                 c = cost + c + short(hb)
-                                if c < new.get(CLOSED, NO_PATH)[0]:  # (offer(), inline)
-                                    new[CLOSED] = (c, (st, kind, k))
+                                key = CLOSED if ub >= 0 else (False, 0, False, False, ub, lead)
+                                if c < new.get(key, NO_PATH)[0]:  # (offer(), inline)
+                                    new[key] = (c, (st, kind, k))
                         elif kind == "open":
                             c += after
                             if hb:
-                                c = cost + c + (0 if ht else no_title) + short(hb) + (lone_sub[hs] if ht else 0.0)
+                                closing = (0 if ht else no_title) + short(hb) + (lone_sub[hs] if ht else 0.0)
+                                c = cost + c + closing
                                 if c < new.get(open_key, NO_PATH)[0]:  # (offer(), inline)
                                     new[open_key] = (c, (st, kind, k))
+                                if suspending:  # or the open one is only cut into by this headline
+                                    to_suspend.append((c + suspend, st, (ht, hb, hs, hc, lead, closing), k))
                             elif not (ht and has_h):
                                 key, c = (ht or has_h, 0, hs, hc or by_from[0], 0, None), cost + c
                                 if c < new.get(key, NO_PATH)[0]:  # (offer(), inline)
@@ -333,7 +407,7 @@ class Decoding:
                             if hb and not ht:
                                 c += (bw if hc and by_here else 0.0) - te * echo(head, lead)
                                 c += se * sum(echo(b, lead) for b in item[k:])
-                                key, c = (True, hb, min(cap, hs + len(item) - k), hc or by_here, 0, lead), cost + c
+                                key, c = (True, hb, min(cap, hs + len(item) - k), hc or by_here, ub if ub < 0 else 0, lead), cost + c
                                 if c < new.get(key, NO_PATH)[0]:  # (offer(), inline)
                                     new[key] = (c, (st, kind, k))
                         elif kind == "subsplit":
@@ -346,7 +420,7 @@ class Decoding:
                                     new[key] = (c, (st, kind, k))
                         elif kind in ("backsplit", "crosssplit"):
                             # the article before gets its title after all: its no_title refunded
-                            if hb and not ht and ub:
+                            if hb and not ht and ub > 0:
                                 c += (bw if hc and by_here else 0.0) + after[0] - no_title
                                 c -= te * (echo(head, lead) + after[1])
                                 key, c = (True, 0, False, by_from[k[1]], 0, None), cost + c + short(hb)
@@ -355,7 +429,7 @@ class Decoding:
                         elif kind == "backclose":
                             # the article before gets its title after all (no_title refunded),
                             # and the open one closes under its own
-                            if hb and not ht and ub:
+                            if hb and not ht and ub > 0:
                                 c += (bw if hc and by_here else 0.0) - no_title \
                                     - te * (echo(head, lead) + echo(after, ub - 1))
                                 c = cost + c + short(hb)
@@ -374,11 +448,22 @@ class Decoding:
                                 key, c = (ht, hb, hs, True, ub, lead), cost + c
                                 if c < new.get(key, NO_PATH)[0]:  # (offer(), inline)
                                     new[key] = (c, (st, kind, k))
+                # (the cheapest few: the others would not outlive suspend_beam)
+                for c, st, info, k in heapq.nsmallest(suspend_beam, to_suspend, key=itemgetter(0)):
+                    key = (has_h, 0, False, by_from[0], suspend_id(info), None)
+                    if c < new.get(key, NO_PATH)[0]:
+                        new[key] = (c, (st, "opensus", k))
             # several leads for one state (the open article's, and the untitled one's before it,
             # whose title a later run may give): drop those that cannot win. Each lead can earn
             # one title's echo (title_echo) at most: a path further behind than that, among those
             # that differ in that lead alone, cannot catch up
             new = self._prune(new, margin)
+            if suspending:  # (of the states that hold a suspended article, the cheapest few)
+                held_now = [kv for kv in new.items() if kv[0][_UB] < 0]
+                if len(held_now) > suspend_beam:
+                    held_now.sort(key=_COST)
+                    for st, _ in held_now[suspend_beam:]:
+                        del new[st]
             if len(new) > beam:  # (a bound, not a choice: see A002 decoder_beam)
                 new = dict(sorted(new.items(), key=lambda kv: kv[1][0])[:beam])
             history.append(new)
@@ -393,11 +478,13 @@ class Decoding:
                 best_st, best_cost = st, total
         decisions = [None] * len(seq)
         margins = [0.0] * len(seq)
+        held = [False] * len(seq)  # whether an article is suspended after each item
         st = best_st
         for t in range(len(seq) - 1, -1, -1):
             cost_here, back = history[t][st]
             prev_st, kind, k = back
             decisions[t] = (kind, k)
+            held[t] = st[_UB] < 0
             # how close the decoder came to another reading here: the cheapest state after this
             # item that reads the page differently (not only another lead), against the chosen
             # one. (Prefix costs: a rival cheaper so far lost on what came after: margin 0.)
@@ -413,7 +500,7 @@ class Decoding:
                 before = history[t - 1][prev_st][0] if t else 0.0
                 self.trace.append((t, seq[t], kind, k, round(cost_here - before, 2), st))
             st = prev_st
-        return self.build(seq, decisions, margins)
+        return self.build(seq, decisions, margins, held)
 
     def column_stay_cost(self, col: float, here: float) -> float:
         """Cost of an article going on from text set ``col`` ems wide into a paragraph set
@@ -505,10 +592,17 @@ class Decoding:
         drawn bold after it may be one more of them."""
         return any(b.kind == "subhead" and self.doubled(b) for b in body)
 
-    def build(self, seq, decisions, margins=None) -> list[Draft]:
-        """Drafts from the chosen reading of each item, with a change record for each decision."""
+    def build(self, seq, decisions, margins=None, held=None) -> list[Draft]:
+        """Drafts from the chosen reading of each item, with a change record for each decision.
+
+        ``held``: whether an article is suspended after each item (another cut into it: the
+        readings newsus and opensus suspend it, resume takes it up again); one the decoder lets
+        go of without resuming it is done, as it was when suspended."""
         drafts: list[Draft] = []
         cur = Draft()
+        suspended: Draft | None = None
+        let_go: list[Draft] = []  # suspended articles never resumed (kept apart: drafts[-1] is
+        # the article closed last, which a later headline run may title)
 
         def close():
             nonlocal cur
@@ -551,7 +645,25 @@ class Decoding:
                 cur.margin = min(cur.margin, m_t)
                 self.margin_now = m_t
             self.draft_now = cur
+            if suspended is not None and kind in ("newsus", "opensus"):  # (another suspension: that one is done)
+                let_go.append(suspended)
+                suspended = None
             if not isinstance(item, list):
+                if kind == "resume":
+                    self.record("A002", "split", item, f"the article cut into at line "
+                                f"{self.page.line_no(suspended.body[0].first)} goes on at line "
+                                f"{self.page.line_no(item.first)}, after the article set inside it")
+                    close()
+                    cur, suspended = suspended, None
+                    cur.margin = min(cur.margin, m_t)
+                    self.draft_now = cur
+                elif kind == "newsus":
+                    prev_p, at = self.paragraph_before(seq, t)
+                    _, why = self.boundary_cost(prev_p, item, self.column_before(seq, at), partial(self.cohesion, seq, t))
+                    self.record("A002", "split", item, f"new article at line {self.page.line_no(item.first)}, "
+                                f"set inside the one before, which may go on after it: {why}")
+                    suspended, cur = cur, Draft(margin=m_t)
+                    self.draft_now = cur
                 if kind == "new":
                     prev_p, at = self.paragraph_before(seq, t)
                     _, why = self.boundary_cost(prev_p, item, self.column_before(seq, at), partial(self.cohesion, seq, t))
@@ -560,6 +672,9 @@ class Decoding:
                     close()
                 cur.body.append(item)
                 paras_before.append(item)
+                if suspended is not None and held is not None and not held[t]:
+                    let_go.append(suspended)
+                    suspended = None
                 continue
             nxt = self.next_paragraph(seq, t)
             if kind == "sub":
@@ -579,6 +694,12 @@ class Decoding:
             elif kind == "open":
                 if cur.body:
                     close()
+                self.fill(cur, item, before=True)
+            elif kind == "opensus":
+                self.record("A003", "attach", item[0], "headline of an article set inside the text of the one "
+                            "before, which may go on after it")
+                suspended, cur = cur, Draft(margin=m_t)
+                self.draft_now = cur
                 self.fill(cur, item, before=True)
             elif kind == "backclose":
                 k1 = k[0]
@@ -617,6 +738,14 @@ class Decoding:
                 close()
                 if kind == "subsplit":
                     self.fill(cur, item[k:], before=True)
+            if suspended is not None and held is not None and not held[t]:
+                let_go.append(suspended)
+                suspended = None
         close()
+        for d in let_go + ([suspended] if suspended is not None else []):
+            if d.body:
+                if d.title is None:
+                    d.flags.append("no title found")
+                drafts.append(d)
         self.margin_now = self.draft_now = None
         return drafts
