@@ -55,13 +55,31 @@ def shape(page) -> list:
             for a in page.articles]
 
 
-def test_the_headless_first_part_joins_the_rest_under_its_headline(wrap):
+#: the page's right reading
+JOINED = [
+    ("智慧农业让种地更轻松", ["中新网4月1日电", "在示范区的一块水", "每到病虫害防治季", "戴文静表示，丰源"]),
+    ("智能制造“加速跑”", ["新华社江川3月2", "企业生产部经理蒋"]),
+    ("合理膳食从一日三餐做起", ["一日三餐是每个人", "董慧敏建议，上班"]),
+]
+
+
+def without_resume(tmp_path, extra: str = ""):
+    """Rules with the decoder's suspend/resume off (A002 ``suspend_cost`` -1): the decoder
+    then reads the two parts as two articles, and A009 alone is tested."""
+    (tmp_path / "assemble.toml").write_text(
+        'stage = "assemble"\n[[rule]]\nid = "A002"\nparams = { suspend_cost = -1.0 }\n' + extra, encoding="utf-8")
+    return cleaner.load_rules(str(tmp_path))
+
+
+def test_the_decoder_resumes_the_article_itself(wrap):
+    # (with suspend/resume on, as shipped, the decoder reads the page right: A009 has nothing to join)
     page = cleaner.clean(page_text(wrap, A2, "智慧农业让种地更轻松"))
-    assert shape(page) == [
-        ("智慧农业让种地更轻松", ["中新网4月1日电", "在示范区的一块水", "每到病虫害防治季", "戴文静表示，丰源"]),
-        ("智能制造“加速跑”", ["新华社江川3月2", "企业生产部经理蒋"]),
-        ("合理膳食从一日三餐做起", ["一日三餐是每个人", "董慧敏建议，上班"]),
-    ]
+    assert shape(page) == JOINED
+
+
+def test_the_headless_first_part_joins_the_rest_under_its_headline(wrap, tmp_path):
+    page = cleaner.clean(page_text(wrap, A2, "智慧农业让种地更轻松"), rules=without_resume(tmp_path))
+    assert shape(page) == JOINED
     # the first part's subhead stays a subhead, where it stood
     assert [b.kind for b in page.articles[0].body][:3] == ["paragraph", "subhead", "paragraph"]
     heal = [c for c in page.changes if c.rule == "A009"]
@@ -70,9 +88,8 @@ def test_the_headless_first_part_joins_the_rest_under_its_headline(wrap):
 
 
 def test_without_the_rule_the_first_part_stands_alone(wrap, tmp_path):
-    (tmp_path / "assemble.toml").write_text('stage = "assemble"\n[[rule]]\nid = "A009"\nenabled = false\n',
-                                            encoding="utf-8")
-    page = cleaner.clean(page_text(wrap, A2, "智慧农业让种地更轻松"), rules=cleaner.load_rules(str(tmp_path)))
+    rules = without_resume(tmp_path, '[[rule]]\nid = "A009"\nenabled = false\n')
+    page = cleaner.clean(page_text(wrap, A2, "智慧农业让种地更轻松"), rules=rules)
     assert shape(page)[0] == (None, ["中新网4月1日电", "在示范区的一块水"])
 
 
@@ -85,14 +102,14 @@ def test_a_headless_part_and_another_story_stay_apart(wrap):
     assert not [c for c in page.changes if c.rule == "A009"]
 
 
-def test_clean_text_is_never_weighed(stages_until, wrap):
+def test_clean_text_is_never_weighed(stages_until, wrap, tmp_path):
     # a page not set in columns (one paragraph a line: text already in reading order, as
     # cleaned text is) has no part cut from a column: no pair is weighed at all, whatever names
     # the articles share (the idempotence property tests hold the cleaner to it end to end)
     from cleaner.model import replace
     from cleaner.stages.assemble import Assembler
 
-    page = stages_until(page_text(wrap, A2, "智慧农业让种地更轻松"), "spacing")
+    page = stages_until(page_text(wrap, A2, "智慧农业让种地更轻松"), "spacing").evolve(rules=without_resume(tmp_path))
     asm = Assembler(page)
     assert [(i, j) for i, j, _ in asm.reunite_cues(asm.drafts())] != []
     flat = page.evolve(layout=replace(page.layout, columned=False))
@@ -249,9 +266,7 @@ def test_names_are_the_three_character_slices_of_each_han_run():
 
 
 def _name_uses(tmp_path, uses: int):
-    (tmp_path / "assemble.toml").write_text(
-        f'stage = "assemble"\n[[rule]]\nid = "A009"\nparams = {{ name_uses = {uses} }}\n', encoding="utf-8")
-    return cleaner.load_rules(str(tmp_path))
+    return without_resume(tmp_path, f'[[rule]]\nid = "A009"\nparams = {{ name_uses = {uses} }}\n')
 
 
 #: a rest that names one thing only with the first part (丰源县, the place, one run of names)
