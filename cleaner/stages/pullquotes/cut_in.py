@@ -113,7 +113,7 @@ def split_quotes_run_on(page: Page, blocks: list[Block], rule: Rule, changes: li
             continue
         if joined is None:
             joined = _Joined(texts)
-        inside = _quote_inside(page, i, b, widths, rule, texts, narrow, content, ends, ems, joined, framed_out)
+        inside = _quote_inside(page, i, b, widths, rule, texts, narrow, content, ends, ems, joined, framed_out, hung)
         if inside is not None:
             parts, quote, found = inside
             out += parts
@@ -151,7 +151,7 @@ def _word_across(a: str, b: str, p: dict) -> bool:
 def _quote_inside(page: Page, i: int, b: Block, widths: list[float], rule: Rule, texts: list[str],
                   narrow: list[float], content: dict, ends: list[bool] | None = None,
                   ems: list[float] | None = None, joined: "_Joined | None" = None,
-                  framed_out: set | None = None):
+                  framed_out: set | None = None, hung: list[float | None] | None = None):
     """A pull quote boxed inside a column, read between two lines of the paragraph it cuts:
     a run of lines inside block ``b`` (up to QUOTE_MAX characters: a quote in a narrow column
     takes ten lines and more), the last ending a sentence, all
@@ -163,7 +163,9 @@ def _quote_inside(page: Page, i: int, b: Block, widths: list[float], rule: Rule,
     (every run from a line is weighed: a line is asked about that often); ``ems``, the
     widths of its first lines (:func:`_run_ems`), likewise; ``joined``, ``texts`` as one text
     (:class:`_Joined`), made once for all the blocks where it is given. ``framed_out``, where
-    given, gets the first line of a quote found as a frame's (as wide as the text)."""
+    given, gets the first line of a quote found as a frame's (as wide as the text). ``hung``:
+    :func:`hanging` of the block's lines, when the caller has it (the run-on cuts weigh it
+    first: made once a block, not twice)."""
     p = rule.params
     lines = page.lines
     n = len(b.lines)
@@ -174,7 +176,8 @@ def _quote_inside(page: Page, i: int, b: Block, widths: list[float], rule: Rule,
     # paragraph's first line is indented, two ems short of the column, and in a short block it
     # pulled the median under a quote's measure: 7, 8 | 9 read as 8 around a 7-em quote)
     ordered_on = sorted(widths[1:])
-    hung = hanging([lines[k].text for k in b.lines], widths)
+    if hung is None:
+        hung = hanging([lines[k].text for k in b.lines], widths)
     # (the lines as set, a mark at the end of each hung: a quote whose measure lets a mark hang is
     # weighed against the text's lines read the same way, no line closing on a mark wider than it is)
     hung_widths = [w if h is None else h for w, h in zip(widths, hung)]
