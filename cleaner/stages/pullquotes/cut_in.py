@@ -6,7 +6,6 @@ rejoined.
 from __future__ import annotations
 
 import itertools
-import re
 
 from ...chars import ends_sentence, nows
 from ...model import Block, Change, Page, replace
@@ -16,8 +15,9 @@ from ..block_kinds import STAGE
 from ..copies import shared_content
 from ..rejoin import word_cut
 
-#: the marks that close a quote's last sentence (left out of its closing words)
-_CLOSING_MARKS = re.compile("[。！？!?”’」』）)…\\s]+$")
+#: the marks that close a quote's last sentence (left out of its closing words; a text without
+#: blanks, :func:`nows`, has only these at its end: ``rstrip`` them, no regex tried at every place)
+_CLOSING_MARKS = "。！？!?”’」』）)…"
 from .measure import MAX_HEAD_LINES, QUOTE_MAX, _cuts_phrase, _run_ems, column, hanging, narrowness, set_width
 from .source import _Joined, _may_quote_across, _repeats, quote_source, source_cut_apart
 
@@ -184,6 +184,7 @@ def _quote_inside(page: Page, i: int, b: Block, widths: list[float], rule: Rule,
     hung_on = sorted(hung_widths[1:])
     hung_all = sorted(hung_widths)
     whole_is_quote = None  # (whether the block itself repeats a paragraph: asked once, if at all)
+    plain = None  # (each line's text without blanks: made once, for the first run that cuts a phrase)
     near = None  # (the paragraphs within reach of the block: made once, if at all)
     if ems is None:
         ems = _run_ems(widths)
@@ -232,14 +233,14 @@ def _quote_inside(page: Page, i: int, b: Block, widths: list[float], rule: Rule,
                     # (cutting a phrase of a full line of a column of text, two lines at least
                     # before it; a heading's line is none; such a run is as short as a frame's
                     # quote: MAX_HEAD_LINES lines)
+                    if plain is None:
+                        plain = [nows(lines[k].text) for k in b.lines]
                     if opened is None:  # (the same for every run from line m1)
                         if near is None:
                             near = (joined or _Joined(texts)).near(i, p["quote_reach"])
-                        opened = _may_quote_across(i, nows(lines[b.lines[m1 - 1]].text)[-1:],
-                                                   nows(lines[b.lines[m1]].text), texts, p, near)
+                        opened = _may_quote_across(i, plain[m1 - 1][-1:], plain[m1], texts, p, near)
                     as_framed = opened  # (no paragraph near it could be its source: built and weighed for nothing)
-                    if not opened and _CLOSING_MARKS.sub("", "".join(nows(lines[k].text) for k in b.lines[m1:m2]))[
-                            -p["ngram"]:] in near:
+                    if not opened and "".join(plain[m1:m2]).rstrip(_CLOSING_MARKS)[-p["ngram"]:] in near:
                         # (an editor's opening words changed, 种子也是 -> 种子是, its closing ones kept,
                         # 收成心里有底。: the cut still shows where the text it cuts reads on across the
                         # run, a word across, and not into it; the closing words asked first, one search,
