@@ -72,7 +72,8 @@ def _column(blocks: list[Block], page: Page, k: int, skip: set[int], reach: int,
     return 0.0
 
 
-def candidate_runs(page: Page, blocks: list[Block], cap: Rule, rules, least: float | None = None) -> list[Run]:
+def candidate_runs(page: Page, blocks: list[Block], cap: Rule, rules, least: float | None = None,
+                   dated_texts: dict | None = None) -> list[Run]:
     """Every run of lines of paragraph or heading blocks (consecutive on the page, up to
     ``bare_max_lines`` lines) that opens at a line's start and holds one sentence of at most
     ``bare_max_length`` characters, closing at a line's end or followed by a photo credit of
@@ -83,7 +84,9 @@ def candidate_runs(page: Page, blocks: list[Block], cap: Rule, rules, least: flo
     ``least``: a probability (the caption stage passes ``bare_threshold``): a run that scores
     less however its costlier cues come out (:func:`_reach`) is left out, those cues unmeasured.
     (Most runs are a stretch of a paragraph that no caption's word opens: their cues cost most
-    of the stage, and only the runs that reach the threshold are ever used.)"""
+    of the stage, and only the runs that reach the threshold are ever used.)
+    ``dated_texts``: paragraph texts already known to open with a dateline or not (the label
+    stage's :func:`~cleaner.stages.label.find_datelines` asked), not searched again."""
     p = cap.params
     reach = _reach(p, rules, least) if least is not None else None
     lines = page.lines
@@ -98,7 +101,9 @@ def candidate_runs(page: Page, blocks: list[Block], cap: Rule, rules, least: flo
     follows = [False] + [at[f] == at[f - 1] + 1 for f in range(1, len(at))]
     kinds = [b.kind for b in blocks for _ in b.lines]
     # (the blocks that open with a dateline: no run takes in their first line)
-    dated = {k for k, b in enumerate(blocks) if b.kind == "paragraph" and dateline_at(rules, b.text) is not None}
+    known = dated_texts or {}
+    dated = {k for k, b in enumerate(blocks) if b.kind == "paragraph" and (
+        known[b.text] if b.text in known else dateline_at(rules, b.text) is not None)}
     longest, span, credit_longest = p["bare_max_length"], p["bare_max_lines"], p["credit_max_length"]
     # (the text after a run's sentence -> whether it is a credit: the runs from every line before
     # one sentence's end share their rests, each asked once)
@@ -317,7 +322,8 @@ def _scorer(weights: dict):
     return lambda cues: logistic(bias + sum(map(mul, ws, cues)))
 
 
-def find_bare_captions(page: Page, blocks: list[Block], cap: Rule, rules, changes: list) -> list[Block]:
+def find_bare_captions(page: Page, blocks: list[Block], cap: Rule, rules, changes: list,
+                       dated_texts: dict | None = None) -> list[Block]:
     """``blocks`` with the runs of lines that read as a caption (score at least
     ``bare_threshold``) labelled captions, the blocks they were read into split around them
     (the best run first; runs do not overlap). Recorded: the split and the label."""
@@ -327,7 +333,7 @@ def find_bare_captions(page: Page, blocks: list[Block], cap: Rule, rules, change
     # is a caption read into the text at the lower bare_credited_threshold: such a credit closes
     # no sentence of a report)
     low = min(p["bare_threshold"], p["bare_credited_threshold"])
-    runs = [(scored(r.cues), r) for r in candidate_runs(page, blocks, cap, rules, low)]
+    runs = [(scored(r.cues), r) for r in candidate_runs(page, blocks, cap, rules, low, dated_texts)]
     runs = sorted((x for x in runs if x[0] >= p["bare_threshold"] or x[0] >= low and x[1].rest
                    and _strong_credit(page, blocks, p, x[1])), key=lambda x: -x[0])
     if not runs:

@@ -182,12 +182,13 @@ def run(page: Page) -> Page:
         out = _headline_lines_run_in(page, out, head, changes)
         out = _dash_rest_run_in(page, out, head, changes)
 
-    datelines = find_datelines(page, out, rules["L005"], changes) if rules.enabled("L005") else {}
+    dated: dict[str, bool] = {}  # (each paragraph's text -> whether it opens with a dateline: asked once a page)
+    datelines = find_datelines(page, out, rules["L005"], changes, dated) if rules.enabled("L005") else {}
     sources: dict = {}
     if rules.enabled("L007"):
         out = pullquotes_by_window(page, out, rules["L007"], changes, sources, set(datelines))
     if cap:  # (captions with no keyword and no credit, weighed on their cues: after the pull quotes)
-        out = find_bare_captions(page, out, cap, rules, changes)
+        out = find_bare_captions(page, out, cap, rules, changes, dated)
     return page.evolve(blocks=tuple(out), changes=page.changes + tuple(changes),
                        layout=replace(page.layout, datelines=datelines, pullquote_sources=sources))
 
@@ -467,13 +468,18 @@ def opens_with_dateline(rules, text: str) -> bool:
     return dateline_at(rules, text) is not None
 
 
-def find_datelines(page: Page, blocks: list[Block], rule: Rule, changes: list) -> dict:
-    """Datelines (电头) at the start of paragraphs: {first line of block: dateline text}."""
+def find_datelines(page: Page, blocks: list[Block], rule: Rule, changes: list, dated: dict | None = None) -> dict:
+    """Datelines (电头) at the start of paragraphs: {first line of block: dateline text}.
+    ``dated``, where given, gets each paragraph's text and whether it opens with a dateline
+    (what :func:`~cleaner.stages._common.dateline_at` says of it): the bare captions ask it
+    again of the same paragraphs, and a dateline's search is among the dearest of the page."""
     found = {}
     for b in blocks:
         if b.kind != "paragraph":
             continue
         m = _matches(rule.params["patterns"], b.text)
+        if dated is not None:
+            dated[b.text] = bool(m and m.start() == 0)
         if m and m.start() == 0:
             found[b.first] = m.group()
             s = page.lines[b.first].start

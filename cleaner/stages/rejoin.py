@@ -152,7 +152,7 @@ def word_cut(a: str, b: str, gain: float) -> bool:
     lex = default_lexicon()
     if lex is None:
         return False
-    return lex.score(a + b) - lex.score(a) - lex.score(b) > gain
+    return lex.cut_gain(a, b) > gain
 
 
 #: a number cut by a line break: a digit (or a ratio's colon, a decimal point) at the end, a digit
@@ -429,15 +429,18 @@ def line_facts(page: Page, opener_res: list) -> tuple[list[bool], list[bool]]:
         opens = [False] * len(texts)
     rules = page.rules
     if rules.enabled("L005"):  # a line that opens with a dateline (every form has one of these words)
-        worded = list(map(_DATELINE_WORD.search, texts))  # (once a line: both passes ask)
-        for k, t in enumerate(texts):
-            if not opens[k] and worded[k]:
-                opens[k] = dateline_at(rules, t) is not None
-        for k in range(len(texts) - 1):
-            if not opens[k] and not ends[k] and not opens[k + 1] and worded[k + 1]:
+        # (the lines that hold one, found once: both passes ask, and visit only those, a tenth of
+        # a page's lines, not every line in a Python step)
+        worded = [k for k, m in enumerate(map(_DATELINE_WORD.search, texts)) if m]
+        for k in worded:
+            if not opens[k]:
+                opens[k] = dateline_at(rules, texts[k]) is not None
+        for j in worded:  # (in order: line k = j - 1 is settled before the line after it is read)
+            k = j - 1
+            if k >= 0 and not opens[k] and not ends[k] and not opens[j]:
                 # a dateline broken over two lines (经济日报-中国经济网西安 2 月 23 日 / 讯（记者X）…);
                 # (not a headline over a line that opens a dateline of its own)
-                opens[k] = dateline_goes_on(rules, texts[k], texts[k + 1])
+                opens[k] = dateline_goes_on(rules, texts[k], texts[j])
     for k in range(1, len(texts)):
         if opens[k] and _BRAND_CUT.search(texts[k - 1]):
             # a joint brand broken over two lines (经济日报-中国经 / 济网北京7月2日讯): the

@@ -6,7 +6,6 @@ rejoined.
 from __future__ import annotations
 
 import itertools
-import re
 
 from ...chars import ends_sentence, nows
 from ...model import Block, Change, Page, replace
@@ -16,8 +15,9 @@ from ..block_kinds import STAGE
 from ..copies import shared_content
 from ..rejoin import word_cut
 
-#: the marks that close a quote's last sentence (left out of its closing words)
-_CLOSING_MARKS = re.compile("[。！？!?”’」』）)…\\s]+$")
+#: the marks that close a quote's last sentence (left out of its closing words; a text without
+#: blanks, :func:`nows`, has only these at its end: ``rstrip`` them, no regex tried at every place)
+_CLOSING_MARKS = "。！？!?”’」』）)…"
 from .measure import MAX_HEAD_LINES, QUOTE_MAX, _cuts_phrase, _run_ems, column, hanging, narrowness, set_width
 from .source import _Joined, _may_quote_across, _repeats, quote_source, source_cut_apart
 
@@ -113,7 +113,7 @@ def split_quotes_run_on(page: Page, blocks: list[Block], rule: Rule, changes: li
             continue
         if joined is None:
             joined = _Joined(texts)
-        inside = _quote_inside(page, i, b, widths, rule, texts, narrow, content, ends, ems, joined, framed_out)
+        inside = _quote_inside(page, i, b, widths, rule, texts, narrow, content, ends, ems, joined, framed_out, hung)
         if inside is not None:
             parts, quote, found = inside
             out += parts
@@ -151,7 +151,7 @@ def _word_across(a: str, b: str, p: dict) -> bool:
 def _quote_inside(page: Page, i: int, b: Block, widths: list[float], rule: Rule, texts: list[str],
                   narrow: list[float], content: dict, ends: list[bool] | None = None,
                   ems: list[float] | None = None, joined: "_Joined | None" = None,
-                  framed_out: set | None = None):
+                  framed_out: set | None = None, hung: list[float | None] | None = None):
     """A pull quote boxed inside a column, read between two lines of the paragraph it cuts:
     a run of lines inside block ``b`` (up to QUOTE_MAX characters: a quote in a narrow column
     takes ten lines and more), the last ending a sentence, all
@@ -163,7 +163,9 @@ def _quote_inside(page: Page, i: int, b: Block, widths: list[float], rule: Rule,
     (every run from a line is weighed: a line is asked about that often); ``ems``, the
     widths of its first lines (:func:`_run_ems`), likewise; ``joined``, ``texts`` as one text
     (:class:`_Joined`), made once for all the blocks where it is given. ``framed_out``, where
-    given, gets the first line of a quote found as a frame's (as wide as the text)."""
+    given, gets the first line of a quote found as a frame's (as wide as the text). ``hung``:
+    :func:`hanging` of the block's lines, when the caller has it (the run-on cuts weigh it
+    first: made once a block, not twice)."""
     p = rule.params
     lines = page.lines
     n = len(b.lines)
@@ -174,13 +176,15 @@ def _quote_inside(page: Page, i: int, b: Block, widths: list[float], rule: Rule,
     # paragraph's first line is indented, two ems short of the column, and in a short block it
     # pulled the median under a quote's measure: 7, 8 | 9 read as 8 around a 7-em quote)
     ordered_on = sorted(widths[1:])
-    hung = hanging([lines[k].text for k in b.lines], widths)
+    if hung is None:
+        hung = hanging([lines[k].text for k in b.lines], widths)
     # (the lines as set, a mark at the end of each hung: a quote whose measure lets a mark hang is
     # weighed against the text's lines read the same way, no line closing on a mark wider than it is)
     hung_widths = [w if h is None else h for w, h in zip(widths, hung)]
     hung_on = sorted(hung_widths[1:])
     hung_all = sorted(hung_widths)
     whole_is_quote = None  # (whether the block itself repeats a paragraph: asked once, if at all)
+    plain = None  # (each line's text without blanks: made once, for the first run that cuts a phrase)
     near = None  # (the paragraphs within reach of the block: made once, if at all)
     if ems is None:
         ems = _run_ems(widths)
@@ -229,14 +233,14 @@ def _quote_inside(page: Page, i: int, b: Block, widths: list[float], rule: Rule,
                     # (cutting a phrase of a full line of a column of text, two lines at least
                     # before it; a heading's line is none; such a run is as short as a frame's
                     # quote: MAX_HEAD_LINES lines)
+                    if plain is None:
+                        plain = [nows(lines[k].text) for k in b.lines]
                     if opened is None:  # (the same for every run from line m1)
                         if near is None:
                             near = (joined or _Joined(texts)).near(i, p["quote_reach"])
-                        opened = _may_quote_across(i, nows(lines[b.lines[m1 - 1]].text)[-1:],
-                                                   nows(lines[b.lines[m1]].text), texts, p, near)
+                        opened = _may_quote_across(i, plain[m1 - 1][-1:], plain[m1], texts, p, near)
                     as_framed = opened  # (no paragraph near it could be its source: built and weighed for nothing)
-                    if not opened and _CLOSING_MARKS.sub("", "".join(nows(lines[k].text) for k in b.lines[m1:m2]))[
-                            -p["ngram"]:] in near:
+                    if not opened and "".join(plain[m1:m2]).rstrip(_CLOSING_MARKS)[-p["ngram"]:] in near:
                         # (an editor's opening words changed, 种子也是 -> 种子是, its closing ones kept,
                         # 收成心里有底。: the cut still shows where the text it cuts reads on across the
                         # run, a word across, and not into it; the closing words asked first, one search,
