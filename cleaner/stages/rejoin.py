@@ -650,6 +650,13 @@ def _score(page: Page, p: dict, i: int, first_width: float, size: int, mid: floa
                 # lines without any punctuation (a title over its subtitle), then a paragraph's
                 # first line: one indent short of the line after it
                 cue((w["indented_after_headlines"], "the next line is indented, after lines without any punctuation: headlines", ()))
+            elif b_indented and w.get("indented_mid_open") and mid is not None and _seam_opens(lines, i, col, p):
+                # a full line whose sentence goes on, then a line one indent short of the line
+                # under it though as wide as this one: another article's first line, printed
+                # where a headline drawn across the columns cut this paragraph (its rest comes
+                # after that headline; the heal stage joins it there)
+                cue((w["indented_mid_open"], "the next line is indented under a line whose sentence goes on: "
+                          "another paragraph's first line, this one cut", ()))
     if block and ta[-1] in _CREDIT_LAST and _caption_credit_end(
             page, p, [lines[k].text for k in (block[0] - 1, block[0]) if k >= 0], ta):
         # a caption ends with its photo credit (…。（资料图片） / …本报记者李明摄): what
@@ -714,6 +721,31 @@ def _score(page: Page, p: dict, i: int, first_width: float, size: int, mid: floa
         cue((w["never_ends"], "ends with '{}', which ends no headline, over a line of prose", (ta.rstrip()[-1],)))
         total += w["never_ends"]
     return total, cues
+
+
+def _seam_opens(lines, i: int, col: float, p: dict) -> bool:
+    """Whether line ``i + 1``, one indent short of the line under it, under line ``i`` whose
+    sentence goes on (a line of prose: it holds a clause mark; a subhead run into the text
+    above it holds none, and parting it from the text under it alone parts nothing), is another paragraph's first line rather than a line the measure left
+    short: the two lines under it agree on a column (within full_tolerance) that is either
+    this block's column ``col``, line ``i + 1`` one indent short of it too, or one at least
+    indent_min wider (another article's). Not where widths are guessed (digits, Latin letters
+    in the lines compared; quotes and brackets, a kinsoku half em each, in the indented line,
+    and in the column's own measure in the two lines that show it), nor where the lexicon reads a word across the break (延 / 伸:
+    ``word_cut``) or line ``i + 1`` opens with a particle (never_opens, 的): the sentence goes
+    on there."""
+    c_at = i + 2  # (the two lines under line i + 1: c, d)
+    if c_at + 1 >= len(lines):
+        return False
+    b, c, d = lines[i + 1], lines[c_at], lines[c_at + 1]
+    tol, step = p["full_tolerance"], p["indent_min"]
+    if not _CLAUSE_MARK.search(lines[i].text) or abs(c.width - d.width) > tol \
+            or any(_HALF_WIDTH.search(ln.text) for ln in (lines[i], b, c, d)) or _SQUEEZED_ONE.search(b.text):
+        return False
+    if not ((b.width <= col - step and c.width >= col - tol and not _SQUEEZED_ONE.search(c.text + d.text))
+            or min(c.width, d.width) >= col + step):
+        return False
+    return search_any(p["never_opens"], b.text) is None and not word_cut(lines[i].text, b.text, p["heading_cut_gain"])
 
 
 def _word_runs_on(ta: str, tb: str, p: dict) -> bool:
