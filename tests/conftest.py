@@ -93,6 +93,57 @@ def column_wrap(text: str, column: float = 18, indent: float = 2) -> list[str]:
     return lines
 
 
+def rules_with(rule_id: str, **params):
+    """The shipped rules with ``params`` set on rule ``rule_id`` (its other parameters and every
+    other rule as shipped): a cue switched on or off for a unit test."""
+    import dataclasses
+
+    from cleaner.rules import RuleSet, default_rules
+
+    rules = default_rules()
+    return RuleSet(tuple(dataclasses.replace(r, params={**r.params, **params}) if r.id == rule_id else r
+                         for r in rules.rules), rules.options)
+
+
+def cut_lines(text: str, column: int = 16) -> list[str]:
+    """``text`` cut every ``column`` characters (a column of full lines, no indent)."""
+    return [text[i:i + column] for i in range(0, len(text), column)]
+
+
+def overprint(text: str) -> str:
+    """A heading drawn bold by overprinting: extraction reads each character twice."""
+    return "".join(c + c for c in text)
+
+
+def heading_sequence(text: str, rules=None):
+    """The assembler of ``text`` cleaned up to assemble, and the sequence of paragraphs and
+    heading groups its decoder reads (columns measured): ``(assembler, seq)``."""
+    from cleaner.model import Overlay, Page
+    from cleaner.rules import default_rules
+    from cleaner.stages import PIPELINE
+    from cleaner.stages.assemble import Assembler
+
+    page = Page(name="t.txt", source=text, rules=rules or default_rules(), overlay=Overlay(text))
+    for stage in PIPELINE[:-1]:
+        page = stage.run(page)
+    a = Assembler(page)
+    units = [b for b in page.blocks if b.kind in ("heading", "byline", "paragraph")]
+    seq = a.groups(a.heal(a.join_split_headlines(units)))
+    a.columns_of_runs(seq)
+    return a, seq
+
+
+@pytest.fixture(scope="session")
+def kit():
+    """Helpers for the layout stages' unit tests: ``kit.rules_with(rule_id, **params)``,
+    ``kit.cut_lines(text, column=16)``, ``kit.overprint(text)``, ``kit.heading_sequence(text,
+    rules=None)`` (see each function)."""
+    from types import SimpleNamespace
+
+    return SimpleNamespace(rules_with=rules_with, cut_lines=cut_lines, overprint=overprint,
+                           heading_sequence=heading_sequence)
+
+
 @pytest.fixture(scope="session")
 def wrap():
     """``wrap(text, column=18, indent=2)``: a paragraph hard-wrapped as a column sets it."""

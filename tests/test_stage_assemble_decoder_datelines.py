@@ -38,58 +38,28 @@ def test_column_before_passes_plain_short_paragraphs():
     assert Readings.column_before(asm, [_para(33.0), [object()], _para(0.0), _para(22.0)], 3) == 0.0
 
 
-def _with_a002(**params):
-    import dataclasses
-
-    from cleaner.rules import RuleSet, default_rules
-
-    rules = default_rules()
-    a002 = rules["A002"]
-    return RuleSet(tuple(dataclasses.replace(r, params={**a002.params, **params}) if r.id == "A002" else r
-                         for r in rules.rules), rules.options)
-
-
-def _wrap(text: str, column: int = 16) -> list[str]:
-    return [text[i:i + column] for i in range(0, len(text), column)]
-
-
-def _bold(text: str) -> str:
-    """A heading drawn bold by overprinting: extraction reads each character twice."""
-    return "".join(c + c for c in text)
-
-
-def _sections(second_bold: bool) -> str:
+def _sections(kit, second_bold: bool) -> str:
     """A bold title over its text, then two lone headings between paragraphs: the first drawn
     bold, the second bold or plain."""
-    lines = [_bold("白沙湖水鸟创新高"), ""]
+    lines = [kit.overprint("白沙湖水鸟创新高"), ""]
     for para in ("记者从白沙湖国家级自然保护区获悉，今年冬季白沙湖越冬水鸟数量达到12.6万只，创近10年新高，"
                  "其中国家一级保护鸟类7种。",
                  "此次调查历时5天，保护区组织监测人员分成8个小组，对湖区水域和滩涂开展同步调查，"
                  "白天鹅、小天鹅、灰鹤等水鸟在滩涂上觅食栖息。"):
-        lines += _wrap(para) + [""]
-    lines += [_bold("湖区巡护"), ""]
-    lines += _wrap("保护区将在越冬期加强巡护监测，严厉打击非法捕猎等违法行为，并在湖区周边设置观鸟点，"
+        lines += kit.cut_lines(para) + [""]
+    lines += [kit.overprint("湖区巡护"), ""]
+    lines += kit.cut_lines("保护区将在越冬期加强巡护监测，严厉打击非法捕猎等违法行为，并在湖区周边设置观鸟点，"
                    "引导游客文明观鸟。") + [""]
-    lines += [_bold("观鸟有序") if second_bold else "观鸟有序", ""]
-    lines += _wrap("湖区周边的观鸟点已有游客前来，保护区工作人员在现场讲解水鸟知识，提醒游客与鸟群保持距离，"
+    lines += [kit.overprint("观鸟有序") if second_bold else "观鸟有序", ""]
+    lines += kit.cut_lines("湖区周边的观鸟点已有游客前来，保护区工作人员在现场讲解水鸟知识，提醒游客与鸟群保持距离，"
                    "不要投喂。") + [""]
     return "\n".join(lines)
 
 
-def _sub_costs(text: str, rules) -> dict:
+def _sub_costs(kit, text: str, rules) -> dict:
     """The cost of reading the last lone heading as a subhead, for an open article without and
     with a subhead read before it (Readings.group_options)."""
-    from cleaner.model import Overlay, Page
-    from cleaner.stages import PIPELINE
-    from cleaner.stages.assemble import Assembler
-
-    page = Page(name="t.txt", source=text, rules=rules, overlay=Overlay(text))
-    for stage in PIPELINE[:-1]:
-        page = stage.run(page)
-    a = Assembler(page)
-    units = [b for b in page.blocks if b.kind in ("heading", "byline", "paragraph")]
-    seq = a.groups(a.heal(a.join_split_headlines(units)))
-    a.columns_of_runs(seq)
+    a, seq = kit.heading_sequence(text, rules)
     t = max(n for n, u in enumerate(seq) if isinstance(u, list))
     assert seq[t][0].text == "观鸟有序"
     opts = a.group_options(seq[t], [u for u in seq[:t] if not isinstance(u, list)][-2:], seq[t + 1],
@@ -97,14 +67,14 @@ def _sub_costs(text: str, rules) -> dict:
     return {has_sub: min(c for kind, _, c, _ in o if kind == "sub") for has_sub, o in opts.items()}
 
 
-def test_a_bold_lone_heading_after_a_bold_subhead_reads_as_the_sets_next():
+def test_a_bold_lone_heading_after_a_bold_subhead_reads_as_the_sets_next(kit):
     """An article that has read a subhead drawn bold: the next lone heading drawn bold, in the
     same column, costs A002 set_bold_bonus less as its next subhead (bold is a title's type
     where subheads are plain; a paper that sets its subheads bold sets them all so). Not
     before the article has read a subhead (the bold lone heading before may be its title), nor
     for a plain heading."""
-    on, off = _with_a002(set_bold_bonus=0.5), _with_a002(set_bold_bonus=0.0)
-    bold_on, bold_off = _sub_costs(_sections(True), on), _sub_costs(_sections(True), off)
+    on, off = kit.rules_with("A002", set_bold_bonus=0.5), kit.rules_with("A002", set_bold_bonus=0.0)
+    bold_on, bold_off = _sub_costs(kit, _sections(kit, True), on), _sub_costs(kit, _sections(kit, True), off)
     assert abs(bold_off[True] - bold_on[True] - 0.5) < 1e-9
     assert bold_on[False] == bold_off[False]
-    assert _sub_costs(_sections(False), on) == _sub_costs(_sections(False), off)
+    assert _sub_costs(kit, _sections(kit, False), on) == _sub_costs(kit, _sections(kit, False), off)

@@ -4,7 +4,6 @@ plain ones is a title in display type (Readings.odd_bold, A003 odd_bold_penalty)
 
 from __future__ import annotations
 
-import dataclasses
 from types import SimpleNamespace
 
 from cleaner.stages.assemble.readings import Readings
@@ -43,92 +42,53 @@ def test_a_bold_heading_next_to_a_bold_one_or_alone_or_plain_is_not_odd():
     assert not _odd([_p(), two, _p(), _h(True), _p()], 3)
 
 
-def _with_a003(**params):
-    from cleaner.rules import RuleSet, default_rules
-
-    rules = default_rules()
-    a003 = rules["A003"]
-    return RuleSet(tuple(dataclasses.replace(r, params={**a003.params, **params}) if r.id == "A003" else r
-                         for r in rules.rules), rules.options)
-
-
-def _wrap(text: str, column: int = 16) -> list[str]:
-    return [text[i:i + column] for i in range(0, len(text), column)]
-
-
-def _bold(text: str) -> str:
-    """A heading drawn bold by overprinting: extraction reads each character twice."""
-    return "".join(c + c for c in text)
-
-
-def _page(middle_bold: bool) -> str:
+def _page(kit, middle_bold: bool) -> str:
     """A bold title over its text, then three lone headings between paragraphs: the first and
     last plain, the middle one bold or plain."""
-    lines = [_bold("白沙湖水鸟创新高"), ""]
+    lines = [kit.overprint("白沙湖水鸟创新高"), ""]
     paras = ("记者从白沙湖国家级自然保护区获悉，今年冬季白沙湖越冬水鸟数量达到12.6万只，创近10年新高。",
              "保护区将在越冬期加强巡护监测，严厉打击非法捕猎等违法行为，并在湖区周边设置观鸟点。",
              "湖区周边的观鸟点已有游客前来，保护区工作人员在现场讲解水鸟知识，提醒游客与鸟群保持距离。",
              "下一步，保护区还将开展水鸟环志和栖息地修复工作，为越冬水鸟营造更好的生存环境。")
     heads = ("湖区巡护", "观鸟有序", "修复栖息")
-    lines += _wrap(paras[0]) + [""]
+    lines += kit.cut_lines(paras[0]) + [""]
     for k, head in enumerate(heads):
-        lines += [_bold(head) if (k == 1 and middle_bold) else head, ""]
-        lines += _wrap(paras[k + 1]) + [""]
+        lines += [kit.overprint(head) if (k == 1 and middle_bold) else head, ""]
+        lines += kit.cut_lines(paras[k + 1]) + [""]
     return "\n".join(lines)
 
 
-def _sub_costs(text: str, rules, heading: str) -> dict:
+def _sub_costs(kit, text: str, rules, heading: str) -> dict:
     """The cost of reading lone heading ``heading`` as a subhead (Readings.group_options), for
     an open article without and with a subhead read before it."""
-    from cleaner.model import Overlay, Page
-    from cleaner.stages import PIPELINE
-    from cleaner.stages.assemble import Assembler
-
-    page = Page(name="t.txt", source=text, rules=rules, overlay=Overlay(text))
-    for stage in PIPELINE[:-1]:
-        page = stage.run(page)
-    a = Assembler(page)
-    units = [b for b in page.blocks if b.kind in ("heading", "byline", "paragraph")]
-    seq = a.groups(a.heal(a.join_split_headlines(units)))
-    a.columns_of_runs(seq)
+    a, seq = kit.heading_sequence(text, rules)
     (t,) = [n for n, u in enumerate(seq) if isinstance(u, list) and u[0].text == heading]
     opts = a.group_options(seq[t], [u for u in seq[:t] if not isinstance(u, list)][-2:], seq[t + 1],
                            a.parallel(seq, t))
     return {has_sub: min(c for kind, _, c, _ in o if kind == "sub") for has_sub, o in opts.items()}
 
 
-def test_a_bold_lone_heading_between_plain_subheads_costs_more_as_a_subhead():
+def test_a_bold_lone_heading_between_plain_subheads_costs_more_as_a_subhead(kit):
     """The bold middle heading costs A003 odd_bold_penalty more as a subhead, with the cue on;
     drawn plain as its neighbours are, it costs the same either way."""
-    on, off = _with_a003(odd_bold_penalty=2.0), _with_a003(odd_bold_penalty=0.0)
-    bold_on, bold_off = _sub_costs(_page(True), on, "观鸟有序"), _sub_costs(_page(True), off, "观鸟有序")
+    on, off = kit.rules_with("A003", odd_bold_penalty=2.0), kit.rules_with("A003", odd_bold_penalty=0.0)
+    bold_on = _sub_costs(kit, _page(kit, True), on, "观鸟有序")
+    bold_off = _sub_costs(kit, _page(kit, True), off, "观鸟有序")
     for has_sub in (False, True):
         assert abs(bold_on[has_sub] - bold_off[has_sub] - 2.0) < 1e-9
-    assert _sub_costs(_page(False), on, "观鸟有序") == _sub_costs(_page(False), off, "观鸟有序")
+    assert _sub_costs(kit, _page(kit, False), on, "观鸟有序") == _sub_costs(kit, _page(kit, False), off, "观鸟有序")
 
 
-def _scores(headings: tuple[str, ...]) -> dict:
+def _scores(kit, headings: tuple[str, ...]) -> dict:
     """Readings.subhead_score of each lone heading of a page of plain headings between
     paragraphs: {heading: (score, cues)}."""
-    from cleaner.model import Overlay, Page
-    from cleaner.rules import default_rules
-    from cleaner.stages import PIPELINE
-    from cleaner.stages.assemble import Assembler
-
     paras = ("记者从白沙湖国家级自然保护区获悉，今年冬季白沙湖越冬水鸟数量达到12.6万只，创近10年新高。",
              "保护区将在越冬期加强巡护监测，严厉打击非法捕猎等违法行为，并在湖区周边设置观鸟点。",
              "湖区周边的观鸟点已有游客前来，保护区工作人员在现场讲解水鸟知识，提醒游客与鸟群保持距离。")
-    lines = _wrap(paras[0]) + [""]
+    lines = kit.cut_lines(paras[0]) + [""]
     for head, para in zip(headings, paras[1:]):
-        lines += [head, ""] + _wrap(para) + [""]
-    text = "\n".join(lines)
-    page = Page(name="t.txt", source=text, rules=default_rules(), overlay=Overlay(text))
-    for stage in PIPELINE[:-1]:
-        page = stage.run(page)
-    a = Assembler(page)
-    units = [b for b in page.blocks if b.kind in ("heading", "byline", "paragraph")]
-    seq = a.groups(a.heal(a.join_split_headlines(units)))
-    a.columns_of_runs(seq)
+        lines += [head, ""] + kit.cut_lines(para) + [""]
+    a, seq = kit.heading_sequence("\n".join(lines))
     out = {}
     for t, u in enumerate(seq):
         if isinstance(u, list):
@@ -137,11 +97,11 @@ def _scores(headings: tuple[str, ...]) -> dict:
     return out
 
 
-def test_two_phrases_tell_a_subhead_only_in_a_heading_short_as_subheads_are():
+def test_two_phrases_tell_a_subhead_only_in_a_heading_short_as_subheads_are(kit):
     """A heading in two phrases reads as a subhead (A003 phrase_pair_bonus), as 薄一点 再薄一点
     is set; a heading of two phrases longer than A003 short_heading is a title's statement and
     its gloss (巴拿马运河水位回升 通航限制逐步放宽), and gets no such bonus."""
     short, long_ = "湖区巡护 观鸟有序", "白沙湖越冬水鸟数量创新高 保护区加强巡护监测"
-    got = _scores((short, long_))
+    got = _scores(kit, (short, long_))
     assert "two phrases" in got[short][1]
     assert "two phrases" not in got[long_][1]
