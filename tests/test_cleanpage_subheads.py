@@ -50,6 +50,22 @@ def test_without_the_cue_it_reads_as_the_next_subhead():
     assert _titles(_SET_PAGE, rules) == ["河湾小镇新建图书驿站"]
 
 
+_LONG_PAGE = _page(
+    "湖畔公园改造完工 周末游客明显增多",
+    "经过半年施工，东湖公园改造工程日前完工，新铺设的环湖步道全长三公里，沿途增设了休息亭、直饮水点和无障碍通道。",
+    "改造期间，施工方分段围挡、错时施工，尽量不影响晨练的市民，公园管理处还在入口处设置了公告栏，及时公布施工进度。",
+    "全市首届少儿编程大赛落幕 三百余名中小学生同台比拼创意",
+    "本周六，全市首届少儿编程大赛在科技馆落幕，来自四十多所学校的三百余名中小学生参赛，作品涉及游戏、动画和智能家居等。",
+)
+
+
+def test_a_heading_longer_than_subheads_are_set_opens_an_article():
+    # (a one-paragraph article costs A002 short_article: without the cue the second headline,
+    # of 26 characters, reads as the first article's subhead)
+    assert _titles(_LONG_PAGE) == ["湖畔公园改造完工 周末游客明显增多", "全市首届少儿编程大赛落幕 三百余名中小学生同台比拼创意"]
+    assert _titles(_LONG_PAGE, _with_a003(uncolumned_long_penalty=0.0)) == ["湖畔公园改造完工 周末游客明显增多"]
+
+
 def test_the_set_cue_holds_only_on_pages_without_columns():
     from types import SimpleNamespace
 
