@@ -96,6 +96,12 @@ class Readings:
         if self.doubled(h):
             score -= w["bold_penalty"]
             cues.append("set in bold display type")
+        if n > w["short_heading"] and not self.page.layout.columned:
+            # a page set one paragraph a line shows no column to tell a title from a subhead
+            # by; the length still does: no subhead of the synthesised pages so set runs over
+            # short_heading characters, many titles do (联合早报's headlines of 20-30)
+            score -= w["uncolumned_long_penalty"]
+            cues.append("longer than subheads are set, on a page without columns")
         if n <= w["short_heading"]:
             score += w["short_heading_bonus"]
             cues.append("short, as subheads are")
@@ -380,11 +386,24 @@ class Readings:
         bold = self.doubled(h)
         before, one_column = self.lone_neighbour(seq, t, -1)
         odd = self.odd_bold(seq, t, before)
+        longer = self.longer_than_set(h, before)
         if before is None or f[0] < 0 and not (by_length and n >= by_length) and not bold:
-            return False, False, False, odd
+            return False, False, False, odd, longer
         return (f[0] >= 0 and self.form(before) == f,
                 bool(by_length and n >= by_length and one_column and len(nows(before.text)) == n),
-                bold and one_column and self.doubled(before), odd)
+                bold and one_column and self.doubled(before), odd, longer)
+
+    def longer_than_set(self, h: Block, before: Block | None) -> bool:
+        """Whether lone heading ``h``, on a page without columns (one paragraph a line), runs
+        A003 ``set_longer_gap`` characters or more over the lone heading before it
+        (:meth:`lone_neighbour`). An article sets its subheads as a matched set, of one length
+        or near it (on the clean synthesised pages of train and hunt, a subhead is never more
+        than one character longer than the one before it); the title of the next article,
+        a statement, runs longer (4 to 15 more, mostly). A columned page tells a title by its
+        column; a page without columns only by such cues."""
+        gap = self.rules["A003"].params["set_longer_gap"]
+        return bool(gap) and before is not None and not self.page.layout.columned \
+            and len(nows(h.text)) - len(nows(before.text)) >= gap
 
     def lone_neighbour(self, seq: list, t: int, step: int) -> tuple[Block | None, bool]:
         """The nearest lone heading before (``step`` -1) or after (+1) group ``t``, within a few
@@ -483,7 +502,9 @@ class Readings:
         heads = [b for b in g if b.kind == "heading"]
         opts = []
         # (the form tells a lone heading; form or length, the last subhead closing an article)
-        parallel, length_set, bold_set, *odd = parallel  # (odd: bold among plain lone headings)
+        # (odd: bold among plain lone headings; longer: longer than the subhead before it)
+        parallel, length_set, bold_set, *odd = parallel
+        longer = len(odd) > 1 and odd[1]
         odd, matched = bool(odd) and odd[0], parallel or length_set
         w = self.rules["A003"].params
         # text that goes on across the group argues against an article boundary there
@@ -593,6 +614,11 @@ class Readings:
             # chance, a title matches the last subhead of the article before it seldom)
             by_sub[True] = [(kind, k, c - w["set_length_bonus"], why + "; as long as the subhead before it")
                             if kind == "sub" else (kind, k, c, why) for kind, k, c, why in opts]
+        if m == 1 and heads and longer:
+            # an article that has set a subhead already: a lone heading well longer than the one
+            # before it is no next of that set (a page without columns: :meth:`longer_than_set`)
+            by_sub[True] = [(kind, k, c + w["set_longer_penalty"], why + "; longer than the subhead before it")
+                            if kind == "sub" else (kind, k, c, why) for kind, k, c, why in by_sub[True]]
         if m == 1 and heads and bold_set and pa["set_bold_bonus"]:
             # an article that has set a subhead already: a lone heading drawn bold (doubled) as
             # the lone heading before it is, the text between in one column, is the set's next
