@@ -5,17 +5,8 @@ subheads are set is a title (A003 uncolumned_long_penalty)."""
 
 from __future__ import annotations
 
-import dataclasses
-
 from cleaner.pipeline import clean
-from cleaner.rules import RuleSet, default_rules
-
-
-def _with_a003(**params) -> RuleSet:
-    rules = default_rules()
-    a003 = rules["A003"]
-    return RuleSet(tuple(dataclasses.replace(r, params={**a003.params, **params}) if r.id == "A003" else r
-                         for r in rules.rules), rules.options)
+from cleaner.rules import RuleSet
 
 
 def _page(*items: str) -> str:
@@ -44,9 +35,9 @@ def test_a_heading_well_longer_than_the_subhead_before_it_opens_an_article():
     assert _titles(_SET_PAGE) == ["河湾小镇新建图书驿站", "果农直播卖脐橙 订单翻了一番"]
 
 
-def test_without_the_cue_it_reads_as_the_next_subhead():
+def test_without_the_cue_it_reads_as_the_next_subhead(kit):
     # (the case the cue is for: without it the title joins the set of 书香进老街 / 志愿者守护)
-    rules = _with_a003(set_longer_penalty=0.0)
+    rules = kit.rules_with("A003", set_longer_penalty=0.0)
     assert _titles(_SET_PAGE, rules) == ["河湾小镇新建图书驿站"]
 
 
@@ -59,11 +50,11 @@ _LONG_PAGE = _page(
 )
 
 
-def test_a_heading_longer_than_subheads_are_set_opens_an_article():
+def test_a_heading_longer_than_subheads_are_set_opens_an_article(kit):
     # (a one-paragraph article costs A002 short_article: without the cue the second headline,
     # of 26 characters, reads as the first article's subhead)
     assert _titles(_LONG_PAGE) == ["湖畔公园改造完工 周末游客明显增多", "全市首届少儿编程大赛落幕 三百余名中小学生同台比拼创意"]
-    assert _titles(_LONG_PAGE, _with_a003(uncolumned_long_penalty=0.0)) == ["湖畔公园改造完工 周末游客明显增多"]
+    assert _titles(_LONG_PAGE, kit.rules_with("A003", uncolumned_long_penalty=0.0)) == ["湖畔公园改造完工 周末游客明显增多"]
 
 
 def test_the_set_cue_holds_only_on_pages_without_columns():
