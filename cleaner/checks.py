@@ -78,6 +78,7 @@ SCHEMAS = {
         "doubled_line_pair": {"max_length": int, "min_length": int, "tail_max": int, "tail_once_max": int},
         "drawn_bold": {"display_ratio": float, "bold_ratio": float},
         "lone_headline_end": {"min_length": int, "max_length": int, "end_max": int},
+        "doubled_short_heading": {"min_result": int, "min_siblings": int},
     },
     "rejoin": {
         "score_break": {

@@ -21,7 +21,7 @@ from collections import Counter
 
 from rapidfuzz.distance import Levenshtein
 
-from ..chars import TERMINAL, width
+from ..chars import TERMINAL, ends_sentence, width
 from ..model import Change, Page, new_change, new_line, replace
 from ..rules import Rule
 from ._common import line_replacements
@@ -83,6 +83,7 @@ def coverage_bound(text: str) -> int:
 
 _WORD_CHARS = re.compile(r"[\w]")
 _LETTERS = re.compile(r"[^\W\d_]")
+_LETTER_RUN = re.compile(r"[^\W\d_]+")
 
 
 def _protected(text: str, result: str, rule: Rule) -> bool:
@@ -293,6 +294,30 @@ def lone_headline_ends(texts: list[str], taken: set[int], params: dict) -> list[
     return out
 
 
+def short_heading_twice(texts: list[str], k: int, line_params: dict, params: dict) -> str | None:
+    """The one copy of line ``k`` when it is a short heading printed twice (``尾声尾声``), or None:
+    the whole line is one run of letters and its copy, the run at least ``min_result`` of them
+    (a lone 冰冰 stays), not a protected reduplication (``line_params``: D001's), and the line
+    stands where a subhead does, under a closed paragraph (or first on the page).
+
+    D001 leaves such a line alone: a collapsed line that short may be a reduplicated word set
+    apart (研究研究, 雪白雪白). :func:`run` takes it only on a page whose other headings are
+    drawn twice too: there the printer draws bold by overprinting, and the short line is one
+    of its subheads (…第三个夜晚：洪峰第三个夜晚：洪峰 / … / 尾声尾声)."""
+    t = texts[k].strip()
+    n = len(t) // 2
+    if len(t) % 2 or n < params["min_result"] or t[:n] != t[n:] or not _LETTER_RUN.fullmatch(t[:n]):
+        return None
+    if k and not ends_sentence(texts[k - 1]):
+        return None
+    if t in line_params["protected"] or t[:n] in line_params["protected"]:
+        return None
+    chars = line_params["protected_chars"]
+    if chars and all(c in chars for c in t):
+        return None
+    return t[:n]
+
+
 def split_candidates(page: Page, rule: Rule) -> list[bool]:
     """Lines that may hold one run of a doubled headline: narrow, and no sentence inside."""
     wmax = rule.params["max_line_width"]
@@ -403,6 +428,9 @@ def run(page: Page) -> Page:
     texts = [ln.text for ln in page.lines]
     n = len(texts)
     near_min = 2 * near_rule.params["min_length"] if near_rule is not None else 0
+    short_rule = rules["D007"] if rules.enabled("D007") and line_rule is not None else None
+    shorts = []  # (line, its one copy): short headings printed twice, taken if others are (D007)
+    drawn = 0  # the headings found drawn twice (D001 to D004)
     for k in range(n):
         if k in done:
             continue
@@ -414,6 +442,7 @@ def run(page: Page) -> Page:
                 changes += pair[1]
                 done.update((k, k + 1))
                 pairs.append(k)
+                drawn += 1
                 continue
         hit = None
         if line_rule_on and text[:1] in text[1:]:  # (a unit repeats: its first character comes again)
@@ -424,6 +453,7 @@ def run(page: Page) -> Page:
             edits += hit[0]
             changes += hit[1]
             done.add(k)
+            drawn += 1
             continue
         if split_rule and candidates[k] and k + 1 < len(candidates) and candidates[k + 1]:
             got = doubled_split_lines(page, split_rule, k, line_rule, candidates)
@@ -432,6 +462,12 @@ def run(page: Page) -> Page:
                 changes += got[1]
                 groups.append(tuple(got[2]))
                 done.update(got[2])
+                drawn += 1
+                continue
+        if short_rule is not None and text[:1] in text[1:]:  # (after D003: it may be a headline's first run)
+            one = short_heading_twice(texts, k, line_rule.params, short_rule.params)
+            if one is not None:
+                shorts.append((k, one))
     if pair_rule is not None and pairs:
         for k, j, cut in broken_headline_ends(texts, pairs, done, pair_rule.params):
             if cut:  # the end's own second copy, read on its line, goes
@@ -444,6 +480,17 @@ def run(page: Page) -> Page:
                 done.add(j)
             groups.append((k, j))
             changes.append(_grouped(page, pair_rule, k, j, "the short end of the headline printed twice above it"))
+    if shorts and drawn >= short_rule.params["min_siblings"]:
+        for k, one in shorts:
+            if k in done:  # (taken since as a headline's end, D004)
+                continue
+            text = texts[k]
+            at = text.index(one) + len(one)  # the copy: the line's second run, blanks after it kept
+            reason = short_rule.describe(line=page.line_no(k), result=one, siblings=drawn)
+            got = line_replacements(page, STAGE, short_rule, k, [(at, at + len(one), "")], reason)
+            edits += got[0]
+            changes += got[1]
+            done.add(k)
     end_rule = rules["D006"] if rules.enabled("D006") else None
     if end_rule is not None:
         grouped = {g for grp in groups for g in grp}
