@@ -146,3 +146,44 @@ def test_an_article_is_not_resumed_at_another_story():
     page = clean(other, rules=with_a002(**ON))
     bodies = [[b.text[:4] for b in a.body] for a in page.articles]
     assert not any("本报讯（" in body and "每到周末" in body for body in bodies)
+
+
+# A002 resume_last: a paragraph read apart from its article goes on with that article as much as
+# it goes on with the article's lead *or* with the last paragraph before the cut (the story has
+# moved on by then: the part read apart takes up where it was cut, not where it began).
+
+#: the forum report's last paragraph (read after the chess report cut into it) swapped for one
+#: that goes on with the forum's third paragraph (the water-saving fields, Guangxi's delegation)
+#: and shares little with the forum's lead
+_FORUM_TAIL = """论坛发表联合倡议，提出建立西江水稻育种数据共享平台、开展水稻良
+种联合攻关、加强育种人才交流等六项合作举措。主办方宣布，下一届
+西江水稻育种合作论坛将在肇庆举行。
+"""
+_LATER_TAIL = """节水栽培技术推广后，广西沿江各市的稻田亩均用水下降两成，节水栽
+培示范片的单产也有提高。广西代表团还介绍，节水栽培示范片将扩大
+到沿江各省区，带动更多农户增收。
+"""
+assert _FORUM_TAIL in PAGE
+LATER = PAGE.replace(_FORUM_TAIL, _LATER_TAIL)
+FORUM = "第三届西江水稻育种合作论坛在梧州举行"
+CHESS = "全省青少年象棋赛闭幕"
+
+
+def _later_articles(**params) -> dict:
+    # (resume_cost 1.0: where the likeness of the paragraph decides whether to resume at all)
+    page = clean(LATER, rules=with_a002(**{**ON, "resume_cost": 1.0, **params}))
+    return {a.title.text if a.title is not None else None: [b.text[:4] for b in a.body if b.kind == "paragraph"]
+            for a in page.articles}
+
+
+def test_a_tail_that_goes_on_from_the_cut_resumes_its_article():
+    got = _later_articles(resume_last=True)
+    assert got[FORUM] == ["本报讯（", "与会育种", "广西代表", "节水栽培"]
+    assert got[CHESS] == ["为期五天", "赛事组委"]
+
+
+def test_weighed_against_the_lead_alone_it_does_not():
+    """Without resume_last the tail shares too little with the forum's lead: the forum's lead
+    goes under the chess report's headline (the reading the decoder makes without suspending)."""
+    got = _later_articles(resume_last=False)
+    assert got[CHESS][0] == "本报讯（"

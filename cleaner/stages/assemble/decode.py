@@ -143,9 +143,14 @@ class Decoding:
         # the two leads share, to take it up again; below zero suspend_cost turns it off
         suspend, resume_base, resume_aff = p["suspend_cost"], p["resume_cost"], p["resume_affinity"]
         resume_same = p["resume_same"]
+        # resume_last: a paragraph goes on with an article as much as it goes on with that
+        # article's lead *or its last paragraph* (the story has moved on by its cut: the part
+        # read apart takes up where it was cut, not where it began); for the open article, the
+        # paragraph right before this one
+        resume_last = p["resume_last"]
         suspending = suspend >= 0
         suspend_beam = p["suspend_beam"]  # (a bound on the states that hold one: see A002)
-        suspended: list = []  # (ht, hb, hs, hc, lead, what closing it cost) of each suspended article
+        suspended: list = []  # (ht, hb, hs, hc, lead, what closing it cost, its last paragraph) of each suspended article
         suspended_at: dict = {}  # such a tuple -> its place in suspended
 
         def suspend_id(info: tuple) -> int:
@@ -167,6 +172,16 @@ class Decoding:
             if got is None:
                 got = resume_cache[key] = affinity(seq[lead].text, seq[t].text)
             return got
+
+        def goes_on_with(lead: int, last: int, t: int) -> float:
+            """:func:`goes_on`, or with resume_last the better of the lead's and ``last``'s."""
+            got = goes_on(lead, t)
+            if resume_last and last != lead:
+                other = goes_on(last, t)
+                if other > got:
+                    return other
+            return got
+        last_para = -1  # the index of the last paragraph item seen (an open article's last, at a headline)
         w = self.rules["A003"].params
         # state: (has_title, paragraphs so far (capped at 3), has_sub, its dateline credits the
         # reporter, lead: the open article's first paragraph, as an index into seq) -> (cost,
@@ -293,14 +308,14 @@ class Decoding:
                     if ub < 0 and (hb or not ht) and bc is not None:
                         # the suspended article goes on here: the open one (if it has text)
                         # closes at this paragraph, and closing the suspended one is refunded
-                        sht, shb, shs, shc, slead, refund = suspended[-1 - ub]
+                        sht, shb, shs, shc, slead, refund, slast = suspended[-1 - ub]
                         back_at = resume_here.get(ub)
                         if back_at is None:  # (the terms of the suspended article alone: once per paragraph)
-                            back_at = resume_here[ub] = resume_base - resume_aff * goes_on(slead, t) - refund \
+                            back_at = resume_here[ub] = resume_base - resume_aff * goes_on_with(slead, slast, t) - refund \
                                 + self.column_stay_cost(self.column_of(seq[slead]), here) + (dated_stay if dated else 0.0)
                         # (against the lead of the article it leaves, and that lead's likeness to its own:
                         # two parts of one story, read apart, are not two articles)
-                        c = cost + back_at + (0.0 if lead is None else resume_aff * goes_on(lead, t) + resume_same * goes_on(lead, slead))
+                        c = cost + back_at + (0.0 if lead is None else resume_aff * goes_on_with(lead, at - 1, t) + resume_same * goes_on(lead, slead))
                         if hb:
                             c += bc + (0 if ht else no_title) + shorts[hb] + (lone_sub[hs] if ht else 0.0)
                         key = (sht, shb + 1 if shb < most else most, shs, shc, 0, slead)
@@ -309,10 +324,11 @@ class Decoding:
                 # (the cheapest few: the others would not outlive suspend_beam)
                 for c, st in heapq.nsmallest(suspend_beam, to_suspend, key=itemgetter(0)):
                     ht, hb, hs, hc, ub, lead = st
-                    key = (False, 1, False, credits, suspend_id((ht, hb, hs, hc, lead, c - suspend - states[st][0] - bc)), t)
+                    key = (False, 1, False, credits, suspend_id((ht, hb, hs, hc, lead, c - suspend - states[st][0] - bc, at - 1)), t)
                     if c < new.get(key, NO_PATH)[0]:
                         new[key] = (c, (st, "newsus", 0))
                 paras_before.append(item)
+                last_para = t
             else:
                 nxt = self.next_paragraph(seq, t)
                 nxt_at = t + 1 if nxt is not None else None  # the next article's lead, if one opens
@@ -398,7 +414,7 @@ class Decoding:
                                 if c < new.get(open_key, NO_PATH)[0]:  # (offer(), inline)
                                     new[open_key] = (c, (st, kind, k))
                                 if suspending:  # or the open one is only cut into by this headline
-                                    to_suspend.append((c + suspend, st, (ht, hb, hs, hc, lead, closing), k))
+                                    to_suspend.append((c + suspend, st, (ht, hb, hs, hc, lead, closing, last_para), k))
                             elif not (ht and has_h):
                                 key, c = (ht or has_h, 0, hs, hc or by_from[0], 0, None), cost + c
                                 if c < new.get(key, NO_PATH)[0]:  # (offer(), inline)
