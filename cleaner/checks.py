@@ -92,6 +92,7 @@ SCHEMAS = {
             "word_run_reach": int,
             "first_line_column_check": bool,
             "never_ends": list,
+            "caption_cut": str,
         },
         "hyphen_join": {},
     },

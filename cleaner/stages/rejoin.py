@@ -597,7 +597,11 @@ def _score(page: Page, p: dict, i: int, first_width: float, size: int, mid: floa
                 cue((w["another_column"], "the next line is {:.1f} em wider: another column", (b.width - a.width,)))
             if end_b and not _PROSE_MARK.search(ta) and not (
                     p["indent_min"] <= b.width - a.width <= p["indent_max"]
-                    and nxt is not None and abs(nxt.width - b.width) <= tol):
+                    and nxt is not None and abs(nxt.width - b.width) <= tol) \
+                    and not (w.get("caption_below") and opens[i]
+                             and any_pattern(tuple(p["caption_openers"])).search(ta)):
+                # (not a caption's first line, 图为…, which holds no mark before its sentence
+                # closes on the line under it: the picture's text, no headline)
                 # (not when the line is one indent short of a next line that fills the column
                 # as the line after it does: a first line whose next line is no first line)
                 cue((w["headline_above"], "no punctuation at all, then a line that closes a sentence: a headline above it", ()))
@@ -657,11 +661,25 @@ def _score(page: Page, p: dict, i: int, first_width: float, size: int, mid: floa
                 # after that headline; the heal stage joins it there)
                 cue((w["indented_mid_open"], "the next line is indented under a line whose sentence goes on: "
                           "another paragraph's first line, this one cut", ()))
-    if block and ta[-1] in _CREDIT_LAST and _caption_credit_end(
-            page, p, [lines[k].text for k in (block[0] - 1, block[0]) if k >= 0], ta):
-        # a caption ends with its photo credit (…。（资料图片） / …本报记者李明摄): what
-        # follows is no longer the caption
-        cue((w["caption_credit_end"], "a caption that ends with its photo credit", ()))
+    if block and ta[-1] in _CREDIT_LAST and (credit_end := _caption_credit_end(
+            page, p, [lines[k].text for k in (block[0] - 1, block[0]) if k >= 0], ta,
+            None if opens[i + 1] or not w.get("caption_below") else tb,
+            lines[i - 1].text if w.get("caption_below") and len(block) > 1 and block[-2] == i - 1 else "")):
+        if credit_end is _CREDIT_GOES_ON:
+            # the credit goes on on the next line (…。 视觉中国供 / 图（资料图片）): one credit,
+            # however short that line (a picture's caption is set without an indent)
+            cue((w["byline_goes_on"], "a caption's credit that goes on on the next line", ()))
+        else:
+            # a caption ends with its photo credit (…。（资料图片） / …本报记者李明摄): what
+            # follows is no longer the caption
+            cue((w["caption_credit_end"], "a caption that ends with its photo credit", ()))
+    if end_a and block and w.get("caption_below") and not opens[i + 1] and _credit_under_caption(
+            page, p, [lines[k].text for k in (block[0] - 1, block[0]) if k >= 0], tb,
+            nxt.text if nxt is not None else ""):
+        # a caption's sentence closed, then its photo credit set on the next line (…选购商品。 /
+        # 中新社发 许梅怡 摄, …休息。 / 齐鲁晚报·齐鲁壹点记 / 者 何倩 摄影报道): the credit is the
+        # caption's, however the widths of a caption's few lines read
+        cue((w["byline_goes_on"], "the caption's photo credit on the next line", ()))
     if nxt is not None and nxt.text.startswith("——") and not end_b and not tb.startswith("——") \
             and not _CLAUSE_MARK.search(tb) and not _CLAUSE_MARK.search(nxt.text) and quote_balance(tb) == 0 \
             and any(_CLAUSE_MARK.search(lines[k].text) for k in (block or (i,))) \
@@ -695,6 +713,12 @@ def _score(page: Page, p: dict, i: int, first_width: float, size: int, mid: floa
         cue((w["never_opens"], "the next line starts with '{}', which opens no paragraph nor headline", (tb[0],)))
     if opens[i + 1]:
         cue((w["opener"], "the next line opens a paragraph ('{}')", (tb[:6],)))
+        if w.get("caption_below") and ta[-1] in p["caption_cut"] and not end_a \
+                and any_pattern(tuple(p["caption_openers"])).search(tb):
+            # a line of prose cut at a comma, then a caption's first line (图为…): the picture
+            # stands in the column where the paragraph was cut, and the paragraph goes on after
+            # it; a caption never goes on a sentence of the text above
+            cue((w["caption_below"], "a caption opens on the next line, under a sentence cut at '{}'", (ta[-1],)))
     if b.gap_before and page.layout.gaps_informative[i + 1]:
         cue((w["blank_line"], "blank line between", ()))
         if col is not None and not end_a and a.width >= col - tol:
@@ -768,19 +792,57 @@ _CREDIT_MARKS = frozenset({"摄", "攝", "摄影", "攝影", "图", "圖", "供�
 _PHOTO_MARKS = ("摄", "攝", "摄影", "攝影")
 
 
-def _caption_credit_end(page: Page, p: dict, firsts: list[str], text: str) -> bool:
+#: what :func:`_caption_credit_end` answers where the credit goes on on the next line (truthy)
+_CREDIT_GOES_ON = "goes on"
+
+
+def _caption_credit_end(page: Page, p: dict, firsts: list[str], text: str, nxt: str | None = None,
+                        before: str = ""):
     """Whether ``text`` ends a caption's photo credit in a block whose first line, or the line
     before it (a caption broken in two by this stage), opens a caption (``caption_openers``);
-    the credit forms are the caption rule's (L003)."""
+    the credit forms are the caption rule's (L003). Where ``nxt`` (the next line, where it
+    opens nothing) closes a credit itself and has no clause of its own, the credit goes on
+    there (…。 视觉中国供 / 图（资料图片）): the answer is ``_CREDIT_GOES_ON``. A credit that
+    began on the line ``before`` (齐鲁晚报·齐鲁壹点记 / 者 何倩 摄影报道) ends here too."""
     rules = page.rules
     opener = any_pattern(tuple(p["caption_openers"]))
     if not rules.enabled("L003") or not any(opener.search(t) for t in firsts):
         return False
     credit = any_pattern(tuple(rules["L003"].params["credit_patterns"]))
     try:
-        return credit.search(text, timeout=PATTERN_TIMEOUT) is not None
+        if credit.search(text, timeout=PATTERN_TIMEOUT) is None:
+            m = credit.search(before + text, timeout=PATTERN_TIMEOUT) if before else None
+            if m is None or m.start() >= len(before):
+                return False
+        if nxt and not _CLAUSE_MARK.search(nxt):
+            m = credit.search(nxt, timeout=PATTERN_TIMEOUT)
+            if m is not None and m.end() >= len(nxt.rstrip()):
+                return _CREDIT_GOES_ON
+        return True
     except TimeoutError:
         return False
+
+
+def _credit_under_caption(page: Page, p: dict, firsts: list[str], text: str, after: str) -> bool:
+    """Whether ``text``, a line without a clause mark under a caption's closed sentence (its
+    block's first line, or the line before it, opens a caption), opens a photo credit (L003's
+    forms) that goes on on the line ``after`` it (a credit broken over two lines; a credit whole
+    on its line is left to the label stage, which sets it after its caption)."""
+    rules = page.rules
+    if not rules.enabled("L003") or _CLAUSE_MARK.search(text):
+        return False
+    opener = any_pattern(tuple(p["caption_openers"]))
+    if not any(opener.search(t) for t in firsts):
+        return False
+    credit = any_pattern(tuple(rules["L003"].params["credit_patterns"]))
+    text = text.rstrip()
+    try:
+        if after and not _CLAUSE_MARK.search(after):
+            m = credit.search(text + after.rstrip(), timeout=PATTERN_TIMEOUT)
+            return m is not None and m.start() < len(text) < m.end()
+    except TimeoutError:
+        pass
+    return False
 
 
 def _opens(opener, text: str) -> bool:
