@@ -187,3 +187,24 @@ def test_weighed_against_the_lead_alone_it_does_not():
     goes under the chess report's headline (the reading the decoder makes without suspending)."""
     got = _later_articles(resume_last=False)
     assert got[CHESS][0] == "本报讯（"
+
+
+def test_a_paragraph_that_shares_nothing_with_the_suspended_article_does_not_resume_it(kit):
+    """A002 resume_evidence: the refund of a one-paragraph article's short-article cost alone
+    does not take back the next article's paragraph (下一步… shares 当地 with its own article's
+    text and nothing with the first)."""
+    import cleaner
+
+    arts = [("北京启动高品质科技园区建设", ["今年以来，全市新增就业岗位4000余个。孩子们高高兴兴地走进新教室，脸上写满了好奇。"]),
+            ("湖南省高新区绩效评价结果发布", ["该项目总投资2000万元，预计明年建成投产。",
+                                    "记者近日在当地采访时了解到，这项工作得到了干部群众的广泛支持。",
+                                    "下一步，当地将继续总结经验做法，推动各项措施落地见效。"]),
+            ("我国云计算持续增长", ["今年以来，全市新增就业岗位4000余个。"])]
+    text = "\n\n".join("\n".join([t, *p]) for t, p in arts) + "\n"
+
+    def first_article(rules=None) -> list[str]:
+        art = cleaner.clean(text, rules=rules).articles[0]
+        return [b.text[:6] for b in art.body if b.kind == "paragraph"]
+
+    assert first_article() == ["今年以来，全"]
+    assert first_article(kit.rules_with("A002", resume_evidence=False)) == ["今年以来，全", "下一步，当地"]

@@ -148,6 +148,7 @@ class Decoding:
         # read apart takes up where it was cut, not where it began); for the open article, the
         # paragraph right before this one
         resume_last = p["resume_last"]
+        resume_evidence = p["resume_evidence"]
         suspending = suspend >= 0
         suspend_beam = p["suspend_beam"]  # (a bound on the states that hold one: see A002)
         suspended: list = []  # (ht, hb, hs, hc, lead, what closing it cost, its last paragraph) of each suspended article
@@ -305,10 +306,17 @@ class Decoding:
                             new[fresh] = (opened, (st, "new", 0))
                         if suspending:  # or the one before is only cut into here, to resume later
                             to_suspend.append((opened + suspend, st))
+                    resumable = False
                     if ub < 0 and (hb or not ht) and bc is not None:
+                        sht, shb, shs, shc, slead, refund, slast = suspended[-1 - ub]
+                        # (with resume_evidence, only where the paragraph goes on with it at
+                        # least as much as with the open one: else the refund of a short
+                        # article's cost alone would take a neighbour's paragraph)
+                        resumable = not resume_evidence or lead is None \
+                            or goes_on_with(slead, slast, t) >= goes_on_with(lead, at - 1, t)
+                    if resumable:
                         # the suspended article goes on here: the open one (if it has text)
                         # closes at this paragraph, and closing the suspended one is refunded
-                        sht, shb, shs, shc, slead, refund, slast = suspended[-1 - ub]
                         back_at = resume_here.get(ub)
                         if back_at is None:  # (the terms of the suspended article alone: once per paragraph)
                             back_at = resume_here[ub] = resume_base - resume_aff * goes_on_with(slead, slast, t) - refund \
