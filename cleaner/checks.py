@@ -151,6 +151,7 @@ SCHEMAS = {
                              "suspend_cost": float, "resume_cost": float, "resume_affinity": float, "resume_same": float, "suspend_beam": int,
                              "resume_last": bool,
                              "resume_evidence": bool,
+                             "suspend_min_paragraphs": int,
                              "decoder_beam": int, "single_subhead": float, "section_max_run": int, "section_max_body": int},
         "attach_headlines": {
             "open_cost": float, "byline_open_cost": float, "byline_close_cost": float, "byline_inside_cost": float, "subhead_cohesion": float, "mid_heading_share": float, "split_cost": float, "back_split_cost": float, "back_close_cost": float, "back_close_lone": float, "split_plain_extra": float,

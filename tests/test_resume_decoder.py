@@ -207,4 +207,27 @@ def test_a_paragraph_that_shares_nothing_with_the_suspended_article_does_not_res
         return [b.text[:6] for b in art.body if b.kind == "paragraph"]
 
     assert first_article() == ["今年以来，全"]
-    assert first_article(kit.rules_with("A002", resume_evidence=False)) == ["今年以来，全", "下一步，当地"]
+    # (a one-paragraph article: suspended only with suspend_min_paragraphs 1)
+    assert first_article(kit.rules_with("A002", suspend_min_paragraphs=1)) == ["今年以来，全"]
+    assert first_article(kit.rules_with("A002", resume_evidence=False, suspend_min_paragraphs=1)) \
+        == ["今年以来，全", "下一步，当地"]
+
+
+def test_a_one_paragraph_article_is_not_suspended(kit):
+    """A002 suspend_min_paragraphs: an article of one paragraph cut into by the next is not
+    suspended (resuming it would refund its short_article cost, a bonus for any paragraph):
+    the idempotence property test's case, where the paragraph repeats the first's sentences."""
+    import cleaner
+
+    arts = [("北京启动高品质科技园区建设", ["该项目总投资2000万元，预计明年建成投产。今年以来，全市新增就业岗位4000余个。"]),
+            ("湖南省高新区绩效评价结果发布", ["记者近日在当地采访时了解到，这项工作得到了干部群众的广泛支持。",
+                                    "今年以来，全市新增就业岗位4000余个。该项目总投资2000万元，预计明年建成投产。"]),
+            ("我国云计算持续增长", ["今年以来，全市新增就业岗位4000余个。"])]
+    text = "\n\n".join("\n".join([t, *p]) for t, p in arts) + "\n"
+
+    def first_article(rules=None) -> int:
+        art = cleaner.clean(text, rules=rules).articles[0]
+        return sum(b.kind == "paragraph" for b in art.body)
+
+    assert first_article() == 1
+    assert first_article(kit.rules_with("A002", suspend_min_paragraphs=1)) == 2

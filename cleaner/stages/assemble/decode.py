@@ -149,6 +149,9 @@ class Decoding:
         # paragraph right before this one
         resume_last = p["resume_last"]
         resume_evidence = p["resume_evidence"]
+        # (an article of fewer paragraphs is not suspended: resuming it would refund its
+        # short_article cost, a bonus for taking any paragraph back whatever it says)
+        suspend_min = p["suspend_min_paragraphs"]
         suspending = suspend >= 0
         suspend_beam = p["suspend_beam"]  # (a bound on the states that hold one: see A002)
         suspended: list = []  # (ht, hb, hs, hc, lead, what closing it cost, its last paragraph) of each suspended article
@@ -304,16 +307,16 @@ class Decoding:
                         fresh = (False, 1, False, credits, lead + 1, t) if back_later and not ht else fresh0
                         if opened < new.get(fresh, NO_PATH)[0]:
                             new[fresh] = (opened, (st, "new", 0))
-                        if suspending:  # or the one before is only cut into here, to resume later
+                        if suspending and hb >= suspend_min:  # or the one before is only cut into here, to resume later
                             to_suspend.append((opened + suspend, st))
                     resumable = False
                     if ub < 0 and (hb or not ht) and bc is not None:
                         sht, shb, shs, shc, slead, refund, slast = suspended[-1 - ub]
-                        # (with resume_evidence, only where the paragraph goes on with it at
-                        # least as much as with the open one: else the refund of a short
-                        # article's cost alone would take a neighbour's paragraph)
+                        # (with resume_evidence, only where the paragraph goes on with it more
+                        # than with the open one: else the refund of a short article's cost
+                        # alone would take a neighbour's paragraph)
                         resumable = not resume_evidence or lead is None \
-                            or goes_on_with(slead, slast, t) >= goes_on_with(lead, at - 1, t)
+                            or goes_on_with(slead, slast, t) > goes_on_with(lead, at - 1, t)
                     if resumable:
                         # the suspended article goes on here: the open one (if it has text)
                         # closes at this paragraph, and closing the suspended one is refunded
@@ -421,7 +424,7 @@ class Decoding:
                                 c = cost + c + closing
                                 if c < new.get(open_key, NO_PATH)[0]:  # (offer(), inline)
                                     new[open_key] = (c, (st, kind, k))
-                                if suspending:  # or the open one is only cut into by this headline
+                                if suspending and hb >= suspend_min:  # or the open one is only cut into by this headline
                                     to_suspend.append((c + suspend, st, (ht, hb, hs, hc, lead, closing, last_para), k))
                             elif not (ht and has_h):
                                 key, c = (ht or has_h, 0, hs, hc or by_from[0], 0, None), cost + c
