@@ -365,7 +365,7 @@ class Readings:
         return (colon if 0 < colon <= 4 else -1), " " in t
 
 
-    def parallel(self, seq: list, t: int) -> tuple[bool, bool, bool, bool]:
+    def parallel(self, seq: list, t: int) -> tuple[bool, bool, bool, bool, bool]:
         """Whether the first heading of group ``t`` is set as the lone heading before it (within
         a few items) is: an article's subheads are set as a matched set, which a title and a
         subhead seldom are. Three answers: in its form (a label and its colon: 上海：当好… and
@@ -378,7 +378,8 @@ class Readings:
         article that has read a subhead already is its next (``set_length_bonus``).
 
         A fourth, from the lone headings on both sides (:meth:`odd_bold`): whether it alone is
-        drawn bold among them (a title's display type among an article's plain subheads)."""
+        drawn bold among them (a title's display type among an article's plain subheads); a
+        fifth (:meth:`longer_than_set`): whether it runs well longer than the one before it."""
         h = seq[t][0]
         f = self.form(h)
         n = len(nows(h.text))
@@ -492,7 +493,7 @@ class Readings:
         return out
 
     def group_options(self, g: list[Block], prev: list[Block], nxt: Block | None,
-                      parallel: tuple[bool, ...] = (False, False, False, False), text_after: bool = True,
+                      parallel: tuple[bool, ...] = (False,) * 5, text_after: bool = True,
                       back: bool = False) -> dict[bool, list]:
         """Readings of a heading group, (kind, k, cost, why), for an open article without and
         with a subhead so far (``{has_sub: readings}``). k splits closing/opening parts.
@@ -503,9 +504,8 @@ class Readings:
         opts = []
         # (the form tells a lone heading; form or length, the last subhead closing an article)
         # (odd: bold among plain lone headings; longer: longer than the subhead before it)
-        parallel, length_set, bold_set, *odd = parallel
-        longer = len(odd) > 1 and odd[1]
-        odd, matched = bool(odd) and odd[0], parallel or length_set
+        parallel, length_set, bold_set, odd, longer = parallel
+        matched = parallel or length_set
         w = self.rules["A003"].params
         # text that goes on across the group argues against an article boundary there
         pa = self.rules["A002"].params
