@@ -493,7 +493,7 @@ class Readings:
         return out
 
     def group_options(self, g: list[Block], prev: list[Block], nxt: Block | None,
-                      parallel: tuple[bool, ...] = (False,) * 5, text_after: bool = True,
+                      parallel: tuple[bool, ...] = (False, False, False, False, False), text_after: bool = True,
                       back: bool = False) -> dict[bool, list]:
         """Readings of a heading group, (kind, k, cost, why), for an open article without and
         with a subhead so far (``{has_sub: readings}``). k splits closing/opening parts.
