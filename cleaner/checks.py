@@ -150,6 +150,7 @@ SCHEMAS = {
                              "section_against": int, "section_lead": bool, "section_untitled": bool,
                              "suspend_cost": float, "resume_cost": float, "resume_affinity": float, "resume_same": float, "suspend_beam": int,
                              "resume_last": bool,
+                             "resume_run": int,
                              "resume_evidence": bool,
                              "suspend_min_paragraphs": int,
                              "decoder_beam": int, "single_subhead": float, "section_max_run": int, "section_max_body": int},

@@ -231,3 +231,36 @@ def test_a_one_paragraph_article_is_not_suspended(kit):
 
     assert first_article() == 1
     assert first_article(kit.rules_with("A002", suspend_min_paragraphs=1)) == 2
+
+
+# A002 resume_run: the paragraph's likeness to the suspended article is weighed against the
+# article's last few paragraphs read together, not one paragraph at a time: a part read apart
+# may go on with a point the article made in its middle, neither in its lead nor right before
+# the cut.
+
+#: the forum report's last paragraph swapped for one that goes on with its second paragraph
+#: (品种老化, 抗病抗倒) and shares no word pair with its lead or its third
+_MIDDLE_TAIL = """针对部分地区品种老化、抗病抗倒能力不足的问题，流域各地将加快
+品种更新，优先在品种老化严重的产区推广抗病抗倒新品种，让流域
+农民增收有保障。
+"""
+MIDDLE = PAGE.replace(_FORUM_TAIL, _MIDDLE_TAIL)
+
+
+def _middle_articles(**params) -> dict:
+    page = clean(MIDDLE, rules=with_a002(**{**ON, **params}))
+    return {a.title.text if a.title is not None else None: [b.text[:4] for b in a.body if b.kind == "paragraph"]
+            for a in page.articles}
+
+
+def test_a_tail_that_goes_on_from_the_articles_middle_resumes_it():
+    got = _middle_articles(resume_run=12)
+    assert got[FORUM] == ["本报讯（", "与会育种", "广西代表", "针对部分"]
+    assert got[CHESS] == ["为期五天", "赛事组委"]
+
+
+def test_weighed_against_its_lead_and_last_paragraph_alone_it_does_not():
+    """resume_run 0: the lead's and the last paragraph's likeness only, both nothing: the
+    forum's lead goes under the chess report's headline (the reading without suspending)."""
+    got = _middle_articles(resume_run=0)
+    assert got[CHESS][0] == "本报讯（"

@@ -8,7 +8,7 @@ from functools import partial
 from operator import itemgetter
 
 from ...model import Block, replace
-from .text import affinity
+from .text import affinity, bigrams, joined_bigrams, shared_pairs
 from .draft import Draft
 
 
@@ -177,11 +177,39 @@ class Decoding:
                 got = resume_cache[key] = affinity(seq[lead].text, seq[t].text)
             return got
 
+        # resume_run: a paragraph goes on with an article as much as it shares word pairs with
+        # the article's last few paragraphs read together (up to resume_run of them, from its
+        # lead to ``last``), as :meth:`cohesion` weighs a run against the next: one paragraph
+        # against one says little (a section's paragraphs share few words two by two), a few
+        # name the story's places, people and bodies again and again. 0: the lead's and the
+        # last paragraph's likeness alone.
+        resume_run = p["resume_run"]
+        paras_at = self._para_at
+        paras = self._paras
+
+        def goes_on_run(lead: int, last: int, t: int) -> float:
+            """The word pairs paragraph ``seq[t]`` shares with the run of the article's last
+            ``resume_run`` paragraphs (its lead the first of them at most) that ends at
+            ``seq[last]``."""
+            key = (lead, last, t, None)
+            got = resume_cache.get(key)
+            if got is None:
+                hi = paras_at.get(last)
+                if hi is None:
+                    got = goes_on(lead, t)
+                else:
+                    lo = max(paras_at.get(lead, hi), hi - resume_run + 1)
+                    run = tuple(seq[k].text for k in paras[lo:hi + 1])
+                    got = shared_pairs(joined_bigrams(run), bigrams(seq[t].text))
+                resume_cache[key] = got
+            return got
+
         def goes_on_with(lead: int, last: int, t: int) -> float:
-            """:func:`goes_on`, or with resume_last the better of the lead's and ``last``'s."""
+            """:func:`goes_on`, or with resume_last the better of the lead's and ``last``'s
+            (with resume_run, the better of the lead's and the last few paragraphs')."""
             got = goes_on(lead, t)
             if resume_last and last != lead:
-                other = goes_on(last, t)
+                other = goes_on_run(lead, last, t) if resume_run else goes_on(last, t)
                 if other > got:
                     return other
             return got
