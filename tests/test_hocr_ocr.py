@@ -1,0 +1,48 @@
+"""OCR repairs of issue #18 (helper hocr): a byline run onto its headline's line, its
+ornament misread."""
+
+from __future__ import annotations
+
+import pytest
+
+import cleaner
+
+# an article as Tesseract reads it (tests/test_stage_ocr.py's page): a misread bracket pair,
+# half-width marks, a dash read as 一一, blank lines around every block
+OCR_PAGE = (
+    "春耕正当时\n\n"
+    "一一大河县抢抓农时备耕生产见闻\n\n"
+    "女本报记者 曹晨婷\n\n"
+    "本报讯〈“YMG全媒体记者 张林海 通讯员\n汤波) 春分过后,气温回升,大河县32万亩\n"
+    "耕地上处处是繁忙的春耕景象:旋耕机来回\n穿梭,无人机低空飞防,农民们抢抓农时\n"
+    "整地备耕,为全年粮食丰收打下基础。\n\n"
+    "种子备齐了\n\n"
+    "在城关镇杨庄村,种粮大户杨德胜正忙着检\n修播种机。他今年流转了860亩土地,计划\n"
+    "全部种上优质玉米和大豆。“种子、化肥早\n就备齐了,就等着墒情合适下地。”杨德胜\n"
+    "说,今年县里又新建了一批高标准农田。\n"
+)
+
+
+def _title_line_page(line: str) -> str:
+    """OCR_PAGE with its title and byline set on one line, as a paper sets a short headline."""
+    return OCR_PAGE.replace("女本报记者 曹晨婷\n\n", "").replace("春耕正当时\n\n", line + "\n\n")
+
+
+@pytest.mark.parametrize("line, title, byline", [
+    ("春耕正当时  女本报记者 曹晨婷", "春耕正当时", "本报记者 曹晨婷"),  # ◎ read as 女
+    ("抢抓农时备春耕  名本报评论员", "抢抓农时备春耕", "本报评论员"),  # as 名, a commentary's byline
+    ("春耕正当时“忙”起来 @ 本报记者 曹晨婷 杨光", "春耕正当时“忙”起来", "本报记者 曹晨婷 杨光"),
+])
+def test_a_byline_ornament_misread_after_its_headline_is_set_again(line, title, byline):
+    page = cleaner.clean(_title_line_page(line))
+    assert any(c.rule == "O033" for c in page.changes)
+    (art,) = page.articles
+    assert art.title is not None and art.title.text == title
+    assert art.byline is not None and art.byline.text == byline
+
+
+def test_prose_ending_in_a_reporter_keeps_its_character():
+    """A line with a clause mark before the blank is prose, not a headline: 女记者 stays."""
+    page = cleaner.clean(_title_line_page("春耕正当时\n\n站在台上的， 女记者罗俊波报道"))
+    assert not any(c.rule == "O033" for c in page.changes)
+    assert "女记者罗俊波" in "".join(b.text for a in page.articles for b in a.body)
