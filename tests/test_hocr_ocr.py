@@ -46,3 +46,34 @@ def test_prose_ending_in_a_reporter_keeps_its_character():
     page = cleaner.clean(_title_line_page("春耕正当时\n\n站在台上的， 女记者罗俊波报道"))
     assert not any(c.rule == "O033" for c in page.changes)
     assert "女记者罗俊波" in "".join(b.text for a in page.articles for b in a.body)
+
+
+def _subtitle_page(subtitle: str) -> str:
+    return OCR_PAGE.replace("一一大河县抢抓农时备耕生产见闻", subtitle)
+
+
+def test_a_subtitle_dash_read_as_one_yi_is_a_dash_again():
+    """OCR reads each em dash of —— as 一 or as nothing: 一大河县… under its title is the
+    subtitle ——大河县… (O034), not a second title."""
+    page = cleaner.clean(_subtitle_page("一走访大河县抢抓农时备耕生产见闻"))
+    assert any(c.rule == "O034" for c in page.changes)
+    (art,) = page.articles
+    assert art.title.text == "春耕正当时"
+    assert art.subtitle is not None and art.subtitle.text == "——走访大河县抢抓农时备耕生产见闻"
+
+
+@pytest.mark.parametrize("line", [
+    "一片茶叶富了一方百姓",  # 一片: a word, a title led by 一
+    "一季度全市新增贷款1280亿元",
+])
+def test_a_heading_led_by_yi_that_makes_a_word_keeps_it(line):
+    page = cleaner.clean(_subtitle_page(line))
+    assert not any(c.rule == "O034" for c in page.changes)
+    assert line in page.overlay.render(0, len(page.source))
+
+
+def test_a_line_led_by_yi_that_ends_a_word_of_the_line_above_keeps_it():
+    """…一套统 / 一的操作系统: 统一 runs across the break, the 一 is text."""
+    text = _subtitle_page("一的操作系统连接在").replace("春耕正当时", "机床通过一套统")
+    page = cleaner.clean(text)
+    assert not any(c.rule == "O034" for c in page.changes)
