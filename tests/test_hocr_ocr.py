@@ -96,3 +96,18 @@ def test_a_nine_before_a_percent_alone_stays():
     page = cleaner.clean(OCR_PAGE.replace("大河县32万亩", "大河县粮食产量增长19%，"))
     assert not any(c.rule == "O035" for c in page.changes)
     assert "增长19%，" in page.articles[0].text
+
+
+@pytest.mark.parametrize("line", ["口薛涛晨", "@薛涛晨", "名 薛涛晨"])
+def test_an_ornament_misread_before_a_name_alone_makes_a_byline(line):
+    """A commentary signed with a name alone under an ornament (□薛涛晨) OCR read as 口, @, 名."""
+    page = cleaner.clean(OCR_PAGE.replace("女本报记者 曹晨婷", line))
+    assert any(c.rule == "O036" for c in page.changes)
+    (art,) = page.articles
+    assert art.byline is not None and art.byline.text == "薛涛晨"
+
+
+@pytest.mark.parametrize("line", ["全程护航", "口岸经济"])
+def test_a_heading_whose_first_character_makes_a_word_is_no_byline(line):
+    page = cleaner.clean(OCR_PAGE.replace("女本报记者 曹晨婷", line))
+    assert not any(c.rule == "O036" for c in page.changes)
