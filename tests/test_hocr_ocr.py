@@ -111,3 +111,18 @@ def test_an_ornament_misread_before_a_name_alone_makes_a_byline(line):
 def test_a_heading_whose_first_character_makes_a_word_is_no_byline(line):
     page = cleaner.clean(OCR_PAGE.replace("女本报记者 曹晨婷", line))
     assert not any(c.rule == "O036" for c in page.changes)
+
+
+def test_a_headline_quote_lost_at_its_end_closes_over_a_subtitle():
+    """智能制造“加速跑 over its dashed subtitle: the headline's quote closes on its line (O037),
+    though the page prints “加速跑” nowhere else (O028's evidence)."""
+    text = OCR_PAGE.replace("春耕正当时", "春耕“加速跑")
+    page = cleaner.clean(text)
+    assert any(c.rule == "O037" for c in page.changes)
+    assert page.articles[0].title.text == "春耕“加速跑”"
+
+
+def test_a_line_cut_inside_a_quote_over_prose_keeps_it_open():
+    text = OCR_PAGE.replace("种子备齐了\n\n", "海关部门推出“铁路快\n\n通”模式,货物通关更快了。\n\n")
+    page = cleaner.clean(text)
+    assert not any(c.rule == "O037" for c in page.changes)
