@@ -126,3 +126,17 @@ def test_a_line_cut_inside_a_quote_over_prose_keeps_it_open():
     text = OCR_PAGE.replace("种子备齐了\n\n", "海关部门推出“铁路快\n\n通”模式,货物通关更快了。\n\n")
     page = cleaner.clean(text)
     assert not any(c.rule == "O037" for c in page.changes)
+
+
+@pytest.mark.parametrize("line", ["仿本报记者 曹晨婷", "人本报记者 曹晨婷"])
+def test_any_character_before_this_papers_reporter_is_the_ornament(line):
+    """Nothing of a name goes before 本报 (this paper): a character there, on a byline line, is
+    the ornament misread (O038), whichever character the engine made of it."""
+    page = cleaner.clean(OCR_PAGE.replace("女本报记者 曹晨婷", line))
+    assert any(c.rule == "O038" for c in page.changes)
+    assert page.articles[0].byline.text == "本报记者 曹晨婷"
+
+
+def test_a_word_taking_this_papers_reporter_stays():
+    page = cleaner.clean(OCR_PAGE.replace("女本报记者 曹晨婷", "受本报记者委托"))
+    assert not any(c.rule == "O038" for c in page.changes)
