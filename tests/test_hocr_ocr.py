@@ -140,3 +140,10 @@ def test_any_character_before_this_papers_reporter_is_the_ornament(line):
 def test_a_word_taking_this_papers_reporter_stays():
     page = cleaner.clean(OCR_PAGE.replace("女本报记者 曹晨婷", "受本报记者委托"))
     assert not any(c.rule == "O038" for c in page.changes)
+
+
+def test_a_dash_read_as_yi_before_a_word_it_would_make_is_a_dash():
+    """一大河县…: 一大 is a word, but 大河县 reads as well without the 一 (the lexicon reads the
+    two no likelier together): the 一 is the subtitle's dash."""
+    page = cleaner.clean(_subtitle_page("一大河县抢抓农时备耕生产见闻"))
+    assert page.articles[0].subtitle.text == "——大河县抢抓农时备耕生产见闻"

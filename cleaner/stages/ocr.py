@@ -497,19 +497,20 @@ def lone_dash(page: Page, rule: Rule):
     """``职业教育点亮出彩人生 / 一走访湖滨职业技术学院`` → ``——走访…``: a subtitle's dash
     (two em dashes) read as one 一, on a heading's line of its own (``pattern``: group ``prev``
     the heading over it, ``dash`` the 一, ``rest`` what follows). A title may open with 一 as
-    well (一片茶叶富了一方百姓, 一季度全市…), where 一 makes a word with what follows (一片, 一季度)
+    well (一片茶叶富了一方百姓, 一季度全市…), where 一 reads on with what follows (一片, 一季度)
     or with the line above (…一套统 / 一的…: 统一); only where the lexicon reads neither
-    (``reach`` characters either side, a word across the break reading ``cut_gain`` natural log
-    likelier) is the 一 a dash. Without the lexicon, nothing."""
-    from ..lexicon import MAX_WORD, default_lexicon
+    (``reach`` characters either side, run together reading more than ``cut_gain`` natural log
+    likelier than apart; 一大河县: 一大 is a word, but 大河县 reads as well without the 一) is
+    the 一 a dash. Without the lexicon, nothing."""
+    from ..lexicon import default_lexicon
 
     lex = default_lexicon()
     if lex is None:
         return [], []
-    reach, repl = rule.params["reach"], []
+    reach, gain, repl = rule.params["reach"], rule.params["cut_gain"], []
     for m in _compiled(rule.params["pattern"]).finditer(page.source):
-        head = m.group("dash") + m.group("rest")[:MAX_WORD - 1]
-        if lex.in_word(head, 0) or lex.cut_gain(m.group("prev").rstrip()[-reach:], head[:reach]) > rule.params["cut_gain"]:
+        dash, rest = m.group("dash"), m.group("rest")
+        if lex.cut_gain(dash, rest[:reach]) > gain or lex.cut_gain(m.group("prev").rstrip()[-reach:], (dash + rest)[:reach]) > gain:
             continue
         repl.append((m.start("dash"), m.end("dash"), rule.params["to"]))
     return source_replacements(page, STAGE, rule, repl, lambda b, a: rule.describe(before=b, after=a))
