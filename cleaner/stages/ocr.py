@@ -493,7 +493,54 @@ def stray_chars(page: Page, rule: Rule):
     return edits, changes
 
 
+def lone_dash(page: Page, rule: Rule):
+    """``职业教育点亮出彩人生 / 一走访湖滨职业技术学院`` → ``——走访…``: a subtitle's dash
+    (two em dashes) read as one 一, on a heading's line of its own (``pattern``: group ``prev``
+    the heading over it, ``dash`` the 一, ``rest`` what follows). A title may open with 一 as
+    well (一片茶叶富了一方百姓, 一季度全市…), where 一 reads on with what follows (一片, 一季度)
+    or with the line above (…一套统 / 一的…: 统一); only where the lexicon reads neither
+    (``reach`` characters either side, run together reading more than ``cut_gain`` natural log
+    likelier than apart; 一大河县: 一大 is a word, but 大河县 reads as well without the 一) is
+    the 一 a dash. Without the lexicon, nothing."""
+    from ..lexicon import default_lexicon
+
+    lex = default_lexicon()
+    if lex is None:
+        return [], []
+    reach, gain, repl = rule.params["reach"], rule.params["cut_gain"], []
+    for m in _compiled(rule.params["pattern"]).finditer(page.source):
+        dash, rest = m.group("dash"), m.group("rest")
+        if lex.cut_gain(dash, rest[:reach]) > gain or lex.cut_gain(m.group("prev").rstrip()[-reach:], (dash + rest)[:reach]) > gain:
+            continue
+        repl.append((m.start("dash"), m.end("dash"), rule.params["to"]))
+    return source_replacements(page, STAGE, rule, repl, lambda b, a: rule.describe(before=b, after=a))
+
+
+def name_ornament(page: Page, rule: Rule):
+    """``口薛涛晨`` → ``◎薛涛晨``: a commentary's byline, its author's name alone on a line
+    under an ornament (□, ◎) that OCR read as a character (口, 女, 名…) or marks (@): the
+    byline is then a heading no form matches. ``pattern`` finds the line (group ``debris``, then
+    ``name``); the name must read as one by the surname lexicon of ``names_rule``
+    (:func:`~cleaner.stages.lines.is_name`), and the debris must make no word with what follows
+    (全程服务, 口岸经济, 名师: text, where the lexicon is at hand). The debris and the blanks
+    after it become ``to``."""
+    from ..lexicon import default_lexicon
+    from .lines import is_name
+
+    if rule.params["names_rule"] not in page.rules:
+        return [], []
+    names, lex, repl = page.rules[rule.params["names_rule"]], default_lexicon(), []
+    for m in _compiled(rule.params["pattern"]).finditer(page.source):
+        debris, name = m.group("debris"), m.group("name")
+        if not is_name(name, names) or (lex is not None and lex.in_word(debris[-1] + name, 0)):
+            continue
+        repl.append((m.start("debris"), m.start("name"), rule.params["to"]))
+    return source_replacements(page, STAGE, rule, repl, lambda b, a: rule.describe(before=b, after=a))
+
+
 REGISTRY = {
+    "name_ornament": name_ornament,
+    "lone_dash": lone_dash,
     "detect_ocr": detect,
     "punct_width": punct_width,
     "bracket_pairs": bracket_pairs,
