@@ -41,7 +41,6 @@ SCHEMAS = {
         "lost_closer": {"opener": str, "closer": str, "ends": str, "after_pattern": str,
                         "said_pattern": str},
         "lone_dash": {"pattern": str, "to": str, "reach": int, "cut_gain": float},
-        "name_ornament": {"pattern": str, "names_rule": str, "to": str},
     },
     "pdf": {"read_layout": {"row_tolerance": float, "gutter_ems": float, "same_size": float, "max_pitch": float,
                             "pitch_slack": float, "first_line_slack": float, "line_slack": float, "hang_ems": float,

@@ -79,21 +79,6 @@ def test_a_line_led_by_yi_that_ends_a_word_of_the_line_above_keeps_it():
     assert not any(c.rule == "O034" for c in page.changes)
 
 
-@pytest.mark.parametrize("line", ["口薛涛晨", "@薛涛晨", "名 薛涛晨"])
-def test_an_ornament_misread_before_a_name_alone_makes_a_byline(line):
-    """A commentary signed with a name alone under an ornament (□薛涛晨) OCR read as 口, @, 名."""
-    page = cleaner.clean(OCR_PAGE.replace("女本报记者 曹晨婷", line))
-    assert any(c.rule == "O036" for c in page.changes)
-    (art,) = page.articles
-    assert art.byline is not None and art.byline.text == "薛涛晨"
-
-
-@pytest.mark.parametrize("line", ["全程护航", "口岸经济"])
-def test_a_heading_whose_first_character_makes_a_word_is_no_byline(line):
-    page = cleaner.clean(OCR_PAGE.replace("女本报记者 曹晨婷", line))
-    assert not any(c.rule == "O036" for c in page.changes)
-
-
 def test_a_headline_quote_lost_at_its_end_closes_over_a_subtitle():
     """智能制造“加速跑 over its dashed subtitle: the headline's quote closes on its line (O037),
     though the page prints “加速跑” nowhere else (O028's evidence)."""

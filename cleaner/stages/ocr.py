@@ -516,30 +516,7 @@ def lone_dash(page: Page, rule: Rule):
     return source_replacements(page, STAGE, rule, repl, lambda b, a: rule.describe(before=b, after=a))
 
 
-def name_ornament(page: Page, rule: Rule):
-    """``口薛涛晨`` → ``◎薛涛晨``: a commentary's byline, its author's name alone on a line
-    under an ornament (□, ◎) that OCR read as a character (口, 女, 名…) or marks (@): the
-    byline is then a heading no form matches. ``pattern`` finds the line (group ``debris``, then
-    ``name``); the name must read as one by the surname lexicon of ``names_rule``
-    (:func:`~cleaner.stages.lines.is_name`), and the debris must make no word with what follows
-    (全程服务, 口岸经济, 名师: text, where the lexicon is at hand). The debris and the blanks
-    after it become ``to``."""
-    from ..lexicon import default_lexicon
-    from .lines import is_name
-
-    if rule.params["names_rule"] not in page.rules:
-        return [], []
-    names, lex, repl = page.rules[rule.params["names_rule"]], default_lexicon(), []
-    for m in _compiled(rule.params["pattern"]).finditer(page.source):
-        debris, name = m.group("debris"), m.group("name")
-        if not is_name(name, names) or (lex is not None and lex.in_word(debris[-1] + name, 0)):
-            continue
-        repl.append((m.start("debris"), m.start("name"), rule.params["to"]))
-    return source_replacements(page, STAGE, rule, repl, lambda b, a: rule.describe(before=b, after=a))
-
-
 REGISTRY = {
-    "name_ornament": name_ornament,
     "lone_dash": lone_dash,
     "detect_ocr": detect,
     "punct_width": punct_width,
