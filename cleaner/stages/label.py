@@ -38,7 +38,7 @@ from __future__ import annotations
 
 import re
 
-from ..chars import HAN, HAN_RE, ORNAMENTS, ends_sentence, nows, quote_balance
+from ..chars import HAN, HAN_RE, NO_LINE_START, ORNAMENTS, SQUEEZED, all_wide, ends_sentence, half_count, nows, quote_balance
 from ..model import Block, Change, Deferred, Page, replace
 from ..rules import Rule
 from ._common import apply_line_edits, dateline_at, line_replacements, rebuild
@@ -46,6 +46,7 @@ from .captions import find_bare_captions
 from .block_kinds import _join_caption, _label, _matches, _one_type, is_heading
 from .lines import is_name
 from .pullquotes import pullquotes_by_window
+from .rejoin import word_cut
 
 STAGE = "label"
 
@@ -181,6 +182,8 @@ def run(page: Page) -> Page:
     if head:
         out = _headline_lines_run_in(page, out, head, changes)
         out = _dash_rest_run_in(page, out, head, changes)
+        if not page.layout.ocr and page.layout.geometry is None:
+            out = _heading_line_over_text(page, out, head, changes)
 
     dated: dict[str, bool] = {}  # (each paragraph's text -> whether it opens with a dateline: asked once a page)
     datelines = find_datelines(page, out, rules["L005"], changes, dated) if rules.enabled("L005") else {}
@@ -458,6 +461,64 @@ def _dash_rest_run_in(page: Page, blocks: list[Block], head: Rule, changes: list
                               Deferred(head.describe, kind="heading", text=prev.text.strip() + first.text.strip(),
                                        evidence="a dash subtitle broken over two lines"), head.safety))
         out[-1] = rebuild(page, replace(prev, lines=prev.lines + (b.first,), joiners=prev.joiners + ("",)))
+        out.append(rebuild(page, replace(b, lines=b.lines[1:], joiners=b.joiners[1:])))
+    return out
+
+
+def _set_width(text: str) -> float:
+    """How wide ``text`` is set, in ems, for comparing a line with its column: a quotation mark or
+    bracket takes a whole em (a CJK font sets them wide: the synthesised and the printed columns
+    alike; :func:`~cleaner.chars.width` counts them as squeezed, half), a digit, Latin letter or
+    blank half of one, and a closing mark at the line's end nothing (hanging punctuation: a
+    typesetter pulls ，。、”… onto the line before rather than start a line with it, so it may
+    stand past the measure)."""
+    t = text.strip()
+    halves = half_count(t) - sum(t.count(c) for c in SQUEEZED)
+    return len(t) - halves / 2 - (1 if t[-1:] in NO_LINE_START else 0)
+
+
+def _heading_line_over_text(page: Page, blocks: list[Block], head: Rule, changes: list) -> list[Block]:
+    """Paragraphs whose first line is a heading the rejoin stage ran onto the text under it (a
+    page without blank lines, a subhead or headline set right over its paragraph: 手机成了“新农具”
+    / 在示范区的一块水稻田边， / 种粮大户…), that line split off as a heading of its own. A
+    paragraph's first line is indented (首行缩进两字: L006's ``indent`` ems, give or take
+    ``indent_slack``) and the lines under it fill the column; here the *second* line is the
+    indented one, so a paragraph starts there, and the first line is no indented line. The signs,
+    all at once: the paragraph has three lines or more and opens with no dateline; its first
+    line closes no sentence, is two to ``max_length`` characters, holds none of ``stack_marks``,
+    closes every mark it opens, and is not one indent short of the column (the measure: the
+    median set width, :func:`_set_width`, of the lines under the second, the last left out while
+    there are others); the second line is one indent short (at least ``indent`` less
+    ``indent_slack``, at most two indents: shorter is a line that stops, not an indent), and
+    holds no digit, Latin letter or blank, whose set width is a guess (a pull quote's
+    团队自主研发的AI搜寻算法将 / 数据处理效率提高了近10倍， reads one indent short by chance); and no
+    word runs across the break between the two (:func:`~cleaner.stages.rejoin.word_cut`, by
+    ``run_in_cut_gain``: a paragraph's first line breaks where the measure falls, inside a word
+    as often as not). Text pages only (an OCR or PDF page's widths say other things)."""
+    p = head.params
+    rules = page.rules
+    out: list[Block] = []
+    for b in blocks:
+        if b.kind != "paragraph" or not b.lines[2:] or opens_with_dateline(rules, b.text):
+            out.append(b)
+            continue
+        first, second = page.lines[b.first], page.lines[b.lines[1]]
+        t = nows(first.text)
+        if ends_sentence(first.text) or not 2 <= len(t) <= p["max_length"] or quote_balance(t) != 0 \
+                or any(c in p["stack_marks"] for c in t) or not all_wide(second.text.strip()):
+            out.append(b)
+            continue
+        under = sorted(_set_width(page.lines[k].text) for k in (b.lines[2:-1] or b.lines[2:]))
+        measure = under[len(under) // 2]
+        short1, short2 = measure - _set_width(first.text), measure - _set_width(second.text)
+        if abs(short1 - p["indent"]) < p["indent_slack"] or not p["indent"] - p["indent_slack"] <= short2 <= 2 * p["indent"] \
+                or word_cut(first.text, second.text, p["run_in_cut_gain"]):
+            out.append(b)
+            continue
+        changes.append(_heading_split(page, b, head, first.text, f"a heading run onto the text under it: it closes no "
+                                      f"sentence, and the line under it is set {short2:.1f} ems short of the column, "
+                                      f"a paragraph's indented first line"))
+        out.append(rebuild(page, replace(b, kind="heading", lines=(b.first,), joiners=(), width=0.0)))
         out.append(rebuild(page, replace(b, lines=b.lines[1:], joiners=b.joiners[1:])))
     return out
 
