@@ -182,6 +182,7 @@ def run(page: Page) -> Page:
     if head:
         out = _headline_lines_run_in(page, out, head, changes)
         out = _dash_rest_run_in(page, out, head, changes)
+        out = _titles_over_dash_subtitles(page, out, head, changes)
         if not page.layout.ocr and page.layout.geometry is None:
             out = _heading_line_over_text(page, out, head, changes)
 
@@ -394,6 +395,34 @@ def _headline_lines_run_in(page: Page, blocks: list[Block], head: Rule, changes:
         out.append(rebuild(page, replace(b, lines=b.lines[:-1], joiners=b.joiners[:len(b.lines) - 2])))
         out.append(rebuild(page, replace(b, kind="heading", lines=(b.last,), joiners=(), width=0.0)))
     return out
+
+
+def _titles_over_dash_subtitles(page: Page, blocks: list[Block], head: Rule, changes: list) -> list[Block]:
+    """A short paragraph right over a subtitle led in by a dash (L006's ``subtitle_openers``:
+    预付卡“跑路”，消费者的钱怎么追 / ——市中级人民法院发布预付式消费纠纷典型案例), labelled a heading:
+    a dash subtitle stands under its title, and a title may hold a comma or a colon, which
+    :func:`~cleaner.stages.block_kinds.is_heading` asks of a plain heading only up to
+    ``comma_max_length`` characters. The paragraph is one line of at most ``max_length``
+    characters, holds no sentence end (。！？；) and opens with no dateline (an article's first
+    paragraph cut by a headline set inside it goes on past the headline). (Two lines too, a title
+    broken over them, was tried: on the validation split the one block of two lines so found, a
+    title, took its article's decoder reading into the next article, valid seg 93.3 -> 93.2,
+    bylines 86.9 -> 86.2, CER 4.9 -> 5.2; fresh as with one line.)"""
+    p = head.params
+    rules = page.rules
+    out = list(blocks)
+    for i in range(len(out) - 1):
+        b, nxt = out[i], out[i + 1]
+        if b.kind != "paragraph" or nxt.kind != "heading" or nxt.first != b.last + 1 or b.lines[1:] \
+                or not _matches(p["subtitle_openers"], nxt.text) or len(nows(b.text)) > p["max_length"] \
+                or _SENTENCE_MARK.search(b.text) or opens_with_dateline(rules, b.text):
+            continue
+        out[i] = _label(page, b, "heading", head, "a title right over its dash subtitle", changes)
+    return out
+
+
+#: a sentence's end anywhere in a text (a title holds none)
+_SENTENCE_MARK = re.compile("[。！？；!?;]")
 
 
 def _heading_split(page: Page, b: Block, head: Rule, text: str, evidence: str) -> Change:
