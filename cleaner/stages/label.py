@@ -43,7 +43,7 @@ from ..model import Block, Change, Deferred, Page, replace
 from ..rules import Rule
 from ._common import apply_line_edits, dateline_at, line_replacements, rebuild
 from .captions import find_bare_captions
-from .block_kinds import _join_caption, _label, _matches, _one_type, is_heading
+from .block_kinds import _join_caption, _label, _matches, _one_type, bold_lines, is_heading
 from .lines import is_name
 from .pullquotes import pullquotes_by_window
 from .rejoin import word_cut
@@ -183,6 +183,8 @@ def run(page: Page) -> Page:
         out = _headline_lines_run_in(page, out, head, changes)
         out = _dash_rest_run_in(page, out, head, changes)
         out = _titles_over_dash_subtitles(page, out, head, changes)
+        if not page.layout.ocr and page.layout.geometry is None:
+            out = _text_pieces_read_as_headings(page, out, head, changes)
         if not page.layout.ocr and page.layout.geometry is None:
             out = _heading_line_over_text(page, out, head, changes)
 
@@ -419,6 +421,48 @@ def _titles_over_dash_subtitles(page: Page, blocks: list[Block], head: Rule, cha
             continue
         out[i] = _label(page, b, "heading", head, "a title right over its dash subtitle", changes)
     return out
+
+
+def _text_pieces_read_as_headings(page: Page, blocks: list[Block], head: Rule, changes: list) -> list[Block]:
+    """Headings that are a piece of a sentence a caption or a pull quote cut out of its
+    paragraph (28岁的无人机飞手任浩 / [caption] / 然去年考取了操作证书…), labelled text again, for the
+    assemble stage to heal with the rest: the heading closes no sentence, is set in no bold
+    display type and led in by no dash, and the next text block (past captions, pull quotes and
+    page furniture) is a paragraph a word runs on into from the heading's end
+    (:func:`~cleaner.stages.rejoin.word_cut`, L006's ``run_in_cut_gain`` on L007's
+    ``cut_word_reach`` characters either side): 任浩 / 然 reads 浩然. A headline ends where its
+    words do. Where that paragraph is the block right under it, the two are joined into one
+    paragraph (the join the rejoin stage did not make; as two paragraphs the assemble stage
+    heals no such pair: 何晓雯：2021 年我跟 / 腱受伤…). (The word across the heading's *start*, from the text before it, was tried and
+    left out: a headline set inside a paragraph it cuts meets that paragraph's cut end by chance,
+    创 / 新编越剧…, 保 / 重走长征路…: 5 headlines of 11 on train, valid, wide and fresh.)"""
+    p = head.params
+    bold = bold_lines(page)
+    reach = page.rules["L007"].params["cut_word_reach"] if page.rules.enabled("L007") else p["max_length"]
+    out: list = list(blocks)
+    for i, b in enumerate(out):
+        if b is None or b.kind != "heading" or ends_sentence(b.text) or _matches(p["subtitle_openers"], b.text) \
+                or any(k in bold for k in b.lines):
+            continue
+        k = i + 1
+        while k < len(out) and out[k].kind in ("caption", "pullquote", "furniture", "credit"):
+            k += 1
+        if k == len(out) or out[k].kind != "paragraph" \
+                or not word_cut(b.text.rstrip()[-reach:], out[k].text.lstrip()[:reach], p["run_in_cut_gain"]):
+            continue
+        if k == i + 1 and out[k].first == b.last + 1:
+            # (the sentence's rest right under it: one paragraph, as the rejoin stage would have made it)
+            n = out[k]
+            changes.append(Change(head.id, STAGE, "join", (page.lines[b.last].end, page.lines[n.first].start), "\n", "",
+                                  Deferred(head.describe, kind="paragraph", text=b.text.strip(),
+                                           evidence="a piece of a sentence: a word runs on from its end into the "
+                                                    "line under it"), head.safety))
+            out[k] = rebuild(page, replace(n, lines=b.lines + n.lines, joiners=b.joiners + ("",) + n.joiners))
+            out[i] = None
+            continue
+        out[i] = _label(page, b, "paragraph", head, "a piece of a sentence: a word runs on from its end into the "
+                        "text after it", changes)
+    return [b for b in out if b is not None]
 
 
 #: a sentence's end anywhere in a text (a title holds none)
