@@ -538,6 +538,10 @@ def _dash_rest_run_in(page: Page, blocks: list[Block], head: Rule, changes: list
     return out
 
 
+#: a quotation mark or bracket :func:`~cleaner.chars.width` counts as squeezed
+_SQUEEZED_RE = re.compile("[" + re.escape(SQUEEZED) + "]")
+
+
 def _set_width(text: str) -> float:
     """How wide ``text`` is set, in ems, for comparing a line with its column: a quotation mark or
     bracket takes a whole em (a CJK font sets them wide: the synthesised and the printed columns
@@ -546,7 +550,7 @@ def _set_width(text: str) -> float:
     typesetter pulls ，。、”… onto the line before rather than start a line with it, so it may
     stand past the measure)."""
     t = text.strip()
-    halves = half_count(t) - sum(t.count(c) for c in SQUEEZED)
+    halves = half_count(t) - len(_SQUEEZED_RE.findall(t))
     return len(t) - halves / 2 - (1 if t[-1:] in NO_LINE_START else 0)
 
 
@@ -570,15 +574,16 @@ def _heading_line_over_text(page: Page, blocks: list[Block], head: Rule, changes
     as often as not). Text pages only (an OCR or PDF page's widths say other things)."""
     p = head.params
     rules = page.rules
+    stack = frozenset(p["stack_marks"])
     out: list[Block] = []
     for b in blocks:
-        if b.kind != "paragraph" or not b.lines[2:] or opens_with_dateline(rules, b.text):
+        if b.kind != "paragraph" or not b.lines[2:]:
             out.append(b)
             continue
         first, second = page.lines[b.first], page.lines[b.lines[1]]
         t = nows(first.text)
-        if ends_sentence(first.text) or not 2 <= len(t) <= p["max_length"] or quote_balance(t) != 0 \
-                or any(c in p["stack_marks"] for c in t) or not all_wide(second.text.strip()):
+        if not 2 <= len(t) <= p["max_length"] or not stack.isdisjoint(t) or ends_sentence(first.text) \
+                or quote_balance(t) != 0 or not all_wide(second.text.strip()) or opens_with_dateline(rules, b.text):
             out.append(b)
             continue
         under = sorted(_set_width(page.lines[k].text) for k in (b.lines[2:-1] or b.lines[2:]))
