@@ -184,8 +184,6 @@ def run(page: Page) -> Page:
         out = _dash_rest_run_in(page, out, head, changes)
         out = _titles_over_dash_subtitles(page, out, head, changes)
         if not page.layout.ocr and page.layout.geometry is None:
-            out = _text_pieces_read_as_headings(page, out, head, changes)
-        if not page.layout.ocr and page.layout.geometry is None:
             out = _heading_line_over_text(page, out, head, changes)
 
     dated: dict[str, bool] = {}  # (each paragraph's text -> whether it opens with a dateline: asked once a page)
@@ -193,6 +191,9 @@ def run(page: Page) -> Page:
     sources: dict = {}
     if rules.enabled("L007"):
         out = pullquotes_by_window(page, out, rules["L007"], changes, sources, set(datelines))
+    if head and not page.layout.ocr and page.layout.geometry is None:
+        # (after the pull quotes: a quote set between a sentence's pieces is passed over)
+        out = _text_pieces_read_as_headings(page, out, head, changes)
     if cap:  # (captions with no keyword and no credit, weighed on their cues: after the pull quotes)
         out = find_bare_captions(page, out, cap, rules, changes, dated)
     return page.evolve(blocks=tuple(out), changes=page.changes + tuple(changes),
