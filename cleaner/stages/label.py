@@ -449,8 +449,9 @@ def _text_pieces_read_as_headings(page: Page, blocks: list[Block], head: Rule, c
         while k < len(out) and out[k].kind in ("caption", "pullquote", "furniture", "credit"):
             k += 1
         if k == len(out) or out[k].kind != "paragraph" \
-                or not word_cut(b.text.rstrip()[-reach:], out[k].text.lstrip()[:reach], p["run_in_cut_gain"]):
-            continue
+                or not word_cut(b.text.rstrip()[-reach:], out[k].text.lstrip()[:reach], p["run_in_cut_gain"]) \
+                or opens_with_dateline(page.rules, out[k].text):
+            continue  # (a dateline opens an article: no sentence runs on into it)
         if k == i + 1 and out[k].first == b.last + 1:
             # (the sentence's rest right under it: one paragraph, as the rejoin stage would have made it)
             n = out[k]
