@@ -38,14 +38,15 @@ from __future__ import annotations
 
 import re
 
-from ..chars import HAN, HAN_RE, ORNAMENTS, ends_sentence, nows, quote_balance
+from ..chars import HAN, HAN_RE, NO_LINE_START, ORNAMENTS, SQUEEZED, all_wide, ends_sentence, half_count, nows, quote_balance
 from ..model import Block, Change, Deferred, Page, replace
 from ..rules import Rule
 from ._common import apply_line_edits, dateline_at, line_replacements, rebuild
 from .captions import find_bare_captions
-from .block_kinds import _join_caption, _label, _matches, _one_type, is_heading
+from .block_kinds import _join_caption, _label, _matches, _one_type, bold_lines, is_heading
 from .lines import is_name
 from .pullquotes import pullquotes_by_window
+from .rejoin import word_cut
 
 STAGE = "label"
 
@@ -181,12 +182,19 @@ def run(page: Page) -> Page:
     if head:
         out = _headline_lines_run_in(page, out, head, changes)
         out = _dash_rest_run_in(page, out, head, changes)
+        out = _titles_over_dash_subtitles(page, out, head, changes)
+        out = _dash_subtitles_going_on(page, out, head, changes)
+        if not page.layout.ocr and page.layout.geometry is None:
+            out = _heading_line_over_text(page, out, head, changes)
 
     dated: dict[str, bool] = {}  # (each paragraph's text -> whether it opens with a dateline: asked once a page)
     datelines = find_datelines(page, out, rules["L005"], changes, dated) if rules.enabled("L005") else {}
     sources: dict = {}
     if rules.enabled("L007"):
         out = pullquotes_by_window(page, out, rules["L007"], changes, sources, set(datelines))
+    if head and not page.layout.ocr and page.layout.geometry is None:
+        # (after the pull quotes: a quote set between a sentence's pieces is passed over)
+        out = _text_pieces_read_as_headings(page, out, head, changes)
     if cap:  # (captions with no keyword and no credit, weighed on their cues: after the pull quotes)
         out = find_bare_captions(page, out, cap, rules, changes, dated)
     return page.evolve(blocks=tuple(out), changes=page.changes + tuple(changes),
@@ -393,6 +401,102 @@ def _headline_lines_run_in(page: Page, blocks: list[Block], head: Rule, changes:
     return out
 
 
+def _titles_over_dash_subtitles(page: Page, blocks: list[Block], head: Rule, changes: list) -> list[Block]:
+    """A short paragraph right over a subtitle led in by a dash (L006's ``subtitle_openers``:
+    预付卡“跑路”，消费者的钱怎么追 / ——市中级人民法院发布预付式消费纠纷典型案例), labelled a heading:
+    a dash subtitle stands under its title, and a title may hold a comma or a colon, which
+    :func:`~cleaner.stages.block_kinds.is_heading` asks of a plain heading only up to
+    ``comma_max_length`` characters. The paragraph is one line of at most ``max_length``
+    characters, holds no sentence end (。！？；) and opens with no dateline (an article's first
+    paragraph cut by a headline set inside it goes on past the headline). (Two lines too, a title
+    broken over them, was tried: on the validation split the one block of two lines so found, a
+    title, took its article's decoder reading into the next article, valid seg 93.3 -> 93.2,
+    bylines 86.9 -> 86.2, CER 4.9 -> 5.2; fresh as with one line.)"""
+    p = head.params
+    rules = page.rules
+    out = list(blocks)
+    for i in range(len(out) - 1):
+        b, nxt = out[i], out[i + 1]
+        if b.kind != "paragraph" or nxt.kind != "heading" or nxt.first != b.last + 1 or b.lines[1:] \
+                or not _matches(p["subtitle_openers"], nxt.text) or len(nows(b.text)) > p["max_length"] \
+                or _SENTENCE_MARK.search(b.text) or opens_with_dateline(rules, b.text):
+            continue
+        out[i] = _label(page, b, "heading", head, "a title right over its dash subtitle", changes)
+    return out
+
+
+def _text_pieces_read_as_headings(page: Page, blocks: list[Block], head: Rule, changes: list) -> list[Block]:
+    """Headings that are a piece of a sentence a caption or a pull quote cut out of its
+    paragraph (28岁的无人机飞手任浩 / [caption] / 然去年考取了操作证书…), labelled text again, for the
+    assemble stage to heal with the rest: the heading closes no sentence, is set in no bold
+    display type and led in by no dash, and the next text block (past captions, pull quotes and
+    page furniture) is a paragraph a word runs on into from the heading's end
+    (:func:`~cleaner.stages.rejoin.word_cut`, L006's ``run_in_cut_gain`` on L007's
+    ``cut_word_reach`` characters either side): 任浩 / 然 reads 浩然. A headline ends where its
+    words do. Where that paragraph is the block right under it, the two are joined into one
+    paragraph (the join the rejoin stage did not make; as two paragraphs the assemble stage
+    heals no such pair: 何晓雯：2021 年我跟 / 腱受伤…). (The word across the heading's *start*, from the text before it, was tried and
+    left out: a headline set inside a paragraph it cuts meets that paragraph's cut end by chance,
+    创 / 新编越剧…, 保 / 重走长征路…: 5 headlines of 11 on train, valid, wide and fresh.)"""
+    p = head.params
+    bold = bold_lines(page)
+    reach = page.rules["L007"].params["cut_word_reach"] if page.rules.enabled("L007") else p["max_length"]
+    out: list = list(blocks)
+    for i, b in enumerate(out):
+        if b is None or b.kind != "heading" or ends_sentence(b.text) or _matches(p["subtitle_openers"], b.text) \
+                or any(k in bold for k in b.lines):
+            continue
+        k = i + 1
+        while k < len(out) and out[k].kind in ("caption", "pullquote", "furniture", "credit"):
+            k += 1
+        if k == len(out) or out[k].kind != "paragraph" \
+                or not word_cut(b.text.rstrip()[-reach:], out[k].text.lstrip()[:reach], p["run_in_cut_gain"]) \
+                or opens_with_dateline(page.rules, out[k].text):
+            continue  # (a dateline opens an article: no sentence runs on into it)
+        if k == i + 1 and out[k].first == b.last + 1:
+            # (the sentence's rest right under it: one paragraph, as the rejoin stage would have made it)
+            n = out[k]
+            changes.append(Change(head.id, STAGE, "join", (page.lines[b.last].end, page.lines[n.first].start), "\n", "",
+                                  Deferred(head.describe, kind="paragraph", text=b.text.strip(),
+                                           evidence="a piece of a sentence: a word runs on from its end into the "
+                                                    "line under it"), head.safety))
+            out[k] = rebuild(page, replace(n, lines=b.lines + n.lines, joiners=b.joiners + ("",) + n.joiners))
+            out[i] = None
+            continue
+        out[i] = _label(page, b, "paragraph", head, "a piece of a sentence: a word runs on from its end into the "
+                        "text after it", changes)
+    return [b for b in out if b is not None]
+
+
+def _dash_subtitles_going_on(page: Page, blocks: list[Block], head: Rule, changes: list) -> list[Block]:
+    """A dash subtitle (L006's ``subtitle_openers``) ending on a mark a headline does not stop
+    on (``end_marks``: ——访中国科普作家协会会员、 / 天文科普达人韦星河), joined with the heading on the
+    line right under it: one subtitle broken over two lines after its comma, whatever its length
+    (the attach step joins a dash line to the heading under it only up to A003's
+    ``dash_line_max`` characters, a line the headline's measure broke). No title, subtitle,
+    kicker or subhead of the gold pages ends on a clause mark. (Plain headings so ending, joined
+    alike, 大模型进医院： / 能看报告，不能替医生: fresh bylines 84.6 -> 84.4, subheads 70.4 -> 70.3, the
+    titles found reading the decoder's articles differently on two pages.) The join is recorded."""
+    out: list[Block] = []
+    for b in blocks:
+        prev = out[-1] if out else None
+        if b.kind == "heading" and prev is not None and prev.kind == "heading" and prev.last + 1 == b.first \
+                and prev.text.rstrip()[-1:] in head.params["end_marks"] \
+                and _matches(head.params["subtitle_openers"], prev.text) and not _matches(head.params["subtitle_openers"], b.text):
+            changes.append(Change(head.id, STAGE, "join", (page.lines[prev.last].end, page.lines[b.first].start), "\n",
+                                  "", Deferred(head.describe, kind="heading", text=prev.text.strip() + b.text.strip(),
+                                               evidence="a dash subtitle broken after a mark it does not stop on"),
+                                  head.safety))
+            out[-1] = rebuild(page, replace(prev, lines=prev.lines + b.lines, joiners=prev.joiners + ("",) + b.joiners))
+            continue
+        out.append(b)
+    return out
+
+
+#: a sentence's end anywhere in a text (a title holds none)
+_SENTENCE_MARK = re.compile("[。！？；!?;]")
+
+
 def _heading_split(page: Page, b: Block, head: Rule, text: str, evidence: str) -> Change:
     """The recorded split of paragraph ``b``: its line ``text`` taken off as a heading."""
     return Change(head.id, STAGE, "split", page.block_span(b), "", "",
@@ -458,6 +562,69 @@ def _dash_rest_run_in(page: Page, blocks: list[Block], head: Rule, changes: list
                               Deferred(head.describe, kind="heading", text=prev.text.strip() + first.text.strip(),
                                        evidence="a dash subtitle broken over two lines"), head.safety))
         out[-1] = rebuild(page, replace(prev, lines=prev.lines + (b.first,), joiners=prev.joiners + ("",)))
+        out.append(rebuild(page, replace(b, lines=b.lines[1:], joiners=b.joiners[1:])))
+    return out
+
+
+#: a quotation mark or bracket :func:`~cleaner.chars.width` counts as squeezed
+_SQUEEZED_RE = re.compile("[" + re.escape(SQUEEZED) + "]")
+
+
+def _set_width(text: str) -> float:
+    """How wide ``text`` is set, in ems, for comparing a line with its column: a quotation mark or
+    bracket takes a whole em (a CJK font sets them wide: the synthesised and the printed columns
+    alike; :func:`~cleaner.chars.width` counts them as squeezed, half), a digit, Latin letter or
+    blank half of one, and a closing mark at the line's end nothing (hanging punctuation: a
+    typesetter pulls ，。、”… onto the line before rather than start a line with it, so it may
+    stand past the measure)."""
+    t = text.strip()
+    halves = half_count(t) - len(_SQUEEZED_RE.findall(t))
+    return len(t) - halves / 2 - (1 if t[-1:] in NO_LINE_START else 0)
+
+
+def _heading_line_over_text(page: Page, blocks: list[Block], head: Rule, changes: list) -> list[Block]:
+    """Paragraphs whose first line is a heading the rejoin stage ran onto the text under it (a
+    page without blank lines, a subhead or headline set right over its paragraph: 手机成了“新农具”
+    / 在示范区的一块水稻田边， / 种粮大户…), that line split off as a heading of its own. A
+    paragraph's first line is indented (首行缩进两字: L006's ``indent`` ems, give or take
+    ``indent_slack``) and the lines under it fill the column; here the *second* line is the
+    indented one, so a paragraph starts there, and the first line is no indented line. The signs,
+    all at once: the paragraph has three lines or more and opens with no dateline; its first
+    line closes no sentence, is two to ``max_length`` characters, holds none of ``stack_marks``,
+    closes every mark it opens, and is not one indent short of the column (the measure: the
+    median set width, :func:`_set_width`, of the lines under the second, the last left out while
+    there are others); the second line is one indent short (at least ``indent`` less
+    ``indent_slack``, at most two indents: shorter is a line that stops, not an indent), and
+    holds no digit, Latin letter or blank, whose set width is a guess (a pull quote's
+    团队自主研发的AI搜寻算法将 / 数据处理效率提高了近10倍， reads one indent short by chance); and no
+    word runs across the break between the two (:func:`~cleaner.stages.rejoin.word_cut`, by
+    ``run_in_cut_gain``: a paragraph's first line breaks where the measure falls, inside a word
+    as often as not). Text pages only (an OCR or PDF page's widths say other things)."""
+    p = head.params
+    rules = page.rules
+    stack = frozenset(p["stack_marks"])
+    out: list[Block] = []
+    for b in blocks:
+        if b.kind != "paragraph" or not b.lines[2:]:
+            out.append(b)
+            continue
+        first, second = page.lines[b.first], page.lines[b.lines[1]]
+        t = nows(first.text)
+        if not 2 <= len(t) <= p["max_length"] or not stack.isdisjoint(t) or ends_sentence(first.text) \
+                or quote_balance(t) != 0 or not all_wide(second.text.strip()) or opens_with_dateline(rules, b.text):
+            out.append(b)
+            continue
+        under = sorted(_set_width(page.lines[k].text) for k in (b.lines[2:-1] or b.lines[2:]))
+        measure = under[len(under) // 2]
+        short1, short2 = measure - _set_width(first.text), measure - _set_width(second.text)
+        if abs(short1 - p["indent"]) < p["indent_slack"] or not p["indent"] - p["indent_slack"] <= short2 <= 2 * p["indent"] \
+                or word_cut(first.text, second.text, p["run_in_cut_gain"]):
+            out.append(b)
+            continue
+        changes.append(_heading_split(page, b, head, first.text, f"a heading run onto the text under it: it closes no "
+                                      f"sentence, and the line under it is set {short2:.1f} ems short of the column, "
+                                      f"a paragraph's indented first line"))
+        out.append(rebuild(page, replace(b, kind="heading", lines=(b.first,), joiners=(), width=0.0)))
         out.append(rebuild(page, replace(b, lines=b.lines[1:], joiners=b.joiners[1:])))
     return out
 
