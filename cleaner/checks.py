@@ -58,6 +58,7 @@ SCHEMAS = {
                                   "min_page_share": float, "band_gap": int, "max_lanes": int,
                                   "full_slack": int, "full_rank": float, "max_cross": float, "headline_beside": int, "piece_share": float,
                                   "part_gap": int, "local_cross": bool,
+                                  "flush_right": bool,
                                   "part_straddled": bool},
                 "interleaved": {"weights": dict, "width_tolerance": float, "window": int, "start_cost": float,
                                 "beam": int, "same_step": float, "closed_step": float, "min_steady": int, "use_lexicon": bool,

@@ -405,3 +405,36 @@ def test_a_band_is_cut_where_two_columns_of_one_part_stand_under_one_of_the_othe
     lines = [type("L", (), {"gap_before": g})() for g in [0, 0, 0, 0, 1, 0, 0, 0]]
     assert len(columns.parted(list(range(8)), lines, rows, 0, rule)) == 2
     assert columns._straddles([0, 14, 27], [0, 20], 8) and not columns._straddles([0, 24, 40], [0, 20, 46], 8)
+
+
+def test_a_byline_set_flush_right_stays_in_its_column(stages_until):
+    # a byline set flush right under the left article's headline starts nearer the right
+    # column's start than the left one's, but ends before the right column starts: it is the
+    # left column's (C001 flush_right)
+    left = ["今年以来，全市新增就业岗位三万个，同比", "增长百分之五，城镇调查失业率保持在较低",
+            "水平，新就业形态不断涌现，劳动者权益得", "到更好维护，就业局势保持总体稳定向好。"]
+    right = ["春分过后，各地抢抓农时整地备耕，农机手", "们忙着翻耕土地，种粮大户信心十足，为全",
+             "年粮食丰收打下基础，各地农技人员深入田", "间地头指导春耕生产工作，田间一派繁忙。"]
+    rows = ["就业形势总体稳定持续向好" + " " * 12 + "春耕备耕有序推进", " " * 13 + "◎记者 王小明"]
+    rows += [f"{a}    {b}" for a, b in zip(left, right)]
+    page = stages_until("\n".join(rows) + "\n", "lines")
+    assert [c for c in page.changes if c.rule == "C001"]
+    texts = [ln.text for ln in page.lines]
+    assert texts[:3] == ["就业形势总体稳定持续向好", "◎记者 王小明", left[0]]
+    assert texts.index("春耕备耕有序推进") + 1 == texts.index(right[0])
+
+
+def test_a_dateline_a_justified_line_spread_apart_stays_whole(stages_until):
+    # the dateline's second piece, after a wide gap, starts nearer the third column's start
+    # but ends before it, and holds no clause mark: it goes on the dateline (C001 flush_right),
+    # not on the third column's line after it
+    a = ["今年以来，全市新增就业岗", "位三万个，同比增长百分之", "五，城镇调查失业率保持在", "较低水平，就业形势稳定。"]
+    b = ["高校毕业生就业形势总体稳", "定，重点群体就业得到有效", "保障，就业局势保持总体稳", "定，劳动者权益更有保障。"]
+    c = ["春分过后，各地抢抓农时整", "地备耕，农机手们忙着翻耕", "土地，种粮大户信心十足，", "为全年粮食丰收打下基础。"]
+    rows = ["就业形势总体稳定持续向好", f"{a[0]}    本报长沙     4日电    {c[0]}"]
+    rows += [f"{x}    {y}    {z}" for x, y, z in zip(a[1:], b, c[1:])]
+    page = stages_until("\n".join(rows) + "\n", "lines")
+    assert [ch for ch in page.changes if ch.rule == "C001"]
+    texts = [ln.text for ln in page.lines]
+    assert "本报长沙     4日电" in texts and c[0] in texts
+    assert texts.index("本报长沙     4日电") + 1 == texts.index(b[0])

@@ -175,20 +175,23 @@ def assign(row: list[Piece], lanes: list[int], rule: Rule, full: list[int] | Non
     """The lane of each piece of a row, never left of the piece before it (a row reads left to
     right). A piece opens a new lane where it starts within ``tolerance`` of that
     lane's start, or, set apart by ``min_gap`` blanks or more, nearer to it than to the
-    lane it would otherwise continue; a piece after a single blank continues its lane (the
-    blanks inside a byline or a dateline), and always between single characters (the blanks
+    lane it would otherwise continue, but (with ``flush_right``) not always a lane it ends
+    ``tolerance`` or more short of (:func:`_flush_right`: a byline set flush right); a piece
+    after a single blank continues its lane (the blanks inside a byline or a dateline), and always between single characters (the blanks
     of a letter-spaced line), but for a piece after a full cell (``full``: each lane's full
     line, :func:`full_widths`; a cell that reaches within ``full_slack`` of it and holds a
     clause mark in ``src``): that opens the next lane. On the band's first row (``tops``: the
     row of the band where each lane first holds a piece), a headline after a single blank may
     stand beside the one before it (:func:`_headline_beside`)."""
-    tol, min_gap = rule.params["tolerance"], rule.params["min_gap"]
+    tol, min_gap, flush = rule.params["tolerance"], rule.params["min_gap"], rule.params["flush_right"]
     out = []
     prev = -1
     before = None
     span0 = cell0 = 0  # where the piece's lane starts on this row (its position, its offset)
     for at, pc in enumerate(row):
         k = max(prev, _nearest(lanes, pc.x0))
+        while flush and _flush_right(pc, k, prev, lanes, full, src, tol):
+            k -= 1  # (it ends before lane k starts: set flush right in the lane left of it)
         letter_spaced = (pc.gap < min_gap and before is not None and before.x1 - before.x0 == 1
                          and pc.x1 - pc.x0 <= 2)
         if prev >= 0 and k > prev and (
@@ -212,6 +215,26 @@ def assign(row: list[Piece], lanes: list[int], rule: Rule, full: list[int] | Non
         out.append(k)
         prev = k
     return out
+
+
+def _flush_right(pc: Piece, k: int, prev: int, lanes: list[int], full: list[int] | None, src: str, tol: int) -> bool:
+    """Whether a piece nearest lane ``k``'s start belongs to the lane left of it all the same:
+    it ends ``tol`` or more short of lane ``k``'s start (a column's text runs on past its start)
+    and, on the second pass (``full``: each lane's full line, :func:`full_widths`), either
+
+    - opens that lane's cell on its row, starting inside the lane's full line: a byline or a
+      dateline set flush right under its column's headline (◎中青报·中青网记者 邵光博, from
+      character 22 to 36 of its row, the next column starting at 39), which starts past the
+      middle of its column, nearer the next one's start (a piece further right stands in a
+      column the band's lanes missed: left where it is); or
+    - goes on the cell before it on its row and holds no clause mark: the pieces of a
+      dateline a justified line spread apart (工人日报长沙     4 月 7 日电), where a column's
+      line after a wide gap holds one."""
+    if full is None or k <= max(prev, 0) or pc.x1 > lanes[k] - tol:
+        return False
+    if k - 1 == prev:
+        return not _CLAUSE.search(src, pc.start, pc.end)
+    return bool(full[k - 1]) and pc.x0 < lanes[k - 1] + full[k - 1]
 
 
 def _goes_on(pc: Piece, before: Piece, full: list[int] | None, prev: int, k: int, span0: int, cell0: int, src: str,
