@@ -59,6 +59,8 @@ SCHEMAS = {
                                   "full_slack": int, "full_rank": float, "max_cross": float, "headline_beside": int, "piece_share": float,
                                   "part_gap": int, "local_cross": bool,
                                   "flush_right": bool,
+                                  "tail_heads": bool,
+                                  "under_heading": bool,
                                   "part_straddled": bool},
                 "interleaved": {"weights": dict, "width_tolerance": float, "window": int, "start_cost": float,
                                 "beam": int, "same_step": float, "closed_step": float, "min_steady": int, "use_lexicon": bool,

@@ -339,24 +339,36 @@ def split(page: Page, lines: list[Line], forced: bool = False) -> tuple[list[Lin
             continue
         lane_lines: list[list[Line]] = [[] for _ in lanes]
         first_got = [assign(rows[k], lanes, rule) for k in band]
+        tail: list[int] = []
+        if p["tail_heads"] and (t := heads_below(band, first_got, lines, [rows[k] for k in band], src, usual)) < len(band):
+            band, tail, first_got, band_rows = band[:t], band[t:], first_got[:t], band_rows[:t]
         full = full_widths(band_rows, first_got, len(lanes), rule) if p["full_slack"] >= 0 else None
         tops = [next((r for r, got in enumerate(first_got) if lane in got), len(band)) for lane in range(len(lanes))]
-        for k in band:
+        heads: dict[int, tuple[int, int]] | None = {} if p["under_heading"] else None
+        for r, k in enumerate(band):
             ln = lines[k]
             got = assign(rows[k], lanes, rule, full, src, tops if k == band[0] else None)
-            spans = {}
+            spans, xs = {}, {}
             for pc, lane in zip(rows[k], got):
                 s0 = spans.get(lane, (pc.start, pc.end))[0]
-                spans[lane] = (s0, pc.end)
+                spans[lane], xs[lane] = (s0, pc.end), (xs.get(lane, (pc.x0, 0))[0], pc.x1)
             if any(_straddled(edits, starts, s, e) for s, e in spans.values()):
                 spans = {got[0]: (ln.start, ln.end)}  # a repair crosses a cut: keep the row whole
+                xs = {got[0]: (rows[k][0].x0, rows[k][-1].x1)}
             for lane, (s, e) in list(spans.items()):
                 text = page.overlay.render(s, e)
                 if not text.strip():  # a cell whose characters a repair deleted: an empty cell
                     del spans[lane]
                     continue
+                to = lane
+                if heads is not None:  # (a full line: what it lacks of the lane's full line, from the lane's start)
+                    x0, x1 = xs[lane]
+                    short = full is not None and x1 - x0 < full[lane] - p["full_slack"]
+                    line = full is not None and abs(x1 - min(x0, lanes[lane]) - full[lane]) <= p["full_slack"]
+                    to = under_heading(heads, lane, r, lanes, bool(lane_lines[lane]) or not short, text)
+                    _stack(heads, to, r, x1, len(lane_lines[to]) == 0, text, line)
                 # (no blank line inside a lane: see below)
-                lane_lines[lane].append(new_line((0, s, e, text, width(text), 0)))
+                lane_lines[to].append(new_line((0, s, e, text, width(text), 0)))
         first = len(out)
         for lane, lls in enumerate(lane_lines):
             for i, ln in enumerate(lls):
@@ -385,8 +397,60 @@ def split(page: Page, lines: list[Line], forced: bool = False) -> tuple[list[Lin
             rule.id, STAGE, "move", (s, e), src[s:e], "\n".join(ln.text for ln in out[first:]),
             rule.message.format(rows=len(band), lanes=len(lanes),
                                 at=", ".join(str(int(x)) for x in lanes))))
+        out.extend(lines[k] for k in tail)  # (read after the band's columns, as a band of its own)
     return [ln if ln.index == i else new_line((i, ln.start, ln.end, ln.text, ln.width, ln.gap_before))
             for i, ln in enumerate(out)], changes
+
+
+def under_heading(heads: dict[int, tuple[int, int]], lane: int, r: int, lanes: list[int], started: bool,
+                  text: str) -> int:
+    """The lane a cell of ``lane`` on the band's row ``r`` is read in: the lane left of it whose
+    heading stack (``heads``: each lane's run of clause-free cells from its first, as the row
+    of its last cell and the furthest it reaches) ended on the row above and reaches past this
+    lane's start, where this is the lane's first cell, short of the lane's full line (else
+    ``started``: the lane has had a cell, or this one fills the lane's measure, a column's
+    line) and holds no clause mark: a byline or a subtitle set under a headline over several columns, flush
+    right (□郭晓娜 under 巴拿马运河水位回升 通航限制逐步放宽, standing where the article's
+    last column starts), which would else be read after the columns left of it."""
+    if started or _CLAUSE.search(text):
+        return lane
+    return next((j for j in range(lane) if j in heads and heads[j][0] == r - 1 and heads[j][1] > lanes[lane]),
+                lane)
+
+
+def _stack(heads: dict[int, tuple[int, int]], lane: int, r: int, end: int, first: bool, text: str,
+           line: bool) -> None:
+    """Update ``lane``'s heading stack (:func:`under_heading`) with its cell on row ``r``
+    reaching to ``end``: a lane's first cell opens it, a clause-free cell on the next row goes
+    on with it, anything else ends it, and so does a cell that fills the lane's measure and no
+    more (``line``: a column's line, 新华社厦门11月, not a headline)."""
+    if line or _CLAUSE.search(text) or not (first or (lane in heads and heads[lane][0] == r - 1)):
+        heads.pop(lane, None)
+    else:
+        heads[lane] = (r, max(end, heads[lane][1] if lane in heads else end))
+
+
+def heads_below(band: list[int], got: list[list[int]], lines: list[Line], rows: list[list[Piece]], src: str,
+                usual: int) -> int:
+    """Where the headings under a band's columns start (``len(band)``: none): the band's last
+    rows, all in its first lane and none holding a clause mark (a kicker, a title, a subtitle,
+    a byline), after a wider gap than the row before them has (a blank line beyond the page's
+    ``usual`` gap), where the lane beside the first opens with a cell holding none either (its
+    own headline: another article's column, not the first one's going on). They head what
+    follows the band: read in the first lane they would come before the columns beside it,
+    the next article's headline before the end of the article beside the first (poppler sets
+    them a single blank line under the columns, short of a band's gap). (Where the lane beside
+    opens with text, a subhead or a paragraph's first line at the foot of the first column goes
+    on at its head.) ``rows``: the band's pieces, ``got``: their lanes."""
+    t = len(band)
+    while t > 0 and all(lane == 0 for lane in got[t - 1]) and not _CLAUSE.search(lines[band[t - 1]].text):
+        t -= 1
+    if t == 0 or t == len(band) or lines[band[t]].gap_before <= max(usual, lines[band[t - 1]].gap_before):
+        return len(band)  # (no wider gap than the row's before it: a stretch set loose, one column's)
+    beside = next(([pc for pc, lane in zip(row, lanes) if lane == 1] for row, lanes in zip(rows, got) if 1 in lanes), [])
+    if not beside or _CLAUSE.search(src, beside[0].start, beside[-1].end):
+        return len(band)
+    return t
 
 
 @lru_cache(maxsize=None)
