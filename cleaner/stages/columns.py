@@ -190,7 +190,7 @@ def assign(row: list[Piece], lanes: list[int], rule: Rule, full: list[int] | Non
     span0 = cell0 = 0  # where the piece's lane starts on this row (its position, its offset)
     for at, pc in enumerate(row):
         k = max(prev, _nearest(lanes, pc.x0))
-        while flush and _flush_right(pc, k, prev, lanes, full, src, tol):
+        while flush and _flush_right(pc, k, prev, lanes, full, src, span0, rule):
             k -= 1  # (it ends before lane k starts: set flush right in the lane left of it)
         letter_spaced = (pc.gap < min_gap and before is not None and before.x1 - before.x0 == 1
                          and pc.x1 - pc.x0 <= 2)
@@ -217,7 +217,8 @@ def assign(row: list[Piece], lanes: list[int], rule: Rule, full: list[int] | Non
     return out
 
 
-def _flush_right(pc: Piece, k: int, prev: int, lanes: list[int], full: list[int] | None, src: str, tol: int) -> bool:
+def _flush_right(pc: Piece, k: int, prev: int, lanes: list[int], full: list[int] | None, src: str, span0: int,
+                 rule: Rule) -> bool:
     """Whether a piece nearest lane ``k``'s start belongs to the lane left of it all the same:
     it ends ``tol`` or more short of lane ``k``'s start (a column's text runs on past its start)
     and, on the second pass (``full``: each lane's full line, :func:`full_widths`), either
@@ -227,13 +228,18 @@ def _flush_right(pc: Piece, k: int, prev: int, lanes: list[int], full: list[int]
       character 22 to 36 of its row, the next column starting at 39), which starts past the
       middle of its column, nearer the next one's start (a piece further right stands in a
       column the band's lanes missed: left where it is); or
-    - goes on the cell before it on its row and holds no clause mark: the pieces of a
-      dateline a justified line spread apart (工人日报长沙     4 月 7 日电), where a column's
-      line after a wide gap holds one."""
+    - goes on the cell before it on its row (which starts at ``span0``), holds no clause mark,
+      and ends within ``full_slack`` of that lane's full line or runs shorter than
+      ``piece_share`` of lane ``k``'s: the pieces of a dateline a justified line spread apart
+      (工人日报长沙     4 月 7 日电, 石家庄11月27日讯   1月28), where a column's line after a
+      wide gap holds one or runs on past the line, as long as a column's (a column the band's
+      lanes missed: 街道还组织党员志愿者组     企业生存发展的土)."""
+    tol, slack = rule.params["tolerance"], rule.params["full_slack"]
     if full is None or k <= max(prev, 0) or pc.x1 > lanes[k] - tol:
         return False
     if k - 1 == prev:
-        return not _CLAUSE.search(src, pc.start, pc.end)
+        return not _CLAUSE.search(src, pc.start, pc.end) and (
+            pc.x1 - span0 <= full[prev] + slack or pc.x1 - pc.x0 < rule.params["piece_share"] * full[prev])
     return bool(full[k - 1]) and pc.x0 < lanes[k - 1] + full[k - 1]
 
 
