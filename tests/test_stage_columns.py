@@ -405,3 +405,91 @@ def test_a_band_is_cut_where_two_columns_of_one_part_stand_under_one_of_the_othe
     lines = [type("L", (), {"gap_before": g})() for g in [0, 0, 0, 0, 1, 0, 0, 0]]
     assert len(columns.parted(list(range(8)), lines, rows, 0, rule)) == 2
     assert columns._straddles([0, 14, 27], [0, 20], 8) and not columns._straddles([0, 24, 40], [0, 20, 46], 8)
+
+
+def test_a_byline_set_flush_right_stays_in_its_column(stages_until):
+    # a byline set flush right under the left article's headline starts nearer the right
+    # column's start than the left one's, but ends before the right column starts: it is the
+    # left column's (C001 flush_right)
+    left = ["今年以来，全市新增就业岗位三万个，同比", "增长百分之五，城镇调查失业率保持在较低",
+            "水平，新就业形态不断涌现，劳动者权益得", "到更好维护，就业局势保持总体稳定向好。"]
+    right = ["春分过后，各地抢抓农时整地备耕，农机手", "们忙着翻耕土地，种粮大户信心十足，为全",
+             "年粮食丰收打下基础，各地农技人员深入田", "间地头指导春耕生产工作，田间一派繁忙。"]
+    rows = ["就业形势总体稳定持续向好" + " " * 12 + "春耕备耕有序推进", " " * 13 + "◎记者 王小明"]
+    rows += [f"{a}    {b}" for a, b in zip(left, right)]
+    page = stages_until("\n".join(rows) + "\n", "lines")
+    assert [c for c in page.changes if c.rule == "C001"]
+    texts = [ln.text for ln in page.lines]
+    assert texts[:3] == ["就业形势总体稳定持续向好", "◎记者 王小明", left[0]]
+    assert texts.index("春耕备耕有序推进") + 1 == texts.index(right[0])
+
+
+def test_a_dateline_a_justified_line_spread_apart_stays_whole(stages_until):
+    # the dateline's second piece, after a wide gap, starts nearer the third column's start
+    # but ends before it, and holds no clause mark: it goes on the dateline (C001 flush_right),
+    # not on the third column's line after it
+    a = ["今年以来，全市新增就业岗", "位三万个，同比增长百分之", "五，城镇调查失业率保持在", "较低水平，就业形势稳定。"]
+    b = ["高校毕业生就业形势总体稳", "定，重点群体就业得到有效", "保障，就业局势保持总体稳", "定，劳动者权益更有保障。"]
+    c = ["春分过后，各地抢抓农时整", "地备耕，农机手们忙着翻耕", "土地，种粮大户信心十足，", "为全年粮食丰收打下基础。"]
+    rows = ["就业形势总体稳定持续向好", f"{a[0]}    本报长沙     4日电    {c[0]}"]
+    rows += [f"{x}    {y}    {z}" for x, y, z in zip(a[1:], b, c[1:])]
+    page = stages_until("\n".join(rows) + "\n", "lines")
+    assert [ch for ch in page.changes if ch.rule == "C001"]
+    texts = [ln.text for ln in page.lines]
+    assert "本报长沙     4日电" in texts and c[0] in texts
+    assert texts.index("本报长沙     4日电") + 1 == texts.index(b[0])
+
+
+def test_headings_under_the_columns_are_read_after_them(stages_until):
+    # two articles side by side, then, a single blank line under them in the first lane, the
+    # next article's kicker and title: read after the right article, not in the first lane
+    # (C001 tail_heads)
+    rows = ("就业形势总体稳定              春耕备耕有序推进",
+            "  本报讯 今年以来，全市      本报讯 春分过后，各地",
+            "新增就业岗位三万个，同      抢抓农时整地备耕，为全",
+            "比增长百分之五，城镇调      年粮食丰收打下基础。",
+            "查失业率保持在较低水平。",
+            "",
+            "推动城乡教育资源共享",
+            "乡村学校用上双师课堂",
+            "", "", "",
+            "  本报讯 近日，全县乡村学校用上了双师课堂，城区教师在线授课。")
+    page = stages_until("\n".join(rows) + "\n", "lines")
+    texts = [ln.text for ln in page.lines]
+    assert texts.index("年粮食丰收打下基础。") + 1 == texts.index("推动城乡教育资源共享")
+    assert texts.index("推动城乡教育资源共享") + 1 == texts.index("乡村学校用上双师课堂")
+    gaps = {ln.text: ln.gap_before for ln in page.lines}
+    assert gaps["推动城乡教育资源共享"] == 1
+
+
+def test_a_line_at_the_foot_of_the_first_column_stays_in_it(stages_until):
+    # the same, but the lane beside the first opens with text (the first column going on at
+    # its head): the line under the first column is that column's, read in its lane
+    rows = ("  本报讯 今年以来，全市      业局势保持总体稳定，各",
+            "新增就业岗位三万个，同      地抢抓农时整地备耕，为",
+            "比增长百分之五，城镇调      全年粮食丰收打下基础。",
+            "查失业率保持在较低水平。",
+            "",
+            "高校毕业生就业形势稳定",
+            "", "", "",
+            "  本报讯 近日，全县乡村学校用上了双师课堂，城区教师在线授课。")
+    page = stages_until("\n".join(rows) + "\n", "lines")
+    texts = [ln.text for ln in page.lines]
+    assert texts.index("高校毕业生就业形势稳定") + 1 == texts.index("业局势保持总体稳定，各")
+
+
+def test_a_byline_under_a_headline_over_two_columns_follows_it(stages_until):
+    # a byline set flush right under a headline over the right article's two columns stands
+    # where its second column starts: read after the headline, not after the first column
+    # (C001 under_heading)
+    left = ["今年以来，全市新增就业岗位三万个，同比", "增长百分之五，城镇调查失业率保持在较低",
+            "水平，新就业形态不断涌现，劳动者权益得", "到更好维护，就业局势保持总体稳定向好。"]
+    first = ["春分过后，各地抢抓农", "时整地备耕，农机手们", "忙着翻耕土地，种粮大", "户信心十足，为全年。"]
+    second = ["粮食丰收打下基础，各", "地农技人员深入田间地", "头指导春耕生产工作，", "田间一派繁忙的景象。"]
+    rows = ["就业形势总体稳定持续向好" + " " * 12 + "春耕备耕有序推进 各地抢抓农时", " " * 45 + "□郭晓娜"]
+    rows += [f"{a}    {b}    {c}" for a, b, c in zip(left, first, second)]
+    page = stages_until("\n".join(rows) + "\n", "lines")
+    texts = [ln.text for ln in page.lines]
+    assert texts.index("春耕备耕有序推进 各地抢抓农时") + 1 == texts.index("□郭晓娜")
+    assert texts.index("□郭晓娜") + 1 == texts.index(first[0])
+    assert texts.index(first[-1]) + 1 == texts.index(second[0])

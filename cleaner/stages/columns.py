@@ -175,20 +175,23 @@ def assign(row: list[Piece], lanes: list[int], rule: Rule, full: list[int] | Non
     """The lane of each piece of a row, never left of the piece before it (a row reads left to
     right). A piece opens a new lane where it starts within ``tolerance`` of that
     lane's start, or, set apart by ``min_gap`` blanks or more, nearer to it than to the
-    lane it would otherwise continue; a piece after a single blank continues its lane (the
-    blanks inside a byline or a dateline), and always between single characters (the blanks
+    lane it would otherwise continue, but (with ``flush_right``) not always a lane it ends
+    ``tolerance`` or more short of (:func:`_flush_right`: a byline set flush right); a piece
+    after a single blank continues its lane (the blanks inside a byline or a dateline), and always between single characters (the blanks
     of a letter-spaced line), but for a piece after a full cell (``full``: each lane's full
     line, :func:`full_widths`; a cell that reaches within ``full_slack`` of it and holds a
     clause mark in ``src``): that opens the next lane. On the band's first row (``tops``: the
     row of the band where each lane first holds a piece), a headline after a single blank may
     stand beside the one before it (:func:`_headline_beside`)."""
-    tol, min_gap = rule.params["tolerance"], rule.params["min_gap"]
+    tol, min_gap, flush = rule.params["tolerance"], rule.params["min_gap"], rule.params["flush_right"]
     out = []
     prev = -1
     before = None
     span0 = cell0 = 0  # where the piece's lane starts on this row (its position, its offset)
     for at, pc in enumerate(row):
         k = max(prev, _nearest(lanes, pc.x0))
+        while flush and _flush_right(pc, k, prev, lanes, full, src, span0, rule):
+            k -= 1  # (it ends before lane k starts: set flush right in the lane left of it)
         letter_spaced = (pc.gap < min_gap and before is not None and before.x1 - before.x0 == 1
                          and pc.x1 - pc.x0 <= 2)
         if prev >= 0 and k > prev and (
@@ -212,6 +215,32 @@ def assign(row: list[Piece], lanes: list[int], rule: Rule, full: list[int] | Non
         out.append(k)
         prev = k
     return out
+
+
+def _flush_right(pc: Piece, k: int, prev: int, lanes: list[int], full: list[int] | None, src: str, span0: int,
+                 rule: Rule) -> bool:
+    """Whether a piece nearest lane ``k``'s start belongs to the lane left of it all the same:
+    it ends ``tol`` or more short of lane ``k``'s start (a column's text runs on past its start)
+    and, on the second pass (``full``: each lane's full line, :func:`full_widths`), either
+
+    - opens that lane's cell on its row, starting inside the lane's full line: a byline or a
+      dateline set flush right under its column's headline (◎中青报·中青网记者 邵光博, from
+      character 22 to 36 of its row, the next column starting at 39), which starts past the
+      middle of its column, nearer the next one's start (a piece further right stands in a
+      column the band's lanes missed: left where it is); or
+    - goes on the cell before it on its row (which starts at ``span0``), holds no clause mark,
+      and ends within ``full_slack`` of that lane's full line or runs shorter than
+      ``piece_share`` of lane ``k``'s: the pieces of a dateline a justified line spread apart
+      (工人日报长沙     4 月 7 日电, 石家庄11月27日讯   1月28), where a column's line after a
+      wide gap holds one or runs on past the line, as long as a column's (a column the band's
+      lanes missed: 街道还组织党员志愿者组     企业生存发展的土)."""
+    tol, slack = rule.params["tolerance"], rule.params["full_slack"]
+    if full is None or k <= max(prev, 0) or pc.x1 > lanes[k] - tol:
+        return False
+    if k - 1 == prev:
+        return not _CLAUSE.search(src, pc.start, pc.end) and (
+            pc.x1 - span0 <= full[prev] + slack or pc.x1 - pc.x0 < rule.params["piece_share"] * full[prev])
+    return bool(full[k - 1]) and pc.x0 < lanes[k - 1] + full[k - 1]
 
 
 def _goes_on(pc: Piece, before: Piece, full: list[int] | None, prev: int, k: int, span0: int, cell0: int, src: str,
@@ -316,24 +345,36 @@ def split(page: Page, lines: list[Line], forced: bool = False) -> tuple[list[Lin
             continue
         lane_lines: list[list[Line]] = [[] for _ in lanes]
         first_got = [assign(rows[k], lanes, rule) for k in band]
+        tail: list[int] = []
+        if p["tail_heads"] and (t := heads_below(band, first_got, lines, [rows[k] for k in band], src, usual)) < len(band):
+            band, tail, first_got, band_rows = band[:t], band[t:], first_got[:t], band_rows[:t]
         full = full_widths(band_rows, first_got, len(lanes), rule) if p["full_slack"] >= 0 else None
         tops = [next((r for r, got in enumerate(first_got) if lane in got), len(band)) for lane in range(len(lanes))]
-        for k in band:
+        heads: dict[int, tuple[int, int]] | None = {} if p["under_heading"] else None
+        for r, k in enumerate(band):
             ln = lines[k]
             got = assign(rows[k], lanes, rule, full, src, tops if k == band[0] else None)
-            spans = {}
+            spans, xs = {}, {}
             for pc, lane in zip(rows[k], got):
                 s0 = spans.get(lane, (pc.start, pc.end))[0]
-                spans[lane] = (s0, pc.end)
+                spans[lane], xs[lane] = (s0, pc.end), (xs.get(lane, (pc.x0, 0))[0], pc.x1)
             if any(_straddled(edits, starts, s, e) for s, e in spans.values()):
                 spans = {got[0]: (ln.start, ln.end)}  # a repair crosses a cut: keep the row whole
+                xs = {got[0]: (rows[k][0].x0, rows[k][-1].x1)}
             for lane, (s, e) in list(spans.items()):
                 text = page.overlay.render(s, e)
                 if not text.strip():  # a cell whose characters a repair deleted: an empty cell
                     del spans[lane]
                     continue
+                to = lane
+                if heads is not None:  # (a full line: what it lacks of the lane's full line, from the lane's start)
+                    x0, x1 = xs[lane]
+                    short = full is not None and x1 - x0 < full[lane] - p["full_slack"]
+                    line = full is not None and abs(x1 - min(x0, lanes[lane]) - full[lane]) <= p["full_slack"]
+                    to = under_heading(heads, lane, r, lanes, bool(lane_lines[lane]) or not short, text)
+                    _stack(heads, to, r, x1, len(lane_lines[to]) == 0, text, line)
                 # (no blank line inside a lane: see below)
-                lane_lines[lane].append(new_line((0, s, e, text, width(text), 0)))
+                lane_lines[to].append(new_line((0, s, e, text, width(text), 0)))
         first = len(out)
         for lane, lls in enumerate(lane_lines):
             for i, ln in enumerate(lls):
@@ -362,8 +403,60 @@ def split(page: Page, lines: list[Line], forced: bool = False) -> tuple[list[Lin
             rule.id, STAGE, "move", (s, e), src[s:e], "\n".join(ln.text for ln in out[first:]),
             rule.message.format(rows=len(band), lanes=len(lanes),
                                 at=", ".join(str(int(x)) for x in lanes))))
+        out.extend(lines[k] for k in tail)  # (read after the band's columns, as a band of its own)
     return [ln if ln.index == i else new_line((i, ln.start, ln.end, ln.text, ln.width, ln.gap_before))
             for i, ln in enumerate(out)], changes
+
+
+def under_heading(heads: dict[int, tuple[int, int]], lane: int, r: int, lanes: list[int], started: bool,
+                  text: str) -> int:
+    """The lane a cell of ``lane`` on the band's row ``r`` is read in: the lane left of it whose
+    heading stack (``heads``: each lane's run of clause-free cells from its first, as the row
+    of its last cell and the furthest it reaches) ended on the row above and reaches past this
+    lane's start, where this is the lane's first cell, short of the lane's full line (else
+    ``started``: the lane has had a cell, or this one fills the lane's measure, a column's
+    line) and holds no clause mark: a byline or a subtitle set under a headline over several columns, flush
+    right (□郭晓娜 under 巴拿马运河水位回升 通航限制逐步放宽, standing where the article's
+    last column starts), which would else be read after the columns left of it."""
+    if started or _CLAUSE.search(text):
+        return lane
+    return next((j for j in range(lane) if j in heads and heads[j][0] == r - 1 and heads[j][1] > lanes[lane]),
+                lane)
+
+
+def _stack(heads: dict[int, tuple[int, int]], lane: int, r: int, end: int, first: bool, text: str,
+           line: bool) -> None:
+    """Update ``lane``'s heading stack (:func:`under_heading`) with its cell on row ``r``
+    reaching to ``end``: a lane's first cell opens it, a clause-free cell on the next row goes
+    on with it, anything else ends it, and so does a cell that fills the lane's measure and no
+    more (``line``: a column's line, 新华社厦门11月, not a headline)."""
+    if line or _CLAUSE.search(text) or not (first or (lane in heads and heads[lane][0] == r - 1)):
+        heads.pop(lane, None)
+    else:
+        heads[lane] = (r, max(end, heads[lane][1] if lane in heads else end))
+
+
+def heads_below(band: list[int], got: list[list[int]], lines: list[Line], rows: list[list[Piece]], src: str,
+                usual: int) -> int:
+    """Where the headings under a band's columns start (``len(band)``: none): the band's last
+    rows, all in its first lane and none holding a clause mark (a kicker, a title, a subtitle,
+    a byline), after a wider gap than the row before them has (a blank line beyond the page's
+    ``usual`` gap), where the lane beside the first opens with a cell holding none either (its
+    own headline: another article's column, not the first one's going on). They head what
+    follows the band: read in the first lane they would come before the columns beside it,
+    the next article's headline before the end of the article beside the first (poppler sets
+    them a single blank line under the columns, short of a band's gap). (Where the lane beside
+    opens with text, a subhead or a paragraph's first line at the foot of the first column goes
+    on at its head.) ``rows``: the band's pieces, ``got``: their lanes."""
+    t = len(band)
+    while t > 0 and all(lane == 0 for lane in got[t - 1]) and not _CLAUSE.search(lines[band[t - 1]].text):
+        t -= 1
+    if t == 0 or t == len(band) or lines[band[t]].gap_before <= max(usual, lines[band[t - 1]].gap_before):
+        return len(band)  # (no wider gap than the row's before it: a stretch set loose, one column's)
+    beside = next(([pc for pc, lane in zip(row, lanes) if lane == 1] for row, lanes in zip(rows, got) if 1 in lanes), [])
+    if not beside or _CLAUSE.search(src, beside[0].start, beside[-1].end):
+        return len(band)
+    return t
 
 
 @lru_cache(maxsize=None)
