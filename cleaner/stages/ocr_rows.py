@@ -32,6 +32,7 @@ text read one column at a time (psm 3) has no such rows and is left as it is.
 from __future__ import annotations
 
 import bisect
+import heapq
 from itertools import accumulate
 
 from ..chars import NO_LINE_START, OPENERS, TERMINAL, width
@@ -48,7 +49,7 @@ WIDE, BLANK, MARK, PUNCT, PLAIN = "wide", "blank", "mark", "punct", "plain"
 class Row:
     """A line as characters, their widths summed, and the places it may be cut."""
 
-    __slots__ = ("line", "chars", "cw", "cuts", "n")
+    __slots__ = ("line", "chars", "cw", "cuts", "n", "wides")
 
     def __init__(self, page: Page, line: Line, marks: str, starts: list[int] | None = None):
         src = page.source
@@ -57,6 +58,8 @@ class Row:
         self.n = len(self.chars)
         self.cw = [0.0, *accumulate(0.0 if c in _BLANK else width(c) for c in self.chars)]
         self.cuts = _cuts(self.chars, marks, _edited(page, line, starts))
+        #: how many wide gutters (two blanks or more) lie among cuts[:i]
+        self.wides = [0, *accumulate(1 if c[2] == WIDE else 0 for c in self.cuts)]
 
     def w(self, a: int, b: int) -> float:
         return self.cw[b] - self.cw[a]
@@ -158,13 +161,13 @@ def cut_row(row: Row, lanes: list[float], p: dict) -> tuple[float, list[tuple[in
     ends = [c[0] for c in cuts]
     n = row.n
     cost_of = p["cut_cost"]
+    span = p["span_wide"]
     best: dict[tuple[int, int], tuple[float, tuple | None]] = {(0, 0): (0.0, None)}
     todo = [(0, 0)]
     final: tuple[float, tuple | None] | None = None
     seen = set()
     while todo:
-        todo.sort()
-        pos, nxt = todo.pop(0)
+        pos, nxt = heapq.heappop(todo)  # (the state nearest the row's start first)
         if (pos, nxt) in seen:
             continue
         seen.add((pos, nxt))
@@ -173,13 +176,14 @@ def cut_row(row: Row, lanes: list[float], p: dict) -> tuple[float, list[tuple[in
             m = lanes[lane]
             skip = p["skip"] * (lane - nxt)
             limit = m + p["tolerance"] + p["max_over"]
+            i = bisect.bisect_right(ends, pos)
             # the row's end
             w = row.w(pos, n)
             if w <= limit or lane == k - 1:
-                c = base + skip + _seg_cost(w, m, True, p)
+                c = base + skip + _seg_cost(w, m, True, p) + span * (row.wides[-1] - row.wides[i])
                 if final is None or c < final[0]:
                     final = (c, ((lane, pos, n, ()), back))
-            i = bisect.bisect_right(ends, pos)
+            spanned = 0  # wide gutters the piece runs across
             while i < len(cuts):
                 left, right, kind, junk = cuts[i]
                 i += 1
@@ -188,15 +192,17 @@ def cut_row(row: Row, lanes: list[float], p: dict) -> tuple[float, list[tuple[in
                     break
                 if left <= pos:
                     continue
+                if i >= 2 and cuts[i - 2][2] == WIDE and cuts[i - 2][0] > pos:
+                    spanned += 1
                 if kind in (PLAIN, PUNCT) and abs(w - m) > p["plain_reach"]:
                     continue
                 open_end = kind in p["open_cuts"] or row.chars[left - 1] in TERMINAL or (
                     left >= 2 and row.chars[left - 1] in "”’" and row.chars[left - 2] in TERMINAL)
-                c = base + skip + _seg_cost(w, m, open_end, p) + cost_of[kind]
+                c = base + skip + _seg_cost(w, m, open_end, p) + cost_of[kind] + span * spanned
                 key = (right, lane + 1)
                 if key not in best or c < best[key][0]:
                     best[key] = (c, ((lane, pos, left, junk), back))
-                    todo.append(key)
+                    heapq.heappush(todo, key)
     if final is None:
         return float("inf"), [], ()
     segs, junk = [], []
@@ -220,6 +226,11 @@ def lanes_of(rows: list[Row], p: dict) -> list[float]:
         active = [r for r, row in enumerate(rows) if row.w(pos[r], row.n) >= p["min_measure"]]
         need = max(p["min_rows"], p["min_share"] * len(active))
         if len(active) < need:
+            if p["tail_lane"] and active and lanes and len(lanes) < p["max_lanes"]:
+                # text left beyond the last lane in too few rows to vote (the band's last
+                # column, where the engine read the rest of its rows into another band): a
+                # lane of the last measure, or the last lane would take two columns' lines
+                lanes.append(lanes[-1])
             break
         votes: dict[int, list[float]] = {}  # half ems -> the widths of the rows' gutters near it
         reach = int(2 * p["tolerance"])
@@ -268,16 +279,21 @@ def cut_row_prefix(row: Row, pos: int, m: float, p: dict):
     best = (float("inf"), row.n, None)
     w = row.w(pos, row.n)
     if w <= m + p["tolerance"] + p["max_over"]:
-        best = (_seg_cost(w, m, True, p), row.n, None)
+        spans = row.wides[-1] - row.wides[bisect.bisect_right([c[0] for c in row.cuts], pos)]
+        best = (_seg_cost(w, m, True, p) + p["span_wide"] * spans, row.n, None)
+    spanned = 0
     for left, right, kind, junk in row.cuts:
         if left <= pos:
             continue
         w = row.w(pos, left)
         if w > m + p["tolerance"] + p["max_over"]:
             break
+        c = _seg_cost(w, m, kind in p["open_cuts"] or row.chars[left - 1] in TERMINAL, p) + p["cut_cost"][kind] \
+            + p["span_wide"] * spanned
+        if kind == WIDE:
+            spanned += 1
         if kind in (PLAIN, PUNCT) and abs(w - m) > p["plain_reach"]:
             continue
-        c = _seg_cost(w, m, kind in p["open_cuts"] or row.chars[left - 1] in TERMINAL, p) + p["cut_cost"][kind]
         if c < best[0]:
             best = (c, right, None)
     return best
