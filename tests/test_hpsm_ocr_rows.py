@@ -63,3 +63,15 @@ def test_a_piece_does_not_run_across_a_wide_gutter():
     # without the cost of running across it, the two short lines are read as one
     cost, segs, _ = cut_row(rows[0], lanes, {**p, "span_wide": 0.0})
     assert len(segs) == 2
+
+
+def test_a_gutter_mark_with_a_blank_either_side_is_a_wide_gutter():
+    rules = default_rules()
+    marks = rules["C003"].params["marks"]
+    text = "劳动者权益得到更好维护 ， 各区县也纷纷出台措施"
+    page = Page(name="row.txt", source=text + "\n", rules=rules, overlay=Overlay(text + "\n"))
+    line = new_line((0, 0, len(text), text, width(text), 0))
+    kinds = [(kind, junk) for _, _, kind, junk in Row(page, line, marks, None, True).cuts if kind != "plain"]
+    assert kinds == [("wide", (text.index("，", 8),))]
+    # off, a blank: two blanks apart are no run of them
+    assert [kind for _, _, kind, _ in Row(page, line, marks).cuts if kind != "plain"] == ["blank"]

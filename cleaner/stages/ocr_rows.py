@@ -51,13 +51,14 @@ class Row:
 
     __slots__ = ("line", "chars", "cw", "cuts", "n", "wides")
 
-    def __init__(self, page: Page, line: Line, marks: str, starts: list[int] | None = None):
+    def __init__(self, page: Page, line: Line, marks: str, starts: list[int] | None = None,
+                 wide_about_mark: bool = False):
         src = page.source
         self.line = line
         self.chars = src[line.start:line.end]
         self.n = len(self.chars)
         self.cw = [0.0, *accumulate(0.0 if c in _BLANK else width(c) for c in self.chars)]
-        self.cuts = _cuts(self.chars, marks, _edited(page, line, starts))
+        self.cuts = _cuts(self.chars, marks, _edited(page, line, starts), wide_about_mark)
         #: how many wide gutters (two blanks or more) lie among cuts[:i]
         self.wides = [0, *accumulate(1 if c[2] == WIDE else 0 for c in self.cuts)]
 
@@ -83,7 +84,8 @@ def _edited(page: Page, line: Line, starts: list[int] | None = None) -> set[int]
     return out
 
 
-def _cuts(chars: str, marks: str, edited: set[int]) -> list[tuple[int, int, str, tuple[int, ...]]]:
+def _cuts(chars: str, marks: str, edited: set[int],
+          wide_about_mark: bool = False) -> list[tuple[int, int, str, tuple[int, ...]]]:
     """Where a row may be cut: (end of the text before, start of the text after, kind, offsets
     of gutter marks to delete), sorted. A gutter is a run of blanks and marks between text:
     of its marks, a closing one right after the text before stays with it (the column's line
@@ -113,7 +115,9 @@ def _cuts(chars: str, marks: str, edited: set[int]) -> list[tuple[int, int, str,
             blanks = [p for p in range(a, b) if chars[p] in _BLANK]
             if blanks:
                 run = max(sum(1 for _ in g) for _, g in _groups(chars, a, b))
-                kind = WIDE if run >= 2 else BLANK
+                # (a mark read from the gutter with a blank either side of it is as sure a
+                # gutter as a run of blanks, with ``wide_about_mark``)
+                kind = WIDE if run >= 2 or (wide_about_mark and len(blanks) >= 2) else BLANK
             else:
                 kind = MARK if junk else PUNCT
             out.append((left, right, kind, junk))
@@ -322,7 +326,7 @@ def split(page: Page, lines: list[Line]) -> tuple[list[Line], list[Change], list
     if not lines:
         return lines, [], []
     starts = [e.start for e in page.overlay.edits]
-    rows = [Row(page, ln, p["marks"], starts) for ln in lines]
+    rows = [Row(page, ln, p["marks"], starts, p["wide_about_mark"]) for ln in lines]
     widths = sorted(r.w(0, r.n) for r in rows)
     full = widths[min(len(widths) - 1, int(p["full_rank"] * len(widths)))]
     if full < p["min_full"]:
