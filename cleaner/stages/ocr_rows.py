@@ -24,6 +24,12 @@ would end a line, a closing one that would start the next, which Chinese typeset
 sets). A row that fits no lane well is left whole and flagged for review. Each band read so is
 one recorded move (rule C003) with the lanes' measures as evidence.
 
+Three of C003's params (issue #18; off as shipped, the figures in its commits) make the cut
+surer on Tesseract's psm 4 pages: ``tail_lane`` (a band's last column, seen in too few rows to
+vote, is a lane of the last measure), ``span_wide`` (no piece runs across a run of blanks: a
+justified line holds none) and ``wide_about_mark`` (a mark with a blank either side of it is
+a gutter as sure as a run of blanks); with them, ``open_cuts`` takes ``blank`` too.
+
 Only text an OCR engine made (the ocr stage says so: ``page.layout.ocr``, detected or given
 by ``--extractor ocr``) is read so, and only where ``min_page_share`` of the rows were cut:
 text read one column at a time (psm 3) has no such rows and is left as it is.
