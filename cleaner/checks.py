@@ -73,6 +73,7 @@ SCHEMAS = {
                              "max_over": float, "plain_reach": float, "skip": float, "cut_cost": dict,
                              "min_measure": float, "max_measure": float, "min_rows": int, "min_share": float, "vote_share": float, "vote_marks": str, "open_cuts": list,
                              "max_lanes": int, "misfit": float, "head_rows": int, "head_fill": float, "head_cuts": list,
+                             "span_wide": float, "tail_lane": bool, "wide_about_mark": bool,
                              "full_rank": float, "min_full": float, "min_page_share": float}},
     "dedouble": {
         "doubled_line": {"min_coverage": float, "min_result": int, "max_length": int,

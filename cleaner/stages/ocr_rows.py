@@ -24,6 +24,12 @@ would end a line, a closing one that would start the next, which Chinese typeset
 sets). A row that fits no lane well is left whole and flagged for review. Each band read so is
 one recorded move (rule C003) with the lanes' measures as evidence.
 
+Three of C003's params (issue #18; off as shipped, the figures in its commits) make the cut
+surer on Tesseract's psm 4 pages: ``tail_lane`` (a band's last column, seen in too few rows to
+vote, is a lane of the last measure), ``span_wide`` (no piece runs across a run of blanks: a
+justified line holds none) and ``wide_about_mark`` (a mark with a blank either side of it is
+a gutter as sure as a run of blanks); with them, ``open_cuts`` takes ``blank`` too.
+
 Only text an OCR engine made (the ocr stage says so: ``page.layout.ocr``, detected or given
 by ``--extractor ocr``) is read so, and only where ``min_page_share`` of the rows were cut:
 text read one column at a time (psm 3) has no such rows and is left as it is.
@@ -32,6 +38,7 @@ text read one column at a time (psm 3) has no such rows and is left as it is.
 from __future__ import annotations
 
 import bisect
+import heapq
 from itertools import accumulate
 
 from ..chars import NO_LINE_START, OPENERS, TERMINAL, width
@@ -48,15 +55,18 @@ WIDE, BLANK, MARK, PUNCT, PLAIN = "wide", "blank", "mark", "punct", "plain"
 class Row:
     """A line as characters, their widths summed, and the places it may be cut."""
 
-    __slots__ = ("line", "chars", "cw", "cuts", "n")
+    __slots__ = ("line", "chars", "cw", "cuts", "n", "wides")
 
-    def __init__(self, page: Page, line: Line, marks: str, starts: list[int] | None = None):
+    def __init__(self, page: Page, line: Line, marks: str, starts: list[int] | None = None,
+                 wide_about_mark: bool = False):
         src = page.source
         self.line = line
         self.chars = src[line.start:line.end]
         self.n = len(self.chars)
         self.cw = [0.0, *accumulate(0.0 if c in _BLANK else width(c) for c in self.chars)]
-        self.cuts = _cuts(self.chars, marks, _edited(page, line, starts))
+        self.cuts = _cuts(self.chars, marks, _edited(page, line, starts), wide_about_mark)
+        #: how many wide gutters (two blanks or more) lie among cuts[:i]
+        self.wides = [0, *accumulate(1 if c[2] == WIDE else 0 for c in self.cuts)]
 
     def w(self, a: int, b: int) -> float:
         return self.cw[b] - self.cw[a]
@@ -80,7 +90,8 @@ def _edited(page: Page, line: Line, starts: list[int] | None = None) -> set[int]
     return out
 
 
-def _cuts(chars: str, marks: str, edited: set[int]) -> list[tuple[int, int, str, tuple[int, ...]]]:
+def _cuts(chars: str, marks: str, edited: set[int],
+          wide_about_mark: bool = False) -> list[tuple[int, int, str, tuple[int, ...]]]:
     """Where a row may be cut: (end of the text before, start of the text after, kind, offsets
     of gutter marks to delete), sorted. A gutter is a run of blanks and marks between text:
     of its marks, a closing one right after the text before stays with it (the column's line
@@ -110,7 +121,9 @@ def _cuts(chars: str, marks: str, edited: set[int]) -> list[tuple[int, int, str,
             blanks = [p for p in range(a, b) if chars[p] in _BLANK]
             if blanks:
                 run = max(sum(1 for _ in g) for _, g in _groups(chars, a, b))
-                kind = WIDE if run >= 2 else BLANK
+                # (a mark read from the gutter with a blank either side of it is as sure a
+                # gutter as a run of blanks, with ``wide_about_mark``)
+                kind = WIDE if run >= 2 or (wide_about_mark and len(blanks) >= 2) else BLANK
             else:
                 kind = MARK if junk else PUNCT
             out.append((left, right, kind, junk))
@@ -158,13 +171,13 @@ def cut_row(row: Row, lanes: list[float], p: dict) -> tuple[float, list[tuple[in
     ends = [c[0] for c in cuts]
     n = row.n
     cost_of = p["cut_cost"]
+    span = p["span_wide"]
     best: dict[tuple[int, int], tuple[float, tuple | None]] = {(0, 0): (0.0, None)}
     todo = [(0, 0)]
     final: tuple[float, tuple | None] | None = None
     seen = set()
     while todo:
-        todo.sort()
-        pos, nxt = todo.pop(0)
+        pos, nxt = heapq.heappop(todo)  # (the state nearest the row's start first)
         if (pos, nxt) in seen:
             continue
         seen.add((pos, nxt))
@@ -173,13 +186,14 @@ def cut_row(row: Row, lanes: list[float], p: dict) -> tuple[float, list[tuple[in
             m = lanes[lane]
             skip = p["skip"] * (lane - nxt)
             limit = m + p["tolerance"] + p["max_over"]
+            i = bisect.bisect_right(ends, pos)
             # the row's end
             w = row.w(pos, n)
             if w <= limit or lane == k - 1:
-                c = base + skip + _seg_cost(w, m, True, p)
+                c = base + skip + _seg_cost(w, m, True, p) + span * (row.wides[-1] - row.wides[i])
                 if final is None or c < final[0]:
                     final = (c, ((lane, pos, n, ()), back))
-            i = bisect.bisect_right(ends, pos)
+            spanned = 0  # wide gutters the piece runs across
             while i < len(cuts):
                 left, right, kind, junk = cuts[i]
                 i += 1
@@ -188,15 +202,17 @@ def cut_row(row: Row, lanes: list[float], p: dict) -> tuple[float, list[tuple[in
                     break
                 if left <= pos:
                     continue
+                if i >= 2 and cuts[i - 2][2] == WIDE and cuts[i - 2][0] > pos:
+                    spanned += 1
                 if kind in (PLAIN, PUNCT) and abs(w - m) > p["plain_reach"]:
                     continue
                 open_end = kind in p["open_cuts"] or row.chars[left - 1] in TERMINAL or (
                     left >= 2 and row.chars[left - 1] in "”’" and row.chars[left - 2] in TERMINAL)
-                c = base + skip + _seg_cost(w, m, open_end, p) + cost_of[kind]
+                c = base + skip + _seg_cost(w, m, open_end, p) + cost_of[kind] + span * spanned
                 key = (right, lane + 1)
                 if key not in best or c < best[key][0]:
                     best[key] = (c, ((lane, pos, left, junk), back))
-                    todo.append(key)
+                    heapq.heappush(todo, key)
     if final is None:
         return float("inf"), [], ()
     segs, junk = [], []
@@ -220,6 +236,11 @@ def lanes_of(rows: list[Row], p: dict) -> list[float]:
         active = [r for r, row in enumerate(rows) if row.w(pos[r], row.n) >= p["min_measure"]]
         need = max(p["min_rows"], p["min_share"] * len(active))
         if len(active) < need:
+            if p["tail_lane"] and active and lanes and len(lanes) < p["max_lanes"]:
+                # text left beyond the last lane in too few rows to vote (the band's last
+                # column, where the engine read the rest of its rows into another band): a
+                # lane of the last measure, or the last lane would take two columns' lines
+                lanes.append(lanes[-1])
             break
         votes: dict[int, list[float]] = {}  # half ems -> the widths of the rows' gutters near it
         reach = int(2 * p["tolerance"])
@@ -268,16 +289,21 @@ def cut_row_prefix(row: Row, pos: int, m: float, p: dict):
     best = (float("inf"), row.n, None)
     w = row.w(pos, row.n)
     if w <= m + p["tolerance"] + p["max_over"]:
-        best = (_seg_cost(w, m, True, p), row.n, None)
+        spans = row.wides[-1] - row.wides[bisect.bisect_right([c[0] for c in row.cuts], pos)]
+        best = (_seg_cost(w, m, True, p) + p["span_wide"] * spans, row.n, None)
+    spanned = 0
     for left, right, kind, junk in row.cuts:
         if left <= pos:
             continue
         w = row.w(pos, left)
         if w > m + p["tolerance"] + p["max_over"]:
             break
+        c = _seg_cost(w, m, kind in p["open_cuts"] or row.chars[left - 1] in TERMINAL, p) + p["cut_cost"][kind] \
+            + p["span_wide"] * spanned
+        if kind == WIDE:
+            spanned += 1
         if kind in (PLAIN, PUNCT) and abs(w - m) > p["plain_reach"]:
             continue
-        c = _seg_cost(w, m, kind in p["open_cuts"] or row.chars[left - 1] in TERMINAL, p) + p["cut_cost"][kind]
         if c < best[0]:
             best = (c, right, None)
     return best
@@ -306,7 +332,7 @@ def split(page: Page, lines: list[Line]) -> tuple[list[Line], list[Change], list
     if not lines:
         return lines, [], []
     starts = [e.start for e in page.overlay.edits]
-    rows = [Row(page, ln, p["marks"], starts) for ln in lines]
+    rows = [Row(page, ln, p["marks"], starts, p["wide_about_mark"]) for ln in lines]
     widths = sorted(r.w(0, r.n) for r in rows)
     full = widths[min(len(widths) - 1, int(p["full_rank"] * len(widths)))]
     if full < p["min_full"]:
