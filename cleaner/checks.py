@@ -154,6 +154,7 @@ SCHEMAS = {
                              "set_bold_bonus": float,
                              "section_reach": int, "section_margin": float, "section_names": int,
                              "section_against": int, "section_lead": bool, "section_untitled": bool,
+                             "lead_reach": int, "lead_margin": float, "lead_min_echo": float, "lead_echo_margin": float,
                              "suspend_cost": float, "resume_cost": float, "resume_affinity": float, "resume_same": float, "suspend_beam": int,
                              "resume_last": bool,
                              "resume_run": int,

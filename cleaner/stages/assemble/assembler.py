@@ -12,6 +12,7 @@ from .draft import Draft
 from .attach import Attaching
 from .decode import Decoding
 from .heal import Healing
+from .leads import LeadReclaiming
 from .readings import Readings
 from .rescue import rescue_orphans
 from .reunite import Reuniting
@@ -22,7 +23,7 @@ from .unsplice import Unsplicing
 STAGE = "assemble"
 
 
-class Assembler(Unsplicing, Healing, Readings, Decoding, Reuniting, Sectioning, Attaching):
+class Assembler(Unsplicing, Healing, Readings, Decoding, Reuniting, Sectioning, LeadReclaiming, Attaching):
     def __init__(self, page: Page):
         self.page = page
         self.rules = page.rules
@@ -232,7 +233,8 @@ class Assembler(Unsplicing, Healing, Readings, Decoding, Reuniting, Sectioning, 
             self.record("A007", "drop", b, f"{b.kind} '{b.text[:20]}' belongs to no article")
         pullquotes = [b for b in blocks if b.kind == "pullquote"]
         captions = [b for b in blocks if b.kind == "caption"]
-        drafts = self.reclaim_sections(self.reclaim_closed_tails(self.reclaim_tails(self.reunite(self.drafts()))))
+        drafts = self.reclaim_leads(
+            self.reclaim_sections(self.reclaim_closed_tails(self.reclaim_tails(self.reunite(self.drafts())))))
         self.adopt_orphans(drafts)  # (after the tails: an article's last paragraph may be one)
         rescue_orphans(self, drafts)  # (the headings left: kept in the article whose text encloses or precedes them)
         line_owner = {}
