@@ -34,3 +34,30 @@ def test_subheads_set_before_their_sections_stay_when_a_stray_heading_ends_the_b
     want = shape(d)
     asm.place_subheads(d)
     assert shape(d) == want
+
+
+def test_subheads_set_after_their_sections_move_when_the_last_one_was_lost(stages_until):
+    # each subhead repeats the paragraph before it (the first of its own section): they are set
+    # after their sections, and the last one's (read as the next headline) is missing, so the
+    # body ends with a paragraph; they still move to the start of their sections
+    asm, d = draft(stages_until, [*INTRO, P1, H1, P2, H2, P3, H3, "此外，夜间消费的业态也在不断丰富，书店、剧场纷纷延长营业时间。"])
+    asm.place_subheads(d)
+    assert shape(d) == [INTRO[0][:4], INTRO[1][:4], H1, P1[:4], H2, P2[:4], H3, P3[:4], "此外，夜"]
+
+
+def test_subheads_set_before_their_sections_stay_when_the_body_ends_with_a_paragraph(stages_until):
+    asm, d = draft(stages_until, [*INTRO, H1, P1, H2, P2, H3, P3])
+    want = shape(d)
+    asm.place_subheads(d)
+    assert shape(d) == want
+
+
+def test_subheads_that_disagree_stay_when_the_body_ends_with_a_paragraph(stages_until):
+    # two subheads repeat the paragraph before them, but the last one repeats the paragraph
+    # after it: no clear layout (a merged or misread body), nothing moves
+    h4, p4 = "夜间书店多", "城里的独立书店也延长了营业时间，不少书店还办起读书会和夜谈活动。"
+    tail = "如今，夜间书店多了起来，成为年轻人夜晚的好去处。"
+    asm, d = draft(stages_until, [*INTRO, P1, H1, P2, H2, P3, H3, p4, h4, tail])
+    want = shape(d)
+    asm.place_subheads(d)
+    assert shape(d) == want

@@ -211,8 +211,8 @@ class Attaching:
             else:
                 cur.append(b)
         tail = cur  # paragraphs after the last subhead (none when it ends the body)
-        lean = self.echo_lean(sections, tail)
-        if tail and not -lean > rule.params["lost_last_echo"]:
+        lean, forward = self.echo_lean(sections, tail)
+        if tail and (forward or not -lean > rule.params["lost_last_echo"]):
             return
         if not tail and rule.params["after_echo_margin"] >= 0 and lean > rule.params["after_echo_margin"]:
             return
@@ -241,20 +241,22 @@ class Attaching:
 
 
     @staticmethod
-    def echo_lean(sections: list, tail: list) -> float:
+    def echo_lean(sections: list, tail: list) -> tuple[float, bool]:
         """How much more the subheads after the first echo the paragraph right after them than
         the first one of the run before them (summed over them; < 0: they lean back). A subhead
         repeats words of its own section's first paragraph (民生为先 情满天山 → 民生为先，…):
-        subheads set after their sections lean back, subheads set before them lean forward."""
+        subheads set after their sections lean back, subheads set before them lean forward.
+        Also whether any one of them leans forward (a body whose subheads disagree is read as
+        set the usual way, before its sections)."""
         before = after = 0.0
+        forward = False
         for n in range(1, len(sections)):
             paras, head = sections[n]
             nxt = sections[n + 1][0] if n + 1 < len(sections) else tail
-            if paras:
-                before += affinity(head.text, paras[0].text)
-            if nxt:
-                after += affinity(head.text, nxt[0].text)
-        return after - before
+            back = affinity(head.text, paras[0].text) if paras else 0.0
+            ahead = affinity(head.text, nxt[0].text) if nxt else 0.0
+            before, after, forward = before + back, after + ahead, forward or ahead > back
+        return after - before, forward
 
     def adopt_orphans(self, drafts: list[Draft]) -> None:
         """A lone heading left with no text under it that the page sets right after an article's
