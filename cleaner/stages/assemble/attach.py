@@ -189,12 +189,19 @@ class Attaching:
 
     # -------------------------------------------------------------- subheads
     def place_subheads(self, d: Draft) -> None:
-        """Subheads set after their sections move to the start of the section."""
+        """Subheads set after their sections move to the start of the section.
+
+        A body ending with a subhead shows that layout, unless the subheads lean forward (echo
+        what follows them, :meth:`echo_lean`, A004 ``after_echo_margin``): then the heading at
+        the end is a stray one (another article's kicker or headline) and they stay. A body
+        ending with a paragraph whose subheads lean back (A004 ``lost_last_echo``) is that
+        layout with its last subhead lost (read as the next article's headline)."""
         body = d.body
-        if not body or body[-1].kind != "subhead":
+        rule = self.rules["A004"]
+        if not body or body[-1].kind != "subhead" and (rule.params["lost_last_echo"] < 0 or
+                                                       sum(b.kind == "subhead" for b in body) < 2):
             # a leading subhead before any paragraph is fine; nothing to do in before-mode
             return
-        rule = self.rules["A004"]
         # sections: paragraphs between subheads; each subhead closes the section before it
         sections, cur = [], []
         for b in body:
@@ -204,6 +211,11 @@ class Attaching:
             else:
                 cur.append(b)
         tail = cur  # paragraphs after the last subhead (none when it ends the body)
+        lean, forward = self.echo_lean(sections, tail)
+        if tail and (forward or not -lean > rule.params["lost_last_echo"]):
+            return
+        if not tail and rule.params["after_echo_margin"] >= 0 and lean > rule.params["after_echo_margin"]:
+            return
         lengths = [len(s) for s, _ in sections[1:]]
         first_paras, first_head = sections[0]
         if lengths:
@@ -227,6 +239,24 @@ class Attaching:
             self.record("A004", "move", head, rule.describe(text=head.text))
         d.body = new
 
+
+    @staticmethod
+    def echo_lean(sections: list, tail: list) -> tuple[float, bool]:
+        """How much more the subheads after the first echo the paragraph right after them than
+        the first one of the run before them (summed over them; < 0: they lean back). A subhead
+        repeats words of its own section's first paragraph (民生为先 情满天山 → 民生为先，…):
+        subheads set after their sections lean back, subheads set before them lean forward.
+        Also whether any one of them leans forward (a body whose subheads disagree is read as
+        set the usual way, before its sections)."""
+        before = after = 0.0
+        forward = False
+        for n in range(1, len(sections)):
+            paras, head = sections[n]
+            nxt = sections[n + 1][0] if n + 1 < len(sections) else tail
+            back = affinity(head.text, paras[0].text) if paras else 0.0
+            ahead = affinity(head.text, nxt[0].text) if nxt else 0.0
+            before, after, forward = before + back, after + ahead, forward or ahead > back
+        return after - before, forward
 
     def adopt_orphans(self, drafts: list[Draft]) -> None:
         """A lone heading left with no text under it that the page sets right after an article's
