@@ -90,3 +90,60 @@ def test_second_pass_changes_nothing():
     page = cleaner.clean(_text(_rows()), extractor="ocr")
     again = cleaner.clean("\n\n".join(a.text for a in page.articles) + "\n", extractor="ocr")
     assert not [c for c in again.changes if c.rule == "C003"]
+
+
+# C003 on Tesseract --psm 4 rows (issue #18): the last column of a band seen in a few rows only,
+# and a piece that would run across a wide gutter.
+
+def _row_objects(texts: list[str]) -> tuple[list[Row], dict]:
+    rules = default_rules()
+    p = rules["C003"].params
+    source = "\n".join(texts) + "\n"
+    page = Page(name="rows.txt", source=source, rules=rules, overlay=Overlay(source))
+    rows, at = [], 0
+    for k, t in enumerate(texts):
+        rows.append(Row(page, new_line((k, at, at + len(t), t, width(t), 0)), p["marks"]))
+        at += len(t) + 1
+    return rows, p
+
+
+def test_a_last_column_seen_in_too_few_rows_is_a_lane_of_the_last_measure():
+    # two columns in six rows, a third beside them in the first two only (the rest of the
+    # engine's row went to another band): the third is a lane, not run into the second
+    a, b, c = _lines(A), _lines(B), _lines(C)
+    texts = [a[k] + " " + b[k] + (" " + c[k] if k < 2 else "") for k in range(6)]
+    rows, p = _row_objects(texts)
+    p = {**p, "tail_lane": True}
+    lanes = lanes_of(rows, p)
+    assert lanes == [12.0, 12.0, 12.0]
+    assert lanes_of(rows, {**p, "tail_lane": False}) == [12.0, 12.0]
+    cost, segs, _ = cut_row(rows[0], lanes, p)
+    assert [rows[0].chars[s:e].strip() for _, s, e in segs] == [a[0], b[0], c[0]]
+
+
+def test_a_piece_does_not_run_across_a_wide_gutter():
+    # a paragraph's last line (5 ems), blanks, a byline's short last line (3 ems), then a full
+    # line: the two short ones are two columns' lines, not one line of the first column
+    a, c = _lines(A), _lines(C)
+    row_text = "劳动者权益。       韩梅说      " + c[0]
+    rows, p = _row_objects([row_text])
+    lanes = [12.0, 12.0, 12.0]
+    p = {**p, "span_wide": 2.0, "open_cuts": ["wide", "blank"]}
+    cost, segs, _ = cut_row(rows[0], lanes, p)
+    pieces = [(lane, rows[0].chars[s:e].strip()) for lane, s, e in segs]
+    assert pieces == [(0, "劳动者权益。"), (1, "韩梅说"), (2, c[0])]
+    # without the cost of running across it, the two short lines are read as one
+    cost, segs, _ = cut_row(rows[0], lanes, {**p, "span_wide": 0.0})
+    assert len(segs) == 2
+
+
+def test_a_gutter_mark_with_a_blank_either_side_is_a_wide_gutter():
+    rules = default_rules()
+    marks = rules["C003"].params["marks"]
+    text = "劳动者权益得到更好维护 ， 各区县也纷纷出台措施"
+    page = Page(name="row.txt", source=text + "\n", rules=rules, overlay=Overlay(text + "\n"))
+    line = new_line((0, 0, len(text), text, width(text), 0))
+    kinds = [(kind, junk) for _, _, kind, junk in Row(page, line, marks, None, True).cuts if kind != "plain"]
+    assert kinds == [("wide", (text.index("，", 8),))]
+    # off, a blank: two blanks apart are no run of them
+    assert [kind for _, _, kind, _ in Row(page, line, marks).cuts if kind != "plain"] == ["blank"]
