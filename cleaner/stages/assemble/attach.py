@@ -198,9 +198,12 @@ class Attaching:
         layout with its last subhead lost (read as the next article's headline)."""
         body = d.body
         rule = self.rules["A004"]
-        if not body or body[-1].kind != "subhead" and (rule.params["lost_last_echo"] < 0 or
-                                                       sum(b.kind == "subhead" for b in body) < 2):
-            # a leading subhead before any paragraph is fine; nothing to do in before-mode
+        if not body:
+            return
+        if body[-1].kind != "subhead" and (rule.params["lost_last_echo"] < 0
+                                           or sum(b.kind == "subhead" for b in body) < 2):
+            # a body ending in text with fewer than two subheads to lean: set the usual way
+            # (a leading subhead before any paragraph is fine; nothing to do in before-mode)
             return
         # sections: paragraphs between subheads; each subhead closes the section before it
         sections, cur = [], []
@@ -212,8 +215,8 @@ class Attaching:
                 cur.append(b)
         tail = cur  # paragraphs after the last subhead (none when it ends the body)
         lean, forward = self.echo_lean(sections, tail)
-        if tail and (forward or not -lean > rule.params["lost_last_echo"]):
-            return
+        if tail and (forward or -lean <= rule.params["lost_last_echo"]):
+            return  # (ending in text: moved only where the subheads lean back, none forward)
         if not tail and rule.params["after_echo_margin"] >= 0 and lean > rule.params["after_echo_margin"]:
             return
         lengths = [len(s) for s, _ in sections[1:]]
