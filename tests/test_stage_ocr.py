@@ -242,6 +242,45 @@ def test_page_echo_weighs_headings_only():
     (p,) = echo_proposals(text, rules["O022"], rules["O007"], default_lexicon())
     assert p[:4] == (1, "士", "土", 1)
 
+HEAD_ECHO_TEXT = "本报讯〈记者张林海) 今年以来,{w}成效明显,车辆排队时间缩短:货主满意!\n"
+
+
+def test_a_headings_slip_outside_the_table_is_corrected_from_the_text_under_it():
+    """O039: 峡 for 岸 is in no look-alike table; 峡 makes no word in the heading, 岸 does, and
+    the text under it reads the same two characters either side around 岸."""
+    page = cleaner.clean("边境口峡通关提速\n\n" + HEAD_ECHO_TEXT.format(w="边境口岸通关"))
+    (fix,) = [c for c in page.changes if c.rule == "O039"]
+    assert (fix.before, fix.after, fix.safety) == ("峡", "岸", "review")
+    assert "1 time" in fix.reason
+    assert page.articles[0].title.text == "边境口岸通关提速"
+
+
+@pytest.mark.parametrize("heading, w", [
+    ("边境口峡通关提速", "口岸通关"),  # one side only (境口 is not read before 岸)
+    ("边境口峡通关提速", "境口岸通"),  # the text agrees on one character either side only
+    ("边境口峡通关提速,车辆排队", "边境口岸通关"),  # a sentence, not a heading
+    ("县委书记梁振华", "县委书记孙振华"),  # a name after a post is never corrected
+    ("持续升瘟", "气温持续升温"),  # a heading's last character: one side only (ends off)
+])
+def test_no_heading_echo_without_four_agreeing_neighbours(heading, w):
+    page = cleaner.clean(f"{heading}\n\n" + HEAD_ECHO_TEXT.format(w=w))
+    assert not [c for c in page.changes if c.rule == "O039"]
+
+
+def test_heading_echo_never_takes_a_headings_own_words_as_evidence():
+    """The heading's text is left out of the contexts: a second copy of the heading (its fake
+    bold, a pull quote of it) vouches for neither reading."""
+    from cleaner.lexicon import default_lexicon
+    from cleaner.stages.ocr import heading_echo_proposals
+
+    rules = default_rules()
+    text = "边境口峡通关提速\n\n" + HEAD_ECHO_TEXT.format(w="边境口岸通关提速")
+    got = [(x, y) for _, x, y, *_ in heading_echo_proposals(text, rules["O039"], rules["O027"], default_lexicon())]
+    assert got == [("峡", "岸")]
+    text = "边境口峡通关提速\n\n边境口岸通关提速\n\n" + HEAD_ECHO_TEXT.format(w="车辆通关")
+    assert not heading_echo_proposals(text, rules["O039"], rules["O027"], default_lexicon())
+
+
 def test_names_are_never_corrected():
     from cleaner.lexicon import default_lexicon
     from cleaner.stages.ocr import lookalike_proposals

@@ -164,6 +164,7 @@ def _names_and_pieces(text: str, piece: regex.Pattern, names: Rule) -> bool:
 
 
 _HAN_CHAR = regex.compile(r"\p{Han}")
+_BLANK_LINE = regex.compile(r"\n[ \t\u3000]*\n")
 
 
 @functools.lru_cache(maxsize=4)
@@ -374,6 +375,160 @@ def page_echo(page: Page, rule: Rule):
     return edits, changes
 
 
+def _body_contexts(text: str, runs, scope, side: int, end_side: int):
+    """What the page's text outside its headings reads around each character: the middle
+    character between ``side`` characters either side, the character after ``end_side`` and
+    before them, each counted; and the set of its strings of ``side + 1`` characters (the
+    contexts :func:`_echo_contexts` reads). A heading's characters are left out, so a heading
+    never vouches for its own reading, and no context crosses a blank line (the end of one
+    block is no context of the next one's start)."""
+    mid: dict[tuple[str, str], dict[str, int]] = {}
+    after: dict[str, dict[str, int]] = {}
+    before: dict[str, dict[str, int]] = {}
+    grams: set[str] = set()
+    for run, offsets in runs:
+        marks = []
+        for k, (c, o) in enumerate(zip(run, offsets)):
+            mark = "|" if o in scope else c
+            if k and "\n" in text[offsets[k - 1]:o] and _BLANK_LINE.search(text, offsets[k - 1], o):
+                mark = "|" + mark
+            marks.append(mark)
+        for s in "".join(marks).split("|"):
+            n = len(s)
+            for k in range(n):
+                c = s[k]
+                if k + side < n:
+                    grams.add(s[k:k + side + 1])
+                if side <= k < n - side:
+                    d = mid.setdefault((s[k - side:k], s[k + 1:k + 1 + side]), {})
+                    d[c] = d.get(c, 0) + 1
+                if k >= end_side:
+                    d = after.setdefault(s[k - end_side:k], {})
+                    d[c] = d.get(c, 0) + 1
+                if k < n - end_side:
+                    d = before.setdefault(s[k + 1:k + 1 + end_side], {})
+                    d[c] = d.get(c, 0) + 1
+    return mid, after, before, grams
+
+
+def heading_echo_proposals(text: str, rule: Rule, lookalike: Rule, lex) -> list[tuple[int, str, str, int, float, str, str]]:
+    """Corrections of a heading's characters that the text under it argues for, any
+    character (not only a look-alike of the table): (offset, read, meant, echoes, gain, the
+    words around as read, as meant). A heading character is weighed where it makes no word of
+    two or more around it and none of its three-character contexts is read outside the
+    headings; the text outside must read another character between the same two characters
+    either side (or, for its last or first character, after the same three or before them) ``min_echo``
+    times or more, that character must make a word there, and the window must read
+    ``margin`` (natural log) likelier under the lexicon. The lexicon reads the heading as
+    corrected so far."""
+    p, q = rule.params, lookalike.params
+    heading: dict[int, int] = {}  # offset -> which heading holds it
+    for n, m in enumerate(_compiled(p["scope_pattern"]).finditer(text)):
+        heading.update(dict.fromkeys(range(m.start(), m.end()), n))
+    if not heading:
+        return []
+    protected = set()
+    for pat in (*q["protect_patterns"], *p["protect_patterns"]):
+        for m in _compiled(pat).finditer(text):
+            protected.update(range(m.start(), m.end()))
+    runs = list(han_runs(text))
+    side, end_side = p["context"], p["end_context"]
+    mid, after, before, grams = _body_contexts(text, runs, heading.keys(), side, end_side)
+    window, out = q["window"], []
+    firsts, lasts = {}, {}  # each heading's first and last Han character
+    for run, offsets in runs:
+        for o in offsets:
+            n = heading.get(o)
+            if n is not None:
+                firsts.setdefault(n, o)
+                lasts[n] = o
+    for run, offsets in runs:
+        # a heading's Han characters, one stretch of the run at a time (a stretch ends where
+        # the run leaves the heading or passes into the next one)
+        stretches, cur, held = [], [], None
+        for k, o in enumerate(offsets):
+            n = heading.get(o)
+            if cur and (n != held or k != cur[-1] + 1):
+                stretches.append(cur)
+                cur = []
+            if n is not None:
+                cur.append(k)
+            held = n
+        if cur:
+            stretches.append(cur)
+        for ks in stretches:
+            n_head = heading[offsets[ks[0]]]
+            h = [run[k] for k in ks]
+            for i, k in enumerate(ks):
+                x = h[i]
+                if offsets[k] in protected:
+                    continue
+                cur_h = "".join(h)
+                if any(c in grams for c in _echo_contexts(cur_h, i, x)):
+                    continue
+                votes: dict[str, int] = {}
+                sources = []
+                if i >= side and i + side < len(h):
+                    sources.append(mid.get((cur_h[i - side:i], cur_h[i + 1:i + 1 + side]), {}))
+                elif p["ends"] and len(h) >= p["ends_min_len"]:  # (a heading's ends: one side is all there is)
+                    if i == len(h) - 1 and offsets[k] == lasts[n_head]:
+                        sources.append(after.get(cur_h[i - end_side:i], {}))
+                    elif not i and offsets[k] == firsts[n_head]:
+                        sources.append(before.get(cur_h[i + 1:i + 1 + end_side], {}))
+                for d in sources:
+                    for y, n in d.items():
+                        if y != x:
+                            votes[y] = votes.get(y, 0) + n
+                if not votes:
+                    continue
+                # the lexicon reads the run around, the heading as corrected so far
+                line = run[:ks[0]] + cur_h + run[ks[-1] + 1:]
+                at = ks[0] + i
+                a, b = max(0, at - window), min(len(line), at + window + 1)
+                win, j = line[a:b], at - a
+                if lex.in_word(win, j):
+                    continue
+                best = None
+                for y, n in votes.items():
+                    if n < p["min_echo"]:
+                        continue
+                    alt = win[:j] + y + win[j + 1:]
+                    if not lex.in_word(alt, j):
+                        continue
+                    gain = lex.score(alt) - lex.score(win)
+                    if gain >= p["margin"] and (best is None or (n, gain) > best[:2]):
+                        best = (n, gain, y, alt)
+                if best is not None:
+                    n, gain, y, alt = best
+                    h[i] = y
+                    out.append((offsets[k], x, y, n, gain, win, alt))
+    return out
+
+
+def heading_echo(page: Page, rule: Rule):
+    """``边境口峡通关提速`` → ``边境口岸通关提速`` where the text under it reads ``边境口岸``: a
+    headline's slip corrected where the page prints the same words with another character in
+    its place (:func:`heading_echo_proposals`). Display type is read apart from the text and
+    worse (fake bold, large strokes), and its slips are often no look-alike of any table (峡
+    for 岸), but a headline's words come back in its story: five characters of which four
+    agree are the page's own evidence. A ``review`` change with both readings, the echoes and
+    the gain."""
+    from ..lexicon import default_lexicon
+
+    lex = default_lexicon()
+    ref = rule.params["lookalike_rule"]
+    if lex is None or ref not in page.rules:
+        return [], []
+    edits, changes = [], []
+    for off, x, y, n, gain, win, alt in heading_echo_proposals(page.source, rule, page.rules[ref], lex):
+        e = Edit(off, off + 1, y)
+        edits.append(e)
+        changes.append(Change(rule.id, STAGE, "replace", (off, off + 1), x, y,
+                              rule.describe(before=x, after=y, read=win, meant=alt, echoes=n, gain=f"{gain:.1f}"),
+                              rule.safety, (e,)))
+    return edits, changes
+
+
 def flags(page: Page, rule: Rule):
     """Places a person should look at and the cleaner must not guess: a ``%`` with a stray
     digit (``59%`` for ``5%``, ``%6``) cannot be told from a real number by the text alone."""
@@ -527,6 +682,7 @@ REGISTRY = {
     "flags": flags,
     "lookalikes": lookalikes,
     "page_echo": page_echo,
+    "heading_echo": heading_echo,
     "nested_quotes": nested_quotes,
     "stray_chars": stray_chars,
     "lost_closer": lost_closer,
