@@ -612,3 +612,32 @@ def test_a_dash_read_as_yi_before_a_word_it_would_make_is_a_dash():
     two no likelier together): the 一 is the subtitle's dash."""
     page = cleaner.clean(_subtitle_page("一大河县抢抓农时备耕生产见闻"))
     assert page.articles[0].subtitle.text == "——大河县抢抓农时备耕生产见闻"
+
+
+BYLINE_PAGE = "春耕正当时\n\n{line}\n\n本报讯〈记者张林海) 1月28日,祠堂前搭起了大舞台:开场。\n"
+
+
+@pytest.mark.parametrize("line, byline", [
+    ("四扬子晚报全媒体记者 姚兰宏", "扬子晚报全媒体记者 姚兰宏"),  # 四扬 is no word
+    ("四特约评论员 唐浩秀", "特约评论员 唐浩秀"),
+    ("人成都商报-红星新闻记者 尹浩", "成都商报-红星新闻记者 尹浩"),
+    ("名新京报记者 卢桂晓", "新京报记者 卢桂晓"),
+    ("名 扬子晚报全媒体记者 丁一霞", "扬子晚报全媒体记者 丁一霞"),  # set apart: debris, though 名扬 is a word
+])
+def test_ornament_debris_before_an_outlet_is_the_ornament(line, byline):
+    page = cleaner.clean(BYLINE_PAGE.format(line=line))
+    assert [c.rule for c in page.changes if c.rule in ("O005", "O038", "O040")] == ["O040"]
+    assert page.articles[0].byline.text == byline
+
+
+@pytest.mark.parametrize("line", [
+    "四川日报记者 王明",  # 四川 is a word: the outlet's own first character
+    "国际商报记者 王明",
+    "加拿大家园报记者 王明",
+    "新京报记者 王明",  # 新 is no ornament's reading (京报 is a word, 新京 none)
+    "中新社记者 王明",
+])
+def test_an_outlets_first_character_is_not_debris(line):
+    page = cleaner.clean(BYLINE_PAGE.format(line=line))
+    assert not [c for c in page.changes if c.rule in ("O005", "O038", "O040")]
+    assert page.articles[0].byline.text == line

@@ -111,6 +111,33 @@ def pattern_repair(page: Page, rule: Rule):
     return source_replacements(page, STAGE, rule, repl, lambda b, a: rule.describe(before=b, after=a))
 
 
+def ornament_debris(page: Page, rule: Rule):
+    """``四扬子晚报全媒体记者 姚兰宏`` → ``◎扬子晚报…``: one Han character OCR made of a byline's
+    ornament, before an outlet or a reporter's title, where the character reads as no word with
+    what follows it, or stands apart from it (an ornament is set off by a blank: 名 扬子晚报…,
+    though 名扬 is a word). The rule's ``pattern``
+    finds the character (group 1) on a line that is a byline to its end; only a character of
+    ``debris`` (the ones an engine reads the ornament as) is weighed, and the lexicon tells it
+    from the first character of the outlet's own name (四川日报: 四川 is a word, 国际商报: 国际
+    is one; 名新京报: 名新 is none)."""
+    from ..lexicon import default_lexicon
+
+    lex = default_lexicon()
+    if lex is None:
+        return [], []
+    reach, to = rule.params["word_reach"], rule.params["to"]
+    repl = []
+    for m in _compiled(rule.params["pattern"]).finditer(page.source):
+        i = m.start(1)
+        if page.source[i] not in rule.params["debris"]:
+            continue
+        after = page.source[m.end(1):]
+        ahead = after.lstrip(" \t")[:reach]
+        if after[:1] in (" ", "\t") or not lex.in_word(page.source[i] + ahead, 0):
+            repl.append((i, m.end(1), to))
+    return source_replacements(page, STAGE, rule, repl, lambda b, a: rule.describe(before=b, after=a))
+
+
 def _replacements(page: Page, rule: Rule, repl):
     """:func:`source_replacements`, an empty span's change called an ``insert``."""
     edits, changes = source_replacements(page, STAGE, rule, repl, lambda b, a: rule.describe(before=b, after=a))
@@ -677,6 +704,7 @@ REGISTRY = {
     "punct_width": punct_width,
     "bracket_pairs": bracket_pairs,
     "pattern_repair": pattern_repair,
+    "ornament_debris": ornament_debris,
     "pattern_insert": pattern_insert,
     "lost_opener": lost_opener,
     "flags": flags,
