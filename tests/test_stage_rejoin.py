@@ -968,3 +968,14 @@ def test_a_line_ending_on_a_word_that_takes_an_object_is_no_headline(stages_unti
     # a headline's last word stands
     other = lines[:-2] + ["海关部门推出便利措施", "新的便利措施。"]
     assert _rejoined_with(stages_until, "\n".join(other) + "\n")[-2:] == ["海关部门推出便利措施", "新的便利措施。"]
+
+
+def test_a_line_as_wide_as_the_column_after_a_line_widened_by_its_hung_marks_goes_on(stages_until):
+    # an 11-em column; a line closes its sentence with marks set past the column (13 ems, as a
+    # typeset page's …为例外”。 is): the line under it fills the column, so it is no paragraph's
+    # first line (two ems short) and the paragraph goes on
+    lines = ["在前营镇高庄村的麦", "田里，几台大型联合收割", "机来回穿梭，金黄的麦穗", "被卷入机舱，农民们都说",
+             "好一个丰收年，颗粒归仓……", "种粮大户高明亮流转了一", "千二百亩土地，他一边查", "看麦粒成色。"]
+    assert [cleaner_width(t) for t in lines[3:6]] == [11, 13, 11]
+    page = stages_until("\n".join(lines) + "\n", "rejoin")
+    assert [b.text for b in page.blocks] == ["".join(lines)]

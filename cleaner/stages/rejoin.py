@@ -537,8 +537,13 @@ def _score(page: Page, p: dict, i: int, first_width: float, size: int, mid: floa
                           "punctuation: a headline", (b.width - plain,)))
             elif b_indented:
                 cue((w["next_indented"], "the next line is indented", ()))
-            elif not end_b and _short(b.width, max(a.width, col) - tol, tb, p, _quotes):
-                # (shorter than the column, or than this full line where it is wider)
+            elif not end_b and (b.width < col or a.width > col + p["wider_column"]) \
+                    and _short(b.width, max(a.width, col) - tol, tb, p, _quotes):
+                # (shorter than the column, or than this full line where it is wider; but not a
+                # next line as wide as the column itself under a line at most wider_column wider:
+                # a full line that closed its sentence with marks hung past the column, 为例外”。
+                # or 马上就好！”, measures up to two ems wider than it, and the line under it,
+                # filling the column, goes on its paragraph)
                 cue((w["next_shorter"], "the next line is shorter than the column", ()))
             elif end_b and nxt is not None and not ends[i + 2] \
                     and p["indent_min"] <= max(col, min(nxt.width, col + p["wider_column"])) - b.width \
