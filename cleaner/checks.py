@@ -153,7 +153,6 @@ SCHEMAS = {
                              "cohesion_before": int, "cohesion_after": int,
                              "set_bold_bonus": float,
                              "end_set_close": float,
-                             "continuity_cohesion": float,
                              "section_reach": int, "section_margin": float, "section_names": int,
                              "section_against": int, "section_lead": bool, "section_untitled": bool,
                              "lead_reach": int, "lead_margin": float, "lead_min_echo": float, "lead_echo_margin": float,

@@ -374,10 +374,8 @@ class Decoding:
                 nxt_credits = self.credits_reporter(nxt)
                 # (three articles' headlines: only after an article closed untitled at a paragraph)
                 back = three_ahead[t] and any(ub > 0 and hb and not ht for ht, hb, _, _, ub, _ in states)
-                # (the text's cohesion across the group, for A002 continuity_cohesion)
-                coh = self.cohesion(seq, nxt_at) if p["continuity_cohesion"] and nxt_at in self._para_at else None
                 options = self.group_options(item, paras_before[-2:], nxt, self.parallel(seq, t),
-                                             t < last_text, back, coh)  # by has_sub
+                                             t < last_text, back)  # by has_sub
                 has_h = any(b.kind == "heading" for b in item)
                 # whether the part from k on holds a byline: an article whose headline part
                 # credits its reporter takes no second byline (byline_with_credit), as one whose

@@ -494,13 +494,11 @@ class Readings:
 
     def group_options(self, g: list[Block], prev: list[Block], nxt: Block | None,
                       parallel: tuple[bool, ...] = (False, False, False, False, False), text_after: bool = True,
-                      back: bool = False, cohesion: float | None = None) -> dict[bool, list]:
+                      back: bool = False) -> dict[bool, list]:
         """Readings of a heading group, (kind, k, cost, why), for an open article without and
         with a subhead so far (``{has_sub: readings}``). k splits closing/opening parts.
         ``text_after``: whether any paragraph follows the group on the page (bylines with
-        none after them head nothing); ``back``: with the readings of :meth:`back_splits`;
-        ``cohesion``: how much the text goes on across the group, a few paragraphs either side
-        (:meth:`cohesion`; None: not weighed, A002 ``continuity_cohesion`` 0)."""
+        none after them head nothing); ``back``: with the readings of :meth:`back_splits`."""
         m = len(g)
         heads = [b for b in g if b.kind == "heading"]
         opts = []
@@ -514,11 +512,7 @@ class Readings:
         together = goes_on = 0.0
         if prev and nxt is not None and not self.has_dateline(nxt):  # (inside needs the same)
             goes_on = self.across(prev, nxt)
-            # (or the text's cohesion across it, A002 continuity_cohesion times it: the two
-            # paragraphs next to a subhead often share few word pairs, the story's runs of
-            # paragraphs either side of it many)
-            on = goes_on if cohesion is None else max(goes_on, pa["continuity_cohesion"] * cohesion)
-            together = min(pa["continuity_max"], max(0.0, (on - pa["min_affinity"]) * pa["continuity_weight"]))
+            together = min(pa["continuity_max"], max(0.0, (goes_on - pa["min_affinity"]) * pa["continuity_weight"]))
         dash = w["dash_title_penalty"] if _DASH.match(g[0].text) else 0.0  # no dash subhead either
         if m == 1 and heads:
             sc, why = self.subhead_score(g[0], prev, nxt)
