@@ -154,6 +154,7 @@ SCHEMAS = {
                              "continuity_max": float, "geo_boundary": float, "boundary_quoted": float, "quoted_reach": int,
                              "cohesion_before": int, "cohesion_after": int,
                              "set_bold_bonus": float,
+                             "end_set_close": float,
                              "section_reach": int, "section_margin": float, "section_names": int,
                              "section_against": int, "section_lead": bool, "section_untitled": bool,
                              "lead_reach": int, "lead_margin": float, "lead_min_echo": float, "lead_echo_margin": float,

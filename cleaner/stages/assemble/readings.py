@@ -639,6 +639,19 @@ class Readings:
                 c = (w["subclose_cost"] if has_sub else w["subclose_first_cost"]) + shape \
                     - (w["parallel_bonus"] if matched else 0.0) + dash
                 by_sub[has_sub].append(("sub", 0, c, "last subhead of an article that sets them after their sections"))
+        if m == 1 and heads and prev and not text_after and matched and pa["end_set_close"]:
+            # a lone heading after the page's last text, set as the lone heading before it is (its
+            # form, or its length with one column between): the last subhead of an article that
+            # sets its subheads after their sections, not its title (A002 end_set_close: closing
+            # the article under it as its title costs this much more)
+            by_sub = {has_sub: [(kind, k, c + pa["end_set_close"], why + "; set as the subhead before it")
+                                if kind == "close" else (kind, k, c, why) for kind, k, c, why in opts_]
+                      for has_sub, opts_ in by_sub.items()}
+            for has_sub in (False, True):
+                c = (w["subclose_cost"] if has_sub else w["subclose_first_cost"]) \
+                    - w["parallel_bonus"] + dash
+                by_sub[has_sub].append(("sub", 0, c, "last subhead of an article that sets them after their "
+                                        "sections, at the page's end"))
         if m >= 2 and g[0].kind == "heading" and any(b.kind == "heading" for b in g[1:]):
             # (the heading read as a last subhead parted from a byline or the tag on its line)
             parted = self.byline_apart(g[:1], g[1:]) + self.tag_apart(g[:1], g[1:])
