@@ -697,25 +697,3 @@ def test_a_byline_ocr_broke_is_mended(line, byline, rule):
 def test_mu_bao_in_prose_stays(line):
     page = cleaner.clean(DATELINE_PAGE.format(line="本报讯〈记者张林海) " + line))
     assert not [c for c in page.changes if c.rule == "O044"]
-
-
-@pytest.mark.parametrize("line, byline", [("口马帆辉", "马帆辉"), ("女梁博", "梁博"), ("介 李明", "李明")])
-def test_an_ornament_read_as_a_character_before_a_bare_name_is_the_ornament(line, byline):
-    page = cleaner.clean(BYLINE_PAGE.format(line=line))
-    assert "O045" in _rules(page)
-    assert page.articles[0].byline.text == byline
-
-
-@pytest.mark.parametrize("line", [
-    "女王归来",  # 王归来 reads as a name, but 女王 is a word: a heading
-    "口间凌",  # 间凌 is no name
-    "女排夺冠了",  # too long for a name
-])
-def test_a_short_heading_opening_with_an_ornaments_reading_stays(line):
-    page = cleaner.clean(BYLINE_PAGE.format(line=line))
-    assert "O045" not in _rules(page)
-
-
-def test_an_ornaments_reading_before_a_name_inside_a_paragraph_stays():
-    page = cleaner.clean("春耕正当时\n\n本报讯〈记者张林海) 1月28日,祠堂前:妇\n女梁博\n说:开场。\n")
-    assert "O045" not in _rules(page)

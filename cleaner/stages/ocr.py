@@ -138,27 +138,6 @@ def ornament_debris(page: Page, rule: Rule):
     return source_replacements(page, STAGE, rule, repl, lambda b, a: rule.describe(before=b, after=a))
 
 
-def ornament_before_name(page: Page, rule: Rule):
-    """``口马帆辉`` → ``◎马帆辉``: a byline of a bare name (an opinion piece's, a photo's) whose
-    ornament the engine read as a character. The rule's ``pattern`` finds the character (group
-    ``orn``) before two to four Han characters (group ``name``) on a block of one line; it
-    becomes ``to`` only where the rest is a name by the surname lexicon of ``names_rule``
-    (:func:`~cleaner.stages.lines.is_name`) and the character makes no word with it (女王归来 is
-    a heading, 王 a surname: 女王 is a word), so a short heading stays as it is."""
-    from ..lexicon import default_lexicon
-    from .lines import is_name
-
-    lex = default_lexicon()
-    if lex is None or rule.params["names_rule"] not in page.rules:
-        return [], []
-    names = page.rules[rule.params["names_rule"]]
-    repl = []
-    for m in _compiled(rule.params["pattern"]).finditer(page.source):
-        if is_name(m.group("name"), names) and not lex.in_word(m.group("orn") + m.group("name"), 0):
-            repl.append((m.start("orn"), m.end("orn"), rule.params["to"]))
-    return source_replacements(page, STAGE, rule, repl, lambda b, a: rule.describe(before=b, after=a))
-
-
 def _replacements(page: Page, rule: Rule, repl):
     """:func:`source_replacements`, an empty span's change called an ``insert``."""
     edits, changes = source_replacements(page, STAGE, rule, repl, lambda b, a: rule.describe(before=b, after=a))
@@ -726,7 +705,6 @@ REGISTRY = {
     "bracket_pairs": bracket_pairs,
     "pattern_repair": pattern_repair,
     "ornament_debris": ornament_debris,
-    "ornament_before_name": ornament_before_name,
     "pattern_insert": pattern_insert,
     "lost_opener": lost_opener,
     "flags": flags,
