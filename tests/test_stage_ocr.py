@@ -697,3 +697,9 @@ def test_a_byline_ocr_broke_is_mended(line, byline, rule):
 def test_mu_bao_in_prose_stays(line):
     page = cleaner.clean(DATELINE_PAGE.format(line="本报讯〈记者张林海) " + line))
     assert not [c for c in page.changes if c.rule == "O044"]
+
+
+@pytest.mark.parametrize("line", ["光明日报记者 黎林 胡英晓", "光明日报记者 黎林 胡英晓 光明日报通讯员 于波芳"])
+def test_every_name_of_a_byline_is_kept_from_look_alike_corrections(line):
+    page = cleaner.clean(BYLINE_PAGE.format(line=line))
+    assert page.articles[0].byline.text == line
