@@ -703,3 +703,9 @@ def test_mu_bao_in_prose_stays(line):
 def test_every_name_of_a_byline_is_kept_from_look_alike_corrections(line):
     page = cleaner.clean(BYLINE_PAGE.format(line=line))
     assert page.articles[0].byline.text == line
+
+
+@pytest.mark.parametrize("line", ["夏勇子、汤洋琳/上观新闻", "夏勇子 汤洋琳/东京报道"])
+def test_names_before_a_bylines_outlet_are_kept_from_look_alike_corrections(line):
+    page = cleaner.clean(BYLINE_PAGE.format(line=line))
+    assert not [c for c in page.changes if c.rule in ("O007", "O027")]
