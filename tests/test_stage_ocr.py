@@ -709,3 +709,13 @@ def test_every_name_of_a_byline_is_kept_from_look_alike_corrections(line):
 def test_names_before_a_bylines_outlet_are_kept_from_look_alike_corrections(line):
     page = cleaner.clean(BYLINE_PAGE.format(line=line))
     assert not [c for c in page.changes if c.rule in ("O007", "O027")]
+
+
+@pytest.mark.parametrize("line, dateline", [
+    ("本报讯《YMG全媒体记\n1覃倩博 通讯员吴刚浩)", "本报讯（YMG全媒体记者覃倩博通讯员吴刚浩）"),  # 记 / 1 over a line break
+    ("科技日报三亚二月二十日电  〈记1薛 国)", "科技日报三亚二月二十日电（记者薛国）"),  # a blank inside the name
+])
+def test_reporter_read_as_ji_one_across_a_break_is_mended(line, dateline):
+    page = cleaner.clean(DATELINE_PAGE.format(line=line))
+    assert "O014" in _rules(page)
+    assert page.articles[0].dateline == dateline
