@@ -719,3 +719,19 @@ def test_reporter_read_as_ji_one_across_a_break_is_mended(line, dateline):
     page = cleaner.clean(DATELINE_PAGE.format(line=line))
     assert "O014" in _rules(page)
     assert page.articles[0].dateline == dateline
+
+
+@pytest.mark.parametrize("line, dateline", [
+    ("这华社长春2月27日电〈记者雷伟)", "新华社长春2月27日电（记者雷伟）"),
+    ("中们网6月12日电", "中新网6月12日电"),
+    ("【中这社巴黎三日电】", "【中新社巴黎三日电】"),
+])
+def test_an_agency_head_ocr_misread_is_mended(line, dateline):
+    page = cleaner.clean(DATELINE_PAGE.format(line=line))
+    assert "O046" in _rules(page)
+    assert page.articles[0].dateline == dateline
+
+
+def test_zhe_hua_she_in_prose_stays():
+    page = cleaner.clean(DATELINE_PAGE.format(line="本报讯〈记者雷伟) 这华社区的居民说,今日电费"))
+    assert "O046" not in _rules(page)
