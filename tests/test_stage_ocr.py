@@ -641,3 +641,97 @@ def test_an_outlets_first_character_is_not_debris(line):
     page = cleaner.clean(BYLINE_PAGE.format(line=line))
     assert not [c for c in page.changes if c.rule in ("O005", "O038", "O040")]
     assert page.articles[0].byline.text == line
+
+
+def test_a_long_page_with_few_ocr_signs_is_read_as_ocr():
+    """Three signs in 2,200 characters (1.36 per 1,000: a real Tesseract page of a clean typeset
+    story shows as few) still make an OCR page; a text layer shows fewer than half as many."""
+    rule = default_rules()["O001"]
+    body = "春分过后气温回升大河县三十二万亩耕地上处处是繁忙的春耕景象。" * 72  # 2,160 characters
+    text = "本报讯〈记者张林海) " + body[:1000] + "\n\n一一大河县抢抓农时\n\n" + body[1000:] + "据了解,全县\n"
+    found, counts = is_ocr(text, rule)
+    assert sum(counts.values()) == 3 and 1.3 < 1000 * 3 / len(text) < 1.4
+    assert found
+
+
+DATELINE_PAGE = "春耕正当时\n\n{line} 春分过后,气温回升,大河县32万亩耕地上:处处是繁忙的春耕景象!\n"
+
+
+@pytest.mark.parametrize("line, dateline, rule", [
+    ("工人日报苏州四月九日电【〈记者胡慧)", "工人日报苏州四月九日电（记者胡慧）", "O021"),  # 【 before the bracket
+    ("本报讯 ”《〈记者刘英倩 实习生吴娟建)", "本报讯（记者刘英倩实习生吴娟建）", "O021"),  # ” after 报讯
+    ("新华社青岛5月23日电，”记者贾丽桂报道:", "新华社青岛5月23日电记者贾丽桂报道：", "O021"),  # ，” before Han
+    ("本报曼谷 11 月 11 日讯 “记者韩兵、廖建婷报道:", "本报曼谷11月11日讯记者韩兵、廖建婷报道：", "O021"),
+    ("新华社青岛5月23日电 记者贾丽桂报道;", "新华社青岛5月23日电记者贾丽桂报道：", "O041"),
+    ("新华社长春2月27\n目电〈记者雷伟)", "新华社长春2月27日电（记者雷伟）", "O042"),  # 目 on the next line
+    ("本报太原 2 月.7 日讯〈记者雷伟)", "本报太原2月7日讯（记者雷伟）", "O043"),
+    ("中国青年报客户端讯〈中青报:中青\n网记者 向慧远)", "中国青年报客户端讯（中青报·中青网记者向慧远）", "O011"),
+])
+def test_a_dateline_ocr_broke_is_mended(line, dateline, rule):
+    page = cleaner.clean(DATELINE_PAGE.format(line=line))
+    assert rule in _rules(page)
+    assert page.articles[0].dateline == dateline
+
+
+@pytest.mark.parametrize("line", [
+    "经济日报-中国经济网无锡10月17日讯 “张法官,我家的地被占了!”",  # a real quotation after the head
+    "本报讯〈记者张林海) 他说:“1月28日电 ”台下",  # a “ earlier on the line
+])
+def test_a_quote_after_a_dateline_head_stays(line):
+    page = cleaner.clean(DATELINE_PAGE.format(line=line))
+    assert not [c for c in page.changes if c.rule == "O021"]
+
+
+@pytest.mark.parametrize("line, byline, rule", [
+    ("中青报。 中青网记者 吕瑞", "中青报·中青网记者 吕瑞", "O011"),  # the dot read as a full stop
+    ("人@@经济日报记者唐海林", "经济日报记者唐海林", "O005"),  # a character before the @@
+    ("光明目报记者 王明", "光明日报记者 王明", "O044"),
+])
+def test_a_byline_ocr_broke_is_mended(line, byline, rule):
+    page = cleaner.clean(BYLINE_PAGE.format(line=line))
+    assert rule in _rules(page)
+    assert page.articles[0].byline.text == byline
+
+
+@pytest.mark.parametrize("line", ["该项目报告显示", "节目报名开始", "本报讯 项目报社会各界"])
+def test_mu_bao_in_prose_stays(line):
+    page = cleaner.clean(DATELINE_PAGE.format(line="本报讯〈记者张林海) " + line))
+    assert not [c for c in page.changes if c.rule == "O044"]
+
+
+@pytest.mark.parametrize("line", ["光明日报记者 黎林 胡英晓", "光明日报记者 黎林 胡英晓 光明日报通讯员 于波芳"])
+def test_every_name_of_a_byline_is_kept_from_look_alike_corrections(line):
+    page = cleaner.clean(BYLINE_PAGE.format(line=line))
+    assert page.articles[0].byline.text == line
+
+
+@pytest.mark.parametrize("line", ["夏勇子、汤洋琳/上观新闻", "夏勇子 汤洋琳/东京报道"])
+def test_names_before_a_bylines_outlet_are_kept_from_look_alike_corrections(line):
+    page = cleaner.clean(BYLINE_PAGE.format(line=line))
+    assert not [c for c in page.changes if c.rule in ("O007", "O027")]
+
+
+@pytest.mark.parametrize("line, dateline", [
+    ("本报讯《YMG全媒体记\n1覃倩博 通讯员吴刚浩)", "本报讯（YMG全媒体记者覃倩博通讯员吴刚浩）"),  # 记 / 1 over a line break
+    ("科技日报三亚二月二十日电  〈记1薛 国)", "科技日报三亚二月二十日电（记者薛国）"),  # a blank inside the name
+])
+def test_reporter_read_as_ji_one_across_a_break_is_mended(line, dateline):
+    page = cleaner.clean(DATELINE_PAGE.format(line=line))
+    assert "O014" in _rules(page)
+    assert page.articles[0].dateline == dateline
+
+
+@pytest.mark.parametrize("line, dateline", [
+    ("这华社长春2月27日电〈记者雷伟)", "新华社长春2月27日电（记者雷伟）"),
+    ("中们网6月12日电", "中新网6月12日电"),
+    ("【中这社巴黎三日电】", "【中新社巴黎三日电】"),
+])
+def test_an_agency_head_ocr_misread_is_mended(line, dateline):
+    page = cleaner.clean(DATELINE_PAGE.format(line=line))
+    assert "O046" in _rules(page)
+    assert page.articles[0].dateline == dateline
+
+
+def test_zhe_hua_she_in_prose_stays():
+    page = cleaner.clean(DATELINE_PAGE.format(line="本报讯〈记者雷伟) 这华社区的居民说,今日电费"))
+    assert "O046" not in _rules(page)
