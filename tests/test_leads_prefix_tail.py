@@ -16,6 +16,7 @@ A2 = "中国登山协会相关负责人表示，攀岩进入奥运会以来，�
 
 B1 = "【明报专讯】第五届东盟数字部长会议日前在老挝首都万象举行。与会各方就推动区域数字基础设施互联互通、促进跨境数据流动等议题进行了深入讨论。"
 B2 = "声明提出，东盟各国将加快推进区域数字经济框架协议谈判，力争在2025年前完成；推动电子支付、电子发票等系统互联互通。"
+A3 = "本届锦标赛首次设置了青少年攀岩组比赛，来自全国各地的青年选手在攀石、难度项目中展现出不俗的实力，青年攀岩运动员队伍不断壮大。"
 B3 = "据东盟秘书处估算，东盟数字经济规模有望从目前的约3000亿美元增长到2030年的1万亿美元左右。"
 B4 = "与会代表表示，缩小数字鸿沟是东盟实现包容性增长的关键。东盟将与对话伙伴加强合作，开展更多务实项目。"
 C1 = "夜幕降临，西岭镇中心村的篮球场上灯火通明。看台上坐满了人，连周边的屋顶上都站着观众。场上，来自两个村的篮球队正在争夺镇“村BA”决赛的冠军。"
@@ -23,11 +24,11 @@ C2 = "这项赛事已经连续举办了5年。参赛队员都是当地村民，�
 C3 = "“篮球赛让村里更热闹了，也让大家的心更齐了。”中心村村委会主任覃永福说，“现在一说打比赛，大家都抢着来帮忙。”"
 
 
-def _page(wrap, tmp_path=None, params: str = ""):
+def _page(wrap, tmp_path=None, params: str = "", more: bool = False):
     a2 = wrap(A2)
     cut = next(i for i, x in enumerate(a2) if x.endswith("持")) + 1  # (…参与热情持 / 续高涨…)
     lines = (["全国青年攀岩锦标赛落幕"] + wrap(A1) + a2[:cut] + ["东盟国家加快推进数字经济合作"] + [x for b in (B1, B2, B3, B4) for x in wrap(b, column=10)]
-             + a2[cut:] + wrap(C1) + wrap(C2) + wrap(C3) + ["乡村篮球赛“打”出好日子"])
+             + a2[cut:] + (wrap(A3) if more else []) + wrap(C1) + wrap(C2) + wrap(C3) + ["乡村篮球赛“打”出好日子"])
     rules = None
     if params:
         (tmp_path / "assemble.toml").write_text(
@@ -59,3 +60,32 @@ def test_off_the_rest_stays_with_the_later_article(wrap, tmp_path, need_jieba):
     a = next(x for x in page.articles if x.title is not None and x.title.text == "全国青年攀岩锦标赛落幕")
     assert a.body[-1].text != A2
     assert any(b.text.startswith("续高涨") for x in page.articles for b in x.body)
+
+
+
+def _run_of(wrap, run_until, margin: float):
+    """What :meth:`_prefix_run` takes after the rest of the cut paragraph (the blocks of the page
+    with A3 after the rest, read as the third article's draft would hold them)."""
+    from cleaner.rules import default_rules
+    from cleaner.stages.assemble import Assembler, Draft
+    from cleaner.stages.assemble.text import joined_bigrams
+
+    a2 = wrap(A2)
+    cut = next(i for i, x in enumerate(a2) if x.endswith("持")) + 1
+    page = run_until("\n".join(a2[cut:] + wrap(A3) + wrap(C1) + wrap(C2) + wrap(C3)) + "\n", "spacing")
+    paras = [b for b in page.blocks if b.kind == "paragraph"]
+    assert [b.text[:3] for b in paras] == ["续高涨", A3[:3], C1[:3], C2[:3], C3[:3]]
+    asm = Assembler(page)
+    own = joined_bigrams((A1, A2[:A2.index("续高涨")]))
+    params = {**default_rules()["A001"].params, "tail_prefix_run": margin}
+    return [b.text for b in asm._prefix_run(own, Draft(body=paras), params)]
+
+
+def test_the_paragraphs_of_the_cut_article_after_the_rest_go_with_it(wrap, stages_until):
+    """A3 (the climbing championship's words) goes back with the rest; the third article's own
+    text (C1, the village basketball game) stops the run."""
+    assert _run_of(wrap, stages_until, 0.03) == [A3]
+
+
+def test_run_off_no_paragraph_after_the_rest_goes(wrap, stages_until):
+    assert _run_of(wrap, stages_until, 1.0) == []

@@ -501,7 +501,7 @@ class Healing:
                     self._reclaim_glued_tail(a, drafts[i + 1:i + 1 + p["tail_reach"]], p)
                 continue
             gain, e, m = best
-            z, run = e.body[m], (e.body[m + 1:] if m else [])  # (m 0: the rest heads e, alone)
+            z, run = e.body[m], (e.body[m + 1:] if m else self._prefix_run(own, e, p))
             joiner = " " if _LATIN_END.search(x.text) and _LATIN_START.match(z.text) else ""
             merged = rebuild(self.page, replace(x, lines=x.lines + z.lines, joiners=x.joiners + (joiner,) + z.joiners))
             span = self.span(x)
@@ -550,6 +550,33 @@ class Healing:
         zb = joined_bigrams((z.text,))
         score = reads + shared_pairs(zb, own) - shared_pairs(zb, rest)
         return (score, e, 0) if score > p["tail_prefix"] else None
+
+    def _prefix_run(self, own: frozenset, e, p: dict) -> list:
+        """The paragraphs after the rest :meth:`_prefix_tail` found at the head of draft ``e``
+        that go back with it (the article whose word pairs are ``own``): the run of them, each
+        with no dateline, whose share of word pairs with that article (the rest and the run
+        before it counted in) less its share with the text of ``e`` after it passes A001's
+        ``tail_prefix_run`` (1.0: none), ``e`` keeping a paragraph. The cut column's rest goes
+        on past its first paragraph as often as not (a rest under the next article's headline
+        is a column's foot, not a line); the seam vouches for the first, the words for the
+        others."""
+        margin = p["tail_prefix_run"]
+        if margin >= 1.0:
+            return []
+        body = e.body
+        taken = own | joined_bigrams((body[0].text,))
+        run = []
+        for j in range(1, len(body) - 1):
+            b = body[j]
+            if b.kind != "paragraph" or self.has_dateline(b) or not any(c.kind == "paragraph" for c in body[j + 1:]):
+                break
+            mine = joined_bigrams((b.text,))
+            rest = joined_bigrams(tuple(c.text for c in body[j + 1:] if c.kind == "paragraph"))
+            if shared_pairs(mine, taken) - shared_pairs(mine, rest) <= margin:
+                break
+            run.append(b)
+            taken = taken | mine
+        return run
 
     def _reclaim_glued_tail(self, a, later: list, p: dict) -> bool:
         """The end of article ``a`` (its last paragraph X stops mid-sentence), read after the
