@@ -491,12 +491,17 @@ class Healing:
                             gain += p["tail_join"] * max(-clip, min(clip, lm.llr(nows(x.text), nows(z.text))))
                     if gain > p["tail_margin"] and (best is None or gain > best[0]):
                         best = (gain, e, m)
+            if best is None and p["tail_prefix"] > 0:
+                lm = lm or default_char_model(p["lm_prior"])
+                got = [t for t in (self._prefix_tail(x, col, own, e, lm, p)
+                                   for e in drafts[i + 1:i + 1 + p["tail_closed_reach"]]) if t is not None]
+                best = max(got, key=lambda t: t[0]) if got else None
             if best is None:
                 if p["glued_seam"] > 0:
                     self._reclaim_glued_tail(a, drafts[i + 1:i + 1 + p["tail_reach"]], p)
                 continue
             gain, e, m = best
-            z, run = e.body[m], e.body[m + 1:]
+            z, run = e.body[m], (e.body[m + 1:] if m else self._prefix_run(own, e, p))
             joiner = " " if _LATIN_END.search(x.text) and _LATIN_START.match(z.text) else ""
             merged = rebuild(self.page, replace(x, lines=x.lines + z.lines, joiners=x.joiners + (joiner,) + z.joiners))
             span = self.span(x)
@@ -512,8 +517,66 @@ class Healing:
                             f"following block(s) move from the article after to the end of the article at line "
                             f"{self.page.line_no(a.body[0].first)}")
             a.body[-1:] = [merged, *run]
-            del e.body[m:]
+            del e.body[m:m + 1 + len(run)]
         return drafts
+
+    def _prefix_tail(self, x: Block, col: float, own: frozenset, e, lm, p: dict):
+        """The first paragraph of draft ``e`` (one of the A001 ``tail_closed_reach`` drafts after
+        the article whose last paragraph is the open ``x``; that article's word pairs ``own``,
+        its column ``col``) as the rest of ``x``: ``(score, e, 0)``, or None.
+
+        A segment can open at the rest of another article's cut paragraph: the rest read after
+        a whole article's block, before the text of an article whose headline is set after it
+        (…攀岩 / [another article] / ``内青少年…`` … [its headline]), comes first in that
+        article's text, where :meth:`reclaim_tails`, which weighs only text after a closed
+        sentence of an article, does not look. A reader sees the cut word: ``x``'s last
+        characters and the paragraph's first read on as one (``…相关负责人表示，国`` /
+        ``内青少年…``). So the paragraph goes back when it opens with no indent and no dateline,
+        in ``x``'s column, ``e`` keeps another paragraph, and how well the dictionary's
+        character model reads it on from ``x`` (its log-likelihood ratio, within
+        ``tail_join_clip``) plus its share of word pairs with ``x``'s article less its share
+        with the rest of ``e`` passes A001's ``tail_prefix`` (0: off). Only where no later tail
+        was found (the rest heads ``e`` only when nothing after a closed sentence there reads
+        on from ``x``)."""
+        if lm is None or len(e.paragraphs) < 2:
+            return None
+        z = e.body[0]
+        if z.kind != "paragraph" or self.has_dateline(z) or self.indented(z, z.width or col) \
+                or (z.width and col and abs(z.width - col) > p["column_tolerance"]):
+            return None
+        clip = p["tail_join_clip"]
+        reads = max(-clip, min(clip, lm.llr(nows(x.text), nows(z.text))))
+        rest = joined_bigrams(tuple(b.text for b in e.body[1:] if b.kind == "paragraph"))
+        zb = joined_bigrams((z.text,))
+        score = reads + shared_pairs(zb, own) - shared_pairs(zb, rest)
+        return (score, e, 0) if score > p["tail_prefix"] else None
+
+    def _prefix_run(self, own: frozenset, e, p: dict) -> list:
+        """The paragraphs after the rest :meth:`_prefix_tail` found at the head of draft ``e``
+        that go back with it (the article whose word pairs are ``own``): the run of them, each
+        with no dateline, whose share of word pairs with that article (the rest and the run
+        before it counted in) less its share with the text of ``e`` after it passes A001's
+        ``tail_prefix_run`` (1.0: none), ``e`` keeping a paragraph. The cut column's rest goes
+        on past its first paragraph as often as not (a rest under the next article's headline
+        is a column's foot, not a line); the seam vouches for the first, the words for the
+        others."""
+        margin = p["tail_prefix_run"]
+        if margin >= 1.0:
+            return []
+        body = e.body
+        taken = own | joined_bigrams((body[0].text,))
+        run = []
+        for j in range(1, len(body) - 1):
+            b = body[j]
+            if b.kind != "paragraph" or self.has_dateline(b) or not any(c.kind == "paragraph" for c in body[j + 1:]):
+                break
+            mine = joined_bigrams((b.text,))
+            rest = joined_bigrams(tuple(c.text for c in body[j + 1:] if c.kind == "paragraph"))
+            if shared_pairs(mine, taken) - shared_pairs(mine, rest) <= margin:
+                break
+            run.append(b)
+            taken = taken | mine
+        return run
 
     def _reclaim_glued_tail(self, a, later: list, p: dict) -> bool:
         """The end of article ``a`` (its last paragraph X stops mid-sentence), read after the

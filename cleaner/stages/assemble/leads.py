@@ -3,8 +3,16 @@ one, whose title sums them up better than the text the decoder gave it, go to it
 
 from __future__ import annotations
 
+import math
+
 from ...chars import ends_sentence
+from .confidence import odds
+from .tail_sweep import names_of
 from .text import affinity, joined_bigrams, shared_pairs
+
+#: the cues :meth:`LeadReclaiming.lead_cues` measures, in the order the fit reads them
+LEAD_CUES = ("gain", "echo", "echo_over", "dated", "y_dated", "x_between", "ours",
+             "against", "column", "column_x", "size", "x_titled", "after_subhead", "x_echo", "run_echo", "near")
 
 
 class LeadReclaiming:
@@ -28,24 +36,43 @@ class LeadReclaiming:
         text than with the rest of X's. The best run of a pair (the largest share) moves;
         0: off. (A headline of Y's between the two was read over the text after it, as a
         clean page sets every headline: a move there would be made again on a second
-        cleaning.) The figures that chose the gates are in rules/assemble.toml (A002)."""
+        cleaning.) The figures that chose the gates are in rules/assemble.toml (A002).
+
+        With A003's ``lead_weights``, on a page set in columns, a pair whose run those gates do
+        not move is weighed again: each run :meth:`lead_candidates` yields gets the log-odds of
+        a logistic model over the cues :meth:`lead_cues` measures, and the best past
+        ``lead_threshold`` moves (the echo alone, or the share of words alone, tells a lead
+        from the end of the article before too seldom; with the names, the column and the
+        echo of each headline, more often)."""
         p = self.rules["A002"].params
         reach = p["lead_reach"]
         if reach <= 0 or len(drafts) < 2:
             return drafts
+        # (the weighed reclaim only on a page set in columns: text in reading order, a paragraph a
+        # line, as cleaned text is, was cut by no column, and its headlines stand where they head)
+        weighted = self.rules["A003"].params["lead_weights"] and self.page.layout.columned
         for i in range(1, len(drafts)):
             x, y = drafts[i - 1], drafts[i]
-            best = self._best_lead(x, y, p)
+            best, by_weights = self._best_lead(x, y, p), False
+            if best is None and weighted:
+                best, by_weights = self._best_weighted_lead(x, y), True
             if best is None:
                 continue
             gain, k = best
             run = x.body[-k:]
-            self.record("A002", "move", run[0], f"text from line {self.page.line_no(run[0].first)} on "
-                        f"({k} block(s)), read at the end of the article at line "
-                        f"{self.page.line_no(x.body[0].first)}, is the lead of the next article "
-                        f"('{y.title.text}'): its title repeats it more than that article's first "
-                        f"paragraph, and it shares that article's words (score {gain:.2f}) more than "
-                        f"the rest of its host's text", safety="review")
+            if by_weights:
+                self.record("A003", "move", run[0], f"text from line {self.page.line_no(run[0].first)} on "
+                            f"({k} block(s)), read at the end of the article at line "
+                            f"{self.page.line_no(x.body[0].first)}, is the lead of the next article "
+                            f"('{y.title.text}'): its words, names, column and its title's echo are that "
+                            f"article's (log-odds {gain:.2f})", safety="review")
+            else:
+                self.record("A002", "move", run[0], f"text from line {self.page.line_no(run[0].first)} on "
+                            f"({k} block(s)), read at the end of the article at line "
+                            f"{self.page.line_no(x.body[0].first)}, is the lead of the next article "
+                            f"('{y.title.text}'): its title repeats it more than that article's first "
+                            f"paragraph, and it shares that article's words (score {gain:.2f}) more than "
+                            f"the rest of its host's text", safety="review")
             y.body[:0] = run
             del x.body[-k:]
         return drafts
@@ -87,4 +114,94 @@ class LeadReclaiming:
             gain = shared_pairs(rb, ybig) - shared_pairs(rb, joined_bigrams(rest))
             if gain > p["lead_margin"] and (best is None or gain > best[0]):
                 best = (gain, k)
+        return best
+
+    # ------------------------------------------------------------ the weighed reclaim (A003)
+    def lead_candidates(self, x, y):
+        """The runs of ``x``'s last blocks :meth:`lead_cues` weighs as ``y``'s lead, by their
+        length ``k``: ``y`` titled and holding text, ``x``'s text read before ``y``'s and ``y``'s
+        headline not between them (read over the text after it, as a clean page sets every
+        headline: a move there would be made again on a second cleaning, as for
+        :meth:`_best_lead`), the run opening with a paragraph after a paragraph closing its
+        sentence or a subhead, at most A002 ``lead_reach`` blocks, ``x`` keeping a paragraph
+        before it. (The other gates of :meth:`_best_lead`, the title's echo and a dateline,
+        are cues here, weighed together.)"""
+        if y.title is None or not y.body or not x.body or x.body[-1].last >= y.body[0].first \
+                or x.body[-1].last < y.title.first < y.body[0].first:
+            return  # (read back, or under y's headline: as for _best_lead, a clean page's order)
+        for k in range(1, min(self.rules["A002"].params["lead_reach"], len(x.body) - 1) + 1):
+            run = x.body[-k:]
+            if run[0].kind != "paragraph":
+                break  # (a subhead heads what follows it: not a lead)
+            prev = x.body[-k - 1]
+            if not (prev.kind == "subhead" or (prev.kind == "paragraph" and ends_sentence(prev.text))):
+                continue
+            if not any(b.kind == "paragraph" for b in x.body[:-k]):
+                break
+            yield k
+
+    def lead_cues(self, x, y, k: int) -> dict[str, float]:
+        """What tells the run of ``x``'s last ``k`` blocks to be the lead of ``y``, each a cue of
+        A003's ``lead_weights``: the share of word pairs the run shares with ``y``'s text less
+        the share it shares with the rest of ``x``'s (``gain``, within ``lead_clip``); how much
+        of ``y``'s title's (or subtitle's) word pairs its first paragraph repeats (``echo``)
+        and by how much more than ``y``'s own first paragraph (``echo_over``); the run opening
+        with a dateline (``dated``), ``y``'s text doing so (``y_dated``); ``x``'s headline read
+        between the two texts (``x_between``); the names (runs of three Han characters) the run
+        shares with ``y`` and not with the rest of ``x`` (``ours``) and the reverse
+        (``against``), as log(1 + n); the run set in ``y``'s column (``column``) or in the rest
+        of ``x``'s (``column_x``), within A001's ``column_tolerance``; its length in blocks
+        (``size``); ``x`` titled (``x_titled``); a subhead right before it (``after_subhead``);
+        how much of ``x``'s headline the run repeats (``x_echo``), of ``y``'s the whole run
+        (``run_echo``); the share of word pairs it shares with as many of ``y``'s first
+        paragraphs as it has less that with as many of ``x``'s last before it (``near``, within
+        ``lead_clip``)."""
+        run, rest = x.body[-k:], x.body[:-k]
+        first = y.body[0]
+        heads = [h.text for h in (y.title, y.subtitle) if h is not None]
+        end, start = x.body[-1].last, first.first
+        lo, hi = self.rules["A003"].params["lead_clip"]
+        run_texts = tuple(b.text for b in run if b.kind == "paragraph")
+        rest_texts = tuple(b.text for b in rest if b.kind == "paragraph")
+        y_texts = tuple(b.text for b in y.body if b.kind == "paragraph")
+        rb = joined_bigrams(run_texts)
+        gain = shared_pairs(rb, joined_bigrams(y_texts)) - shared_pairs(rb, joined_bigrams(rest_texts))
+        echo = max(affinity(h, run[0].text) for h in heads)
+        echo_y = max(affinity(h, first.text) for h in heads) if first.kind == "paragraph" else 0.0
+        names, xs = names_of(run_texts), names_of(rest_texts)
+        ys = names_of(y_texts) | names_of(heads)
+        tol = self.rules["A001"].params["column_tolerance"]
+        rcol, ycol, xcol = self._column(run), self._column(y.body), self._column(rest)
+        x_heads = [h.text for h in (x.title, x.subtitle) if h is not None]
+        joined = "".join(run_texts)
+        near_x = joined_bigrams(tuple(b.text for b in rest[-k:] if b.kind == "paragraph"))
+        near_y = joined_bigrams(y_texts[:k])
+        return {
+            "gain": max(lo, min(hi, gain)),
+            "x_echo": max((affinity(h, joined) for h in x_heads), default=0.0),
+            "run_echo": max(affinity(h, joined) for h in heads),
+            "near": max(lo, min(hi, shared_pairs(rb, near_y) - shared_pairs(rb, near_x))),
+            "echo": echo,
+            "echo_over": echo - echo_y,
+            "dated": 1.0 if self.has_dateline(run[0]) else 0.0,
+            "y_dated": 1.0 if self.has_dateline(first) else 0.0,
+            "x_between": 1.0 if x.title is not None and end < x.title.first < start else 0.0,
+            "ours": math.log1p(len((names & ys) - xs)),
+            "against": math.log1p(len((names & xs) - ys)),
+            "column": 1.0 if rcol and ycol and abs(rcol - ycol) <= tol else 0.0,
+            "column_x": 1.0 if rcol and xcol and abs(rcol - xcol) <= tol else 0.0,
+            "size": float(k),
+            "x_titled": 1.0 if x.title is not None else 0.0,
+            "after_subhead": 1.0 if x.body[-k - 1].kind == "subhead" else 0.0,
+        }
+
+    def _best_weighted_lead(self, x, y) -> tuple[float, int] | None:
+        """The run of ``x``'s last blocks whose log-odds by A003's ``lead_weights`` is the
+        highest past ``lead_threshold``, as (log-odds, its length in blocks), or None."""
+        p = self.rules["A003"].params
+        best = None
+        for k in self.lead_candidates(x, y):
+            score = odds(p["lead_weights"], self.lead_cues(x, y, k))
+            if score > p["lead_threshold"] and (best is None or score > best[0]):
+                best = (score, k)
         return best
