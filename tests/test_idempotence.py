@@ -261,6 +261,11 @@ def render(arts) -> str:
                                   "记者近日在当地采访时了解到，这项工作得到了干部群众的广泛支持。",
                                   "下一步，当地将继续总结经验做法，推动各项措施落地见效。"]),
           ("我国云计算持续增长", ["今年以来，全市新增就业岗位4000余个。"])])
+# (found by hypothesis 6.170: two articles each of one paragraph, the same sentence, set alike; the
+# first, right under its headline, was read as a pull quote of the second, and the second headline
+# left a subtitle of the first, joined to it as one title on the second pass)
+@example([("新能源汽车销量创新高", ["今年以来，全市新增就业岗位4000余个。"]),
+          ("科技创新赋能产业升级", ["今年以来，全市新增就业岗位4000余个。"])])
 def test_second_pass_changes_nothing(arts):
     first, second, page = two_passes(render(arts))
     assert edits(page) == []

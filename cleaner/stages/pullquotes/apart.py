@@ -62,6 +62,20 @@ def _under_larger_headline(page: Page, geo: list | None, blocks: list[Block], i:
     return False
 
 
+def _among_text(page: Page, blocks: list[Block], i: int) -> bool:
+    """Whether block ``i`` stands in an article's body among its text: right under a paragraph or
+    a headline, on the line after its last with no blank line between. A quote is set apart from
+    the text around it (at the page top, after a blank line before its article's headline, between
+    blank-separated pieces of the paragraph it cuts, after a caption or a furniture line); of two
+    identical paragraphs set alike (a clean page, where each is one line: two reports sharing a
+    boilerplate sentence), one that stands among its text is no quote of the other, whichever
+    comes first (else cleaning clean output again would take a paragraph from an article)."""
+    if i == 0:
+        return False
+    a, b = blocks[i - 1], blocks[i]
+    return a.kind in ("paragraph", "heading") and a.last + 1 == b.first and page.lines[b.first].gap_before == 0
+
+
 def _set_further(page: Page, geo: list, a: Block, b: Block) -> bool:
     """On a PDF page: ``b``'s first line stands further under ``a``'s last line than the
     reader sets two lines of one block of type (P001 ``max_pitch`` ems of ``b``'s type), or

@@ -12,7 +12,7 @@ from ...model import Block, Page, replace
 from ...rules import Rule
 from ..block_kinds import _label
 from ..copies import BOILERPLATE, FUZZY_MAX, _NOT_WORD, _anchored, _key_index, _keys, _window, near_copy, shared_content
-from .apart import _apart_as_framed, _under_larger_headline
+from .apart import _among_text, _apart_as_framed, _under_larger_headline
 from .cut_in import split_quotes_run_on
 from .join import join_broken_quotes, join_split_quotes
 from .measure import QUOTE_MAX, column, narrowness, said, set_narrower, typical_narrowness
@@ -192,8 +192,8 @@ def find_pullquotes(page: Page, blocks: list[Block], rule: Rule, changes: list,
             if t == other:
                 # identical blocks: the narrower one is the quote; on a tie, the earlier one
                 mine, theirs = (narrow[i], -b.width, -i), (narrow[o], -blocks[o].width, -o)
-                if mine <= theirs:
-                    continue
+                if mine <= theirs or mine[:2] == theirs[:2] and not set_apart(b) and _among_text(page, blocks, i):
+                    continue  # (set alike, a copy that stands among its article's text is no quote: _among_text)
                 best = (o, 100.0)
                 break
             if narrow[o] > rule.params["source_narrower"] * narrow[i]:
