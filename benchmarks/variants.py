@@ -85,6 +85,7 @@ def main(argv=None) -> int:
     ap.add_argument("split", nargs="?", default=str(ROOT / "benchmarks" / "splits" / "valid"))
     ap.add_argument("-o", "--out", help="folder for the shapes (default: a temporary one, removed after)")
     ap.add_argument("--only", default=",".join(SHAPES), help=f"comma-separated shapes (default: all: {', '.join(SHAPES)})")
+    ap.add_argument("-j", "--jobs", type=int, default=2, help="processes the scoring uses (evaluate.py's -j; default 2)")
     args = ap.parse_args(argv)
     names = args.only.split(",")
     unknown = [n for n in names if n not in SHAPES]
@@ -98,7 +99,7 @@ def main(argv=None) -> int:
         n = write(src, out, names)
         print(f"{n} pages of {src} in {len(names)} shapes", file=sys.stderr)
         return subprocess.call([sys.executable, str(ROOT / "benchmarks" / "evaluate.py"), "--splits", str(out),
-                                "--only", ",".join(names)])
+                                "--only", ",".join(names), "-j", str(args.jobs)])
 
 
 if __name__ == "__main__":
