@@ -327,35 +327,55 @@ class Attaching:
         extra = self.__dict__.get("_extra_after")
         if not extra:
             return
-        floor = self.rules["A003"].params["extra_title_echo"]
         for d in list(drafts):
             h = d.body[-1] if d.body else None
-            if h is None or h.kind != "subhead" or h.first not in extra or d.title is None or _DASH.match(h.text):
-                continue  # (a dash leads in a subtitle, never a title)
-            lead = next((b for b in d.body if b.kind == "paragraph"), None)
-            if lead is None or affinity(h.text, lead.text) > affinity(d.title.text, lead.text):
-                continue  # (the heading's story is the one set first: not this reading)
-            best, at = floor, None
-            for k, b in enumerate(d.body[1:-1], 1):
-                if b.kind != "paragraph":
-                    continue
-                e = affinity(h.text, b.text)
-                if e > best and e > affinity(d.title.text, b.text):
-                    best, at = e, k
+            if h is None or h.kind != "subhead" or h.first not in extra:
+                continue
+            at, echo = self.story_start(d, h, len(d.body) - 1)
             if at is None:
                 continue
             byline = d.byline if d.byline is not None and d.byline.first == h.last + 1 else None
-            new = Draft(body=d.body[at:-1], title=replace(h, kind="heading"), byline=byline,
-                        flags=["title split off an extra heading"], width=d.width, margin=d.margin)
-            self.record("A003", "split", d.body[at], f"new article at line {self.page.line_no(d.body[at].first)}: "
-                        f"it echoes the extra heading '{h.text}' ({best:.0%} of word pairs) more than its "
-                        "article's title", safety="review")
-            self.record("A003", "attach", h, "title of the article before it: the story it heads was read "
-                        "into the article before", safety="review")
-            d.body = d.body[:at]
-            if byline is not None:
-                d.byline = None
-            drafts.append(new)
+            self.split_story(drafts, d, h, at, len(d.body) - 1, byline,
+                             f"it echoes the extra heading '{h.text}' ({echo:.0%} of word pairs) more than its "
+                             "article's title")
+
+    def story_start(self, d: Draft, h: Block, end: int) -> tuple[int | None, float]:
+        """Where in ``d.body[:end]`` the story headed by ``h`` starts, read into ``d`` after
+        its own text, and how much that paragraph echoes ``h``: the paragraph after the lead
+        that echoes ``h`` most, more than A003 ``extra_title_echo`` of its word pairs and more
+        than ``d``'s title, where the lead echoes ``h`` no more than ``d``'s title (else the
+        story set first is ``h``'s: not this reading). None where there is none, or ``h`` is
+        led in by a dash (a subtitle, never a title)."""
+        floor = self.rules["A003"].params["extra_title_echo"]
+        if floor <= 0 or d.title is None or _DASH.match(h.text):
+            return None, 0.0
+        lead = next((b for b in d.body if b.kind == "paragraph"), None)
+        if lead is None or affinity(h.text, lead.text) > affinity(d.title.text, lead.text):
+            return None, 0.0
+        best, at = floor, None
+        for k in range(1, end):
+            b = d.body[k]
+            if b.kind != "paragraph":
+                continue
+            e = affinity(h.text, b.text)
+            if e > best and e > affinity(d.title.text, b.text):
+                best, at = e, k
+        return at, best
+
+    def split_story(self, drafts: list[Draft], d: Draft, h: Block, at: int, end: int,
+                    byline: Block | None, why: str) -> None:
+        """Split ``d.body[at:end]`` off ``d`` as an article of its own under title ``h`` (with
+        ``byline``, taken from ``d`` if it held it), appended to ``drafts``; recorded (A003)."""
+        new = Draft(body=d.body[at:end], title=replace(h, kind="heading"), byline=byline,
+                    flags=["title split off its story's text"], width=d.width, margin=d.margin)
+        self.record("A003", "split", d.body[at], f"new article at line {self.page.line_no(d.body[at].first)}: "
+                    + why, safety="review")
+        self.record("A003", "attach", h, "title of the article before it: the story it heads was read "
+                    "into the article before", safety="review")
+        d.body = d.body[:at]
+        if byline is not None and d.byline is byline:
+            d.byline = None
+        drafts.append(new)
 
     def mend_dash_subtitles(self, drafts: list[Draft]) -> None:
         """A dash subtitle too short to be a whole one (at most A003 ``dash_piece_max``
