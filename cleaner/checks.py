@@ -180,6 +180,7 @@ SCHEMAS = {
             "byline_with_dateline": float,
             "adopt_bylines": bool,
             "dash_piece_max": int,
+            "extra_title_echo": float,
             "commentary_byline": str,
             "odd_bold_penalty": float,
             "lead_weights": dict, "lead_threshold": float, "lead_clip": list,

@@ -140,6 +140,8 @@ class Attaching:
                     d.body.insert(0, replace(b, kind="subhead"))
                 else:
                     d.body.append(replace(b, kind="subhead"))
+                    # (maybe the title of a second story read into this text: split_extra_titles)
+                    self.__dict__.setdefault("_extra_after", set()).add(b.first)
                 d.flags.append("extra heading")
                 self.record("A003", "flag", b, "a third headline for one article: kept as a subhead",
                             safety="review")
@@ -272,6 +274,8 @@ class Attaching:
         subheads are set after their sections, and A004 moves them before. A lone heading
         right under an article's dash-led subtitle, with no text of its own, is the rest of
         that subtitle, broken over two lines (——走访 / 湖滨职业技术学院)."""
+        if self.rules["A003"].params["extra_title_echo"] > 0:
+            self.split_extra_titles(drafts)
         if self.rules["A003"].params["dash_piece_max"]:
             self.mend_dash_subtitles(drafts)
         if self.rules["A003"].params["commentary_byline"]:
@@ -309,6 +313,69 @@ class Attaching:
                 continue
             keep.append(h)
         self.orphans = keep
+
+    def split_extra_titles(self, drafts: list[Draft]) -> None:
+        """A heading :meth:`fill` kept as a subhead at an article's end because the group set
+        after its text held more headings than one headline has (a title, subtitle and kicker
+        already given) is the title of a second story, whose text the decoder read into this
+        article: two texts set one after the other, then their two headlines (职业教育点亮出彩人生
+        / ——走访湖滨职业技术学院 / 全国游泳冠军赛落幕 after a report on the swimming meet).
+        Where a paragraph of the article, not its first, echoes that heading (shares more than
+        A003 ``extra_title_echo`` of its word pairs) more than the article's own title does, the
+        story under the heading starts at the paragraph that echoes it most: it splits off there,
+        as an article of its own under that heading, with the byline set right under it."""
+        extra = self.__dict__.get("_extra_after")
+        if not extra:
+            return
+        for d in list(drafts):
+            h = d.body[-1] if d.body else None
+            if h is None or h.kind != "subhead" or h.first not in extra:
+                continue
+            at, echo = self.story_start(d, h, len(d.body) - 1)
+            if at is None:
+                continue
+            byline = d.byline if d.byline is not None and d.byline.first == h.last + 1 else None
+            self.split_story(drafts, d, h, at, len(d.body) - 1, byline,
+                             f"it echoes the extra heading '{h.text}' ({echo:.0%} of word pairs) more than its "
+                             "article's title")
+
+    def story_start(self, d: Draft, h: Block, end: int) -> tuple[int | None, float]:
+        """Where in ``d.body[:end]`` the story headed by ``h`` starts, read into ``d`` after
+        its own text, and how much that paragraph echoes ``h``: the paragraph after the lead
+        that echoes ``h`` most, more than A003 ``extra_title_echo`` of its word pairs and more
+        than ``d``'s title, where the lead echoes ``h`` no more than ``d``'s title (else the
+        story set first is ``h``'s: not this reading). None where there is none, or ``h`` is
+        led in by a dash (a subtitle, never a title)."""
+        floor = self.rules["A003"].params["extra_title_echo"]
+        if floor <= 0 or d.title is None or _DASH.match(h.text):
+            return None, 0.0
+        lead = next((b for b in d.body if b.kind == "paragraph"), None)
+        if lead is None or affinity(h.text, lead.text) > affinity(d.title.text, lead.text):
+            return None, 0.0
+        best, at = floor, None
+        for k in range(1, end):
+            b = d.body[k]
+            if b.kind != "paragraph":
+                continue
+            e = affinity(h.text, b.text)
+            if e > best and e > affinity(d.title.text, b.text):
+                best, at = e, k
+        return at, best
+
+    def split_story(self, drafts: list[Draft], d: Draft, h: Block, at: int, end: int,
+                    byline: Block | None, why: str) -> None:
+        """Split ``d.body[at:end]`` off ``d`` as an article of its own under title ``h`` (with
+        ``byline``, taken from ``d`` if it held it), appended to ``drafts``; recorded (A003)."""
+        new = Draft(body=d.body[at:end], title=replace(h, kind="heading"), byline=byline,
+                    flags=["title split off its story's text"], width=d.width, margin=d.margin)
+        self.record("A003", "split", d.body[at], f"new article at line {self.page.line_no(d.body[at].first)}: "
+                    + why, safety="review")
+        self.record("A003", "attach", h, "title of the article before it: the story it heads was read "
+                    "into the article before", safety="review")
+        d.body = d.body[:at]
+        if byline is not None and d.byline is byline:
+            d.byline = None
+        drafts.append(new)
 
     def mend_dash_subtitles(self, drafts: list[Draft]) -> None:
         """A dash subtitle too short to be a whole one (at most A003 ``dash_piece_max``

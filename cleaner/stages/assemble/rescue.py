@@ -20,6 +20,11 @@ reading of the words, only of where the heading stands among the articles' text:
   read into the article before; as a subhead it would read as the article's text. A byline
   after the heading does not make one: an article's byline may be set at its text's end.)
 
+A heading closing the text of an article that sets no subheads, where a paragraph of that text
+after its lead echoes the heading more than the article's own title, is no subhead but the title
+of that story, set after its text and read into the article before: the story splits off under
+it (:meth:`Attaching.story_start`, A003 ``extra_title_echo``).
+
 A heading elsewhere (between two articles, with text of each around it) stays in ``dropped``,
 flagged for review by the decoder, as before: which article it heads is the decoder's call.
 """
@@ -48,6 +53,7 @@ def rescue_orphans(asm, drafts: list[Draft]) -> None:
         return
     starts = sorted(owner)
     keep = []
+    taken: set[int] = set()  # (bylines given to a story split off under its heading)
     for h in asm.orphans:
         if h.kind != "heading":
             keep.append(h)
@@ -64,6 +70,22 @@ def rescue_orphans(asm, drafts: list[Draft]) -> None:
             keep.append(h)
             continue
         d = drafts[before]
+        if after is None and not any(b.kind == "subhead" for b in d.body):
+            # a heading closing the page's text of an article with no subheads (so with no last
+            # one to set after its section), whose story a later paragraph of that text echoes:
+            # the title of that story, read into the article before (attach.py story_start);
+            # the story splits off under it
+            at, echo = asm.story_start(d, h, len(d.body))
+            if at is not None:
+                byline = next((o for o in asm.orphans if o.kind == "byline" and o.first == h.last + 1), None)
+                if byline is None and d.byline is not None and d.byline.first == h.last + 1:
+                    byline = d.byline
+                if byline is not None and byline is not d.byline:
+                    taken.add(id(byline))
+                asm.split_story(drafts, d, h, at, len(d.body), byline,
+                                f"it echoes '{h.text}', a heading with no text of its own closing the "
+                                f"page's text, ({echo:.0%} of word pairs) more than its article's title")
+                continue
         where = "inside" if after is not None else "closing"
         # at its place on the page among the article's blocks (the body is in reading order:
         # the first block set after the heading on the page is where it goes in)
@@ -75,4 +97,4 @@ def rescue_orphans(asm, drafts: list[Draft]) -> None:
                    f"(after its block at line {asm.page.line_no(d.body[pos - 1].first)}), is kept in that "
                    "article, not dropped",
                    safety="review")
-    asm.orphans = keep
+    asm.orphans = [o for o in keep if id(o) not in taken]
