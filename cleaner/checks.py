@@ -158,6 +158,8 @@ SCHEMAS = {
                              "section_reach": int, "section_margin": float, "section_names": int,
                              "section_against": int, "section_lead": bool, "section_untitled": bool,
                              "lead_reach": int, "lead_margin": float, "lead_min_echo": float, "lead_echo_margin": float,
+                             "lead_across_title": bool,
+                             "lead_across_keep": int,
                              "suspend_cost": float, "resume_cost": float, "resume_affinity": float, "resume_same": float, "suspend_beam": int,
                              "resume_last": bool,
                              "resume_run": int,
