@@ -160,6 +160,7 @@ SCHEMAS = {
                              "lead_reach": int, "lead_margin": float, "lead_min_echo": float, "lead_echo_margin": float,
                              "lead_across_title": bool,
                              "lead_across_keep": int,
+                             "lead_across_weighted": bool,
                              "suspend_cost": float, "resume_cost": float, "resume_affinity": float, "resume_same": float, "suspend_beam": int,
                              "resume_last": bool,
                              "resume_run": int,

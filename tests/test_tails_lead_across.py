@@ -1,7 +1,8 @@
 """A002 lead_across_title: a lead set before its own headline (the headline drawn after the
 first paragraph, or across the columns below it), read at the end of the article before, goes
 to its article even though that article's headline stands between the two texts, where the
-article before keeps lead_across_keep paragraphs."""
+article before keeps lead_across_keep paragraphs; with lead_across_weighted, A003's lead model
+weighs such a run too."""
 
 from __future__ import annotations
 
@@ -64,9 +65,23 @@ def test_a_lead_set_before_its_own_headline_goes_to_its_article(wrap):
 
 
 def test_not_across_the_headline_when_off(wrap):
-    a, drafts = _drafts(wrap, {"lead_across_title": False})
+    a, drafts = _drafts(wrap, {"lead_across_title": False, "lead_across_weighted": False})
     got = a.reclaim_leads(drafts)
     assert _starts(got) == [["中国青年", "专家建议", "疾控部门", "教育公平"], ["也要看到", "推动教育"]]
+
+
+def test_the_weighed_reclaim_moves_it_across_the_headline_too(wrap):
+    # A002's gates off across the headline: A003's lead model weighs the run instead
+    a, drafts = _drafts(wrap, {"lead_across_title": False})
+    got = a.reclaim_leads(drafts)
+    assert _starts(got) == [["中国青年", "专家建议", "疾控部门"], ["教育公平", "也要看到", "推动教育"]]
+    assert any(c.rule == "A003" and c.action == "move" for c in a.changes)
+
+
+def test_the_weighed_reclaim_keeps_the_article_before_its_paragraphs(wrap):
+    a, drafts = _drafts(wrap, {"lead_across_title": False}, x_paras=2)
+    got = a.reclaim_leads(drafts)
+    assert _starts(got) == [["中国青年", "专家建议", "教育公平"], ["也要看到", "推动教育"]]
 
 
 def test_the_article_before_keeps_its_paragraphs(wrap):

@@ -126,22 +126,26 @@ class LeadReclaiming:
         """The runs of ``x``'s last blocks :meth:`lead_cues` weighs as ``y``'s lead, by their
         length ``k``: ``y`` titled and holding text, ``x``'s text read before ``y``'s and ``y``'s
         headline not between them (read over the text after it, as a clean page sets every
-        headline: a move there would be made again on a second cleaning, as for
-        :meth:`_best_lead`), the run opening with a paragraph after a paragraph closing its
+        headline; with A002 ``lead_across_weighted`` it may be, where ``x`` keeps
+        ``lead_across_keep`` paragraphs, as for :meth:`_best_lead`), the run opening with a paragraph after a paragraph closing its
         sentence or a subhead, at most A002 ``lead_reach`` blocks, ``x`` keeping a paragraph
         before it. (The other gates of :meth:`_best_lead`, the title's echo and a dateline,
         are cues here, weighed together.)"""
-        if y.title is None or not y.body or not x.body or x.body[-1].last >= y.body[0].first \
-                or x.body[-1].last < y.title.first < y.body[0].first:
-            return  # (read back, or under y's headline: as for _best_lead, a clean page's order)
-        for k in range(1, min(self.rules["A002"].params["lead_reach"], len(x.body) - 1) + 1):
+        p = self.rules["A002"].params
+        if y.title is None or not y.body or not x.body or x.body[-1].last >= y.body[0].first:
+            return  # (read back)
+        across = x.body[-1].last < y.title.first < y.body[0].first
+        if across and not p["lead_across_weighted"]:
+            return  # (under y's headline: as for _best_lead, a clean page's order)
+        for k in range(1, min(p["lead_reach"], len(x.body) - 1) + 1):
             run = x.body[-k:]
             if run[0].kind != "paragraph":
                 break  # (a subhead heads what follows it: not a lead)
             prev = x.body[-k - 1]
             if not (prev.kind == "subhead" or (prev.kind == "paragraph" and ends_sentence(prev.text))):
                 continue
-            if not any(b.kind == "paragraph" for b in x.body[:-k]):
+            kept = sum(b.kind == "paragraph" for b in x.body[:-k])
+            if not kept or (across and kept < p["lead_across_keep"]):
                 break
             yield k
 
