@@ -35,8 +35,11 @@ class LeadReclaiming:
         them, and the run shares more than ``lead_margin`` more of its word pairs with Y's
         text than with the rest of X's. The best run of a pair (the largest share) moves;
         0: off. (A headline of Y's between the two was read over the text after it, as a
-        clean page sets every headline: a move there would be made again on a second
-        cleaning.) The figures that chose the gates are in rules/assemble.toml (A002).
+        clean page sets every headline: a move there is made only with A002
+        ``lead_across_title``, and only where X keeps ``lead_across_keep`` paragraphs: a lead
+        set before its own headline is still that headline's, but a second cleaning reads a
+        headline under an article of one paragraph as its subhead.) The figures that chose
+        the gates are in rules/assemble.toml (A002).
 
         With A003's ``lead_weights``, on a page set in columns, a pair whose run those gates do
         not move is weighed again: each run :meth:`lead_candidates` yields gets the log-odds of
@@ -83,10 +86,12 @@ class LeadReclaiming:
         if y.title is None or not y.body or not x.body or x.body[-1].last >= y.body[0].first:
             return None
         end, start = x.body[-1].last, y.body[0].first
-        if any(h is not None and end < h.first < start for h in (x.title, y.title)):
+        across = y.title is not None and end < y.title.first < start
+        if (x.title is not None and end < x.title.first < start) or (across and not p["lead_across_title"]):
             # (X's own headline set between: the run closes X; Y's: Y's headline was read over
-            # the text after it, as a clean page sets every one: the run before it stays, or a
-            # second cleaning would move what the first left)
+            # the text after it, as a clean page sets every one: the run before it stays unless
+            # lead_across_title, and then X keeps lead_across_keep paragraphs, or a second
+            # cleaning reads Y's headline as the short X's subhead)
             return None
         first = y.body[0]
         if first.kind != "paragraph" or self.has_dateline(first):
@@ -103,7 +108,7 @@ class LeadReclaiming:
             if not (prev.kind == "subhead" or (prev.kind == "paragraph" and ends_sentence(prev.text))):
                 continue
             rest = tuple(b.text for b in x.body[:-k] if b.kind == "paragraph")
-            if not rest:
+            if not rest or (across and len(rest) < p["lead_across_keep"]):
                 break
             e = max(affinity(h, run[0].text) for h in heads)
             if e < p["lead_min_echo"] or e - e_y <= p["lead_echo_margin"]:
@@ -121,22 +126,26 @@ class LeadReclaiming:
         """The runs of ``x``'s last blocks :meth:`lead_cues` weighs as ``y``'s lead, by their
         length ``k``: ``y`` titled and holding text, ``x``'s text read before ``y``'s and ``y``'s
         headline not between them (read over the text after it, as a clean page sets every
-        headline: a move there would be made again on a second cleaning, as for
-        :meth:`_best_lead`), the run opening with a paragraph after a paragraph closing its
+        headline; with A002 ``lead_across_weighted`` it may be, where ``x`` keeps
+        ``lead_across_keep`` paragraphs, as for :meth:`_best_lead`), the run opening with a paragraph after a paragraph closing its
         sentence or a subhead, at most A002 ``lead_reach`` blocks, ``x`` keeping a paragraph
         before it. (The other gates of :meth:`_best_lead`, the title's echo and a dateline,
         are cues here, weighed together.)"""
-        if y.title is None or not y.body or not x.body or x.body[-1].last >= y.body[0].first \
-                or x.body[-1].last < y.title.first < y.body[0].first:
-            return  # (read back, or under y's headline: as for _best_lead, a clean page's order)
-        for k in range(1, min(self.rules["A002"].params["lead_reach"], len(x.body) - 1) + 1):
+        p = self.rules["A002"].params
+        if y.title is None or not y.body or not x.body or x.body[-1].last >= y.body[0].first:
+            return  # (read back)
+        across = x.body[-1].last < y.title.first < y.body[0].first
+        if across and not p["lead_across_weighted"]:
+            return  # (under y's headline: as for _best_lead, a clean page's order)
+        for k in range(1, min(p["lead_reach"], len(x.body) - 1) + 1):
             run = x.body[-k:]
             if run[0].kind != "paragraph":
                 break  # (a subhead heads what follows it: not a lead)
             prev = x.body[-k - 1]
             if not (prev.kind == "subhead" or (prev.kind == "paragraph" and ends_sentence(prev.text))):
                 continue
-            if not any(b.kind == "paragraph" for b in x.body[:-k]):
+            kept = sum(b.kind == "paragraph" for b in x.body[:-k])
+            if not kept or (across and kept < p["lead_across_keep"]):
                 break
             yield k
 
