@@ -80,7 +80,10 @@ def test_off_with_no_reach(wrap):
 
 def test_a_paragraph_before_the_headline_read_over_the_next_text_stays(wrap):
     # Y's headline set between the run and Y's text, read over the text after it (as a clean
-    # page sets every headline): a second cleaning must not move what the first left
+    # page sets every headline): the run stays where the article before would keep fewer than
+    # A002 lead_across_keep (3) paragraphs (here two): a second cleaning would read the next
+    # headline as that short article's subhead (the move across a headline itself:
+    # tests/test_stage_assemble_lead_across.py)
     a, drafts = _drafts(wrap, TITLE, between=True)
     got = a.reclaim_leads(drafts)
     assert _starts(got) == [["中国青年", "专家建议", "教育公平"], ["也要看到", "推动教育"]]
