@@ -41,3 +41,15 @@ def test_copy_at_the_page_top_is_still_a_quote():
 def test_copy_between_blank_lines_is_still_a_quote():
     got = _kinds(f"新能源汽车销量创新高\n{P3}\n\n{SHARED}\n\n科技创新赋能产业升级\n{P3}\n{SHARED}\n")
     assert sorted(k for k, t in got if t == SHARED) == ["paragraph", "pullquote"]
+
+
+def test_a_copy_of_two_lines_among_text_is_still_a_quote():
+    """An extractor that prints no blank lines (PyMuPDF) sets a pull quote's box right among
+    the text: only one-line copies (a clean page's paragraphs) are weighed as shared text; a
+    copy broken over lines as its source is stays a quote (the typeset pages' pull quotes)."""
+    q = ["下一步，当地将继续总结经验做法，推动各", "项措施落地见效。"]
+    body = ["今年以来，全市新增就业岗位4000余个，比去", "年同期增长百分之十二，就业形势总体稳定。",
+            "专家表示，这一技术的突破将有效降低生产成", "本，园区已累计引进高新技术企业120家。"]
+    page = cleaner.clean("\n".join(["科技创新赋能产业升级", *q, *body, *q]) + "\n")
+    assert [x.text for a in page.articles for x in a.pullquotes] == ["".join(q)]
+    assert [b.text for a in page.articles for b in a.body][-1] == "".join(q)

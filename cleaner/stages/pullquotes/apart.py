@@ -69,7 +69,9 @@ def _among_text(page: Page, blocks: list[Block], i: int) -> bool:
     blank-separated pieces of the paragraph it cuts, after a caption or a furniture line); of two
     identical paragraphs set alike (a clean page, where each is one line: two reports sharing a
     boilerplate sentence), one that stands among its text is no quote of the other, whichever
-    comes first (else cleaning clean output again would take a paragraph from an article)."""
+    comes first (else cleaning clean output again would take a paragraph from an article). The
+    caller asks it of one-line copies only: an extractor that prints no blank line (PyMuPDF)
+    sets a quote's box of several lines right among the text."""
     if i == 0:
         return False
     a, b = blocks[i - 1], blocks[i]

@@ -192,7 +192,8 @@ def find_pullquotes(page: Page, blocks: list[Block], rule: Rule, changes: list,
             if t == other:
                 # identical blocks: the narrower one is the quote; on a tie, the earlier one
                 mine, theirs = (narrow[i], -b.width, -i), (narrow[o], -blocks[o].width, -o)
-                if mine <= theirs or mine[:2] == theirs[:2] and not set_apart(b) and _among_text(page, blocks, i):
+                if mine <= theirs or mine[:2] == theirs[:2] and not b.lines[1:] and not blocks[o].lines[1:] \
+                        and not set_apart(b) and _among_text(page, blocks, i):
                     continue  # (set alike, a copy that stands among its article's text is no quote: _among_text)
                 best = (o, 100.0)
                 break
