@@ -386,20 +386,7 @@ def page_echo(page: Page, rule: Rule):
     words of a headline come back in its text: the page is its own evidence where the
     lexicon alone (O007's margin) is not sure enough. A ``review`` change with both readings,
     the echoes and the gain."""
-    from ..lexicon import default_lexicon
-
-    lex = default_lexicon()
-    ref = rule.params["lookalike_rule"]
-    if lex is None or ref not in page.rules:
-        return [], []
-    edits, changes = [], []
-    for off, x, y, n, gain, win, alt in echo_proposals(page.source, rule, page.rules[ref], lex):
-        e = Edit(off, off + 1, y)
-        edits.append(e)
-        changes.append(Change(rule.id, STAGE, "replace", (off, off + 1), x, y,
-                              rule.describe(before=x, after=y, read=win, meant=alt, echoes=n, gain=f"{gain:.1f}"),
-                              rule.safety, (e,)))
-    return edits, changes
+    return _echo_edits(page, rule, echo_proposals)
 
 
 def _body_contexts(text: str, runs, scope, side: int, end_side: int):
@@ -540,6 +527,13 @@ def heading_echo(page: Page, rule: Rule):
     for 岸), but a headline's words come back in its story: five characters of which four
     agree are the page's own evidence. A ``review`` change with both readings, the echoes and
     the gain."""
+    return _echo_edits(page, rule, heading_echo_proposals)
+
+
+def _echo_edits(page: Page, rule: Rule, propose):
+    """The edits and ``review`` changes of an echo rule (O022, O039): ``propose(text, rule,
+    the look-alike rule its ``lookalike_rule`` names, lexicon)`` gives (offset, read, meant,
+    echoes, gain, window as read, as meant); nothing without jieba or that rule."""
     from ..lexicon import default_lexicon
 
     lex = default_lexicon()
@@ -547,7 +541,7 @@ def heading_echo(page: Page, rule: Rule):
     if lex is None or ref not in page.rules:
         return [], []
     edits, changes = [], []
-    for off, x, y, n, gain, win, alt in heading_echo_proposals(page.source, rule, page.rules[ref], lex):
+    for off, x, y, n, gain, win, alt in propose(page.source, rule, page.rules[ref], lex):
         e = Edit(off, off + 1, y)
         edits.append(e)
         changes.append(Change(rule.id, STAGE, "replace", (off, off + 1), x, y,

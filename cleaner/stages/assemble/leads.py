@@ -100,16 +100,9 @@ class LeadReclaiming:
         e_y = max(affinity(h, first.text) for h in heads)
         ybig = None  # (Y's word pairs: joined once a run passes the echo gates)
         best = None
-        for k in range(1, min(p["lead_reach"], len(x.body) - 1) + 1):
+        for k in self._lead_runs(x, p["lead_reach"], p["lead_across_keep"] if across else 0):
             run = x.body[-k:]
-            if run[0].kind != "paragraph":
-                break  # (a subhead heads what follows it: not a lead)
-            prev = x.body[-k - 1]
-            if not (prev.kind == "subhead" or (prev.kind == "paragraph" and ends_sentence(prev.text))):
-                continue
             rest = tuple(b.text for b in x.body[:-k] if b.kind == "paragraph")
-            if not rest or (across and len(rest) < p["lead_across_keep"]):
-                break
             e = max(affinity(h, run[0].text) for h in heads)
             if e < p["lead_min_echo"] or e - e_y <= p["lead_echo_margin"]:
                 continue
@@ -137,15 +130,22 @@ class LeadReclaiming:
         across = x.body[-1].last < y.title.first < y.body[0].first
         if across and not p["lead_across_weighted"]:
             return  # (under y's headline: as for _best_lead, a clean page's order)
-        for k in range(1, min(p["lead_reach"], len(x.body) - 1) + 1):
-            run = x.body[-k:]
-            if run[0].kind != "paragraph":
-                break  # (a subhead heads what follows it: not a lead)
+        yield from self._lead_runs(x, p["lead_reach"], p["lead_across_keep"] if across else 0)
+
+    @staticmethod
+    def _lead_runs(x, reach: int, keep: int):
+        """The lengths ``k`` of the runs of ``x``'s last blocks that may be the next article's
+        lead: at most ``reach`` blocks, opening with a paragraph after a paragraph closing its
+        sentence or a subhead (a subhead heads what follows it: no run reaches past one), ``x``
+        keeping a paragraph before it, and ``keep`` or more where asked."""
+        for k in range(1, min(reach, len(x.body) - 1) + 1):
+            if x.body[-k].kind != "paragraph":
+                break
             prev = x.body[-k - 1]
             if not (prev.kind == "subhead" or (prev.kind == "paragraph" and ends_sentence(prev.text))):
                 continue
             kept = sum(b.kind == "paragraph" for b in x.body[:-k])
-            if not kept or (across and kept < p["lead_across_keep"]):
+            if not kept or kept < keep:
                 break
             yield k
 
