@@ -325,6 +325,24 @@ def _echo_contexts(run: str, i: int, y: str) -> list[str]:
     return out
 
 
+def _best_echoed(win: str, j: int, candidates, p: dict, lex):
+    """Of ``candidates`` ((a reading for ``win[j]``, how often the page echoes it), in order),
+    the one echoed ``min_echo`` times or more that makes a word at ``j`` and reads the window
+    ``margin`` (natural log) likelier, the most echoed first, then the likeliest: (echoes,
+    gain, reading, window so read), or None."""
+    best = None
+    for y, n in candidates:
+        if n < p["min_echo"]:
+            continue
+        alt = win[:j] + y + win[j + 1:]
+        if not lex.in_word(alt, j):
+            continue
+        gain = lex.score(alt) - lex.score(win)
+        if gain >= p["margin"] and (best is None or (n, gain) > best[:2]):
+            best = (n, gain, y, alt)
+    return best
+
+
 def echo_proposals(text: str, rule: Rule, lookalike: Rule, lex) -> list[tuple[int, str, str, int, float, str, str]]:
     """Look-alike corrections the page's own words argue for: (offset, read, meant, echoes,
     gain, the words around as read, as meant). As :func:`lookalike_proposals` a character is
@@ -361,17 +379,8 @@ def echo_proposals(text: str, rule: Rule, lookalike: Rule, lex) -> list[tuple[in
             win, j = run[a:b], i - a
             if lex.in_word(win, j):
                 continue
-            best = None
-            for y in near:
-                n = max((seen.get(c, 0) for c in _echo_contexts(run, i, y)), default=0)
-                if n < p["min_echo"]:
-                    continue
-                alt = win[:j] + y + win[j + 1:]
-                if not lex.in_word(alt, j):
-                    continue
-                gain = lex.score(alt) - lex.score(win)
-                if gain >= p["margin"] and (best is None or (n, gain) > best[:2]):
-                    best = (n, gain, y, alt)
+            best = _best_echoed(win, j, ((y, max((seen.get(c, 0) for c in _echo_contexts(run, i, y)), default=0))
+                                         for y in near), p, lex)
             if best is not None:
                 n, gain, y, alt = best
                 out.append((offsets[i], x, y, n, gain, win, alt))
@@ -502,16 +511,7 @@ def heading_echo_proposals(text: str, rule: Rule, lookalike: Rule, lex) -> list[
                 win, j = line[a:b], at - a
                 if lex.in_word(win, j):
                     continue
-                best = None
-                for y, n in votes.items():
-                    if n < p["min_echo"]:
-                        continue
-                    alt = win[:j] + y + win[j + 1:]
-                    if not lex.in_word(alt, j):
-                        continue
-                    gain = lex.score(alt) - lex.score(win)
-                    if gain >= p["margin"] and (best is None or (n, gain) > best[:2]):
-                        best = (n, gain, y, alt)
+                best = _best_echoed(win, j, votes.items(), p, lex)
                 if best is not None:
                     n, gain, y, alt = best
                     h[i] = y
