@@ -121,12 +121,14 @@ def fit(rows, ridge: float) -> dict[str, float]:
     return fit_weights([(x, ok) for _, x, ok in rows], CUES, ridge)
 
 
-def report(rows, weights, thresholds) -> list[str]:
+def report(rows, weights, thresholds, cues=CUES, what: str = "tail") -> list[str]:
+    """Per threshold, how many pairs of drafts the best-scored candidate of moves right and
+    wrong (rows: ``(pair id, cue values in ``cues``' order, label)``; also fit_leads.py's)."""
     by = defaultdict(list)
     for key, x, ok in rows:
-        by[key].append((odds(weights, dict(zip(CUES, x))), ok))
+        by[key].append((odds(weights, dict(zip(cues, x))), ok))
     have = sum(1 for v in by.values() if any(ok for _, ok in v))
-    out = [f"{len(by)} pairs of drafts, {have} with a right tail"]
+    out = [f"{len(by)} pairs of drafts, {have} with a right {what}"]
     for t in thresholds:
         best = [max(v) for v in by.values()]
         right = sum(1 for s, ok in best if s > t and ok)

@@ -27,7 +27,7 @@ from __future__ import annotations
 import argparse
 import bisect
 import sys
-from collections import Counter, defaultdict
+from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -37,10 +37,10 @@ from cleaner.model import Overlay, Page  # noqa: E402
 from cleaner.rules import load_rules  # noqa: E402
 from cleaner.stages import PIPELINE  # noqa: E402
 from cleaner.stages.assemble import Assembler  # noqa: E402
-from cleaner.stages.assemble.confidence import odds  # noqa: E402
 from cleaner.stages.assemble.leads import LEAD_CUES  # noqa: E402
 from cleaner.train import fit_weights  # noqa: E402
 from cleaner.synth import page_seed  # noqa: E402
+from fit_closed_tails import report as _report  # noqa: E402
 from seg_errors import maker_for, owners_by_offset  # noqa: E402
 
 
@@ -93,20 +93,6 @@ def load(splits: list[Path], rules):
     return rows
 
 
-def report(rows, weights, thresholds) -> list[str]:
-    by = defaultdict(list)
-    for key, x, ok in rows:
-        by[key].append((odds(weights, dict(zip(LEAD_CUES, x))), ok))
-    have = sum(1 for v in by.values() if any(ok for _, ok in v))
-    out = [f"{len(by)} pairs of drafts, {have} with a right run"]
-    for t in thresholds:
-        best = [max(v) for v in by.values()]
-        right = sum(1 for s, ok in best if s > t and ok)
-        wrong = sum(1 for s, ok in best if s > t and not ok)
-        out.append(f"  threshold {t:+.2f}: {right} right, {wrong} wrong")
-    return out
-
-
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("train", type=Path, nargs="+")
@@ -129,7 +115,7 @@ def main() -> int:
             f'{table} }}\n', encoding="utf-8")
     sets = [("train", train)] + ([("validation", load(args.validation, rules))] if args.validation else [])
     for name, rows in sets:
-        print(name + ": " + "\n".join(report(rows, weights, (0.0, 0.5, 1.0, 1.5, 2.0, 3.0))))
+        print(name + ": " + "\n".join(_report(rows, weights, (0.0, 0.5, 1.0, 1.5, 2.0, 3.0), LEAD_CUES, "run")))
     return 0
 
 
