@@ -144,6 +144,17 @@ def kit():
                            heading_sequence=heading_sequence)
 
 
+@pytest.fixture
+def need_jieba():
+    """Skip a test of a cue read off jieba's dictionary (A001's character model) where jieba is
+    not installed."""
+    import cleaner
+    from cleaner.lexicon import default_char_model
+
+    if default_char_model(cleaner.load_rules()["A001"].params["lm_prior"]) is None:
+        pytest.skip("jieba is not installed")
+
+
 @pytest.fixture(scope="session")
 def wrap():
     """``wrap(text, column=18, indent=2)``: a paragraph hard-wrapped as a column sets it."""

@@ -6,10 +6,8 @@ first article: …持 / 续高涨… reads on as a word (持续)."""
 
 from __future__ import annotations
 
-import pytest
 
 import cleaner
-from cleaner.lexicon import default_char_model
 
 A1 = "为期4天的2024年全国青年攀岩锦标赛11月24日在贵州安顺落幕。来自全国各地的380余名青少年运动员参加了速度、攀石、难度3个项目的比赛。"
 A2 = "中国登山协会相关负责人表示，攀岩进入奥运会以来，国内青少年参与热情持续高涨，本届比赛参赛人数比上届增加了近四成，一批年轻选手展现出不俗的实力。"
@@ -24,23 +22,12 @@ C2 = "这项赛事已经连续举办了5年。参赛队员都是当地村民，�
 C3 = "“篮球赛让村里更热闹了，也让大家的心更齐了。”中心村村委会主任覃永福说，“现在一说打比赛，大家都抢着来帮忙。”"
 
 
-def _page(wrap, tmp_path=None, params: str = "", more: bool = False):
+def _page(wrap, rules=None):
     a2 = wrap(A2)
     cut = next(i for i, x in enumerate(a2) if x.endswith("持")) + 1  # (…参与热情持 / 续高涨…)
     lines = (["全国青年攀岩锦标赛落幕"] + wrap(A1) + a2[:cut] + ["东盟国家加快推进数字经济合作"] + [x for b in (B1, B2, B3, B4) for x in wrap(b, column=10)]
-             + a2[cut:] + (wrap(A3) if more else []) + wrap(C1) + wrap(C2) + wrap(C3) + ["乡村篮球赛“打”出好日子"])
-    rules = None
-    if params:
-        (tmp_path / "assemble.toml").write_text(
-            f'stage = "assemble"\n[[rule]]\nid = "A001"\nparams = {{ {params} }}\n', encoding="utf-8")
-        rules = cleaner.load_rules(str(tmp_path))
+             + a2[cut:] + wrap(C1) + wrap(C2) + wrap(C3) + ["乡村篮球赛“打”出好日子"])
     return cleaner.clean("\n".join(lines) + "\n", rules=rules)
-
-
-@pytest.fixture
-def need_jieba():
-    if default_char_model(cleaner.load_rules()["A001"].params["lm_prior"]) is None:
-        pytest.skip("jieba is not installed")
 
 
 def test_the_rest_heading_a_later_article_goes_back(wrap, need_jieba):
@@ -53,14 +40,13 @@ def test_the_rest_heading_a_later_article_goes_back(wrap, need_jieba):
                for c in page.changes)
 
 
-def test_off_the_rest_stays_with_the_later_article(wrap, tmp_path, need_jieba):
+def test_off_the_rest_stays_with_the_later_article(wrap, kit, need_jieba):
     """The same page with ``tail_prefix`` 0: the rest opens the third article (what the test above
     needs the step for)."""
-    page = _page(wrap, tmp_path, "tail_prefix = 0.0")
+    page = _page(wrap, kit.rules_with("A001", tail_prefix=0.0))
     a = next(x for x in page.articles if x.title is not None and x.title.text == "全国青年攀岩锦标赛落幕")
     assert a.body[-1].text != A2
     assert any(b.text.startswith("续高涨") for x in page.articles for b in x.body)
-
 
 
 def _run_of(wrap, run_until, margin: float):

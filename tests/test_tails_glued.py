@@ -7,10 +7,8 @@ left cut, …感受文: its rest is elsewhere, as a column cut leaves it.)"""
 
 from __future__ import annotations
 
-import pytest
 
 import cleaner
-from cleaner.lexicon import default_char_model
 
 A1 = ("打扫庭院卫生可积1分，参加志愿服务可积2分，调解邻里纠纷可积3分。近年来，不少地方在农村推行积分制管理，"
       "把村民的日常行为量化为积分，积分可兑换生活用品。")
@@ -33,12 +31,6 @@ def _page(wrap, tmp_path=None, params: str = ""):
             f'stage = "assemble"\n[[rule]]\nid = "A001"\nparams = {{ {params} }}\n', encoding="utf-8")
         rules = cleaner.load_rules(str(tmp_path))
     return cleaner.clean("\n".join(lines) + "\n", rules=rules)
-
-
-@pytest.fixture
-def need_jieba():
-    if default_char_model(cleaner.load_rules()["A001"].params["lm_prior"]) is None:
-        pytest.skip("jieba is not installed")
 
 
 def test_a_rest_glued_to_the_next_articles_cut_paragraph_goes_back(wrap, need_jieba):
