@@ -64,6 +64,7 @@ SCHEMAS = {
                                   "flush_right": bool,
                                   "tail_heads": bool,
                                   "under_heading": bool,
+                                  "keep_bylines": bool,
                                   "part_straddled": bool},
                 "interleaved": {"weights": dict, "width_tolerance": float, "window": int, "start_cost": float,
                                 "beam": int, "same_step": float, "closed_step": float, "min_steady": int, "use_lexicon": bool,

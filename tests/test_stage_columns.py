@@ -295,6 +295,17 @@ def test_a_column_s_line_after_a_single_blank_where_a_column_starts_opens_it(sta
     assert "黎雪洋王小明" in [ln.text for ln in page.lines]
 
 
+def test_a_byline_over_narrow_columns_keeps_its_names_where_they_stand_at_a_column_s_start(kit):
+    # the byline's role runs as long as a column's full line, and its names stand where the
+    # second column starts (character 12, within the tolerance of 13): the byline reads whole
+    # all the same (keep_bylines), where the full-line rule would have started a column there
+    text = _three_narrow_columns("成都商报-红星新闻记者 冯辉艳 王小明")
+    kept = cleaner.clean(text, rules=kit.rules_with("C001", keep_bylines=True))
+    assert "成都商报-红星新闻记者 冯辉艳 王小明" in [ln.text for ln in kept.lines]
+    cut = cleaner.clean(text, rules=kit.rules_with("C001", keep_bylines=False))
+    assert "成都商报-红星新闻记者 冯辉艳 王小明" not in [ln.text for ln in cut.lines]
+
+
 # two articles one under the other, a single blank line apart (no band's gap), in columns of
 # other measures: two columns of 16 characters over three of 8 (rule C001, part_gap)
 STACKED = (

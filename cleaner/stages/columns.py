@@ -39,7 +39,7 @@ from dataclasses import dataclass
 
 from ..model import Change, Line, Page, new_line
 from ..chars import quote_balance, width
-from ..rules import Rule
+from ..rules import Rule, search_any
 
 STAGE = "columns"
 
@@ -171,7 +171,7 @@ def _starts_within(order: list[tuple[int, int, bool]], pooled: tuple[int, int], 
 
 
 def assign(row: list[Piece], lanes: list[int], rule: Rule, full: list[int] | None = None,
-           src: str = "", tops: list[int] | None = None) -> list[int]:
+           src: str = "", tops: list[int] | None = None, byline: Rule | None = None) -> list[int]:
     """The lane of each piece of a row, never left of the piece before it (a row reads left to
     right). A piece opens a new lane where it starts within ``tolerance`` of that
     lane's start, or, set apart by ``min_gap`` blanks or more, nearer to it than to the
@@ -182,7 +182,9 @@ def assign(row: list[Piece], lanes: list[int], rule: Rule, full: list[int] | Non
     line, :func:`full_widths`; a cell that reaches within ``full_slack`` of it and holds a
     clause mark in ``src``): that opens the next lane. On the band's first row (``tops``: the
     row of the band where each lane first holds a piece), a headline after a single blank may
-    stand beside the one before it (:func:`_headline_beside`)."""
+    stand beside the one before it (:func:`_headline_beside`). With ``byline`` (the label stage's
+    byline rule, ``keep_bylines``), a piece after a single blank goes on in its lane where the
+    cell and the pieces after it up to the next wide gap read as one byline (:func:`_in_byline`)."""
     tol, min_gap, flush = rule.params["tolerance"], rule.params["min_gap"], rule.params["flush_right"]
     out = []
     prev = -1
@@ -194,7 +196,9 @@ def assign(row: list[Piece], lanes: list[int], rule: Rule, full: list[int] | Non
             k -= 1  # (it ends before lane k starts: set flush right in the lane left of it)
         letter_spaced = (pc.gap < min_gap and before is not None and before.x1 - before.x0 == 1
                          and pc.x1 - pc.x0 <= 2)
-        if prev >= 0 and k > prev and (
+        byl = byline is not None and prev >= 0 and k > prev and pc.gap < min_gap \
+            and _in_byline(row, at, cell0, src, min_gap, byline)
+        if byl or prev >= 0 and k > prev and (
                 (abs(lanes[k] - pc.x0) > tol and (
                     pc.gap < min_gap or abs(lanes[prev] - pc.x0) <= abs(lanes[k] - pc.x0)))
                 or letter_spaced or _goes_on(pc, before, full, prev, k, span0, cell0, src, rule)):
@@ -205,7 +209,7 @@ def assign(row: list[Piece], lanes: list[int], rule: Rule, full: list[int] | Non
                 and full[prev] and before.x1 - span0 >= full[prev] - rule.params["full_slack"]
                 and _CLAUSE.search(src, cell0, before.end)):
             k = prev + 1  # the lane's line is full: what follows is the next column's
-        elif (tops is not None and full is not None and k == prev and pc.gap == 1 and not letter_spaced
+        elif (tops is not None and full is not None and k == prev and pc.gap == 1 and not letter_spaced and not byl
                 and (nxt := _headline_beside(lanes, tops, prev, before, pc, row[at + 1:], cell0, src,
                                              rule)) is not None):
             k = nxt  # a headline of its own beside the one before it (titles side by side)
@@ -215,6 +219,24 @@ def assign(row: list[Piece], lanes: list[int], rule: Rule, full: list[int] | Non
         out.append(k)
         prev = k
     return out
+
+
+def _in_byline(row: list[Piece], at: int, cell0: int, src: str, min_gap: int, byline: Rule) -> bool:
+    """Whether the piece ``row[at]``, after a single blank, is a name or a role inside a byline:
+    the cell it would leave (from ``cell0``) with it and the pieces after it up to the row's next
+    wide gap read as one byline (the label stage's patterns, within its ``max_length``), holding no
+    clause mark. poppler sets a byline over several narrow columns with single blanks between its
+    parts, a name standing where a column starts (成都商报-红星新闻记者 冯辉艳, 光明日报记者 X Y
+    光明日报通讯员 Z): cut there, the byline loses its names to another column."""
+    end = row[at].end
+    for pc in row[at + 1:]:
+        if pc.gap >= min_gap:
+            break
+        end = pc.end
+    text = src[cell0:end]
+    if len(text) > byline.params["max_length"] or _CLAUSE.search(text):
+        return False
+    return search_any(byline.params["patterns"], text) is not None
 
 
 def _flush_right(pc: Piece, k: int, prev: int, lanes: list[int], full: list[int] | None, src: str, span0: int,
@@ -337,6 +359,7 @@ def split(page: Page, lines: list[Line], forced: bool = False) -> tuple[list[Lin
     out: list[Line] = []
     changes: list[Change] = []
     usual = usual_gap(lines)
+    byline = page.rules["L004"] if p["keep_bylines"] and page.rules.enabled("L004") else None
     for band in (sub for b in bands(lines, p, usual) for sub in parted(b, lines, rows, usual, rule)):
         band_rows = [rows[k] for k in band]
         lanes = lanes_of(band_rows, rule)
@@ -344,7 +367,7 @@ def split(page: Page, lines: list[Line], forced: bool = False) -> tuple[list[Lin
             out.extend(lines[k] for k in band)
             continue
         lane_lines: list[list[Line]] = [[] for _ in lanes]
-        first_got = [assign(rows[k], lanes, rule) for k in band]
+        first_got = [assign(rows[k], lanes, rule, byline=byline) for k in band]
         tail: list[int] = []
         if p["tail_heads"] and (t := heads_below(band, first_got, lines, [rows[k] for k in band], src, usual)) < len(band):
             band, tail, first_got, band_rows = band[:t], band[t:], first_got[:t], band_rows[:t]
@@ -353,7 +376,7 @@ def split(page: Page, lines: list[Line], forced: bool = False) -> tuple[list[Lin
         heads: dict[int, tuple[int, int]] | None = {} if p["under_heading"] else None
         for r, k in enumerate(band):
             ln = lines[k]
-            got = assign(rows[k], lanes, rule, full, src, tops if k == band[0] else None)
+            got = assign(rows[k], lanes, rule, full, src, tops if k == band[0] else None, byline)
             spans, xs = {}, {}
             for pc, lane in zip(rows[k], got):
                 s0 = spans.get(lane, (pc.start, pc.end))[0]
