@@ -306,6 +306,17 @@ def test_a_byline_over_narrow_columns_keeps_its_names_where_they_stand_at_a_colu
     assert "成都商报-红星新闻记者 冯辉艳 王小明" not in [ln.text for ln in cut.lines]
 
 
+def test_the_halves_of_a_short_headline_over_narrow_columns_stay_whole(kit):
+    # the first half fills the first column's measure (11 characters) and the second stands
+    # where the second column starts (character 12, within the tolerance of 13): one headline
+    # all the same, both halves shorter than headline_beside (12 here)
+    text = "\n\n" + _three_narrow_columns("打造一流营商环境新高地 让企业安心发展")
+    whole = cleaner.clean(text, rules=kit.rules_with("C001", headline_beside=12))
+    assert "打造一流营商环境新高地 让企业安心发展" in [ln.text for ln in whole.lines]
+    cut = cleaner.clean(text, rules=kit.rules_with("C001", headline_beside=-1))
+    assert "打造一流营商环境新高地 让企业安心发展" not in [ln.text for ln in cut.lines]
+
+
 # two articles one under the other, a single blank line apart (no band's gap), in columns of
 # other measures: two columns of 16 characters over three of 8 (rule C001, part_gap)
 STACKED = (

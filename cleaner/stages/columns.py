@@ -201,7 +201,8 @@ def assign(row: list[Piece], lanes: list[int], rule: Rule, full: list[int] | Non
         if byl or prev >= 0 and k > prev and (
                 (abs(lanes[k] - pc.x0) > tol and (
                     pc.gap < min_gap or abs(lanes[prev] - pc.x0) <= abs(lanes[k] - pc.x0)))
-                or letter_spaced or _goes_on(pc, before, full, prev, k, span0, cell0, src, rule)):
+                or letter_spaced or _goes_on(pc, before, full, prev, k, span0, cell0, src, rule)
+                or (tops is not None and _headline_halves(before, pc, cell0, src, rule, byline))):
             # (a single blank after a single character: a letter-spaced line, 住 房 和 城 乡,
             # whose blanks the extractor put in for the justification)
             k = prev
@@ -219,6 +220,22 @@ def assign(row: list[Piece], lanes: list[int], rule: Rule, full: list[int] | Non
         out.append(k)
         prev = k
     return out
+
+
+def _headline_halves(before: Piece, pc: Piece, cell0: int, src: str, rule: Rule, byline: Rule | None) -> bool:
+    """Whether a piece after a single blank on a band's first row is the second half of one
+    headline set with a blank inside (打造一流营商环境 让企业安心发展): it and the cell before it
+    run shorter than ``headline_beside`` characters (two headlines side by side run longer,
+    :func:`_headline_beside`), the cell is one piece, neither holds a clause mark nor leaves a
+    quotation or a bracket open, and the cell names no reporter's role (``byline``'s
+    ``role_pattern``: □新京报全媒体记者 then a column's line). Over narrow columns the first half fills a column's measure and its second
+    half stands where the next column starts."""
+    need = rule.params["headline_beside"]
+    if need < 0 or pc.gap != 1 or before.start != cell0 or before.x1 - before.x0 >= need or pc.x1 - pc.x0 >= need:
+        return False
+    return not (_CLAUSE.search(src, cell0, pc.end) or quote_balance(src[cell0:before.end])
+                or quote_balance(src[pc.start:pc.end])
+                or (byline is not None and _role(byline.params["role_pattern"]).search(src, cell0, before.end)))
 
 
 def _in_byline(row: list[Piece], at: int, cell0: int, src: str, min_gap: int, byline: Rule) -> bool:
@@ -480,6 +497,11 @@ def heads_below(band: list[int], got: list[list[int]], lines: list[Line], rows: 
     if not beside or _CLAUSE.search(src, beside[0].start, beside[-1].end):
         return len(band)
     return t
+
+
+@lru_cache(maxsize=None)
+def _role(pattern: str) -> re.Pattern:
+    return re.compile(pattern)
 
 
 @lru_cache(maxsize=None)
