@@ -317,6 +317,35 @@ def test_the_halves_of_a_short_headline_over_narrow_columns_stay_whole(kit):
     assert "打造一流营商环境新高地 让企业安心发展" not in [ln.text for ln in cut.lines]
 
 
+# two articles' headlines side by side, the right one broken over two lines, its rest on the
+# next row right under its start, after the left article's byline and a wide gap (columns at
+# characters 0 and 26)
+BROKEN_HEADLINE_BESIDE = (
+    "让基础研究既“坐得住”又“跑得远” 市政府召开常务会议研究部署防汛备",
+    "本报记者 侯秀梓 邓秀       汛工作",
+    "   本报讯 （记者刘英倩 实习生吴娟建）近日，多 雷远成、彭浩颖/上观新闻",
+    "地出台支持基础研究的新举措：有的设立长周期稳定",
+    "                            4月18日，江陵市市长王建平主持召开市政府常务",
+    "支持项目，有的探索“以人定项”的资助方式，有的",
+    "                          会议，传达学习全省防汛工作电视电话会议精神，听",
+    "将青年科研人员纳入重点保障范围。这些举措释放出",
+    "                          取全市防汛备汛工作情况汇报，研究部署下一阶段重",
+    "一个清晰信号——让基础研究既能坐得住“冷板凳”，",
+    "                          点任务。",
+    "又能跑出“加速度”。",
+)
+
+
+def test_a_headline_s_rest_under_its_start_stays_in_its_column(kit):
+    text = "\n\n" + "\n".join(BROKEN_HEADLINE_BESIDE) + "\n"
+    on = cleaner.clean(text, rules=kit.rules_with("C001", under_heading_line=True))
+    texts = [ln.text for ln in on.lines]
+    assert texts.index("汛工作") == texts.index("市政府召开常务会议研究部署防汛备") + 1
+    assert "本报记者 侯秀梓 邓秀" in texts
+    off = cleaner.clean(text, rules=kit.rules_with("C001", under_heading_line=False))
+    assert "汛工作" not in [ln.text for ln in off.lines]
+
+
 # two articles one under the other, a single blank line apart (no band's gap), in columns of
 # other measures: two columns of 16 characters over three of 8 (rule C001, part_gap)
 STACKED = (

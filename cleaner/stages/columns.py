@@ -171,7 +171,8 @@ def _starts_within(order: list[tuple[int, int, bool]], pooled: tuple[int, int], 
 
 
 def assign(row: list[Piece], lanes: list[int], rule: Rule, full: list[int] | None = None,
-           src: str = "", tops: list[int] | None = None, byline: Rule | None = None) -> list[int]:
+           src: str = "", tops: list[int] | None = None, byline: Rule | None = None,
+           above: dict[int, tuple[int, bool]] | None = None) -> list[int]:
     """The lane of each piece of a row, never left of the piece before it (a row reads left to
     right). A piece opens a new lane where it starts within ``tolerance`` of that
     lane's start, or, set apart by ``min_gap`` blanks or more, nearer to it than to the
@@ -184,7 +185,9 @@ def assign(row: list[Piece], lanes: list[int], rule: Rule, full: list[int] | Non
     row of the band where each lane first holds a piece), a headline after a single blank may
     stand beside the one before it (:func:`_headline_beside`). With ``byline`` (the label stage's
     byline rule, ``keep_bylines``), a piece after a single blank goes on in its lane where the
-    cell and the pieces after it up to the next wide gap read as one byline (:func:`_in_byline`)."""
+    cell and the pieces after it up to the next wide gap read as one byline (:func:`_in_byline`).
+    ``above``: each lane's cell on the row above, as where it starts and whether it holds no
+    clause mark (:func:`_under_heading_line`)."""
     tol, min_gap, flush = rule.params["tolerance"], rule.params["min_gap"], rule.params["flush_right"]
     out = []
     prev = -1
@@ -192,7 +195,8 @@ def assign(row: list[Piece], lanes: list[int], rule: Rule, full: list[int] | Non
     span0 = cell0 = 0  # where the piece's lane starts on this row (its position, its offset)
     for at, pc in enumerate(row):
         k = max(prev, _nearest(lanes, pc.x0))
-        while flush and _flush_right(pc, k, prev, lanes, full, src, span0, rule):
+        while flush and not _under_heading_line(pc, k, above, rule) \
+                and _flush_right(pc, k, prev, lanes, full, src, span0, rule):
             k -= 1  # (it ends before lane k starts: set flush right in the lane left of it)
         letter_spaced = (pc.gap < min_gap and before is not None and before.x1 - before.x0 == 1
                          and pc.x1 - pc.x0 <= 2)
@@ -220,6 +224,18 @@ def assign(row: list[Piece], lanes: list[int], rule: Rule, full: list[int] | Non
         out.append(k)
         prev = k
     return out
+
+
+def _under_heading_line(pc: Piece, k: int, above: dict[int, tuple[int, bool]] | None, rule: Rule) -> bool:
+    """Whether a piece stands right under the start of lane ``k``'s cell on the row above, a
+    cell holding no clause mark: the rest of a headline broken over two lines (市政府召开常务会议
+    研究部署防汛备 / 汛工作), beside the byline of the article left of it. Not set flush right in
+    the lane left of it (:func:`_flush_right`), as the spread-out pieces of a dateline are: those
+    stand under nothing that starts where they do."""
+    if not above or k not in above:
+        return False
+    x0, clause_free = above[k]
+    return clause_free and abs(pc.x0 - x0) <= rule.params["tolerance"]
 
 
 def _headline_halves(before: Piece, pc: Piece, cell0: int, src: str, rule: Rule, byline: Rule | None) -> bool:
@@ -391,13 +407,17 @@ def split(page: Page, lines: list[Line], forced: bool = False) -> tuple[list[Lin
         full = full_widths(band_rows, first_got, len(lanes), rule) if p["full_slack"] >= 0 else None
         tops = [next((r for r, got in enumerate(first_got) if lane in got), len(band)) for lane in range(len(lanes))]
         heads: dict[int, tuple[int, int]] | None = {} if p["under_heading"] else None
+        above: dict[int, tuple[int, bool]] = {}
         for r, k in enumerate(band):
             ln = lines[k]
-            got = assign(rows[k], lanes, rule, full, src, tops if k == band[0] else None, byline)
+            got = assign(rows[k], lanes, rule, full, src, tops if k == band[0] else None, byline,
+                         above if p["under_heading_line"] else None)
             spans, xs = {}, {}
             for pc, lane in zip(rows[k], got):
                 s0 = spans.get(lane, (pc.start, pc.end))[0]
                 spans[lane], xs[lane] = (s0, pc.end), (xs.get(lane, (pc.x0, 0))[0], pc.x1)
+            above = {lane: (x0, not _CLAUSE.search(src, spans[lane][0], spans[lane][1]))
+                     for lane, (x0, _) in xs.items()}
             if any(_straddled(edits, starts, s, e) for s, e in spans.values()):
                 spans = {got[0]: (ln.start, ln.end)}  # a repair crosses a cut: keep the row whole
                 xs = {got[0]: (rows[k][0].x0, rows[k][-1].x1)}
