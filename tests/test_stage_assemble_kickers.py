@@ -45,3 +45,22 @@ def test_a_short_heading_with_its_byline_on_its_line_is_no_kicker():
     (a,) = cleaner.clean("\n".join(lines) + "\n").articles
     assert a.kicker is None and a.title.text.startswith("以案释法")
     assert a.byline.text == "邵轩霞、龙友/上观新闻"
+
+
+def test_a_catchword_under_a_wider_plain_heading_is_its_title_not_its_subtitle(kit):
+    # a subtitle adds to its title and runs longer than a catchword: the upper is the kicker
+    lines = ["90后小伙捐献造血干细胞", "生命接力", *BODY]
+    (a,) = cleaner.clean("\n".join(lines) + "\n").articles
+    assert (a.kicker.text, a.title.text, a.subtitle) == ("90后小伙捐献造血干细胞", "生命接力", None)
+    (b,) = cleaner.clean("\n".join(lines) + "\n", rules=kit.rules_with("A003", subtitle_min_length=0)).articles
+    assert (b.title.text, b.subtitle.text) == ("90后小伙捐献造血干细胞", "生命接力")
+
+
+@pytest.mark.parametrize("lower, short", [
+    ("生命接力", True), ("书香润城", True), ("链条串起", True),
+    ("支队", False),  # shorter than any title: the rest of something else
+    ("两市实现“半小时通勤”", False),  # as long as a subtitle runs
+])
+def test_only_a_piece_shorter_than_a_subtitle_but_a_title_s_length_is_too_short(lower, short):
+    from cleaner.stages.assemble.headline_pair import too_short_for_subtitle
+    assert too_short_for_subtitle(lower, cleaner.load_rules()["A003"].params) is short

@@ -12,7 +12,7 @@ from ...rules import search
 from .._common import rebuild
 from .text import _DASH, affinity
 from .draft import Draft
-from .headline_pair import bold_goes_on, dash_goes_on, joiner, kicker_over, one_headline
+from .headline_pair import bold_goes_on, dash_goes_on, joiner, kicker_over, one_headline, too_short_for_subtitle
 from .confidence import article_evidence, confidence
 
 
@@ -90,6 +90,13 @@ class Attaching:
                                                                   joiners=d.title.joiners + (j,) + b.joiners))
                     self.record("A003", "join", b, f"the title goes on on this line (p = {p:.2f})",
                                 before="\n", after=j)
+                elif last is d.title and too_short_for_subtitle(b.text, self.rules["A003"].params) \
+                        and not (n + 1 < len(items) and items[n + 1].kind != "byline" and self.doubled(items[n + 1])):
+                    # (not over a bold heading: the two plain lines are its kicker, broken, below)
+                    d.kicker, d.title = d.title, b
+                    self.record("A003", "attach", b, f"title of the article {where} it; too short for a "
+                                f"subtitle, the heading above it is its kicker (p = {p:.2f} that it goes "
+                                f"on the title)")
                 else:
                     d.subtitle = b
                     self.record("A003", "attach", b, f"subtitle of the article {where} it (p = {p:.2f} "
