@@ -64,3 +64,14 @@ def test_a_catchword_under_a_wider_plain_heading_is_its_title_not_its_subtitle(k
 def test_only_a_piece_shorter_than_a_subtitle_but_a_title_s_length_is_too_short(lower, short):
     from cleaner.stages.assemble.headline_pair import too_short_for_subtitle
     assert too_short_for_subtitle(lower, cleaner.load_rules()["A003"].params) is short
+
+
+def test_a_bold_headline_broken_after_a_full_width_mark_joins_without_a_blank():
+    # a full-width mark holds its own space: no blank after it (a blank there would be taken
+    # out by a second cleaning, S001); between two phrases, a blank
+    lines = ["大模型进医院大模型进医院：：", "能看报告能看报告，，不能替医生不能替医生", *BODY]
+    (a,) = cleaner.clean("\n".join(lines) + "\n").articles
+    assert a.title.text == "大模型进医院：能看报告，不能替医生"
+    lines = ["古镇焕新古镇焕新", "游客留下来游客留下来", *BODY]
+    (a,) = cleaner.clean("\n".join(lines) + "\n").articles
+    assert a.title.text == "古镇焕新 游客留下来"

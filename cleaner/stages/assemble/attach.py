@@ -110,9 +110,11 @@ class Attaching:
                     and bold_goes_on(d.title.text, b.text, self.measure_around(b), self.rules["A003"].params):
                 # two bold lines, one under the other: a title broken over two lines (the
                 # subtitle is set lighter), joined with a blank where it broke between phrases
+                # (:func:`joiner`: none inside a phrase or after a full-width mark)
+                j = joiner(d.title.text)
                 d.title = rebuild(self.page, replace(d.title, lines=d.title.lines + b.lines,
-                                                     joiners=d.title.joiners + (" ",) + b.joiners))
-                self.record("A003", "join", b, "a bold title goes on on this bold line", before="\n", after=" ")
+                                                     joiners=d.title.joiners + (j,) + b.joiners))
+                self.record("A003", "join", b, "a bold title goes on on this bold line", before="\n", after=j)
             elif d.subtitle is None:
                 d.subtitle = b
                 d.flags.append("doubled subtitle")

@@ -32,6 +32,8 @@ from ...chars import nows, width
 from .confidence import logistic, odds
 
 _OPENERS, _CLOSERS = "“《（「(【‘", "”》）」)】’"
+#: full-width marks that hold their own space: no blank is set after one
+_WIDE_MARKS = frozenset("：，、；！？。")
 #: characters a line broken mid-phrase often starts with (a headline seldom does)
 _FUNCTION = frozenset("的了在到和与及让把为从对向是要得地着将给被所以之其并且或而")
 
@@ -95,9 +97,12 @@ def too_short_for_subtitle(lower: str, params: dict) -> bool:
 
 def joiner(upper: str) -> str:
     """What joins the two lines: nothing where a mark opened above is closed below (the line
-    broke inside a phrase: 冒充客服实施“退款”诈骗), else a blank (between two phrases, as a
-    headline sets them)."""
-    return "" if _balance(upper.strip()) > 0 else " "
+    broke inside a phrase: 冒充客服实施“退款”诈骗) or the upper line ends in a full-width mark,
+    which holds its own space (大模型进医院：能看报告，不能替医生: a blank after it is set
+    nowhere, and a second cleaning would take it out), else a blank (between two phrases, as
+    a headline sets them)."""
+    a = upper.strip()
+    return "" if _balance(a) > 0 or a[-1:] in _WIDE_MARKS else " "
 
 
 def dash_goes_on(upper: str, params: dict) -> bool:
