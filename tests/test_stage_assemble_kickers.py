@@ -56,14 +56,16 @@ def test_a_catchword_under_a_wider_plain_heading_is_its_title_not_its_subtitle(k
     assert (b.title.text, b.subtitle.text) == ("90后小伙捐献造血干细胞", "生命接力")
 
 
-@pytest.mark.parametrize("lower, short", [
-    ("生命接力", True), ("书香润城", True), ("链条串起", True),
-    ("支队", False),  # shorter than any title: the rest of something else
-    ("两市实现“半小时通勤”", False),  # as long as a subtitle runs
+@pytest.mark.parametrize("upper, lower, short", [
+    ("90后小伙捐献造血干细胞", "生命接力", True), ("全民阅读活动月启动", "书香润城", True),
+    ("以消费升级带动", "链条串起", True),
+    ("图源：郑州市消防救援", "支队", False),  # shorter than any title: the rest of something else
+    ("青宁城际铁路正式开通运营", "两市实现“半小时通勤”", False),  # as long as a subtitle runs
+    ("管出新秩序", "与时间赛跑", False),  # two short headings: no kicker over its catchword
 ])
-def test_only_a_piece_shorter_than_a_subtitle_but_a_title_s_length_is_too_short(lower, short):
+def test_only_a_piece_shorter_than_a_subtitle_under_a_longer_one_is_too_short(upper, lower, short):
     from cleaner.stages.assemble.headline_pair import too_short_for_subtitle
-    assert too_short_for_subtitle(lower, cleaner.load_rules()["A003"].params) is short
+    assert too_short_for_subtitle(upper, lower, cleaner.load_rules()["A003"].params) is short
 
 
 def test_a_bold_headline_broken_after_a_full_width_mark_joins_without_a_blank():

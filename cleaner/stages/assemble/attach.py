@@ -90,7 +90,7 @@ class Attaching:
                                                                   joiners=d.title.joiners + (j,) + b.joiners))
                     self.record("A003", "join", b, f"the title goes on on this line (p = {p:.2f})",
                                 before="\n", after=j)
-                elif last is d.title and too_short_for_subtitle(b.text, self.rules["A003"].params) \
+                elif last is d.title and too_short_for_subtitle(d.title.text, b.text, self.rules["A003"].params) \
                         and not (n + 1 < len(items) and items[n + 1].kind != "byline" and self.doubled(items[n + 1])):
                     # (not over a bold heading: the two plain lines are its kicker, broken, below)
                     d.kicker, d.title = d.title, b

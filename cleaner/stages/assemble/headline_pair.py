@@ -84,15 +84,17 @@ def kicker_over(upper: str, lower: str, params: dict) -> bool:
     return width(b) >= params["kicker_width_ratio"] * width(a)
 
 
-def too_short_for_subtitle(lower: str, params: dict) -> bool:
+def too_short_for_subtitle(upper: str, lower: str, params: dict) -> bool:
     """Whether a plain heading under another, not one headline with it, is too short to be its
     subtitle: under A003 ``subtitle_min_length`` characters. A subtitle adds to its title — the
     figures, the place, who — and runs longer than the catchword a title can be (生命接力,
     书香润城 under their kickers 90后小伙捐献造血干细胞, …); so the upper is the lower's kicker.
     Not a piece shorter than the shortest title (A003 ``pair_title_min``: 支队, the rest of a
-    credit 图源：郑州市消防救援 / 支队 over the text): no title either, it stays where it was."""
+    credit 图源：郑州市消防救援 / 支队 over the text): no title either, it stays where it was.
+    Nor under an upper as short (管出新秩序 / 与时间赛跑: two subheads, not a kicker, which runs
+    longer than its catchword title)."""
     n = len(nows(lower))
-    return params["pair_title_min"] <= n < params["subtitle_min_length"]
+    return params["pair_title_min"] <= n < params["subtitle_min_length"] <= len(nows(upper))
 
 
 def joiner(upper: str) -> str:
