@@ -14,6 +14,7 @@ from .decode import Decoding
 from .heal import Healing
 from .leads import LeadReclaiming
 from .readings import Readings
+from .mend_open import mend_open_paragraphs
 from .rescue import rescue_orphans
 from .reunite import Reuniting
 from .sections import Sectioning
@@ -237,6 +238,7 @@ class Assembler(Unsplicing, Healing, Readings, Decoding, Reuniting, Sectioning, 
             self.reclaim_sections(self.reclaim_closed_tails(self.reclaim_tails(self.reunite(self.drafts())))))
         self.adopt_orphans(drafts)  # (after the tails: an article's last paragraph may be one)
         rescue_orphans(self, drafts)  # (the headings left: kept in the article whose text encloses or precedes them)
+        mend_open_paragraphs(self, drafts)  # (the halves of a paragraph the steps above left side by side)
         line_owner = {}
         for n, d in enumerate(drafts):
             for b in d.body + [x for x in (d.kicker, d.title, d.subtitle, d.byline) if x]:
