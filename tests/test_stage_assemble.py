@@ -250,7 +250,7 @@ def test_a_continuation_whose_first_line_has_digits_is_full(wrap):
     assert len(_healed(page)) == 1
 
 
-def test_a_continuation_far_from_the_cut_needs_more_evidence(wrap):
+def test_a_continuation_far_from_the_cut_needs_more_evidence(wrap, kit):
     # the cut paragraph's continuation is not on this page; a paragraph under a later headline,
     # two paragraphs of another article further on, reads a little like one but is not
     x = wrap("在陕西洛川，当地重点针对集中供热没有覆盖的区域和农村，开")
@@ -258,7 +258,9 @@ def test_a_continuation_far_from_the_cut_needs_more_evidence(wrap):
         wrap("在沈阳，九一八历史博物馆举行撞钟鸣警仪式，社会各界代表参加，共同回顾那段历史。")
     z = ["十年巨变，非凡跨越。2021 年，新疆地区", "生产总值接近1.6万亿元，发展质量明显", "提升。"]
     text = "\n".join(x + ["各地供暖保障有力"] + other + ["新疆十年发展成就"] + z) + "\n"
-    assert _healed(cleaner.clean(text)) == []
+    # (healing alone: the mending after assembly, A001 mend_adjacent, joins what it leaves adjacent)
+    assert _healed(cleaner.clean(text, rules=kit.rules_with("A001", mend_adjacent=False))) == []
+    assert not any(z[0][:6] in r for r in _healed(cleaner.clean(text)))
 
 
 def test_a_heading_after_a_byline_is_no_subtitle_of_the_heading_before_it(wrap):
@@ -476,8 +478,10 @@ def _cut_in_a_word(elsewhere: str) -> list[str]:
 
 
 @pytest.mark.parametrize("elsewhere, healed", [("展示", True), ("演示", False)])
-def test_a_cut_that_splits_a_word_the_page_uses_is_healed(elsewhere, healed):
-    page = cleaner.clean("\n".join(_cut_in_a_word(elsewhere)) + "\n")
+def test_a_cut_that_splits_a_word_the_page_uses_is_healed(elsewhere, healed, kit):
+    # (healing alone: the mending after assembly, A001 mend_adjacent, joins what it leaves adjacent)
+    page = cleaner.clean("\n".join(_cut_in_a_word(elsewhere)) + "\n",
+                         rules=kit.rules_with("A001", mend_adjacent=False))
     (a,) = page.articles
     body = [b.text for b in a.body]
     cut = "3名航天员将在轨展示介绍中国空间站"
@@ -1107,14 +1111,16 @@ def a_cut_before_b(wrap, rest: str) -> str:
             "李强出席中澳工商界圆桌会\n" + "\n".join(wrap(B1)) + "\n" + "\n".join(wrap(B2)) + "\n"
             + "\n".join(wrap(rest)) + "\n")
 
-def test_an_indented_paragraph_is_no_tail_of_an_article_cut_before(wrap):
+def test_an_indented_paragraph_is_no_tail_of_an_article_cut_before(wrap, kit):
     # the near miss: the paragraph after B's text opens with an indent, a paragraph's start,
     # so it is no continuation of A's cut sentence, however much it shares with A (it is not
     # joined to it; that it names A's things and none of B's makes it A's paragraph all the
     # same, moved as it stands: A001 tail_closed_open)
+    # (the tail steps alone: the mending after assembly, A001 mend_adjacent, joins an open
+    # paragraph with the one after it in its article, indent or not: rules/assemble.toml says why)
     rest = "各分园建设产业服务设施，首批项目已全部开工建设。"
     text = a_cut_before_b(wrap, rest)
-    page = cleaner.clean(text)
+    page = cleaner.clean(text, rules=kit.rules_with("A001", mend_adjacent=False))
     assert not any(c.rule == "A001" and "stops mid-sentence" in c.reason for c in page.changes)
     assert [x.text for a in page.articles for x in a.body if rest in x.text] == [rest]
 
@@ -1290,13 +1296,14 @@ def test_the_next_articles_own_last_paragraph_stays_with_it(wrap):
     assert not any(c.rule == "A001" and "is the end of the article" in c.reason for c in page.changes)
 
 
-def test_an_indented_paragraph_naming_the_cut_articles_things_goes_to_it_unjoined(wrap):
+def test_an_indented_paragraph_naming_the_cut_articles_things_goes_to_it_unjoined(wrap, kit):
     """A stops mid-sentence and the paragraph after B's text opens with an indent: no
     continuation of A's cut sentence (not joined to it), but it names A's things and none of
-    B's, so it is A's text, moved to A's end as a paragraph of its own (A001 tail_closed_open)."""
+    B's, so it is A's text, moved to A's end as a paragraph of its own (A001 tail_closed_open).
+    (The tail step alone: the mending after assembly, A001 mend_adjacent, then joins the two.)"""
     rest = "北京市科委、中关村管委会将支持各分园建设产业服务设施，首批项目已全部开工建设。"
     text = a_cut_before_b(wrap, rest)
-    page = cleaner.clean(text)
+    page = cleaner.clean(text, rules=kit.rules_with("A001", mend_adjacent=False))
     a, b = page.articles
     assert [x.text for x in a.body][-1] == rest
     assert [x.text for x in b.body] == [B1, B2]
