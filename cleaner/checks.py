@@ -196,6 +196,7 @@ SCHEMAS = {
         "headline_over_two_lines": {"max_length": int, "min_uses": int, "reach": int},
         "unsplice_copy": {"min_chars": int, "max_chars": int, "max_lines": int, "min_side": int},
         "reunite_parts": {"weights": dict, "threshold": float, "min_drafts": int, "min_names": int, "name_uses": int,
+                          "lead_openers": list,
                           "reach": int, "window": int},
     },
 }
