@@ -149,6 +149,7 @@ SCHEMAS = {
                              "confidence_bold_subhead": float, "confidence_inner_dateline": float,
                              "confidence_margin_cap": float, "review_margin": float, "dateline_stay": float,
                              "roundup_stay": float, "subhead_dated_stay": float, "subhead_dated_cohesion": float, "roundup_cohesion": float,
+                             "lead_stay": float, "lead_openers": list,
                              "boundary_gap": float, "boundary_column": float, "boundary_base": float,
                              "boundary_slope": float, "boundary_min": float, "boundary_max": float,
                              "continuity_max": float, "geo_boundary": float, "boundary_quoted": float, "quoted_reach": int,
@@ -196,7 +197,6 @@ SCHEMAS = {
         "headline_over_two_lines": {"max_length": int, "min_uses": int, "reach": int},
         "unsplice_copy": {"min_chars": int, "max_chars": int, "max_lines": int, "min_side": int},
         "reunite_parts": {"weights": dict, "threshold": float, "min_drafts": int, "min_names": int, "name_uses": int,
-                          "lead_openers": list,
                           "reach": int, "window": int},
     },
 }

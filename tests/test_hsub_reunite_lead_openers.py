@@ -62,7 +62,10 @@ LED = ["记者从丰源县农业农村局获悉，" + A2[0], A2[1]]
 
 
 def _rules(tmp_path, openers: str):
-    return without_resume(tmp_path, f'[[rule]]\nid = "A009"\nparams = {{ lead_openers = {openers} }}\n')
+    (tmp_path / "assemble.toml").write_text(
+        'stage = "assemble"\n[[rule]]\nid = "A002"\n'
+        f'params = {{ suspend_cost = -1.0, lead_openers = {openers} }}\n', encoding="utf-8")
+    return cleaner.load_rules(str(tmp_path))
 
 
 def test_a_part_opening_as_a_lead_is_not_joined_to_the_headless_part(wrap, tmp_path):

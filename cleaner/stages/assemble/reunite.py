@@ -136,7 +136,7 @@ class Reuniting:
         in columns (a paragraph a line: text already in reading order, as cleaned text is). Each
         part must hold a paragraph printed over several lines: an article is read in two parts
         when its column is, and a part that came as whole paragraphs was no column's text.
-        Nor is a pair whose later part opens as a news report's lead does (A009
+        Nor is a pair whose later part opens as a news report's lead does (A002
         ``lead_openers``: 记者从…获悉, 近日，): a report says where its news comes from, or when,
         in its first sentence, and a later column or section of it never opens so (of the 281
         training and hunting pairs that were one article, none; of the 1,100 that were two, 100).
@@ -170,7 +170,7 @@ class Reuniting:
         min_names = self.rules["A009"].params["min_names"]
         name_uses = self.rules["A009"].params["name_uses"]
         wrapped = [any(len(b.lines) > 1 for b in d.paragraphs) for d in drafts]
-        openers = self.rules["A009"].params["lead_openers"]
+        openers = self.rules["A002"].params["lead_openers"]
         led = [bool(openers and d.paragraphs) and search_any(openers, d.paragraphs[0].text) is not None
                for d in drafts]
         joined = ["|".join(t) for t in texts]
