@@ -14,7 +14,7 @@ A = ["中新网4月1日电坐在家里动动手指，就能给几百亩庄稼浇
      "哪块地缺水了，丰源县的系统会自动提醒。",
      "每到病虫害防治季节，丰源县示范区里的植保无人机就忙碌起来。一架植保无人机一天能作业600亩左右，而且农药用量可以减少20%以上。"]
 # another report, its headline lost: nothing but its opening tells it from the first one's text
-B = ["市交通运输局获悉，今年全市新开通公交线路12条，优化调整线路30条，城区公交站点500米覆盖率达到百分之百。",
+B = ["今年全市新开通公交线路12条，优化调整线路30条，城区公交站点500米覆盖率达到百分之百。",
      "市交通运输局有关负责人介绍，新开通的线路重点覆盖新建小区、产业园区和学校医院，方便群众出行。",
      "下一步，全市将继续推进公交线网优化，让市民出行更便捷、更舒心。"]
 
@@ -33,11 +33,11 @@ def shape(page) -> list:
             for a in page.articles]
 
 
-@pytest.mark.parametrize("opener", ["记者从", "记者近日从"])
+@pytest.mark.parametrize("opener", ["记者从市交通运输局获悉，", "记者近日从市交通运输局了解到，", "市交通运输局日前介绍，"])
 def test_a_paragraph_opening_as_a_lead_opens_another_article(wrap, opener):
     page = cleaner.clean(page_text(wrap, opener))
     assert [t for t, _ in shape(page)] == ["智慧农业让种地更轻松", None]
-    assert shape(page)[1][1][0].startswith(opener[:3])
+    assert shape(page)[1][1][0] == opener[:6]
 
 
 def test_a_paragraph_opening_otherwise_goes_on(wrap):
@@ -49,5 +49,5 @@ def test_a_paragraph_opening_otherwise_goes_on(wrap):
 def test_without_the_cost_the_lead_goes_on_with_the_article_before(wrap, tmp_path):
     (tmp_path / "assemble.toml").write_text(
         'stage = "assemble"\n[[rule]]\nid = "A002"\nparams = { lead_stay = 0.0 }\n', encoding="utf-8")
-    page = cleaner.clean(page_text(wrap, "记者从"), rules=cleaner.load_rules(str(tmp_path)))
+    page = cleaner.clean(page_text(wrap, "记者从市交通运输局获悉，"), rules=cleaner.load_rules(str(tmp_path)))
     assert len(page.articles) == 1
