@@ -51,3 +51,22 @@ def test_without_the_cost_the_lead_goes_on_with_the_article_before(wrap, tmp_pat
         'stage = "assemble"\n[[rule]]\nid = "A002"\nparams = { lead_stay = 0.0 }\n', encoding="utf-8")
     page = cleaner.clean(page_text(wrap, "记者从市交通运输局获悉，"), rules=cleaner.load_rules(str(tmp_path)))
     assert len(page.articles) == 1
+
+
+# a feature's later section, under its subhead, opening on another event of the same story
+SECTION = ["近日，在丰源县一家农机合作社，技术员正在调试新到的收割机，驾驶室里的屏幕实时显示着作业面积和产量。",
+           "合作社负责人说，有了这些新设备，今年秋收能比往年提前一周完成。"]
+
+
+def test_saying_when_opens_no_article_under_a_subhead(wrap):
+    # (近日，/日前， count right after text only: a section under its subhead may open so, as the
+    # sample page's 近日，在厦门华电开关有限公司… does)
+    lines = ["智慧农业让种地更轻松"]
+    for t in A:
+        lines += wrap(t, column=20)
+    lines.append("设备更新忙")
+    for t in SECTION:
+        lines += wrap(t, column=20)
+    page = cleaner.clean("\n".join(lines) + "\n")
+    assert len(page.articles) == 1
+    assert [b.kind for b in page.articles[0].body] == ["paragraph"] * 3 + ["subhead"] + ["paragraph"] * 2

@@ -121,10 +121,11 @@ class Decoding:
         dated_after_head, dated_after_text = p["dateline_stay"], p["roundup_stay"]
         dated_sub = p["subhead_dated_stay"]
         # an article going on across a paragraph that opens as a report's lead does (A002
-        # lead_openers: 记者从…获悉, 近日，): a report says where its news comes from, or when, in
-        # its first sentence; no later paragraph of a story, nor a section under its subhead,
-        # opens so (lead_stay; 0: off)
-        lead_stay, openers = p["lead_stay"], p["lead_openers"]
+        # lead_openers: 记者从…获悉): a report says where its news comes from in its first
+        # sentence, and no later paragraph of a story opens so (lead_stay; 0: off). Saying when
+        # (lead_openers_after_text: 近日，, 日前，) counts only right after text: a feature's
+        # section under its subhead may open on another event so (近日，在厦门华电开关有限公司…)
+        lead_stay, openers, when = p["lead_stay"], p["lead_openers"], p["lead_openers_after_text"]
 
         # an article of one or two paragraphs is possible but rare: the cost by paragraphs (0-3)
         shorts = [p["short_article"][n - 1] if 0 < n <= len(p["short_article"]) else 0.0 for n in range(4)]
@@ -311,8 +312,10 @@ class Decoding:
                 if dated and t and self.roundup_section(seq, t):
                     dated_stay = dated_sub
                 # (what going on into this paragraph costs: the same in every state)
-                enter = dated_stay if dated else lead_stay if lead_stay and openers \
-                    and search_any(openers, item.text) is not None else 0.0
+                enter = dated_stay if dated else lead_stay if lead_stay and (
+                    openers and search_any(openers, item.text) is not None
+                    or when and t and not isinstance(seq[t - 1], list)
+                    and search_any(when, item.text) is not None) else 0.0
                 credits = self.credits_reporter(item)
                 back_later = three_ahead[t]
                 col = self.column_before(seq, at) if prev_p is not None else 0.0

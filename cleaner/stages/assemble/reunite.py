@@ -137,9 +137,10 @@ class Reuniting:
         part must hold a paragraph printed over several lines: an article is read in two parts
         when its column is, and a part that came as whole paragraphs was no column's text.
         Nor is a pair whose later part opens as a news report's lead does (A002
-        ``lead_openers``: 记者从…获悉, 近日，): a report says where its news comes from, or when,
-        in its first sentence, and a later column or section of it never opens so (of the 281
-        training and hunting pairs that were one article, none; of the 1,100 that were two, 100).
+        ``lead_openers``: 记者从…获悉, …了解到): a report says where its news comes from in its
+        first sentence, and a later column of it never opens so (of the 281 training and hunting
+        pairs that were one article, none; of the 1,100 that were two, 101). (Saying when, 近日，,
+        is no sign here: a section, whose subhead was read as a title, may open so.)
         On a PDF page, two parts set under two different display headlines are two articles
         (of 65 such pairs on the typeset fitting and validation pages, none was one article;
         the cue ``geo_apart`` this gate leaves always 0 was fitted with the text pages, where
