@@ -121,10 +121,11 @@ class Decoding:
         dated_after_head, dated_after_text = p["dateline_stay"], p["roundup_stay"]
         dated_sub = p["subhead_dated_stay"]
         # an article going on across a paragraph that opens as a report's lead does (A002
-        # lead_openers: 记者从…获悉): a report says where its news comes from in its first
+        # lead_openers: 记者从…获悉, 从…了解到): a report says where its news comes from in its first
         # sentence, and no later paragraph of a story opens so (lead_stay; 0: off). Saying when
         # (lead_openers_after_text: 近日，, 日前，) counts only right after text: a feature's
-        # section under its subhead may open on another event so (近日，在厦门华电开关有限公司…)
+        # section under its subhead may open on another event so (近日，在厦门华电开关有限公司…).
+        # Only the source's 从 form: 记者在当地采访时了解到 goes on with a story (tests/test_idempotence.py)
         lead_stay, openers, when = p["lead_stay"], p["lead_openers"], p["lead_openers_after_text"]
 
         # an article of one or two paragraphs is possible but rare: the cost by paragraphs (0-3)

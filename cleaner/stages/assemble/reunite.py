@@ -137,7 +137,7 @@ class Reuniting:
         part must hold a paragraph printed over several lines: an article is read in two parts
         when its column is, and a part that came as whole paragraphs was no column's text.
         Nor is a pair whose later part opens as a news report's lead does (A002
-        ``lead_openers``: 记者从…获悉, …了解到): a report says where its news comes from in its
+        ``lead_openers``: 记者从…获悉, 从…了解到): a report says where its news comes from in its
         first sentence, and a later column of it never opens so (of the 281 training and hunting
         pairs that were one article, none; of the 1,100 that were two, 101). (Saying when, 近日，,
         is no sign here: a section, whose subhead was read as a title, may open so.)
