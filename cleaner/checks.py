@@ -151,6 +151,8 @@ SCHEMAS = {
                              "confidence_bold_subhead": float, "confidence_inner_dateline": float,
                              "confidence_margin_cap": float, "review_margin": float, "dateline_stay": float,
                              "roundup_stay": float, "subhead_dated_stay": float, "subhead_dated_cohesion": float, "roundup_cohesion": float,
+                             "lead_stay": float, "lead_openers": list,
+                             "lead_openers_after_text": list,
                              "boundary_gap": float, "boundary_column": float, "boundary_base": float,
                              "boundary_slope": float, "boundary_min": float, "boundary_max": float,
                              "continuity_max": float, "geo_boundary": float, "boundary_quoted": float, "quoted_reach": int,

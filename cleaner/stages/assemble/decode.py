@@ -8,6 +8,7 @@ from functools import partial
 from operator import itemgetter
 
 from ...model import Block, replace
+from ...rules import search_any
 from .text import affinity, bigrams, joined_bigrams, shared_pairs
 from .draft import Draft
 
@@ -119,6 +120,13 @@ class Decoding:
         # headline (a new article's), or after text (a round-up's next report)
         dated_after_head, dated_after_text = p["dateline_stay"], p["roundup_stay"]
         dated_sub = p["subhead_dated_stay"]
+        # an article going on across a paragraph that opens as a report's lead does (A002
+        # lead_openers: 记者从…获悉, 从…了解到): a report says where its news comes from in its first
+        # sentence, and no later paragraph of a story opens so (lead_stay; 0: off). Saying when
+        # (lead_openers_after_text: 近日，, 日前，) counts only right after text: a feature's
+        # section under its subhead may open on another event so (近日，在厦门华电开关有限公司…).
+        # Only the source's 从 form: 记者在当地采访时了解到 goes on with a story (tests/test_idempotence.py)
+        lead_stay, openers, when = p["lead_stay"], p["lead_openers"], p["lead_openers_after_text"]
 
         # an article of one or two paragraphs is possible but rare: the cost by paragraphs (0-3)
         shorts = [p["short_article"][n - 1] if 0 < n <= len(p["short_article"]) else 0.0 for n in range(4)]
@@ -304,6 +312,11 @@ class Decoding:
                 dated_stay = dated_after_head if t and isinstance(seq[t - 1], list) else dated_after_text
                 if dated and t and self.roundup_section(seq, t):
                     dated_stay = dated_sub
+                # (what going on into this paragraph costs: the same in every state)
+                enter = dated_stay if dated else lead_stay if lead_stay and (
+                    openers and search_any(openers, item.text) is not None
+                    or when and t and not isinstance(seq[t - 1], list)
+                    and search_any(when, item.text) is not None) else 0.0
                 credits = self.credits_reporter(item)
                 back_later = three_ahead[t]
                 col = self.column_before(seq, at) if prev_p is not None else 0.0
@@ -321,7 +334,7 @@ class Decoding:
                     # the article goes on: its paragraphs counted up to 3 (at 3, the state is
                     # its own key: no tuple made), its lead set by its first
                     if hb:
-                        stay = cost + (dated_stay if dated else 0.0) + across
+                        stay = cost + enter + across
                         key = st if hb == most else (ht, hb + 1, hs, hc, ub, lead)
                     else:  # (its first paragraph: after a close, a new article, and one suspended is done with)
                         stay = cost + 0.0 + 0.0
@@ -351,7 +364,7 @@ class Decoding:
                         back_at = resume_here.get(ub)
                         if back_at is None:  # (the terms of the suspended article alone: once per paragraph)
                             back_at = resume_here[ub] = resume_base - resume_aff * goes_on_with(slead, slast, t) - refund \
-                                + self.column_stay_cost(self.column_of(seq[slead]), here) + (dated_stay if dated else 0.0)
+                                + self.column_stay_cost(self.column_of(seq[slead]), here) + enter
                         # (against the lead of the article it leaves, and that lead's likeness to its own:
                         # two parts of one story, read apart, are not two articles)
                         c = cost + back_at + (0.0 if lead is None else resume_aff * goes_on_with(lead, at - 1, t) + resume_same * goes_on(lead, slead))
