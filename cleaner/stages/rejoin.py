@@ -152,7 +152,7 @@ def word_cut(a: str, b: str, gain: float) -> bool:
     lex = default_lexicon()
     if lex is None:
         return False
-    return lex.cut_gain(a, b) > gain
+    return lex.cuts_word(a, b, gain)
 
 
 #: a number cut by a line break: a digit (or a ratio's colon, a decimal point) at the end, a digit

@@ -1,0 +1,68 @@
+"""Speed changes that must not change a result: each shortcut gives what the long way gives."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from cleaner.lexicon import Lexicon
+from cleaner.stages._common import median_without
+
+
+def _lexicon_counts() -> dict[str, int]:
+    return {"人民": 50, "人民币": 30, "币": 5, "试点": 20, "数字": 40, "人": 9, "民": 3, "数": 4,
+            "数字人民币试点": 2, "场景": 7}
+
+
+def _lexicon() -> Lexicon:
+    return Lexicon(_lexicon_counts())
+
+
+def test_cuts_word_is_the_cut_gain_against_the_threshold():
+    lex = _lexicon()
+    chars = "数字人民币试点场景甲"
+    rng = random.Random(7)
+    for _ in range(2000):
+        a = "".join(rng.choice(chars) for _ in range(rng.randint(1, 8)))
+        b = "".join(rng.choice(chars) for _ in range(rng.randint(1, 8)))
+        for gain in (1.0, 0.3, -0.4, 0.0):
+            assert lex.cuts_word(a, b, gain) == (lex.cut_gain(a, b) > gain), (a, b, gain)
+
+
+def test_crosses_finds_only_words_across_the_break():
+    lex = _lexicon()
+    assert lex.crosses("数字人民", "币试点")  # 人民币
+    assert lex.crosses("数", "字")  # 数字
+    assert not lex.crosses("数字", "人民币")  # words on either side, none across
+    assert not lex.crosses("试点场", "甲")
+
+
+class _NoSums(Lexicon):
+    __slots__ = ()
+
+    def _table(self, text):
+        raise AssertionError("summed a cut no word runs across")
+
+
+def test_cuts_word_sums_nothing_without_a_word_across():
+    lex = _NoSums(_lexicon_counts())
+    assert lex.cuts_word("数字", "人民币", 1.0) is False
+    assert lex.cuts_word("数字", "人民币", -1.0) is True
+    with pytest.raises(AssertionError):
+        lex.cuts_word("数字人民", "币试点", 1.0)  # (a word across: summed)
+
+
+def _median_without_by_copy(ordered, removed):
+    rest = list(ordered)
+    for v in removed:
+        rest.remove(v)
+    return rest[len(rest) // 2] if rest else 0.0
+
+
+def test_median_without_is_the_median_of_the_rest():
+    rng = random.Random(3)
+    for _ in range(3000):
+        ordered = sorted(rng.choice([1.0, 2.0, 3.5, 7.0, 8.0, 8.5]) for _ in range(rng.randint(1, 12)))
+        removed = rng.sample(ordered, rng.randint(0, len(ordered)))
+        assert median_without(ordered, removed) == _median_without_by_copy(ordered, removed), (ordered, removed)
