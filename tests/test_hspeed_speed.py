@@ -66,3 +66,21 @@ def test_median_without_is_the_median_of_the_rest():
         ordered = sorted(rng.choice([1.0, 2.0, 3.5, 7.0, 8.0, 8.5]) for _ in range(rng.randint(1, 12)))
         removed = rng.sample(ordered, rng.randint(0, len(ordered)))
         assert median_without(ordered, removed) == _median_without_by_copy(ordered, removed), (ordered, removed)
+
+
+def test_hanging_lines_lose_the_width_of_their_last_mark_only():
+    from cleaner.stages.pullquotes.measure import hanging
+
+    texts = ["项目首席科学家、", "种子也是 ", "收成心里有底。”  ", "", "abc"]
+    widths = [8.0, 4.5, 8.0, 0.0, 1.5]
+    # (、 and ” may hang; a blank after the mark leaves it the last; no mark: None)
+    assert hanging(texts, widths) == [7.0, None, 7.5, None, None]  # (a quote mark is squeezed: half an em)
+
+
+def test_set_width_reads_the_measure_as_before():
+    from cleaner.stages.pullquotes.measure import set_width
+
+    assert set_width([7.0, 8.0, 7.0], [None, 7.0, None]) == 7.0  # a mark hangs past a 7-em measure
+    assert set_width([7.0, 9.0, 7.0], [None, 8.0, None]) == 9.0  # wider than the rest even without it
+    assert set_width([8.0, 8.5], [7.0, 7.5]) == 8.5  # every line ends on a mark: its widest line
+    assert set_width([6.0, 7.0], [None, None]) == 7.0
