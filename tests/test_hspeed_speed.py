@@ -84,3 +84,47 @@ def test_set_width_reads_the_measure_as_before():
     assert set_width([7.0, 9.0, 7.0], [None, 8.0, None]) == 9.0  # wider than the rest even without it
     assert set_width([8.0, 8.5], [7.0, 7.5]) == 8.5  # every line ends on a mark: its widest line
     assert set_width([6.0, 7.0], [None, None]) == 7.0
+
+
+def _bound_by_dict(p, rules, sentence, rest, m1, inside, prev_closes, after_other):
+    """The second bound of captions._reach as it was made: a dict of the known cues read in
+    CUES order, each unknown cue at its higher-scoring value."""
+    from cleaner.rules import search_any
+    from cleaner.stages import captions
+
+    weights = p["bare_weights"]
+    m = search_any(p["bare_date_opener"], sentence)
+    body = sentence[len(m.group()):] if m else sentence
+    known = {"opens_caption": 1.0 if search_any(p["patterns"], sentence) else 0.0, "date_open": 1.0 if m else 0.0,
+             "numbers": 1.0 if captions._DIGIT.search(body) else 0.0,
+             "commas": float(body.count("，") + body.count("、")), "length": float(len(sentence)),
+             "starts_block": 1.0 if m1 == 0 else 0.0, "ends_block": 1.0 if not inside else 0.0,
+             "prev_closes": 1.0 if prev_closes else 0.0, "after_other": 1.0 if after_other else 0.0,
+             "credit": 1.0 if rest and not captions._closing(rules, p, rest) else 0.0,
+             "position_mark": 1.0 if search_any(p["bare_position_marks"], sentence) else 0.0,
+             "said": 1.0 if search_any(p["bare_said"], sentence) else 0.0,
+             "scene": 1.0 if search_any(p["bare_scene"], body) else 0.0,
+             "linked": 1.0 if search_any(p["bare_linked"], body) else 0.0}
+    up = [1.0 if weights[c] > 0 else 0.0 for c in captions.CUES]
+    return captions.score(weights, tuple(map(known.get, captions.CUES, up)))
+
+
+def test_caption_bounds_are_the_scores_of_the_known_cues():
+    from cleaner.rules import default_rules
+    from cleaner.stages import captions
+
+    rules = default_rules()
+    p = rules["L003"].params
+    cases = [("11月8日，游客在景区内游玩。", "", 0, False, True, True),
+             ("图为工人在车间里检查设备。", "本报记者 张三 摄", 0, True, True, False),
+             ("他说，今年全市新增就业岗位3万个，同比增长12%。", "", 2, True, False, False),
+             ("村民在田间收割小麦（右一）。", "", 0, False, True, True)]
+    for sentence, rest, m1, inside, prev_closes, after_other in cases:
+        exact = _bound_by_dict(p, rules, sentence, rest, m1, inside, prev_closes, after_other)
+        prev = None if prev_closes else type("L", (), {"text": "正在推进"})()
+        for least in (exact, exact - 1e-12, exact + 1e-12):
+            if not 0.0 < least < 1.0:
+                continue
+            may = captions._reach(p, rules, least)
+            # (a run passes exactly when its bound, all its cues known, reaches least)
+            assert may(sentence, rest, m1, inside, prev, after_other) == (exact >= least), (sentence, least)
