@@ -128,3 +128,31 @@ def test_caption_bounds_are_the_scores_of_the_known_cues():
             may = captions._reach(p, rules, least)
             # (a run passes exactly when its bound, all its cues known, reaches least)
             assert may(sentence, rest, m1, inside, prev, after_other) == (exact >= least), (sentence, least)
+
+
+def test_never_opening_asks_the_prefilter_of_every_line_at_once():
+    from cleaner.rules import default_rules
+    from cleaner.stages import rejoin
+
+    p = default_rules()["J001"].params
+    verdicts = rejoin.never_opening(p, ["的人越来越多", "他的家乡", "的确如此", "群众"])
+    # (only a line that opens with 的 may: the search, made by _score, tells 的确 apart)
+    assert verdicts[1] is False and verdicts[3] is False and verdicts[0] is True
+    off = {**p, "weights": {**p["weights"], "never_opens": 0.0}}
+    assert rejoin.never_opening(off, ["的人"]) is None
+
+
+def test_score_searches_never_opens_only_where_the_caller_s_verdicts_let_it(stages_until):
+    from cleaner.stages import rejoin
+
+    page = stages_until("这是一个关于发展\n的故事，很多人都知道。\n", "rejoin")
+    p = page.rules["J001"].params
+    ends, opens = rejoin.line_facts(page, rejoin.paragraph_openers(page.rules))
+
+    def never_cue(never):
+        _, cues = rejoin._score(page, p, 0, page.lines[0].width, 1, None, ends, opens, never=never)
+        return any("opens no paragraph" in t for _, t, _ in cues)
+
+    texts = [ln.text for ln in page.lines]
+    assert never_cue(None) and never_cue(rejoin.never_opening(p, texts))
+    assert not never_cue([False] * len(texts))  # (a line the prefilter stops is not searched)
