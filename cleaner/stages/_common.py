@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+from itertools import repeat
 
 
 from ..chars import half_count, width
@@ -140,14 +141,17 @@ def median_without(ordered: list[float], removed: list[float]) -> float:
     """
     if len(removed) >= len(ordered):
         return 0.0
-    taken: list[int] = []
-    for v in sorted(removed):
-        i = bisect.bisect_left(ordered, v)
-        while i in taken:
-            i += 1
-        taken.append(i)
+    # Each removed value takes the first place of its value not taken yet. With the values in
+    # order, their places come in order too: the places taken so far are a run up to ``last``
+    # wherever a value's own place falls inside them, so the next free one is ``last + 1``
+    # (no search of the places taken), and the median's index moves past each place as it
+    # comes (no second sort).
     idx = (len(ordered) - len(removed)) // 2
-    for i in sorted(taken):
+    last = -1
+    for i in map(bisect.bisect_left, repeat(ordered), sorted(removed)):
+        if i <= last:
+            i = last + 1
+        last = i
         if i <= idx:
             idx += 1
     return ordered[idx]

@@ -34,6 +34,9 @@ CUES = ("opens_caption", "credit", "date_open", "position_mark", "said", "number
         "starts_block", "ends_block", "prev_closes", "after_other", "short_end", "short_inside", "narrower",
         "repeats", "scene", "linked", "follows_open")
 
+#: each cue's place in CUES
+_AT = {c: k for k, c in enumerate(CUES)}
+
 _SENTENCE_END = re.compile("[。！？][”’」』]?")
 _END_MARK = re.compile("[。！？]")
 _DIGIT = re.compile(r"\d")
@@ -182,35 +185,33 @@ def _reach(p: dict, rules, least: float):
     and the sentences the page repeats, the dearest cues, are left to :func:`_cues`.)"""
     scored = _scorer(p["bare_weights"])
     weights = p["bare_weights"]
+    # (each cue's value where known, else its higher-scoring one: the cues in CUES order, set
+    # in place in a copy of these, where a dict of the known ones was read through per bound)
     up = [1.0 if weights[c] > 0 else 0.0 for c in CUES]
-
-    def bound(known: dict) -> float:  # (each cue's value where known, else its higher-scoring one)
-        return scored(tuple(map(known.get, CUES, up)))
 
     def may(sentence: str, rest: str, m1: int, inside: bool, prev_line, after_other: bool) -> bool:
         m = search_any(p["bare_date_opener"], sentence)
         body = sentence[len(m.group()):] if m else sentence
-        known = {
-            "opens_caption": 1.0 if search_any(p["patterns"], sentence) else 0.0,
-            "date_open": 1.0 if m else 0.0,
-            "numbers": 1.0 if _DIGIT.search(body) else 0.0,
-            "commas": float(body.count("，") + body.count("、")),
-            "length": float(len(sentence)),
-            "starts_block": 1.0 if m1 == 0 else 0.0,
-            "ends_block": 1.0 if not inside else 0.0,
-            "prev_closes": 1.0 if prev_line is None or ends_sentence(prev_line.text) else 0.0,
-            "after_other": 1.0 if after_other else 0.0,
-        }
+        cues = up.copy()
+        cues[_AT["opens_caption"]] = 1.0 if search_any(p["patterns"], sentence) else 0.0
+        cues[_AT["date_open"]] = 1.0 if m else 0.0
+        cues[_AT["numbers"]] = 1.0 if _DIGIT.search(body) else 0.0
+        cues[_AT["commas"]] = float(body.count("，") + body.count("、"))
+        cues[_AT["length"]] = float(len(sentence))
+        cues[_AT["starts_block"]] = 1.0 if m1 == 0 else 0.0
+        cues[_AT["ends_block"]] = 1.0 if not inside else 0.0
+        cues[_AT["prev_closes"]] = 1.0 if prev_line is None or ends_sentence(prev_line.text) else 0.0
+        cues[_AT["after_other"]] = 1.0 if after_other else 0.0
         if not rest:
-            known["credit"] = 0.0
-        if bound(known) < least:
+            cues[_AT["credit"]] = 0.0
+        if scored(cues) < least:
             return False
-        known["credit"] = 1.0 if rest and not _closing(rules, p, rest) else 0.0
-        known["position_mark"] = 1.0 if search_any(p["bare_position_marks"], sentence) else 0.0
-        known["said"] = 1.0 if search_any(p["bare_said"], sentence) else 0.0
-        known["scene"] = 1.0 if search_any(p["bare_scene"], body) else 0.0
-        known["linked"] = 1.0 if search_any(p["bare_linked"], body) else 0.0
-        return bound(known) >= least
+        cues[_AT["credit"]] = 1.0 if rest and not _closing(rules, p, rest) else 0.0
+        cues[_AT["position_mark"]] = 1.0 if search_any(p["bare_position_marks"], sentence) else 0.0
+        cues[_AT["said"]] = 1.0 if search_any(p["bare_said"], sentence) else 0.0
+        cues[_AT["scene"]] = 1.0 if search_any(p["bare_scene"], body) else 0.0
+        cues[_AT["linked"]] = 1.0 if search_any(p["bare_linked"], body) else 0.0
+        return scored(cues) >= least
     return may
 
 

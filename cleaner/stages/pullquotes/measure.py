@@ -31,13 +31,19 @@ def narrowness(page: Page, b: Block) -> float:
     return len(b.lines) / max(1.0, sum(page.lines[k].width for k in b.lines))
 
 
+#: each mark a typesetter never starts a line with -> its width: a line's last character is
+#: looked up in it, not measured (:func:`hanging` asks of every line of every paragraph)
+_HUNG_WIDTH = {c: width(c) for c in NO_LINE_START}
+
+
 def hanging(texts: list[str], widths: list[float]) -> list[float | None]:
     """Each line's width less a mark at its end that a typesetter never starts a line with
     (，。、” …: :data:`NO_LINE_START`), None for a line that closes on no such mark."""
+    get = _HUNG_WIDTH.get
     out: list[float | None] = []
     for t, w in zip(texts, widths):
-        last = t.rstrip()[-1:]
-        out.append(w - width(last) if last and last in NO_LINE_START else None)
+        mark = get(t.rstrip()[-1:])
+        out.append(w - mark if mark is not None else None)
     return out
 
 
@@ -47,10 +53,19 @@ def set_width(widths: list[float], hung: list[float | None]) -> float:
     that wide (a narrow quote lets such a mark hang past its measure: 项目首席科学家、 is 8 ems in a
     7-em column whose other lines are 7; a column of text sets it inside its own, and a run with no
     line that closes on no mark sets no measure to hang past: its widest line is its measure)."""
-    plain = max((w for w, h in zip(widths, hung) if h is None), default=None)
+    # (the widest line without a mark and the widest with one less its mark, in one pass: what
+    # the two max() over generators gave, a quote's lines being few and this asked of every run)
+    plain = marked = None
+    for w, h in zip(widths, hung):
+        if h is None:
+            if plain is None or w > plain:
+                plain = w
+        elif marked is None or h > marked:
+            marked = h
     if plain is None:
         return max(widths)
-    marked = max((h for h in hung if h is not None), default=plain)
+    if marked is None:
+        return plain
     return plain if plain >= marked else max(widths)
 
 
