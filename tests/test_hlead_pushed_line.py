@@ -1,0 +1,49 @@
+"""A001 indent_whole: a jumped tail whose first line ends a character short of its column,
+because the typesetter pushed that character down so that a comma does not open the next line
+(``…学生可在校内借`` / ``阅，下次…``), is not an indented paragraph opening: the tail tests
+(reclaim_tails, _prefix_tail) weigh it."""
+
+from __future__ import annotations
+
+import pytest
+
+FULL = 20  # the column, in characters
+TEXT = ["县图书馆馆长许文华介绍，图书车从今年开始",
+        "下乡，很受学生欢迎。",
+        "学校轮换一次图书书籍，学生们可在校内借",   # (19: 阅 pushed down)
+        "阅，下次图书车到来时再归还。图书馆还为山",
+        "区学校老师开展阅读指导培训，帮助孩子们养",
+        "成良好的阅读习惯。"]
+
+
+def _block(lines: list[str], kit):
+    from cleaner.model import Overlay, Page
+    from cleaner.stages import PIPELINE
+    from cleaner.stages.assemble import Assembler
+
+    text = "\n".join(lines) + "\n"
+    page = Page(name="test.txt", source=text, rules=kit.rules_with("A001"), overlay=Overlay(text))
+    for stage in PIPELINE[:-1]:  # (all but assemble)
+        page = stage.run(page)
+    a = Assembler(page)
+    z = next(b for b in a.page.blocks if b.kind == "paragraph" and b.text.startswith(lines[2].strip()[:4]))
+    return a, z
+
+
+@pytest.mark.parametrize("whole, expected", [(True, False), (False, True)])
+def test_a_line_a_character_short_over_a_pushed_mark_is_no_indent(kit, whole, expected):
+    a, z = _block(TEXT, kit)
+    assert len(z.lines) > 1
+    assert a.indented(z, FULL, whole) is expected
+
+
+def test_a_line_a_character_short_over_a_plain_line_is_still_an_indent(kit):
+    lines = TEXT[:3] + ["阅读指导进校园，下次图书车到来时再归还", "书馆还为山区学校老师开展培训。"]
+    a, z = _block(lines, kit)
+    assert a.indented(z, FULL, True)
+
+
+def test_a_whole_indent_stays_one(kit):
+    lines = [*TEXT[:2], "　　学校轮换一次书籍，学生们可在校内借", *TEXT[3:]]
+    a, z = _block(lines, kit)
+    assert a.indented(z, FULL, True)
