@@ -80,3 +80,15 @@ def test_off(wrap, kit, params):
 def test_a_dated_paragraph_opens_its_article_and_stays(wrap, kit):
     a, drafts = _drafts(wrap, kit, "新华社北京1月5日电（记者王晓）" + X_TAIL)
     assert a.has_dateline(drafts[1].body[0]) and not list(a.head_tail_candidates(*drafts))
+
+
+# A003's lead model: what it measures of the later draft alone (lead_side) is made once per pair
+# of drafts and gives every run the cues it would get measured afresh
+def test_the_later_drafts_side_made_once_gives_the_same_cues(wrap, kit):
+    a, (x, y) = _drafts(wrap, kit, X_TAIL)
+    ks = [1]  # (X's last paragraph weighed as Y's lead: the cues need no gate)
+    side = a.lead_side(y)
+    for k in ks:
+        assert a.lead_cues(x, y, k, side) == a.lead_cues(x, y, k)
+    # (the side is y's: another draft's gives other cues)
+    assert any(a.lead_cues(x, y, k, a.lead_side(x)) != a.lead_cues(x, y, k) for k in ks)

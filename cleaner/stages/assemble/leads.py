@@ -153,7 +153,19 @@ class LeadReclaiming:
                 break
             yield k
 
-    def lead_cues(self, x, y, k: int) -> dict[str, float]:
+    def lead_side(self, y) -> tuple:
+        """What :meth:`lead_cues` measures of ``y`` alone, whichever run of the article before
+        it weighs: its headlines' texts, its paragraphs' texts and their word pairs, its names
+        and its headlines', its title's echo of its first paragraph, its column (made once per
+        pair of drafts, not once per run)."""
+        first = y.body[0]
+        heads = [h.text for h in (y.title, y.subtitle) if h is not None]
+        y_texts = tuple(b.text for b in y.body if b.kind == "paragraph")
+        echo_y = max(affinity(h, first.text) for h in heads) if first.kind == "paragraph" else 0.0
+        return heads, y_texts, joined_bigrams(y_texts), names_of(y_texts) | names_of(heads), echo_y, \
+            self._column(y.body)
+
+    def lead_cues(self, x, y, k: int, side: tuple | None = None) -> dict[str, float]:
         """What tells the run of ``x``'s last ``k`` blocks to be the lead of ``y``, each a cue of
         A003's ``lead_weights``: the share of word pairs the run shares with ``y``'s text less
         the share it shares with the rest of ``x``'s (``gain``, within ``lead_clip``); how much
@@ -168,23 +180,20 @@ class LeadReclaiming:
         how much of ``x``'s headline the run repeats (``x_echo``), of ``y``'s the whole run
         (``run_echo``); the share of word pairs it shares with as many of ``y``'s first
         paragraphs as it has less that with as many of ``x``'s last before it (``near``, within
-        ``lead_clip``)."""
+        ``lead_clip``). ``side``: :meth:`lead_side` of ``y``, if already made."""
+        heads, y_texts, y_pairs, ys, echo_y, ycol = side if side is not None else self.lead_side(y)
         run, rest = x.body[-k:], x.body[:-k]
         first = y.body[0]
-        heads = [h.text for h in (y.title, y.subtitle) if h is not None]
         end, start = x.body[-1].last, first.first
         lo, hi = self.rules["A003"].params["lead_clip"]
         run_texts = tuple(b.text for b in run if b.kind == "paragraph")
         rest_texts = tuple(b.text for b in rest if b.kind == "paragraph")
-        y_texts = tuple(b.text for b in y.body if b.kind == "paragraph")
         rb = joined_bigrams(run_texts)
-        gain = shared_pairs(rb, joined_bigrams(y_texts)) - shared_pairs(rb, joined_bigrams(rest_texts))
+        gain = shared_pairs(rb, y_pairs) - shared_pairs(rb, joined_bigrams(rest_texts))
         echo = max(affinity(h, run[0].text) for h in heads)
-        echo_y = max(affinity(h, first.text) for h in heads) if first.kind == "paragraph" else 0.0
         names, xs = names_of(run_texts), names_of(rest_texts)
-        ys = names_of(y_texts) | names_of(heads)
         tol = self.rules["A001"].params["column_tolerance"]
-        rcol, ycol, xcol = self._column(run), self._column(y.body), self._column(rest)
+        rcol, xcol = self._column(run), self._column(rest)
         x_heads = [h.text for h in (x.title, x.subtitle) if h is not None]
         joined = "".join(run_texts)
         near_x = joined_bigrams(tuple(b.text for b in rest[-k:] if b.kind == "paragraph"))
@@ -212,9 +221,10 @@ class LeadReclaiming:
         """The run of ``x``'s last blocks whose log-odds by A003's ``lead_weights`` is the
         highest past ``lead_threshold``, as (log-odds, its length in blocks), or None."""
         p = self.rules["A003"].params
-        best = None
+        best, side = None, None
         for k in self.lead_candidates(x, y):
-            score = odds(p["lead_weights"], self.lead_cues(x, y, k))
+            side = side or self.lead_side(y)
+            score = odds(p["lead_weights"], self.lead_cues(x, y, k, side))
             if score > p["lead_threshold"] and (best is None or score > best[0]):
                 best = (score, k)
         return best
