@@ -47,3 +47,45 @@ def test_a_whole_indent_stays_one(kit):
     lines = [*TEXT[:2], "　　学校轮换一次书籍，学生们可在校内借", *TEXT[3:]]
     a, z = _block(lines, kit)
     assert a.indented(z, FULL, True)
+
+
+# A001 indent_reads_on: a paragraph that opens indented is still weighed as the rest of a cut
+# paragraph where the two read on as one word (…确保各 / 项指标…): a line's width is a guess
+# where it holds digits or Latin letters, and a typesetter may end a line early
+CUT = "在试运行阶段，技术人员将对设备进行反复检测和调整，确保各"
+REST = ["项指标达到设计要求后将正式投入使用，",   # (18 of 20: short by an indent)
+        "预计年底前全面建成并向社会开放，届时将为",
+        "周边居民提供便利。"]
+
+
+def _cut_and_rest(kit, rest: list[str], **params):
+    """The cut paragraph (its text ``CUT``: the paragraph of the page before the rest, its
+    text cut so) and the rest, an indented paragraph, as the assembler weighs them."""
+    from cleaner.model import Overlay, Page, replace
+    from cleaner.stages import PIPELINE
+    from cleaner.stages.assemble import Assembler
+
+    text = "\n".join(TEXT[:2] + rest) + "\n"
+    page = Page(name="test.txt", source=text, rules=kit.rules_with("A001", **params), overlay=Overlay(text))
+    for stage in PIPELINE[:-1]:  # (all but assemble)
+        page = stage.run(page)
+    a = Assembler(page)
+    first, z = [b for b in a.page.blocks if b.kind == "paragraph"]
+    x = replace(first, text=CUT)
+    assert z.text.startswith(rest[0]) and a.indented(z, FULL, True) and a.is_open(x)
+    return a, x, z
+
+
+def test_an_indented_paragraph_that_reads_on_from_the_cut_is_weighed(kit, need_jieba):
+    a, x, z = _cut_and_rest(kit, REST)
+    assert not a.indent_stops(x, z, FULL)
+
+
+def test_not_when_off(kit, need_jieba):
+    a, x, z = _cut_and_rest(kit, REST, indent_reads_on=0.0)
+    assert a.indent_stops(x, z, FULL)
+
+
+def test_an_indented_paragraph_that_reads_on_from_nothing_stays_apart(kit, need_jieba):
+    a, x, z = _cut_and_rest(kit, ["据了解，该项目总投资约为三亿元左右，", *REST[1:]])
+    assert a.indent_stops(x, z, FULL)

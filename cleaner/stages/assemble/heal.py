@@ -428,6 +428,22 @@ class Healing:
             return 0.0, ""
         return p["reads_on"] * v, f"'{a[-2:]}' reads on into '{b[:2]}' as a word (log-ratio {v:.1f})"
 
+    def indent_stops(self, x: Block, z: Block, col: float) -> bool:
+        """Whether paragraph ``z`` opens indented (:meth:`indented`, with A001's ``indent_whole``)
+        and so is no continuation of the cut paragraph ``x`` (its column ``col``), unless the
+        two read on as one word: the dictionary's character model's log-likelihood ratio of
+        ``x``'s last characters and ``z``'s first at least A001's ``indent_reads_on`` (0: never).
+        A line's width is a guess where it holds digits or Latin letters (``…中`` / ``心等场所安
+        装AED3…``), and a typesetter may end a line early; a word cut in two (中心, 各项, 工作)
+        is seen in the text itself."""
+        p = self.rules["A001"].params
+        if not self.indented(z, z.width or col, p["indent_whole"]):
+            return False
+        if p["indent_reads_on"] <= 0:
+            return True
+        lm = default_char_model(p["lm_prior"])
+        return lm is None or lm.llr(nows(x.text), nows(z.text)) < p["indent_reads_on"]
+
     def indented(self, z: Block, col: float, whole: bool = False) -> bool:
         """Whether paragraph ``z`` opens with an indented first line in a column ``col`` ems
         wide (0: unknown): more than A001's ``full_line_slack`` ems short of the column (of its
@@ -489,7 +505,7 @@ class Healing:
                     # its section, it can stand right before the tail)
                     if z.kind != "paragraph" or not (y.kind == "subhead" or
                                                      (y.kind == "paragraph" and ends_sentence(y.text))) \
-                            or self.has_dateline(z) or self.indented(z, z.width or col, p["indent_whole"]) \
+                            or self.has_dateline(z) or self.indent_stops(x, z, col) \
                             or (z.width and col and abs(z.width - col) > p["column_tolerance"]):
                         continue
                     tail = joined_bigrams(tuple(b.text for b in e.body[m:] if b.kind == "paragraph"))
@@ -554,7 +570,7 @@ class Healing:
         if lm is None or len(e.paragraphs) < 2:
             return None
         z = e.body[0]
-        if z.kind != "paragraph" or self.has_dateline(z) or self.indented(z, z.width or col, p["indent_whole"]) \
+        if z.kind != "paragraph" or self.has_dateline(z) or self.indent_stops(x, z, col) \
                 or (z.width and col and abs(z.width - col) > p["column_tolerance"]):
             return None
         clip = p["tail_join_clip"]
