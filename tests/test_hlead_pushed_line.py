@@ -89,3 +89,24 @@ def test_not_when_off(kit, need_jieba):
 def test_an_indented_paragraph_that_reads_on_from_nothing_stays_apart(kit, need_jieba):
     a, x, z = _cut_and_rest(kit, ["据了解，该项目总投资约为三亿元左右，", *REST[1:]])
     assert a.indent_stops(x, z, FULL)
+
+
+# A001 column_reads_on: a paragraph set in a column of another width is still weighed as the
+# rest of a cut paragraph where the two read on as one word (a page can carry an article's rest
+# on in a column of another width: …滚 / 装船…)
+NARROW = 14.0  # the cut paragraph's column, in ems: the rest's (20) is more than column_tolerance off
+
+
+def test_a_rest_in_another_column_that_reads_on_from_the_cut_is_weighed(kit, need_jieba):
+    a, x, z = _cut_and_rest(kit, REST)
+    assert not a.column_stops(x, z, NARROW) and not a.column_stops(x, z, FULL)
+
+
+def test_not_across_columns_when_off(kit, need_jieba):
+    a, x, z = _cut_and_rest(kit, REST, column_reads_on=0.0)
+    assert a.column_stops(x, z, NARROW) and not a.column_stops(x, z, FULL)
+
+
+def test_a_paragraph_in_another_column_that_reads_on_from_nothing_stays_apart(kit, need_jieba):
+    a, x, z = _cut_and_rest(kit, ["据了解，该项目总投资约为三亿元左右，", *REST[1:]])
+    assert a.column_stops(x, z, NARROW)

@@ -428,6 +428,26 @@ class Healing:
             return 0.0, ""
         return p["reads_on"] * v, f"'{a[-2:]}' reads on into '{b[:2]}' as a word (log-ratio {v:.1f})"
 
+    def column_stops(self, x: Block, z: Block, col: float) -> bool:
+        """Whether paragraph ``z`` is set in another column than the cut paragraph ``x``'s
+        (``col``; more than A001's ``column_tolerance`` apart) and so is not its rest, unless
+        the two read on as one word: the character model's log-likelihood ratio of ``x``'s last
+        characters and ``z``'s first at least A001's ``column_reads_on`` (0: never). A page can
+        carry an article's rest on in a column of another width (…滚 / 装船…)."""
+        p = self.rules["A001"].params
+        if not (z.width and col and abs(z.width - col) > p["column_tolerance"]):
+            return False
+        return not self._reads_as_word(x, z, p["column_reads_on"])
+
+    def _reads_as_word(self, x: Block, z: Block, bar: float) -> bool:
+        """Whether the last characters of ``x`` and the first of ``z`` read on as one word, by
+        the dictionary's character model (its log-likelihood ratio at least ``bar``; never
+        where ``bar`` is 0 or there is no model)."""
+        if bar <= 0:
+            return False
+        lm = default_char_model(self.rules["A001"].params["lm_prior"])
+        return lm is not None and lm.llr(nows(x.text), nows(z.text)) >= bar
+
     def indent_stops(self, x: Block, z: Block, col: float) -> bool:
         """Whether paragraph ``z`` opens indented (:meth:`indented`, with A001's ``indent_whole``)
         and so is no continuation of the cut paragraph ``x`` (its column ``col``), unless the
@@ -439,10 +459,7 @@ class Healing:
         p = self.rules["A001"].params
         if not self.indented(z, z.width or col, p["indent_whole"]):
             return False
-        if p["indent_reads_on"] <= 0:
-            return True
-        lm = default_char_model(p["lm_prior"])
-        return lm is None or lm.llr(nows(x.text), nows(z.text)) < p["indent_reads_on"]
+        return not self._reads_as_word(x, z, p["indent_reads_on"])
 
     def indented(self, z: Block, col: float, whole: bool = False) -> bool:
         """Whether paragraph ``z`` opens with an indented first line in a column ``col`` ems
@@ -506,7 +523,7 @@ class Healing:
                     if z.kind != "paragraph" or not (y.kind == "subhead" or
                                                      (y.kind == "paragraph" and ends_sentence(y.text))) \
                             or self.has_dateline(z) or self.indent_stops(x, z, col) \
-                            or (z.width and col and abs(z.width - col) > p["column_tolerance"]):
+                            or self.column_stops(x, z, col):
                         continue
                     tail = joined_bigrams(tuple(b.text for b in e.body[m:] if b.kind == "paragraph"))
                     head = joined_bigrams(tuple(b.text for b in e.body[:m] if b.kind == "paragraph"))
@@ -571,7 +588,7 @@ class Healing:
             return None
         z = e.body[0]
         if z.kind != "paragraph" or self.has_dateline(z) or self.indent_stops(x, z, col) \
-                or (z.width and col and abs(z.width - col) > p["column_tolerance"]):
+                or self.column_stops(x, z, col):
             return None
         clip = p["tail_join_clip"]
         reads = max(-clip, min(clip, lm.llr(nows(x.text), nows(z.text))))
