@@ -21,6 +21,13 @@ on the cues (``cleaner.train.fit_weights``, a ridge on the standardised cues) gi
 weights, printed as the TOML table for rules/assemble.toml. Per pair of drafts the best run is
 taken when its log-odds pass a threshold: how many taken runs are right and wrong, per
 threshold (where ``lead_threshold`` is chosen, on the validation pages).
+
+With ``--heads`` the same fits A001's ``head_tail_weights`` (an article's end read at the head
+of the article after it, ``Assembler.reclaim_head_tails``): the drafts as that step gets them
+(after the closed tails), every run of a draft's first blocks ``Assembler.head_tail_candidates``
+yields measured by ``head_tail_cues`` and labelled the draft before's end when every paragraph
+of it belongs to the article whose title that draft has, and most of its text is that
+article's; ``--threshold`` is then ``head_tail_threshold``.
 """
 from __future__ import annotations
 
@@ -37,21 +44,24 @@ from cleaner.model import Overlay, Page  # noqa: E402
 from cleaner.rules import load_rules  # noqa: E402
 from cleaner.stages import PIPELINE  # noqa: E402
 from cleaner.stages.assemble import Assembler  # noqa: E402
-from cleaner.stages.assemble.leads import LEAD_CUES  # noqa: E402
+from cleaner.stages.assemble.leads import HEAD_TAIL_CUES, LEAD_CUES  # noqa: E402
 from cleaner.train import fit_weights  # noqa: E402
 from cleaner.synth import page_seed  # noqa: E402
 from fit_closed_tails import report as _report  # noqa: E402
 from seg_errors import maker_for, owners_by_offset  # noqa: E402
 
 
-def leads_of(path: Path, rules, maker, seed) -> list[tuple[tuple, tuple, bool]]:
-    """((pair id), cue values, the next draft's lead?) for every run weighed on one page."""
+def leads_of(path: Path, rules, maker, seed, heads: bool = False) -> list[tuple[tuple, tuple, bool]]:
+    """((pair id), cue values, the next draft's lead?) for every run weighed on one page
+    (with ``heads``: the draft before's end?, for every run at a draft's head)."""
     text = path.read_text(encoding="utf-8")
     page = Page(name=path.name, source=text, rules=rules, overlay=Overlay(text))
     for stage in PIPELINE[:-1]:
         page = stage.run(page)
     a = Assembler(page)
-    drafts = a.reclaim_sections(a.reclaim_closed_tails(a.reclaim_tails(a.reunite(a.drafts()))))
+    drafts = a.reclaim_closed_tails(a.reclaim_tails(a.reunite(a.drafts())))
+    if not heads:
+        drafts = a.reclaim_sections(a.reclaim_head_tails(drafts))
     s = maker.page(page_seed(seed, int(path.stem[1:])), name=path.name)
     if not s.lines:
         return []
@@ -63,7 +73,30 @@ def leads_of(path: Path, rules, maker, seed) -> list[tuple[tuple, tuple, bool]]:
     def owner(b):
         votes = Counter(o[1] if o[0] in ("para", "sub") else None for o in map(line_owner, b.lines))
         return votes.most_common(1)[0][0]
+    def title_owner(d):
+        """The article whose title ``d`` has, where most of its text is that article's too."""
+        votes = Counter(o[1] for o in map(line_owner, d.title.lines) if o[0] == "head")
+        mine = votes.most_common(1)[0][0] if votes else None
+        body = Counter()
+        for b in d.paragraphs:
+            body[owner(b)] += len(b.lines)
+        return mine if body and body.most_common(1)[0][0] == mine else None
     out = []
+    if heads:
+        if not a.page.layout.columned:
+            return []
+        for i in range(1, len(drafts)):
+            x, y = drafts[i - 1], drafts[i]
+            ks = list(a.head_tail_candidates(x, y))
+            if not ks:
+                continue
+            mine = title_owner(x)
+            for k in ks:
+                known = [o for o in map(owner, y.body[:k]) if o is not None]
+                ok = mine is not None and bool(known) and all(o == mine for o in known)
+                cues = a.head_tail_cues(x, y, k)
+                out.append(((path.name, i), tuple(cues[c] for c in HEAD_TAIL_CUES), ok))
+        return out
     for i in range(1, len(drafts)):
         x, y = drafts[i - 1], drafts[i]
         ks = list(a.lead_candidates(x, y))
@@ -84,12 +117,12 @@ def leads_of(path: Path, rules, maker, seed) -> list[tuple[tuple, tuple, bool]]:
     return out
 
 
-def load(splits: list[Path], rules):
+def load(splits: list[Path], rules, heads: bool = False):
     rows = []
     for split in splits:
         maker, seed = maker_for(split.name)
         for page in sorted(split.glob("*.txt")):
-            rows.extend(leads_of(page, rules, maker, seed))
+            rows.extend(leads_of(page, rules, maker, seed, heads))
     return rows
 
 
@@ -100,24 +133,25 @@ def main() -> int:
     ap.add_argument("--ridge", type=float, default=1.0, help="ridge penalty on the standardised cues")
     ap.add_argument("--rules", action="append", help="a rule folder layered over rules/ (repeatable)")
     ap.add_argument("--overlay", type=Path, help="also write the weights as a rule folder here")
-    ap.add_argument("--threshold", type=float, default=1.0, help="the lead_threshold the overlay sets")
+    ap.add_argument("--threshold", type=float, default=1.0, help="the lead_threshold (head_tail_threshold) the overlay sets")
+    ap.add_argument("--heads", action="store_true", help="fit A001's head_tail_weights instead")
     args = ap.parse_args()
     rules = load_rules(args.rules)
-    train = load(args.train, rules)
+    cues, rule, key, what = (HEAD_TAIL_CUES, "A001", "head_tail", "tail") if args.heads else (LEAD_CUES, "A003", "lead", "run")
+    train = load(args.train, rules, args.heads)
     print(f"train: {len(train)} runs, {sum(ok for *_, ok in train)} right", file=sys.stderr)
-    weights = fit_weights([(x, ok) for _, x, ok in train], LEAD_CUES, args.ridge)
-    table = "lead_weights = { " + ", ".join(f"{k} = {v}" for k, v in weights.items()) + " }"
+    weights = fit_weights([(x, ok) for _, x, ok in train], cues, args.ridge)
+    table = f"{key}_weights = {{ " + ", ".join(f"{k} = {v}" for k, v in weights.items()) + " }"
     print(table)
     if args.overlay:
         args.overlay.mkdir(parents=True, exist_ok=True)
         (args.overlay / "assemble.toml").write_text(
-            f'stage = "assemble"\n[[rule]]\nid = "A003"\nparams = {{ lead_threshold = {args.threshold}, '
+            f'stage = "assemble"\n[[rule]]\nid = "{rule}"\nparams = {{ {key}_threshold = {args.threshold}, '
             f'{table} }}\n', encoding="utf-8")
-    sets = [("train", train)] + ([("validation", load(args.validation, rules))] if args.validation else [])
+    sets = [("train", train)] + ([("validation", load(args.validation, rules, args.heads))] if args.validation else [])
     for name, rows in sets:
-        print(name + ": " + "\n".join(_report(rows, weights, (0.0, 0.5, 1.0, 1.5, 2.0, 3.0), LEAD_CUES, "run")))
+        print(name + ": " + "\n".join(_report(rows, weights, (0.0, 0.5, 1.0, 1.5, 2.0, 3.0), cues, what)))
     return 0
-
 
 if __name__ == "__main__":
     raise SystemExit(main())

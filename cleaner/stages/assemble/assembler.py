@@ -235,7 +235,8 @@ class Assembler(Unsplicing, Healing, Readings, Decoding, Reuniting, Sectioning, 
         pullquotes = [b for b in blocks if b.kind == "pullquote"]
         captions = [b for b in blocks if b.kind == "caption"]
         drafts = self.reclaim_leads(
-            self.reclaim_sections(self.reclaim_closed_tails(self.reclaim_tails(self.reunite(self.drafts())))))
+            self.reclaim_sections(self.reclaim_head_tails(
+                self.reclaim_closed_tails(self.reclaim_tails(self.reunite(self.drafts()))))))
         self.adopt_orphans(drafts)  # (after the tails: an article's last paragraph may be one)
         rescue_orphans(self, drafts)  # (the headings left: kept in the article whose text encloses or precedes them)
         mend_open_paragraphs(self, drafts)  # (the halves of a paragraph the steps above left side by side)

@@ -21,6 +21,13 @@ from .text import _LATIN_END, _LATIN_START, affinity, count_words, joined_bigram
 _COMMA_MARK = re.compile("[，、；,;]")
 
 
+def _pushed_down(line: str) -> bool:
+    """Whether ``line`` opens with a character and then a mark no line may open with (``阅，…``):
+    the character was pushed down from the line above, which ends short of its column."""
+    t = line.lstrip()
+    return len(t) > 1 and t[1] in NO_LINE_START
+
+
 def _wrapped(blocks) -> bool:
     """Whether one of ``blocks`` is a paragraph printed over several lines (text set in a column)."""
     return any(b.kind == "paragraph" and len(b.lines) > 1 for b in blocks)
@@ -421,7 +428,40 @@ class Healing:
             return 0.0, ""
         return p["reads_on"] * v, f"'{a[-2:]}' reads on into '{b[:2]}' as a word (log-ratio {v:.1f})"
 
-    def indented(self, z: Block, col: float) -> bool:
+    def column_stops(self, x: Block, z: Block, col: float) -> bool:
+        """Whether paragraph ``z`` is set in another column than the cut paragraph ``x``'s
+        (``col``; more than A001's ``column_tolerance`` apart) and so is not its rest, unless
+        the two read on as one word: the character model's log-likelihood ratio of ``x``'s last
+        characters and ``z``'s first at least A001's ``column_reads_on`` (0: never). A page can
+        carry an article's rest on in a column of another width (…滚 / 装船…)."""
+        p = self.rules["A001"].params
+        if not (z.width and col and abs(z.width - col) > p["column_tolerance"]):
+            return False
+        return not self._reads_as_word(x, z, p["column_reads_on"])
+
+    def _reads_as_word(self, x: Block, z: Block, bar: float) -> bool:
+        """Whether the last characters of ``x`` and the first of ``z`` read on as one word, by
+        the dictionary's character model (its log-likelihood ratio at least ``bar``; never
+        where ``bar`` is 0 or there is no model)."""
+        if bar <= 0:
+            return False
+        lm = default_char_model(self.rules["A001"].params["lm_prior"])
+        return lm is not None and lm.llr(nows(x.text), nows(z.text)) >= bar
+
+    def indent_stops(self, x: Block, z: Block, col: float) -> bool:
+        """Whether paragraph ``z`` opens indented (:meth:`indented`, with A001's ``indent_whole``)
+        and so is no continuation of the cut paragraph ``x`` (its column ``col``), unless the
+        two read on as one word: the dictionary's character model's log-likelihood ratio of
+        ``x``'s last characters and ``z``'s first at least A001's ``indent_reads_on`` (0: never).
+        A line's width is a guess where it holds digits or Latin letters (``…中`` / ``心等场所安
+        装AED3…``), and a typesetter may end a line early; a word cut in two (中心, 各项, 工作)
+        is seen in the text itself."""
+        p = self.rules["A001"].params
+        if not self.indented(z, z.width or col, p["indent_whole"]):
+            return False
+        return not self._reads_as_word(x, z, p["indent_reads_on"])
+
+    def indented(self, z: Block, col: float, whole: bool = False) -> bool:
         """Whether paragraph ``z`` opens with an indented first line in a column ``col`` ems
         wide (0: unknown): more than A001's ``full_line_slack`` ems short of the column (of its
         second line where the column is unknown), the widths guessed for digits and Latin
@@ -432,7 +472,13 @@ class Healing:
             j = self.rules["J001"].params
             return bool(col) and one_indent_short(col - first.width, first.text, j, j["full_tolerance"])
         col = col or self.page.lines[z.lines[1]].width
-        slack = self.rules["J001"].params["half_width_slack"] * half_count(first.text)
+        j = self.rules["J001"].params
+        slack = j["half_width_slack"] * half_count(first.text)
+        if whole and col - first.width + slack < j["indent_min"] and _pushed_down(self.page.lines[z.lines[1]].text):
+            # (short by less than an indent, the next line opening with a character and a mark
+            # no line opens with: the typesetter ended the line a character early so that the
+            # mark does not open the next one; not an indent)
+            return False
         return first.width + slack < col - self.rules["A001"].params["full_line_slack"]
 
     def reclaim_tails(self, drafts: list) -> list:
@@ -476,8 +522,8 @@ class Healing:
                     # its section, it can stand right before the tail)
                     if z.kind != "paragraph" or not (y.kind == "subhead" or
                                                      (y.kind == "paragraph" and ends_sentence(y.text))) \
-                            or self.has_dateline(z) or self.indented(z, z.width or col) \
-                            or (z.width and col and abs(z.width - col) > p["column_tolerance"]):
+                            or self.has_dateline(z) or self.indent_stops(x, z, col) \
+                            or self.column_stops(x, z, col):
                         continue
                     tail = joined_bigrams(tuple(b.text for b in e.body[m:] if b.kind == "paragraph"))
                     head = joined_bigrams(tuple(b.text for b in e.body[:m] if b.kind == "paragraph"))
@@ -541,8 +587,8 @@ class Healing:
         if lm is None or len(e.paragraphs) < 2:
             return None
         z = e.body[0]
-        if z.kind != "paragraph" or self.has_dateline(z) or self.indented(z, z.width or col) \
-                or (z.width and col and abs(z.width - col) > p["column_tolerance"]):
+        if z.kind != "paragraph" or self.has_dateline(z) or self.indent_stops(x, z, col) \
+                or self.column_stops(x, z, col):
             return None
         clip = p["tail_join_clip"]
         reads = max(-clip, min(clip, lm.llr(nows(x.text), nows(z.text))))

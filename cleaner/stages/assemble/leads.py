@@ -14,6 +14,10 @@ from .text import affinity, joined_bigrams, shared_pairs
 LEAD_CUES = ("gain", "echo", "echo_over", "dated", "y_dated", "x_between", "ours",
              "against", "column", "column_x", "size", "x_titled", "after_subhead", "x_echo", "run_echo", "near")
 
+#: the cues :meth:`LeadReclaiming.head_tail_cues` measures, in the order the fit reads them
+HEAD_TAIL_CUES = ("gain", "near", "ours", "against", "echo", "echo_over", "x_echo", "rest_dated",
+                  "open", "column", "column_y", "size", "title_between")
+
 
 class LeadReclaiming:
     """The lead-reclaim step of :class:`~cleaner.stages.assemble.Assembler` (a mixin)."""
@@ -149,7 +153,19 @@ class LeadReclaiming:
                 break
             yield k
 
-    def lead_cues(self, x, y, k: int) -> dict[str, float]:
+    def lead_side(self, y) -> tuple:
+        """What :meth:`lead_cues` measures of ``y`` alone, whichever run of the article before
+        it weighs: its headlines' texts, its paragraphs' texts and their word pairs, its names
+        and its headlines', its title's echo of its first paragraph, its column (made once per
+        pair of drafts, not once per run)."""
+        first = y.body[0]
+        heads = [h.text for h in (y.title, y.subtitle) if h is not None]
+        y_texts = tuple(b.text for b in y.body if b.kind == "paragraph")
+        echo_y = max(affinity(h, first.text) for h in heads) if first.kind == "paragraph" else 0.0
+        return heads, y_texts, joined_bigrams(y_texts), names_of(y_texts) | names_of(heads), echo_y, \
+            self._column(y.body)
+
+    def lead_cues(self, x, y, k: int, side: tuple | None = None) -> dict[str, float]:
         """What tells the run of ``x``'s last ``k`` blocks to be the lead of ``y``, each a cue of
         A003's ``lead_weights``: the share of word pairs the run shares with ``y``'s text less
         the share it shares with the rest of ``x``'s (``gain``, within ``lead_clip``); how much
@@ -164,23 +180,20 @@ class LeadReclaiming:
         how much of ``x``'s headline the run repeats (``x_echo``), of ``y``'s the whole run
         (``run_echo``); the share of word pairs it shares with as many of ``y``'s first
         paragraphs as it has less that with as many of ``x``'s last before it (``near``, within
-        ``lead_clip``)."""
+        ``lead_clip``). ``side``: :meth:`lead_side` of ``y``, if already made."""
+        heads, y_texts, y_pairs, ys, echo_y, ycol = side if side is not None else self.lead_side(y)
         run, rest = x.body[-k:], x.body[:-k]
         first = y.body[0]
-        heads = [h.text for h in (y.title, y.subtitle) if h is not None]
         end, start = x.body[-1].last, first.first
         lo, hi = self.rules["A003"].params["lead_clip"]
         run_texts = tuple(b.text for b in run if b.kind == "paragraph")
         rest_texts = tuple(b.text for b in rest if b.kind == "paragraph")
-        y_texts = tuple(b.text for b in y.body if b.kind == "paragraph")
         rb = joined_bigrams(run_texts)
-        gain = shared_pairs(rb, joined_bigrams(y_texts)) - shared_pairs(rb, joined_bigrams(rest_texts))
+        gain = shared_pairs(rb, y_pairs) - shared_pairs(rb, joined_bigrams(rest_texts))
         echo = max(affinity(h, run[0].text) for h in heads)
-        echo_y = max(affinity(h, first.text) for h in heads) if first.kind == "paragraph" else 0.0
         names, xs = names_of(run_texts), names_of(rest_texts)
-        ys = names_of(y_texts) | names_of(heads)
         tol = self.rules["A001"].params["column_tolerance"]
-        rcol, ycol, xcol = self._column(run), self._column(y.body), self._column(rest)
+        rcol, xcol = self._column(run), self._column(rest)
         x_heads = [h.text for h in (x.title, x.subtitle) if h is not None]
         joined = "".join(run_texts)
         near_x = joined_bigrams(tuple(b.text for b in rest[-k:] if b.kind == "paragraph"))
@@ -208,9 +221,118 @@ class LeadReclaiming:
         """The run of ``x``'s last blocks whose log-odds by A003's ``lead_weights`` is the
         highest past ``lead_threshold``, as (log-odds, its length in blocks), or None."""
         p = self.rules["A003"].params
-        best = None
+        best, side = None, None
         for k in self.lead_candidates(x, y):
-            score = odds(p["lead_weights"], self.lead_cues(x, y, k))
+            side = side or self.lead_side(y)
+            score = odds(p["lead_weights"], self.lead_cues(x, y, k, side))
             if score > p["lead_threshold"] and (best is None or score > best[0]):
                 best = (score, k)
         return best
+
+    # ------------------------------------------------------------ tails at the head (A001)
+    def reclaim_head_tails(self, drafts: list) -> list:
+        """An article takes back its end, read as the first paragraphs of the next one.
+
+        A column can end an article on a full paragraph, and its rest, read after the next
+        article's headline but before that article's own lead, then opens the next article's
+        text: :meth:`reclaim_tails` and :meth:`reclaim_closed_tails` weigh only text after
+        a closed sentence inside the next draft, and ``_prefix_tail`` only a rest that reads on
+        from a sentence left open (issue #14, a closed tail at the head of the next article).
+        Nothing at the seam tells it; what tells it is the text: the run talks about the
+        article before (its word pairs and names), the next article's title sums up the text
+        after the run rather than the run, and what follows the run often opens with a
+        dateline, which opens an article. So, with A001's ``head_tail_weights``, on a page set
+        in columns, each run of the next draft's first blocks :meth:`head_tail_candidates`
+        yields gets the log-odds of a logistic model over the cues :meth:`head_tail_cues`
+        measures, and the best past ``head_tail_threshold`` goes to the end of the draft
+        before ({}: off)."""
+        p = self.rules["A001"].params
+        weights = p["head_tail_weights"]
+        if not weights or not self.rules["A001"].enabled or len(drafts) < 2 or not self.page.layout.columned:
+            return drafts
+        for i in range(1, len(drafts)):
+            x, y = drafts[i - 1], drafts[i]
+            best = None
+            for k in self.head_tail_candidates(x, y):
+                score = odds(weights, self.head_tail_cues(x, y, k))
+                if score > p["head_tail_threshold"] and (best is None or score > best[0]):
+                    best = (score, k)
+            if best is None:
+                continue
+            score, k = best
+            run = y.body[:k]
+            self.record("A001", "move", run[0], f"text from line {self.page.line_no(run[0].first)} on "
+                        f"({k} block(s)), read at the head of the article at line "
+                        f"{self.page.line_no(y.body[k].first)}, is the end of the article at line "
+                        f"{self.page.line_no(x.body[0].first)}: its words, names and column are that "
+                        f"one's, and its title's echo is the text after it (log-odds {score:.2f})",
+                        safety="review")
+            x.body.extend(run)
+            del y.body[:k]
+        return drafts
+
+    def head_tail_candidates(self, x, y):
+        """The runs of ``y``'s first blocks :meth:`head_tail_cues` weighs as the end of ``x``,
+        by their length ``k``: both drafts titled, ``x`` ending on a paragraph read before
+        ``y``'s text, the run paragraphs only, at most A001 ``head_tail_reach`` of them, opening
+        with no dateline (a dateline opens its article), closing its sentence, ``y`` keeping a
+        paragraph after it."""
+        if x.title is None or y.title is None or not x.body or not y.body \
+                or x.body[-1].kind != "paragraph" or x.body[-1].last >= y.body[0].first \
+                or y.body[0].kind != "paragraph" or self.has_dateline(y.body[0]):
+            return
+        reach = self.rules["A001"].params["head_tail_reach"]
+        for k in range(1, min(reach, len(y.body) - 1) + 1):
+            if y.body[k - 1].kind != "paragraph":
+                break
+            if not ends_sentence(y.body[k - 1].text) or y.body[k].kind != "paragraph":
+                continue
+            yield k
+
+    def head_tail_cues(self, x, y, k: int) -> dict[str, float]:
+        """What tells the run of ``y``'s first ``k`` blocks to be the end of ``x``, each a cue of
+        A001's ``head_tail_weights``: the share of word pairs the run shares with ``x``'s text
+        less the share it shares with the rest of ``y``'s (``gain``, within
+        ``tail_closed_clip``), the same with as many of ``x``'s last and ``y``'s next paragraphs
+        as it has (``near``); the names (runs of three Han characters) it shares with ``x``
+        and not with the rest of ``y`` and its headline (``ours``) and the reverse
+        (``against``), as log(1 + n); how much of ``y``'s title (or subtitle) its first
+        paragraph repeats (``echo``) and how much more the paragraph after it does
+        (``echo_over``); how much of ``x``'s headline the run repeats (``x_echo``); the
+        paragraph after it opening with a dateline (``rest_dated``); ``x`` cut mid-sentence
+        (``open``); the run set in ``x``'s column (``column``) or in the rest of ``y``'s
+        (``column_y``), within ``column_tolerance``; its length in blocks (``size``); ``y``'s
+        title read between ``x``'s text and the run (``title_between``)."""
+        p = self.rules["A001"].params
+        lo, hi = p["tail_closed_clip"]
+        tol = p["column_tolerance"]
+        run, rest = y.body[:k], y.body[k:]
+        after = rest[0]
+        run_texts = tuple(b.text for b in run)
+        rest_texts = tuple(b.text for b in rest if b.kind == "paragraph")
+        x_texts = tuple(b.text for b in x.body if b.kind == "paragraph")
+        heads = [h.text for h in (y.title, y.subtitle) if h is not None]
+        x_heads = [h.text for h in (x.title, x.subtitle) if h is not None]
+        rb = joined_bigrams(run_texts)
+        gain = shared_pairs(rb, joined_bigrams(x_texts)) - shared_pairs(rb, joined_bigrams(rest_texts))
+        near = shared_pairs(rb, joined_bigrams(x_texts[-k:])) - shared_pairs(rb, joined_bigrams(rest_texts[:k]))
+        names, xs = names_of(run_texts), names_of(x_texts)
+        ys = names_of(rest_texts) | names_of(heads)
+        echo = max(affinity(h, run[0].text) for h in heads)
+        echo_rest = max(affinity(h, after.text) for h in heads)
+        rcol, xcol, ycol = self._column(run), self._column(x.body), self._column(rest)
+        return {
+            "gain": max(lo, min(hi, gain)),
+            "near": max(lo, min(hi, near)),
+            "ours": math.log1p(len((names & xs) - ys)),
+            "against": math.log1p(len((names & ys) - xs)),
+            "echo": echo,
+            "echo_over": echo_rest - echo,
+            "x_echo": max((affinity(h, "".join(run_texts)) for h in x_heads), default=0.0),
+            "rest_dated": 1.0 if self.has_dateline(after) else 0.0,
+            "open": 1.0 if self.ends_cut(x) else 0.0,
+            "column": 1.0 if rcol and xcol and abs(rcol - xcol) <= tol else 0.0,
+            "column_y": 1.0 if rcol and ycol and abs(rcol - ycol) <= tol else 0.0,
+            "size": float(k),
+            "title_between": 1.0 if x.body[-1].last < y.title.first < run[0].first else 0.0,
+        }
