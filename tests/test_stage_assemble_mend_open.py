@@ -37,9 +37,3 @@ def test_a_closed_paragraph_or_a_dated_one_stays_apart(stages_until, kit):
 def test_off_leaves_the_halves_apart(stages_until, kit):
     assert _mended(stages_until, kit, [CUT, TAIL], on=False)[0] == [CUT, TAIL]
 
-
-def test_a_paragraph_closed_by_a_bracket_stays_apart(stages_until, kit):
-    # a reader's signature closes the letter's paragraph: no sentence left open
-    signed = "在此呼吁有关部门尽快实地查看，给居民一条安全的过街通道。（清河市读者 宋明）"
-    texts, _ = _mended(stages_until, kit, [signed, WHOLE])
-    assert len(texts) == 2 and texts[1] == WHOLE
