@@ -324,3 +324,36 @@ def test_the_fitting_script_fits_some_cues_with_the_others_held(tmp_path):
     shipped = cleaner.load_rules()["A009"].params["weights"]
     fitted = cleaner.load_rules(str(tmp_path / "layer"))["A009"].params["weights"]
     assert {k for k in shipped if fitted[k] != shipped[k]} <= {"bias", "shared", "few"}
+
+# --- a later part opening as a report's lead (记者从…获悉, 近日，) is no part of the article before
+# it, however many names the two share: a report says where its news comes from in its first
+# sentence, and a later column or section of a story never opens so (A002 lead_openers) ----------
+
+#: the later part's first paragraph, opening as a report's lead does (the rest of it as A2's)
+LED = ["记者从丰源县农业农村局获悉，" + A2[0], A2[1]]
+
+
+def _rules(tmp_path, openers: str):
+    (tmp_path / "assemble.toml").write_text(
+        'stage = "assemble"\n[[rule]]\nid = "A002"\n'
+        f'params = {{ suspend_cost = -1.0, lead_openers = {openers} }}\n', encoding="utf-8")
+    return cleaner.load_rules(str(tmp_path))
+
+
+def test_a_part_opening_as_a_lead_is_not_joined_to_the_headless_part(wrap, tmp_path):
+    page = cleaner.clean(page_text(wrap, LED, "智慧农业让种地更轻松"), rules=without_resume(tmp_path))
+    assert shape(page)[0] == (None, ["中新网4月1日电", "在示范区的一块水"])
+    assert not [c for c in page.changes if c.rule == "A009"]
+
+
+def test_without_openers_the_same_parts_are_joined(wrap, tmp_path):
+    # (the near miss: the pair is one the rule joins but for its opening)
+    page = cleaner.clean(page_text(wrap, LED, "智慧农业让种地更轻松"), rules=_rules(tmp_path, "[]"))
+    assert shape(page)[0][1] == ["中新网4月1日电", "在示范区的一块水", "记者从丰源县农业", "戴文静表示，丰源"]
+
+
+def test_a_part_opening_mid_story_is_still_joined(wrap, tmp_path):
+    # a date or a year opening a paragraph is no lead's mark: later paragraphs open so too
+    later = ["今年以来，" + A2[0], A2[1]]
+    page = cleaner.clean(page_text(wrap, later, "智慧农业让种地更轻松"), rules=without_resume(tmp_path))
+    assert shape(page)[0][1][:3] == ["中新网4月1日电", "在示范区的一块水", "今年以来，每到病"]
