@@ -12,8 +12,8 @@ from ...lexicon import default_char_model
 from ...model import Block, replace
 from .._common import one_indent_short, rebuild
 from .confidence import odds
-from .reunite import _names
-from .tail_sweep import DraftTails, closed_tail_cues_swept, names_of
+from .reunite import names_of
+from .tail_sweep import DraftTails, closed_tail_cues_swept
 from .text import _LATIN_END, _LATIN_START, affinity, count_words, joined_bigrams, shared_pairs, _word_pair
 
 #: a comma, an enumeration comma or a semicolon: a heading holds none, a paragraph's first
@@ -769,9 +769,9 @@ class Healing:
                     # the names (runs of three Han characters) the tail shares with X's article
                     # and not with the text and headline before it in its own, and the reverse
                     if own_names is None:
-                        own_names = _names([b.text for b in a.paragraphs])
-                    names = _names([b.text for b in e.body[m:] if b.kind == "paragraph"])
-                    theirs = _names([b.text for b in e.body[:m] if b.kind == "paragraph"]
+                        own_names = names_of([b.text for b in a.paragraphs])
+                    names = names_of([b.text for b in e.body[m:] if b.kind == "paragraph"])
+                    theirs = names_of([b.text for b in e.body[:m] if b.kind == "paragraph"]
                                     + [h.text for h in (e.title, e.subtitle) if h is not None])
                     ours, against = len((names & own_names) - theirs), len((names & theirs) - own_names)
                     if ours - against >= p["tail_closed_names"] and against <= p["tail_closed_against"]:
@@ -827,8 +827,8 @@ class Healing:
         tail = joined_bigrams(tuple(b.text for b in tail_blocks if b.kind == "paragraph"))
         head = joined_bigrams(tuple(b.text for b in head_blocks if b.kind == "paragraph"))
         gain = shared_pairs(tail, own) - shared_pairs(tail, head)
-        names = _names([b.text for b in tail_blocks if b.kind == "paragraph"])
-        theirs = _names([b.text for b in head_blocks if b.kind == "paragraph"]
+        names = names_of([b.text for b in tail_blocks if b.kind == "paragraph"])
+        theirs = names_of([b.text for b in head_blocks if b.kind == "paragraph"]
                         + [h.text for h in (e.title, e.subtitle) if h is not None])
         tcol, hcol = self._column(tail_blocks), self._column(head_blocks)
         n = len(e.body)

@@ -7,7 +7,7 @@ import math
 
 from ...chars import ends_sentence
 from .confidence import odds
-from .tail_sweep import names_of
+from .reunite import names_of
 from .text import affinity, joined_bigrams, shared_pairs
 
 #: the cues :meth:`LeadReclaiming.lead_cues` measures, in the order the fit reads them

@@ -14,6 +14,7 @@ are A009's, fitted by logistic regression on synthesised training pages
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 
@@ -22,7 +23,7 @@ from ...model import Block, replace
 from ...rules import search_any
 from .draft import Draft
 from .confidence import logistic, odds
-from .text import affinity
+from .text import BIGRAM_CACHE, affinity
 
 #: the cues of a pair (x read first, y later), in the order the weights name them
 CUES = ("shared", "shared_names", "mutual_best", "x_untitled", "x_title_plain", "y_title_bold", "x_dateline",
@@ -74,6 +75,22 @@ def _names(texts) -> set[str]:
     trigram; against a string, whose hash is kept.)"""
     runs = HAN_RUN.findall("|".join(texts))
     return {run[i:i + 3] for run in runs for i in range(len(run) - 2)}
+
+
+@functools.lru_cache(maxsize=BIGRAM_CACHE)
+def text_names(text: str) -> frozenset[str]:
+    """``_names`` of one paragraph, kept: a paragraph is weighed as a tail's, then as part of
+    the article before the next drafts (its names among X's), and first here, in its draft's
+    names (reunite's, then the sections' and the closed tails' runs)."""
+    return frozenset(_names([text]))
+
+
+def names_of(texts) -> set[str]:
+    """``_names(texts)``, from each text's kept names (the same set: a text's runs of Han
+    characters end at its ends, as the ``|`` that :func:`_names` joins texts with ends them).
+    A page's drafts are weighed by their names in reuniting, in jumped sections and in closed
+    tails, each paragraph's names cut again each time: here once."""
+    return set().union(*map(text_names, texts))
 
 
 def _runs(trigrams: set[str]) -> int:
@@ -165,7 +182,7 @@ class Reuniting:
         """:meth:`reunite_cues` on a window of the page's drafts."""
         n = len(drafts)
         texts = [self._draft_texts(d) for d in drafts]
-        name_sets = [_names(t) for t in texts]
+        name_sets = [names_of(t) for t in texts]
         reach = self.rules["A009"].params["reach"]
         own_names = _own(name_sets, reach)
         min_names = self.rules["A009"].params["min_names"]

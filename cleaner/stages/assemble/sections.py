@@ -8,7 +8,7 @@ from bisect import insort
 from ...chars import ends_sentence
 from .._common import median_without
 from .heal import _wrapped
-from .reunite import _names
+from .reunite import names_of
 from .text import joined_bigrams, shared_pairs
 
 
@@ -140,9 +140,9 @@ class Sectioning:
                     gain = shared_pairs(sec, xb) - against
                     if gain <= margin or (best is not None and gain <= best[0]):
                         continue
-                    names = _names(para_text(run))
-                    ours = _names(para_text(x.body))
-                    other = _names(para_text(rest) + tuple(
+                    names = names_of(para_text(run))
+                    ours = names_of(para_text(x.body))
+                    other = names_of(para_text(rest) + tuple(
                         h.text for h in (e.title, e.subtitle) if h is not None))
                     n_ours, n_against = len((names & ours) - other), len((names & other) - ours)
                     if n_ours - n_against >= p["section_names"] and n_against <= p["section_against"]:

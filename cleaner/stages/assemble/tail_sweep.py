@@ -17,14 +17,13 @@ weighs its tails. The cues are the same numbers, to the last bit
 from __future__ import annotations
 
 import bisect
-import functools
 import math
 from collections import Counter
 from itertools import accumulate
 from typing import Callable, Iterator
 
-from .reunite import _names
-from .text import BIGRAM_CACHE, bigrams
+from .reunite import _names, text_names
+from .text import bigrams
 
 
 class DraftTails:
@@ -142,18 +141,6 @@ def closed_tail_cues_swept(asm, a, e, d: int, col: float, own: frozenset, own_na
             "position": m / n,
             "untitled": 1.0 if e.title is None else 0.0,
         }
-
-
-@functools.lru_cache(maxsize=BIGRAM_CACHE)
-def text_names(text: str) -> frozenset[str]:
-    """``_names`` of one paragraph, kept: a paragraph is weighed as a tail's, then as part of
-    the article before the next drafts (its names among X's)."""
-    return frozenset(_names([text]))
-
-
-def names_of(texts) -> set[str]:
-    """``_names(texts)``, from each text's kept names."""
-    return set().union(*map(text_names, texts))
 
 
 def _below(values, n: int) -> list[int]:
