@@ -137,27 +137,37 @@ def report(rows, weights, thresholds, cues=CUES, what: str = "tail") -> list[str
     return out
 
 
-def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+def fitting_parser(description: str, threshold: float, threshold_help: str) -> argparse.ArgumentParser:
+    """The arguments every pair-model fitting script takes (also fit_leads.py's)."""
+    ap = argparse.ArgumentParser(description=description, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("train", type=Path, nargs="+")
     ap.add_argument("--validation", type=Path, nargs="+")
     ap.add_argument("--ridge", type=float, default=1.0, help="ridge penalty on the standardised cues")
     ap.add_argument("--rules", action="append", help="a rule folder layered over rules/ (repeatable)")
     ap.add_argument("--overlay", type=Path, help="also write the weights as a rule folder here (for trying "
                     "them: evaluate.py --rules DIR)")
-    ap.add_argument("--threshold", type=float, default=0.75, help="the tail_closed_threshold the overlay sets")
-    args = ap.parse_args()
+    ap.add_argument("--threshold", type=float, default=threshold, help=threshold_help)
+    return ap
+
+
+def write_overlay(folder: Path | None, rule_id: str, threshold_key: str, threshold: float, table: str) -> None:
+    """The fitted weights (``table``, a TOML key) and a threshold as a rule folder to try."""
+    if folder:
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / "assemble.toml").write_text(
+            f'stage = "assemble"\n[[rule]]\nid = "{rule_id}"\nparams = {{ {threshold_key} = {threshold}, '
+            f'{table} }}\n', encoding="utf-8")
+
+
+def main() -> int:
+    args = fitting_parser(__doc__, 0.75, "the tail_closed_threshold the overlay sets").parse_args()
     rules = load_rules(args.rules)
     train = load(args.train, rules)
     print(f"train: {len(train)} tails, {sum(ok for *_, ok in train)} right", file=sys.stderr)
     weights = fit(train, args.ridge)
     table = "tail_closed_weights = { " + ", ".join(f"{k} = {v}" for k, v in weights.items()) + " }"
     print(table)
-    if args.overlay:
-        args.overlay.mkdir(parents=True, exist_ok=True)
-        (args.overlay / "assemble.toml").write_text(
-            f'stage = "assemble"\n[[rule]]\nid = "A001"\nparams = {{ tail_closed_threshold = {args.threshold}, '
-            f'{table} }}\n', encoding="utf-8")
+    write_overlay(args.overlay, "A001", "tail_closed_threshold", args.threshold, table)
     sets = [("train", train)] + ([("validation", load(args.validation, rules))] if args.validation else [])
     for name, rows in sets:
         print(name + ": " + "\n".join(report(rows, weights, (0.0, 0.5, 0.75, 1.0, 1.5))))

@@ -31,7 +31,6 @@ article's; ``--threshold`` is then ``head_tail_threshold``.
 """
 from __future__ import annotations
 
-import argparse
 import bisect
 import sys
 from collections import Counter
@@ -47,7 +46,7 @@ from cleaner.stages.assemble import Assembler  # noqa: E402
 from cleaner.stages.assemble.leads import HEAD_TAIL_CUES, LEAD_CUES  # noqa: E402
 from cleaner.train import fit_weights  # noqa: E402
 from cleaner.synth import page_seed  # noqa: E402
-from fit_closed_tails import report as _report  # noqa: E402
+from fit_closed_tails import fitting_parser, report as _report, write_overlay  # noqa: E402
 from seg_errors import maker_for, owners_by_offset  # noqa: E402
 
 
@@ -127,13 +126,7 @@ def load(splits: list[Path], rules, heads: bool = False):
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("train", type=Path, nargs="+")
-    ap.add_argument("--validation", type=Path, nargs="+")
-    ap.add_argument("--ridge", type=float, default=1.0, help="ridge penalty on the standardised cues")
-    ap.add_argument("--rules", action="append", help="a rule folder layered over rules/ (repeatable)")
-    ap.add_argument("--overlay", type=Path, help="also write the weights as a rule folder here")
-    ap.add_argument("--threshold", type=float, default=1.0, help="the lead_threshold (head_tail_threshold) the overlay sets")
+    ap = fitting_parser(__doc__, 1.0, "the lead_threshold (head_tail_threshold) the overlay sets")
     ap.add_argument("--heads", action="store_true", help="fit A001's head_tail_weights instead")
     args = ap.parse_args()
     rules = load_rules(args.rules)
@@ -143,11 +136,7 @@ def main() -> int:
     weights = fit_weights([(x, ok) for _, x, ok in train], cues, args.ridge)
     table = f"{key}_weights = {{ " + ", ".join(f"{k} = {v}" for k, v in weights.items()) + " }"
     print(table)
-    if args.overlay:
-        args.overlay.mkdir(parents=True, exist_ok=True)
-        (args.overlay / "assemble.toml").write_text(
-            f'stage = "assemble"\n[[rule]]\nid = "{rule}"\nparams = {{ {key}_threshold = {args.threshold}, '
-            f'{table} }}\n', encoding="utf-8")
+    write_overlay(args.overlay, rule, f"{key}_threshold", args.threshold, table)
     sets = [("train", train)] + ([("validation", load(args.validation, rules, args.heads))] if args.validation else [])
     for name, rows in sets:
         print(name + ": " + "\n".join(_report(rows, weights, (0.0, 0.5, 1.0, 1.5, 2.0, 3.0), cues, what)))

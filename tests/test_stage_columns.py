@@ -295,15 +295,18 @@ def test_a_column_s_line_after_a_single_blank_where_a_column_starts_opens_it(sta
     assert "黎雪洋王小明" in [ln.text for ln in page.lines]
 
 
+def _c001_lines(kit, text: str, **params) -> list[str]:
+    """The page's lines after cleaning with C001's ``params`` set (the rest as shipped)."""
+    return [ln.text for ln in cleaner.clean(text, rules=kit.rules_with("C001", **params)).lines]
+
+
 def test_a_byline_over_narrow_columns_keeps_its_names_where_they_stand_at_a_column_s_start(kit):
     # the byline's role runs as long as a column's full line, and its names stand where the
     # second column starts (character 12, within the tolerance of 13): the byline reads whole
     # all the same (keep_bylines), where the full-line rule would have started a column there
     text = _three_narrow_columns("成都商报-红星新闻记者 冯辉艳 王小明")
-    kept = cleaner.clean(text, rules=kit.rules_with("C001", keep_bylines=True))
-    assert "成都商报-红星新闻记者 冯辉艳 王小明" in [ln.text for ln in kept.lines]
-    cut = cleaner.clean(text, rules=kit.rules_with("C001", keep_bylines=False))
-    assert "成都商报-红星新闻记者 冯辉艳 王小明" not in [ln.text for ln in cut.lines]
+    assert "成都商报-红星新闻记者 冯辉艳 王小明" in _c001_lines(kit, text, keep_bylines=True)
+    assert "成都商报-红星新闻记者 冯辉艳 王小明" not in _c001_lines(kit, text, keep_bylines=False)
 
 
 def test_the_halves_of_a_short_headline_over_narrow_columns_stay_whole(kit):
@@ -311,10 +314,8 @@ def test_the_halves_of_a_short_headline_over_narrow_columns_stay_whole(kit):
     # where the second column starts (character 12, within the tolerance of 13): one headline
     # all the same, both halves shorter than headline_beside (12 here)
     text = "\n\n" + _three_narrow_columns("打造一流营商环境新高地 让企业安心发展")
-    whole = cleaner.clean(text, rules=kit.rules_with("C001", headline_beside=12))
-    assert "打造一流营商环境新高地 让企业安心发展" in [ln.text for ln in whole.lines]
-    cut = cleaner.clean(text, rules=kit.rules_with("C001", headline_beside=-1))
-    assert "打造一流营商环境新高地 让企业安心发展" not in [ln.text for ln in cut.lines]
+    assert "打造一流营商环境新高地 让企业安心发展" in _c001_lines(kit, text, headline_beside=12)
+    assert "打造一流营商环境新高地 让企业安心发展" not in _c001_lines(kit, text, headline_beside=-1)
 
 
 # two articles' headlines side by side, the right one broken over two lines, its rest on the
@@ -338,12 +339,10 @@ BROKEN_HEADLINE_BESIDE = (
 
 def test_a_headline_s_rest_under_its_start_stays_in_its_column(kit):
     text = "\n\n" + "\n".join(BROKEN_HEADLINE_BESIDE) + "\n"
-    on = cleaner.clean(text, rules=kit.rules_with("C001", under_heading_line=True))
-    texts = [ln.text for ln in on.lines]
+    texts = _c001_lines(kit, text, under_heading_line=True)
     assert texts.index("汛工作") == texts.index("市政府召开常务会议研究部署防汛备") + 1
     assert "本报记者 侯秀梓 邓秀" in texts
-    off = cleaner.clean(text, rules=kit.rules_with("C001", under_heading_line=False))
-    assert "汛工作" not in [ln.text for ln in off.lines]
+    assert "汛工作" not in _c001_lines(kit, text, under_heading_line=False)
 
 
 # two articles one under the other, a single blank line apart (no band's gap), in columns of
