@@ -4,10 +4,11 @@ off again (label._heading_line_over_text): the line under it is the indented one
 from __future__ import annotations
 
 import copy
+from types import SimpleNamespace
 
 from cleaner import clean
 from cleaner.rules import default_rules
-from cleaner.stages.label import _set_width
+from cleaner.stages.label import _second_line_indented, _set_width
 
 #: a narrow column, no blank lines: a paragraph, a subhead, the next paragraph (its first line
 #: indented two ems, the column 12 ems wide)
@@ -42,15 +43,73 @@ def test_subhead_run_onto_its_paragraph_is_split_off():
 
 def test_without_the_rule_the_subhead_stays_in_the_text():
     rules = copy.deepcopy(default_rules())
-    rules["L006"].params["indent_slack"] = 99.0  # (every first line then reads as an indented one)
+    rules["L006"].params["indent"] = 99.0  # (no line is then ever one indent short)
     got = _blocks(PAGE.format(head="巡检“高空值守”", second="应用场景不断拓展，带"), rules)
     assert not any(k == "heading" and t == "巡检“高空值守”" for k, t in got)
 
 
 def test_a_paragraphs_own_indented_first_line_stays():
-    # the first line one indent short of the column: the paragraph's own first line
-    got = _blocks(PAGE.format(head="无人机巡检“高空值守”", second="应用场景不断拓展，带"))
+    # the first line one indent short of the column, the second line full: the paragraph's own
+    # first line
+    got = _blocks(PAGE.format(head="无人机巡检“高空值守”", second="应用场景不断拓展，带动"))
     assert not any(k == "heading" for k, t in got)
+
+
+#: a page with a blank line after every line (the rejoin stage reads the subhead on into the
+#: line under it): a subhead about as long as a paragraph's indented first line
+SHORT_SUBHEAD = """象。近年来，岩山县深入推进
+
+“四好农村路”建设，累计新
+
+改建农村公路1860公里，实
+
+现所有建制村通硬化路、通客
+
+车，30户以上自然村通硬化
+
+路比例达到98%。
+
+从“出行难”到“出行畅”
+
+{second}
+
+{third}
+
+先走两个小时山路到乡里，再
+
+坐拖拉机颠簸大半天。”谈起
+
+从前，龙潭村村民田发贵感慨
+
+万千。
+"""
+
+
+def test_a_subhead_as_short_as_an_indented_line_is_split_off():
+    # both lines one indent short: the second, set at its width (no quote mark) and not cut
+    # short before a number, is the indented one, so the first is a heading
+    got = _blocks(SHORT_SUBHEAD.format(second="岩山县地处山区，山高谷", third="深。“过去从村里到县城，要"))
+    assert ("heading", "从“出行难”到“出行畅”") in got
+
+
+def test_both_lines_short_before_a_number_stay_one_paragraph():
+    # the line after the second opens with digits, which the measure does not break: the
+    # second line may stop short before them, so its shortness is no indent
+    got = _blocks(SHORT_SUBHEAD.format(second="岩山县地处山区，山高谷", third="2019年起，过去从村里到县城"))
+    assert not any(k == "heading" and t.startswith("从“出行难”") for k, t in got)
+
+
+def test_a_second_line_with_a_squeezed_mark_is_no_sure_indent():
+    # the second line's set width is uncertain where it holds a quote mark or a bracket (a
+    # compositor squeezes them); the line after it opening with a digit or a Latin letter may
+    # have pushed it short (label._second_line_indented, asked where both lines are short)
+    def page(*texts):
+        return SimpleNamespace(lines=[SimpleNamespace(text=t) for t in texts])
+    block = SimpleNamespace(lines=(0, 1, 2))
+    assert _second_line_indented(page("a", "岩山县地处山区，山高谷", "深。过去"), block, "岩山县地处山区，山高谷")
+    assert not _second_line_indented(page("a", "“就业难”，一方面", "有的企业"), block, "“就业难”，一方面")
+    assert not _second_line_indented(page("a", "为主、点染着色，", "2009年作为"), block, "为主、点染着色，")
+    assert not _second_line_indented(page("a", "为主、点染着色，", "AI作为"), block, "为主、点染着色，")
 
 
 def test_a_word_across_the_break_keeps_the_lines_together():

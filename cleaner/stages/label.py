@@ -202,6 +202,9 @@ def run(page: Page) -> Page:
 
 
 _SENTENCE_END = re.compile("[。！？][”’」』]?")
+#: a line of Han characters only: its set width is what it says (no punctuation a compositor
+#: may have squeezed, no digit or Latin letter whose width is a guess)
+_HAN_ONLY = re.compile(f"[{HAN}]+")
 #: what a sentence broken over lines carries on at the break: a Han character or a clause mark
 _RUNS_ON = re.compile(f"[{HAN}，、]")
 #: a clause mark: prose sets one inside a sentence, a furniture line without a blank does not
@@ -617,7 +620,8 @@ def _heading_line_over_text(page: Page, blocks: list[Block], head: Rule, changes
         under = sorted(_set_width(page.lines[k].text) for k in (b.lines[2:-1] or b.lines[2:]))
         measure = under[len(under) // 2]
         short1, short2 = measure - _set_width(first.text), measure - _set_width(second.text)
-        if abs(short1 - p["indent"]) < p["indent_slack"] or not p["indent"] - p["indent_slack"] <= short2 <= 2 * p["indent"] \
+        if not p["indent"] - p["indent_slack"] <= short2 <= 2 * p["indent"] \
+                or (abs(short1 - p["indent"]) < p["indent_slack"] and not _second_line_indented(page, b, second.text)) \
                 or word_cut(first.text, second.text, p["run_in_cut_gain"]):
             out.append(b)
             continue
@@ -627,6 +631,18 @@ def _heading_line_over_text(page: Page, blocks: list[Block], head: Rule, changes
         out.append(rebuild(page, replace(b, kind="heading", lines=(b.first,), joiners=(), width=0.0)))
         out.append(rebuild(page, replace(b, lines=b.lines[1:], joiners=b.joiners[1:])))
     return out
+
+
+def _second_line_indented(page: Page, b: Block, second: str) -> bool:
+    """Where the first line is one indent short too (a subhead about as long as a paragraph's
+    indented first line: 从“出行难”到“出行畅” / 岩山县地处山区，山高谷 / 深。…), the second line's
+    shortness is read as an indent only where its set width is certain and nothing else made it
+    short: it holds no quotation mark or bracket (:data:`~cleaner.chars.SQUEEZED`, set narrower
+    on a squeezed line: “就业难”，一方面) and the line after it opens with no digit or Latin letter
+    (a run of them is not broken, so the line before it stops short: 为主、点染着色， /
+    2009年作为…). Otherwise the first line is the paragraph's own indented first line."""
+    nxt = page.lines[b.lines[2]].text.lstrip()
+    return not any(c in SQUEEZED for c in second) and not (nxt[:1].isascii() and nxt[:1].isalnum())
 
 
 def opens_with_dateline(rules, text: str) -> bool:
