@@ -4,7 +4,6 @@ off again (label._heading_line_over_text): the line under it is the indented one
 from __future__ import annotations
 
 import copy
-from types import SimpleNamespace
 
 from cleaner import clean
 from cleaner.rules import default_rules
@@ -103,13 +102,51 @@ def test_a_second_line_with_a_squeezed_mark_is_no_sure_indent():
     # the second line's set width is uncertain where it holds a quote mark or a bracket (a
     # compositor squeezes them); the line after it opening with a digit or a Latin letter may
     # have pushed it short (label._second_line_indented, asked where both lines are short)
-    def page(*texts):
-        return SimpleNamespace(lines=[SimpleNamespace(text=t) for t in texts])
-    block = SimpleNamespace(lines=(0, 1, 2))
-    assert _second_line_indented(page("a", "岩山县地处山区，山高谷", "深。过去"), block, "岩山县地处山区，山高谷")
-    assert not _second_line_indented(page("a", "“就业难”，一方面", "有的企业"), block, "“就业难”，一方面")
-    assert not _second_line_indented(page("a", "为主、点染着色，", "2009年作为"), block, "为主、点染着色，")
-    assert not _second_line_indented(page("a", "为主、点染着色，", "AI作为"), block, "为主、点染着色，")
+    assert _second_line_indented("岩山县地处山区，山高谷", "深。过去")
+    assert not _second_line_indented("“就业难”，一方面", "有的企业")
+    assert not _second_line_indented("为主、点染着色，", "2009年作为")
+    assert not _second_line_indented("为主、点染着色，", "AI作为")
+
+
+#: a subhead set right under a paragraph whose last line closes its sentence at the column's
+#: edge (a blank line after every line): the rejoin stage reads on past the sentence's end
+MID_SUBHEAD = """公室里操作，一个人
+
+可以轮流控制3台岸
+
+桥，工作环境好了，
+
+效率也提高了。”
+
+无人集卡穿梭堆场
+
+堆场内，一辆辆
+
+没有驾驶室的无人集
+
+卡正有序行驶。它们
+
+借助激光雷达、高精
+
+度定位等技术自主规
+
+划路线、自动避让障
+
+碍，把集装箱精准运
+"""
+
+
+def test_a_subhead_run_in_after_a_sentences_end_is_split_off():
+    got = _blocks(MID_SUBHEAD)
+    assert [k for k, _ in got] == ["paragraph", "heading", "paragraph"]
+    assert got[0][1].endswith("效率也提高了。”") and got[1][1] == "无人集卡穿梭堆场"
+    assert got[2][1].startswith("堆场内，一辆辆")
+
+
+def test_no_split_inside_a_paragraph_without_a_sentences_end_above():
+    # the line above runs on (no sentence closed at the column's edge): no heading inside
+    got = _blocks(MID_SUBHEAD.replace("效率也提高了。”", "效率也提高了很多"))
+    assert not any(k == "heading" for k, _ in got)
 
 
 def test_a_word_across_the_break_keeps_the_lines_together():

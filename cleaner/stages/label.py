@@ -602,46 +602,64 @@ def _heading_line_over_text(page: Page, blocks: list[Block], head: Rule, changes
     团队自主研发的AI搜寻算法将 / 数据处理效率提高了近10倍， reads one indent short by chance); and no
     word runs across the break between the two (:func:`~cleaner.stages.rejoin.word_cut`, by
     ``run_in_cut_gain``: a paragraph's first line breaks where the measure falls, inside a word
-    as often as not). Text pages only (an OCR or PDF page's widths say other things)."""
+    as often as not). The same heading run in *inside* a paragraph, after a line that closes a
+    sentence (…效率也提高了。” / 无人集卡穿梭堆场 / 堆场内，一辆辆 / …: the rejoin stage read on past
+    the sentence's end, the line filling its column), is split off the same way, the text above
+    it a paragraph of its own. Text pages only (an OCR or PDF page's widths say other things)."""
     p = head.params
-    rules = page.rules
     stack = frozenset(p["stack_marks"])
     out: list[Block] = []
     for b in blocks:
-        if b.kind != "paragraph" or not b.lines[2:]:
-            out.append(b)
-            continue
-        first, second = page.lines[b.first], page.lines[b.lines[1]]
-        t = nows(first.text)
-        if not 2 <= len(t) <= p["max_length"] or not stack.isdisjoint(t) or ends_sentence(first.text) \
-                or quote_balance(t) != 0 or not all_wide(second.text.strip()) or opens_with_dateline(rules, b.text):
-            out.append(b)
-            continue
-        under = sorted(_set_width(page.lines[k].text) for k in (b.lines[2:-1] or b.lines[2:]))
-        measure = under[len(under) // 2]
-        short1, short2 = measure - _set_width(first.text), measure - _set_width(second.text)
-        if not p["indent"] - p["indent_slack"] <= short2 <= 2 * p["indent"] \
-                or (abs(short1 - p["indent"]) < p["indent_slack"] and not _second_line_indented(page, b, second.text)) \
-                or word_cut(first.text, second.text, p["run_in_cut_gain"]):
-            out.append(b)
-            continue
-        changes.append(_heading_split(page, b, head, first.text, f"a heading run onto the text under it: it closes no "
-                                      f"sentence, and the line under it is set {short2:.1f} ems short of the column, "
-                                      f"a paragraph's indented first line"))
-        out.append(rebuild(page, replace(b, kind="heading", lines=(b.first,), joiners=(), width=0.0)))
-        out.append(rebuild(page, replace(b, lines=b.lines[1:], joiners=b.joiners[1:])))
+        while b.kind == "paragraph" and b.lines[2:]:
+            k = next((k for k in range(len(b.lines) - 2) if (k == 0 or ends_sentence(page.lines[b.lines[k - 1]].text))
+                      and _run_in_at(page, b, k, p, stack) is not None), None)
+            if k is None:
+                break
+            short2 = _run_in_at(page, b, k, p, stack)
+            line = page.lines[b.lines[k]]
+            changes.append(_heading_split(page, b, head, line.text, f"a heading run onto the text under it: it closes no "
+                                          f"sentence, and the line under it is set {short2:.1f} ems short of the column, "
+                                          f"a paragraph's indented first line"))
+            if k:
+                out.append(rebuild(page, replace(b, lines=b.lines[:k], joiners=b.joiners[:k - 1])))
+            out.append(rebuild(page, replace(b, kind="heading", lines=(line.index,), joiners=(), width=0.0)))
+            b = rebuild(page, replace(b, lines=b.lines[k + 1:], joiners=b.joiners[k + 1:]))
+        out.append(b)
     return out
 
 
-def _second_line_indented(page: Page, b: Block, second: str) -> bool:
+def _run_in_at(page: Page, b: Block, k: int, p: dict, stack: frozenset) -> float | None:
+    """How far short of the column the line under line ``k`` of paragraph ``b`` is set, where
+    line ``k`` reads as a heading run onto it (:func:`_heading_line_over_text`'s signs), else
+    None. The measure is the median set width of the block's other lines, the one before ``k``
+    (a sentence's end) and the last left out while there are others."""
+    first, second = page.lines[b.lines[k]], page.lines[b.lines[k + 1]]
+    t = nows(first.text)
+    if not 2 <= len(t) <= p["max_length"] or not stack.isdisjoint(t) or ends_sentence(first.text) \
+            or quote_balance(t) != 0 or not all_wide(second.text.strip()):
+        return None
+    others = [n for n in b.lines[:max(k - 1, 0)] + b.lines[k + 2:]]
+    under = sorted(_set_width(page.lines[n].text) for n in (others[:-1] or others))
+    measure = under[len(under) // 2]
+    short1, short2 = measure - _set_width(first.text), measure - _set_width(second.text)
+    if not p["indent"] - p["indent_slack"] <= short2 <= 2 * p["indent"] \
+            or (abs(short1 - p["indent"]) < p["indent_slack"]
+                and not _second_line_indented(second.text, page.lines[b.lines[k + 2]].text)) \
+            or word_cut(first.text, second.text, p["run_in_cut_gain"]) \
+            or opens_with_dateline(page.rules, rebuild(page, replace(b, lines=b.lines[k:], joiners=b.joiners[k:])).text):
+        return None
+    return short2
+
+
+def _second_line_indented(second: str, after: str) -> bool:
     """Where the first line is one indent short too (a subhead about as long as a paragraph's
     indented first line: 从“出行难”到“出行畅” / 岩山县地处山区，山高谷 / 深。…), the second line's
     shortness is read as an indent only where its set width is certain and nothing else made it
     short: it holds no quotation mark or bracket (:data:`~cleaner.chars.SQUEEZED`, set narrower
-    on a squeezed line: “就业难”，一方面) and the line after it opens with no digit or Latin letter
+    on a squeezed line: “就业难”，一方面) and the line ``after`` it opens with no digit or Latin letter
     (a run of them is not broken, so the line before it stops short: 为主、点染着色， /
     2009年作为…). Otherwise the first line is the paragraph's own indented first line."""
-    nxt = page.lines[b.lines[2]].text.lstrip()
+    nxt = after.lstrip()
     return not any(c in SQUEEZED for c in second) and not (nxt[:1].isascii() and nxt[:1].isalnum())
 
 
