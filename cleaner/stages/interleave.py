@@ -60,7 +60,7 @@ own), and is decoded as a page of its own (:func:`run_pieces`, :func:`local_orde
 piece a box, two pieces of one line never one stream, the streams read out whole from left to
 right. The page's decoding is left as it was without the cut: each run stays one box there.
 On the typeset fitting / choosing / fresh pages (``benchmarks/ext_fit``) pdftotext CER 69.8 /
-59.9 / 73.7 -> 62.6 / 56.2 / 68.1; pdfminer, PyMuPDF and ``-layout`` unchanged.
+59.9 / 73.7 -> 62.3 / 55.7 / 67.8; pdfminer, PyMuPDF and ``-layout`` unchanged.
 """
 
 from __future__ import annotations
