@@ -44,6 +44,7 @@ from __future__ import annotations
 
 import argparse
 import collections
+import dataclasses
 import re
 import sys
 from pathlib import Path
@@ -282,6 +283,13 @@ def true_preds(units: list[tuple[int, int]], at: list[int | None]) -> list[int]:
     return out
 
 
+def boxes_rule(rule):
+    """``rule`` with ``merged_runs`` off: what this script measures is the decoding of the
+    page's boxes, piece by piece (a run read across on its own, ``interleave.run_pieces``, is
+    no box of it)."""
+    return dataclasses.replace(rule, params={**rule.params, "merged_runs": False})
+
+
 def oracle_texts(texts: list[str], gaps: list[int], ref: list[str], rule) -> dict[str, str]:
     """The page's text read the ways of ``--oracle`` (see the module): ``order`` always,
     ``joins`` and ``streams`` where C002 reads the page across (else the page as it is)."""
@@ -291,11 +299,11 @@ def oracle_texts(texts: list[str], gaps: list[int], ref: list[str], rule) -> dic
         last = float(a) if a is not None else last + 1e-3
         keys.append(last)
     out = {"order": _write([(texts[k], gaps[k]) for k in sorted(range(len(texts)), key=keys.__getitem__)])}
-    got = il.reading(texts, gaps, rule)
+    got = il.reading(texts, gaps, boxes_rule(rule))
     if got is None:
         out["joins"] = out["streams"] = _write(list(zip(texts, gaps)))
         return out
-    _, _, units, parts = got
+    _, _, units, parts, _ = got
     pieces = [texts[k][a:b].strip() for k, a, b in parts]
     at = truth(pieces, ref)
     preds = true_preds(units, at)
@@ -380,13 +388,13 @@ def main(argv=None) -> int:
                 texts, gaps = page_lines(f)
                 ref, _ = page_lines(Path(d) / "pymupdf" / f.name)
                 at = truth(texts, ref)
-                r = il.reading(texts, gaps, rule)
+                r = il.reading(texts, gaps, boxes_rule(rule))
                 base += right_joins(list(range(len(texts))), at)
                 tot += len(texts) - 1
                 order = r[0] if r else list(range(len(texts)))
                 if r:
                     at = truth([texts[k][a:b].strip() for k, a, b in r[3]], ref)  # each box's decoded predecessor against its true one (a box of the window)
-                    _, preds, units, _ = r
+                    _, preds, units, _, _ = r
                     end_at = {at[u[1]]: i for i, u in enumerate(units) if at[u[1]] is not None}
                     for i, u in enumerate(units):
                         j = end_at.get(at[u[0]] - 1, -1) if at[u[0]] is not None else -1

@@ -71,6 +71,8 @@ SCHEMAS = {
                                 "beam": int, "same_step": float, "closed_step": float, "min_steady": int, "use_lexicon": bool,
                                 "lm_prior": float, "lm_clip": float, "cut_merged": bool,
                                 "merged_min_lines": int, "merged_min_width": float,
+                                "merged_fill": bool,
+                                "merged_runs": bool, "merged_run_cuts": int,
                                 "merged_max_blanks": int, "merged_min_cuts": int},
                 "box_blanks": {"max_box_lines": float},
                 "ocr_rows": {"marks": str, "tolerance": float, "within": float, "over": float, "short": float, "short_open": float,
