@@ -186,6 +186,7 @@ def run(page: Page) -> Page:
         out = _dash_subtitles_going_on(page, out, head, changes)
         if not page.layout.ocr and page.layout.geometry is None:
             out = _heading_line_over_text(page, out, head, changes)
+            out = _headings_cut_into_sentences(page, out, head, changes)
 
     dated: dict[str, bool] = {}  # (each paragraph's text -> whether it opens with a dateline: asked once a page)
     datelines = find_datelines(page, out, rules["L005"], changes, dated) if rules.enabled("L005") else {}
@@ -625,6 +626,40 @@ def _heading_line_over_text(page: Page, blocks: list[Block], head: Rule, changes
             out.append(rebuild(page, replace(b, kind="heading", lines=(line.index,), joiners=(), width=0.0)))
             b = rebuild(page, replace(b, lines=b.lines[k + 1:], joiners=b.joiners[k + 1:]))
         out.append(b)
+    return out
+
+
+def _headings_cut_into_sentences(page: Page, blocks: list[Block], head: Rule, changes: list) -> list[Block]:
+    """A headline set inside the paragraph it cuts, run onto the text under it (…几把长椅、一小 /
+    一座城的“口袋公园” / 片健身器材，就成了…): the paragraph before breaks off inside a sentence,
+    and a word runs on from its end into the line *under* the headline (小 / 片: 小片), not into
+    the headline nor from the headline on (:func:`~cleaner.stages.rejoin.word_cut`, L006's
+    ``run_in_cut_gain``). The headline's line is split off as a heading (for the assemble stage
+    to heal the sentence around it); it passes the tests a heading run onto its text passes
+    (closes no sentence, two to ``max_length`` characters, none of ``stack_marks``, every mark
+    it opens closed) and opens with no dateline and no digit (a dateline's date, 10月下旬的长,
+    reads on as a word across as often). Text pages only, as :func:`_heading_line_over_text`."""
+    p = head.params
+    stack = frozenset(p["stack_marks"])
+    gain = p["run_in_cut_gain"]
+    out: list[Block] = []
+    for b in blocks:
+        prev = out[-1] if out else None
+        if prev is None or prev.kind != "paragraph" or b.kind != "paragraph" or not b.lines[1:]:
+            out.append(b)
+            continue
+        tail, line, nxt = page.lines[prev.last].text, page.lines[b.first].text, page.lines[b.lines[1]].text
+        t = nows(line)
+        if ends_sentence(tail) or not 2 <= len(t) <= p["max_length"] or not stack.isdisjoint(t) \
+                or ends_sentence(line) or quote_balance(t) != 0 or t[0].isdigit() \
+                or not word_cut(tail, nxt, gain) or word_cut(tail, line, gain) or word_cut(line, nxt, gain) \
+                or opens_with_dateline(page.rules, b.text):
+            out.append(b)
+            continue
+        changes.append(_heading_split(page, b, head, line, "a headline set inside the sentence it cuts: a word runs "
+                                      "on from the text above it into the line under it"))
+        out.append(rebuild(page, replace(b, kind="heading", lines=(b.first,), joiners=(), width=0.0)))
+        out.append(rebuild(page, replace(b, lines=b.lines[1:], joiners=b.joiners[1:])))
     return out
 
 
