@@ -638,7 +638,9 @@ def _headings_cut_into_sentences(page: Page, blocks: list[Block], head: Rule, ch
     to heal the sentence around it); it passes the tests a heading run onto its text passes
     (closes no sentence, two to ``max_length`` characters, none of ``stack_marks``, every mark
     it opens closed) and opens with no dateline and no digit (a dateline's date, 10月下旬的长,
-    reads on as a word across as often). Text pages only, as :func:`_heading_line_over_text`."""
+    reads on as a word across as often); none of the three lines holds a run of blanks (a line of
+    columns set side by side, whose pieces are no one sentence's). Text pages only, as
+    :func:`_heading_line_over_text`."""
     p = head.params
     stack = frozenset(p["stack_marks"])
     gain = p["run_in_cut_gain"]
@@ -653,7 +655,7 @@ def _headings_cut_into_sentences(page: Page, blocks: list[Block], head: Rule, ch
         if ends_sentence(tail) or not 2 <= len(t) <= p["max_length"] or not stack.isdisjoint(t) \
                 or ends_sentence(line) or quote_balance(t) != 0 or t[0].isdigit() \
                 or not word_cut(tail, nxt, gain) or word_cut(tail, line, gain) or word_cut(line, nxt, gain) \
-                or opens_with_dateline(page.rules, b.text):
+                or opens_with_dateline(page.rules, b.text) or any("  " in x.strip() for x in (tail, line, nxt)):
             out.append(b)
             continue
         changes.append(_heading_split(page, b, head, line, "a headline set inside the sentence it cuts: a word runs "
