@@ -7,7 +7,10 @@ from __future__ import annotations
 import copy
 
 from cleaner import clean
+from cleaner.model import replace
 from cleaner.rules import default_rules
+from cleaner.stages._common import rebuild
+from cleaner.stages.label import _headings_cut_into_sentences
 
 #: a blank line after every line; the headline cuts 饮 / 水
 PAGE = """宇、加油站等场所，建成快递
@@ -53,3 +56,26 @@ def _cut_in_splits(text: str) -> list[str]:
 
 def test_the_split_is_recorded():
     assert _cut_in_splits(PAGE.format(head="外卖骑手有了“歇脚站”"))
+
+
+def _run_onto_text(page):
+    """The page's blocks with its split heading run back onto the paragraph under it (as the
+    rejoin stage had read them)."""
+    blocks = list(page.blocks)
+    i = next(k for k, b in enumerate(blocks) if b.kind == "heading")
+    h, n = blocks[i], blocks[i + 1]
+    merged = rebuild(page, replace(n, lines=h.lines + n.lines, joiners=h.joiners + ("",) + n.joiners))
+    return blocks[:i] + [merged] + blocks[i + 2:], i - 1
+
+
+def test_no_split_among_lines_of_columns_set_side_by_side():
+    page = clean(PAGE.format(head="外卖骑手有了“歇脚站”"))
+    blocks, above = _run_onto_text(page)
+    head = page.rules["L006"]
+    assert [b.kind for b in _headings_cut_into_sentences(page, blocks, head, [])] == ["paragraph", "heading", "paragraph"]
+    # the text above the headline a line of two columns (a run of blanks between): no one sentence's piece
+    lines = list(page.lines)
+    k = blocks[above].last
+    lines[k] = lines[k]._replace(text=lines[k].text + "    另一栏")
+    assert [b.kind for b in _headings_cut_into_sentences(page.evolve(lines=tuple(lines)), blocks, head, [])] \
+        == ["paragraph", "paragraph"]
