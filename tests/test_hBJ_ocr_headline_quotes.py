@@ -1,0 +1,58 @@
+"""OCR headlines (issue #18): a quotation mark the engine misread or lost at a heading line's
+edge (O047, O048)."""
+
+from __future__ import annotations
+
+import cleaner
+
+BODY = "本报讯〈记者张林海) 1月28日,安徽省黄山市的祠堂前搭起了大舞台:{}开场。\n"
+
+
+def _fired(page, rule: str):
+    return [c for c in page.changes if c.rule == rule]
+
+
+def _title(page) -> str | None:
+    return cleaner.page_dict(page)["articles"][0]["title"]
+
+
+def test_a_closer_read_as_a_dash_under_a_title_with_a_byline_below():
+    """让基础研究既“坐得住”又“跑得远- with its byline right under it: no blank line after the
+    title, a quote closed before the last one (O019 repairs neither)."""
+    page = cleaner.clean("让基础研究既“坐得住”又“跑得远-\n本报记者 侯秀样\n\n" + BODY.format(""))
+    (c,) = _fired(page, "O047")
+    assert (c.before, c.after) == ("-", "”")
+    assert _title(page) == "让基础研究既“坐得住”又“跑得远”"
+
+
+def test_a_closer_read_as_an_asterisk_or_underscore():
+    page = cleaner.clean("新能源汽车“扬帆出海*\n\n" + BODY.format(""))
+    assert [c.before for c in _fired(page, "O047")] == ["*"]
+    page = cleaner.clean("从“卖原料”到“卖产品_\n本报记者 侯秀样\n\n" + BODY.format(""))
+    assert [c.before for c in _fired(page, "O047")] == ["_"]
+
+
+def test_a_dash_with_no_quote_open_before_it_is_left():
+    # no opener on the line; one opened too far back (more than eight characters); a text layer
+    assert not _fired(cleaner.clean("让基础研究既坐得住又跑得远-\n\n" + BODY.format("")), "O047")
+    assert not _fired(cleaner.clean("推广“数字人民币应用场景的试点-\n\n" + BODY.format("")), "O047")
+    assert not _fired(cleaner.clean("新能源汽车“扬帆出海-\n\n本报讯（记者张林海）1月28日，开场。\n"), "O047")
+
+
+def test_an_opener_lost_at_a_heading_start_is_set_where_the_page_prints_the_quote():
+    page = cleaner.clean("五一”假期西安接待游客526万人次\n\n" + BODY.format("今年“五一”假期,"))
+    (c,) = _fired(page, "O048")
+    assert c.action == "insert" and c.after == "“"
+    assert _title(page) == "“五一”假期西安接待游客526万人次"
+    # the blank the engine left where the mark was
+    page = cleaner.clean(" 土专家”带出致富路\n\n" + BODY.format("这位“土专家”,"))
+    assert _title(page) == "“土专家”带出致富路"
+
+
+def test_a_line_opening_on_a_quote_closed_elsewhere_is_left():
+    # the page never prints “五一” in its marks
+    assert not _fired(cleaner.clean("五一”假期西安接待游客526万人次\n\n" + BODY.format("五一假期,")), "O048")
+    # a body line after a column break, on the rest of a quote: a sentence mark in it
+    assert not _fired(cleaner.clean("校园”等特色场景50余个。\n\n" + BODY.format("“校园”,")), "O048")
+    # a line of a paragraph (no blank line after it)
+    assert not _fired(cleaner.clean("五一”假期西安接待游客\n526万人次,\n\n" + BODY.format("“五一”,")), "O048")
