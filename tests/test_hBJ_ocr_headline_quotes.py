@@ -56,3 +56,28 @@ def test_a_line_opening_on_a_quote_closed_elsewhere_is_left():
     assert not _fired(cleaner.clean("校园”等特色场景50余个。\n\n" + BODY.format("“校园”,")), "O048")
     # a line of a paragraph (no blank line after it)
     assert not _fired(cleaner.clean("五一”假期西安接待游客\n526万人次,\n\n" + BODY.format("“五一”,")), "O048")
+
+
+def test_a_heading_quoted_whole_is_closed_over_its_dash_subtitle():
+    """“跑步让我更懂得坚持 right over 一一访…: no words before the quote, none between the two
+    lines (O049)."""
+    page = cleaner.clean("“跑步让我更懂得坚持\n一一访全国马拉松锦标赛女子组冠军何晓雯\n\n" + BODY.format(""))
+    (c,) = _fired(page, "O049")
+    assert c.action == "insert" and c.after == "”"
+    assert _title(page) == "“跑步让我更懂得坚持”"
+
+
+def test_a_closer_read_as_a_clause_mark_over_a_dash_subtitle():
+    page = cleaner.clean("让乡村既有“颜值”又有“产值、\n一一访四川省云台县委书记刘文斌\n\n" + BODY.format(""))
+    (c,) = _fired(page, "O050")
+    assert (c.before, c.after) == ("、", "”")
+    assert _title(page) == "让乡村既有“颜值”又有“产值”"
+
+
+def test_a_quote_over_a_line_that_is_no_dash_subtitle_is_left():
+    # prose under it, not a dash subtitle
+    page = cleaner.clean("“跑步让我更懂得坚持\n一天比一天跑得远,他说:开场。\n\n" + BODY.format(""))
+    assert not _fired(page, "O049")
+    # an enumeration in a quote broken off in a paragraph, the line under it prose
+    page = cleaner.clean("做到“一次告知、\n一一对应,他说:开场。\n\n" + BODY.format(""))
+    assert not _fired(page, "O050")
