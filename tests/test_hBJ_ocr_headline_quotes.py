@@ -81,3 +81,17 @@ def test_a_quote_over_a_line_that_is_no_dash_subtitle_is_left():
     # an enumeration in a quote broken off in a paragraph, the line under it prose
     page = cleaner.clean("做到“一次告知、\n一一对应,他说:开场。\n\n" + BODY.format(""))
     assert not _fired(page, "O050")
+
+
+def test_a_dash_read_as_an_underscore_opens_the_subtitle_again():
+    page = cleaner.clean("老旧小区改造惠及12.6万户\n\n_ 今年全市开工改造小区683个\n\n" + BODY.format(""))
+    (c,) = _fired(page, "O051")
+    assert (c.before, c.after) == ("_ ", "——")
+    assert cleaner.page_dict(page)["articles"][0]["subtitle"] == "——今年全市开工改造小区683个"
+
+
+def test_an_underscore_before_prose_or_before_one_is_left():
+    # a row of text read across columns: clause marks in it
+    assert not _fired(cleaner.clean("_ 文旅消费的火热，现了景区拥挤\n\n" + BODY.format("")), "O051")
+    # 一 after it: the dash's second half or the subtitle's first word (O034's to weigh)
+    assert not _fired(cleaner.clean("_一个村庄的治沙故事\n\n" + BODY.format("")), "O051")
