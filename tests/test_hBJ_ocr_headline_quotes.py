@@ -44,9 +44,6 @@ def test_an_opener_lost_at_a_heading_start_is_set_where_the_page_prints_the_quot
     (c,) = _fired(page, "O048")
     assert c.action == "insert" and c.after == "“"
     assert _title(page) == "“五一”假期西安接待游客526万人次"
-    # the blank the engine left where the mark was
-    page = cleaner.clean(" 土专家”带出致富路\n\n" + BODY.format("这位“土专家”,"))
-    assert _title(page) == "“土专家”带出致富路"
 
 
 def test_a_line_opening_on_a_quote_closed_elsewhere_is_left():
@@ -95,3 +92,24 @@ def test_an_underscore_before_prose_or_before_one_is_left():
     assert not _fired(cleaner.clean("_ 文旅消费的火热，现了景区拥挤\n\n" + BODY.format("")), "O051")
     # 一 after it: the dash's second half or the subtitle's first word (O034's to weigh)
     assert not _fired(cleaner.clean("_一个村庄的治沙故事\n\n" + BODY.format("")), "O051")
+
+
+def test_the_blank_left_for_a_lost_opener_takes_it_again():
+    """ 土专家”带出致富路 (psm 3 sets a blank where it read no mark): the line closes a quote it
+    did not open; the page need not print the quote anywhere else (O052)."""
+    page = cleaner.clean(" 土专家”带出致富路\n\n" + BODY.format(""))
+    (c,) = _fired(page, "O052")
+    assert c.action == "insert" and c.after == "“"
+    assert _title(page) == "“土专家”带出致富路"
+    assert not _fired(page, "O048")
+    # a paragraph's line too
+    page = cleaner.clean(BODY.format("") + "\n 治沙这件事,没有终点。”他说。\n")
+    assert _fired(page, "O052")
+
+
+def test_a_line_opening_without_that_blank_or_with_its_quote_open_is_left():
+    assert not _fired(cleaner.clean("土专家”带出致富路\n\n" + BODY.format("")), "O052")
+    # several blanks: a row read across an empty column
+    assert not _fired(cleaner.clean("    土专家”带出致富路\n\n" + BODY.format("")), "O052")
+    # the quote opened on the line
+    assert not _fired(cleaner.clean(" 这位“土专家”带出致富路\n\n" + BODY.format("")), "O052")
