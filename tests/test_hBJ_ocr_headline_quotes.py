@@ -113,3 +113,19 @@ def test_a_line_opening_without_that_blank_or_with_its_quote_open_is_left():
     assert not _fired(cleaner.clean("    土专家”带出致富路\n\n" + BODY.format("")), "O052")
     # the quote opened on the line
     assert not _fired(cleaner.clean(" 这位“土专家”带出致富路\n\n" + BODY.format("")), "O052")
+
+
+def test_a_heading_quoted_whole_with_both_marks_lost_over_a_dash_subtitle():
+    """ 跑步让我更懂得坚持 / 一一访…: the blank is the opener's place (O053), the heading's end
+    the closer's (O054)."""
+    page = cleaner.clean(" 跑步让我更懂得坚持\n\n一一访全国马拉松锦标赛女子组冠军何晓雯\n\n" + BODY.format(""))
+    assert [c.after for c in page.changes if c.rule in ("O053", "O054")] == ["“", "”"]
+    assert _title(page) == "“跑步让我更懂得坚持”"
+
+
+def test_a_blank_led_heading_over_no_dash_subtitle_is_left():
+    page = cleaner.clean(" 跑步让我更懂得坚持\n\n天天坚持跑步,他说:开场。\n\n" + BODY.format(""))
+    assert not _fired(page, "O053") and not _fired(page, "O054")
+    # no blank before it: nothing says a mark was lost
+    page = cleaner.clean("跑步让我更懂得坚持\n\n一一访全国马拉松锦标赛女子组冠军何晓雯\n\n" + BODY.format(""))
+    assert not _fired(page, "O053") and not _fired(page, "O054")
