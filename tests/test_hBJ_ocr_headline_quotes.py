@@ -129,3 +129,21 @@ def test_a_blank_led_heading_over_no_dash_subtitle_is_left():
     # no blank before it: nothing says a mark was lost
     page = cleaner.clean("跑步让我更懂得坚持\n\n一一访全国马拉松锦标赛女子组冠军何晓雯\n\n" + BODY.format(""))
     assert not _fired(page, "O053") and not _fired(page, "O054")
+
+
+SET_CLOSE = "让一湖碧水重回百姓身边\n{}\n成都商报-红星新闻记者 尹浩\n\n" + BODY.format("")
+
+
+def test_a_lone_dash_right_under_its_title_opens_the_subtitle_again():
+    """A scanned headline group set on consecutive lines: the subtitle's —— read as one 一 (O055)."""
+    page = cleaner.clean(SET_CLOSE.format("一梅湖县持续推进湖泊生态修复纪实"))
+    (c,) = _fired(page, "O055")
+    assert (c.before, c.after) == ("一", "——")
+    assert cleaner.page_dict(page)["articles"][0]["subtitle"] == "——梅湖县持续推进湖泊生态修复纪实"
+
+
+def test_a_line_under_a_title_opening_on_a_word_with_one_is_left():
+    # 一年 is a word: no dash
+    assert not _fired(cleaner.clean(SET_CLOSE.format("一年来梅湖县持续推进湖泊修复")), "O055")
+    # a line of prose (a clause mark in it)
+    assert not _fired(cleaner.clean(SET_CLOSE.format("一梅湖县持续推进,湖泊生态修复")), "O055")
