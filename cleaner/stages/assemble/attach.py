@@ -140,7 +140,10 @@ class Attaching:
                 d.title, d.subtitle = b, None
                 self.record("A003", "attach", b, f"title of the article {where} it; the two plain lines "
                             f"above this bold one are its kicker, broken over two lines")
-            elif d.kicker is None and id(d.title) in here and id(d.subtitle) in here and not _DASH.match(d.subtitle.text):
+            elif d.kicker is None and (id(d.title) in here or d.title is broken) and id(d.subtitle) in here \
+                    and not _DASH.match(d.subtitle.text):
+                # (the first a plain heading this call joined from two lines counts too: a kicker
+                # broken over them, 冒充客服实施“退 / 款”诈骗 over its title and subtitle)
                 d.kicker, d.title, d.subtitle = d.title, d.subtitle, b
                 self.record("A003", "attach", b, f"subtitle of the article {where} it; of three stacked "
                             f"headings the first is the kicker")
