@@ -173,6 +173,7 @@ SCHEMAS = {
                              "resume_last": bool,
                              "resume_run": int,
                              "resume_evidence": bool,
+                             "echo_second": float,
                              "suspend_min_paragraphs": int,
                              "decoder_beam": int, "single_subhead": float, "section_max_run": int, "section_max_body": int},
         "attach_headlines": {

@@ -237,7 +237,7 @@ class Decoding:
         paras_before: list[Block] = []
         echo_cache: dict = {}
 
-        def echo(h, lead: int | None) -> float:
+        def echo(h, lead: int | None, back: bool = False) -> float:
             """How much headline ``h`` repeats the lead paragraph: titles do, subheads don't.
             (``h`` may be a headline part's headings, a title and its subtitle: the better of
             them.) Each heading's echo of each lead is measured once; the lookups are made
@@ -251,17 +251,41 @@ class Decoding:
                 if len(h) > 1:
                     two = h[1]
                 h = h[0]
-            key = (h.lines[0], lead)  # (h.first: a property, a call)
+            key = (h.lines[0], lead, back)  # (h.first: a property, a call)
             e = echo_cache.get(key)
             if e is None:
-                e = echo_cache[key] = affinity(h.text, seq[lead].text)
+                e = echo_cache[key] = lead_echo(h, lead, back)
             if two is None:
                 return e
-            key = (two.lines[0], lead)
+            key = (two.lines[0], lead, back)
             e2 = echo_cache.get(key)
             if e2 is None:
-                e2 = echo_cache[key] = affinity(two.text, seq[lead].text)
+                e2 = echo_cache[key] = lead_echo(two, lead, back)
             return e2 if e2 > e else e  # (max(e, e2), without a call)
+
+        # echo_second: a lead may set a scene its title does not name (初冬时节，在湖南岳阳…),
+        # the paragraph after it saying what the title says (长江江豚是…). Where the headline
+        # comes after the text it heads (``back``: it closes the open article, or stands inside
+        # its text), the title's echo of the article's lead is the better of its echo of the
+        # lead and echo_second times its echo of the paragraph right after it (0: the lead's
+        # alone), when the lead follows a paragraph (not a headline) and shares more word pairs
+        # with the paragraph after it than with that one: else the decoder, weighing the echo,
+        # opens such an article a paragraph late and its lead goes to the article before (issue
+        # #14). (The going-on test keeps the article before's closing scene, 夕阳西下，潜水器…,
+        # from being taken as the next one's lead; a headline over the text after it, or right
+        # before the lead, still weighs the lead alone: there the reading order shows where the
+        # article opens.)
+        second = p["echo_second"]
+
+        def lead_echo(h, lead: int, back: bool) -> float:
+            e = affinity(h.text, seq[lead].text)
+            if back and second and lead + 1 < len(seq) and type(seq[lead + 1]) is not list \
+                    and lead and type(seq[lead - 1]) is not list \
+                    and affinity(seq[lead].text, seq[lead + 1].text) > affinity(seq[lead].text, seq[lead - 1].text):
+                e2 = second * affinity(h.text, seq[lead + 1].text)
+                if e2 > e:
+                    return e2
+            return e
 
         topic_cache: dict = {}
 
@@ -451,7 +475,7 @@ class Decoding:
                         elif kind in ("close", "subclose"):
                             if hb and not ht:
                                 c += bw if hc and by_here else 0.0
-                                c -= te * echo(head, lead)
+                                c -= te * echo(head, lead, True)
                                 if kind == "subclose":
                                     c += se * echo(item[0], lead)
                                 c = cost + c + short(hb)
@@ -473,7 +497,7 @@ class Decoding:
                                     new[key] = (c, (st, kind, k))
                         elif kind == "inside":
                             if hb and not ht:
-                                c += (bw if hc and by_here else 0.0) - te * echo(head, lead)
+                                c += (bw if hc and by_here else 0.0) - te * echo(head, lead, True)
                                 c += se * sum(echo(b, lead) for b in item[k:])
                                 key, c = (True, hb, min(cap, hs + len(item) - k), hc or by_here, ub if ub < 0 else 0, lead), cost + c
                                 if c < new.get(key, NO_PATH)[0]:  # (offer(), inline)
@@ -482,7 +506,7 @@ class Decoding:
                             if hb and not ht:
                                 c += se * echo(item[0], lead)
                                 c += (bw if hc and by_here else 0.0) + after[0]
-                                c -= te * (echo(head, lead) + after[1])
+                                c -= te * (echo(head, lead, True) + after[1])
                                 key, c = (True, 0, False, by_from[k], 0, None), cost + c + short(hb)
                                 if c < new.get(key, NO_PATH)[0]:  # (offer(), inline)
                                     new[key] = (c, (st, kind, k))
@@ -506,7 +530,7 @@ class Decoding:
                         elif kind == "split":
                             if hb and not ht:
                                 c += (bw if hc and by_here else 0.0) + after[0]
-                                c -= te * (echo(head, lead) + after[1])
+                                c -= te * (echo(head, lead, True) + after[1])
                                 key, c = (after[2], 0, False, by_from[k], 0, None), cost + c + short(hb)
                                 if c < new.get(key, NO_PATH)[0]:  # (offer(), inline)
                                     new[key] = (c, (st, kind, k))
