@@ -3,6 +3,7 @@ article it belongs to, on small hand-made pages."""
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 from pathlib import Path
 
@@ -1062,6 +1063,25 @@ def test_an_article_cut_mid_sentence_takes_back_its_end_read_after_the_next_arti
     assert [x.text for x in b.body] == [B1, B2]
     assert any(c.rule == "A001" and c.action == "heal" and "stops mid-sentence" in c.reason for c in page.changes)
     assert not any(c.rule == "A001" and c.action == "flag" for c in page.changes)
+
+
+def test_a_tail_read_after_two_other_articles_goes_back(wrap):
+    # A's first column, then B's and C's whole blocks, then the rest of A's last paragraph: the
+    # tail is looked for in the tail_reach (2) articles after the cut one, not only the next
+    c2 = "记者从国家能源局获悉，今年一季度全国新增发电装机容量同比增长，清洁能源发电量占比持续提高，能源保供能力进一步增强。"
+    a2 = wrap(A2)
+    cut = 2
+    text = ("北京启动高品质科技园区建设\n" + "\n".join(wrap(A1)) + "\n" + "\n".join(a2[:cut]) + "\n"
+            "李强出席中澳工商界圆桌会\n" + "\n".join(wrap(B1)) + "\n" + "\n".join(wrap(B2)) + "\n"
+            "重大工程开局起步\n" + "\n".join(wrap(C1)) + "\n" + "\n".join(wrap(c2)) + "\n"
+            + "\n".join(a2[cut:]) + "\n")
+    a, b, c = cleaner.clean(text).articles
+    assert [x.text for x in a.body] == [A1, A2]
+    assert [x.text for x in c.body] == [C1, c2]
+    rules = copy.deepcopy(default_rules())
+    rules["A001"].params["tail_reach"] = 1
+    a, b, c = cleaner.clean(text, rules=rules).articles
+    assert [x.text for x in a.body] != [A1, A2]
 
 
 def test_a_tail_read_after_the_next_articles_last_subhead_goes_back(wrap):
