@@ -10,7 +10,7 @@ import itertools
 from ...chars import ends_sentence, nows
 from ...model import Block, Change, Page, replace
 from ...rules import Rule
-from .._common import median_without, rebuild
+from .._common import median_without, plain_lines, rebuild
 from ..block_kinds import STAGE
 from ..copies import shared_content
 from ..rejoin import word_cut
@@ -234,7 +234,8 @@ def _quote_inside(page: Page, i: int, b: Block, widths: list[float], rule: Rule,
                     # before it; a heading's line is none; such a run is as short as a frame's
                     # quote: MAX_HEAD_LINES lines)
                     if plain is None:
-                        plain = [nows(lines[k].text) for k in b.lines]
+                        plain_of = plain_lines(lines)
+                        plain = [plain_of[k] for k in b.lines]
                     if opened is None:  # (the same for every run from line m1)
                         if near is None:
                             near = (joined or _Joined(texts)).near(i, p["quote_reach"])
