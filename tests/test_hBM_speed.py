@@ -52,3 +52,21 @@ def test_search_any_skips_a_pattern_that_ran_out_of_time_on_the_page():
         assert search_any(sources, "本报记者") is None
     assert rules_mod._TIMED_OUT.get() is None
     assert search_any(sources, "本报记者") is not None  # (another page: searched again)
+
+
+def test_narrowness_and_column_as_summed_and_sorted_line_by_line():
+    from types import SimpleNamespace
+
+    from cleaner.model import Block
+    from cleaner.stages.pullquotes.measure import column, narrowness
+
+    lines = _lines("一二三四五六七八", "一二三", "一二三四五六", "一二", "一二三四五六七八九十")
+    page = SimpleNamespace(lines=lines)
+    for ks in ((0,), (1, 2), (0, 2, 4), (3, 1, 4, 0), ()):
+        b = Block("paragraph", ks, ("",) * max(0, len(ks) - 1), "", 0.0)
+        total = 0
+        for k in ks:
+            total += lines[k].width
+        assert narrowness(page, b) == len(ks) / max(1.0, total)
+        widths = sorted(lines[k].width for k in ks)
+        assert column(page, b) == (widths[len(widths) // 2] if widths else 0.0)
