@@ -416,7 +416,7 @@ class Finder:
     (:mod:`cleaner.prefilter`) shows that no alternative can match: same result, less work.
     """
 
-    __slots__ = ("compiled", "anchored", "maybe", "sources")
+    __slots__ = ("compiled", "anchored", "maybe", "sources", "run")
 
     def __init__(self, compiled: regex.Pattern, sources: tuple[str, ...]):
         self.compiled = compiled
@@ -424,6 +424,8 @@ class Finder:
         self.anchored = all(map(starts_anchored, sources))
         pre = prefilter.build(sources)
         self.maybe = pre.maybe if pre is not None else None
+        #: the bound search itself, ``match`` where anchored (chosen once, not on every search)
+        self.run = compiled.match if self.anchored else compiled.search
 
     def may_match(self, texts) -> list[bool]:
         """For each text, whether ``search`` can find anything in it (the prefilter's verdict,
@@ -449,9 +451,7 @@ class Finder:
         if spent and self.sources in spent:  # (an empty dict: no tuple of sources hashed)
             raise TimeoutError(f"pattern ran out of time earlier on this page: {self.sources[0][:40]!r}")
         try:
-            if self.anchored:
-                return self.compiled.match(text, timeout=timeout)
-            return self.compiled.search(text, timeout=timeout)
+            return self.run(text, timeout=timeout)
         except TimeoutError:
             if spent is not None:
                 spent[self.sources] = len(text)
@@ -501,11 +501,19 @@ def search_any(sources, text: str):
         hit = _BY_LIST[id(sources)] = (sources, any_pattern(tuple(sources)))
     finder = hit[1]
     # (Finder.search's prefilter test made here: most texts stop at it, one call fewer each)
-    if finder.maybe is not None and finder.maybe(text) is None:
+    maybe = finder.maybe
+    if maybe is not None and maybe(text) is None:
+        return None
+    # (Finder.search_passed inline, a call fewer for each text searched: a pattern that ran out
+    # of time on this page reads as no match, and one that runs out now is recorded)
+    spent = _TIMED_OUT.get()
+    if spent and finder.sources in spent:
         return None
     try:
-        return finder.search_passed(text, PATTERN_TIMEOUT)
+        return finder.run(text, timeout=PATTERN_TIMEOUT)
     except TimeoutError:
+        if spent is not None:
+            spent[finder.sources] = len(text)
         return None
 
 
@@ -535,7 +543,7 @@ def any_match(groups: tuple[tuple[str, ...], ...], texts: list[str], timeout: fl
         try:
             for part in todo[k]:
                 t0 = time.perf_counter()
-                if (part.compiled.match if part.anchored else part.compiled.search)(text, timeout=left):
+                if part.run(text, timeout=left):
                     out[k] = True
                     break
                 if left is not None:

@@ -6,7 +6,7 @@ import bisect
 from itertools import repeat
 
 
-from ..chars import half_count, width
+from ..chars import half_count, nows, width
 from ..model import Block, Change, Edit, Page, new_change, new_line, rendered_edit, replace
 from ..rules import Rule, search_any
 
@@ -110,6 +110,23 @@ def rebuild(page: Page, b: Block, **kw) -> Block:
     if any(joiners):  # (most blocks join their lines with nothing: one join of the lines)
         texts = [t + j for t, j in zip(texts, joiners)] + texts[len(joiners):]
     return replace(b, text="".join(texts), **kw)
+
+
+#: (the page's lines last asked about, their texts without blanks): one tuple, swapped whole,
+#: so a reader never sees one page's lines with another's texts
+_PLAIN: tuple = ((), [])
+
+
+def plain_lines(lines: tuple) -> list[str]:
+    """Each of ``lines``' texts without blanks (:func:`~cleaner.chars.nows`), made once for a
+    page's tuple of lines however many stages ask (the label stage's caption runs and pull-quote
+    cuts each read most of a page's lines so). Lines are immutable and a page's tuple of them is
+    new whenever one changes, so the tuple itself, held here, tells whether the texts are its."""
+    global _PLAIN
+    got = _PLAIN
+    if got[0] is not lines:
+        got = _PLAIN = (lines, [nows(ln.text) for ln in lines])
+    return got[1]
 
 
 def dateline_at(rules, text: str):

@@ -23,7 +23,7 @@ from typing import NamedTuple
 from ..chars import ends_sentence, nows
 from ..model import Block, Change, Page, replace
 from ..rules import Rule, search_any
-from ._common import dateline_at, rebuild
+from ._common import dateline_at, plain_lines, rebuild
 from .assemble.confidence import logistic
 from .block_kinds import _label
 
@@ -99,7 +99,8 @@ def candidate_runs(page: Page, blocks: list[Block], cap: Rule, rules, least: flo
     texts = None  # (the sentences of every block, counted: made once, if a run is found)
     # per line of ``flat``: its text without blanks (a line is in up to bare_max_lines runs),
     # whether a sentence ends in it, whether it follows the line before on the page, its kind
-    plain = [nows(lines[x].text) for x in at]
+    plain_of = plain_lines(lines)
+    plain = [plain_of[x] for x in at]
     has_end = [_END_MARK.search(t) is not None for t in plain]
     follows = [False] + [at[f] == at[f - 1] + 1 for f in range(1, len(at))]
     kinds = [b.kind for b in blocks for _ in b.lines]

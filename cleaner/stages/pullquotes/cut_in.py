@@ -6,11 +6,12 @@ rejoined.
 from __future__ import annotations
 
 import itertools
+from operator import attrgetter
 
 from ...chars import ends_sentence, nows
 from ...model import Block, Change, Page, replace
 from ...rules import Rule
-from .._common import median_without, rebuild
+from .._common import median_without, plain_lines, rebuild
 from ..block_kinds import STAGE
 from ..copies import shared_content
 from ..rejoin import word_cut
@@ -20,6 +21,9 @@ from ..rejoin import word_cut
 _CLOSING_MARKS = "。！？!?”’」』）)…"
 from .measure import MAX_HEAD_LINES, QUOTE_MAX, _cuts_phrase, _run_ems, column, hanging, narrowness, set_width
 from .source import _Joined, _may_quote_across, _repeats, quote_source, source_cut_apart
+
+
+_WIDTH, _TEXT = attrgetter("width"), attrgetter("text")
 
 
 def split_quotes_run_on(page: Page, blocks: list[Block], rule: Rule, changes: list, texts: list[str],
@@ -57,9 +61,11 @@ def split_quotes_run_on(page: Page, blocks: list[Block], rule: Rule, changes: li
         if b.kind != "paragraph" or len(b.lines) < 3:
             out.append(b)
             continue
-        widths = [lines[k].width for k in b.lines]
-        ends = [ends_sentence(lines[k].text) for k in b.lines]  # (once a line: the runs below overlap)
-        hung = hanging([lines[k].text for k in b.lines], widths)  # (a quote's measure, a mark hanging: :func:`set_width`)
+        held = list(map(lines.__getitem__, b.lines))  # (C loops over the block's lines, no Python step a line)
+        widths = list(map(_WIDTH, held))
+        line_texts = list(map(_TEXT, held))
+        ends = list(map(ends_sentence, line_texts))  # (once a line: the runs below overlap)
+        hung = hanging(line_texts, widths)  # (a quote's measure, a mark hanging: :func:`set_width`)
         cut = None
         ems = _run_ems(widths)
         # (the text under a quote on top that closes no sentence goes on in the next paragraph
@@ -234,7 +240,8 @@ def _quote_inside(page: Page, i: int, b: Block, widths: list[float], rule: Rule,
                     # before it; a heading's line is none; such a run is as short as a frame's
                     # quote: MAX_HEAD_LINES lines)
                     if plain is None:
-                        plain = [nows(lines[k].text) for k in b.lines]
+                        plain_of = plain_lines(lines)
+                        plain = [plain_of[k] for k in b.lines]
                     if opened is None:  # (the same for every run from line m1)
                         if near is None:
                             near = (joined or _Joined(texts)).near(i, p["quote_reach"])

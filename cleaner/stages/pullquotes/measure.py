@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from operator import attrgetter
 
 from ...chars import CLOSERS, NO_LINE_START, ends_sentence, nows, width
 from ...model import Block, Page
@@ -26,9 +27,13 @@ QUOTE_MAX = 80
 _SENTENCE_END = re.compile("[。！？!?]")
 
 
+#: a line's width (a C call, not a Python step, per line of a block)
+_WIDTH = attrgetter("width")
+
+
 def narrowness(page: Page, b: Block) -> float:
     """Lines per em of text: a block set in a narrower column needs more lines for its text."""
-    return len(b.lines) / max(1.0, sum(page.lines[k].width for k in b.lines))
+    return len(b.lines) / max(1.0, sum(map(_WIDTH, map(page.lines.__getitem__, b.lines))))  # (C loops, the same sum)
 
 
 #: each mark a typesetter never starts a line with -> its width: a line's last character is
@@ -74,7 +79,7 @@ def column(page: Page, b: Block) -> float:
     :func:`narrowness`, a paragraph's short last line and its first line (short of an indent)
     do not narrow it: a paragraph of four lines, two of them short, reads as set as narrow as a
     quote a column narrower."""
-    widths = sorted(page.lines[k].width for k in b.lines)
+    widths = sorted(map(_WIDTH, map(page.lines.__getitem__, b.lines)))
     return widths[len(widths) // 2] if widths else 0.0
 
 
