@@ -30,7 +30,7 @@ except ImportError:  # pragma: no cover - a Python without it: no prefilter, sam
 #: Stands for a \p{...} property while parsing: a character of unknown class.
 _UNKNOWN = "\ue000"
 _PROPERTY = re.compile(r"\\[pP]\{[^}]*\}|\\[pP][A-Za-z]")
-_SAFE_GROUPS = ("(?:", "(?=", "(?!", "(?<=", "(?<!")
+_SAFE_GROUPS = ("(?:", "(?=", "(?!", "(?<=", "(?<!", "(?P<")
 #: A set of characters larger than this is no use as a filter.
 _MAX_SET = 64
 _ANY = None
@@ -169,7 +169,7 @@ def _parse(source: str):
     for g in _SAFE_GROUPS:
         probe = probe.replace(g, "")
     if "(?" in probe:
-        return None  # inline flags, atomic groups, named groups: read differently or unknown
+        return None  # inline flags, atomic groups, backreferences: read differently or unknown
     try:
         return _P.parse(_PROPERTY.sub(_UNKNOWN, source))
     except Exception:  # noqa: BLE001 - syntax only `regex` knows: no prefilter

@@ -79,13 +79,14 @@ def test_finder_agrees_on_the_sample_lines(sample_page):
     (r"^(?:第\s*)?\d{1,3}版?$", {"第", prefilter.DIGIT}, None),
     (r"(?:供图|供圖)[）)]?$", None, {"供"}),  # not anchored: no first characters
     (r"^a|b", None, {"a", "b"}),  # the anchor covers one branch only: no first characters
+    (r"^(?P<page>第\s*)?\d{1,3}版?$", {"第", prefilter.DIGIT}, None),  # a named group reads as a plain one
 ])
 def test_conditions(source, first, required):
     got = prefilter.conditions(source)
     assert got == (first and frozenset(first), required and frozenset(required))
 
 
-@pytest.mark.parametrize("source", [r"(?i)^abc", r"^[[:alpha:]]x", r"^\m\w+", r"^(?>a+)b"])
+@pytest.mark.parametrize("source", [r"(?i)^abc", r"^[[:alpha:]]x", r"^\m\w+", r"^(?>a+)b", r"^(?P<a>x)(?P=a)"])
 def test_syntax_it_cannot_read_gets_no_prefilter(source):
     assert prefilter.conditions(source) is None
 
