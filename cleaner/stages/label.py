@@ -41,7 +41,7 @@ import re
 from ..chars import HAN, HAN_RE, NO_LINE_START, ORNAMENTS, SQUEEZED, all_wide, ends_sentence, half_count, nows, quote_balance
 from ..model import Block, Change, Deferred, Page, replace
 from ..rules import Rule
-from ._common import apply_line_edits, dateline_at, line_replacements, rebuild
+from ._common import apply_line_edits, dateline_at, line_replacements, median_without, rebuild
 from .captions import find_bare_captions
 from .block_kinds import _join_caption, _label, _matches, _one_type, bold_lines, is_heading
 from .lines import is_name
@@ -647,11 +647,12 @@ def _heading_line_over_text(page: Page, blocks: list[Block], head: Rule, changes
     out: list[Block] = []
     for b in blocks:
         while b.kind == "paragraph" and b.lines[2:]:
+            widths: list = []  # (the block's set widths and them sorted: made once, if a line asks)
             k = next((k for k in range(len(b.lines) - 2) if (k == 0 or ends_sentence(page.lines[b.lines[k - 1]].text))
-                      and _run_in_at(page, b, k, p, stack) is not None), None)
+                      and _run_in_at(page, b, k, p, stack, widths) is not None), None)
             if k is None:
                 break
-            short2 = _run_in_at(page, b, k, p, stack)
+            short2 = _run_in_at(page, b, k, p, stack, widths)
             line = page.lines[b.lines[k]]
             changes.append(_heading_split(page, b, head, line.text, f"a heading run onto the text under it: it closes no "
                                           f"sentence, and the line under it is set {short2:.1f} ems short of the column, "
@@ -700,20 +701,28 @@ def _headings_cut_into_sentences(page: Page, blocks: list[Block], head: Rule, ch
     return out
 
 
-def _run_in_at(page: Page, b: Block, k: int, p: dict, stack: frozenset) -> float | None:
+def _run_in_at(page: Page, b: Block, k: int, p: dict, stack: frozenset, widths: list) -> float | None:
     """How far short of the column the line under line ``k`` of paragraph ``b`` is set, where
     line ``k`` reads as a heading run onto it (:func:`_heading_line_over_text`'s signs), else
     None. The measure is the median set width of the block's other lines, the one before ``k``
-    (a sentence's end) and the last left out while there are others."""
+    (a sentence's end) and the last left out while there are others. ``widths`` holds the
+    block's set widths and them sorted, made at the first line that asks (each later line takes
+    its few lines out of the sorted list: linear in the block, not quadratic)."""
     first, second = page.lines[b.lines[k]], page.lines[b.lines[k + 1]]
     t = nows(first.text)
     if not 2 <= len(t) <= p["max_length"] or not stack.isdisjoint(t) or ends_sentence(first.text) \
             or quote_balance(t) != 0 or not all_wide(second.text.strip()):
         return None
-    others = [n for n in b.lines[:max(k - 1, 0)] + b.lines[k + 2:]]
-    under = sorted(_set_width(page.lines[n].text) for n in (others[:-1] or others))
-    measure = under[len(under) // 2]
-    short1, short2 = measure - _set_width(first.text), measure - _set_width(second.text)
+    if not widths:
+        ws = [_set_width(page.lines[n].text) for n in b.lines]
+        widths += (ws, sorted(ws))
+    ws, ordered = widths
+    last = len(ws) - 1
+    if max(k - 1, 0) + last - k - 1 == 1:  # (one other line: the last, kept)
+        measure = ws[last]
+    else:
+        measure = median_without(ordered, [ws[k - 1], ws[k], ws[k + 1], ws[last]] if k else [ws[k], ws[k + 1], ws[last]])
+    short1, short2 = measure - ws[k], measure - ws[k + 1]
     if not p["indent"] - p["indent_slack"] <= short2 <= 2 * p["indent"] \
             or (abs(short1 - p["indent"]) < p["indent_slack"]
                 and not _second_line_indented(second.text, page.lines[b.lines[k + 2]].text)) \

@@ -277,11 +277,19 @@ class Decoding:
         # article opens.)
         second = p["echo_second"]
 
+        leads_on: dict = {}  # (lead -> whether it shares more word pairs with the next paragraph than the one before)
+
+        def lead_goes_on(lead: int) -> bool:
+            got = leads_on.get(lead)
+            if got is None:
+                got = leads_on[lead] = lead + 1 < len(seq) and type(seq[lead + 1]) is not list \
+                    and lead and type(seq[lead - 1]) is not list \
+                    and affinity(seq[lead].text, seq[lead + 1].text) > affinity(seq[lead].text, seq[lead - 1].text)
+            return got
+
         def lead_echo(h, lead: int, back: bool) -> float:
             e = affinity(h.text, seq[lead].text)
-            if back and second and lead + 1 < len(seq) and type(seq[lead + 1]) is not list \
-                    and lead and type(seq[lead - 1]) is not list \
-                    and affinity(seq[lead].text, seq[lead + 1].text) > affinity(seq[lead].text, seq[lead - 1].text):
+            if back and second and lead_goes_on(lead):
                 e2 = second * affinity(h.text, seq[lead + 1].text)
                 if e2 > e:
                     return e2
