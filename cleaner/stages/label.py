@@ -205,9 +205,6 @@ def run(page: Page) -> Page:
 
 
 _SENTENCE_END = re.compile("[。！？][”’」』]?")
-#: a line of Han characters only: its set width is what it says (no punctuation a compositor
-#: may have squeezed, no digit or Latin letter whose width is a guess)
-_HAN_ONLY = re.compile(f"[{HAN}]+")
 #: what a sentence broken over lines carries on at the break: a Han character or a clause mark
 _RUNS_ON = re.compile(f"[{HAN}，、]")
 #: a clause mark: prose sets one inside a sentence, a furniture line without a blank does not
@@ -648,11 +645,12 @@ def _heading_line_over_text(page: Page, blocks: list[Block], head: Rule, changes
     for b in blocks:
         while b.kind == "paragraph" and b.lines[2:]:
             widths: list = []  # (the block's set widths and them sorted: made once, if a line asks)
-            k = next((k for k in range(len(b.lines) - 2) if (k == 0 or ends_sentence(page.lines[b.lines[k - 1]].text))
-                      and _run_in_at(page, b, k, p, stack, widths) is not None), None)
+            k, short2 = next(((k, short) for k in range(len(b.lines) - 2)
+                              if k == 0 or ends_sentence(page.lines[b.lines[k - 1]].text)
+                              for short in (_run_in_at(page, b, k, p, stack, widths),) if short is not None),
+                             (None, None))
             if k is None:
                 break
-            short2 = _run_in_at(page, b, k, p, stack, widths)
             line = page.lines[b.lines[k]]
             changes.append(_heading_split(page, b, head, line.text, f"a heading run onto the text under it: it closes no "
                                           f"sentence, and the line under it is set {short2:.1f} ems short of the column, "
