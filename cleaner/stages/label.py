@@ -183,6 +183,7 @@ def run(page: Page) -> Page:
         out = _headline_lines_run_in(page, out, head, changes)
         out = _dash_rest_run_in(page, out, head, changes)
         out = _titles_over_dash_subtitles(page, out, head, changes)
+        out = _titles_over_bylines(page, out, head, changes)
         out = _dash_subtitles_going_on(page, out, head, changes)
         if not page.layout.ocr and page.layout.geometry is None:
             out = _heading_line_over_text(page, out, head, changes)
@@ -458,6 +459,30 @@ def _titles_over_dash_subtitles(page: Page, blocks: list[Block], head: Rule, cha
                 or _SENTENCE_MARK.search(b.text) or opens_with_dateline(rules, b.text):
             continue
         out[i] = _label(page, b, "heading", head, "a title right over its dash subtitle", changes)
+    return out
+
+
+def _titles_over_bylines(page: Page, blocks: list[Block], head: Rule, changes: list) -> list[Block]:
+    """A short paragraph right over a byline (本报记者 X, 记者X报道), labelled a heading: a byline is
+    set under its headline, and a title may hold a comma or a colon (大模型进医院：能看报告，不能替医生),
+    which :func:`~cleaner.stages.block_kinds.is_heading` asks of a plain heading only up to
+    ``comma_max_length`` characters. Where the type does not tell (a page already clean, one
+    paragraph a line, or a headline not drawn twice) the byline does. The paragraph passes the
+    tests of :func:`_titles_over_dash_subtitles`: one line of at most ``max_length`` characters,
+    no sentence end, no dateline."""
+    p = head.params
+    if not p["over_byline"] or page.layout.columned:
+        return blocks
+    rules = page.rules
+    out = list(blocks)
+    for i in range(len(out) - 1):
+        b, nxt = out[i], out[i + 1]
+        if b.kind != "paragraph" or nxt.first != b.last + 1 or b.lines[1:] \
+                or not (nxt.kind == "byline" or (p["over_dateline"] and opens_with_dateline(rules, nxt.text))) \
+                or len(nows(b.text)) > p["max_length"] or _SENTENCE_MARK.search(b.text) \
+                or b.text.rstrip()[-1:] in p["end_marks"] or opens_with_dateline(rules, b.text):
+            continue
+        out[i] = _label(page, b, "heading", head, "a title right over its byline", changes)
     return out
 
 
