@@ -185,6 +185,7 @@ def run(page: Page) -> Page:
         out = _titles_over_dash_subtitles(page, out, head, changes)
         out = _titles_over_bylines(page, out, head, changes)
         out = _dash_subtitles_going_on(page, out, head, changes)
+        out = _figures_going_on(page, out, head, changes)
         if not page.layout.ocr and page.layout.geometry is None:
             out = _heading_line_over_text(page, out, head, changes)
             out = _headings_cut_into_sentences(page, out, head, changes)
@@ -547,6 +548,30 @@ def _dash_subtitles_going_on(page: Page, blocks: list[Block], head: Rule, change
             changes.append(Change(head.id, STAGE, "join", (page.lines[prev.last].end, page.lines[b.first].start), "\n",
                                   "", Deferred(head.describe, kind="heading", text=prev.text.strip() + b.text.strip(),
                                                evidence="a dash subtitle broken after a mark it does not stop on"),
+                                  head.safety))
+            out[-1] = rebuild(page, replace(prev, lines=prev.lines + b.lines, joiners=prev.joiners + ("",) + b.joiners))
+            continue
+        out.append(b)
+    return out
+
+
+def _figures_going_on(page: Page, blocks: list[Block], head: Rule, changes: list) -> list[Block]:
+    """A heading that is only a figure (L006's ``figure_pieces``: 6.1%, 2024, 3.5亿 is not one),
+    right under a heading: the end of a headline its measure broke before the figure
+    (1至8月规模以上工业增加值增长 / 6.1%), joined on with no blank. A figure alone is no title, kicker,
+    subtitle nor subhead: left apart, it is read as one of them and the headline above loses
+    its end. The join is recorded."""
+    pieces = head.params["figure_pieces"]
+    if not pieces:
+        return blocks
+    out: list[Block] = []
+    for b in blocks:
+        prev = out[-1] if out else None
+        if b.kind == "heading" and prev is not None and prev.kind == "heading" and prev.last + 1 == b.first \
+                and _matches(pieces, b.text.strip()) and not _matches(pieces, prev.text.strip()):
+            changes.append(Change(head.id, STAGE, "join", (page.lines[prev.last].end, page.lines[b.first].start), "\n",
+                                  "", Deferred(head.describe, kind="heading", text=prev.text.strip() + b.text.strip(),
+                                               evidence="a figure alone under a headline: its end, broken before it"),
                                   head.safety))
             out[-1] = rebuild(page, replace(prev, lines=prev.lines + b.lines, joiners=prev.joiners + ("",) + b.joiners))
             continue
