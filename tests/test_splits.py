@@ -22,6 +22,7 @@ def test_pool_of_puts_every_ch_id_in_choose_and_no_other():
     assert splits.pool_of("ch-001") == "choose" and splits.pool_of("ch-zzz") == "choose"
     for s in STORIES:
         assert (splits.pool_of(s.id) == "choose") == s.id.startswith("ch-"), s.id
+        assert (splits.pool_of(s.id) == "xwlb") == s.id.startswith("xw-"), s.id
     # the hash split of the other ids is what it was: a story id, a paper, a made-up id
     assert splits.pool_of("p1-001") in ("train", "test")
     assert splits.pool_of("paper:人民日报") == "train" and splits.pool_of("paper:光明日报") == "test"
@@ -30,17 +31,21 @@ def test_pool_of_puts_every_ch_id_in_choose_and_no_other():
 
 def test_the_three_pools_are_disjoint_and_the_old_two_unchanged():
     pools = {p: {s.id for s in STORIES if splits.pool_of(s.id) == p} for p in splits.PAPERS_OF}
-    assert set(pools) == {"train", "test", "choose"}
+    assert set(pools) == {"train", "test", "choose", "xwlb"}
     assert not (pools["train"] & pools["test"]) and not (pools["choose"] & (pools["train"] | pools["test"]))
+    assert not (pools["xwlb"] & (pools["train"] | pools["test"] | pools["choose"]))
     # the 150 stories of pool-*.jsonl split as always (110 / 40); the choose pool is its file
     assert (len(pools["train"]), len(pools["test"])) == (110, 40)
     assert pools["choose"] == {s.id for s in load_stories(sorted((ROOT / "samples" / "articles").glob("choose-*.jsonl")))}
     assert len(pools["choose"]) >= 45
+    assert pools["xwlb"] == {s.id for s in load_stories(sorted((ROOT / "samples" / "articles").glob("xwlb-*.jsonl")))}
+    assert len(pools["xwlb"]) >= 45
 
 
 def test_every_split_draws_on_one_pool_and_fresh_wears_the_train_papers():
     assert splits.SPLITS["fresh"][0] == "choose"
-    assert all(pool in ("train", "test") for name, (pool, _, _) in splits.SPLITS.items() if name != "fresh")
+    assert splits.SPLITS["xwlb"][0] == "xwlb" and splits.PAPERS_OF["xwlb"] == "train"
+    assert all(pool in ("train", "test") for name, (pool, _, _) in splits.SPLITS.items() if name not in ("fresh", "xwlb"))
     assert all(pool == "train" for pool, _, _ in splits.OCR_SPLITS.values())
     assert splits.PAPERS_OF["choose"] == "train"
     seeds = [seed for _, _, seed in (*splits.SPLITS.values(), *splits.OCR_SPLITS.values())]
