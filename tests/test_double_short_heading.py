@@ -60,3 +60,36 @@ def test_one_sibling_is_not_enough(stages_until):
     one = SUBHEADS.split("第二个白天")[0] + "没有欢呼。大家只是互相看了一眼，又继续低头巡查。\n"
     page = stages_until(one + "尾声尾声\n" + AFTER, "dedouble")
     assert _d007(page) == []
+
+
+@pytest.mark.parametrize("line, kept, removed", [
+    ("澳门澳门：：", "澳门：", ["澳门", "："]),  # each run drawn twice: the letters, then the colon
+    ("上海：上海：", "上海：", ["上海："]),  # the line drawn twice
+])
+def test_a_place_and_its_colon_printed_twice_keeps_one_copy(stages_until, line, kept, removed):
+    """The first piece of a headline broken after a place and its colon (澳门： / 携手大湾区), its
+    byline set on its line: kept once wherever it stands, even under an open sentence (a
+    headline set inside a paragraph)."""
+    source = SUBHEADS[:-1] + "大家只是\n" + line + "  ■本报记者 潘倩\n携手大湾区携手大湾区\n" + AFTER
+    page = stages_until(source, "dedouble")
+    texts = [ln.text for ln in page.lines]
+    assert kept in texts and line not in texts, texts
+    changes = _d007(page)
+    assert changes and all("kept '" + kept + "'" in c.reason for c in changes)
+    assert sorted(c.before for c in changes) == sorted(removed)
+
+
+def test_the_colon_piece_joins_its_headline(texts):
+    got = cleaner.clean(SUBHEADS + "澳门澳门：：  ■本报记者 潘倩\n携手大湾区携手大湾区\n" + AFTER)
+    assert any(a.title is not None and a.title.text == "澳门：携手大湾区" for a in got.articles), \
+        [a.title.text if a.title else None for a in got.articles]
+
+
+@pytest.mark.parametrize("line", [
+    "加油！加油！",  # a cheer: no colon
+    "问：问：",  # one letter before the colon
+    "上海：北京：",  # two places, not one drawn twice
+])
+def test_other_marked_lines_stay(stages_until, line):
+    page = stages_until(SUBHEADS + line + "\n" + AFTER, "dedouble")
+    assert _d007(page) == []

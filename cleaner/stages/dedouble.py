@@ -294,28 +294,47 @@ def lone_headline_ends(texts: list[str], taken: set[int], params: dict) -> list[
     return out
 
 
-def short_heading_twice(texts: list[str], k: int, line_params: dict, params: dict) -> str | None:
-    """The one copy of line ``k`` when it is a short heading printed twice (``尾声尾声``), or None:
-    the whole line is one run of letters and its copy, the run at least ``min_result`` of them
-    (a lone 冰冰 stays), not a protected reduplication (``line_params``: D001's), and the line
-    stands where a subhead does, under a closed paragraph (or first on the page).
+def short_heading_twice(texts: list[str], k: int, line_params: dict, params: dict) -> tuple[str, list] | None:
+    """The one copy of line ``k`` when it is a short heading printed twice (``尾声尾声``), and the
+    spans of the line its second copy takes, or None: the whole line is one run of letters and
+    its copy, the run at least ``min_result`` of them (a lone 冰冰 stays), not a protected
+    reduplication (``line_params``: D001's), and the line stands where a subhead does, under a
+    closed paragraph (or first on the page). The run may end on one of ``end_marks``, the line
+    drawn twice (``上海：上海：``) or each run of it (``澳门澳门：：``): the first piece of a headline
+    broken after a place and its colon (上海： / 解锁首发经济创新密码), wherever it stands — prose
+    repeats no word with its colon.
 
     D001 leaves such a line alone: a collapsed line that short may be a reduplicated word set
     apart (研究研究, 雪白雪白). :func:`run` takes it only on a page whose other headings are
     drawn twice too: there the printer draws bold by overprinting, and the short line is one
     of its subheads (…第三个夜晚：洪峰第三个夜晚：洪峰 / … / 尾声尾声)."""
-    t = texts[k].strip()
+    raw = texts[k]
+    t = raw.strip()
+    lead = len(raw) - len(raw.lstrip())
+    mark, spans = "", None
+    if len(t) > 2 and t[-1] in params["end_marks"]:
+        mark = t[-1]
+        if t[-2] == mark:  # 澳门澳门：： (the letters drawn twice, then the mark)
+            t = t[:-2]
+            h = len(t) // 2
+            spans = [(lead + h, lead + 2 * h), (lead + 2 * h + 1, lead + 2 * h + 2)]
+        else:  # 上海：上海： (the line drawn twice)
+            h = len(t) // 2
+            if len(t) % 2 or t[:h] != t[h:] or t[h - 1] != mark:
+                return None
+            t = t[:h - 1] * 2
+            spans = [(lead + h, lead + 2 * h)]
     n = len(t) // 2
     if len(t) % 2 or n < params["min_result"] or t[:n] != t[n:] or not _LETTER_RUN.fullmatch(t[:n]):
         return None
-    if k and not ends_sentence(texts[k - 1]):
+    if not mark and k and not ends_sentence(texts[k - 1]):
         return None
     if t in line_params["protected"] or t[:n] in line_params["protected"]:
         return None
     chars = line_params["protected_chars"]
     if chars and all(c in chars for c in t):
         return None
-    return t[:n]
+    return t[:n] + mark, spans or [(lead + n, lead + 2 * n)]
 
 
 def split_candidates(page: Page, rule: Rule) -> list[bool]:
@@ -484,10 +503,9 @@ def run(page: Page) -> Page:
         for k, one in shorts:
             if k in done:  # (taken since as a headline's end, D004)
                 continue
-            text = texts[k]
-            at = text.index(one) + len(one)  # the copy: the line's second run, blanks after it kept
+            one, spans = one  # (the copy: the line's second run, blanks after it kept)
             reason = short_rule.describe(line=page.line_no(k), result=one, siblings=drawn)
-            got = line_replacements(page, STAGE, short_rule, k, [(at, at + len(one), "")], reason)
+            got = line_replacements(page, STAGE, short_rule, k, [(i, j, "") for i, j in spans], reason)
             edits += got[0]
             changes += got[1]
             done.add(k)
