@@ -89,7 +89,7 @@ SCHEMAS = {
         "doubled_line_pair": {"max_length": int, "min_length": int, "tail_max": int, "tail_once_max": int},
         "drawn_bold": {"display_ratio": float, "bold_ratio": float},
         "lone_headline_end": {"min_length": int, "max_length": int, "end_max": int},
-        "doubled_short_heading": {"min_result": int, "min_siblings": int},
+        "doubled_short_heading": {"min_result": int, "min_siblings": int, "end_marks": str},
     },
     "rejoin": {
         "score_break": {
@@ -124,7 +124,7 @@ SCHEMAS = {
         "heading": {"max_length": int, "max_lines": int, "end_marks": str, "comma_max_length": int,
                     "subtitle_openers": list, "interview_turns": list, "stack_marks": str,
                     "indent": float, "indent_slack": float, "run_in_cut_gain": float,
-                    "run_in_apart": float, "over_byline": bool, "over_dateline": bool, "figure_pieces": list},
+                    "run_in_apart": float, "over_byline": bool, "over_dateline": bool, "figure_pieces": list, "colon_heads": list},
         "pullquote": {"min_length": int, "ngram": int, "min_similarity": float, "window": int, "window_overlap": int,
                       "stack_narrower": float, "quote_narrower": float, "source_narrower": float,
                       "min_shared": float, "quote_reach": int, "cut_narrower": float, "stack_quotes": int,

@@ -40,7 +40,7 @@ import re
 
 from ..chars import HAN, HAN_RE, NO_LINE_START, ORNAMENTS, SQUEEZED, all_wide, ends_sentence, half_count, nows, quote_balance
 from ..model import Block, Change, Deferred, Page, replace
-from ..rules import Rule
+from ..rules import Rule, search_any
 from ._common import apply_line_edits, dateline_at, line_replacements, median_without, rebuild
 from .captions import find_bare_captions
 from .block_kinds import _join_caption, _label, _matches, _one_type, bold_lines, is_heading
@@ -186,6 +186,7 @@ def run(page: Page) -> Page:
         out = _titles_over_bylines(page, out, head, changes)
         out = _dash_subtitles_going_on(page, out, head, changes)
         out = _figures_going_on(page, out, head, changes)
+        out = _colon_heads_going_on(page, out, head, changes)
         if not page.layout.ocr and page.layout.geometry is None:
             out = _heading_line_over_text(page, out, head, changes)
             out = _headings_cut_into_sentences(page, out, head, changes)
@@ -574,6 +575,33 @@ def _figures_going_on(page: Page, blocks: list[Block], head: Rule, changes: list
                                                evidence="a figure alone under a headline: its end, broken before it"),
                                   head.safety))
             out[-1] = rebuild(page, replace(prev, lines=prev.lines + b.lines, joiners=prev.joiners + ("",) + b.joiners))
+            continue
+        out.append(b)
+    return out
+
+
+def _colon_heads_going_on(page: Page, blocks: list[Block], head: Rule, changes: list) -> list[Block]:
+    """A short line ending on a colon (L006's ``colon_heads``: 江苏：, 国新办发布会：), right over a
+    heading: the first piece of a headline broken after its colon (江苏： / 开启基本实现现代化新征程),
+    joined on with no blank. Alone, :func:`~cleaner.stages.block_kinds.is_heading` reads it as
+    text (a heading does not end on a mark), and the headline loses its head. Not a turn of an
+    interview (``interview_turns``: 记者：, 问：), whose text follows. The join is recorded."""
+    p = head.params
+    pieces = p["colon_heads"]
+    if not pieces:
+        return blocks
+    out: list[Block] = []
+    for b in blocks:
+        prev = out[-1] if out else None
+        if b.kind == "heading" and prev is not None and prev.kind in ("paragraph", "heading") \
+                and prev.last + 1 == b.first and not prev.lines[1:] and _matches(pieces, prev.text.strip()) \
+                and not search_any(p["interview_turns"], prev.text):
+            changes.append(Change(head.id, STAGE, "join", (page.lines[prev.last].end, page.lines[b.first].start), "\n",
+                                  "", Deferred(head.describe, kind="heading", text=prev.text.strip() + b.text.strip(),
+                                               evidence="a headline broken after its colon"),
+                                  head.safety))
+            out[-1] = rebuild(page, replace(prev, kind="heading", lines=prev.lines + b.lines,
+                                            joiners=prev.joiners + ("",) + b.joiners))
             continue
         out.append(b)
     return out
