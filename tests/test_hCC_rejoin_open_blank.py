@@ -38,6 +38,13 @@ def test_a_line_without_a_clause_mark_keeps_the_break(blocks):
     assert len(blocks(text, extractor="ocr")) == 2
 
 
+def test_a_caption_under_the_blank_line_stays_apart(blocks):
+    # (图为… opens a picture's caption set into the column, under a piece the engine cut off)
+    text = ("记者从中国科学院某研究\n该所研究团队在青藏高原多条\n\n所获悉，\n\n"
+            "图为科研人员在冰川上采集冰芯样品。 新华社发（冯静 摄）\n")
+    assert blocks(text, extractor="ocr")[-2:] == ["所获悉，", "图为科研人员在冰川上采集冰芯样品。 新华社发（冯静 摄）"]
+
+
 def test_a_photo_credit_ends_its_caption_over_the_blank_line(blocks):
     # (…摄 closes a caption's credit, though no sentence: the text under it is no part of it)
     text = "大河县农民在田间驾驶农机翻耕土地，吴英英摄\n\n杨德胜说，今年县里又新建了一批高标准农田，\n浇水、排水都方便多了。\n"

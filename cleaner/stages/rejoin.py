@@ -737,13 +737,14 @@ def _score(page: Page, p: dict, i: int, first_width: float, size: int, mid: floa
             # line there)
             cue((w["column_end"], "a blank line after a full line that closes no sentence: a column's end", ()))
         elif w.get("open_blank") and not end_a and _OPEN_CLAUSE.search(ta) and _PROSE_MARK.search(tb) \
-                and not ta.rstrip().endswith(_CREDIT_ENDS):
+                and not opens[i + 1] and not ta.rstrip().endswith(_CREDIT_ENDS):
             # a line of prose (a clause or list mark in it) that closes no sentence, short or a
             # block's first, then a blank line and another line of prose (some punctuation in it:
             # no headline cut in, 设立县级总 / 铺就致富路): Tesseract sets a blank line wherever it
             # starts a block, inside a sentence too (after a line it read short, around a picture
             # set into the column); a paragraph never ends open. Not after a photo credit
-            # (…翻耕土地，吴英英摄: it ends its caption). Weighted on OCR output only (0 elsewhere: a
+            # (…翻耕土地，吴英英摄: it ends its caption), nor before a paragraph's opener (a dateline,
+            # a caption's 图为…: something new starts). Weighted on OCR output only (0 elsewhere: a
             # text layer sets no such blank)
             cue((w["open_blank"], "a blank line after a line of prose that closes no sentence: "
                                   "an OCR block break inside a sentence", ()))
