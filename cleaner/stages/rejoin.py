@@ -44,6 +44,8 @@ _PROSE_MARK = re.compile("[，、；：。“”（）《》,;:]")
 _CLAUSE_MARK = re.compile("[，；：。,;:]")
 #: a clause or list mark inside a sentence (no colon: 第A23版： 健康, a page's furniture, holds one)
 _LIST_MARK = re.compile("[，、；,;]")
+#: a clause or list mark, a colon too (记者：不少农村面临): a line of prose holds one, a headline none
+_OPEN_CLAUSE = re.compile("[，、；：,;:]")
 #: what a photo credit or a graphic's credit line ends with (…景色。 赵娟 摄, …对比。 崔欣 制图)
 _CREDIT_ENDS = ("摄", "攝", "制图", "製圖")
 #: a line ending in the first half of a joint brand (经济日报-中国 / 经济网北京7月2日讯)
@@ -734,6 +736,18 @@ def _score(page: Page, p: dict, i: int, first_width: float, size: int, mid: floa
             # found the end of a column's text, inside a paragraph (a text layer sets no blank
             # line there)
             cue((w["column_end"], "a blank line after a full line that closes no sentence: a column's end", ()))
+        elif w.get("open_blank") and not end_a and _OPEN_CLAUSE.search(ta) and _PROSE_MARK.search(tb) \
+                and not opens[i + 1] and not ta.rstrip().endswith(_CREDIT_ENDS):
+            # a line of prose (a clause or list mark in it) that closes no sentence, short or a
+            # block's first, then a blank line and another line of prose (some punctuation in it:
+            # no headline cut in, 设立县级总 / 铺就致富路): Tesseract sets a blank line wherever it
+            # starts a block, inside a sentence too (after a line it read short, around a picture
+            # set into the column); a paragraph never ends open. Not after a photo credit
+            # (…翻耕土地，吴英英摄: it ends its caption), nor before a paragraph's opener (a dateline,
+            # a caption's 图为…: something new starts). Weighted on OCR output only (0 elsewhere: a
+            # text layer sets no such blank)
+            cue((w["open_blank"], "a blank line after a line of prose that closes no sentence: "
+                                  "an OCR block break inside a sentence", ()))
     if b.gap_before == 0 and page.layout.gaps_everywhere[i + 1]:
         cue((w["missing_blank"], "no blank line where the page has one after every line", ()))
     if ta[-1] == "-" and _HYPHEN_END.search(ta) and _LOWER_START.match(tb):
