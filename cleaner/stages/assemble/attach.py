@@ -84,7 +84,7 @@ class Attaching:
                     continue
                 joined, p = one_headline(d.title.text, b.text, self.rules["A003"].params,
                                          self.measure_around(b))
-                if joined:
+                if joined and self.page.layout.columned:  # (a page already clean sets a heading on one line)
                     j = joiner(d.title.text)
                     d.title = broken = rebuild(self.page, replace(d.title, lines=d.title.lines + b.lines,
                                                                   joiners=d.title.joiners + (j,) + b.joiners))
