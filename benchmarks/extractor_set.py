@@ -639,12 +639,13 @@ def main(argv=None) -> int:
             name, pool, pages, seed = spec.split(":")
             splits[name] = (pool, int(pages), int(seed))
     out = Path(args.out)
-    # (the choose pool's stories are kept out unless a split asks for them (``--split
-    # fresh:choose:24:1603``, a choosing set of stories no fitted weight saw): the characters
-    # below, hence the fonts' subsets and the committed PDFs, stay those of the other pools)
+    # (the choose and broadcast pools' stories are kept out unless a split asks for them
+    # (``--split fresh:choose:24:1603``, ``--split xw:xwlb:20:1701``: choosing and checking sets of
+    # stories no fitted weight saw): the characters below, hence the fonts' subsets and the
+    # committed PDFs, stay those of the other pools)
     wanted = {pool for pool, _, _ in splits.values()}
     stories = [s for s in load_stories(sorted((ROOT / "samples" / "articles").glob("*.jsonl")))
-               if pool_of(s.id) != "choose" or "choose" in wanted]
+               if pool_of(s.id) not in ("choose", "xwlb") or pool_of(s.id) in wanted]
     cat = forms.catalogue()
     plans = []
     for split, (pool, pages, seed) in splits.items():
