@@ -35,3 +35,25 @@ def test_without_the_step_the_piece_reads_as_a_heading(monkeypatch):
 def test_a_subhead_over_a_caption_stays_a_heading():
     # 日常 / 他: no word across the break, a subhead ends where its words do
     assert ("heading", "无人机飞手的日常") in _kinds(PAGE.format(piece="无人机飞手的日常", rest="他"))
+
+
+HEADLINE = """据介绍，我国正加紧建设6个区域救援中心，应急救援能力持续提升。
+国新办发布会：介绍“十四五”规划《纲要草案》有关情
+况
+科技日报讯（记者何倩）国务院新闻办今天上午举行新闻发布会，介绍有关情况。
+《纲要草案》锚定2035年远景目标，聚焦“十四五”阶段性任务，设置了主要指标。
+"""
+
+
+def test_a_headline_broken_inside_its_last_word_is_one_heading():
+    """A lone character under a heading, closing nothing (有关情 / 况), is the headline's end, not
+    a sentence's rest: the two are one heading, not one paragraph."""
+    page = clean(HEADLINE)
+    kinds = [(b.kind, b.text) for b in page.blocks]
+    assert ("heading", "国新办发布会：介绍“十四五”规划《纲要草案》有关情况") in kinds, kinds
+    assert any(c.rule == "L006" and "broken inside its last word" in str(c.reason) for c in page.changes)
+
+
+def test_a_sentence_s_short_end_under_a_piece_stays_text():
+    got = _kinds(HEADLINE.replace("有关情\n况\n", "有关情\n况。\n"))
+    assert not any(k == "heading" and t.endswith("有关情况。") for k, t in got), got

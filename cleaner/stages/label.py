@@ -504,6 +504,7 @@ def _text_pieces_read_as_headings(page: Page, blocks: list[Block], head: Rule, c
     p = head.params
     bold = bold_lines(page)
     reach = page.rules["L007"].params["cut_word_reach"] if page.rules.enabled("L007") else p["max_length"]
+    end_max = page.rules["D006"].params["end_max"] if page.rules.enabled("D006") else 0
     out: list = list(blocks)
     for i, b in enumerate(out):
         if b is None or b.kind != "heading" or ends_sentence(b.text) or _matches(p["subtitle_openers"], b.text) \
@@ -516,6 +517,18 @@ def _text_pieces_read_as_headings(page: Page, blocks: list[Block], head: Rule, c
                 or not word_cut(b.text.rstrip()[-reach:], out[k].text.lstrip()[:reach], p["run_in_cut_gain"]) \
                 or opens_with_dateline(page.rules, out[k].text):
             continue  # (a dateline opens an article: no sentence runs on into it)
+        if k == i + 1 and out[k].first == b.last + 1 and not out[k].lines[1:] and not ends_sentence(out[k].text) \
+                and len(nows(out[k].text)) <= end_max:
+            # (a lone character or two under it, closing nothing: the headline's own end, broken
+            # inside its last word, 国新办发布会：…有关情 / 况, as D006 joins one where no mark stops it)
+            n = out[k]
+            changes.append(Change(head.id, STAGE, "join", (page.lines[b.last].end, page.lines[n.first].start), "\n", "",
+                                  Deferred(head.describe, kind="heading", text=b.text.strip() + n.text.strip(),
+                                           evidence="a headline broken inside its last word: its end on the line "
+                                                    "under it"), head.safety))
+            out[k] = rebuild(page, replace(n, kind="heading", lines=b.lines + n.lines, joiners=b.joiners + ("",) + n.joiners))
+            out[i] = None
+            continue
         if k == i + 1 and out[k].first == b.last + 1:
             # (the sentence's rest right under it: one paragraph, as the rejoin stage would have made it)
             n = out[k]
