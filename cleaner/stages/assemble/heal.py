@@ -14,7 +14,7 @@ from .._common import one_indent_short, rebuild
 from .confidence import odds
 from .reunite import names_of
 from .tail_sweep import DraftTails, closed_tail_cues_swept
-from .text import _LATIN_END, _LATIN_START, affinity, count_words, joined_bigrams, shared_pairs, _word_pair
+from .text import _LATIN_END, _LATIN_START, affinity, bigrams, count_words, joined_bigrams, shared_pairs, _word_pair
 
 #: a comma, an enumeration comma or a semicolon: a heading holds none, a paragraph's first
 #: line mostly does (rejoin's clause marks leave out the enumeration comma a headline may hold)
@@ -26,6 +26,12 @@ def _pushed_down(line: str) -> bool:
     the character was pushed down from the line above, which ends short of its column."""
     t = line.lstrip()
     return len(t) > 1 and t[1] in NO_LINE_START
+
+
+def _echo(d, pairs: frozenset) -> float:
+    """How much of draft ``d``'s title's (or subtitle's) word pairs the text whose pairs are
+    ``pairs`` repeats, the better of the two (0 with no headline)."""
+    return max((shared_pairs(bigrams(h.text), pairs) for h in (d.title, d.subtitle) if h is not None), default=0.0)
 
 
 def _wrapped(blocks) -> bool:
@@ -860,7 +866,11 @@ class Healing:
         second half: ``half``; at what share of ``e``'s blocks: ``position``); ``e`` the second
         draft after ``a`` (``second``); ``a`` stopping mid-sentence, or healed from a glued
         line (:meth:`ends_cut`: ``open``); the tail opening
-        with a subhead (``subhead``); ``e`` with no title (``untitled``)."""
+        with a subhead (``subhead``); ``e`` with no title (``untitled``); how much more of
+        ``a``'s headline than of ``e``'s the tail repeats (``echo_over``: the share of the
+        title's, or subtitle's, word pairs found in the tail, the better of the two, ``a``'s less
+        ``e``'s). A title sums up its whole article, not only its lead: its words come back in
+        the jumped tail (…AED… under 城区公共场所配齐AED) and not in the next article's own text."""
         p = self.rules["A001"].params
         lo, hi = p["tail_closed_clip"]
         tail_blocks, head_blocks = e.body[m:], e.body[:m]
@@ -884,4 +894,5 @@ class Healing:
             "subhead": 1.0 if e.body[m].kind == "subhead" else 0.0,
             "position": m / n,
             "untitled": 1.0 if e.title is None else 0.0,
+            "echo_over": _echo(a, tail) - _echo(e, tail),
         }
