@@ -31,7 +31,14 @@ def _pushed_down(line: str) -> bool:
 def _echo(d, pairs: frozenset) -> float:
     """How much of draft ``d``'s title's (or subtitle's) word pairs the text whose pairs are
     ``pairs`` repeats, the better of the two (0 with no headline)."""
-    return max((shared_pairs(bigrams(h.text), pairs) for h in (d.title, d.subtitle) if h is not None), default=0.0)
+    return max((shared_pairs(head_pairs(h.text), pairs) for h in (d.title, d.subtitle) if h is not None),
+               default=0.0)
+
+
+def head_pairs(text: str) -> frozenset:
+    """A headline's word pairs: its character pairs that can be one word (a quote mark or a
+    blank beside a character, “微 / 笑”, is in no body: it would only thin the share)."""
+    return frozenset(filter(_word_pair, bigrams(text)))
 
 
 def _wrapped(blocks) -> bool:

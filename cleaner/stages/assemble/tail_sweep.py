@@ -23,7 +23,7 @@ from itertools import accumulate
 from typing import Callable, Iterator
 
 from .reunite import _names, text_names
-from .text import bigrams
+from .text import _word_pair, bigrams
 
 
 class DraftTails:
@@ -152,7 +152,7 @@ def _heads_below(d, last: dict, n: int) -> list[tuple[int, int, list[int]]]:
     out = []
     for h in (d.title, d.subtitle):
         if h is not None:
-            pairs = bigrams(h.text)
+            pairs = frozenset(filter(_word_pair, bigrams(h.text)))
             keys = last.keys() & pairs
             out.append((len(pairs), len(keys), _below(map(last.__getitem__, keys), n)))
     return out
