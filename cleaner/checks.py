@@ -142,6 +142,7 @@ SCHEMAS = {
                                "indent_gap": float, "short_tail_width": float, "same_column_tolerance": float,
                                "uncolumned_extra": float, "tail_reach": int, "tail_margin": float,
                                "glued_seam": float, "tail_prefix": float, "tail_prefix_run": float,
+                               "tail_run_reads_on": float,
                                "head_tail_weights": dict, "head_tail_threshold": float, "head_tail_reach": int,
                                "indent_whole": bool, "indent_reads_on": float, "column_reads_on": float,
                                "reads_on": float, "reads_on_clip": float, "across_opens_apart": bool, "across_reads_below": float, "across_elsewhere": float,

@@ -14,7 +14,7 @@ from .._common import one_indent_short, rebuild
 from .confidence import odds
 from .reunite import names_of
 from .tail_sweep import DraftTails, closed_tail_cues_swept
-from .text import _LATIN_END, _LATIN_START, affinity, count_words, joined_bigrams, shared_pairs, _word_pair
+from .text import _LATIN_END, _LATIN_START, affinity, bigrams, count_words, joined_bigrams, shared_pairs, _word_pair
 
 #: a comma, an enumeration comma or a semicolon: a heading holds none, a paragraph's first
 #: line mostly does (rejoin's clause marks leave out the enumeration comma a headline may hold)
@@ -26,6 +26,19 @@ def _pushed_down(line: str) -> bool:
     the character was pushed down from the line above, which ends short of its column."""
     t = line.lstrip()
     return len(t) > 1 and t[1] in NO_LINE_START
+
+
+def _echo(d, pairs: frozenset) -> float:
+    """How much of draft ``d``'s title's (or subtitle's) word pairs the text whose pairs are
+    ``pairs`` repeats, the better of the two (0 with no headline)."""
+    return max((shared_pairs(head_pairs(h.text), pairs) for h in (d.title, d.subtitle) if h is not None),
+               default=0.0)
+
+
+def head_pairs(text: str) -> frozenset:
+    """A headline's word pairs: its character pairs that can be one word (a quote mark or a
+    blank beside a character, “微 / 笑”, is in no body: it would only thin the share)."""
+    return frozenset(filter(_word_pair, bigrams(text)))
 
 
 def _wrapped(blocks) -> bool:
@@ -535,19 +548,25 @@ class Healing:
                         lm = lm or default_char_model(p["lm_prior"])
                         if lm is not None:
                             gain += p["tail_join"] * max(-clip, min(clip, lm.llr(nows(x.text), nows(z.text))))
-                    if gain > p["tail_margin"] and (best is None or gain > best[0]):
-                        best = (gain, e, m)
+                    if gain > p["tail_margin"]:
+                        if best is None or gain > best[0]:
+                            best = (gain, e, m, None)
+                    elif p["tail_run_reads_on"] > 0:
+                        got = self._cut_run(x, e, m, own, p)
+                        if got is not None and (best is None or got[0] > best[0]):
+                            best = (got[0], e, m, got[1])
             if best is None and p["tail_prefix"] > 0:
                 lm = lm or default_char_model(p["lm_prior"])
                 got = [t for t in (self._prefix_tail(x, col, own, e, lm, p)
                                    for e in drafts[i + 1:i + 1 + p["tail_closed_reach"]]) if t is not None]
-                best = max(got, key=lambda t: t[0]) if got else None
+                best = (*max(got, key=lambda t: t[0]), None) if got else None
             if best is None:
                 if p["glued_seam"] > 0:
                     self._reclaim_glued_tail(a, drafts[i + 1:i + 1 + p["tail_reach"]], p)
                 continue
-            gain, e, m = best
-            z, run = e.body[m], (e.body[m + 1:] if m else self._prefix_run(own, e, p))
+            gain, e, m, end = best
+            z = e.body[m]
+            run = e.body[m + 1:end] if end is not None else (e.body[m + 1:] if m else self._prefix_run(own, e, p))
             joiner = " " if _LATIN_END.search(x.text) and _LATIN_START.match(z.text) else ""
             merged = rebuild(self.page, replace(x, lines=x.lines + z.lines, joiners=x.joiners + (joiner,) + z.joiners))
             span = self.span(x)
@@ -559,12 +578,46 @@ class Healing:
                         f"on, read after the next article's block, reads on from it and shares its words "
                         f"(score {gain:.2f}) more than the text before it there)", before="\n", after=joiner)
             if run:
+                upto = "" if end is None else (f", up to the {e.body[end].kind} at line "
+                                               f"{self.page.line_no(e.body[end].first)} (that text shares its words)")
                 self.record("A001", "move", z, f"text from line {self.page.line_no(z.first)} on and {len(run)} "
                             f"following block(s) move from the article after to the end of the article at line "
-                            f"{self.page.line_no(a.body[0].first)}")
+                            f"{self.page.line_no(a.body[0].first)}{upto}")
             a.body[-1:] = [merged, *run]
             del e.body[m:m + 1 + len(run)]
         return drafts
+
+    def _cut_run(self, x: Block, e, m: int, own: frozenset, p: dict) -> tuple[float, int] | None:
+        """Where the rest of the cut paragraph ``x`` that opens at block ``m`` of draft ``e``
+        (its article's word pairs ``own``) ends, when the text from there to ``e``'s end is not
+        all of it: ``(score, n)``, the rest being ``e.body[m:n]``, or None.
+
+        :meth:`reclaim_tails` weighs the text from a candidate rest to the end of its draft: right
+        where the cut article's rest was read last in its column, wrong where the next article's
+        own text goes on after it (its lead read before its headline, the headline then taken
+        for a subhead: ``…政务服务中`` / ``心等场所安装AED…`` … ``一所县中的“突围”`` …), and the
+        share of words of the whole run is then the next article's. A reader sees the cut word
+        (中心) and where the borrowed text stops: a subhead, or a paragraph opening with a
+        dateline, heads what follows. So where ``x``'s last characters and the candidate's
+        first read on as one word (the dictionary's character model's log-likelihood ratio at
+        least A001's ``tail_run_reads_on``; 0: off), each run from the candidate to a block
+        before such a heading is weighed by the share of word pairs it shares with ``x``'s
+        article less the share it shares with the rest of ``e`` (before and after it); the
+        best above ``tail_margin`` is the rest. (Only asked where the whole run failed: rare.)"""
+        lm = default_char_model(p["lm_prior"])
+        body = e.body
+        if lm is None or lm.llr(nows(x.text), nows(body[m].text)) < p["tail_run_reads_on"]:
+            return None
+        best = None
+        for n in range(m + 1, len(body)):
+            if not (body[n].kind == "subhead" or self.has_dateline(body[n])):
+                continue
+            run = joined_bigrams(tuple(b.text for b in body[m:n] if b.kind == "paragraph"))
+            rest = joined_bigrams(tuple(b.text for b in body[:m] + body[n:] if b.kind == "paragraph"))
+            score = shared_pairs(run, own) - shared_pairs(run, rest)
+            if score > p["tail_margin"] and (best is None or score > best[0]):
+                best = (score, n)
+        return best
 
     def _prefix_tail(self, x: Block, col: float, own: frozenset, e, lm, p: dict):
         """The first paragraph of draft ``e`` (one of the A001 ``tail_closed_reach`` drafts after
@@ -820,7 +873,11 @@ class Healing:
         second half: ``half``; at what share of ``e``'s blocks: ``position``); ``e`` the second
         draft after ``a`` (``second``); ``a`` stopping mid-sentence, or healed from a glued
         line (:meth:`ends_cut`: ``open``); the tail opening
-        with a subhead (``subhead``); ``e`` with no title (``untitled``)."""
+        with a subhead (``subhead``); ``e`` with no title (``untitled``); how much more of
+        ``a``'s headline than of ``e``'s the tail repeats (``echo_over``: the share of the
+        title's, or subtitle's, word pairs found in the tail, the better of the two, ``a``'s less
+        ``e``'s). A title sums up its whole article, not only its lead: its words come back in
+        the jumped tail (…AED… under 城区公共场所配齐AED) and not in the next article's own text."""
         p = self.rules["A001"].params
         lo, hi = p["tail_closed_clip"]
         tail_blocks, head_blocks = e.body[m:], e.body[:m]
@@ -844,4 +901,5 @@ class Healing:
             "subhead": 1.0 if e.body[m].kind == "subhead" else 0.0,
             "position": m / n,
             "untitled": 1.0 if e.title is None else 0.0,
+            "echo_over": _echo(a, tail) - _echo(e, tail),
         }

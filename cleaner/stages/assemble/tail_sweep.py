@@ -23,7 +23,7 @@ from itertools import accumulate
 from typing import Callable, Iterator
 
 from .reunite import _names, text_names
-from .text import bigrams
+from .text import _word_pair, bigrams
 
 
 class DraftTails:
@@ -119,6 +119,8 @@ def closed_tail_cues_swept(asm, a, e, d: int, col: float, own: frozenset, own_na
     known_first = _below(map(name_first.__getitem__, known), n)
     known_last = _below(map(name_last.__getitem__, known), n)
     n_own, total, opened = len(own), len(last), asm.ends_cut(a)
+    # each headline's word pairs among the draft's, by where they leave the tail (echo_over)
+    x_heads, e_heads = _heads_below(a, last, n), _heads_below(e, last, n)
     for m in t.starts:
         nt, nh = total - t.last_below[m], t.first_below[m]
         both = t.first_below[m] - t.gone_below[m]
@@ -140,7 +142,26 @@ def closed_tail_cues_swept(asm, a, e, d: int, col: float, own: frozenset, own_na
             "subhead": 1.0 if e.body[m].kind == "subhead" else 0.0,
             "position": m / n,
             "untitled": 1.0 if e.title is None else 0.0,
+            "echo_over": _echo_at(x_heads, m, nt) - _echo_at(e_heads, m, nt),
         }
+
+
+def _heads_below(d, last: dict, n: int) -> list[tuple[int, int, list[int]]]:
+    """For draft ``d``'s title and subtitle: how many word pairs it has, how many of them the
+    draft's text holds, and how many of these leave the tail below each cut (``_below``)."""
+    out = []
+    for h in (d.title, d.subtitle):
+        if h is not None:
+            pairs = frozenset(filter(_word_pair, bigrams(h.text)))
+            keys = last.keys() & pairs
+            out.append((len(pairs), len(keys), _below(map(last.__getitem__, keys), n)))
+    return out
+
+
+def _echo_at(heads, m: int, nt: int) -> float:
+    """The best share of a headline's word pairs found in the tail from cut ``m`` on (``nt``
+    pairs), as :func:`~cleaner.stages.assemble.text.shared_pairs` counts it; 0 with none."""
+    return max(((k - below[m]) / min(size, nt) if size and nt else 0.0 for size, k, below in heads), default=0.0)
 
 
 def _below(values, n: int) -> list[int]:
