@@ -121,9 +121,11 @@ def fit(rows, ridge: float) -> dict[str, float]:
     return fit_weights([(x, ok) for _, x, ok in rows], CUES, ridge)
 
 
-def report(rows, weights, thresholds, cues=CUES, what: str = "tail") -> list[str]:
+def report(rows, weights, thresholds, cues=None, what: str = "tail") -> list[str]:
     """Per threshold, how many pairs of drafts the best-scored candidate of moves right and
-    wrong (rows: ``(pair id, cue values in ``cues``' order, label)``; also fit_leads.py's)."""
+    wrong (rows: ``(pair id, cue values in ``cues``' order, label)``; also fit_leads.py's;
+    ``cues`` None: :data:`CUES` as it is when called, so a script that extends it is heard)."""
+    cues = cues or CUES
     by = defaultdict(list)
     for key, x, ok in rows:
         by[key].append((odds(weights, dict(zip(cues, x))), ok))
