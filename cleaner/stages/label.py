@@ -544,6 +544,15 @@ def _text_pieces_read_as_headings(page: Page, blocks: list[Block], head: Rule, c
     return [b for b in out if b is not None]
 
 
+def _join_heading_lines(page: Page, head: Rule, prev: Block, b: Block, evidence: str, changes: list) -> Block:
+    """Heading ``prev`` with the block ``b`` on the line right under it joined on, no blank
+    between (one headline broken over two lines), the join recorded with its ``evidence``."""
+    changes.append(Change(head.id, STAGE, "join", (page.lines[prev.last].end, page.lines[b.first].start), "\n",
+                          "", Deferred(head.describe, kind="heading", text=prev.text.strip() + b.text.strip(),
+                                       evidence=evidence), head.safety))
+    return rebuild(page, replace(prev, kind="heading", lines=prev.lines + b.lines, joiners=prev.joiners + ("",) + b.joiners))
+
+
 def _dash_subtitles_going_on(page: Page, blocks: list[Block], head: Rule, changes: list) -> list[Block]:
     """A dash subtitle (L006's ``subtitle_openers``) ending on a mark a headline does not stop
     on (``end_marks``: ——访中国科普作家协会会员、 / 天文科普达人韦星河), joined with the heading on the
@@ -559,11 +568,8 @@ def _dash_subtitles_going_on(page: Page, blocks: list[Block], head: Rule, change
         if b.kind == "heading" and prev is not None and prev.kind == "heading" and prev.last + 1 == b.first \
                 and prev.text.rstrip()[-1:] in head.params["end_marks"] \
                 and _matches(head.params["subtitle_openers"], prev.text) and not _matches(head.params["subtitle_openers"], b.text):
-            changes.append(Change(head.id, STAGE, "join", (page.lines[prev.last].end, page.lines[b.first].start), "\n",
-                                  "", Deferred(head.describe, kind="heading", text=prev.text.strip() + b.text.strip(),
-                                               evidence="a dash subtitle broken after a mark it does not stop on"),
-                                  head.safety))
-            out[-1] = rebuild(page, replace(prev, lines=prev.lines + b.lines, joiners=prev.joiners + ("",) + b.joiners))
+            out[-1] = _join_heading_lines(page, head, prev, b, "a dash subtitle broken after a mark it does not "
+                                          "stop on", changes)
             continue
         out.append(b)
     return out
@@ -583,11 +589,8 @@ def _figures_going_on(page: Page, blocks: list[Block], head: Rule, changes: list
         prev = out[-1] if out else None
         if b.kind == "heading" and prev is not None and prev.kind == "heading" and prev.last + 1 == b.first \
                 and _matches(pieces, b.text.strip()) and not _matches(pieces, prev.text.strip()):
-            changes.append(Change(head.id, STAGE, "join", (page.lines[prev.last].end, page.lines[b.first].start), "\n",
-                                  "", Deferred(head.describe, kind="heading", text=prev.text.strip() + b.text.strip(),
-                                               evidence="a figure alone under a headline: its end, broken before it"),
-                                  head.safety))
-            out[-1] = rebuild(page, replace(prev, lines=prev.lines + b.lines, joiners=prev.joiners + ("",) + b.joiners))
+            out[-1] = _join_heading_lines(page, head, prev, b, "a figure alone under a headline: its end, broken "
+                                          "before it", changes)
             continue
         out.append(b)
     return out
@@ -609,12 +612,7 @@ def _colon_heads_going_on(page: Page, blocks: list[Block], head: Rule, changes: 
         if b.kind == "heading" and prev is not None and prev.kind in ("paragraph", "heading") \
                 and prev.last + 1 == b.first and not prev.lines[1:] and _matches(pieces, prev.text.strip()) \
                 and not search_any(p["interview_turns"], prev.text):
-            changes.append(Change(head.id, STAGE, "join", (page.lines[prev.last].end, page.lines[b.first].start), "\n",
-                                  "", Deferred(head.describe, kind="heading", text=prev.text.strip() + b.text.strip(),
-                                               evidence="a headline broken after its colon"),
-                                  head.safety))
-            out[-1] = rebuild(page, replace(prev, kind="heading", lines=prev.lines + b.lines,
-                                            joiners=prev.joiners + ("",) + b.joiners))
+            out[-1] = _join_heading_lines(page, head, prev, b, "a headline broken after its colon", changes)
             continue
         out.append(b)
     return out
