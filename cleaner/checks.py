@@ -194,6 +194,7 @@ SCHEMAS = {
             "adopt_bylines": bool,
             "dash_piece_max": int,
             "extra_title_echo": float,
+            "subhead_echo_above": float,
             "commentary_byline": str,
             "odd_bold_penalty": float,
             "lead_weights": dict, "lead_threshold": float, "lead_clip": list,

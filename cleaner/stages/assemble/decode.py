@@ -11,6 +11,7 @@ from ...model import Block, replace
 from ...rules import search_any
 from .text import affinity, bigrams, joined_bigrams, shared_pairs
 from .draft import Draft
+from .story_echo import echo_above, subhead_lead_echo
 
 
 #: A decoder state: (the open article has a title, its paragraphs so far (capped at 3), its
@@ -429,6 +430,8 @@ class Decoding:
                 for n in range(len(item) - 1, -1, -1):
                     by_from[n] = by_from[n + 1] or item[n].kind == "byline"
                 te, se, sw = w["title_echo"], w["subhead_echo"], w["subhead_topic"]
+                gate = w["subhead_echo_above"]  # (story_echo: the lead's echo weighed as far as the text above says it)
+                above = echo_above(gate, len(item) == 1 and item[0].kind == "heading", seq, t, echo)
                 # the text around the group goes on (three paragraphs before it against two after):
                 # a section under its subhead, not the next article (weighed where its weight is set)
                 sub_coh = w["subhead_cohesion"] * (self.cohesion(seq, nxt_at) - p["min_affinity"]) \
@@ -461,6 +464,8 @@ class Decoding:
                         if kind == "sub":
                             if hb:
                                 e = echo(item[0], lead)
+                                if above is not None:  # (story_echo: as far as the text above says it)
+                                    e = subhead_lead_echo(e, above, gate)
                                 c += se * e + (repeat_penalty if e >= repeats else 0.0)
                                 c -= sw * topic(t, lead) + sub_coh
                                 key, c = (ht, hb, more_sub[hs], hc, ub, lead), cost + c  # (offer(), inline)
