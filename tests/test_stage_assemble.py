@@ -137,8 +137,9 @@ def test_a_subhead_that_repeats_the_lead_costs_more(stages_until, wrap):
     # the same heading read as a subhead, with and without the lead-echo weight: it repeats the
     # lead (小农机上山岗) in full, so the reading costs subhead_echo x 1.0 more
     weight = default_rules()["A003"].params["subhead_echo"]
-    kind, cost = reading_of(stages_until, wrap, "小农机上山岗")
-    kind0, cost0 = reading_of(stages_until, wrap, "小农机上山岗", subhead_echo=0.0)
+    # (the echo of the paragraph above, subhead_echo_above, off: the lead's echo alone is weighed)
+    kind, cost = reading_of(stages_until, wrap, "小农机上山岗", subhead_echo_above=0.0)
+    kind0, cost0 = reading_of(stages_until, wrap, "小农机上山岗", subhead_echo=0.0, subhead_echo_above=0.0)
     assert weight > 0 and kind == kind0 == "sub"
     assert cost - cost0 == pytest.approx(weight)
     assert default_rules()["A003"].params["subhead_echo"] == weight  # the shared rule set is untouched
@@ -1351,8 +1352,10 @@ def test_a_subhead_over_a_dated_section_of_the_same_story_stays_in_its_article(w
     assert [b.text for b in page.articles[0].body if b.kind == "subhead"] == ["应用场景加快铺开", "产业链条加快集聚"]
     # (the decoder before it: also without single_subhead, which would weigh the one subhead
     # left to the first part)
-    old = cleaner.clean(text, rules=_a002(subhead_dated_stay=default_rules()["A002"].params["dateline_stay"],
-                                          single_subhead=0.0))
+    # (and without subhead_echo_above, which alone keeps the subhead one)
+    old = _a002(subhead_dated_stay=default_rules()["A002"].params["dateline_stay"], single_subhead=0.0)
+    old = cleaner.clean(text, rules=RuleSet(tuple(dataclasses.replace(r, params={**r.params, "subhead_echo_above": 0.0})
+                                                  if r.id == "A003" else r for r in old.rules), old.options))
     assert [a.title.text for a in old.articles] == ["低空经济“飞”入寻常百姓家", "产业链条加快集聚"]
 
 
