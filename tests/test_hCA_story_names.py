@@ -109,3 +109,20 @@ def test_decoder_weighs_the_names_the_text_shares(kit):
     # past it: the text before that is another article's (A009's headless first part, read
     # before another story set whole, named what the part after that story's headline names)
     assert across_dateline == 0.0
+
+
+def test_the_counting_script_refuses_the_test_split(monkeypatch):
+    """benchmarks/fit_story_names.py, where story_names was chosen, never reads the held-out
+    test split."""
+    import sys
+    from pathlib import Path
+
+    import pytest
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    import fit_story_names
+
+    monkeypatch.setattr(sys, "argv", ["fit_story_names.py", "test"])
+    with pytest.raises(SystemExit) as out:
+        fit_story_names.main()
+    assert out.value.code == 2
