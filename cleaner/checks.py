@@ -186,6 +186,7 @@ SCHEMAS = {
             "long_heading_penalty": float, "bold_subtitle_penalty": float, "subtitle_max_length": int,
             "long_subtitle_penalty": float, "byline_with_credit": float, "reporter_credit": str,
             "inside_cost": float, "inside_column_change": float, "title_echo": float, "subhead_echo": float, "subhead_topic": float, "set_length_bonus": float,
+            "story_names": float, "story_names_even": float, "story_names_reach": list,
             "uncolumned_long_penalty": float, "set_longer_gap": int, "set_longer_penalty": float,
             "dash_title_penalty": float, "extra_heading_penalty": float, "second_byline_penalty": float,
             "subtitle_under_bold": float, "gap_opens": float, "next_byline_cost": float, "max_part": int,

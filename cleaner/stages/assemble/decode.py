@@ -12,6 +12,7 @@ from ...rules import search_any
 from .text import affinity, bigrams, joined_bigrams, shared_pairs
 from .draft import Draft
 from .story_echo import echo_above, subhead_lead_echo
+from .story_names import shared_names, story_names_cue
 
 
 #: A decoder state: (the open article has a title, its paragraphs so far (capped at 3), its
@@ -312,6 +313,35 @@ class Decoding:
                     affinity(seq[lead].text, nxt.text) - p["min_affinity"]
             return got
 
+        # story_names: the text goes on across a heading group as much as the names (runs of
+        # three Han characters) the paragraphs before it (up to story_names_reach[0], heading
+        # groups passed over, as :meth:`cohesion` reads them, back to one that opens with a
+        # dateline: the text before that is another article's) share with those after it (up to
+        # story_names_reach[1], to the next heading group or dated paragraph), past
+        # story_names_even of them: this weight times :func:`story_names_cue` is added to what
+        # reading the group as a boundary costs (as continuity_weight's share of word pairs is;
+        # 0: off). (:mod:`cleaner.stages.assemble.story_names` says why.)
+        names_w, names_even = w["story_names"], w["story_names_even"]
+        names_back, names_on = w["story_names_reach"]
+
+        def story(t: int) -> float:
+            """The story-names term of heading group ``seq[t]`` (0 where no paragraph follows it,
+            or none comes before it)."""
+            at = paras_at.get(t + 1)
+            if not names_w or not at:
+                return 0.0
+            on = []
+            for k in range(t + 1, min(len(seq), t + 1 + names_on)):
+                if type(seq[k]) is list or (on and self.has_dateline(seq[k])):
+                    break
+                on.append(seq[k].text)
+            back = []
+            for k in reversed(paras[max(0, at - names_back):at]):
+                back.append(seq[k].text)
+                if self.has_dateline(seq[k]):
+                    break
+            return names_w * story_names_cue(shared_names(back, on), names_even)
+
         def title_heads(blocks) -> tuple[Block, ...]:
             """The title and subtitle of a headline part: both sum up the lead (a subtitle often
             more closely), so the part's echo is the best of theirs. The subtitle is the heading
@@ -421,7 +451,7 @@ class Decoding:
                 # (three articles' headlines: only after an article closed untitled at a paragraph)
                 back = three_ahead[t] and any(ub > 0 and hb and not ht for ht, hb, _, _, ub, _ in states)
                 options = self.group_options(item, paras_before[-2:], nxt, self.parallel(seq, t),
-                                             t < last_text, back)  # by has_sub
+                                             t < last_text, back, story(t))  # by has_sub
                 has_h = any(b.kind == "heading" for b in item)
                 # whether the part from k on holds a byline: an article whose headline part
                 # credits its reporter takes no second byline (byline_with_credit), as one whose

@@ -494,11 +494,14 @@ class Readings:
 
     def group_options(self, g: list[Block], prev: list[Block], nxt: Block | None,
                       parallel: tuple[bool, ...] = (False, False, False, False, False), text_after: bool = True,
-                      back: bool = False) -> dict[bool, list]:
+                      back: bool = False, story: float = 0.0) -> dict[bool, list]:
         """Readings of a heading group, (kind, k, cost, why), for an open article without and
         with a subhead so far (``{has_sub: readings}``). k splits closing/opening parts.
         ``text_after``: whether any paragraph follows the group on the page (bylines with
-        none after them head nothing); ``back``: with the readings of :meth:`back_splits`."""
+        none after them head nothing); ``back``: with the readings of :meth:`back_splits`;
+        ``story``: what the names the text either side shares add to a boundary's cost (A003
+        story_names, weighed where the word pairs are: past text, before text with no
+        dateline)."""
         m = len(g)
         heads = [b for b in g if b.kind == "heading"]
         opts = []
@@ -513,6 +516,7 @@ class Readings:
         if prev and nxt is not None and not self.has_dateline(nxt):  # (inside needs the same)
             goes_on = self.across(prev, nxt)
             together = min(pa["continuity_max"], max(0.0, (goes_on - pa["min_affinity"]) * pa["continuity_weight"]))
+            together += story
         dash = w["dash_title_penalty"] if _DASH.match(g[0].text) else 0.0  # no dash subhead either
         if m == 1 and heads:
             sc, why = self.subhead_score(g[0], prev, nxt)

@@ -1,0 +1,102 @@
+"""Count the decoder's wrong roles of lone headings (issue #14: a title read as a subhead, a
+subhead read as a title) on synthesised splits, with rule parameters set for a try.
+
+    python benchmarks/fit_story_names.py train hunt valid wide fresh \\
+        [--set A003.story_names=0 --set A003.story_names_reach=[3,2] ...]
+
+For every page the cleaner's stages run up to assemble, and its decoder (``Assembler.segment``,
+as benchmarks/trace_segments.py runs it) reads the page; every heading group of one heading
+between two paragraphs is labelled by the synthesiser's owner of its line (the page made again
+from its seed, as benchmarks/seg_errors.py makes it): a subhead, or a title. A title read as
+a subhead (``sub``) and a subhead read any other way (closing the article before, opening the
+next, a headline inside its text) are counted. This is where A003 story_names was chosen
+(the figures in rules/assemble.toml); the page figures are benchmarks/evaluate.py's. The test
+split is refused, as seg_errors.py refuses it.
+"""
+from __future__ import annotations
+
+import argparse
+import bisect
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from cleaner.model import Overlay, Page  # noqa: E402
+from cleaner.rules import load_rules  # noqa: E402
+from cleaner.stages import PIPELINE  # noqa: E402
+from cleaner.stages.assemble import Assembler  # noqa: E402
+from cleaner.synth import page_seed  # noqa: E402
+from seg_errors import maker_for, owners_by_offset  # noqa: E402
+
+
+def lone_roles(path: Path, rules, maker, seed) -> list[tuple[str, str]]:
+    """(gold role: 'sub' or 'title', the decoder's reading) of each lone heading between two
+    paragraphs of one page."""
+    text = path.read_text(encoding="utf-8")
+    page = Page(name=path.name, source=text, rules=rules, overlay=Overlay(text))
+    for stage in PIPELINE[:-1]:
+        page = stage.run(page)
+    a = Assembler(page)
+    a.trace = []
+    units = [b for b in page.blocks if b.kind in ("heading", "byline", "paragraph")]
+    units = a.heal_across(units, [b for b in page.blocks if b.kind not in ("heading", "byline", "paragraph")])
+    units = a.heal(a.join_split_headlines(units))
+    a.segment(units)
+    s = maker.page(page_seed(seed, int(path.stem[1:])), name=path.name)
+    if not s.lines:
+        return []
+    starts, owners = owners_by_offset(s)
+
+    def role(b) -> str:
+        votes = Counter()
+        for k in b.lines:
+            o = owners[bisect.bisect_right(starts, a.page.lines[k].start) - 1]
+            votes[o[0] + (":" + o[2] if o[0] == "head" else "")] += 1
+        return votes.most_common(1)[0][0]
+
+    read = {t: kind for t, _, kind, _, _, _ in a.trace}
+    seq = a.groups(units)
+    out = []
+    for t, item in enumerate(seq):
+        if not (isinstance(item, list) and len(item) == 1 and item[0].kind == "heading"):
+            continue
+        if t == 0 or t + 1 >= len(seq) or isinstance(seq[t - 1], list) or isinstance(seq[t + 1], list):
+            continue
+        r = role(item[0])
+        if r == "sub" or r.startswith("head:title"):
+            out.append(("sub" if r == "sub" else "title", read[t]))
+    return out
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("splits", nargs="+", help="names of benchmarks/splits subfolders (not test)")
+    ap.add_argument("--set", action="append", default=[], metavar="RULE.key=JSON",
+                    help="a rule parameter set for the try (repeatable), e.g. A003.story_names=0")
+    args = ap.parse_args()
+    rules = load_rules(None)
+    for item in args.set:
+        name, value = item.split("=", 1)
+        rid, key = name.split(".")
+        rules[rid].params[key] = json.loads(value)
+    for split in args.splits:
+        if split == "test":
+            ap.error("the test split is held out")
+        maker, seed = maker_for(split)
+        counts = Counter()
+        for path in sorted((ROOT / "benchmarks" / "splits" / split).glob("*.txt")):
+            for gold, read in lone_roles(path, rules, maker, seed):
+                counts[(gold, read == "sub")] += 1
+        t2s, s2o = counts[("title", True)], counts[("sub", False)]
+        print(f"{split}: lone headings {sum(counts.values())}, title read as subhead {t2s}, "
+              f"subhead read otherwise {s2o} (wrong {t2s + s2o})")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
