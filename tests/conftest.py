@@ -181,6 +181,26 @@ def run_until(text: str, last: str, **options):
     raise AssertionError("unreachable")
 
 
+def assembler_for(text: str, rules):
+    """The assemble stage's worker on ``text`` read by the stages before it with ``rules``, and
+    the page's headings and paragraphs: for tests that weigh drafts made by hand."""
+    from cleaner.model import Overlay, Page
+    from cleaner.stages import PIPELINE
+    from cleaner.stages.assemble import Assembler
+
+    page = Page(name="t.txt", source=text, rules=rules, overlay=Overlay(text))
+    for stage in PIPELINE[:-1]:
+        page = stage.run(page)
+    return (Assembler(page), [b for b in page.blocks if b.kind == "heading"],
+            [b for b in page.blocks if b.kind == "paragraph"])
+
+
+@pytest.fixture(scope="session")
+def assembled():
+    """``assembled(text, rules)``: see :func:`assembler_for`."""
+    return assembler_for
+
+
 def label_quote_read_with_text_above(raw: str, quote: str) -> list[tuple[str, str]]:
     """(kind, text) of the blocks the label stage makes of ``raw`` when rejoin has read the
     paragraph's lines above a boxed quote and the quote as one block (the quote's block merged

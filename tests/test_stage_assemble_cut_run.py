@@ -16,13 +16,12 @@ C2 = "西岭镇中心村的篮球赛已经连续举办了5年，看台上的观�
 C3 = "“篮球赛让中心村更热闹了。”西岭镇中心村村委会主任覃永福说，来自两个村的篮球队明年还要再争夺冠军，看台上还要坐满人。"
 
 
-def _drafts(wrap, tmp_path, reads_on: float):
+def _drafts(assembled, wrap, tmp_path, reads_on: float):
     """The cut article X (title, A1, A2 up to …持) and the next one's draft E as the decoder
     reads them (C1, the rest of A2, a subhead, C2, C3), and the assembler, with A001
     ``tail_run_reads_on`` layered over the rules."""
-    from cleaner.model import Overlay, Page, replace
-    from cleaner.stages import PIPELINE
-    from cleaner.stages.assemble import Assembler, Draft
+    from cleaner.model import replace
+    from cleaner.stages.assemble import Draft
 
     (tmp_path / "assemble.toml").write_text(
         f'stage = "assemble"\n[[rule]]\nid = "A001"\nparams = {{ tail_run_reads_on = {reads_on} }}\n',
@@ -31,12 +30,7 @@ def _drafts(wrap, tmp_path, reads_on: float):
     cut = next(i for i, x in enumerate(a2) if x.endswith("持")) + 1  # (…参与热情持 / 续高涨…)
     text = "\n".join(["全国青年攀岩锦标赛落幕"] + wrap(A1) + a2[:cut] + wrap(C1) + a2[cut:] + ["赛事越办越红火"]
                      + wrap(C2) + wrap(C3) + ["乡村篮球赛“打”出好日子"]) + "\n"
-    page = Page(name="t.txt", source=text, rules=cleaner.load_rules(str(tmp_path)), overlay=Overlay(text))
-    for stage in PIPELINE[:-1]:
-        page = stage.run(page)
-    asm = Assembler(page)
-    heads = [b for b in page.blocks if b.kind == "heading"]
-    paras = [b for b in page.blocks if b.kind == "paragraph"]
+    asm, heads, paras = assembled(text, cleaner.load_rules(str(tmp_path)))
     rest = A2[A2.index("续高涨"):]
     assert [b.text for b in heads] == ["全国青年攀岩锦标赛落幕", "赛事越办越红火", "乡村篮球赛“打”出好日子"]
     assert [b.text for b in paras] == [A1, A2[:A2.index("续高涨")], C1, rest, C2, C3]
@@ -46,18 +40,18 @@ def _drafts(wrap, tmp_path, reads_on: float):
     return asm, x, e
 
 
-def test_the_rest_up_to_the_subhead_goes_back(wrap, tmp_path, need_jieba):
-    asm, x, e = _drafts(wrap, tmp_path, 3.0)
+def test_the_rest_up_to_the_subhead_goes_back(assembled, wrap, tmp_path, need_jieba):
+    asm, x, e = _drafts(assembled, wrap, tmp_path, 3.0)
     asm.reclaim_tails([x, e])
     assert [b.text for b in x.body] == [A1, A2]
     assert [b.text for b in e.body] == [C1, "赛事越办越红火", C2, C3]
     assert any(c.rule == "A001" and c.action == "heal" for c in asm.changes)
 
 
-def test_off_the_rest_stays(wrap, tmp_path, need_jieba):
+def test_off_the_rest_stays(assembled, wrap, tmp_path, need_jieba):
     """The same drafts with ``tail_run_reads_on`` 0: the whole run from the rest on shares the
     next article's words, and nothing moves (what the test above needs the step for)."""
-    asm, x, e = _drafts(wrap, tmp_path, 0.0)
+    asm, x, e = _drafts(assembled, wrap, tmp_path, 0.0)
     asm.reclaim_tails([x, e])
     assert [b.text for b in x.body] == [A1, A2[:A2.index("续高涨")]]
     assert len(e.body) == 5

@@ -79,48 +79,42 @@ def test_run_off_no_paragraph_after_the_rest_goes(wrap, stages_until):
 
 # --- A003's weighed lead reclaim (cleaner/stages/assemble/leads.py, ``lead_weights``) ---------
 
-def _lead_drafts(wrap, tmp_path, params: str):
+def _lead_drafts(assembled, wrap, tmp_path, params: str):
     """Two drafts of a columned page, X (the climbing championship, with the basketball game's
     first paragraph C1 read at its end) and Y (the basketball game's other paragraphs, its
     headline set after them), and the assembler, with A003 ``params`` layered over the rules."""
-    from cleaner.model import Overlay, Page
-    from cleaner.stages import PIPELINE
-    from cleaner.stages.assemble import Assembler, Draft
+    from cleaner.stages.assemble import Draft
 
     (tmp_path / "assemble.toml").write_text(
         f'stage = "assemble"\n[[rule]]\nid = "A003"\nparams = {{ {params} }}\n', encoding="utf-8")
     text = "\n".join(["全国青年攀岩锦标赛落幕"] + wrap(A1) + wrap(A2) + wrap(C1) + wrap(C2) + wrap(C3)
                      + ["乡村篮球赛“打”出好日子"]) + "\n"
-    page = Page(name="t.txt", source=text, rules=cleaner.load_rules(str(tmp_path)), overlay=Overlay(text))
-    for stage in PIPELINE[:-1]:
-        page = stage.run(page)
-    asm = Assembler(page)
-    heads = [b for b in page.blocks if b.kind == "heading"]
-    paras = [b for b in page.blocks if b.kind == "paragraph"]
+    asm, heads, paras = assembled(text, cleaner.load_rules(str(tmp_path)))
+    page = asm.page
     assert page.layout.columned and len(heads) == 2 and [b.text for b in paras] == [A1, A2, C1, C2, C3]
     return asm, Draft(body=paras[:3], title=heads[0]), Draft(body=paras[3:], title=heads[1])
 
 
-def test_a_weighed_lead_goes_to_the_next_article(wrap, tmp_path):
+def test_a_weighed_lead_goes_to_the_next_article(assembled, wrap, tmp_path):
     """The fitted weights with a bias of 1.0 (the overlay's entry over the rule file's): the run
     of one paragraph, C1, goes to Y's head, recorded under A003 (the gates of A002 move nothing
     here: with the threshold out of reach it stays, the test below)."""
-    asm, x, y = _lead_drafts(wrap, tmp_path, "lead_threshold = 0.0, lead_weights = { bias = 1.0 }")
+    asm, x, y = _lead_drafts(assembled, wrap, tmp_path, "lead_threshold = 0.0, lead_weights = { bias = 1.0 }")
     asm.reclaim_leads([x, y])
     assert [b.text for b in y.body] == [C1, C2, C3] and [b.text for b in x.body] == [A1, A2]
     assert any(c.rule == "A003" and c.action == "move" for c in asm.changes)
 
 
-def test_a_lead_under_the_threshold_stays(wrap, tmp_path):
-    asm, x, y = _lead_drafts(wrap, tmp_path, "lead_threshold = 99.0, lead_weights = { bias = 1.0 }")
+def test_a_lead_under_the_threshold_stays(assembled, wrap, tmp_path):
+    asm, x, y = _lead_drafts(assembled, wrap, tmp_path, "lead_threshold = 99.0, lead_weights = { bias = 1.0 }")
     asm.reclaim_leads([x, y])
     assert [b.text for b in x.body] == [A1, A2, C1]
     assert not any(c.rule == "A003" and c.action == "move" for c in asm.changes)
 
 
-def test_lead_cues_see_the_run_repeat_the_next_title(wrap, tmp_path):
+def test_lead_cues_see_the_run_repeat_the_next_title(assembled, wrap, tmp_path):
     """C1 repeats the basketball title's words (篮球) and none of the climbing one's."""
-    asm, x, y = _lead_drafts(wrap, tmp_path, "lead_threshold = 0.0")
+    asm, x, y = _lead_drafts(assembled, wrap, tmp_path, "lead_threshold = 0.0")
     assert list(asm.lead_candidates(x, y)) == [1, 2]  # (C1; A2 and C1: X keeps A1)
     cues = asm.lead_cues(x, y, 1)
     assert cues["run_echo"] > 0 and cues["x_echo"] == 0.0 and cues["size"] == 1.0

@@ -19,13 +19,11 @@ _ZERO = ", ".join(f"{k} = 0.0" for k in ("bias", "gain", "ours", "against", "col
                                          "second", "open", "subhead", "position", "untitled"))
 
 
-def _drafts(wrap, tmp_path, weight: float):
+def _drafts(assembled, wrap, tmp_path, weight: float):
     """The AED article X (title, A1, A2) and the carbon monoxide article's draft E (title, C1,
     C2 and the AED article's last paragraph T read at its end), and the assembler, with A001
     ``tail_closed_weights`` of ``echo_over`` alone (``weight``; every other cue 0) layered over the rules."""
-    from cleaner.model import Overlay, Page
-    from cleaner.stages import PIPELINE
-    from cleaner.stages.assemble import Assembler, Draft
+    from cleaner.stages.assemble import Draft
 
     (tmp_path / "assemble.toml").write_text(
         'stage = "assemble"\n[[rule]]\nid = "A001"\n'
@@ -33,18 +31,14 @@ def _drafts(wrap, tmp_path, weight: float):
         encoding="utf-8")
     text = "\n".join(["城区公共场所配齐AED"] + wrap(A1) + wrap(A2) + ["秋冬季谨防一氧化碳中毒"]
                      + wrap(C1) + wrap(C2) + wrap(T)) + "\n"
-    page = Page(name="t.txt", source=text, rules=cleaner.load_rules(str(tmp_path)), overlay=Overlay(text))
-    for stage in PIPELINE[:-1]:
-        page = stage.run(page)
-    asm = Assembler(page)
-    heads = [b for b in page.blocks if b.kind == "heading"]
-    paras = [b for b in page.blocks if b.kind == "paragraph"]
+    asm, heads, paras = assembled(text, cleaner.load_rules(str(tmp_path)))
+    page = asm.page
     assert page.layout.columned and len(heads) == 2 and [b.text for b in paras] == [A1, A2, C1, C2, T]
     return asm, Draft(body=paras[:2], title=heads[0]), Draft(body=paras[2:], title=heads[1])
 
 
-def test_the_tail_repeating_its_own_headline_goes_back(wrap, tmp_path):
-    asm, x, e = _drafts(wrap, tmp_path, 10.0)
+def test_the_tail_repeating_its_own_headline_goes_back(assembled, wrap, tmp_path):
+    asm, x, e = _drafts(assembled, wrap, tmp_path, 10.0)
     c = asm.closed_tail_cues(x, e, 2, 1, 18.0, frozenset(), set())
     assert c["echo_over"] > 0.3  # (T repeats X's title, not E's)
     assert asm.closed_tail_cues(x, e, 1, 1, 18.0, frozenset(), set())["echo_over"] < c["echo_over"]
@@ -52,7 +46,7 @@ def test_the_tail_repeating_its_own_headline_goes_back(wrap, tmp_path):
     assert [b.text for b in x.body] == [A1, A2, T] and [b.text for b in e.body] == [C1, C2]
 
 
-def test_without_the_echo_weighed_it_stays(wrap, tmp_path):
-    asm, x, e = _drafts(wrap, tmp_path, 0.0)
+def test_without_the_echo_weighed_it_stays(assembled, wrap, tmp_path):
+    asm, x, e = _drafts(assembled, wrap, tmp_path, 0.0)
     asm.reclaim_closed_tails([x, e])
     assert [b.text for b in e.body] == [C1, C2, T]

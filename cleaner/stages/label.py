@@ -553,6 +553,19 @@ def _join_heading_lines(page: Page, head: Rule, prev: Block, b: Block, evidence:
     return rebuild(page, replace(prev, kind="heading", lines=prev.lines + b.lines, joiners=prev.joiners + ("",) + b.joiners))
 
 
+def _join_going_on(page: Page, blocks: list[Block], head: Rule, changes: list, goes_on, evidence: str) -> list[Block]:
+    """``blocks`` with each heading joined onto the block on the line right above it where
+    ``goes_on(above, heading)`` says the two are one headline broken over two lines."""
+    out: list[Block] = []
+    for b in blocks:
+        prev = out[-1] if out else None
+        if b.kind == "heading" and prev is not None and prev.last + 1 == b.first and goes_on(prev, b):
+            out[-1] = _join_heading_lines(page, head, prev, b, evidence, changes)
+            continue
+        out.append(b)
+    return out
+
+
 def _dash_subtitles_going_on(page: Page, blocks: list[Block], head: Rule, changes: list) -> list[Block]:
     """A dash subtitle (L006's ``subtitle_openers``) ending on a mark a headline does not stop
     on (``end_marks``: ——访中国科普作家协会会员、 / 天文科普达人韦星河), joined with the heading on the
@@ -562,17 +575,11 @@ def _dash_subtitles_going_on(page: Page, blocks: list[Block], head: Rule, change
     kicker or subhead of the gold pages ends on a clause mark. (Plain headings so ending, joined
     alike, 大模型进医院： / 能看报告，不能替医生: fresh bylines 84.6 -> 84.4, subheads 70.4 -> 70.3, the
     titles found reading the decoder's articles differently on two pages.) The join is recorded."""
-    out: list[Block] = []
-    for b in blocks:
-        prev = out[-1] if out else None
-        if b.kind == "heading" and prev is not None and prev.kind == "heading" and prev.last + 1 == b.first \
-                and prev.text.rstrip()[-1:] in head.params["end_marks"] \
-                and _matches(head.params["subtitle_openers"], prev.text) and not _matches(head.params["subtitle_openers"], b.text):
-            out[-1] = _join_heading_lines(page, head, prev, b, "a dash subtitle broken after a mark it does not "
-                                          "stop on", changes)
-            continue
-        out.append(b)
-    return out
+    p = head.params
+    return _join_going_on(page, blocks, head, changes,
+                          lambda a, b: a.kind == "heading" and a.text.rstrip()[-1:] in p["end_marks"]
+                          and _matches(p["subtitle_openers"], a.text) and not _matches(p["subtitle_openers"], b.text),
+                          "a dash subtitle broken after a mark it does not stop on")
 
 
 def _figures_going_on(page: Page, blocks: list[Block], head: Rule, changes: list) -> list[Block]:
@@ -584,16 +591,10 @@ def _figures_going_on(page: Page, blocks: list[Block], head: Rule, changes: list
     pieces = head.params["figure_pieces"]
     if not pieces:
         return blocks
-    out: list[Block] = []
-    for b in blocks:
-        prev = out[-1] if out else None
-        if b.kind == "heading" and prev is not None and prev.kind == "heading" and prev.last + 1 == b.first \
-                and _matches(pieces, b.text.strip()) and not _matches(pieces, prev.text.strip()):
-            out[-1] = _join_heading_lines(page, head, prev, b, "a figure alone under a headline: its end, broken "
-                                          "before it", changes)
-            continue
-        out.append(b)
-    return out
+    return _join_going_on(page, blocks, head, changes,
+                          lambda a, b: a.kind == "heading" and _matches(pieces, b.text.strip())
+                          and not _matches(pieces, a.text.strip()),
+                          "a figure alone under a headline: its end, broken before it")
 
 
 def _colon_heads_going_on(page: Page, blocks: list[Block], head: Rule, changes: list) -> list[Block]:
@@ -606,16 +607,10 @@ def _colon_heads_going_on(page: Page, blocks: list[Block], head: Rule, changes: 
     pieces = p["colon_heads"]
     if not pieces:
         return blocks
-    out: list[Block] = []
-    for b in blocks:
-        prev = out[-1] if out else None
-        if b.kind == "heading" and prev is not None and prev.kind in ("paragraph", "heading") \
-                and prev.last + 1 == b.first and not prev.lines[1:] and _matches(pieces, prev.text.strip()) \
-                and not search_any(p["interview_turns"], prev.text):
-            out[-1] = _join_heading_lines(page, head, prev, b, "a headline broken after its colon", changes)
-            continue
-        out.append(b)
-    return out
+    return _join_going_on(page, blocks, head, changes,
+                          lambda a, b: a.kind in ("paragraph", "heading") and not a.lines[1:]
+                          and _matches(pieces, a.text.strip()) and not search_any(p["interview_turns"], a.text),
+                          "a headline broken after its colon")
 
 
 #: a sentence's end anywhere in a text (a title holds none)
