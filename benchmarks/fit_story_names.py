@@ -28,25 +28,16 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from cleaner.model import Overlay, Page  # noqa: E402
 from cleaner.rules import load_rules  # noqa: E402
-from cleaner.stages import PIPELINE  # noqa: E402
-from cleaner.stages.assemble import Assembler  # noqa: E402
 from cleaner.synth import page_seed  # noqa: E402
 from seg_errors import maker_for, owners_by_offset  # noqa: E402
+from trace_segments import traced  # noqa: E402
 
 
 def lone_roles(path: Path, rules, maker, seed) -> list[tuple[str, str]]:
     """(gold role: 'sub' or 'title', the decoder's reading) of each lone heading between two
     paragraphs of one page."""
     text = path.read_text(encoding="utf-8")
-    page = Page(name=path.name, source=text, rules=rules, overlay=Overlay(text))
-    for stage in PIPELINE[:-1]:
-        page = stage.run(page)
-    a = Assembler(page)
-    a.trace = []
-    units = [b for b in page.blocks if b.kind in ("heading", "byline", "paragraph")]
-    units = a.heal_across(units, [b for b in page.blocks if b.kind not in ("heading", "byline", "paragraph")])
-    units = a.heal(a.join_split_headlines(units))
-    a.segment(units)
+    a, units = traced(Page(name=path.name, source=text, rules=rules, overlay=Overlay(text)))
     s = maker.page(page_seed(seed, int(path.stem[1:])), name=path.name)
     if not s.lines:
         return []

@@ -13,6 +13,21 @@ from cleaner.stages import PIPELINE
 from cleaner.stages.assemble import Assembler
 
 
+def traced(page: Page) -> tuple[Assembler, list]:
+    """The assemble stage's worker after decoding ``page`` (read by the stages before it) as
+    :meth:`Assembler.run` does, its ``trace`` kept (each item's reading, cost and state), and
+    the healed units it decoded."""
+    for stage in PIPELINE[:-1]:
+        page = stage.run(page)
+    a = Assembler(page)
+    a.trace = []
+    units = [b for b in page.blocks if b.kind in ("heading", "byline", "paragraph")]
+    units = a.heal_across(units, [b for b in page.blocks if b.kind not in ("heading", "byline", "paragraph")])
+    units = a.heal(a.join_split_headlines(units))
+    a.segment(units)  # (as Assembler.run does)
+    return a, units
+
+
 def main(argv):
     if not argv or argv[0] in ("-h", "--help"):  # (usage, not a page called --help)
         print(__doc__)
@@ -29,13 +44,7 @@ def main(argv):
     page = Page(name=argv[0], source=text, rules=default_rules(), overlay=Overlay(text))
     if layout is not None:
         page = page.evolve(layout=layout)
-    for stage in PIPELINE[:-1]:
-        page = stage.run(page)
-    a = Assembler(page)
-    a.trace = []
-    units = [b for b in page.blocks if b.kind in ("heading", "byline", "paragraph")]
-    units = a.heal_across(units, [b for b in page.blocks if b.kind not in ("heading", "byline", "paragraph")])
-    a.segment(a.heal(a.join_split_headlines(units)))  # (as Assembler.run does)
+    a, _ = traced(page)
     for t, item, kind, k, cost, st in reversed(a.trace):
         if isinstance(item, list):
             what = " / ".join(f"{b.kind[0]}:{b.text[:14]}" for b in item)
