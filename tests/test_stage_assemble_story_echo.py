@@ -6,18 +6,9 @@ title set after its text sums up that text, the paragraph right above it include
 
 from __future__ import annotations
 
-import dataclasses
-
 from cleaner import clean
-from cleaner.rules import RuleSet, default_rules
+from cleaner.rules import default_rules
 from cleaner.stages.assemble.story_echo import echo_above, subhead_lead_echo
-
-
-def with_a003(**params) -> RuleSet:
-    rules = default_rules()
-    a003 = rules["A003"]
-    return RuleSet(tuple(dataclasses.replace(r, params={**a003.params, **params}) if r.id == "A003" else r
-                         for r in rules.rules), rules.options)
 
 
 W = 30  # (a column of 30 characters: a paragraph's last line is shorter)
@@ -44,8 +35,8 @@ def _page() -> str:
     return "\n".join(lines) + "\n"
 
 
-def _read(**params) -> list[tuple[str | None, list[str]]]:
-    page = clean(_page(), rules=with_a003(**params) if params else default_rules())
+def _read(kit=None, **params) -> list[tuple[str | None, list[str]]]:
+    page = clean(_page(), rules=kit.rules_with("A003", **params) if params else default_rules())
     return [(a.title.text if a.title is not None else None,
              [b.text[:5] for b in a.body if b.kind == "subhead"]) for a in page.articles]
 
@@ -54,10 +45,10 @@ def test_a_subhead_repeating_the_lead_stays_a_subhead():
     assert _read() == [(TITLE, [SUB])]
 
 
-def test_without_it_the_subhead_heads_an_article_of_its_own():
+def test_without_it_the_subhead_heads_an_article_of_its_own(kit):
     """The reading with subhead_echo_above 0 (the lead's echo alone, as the training pages
     fitted it): the heading repeats the lead, so it was read as a title."""
-    assert _read(subhead_echo_above=0.0) != [(TITLE, [SUB])]
+    assert _read(kit, subhead_echo_above=0.0) != [(TITLE, [SUB])]
 
 
 def test_the_echo_the_text_above_shares_still_counts():
