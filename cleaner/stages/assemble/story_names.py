@@ -36,7 +36,7 @@ def shared_names(texts_before, texts_after) -> int:
 def story_names_cue(shared: int, even: float) -> float:
     """The cue's value for ``shared`` names: by how much its logarithm (the first few names a
     section shares with its article tell most; a long article shares more by chance) passes
-    that of ``even`` (A003 ``subhead_names_even``), the most two stories share by chance; 0 at
+    that of ``even`` (A003 ``story_names_even``), the most two stories share by chance; 0 at
     or below it. Few names argue nothing: a section may turn to new people and places, and a
     title of the same day's news may share a name or two with the text before it."""
     return max(0.0, math.log1p(shared) - math.log1p(even))
