@@ -7,6 +7,7 @@ from __future__ import annotations
 from ...chars import ends_sentence, nows
 from ...model import Block
 from .headline_pair import dash_goes_on
+from .heading_role import fitted_role, text_cues
 from .text import _DASH, affinity, joined_bigrams, page_gap, shared_pairs
 
 
@@ -65,8 +66,8 @@ class Readings:
 
 
     def subhead_score(self, h: Block, prev: list[Block], nxt: Block | None) -> tuple[float, str]:
-        """How much a lone heading between paragraphs reads as a subhead (> 0) than a title."""
-        p = self.rules["A002"].params
+        """How much a lone heading between paragraphs reads as a subhead (> 0) than a title:
+        the A003 weights times the cues of :meth:`subhead_cues`, where it may be one."""
         if nxt is None or not prev:
             return -9.0, "not between two paragraphs"
         if self.has_dateline(nxt):
@@ -76,41 +77,66 @@ class Readings:
             return -9.0, f"column changes from {change[0]:.1f} to {change[1]:.1f} em"
         if page_gap(self.page, h):
             return -9.0, "a blank line sets it apart where the page has none between paragraphs"
+        w = self.rules["A003"].params
+        role = w["heading_role"] if w["heading_role_scale"] else {}  # (the fitted cues; none when off)
+        cues, why = self.subhead_cues(h, prev, nxt, [k for k in role if k != "bias"])
+        score = cues["affinity"] * w["affinity_slope"] + cues["geo"] * w["geo_subhead"] \
+            + cues["phrase_pair"] * w["phrase_pair_bonus"] - cues["bold"] * w["bold_penalty"] \
+            - cues["uncolumned_long"] * w["uncolumned_long_penalty"] \
+            + cues["short"] * w["short_heading_bonus"] - cues["long"] * w["long_heading_penalty"] \
+            - cues["mid"] * w["long_heading_penalty"] * w["mid_heading_share"]
+        if role:
+            # (the cues fitted beside the hand sum, in its units: benchmarks/fit_heading_role.py)
+            fitted = fitted_role(cues, role)
+            score += w["heading_role_scale"] * fitted
+            if fitted:
+                why += f"; its form weighs {fitted:+.2f} (" + ", ".join(
+                    k for k in role if k != "bias" and cues[k]) + ")"
+        return score, why
+
+    def subhead_cues(self, h: Block, prev: list[Block], nxt: Block, names=None) -> tuple[dict, str]:
+        """The cues of a lone heading between paragraphs ``prev`` and ``nxt`` that
+        :meth:`subhead_score` weighs (where it may be a subhead), and the reasons they give.
+        ``names``: the text cues of :mod:`.heading_role` measured too (default: all; the
+        decoder asks for those A003 ``heading_role`` weighs)."""
+        p = self.rules["A002"].params
         aff = self.across(prev, nxt)
         w = self.rules["A003"].params
-        score = (aff - p["min_affinity"]) * w["affinity_slope"]
-        cues = [f"text around it shares {aff:.0%} of word pairs"]
+        cues = dict.fromkeys(("geo", "phrase_pair", "bold", "uncolumned_long", "short", "long", "mid"), 0.0)
+        cues["affinity"] = aff - p["min_affinity"]
+        why = [f"text around it shares {aff:.0%} of word pairs"]
         if self.under_one_headline(prev[-1], h, nxt):
-            score += w["geo_subhead"]
-            cues.append("set in text type between two stretches of text under one headline")
+            cues["geo"] = 1.0
+            why.append("set in text type between two stretches of text under one headline")
         elif self.geo is not None and self.geo[h.lines[0]] is not None \
                 and self.geo[h.lines[0]].ratio >= self.rules["D005"].params["bold_ratio"]:
-            score -= w["geo_subhead"]
-            cues.append("set in type larger than the text's (a subhead is set in the text's size)")
+            cues["geo"] = -1.0
+            why.append("set in type larger than the text's (a subhead is set in the text's size)")
         n = len(nows(h.text))
         if " " in h.text.strip() and n <= w["short_heading"]:
             # (two phrases in a heading longer than a subhead is set are a title's form: its
             # statement and its gloss, 巴拿马运河水位回升 通航限制逐步放宽)
-            score += w["phrase_pair_bonus"]
-            cues.append("two phrases, as subheads are set")
+            cues["phrase_pair"] = 1.0
+            why.append("two phrases, as subheads are set")
         if self.doubled(h):
-            score -= w["bold_penalty"]
-            cues.append("set in bold display type")
+            cues["bold"] = 1.0
+            why.append("set in bold display type")
         if n > w["short_heading"] and not self.page.layout.columned:
             # a page set one paragraph a line shows no column to tell a title from a subhead
             # by; the length still does: no subhead of the synthesised pages so set runs over
             # short_heading characters, many titles do (联合早报's headlines of 20-30)
-            score -= w["uncolumned_long_penalty"]
-            cues.append("longer than subheads are set, on a page without columns")
+            cues["uncolumned_long"] = 1.0
+            why.append("longer than subheads are set, on a page without columns")
         if n <= w["short_heading"]:
-            score += w["short_heading_bonus"]
-            cues.append("short, as subheads are")
+            cues["short"] = 1.0
+            why.append("short, as subheads are")
         elif n >= w["long_heading"]:
-            score -= w["long_heading_penalty"]
-            cues.append("long for a subhead")
+            cues["long"] = 1.0
+            why.append("long for a subhead")
         else:
-            score -= w["long_heading_penalty"] * w["mid_heading_share"]
-        return score, "; ".join(cues)
+            cues["mid"] = 1.0
+        cues.update(text_cues(h.text, prev[-1].text, nxt.text, w, names))
+        return cues, "; ".join(why)
 
 
     def boundary_cost(self, prev: Block, u: Block, column: float | None = None,

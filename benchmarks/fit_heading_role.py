@@ -1,0 +1,181 @@
+"""Fit the role of a lone heading between paragraphs (issue #14): the subhead of the article
+around it, or the title of a new one. A logistic regression on measured cues, fitted on
+synthesised train (+ hunt) pages and measured on the others.
+
+    python benchmarks/fit_heading_role.py --fit train hunt --check valid wide fresh [--cues a,b,...]
+    python benchmarks/fit_heading_role.py --dump rows.jsonl train hunt valid wide fresh
+
+Every page is read as benchmarks/fit_story_names.py reads it: the stages up to assemble, the
+decoder's trace (``trace_segments.traced``), the page made again from its seed for the owner of
+every line. Each lone heading between two paragraphs that the decoder weighs as a possible
+subhead (:meth:`Readings.subhead_score` does not rule it out) is a row: its cues
+(:meth:`Readings.subhead_cues`, the ones the hand sum weighs and the new ones
+:mod:`cleaner.stages.assemble.heading_role` measures), its gold role (1: subhead, 0: a title)
+and the decoder's reading. Printed per split: the rows, AUC and log loss of the hand sum
+(``subhead_score`` without the fitted cues) and of the fitted model, and the decoder's errors; then the fitted weights,
+ready for rules/assemble.toml (A003 ``heading_role``). The test split is refused.
+"""
+from __future__ import annotations
+
+import argparse
+import bisect
+import json
+import math
+import sys
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from cleaner.model import Overlay, Page  # noqa: E402
+from cleaner.rules import load_rules  # noqa: E402
+from cleaner.stages.assemble.heading_role import fitted_role  # noqa: E402
+from cleaner.synth import page_seed  # noqa: E402
+from cleaner.train import fit_weights  # noqa: E402
+from seg_errors import maker_for, owners_by_offset  # noqa: E402
+from trace_segments import traced  # noqa: E402
+
+
+def page_rows(path: Path, rules, maker, seed) -> list[dict]:
+    """One row per lone heading between two paragraphs of the page that the decoder may read
+    as a subhead: cues, gold role, the hand score and the decoder's reading."""
+    text = path.read_text(encoding="utf-8")
+    a, units = traced(Page(name=path.name, source=text, rules=rules, overlay=Overlay(text)))
+    s = maker.page(page_seed(seed, int(path.stem[1:])), name=path.name)
+    if not s.lines:
+        return []
+    starts, owners = owners_by_offset(s)
+
+    def role(b) -> str:
+        votes = Counter()
+        for k in b.lines:
+            o = owners[bisect.bisect_right(starts, a.page.lines[k].start) - 1]
+            votes[o[0] + (":" + o[2] if o[0] == "head" else "")] += 1
+        return votes.most_common(1)[0][0]
+
+    read = {t: kind for t, _, kind, _, _, _ in a.trace}
+    seq = a.groups(units)
+    paras: list = []
+    out = []
+    for t, item in enumerate(seq):
+        if not isinstance(item, list):
+            paras.append(item)
+            continue
+        if not (len(item) == 1 and item[0].kind == "heading"):
+            continue
+        if t == 0 or t + 1 >= len(seq) or isinstance(seq[t - 1], list) or isinstance(seq[t + 1], list):
+            continue
+        r = role(item[0])
+        if not (r == "sub" or r.startswith("head:title")):
+            continue
+        prev, nxt = paras[-2:], seq[t + 1]
+        sc, why = a.subhead_score(item[0], prev, nxt)
+        if not why.startswith("text around it"):  # (ruled out: the score's sentinel, no cues measured)
+            continue
+        cues, _ = a.subhead_cues(item[0], prev, nxt)
+        w = rules["A003"].params
+        if w["heading_role_scale"]:  # (the hand sum alone: the fitted cues are fitted beside it)
+            sc -= w["heading_role_scale"] * fitted_role(cues, w["heading_role"])
+        out.append({"page": path.stem, "t": t, "gold": int(r == "sub"), "read": read[t], "hand": sc,
+                    "text": item[0].text, **cues})
+    return out
+
+
+def auc(pairs) -> float:
+    """Area under the ROC curve of (score, label) pairs (ties count half)."""
+    pos = sorted(s for s, y in pairs if y)
+    neg = sorted(s for s, y in pairs if not y)
+    if not pos or not neg:
+        return float("nan")
+    wins = 0.0
+    for s in pos:
+        lo, hi = bisect.bisect_left(neg, s), bisect.bisect_right(neg, s)
+        wins += lo + (hi - lo) / 2
+    return wins / (len(pos) * len(neg))
+
+
+def logloss(pairs) -> float:
+    return -sum(math.log(max(1e-12, 1 / (1 + math.exp(-s)) if y else 1 - 1 / (1 + math.exp(-s))))
+                for s, y in pairs) / max(1, len(pairs))
+
+
+def log_odds(row: dict, weights: dict) -> float:
+    return weights["bias"] + sum(v * row[k] for k, v in weights.items() if k != "bias")
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--fit", nargs="*", default=["train", "hunt"], help="splits fitted on")
+    ap.add_argument("--check", nargs="*", default=["valid", "wide", "fresh"], help="splits measured")
+    ap.add_argument("--cues", default="", help="comma-separated cues fitted (default: all)")
+    ap.add_argument("--ridge", type=float, default=1e-2)
+    ap.add_argument("--beside", action="store_true",
+                    help="fit the cues beside the hand sum (a cue 'hand'), and print their weights "
+                         "in the hand sum's units (divided by its weight): A003 heading_role")
+    ap.add_argument("--cache", default="", help="a JSON-lines file of rows: read if it exists, else written")
+    ap.add_argument("--set", action="append", default=[], metavar="RULE.key=JSON")
+    args = ap.parse_args()
+    rules = load_rules(None)
+    for item in args.set:
+        name, value = item.split("=", 1)
+        rid, key = name.split(".")
+        rules[rid].params[key] = json.loads(value)
+    splits = [*args.fit, *args.check]
+    if "test" in splits:
+        ap.error("the test split is held out")
+    rows: dict[str, list[dict]] = {}
+    cache = Path(args.cache) if args.cache else None
+    if cache and cache.exists():
+        for line in cache.read_text(encoding="utf-8").splitlines():
+            r = json.loads(line)
+            rows.setdefault(r["split"], []).append(r)
+    for split in splits:
+        if split in rows:
+            continue
+        maker, seed = maker_for(split)
+        rows[split] = []
+        for path in sorted((ROOT / "benchmarks" / "splits" / split).glob("*.txt")):
+            for r in page_rows(path, rules, maker, seed):
+                r["split"] = split
+                rows[split].append(r)
+        if cache:
+            with cache.open("a", encoding="utf-8") as f:
+                for r in rows[split]:
+                    f.write(json.dumps(r, ensure_ascii=False) + "\n")
+    skip = {"page", "t", "gold", "read", "hand", "text", "split"}
+    for rs in rows.values():
+        for r in rs:
+            r.setdefault("hand", 0.0)
+    allcues = [k for k in rows[splits[0]][0] if k not in skip]
+    cues = args.cues.split(",") if args.cues else allcues
+    if args.beside and "hand" not in cues:
+        cues = ["hand", *cues]
+    fit_rows = [(tuple(float(r[k]) for k in cues), r["gold"]) for s in args.fit for r in rows[s]]
+    weights = fit_weights(fit_rows, cues, ridge=args.ridge)
+    for split in splits:
+        rs = rows[split]
+        hand = [(r["hand"], r["gold"]) for r in rs]
+        model = [(log_odds(r, weights), r["gold"]) for r in rs]
+        t2s = sum(1 for r in rs if not r["gold"] and r["read"] == "sub")
+        s2o = sum(1 for r in rs if r["gold"] and r["read"] != "sub")
+        subs = sum(r["gold"] for r in rs)
+        print(f"{split:6} rows {len(rs):5} subs {subs:5}  hand AUC {auc(hand):.4f}  model AUC {auc(model):.4f} "
+              f"loss {logloss(model):.4f}  decoder: title->sub {t2s}, sub->other {s2o}")
+    print("cue means (sub / title) on the fitted splits:")
+    fr = [r for s in args.fit for r in rows[s]]
+    for k in cues:
+        a = [float(r[k]) for r in fr if r["gold"]]
+        b = [float(r[k]) for r in fr if not r["gold"]]
+        print(f"  {k:18} {sum(a) / max(1, len(a)):8.3f} {sum(b) / max(1, len(b)):8.3f}   "
+              f"single AUC {auc([(float(r[k]), r['gold']) for r in fr]):.3f}")
+    print("weights:", json.dumps(weights, ensure_ascii=False))
+    if args.beside and weights["hand"] > 0:
+        print("heading_role (hand units):", json.dumps(
+            {k: round(v / weights["hand"], 4) for k, v in weights.items() if k != "hand"}))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
