@@ -30,6 +30,7 @@ from __future__ import annotations
 
 from ...chars import nows, width
 from .confidence import logistic, odds
+from .text import affinity
 
 _OPENERS, _CLOSERS = "“《（「(【‘", "”》）」)】’"
 #: full-width marks that hold their own space: no blank is set after one
@@ -143,3 +144,23 @@ def bold_goes_on(upper: str, lower: str, measure: float, params: dict) -> bool:
         return True
     return not fits_measure(upper, lower, measure, params) \
         and len(nows(upper)) + len(nows(lower)) <= params["pair_max_length"]
+
+
+def echo_apart(upper: str, lower: str, before: str, after: str) -> float:
+    """How plainly two stacked headings sum up two texts, the upper the text before them and
+    the lower the text after: the lesser of the upper's echo of the text before over its echo
+    of the text after, and the lower's echo of the text after over its echo of the text before
+    (each echo the share of the heading's character pairs the text repeats; 0 where a text is
+    missing). A title repeats the words of the text it heads; two headings of one headline
+    (title and subtitle, kicker and title) head one text, so one of the two leans the wrong way
+    and the lesser is below zero. Where an article's headline is set after its text and the
+    next one's before its own, the two stand together and each leans its own way (流感高发季
+    专家提醒科学防护 over the flu report, 让每个孩子都能享有公平而有质量的教育 over the essay
+    on schooling): the group is two articles' headlines, not one's. (Measured on the training
+    pages' groups of two headings or more, the lesser is above 0.1 for 110 of 179 pairs of two
+    articles' headings and 4 of 670 pairs of one headline's.)"""
+    if not before or not after:
+        return 0.0
+    up = affinity(upper, before) - affinity(upper, after)
+    down = affinity(lower, after) - affinity(lower, before)
+    return up if up < down else down

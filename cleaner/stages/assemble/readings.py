@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from ...chars import ends_sentence, nows
 from ...model import Block
-from .headline_pair import dash_goes_on
+from .headline_pair import dash_goes_on, echo_apart
 from .heading_role import fitted_role, text_cues
 from .text import _DASH, affinity, joined_bigrams, page_gap, shared_pairs
 
@@ -354,6 +354,28 @@ class Readings:
             return self.rules["A003"].params["tag_apart"]
         return 0.0
 
+    def cut_lean(self, closing: list[Block], opening: list[Block], prev: list[Block], nxt: Block | None) -> float:
+        """What a cut between two articles' headline parts is worth (a discount) when the last
+        heading above it sums up the text before the group and the first under it the text
+        after (:func:`~.headline_pair.echo_apart` over the two paragraphs before and the one
+        after, times A003 ``split_echo``; 0: off): one headline's headings lean one way, two
+        articles' each their own. Weighed at every cut between a closing and an opening part
+        (split, subsplit, and the cut before the next article's part of a backsplit), so that
+        no reading gains it over another that cuts in the same place. Not where the text goes on
+        across the group (its word pairs past A002 ``min_affinity``): there one article's text
+        stands either side of its headline (a lead-in read before it, 初冬时节…“深蓝”号科考 under
+        the kicker “深蓝”号南海冷泉科考纪实, the rest after it under the title 探秘深海), and
+        its kicker and title each echo a side of it."""
+        weight = self.rules["A003"].params["split_echo"]
+        if not weight or not prev or nxt is None or self.across(prev, nxt) >= self.rules["A002"].params["min_affinity"]:
+            return 0.0
+        up = next((b for b in reversed(closing) if b.kind == "heading"), None)
+        down = next((b for b in opening if b.kind == "heading"), None)
+        if up is None or down is None:
+            return 0.0
+        lean = echo_apart(up.text, down.text, " ".join(b.text for b in prev[-2:]), nxt.text)
+        return weight * lean if lean > 0 else 0.0
+
     def byline_apart(self, closing: list[Block], opening: list[Block]) -> float:
         """Cost of a split that parts a byline from the headline it was printed next to.
 
@@ -464,7 +486,7 @@ class Readings:
         return bool(near) and not any(self.doubled(b) for b in near)
 
 
-    def back_splits(self, g: list[Block], together: float) -> list[tuple]:
+    def back_splits(self, g: list[Block], together: float, prev: list[Block] = (), nxt: Block | None = None) -> list[tuple]:
         """Readings of a group that holds three articles' headlines: the open article's, that
         of the article before it (which closed at a paragraph, with no title: a headline set
         after the text of the next article, as extraction reads a headline block drawn over two
@@ -492,7 +514,8 @@ class Readings:
                 c = w["back_split_cost"] + 2 * w["split_cost"] + together \
                     + self.part_cost(first) + self.part_cost(second) + self.part_cost(opening) \
                     + self.byline_apart(first, second) + self.tag_apart(first, second) \
-                    + self.byline_apart(second, opening) + self.tag_apart(second, opening)
+                    + self.byline_apart(second, opening) + self.tag_apart(second, opening) \
+                    - self.cut_lean(second, opening, prev, nxt)
                 if not (opening[0].kind == "heading" and self.doubled(opening[0])):
                     c += w["split_plain_extra"]
                 if page_gap(self.page, g[0]):
@@ -596,10 +619,11 @@ class Readings:
                     c += w["split_plain_extra"]
                 if page_gap(self.page, g[0]):
                     c += w["gap_opens"]  # a blank line before the group: it opens what follows, whole
+                c -= self.cut_lean(closing, opening, prev, nxt)
             c += self.byline_apart(closing, opening) + self.tag_apart(closing, opening)
             opts.append(("split", k, c + together, "headlines of the article before and of the one after"))
         if back:  # (weighed only when an article closed untitled at a paragraph may take one)
-            opts += self.back_splits(g, together)
+            opts += self.back_splits(g, together, prev, nxt)
         if heads and prev and nxt is not None and not self.has_dateline(nxt) \
                 and not page_gap(self.page, g[0]) and not page_gap(self.page, nxt):
             # the headline block drawn across the columns of its own article: extraction read
@@ -698,7 +722,8 @@ class Readings:
                 if not any(b.kind == "heading" for b in closing) or not any(b.kind == "heading" for b in opening):
                     continue
                 c = w["split_cost"] + self.part_cost(closing) + self.part_cost(opening) + together + dash - bonus \
-                    + parted + self.byline_apart(closing, opening) + self.tag_apart(closing, opening)
+                    + parted + self.byline_apart(closing, opening) + self.tag_apart(closing, opening) \
+                    - self.cut_lean(closing, opening, prev, nxt)
                 if not (opening[0].kind == "heading" and self.doubled(opening[0])):
                     c += w["split_plain_extra"]
                 for has_sub in (False, True):
