@@ -52,8 +52,9 @@ the closing rule: pdfminer.six orders a page's text boxes as a tree of groups (e
 boxes together), and where one article's rows run on alone the columns of the article beside it
 are closed while they wait (a window of 16 boxes changes nothing). Every box the told decoder
 misses opens a stream whose true predecessor ends one, yet a stitch after the real decoding
-(those pairs joined by the page's join score) finds almost none: 13 of the 246 boxes it wrongly
-opens have their true predecessor at a stream's end, the rest were taken by a wrong join.
+(those pairs joined by the page's join score) finds almost none: of the 246 boxes the real
+decoding opens that have a true predecessor (pdfminer, the three sets), 13 find it at a
+stream's end, the rest were taken by a wrong join.
 Continuing a box while keeping the older streams open at a cost (per box, or only where the
 period changes; windows 12, 16) gave no more boxes their true predecessor.
 ``--fit --across`` fits the weights on the joins of the pages C002 reads across alone: the
