@@ -38,6 +38,27 @@ line (what is left past ``_joins`` is the readout alone). CER / seg F1 on the fi
 ``_joins`` 62.1 / 29.9, ``_streams`` 51.5 / 36.4 (poppler prints a page's rows read across with
 no blank line between them: one box, which C002 does not take apart; two columns' lines printed
 as one line stay so in ``_order``).
+
+``--oracle OUT --decoder`` writes two readings more: ``DIR_EXT_decoded``, C002's decoder told
+the true joins (:func:`told_decoding`: its window, and its rule that a continuation closes the
+streams opened before the one it continues, kept), read out as C002 reads; ``DIR_EXT_stitched``,
+that with each stream it opens given its true predecessor where that box ends a stream
+(:func:`stitched`). What ``_decoded`` loses past ``_joins`` is the decoder's form, whatever its
+cues. CER / seg F1, pdfminer fitting / choosing / fresh pages: as the cleaner reads them 42.2 /
+50.8, 49.1 / 33.6, 42.4 / 43.2; ``_decoded`` 32.6 / 63.4, 38.0 / 49.0, 36.9 / 54.6; ``_joins`` and
+``_stitched`` alike 12.7 / 83.7, 16.3 / 79.7, 17.4 / 75.0 (pdftotext ``_decoded`` 56.5 / 54.9 /
+61.4, ``_joins`` 54.5 / 48.0 / 55.8 CER). So two thirds of pdfminer's loss to the true joins is
+the closing rule: pdfminer.six orders a page's text boxes as a tree of groups (each group's
+boxes together), and where one article's rows run on alone the columns of the article beside it
+are closed while they wait (a window of 16 boxes changes nothing). Every box the told decoder
+misses opens a stream whose true predecessor ends one, yet a stitch after the real decoding
+(those pairs joined by the page's join score) finds almost none: of the 246 boxes the real
+decoding opens that have a true predecessor (pdfminer, the three sets), 13 find it at a
+stream's end, the rest were taken by a wrong join.
+Continuing a box while keeping the older streams open at a cost (per box, or only where the
+period changes; windows 12, 16) gave no more boxes their true predecessor.
+``--fit --across`` fits the weights on the joins of the pages C002 reads across alone: the
+``across_weights`` of its second decoding (``rules/columns.toml``).
 """
 
 from __future__ import annotations
@@ -96,13 +117,17 @@ def right_joins(order: list[int], at: list[int | None]) -> int:
     return sum(1 for a, b in zip(order, order[1:]) if at[a] is not None and at[b] is not None and at[b] == at[a] + 1)
 
 
-def _decoded(dirs, rule, extractors):
+def _decoded(dirs, rule, extractors, across: bool = False):
     """Per page of the extractors' text: its lines' facts, its boxes, the decoding context and
-    where each line stands in PyMuPDF's order (the truth)."""
+    where each line stands in PyMuPDF's order (the truth); ``across``: only the pages C002
+    reads across (its first decoding, the weights of ``weights``)."""
     p = rule.params
+    first = boxes_rule(dataclasses.replace(rule, params={**p, "across": False}))
     for d in dirs:
         for ext in extractors:
             for f in sorted((Path(d) / ext).glob("*.txt")):
+                if across and il.reading(*page_lines(f), first) is None:
+                    continue
                 texts, gaps = page_pieces(*page_lines(f), p)
                 ref, _ = page_lines(Path(d) / "pymupdf" / f.name)
                 lines = [il.new_line((k, 0, 0, t, 0.0, g)) for k, (t, g) in enumerate(zip(texts, gaps))]
@@ -111,10 +136,10 @@ def _decoded(dirs, rule, extractors):
                 yield infos, il.boxes(lines), ctx, truth(texts, ref)
 
 
-def samples(dirs, rule, extractors=("pdfminer", "pdftotext")):
+def samples(dirs, rule, extractors=("pdfminer", "pdftotext"), across: bool = False):
     window = rule.params["window"]
     X, y = [], []
-    for infos, units, ctx, at in _decoded(dirs, rule, extractors):
+    for infos, units, ctx, at in _decoded(dirs, rule, extractors, across):
         for i in range(1, len(units)):
             h = units[i][0]
             for j in range(max(0, i - window), i):
@@ -290,9 +315,33 @@ def boxes_rule(rule):
     return dataclasses.replace(rule, params={**rule.params, "merged_runs": False})
 
 
-def oracle_texts(texts: list[str], gaps: list[int], ref: list[str], rule) -> dict[str, str]:
+def told_decoding(units: list[tuple[int, int]], true: list[int], rule) -> list[int]:
+    """The best reading C002's decoder can make when told each box's true predecessor (a join
+    scores 1 where it is the true one, -1 elsewhere, opening a stream costs nothing): its window
+    and its rule that a continuation closes every stream opened before the one it continues
+    kept. What it misses is what the decoder's form costs, whatever the cues."""
+    return il.decode(len(units), lambda j, i: 1.0 if true[i] == j else -1.0, rule.params["window"], 0.0,
+                     8 * rule.params["beam"])
+
+
+def stitched(preds: list[int], true: list[int]) -> list[int]:
+    """``preds`` with each box that opens a stream given its true predecessor where that box
+    ends a stream (nothing continues it): the joins a pass after the decoding could add, one
+    stream's end to a later stream's start, however far back."""
+    out = list(preds)
+    ends = set(range(len(preds))) - {j for j in preds if j >= 0}
+    for i, j in enumerate(preds):
+        if j < 0 and true[i] in ends:
+            out[i] = true[i]
+            ends.discard(true[i])
+    return out
+
+
+def oracle_texts(texts: list[str], gaps: list[int], ref: list[str], rule, decoder: bool = False) -> dict[str, str]:
     """The page's text read the ways of ``--oracle`` (see the module): ``order`` always,
-    ``joins`` and ``streams`` where C002 reads the page across (else the page as it is)."""
+    ``joins`` and ``streams`` where C002 reads the page across (else the page as it is); with
+    ``decoder`` also ``decoded`` (:func:`told_decoding`, read out as C002 reads streams out)
+    and ``stitched`` (that, :func:`stitched`)."""
     at = truth(texts, ref)
     keys, last = [], -1.0
     for a in at:  # (a line the true order lacks follows the line before it)
@@ -302,6 +351,8 @@ def oracle_texts(texts: list[str], gaps: list[int], ref: list[str], rule) -> dic
     got = il.reading(texts, gaps, boxes_rule(rule))
     if got is None:
         out["joins"] = out["streams"] = _write(list(zip(texts, gaps)))
+        if decoder:
+            out["decoded"] = out["stitched"] = out["joins"]
         return out
     _, _, units, parts, _ = got
     pieces = [texts[k][a:b].strip() for k, a, b in parts]
@@ -309,9 +360,12 @@ def oracle_texts(texts: list[str], gaps: list[int], ref: list[str], rule) -> dic
     preds = true_preds(units, at)
     first = [min((at[k] for u in st for k in range(units[u][0], units[u][1] + 1) if at[k] is not None),
                  default=len(ref)) for st in il.order(preds)]
-    for name, boxes in (("joins", il.emit(preds)),
-                        ("streams", [u for _, st in sorted(zip(first, il.order(preds)), key=lambda x: x[0])
-                                     for u in st])):
+    readings = [("joins", il.emit(preds)),
+                ("streams", [u for _, st in sorted(zip(first, il.order(preds)), key=lambda x: x[0]) for u in st])]
+    if decoder:
+        told = told_decoding(units, preds, rule)
+        readings += [("decoded", il.emit(told)), ("stitched", il.emit(stitched(told, preds)))]
+    for name, boxes in readings:
         out[name] = _write([(pieces[k], 1 if k == units[u][0] else 0)
                             for u in boxes for k in range(units[u][0], units[u][1] + 1)])
     return out
@@ -322,8 +376,9 @@ def _write(rows: list[tuple[str, int]]) -> str:
     return "".join("\n" * g + t + "\n" for t, g in rows) + "\f"
 
 
-def write_oracles(dirs, out: Path, rule, extractors=("pdfminer", "pdftotext")) -> list[str]:
-    """Write the ``--oracle`` folders under ``out`` (each page with its gold); their names."""
+def write_oracles(dirs, out: Path, rule, extractors=("pdfminer", "pdftotext"), decoder: bool = False) -> list[str]:
+    """Write the ``--oracle`` folders under ``out`` (each page with its gold); their names
+    (``decoder``: the ``_decoded`` and ``_stitched`` readings too)."""
     import shutil
 
     made = []
@@ -332,7 +387,7 @@ def write_oracles(dirs, out: Path, rule, extractors=("pdfminer", "pdftotext")) -
             for f in sorted((d / ext).glob("*.txt")):
                 texts, gaps = page_lines(f)
                 ref, _ = page_lines(d / "pymupdf" / f.name)
-                for name, text in oracle_texts(texts, gaps, ref, rule).items():
+                for name, text in oracle_texts(texts, gaps, ref, rule, decoder).items():
                     folder = out / f"{d.name}_{ext}_{name}"
                     folder.mkdir(parents=True, exist_ok=True)
                     (folder / f.name).write_text(text, encoding="utf-8")
@@ -354,12 +409,16 @@ def main(argv=None) -> int:
     ap.add_argument("--epochs", type=int, default=12)
     ap.add_argument("--rules", action="append")
     ap.add_argument("--steps", type=int, default=3000)
+    ap.add_argument("--across", action="store_true", help="with --fit: only the joins of the pages C002 "
+                    "reads across (its first decoding): the weights of its second, across_weights")
+    ap.add_argument("--decoder", action="store_true", help="with --oracle: also the decoder told the true "
+                    "joins (_decoded) and that with the streams it opens stitched to their true ends (_stitched)")
     ap.add_argument("--oracle", metavar="OUT", help="write the pages read in their true order, "
                     "with their true joins, and as whole true streams, to score with evaluate.py")
     args = ap.parse_args(argv)
     rule = load_rules(args.rules)["C002"]
     if args.oracle:
-        made = write_oracles(args.dirs, Path(args.oracle), rule)
+        made = write_oracles(args.dirs, Path(args.oracle), rule, decoder=args.decoder)
         print(f"python benchmarks/evaluate.py --splits {args.oracle} --only {','.join(made)} -j 1")
         return 0
     if args.fit and args.structured:
@@ -376,10 +435,10 @@ def main(argv=None) -> int:
         print("weights = { " + ", ".join(f"{n} = {v:.2f}" for n, v in zip(il.CUES, w)) + " }")
         return 0
     if args.fit:
-        X, y = samples(args.dirs, rule)
+        X, y = samples(args.dirs, rule, across=args.across)
         w = fit(X, y, steps=args.steps)
         print(f"{len(X)} candidate joins, {int(sum(y))} true")
-        print("weights = { " + ", ".join(f"{n} = {v:.2f}" for n, v in zip(il.CUES, w)) + " }")
+        print(("across_weights" if args.across else "weights") + " = { " + ", ".join(f"{n} = {v:.2f}" for n, v in zip(il.CUES, w)) + " }")
         return 0
     for ext in ("pdfminer", "pdftotext", "pymupdf", "layout"):
         tot = base = got = pages = changed = boxes = boxes_right = 0

@@ -73,6 +73,7 @@ SCHEMAS = {
                                 "merged_min_lines": int, "merged_min_width": float,
                                 "merged_fill": bool,
                                 "merged_runs": bool, "merged_run_cuts": int,
+                                "across": bool, "across_weights": dict,
                                 "merged_max_blanks": int, "merged_min_cuts": int},
                 "box_blanks": {"max_box_lines": float},
                 "ocr_rows": {"marks": str, "tolerance": float, "within": float, "over": float, "short": float, "short_open": float,

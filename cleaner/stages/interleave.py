@@ -46,6 +46,11 @@ in a row each continuing the box the same number of boxes back, two or more: ord
 show 8 at most, columns read across 10 to 70). The move is one
 recorded change per stretch of reordered boxes (rule C002), with the streams as evidence.
 
+With ``across`` (off in the shipped rules: ``rules/columns.toml`` says why) a page the
+decoding finds read across is decoded a second time, under weights fitted on the joins of such
+pages alone (:func:`across_score`); whether a page is read across stays the first decoding's
+call.
+
 On a page of these extractors that is not read across, the blank lines they print after
 each of their text boxes are dropped (rule C004, :func:`box_blanks`): a box is a run of a
 column's lines as the extractor's layout analysis cut it, no paragraph.
@@ -472,12 +477,38 @@ def _read(texts: list[str], gaps: list[int], p: dict):
                  units[j][0] == units[j][1] and units[i][0] == units[i][1])
         return sum(a * b for a, b in zip(w, c))
 
-    preds = decode(len(units), score, p["window"], p["start_cost"], p["beam"], p["same_step"],
-                   p["closed_step"], [infos[u[1]].closed for u in units])
+    closed = [infos[u[1]].closed for u in units]
+    preds = decode(len(units), score, p["window"], p["start_cost"], p["beam"], p["same_step"], p["closed_step"], closed)
     if not steady(preds, p["min_steady"]):
         return None
+    if p["across"]:
+        preds = decode(len(units), across_score(infos, units, p), p["window"], p["start_cost"], p["beam"],
+                       p["same_step"], p["closed_step"], closed)
     out = [k for u in emit(preds) for k in range(units[u][0], units[u][1] + 1)]
     return out, preds, units
+
+
+def across_score(infos: list[LineInfo], units: list[tuple[int, int]], p: dict):
+    """The join score of the second decoding, on a page the first found read across
+    (``across``): the cues weighed by ``across_weights``, fitted on the joins of the pages
+    read across alone. The first decoding's weights are fitted on every page of these
+    extractors, most not read across, where a box's next box is nearly always its true
+    successor: adjacency weighs so much there that on a page read across a run of rows is
+    read along the row (a column's line, then the line beside it) wherever the period
+    changes (a column opens or ends). Those weights stay to tell a page read across from
+    one that is not (the test of a steady period); the second set reads it. Its
+    ``char_model`` cue builds the character model on the first such page only."""
+    w = [p["across_weights"].get(name, 0.0) for name in CUES]
+    lm = default_char_model(p["lm_prior"]) if p["use_lexicon"] and p["across_weights"].get("char_model") else None
+    ctx = JoinContext(page_pairs(infos), lexicon() if p["use_lexicon"] else frozenset(), lm,
+                      p["width_tolerance"], p["lm_clip"])
+
+    def score(j: int, i: int) -> float:
+        c = cues(infos[units[j][1]], infos[units[i][0]], i - j, ctx,
+                 units[j][0] == units[j][1] and units[i][0] == units[i][1])
+        return sum(a * b for a, b in zip(w, c))
+
+    return score
 
 
 def _lead(t: str) -> int:
