@@ -32,6 +32,31 @@ subtitles 68.0 -> 67.5: there three lines of a narrow column's prose hold no mar
 into one heading per line, for the attach step to pair: train subtitles 77.3 -> 76.0, valid
 80.5 -> 79.1, wide 77.6 -> 76.8: most such blocks are one title broken over two lines, and a
 kicker over its title, split, reads as a title over a subtitle.)
+
+(Issue #14, "merged: title read as text", classified in December: of the gold titles the label
+stage puts in no heading, by where the title's line stands, train / hunt / fresh: inside a
+paragraph, the line above breaking off inside the sentence the headline cuts, 7 / 28 / 8; under a
+heading-shaped line run into the same paragraph (a kicker, or another headline's line), 3 / 26 /
+11; the first line of a paragraph, run onto the text under it, 4 / 18 / 12; a one-line paragraph,
+on fresh all a title with a comma under its kicker (大模型进医院：能看报告，不能替医生), 1 / 3 / 4;
+after a closed sentence in a paragraph, 3 / 2 / 1; a caption's or quote's line, 2 / 7 / 2.
+Tried and not kept: (1) the first line of a paragraph right under headings or bylines split off as a heading where the paragraph above them breaks off inside
+a sentence and a word runs on from its end into the paragraph's *second* line (新增车 / 【国际观察】
+/ title / 位62个；…), not into or out of the first (L006 run_in_cut_gain): fires on 15 lines of
+train, valid, wide, hunt and fresh, all headline lines; fresh titles 82.7 -> 82.8, valid subtitles
+86.2 -> 86.6, para 95.8 -> 95.9, train titles 87.4 -> 87.5, wide and xwlb unchanged, hunt 5
+subtitles and a byline found, 1 title lost (per article); but train bylines 87.8 -> 87.5
+(t0111: the kicker and title of an article set after its text, cutting its last sentence, now
+found, the assemble stage then gives the byline under them to the next article). (2) A line
+inside a paragraph set more than run_in_apart ems wider than its measure, the line above filling
+the column and breaking off inside a sentence, no word across either break: right on 8 of 9
+lines of train, valid, wide and fresh, but the assemble stage heals no sentence around such a
+headline (none runs a word across it) and reads the text under it as that headline's article
+(with (1)): wide seg 92.8 -> 92.7, datelines 95.8 -> 95.3, fresh CER 7.7 -> 7.8, seg 90.1 -> 90.0, datelines
+93.4 -> 93.2 (and set as far *short*, the indented first line of a narrower column run on from a
+cut sentence as often). (3) L006 over_byline / over_dateline on pages set in columns, the line
+right under a heading: the comma titles found (f0053, f0170), but a subhead's first text line,
+不过，推广可循环包装仍面临一些 / byline, and an interview's question taken as titles.)
 """
 
 from __future__ import annotations
@@ -190,7 +215,6 @@ def run(page: Page) -> Page:
         if not page.layout.ocr and page.layout.geometry is None:
             out = _heading_line_over_text(page, out, head, changes)
             out = _headings_cut_into_sentences(page, out, head, changes)
-            out = _headlines_over_cut_text(page, out, head, changes)
 
     dated: dict[str, bool] = {}  # (each paragraph's text -> whether it opens with a dateline: asked once a page)
     datelines = find_datelines(page, out, rules["L005"], changes, dated) if rules.enabled("L005") else {}
@@ -779,51 +803,6 @@ def _headings_cut_into_sentences(page: Page, blocks: list[Block], head: Rule, ch
             continue
         changes.append(_heading_split(page, b, head, line, "a headline set inside the sentence it cuts: a word runs "
                                       "on from the text above it into the line under it"))
-        out.append(rebuild(page, replace(b, kind="heading", lines=(b.first,), joiners=(), width=0.0)))
-        out.append(rebuild(page, replace(b, lines=b.lines[1:], joiners=b.joiners[1:])))
-    return out
-
-
-def _headlines_over_cut_text(page: Page, blocks: list[Block], head: Rule, changes: list) -> list[Block]:
-    """A headline group set inside another article's sentence, its last line run onto the text
-    under it (…利用小区内闲置空地和绿化带边角新增车 / 【国际观察】 / “板凳会”上议出“停车难”解法 /
-    位62个；与附近…: the rejoin stage read the title and the sentence's rest as one paragraph,
-    under the kicker it left a heading). The signs, all at once: right above the paragraph stand
-    headings or bylines (the group's other lines), and above them a paragraph that breaks off
-    inside a sentence (its last character a Han character or a clause mark); a word runs on from
-    that paragraph's end into the paragraph's *second* line (车 / 位: 车位; L006's
-    ``run_in_cut_gain``, :func:`~cleaner.stages.rejoin.word_cut`), not into its first line, nor
-    from the first line into the second; and the first line passes the tests a heading run onto
-    its text passes (closes no sentence, two to ``max_length`` characters, none of
-    ``stack_marks``, every mark it opens closed), the paragraph opening with no dateline. The
-    first line is split off as a heading, for the assemble stage to heal the sentence around
-    the group. Without the word across the group it fires on text as often as on headlines (an
-    article's first line under its headline group, the article above ending on a jump). Text
-    pages only, as :func:`_heading_line_over_text`. Linear: each paragraph looks back over the
-    run of headings right above it, which no other paragraph looks over."""
-    p = head.params
-    stack = frozenset(p["stack_marks"])
-    gain = p["run_in_cut_gain"]
-    out: list[Block] = []
-    for b in blocks:
-        n = len(out)
-        while n and out[n - 1].kind in ("heading", "byline"):
-            n -= 1
-        if b.kind != "paragraph" or not b.lines[1:] or n == len(out) or not n or out[n - 1].kind != "paragraph":
-            out.append(b)
-            continue
-        tail = out[n - 1].text.rstrip()
-        line, nxt = page.lines[b.first].text, page.lines[b.lines[1]].text
-        t = nows(line)
-        if not tail or ends_sentence(tail) or _RUNS_ON.fullmatch(tail[-1]) is None or ends_sentence(line) \
-                or not 2 <= len(t) <= p["max_length"] or not stack.isdisjoint(t) or quote_balance(t) != 0 \
-                or not word_cut(tail, nxt, gain) or word_cut(tail, line, gain) or word_cut(line, nxt, gain) \
-                or opens_with_dateline(page.rules, b.text):
-            out.append(b)
-            continue
-        changes.append(_heading_split(page, b, head, line, "a headline set inside another article's sentence, "
-                                      "run onto its rest: a word runs on from the text above the headings over it "
-                                      "into the line under it"))
         out.append(rebuild(page, replace(b, kind="heading", lines=(b.first,), joiners=(), width=0.0)))
         out.append(rebuild(page, replace(b, lines=b.lines[1:], joiners=b.joiners[1:])))
     return out
