@@ -438,7 +438,10 @@ def _stacked_heading_lines(page: Page, blocks: list[Block], head: Rule, changes:
     and the block opening with no dateline, is headlines the rejoin stage read as one narrow
     column (城区公共场所配齐AED / “救命神器”如何用得上 / 一所县中的“突围”: a title broken over two
     lines, then the next article's title): prose runs three lines without a comma only by
-    chance. Not where a line leaves a mark open (“小商品做的是: a quotation broken over lines) nor
+    chance. A line leaving a quotation open that the line right under it closes is one headline
+    with it (【今日关注】 / 警惕“指尖上的 / 形式主义”: a title broken inside its quotation,
+    :func:`_quoted_pieces`). Not where a line leaves a mark open that the next line does not close
+    (“小商品做的是 / 开放型经济观察: a quotation broken over lines of prose) nor
     where every line is set one width (within L006's ``indent_slack``: a narrow column's text,
     这是赣江师范学院 / “方言有声档案” / 项目的一次田野录); headlines are broken where an editor
     chooses. Each line is taken off as a heading of its own, for the assemble stage to join a
@@ -449,20 +452,45 @@ def _stacked_heading_lines(page: Page, blocks: list[Block], head: Rule, changes:
     for b in blocks:
         if b.kind != "paragraph" or not b.lines[2:] or not stack.isdisjoint(b.text) or ends_sentence(b.text) \
                 or any(len(nows(page.lines[k].text)) > head.params["max_length"] for k in b.lines) \
-                or opens_with_dateline(page.rules, b.text) \
-                or any(quote_balance(nows(page.lines[k].text)) != 0 for k in b.lines):
+                or opens_with_dateline(page.rules, b.text):
+            out.append(b)
+            continue
+        pieces = _quoted_pieces(page, b)
+        if pieces is None:
             out.append(b)
             continue
         widths = [page.lines[k].width for k in b.lines]
         if max(widths) - min(widths) <= head.params["indent_slack"]:
             out.append(b)  # (every line one width: a narrow column's text, 这是赣江师范学院 / “方言有声档案” / …)
             continue
-        for k in b.lines:
-            text = page.lines[k].text
+        for a, z in pieces:
+            text = "".join(page.lines[k].text.strip() for k in b.lines[a:z])
             changes.append(_heading_split(page, b, head, text, "headlines stacked line by line: the block's "
                                           f"{len(b.lines)} lines hold no sentence or clause mark"))
-            out.append(rebuild(page, replace(b, kind="heading", lines=(k,), joiners=(), width=0.0)))
+            out.append(rebuild(page, replace(b, kind="heading", lines=b.lines[a:z], joiners=b.joiners[a:z - 1],
+                                             width=0.0)))
     return out
+
+
+def _quoted_pieces(page: Page, b: Block) -> list[tuple[int, int]] | None:
+    """The block's lines as headlines, (start, end) line positions: each line on its own where it
+    closes every mark it opens; a line that leaves a quotation open with the line right under it
+    that closes it (警惕“指尖上的 / 形式主义”: a title broken inside its quotation, which an editor
+    breaks where it fits). None where a line leaves a mark open that the next does not close (“小商品
+    做的是 / 开放型经济观察: a quotation broken over the lines of prose)."""
+    pieces: list[tuple[int, int]] = []
+    n, k = len(b.lines), 0
+    while k < n:
+        bal = quote_balance(nows(page.lines[b.lines[k]].text))
+        if bal == 0:
+            pieces.append((k, k + 1))
+            k += 1
+        elif bal > 0 and k + 1 < n and bal + quote_balance(nows(page.lines[b.lines[k + 1]].text)) == 0:
+            pieces.append((k, k + 2))
+            k += 2
+        else:
+            return None
+    return pieces
 
 
 def _titles_over_dash_subtitles(page: Page, blocks: list[Block], head: Rule, changes: list) -> list[Block]:
