@@ -63,3 +63,15 @@ def test_lines_of_one_width_or_a_mark_left_open_stay_text():
     # a clause mark: prose
     page, blocks = _stack_as_read(("城区公共场所", "配齐急救设备，", "一所县中"))
     assert not any(b.kind == "heading" for b in _stacked_heading_lines(page, blocks, rule_of(page), []))
+
+
+def test_a_title_broken_inside_its_quotation_is_one_heading():
+    # 【今日关注】 / 警惕“指尖上的 / 形式主义”: the kicker, then a title broken inside its quotation,
+    # the next line closing the mark the line above left open (issue #14)
+    page, blocks = _stack_as_read(("【今日关注】", "警惕“指尖上的", "形式主义”"))
+    got = [(b.kind, b.text) for b in _stacked_heading_lines(page, blocks, page.rules["L006"], [])]
+    assert ("heading", "【今日关注】") in got
+    assert ("heading", "警惕“指尖上的形式主义”") in got
+    # the mark left open is closed by no line under it: a quotation broken over lines of prose
+    page, blocks = _stack_as_read(("【今日关注】", "警惕“指尖上的", "形式主义"))
+    assert not any(b.kind == "heading" for b in _stacked_heading_lines(page, blocks, page.rules["L006"], []))

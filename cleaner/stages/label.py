@@ -32,6 +32,31 @@ subtitles 68.0 -> 67.5: there three lines of a narrow column's prose hold no mar
 into one heading per line, for the attach step to pair: train subtitles 77.3 -> 76.0, valid
 80.5 -> 79.1, wide 77.6 -> 76.8: most such blocks are one title broken over two lines, and a
 kicker over its title, split, reads as a title over a subtitle.)
+
+(Issue #14, "merged: title read as text", classified in December: of the gold titles the label
+stage puts in no heading, by where the title's line stands, train / hunt / fresh: inside a
+paragraph, the line above breaking off inside the sentence the headline cuts, 7 / 28 / 8; under a
+heading-shaped line run into the same paragraph (a kicker, or another headline's line), 3 / 26 /
+11; the first line of a paragraph, run onto the text under it, 4 / 18 / 12; a one-line paragraph,
+on fresh all a title with a comma under its kicker (大模型进医院：能看报告，不能替医生), 1 / 3 / 4;
+after a closed sentence in a paragraph, 3 / 2 / 1; a caption's or quote's line, 2 / 7 / 2.
+Tried and not kept: (1) the first line of a paragraph right under headings or bylines split off as a heading where the paragraph above them breaks off inside
+a sentence and a word runs on from its end into the paragraph's *second* line (新增车 / 【国际观察】
+/ title / 位62个；…), not into or out of the first (L006 run_in_cut_gain): fires on 15 lines of
+train, valid, wide, hunt and fresh, all headline lines; fresh titles 82.7 -> 82.8, valid subtitles
+86.2 -> 86.6, para 95.8 -> 95.9, train titles 87.4 -> 87.5, wide and xwlb unchanged, hunt 5
+subtitles and a byline found, 1 title lost (per article); but train bylines 87.8 -> 87.5
+(t0111: the kicker and title of an article set after its text, cutting its last sentence, now
+found, the assemble stage then gives the byline under them to the next article). (2) A line
+inside a paragraph set more than run_in_apart ems wider than its measure, the line above filling
+the column and breaking off inside a sentence, no word across either break: right on 8 of 9
+lines of train, valid, wide and fresh, but the assemble stage heals no sentence around such a
+headline (none runs a word across it) and reads the text under it as that headline's article
+(with (1)): wide seg 92.8 -> 92.7, datelines 95.8 -> 95.3, fresh CER 7.7 -> 7.8, seg 90.1 -> 90.0, datelines
+93.4 -> 93.2 (and set as far *short*, the indented first line of a narrower column run on from a
+cut sentence as often). (3) L006 over_byline / over_dateline on pages set in columns, the line
+right under a heading: the comma titles found (f0053, f0170), but a subhead's first text line,
+不过，推广可循环包装仍面临一些 / byline, and an interview's question taken as titles.)
 """
 
 from __future__ import annotations
@@ -413,7 +438,10 @@ def _stacked_heading_lines(page: Page, blocks: list[Block], head: Rule, changes:
     and the block opening with no dateline, is headlines the rejoin stage read as one narrow
     column (城区公共场所配齐AED / “救命神器”如何用得上 / 一所县中的“突围”: a title broken over two
     lines, then the next article's title): prose runs three lines without a comma only by
-    chance. Not where a line leaves a mark open (“小商品做的是: a quotation broken over lines) nor
+    chance. A line leaving a quotation open that the line right under it closes is one headline
+    with it (【今日关注】 / 警惕“指尖上的 / 形式主义”: a title broken inside its quotation,
+    :func:`_quoted_pieces`). Not where a line leaves a mark open that the next line does not close
+    (“小商品做的是 / 开放型经济观察: a quotation broken over lines of prose) nor
     where every line is set one width (within L006's ``indent_slack``: a narrow column's text,
     这是赣江师范学院 / “方言有声档案” / 项目的一次田野录); headlines are broken where an editor
     chooses. Each line is taken off as a heading of its own, for the assemble stage to join a
@@ -424,20 +452,45 @@ def _stacked_heading_lines(page: Page, blocks: list[Block], head: Rule, changes:
     for b in blocks:
         if b.kind != "paragraph" or not b.lines[2:] or not stack.isdisjoint(b.text) or ends_sentence(b.text) \
                 or any(len(nows(page.lines[k].text)) > head.params["max_length"] for k in b.lines) \
-                or opens_with_dateline(page.rules, b.text) \
-                or any(quote_balance(nows(page.lines[k].text)) != 0 for k in b.lines):
+                or opens_with_dateline(page.rules, b.text):
+            out.append(b)
+            continue
+        pieces = _quoted_pieces(page, b)
+        if pieces is None:
             out.append(b)
             continue
         widths = [page.lines[k].width for k in b.lines]
         if max(widths) - min(widths) <= head.params["indent_slack"]:
             out.append(b)  # (every line one width: a narrow column's text, 这是赣江师范学院 / “方言有声档案” / …)
             continue
-        for k in b.lines:
-            text = page.lines[k].text
+        for a, z in pieces:
+            text = "".join(page.lines[k].text.strip() for k in b.lines[a:z])
             changes.append(_heading_split(page, b, head, text, "headlines stacked line by line: the block's "
                                           f"{len(b.lines)} lines hold no sentence or clause mark"))
-            out.append(rebuild(page, replace(b, kind="heading", lines=(k,), joiners=(), width=0.0)))
+            out.append(rebuild(page, replace(b, kind="heading", lines=b.lines[a:z], joiners=b.joiners[a:z - 1],
+                                             width=0.0)))
     return out
+
+
+def _quoted_pieces(page: Page, b: Block) -> list[tuple[int, int]] | None:
+    """The block's lines as headlines, (start, end) line positions: each line on its own where it
+    closes every mark it opens; a line that leaves a quotation open with the line right under it
+    that closes it (警惕“指尖上的 / 形式主义”: a title broken inside its quotation, which an editor
+    breaks where it fits). None where a line leaves a mark open that the next does not close (“小商品
+    做的是 / 开放型经济观察: a quotation broken over the lines of prose)."""
+    pieces: list[tuple[int, int]] = []
+    n, k = len(b.lines), 0
+    while k < n:
+        bal = quote_balance(nows(page.lines[b.lines[k]].text))
+        if bal == 0:
+            pieces.append((k, k + 1))
+            k += 1
+        elif bal > 0 and k + 1 < n and bal + quote_balance(nows(page.lines[b.lines[k + 1]].text)) == 0:
+            pieces.append((k, k + 2))
+            k += 2
+        else:
+            return None
+    return pieces
 
 
 def _titles_over_dash_subtitles(page: Page, blocks: list[Block], head: Rule, changes: list) -> list[Block]:
