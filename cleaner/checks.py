@@ -170,6 +170,7 @@ SCHEMAS = {
                              "lead_across_title": bool,
                              "lead_across_keep": int,
                              "lead_across_weighted": bool,
+                             "lead_jump": bool,
                              "suspend_cost": float, "resume_cost": float, "resume_affinity": float, "resume_same": float, "suspend_beam": int,
                              "resume_last": bool,
                              "resume_run": int,
