@@ -22,7 +22,7 @@ Z = ["本报讯 为方便市民出行，城区公交公司近日新开通三条�
      "公交公司负责人表示，新线路运营首月实行免费乘车，并将根据客流情况适时调整发车班次。"]
 
 
-def _drafts(wrap, kit, params: dict | None = None):
+def _drafts(wrap, kit, params: dict | None = None, rule: str = "A002"):
     """Drafts as the decoder may leave them: Y's lead read at the end of X's text, Z read whole
     between it and the rest of Y's text (Y's headline set after its text); and the assembler
     that holds them."""
@@ -41,7 +41,7 @@ def _drafts(wrap, kit, params: dict | None = None):
         lines += wrap(t, column=20)
     lines += [TITLE]
     text = "\n".join(lines) + "\n"
-    page = Page(name="test.txt", source=text, rules=kit.rules_with("A002", **(params or {})), overlay=Overlay(text))
+    page = Page(name="test.txt", source=text, rules=kit.rules_with(rule, **(params or {})), overlay=Overlay(text))
     for stage in PIPELINE[:-1]:  # (all but assemble)
         page = stage.run(page)
     a = Assembler(page)
@@ -89,7 +89,30 @@ def test_the_weighed_reclaim_leaves_a_run_weighed_more_as_the_middle_storys_lead
     scores = {id(y): 2.0, id(z): 1.0}
     monkeypatch.setattr(leads, "odds", lambda weights, cues: cues["score"])
     monkeypatch.setattr(a, "lead_cues", lambda x_, y_, k, side=None: {"score": scores[id(y_)]})
-    assert a._best_weighted_lead(x, y, z) == (2.0, 1)
+    assert a._best_weighted_lead(x, y, z) == (2.0, 2)
     scores[id(z)] = 3.0
     assert a._best_weighted_lead(x, y, z) is None
-    assert a._best_weighted_lead(x, y) == (2.0, 1)
+    assert a._best_weighted_lead(x, y) == (2.0, 2)
+
+
+# A003 lead_longest: of the runs past lead_threshold, the longest goes (a run judged a lead is
+# its article's whole; a shorter one inside it, weighed higher on its telling first paragraph,
+# the same lead cut short)
+
+
+def _by_length(wrap, kit, monkeypatch, longest: bool):
+    from cleaner.stages.assemble import leads
+
+    a, drafts = _drafts(wrap, kit, {"lead_longest": longest}, rule="A003")
+    x, _, y = drafts
+    monkeypatch.setattr(leads, "odds", lambda weights, cues: cues["score"])
+    monkeypatch.setattr(a, "lead_cues", lambda x_, y_, k, side=None: {"score": {1: 3.0, 2: 1.0}[k]})
+    return a._best_weighted_lead(x, y)
+
+
+def test_the_longest_run_past_the_threshold_goes(wrap, kit, monkeypatch):
+    assert _by_length(wrap, kit, monkeypatch, True) == (1.0, 2)
+
+
+def test_the_highest_weighed_run_goes_when_off(wrap, kit, monkeypatch):
+    assert _by_length(wrap, kit, monkeypatch, False) == (3.0, 1)

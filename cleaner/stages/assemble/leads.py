@@ -243,13 +243,16 @@ class LeadReclaiming:
         highest past ``lead_threshold``, as (log-odds, its length in blocks), or None. With
         ``between`` (a titled draft read between ``x`` and ``y``), only a run weighed more as
         ``y``'s lead than as ``between``'s (a lead left before the story read between is its
-        nearer neighbour's first)."""
+        nearer neighbour's first). With A003 ``lead_longest``, the longest run past the threshold
+        rather than the highest weighed (a run judged a lead is its article's whole, and a
+        shorter one inside it the same lead cut short: the model weighs a lead's first
+        paragraph alone, often its most telling, above the whole)."""
         p = self.rules["A003"].params
         best, side = None, None
-        for k in self.lead_candidates(x, y):
+        for k in self.lead_candidates(x, y):  # (shortest first)
             side = side or self.lead_side(y)
             score = odds(p["lead_weights"], self.lead_cues(x, y, k, side))
-            if score > p["lead_threshold"] and (best is None or score > best[0]):
+            if score > p["lead_threshold"] and (best is None or score > best[0] or p["lead_longest"]):
                 if between is not None and between.title is not None and between.body and \
                         odds(p["lead_weights"], self.lead_cues(x, between, k)) >= score:
                     continue
