@@ -71,10 +71,10 @@ def test_not_across_a_story_when_off(wrap, kit):
 
 
 def test_not_across_a_story_that_is_not_read_between(wrap, kit):
-    # the middle draft's text going on after Y's first paragraph (it holds Y's last): no jump,
-    # the run stays
+    # the middle draft's text opening after the later draft's (it holds Y's last paragraph, the
+    # later draft Z's text and Y's first): no story read between, the run stays
     a, drafts = _drafts(wrap, kit)
-    drafts[1].body, drafts[2].body = drafts[1].body + drafts[2].body[1:], drafts[2].body[:1]
+    drafts[1].body, drafts[2].body = drafts[2].body[1:], drafts[1].body + drafts[2].body[:1]
     got = a.reclaim_leads(drafts)
     assert _starts(got)[0] == ["中国青年", "专家建议", "教育公平"]
 

@@ -53,8 +53,8 @@ class LeadReclaiming:
         echo of each headline, more often).
 
         With A002 ``lead_jump``, a pair that moves nothing is weighed again across the draft
-        before ``y`` where all that draft's text is read between (a story read across a whole
-        other one, its lead left at the end of the article before that one): the run at the
+        before ``y`` where that draft's text opens between (a story read across another, its
+        lead left at the end of the article before that one): the run at the
         end of the draft two before goes to ``y``'s head by the same gates and weights, a
         weighed run only where it weighs more as ``y``'s lead than as the middle draft's."""
         p = self.rules["A002"].params
@@ -99,11 +99,11 @@ class LeadReclaiming:
 
     @staticmethod
     def _read_between(x, z, y) -> bool:
-        """Whether all of ``z``'s text is read between ``x``'s and ``y``'s (A002 ``lead_jump``:
-        a story read across a whole other one, its lead left at the end of the article before
-        that one, as a page sets a story jumping over another)."""
-        return bool(x.body and z.body and y.body) and x.body[-1].last < z.body[0].first \
-            and z.body[-1].last < y.body[0].first
+        """Whether ``z``'s text opens between ``x``'s and ``y``'s (A002 ``lead_jump``: a story
+        read across another, its lead left at the end of the article before that one, as a
+        page sets a story jumping over another; ``z`` may go on after ``y``'s text opens, two
+        stories read across each other)."""
+        return bool(x.body and z.body and y.body) and x.body[-1].last < z.body[0].first < y.body[0].first
 
     def _best_lead(self, x, y, p) -> tuple[float, int] | None:
         """The run of ``x``'s last blocks that is ``y``'s lead, as (share gained, its length
