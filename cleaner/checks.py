@@ -200,7 +200,7 @@ SCHEMAS = {
             "commentary_byline": str,
             "odd_bold_penalty": float,
             "lead_weights": dict, "lead_threshold": float, "lead_clip": list,
-            "lead_longest": bool,
+            "lead_longest": float,
         },
         "place_subheads": {"default_section": int, "echo_distance_cost": float, "adopt_orphans": bool,
                            "after_echo_margin": float, "lost_last_echo": float},

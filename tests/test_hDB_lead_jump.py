@@ -86,7 +86,7 @@ def test_the_weighed_reclaim_leaves_a_run_weighed_more_as_the_middle_storys_lead
 
     a, drafts = _drafts(wrap, kit)
     x, z, y = drafts
-    scores = {id(y): 2.0, id(z): 1.0}
+    scores = {id(y): 2.0, id(z): 1.0}  # (every run alike: the longest of them)
     monkeypatch.setattr(leads, "odds", lambda weights, cues: cues["score"])
     monkeypatch.setattr(a, "lead_cues", lambda x_, y_, k, side=None: {"score": scores[id(y_)]})
     assert a._best_weighted_lead(x, y, z) == (2.0, 2)
@@ -95,24 +95,30 @@ def test_the_weighed_reclaim_leaves_a_run_weighed_more_as_the_middle_storys_lead
     assert a._best_weighted_lead(x, y) == (2.0, 2)
 
 
-# A003 lead_longest: of the runs past lead_threshold, the longest goes (a run judged a lead is
-# its article's whole; a shorter one inside it, weighed higher on its telling first paragraph,
-# the same lead cut short)
+# A003 lead_longest: of the runs past lead_threshold weighed within lead_longest of the highest,
+# the longest goes (a run judged a lead is its article's whole; a shorter one inside it, weighed
+# a little higher on its telling first paragraph, the same lead cut short)
 
 
-def _by_length(wrap, kit, monkeypatch, longest: bool):
+def _by_length(wrap, kit, monkeypatch, longest: float, scores=None):
     from cleaner.stages.assemble import leads
 
     a, drafts = _drafts(wrap, kit, {"lead_longest": longest}, rule="A003")
     x, _, y = drafts
     monkeypatch.setattr(leads, "odds", lambda weights, cues: cues["score"])
-    monkeypatch.setattr(a, "lead_cues", lambda x_, y_, k, side=None: {"score": {1: 3.0, 2: 1.0}[k]})
+    monkeypatch.setattr(a, "lead_cues", lambda x_, y_, k, side=None: {"score": (scores or {1: 3.0, 2: 2.5})[k]})
     return a._best_weighted_lead(x, y)
 
 
 def test_the_longest_run_past_the_threshold_goes(wrap, kit, monkeypatch):
-    assert _by_length(wrap, kit, monkeypatch, True) == (1.0, 2)
+    assert _by_length(wrap, kit, monkeypatch, 1.0) == (2.5, 2)
+
+
+def test_a_longer_run_weighed_far_lower_is_not_taken(wrap, kit, monkeypatch):
+    # (tests/test_stage_assemble_prefix_tail.py's page: the run of one paragraph its lead, the
+    # run of two, weighed 2.1 lower, the article before's paragraph too)
+    assert _by_length(wrap, kit, monkeypatch, 1.0, {1: 3.0, 2: 1.0}) == (3.0, 1)
 
 
 def test_the_highest_weighed_run_goes_when_off(wrap, kit, monkeypatch):
-    assert _by_length(wrap, kit, monkeypatch, False) == (3.0, 1)
+    assert _by_length(wrap, kit, monkeypatch, 0.0) == (3.0, 1)

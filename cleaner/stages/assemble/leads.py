@@ -243,20 +243,28 @@ class LeadReclaiming:
         highest past ``lead_threshold``, as (log-odds, its length in blocks), or None. With
         ``between`` (a titled draft read between ``x`` and ``y``), only a run weighed more as
         ``y``'s lead than as ``between``'s (a lead left before the story read between is its
-        nearer neighbour's first). With A003 ``lead_longest``, the longest run past the threshold
-        rather than the highest weighed (a run judged a lead is its article's whole, and a
-        shorter one inside it the same lead cut short: the model weighs a lead's first
-        paragraph alone, often its most telling, above the whole)."""
+        nearer neighbour's first). With A003 ``lead_longest`` (a margin of log-odds; 0: off),
+        the longest run past the threshold weighed within that margin of the highest goes
+        instead (a run judged a lead is its article's whole, and a shorter one inside it the
+        same lead cut short: the model weighs a lead's first paragraph alone, often its most
+        telling, a little above the whole; a longer run weighed far lower adds paragraphs the
+        model does not take for the lead's)."""
         p = self.rules["A003"].params
-        best, side = None, None
+        passed, side = [], None
         for k in self.lead_candidates(x, y):  # (shortest first)
             side = side or self.lead_side(y)
             score = odds(p["lead_weights"], self.lead_cues(x, y, k, side))
-            if score > p["lead_threshold"] and (best is None or score > best[0] or p["lead_longest"]):
-                if between is not None and between.title is not None and between.body and \
-                        odds(p["lead_weights"], self.lead_cues(x, between, k)) >= score:
-                    continue
-                best = (score, k)
+            if score <= p["lead_threshold"]:
+                continue
+            if between is not None and between.title is not None and between.body and \
+                    odds(p["lead_weights"], self.lead_cues(x, between, k)) >= score:
+                continue
+            passed.append((score, k))
+        if not passed:
+            return None
+        best = max(passed, key=lambda r: r[0])  # (the first of the highest: the shortest)
+        if p["lead_longest"] > 0:
+            best = max((r for r in passed if r[0] >= best[0] - p["lead_longest"]), key=lambda r: r[1])
         return best
 
     # ------------------------------------------------------------ tails at the head (A001)
