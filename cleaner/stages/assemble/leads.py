@@ -50,7 +50,13 @@ class LeadReclaiming:
         a logistic model over the cues :meth:`lead_cues` measures, and the best past
         ``lead_threshold`` moves (the echo alone, or the share of words alone, tells a lead
         from the end of the article before too seldom; with the names, the column and the
-        echo of each headline, more often)."""
+        echo of each headline, more often).
+
+        With A002 ``lead_jump``, a pair that moves nothing is weighed again across the draft
+        before ``y`` where that draft's text opens between (a story read across another, its
+        lead left at the end of the article before that one): the run at the
+        end of the draft two before goes to ``y``'s head by the same gates and weights, a
+        weighed run only where it weighs more as ``y``'s lead than as the middle draft's."""
         p = self.rules["A002"].params
         reach = p["lead_reach"]
         if reach <= 0 or len(drafts) < 2:
@@ -59,10 +65,15 @@ class LeadReclaiming:
         # line, as cleaned text is, was cut by no column, and its headlines stand where they head)
         weighted = self.rules["A003"].params["lead_weights"] and self.page.layout.columned
         for i in range(1, len(drafts)):
-            x, y = drafts[i - 1], drafts[i]
+            x, y, across = drafts[i - 1], drafts[i], None
             best, by_weights = self._best_lead(x, y, p), False
             if best is None and weighted:
                 best, by_weights = self._best_weighted_lead(x, y), True
+            if best is None and p["lead_jump"] and i >= 2 and self._read_between(drafts[i - 2], x, y):
+                across, x = x, drafts[i - 2]
+                best, by_weights = self._best_lead(x, y, p), False
+                if best is None and weighted:
+                    best, by_weights = self._best_weighted_lead(x, y, across), True
             if best is None:
                 continue
             gain, k = best
@@ -70,19 +81,29 @@ class LeadReclaiming:
             if by_weights:
                 self.record("A003", "move", run[0], f"text from line {self.page.line_no(run[0].first)} on "
                             f"({k} block(s)), read at the end of the article at line "
-                            f"{self.page.line_no(x.body[0].first)}, is the lead of the next article "
+                            f"{self.page.line_no(x.body[0].first)}, is the lead of the "
+                            f"{'article after the one read between' if across else 'next article'} "
                             f"('{y.title.text}'): its words, names, column and its title's echo are that "
                             f"article's (log-odds {gain:.2f})", safety="review")
             else:
                 self.record("A002", "move", run[0], f"text from line {self.page.line_no(run[0].first)} on "
                             f"({k} block(s)), read at the end of the article at line "
-                            f"{self.page.line_no(x.body[0].first)}, is the lead of the next article "
+                            f"{self.page.line_no(x.body[0].first)}, is the lead of the "
+                            f"{'article after the one read between' if across else 'next article'} "
                             f"('{y.title.text}'): its title repeats it more than that article's first "
                             f"paragraph, and it shares that article's words (score {gain:.2f}) more than "
                             f"the rest of its host's text", safety="review")
             y.body[:0] = run
             del x.body[-k:]
         return drafts
+
+    @staticmethod
+    def _read_between(x, z, y) -> bool:
+        """Whether ``z``'s text opens between ``x``'s and ``y``'s (A002 ``lead_jump``: a story
+        read across another, its lead left at the end of the article before that one, as a
+        page sets a story jumping over another; ``z`` may go on after ``y``'s text opens, two
+        stories read across each other)."""
+        return bool(x.body and z.body and y.body) and x.body[-1].last < z.body[0].first < y.body[0].first
 
     def _best_lead(self, x, y, p) -> tuple[float, int] | None:
         """The run of ``x``'s last blocks that is ``y``'s lead, as (share gained, its length
@@ -217,16 +238,33 @@ class LeadReclaiming:
             "after_subhead": 1.0 if x.body[-k - 1].kind == "subhead" else 0.0,
         }
 
-    def _best_weighted_lead(self, x, y) -> tuple[float, int] | None:
+    def _best_weighted_lead(self, x, y, between=None) -> tuple[float, int] | None:
         """The run of ``x``'s last blocks whose log-odds by A003's ``lead_weights`` is the
-        highest past ``lead_threshold``, as (log-odds, its length in blocks), or None."""
+        highest past ``lead_threshold``, as (log-odds, its length in blocks), or None. With
+        ``between`` (a titled draft read between ``x`` and ``y``), only a run weighed more as
+        ``y``'s lead than as ``between``'s (a lead left before the story read between is its
+        nearer neighbour's first). With A003 ``lead_longest`` (a margin of log-odds; 0: off),
+        the longest run past the threshold weighed within that margin of the highest goes
+        instead (a run judged a lead is its article's whole, and a shorter one inside it the
+        same lead cut short: the model weighs a lead's first paragraph alone, often its most
+        telling, a little above the whole; a longer run weighed far lower adds paragraphs the
+        model does not take for the lead's)."""
         p = self.rules["A003"].params
-        best, side = None, None
-        for k in self.lead_candidates(x, y):
+        passed, side = [], None
+        for k in self.lead_candidates(x, y):  # (shortest first)
             side = side or self.lead_side(y)
             score = odds(p["lead_weights"], self.lead_cues(x, y, k, side))
-            if score > p["lead_threshold"] and (best is None or score > best[0]):
-                best = (score, k)
+            if score <= p["lead_threshold"]:
+                continue
+            if between is not None and between.title is not None and between.body and \
+                    odds(p["lead_weights"], self.lead_cues(x, between, k)) >= score:
+                continue
+            passed.append((score, k))
+        if not passed:
+            return None
+        best = max(passed, key=lambda r: r[0])  # (the first of the highest: the shortest)
+        if p["lead_longest"] > 0:
+            best = max((r for r in passed if r[0] >= best[0] - p["lead_longest"]), key=lambda r: r[1])
         return best
 
     # ------------------------------------------------------------ tails at the head (A001)
