@@ -215,6 +215,7 @@ def run(page: Page) -> Page:
         if not page.layout.ocr and page.layout.geometry is None:
             out = _heading_line_over_text(page, out, head, changes)
             out = _headings_cut_into_sentences(page, out, head, changes)
+            out = _headlines_over_cut_text(page, out, head, changes)
 
     dated: dict[str, bool] = {}  # (each paragraph's text -> whether it opens with a dateline: asked once a page)
     datelines = find_datelines(page, out, rules["L005"], changes, dated) if rules.enabled("L005") else {}
@@ -831,6 +832,51 @@ def _headings_cut_into_sentences(page: Page, blocks: list[Block], head: Rule, ch
             continue
         changes.append(_heading_split(page, b, head, line, "a headline set inside the sentence it cuts: a word runs "
                                       "on from the text above it into the line under it"))
+        out.append(rebuild(page, replace(b, kind="heading", lines=(b.first,), joiners=(), width=0.0)))
+        out.append(rebuild(page, replace(b, lines=b.lines[1:], joiners=b.joiners[1:])))
+    return out
+
+
+def _headlines_over_cut_text(page: Page, blocks: list[Block], head: Rule, changes: list) -> list[Block]:
+    """A headline group set inside another article's sentence, its last line run onto the text
+    under it (…利用小区内闲置空地和绿化带边角新增车 / 【国际观察】 / “板凳会”上议出“停车难”解法 /
+    位62个；与附近…: the rejoin stage read the title and the sentence's rest as one paragraph,
+    under the kicker it left a heading). The signs, all at once: right above the paragraph stand
+    headings or bylines (the group's other lines), and above them a paragraph that breaks off
+    inside a sentence (its last character a Han character or a clause mark); a word runs on from
+    that paragraph's end into the paragraph's *second* line (车 / 位: 车位; L006's
+    ``run_in_cut_gain``, :func:`~cleaner.stages.rejoin.word_cut`), not into its first line, nor
+    from the first line into the second; and the first line passes the tests a heading run onto
+    its text passes (closes no sentence, two to ``max_length`` characters, none of
+    ``stack_marks``, every mark it opens closed), the paragraph opening with no dateline. The
+    first line is split off as a heading, for the assemble stage to heal the sentence around
+    the group. Without the word across the group it fires on text as often as on headlines (an
+    article's first line under its headline group, the article above ending on a jump). Text
+    pages only, as :func:`_heading_line_over_text`. Linear: each paragraph looks back over the
+    run of headings right above it, which no other paragraph looks over."""
+    p = head.params
+    stack = frozenset(p["stack_marks"])
+    gain = p["run_in_cut_gain"]
+    out: list[Block] = []
+    for b in blocks:
+        n = len(out)
+        while n and out[n - 1].kind in ("heading", "byline"):
+            n -= 1
+        if b.kind != "paragraph" or not b.lines[1:] or n == len(out) or not n or out[n - 1].kind != "paragraph":
+            out.append(b)
+            continue
+        tail = out[n - 1].text.rstrip()
+        line, nxt = page.lines[b.first].text, page.lines[b.lines[1]].text
+        t = nows(line)
+        if not tail or ends_sentence(tail) or _RUNS_ON.fullmatch(tail[-1]) is None or ends_sentence(line) \
+                or not 2 <= len(t) <= p["max_length"] or not stack.isdisjoint(t) or quote_balance(t) != 0 \
+                or not word_cut(tail, nxt, gain) or word_cut(tail, line, gain) or word_cut(line, nxt, gain) \
+                or opens_with_dateline(page.rules, b.text):
+            out.append(b)
+            continue
+        changes.append(_heading_split(page, b, head, line, "a headline set inside another article's sentence, "
+                                      "run onto its rest: a word runs on from the text above the headings over it "
+                                      "into the line under it"))
         out.append(rebuild(page, replace(b, kind="heading", lines=(b.first,), joiners=(), width=0.0)))
         out.append(rebuild(page, replace(b, lines=b.lines[1:], joiners=b.joiners[1:])))
     return out
