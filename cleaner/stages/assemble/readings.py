@@ -391,15 +391,21 @@ class Readings:
             # from it
             return w["byline_line_apart"]
         touching = first.first == last.last + 1
-        if last.kind == "byline" and len(closing) >= 2 and touching and closing[-2].last + 1 != last.first:
+        # (a byline right under the rest of the text a closing headline group cut, which the
+        # heal moved up before the group, touches the closing part through that text: it
+        # closes its article there, as it would right under the headline)
+        if last.kind == "byline" and len(closing) >= 2 and touching and closing[-2].last + 1 != last.first \
+                and not self.under_moved_text(last, closing[-2]):
             return w["byline_apart_penalty"]
-        if first.kind == "byline" and len(opening) >= 2 and touching and first.last + 1 != opening[1].first:
+        moved = first.kind == "byline" and not touching and self.under_moved_text(first, last)
+        if first.kind == "byline" and len(opening) >= 2 and (touching or moved) and first.last + 1 != opening[1].first:
             return w["byline_apart_penalty"]
-        if first.kind == "byline" and last.kind == "heading" and touching and len(opening) >= 2 \
+        if first.kind == "byline" and last.kind == "heading" and (touching or moved) and len(opening) >= 2 \
                 and opening[1].kind == "heading" and opening[1].first == first.last + 1:
-            # a byline between the heading right above it and the heading right under it: a
-            # byline is set under its own title more often than over it, so the tie goes to the
-            # heading above (A003 byline_under_title, a small cost, no more than a tie-break)
+            # a byline between the heading (or its text) right above it and the heading right
+            # under it: a byline is set under its own title more often than over it, so the tie
+            # goes to the part above (A003 byline_under_title, a small cost, no more than a
+            # tie-break)
             return w["byline_under_title"]
         return 0.0
 
