@@ -83,7 +83,7 @@ class Decoding:
         if kind == "bysplit":
             return kind, k, c, None, True, (self.byline_cost(item[k:], nxt_credits), echo(title_heads(item[k:]), nxt_at),
                                             True)
-        if kind == "backclose":
+        if kind in ("backclose", "backinside"):
             mine = item[k[0]:]
             return kind, k, c, title_heads(mine), any(b.kind == "byline" for b in mine), title_heads(item[:k[0]])
         if kind in ("backsplit", "crosssplit"):
@@ -570,6 +570,16 @@ class Decoding:
                                 c = cost + c + short(hb)
                                 if c < new.get(CLOSED, NO_PATH)[0]:  # (offer(), inline)
                                     new[CLOSED] = (c, (st, kind, k))
+                        elif kind == "backinside":
+                            # the article before gets its title after all (no_title refunded,
+                            # its title's echo of its lead counted), and the open one its own,
+                            # read inside its text: it goes on, titled (as inside)
+                            if hb and not ht and ub > 0:
+                                c += (bw if hc and by_here else 0.0) - no_title \
+                                    - te * (echo(head, lead, True) + echo(after, ub - 1))
+                                key, c = (True, hb, hs, hc or by_here, 0, lead), cost + c
+                                if c < new.get(key, NO_PATH)[0]:  # (offer(), inline)
+                                    new[key] = (c, (st, kind, k))
                         elif kind == "split":
                             if hb and not ht:
                                 c += (bw if hc and by_here else 0.0) + after[0]
@@ -845,6 +855,16 @@ class Decoding:
                     drafts[-1].flags.remove("no title found")
                 self.fill(cur, item[k1:], before=False)
                 close()
+            elif kind == "backinside":
+                k1 = k[0]
+                self.record("A003", "attach", item[0], "headline of the article before the one whose text "
+                            "it is set inside, which closed untitled at a paragraph: the run holds both "
+                            "articles' headlines")
+                self.fill(drafts[-1], item[:k1], before=False)
+                if drafts[-1].title is not None and "no title found" in drafts[-1].flags:
+                    drafts[-1].flags.remove("no title found")
+                self.fill(cur, item[k1:], before=False, why="byline of the article whose text goes on "
+                          "after it (read inside its text)")
             elif kind in ("backsplit", "crosssplit"):
                 k1, k2 = k
                 before_last, mine = (item[:k1], item[k1:k2]) if kind == "backsplit" else (item[k1:k2], item[:k1])

@@ -502,7 +502,10 @@ class Readings:
         ``back_close_cost`` is not negative, of a group that holds two articles' headlines and
         none after: the article before's, then the open one's (``backclose``, k = (cut, len(g))):
         both texts read before the block drawn over their columns (职业教育点亮出彩人生 /
-        ——走访湖滨职业技术学院 / 【今日关注】 / 全国游泳冠军赛落幕 / byline, after the texts of both)."""
+        ——走访湖滨职业技术学院 / 【今日关注】 / 全国游泳冠军赛落幕 / byline, after the texts of both).
+        And, where A003's ``back_inside_cost`` is not negative, of such a group with the open
+        article's text going on after it (``backinside``, k = (cut, len(g))): the open one's part
+        set inside its own text, as an ``inside`` headline is."""
         m = len(g)
         w = self.rules["A003"].params
         cap = w["max_part"]
@@ -545,6 +548,28 @@ class Readings:
                     c += w["back_close_lone"]
                 out.append(("backclose", (k1, m), c, "headlines of the article before and of the open one, "
                             "both after their texts"))
+        if w["back_inside_cost"] >= 0 and prev and nxt is not None and not self.has_dateline(nxt) \
+                and not page_gap(self.page, g[0]) and not page_gap(self.page, nxt):
+            # two articles' headlines, the open article's text going on after them: the article
+            # before's (closed untitled at a paragraph, its headline set after its text) and the
+            # open one's, drawn across its own columns, so extraction read it inside its text
+            # (激活数据要素潜能 / 特约评论员 / 守护好群众“舌尖上的安全” / byline, between two
+            # stretches of the food-safety comment). ``backinside``, k = (cut, len(g)): the cut
+            # between the two parts costs a split's split_cost (without it the reading cut an
+            # article at any paragraph for the refund of its no_title), the rest inside's terms
+            inside = w["inside_cost"]
+            if self.column_changes(prev[-1], nxt) is not None:
+                inside += w["inside_column_change"]
+            if self.across(prev, nxt) < self.rules["A002"].params["min_affinity"]:
+                inside += w["inside_apart"]  # the text does not go on across it
+            for k1 in range(max(1, m - cap), min(cap, m - 1) + 1):
+                first, second = g[:k1], g[k1:]
+                if not any(has_head[:k1]) or not any(has_head[k1:]):
+                    continue
+                c = w["back_inside_cost"] + w["split_cost"] + inside + self.part_cost(first) \
+                    + self.part_cost(second) + self.byline_apart(first, second) + self.tag_apart(first, second)
+                out.append(("backinside", (k1, m), c, "headline of the article before, then the open one's, "
+                            "set inside its text"))
         return out
 
     def group_options(self, g: list[Block], prev: list[Block], nxt: Block | None,
