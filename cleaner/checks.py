@@ -105,6 +105,7 @@ SCHEMAS = {
             "first_line_column_check": bool,
             "never_ends": list,
             "caption_cut": str,
+            "heading_set_in_gain": float,
         },
         "hyphen_join": {},
     },

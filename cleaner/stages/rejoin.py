@@ -829,6 +829,30 @@ _PHOTO_MARKS = ("摄", "攝", "摄影", "攝影")
 _CREDIT_GOES_ON = "goes on"
 
 
+def interloper(lines, k: int, ends: list[bool], opens: list[bool], standalone: set[int], p: dict) -> bool:
+    """Whether line ``k`` is a headline's line set inside a sentence of the text around it: the
+    line before stops inside a word (it ends on a Han character, no mark) that the lexicon reads
+    running on past line ``k`` into the line after it (:func:`word_cut` on ``word_run_reach``
+    characters either side: …一小 / 一座城的“口袋公园” / 片健身器材…, 一小片), while no word runs
+    from the line before into line ``k`` nor from it into the next, and line ``k`` reads as a
+    headline's (no sentence closed, no clause or list mark, no quotation left open, no opener). A
+    line of the paragraph itself goes on from the line before: a word across the two lines
+    around it is chance there, and the word across its own breaks tells so. (The cheap tests
+    first: the lexicon is asked only where the line before stops mid-sentence.) The word across
+    the line must read clearly (``heading_set_in_gain``, higher than ``heading_cut_gain``): a
+    name the lexicon does not know (蒋文 / 斌指着…) leaves it a weak word by chance (文说)."""
+    a, t, b = lines[k - 1].text.rstrip(), lines[k].text.strip(), lines[k + 1].text.lstrip()
+    if not a or not t or not b or not _HAN_ONE.match(a[-1]) or not _HAN_ONE.match(b[0]) or ends[k - 1] or ends[k] \
+            or opens[k] or opens[k + 1] or k in standalone or k - 1 in standalone or k + 1 in standalone \
+            or _CLAUSE_MARK.search(t) or "、" in t or quote_balance(t) != 0 or t[-1] in p["no_break_endings"]:
+        return False
+    if search_any(p["never_ends"], t) is not None:
+        return False  # (…厨余垃圾 / 和其他垃圾分别投入对应的 / 桶中: no headline ends on 的)
+    reach, gain = p["word_run_reach"], p["heading_cut_gain"]
+    return word_cut(a[-reach:], b[:reach], p["heading_set_in_gain"]) and not word_cut(a[-reach:], t[:reach], gain) \
+        and not word_cut(t[-reach:], b[:reach], gain)
+
+
 def _caption_credit_end(page: Page, p: dict, firsts: list[str], text: str, nxt: str | None = None,
                         before: str = ""):
     """Whether ``text`` ends a caption's photo credit in a block whose first line, or the line
@@ -1227,6 +1251,18 @@ def run(page: Page) -> Page:
         return after and quote_balance("".join(lines[j].text for j in cur)) <= 0 \
             and not word_cut(lines[k].text, lines[k + 1].text, p["heading_cut_gain"])
 
+    # a headline line set inside a paragraph's sentence (…几把长椅、一小 / 一座城的“口袋公园” /
+    # 片健身器材…): the line before stops inside a word that runs on past the line into the line
+    # after it (一小片), and no word runs across either of the line's own breaks; the line is no
+    # part of that text but a headline the measure set between its lines: it stands apart
+    interloper_weight = p["weights"].get("heading_set_in") if page.layout.geometry is None else None
+    interlopers = set() if not interloper_weight else \
+        {k for k in range(1, n - 1) if not ends[k] and not ends[k - 1] and interloper(lines, k, ends, opens, standalone, p)}
+    # (only a line the cue parted from the text above is parted from the text under it here: a
+    # line the other cues already set apart above, run onto the text under it, is the label
+    # stage's L006 to split, which weighs it with the block it heads)
+    set_apart: set[int] = set()
+
     def close():
         texts = [lines[k].text for k in cur]
         if any(joiners):
@@ -1301,6 +1337,12 @@ def run(page: Page) -> Page:
                 score += runs_out_weight
                 cues = list(cues) + [(runs_out_weight, "the next line, without a clause mark, closes no sentence and "
                                       "a byline or a paragraph's opener follows it: a headline, no last line", ())]
+            if score <= 0 and (i + 1 in interlopers or i in set_apart):
+                score += interloper_weight
+                if i + 1 in interlopers and score > 0:
+                    set_apart.add(i + 1)
+                cues = list(cues) + [(interloper_weight, "a headline line set inside a sentence: a word runs on past "
+                                      "it from the line before into the line after, none into or out of it", ())]
             if score > 0 and across is not None and across(i):
                 score += p["weights"]["copied_across"]
                 cues = list(cues) + [(p["weights"]["copied_across"], "the text across the break stands word for word "
