@@ -22,7 +22,6 @@ import bisect
 import json
 import math
 import sys
-from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -34,7 +33,7 @@ from cleaner.rules import load_rules  # noqa: E402
 from cleaner.stages.assemble.heading_role import fitted_role  # noqa: E402
 from cleaner.synth import page_seed  # noqa: E402
 from cleaner.train import fit_weights  # noqa: E402
-from seg_errors import maker_for, owners_by_offset  # noqa: E402
+from seg_errors import block_roles, maker_for  # noqa: E402
 from trace_segments import traced  # noqa: E402
 
 
@@ -46,14 +45,7 @@ def page_rows(path: Path, rules, maker, seed) -> list[dict]:
     s = maker.page(page_seed(seed, int(path.stem[1:])), name=path.name)
     if not s.lines:
         return []
-    starts, owners = owners_by_offset(s)
-
-    def role(b) -> str:
-        votes = Counter()
-        for k in b.lines:
-            o = owners[bisect.bisect_right(starts, a.page.lines[k].start) - 1]
-            votes[o[0] + (":" + o[2] if o[0] == "head" else "")] += 1
-        return votes.most_common(1)[0][0]
+    role = block_roles(s, a.page)
 
     read = {t: kind for t, _, kind, _, _, _ in a.trace}
     seq = a.groups(units)

@@ -54,6 +54,22 @@ def owners_by_offset(s) -> tuple[list[int], list[tuple]]:
     return starts, owners
 
 
+def block_roles(s, page):
+    """The gold role of each block of ``page`` (a page the stages read from ``s.raw``, the
+    synthesised page ``s``): the owner most of its lines come from, a headline's part named
+    (``head:title``, ``paragraph``, ...). A function of a block, for the fitting scripts that
+    label the decoder's headings by the synthesiser's line owners."""
+    starts, owners = owners_by_offset(s)
+
+    def role(b) -> str:
+        votes = collections.Counter()
+        for k in b.lines:
+            o = owners[bisect.bisect_right(starts, page.lines[k].start) - 1]
+            votes[o[0] + (":" + o[2] if o[0] == "head" else "")] += 1
+        return votes.most_common(1)[0][0]
+    return role
+
+
 def role_of(owner: tuple) -> str:
     if owner[0] == "head":
         return "head:" + owner[2]

@@ -6,18 +6,16 @@ the group it is as likely the next article's and the old tie stands
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from cleaner import clean
+
+#: a column of text whose last sentence a headline group cuts after 新增车 (tests/data)
+COLUMN = (Path(__file__).parent / "data" / "cut_sentence_column.txt").read_text(encoding="utf-8")
 
 #: article one's last sentence cut by its kicker and title (新增车 / … / 位62个), its byline under
 #: the sentence's rest, then article two's title right under the byline
-PAGE = """【本报讯】停车难题困扰居民多年，邻里
-之间也常因抢车位发生矛盾。
-社区先后组织召开了7场会议，
-邀请居民代表、物业、业委会和
-周边单位一起商量办法。最终形
-成了三个一批的方案：利用小区
-内闲置空地和绿化带边角新增车
- 【社区观察】
+PAGE = "【本报讯】" + COLUMN + """ 【社区观察】
  “板凳会”上议出“停车难”解法
 位62个；与附近两家单位协商，
 错时共享车位80个，居民停车

@@ -5,19 +5,16 @@ a word runs on from the text above the group into the line under the title (车 
 from __future__ import annotations
 
 import copy
+from pathlib import Path
 
 from cleaner import clean
 from cleaner.rules import default_rules
 
+#: a column of text whose last sentence a headline group cuts after 新增车 (tests/data)
+COLUMN = (Path(__file__).parent / "data" / "cut_sentence_column.txt").read_text(encoding="utf-8")
+
 #: a column of text cut after 新增车 by a kicker and a title; the sentence goes on with 位62个
-PAGE = """停车难题困扰居民多年，邻里
-之间也常因抢车位发生矛盾。
-社区先后组织召开了7场会议，
-邀请居民代表、物业、业委会和
-周边单位一起商量办法。最终形
-成了三个一批的方案：利用小区
-内闲置空地和绿化带边角新增车
- 【社区观察】
+PAGE = COLUMN + """ 【社区观察】
 {head}
 位62个；与附近两家单位协商，
 错时共享车位80个，居民停车
