@@ -28,27 +28,19 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from cleaner.model import Overlay, Page  # noqa: E402
 from cleaner.rules import load_rules  # noqa: E402
 from cleaner.stages.assemble.heading_role import fitted_role  # noqa: E402
-from cleaner.synth import page_seed  # noqa: E402
 from cleaner.train import fit_weights  # noqa: E402
-from seg_errors import block_roles, maker_for  # noqa: E402
-from trace_segments import traced  # noqa: E402
+from seg_errors import maker_for, traced_with_roles  # noqa: E402
 
 
 def page_rows(path: Path, rules, maker, seed) -> list[dict]:
     """One row per lone heading between two paragraphs of the page that the decoder may read
     as a subhead: cues, gold role, the hand score and the decoder's reading."""
-    text = path.read_text(encoding="utf-8")
-    a, units = traced(Page(name=path.name, source=text, rules=rules, overlay=Overlay(text)))
-    s = maker.page(page_seed(seed, int(path.stem[1:])), name=path.name)
-    if not s.lines:
+    got = traced_with_roles(path, rules, maker, seed)
+    if got is None:
         return []
-    role = block_roles(s, a.page)
-
-    read = {t: kind for t, _, kind, _, _, _ in a.trace}
-    seq = a.groups(units)
+    a, seq, read, role = got
     paras: list = []
     out = []
     for t, item in enumerate(seq):

@@ -25,25 +25,17 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from cleaner.model import Overlay, Page  # noqa: E402
 from cleaner.rules import load_rules  # noqa: E402
-from cleaner.synth import page_seed  # noqa: E402
-from seg_errors import block_roles, maker_for  # noqa: E402
-from trace_segments import traced  # noqa: E402
+from seg_errors import maker_for, traced_with_roles  # noqa: E402
 
 
 def lone_roles(path: Path, rules, maker, seed) -> list[tuple[str, str]]:
     """(gold role: 'sub' or 'title', the decoder's reading) of each lone heading between two
     paragraphs of one page."""
-    text = path.read_text(encoding="utf-8")
-    a, units = traced(Page(name=path.name, source=text, rules=rules, overlay=Overlay(text)))
-    s = maker.page(page_seed(seed, int(path.stem[1:])), name=path.name)
-    if not s.lines:
+    got = traced_with_roles(path, rules, maker, seed)
+    if got is None:
         return []
-    role = block_roles(s, a.page)
-
-    read = {t: kind for t, _, kind, _, _, _ in a.trace}
-    seq = a.groups(units)
+    a, seq, read, role = got
     out = []
     for t, item in enumerate(seq):
         if not (isinstance(item, list) and len(item) == 1 and item[0].kind == "heading"):

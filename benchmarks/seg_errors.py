@@ -70,6 +70,23 @@ def block_roles(s, page):
     return role
 
 
+def traced_with_roles(path: Path, rules, maker, seed):
+    """A synthesised split's page decoded with its trace kept (``trace_segments.traced``), for
+    the fitting scripts: ``(assembler, heading groups and paragraphs as the decoder reads them,
+    each item's reading by index, the gold role of a block)``, or None for a page the maker
+    makes no lines for."""
+    from cleaner.model import Overlay, Page
+    from trace_segments import traced
+
+    text = path.read_text(encoding="utf-8")
+    a, units = traced(Page(name=path.name, source=text, rules=rules, overlay=Overlay(text)))
+    s = maker.page(page_seed(seed, int(path.stem[1:])), name=path.name)
+    if not s.lines:
+        return None
+    read = {t: kind for t, _, kind, _, _, _ in a.trace}
+    return a, a.groups(units), read, block_roles(s, a.page)
+
+
 def role_of(owner: tuple) -> str:
     if owner[0] == "head":
         return "head:" + owner[2]
