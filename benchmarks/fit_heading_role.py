@@ -3,11 +3,11 @@ around it, or the title of a new one. A logistic regression on measured cues, fi
 synthesised train (+ hunt) pages and measured on the others.
 
     python benchmarks/fit_heading_role.py --fit train hunt --check valid wide fresh [--cues a,b,...]
-    python benchmarks/fit_heading_role.py --dump rows.jsonl train hunt valid wide fresh
+    python benchmarks/fit_heading_role.py --beside --cues labelled --cache rows.jsonl   # A003 heading_role
 
-Every page is read as benchmarks/fit_story_names.py reads it: the stages up to assemble, the
-decoder's trace (``trace_segments.traced``), the page made again from its seed for the owner of
-every line. Each lone heading between two paragraphs that the decoder weighs as a possible
+Every page is read as benchmarks/fit_story_names.py reads it (``seg_errors.traced_with_roles``):
+the stages up to assemble, the decoder's trace, the page made again from its seed for the owner
+of every line. Each lone heading between two paragraphs that the decoder weighs as a possible
 subhead (:meth:`Readings.subhead_score` does not rule it out) is a row: its cues
 (:meth:`Readings.subhead_cues`, the ones the hand sum weighs and the new ones
 :mod:`cleaner.stages.assemble.heading_role` measures), its gold role (1: subhead, 0: a title)
@@ -28,10 +28,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from cleaner.rules import load_rules  # noqa: E402
 from cleaner.stages.assemble.heading_role import fitted_role  # noqa: E402
 from cleaner.train import fit_weights  # noqa: E402
-from seg_errors import maker_for, traced_with_roles  # noqa: E402
+from seg_errors import maker_for, rules_with_sets, traced_with_roles  # noqa: E402
 
 
 def page_rows(path: Path, rules, maker, seed) -> list[dict]:
@@ -101,11 +100,7 @@ def main() -> int:
     ap.add_argument("--cache", default="", help="a JSON-lines file of rows: read if it exists, else written")
     ap.add_argument("--set", action="append", default=[], metavar="RULE.key=JSON")
     args = ap.parse_args()
-    rules = load_rules(None)
-    for item in args.set:
-        name, value = item.split("=", 1)
-        rid, key = name.split(".")
-        rules[rid].params[key] = json.loads(value)
+    rules = rules_with_sets(args.set)
     splits = [*args.fit, *args.check]
     if "test" in splits:
         ap.error("the test split is held out")

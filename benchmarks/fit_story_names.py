@@ -16,7 +16,6 @@ split is refused, as seg_errors.py refuses it.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections import Counter
 from pathlib import Path
@@ -25,8 +24,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from cleaner.rules import load_rules  # noqa: E402
-from seg_errors import maker_for, traced_with_roles  # noqa: E402
+from seg_errors import maker_for, rules_with_sets, traced_with_roles  # noqa: E402
 
 
 def lone_roles(path: Path, rules, maker, seed) -> list[tuple[str, str]]:
@@ -54,11 +52,7 @@ def main() -> int:
     ap.add_argument("--set", action="append", default=[], metavar="RULE.key=JSON",
                     help="a rule parameter set for the try (repeatable), e.g. A003.story_names=0")
     args = ap.parse_args()
-    rules = load_rules(None)
-    for item in args.set:
-        name, value = item.split("=", 1)
-        rid, key = name.split(".")
-        rules[rid].params[key] = json.loads(value)
+    rules = rules_with_sets(args.set)
     for split in args.splits:
         if split == "test":
             ap.error("the test split is held out")

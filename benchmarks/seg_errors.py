@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import bisect
 import collections
+import json
 import sys
 from pathlib import Path
 
@@ -68,6 +69,19 @@ def block_roles(s, page):
             votes[o[0] + (":" + o[2] if o[0] == "head" else "")] += 1
         return votes.most_common(1)[0][0]
     return role
+
+
+def rules_with_sets(items: list[str]):
+    """The shipped rules with each ``RULE.key=JSON`` of ``items`` (a script's ``--set``) set: a
+    parameter changed for one try, without a rule file."""
+    from cleaner.rules import load_rules
+
+    rules = load_rules(None)
+    for item in items:
+        name, value = item.split("=", 1)
+        rid, key = name.split(".")
+        rules[rid].params[key] = json.loads(value)
+    return rules
 
 
 def traced_with_roles(path: Path, rules, maker, seed):
