@@ -483,8 +483,10 @@ def pattern(source: str) -> Finder:
 
 @functools.lru_cache(maxsize=1024)
 def any_pattern(sources: tuple[str, ...]) -> Finder:
-    """One compiled alternation of several rule patterns: one scan instead of one per pattern."""
-    return Finder(regex.compile("|".join(f"(?:{s})" for s in sources)), sources)
+    """One compiled alternation of several rule patterns: one scan instead of one per pattern.
+    No pattern matches nothing: a rule file that empties a list turns its patterns off (the
+    empty alternation would match every text)."""
+    return Finder(regex.compile("|".join(f"(?:{s})" for s in sources) or "(?!)"), sources)
 
 
 #: id(list of sources) -> (the list, its Finder): rule parameter lists live as long as their

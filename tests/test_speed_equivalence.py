@@ -44,6 +44,14 @@ def test_search_any_as_the_alternation_searched():
         assert (got and got.span()) == (want and want.span())
 
 
+def test_an_emptied_pattern_list_matches_nothing():
+    # (a rule file that empties a list turns its patterns off; the empty alternation matched
+    # every text)
+    for text in ("本报讯（记者 王明）", "", "园区开工"):
+        assert search_any([], text) is None
+    assert rules_mod.any_match(((), ("记者",)), ["园区开工", "本报记者"]) == [False, True]
+
+
 def test_search_any_skips_a_pattern_that_ran_out_of_time_on_the_page():
     sources = ["记者"]
     with timeouts() as spent:
