@@ -536,12 +536,7 @@ class Readings:
         if w["back_close_cost"] >= 0:
             # two articles' headlines and none after: the article before's (closed untitled at a
             # paragraph) and the open one's, both texts read before the block drawn over them
-            for k1 in range(max(1, m - cap), min(cap, m - 1) + 1):
-                first, second = g[:k1], g[k1:]
-                if not any(has_head[:k1]) or not any(has_head[k1:]):
-                    continue
-                c = w["back_close_cost"] + w["split_cost"] + together + self.part_cost(first) \
-                    + self.part_cost(second) + self.byline_apart(first, second) + self.tag_apart(first, second)
+            for k1, c in self._two_headlines(g, has_head, w["back_close_cost"], together):
                 if sum(has_head[k1:]) == 1:
                     # the open article's part a lone title (with its byline, perhaps): as often
                     # the head of the text read after the run (that article's rest) as a closing one
@@ -557,20 +552,36 @@ class Readings:
             # stretches of the food-safety comment). ``backinside``, k = (cut, len(g)): the cut
             # between the two parts costs a split's split_cost (without it the reading cut an
             # article at any paragraph for the refund of its no_title), the rest inside's terms
-            inside = w["inside_cost"]
-            if self.column_changes(prev[-1], nxt) is not None:
-                inside += w["inside_column_change"]
-            if self.across(prev, nxt) < self.rules["A002"].params["min_affinity"]:
-                inside += w["inside_apart"]  # the text does not go on across it
-            for k1 in range(max(1, m - cap), min(cap, m - 1) + 1):
-                first, second = g[:k1], g[k1:]
-                if not any(has_head[:k1]) or not any(has_head[k1:]):
-                    continue
-                c = w["back_inside_cost"] + w["split_cost"] + inside + self.part_cost(first) \
-                    + self.part_cost(second) + self.byline_apart(first, second) + self.tag_apart(first, second)
+            inside = self.inside_terms(prev, nxt)
+            for k1, c in self._two_headlines(g, has_head, w["back_inside_cost"], inside):
                 out.append(("backinside", (k1, m), c, "headline of the article before, then the open one's, "
                             "set inside its text"))
         return out
+
+    def _two_headlines(self, g: list[Block], has_head: list[bool], cost: float, extra: float):
+        """(cut, cost) of each cut of group ``g`` into two parts that each hold a heading, the
+        article before's headline and the open one's (``backclose``, ``backinside``): ``cost``,
+        a split's split_cost, ``extra`` and the two parts' own terms."""
+        w = self.rules["A003"].params
+        m, cap = len(g), w["max_part"]
+        for k1 in range(max(1, m - cap), min(cap, m - 1) + 1):
+            first, second = g[:k1], g[k1:]
+            if any(has_head[:k1]) and any(has_head[k1:]):
+                yield k1, cost + w["split_cost"] + extra + self.part_cost(first) + self.part_cost(second) \
+                    + self.byline_apart(first, second) + self.tag_apart(first, second)
+
+    def inside_terms(self, prev: list[Block], nxt: Block) -> float:
+        """What reading a headline group as set inside the open article's text costs before its
+        parts' own terms (``inside``, ``backinside``): A003 ``inside_cost``, more where the
+        column changes across it (``inside_column_change``) and where the text does not go on
+        across it (``inside_apart``: no article around it)."""
+        w = self.rules["A003"].params
+        c = w["inside_cost"]
+        if self.column_changes(prev[-1], nxt) is not None:
+            c += w["inside_column_change"]
+        if self.across(prev, nxt) < self.rules["A002"].params["min_affinity"]:
+            c += w["inside_apart"]
+        return c
 
     def group_options(self, g: list[Block], prev: list[Block], nxt: Block | None,
                       parallel: tuple[bool, ...] = (False, False, False, False, False), text_after: bool = True,
@@ -661,11 +672,7 @@ class Readings:
             # it between two stretches of the body, which goes on after it (with, under it, a
             # subhead of the part that follows). Not across a blank line where the page sets
             # blank lines only between articles.
-            c = w["inside_cost"]
-            if self.column_changes(prev[-1], nxt) is not None:
-                c += w["inside_column_change"]
-            if goes_on < pa["min_affinity"]:
-                c += w["inside_apart"]  # the text does not go on across it: no article around it
+            c = self.inside_terms(prev, nxt)
             opts.append(("inside", m, c + self.part_cost(g), "headline set inside its article's text"))
             # (not a line led in by a dash: a dash leads in a subtitle, never a subhead)
             if m >= 2 and g[-1].kind == "heading" and any(b.kind == "heading" for b in g[:-1]) \
