@@ -40,14 +40,16 @@ heading-shaped line run into the same paragraph (a kicker, or another headline's
 11; the first line of a paragraph, run onto the text under it, 4 / 18 / 12; a one-line paragraph,
 on fresh all a title with a comma under its kicker (大模型进医院：能看报告，不能替医生), 1 / 3 / 4;
 after a closed sentence in a paragraph, 3 / 2 / 1; a caption's or quote's line, 2 / 7 / 2.
-Tried and not kept: (1) the first line of a paragraph right under headings or bylines split off as a heading where the paragraph above them breaks off inside
-a sentence and a word runs on from its end into the paragraph's *second* line (新增车 / 【国际观察】
-/ title / 位62个；…), not into or out of the first (L006 run_in_cut_gain): fires on 15 lines of
-train, valid, wide, hunt and fresh, all headline lines; fresh titles 82.7 -> 82.8, valid subtitles
-86.2 -> 86.6, para 95.8 -> 95.9, train titles 87.4 -> 87.5, wide and xwlb unchanged, hunt 5
-subtitles and a byline found, 1 title lost (per article); but train bylines 87.8 -> 87.5
-(t0111: the kicker and title of an article set after its text, cutting its last sentence, now
-found, the assemble stage then gives the byline under them to the next article). (2) A line
+Kept, once the assemble stage was mended: (1) the first line of a paragraph right under
+headings or bylines split off as a heading where the paragraph above them breaks off inside a
+sentence and a word runs on from its end into the paragraph's *second* line (新增车 / 【国际观察】
+/ title / 位62个；…), not into or out of the first (L006 run_in_cut_gain,
+:func:`_headlines_over_cut_text`): fires on 15 lines of train, valid, wide, hunt and fresh, all
+headline lines. Alone it cost train bylines 87.8 -> 87.5 (t0111: the kicker and title of an
+article set after its text, cutting its last sentence, found, the assemble stage then gave the
+byline under them to the next article); with A003 ``byline_apart`` keeping a byline under the
+moved rest of the cut sentence with its group (``Attaching.under_moved_text``) nothing falls.
+Tried and not kept: (2) A line
 inside a paragraph set more than run_in_apart ems wider than its measure, the line above filling
 the column and breaking off inside a sentence, no word across either break: right on 8 of 9
 lines of train, valid, wide and fresh, but the assemble stage heals no sentence around such a
