@@ -74,6 +74,8 @@ SCHEMAS = {
                                 "merged_fill": bool,
                                 "merged_runs": bool, "merged_run_cuts": int,
                                 "across": bool, "across_weights": dict,
+                                "open_streams": bool, "max_open": int, "max_back": int, "keep_cost": float, "open_weights": dict,
+                                "open_start": float, "open_same_step": float,
                                 "merged_max_blanks": int, "merged_min_cuts": int},
                 "box_blanks": {"max_box_lines": float},
                 "ocr_rows": {"marks": str, "tolerance": float, "within": float, "over": float, "short": float, "short_open": float,
