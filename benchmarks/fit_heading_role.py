@@ -4,6 +4,7 @@ synthesised train (+ hunt) pages and measured on the others.
 
     python benchmarks/fit_heading_role.py --fit train hunt --check valid wide fresh [--cues a,b,...]
     python benchmarks/fit_heading_role.py --beside --cues labelled --cache rows.jsonl   # A003 heading_role
+    python benchmarks/fit_heading_role.py --causes fresh train hunt    # why the decoder erred
 
 Every page is read as benchmarks/fit_story_names.py reads it (``seg_errors.traced_with_roles``):
 the stages up to assemble, the decoder's trace, the page made again from its seed for the owner
@@ -14,6 +15,14 @@ subhead (:meth:`Readings.subhead_score` does not rule it out) is a row: its cues
 and the decoder's reading. Printed per split: the rows, AUC and log loss of the hand sum
 (``subhead_score`` without the fitted cues) and of the fitted model, and the decoder's errors; then the fitted weights,
 ready for rules/assemble.toml (A003 ``heading_role``). The test split is refused.
+
+``--causes SPLIT...``: what the decoder saw where it took a lone heading between paragraphs the
+wrong way (a title read as a subhead, a subhead read otherwise, ruled out or not): the page is
+decoded again with the gold reading forced on that heading (only subhead readings, or none;
+for a subhead, no new article at the paragraph under it either), and the step costs of the two
+decodings compared: at the heading (its own form), at the paragraph under it (a dateline or
+a change of column there), at the subheads after it (their topic against another lead) and
+elsewhere. Each error is put down to the largest, and counted by cause per split.
 """
 from __future__ import annotations
 
@@ -33,9 +42,10 @@ from cleaner.train import fit_weights  # noqa: E402
 from seg_errors import maker_for, rules_with_sets, traced_with_roles  # noqa: E402
 
 
-def page_rows(path: Path, rules, maker, seed) -> list[dict]:
+def page_rows(path: Path, rules, maker, seed, ruled_out: bool = False) -> list[dict]:
     """One row per lone heading between two paragraphs of the page that the decoder may read
-    as a subhead: cues, gold role, the hand score and the decoder's reading."""
+    as a subhead: cues, gold role, the hand score and the decoder's reading (with
+    ``ruled_out``, those the subhead score rules out too, without cues)."""
     got = traced_with_roles(path, rules, maker, seed)
     if got is None:
         return []
@@ -56,13 +66,16 @@ def page_rows(path: Path, rules, maker, seed) -> list[dict]:
         prev, nxt = paras[-2:], seq[t + 1]
         sc, why = a.subhead_score(item[0], prev, nxt)
         if not why.startswith("text around it"):  # (ruled out: the score's sentinel, no cues measured)
+            if ruled_out:
+                out.append({"page": path.stem, "t": t, "gold": int(r == "sub"), "read": read[t], "hand": sc,
+                            "text": item[0].text, "after": nxt.text, "ruled": why})
             continue
         cues, _ = a.subhead_cues(item[0], prev, nxt)
         w = rules["A003"].params
         if w["heading_role_scale"]:  # (the hand sum alone: the fitted cues are fitted beside it)
             sc -= w["heading_role_scale"] * fitted_role(cues, w["heading_role"])
         out.append({"page": path.stem, "t": t, "gold": int(r == "sub"), "read": read[t], "hand": sc,
-                    "text": item[0].text, **cues})
+                    "text": item[0].text, "after": nxt.text, **cues})
     return out
 
 
@@ -88,6 +101,81 @@ def log_odds(row: dict, weights: dict) -> float:
     return weights["bias"] + sum(v * row[k] for k, v in weights.items() if k != "bias")
 
 
+def decoded_steps(path: Path, rules, heading: str = "", want_sub: bool = False, under: str = "") -> dict:
+    """The decoder's step costs of ``path`` by item, ``{t: (reading, cost)}``; with ``heading``,
+    the lone heading of that text forced to a subhead reading (``want_sub``) or to none, and no
+    new article at the paragraph ``under`` (its text) it."""
+    from cleaner.model import Overlay, Page
+    from cleaner.stages.assemble import Assembler
+    from trace_segments import traced
+
+    go, bc = Assembler.group_options, Assembler.boundary_cost
+
+    def forced_options(self, g, *args, **kw):
+        got = go(self, g, *args, **kw)
+        if len(g) == 1 and g[0].text == heading:
+            got = {hs: [o for o in opts if (o[0] == "sub") == want_sub] for hs, opts in got.items()}
+        return got
+
+    def no_new_under(self, prev, u, *args, **kw):
+        return (1e3, "forced") if u.text == under else bc(self, prev, u, *args, **kw)
+
+    text = path.read_text(encoding="utf-8")
+    try:
+        if heading:
+            Assembler.group_options = forced_options
+            if under:
+                Assembler.boundary_cost = no_new_under
+        a, _ = traced(Page(name=path.name, source=text, rules=rules, overlay=Overlay(text)))
+    finally:
+        Assembler.group_options, Assembler.boundary_cost = go, bc
+    return {t: (kind, cost) for t, _, kind, _, cost, _ in a.trace}
+
+
+def cause(row: dict, base: dict, forced: dict) -> str:
+    """Why the decoder took ``row``'s heading the wrong way: the largest of the step-cost
+    differences the gold reading makes (at the heading, under it, at later subheads, elsewhere)."""
+    t = row["t"]
+    diff = {k: forced[k][1] - base[k][1] for k in base if k in forced and base[k] != forced[k]}
+    own, under = diff.pop(t, 0.0), diff.pop(t + 1, 0.0)
+    later = sum(d for k, d in diff.items() if k > t and base[k][0] == forced[k][0] == "sub")
+    rest = sum(diff.values()) - later
+    if row["gold"]:
+        if under >= 10:
+            return "subhead: a dateline opens the paragraph under it"
+        if under >= 1:
+            return "subhead: the column changes under it"
+        if later >= max(1.0, own, rest):
+            return "subhead: the subheads after it weigh more against another lead"
+        return "subhead: its own form" + (" (ruled out)" if "ruled" in row else "") if own >= max(rest, 0.0) \
+            else "subhead: elsewhere"
+    if "ruled" in row:
+        return "title: ruled out as a subhead, read as the last of a set"
+    return "title: its own form" if own >= max(rest, 0.0) else "title: elsewhere"
+
+
+def causes(splits: list[str], rules) -> None:
+    """Print the causes of the decoder's wrong lone-heading readings, counted per split."""
+    import collections
+
+    for split in splits:
+        maker, seed = maker_for(split)
+        counts: collections.Counter = collections.Counter()
+        for path in sorted((ROOT / "benchmarks" / "splits" / split).glob("*.txt")):
+            rows = [r for r in page_rows(path, rules, maker, seed, ruled_out=True)
+                    if (r["read"] == "sub") != bool(r["gold"])]
+            if not rows:
+                continue
+            base = decoded_steps(path, rules)
+            for r in rows:
+                forced = decoded_steps(path, rules, r["text"], bool(r["gold"]), r["after"] if r["gold"] else "")
+                c = cause(r, base, forced)
+                counts[c] += 1
+                print(f"{split} {r['page']} t={r['t']} {r['text']}: {c}")
+        for c, n in counts.most_common():
+            print(f"{split:6} {n:4}  {c}")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--fit", nargs="*", default=["train", "hunt"], help="splits fitted on")
@@ -99,8 +187,14 @@ def main() -> int:
                          "in the hand sum's units (divided by its weight): A003 heading_role")
     ap.add_argument("--cache", default="", help="a JSON-lines file of rows: read if it exists, else written")
     ap.add_argument("--set", action="append", default=[], metavar="RULE.key=JSON")
+    ap.add_argument("--causes", nargs="*", help="splits whose wrong lone-heading readings are put down to a cause")
     args = ap.parse_args()
     rules = rules_with_sets(args.set)
+    if args.causes:
+        if "test" in args.causes:
+            ap.error("the test split is held out")
+        causes(args.causes, rules)
+        return 0
     splits = [*args.fit, *args.check]
     if "test" in splits:
         ap.error("the test split is held out")
@@ -123,7 +217,7 @@ def main() -> int:
             with cache.open("a", encoding="utf-8") as f:
                 for r in rows[split]:
                     f.write(json.dumps(r, ensure_ascii=False) + "\n")
-    skip = {"page", "t", "gold", "read", "hand", "text", "split"}
+    skip = {"page", "t", "gold", "read", "hand", "text", "after", "split"}
     for rs in rows.values():
         for r in rs:
             r.setdefault("hand", 0.0)

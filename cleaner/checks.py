@@ -208,6 +208,7 @@ SCHEMAS = {
             "lead_weights": dict, "lead_threshold": float, "lead_clip": list,
             "split_echo": float,
             "lead_longest": float,
+            "bold_pair_bonus": float, "bold_pair_gap": int,
         },
         "place_subheads": {"default_section": int, "echo_distance_cost": float, "adopt_orphans": bool,
                            "after_echo_margin": float, "lost_last_echo": float},

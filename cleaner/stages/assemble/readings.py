@@ -419,7 +419,7 @@ class Readings:
         return (colon if 0 < colon <= 4 else -1), " " in t
 
 
-    def parallel(self, seq: list, t: int) -> tuple[bool, bool, bool, bool, bool]:
+    def parallel(self, seq: list, t: int) -> tuple[bool, bool, bool, bool, bool, bool]:
         """Whether the first heading of group ``t`` is set as the lone heading before it (within
         a few items) is: an article's subheads are set as a matched set, which a title and a
         subhead seldom are. Three answers: in its form (a label and its colon: 上海：当好… and
@@ -433,7 +433,8 @@ class Readings:
 
         A fourth, from the lone headings on both sides (:meth:`odd_bold`): whether it alone is
         drawn bold among them (a title's display type among an article's plain subheads); a
-        fifth (:meth:`longer_than_set`): whether it runs well longer than the one before it."""
+        fifth (:meth:`longer_than_set`): whether it runs well longer than the one before it; a
+        sixth (:meth:`bold_pair`): whether it is drawn bold as the lone heading before or after it."""
         h = seq[t][0]
         f = self.form(h)
         n = len(nows(h.text))
@@ -442,11 +443,35 @@ class Readings:
         before, one_column = self.lone_neighbour(seq, t, -1)
         odd = self.odd_bold(seq, t, before)
         longer = self.longer_than_set(h, before)
+        pair = self.bold_pair(seq, t, before, one_column)
         if before is None or f[0] < 0 and not (by_length and n >= by_length) and not bold:
-            return False, False, False, odd, longer
+            return False, False, False, odd, longer, pair
         return (f[0] >= 0 and self.form(before) == f,
                 bool(by_length and n >= by_length and one_column and len(nows(before.text)) == n),
-                bold and one_column and self.doubled(before), odd, longer)
+                bold and one_column and self.doubled(before), odd, longer, pair)
+
+    def bold_pair(self, seq: list, t: int, before: Block | None, one_column: bool) -> bool:
+        """Whether lone heading ``seq[t]`` is drawn bold (doubled) as the nearest lone heading
+        before or after it is, the text between in one column (:meth:`lone_neighbour`): a page
+        that sets an article's subheads bold sets them all so, and bold there is no title's
+        display type (the converse of :meth:`odd_bold`). Unlike the bold set of
+        :meth:`parallel`, it looks after the heading too, so the first subhead of a bold set
+        is told as well, and whether the article has read a subhead yet does not matter.
+        Only with a neighbour of its length, within A003 ``bold_pair_gap`` characters: a set's
+        subheads are of one length or near it (车间里的“新同事” / 数据里的“金钥匙”), while a run
+        of briefs, each a bold title set after its text, pairs titles of any lengths (暑期托管开班
+        “小候鸟”有了好去处 / 秋粮收获进度过七成). Measured only where A003 ``bold_pair_bonus``
+        weighs it."""
+        w = self.rules["A003"].params
+        h = seq[t][0]
+        if not w["bold_pair_bonus"] or len(seq[t]) != 1 or h.kind != "heading" or not self.doubled(h):
+            return False
+        n = len(nows(h.text))
+
+        def matches(b: Block | None, column: bool) -> bool:
+            return b is not None and column and self.doubled(b) and abs(len(nows(b.text)) - n) <= w["bold_pair_gap"]
+
+        return matches(before, one_column) or matches(*self.lone_neighbour(seq, t, 1))
 
     def longer_than_set(self, h: Block, before: Block | None) -> bool:
         """Whether lone heading ``h``, on a page without columns (one paragraph a line), runs
@@ -584,7 +609,7 @@ class Readings:
         return c
 
     def group_options(self, g: list[Block], prev: list[Block], nxt: Block | None,
-                      parallel: tuple[bool, ...] = (False, False, False, False, False), text_after: bool = True,
+                      parallel: tuple[bool, ...] = (False, False, False, False, False, False), text_after: bool = True,
                       back: bool = False, story: float = 0.0) -> dict[bool, list]:
         """Readings of a heading group, (kind, k, cost, why), for an open article without and
         with a subhead so far (``{has_sub: readings}``). k splits closing/opening parts.
@@ -598,7 +623,8 @@ class Readings:
         opts = []
         # (the form tells a lone heading; form or length, the last subhead closing an article)
         # (odd: bold among plain lone headings; longer: longer than the subhead before it)
-        parallel, length_set, bold_set, odd, longer = parallel
+        # (pair: bold as the lone heading before or after it, :meth:`bold_pair`)
+        parallel, length_set, bold_set, odd, longer, pair = parallel
         matched = parallel or length_set
         w = self.rules["A003"].params
         # text that goes on across the group argues against an article boundary there
@@ -614,6 +640,9 @@ class Readings:
             if odd:  # (a title's display type among the plain subheads of an article)
                 sc -= w["odd_bold_penalty"]
                 why += "; drawn bold where the lone headings next to it are plain"
+            if pair:  # (an article's subheads drawn bold: bold weighs less against a subhead)
+                sc += w["bold_pair_bonus"]
+                why += "; drawn bold as the lone heading next to it"
             opts.append(("sub", 0, w["subhead_cost"] - sc - (w["parallel_bonus"] if parallel else 0.0) + dash, why))
         if heads:
             # on a page whose blank lines separate articles, a headline after one opens the next
