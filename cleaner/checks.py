@@ -148,6 +148,7 @@ SCHEMAS = {
                                "glued_seam": float, "tail_prefix": float, "tail_prefix_run": float,
                                "tail_run_reads_on": float,
                                "head_tail_weights": dict, "head_tail_threshold": float, "head_tail_reach": int,
+                               "head_tail_not_led": bool,
                                "indent_whole": bool, "indent_reads_on": float, "column_reads_on": float,
                                "reads_on": float, "reads_on_clip": float, "across_opens_apart": bool, "across_reads_below": float, "across_elsewhere": float,
                                "tail_join": float, "tail_join_clip": float, "tail_closed_margin": float, "tail_closed_titled": bool, "tail_closed_open": bool, "tail_closed_names": int, "tail_closed_against": int, "tail_closed_reach": int, "tail_closed_threshold": float, "tail_closed_clip": list, "tail_closed_weights": dict, "lm_prior": float, "mend_adjacent": bool},

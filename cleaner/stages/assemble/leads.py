@@ -6,6 +6,7 @@ from __future__ import annotations
 import math
 
 from ...chars import ends_sentence
+from ...rules import search_any
 from .confidence import odds
 from .reunite import names_of
 from .text import affinity, joined_bigrams, shared_pairs
@@ -138,6 +139,14 @@ class LeadReclaiming:
             if gain > p["lead_margin"] and (best is None or gain > best[0]):
                 best = (gain, k)
         return best
+
+    def opens_as_lead(self, b) -> bool:
+        """Whether paragraph ``b`` opens as a news report's lead does (A002 ``lead_openers``:
+        记者从…获悉, 从…了解到). A report says where its news comes from in its first sentence,
+        and a later paragraph of it never opens so (rules/assemble.toml, A002: of the gold
+        train and hunt pages' later paragraphs, none): such a paragraph opens its own article,
+        and is no tail of the article before."""
+        return b.kind == "paragraph" and search_any(self.rules["A002"].params["lead_openers"], b.text) is not None
 
     # ------------------------------------------------------------ the weighed reclaim (A003)
     def lead_candidates(self, x, y):
@@ -313,14 +322,17 @@ class LeadReclaiming:
         """The runs of ``y``'s first blocks :meth:`head_tail_cues` weighs as the end of ``x``,
         by their length ``k``: both drafts titled, ``x`` ending on a paragraph read before
         ``y``'s text, the run paragraphs only, at most A001 ``head_tail_reach`` of them, opening
-        with no dateline (a dateline opens its article), closing its sentence, ``y`` keeping a
-        paragraph after it."""
+        with no dateline (a dateline opens its article) and, with ``head_tail_not_led``, not as a
+        news report's lead (:meth:`opens_as_lead`: 记者从…获悉 opens an article as a dateline
+        does), closing its sentence, ``y`` keeping a paragraph after it."""
+        p = self.rules["A001"].params
         if x.title is None or y.title is None or not x.body or not y.body \
                 or x.body[-1].kind != "paragraph" or x.body[-1].last >= y.body[0].first \
                 or y.body[0].kind != "paragraph" or self.has_dateline(y.body[0]):
             return
-        reach = self.rules["A001"].params["head_tail_reach"]
-        for k in range(1, min(reach, len(y.body) - 1) + 1):
+        if p["head_tail_not_led"] and self.opens_as_lead(y.body[0]):
+            return  # (a run opening as a news report's lead does is its own article's lead)
+        for k in range(1, min(p["head_tail_reach"], len(y.body) - 1) + 1):
             if y.body[k - 1].kind != "paragraph":
                 break
             if not ends_sentence(y.body[k - 1].text) or y.body[k].kind != "paragraph":
