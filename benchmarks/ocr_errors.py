@@ -8,7 +8,7 @@ look-alike corrections (O007, O022, O027, O039) were: the OCR issue's figures th
   OCR's slips); the characters inserted, dropped and replaced between the two, over the gold
   paragraphs' characters. Paragraphs the layout lost are not counted here (CER counts them).
 - **look-alike corrections**: every O007, O022, O027 and O039 change (and apart, rule by rule, each
-  O029, O030, O031 and O032 change), judged against the gold text of the page:
+  O029, O030, O031, O032 and O056 change), judged against the gold text of the page:
   right where the corrected context (four characters either side) is in the gold and the read
   one is not, wrong where the read one is, unknown otherwise (another slip nearby).
 """
@@ -34,7 +34,7 @@ _WS = re.compile(r"\s+")
 #: the look-alike rules, judged together, and the other repairs judged rule by rule (each
 #: change's one-character context as read against the gold text, as for the look-alikes)
 LOOKALIKE_RULES = ("O007", "O022", "O027", "O039")
-JUDGED_RULES = ("O029", "O030", "O031", "O032")
+JUDGED_RULES = ("O029", "O030", "O031", "O032", "O056")
 
 
 def one_dir(d: Path, rules) -> dict:
