@@ -73,3 +73,17 @@ def test_proposals_read_the_text_outside_the_headings_only():
     text = "沙闪边缘的村庄\n\n" + TEXT.format(w="在沙漠边缘")
     ((off, x, y, n, gain, win, alt),) = heading_run_echo_proposals(text, *args)
     assert (off, x, y, n) == (1, "闪", "漠", 3) and gain >= 0 and alt == "沙漠边缘的村"
+
+
+def test_figures_agree_as_characters_do():
+    """12.6万己: the slip follows a figure; the text reads 12.6万户, four characters and
+    figures before it agreeing (a mark among them passed over uncounted)."""
+    page = cleaner.clean("老旧小区改造惠及12.6万己\n\n" + TEXT.format(w="惠及12.6万户"))
+    assert _fixes(page) == [("己", "户")]
+
+
+def test_a_quotation_mark_is_no_agreeing_neighbour():
+    """加速跑”: the text reads 加速度” (度 between 速 and ”); the mark says nothing of the words,
+    so one character agrees on the left and none on the right."""
+    page = cleaner.clean("智能制造“加速跑”\n\n" + TEXT.format(w="跑出“加速度”"))
+    assert not _fixes(page)

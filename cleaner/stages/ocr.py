@@ -552,15 +552,14 @@ def _echo_edits(page: Page, rule: Rule, propose):
 
 
 def _body_runs(text: str, spans: list[tuple[int, int]]) -> str:
-    """The page's Han text outside its headings (``spans``), blanks and line breaks taken out,
-    each run of Han characters parted from the next by ``|``: what the headings' echoes are
-    looked for in."""
+    """The page's text outside its headings (``spans``), blanks and line breaks taken out, a
+    ``|`` where a heading stood: what the headings' echoes are looked for in."""
     pieces, at = [], 0
     for a, b in spans:
         pieces.append(text[at:a])
         at = b
     pieces.append(text[at:])
-    return "|".join(_HAN_RUN.findall(regex.sub(r"\s+", "", "|".join(pieces))))
+    return regex.sub(r"\s+", "", "|".join(pieces))
 
 
 def _places(body: str, s: str) -> list[int]:
@@ -577,14 +576,17 @@ def _places(body: str, s: str) -> list[int]:
 
 def _agreement(run: str, i: int, body: str, k: int, reach: int) -> tuple[int, int]:
     """How many characters before ``run[i]`` and after it read as those around ``body[k]``
-    (at most ``reach`` either side)."""
-    left = 0
-    while left < reach and i - left > 0 and k - left > 0 and body[k - left - 1] == run[i - left - 1]:
-        left += 1
-    right = 0
-    while right < reach and i + right + 1 < len(run) and k + right + 1 < len(body) \
-            and body[k + right + 1] == run[i + right + 1]:
-        right += 1
+    (at most ``reach`` either side): letters and figures count, a mark read the same is passed
+    over (a quotation mark says nothing of the words: 加速跑” is no slip of 加速度”)."""
+    left = right = 0
+    a, b = i - 1, k - 1
+    while left < reach and a >= 0 and b >= 0 and body[b] == run[a]:
+        left += run[a].isalnum()
+        a, b = a - 1, b - 1
+    a, b = i + 1, k + 1
+    while right < reach and a < len(run) and b < len(body) and body[b] == run[a]:
+        right += run[a].isalnum()
+        a, b = a + 1, b + 1
     return left, right
 
 
@@ -596,8 +598,10 @@ def heading_run_echo_proposals(text: str, rule: Rule, echo: Rule, lookalike: Rul
     neighbour is read anywhere outside the headings (a character the text prints so is no
     slip). The text outside must read another character where the heading's neighbours agree
     with its own, at least one on each side and ``min_agree`` in all (at the heading's last
-    character, where one side is all there is, ``end_agree`` before it; a heading's first
-    character is often a word of its own, 让 以 为, that no text echoes); the most
+    character, where one side is all there is, the ``end_agree`` characters before it; a
+    heading's first character is often a word of its own, 让 以 为, that no text echoes).
+    Letters and figures count, a mark read the same is passed over (:func:`_agreement`). The
+    most
     agreeing reading, which must make a word, is taken where the window reads ``margin``
     (natural log) likelier under the lexicon. The rule's ``protect_patterns`` are left too (a
     caption: text type, read as well as the text under it)."""
@@ -608,38 +612,43 @@ def heading_run_echo_proposals(text: str, rule: Rule, echo: Rule, lookalike: Rul
     body = _body_runs(text, [m.span() for m in heads])
     window, reach, out = lookalike.params["window"], p["reach"], []
     for m in heads:
-        for run, offsets in han_runs(m.group()):
-            last = len(run) - 1
-            for i, x in enumerate(run):
-                a, b = max(0, i - window), min(len(run), i + window + 1)
-                win, j = run[a:b], i - a
-                if lex.in_word(win, j) or (i and run[i - 1:i + 1] in body) or (i < last and run[i:i + 2] in body):
+        # the heading's characters, blanks and line breaks passed over: a figure or a mark
+        # agrees as well as a Han character (12.6万己 where the text reads 12.6万户)
+        offsets = [k for k, c in enumerate(m.group()) if not c.isspace()]
+        run = "".join(m.group()[k] for k in offsets)
+        last = len(run) - 1
+        for i, x in enumerate(run):
+            if not _HAN_CHAR.match(x):
+                continue
+            a, b = max(0, i - window), min(len(run), i + window + 1)
+            win, j = run[a:b], i - a
+            if lex.in_word(win, j) or (i and run[i - 1:i + 1] in body) or (i < last and run[i:i + 2] in body):
+                continue
+            # where the text reads another character between the same two neighbours, or
+            # (the heading's last character) after the same end_agree characters
+            if 0 < i < last:
+                ks = [k + 1 for k in _places(body, run[i - 1] + "\0" + run[i + 1])]
+            elif i == last and i >= p["end_agree"]:
+                ks = [k + p["end_agree"] for k in _places(body, run[i - p["end_agree"]:i])]
+            else:
+                continue
+            best = None
+            for k in ks:
+                if k >= len(body) or body[k] == x or not _HAN_CHAR.match(body[k]):
                     continue
-                # where the text reads another character between the same two neighbours, or
-                # (the heading's last character) after the same end_agree characters
-                if 0 < i < last:
-                    ks = [k + 1 for k in _places(body, run[i - 1] + "\0" + run[i + 1])]
-                elif i == last and i >= p["end_agree"] and not m.group()[offsets[i] + 1:].strip():
-                    ks = [k + p["end_agree"] for k in _places(body, run[i - p["end_agree"]:i])]
-                else:
+                left, right = _agreement(run, i, body, k, reach)
+                if left + right < p["min_agree"] or (i < last and not right):
                     continue
-                best = None
-                for k in ks:
-                    if k >= len(body) or body[k] in "|" + x:
-                        continue
-                    left, right = _agreement(run, i, body, k, reach)
-                    if left + right < p["min_agree"] or (i < last and not right):
-                        continue
-                    y = body[k]
-                    alt = win[:j] + y + win[j + 1:]
-                    if not lex.in_word(alt, j):
-                        continue
-                    gain = lex.score(alt) - lex.score(win)
-                    if gain >= p["margin"] and (best is None or (left + right, gain) > best[:2]):
-                        best = (left + right, gain, y, alt)
-                if best is not None:
-                    n, gain, y, alt = best
-                    out.append((m.start() + offsets[i], x, y, n, gain, win, alt))
+                y = body[k]
+                alt = win[:j] + y + win[j + 1:]
+                if not lex.in_word(alt, j):
+                    continue
+                gain = lex.score(alt) - lex.score(win)
+                if gain >= p["margin"] and (best is None or (left + right, gain) > best[:2]):
+                    best = (left + right, gain, y, alt)
+            if best is not None:
+                n, gain, y, alt = best
+                out.append((m.start() + offsets[i], x, y, n, gain, win, alt))
     if out:  # (the protected places looked for only on a page with a proposal: most have none)
         protected = set()
         for pat in (*lookalike.params["protect_patterns"], *echo.params["protect_patterns"], *p["protect_patterns"]):
