@@ -43,6 +43,8 @@ SCHEMAS = {
         "lost_closer": {"opener": str, "closer": str, "ends": str, "after_pattern": str,
                         "said_pattern": str},
         "lone_dash": {"pattern": str, "to": str, "reach": int, "cut_gain": float},
+        "heading_run_echo": {"echo_rule": str, "reach": int, "min_agree": int, "end_agree": int, "margin": float,
+                             "protect_patterns": list},
     },
     "pdf": {"read_layout": {"row_tolerance": float, "gutter_ems": float, "same_size": float, "max_pitch": float,
                             "pitch_slack": float, "first_line_slack": float, "line_slack": float, "hang_ems": float,

@@ -191,6 +191,7 @@ def _names_and_pieces(text: str, piece: regex.Pattern, names: Rule) -> bool:
 
 
 _HAN_CHAR = regex.compile(r"\p{Han}")
+_HAN_RUN = regex.compile(r"\p{Han}+")
 _BLANK_LINE = regex.compile(r"\n[ \t\u3000]*\n")
 
 
@@ -550,6 +551,137 @@ def _echo_edits(page: Page, rule: Rule, propose):
     return edits, changes
 
 
+def _body_runs(text: str, spans: list[tuple[int, int]]) -> str:
+    """The page's text outside its headings (``spans``), blanks and line breaks taken out, a
+    ``|`` where a heading stood: what the headings' echoes are looked for in."""
+    pieces, at = [], 0
+    for a, b in spans:
+        pieces.append(text[at:a])
+        at = b
+    pieces.append(text[at:])
+    return regex.sub(r"\s+", "", "|".join(pieces))
+
+
+def _places(body: str, s: str) -> list[int]:
+    """Where ``s`` stands in ``body``, a NUL in it standing for any one character but ``|``."""
+    if "\0" not in s:
+        out, k = [], body.find(s)
+        while k >= 0:
+            out.append(k)
+            k = body.find(s, k + 1)
+        return out
+    a, b = s.split("\0")
+    return [m.start() for m in regex.finditer(regex.escape(a) + "[^|]" + regex.escape(b), body, overlapped=True)]
+
+
+def _agreement(run: str, i: int, body: str, k: int, reach: int) -> tuple[int, int]:
+    """How many characters before ``run[i]`` and after it read as those around ``body[k]``
+    (at most ``reach`` either side): letters and figures count, a mark read the same is passed
+    over (a quotation mark says nothing of the words: 加速跑” is no slip of 加速度”)."""
+    left = right = 0
+    a, b = i - 1, k - 1
+    while left < reach and a >= 0 and b >= 0 and body[b] == run[a]:
+        left += run[a].isalnum()
+        a, b = a - 1, b - 1
+    a, b = i + 1, k + 1
+    while right < reach and a < len(run) and b < len(body) and body[b] == run[a]:
+        right += run[a].isalnum()
+        a, b = a + 1, b + 1
+    return left, right
+
+
+def heading_run_echo_proposals(text: str, rule: Rule, echo: Rule, lookalike: Rule, lex):
+    """Corrections of a heading's characters that the text outside the headings argues for
+    with one character either side (O039, ``echo``, asks for two): (offset, read, meant,
+    agreeing characters, gain, window as read, as meant). A heading character is weighed where
+    it makes no word (the look-alike rule's ``window``) and neither pair it makes with a
+    neighbour is read anywhere outside the headings (a character the text prints so is no
+    slip). The text outside must read another character where the heading's neighbours agree
+    with its own, at least one on each side and ``min_agree`` in all (at the heading's last
+    character, where one side is all there is, the ``end_agree`` characters before it; a
+    heading's first character is often a word of its own, 让 以 为, that no text echoes).
+    Letters and figures count, a mark read the same is passed over (:func:`_agreement`). The
+    most
+    agreeing reading, which must make a word, is taken where the window reads ``margin``
+    (natural log) likelier under the lexicon. The rule's ``protect_patterns`` are left too (a
+    caption: text type, read as well as the text under it)."""
+    p = rule.params
+    heads = list(_compiled(echo.params["scope_pattern"]).finditer(text))
+    if not heads:
+        return []
+    body = _body_runs(text, [m.span() for m in heads])
+    window, reach, out = lookalike.params["window"], p["reach"], []
+    for m in heads:
+        # the heading's characters, blanks and line breaks passed over: a figure or a mark
+        # agrees as well as a Han character (12.6万己 where the text reads 12.6万户)
+        offsets = [k for k, c in enumerate(m.group()) if not c.isspace()]
+        run = "".join(m.group()[k] for k in offsets)
+        last = len(run) - 1
+        for i, x in enumerate(run):
+            if not _HAN_CHAR.match(x):
+                continue
+            a, b = max(0, i - window), min(len(run), i + window + 1)
+            win, j = run[a:b], i - a
+            if lex.in_word(win, j) or (i and run[i - 1:i + 1] in body) or (i < last and run[i:i + 2] in body):
+                continue
+            # where the text reads another character between the same two neighbours, or
+            # (the heading's last character) after the same end_agree characters
+            if 0 < i < last:
+                ks = [k + 1 for k in _places(body, run[i - 1] + "\0" + run[i + 1])]
+            elif i == last and i >= p["end_agree"]:
+                ks = [k + p["end_agree"] for k in _places(body, run[i - p["end_agree"]:i])]
+            else:
+                continue
+            best = None
+            for k in ks:
+                if k >= len(body) or body[k] == x or not _HAN_CHAR.match(body[k]):
+                    continue
+                left, right = _agreement(run, i, body, k, reach)
+                if left + right < p["min_agree"] or (i < last and not right):
+                    continue
+                y = body[k]
+                alt = win[:j] + y + win[j + 1:]
+                if not lex.in_word(alt, j):
+                    continue
+                gain = lex.score(alt) - lex.score(win)
+                if gain >= p["margin"] and (best is None or (left + right, gain) > best[:2]):
+                    best = (left + right, gain, y, alt)
+            if best is not None:
+                n, gain, y, alt = best
+                out.append((m.start() + offsets[i], x, y, n, gain, win, alt))
+    if out:  # (the protected places looked for only on a page with a proposal: most have none)
+        protected = set()
+        for pat in (*lookalike.params["protect_patterns"], *echo.params["protect_patterns"], *p["protect_patterns"]):
+            for m in _compiled(pat).finditer(text):
+                protected.update(range(m.start(), m.end()))
+        out = [c for c in out if c[0] not in protected]
+    return out
+
+
+def heading_run_echo(page: Page, rule: Rule):
+    """``让文旅消费热度持续升瘟`` → ``…持续升温`` where the text reads ``热度持续升温``: a
+    headline's slip corrected on the page's own words with one agreeing character on a side
+    (:func:`heading_run_echo_proposals`), where O039 (``echo_rule``) wants two: Tesseract's
+    slips in display type come at a heading's end (升瘟) or two characters apart (黄阔退去),
+    where two agreeing on each side are rare. A ``review`` change with both readings, the
+    agreeing characters and the gain."""
+    from ..lexicon import default_lexicon
+
+    lex = default_lexicon()
+    echo = page.rules[rule.params["echo_rule"]] if rule.params["echo_rule"] in page.rules else None
+    if lex is None or echo is None or echo.params["lookalike_rule"] not in page.rules:
+        return [], []
+    lookalike = page.rules[echo.params["lookalike_rule"]]
+    edits, changes = [], []
+    for off, x, y, n, gain, win, alt in heading_run_echo_proposals(page.source, rule, echo, lookalike, lex):
+        e = Edit(off, off + 1, y)
+        edits.append(e)
+        changes.append(Change(rule.id, STAGE, "replace", (off, off + 1), x, y,
+                              rule.describe(before=x, after=y, read=win, meant=alt, agree=n, gain=f"{gain:.1f}"),
+                              rule.safety, (e,)))
+    return edits, changes
+
+
 def flags(page: Page, rule: Rule):
     """Places a person should look at and the cleaner must not guess: a ``%`` with a stray
     digit (``59%`` for ``5%``, ``%6``) cannot be told from a real number by the text alone."""
@@ -705,6 +837,7 @@ REGISTRY = {
     "lookalikes": lookalikes,
     "page_echo": page_echo,
     "heading_echo": heading_echo,
+    "heading_run_echo": heading_run_echo,
     "nested_quotes": nested_quotes,
     "stray_chars": stray_chars,
     "lost_closer": lost_closer,
