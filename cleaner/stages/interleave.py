@@ -239,16 +239,9 @@ def decode(n: int, score, window: int, start_cost: float, beam: int, same_step: 
                         new[ns], ptr[ns] = c, ((state, step), j)
                 s >>= 1
                 k += 1
-        if len(new) > beam:
-            keep = sorted(new, key=new.get)[:beam]
-            new = {s: new[s] for s in keep}
-        states = new
+        states = _pruned(new, beam)
         back.append(ptr)
-    state = min(states, key=states.get)
-    preds = [-1] * n
-    for i in range(n - 1, -1, -1):
-        state, preds[i] = back[i][state]
-    return preds
+    return _traced(states, back, n)
 
 
 def decode_open(n: int, score, max_open: int, max_back: int, start_cost: float, keep_cost: float, beam: int,
@@ -298,11 +291,21 @@ def decode_open(n: int, score, max_open: int, max_back: int, start_cost: float, 
                     ns = (tails[:m] + tails[m + 1:] + (i,), d)
                     if ck < new.get(ns, inf):
                         new[ns], ptr[ns] = ck, (key, j)
-        if len(new) > beam:
-            keep = sorted(new, key=new.get)[:beam]
-            new = {s: new[s] for s in keep}
-        states = new
+        states = _pruned(new, beam)
         back.append(ptr)
+    return _traced(states, back, n)
+
+
+def _pruned(new: dict, beam: int) -> dict:
+    """The ``beam`` cheapest states of a step (all of them where there are no more)."""
+    if len(new) > beam:
+        keep = sorted(new, key=new.get)[:beam]
+        new = {s: new[s] for s in keep}
+    return new
+
+
+def _traced(states: dict, back: list[dict], n: int) -> list[int]:
+    """Each box's predecessor on the cheapest path, read back from the last step's states."""
     state = min(states, key=states.get)
     preds = [-1] * n
     for i in range(n - 1, -1, -1):
