@@ -133,15 +133,26 @@ def heading_sequence(text: str, rules=None):
     return a, seq
 
 
+def sub_costs(text: str, rules, heading: str) -> dict:
+    """The cost of reading lone heading ``heading`` of ``text`` as a subhead
+    (Readings.group_options), for an open article without and with a subhead read before it:
+    ``{False: cost, True: cost}``."""
+    a, seq = heading_sequence(text, rules)
+    (t,) = [n for n, u in enumerate(seq) if isinstance(u, list) and u[0].text == heading]
+    opts = a.group_options(seq[t], [u for u in seq[:t] if not isinstance(u, list)][-2:], seq[t + 1],
+                           a.parallel(seq, t))
+    return {has_sub: min(c for kind, _, c, _ in o if kind == "sub") for has_sub, o in opts.items()}
+
+
 @pytest.fixture(scope="session")
 def kit():
     """Helpers for the layout stages' unit tests: ``kit.rules_with(rule_id, **params)``,
     ``kit.cut_lines(text, column=16)``, ``kit.overprint(text)``, ``kit.heading_sequence(text,
-    rules=None)`` (see each function)."""
+    rules=None)``, ``kit.sub_costs(text, rules, heading)`` (see each function)."""
     from types import SimpleNamespace
 
     return SimpleNamespace(rules_with=rules_with, cut_lines=cut_lines, overprint=overprint,
-                           heading_sequence=heading_sequence)
+                           heading_sequence=heading_sequence, sub_costs=sub_costs)
 
 
 @pytest.fixture

@@ -23,16 +23,16 @@ Y = ["教育公平是社会公平的重要基础。近年来，各地推进义�
      "推动教育公平，关键在于扩大优质教育资源供给，让乡村学校的孩子也能遇到好老师。"]
 
 
-def _drafts(wrap, kit, head: str, **params):
-    """Drafts as the decoder may leave them: X's last paragraph ``head`` read under Y's
-    headline, at the head of Y's text; and the assembler that holds them."""
+def _drafts(wrap, kit, head: str, x: list[str] = X, **params):
+    """Drafts as the decoder may leave them: X's (or ``x``'s) last paragraph ``head`` read under
+    Y's headline, at the head of Y's text; and the assembler that holds them."""
     from cleaner.model import Overlay, Page
     from cleaner.stages import PIPELINE
     from cleaner.stages.assemble import Assembler
     from cleaner.stages.assemble.draft import Draft
 
     lines = [X_TITLE]
-    for t in X:
+    for t in x:
         lines += wrap(t, column=20)
     lines += [Y_TITLE]
     for t in [head] + Y:
@@ -44,9 +44,9 @@ def _drafts(wrap, kit, head: str, **params):
     a = Assembler(page)
     paras = [b for b in a.page.blocks if b.kind == "paragraph"]
     heads = [b for b in a.page.blocks if b.kind == "heading"]
-    assert len(paras) == len(X) + 1 + len(Y) and len(heads) == 2 and a.page.layout.columned
-    return a, [Draft(body=paras[:len(X)], title=heads[0], title_before=True),
-               Draft(body=paras[len(X):], title=heads[1], title_before=True)]
+    assert len(paras) == len(x) + 1 + len(Y) and len(heads) == 2 and a.page.layout.columned
+    return a, [Draft(body=paras[:len(x)], title=heads[0], title_before=True),
+               Draft(body=paras[len(x):], title=heads[1], title_before=True)]
 
 
 def _starts(drafts):
@@ -92,3 +92,51 @@ def test_the_later_drafts_side_made_once_gives_the_same_cues(wrap, kit):
         assert a.lead_cues(x, y, k, side) == a.lead_cues(x, y, k)
     # (the side is y's: another draft's gives other cues)
     assert any(a.lead_cues(x, y, k, a.lead_side(x)) != a.lead_cues(x, y, k) for k in ks)
+
+
+# --- A001 head_tail_not_led: a run at the head of the next article's text that opens as a news
+# report's lead does (记者从…获悉) is that article's own lead, never the tail of the article
+# before (leads.py head_tail_candidates) ---
+
+#: X with no dateline: its first paragraph opens as a later one would
+X_UNDATED = ["入冬以来，全国多地进入流感高发季，医院呼吸科门诊量明显上升，专家提醒公众做好科学防护。", X[1]]
+#: the paragraph read at the head of Y's text: X's words, opening as a report's lead does
+LED = ("从疾控获悉，流感高发季将加强流感监测预警，专家提醒学校和养老机构做好科学防护，"
+       "出现发热咳嗽等症状要及时就医。")
+
+
+def _reclaimed(wrap, kit, head: str, **params):
+    a, drafts = _drafts(wrap, kit, head, x=X_UNDATED, **params)
+    return _starts(a.reclaim_head_tails(drafts))
+
+
+def test_a_run_opening_as_a_lead_stays_with_its_article(wrap, kit):
+    assert _reclaimed(wrap, kit, LED) == [["入冬以来", "专家建议"], ["从疾控获", "教育公平", "也要看到", "推动教育"]]
+
+
+def test_without_the_lead_gate_the_same_run_moves(wrap, kit):
+    # (what the gate stops: the run's words are the article before's)
+    got = _reclaimed(wrap, kit, LED, head_tail_not_led=False)
+    assert got == [["入冬以来", "专家建议", "从疾控获"], ["教育公平", "也要看到", "推动教育"]]
+
+
+@pytest.mark.parametrize("flag", [True, False])
+def test_a_run_opening_as_a_later_paragraph_still_moves(wrap, kit, flag):
+    got = _reclaimed(wrap, kit, X_TAIL, head_tail_not_led=flag)
+    assert got == [["入冬以来", "专家建议", "疾控部门"], ["教育公平", "也要看到", "推动教育"]]
+
+
+def test_opens_as_lead(kit):
+    from cleaner.model import Block
+    from cleaner.stages.assemble.leads import LeadReclaiming
+
+    class Probe(LeadReclaiming):
+        rules = kit.rules_with("A001")
+
+    def para(text, kind="paragraph"):
+        return Block(kind=kind, lines=(0,), joiners=(), text=text)
+
+    p = Probe()
+    assert p.opens_as_lead(para("记者从省交通运输厅获悉，今年全省高速公路…"))
+    assert not p.opens_as_lead(para("省交通运输厅表示，记者从未见过…。据悉，…"))
+    assert not p.opens_as_lead(para("记者从省交通运输厅获悉", kind="subhead"))

@@ -58,25 +58,15 @@ def _page(kit, middle_bold: bool) -> str:
     return "\n".join(lines)
 
 
-def _sub_costs(kit, text: str, rules, heading: str) -> dict:
-    """The cost of reading lone heading ``heading`` as a subhead (Readings.group_options), for
-    an open article without and with a subhead read before it."""
-    a, seq = kit.heading_sequence(text, rules)
-    (t,) = [n for n, u in enumerate(seq) if isinstance(u, list) and u[0].text == heading]
-    opts = a.group_options(seq[t], [u for u in seq[:t] if not isinstance(u, list)][-2:], seq[t + 1],
-                           a.parallel(seq, t))
-    return {has_sub: min(c for kind, _, c, _ in o if kind == "sub") for has_sub, o in opts.items()}
-
-
 def test_a_bold_lone_heading_between_plain_subheads_costs_more_as_a_subhead(kit):
     """The bold middle heading costs A003 odd_bold_penalty more as a subhead, with the cue on;
     drawn plain as its neighbours are, it costs the same either way."""
     on, off = kit.rules_with("A003", odd_bold_penalty=2.0), kit.rules_with("A003", odd_bold_penalty=0.0)
-    bold_on = _sub_costs(kit, _page(kit, True), on, "观鸟有序")
-    bold_off = _sub_costs(kit, _page(kit, True), off, "观鸟有序")
+    bold_on = kit.sub_costs(_page(kit, True), on, "观鸟有序")
+    bold_off = kit.sub_costs(_page(kit, True), off, "观鸟有序")
     for has_sub in (False, True):
         assert abs(bold_on[has_sub] - bold_off[has_sub] - 2.0) < 1e-9
-    assert _sub_costs(kit, _page(kit, False), on, "观鸟有序") == _sub_costs(kit, _page(kit, False), off, "观鸟有序")
+    assert kit.sub_costs(_page(kit, False), on, "观鸟有序") == kit.sub_costs(_page(kit, False), off, "观鸟有序")
 
 
 def _scores(kit, headings: tuple[str, ...]) -> dict:

@@ -63,25 +63,15 @@ def _page(kit, lengths_apart: bool) -> str:
     return "\n".join(lines)
 
 
-def _sub_costs(kit, text: str, rules, heading: str) -> dict:
-    """The cost of reading lone heading ``heading`` as a subhead (Readings.group_options), for
-    an open article without and with a subhead read before it."""
-    a, seq = kit.heading_sequence(text, rules)
-    (t,) = [n for n, u in enumerate(seq) if isinstance(u, list) and u[0].text == heading]
-    opts = a.group_options(seq[t], [u for u in seq[:t] if not isinstance(u, list)][-2:], seq[t + 1],
-                           a.parallel(seq, t))
-    return {has_sub: min(c for kind, _, c, _ in o if kind == "sub") for has_sub, o in opts.items()}
-
-
 def test_a_bold_set_of_subheads_costs_less_as_subheads(kit):
     """Each bold heading of the set (the first too, with no subhead read before it) costs A003
     bold_pair_bonus less as a subhead with the cue on; a bold heading far longer than the ones
     next to it costs the same either way."""
     on, off = kit.rules_with("A003", bold_pair_bonus=1.5), kit.rules_with("A003", bold_pair_bonus=0.0)
     for head in ("湖区巡护", "观鸟有序"):
-        got_on = _sub_costs(kit, _page(kit, False), on, head)
-        got_off = _sub_costs(kit, _page(kit, False), off, head)
+        got_on = kit.sub_costs(_page(kit, False), on, head)
+        got_off = kit.sub_costs(_page(kit, False), off, head)
         for has_sub in (False, True):
             assert abs(got_off[has_sub] - got_on[has_sub] - 1.5) < 1e-9
     long_head = "观鸟有序在湖区周边设点讲解"
-    assert _sub_costs(kit, _page(kit, True), on, long_head) == _sub_costs(kit, _page(kit, True), off, long_head)
+    assert kit.sub_costs(_page(kit, True), on, long_head) == kit.sub_costs(_page(kit, True), off, long_head)
