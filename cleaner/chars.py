@@ -7,6 +7,7 @@ rejoin stage knows about "a full line" rests on the width function below.
 
 from __future__ import annotations
 
+import functools
 import re
 
 #: Han ideographs (URO, extension A, compatibility block, the supplementary planes).
@@ -100,6 +101,15 @@ def half_count(text: str) -> int:
     return len(_HALF_OR_SQUEEZED_RE.findall(text))
 
 
+#: How many texts :func:`ends_sentence` and :func:`nows` keep their answers for: a page's lines
+#: and paragraphs are asked about again and again by stage after stage (the sample page asks
+#: ends_sentence 2,124 times of 389 texts, nows 1,161 times of 457), and a cache hit, in C,
+#: costs a fraction of the string operations. (The texts asked are lines and paragraphs, a few
+#: hundred characters at most, also on a page 100 times as long: the caches stay small.)
+TEXT_CACHE = 4096
+
+
+@functools.lru_cache(maxsize=TEXT_CACHE)
 def ends_sentence(text: str) -> bool:
     """True when ``text`` ends with a sentence-final mark, optionally followed by closers.
 
@@ -118,6 +128,7 @@ def ends_sentence(text: str) -> bool:
     return last == "." and len(t) > 1 and t[-2].isascii() and (t[-2].isalpha() or t[-2] == ")")
 
 
+@functools.lru_cache(maxsize=TEXT_CACHE)  # (see TEXT_CACHE)
 def nows(text: str) -> str:
     """``text`` without any whitespace (what ``\\s`` matches; ``str.split`` is 5x faster than a regex)."""
     return "".join(text.split())
