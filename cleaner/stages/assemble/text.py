@@ -95,8 +95,13 @@ def joined_bigrams(texts: tuple[str, ...]) -> frozenset[str]:
     return frozenset(pairs)
 
 
+@functools.lru_cache(maxsize=BIGRAM_CACHE)
 def affinity(a: str, b: str) -> float:
-    """Share of the rarer side's character bigrams the two texts have in common."""
+    """Share of the rarer side's character bigrams the two texts have in common.
+
+    Kept per pair of texts (up to BIGRAM_CACHE pairs): the stages weigh a pair of texts again
+    and again (the sample page asks 622 times of 373 pairs; six pages, 1.7 times a
+    pair), and a hit skips the two bigram lookups and the sets' meeting."""
     return shared_pairs(bigrams(a), bigrams(b))
 
 
