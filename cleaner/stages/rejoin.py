@@ -748,6 +748,13 @@ def _score(page: Page, p: dict, i: int, first_width: float, size: int, mid: floa
             # text layer sets no such blank)
             cue((w["open_blank"], "a blank line after a line of prose that closes no sentence: "
                                   "an OCR block break inside a sentence", ()))
+    if b.gap_before and w.get("heading_alone") and _heading_alone(lines, i, first, ends, opens, p):
+        # a headline's line standing alone over a blank line, then another headline's line (no
+        # sentence closed, no clause or list mark, no quotation left open in either): on OCR
+        # output a title over its subtitle, which the widths (the engine's) read as a first line
+        # and the paragraph it goes on into. Weighted on OCR output only (0 elsewhere: the cue
+        # is not even asked on a text layer)
+        cue((w["heading_alone"], "a headline's line alone over the blank line, another headline's line under it", ()))
     if b.gap_before == 0 and page.layout.gaps_everywhere[i + 1]:
         cue((w["missing_blank"], "no blank line where the page has one after every line", ()))
     if ta[-1] == "-" and _HYPHEN_END.search(ta) and _LOWER_START.match(tb):
@@ -767,6 +774,25 @@ def _score(page: Page, p: dict, i: int, first_width: float, size: int, mid: floa
         cue((w["never_ends"], "ends with '{}', which ends no headline, over a line of prose", (ta.rstrip()[-1],)))
         total += w["never_ends"]
     return total, cues
+
+
+def _headline_line(lines, k: int, ends: list[bool], opens: list[bool], p: dict) -> bool:
+    """Whether line ``k`` reads as a headline's line: no sentence closed, no paragraph opened,
+    no clause or list mark, no quotation left open, no mark a line of text stops at."""
+    t = lines[k].text.rstrip()
+    return bool(t) and not ends[k] and not opens[k] and not _CLAUSE_MARK.search(t) and "、" not in t \
+        and quote_balance(t) == 0 and t[-1] not in p["no_break_endings"]
+
+
+def _heading_alone(lines, i: int, first: bool, ends: list[bool], opens: list[bool], p: dict) -> bool:
+    """Whether the blank line before line ``i + 1`` parts two headlines: line ``i`` stands alone
+    (a blank line over it, or the page's top; its block's first) and it and the next line both
+    read as a headline's (:func:`_headline_line`): 我国科学家在青藏高原冰川中发现新型微生物 /
+    为研究极端环境生命提供新线索, a title and its subtitle. (A headline the measure cut inside a
+    word, 我国科学家在青藏高原冰川中发现新 / 型微生物, is joined all the same: the headline cut,
+    ``heading_cut``, reads the word across the break where this cue breaks.)"""
+    return first and (i == 0 or lines[i].gap_before > 0) and _headline_line(lines, i, ends, opens, p) \
+        and _headline_line(lines, i + 1, ends, opens, p)
 
 
 def never_opening(p: dict, texts: list[str]) -> list[bool] | None:
