@@ -7,7 +7,8 @@ to assemble once (kept in memory) and only the last stage is run again per setti
 over the train and validation pages takes about 20 s on 2 cores instead of several minutes.
 Settings are separated by ``;``; each is a comma-separated list of ``RULE.key=value`` (a number
 in a table: ``RULE.key.name=value``); an empty setting is the shipped rules. Prints, per setting
-and split, the scorer's seg F1, titles, subtitles, bylines, subheads, para F1 and CER (%).
+and split, the scorer's seg F1, titles, subtitles, bylines, subheads, para F1 and CER (%), to
+``--digits`` decimals (1; a change of a page or two on a split of 300 needs 2).
 
 For choosing, not for reporting: `benchmarks/evaluate.py --rules LAYER` gives the figures a
 release quotes (it runs every stage, as `cleaner clean` does). Only assemble weights may be
@@ -84,6 +85,8 @@ def main(argv=None) -> int:
     ap.add_argument("--splits", default="train,valid", help="subfolders of benchmarks/splits (default: train,valid)")
     ap.add_argument("--root", default=str(ROOT / "benchmarks" / "splits"))
     ap.add_argument("-j", "--jobs", type=int, default=2)
+    ap.add_argument("--digits", type=int, default=1, choices=range(0, 5), metavar="N",
+                    help="decimals printed (default 1; choices this release's size need 2)")
     args = ap.parse_args(argv)
     base = default_rules()
     settings = [(spec.strip(), parse_setting(spec, base)) for spec in args.settings.split(";")]
@@ -98,7 +101,7 @@ def main(argv=None) -> int:
             cells = []
             for s in splits:
                 got = scoring.summarize(pool.map(_score_one, [(s, k, rules) for k in range(len(CACHE[s]))], chunksize=8))
-                cells.append(f"{s}: " + " ".join(f"{label} {100 * got[key]:.1f}" for label, key in COLUMNS))
+                cells.append(f"{s}: " + " ".join(f"{label} {100 * got[key]:.{args.digits}f}" for label, key in COLUMNS))
             print(f"{spec or 'shipped'} | " + " | ".join(cells), flush=True)
     return 0
 
