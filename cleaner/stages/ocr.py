@@ -541,12 +541,19 @@ def _echo_edits(page: Page, rule: Rule, propose):
     ref = rule.params["lookalike_rule"]
     if lex is None or ref not in page.rules:
         return [], []
+    return _char_fixes(rule, propose(page.source, rule, page.rules[ref], lex), "echoes")
+
+
+def _char_fixes(rule: Rule, proposals, counted: str):
+    """One character replaced per proposal (offset, read, meant, count, gain, window as read,
+    as meant): the edits and their ``review`` changes, the count named ``counted`` in the
+    rule's message (O022 and O039 count echoes, O056 agreeing characters)."""
     edits, changes = [], []
-    for off, x, y, n, gain, win, alt in propose(page.source, rule, page.rules[ref], lex):
+    for off, x, y, n, gain, win, alt in proposals:
         e = Edit(off, off + 1, y)
         edits.append(e)
         changes.append(Change(rule.id, STAGE, "replace", (off, off + 1), x, y,
-                              rule.describe(before=x, after=y, read=win, meant=alt, echoes=n, gain=f"{gain:.1f}"),
+                              rule.describe(before=x, after=y, read=win, meant=alt, gain=f"{gain:.1f}", **{counted: n}),
                               rule.safety, (e,)))
     return edits, changes
 
@@ -672,14 +679,7 @@ def heading_run_echo(page: Page, rule: Rule):
     if lex is None or echo is None or echo.params["lookalike_rule"] not in page.rules:
         return [], []
     lookalike = page.rules[echo.params["lookalike_rule"]]
-    edits, changes = [], []
-    for off, x, y, n, gain, win, alt in heading_run_echo_proposals(page.source, rule, echo, lookalike, lex):
-        e = Edit(off, off + 1, y)
-        edits.append(e)
-        changes.append(Change(rule.id, STAGE, "replace", (off, off + 1), x, y,
-                              rule.describe(before=x, after=y, read=win, meant=alt, agree=n, gain=f"{gain:.1f}"),
-                              rule.safety, (e,)))
-    return edits, changes
+    return _char_fixes(rule, heading_run_echo_proposals(page.source, rule, echo, lookalike, lex), "agree")
 
 
 def flags(page: Page, rule: Rule):
