@@ -423,12 +423,14 @@ def split(page: Page, lines: list[Line], forced: bool = False) -> tuple[list[Lin
     starts = [ed.start for ed in edits]
     out: list[Line] = []
     changes: list[Change] = []
+    inside: list[int] = []  # the lines inside a band of one lane (after its first), as read
     usual = usual_gap(lines)
     byline = page.rules["L004"] if p["keep_bylines"] and page.rules.enabled("L004") else None
     for band in (sub for b in bands(lines, p, usual) for sub in parted(b, lines, rows, usual, rule)):
         band_rows = [rows[k] for k in band]
         lanes = lanes_of(band_rows, rule)
         if len(lanes) < 2:
+            inside.extend(range(len(out) + 1, len(out) + len(band)))
             out.extend(lines[k] for k in band)
             continue
         lane_lines: list[list[Line]] = [[] for _ in lanes]
@@ -496,8 +498,24 @@ def split(page: Page, lines: list[Line], forced: bool = False) -> tuple[list[Lin
             rule.message.format(rows=len(band), lanes=len(lanes),
                                 at=", ".join(str(int(x)) for x in lanes))))
         out.extend(lines[k] for k in tail)  # (read after the band's columns, as a band of its own)
+    if changes and p["one_lane_tight"]:
+        out = _tight(out, inside)
     return [ln if ln.index == i else new_line((i, ln.start, ln.end, ln.text, ln.width, ln.gap_before))
             for i, ln in enumerate(out)], changes
+
+
+def _tight(out: list[Line], inside: list[int]) -> list[Line]:
+    """The lines with no blank line before those at ``inside`` (a band's lines after its first,
+    in a band of one lane, on a page read side by side): as inside a band read lane by lane
+    (see :func:`split`), the blank lines the extractor prints inside a band are no paragraph
+    breaks nor article breaks but space it set between the rows, above a subhead (从“卖茶青”到
+    “卖品牌”) or around a picture. Read as breaks, a subhead opened an article of its own, titled
+    by it, and a paragraph was cut where the page's picture stood beside it."""
+    for i in inside:
+        ln = out[i]
+        if ln.gap_before:
+            out[i] = new_line((ln.index, ln.start, ln.end, ln.text, ln.width, 0))
+    return out
 
 
 def under_heading(heads: dict[int, tuple[int, int]], lane: int, r: int, lanes: list[int], started: bool,
