@@ -47,3 +47,13 @@ def test_a_page_not_read_side_by_side_keeps_its_blank_lines(kit):
     # no band with two lanes: the page is left exactly as it is
     text = PAGE.split("\n\n\n\n", 1)[1]
     assert _gaps(kit, text, one_lane_tight=True)["从“卖茶青”到“卖品牌”"] == 1
+
+
+def test_the_dropped_blank_lines_are_a_recorded_change(kit):
+    page = Page(name="t.txt", source=PAGE, rules=kit.rules_with("C001", one_lane_tight=True), overlay=Overlay(PAGE))
+    for stage in PIPELINE:
+        page = stage.run(page)
+        if stage.STAGE == "lines":
+            break
+    joins = [c for c in page.changes if c.rule == "C001" and c.action == "join"]
+    assert len(joins) == 1 and "从“卖茶青”到“卖品牌”" in joins[0].after and "1 dropped" in joins[0].reason

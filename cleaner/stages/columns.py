@@ -423,14 +423,14 @@ def split(page: Page, lines: list[Line], forced: bool = False) -> tuple[list[Lin
     starts = [ed.start for ed in edits]
     out: list[Line] = []
     changes: list[Change] = []
-    inside: list[int] = []  # the lines inside a band of one lane (after its first), as read
+    one_lane: list[range] = []  # each band of one lane, as where its lines stand in ``out``
     usual = usual_gap(lines)
     byline = page.rules["L004"] if p["keep_bylines"] and page.rules.enabled("L004") else None
     for band in (sub for b in bands(lines, p, usual) for sub in parted(b, lines, rows, usual, rule)):
         band_rows = [rows[k] for k in band]
         lanes = lanes_of(band_rows, rule)
         if len(lanes) < 2:
-            inside.extend(range(len(out) + 1, len(out) + len(band)))
+            one_lane.append(range(len(out), len(out) + len(band)))
             out.extend(lines[k] for k in band)
             continue
         lane_lines: list[list[Line]] = [[] for _ in lanes]
@@ -499,23 +499,29 @@ def split(page: Page, lines: list[Line], forced: bool = False) -> tuple[list[Lin
                                 at=", ".join(str(int(x)) for x in lanes))))
         out.extend(lines[k] for k in tail)  # (read after the band's columns, as a band of its own)
     if changes and p["one_lane_tight"]:
-        out = _tight(out, inside)
+        changes += [ch for band in one_lane if (ch := _tight(out, band, src, rule)) is not None]
     return [ln if ln.index == i else new_line((i, ln.start, ln.end, ln.text, ln.width, ln.gap_before))
             for i, ln in enumerate(out)], changes
 
 
-def _tight(out: list[Line], inside: list[int]) -> list[Line]:
-    """The lines with no blank line before those at ``inside`` (a band's lines after its first,
-    in a band of one lane, on a page read side by side): as inside a band read lane by lane
-    (see :func:`split`), the blank lines the extractor prints inside a band are no paragraph
-    breaks nor article breaks but space it set between the rows, above a subhead (从“卖茶青”到
-    “卖品牌”) or around a picture. Read as breaks, a subhead opened an article of its own, titled
-    by it, and a paragraph was cut where the page's picture stood beside it."""
-    for i in inside:
+def _tight(out: list[Line], band: range, src: str, rule: Rule) -> Change | None:
+    """Drop the blank lines inside a band of one lane (``band``: where its lines stand in
+    ``out``, changed in place) on a page read side by side, and the change that says so (None:
+    the band had none). As inside a band read lane by lane (see :func:`split`), the blank lines
+    the extractor prints inside a band are no paragraph breaks nor article breaks but space it
+    set between the rows, above a subhead (从“卖茶青”到“卖品牌”) or around a picture. Read as
+    breaks, a subhead opened an article of its own, titled by it, and a paragraph was cut where
+    the page's picture stood beside it."""
+    loose = [i for i in band[1:] if out[i].gap_before]
+    if not loose:
+        return None
+    for i in loose:
         ln = out[i]
-        if ln.gap_before:
-            out[i] = new_line((ln.index, ln.start, ln.end, ln.text, ln.width, 0))
-    return out
+        out[i] = new_line((ln.index, ln.start, ln.end, ln.text, ln.width, 0))
+    s, e = out[band[0]].start, out[band[-1]].end
+    return Change(rule.id, STAGE, "join", (s, e), src[s:e], "\n".join(out[i].text for i in band),
+                  f"read {len(band)} rows of one column on a page of columns side by side with no blank line "
+                  f"between them ({len(loose)} dropped), as the columns' rows are read", rule.safety)
 
 
 def under_heading(heads: dict[int, tuple[int, int]], lane: int, r: int, lanes: list[int], started: bool,
