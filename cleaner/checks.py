@@ -67,7 +67,7 @@ SCHEMAS = {
                                   "tail_heads": bool,
                                   "under_heading": bool,
                                   "keep_bylines": bool,
-                                  "under_heading_line": bool,
+                                  "under_heading_line": bool, "overflow": float, "one_lane_tight": bool,
                                   "part_straddled": bool},
                 "interleaved": {"weights": dict, "width_tolerance": float, "window": int, "start_cost": float,
                                 "beam": int, "same_step": float, "closed_step": float, "min_steady": int, "use_lexicon": bool,

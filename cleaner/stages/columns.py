@@ -214,6 +214,9 @@ def assign(row: list[Piece], lanes: list[int], rule: Rule, full: list[int] | Non
                 and full[prev] and before.x1 - span0 >= full[prev] - rule.params["full_slack"]
                 and _CLAUSE.search(src, cell0, before.end)):
             k = prev + 1  # the lane's line is full: what follows is the next column's
+        elif (full is not None and k == prev and prev + 1 < len(lanes) and not letter_spaced and not byl
+                and _overflows(pc, full, prev, cell0, before, src, rule)):
+            k = prev + 1  # no column's line runs so far past its measure: the next column's
         elif (tops is not None and full is not None and k == prev and pc.gap == 1 and not letter_spaced and not byl
                 and (nxt := _headline_beside(lanes, tops, prev, before, pc, row[at + 1:], cell0, src,
                                              rule)) is not None):
@@ -224,6 +227,35 @@ def assign(row: list[Piece], lanes: list[int], rule: Rule, full: list[int] | Non
         out.append(k)
         prev = k
     return out
+
+
+def _overflows(pc: Piece, full: list[int], prev: int, cell0: int, before: Piece, src: str, rule: Rule) -> bool:
+    """Whether a piece after a single blank is a line of the lane right of lane ``prev``: with it,
+    the lane's cell (from ``cell0``) would run more than ``overflow`` ems past the lane's full
+    line (``full``: each lane's, :func:`full_widths`), where the cell up to the piece before it
+    stays within that, and the piece alone fills the next lane's full line (within
+    ``full_slack`` short of it, ``overflow`` past it) and holds a clause mark: a column's line.
+    poppler sets a column's line a single blank after the cell left of it wherever that cell
+    reaches near the column's start, short of its measure too (a paragraph's last line, 龙头企
+    业带动，上下 | 粒源源不断地卸入运粮车。), which the full-line test (a full cell before it)
+    misses. (Not a caption set wider than its column, 图片来源：, nor a wide article's line in a
+    band of narrower columns, 本报南昌 5 月 16 | 日讯9月开学季，…: neither fits the next lane.)
+    The cell is counted in ems without its blanks: a letter-spaced line (种 粮 大 户) fills its
+    measure with half its positions blank, and digits and Latin letters are narrow."""
+    over, slack = rule.params["overflow"], rule.params["full_slack"]
+    if over < 0 or not full[prev] or not full[prev + 1] or pc.gap >= rule.params["min_gap"]:
+        return False
+    if not full[prev + 1] - slack <= pc.x1 - pc.x0 <= full[prev + 1] + over:
+        return False
+    limit = full[prev] + over
+    if _ems(src[cell0:before.end]) > limit or _ems(src[cell0:pc.end]) <= limit:
+        return False
+    return _CLAUSE.search(src, pc.start, pc.end) is not None
+
+
+def _ems(text: str) -> float:
+    """The width of ``text`` in ems, its blanks left out."""
+    return width(_BLANKS.sub("", text))
 
 
 def _under_heading_line(pc: Piece, k: int, above: dict[int, tuple[int, bool]] | None, rule: Rule) -> bool:
@@ -391,12 +423,14 @@ def split(page: Page, lines: list[Line], forced: bool = False) -> tuple[list[Lin
     starts = [ed.start for ed in edits]
     out: list[Line] = []
     changes: list[Change] = []
+    one_lane: list[range] = []  # each band of one lane, as where its lines stand in ``out``
     usual = usual_gap(lines)
     byline = page.rules["L004"] if p["keep_bylines"] and page.rules.enabled("L004") else None
     for band in (sub for b in bands(lines, p, usual) for sub in parted(b, lines, rows, usual, rule)):
         band_rows = [rows[k] for k in band]
         lanes = lanes_of(band_rows, rule)
         if len(lanes) < 2:
+            one_lane.append(range(len(out), len(out) + len(band)))
             out.extend(lines[k] for k in band)
             continue
         lane_lines: list[list[Line]] = [[] for _ in lanes]
@@ -464,8 +498,30 @@ def split(page: Page, lines: list[Line], forced: bool = False) -> tuple[list[Lin
             rule.message.format(rows=len(band), lanes=len(lanes),
                                 at=", ".join(str(int(x)) for x in lanes))))
         out.extend(lines[k] for k in tail)  # (read after the band's columns, as a band of its own)
+    if changes and p["one_lane_tight"]:
+        changes += [ch for band in one_lane if (ch := _tight(out, band, src, rule)) is not None]
     return [ln if ln.index == i else new_line((i, ln.start, ln.end, ln.text, ln.width, ln.gap_before))
             for i, ln in enumerate(out)], changes
+
+
+def _tight(out: list[Line], band: range, src: str, rule: Rule) -> Change | None:
+    """Drop the blank lines inside a band of one lane (``band``: where its lines stand in
+    ``out``, changed in place) on a page read side by side, and the change that says so (None:
+    the band had none). As inside a band read lane by lane (see :func:`split`), the blank lines
+    the extractor prints inside a band are no paragraph breaks nor article breaks but space it
+    set between the rows, above a subhead (从“卖茶青”到“卖品牌”) or around a picture. Read as
+    breaks, a subhead opened an article of its own, titled by it, and a paragraph was cut where
+    the page's picture stood beside it."""
+    loose = [i for i in band[1:] if out[i].gap_before]
+    if not loose:
+        return None
+    for i in loose:
+        ln = out[i]
+        out[i] = new_line((ln.index, ln.start, ln.end, ln.text, ln.width, 0))
+    s, e = out[band[0]].start, out[band[-1]].end
+    return Change(rule.id, STAGE, "join", (s, e), src[s:e], "\n".join(out[i].text for i in band),
+                  f"read {len(band)} rows of one column on a page of columns side by side with no blank line "
+                  f"between them ({len(loose)} dropped), as the columns' rows are read", rule.safety)
 
 
 def under_heading(heads: dict[int, tuple[int, int]], lane: int, r: int, lanes: list[int], started: bool,
