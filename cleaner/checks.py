@@ -35,6 +35,8 @@ SCHEMAS = {
         "flags": {"pattern": str},
         "lookalikes": {"margin": float, "window": int, "candidates": int, "pairs": list, "protect_patterns": list},
         "ornament_debris": {"pattern": str, "to": str, "word_reach": int, "debris": str},
+        "credit_specks": {"patterns": list, "names_rule": str, "to": str},
+        "ornament_name": {"pattern": str, "neighbour_pattern": str, "names_rule": str, "to": str, "word_reach": int, "debris": str},
         "page_echo": {"lookalike_rule": str, "scope_pattern": str, "min_echo": int, "max_read_echo": int, "margin": float},
         "heading_echo": {"lookalike_rule": str, "scope_pattern": str, "context": int, "end_context": int, "min_echo": int, "margin": float, "ends": bool, "ends_min_len": int, "protect_patterns": list},
         "nested_quotes": {"opener": str, "closer": str, "open_to": str, "close_to": str, "max_inside": int, "inside_stops": str,

@@ -138,6 +138,75 @@ def ornament_debris(page: Page, rule: Rule):
     return source_replacements(page, STAGE, rule, repl, lambda b, a: rule.describe(before=b, after=a))
 
 
+def ornament_name(page: Page, rule: Rule):
+    """``口薛涛晨`` / ``@黎娟磊`` → ``◎薛涛晨``: a byline of names alone (``□{name}``), its
+    ornament read as debris (group ``orn``), on a block of its own line. O005 and O040 want an
+    outlet or a reporter's title after the debris; here the names (group ``names``, parted by
+    blanks or ``、``) must each read as a name by the surname lexicon of ``names_rule``
+    (:func:`~cleaner.stages.lines.is_name`), and a Han character of ``debris`` must make no
+    word with what follows (``女单打`` is prose: 女单 is a word) unless a blank sets it apart.
+    A byline stands under a headline or over a dateline: one of the lines around it must match
+    ``neighbour_pattern`` (no sentence or clause mark); between two lines of prose a name alone
+    is a signature the layout stages then take for an article's start, cutting the text above."""
+    from ..lexicon import default_lexicon
+    from .lines import is_name
+
+    lex = default_lexicon()
+    if lex is None or rule.params["names_rule"] not in page.rules:
+        return [], []
+    names = page.rules[rule.params["names_rule"]]
+    reach, to, debris = rule.params["word_reach"], rule.params["to"], rule.params["debris"]
+    side = _compiled(rule.params["neighbour_pattern"])
+    repl = []
+    for m in _compiled(rule.params["pattern"]).finditer(page.source):
+        if not all(is_name(w, names) for w in regex.split(r"[ \t、]+", m.group("names").strip())):
+            continue
+        orn, after = m.group("orn"), page.source[m.end("orn"):]
+        han = [c for c in orn if _HAN_CHAR.match(c)]
+        if han and (len(han) > 1 or orn not in debris):
+            continue
+        if han and after[:1] not in (" ", "\t") and lex.in_word(orn + after[:reach], 0):
+            continue
+        if not any(side.fullmatch(line) for line in _neighbour_lines(page.source, m.start(), m.end())):
+            continue
+        repl.append((m.start("orn"), m.end("orn"), to))
+    return source_replacements(page, STAGE, rule, repl, lambda b, a: rule.describe(before=b, after=a))
+
+
+def _neighbour_lines(text: str, start: int, end: int) -> tuple[str, str]:
+    """The nearest line with text before ``start`` and after ``end`` (blank lines skipped),
+    stripped; ``""`` at the page's edge."""
+    before = [ln.strip() for ln in text[:start].split("\n") if ln.strip()]
+    after = next((ln.strip() for ln in text[end:].split("\n") if ln.strip()), "")
+    return (before[-1] if before else ""), after
+
+
+def credit_specks(page: Page, rule: Rule):
+    """``记者和薛凌浩`` / ``通讯员许和建兰）`` / ``彭霞光和报道`` / ``全人媒体记者`` → the speck taken
+    out: a character an engine set for a speck of ink (group ``speck``: 和 人 上, its most
+    frequent insertions) inside a credit, where the names tell it. Each of the rule's
+    ``patterns`` finds one place; where it names groups, ``name`` must read as a name (the
+    surname lexicon of ``names_rule``, :func:`~cleaner.stages.lines.is_name`: 和平 after 记者
+    is no name), and ``pre`` + ``post`` as a name the run with the speck is not (许和建兰 is
+    none, 张和平 is one and stays)."""
+    from .lines import is_name
+
+    if rule.params["names_rule"] not in page.rules:
+        return [], []
+    names = page.rules[rule.params["names_rule"]]
+    repl = set()
+    for pattern in rule.params["patterns"]:
+        for m in _compiled(pattern).finditer(page.source):
+            got = m.groupdict()
+            if got.get("name") is not None and not is_name(got["name"], names):
+                continue
+            if got.get("pre") is not None and (not is_name(got["pre"] + got["post"], names)
+                                               or is_name(got["pre"] + got["speck"] + got["post"], names)):
+                continue
+            repl.add((m.start("speck"), m.end("speck"), rule.params["to"]))
+    return source_replacements(page, STAGE, rule, sorted(repl), lambda b, a: rule.describe(before=b, after=a))
+
+
 def _replacements(page: Page, rule: Rule, repl):
     """:func:`source_replacements`, an empty span's change called an ``insert``."""
     edits, changes = source_replacements(page, STAGE, rule, repl, lambda b, a: rule.describe(before=b, after=a))
@@ -831,6 +900,8 @@ REGISTRY = {
     "bracket_pairs": bracket_pairs,
     "pattern_repair": pattern_repair,
     "ornament_debris": ornament_debris,
+    "ornament_name": ornament_name,
+    "credit_specks": credit_specks,
     "pattern_insert": pattern_insert,
     "lost_opener": lost_opener,
     "flags": flags,
