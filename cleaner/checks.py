@@ -35,6 +35,7 @@ SCHEMAS = {
         "flags": {"pattern": str},
         "lookalikes": {"margin": float, "window": int, "candidates": int, "pairs": list, "protect_patterns": list},
         "ornament_debris": {"pattern": str, "to": str, "word_reach": int, "debris": str},
+        "outlet_confusions": {"outlets": list, "confusions": str, "starts": str, "follow": str},
         "credit_specks": {"patterns": list, "names_rule": str, "to": str},
         "ornament_name": {"pattern": str, "neighbour_pattern": str, "names_rule": str, "to": str, "word_reach": int, "debris": str},
         "page_echo": {"lookalike_rule": str, "scope_pattern": str, "min_echo": int, "max_read_echo": int, "margin": float},

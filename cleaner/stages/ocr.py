@@ -18,7 +18,9 @@ mean other things in an engine's text than in a text layer.
 from __future__ import annotations
 
 import functools
+import json
 import unicodedata
+from pathlib import Path
 
 import regex
 
@@ -205,6 +207,51 @@ def credit_specks(page: Page, rule: Rule):
                 continue
             repl.add((m.start("speck"), m.end("speck"), rule.params["to"]))
     return source_replacements(page, STAGE, rule, sorted(repl), lambda b, a: rule.describe(before=b, after=a))
+
+
+@functools.cache
+def _confusions(path: str) -> dict[str, frozenset[str]]:
+    """Each character an engine was seen to read for another (``han_confusions`` of the noise
+    model at ``path``, relative to the package: ``[meant, read, count]``), by the reading."""
+    table: dict[str, set[str]] = {}
+    data = json.loads((Path(__file__).resolve().parents[1] / path).read_text(encoding="utf-8"))
+    for meant, read, _ in data["han_confusions"]:
+        table.setdefault(read, set()).add(meant)
+    return {k: frozenset(v) for k, v in table.items()}
+
+
+def _read_run(src: str, p: int, n: int) -> list[int]:
+    """The positions of the ``n`` characters from ``p`` on its line, blanks skipped (an
+    engine sets blanks inside an outlet's name: ``成都商报- 红星新闻``); fewer at the line's end."""
+    out = []
+    while len(out) < n and p < len(src) and src[p] != "\n":
+        if src[p] not in " \t\u3000":
+            out.append(p)
+        p += 1
+    return out
+
+
+def outlet_confusions(page: Page, rule: Rule):
+    """``这京报记者`` / ``将都商报-红星新闻记者`` / ``中们社香港9月14⏎日电`` → the outlet's name: a
+    known outlet (``outlets``) read with one character the engine is known to misread for its
+    own (the noise model's measured confusions, ``confusions``), where a credit opens (``starts``:
+    a line's start after an ornament's debris, 据 or 文/, or a bracket) and a reporter's title or
+    a dateline's date follows (``follow``). A reading that is itself an outlet is left alone."""
+    src, table, outlets = page.source, _confusions(rule.params["confusions"]), rule.params["outlets"]
+    follow = _compiled(rule.params["follow"])
+    repl = []
+    for m in _compiled(rule.params["starts"]).finditer(src):
+        for name in outlets:
+            at = _read_run(src, m.end(), len(name))
+            read = "".join(src[i] for i in at)
+            slips = [j for j in range(len(read)) if read[j] != name[j]]
+            if len(read) < len(name) or len(slips) != 1 or read in outlets:
+                continue
+            j = slips[0]
+            if name[j] in table.get(read[j], ()) and follow.match(src, at[-1] + 1):
+                repl.append((at[j], at[j] + 1, name[j]))
+                break
+    return source_replacements(page, STAGE, rule, sorted(set(repl)), lambda b, a: rule.describe(before=b, after=a))
 
 
 def _replacements(page: Page, rule: Rule, repl):
@@ -902,6 +949,7 @@ REGISTRY = {
     "ornament_debris": ornament_debris,
     "ornament_name": ornament_name,
     "credit_specks": credit_specks,
+    "outlet_confusions": outlet_confusions,
     "pattern_insert": pattern_insert,
     "lost_opener": lost_opener,
     "flags": flags,
