@@ -35,6 +35,8 @@ SCHEMAS = {
         "flags": {"pattern": str},
         "lookalikes": {"margin": float, "window": int, "candidates": int, "pairs": list, "protect_patterns": list},
         "ornament_debris": {"pattern": str, "to": str, "word_reach": int, "debris": str},
+        "credit_closer": {"pattern": str, "closed_pattern": str, "role_pattern": str, "place_pattern": str, "names_rule": str, "open_to": str,
+                          "close_to": str},
         "outlet_confusions": {"outlets": list, "confusions": str, "starts": str, "follow": str},
         "credit_specks": {"patterns": list, "names_rule": str, "to": str},
         "ornament_name": {"pattern": str, "neighbour_pattern": str, "names_rule": str, "to": str, "word_reach": int, "debris": str},

@@ -254,6 +254,67 @@ def outlet_confusions(page: Page, rule: Rule):
     return source_replacements(page, STAGE, rule, sorted(set(repl)), lambda b, a: rule.describe(before=b, after=a))
 
 
+def credit_closer(page: Page, rule: Rule):
+    """``本报讯〈实习记者 陆萱一日三餐是…`` → ``本报讯（实习记者 陆萱）一日三餐是…``: a dateline's credit
+    whose closing bracket the engine lost, the story's first words run on into its last name.
+    ``pattern`` finds the head, the opener (group ``open``) and the line's text up to its first
+    mark (group ``body``), with no closer there or on the next line before a mark
+    (``closed_pattern``: a credit broken over two lines, closed on the second); in it ``role_pattern`` (an outlet and a
+    reporter's title) opens the credit, and the words after it, parted by blanks, must each be
+    a name (the surname lexicon of ``names_rule``), a role and a name, or a place and 报道
+    (``place_pattern``) but the last one: the closer goes after its 报道, or after the name
+    its first two or three characters make where the lexicon reads a word of the story starting
+    right after them (陆萱|一日三餐; 张林海|今年)."""
+    from ..lexicon import default_lexicon
+    from .lines import is_name
+
+    lex = default_lexicon()
+    if lex is None or rule.params["names_rule"] not in page.rules:
+        return [], []
+    names = page.rules[rule.params["names_rule"]]
+    role, place = _compiled(rule.params["role_pattern"]), _compiled(rule.params["place_pattern"])
+    closed = _compiled(rule.params["closed_pattern"])
+    repl = []
+    for m in _compiled(rule.params["pattern"]).finditer(page.source):
+        r = role.match(page.source, m.start("body"), m.end("body"))
+        if r is None or closed.match(page.source, m.end("body")):
+            continue
+        words = [(w.start(), w.group()) for w in regex.finditer(r"\S+", page.source[r.end():m.end("body")])]
+        if not words or not all(_credit_word(w, names, role, place) for _, w in words[:-1]):
+            continue
+        at, last = words[-1]
+        lead = role.match(last)
+        k = lead.end() if lead and lead.end() < len(last) else 0
+        cut = _name_end(last, k, names, place, lex)
+        if cut is None:
+            continue
+        end = r.end() + at + cut
+        repl += [(m.start("open"), m.end("open"), rule.params["open_to"]), (end, end, rule.params["close_to"])]
+    return _replacements(page, rule, repl)
+
+
+def _credit_word(word: str, names: Rule, role: regex.Pattern, place: regex.Pattern) -> bool:
+    """A word of a credit before its last: a name, a role and a name, or a place and 报道."""
+    from .lines import is_name
+
+    lead = role.match(word)
+    return is_name(word[lead.end() if lead else 0:], names) or place.fullmatch(word) is not None
+
+
+def _name_end(word: str, k: int, names: Rule, place: regex.Pattern, lex) -> int | None:
+    """Where the credit ends in its last ``word`` (its name from ``k`` on), the story's words
+    run on after it: after a place's 报道, or after a name (:func:`is_name`) the lexicon reads a
+    word right after; None when neither reads so, or two names do."""
+    from .lines import is_name
+
+    p = place.match(word, k)
+    if p is not None and p.end() < len(word):
+        return p.end()
+    ends = [k + n for n in range(1, len(word) - k) if is_name(word[k:k + n], names)
+            and lex.in_word(word[k + n:], 0)]
+    return ends[0] if len(ends) == 1 else None
+
+
 def _replacements(page: Page, rule: Rule, repl):
     """:func:`source_replacements`, an empty span's change called an ``insert``."""
     edits, changes = source_replacements(page, STAGE, rule, repl, lambda b, a: rule.describe(before=b, after=a))
@@ -950,6 +1011,7 @@ REGISTRY = {
     "ornament_name": ornament_name,
     "credit_specks": credit_specks,
     "outlet_confusions": outlet_confusions,
+    "credit_closer": credit_closer,
     "pattern_insert": pattern_insert,
     "lost_opener": lost_opener,
     "flags": flags,
