@@ -259,14 +259,13 @@ def credit_closer(page: Page, rule: Rule):
     whose closing bracket the engine lost, the story's first words run on into its last name.
     ``pattern`` finds the head, the opener (group ``open``) and the line's text up to its first
     mark (group ``body``), with no closer there or on the next line before a mark
-    (``closed_pattern``: a credit broken over two lines, closed on the second); in it ``role_pattern`` (an outlet and a
-    reporter's title) opens the credit, and the words after it, parted by blanks, must each be
-    a name (the surname lexicon of ``names_rule``), a role and a name, or a place and 报道
-    (``place_pattern``) but the last one: the closer goes after its 报道, or after the name
-    its first two or three characters make where the lexicon reads a word of the story starting
-    right after them (陆萱|一日三餐; 张林海|今年)."""
+    (``closed_pattern``: a credit broken over two lines, closed on the second); in it
+    ``role_pattern`` (an outlet and a reporter's title) opens the credit, and the words after
+    it, parted by blanks, must each be a name (the surname lexicon of ``names_rule``), a role
+    and a name, or a place and 报道 (``place_pattern``) but the last one: the closer goes after
+    its 报道, or after the one name its first characters make where the lexicon reads a word of
+    the story starting right after it (陆萱|一日三餐; 张林海|今年)."""
     from ..lexicon import default_lexicon
-    from .lines import is_name
 
     lex = default_lexicon()
     if lex is None or rule.params["names_rule"] not in page.rules:
