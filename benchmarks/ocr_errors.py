@@ -43,7 +43,7 @@ _WS = re.compile(r"\s+")
 #: the look-alike rules, judged together, and the other repairs judged rule by rule (each
 #: change's one-character context as read against the gold text, as for the look-alikes)
 LOOKALIKE_RULES = ("O007", "O022", "O027", "O039")
-JUDGED_RULES = ("O029", "O030", "O031", "O032", "O056")
+JUDGED_RULES = ("O029", "O030", "O031", "O032", "O056", "O057", "O058", "O059", "O060")
 
 
 def one_dir(d: Path, rules) -> dict:

@@ -18,7 +18,9 @@ mean other things in an engine's text than in a text layer.
 from __future__ import annotations
 
 import functools
+import json
 import unicodedata
+from pathlib import Path
 
 import regex
 
@@ -136,6 +138,180 @@ def ornament_debris(page: Page, rule: Rule):
         if after[:1] in (" ", "\t") or not lex.in_word(page.source[i] + ahead, 0):
             repl.append((i, m.end(1), to))
     return source_replacements(page, STAGE, rule, repl, lambda b, a: rule.describe(before=b, after=a))
+
+
+def ornament_name(page: Page, rule: Rule):
+    """``口薛涛晨`` / ``@黎娟磊`` → ``◎薛涛晨``: a byline of names alone (``□{name}``), its
+    ornament read as debris (group ``orn``), on a block of its own line. O005 and O040 want an
+    outlet or a reporter's title after the debris; here the names (group ``names``, parted by
+    blanks or ``、``) must each read as a name by the surname lexicon of ``names_rule``
+    (:func:`~cleaner.stages.lines.is_name`), and a Han character of ``debris`` must make no
+    word with what follows (``女单打`` is prose: 女单 is a word) unless a blank sets it apart.
+    A byline stands under a headline or over a dateline: one of the lines around it must match
+    ``neighbour_pattern`` (no sentence or clause mark); between two lines of prose a name alone
+    is a signature the layout stages then take for an article's start, cutting the text above."""
+    from ..lexicon import default_lexicon
+    from .lines import is_name
+
+    lex = default_lexicon()
+    if lex is None or rule.params["names_rule"] not in page.rules:
+        return [], []
+    names = page.rules[rule.params["names_rule"]]
+    reach, to, debris = rule.params["word_reach"], rule.params["to"], rule.params["debris"]
+    side = _compiled(rule.params["neighbour_pattern"])
+    repl = []
+    for m in _compiled(rule.params["pattern"]).finditer(page.source):
+        if not all(is_name(w, names) for w in regex.split(r"[ \t、]+", m.group("names").strip())):
+            continue
+        orn, after = m.group("orn"), page.source[m.end("orn"):]
+        han = [c for c in orn if _HAN_CHAR.match(c)]
+        if han and (len(han) > 1 or orn not in debris):
+            continue
+        if han and after[:1] not in (" ", "\t") and lex.in_word(orn + after[:reach], 0):
+            continue
+        if not any(side.fullmatch(line) for line in _neighbour_lines(page.source, m.start(), m.end())):
+            continue
+        repl.append((m.start("orn"), m.end("orn"), to))
+    return source_replacements(page, STAGE, rule, repl, lambda b, a: rule.describe(before=b, after=a))
+
+
+def _neighbour_lines(text: str, start: int, end: int) -> tuple[str, str]:
+    """The nearest line with text before ``start`` and after ``end`` (blank lines skipped),
+    stripped; ``""`` at the page's edge."""
+    before = [ln.strip() for ln in text[:start].split("\n") if ln.strip()]
+    after = next((ln.strip() for ln in text[end:].split("\n") if ln.strip()), "")
+    return (before[-1] if before else ""), after
+
+
+def credit_specks(page: Page, rule: Rule):
+    """``记者和薛凌浩`` / ``通讯员许和建兰）`` / ``彭霞光和报道`` / ``全人媒体记者`` → the speck taken
+    out: a character an engine set for a speck of ink (group ``speck``: 和 人 上, its most
+    frequent insertions) inside a credit, where the names tell it. Each of the rule's
+    ``patterns`` finds one place; where it names groups, ``name`` must read as a name (the
+    surname lexicon of ``names_rule``, :func:`~cleaner.stages.lines.is_name`: 和平 after 记者
+    is no name), and ``pre`` + ``post`` as a name the run with the speck is not (许和建兰 is
+    none, 张和平 is one and stays)."""
+    from .lines import is_name
+
+    if rule.params["names_rule"] not in page.rules:
+        return [], []
+    names = page.rules[rule.params["names_rule"]]
+    repl = set()
+    for pattern in rule.params["patterns"]:
+        for m in _compiled(pattern).finditer(page.source):
+            got = m.groupdict()
+            if got.get("name") is not None and not is_name(got["name"], names):
+                continue
+            if got.get("pre") is not None and (not is_name(got["pre"] + got["post"], names)
+                                               or is_name(got["pre"] + got["speck"] + got["post"], names)):
+                continue
+            repl.add((m.start("speck"), m.end("speck"), rule.params["to"]))
+    return source_replacements(page, STAGE, rule, sorted(repl), lambda b, a: rule.describe(before=b, after=a))
+
+
+@functools.cache
+def _confusions(path: str) -> dict[str, frozenset[str]]:
+    """Each character an engine was seen to read for another (``han_confusions`` of the noise
+    model at ``path``, relative to the package: ``[meant, read, count]``), by the reading."""
+    table: dict[str, set[str]] = {}
+    data = json.loads((Path(__file__).resolve().parents[1] / path).read_text(encoding="utf-8"))
+    for meant, read, _ in data["han_confusions"]:
+        table.setdefault(read, set()).add(meant)
+    return {k: frozenset(v) for k, v in table.items()}
+
+
+def _read_run(src: str, p: int, n: int) -> list[int]:
+    """The positions of the ``n`` characters from ``p`` on its line, blanks skipped (an
+    engine sets blanks inside an outlet's name: ``成都商报- 红星新闻``); fewer at the line's end."""
+    out = []
+    while len(out) < n and p < len(src) and src[p] != "\n":
+        if src[p] not in " \t\u3000":
+            out.append(p)
+        p += 1
+    return out
+
+
+def outlet_confusions(page: Page, rule: Rule):
+    """``这京报记者`` / ``将都商报-红星新闻记者`` / ``中们社香港9月14⏎日电`` → the outlet's name: a
+    known outlet (``outlets``) read with one character the engine is known to misread for its
+    own (the noise model's measured confusions, ``confusions``), where a credit opens (``starts``:
+    a line's start after an ornament's debris, 据 or 文/, or a bracket) and a reporter's title or
+    a dateline's date follows (``follow``). A reading that is itself an outlet is left alone."""
+    src, table, outlets = page.source, _confusions(rule.params["confusions"]), rule.params["outlets"]
+    follow = _compiled(rule.params["follow"])
+    repl = []
+    for m in _compiled(rule.params["starts"]).finditer(src):
+        for name in outlets:
+            at = _read_run(src, m.end(), len(name))
+            read = "".join(src[i] for i in at)
+            slips = [j for j in range(len(read)) if read[j] != name[j]]
+            if len(read) < len(name) or len(slips) != 1 or read in outlets:
+                continue
+            j = slips[0]
+            if name[j] in table.get(read[j], ()) and follow.match(src, at[-1] + 1):
+                repl.append((at[j], at[j] + 1, name[j]))
+                break
+    return source_replacements(page, STAGE, rule, sorted(set(repl)), lambda b, a: rule.describe(before=b, after=a))
+
+
+def credit_closer(page: Page, rule: Rule):
+    """``本报讯〈实习记者 陆萱一日三餐是…`` → ``本报讯（实习记者 陆萱）一日三餐是…``: a dateline's credit
+    whose closing bracket the engine lost, the story's first words run on into its last name.
+    ``pattern`` finds the head, the opener (group ``open``) and the line's text up to its first
+    mark (group ``body``), with no closer there or on the next line before a mark
+    (``closed_pattern``: a credit broken over two lines, closed on the second); in it
+    ``role_pattern`` (an outlet and a reporter's title) opens the credit, and the words after
+    it, parted by blanks, must each be a name (the surname lexicon of ``names_rule``), a role
+    and a name, or a place and 报道 (``place_pattern``) but the last one: the closer goes after
+    its 报道, or after the one name its first characters make where the lexicon reads a word of
+    the story starting right after it (陆萱|一日三餐; 张林海|今年)."""
+    from ..lexicon import default_lexicon
+
+    lex = default_lexicon()
+    if lex is None or rule.params["names_rule"] not in page.rules:
+        return [], []
+    names = page.rules[rule.params["names_rule"]]
+    role, place = _compiled(rule.params["role_pattern"]), _compiled(rule.params["place_pattern"])
+    closed = _compiled(rule.params["closed_pattern"])
+    repl = []
+    for m in _compiled(rule.params["pattern"]).finditer(page.source):
+        r = role.match(page.source, m.start("body"), m.end("body"))
+        if r is None or closed.match(page.source, m.end("body")):
+            continue
+        words = [(w.start(), w.group()) for w in regex.finditer(r"\S+", page.source[r.end():m.end("body")])]
+        if not words or not all(_credit_word(w, names, role, place) for _, w in words[:-1]):
+            continue
+        at, last = words[-1]
+        lead = role.match(last)
+        k = lead.end() if lead and lead.end() < len(last) else 0
+        cut = _name_end(last, k, names, place, lex)
+        if cut is None:
+            continue
+        end = r.end() + at + cut
+        repl += [(m.start("open"), m.end("open"), rule.params["open_to"]), (end, end, rule.params["close_to"])]
+    return _replacements(page, rule, repl)
+
+
+def _credit_word(word: str, names: Rule, role: regex.Pattern, place: regex.Pattern) -> bool:
+    """A word of a credit before its last: a name, a role and a name, or a place and 报道."""
+    from .lines import is_name
+
+    lead = role.match(word)
+    return is_name(word[lead.end() if lead else 0:], names) or place.fullmatch(word) is not None
+
+
+def _name_end(word: str, k: int, names: Rule, place: regex.Pattern, lex) -> int | None:
+    """Where the credit ends in its last ``word`` (its name from ``k`` on), the story's words
+    run on after it: after a place's 报道, or after a name (:func:`is_name`) the lexicon reads a
+    word right after; None when neither reads so, or two names do."""
+    from .lines import is_name
+
+    p = place.match(word, k)
+    if p is not None and p.end() < len(word):
+        return p.end()
+    ends = [k + n for n in range(1, len(word) - k) if is_name(word[k:k + n], names)
+            and lex.in_word(word[k + n:], 0)]
+    return ends[0] if len(ends) == 1 else None
 
 
 def _replacements(page: Page, rule: Rule, repl):
@@ -831,6 +1007,10 @@ REGISTRY = {
     "bracket_pairs": bracket_pairs,
     "pattern_repair": pattern_repair,
     "ornament_debris": ornament_debris,
+    "ornament_name": ornament_name,
+    "credit_specks": credit_specks,
+    "outlet_confusions": outlet_confusions,
+    "credit_closer": credit_closer,
     "pattern_insert": pattern_insert,
     "lost_opener": lost_opener,
     "flags": flags,
