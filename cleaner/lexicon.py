@@ -18,6 +18,7 @@ from __future__ import annotations
 import functools
 import importlib.util
 import math
+from operator import itemgetter
 from pathlib import Path
 
 #: the longest word looked up (jieba's dictionary has longer idioms; they add little here)
@@ -168,6 +169,16 @@ class CharModel:
                  "words", "total", "prior")
 
     def __init__(self, counts: dict[str, int], prior: float):
+        # (the words taken a length at a time: each count goes to a slice of every word of that
+        # length, cut in C, and is summed by _tally; a loop over every word and its characters
+        # in turn took 1.6-2.2 s of CPU per process on jieba's dictionary, this 1.4 s. The sums
+        # are of whole numbers: in whatever order they are made, the same tables)
+        by_length: dict[int, tuple[list[str], list[int]]] = {}
+        for w, c in counts.items():
+            if c > 0 and w:
+                words, cs = by_length.setdefault(len(w), ([], []))
+                words.append(w)
+                cs.append(c)
         inside2: dict = {}
         inside3: dict = {}
         ends: dict = {}
@@ -176,24 +187,20 @@ class CharModel:
         starts2: dict = {}
         single: dict = {}
         chars: dict = {}
-        for w, c in counts.items():
-            if c <= 0 or not w:
+        for n, (words, cs) in sorted(by_length.items()):
+            _tally(ends, map(itemgetter(-1), words), cs)
+            _tally(starts, map(itemgetter(0), words), cs)
+            for k in range(n):
+                _tally(chars, map(itemgetter(k), words), cs)
+            if n == 1:
+                _tally(single, words, cs)
                 continue
-            ends[w[-1]] = ends.get(w[-1], 0) + c
-            starts[w[0]] = starts.get(w[0], 0) + c
-            for ch in w:
-                chars[ch] = chars.get(ch, 0) + c
-            if len(w) == 1:
-                single[w] = single.get(w, 0) + c
-                continue
-            ends2[w[-2:]] = ends2.get(w[-2:], 0) + c
-            starts2[w[:2]] = starts2.get(w[:2], 0) + c
-            for k in range(len(w) - 1):
-                g = w[k:k + 2]
-                inside2[g] = inside2.get(g, 0) + c
-                if k + 3 <= len(w):
-                    g = w[k:k + 3]
-                    inside3[g] = inside3.get(g, 0) + c
+            _tally(ends2, map(itemgetter(slice(n - 2, n)), words), cs)
+            _tally(starts2, map(itemgetter(slice(0, 2)), words), cs)
+            for k in range(n - 1):
+                _tally(inside2, map(itemgetter(slice(k, k + 2)), words), cs)
+                if k + 3 <= n:
+                    _tally(inside3, map(itemgetter(slice(k, k + 3)), words), cs)
         self.inside2, self.inside3, self.ends, self.starts = inside2, inside3, ends, starts
         self.ends2, self.starts2, self.single, self.chars = ends2, starts2, single, chars
         self.words = float(sum(starts.values())) or 1.0
@@ -234,6 +241,13 @@ class CharModel:
             d = head[1]
             v += math.log(self._p3(d, b, c)) - math.log(self._p2(d, c))
         return v
+
+
+def _tally(table: dict, keys, counts) -> None:
+    """Add each count to its key's total in ``table`` (keys and counts side by side)."""
+    get = table.get
+    for key, c in zip(keys, counts):
+        table[key] = get(key, 0) + c
 
 
 def read_counts(path: Path) -> dict[str, int]:
