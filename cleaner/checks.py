@@ -203,7 +203,7 @@ SCHEMAS = {
             "uncolumned_long_penalty": float, "set_longer_gap": int, "set_longer_penalty": float,
             "dash_title_penalty": float, "extra_heading_penalty": float, "second_byline_penalty": float,
             "subtitle_under_bold": float, "gap_opens": float, "next_byline_cost": float, "max_part": int,
-            "column_tags": list, "pair_join": dict, "parallel_length": int, "pair_short_piece": int, "subtitle_min_length": int, "pair_title_min": int, "kicker_width_ratio": float, "kicker_open_ends": str, "pair_break_marks": str, "pair_blank": float, "pair_min_measure": float, "pair_measure_slack": float, "pair_max_length": int, "dash_line_max": int, "dash_whole_apart": float, "geo_text_above": float, "geo_two_titles": float, "geo_subhead": float,
+            "column_tags": list, "pair_join": dict, "parallel_length": int, "pair_short_piece": int, "subtitle_min_length": int, "pair_title_min": int, "kicker_width_ratio": float, "kicker_gap_rows": int, "kicker_open_ends": str, "pair_break_marks": str, "pair_blank": float, "pair_min_measure": float, "pair_measure_slack": float, "pair_max_length": int, "dash_line_max": int, "dash_whole_apart": float, "geo_text_above": float, "geo_two_titles": float, "geo_subhead": float,
             "byline_with_dateline": float,
             "back_inside_cost": float,
             "adopt_bylines": bool,

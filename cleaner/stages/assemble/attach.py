@@ -12,7 +12,8 @@ from ...rules import search
 from .._common import rebuild
 from .text import _DASH, affinity
 from .draft import Draft
-from .headline_pair import bold_goes_on, dash_goes_on, joiner, kicker_over, one_headline, too_short_for_subtitle
+from .headline_pair import (bold_goes_on, dash_goes_on, joiner, kicker_over, kicker_set_apart, one_headline,
+                            too_short_for_subtitle)
 from .confidence import article_evidence, confidence
 
 
@@ -25,8 +26,8 @@ class Attaching:
         A kicker (引题) is set above the title in lighter type: a heading above a bold
         (doubled) one that is not bold itself is the kicker, and of three stacked headings the
         first is the kicker, the second the title, the third the subtitle. Of two plain ones the
-        lower is the subtitle, unless the cut shows one title broken over two lines
-        (:mod:`.headline_pair`)."""
+        lower is the subtitle, unless the cut shows one title broken over two lines, or the
+        rows they are set in show a kicker over its title (:mod:`.headline_pair`)."""
         where = "before" if before else "after"
         # the headings given in this call, by identity (a heading rebuilt by a join is a new
         # block, given by no call: a title joined once is not joined again)
@@ -81,6 +82,12 @@ class Attaching:
                     d.kicker, d.title = d.title, b
                     self.record("A003", "attach", b, f"title of the article {where} it; the short heading "
                                 f"above this much wider one is its kicker")
+                    continue
+                if last is d.title and kicker_set_apart(self.rows_between(d.title, b), self.set_by_rows(b),
+                                                        d.title.text, self.rules["A003"].params):
+                    d.kicker, d.title = d.title, b
+                    self.record("A003", "attach", b, f"title of the article {where} it; the plain heading "
+                                f"set apart above it on a page without bold is its kicker")
                     continue
                 joined, p = one_headline(d.title.text, b.text, self.rules["A003"].params,
                                          self.measure_around(b))
@@ -214,6 +221,18 @@ class Attaching:
         i = bisect.bisect_right(firsts, b.last)
         return i < len(blocks) and blocks[i].kind == "byline" and blocks[i].first == b.last + 1 \
             and self.page.line_no(blocks[i].first) == self.page.line_no(b.last)
+
+    def rows_between(self, upper: Block, lower: Block) -> int:
+        """Source rows from heading ``upper``'s last line to ``lower``'s first (1: the next row)."""
+        return self.page.line_no(lower.first) - self.page.line_no(upper.last)
+
+    def set_by_rows(self, b: Block) -> bool:
+        """Whether the page tells heading ``b``'s type by the rows it is set in, not by its
+        weight: no line of the page was drawn twice (fake bold), the page is set in columns
+        (text already clean sets its own blank lines), and the text around ``b`` does not set a
+        blank line after every line (there a blank row says nothing)."""
+        ge = self.gaps_everywhere
+        return not self.dedoubled and self.page.layout.columned and not (b.first < len(ge) and ge[b.first])
 
     def column_tag(self, b: Block) -> bool:
         """A column or series tag (【冰点】, 〔法治时评〕): a kicker over its title."""

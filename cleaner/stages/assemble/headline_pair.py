@@ -8,7 +8,9 @@ shows it at the cut: a quotation mark or bracket opened on the upper line and cl
 (冒充客服实施“退 / 款”诈骗), a piece too short to be a headline, a function word starting the lower
 line. Each is a cue measured on the two texts; a logistic regression weighs them
 (``rules/assemble.toml`` A003 ``pair_join``, fitted by ``benchmarks/fit_headline_pairs.py`` on
-synthesised training pages). Without such a sign the two lines stay a title and its subtitle.
+synthesised training pages). Without such a sign the two lines stay a title and its subtitle,
+unless the rows they are set in show the upper a kicker (:func:`kicker_set_apart`: on extracted
+text that shows no bold, a blank row left above the title's larger type).
 Against joining: the two lines would fit one line of the column's measure (an editor breaks a
 headline only where it does not fit, or after a mark inside it); that holds two bold lines apart
 too (a subtitle set bold as its title is).
@@ -83,6 +85,23 @@ def kicker_over(upper: str, lower: str, params: dict) -> bool:
     if not a or _balance(a) != 0 or len(a) > params["pair_short_piece"] or a[-1] in params["kicker_open_ends"]:
         return False
     return width(b) >= params["kicker_width_ratio"] * width(a)
+
+
+def kicker_set_apart(rows_between: int, set_by_rows: bool, upper: str, params: dict) -> bool:
+    """Whether the upper of two stacked plain headings is the lower one's kicker (引题) by the
+    rows they are set in, on a page that tells its headings' type so (``set_by_rows``: extracted
+    text of a page set in columns whose headlines are not drawn twice, and whose blank lines
+    mean something): at least A003 ``kicker_gap_rows`` source rows from the upper's last line to
+    the lower's first, a blank row or more between them, where the extractor left room for the
+    lower's larger type (金融活水润泽实体经济 / 普惠金融“贷”动小微企业发展). A subtitle, set
+    smaller than its title, follows on the next row. Not a piece with a mark left open or one
+    that joins on (A003 ``kicker_open_ends``): the start of one heading broken over two lines.
+    0: off (on OCR output, which sets a blank line around every block it finds)."""
+    a = nows(upper.strip())
+    if not set_by_rows or not params["kicker_gap_rows"] or not a or _balance(a) != 0 \
+            or a[-1] in params["kicker_open_ends"]:
+        return False
+    return rows_between >= params["kicker_gap_rows"]
 
 
 def too_short_for_subtitle(upper: str, lower: str, params: dict) -> bool:
