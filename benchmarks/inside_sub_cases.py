@@ -18,7 +18,7 @@ subtitle). The rows show which cue parts them, and what the group is instead.
 
 Counts (shipped rules), right / wrong where the part above the last heading has no dash-led
 subtitle and the heading is 10 characters or more: train 0 / 5, valid 0 / 7, wide 1 / 1, fresh
-1 / 6; elsewhere train 13 / 3, valid 5 / 1, wide 9 / 4, fresh 17 / 4. Of the wrong ones many
+1 / 6; elsewhere train 13 / 3, valid 5 / 1, wide 7 / 4, fresh 11 / 4. Of the wrong ones many
 are text lines labelled headings (valid 5 of 7), which read otherwise become subtitles.
 
 Tried (A003, assemble_sweep.py, train / valid / wide / fresh seg, titles, subtitles) and not
