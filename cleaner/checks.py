@@ -211,6 +211,7 @@ SCHEMAS = {
             "extra_title_echo": float,
             "subhead_echo_above": float,
             "heading_role": dict, "heading_role_scale": float, "label_max": int,
+            "byline_debris_max": int,
             "commentary_byline": str,
             "odd_bold_penalty": float,
             "lead_weights": dict, "lead_threshold": float, "lead_clip": list,

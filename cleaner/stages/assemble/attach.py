@@ -323,6 +323,8 @@ class Attaching:
         subheads are set after their sections, and A004 moves them before. A lone heading
         right under an article's dash-led subtitle, with no text of its own, is the rest of
         that subtitle, broken over two lines (——走访 / 湖滨职业技术学院)."""
+        if self.page.layout.ocr and self.rules["A003"].params["byline_debris_max"]:
+            self.trim_byline_debris(drafts)
         if self.rules["A003"].params["extra_title_echo"] > 0:
             self.split_extra_titles(drafts)
         if self.rules["A003"].params["dash_piece_max"]:
@@ -362,6 +364,36 @@ class Attaching:
                 continue
             keep.append(h)
         self.orphans = keep
+
+    def trim_byline_debris(self, drafts: list[Draft]) -> None:
+        """A byline whose last line is a few Han characters alone (A003 ``byline_debris_max``
+        or fewer), set off from the credit above it by a blank line, loses that line (kept in
+        dropped): OCR output only. An engine reads a picture, or the first characters of a
+        headline set beside the byline (房车 of 房车开进大草原), as a block of its own under it,
+        and the rejoin stage takes a short line after a byline for the rest of its names; an
+        engine sets a byline's own lines in one block, with no blank line inside it. Only
+        where the credit above holds a reporter's title (A003 ``reporter_credit``) or an
+        outlet's slash: a byline whole without the line."""
+        w = self.rules["A003"].params
+        most = w["byline_debris_max"]
+        for d in drafts:
+            b = d.byline
+            if b is None or len(b.lines) < 2:
+                continue
+            last = self.page.lines[b.lines[-1]]
+            tail = nows(last.text)
+            if last.gap_before <= 0 or not 0 < len(tail) <= most \
+                    or not all("\u4e00" <= c <= "\u9fff" for c in tail):  # (Han characters alone)
+                continue
+            head = rebuild(self.page, replace(b, lines=b.lines[:-1], joiners=b.joiners[:len(b.lines) - 2]))
+            if not (search(w["reporter_credit"], head.text) or "/" in head.text):
+                continue
+            d.byline = head
+            junk = rebuild(self.page, replace(b, kind="furniture", lines=b.lines[-1:], joiners=()))
+            self.orphans.append(junk)
+            self.record("A003", "drop", junk, f"'{tail}' under the byline, set off by a blank line, is no part "
+                        "of it (a picture's or a headline's characters read as a block of their own)",
+                        safety="review")
 
     def split_extra_titles(self, drafts: list[Draft]) -> None:
         """A heading :meth:`fill` kept as a subhead at an article's end because the group set
