@@ -55,24 +55,19 @@ class DraftTails:
         seams = {j: body[j].text.rstrip()[-1] + body[k].text.lstrip()[0] for j, k in zip(texts, texts[1:])}
         after = {k: j for j, k in zip(texts, texts[1:])}
         self.last = last = {}
-        first: dict[str, int] = {}
         self.name_last = name_last = {}
         self.name_first = name_first = {}
         for k in paras:
             last.update(dict.fromkeys(pairs[k], k))
-            if k in seams:
-                last[seams[k]] = k
             name_last.update(dict.fromkeys(names[k], k))
         for k in reversed(paras):
-            first.update(dict.fromkeys(pairs[k], k))
-            if k in after:
-                first[seams[after[k]]] = k
             name_first.update(dict.fromkeys(names[k], k))
+        late = _seams_last(last, seams, after)
         self.title_names = _names([h.text for h in (e.title, e.subtitle) if h is not None])
         # counts by where they lie, for every cut m (_below(v)[m] = #{v < m})
         self.last_below = _below(last.values(), n)     # pairs out of the tail
-        self.first_below = _below(first.values(), n)   # pairs in the head
-        self.gone_below = _gone_below(self.last_below, first, last, set(seams.values()), n)  # head only
+        self.first_below = _in_head(pairs, seams, after, n)  # pairs in the head
+        self.gone_below = _gone_below(self.last_below, late, n)  # head only
         self.names_first_below = _below(name_first.values(), n)  # names in the head
         self.names_last_below = _below(name_last.values(), n)    # names out of the tail
         # the columns of the tail and of the head at each cut (medians of their paragraphs' widths)
@@ -164,17 +159,50 @@ def _echo_at(heads, m: int, nt: int) -> float:
     return max(((k - below[m]) / min(size, nt) if size and nt else 0.0 for size, k, below in heads), default=0.0)
 
 
-def _gone_below(last_below: list[int], first: dict, last: dict, seam_pairs: set, n: int) -> list[int]:
-    """``_below`` of ``max(first[p], last[p])`` over the draft's pairs ``p`` (in the head only
-    from there on), from ``last_below``: a pair inside a paragraph is first put in the head no
-    later than it is last taken out of the tail (both are paragraphs holding it), so only a pair
-    found at seams alone may go later, ``first`` its paragraph after the seam. Those few are moved
-    from their ``last`` to their ``first``, where a ``max`` per pair of the draft cost a tenth of
-    the sweep."""
-    late = [s for s in seam_pairs if first[s] > last[s]]
+def _seams_last(last: dict, seams: dict, after: dict) -> list[tuple[int, int]]:
+    """Puts the pairs across the seams in ``last`` (a paragraph's pairs there already): a seam's
+    pair leaves the tail with the paragraph before the seam, unless a later block takes it out.
+    Returns ``(before, after)`` for each pair found at one seam alone and in no paragraph: the
+    only pairs that go into the head (with the paragraph after the seam) later than they leave
+    the tail. (A pair a paragraph holds goes into the head no later than that paragraph and out
+    of the tail no sooner; a pair at two seams or more goes in at the first one's paragraph
+    after, no later than the last one's paragraph before.)"""
+    inner = {s for s in seams.values() if s in last}
+    spans: dict[str, tuple[int, int]] = {}  # seam pair in no paragraph -> (its last before, its first after)
+    for k, j in after.items():  # (in reading order)
+        s = seams[j]
+        if s in inner:
+            last[s] = max(last[s], j)
+        else:
+            last[s] = j
+            spans[s] = (j, spans[s][1] if s in spans else k)
+    return [(j, k) for j, k in spans.values() if k > j]
+
+
+def _in_head(pairs: dict, seams: dict, after: dict, n: int) -> list[int]:
+    """``out[m]``: how many of the draft's pairs are in its head at cut ``m`` (in blocks
+    before ``m``), for m in 0..n: the pairs of the paragraphs and of the seams before ``m``,
+    gathered in one set as the cut moves down (where a block per pair, the first to put it in
+    the head, was kept and counted)."""
+    head: set[str] = set()
+    out = [0]
+    for k in range(n):
+        if k in pairs:
+            head |= pairs[k]
+        if k in after:
+            head.add(seams[after[k]])
+        out.append(len(head))
+    return out
+
+
+def _gone_below(last_below: list[int], late: list[tuple[int, int]], n: int) -> list[int]:
+    """``_below`` of the block at which each of the draft's pairs is in the head alone (out of
+    the tail and in the head), from ``last_below``: that is the block that takes it out of the
+    tail but for the ``late`` pairs (:func:`_seams_last`), moved from there to the block that
+    puts them in the head (where a ``max`` per pair of the draft cost a tenth of the sweep)."""
     if not late:
         return last_below
-    gone, back = _below(map(last.__getitem__, late), n), _below(map(first.__getitem__, late), n)
+    gone, back = _below((j for j, _ in late), n), _below((k for _, k in late), n)
     return [x - g + b for x, g, b in zip(last_below, gone, back)]
 
 
