@@ -1,7 +1,7 @@
 """The closed-tail sweep's head counts (tail_sweep._seams_last, _in_head, _gone_below) are
 the counts of the first and last block of every pair, as DraftTails once kept them per pair."""
 
-from cleaner.stages.assemble.tail_sweep import _below, _gone_below, _in_head, _seams_last
+from cleaner.stages.assemble.tail_sweep import _below, _below_few, _gone_below, _in_head, _seams_last
 
 
 def _by_pair(pairs: dict, seams: dict, after: dict):
@@ -34,3 +34,8 @@ def test_counts_match_the_pairs_one_by_one():
     gone = _gone_below(_below(last.values(), n), late, n)
     assert gone == _below((max(first[p], last[p]) for p in last), n)
     assert gone != _below(last.values(), n)  # (the seam pair moved)
+
+
+def test_few_counted_as_many():
+    values = [3, 0, 3, 1, 5]
+    assert _below_few(values, 6) == _below(values, 6) == [0, 1, 2, 2, 4, 4, 5]
