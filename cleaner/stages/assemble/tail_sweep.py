@@ -6,11 +6,12 @@ from block ``m`` on and of the text before it, cut afresh. Weighed at every bloc
 draft, that is the square of the draft's length in cutting (on the sample page four fifths
 of the assemble stage's time). Here each word pair and name of the draft is placed once: the
 last block whose going to the head takes it out of the tail, the first whose going there puts
-it in the head. How many of the tail's pairs are X's, how many the head's, how many names are
-X's and not the head's (and the reverse) at a cut ``m`` are then counts of those positions
-below ``m``, summed once per draft (:func:`_below`) and set against X's pairs and names by set
-operations in C. A draft's own part (:class:`DraftTails`) serves every article before it that
-weighs its tails. The cues are the same numbers, to the last bit
+it in the head (for a pair, only the count of those in the head at each cut is kept: a set
+grown block by block, :func:`_in_head`). How many of the tail's pairs are X's, how many the
+head's, how many names are X's and not the head's (and the reverse) at a cut ``m`` are then
+counts of those positions below ``m``, summed once per draft (:func:`_below`) and set against
+X's pairs and names by set operations in C. A draft's own part (:class:`DraftTails`) serves
+every article before it that weighs its tails. The cues are the same numbers, to the last bit
 (``tests/test_stage_assemble_tail_sweep.py`` holds them to :meth:`closed_tail_cues`).
 """
 
@@ -102,11 +103,11 @@ def closed_tail_cues_swept(asm, a, e, d: int, col: float, own: frozenset, own_na
     n, last, name_last, name_first = t.n, t.last, t.name_last, t.name_first
     # what depends on X: its pairs and names among the draft's
     own_keys = last.keys() & own
-    own_below = _below_few(map(last.__getitem__, own_keys), n)              # X's pairs out of the tail
+    own_below = _below_few(map(last.__getitem__, own_keys), n)          # X's pairs out of the tail
     ours_keys = (name_last.keys() & mine) - t.title_names
     ours_below = _below_few(map(name_first.__getitem__, ours_keys), n)      # X's names in the head
     titled = (name_last.keys() & t.title_names) - mine
-    titled_below = _below_few(map(name_last.__getitem__, titled), n)        # the headline's, out of the tail
+    titled_below = _below_few(map(name_last.__getitem__, titled), n)    # the headline's, out of tail
     # the names in both the tail and the head that are neither X's nor the headline's: those of
     # all the draft's names less those of the few that are (a name lies in one paragraph: it is
     # in both from the cut after its first paragraph to its last)
@@ -168,7 +169,7 @@ def _seams_last(last: dict, seams: dict, after: dict) -> list[tuple[int, int]]:
     of the tail no sooner; a pair at two seams or more goes in at the first one's paragraph
     after, no later than the last one's paragraph before.)"""
     inner = {s for s in seams.values() if s in last}
-    spans: dict[str, tuple[int, int]] = {}  # seam pair in no paragraph -> (its last before, its first after)
+    spans: dict[str, tuple[int, int]] = {}  # a seam pair in no paragraph: (last before, first after)
     for k, j in after.items():  # (in reading order)
         s = seams[j]
         if s in inner:
@@ -219,7 +220,8 @@ def _below_few(values, n: int) -> list[int]:
     """:func:`_below` of a few values (X's pairs and names in a draft, a headline's pairs: tens),
     counted in a Python loop: a ``Counter`` costs more to set up than a few steps of the loop
     (20 values: 1.3 µs for its 2.5; these counts are made for every article and draft weighed
-    together, seven a pair). A draft's own hundreds of pairs are counted faster by :func:`_below`."""
+    together, seven a pair). A draft's own hundreds of pairs are counted faster by
+    :func:`_below`."""
     hist = [0] * (n + 1)
     for v in values:
         hist[v] += 1
