@@ -6,11 +6,12 @@ from block ``m`` on and of the text before it, cut afresh. Weighed at every bloc
 draft, that is the square of the draft's length in cutting (on the sample page four fifths
 of the assemble stage's time). Here each word pair and name of the draft is placed once: the
 last block whose going to the head takes it out of the tail, the first whose going there puts
-it in the head. How many of the tail's pairs are X's, how many the head's, how many names are
-X's and not the head's (and the reverse) at a cut ``m`` are then counts of those positions
-below ``m``, summed once per draft (:func:`_below`) and set against X's pairs and names by set
-operations in C. A draft's own part (:class:`DraftTails`) serves every article before it that
-weighs its tails. The cues are the same numbers, to the last bit
+it in the head (for a pair, only the count of those in the head at each cut is kept: a set
+grown block by block, :func:`_in_head`). How many of the tail's pairs are X's, how many the
+head's, how many names are X's and not the head's (and the reverse) at a cut ``m`` are then
+counts of those positions below ``m``, summed once per draft (:func:`_below`) and set against
+X's pairs and names by set operations in C. A draft's own part (:class:`DraftTails`) serves
+every article before it that weighs its tails. The cues are the same numbers, to the last bit
 (``tests/test_stage_assemble_tail_sweep.py`` holds them to :meth:`closed_tail_cues`).
 """
 
@@ -55,24 +56,19 @@ class DraftTails:
         seams = {j: body[j].text.rstrip()[-1] + body[k].text.lstrip()[0] for j, k in zip(texts, texts[1:])}
         after = {k: j for j, k in zip(texts, texts[1:])}
         self.last = last = {}
-        first: dict[str, int] = {}
         self.name_last = name_last = {}
         self.name_first = name_first = {}
         for k in paras:
             last.update(dict.fromkeys(pairs[k], k))
-            if k in seams:
-                last[seams[k]] = k
             name_last.update(dict.fromkeys(names[k], k))
         for k in reversed(paras):
-            first.update(dict.fromkeys(pairs[k], k))
-            if k in after:
-                first[seams[after[k]]] = k
             name_first.update(dict.fromkeys(names[k], k))
+        late = _seams_last(last, seams, after)
         self.title_names = _names([h.text for h in (e.title, e.subtitle) if h is not None])
         # counts by where they lie, for every cut m (_below(v)[m] = #{v < m})
         self.last_below = _below(last.values(), n)     # pairs out of the tail
-        self.first_below = _below(first.values(), n)   # pairs in the head
-        self.gone_below = _below(map(max, map(first.__getitem__, last), last.values()), n)  # head only
+        self.first_below = _in_head(pairs, seams, after, n)  # pairs in the head
+        self.gone_below = _gone_below(self.last_below, late, n)  # head only
         self.names_first_below = _below(name_first.values(), n)  # names in the head
         self.names_last_below = _below(name_last.values(), n)    # names out of the tail
         # the columns of the tail and of the head at each cut (medians of their paragraphs' widths)
@@ -107,17 +103,17 @@ def closed_tail_cues_swept(asm, a, e, d: int, col: float, own: frozenset, own_na
     n, last, name_last, name_first = t.n, t.last, t.name_last, t.name_first
     # what depends on X: its pairs and names among the draft's
     own_keys = last.keys() & own
-    own_below = _below(map(last.__getitem__, own_keys), n)              # X's pairs out of the tail
+    own_below = _below_few(map(last.__getitem__, own_keys), n)          # X's pairs out of the tail
     ours_keys = (name_last.keys() & mine) - t.title_names
-    ours_below = _below(map(name_first.__getitem__, ours_keys), n)      # X's names in the head
+    ours_below = _below_few(map(name_first.__getitem__, ours_keys), n)      # X's names in the head
     titled = (name_last.keys() & t.title_names) - mine
-    titled_below = _below(map(name_last.__getitem__, titled), n)        # the headline's, out of the tail
+    titled_below = _below_few(map(name_last.__getitem__, titled), n)    # the headline's, out of tail
     # the names in both the tail and the head that are neither X's nor the headline's: those of
     # all the draft's names less those of the few that are (a name lies in one paragraph: it is
     # in both from the cut after its first paragraph to its last)
     known = (name_last.keys() & mine) | (name_last.keys() & t.title_names)
-    known_first = _below(map(name_first.__getitem__, known), n)
-    known_last = _below(map(name_last.__getitem__, known), n)
+    known_first = _below_few(map(name_first.__getitem__, known), n)
+    known_last = _below_few(map(name_last.__getitem__, known), n)
     n_own, total, opened = len(own), len(last), asm.ends_cut(a)
     # each headline's word pairs among the draft's, by where they leave the tail (echo_over)
     x_heads, e_heads = _heads_below(a, last, n), _heads_below(e, last, n)
@@ -154,7 +150,7 @@ def _heads_below(d, last: dict, n: int) -> list[tuple[int, int, list[int]]]:
         if h is not None:
             pairs = frozenset(filter(_word_pair, bigrams(h.text)))
             keys = last.keys() & pairs
-            out.append((len(pairs), len(keys), _below(map(last.__getitem__, keys), n)))
+            out.append((len(pairs), len(keys), _below_few(map(last.__getitem__, keys), n)))
     return out
 
 
@@ -164,10 +160,69 @@ def _echo_at(heads, m: int, nt: int) -> float:
     return max(((k - below[m]) / min(size, nt) if size and nt else 0.0 for size, k, below in heads), default=0.0)
 
 
+def _seams_last(last: dict, seams: dict, after: dict) -> list[tuple[int, int]]:
+    """Puts the pairs across the seams in ``last`` (a paragraph's pairs there already): a seam's
+    pair leaves the tail with the paragraph before the seam, unless a later block takes it out.
+    Returns ``(before, after)`` for each pair found at one seam alone and in no paragraph: the
+    only pairs that go into the head (with the paragraph after the seam) later than they leave
+    the tail. (A pair a paragraph holds goes into the head no later than that paragraph and out
+    of the tail no sooner; a pair at two seams or more goes in at the first one's paragraph
+    after, no later than the last one's paragraph before.)"""
+    inner = {s for s in seams.values() if s in last}
+    spans: dict[str, tuple[int, int]] = {}  # a seam pair in no paragraph: (last before, first after)
+    for k, j in after.items():  # (in reading order)
+        s = seams[j]
+        if s in inner:
+            last[s] = max(last[s], j)
+        else:
+            last[s] = j
+            spans[s] = (j, spans[s][1] if s in spans else k)
+    return [(j, k) for j, k in spans.values() if k > j]
+
+
+def _in_head(pairs: dict, seams: dict, after: dict, n: int) -> list[int]:
+    """``out[m]``: how many of the draft's pairs are in its head at cut ``m`` (in blocks
+    before ``m``), for m in 0..n: the pairs of the paragraphs and of the seams before ``m``,
+    gathered in one set as the cut moves down (where a block per pair, the first to put it in
+    the head, was kept and counted)."""
+    head: set[str] = set()
+    out = [0]
+    for k in range(n):
+        if k in pairs:
+            head |= pairs[k]
+        if k in after:
+            head.add(seams[after[k]])
+        out.append(len(head))
+    return out
+
+
+def _gone_below(last_below: list[int], late: list[tuple[int, int]], n: int) -> list[int]:
+    """``_below`` of the block at which each of the draft's pairs is in the head alone (out of
+    the tail and in the head), from ``last_below``: that is the block that takes it out of the
+    tail but for the ``late`` pairs (:func:`_seams_last`), moved from there to the block that
+    puts them in the head (where a ``max`` was taken for every pair of the draft)."""
+    if not late:
+        return last_below
+    gone, back = _below_few((j for j, _ in late), n), _below_few((k for _, k in late), n)
+    return [x - g + b for x, g, b in zip(last_below, gone, back)]
+
+
 def _below(values, n: int) -> list[int]:
     """``out[m]`` = how many of ``values`` (block indices below ``n``) are below ``m``, for m
     in 0..n (counted in C, summed once)."""
     hist = [0] * (n + 1)
     for v, c in Counter(values).items():
         hist[v] += c
+    return list(accumulate(hist, initial=0))[:n + 1]
+
+
+def _below_few(values, n: int) -> list[int]:
+    """:func:`_below` of a few values (X's pairs and names in a draft, a headline's pairs: tens),
+    counted in a Python loop: a ``Counter`` costs more to set up than a few steps of the loop
+    (20 values: 1.3 µs for its 2.5; these counts are made for every article and draft weighed
+    together, seven a pair). A draft's own hundreds of pairs are counted faster by
+    :func:`_below`."""
+    hist = [0] * (n + 1)
+    for v in values:
+        hist[v] += 1
     return list(accumulate(hist, initial=0))[:n + 1]
