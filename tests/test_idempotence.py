@@ -239,6 +239,18 @@ articles = st.tuples(st.sampled_from(TITLES), st.lists(paragraphs, min_size=1, m
 pages = st.lists(articles, min_size=1, max_size=4, unique_by=lambda a: a[0])
 
 
+@pytest.mark.xfail(strict=True, reason=(
+    "known: a one-paragraph article whose paragraph copies the first sentence of the article "
+    "above is read as that article's pull quote and its headline as the article's subhead; the "
+    "second pass reads that subhead, now right under the title, as its subtitle (found by "
+    "hypothesis 6.155)"))
+def test_copied_sentence_article_keeps_its_headline():
+    arts = [("城市更新让老街区焕发新活力", ["今年以来，全市新增就业岗位4000余个。该项目总投资2000万元，预计明年建成投产。"]),
+            ("北京启动高品质科技园区建设", ["今年以来，全市新增就业岗位4000余个。"])]
+    first, second, _ = two_passes(render(arts))
+    assert shape(first) == shape(second)
+
+
 def render(arts) -> str:
     return "\n\n".join("\n".join([title, *paras]) for title, paras in arts) + "\n"
 
@@ -246,6 +258,13 @@ def render(arts) -> str:
 @settings(max_examples=100, derandomize=True, deadline=None, database=None,
           suppress_health_check=[HealthCheck.too_slow])
 @given(pages)
+# (found by hypothesis 6.170 with A003 kicker_gap_rows: a one-paragraph article whose paragraph
+# copies a sentence of the one before was read as a pull quote, and its headline, two rows over
+# the next headline with that quote between them, as that headline's kicker; kicker_gap_rows now
+# counts rows only between headings with no printed line between them)
+@example([("我国云计算持续增长", ["今年以来，全市新增就业岗位4000余个。该项目总投资2000万元，预计明年建成投产。"]),
+          ("湖南省高新区绩效评价结果发布", ["今年以来，全市新增就业岗位4000余个。"]),
+          ("北京启动高品质科技园区建设", ["记者近日在当地采访时了解到，这项工作得到了干部群众的广泛支持。"])])
 # (found by hypothesis 6.170: two paragraphs whose sentences stand, across their break, in a
 # third were joined by rejoin's copied_across on the second pass)
 @example([("北京启动高品质科技园区建设", [

@@ -223,7 +223,11 @@ class Attaching:
             and self.page.line_no(blocks[i].first) == self.page.line_no(b.last)
 
     def rows_between(self, upper: Block, lower: Block) -> int:
-        """Source rows from heading ``upper``'s last line to ``lower``'s first (1: the next row)."""
+        """Source rows from heading ``upper``'s last line to ``lower``'s first (1: the next row);
+        0 where a printed line stands between them (a quote or a paragraph another step took out:
+        the rows then hold text, not room for larger type)."""
+        if lower.first != upper.last + 1:
+            return 0
         return self.page.line_no(lower.first) - self.page.line_no(upper.last)
 
     def set_by_rows(self, b: Block) -> bool:
