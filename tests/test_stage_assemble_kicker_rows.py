@@ -17,15 +17,16 @@ _MORE = ("县法院负责人介绍，人民法庭还与村委会共建调解工�
          "让群众少跑腿、纠纷早化解，今年已就地化解各类矛盾纠纷三百余件。")
 
 
-def _page(kit, gap: bool) -> str:
+def _page(kit, gap: bool, form_feed: bool = True) -> str:
     """A column's text, then a plain heading over another (``gap``: a blank row between them)
-    over their article's text, all cut to a 16-character column."""
+    over their article's text, all cut to a 16-character column; ended with a form feed, as
+    poppler and pdfminer end a page (``form_feed``)."""
     upper, lower = "人民法庭服务乡村振兴", "把法庭“搬”到乡亲家门口"
     lines = ["上期回顾", ""] + kit.cut_lines("前文说到，乡村治理的关键在于把工作做到群众心坎上。", 16) + [""]
     lines += [upper] + ([""] if gap else []) + [lower]
     lines += ["  " + c if i == 0 else c for i, c in enumerate(kit.cut_lines(_LEAD, 16))]
     lines += ["  " + c if i == 0 else c for i, c in enumerate(kit.cut_lines(_MORE, 16))]
-    return "\n".join(lines) + "\n"
+    return "\n".join(lines) + ("\n\f" if form_feed else "\n")
 
 
 def _headline(text: str):
@@ -50,3 +51,9 @@ def test_the_next_row_an_open_mark_a_bold_page_or_the_cue_off_leave_it():
 def test_on_a_page_the_blank_row_decides_kicker_or_subtitle(kit):
     assert _headline(_page(kit, gap=True)) == ("人民法庭服务乡村振兴", "把法庭“搬”到乡亲家门口", None)
     assert _headline(_page(kit, gap=False)) == (None, "人民法庭服务乡村振兴", "把法庭“搬”到乡亲家门口")
+
+
+def test_on_plain_text_a_blank_row_is_only_a_separator(kit):
+    """Text that is no PDF extractor's (no form feed, no --extractor): a title stands a blank
+    line over its subtitle as often as a kicker over its title, so the rows decide nothing."""
+    assert _headline(_page(kit, gap=True, form_feed=False)) == (None, "人民法庭服务乡村振兴", "把法庭“搬”到乡亲家门口")

@@ -10,12 +10,16 @@ from ...chars import ends_sentence, nows
 from ...model import Article, Block, replace
 from ...rules import search
 from .._common import rebuild
+from ..interleave import PAGE_END
 from .text import _DASH, affinity
 from .draft import Draft
 from .headline_pair import (bold_goes_on, dash_goes_on, joiner, kicker_over, kicker_set_apart, one_headline,
                             too_short_for_subtitle)
 from .confidence import article_evidence, confidence
 
+
+#: extractors whose text keeps a page's vertical room as blank rows (A003 kicker_gap_rows)
+ROW_EXTRACTORS = ("layout", "pdftotext", "pdfminer")
 
 class Attaching:
     """The attaching steps of :class:`~cleaner.stages.assemble.Assembler` (a mixin)."""
@@ -232,11 +236,19 @@ class Attaching:
 
     def set_by_rows(self, b: Block) -> bool:
         """Whether the page tells heading ``b``'s type by the rows it is set in, not by its
-        weight: no line of the page was drawn twice (fake bold), the page is set in columns
-        (text already clean sets its own blank lines), and the text around ``b`` does not set a
-        blank line after every line (there a blank row says nothing)."""
+        weight: a PDF extractor's page whose blank rows stand for room on the page (poppler's or
+        pdfminer's text, which ends its pages with a form feed, or said so with ``--extractor``:
+        elsewhere a blank line is only a separator, and a title stands a blank over its subtitle),
+        no line of the page was drawn twice (fake bold), the page is set in columns (text already
+        clean sets its own blank lines), and the text around ``b`` does not set a blank line after
+        every line (there a blank row says nothing)."""
         ge = self.gaps_everywhere
-        return not self.dedoubled and self.page.layout.columned and not (b.first < len(ge) and ge[b.first])
+        return self.rows_are_room and not self.dedoubled and self.page.layout.columned \
+            and not (b.first < len(ge) and ge[b.first])
+
+    @property
+    def rows_are_room(self) -> bool:
+        return PAGE_END in self.page.source or self.page.rules.option("extractor", "auto") in ROW_EXTRACTORS
 
     def column_tag(self, b: Block) -> bool:
         """A column or series tag (【冰点】, 〔法治时评〕): a kicker over its title."""
