@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import bisect
 import math
+from functools import cached_property
 
-from ...chars import ends_sentence, nows
+from ...chars import ends_sentence, han_count, nows
 from ...model import Article, Block, replace
 from ...rules import search
 from .._common import rebuild
@@ -243,11 +244,13 @@ class Attaching:
         clean sets its own blank lines), and the text around ``b`` does not set a blank line after
         every line (there a blank row says nothing)."""
         ge = self.gaps_everywhere
-        return self.rows_are_room and not self.dedoubled and self.page.layout.columned \
-            and not (b.first < len(ge) and ge[b.first])
+        return not self.dedoubled and self.page.layout.columned and not (b.first < len(ge) and ge[b.first]) \
+            and self.rows_are_room
 
-    @property
+    @cached_property
     def rows_are_room(self) -> bool:
+        """Whether the page's blank rows stand for room on the page (asked once a page: the
+        source is scanned for a form feed)."""
         return PAGE_END in self.page.source or self.page.rules.option("extractor", "auto") in ROW_EXTRACTORS
 
     def column_tag(self, b: Block) -> bool:
@@ -398,8 +401,7 @@ class Attaching:
                 continue
             last = self.page.lines[b.lines[-1]]
             tail = nows(last.text)
-            if last.gap_before <= 0 or not 0 < len(tail) <= most \
-                    or not all("\u4e00" <= c <= "\u9fff" for c in tail):  # (Han characters alone)
+            if last.gap_before <= 0 or not 0 < len(tail) <= most or han_count(tail) != len(tail):
                 continue
             head = rebuild(self.page, replace(b, lines=b.lines[:-1], joiners=b.joiners[:len(b.lines) - 2]))
             if not (search(w["reporter_credit"], head.text) or "/" in head.text):
