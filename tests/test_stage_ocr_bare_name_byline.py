@@ -39,3 +39,12 @@ def test_a_text_layer_is_never_touched():
     text = _page("口薛涛晨").replace("〈", "（").replace(")", "）").replace(",", "，").replace(":", "：").replace("!", "！")
     page = cleaner.clean(text)
     assert not [c for c in page.changes if c.stage == "ocr"]
+
+
+def test_neighbour_lines_skip_blank_lines_and_stop_at_the_page_edges():
+    from cleaner.stages.ocr import _neighbour_lines
+
+    text = "标题一行\n\n  \n口薛涛晨\n\n本报讯 今天\n"
+    at = text.index("口薛涛晨")
+    assert _neighbour_lines(text, at, at + 4) == ("标题一行", "本报讯 今天")
+    assert _neighbour_lines("口薛涛晨", 0, 4) == ("", "")

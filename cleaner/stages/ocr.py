@@ -177,10 +177,18 @@ def ornament_name(page: Page, rule: Rule):
 
 def _neighbour_lines(text: str, start: int, end: int) -> tuple[str, str]:
     """The nearest line with text before ``start`` and after ``end`` (blank lines skipped),
-    stripped; ``""`` at the page's edge."""
-    before = [ln.strip() for ln in text[:start].split("\n") if ln.strip()]
-    after = next((ln.strip() for ln in text[end:].split("\n") if ln.strip()), "")
-    return (before[-1] if before else ""), after
+    stripped; ``""`` at the page's edge. Walks line by line from the match, never over the
+    whole page (a page of many such bylines stays linear)."""
+    before, stop = "", start
+    while stop >= 0 and not before:  # (from the match's own line back, one line at a time)
+        begin = text.rfind("\n", 0, stop) + 1
+        before, stop = text[begin:stop].strip(), begin - 1
+    after, begin = "", end
+    while begin >= 0 and not after:  # (from the match's own line on)
+        stop = text.find("\n", begin)
+        after = text[begin:stop if stop != -1 else len(text)].strip()
+        begin = stop + 1 if stop != -1 else -1
+    return before, after
 
 
 def credit_specks(page: Page, rule: Rule):
