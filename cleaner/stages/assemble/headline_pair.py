@@ -89,9 +89,9 @@ def kicker_over(upper: str, lower: str, params: dict) -> bool:
 
 def kicker_set_apart(rows_between: int, set_by_rows: bool, upper: str, params: dict) -> bool:
     """Whether the upper of two stacked plain headings is the lower one's kicker (引题) by the
-    rows they are set in, on a page that tells its headings' type so (``set_by_rows``: extracted
-    text of a page set in columns whose headlines are not drawn twice, and whose blank lines
-    mean something): at least A003 ``kicker_gap_rows`` source rows from the upper's last line to
+    rows they are set in, on a page that tells its headings' type so (``set_by_rows``: a PDF
+    extractor's text, whose blank rows stand for room on the page, of a page set in columns whose
+    headlines are not drawn twice; :meth:`Attaching.set_by_rows`): at least A003 ``kicker_gap_rows`` source rows from the upper's last line to
     the lower's first, a blank row or more between them, where the extractor left room for the
     lower's larger type (金融活水润泽实体经济 / 普惠金融“贷”动小微企业发展). A subtitle, set
     smaller than its title, follows on the next row. Not a piece with a mark left open or one
